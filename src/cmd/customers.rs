@@ -1,0 +1,207 @@
+//! `add`, `list` and `show`.
+
+use std::io::Write as _;
+
+use anyhow::Context as _;
+
+use super::json::{CustomerJson, FollowUpJson, InteractionJson, ShowJson};
+use super::{Ctx, print_json, resolve};
+use crate::cli::SortArg;
+use crate::domain::customer::Freshness;
+use crate::domain::text::sanitize;
+use crate::domain::{Cadence, Tags};
+use crate::human::{ago, cell, day, local_time};
+use crate::store::{NewCustomer, Sort};
+
+/// How many interactions `show` prints.
+const TIMELINE: usize = 20;
+/// Rows per query while streaming the whole book.
+const PAGE: usize = 1000;
+
+pub struct AddArgs {
+    pub name: String,
+    pub company: String,
+    pub email: String,
+    pub phone: String,
+    pub cadence: Option<String>,
+    pub tags: Vec<String>,
+    pub notes: String,
+}
+
+pub fn add(cx: &mut Ctx, a: AddArgs, json: bool) -> anyhow::Result<()> {
+    if a.name.trim().is_empty() {
+        anyhow::bail!("the name is empty — give the customer a name: touchbase add \"Acme BV\"");
+    }
+    let cadence = a.cadence.as_deref().map(str::parse::<Cadence>).transpose()?;
+    let new = NewCustomer {
+        name: a.name,
+        company: a.company,
+        email: a.email,
+        phone: a.phone,
+        tags: Tags::new(&a.tags)?,
+        cadence,
+        notes: a.notes,
+    };
+    let c = cx.store.add_customer(&new, cx.now.utc)?;
+    if json {
+        print_json(&mut cx.out, &CustomerJson::new(&c, None))
+    } else {
+        writeln!(
+            cx.out,
+            "Added {} (id {}), in touch every {}",
+            sanitize(&c.name),
+            c.id,
+            c.cadence
+        )?;
+        Ok(())
+    }
+}
+
+pub fn list(cx: &mut Ctx, sort: SortArg, json: bool) -> anyhow::Result<()> {
+    let sort = match sort {
+        SortArg::LastContact => Sort::LastContact,
+        SortArg::Name => Sort::Name,
+    };
+    // Streamed a page at a time, so a 100k book starts printing at once and `| head` stops it.
+    if json {
+        write!(cx.out, "[")?;
+    } else {
+        writeln!(
+            cx.out,
+            "{:>6}  {} {} {} {:>7}  {} TAGS",
+            "ID",
+            cell("NAME", 24),
+            cell("COMPANY", 22),
+            cell("LAST CONTACT", 13),
+            "CADENCE",
+            cell("FOLLOW-UP", 10)
+        )?;
+    }
+    let today = cx.now.today();
+    let mut offset = 0;
+    loop {
+        let rows = cx.store.list_customers(sort, offset, PAGE)?;
+        for (i, row) in rows.iter().enumerate() {
+            if json {
+                if offset + i > 0 {
+                    write!(cx.out, ",")?;
+                }
+                write!(cx.out, "\n  ")?;
+                serde_json::to_writer(&mut cx.out, &CustomerJson::from_row(row))?;
+            } else {
+                let c = &row.customer;
+                let last = match c.last_contact_at {
+                    Some(at) => ago(at, cx.now.utc),
+                    None => "never".to_string(),
+                };
+                // The mark keeps overdue visible where there is no colour.
+                let mark = if Freshness::of(c.staleness(cx.now.utc)) == Freshness::Overdue {
+                    " !"
+                } else {
+                    ""
+                };
+                writeln!(
+                    cx.out,
+                    "{:>6}  {} {} {} {:>7}  {} {}",
+                    c.id,
+                    cell(&c.name, 24),
+                    cell(&c.company, 22),
+                    cell(&format!("{last}{mark}"), 13),
+                    c.cadence.to_string(),
+                    cell(
+                        &row.next_follow_up
+                            .map_or_else(|| "-".to_string(), |d| day(d, today)),
+                        10
+                    ),
+                    sanitize(&c.tags.to_string())
+                )?;
+            }
+        }
+        if rows.len() < PAGE {
+            break;
+        }
+        offset += PAGE;
+    }
+    if json {
+        writeln!(cx.out, "\n]")?;
+    } else if offset == 0 && cx.store.count_customers()? == 0 {
+        writeln!(
+            cx.out,
+            "No customers yet — add one with `touchbase add NAME`, or try `touchbase --demo`."
+        )?;
+    }
+    Ok(())
+}
+
+pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
+    let c = resolve::customer(&cx.store, arg)?;
+    let follow_ups = cx.store.open_follow_ups(c.id)?;
+    let timeline = cx
+        .store
+        .interactions(c.id, if json { usize::MAX >> 1 } else { TIMELINE })?;
+    if json {
+        let shown = ShowJson {
+            customer: CustomerJson::new(&c, follow_ups.first().map(|f| f.due)),
+            notes: &c.notes,
+            interactions: timeline.iter().map(InteractionJson::from).collect(),
+            follow_ups: follow_ups.iter().map(FollowUpJson::from).collect(),
+        };
+        return print_json(&mut cx.out, &shown);
+    }
+    let today = cx.now.today();
+    let out = &mut cx.out;
+    write!(out, "{}", sanitize(&c.name))?;
+    if !c.company.is_empty() {
+        write!(out, " — {}", sanitize(&c.company))?;
+    }
+    writeln!(out, "  (id {})", c.id)?;
+    let contact: Vec<String> = [("email", &c.email), ("phone", &c.phone)]
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k} {}", sanitize(v)))
+        .collect();
+    if !contact.is_empty() {
+        writeln!(out, "{}", contact.join(" · "))?;
+    }
+    let last = c.last_contact_at.map_or_else(
+        || "no contact yet".to_string(),
+        |at| format!("last contact {}", ago(at, cx.now.utc)),
+    );
+    write!(out, "in touch every {} · {last}", c.cadence)?;
+    if !c.tags.is_empty() {
+        write!(out, " · {}", sanitize(&c.tags.to_string()))?;
+    }
+    writeln!(out)?;
+    if !c.notes.is_empty() {
+        writeln!(out, "notes: {}", sanitize(&c.notes))?;
+    }
+    writeln!(out, "\nOpen follow-ups")?;
+    if follow_ups.is_empty() {
+        writeln!(out, "  none")?;
+    }
+    for f in &follow_ups {
+        let late = if f.due < today { "  overdue" } else { "" };
+        writeln!(
+            out,
+            "  {:>6}  {}  {}{late}",
+            f.id,
+            cell(&day(f.due, today), 11),
+            sanitize(&f.text)
+        )?;
+    }
+    writeln!(out, "\nTimeline")?;
+    if timeline.is_empty() {
+        writeln!(out, "  nothing logged yet — touchbase log {} \"call: …\"", c.id)?;
+    }
+    for i in &timeline {
+        let sat = i.satisfaction.map(|s| format!("  ={s}")).unwrap_or_default();
+        writeln!(
+            out,
+            "  {}  {} {}{sat}",
+            cell(&local_time(i.at), 22),
+            cell(i.kind.as_str(), 9),
+            sanitize(&i.note)
+        )?;
+    }
+    out.flush().context("writing output")
+}

@@ -1,0 +1,53 @@
+//! `demo`, and `--demo`: a realistic book to try touchbase on.
+
+use std::io::Write as _;
+use std::time::Instant;
+
+use anyhow::{Context as _, bail};
+
+use super::Ctx;
+use crate::clock::Now;
+use crate::demo;
+use crate::store::Store;
+
+pub fn run(cx: &mut Ctx, customers: usize, force: bool) -> anyhow::Result<()> {
+    let existing = cx.store.count_customers()?;
+    if existing > 0 && !force {
+        bail!(
+            "'{}' already holds {existing} customers — demo data belongs in its own file: pass --db demo.db (or --force to add it anyway)",
+            cx.store.path().display()
+        );
+    }
+    let started = Instant::now();
+    let s = demo::generate(&mut cx.store, cx.now.utc, customers)?;
+    writeln!(
+        cx.out,
+        "Wrote a demo book to '{}' in {:.1}s: {} customers, {} contacts, {} follow-ups, {} decision moments, {} triggers, {} gives/asks, {} orders.",
+        cx.store.path().display(),
+        started.elapsed().as_secs_f64(),
+        s.customers,
+        s.interactions,
+        s.follow_ups,
+        s.moments,
+        s.triggers,
+        s.balance_entries,
+        s.orders
+    )?;
+    Ok(())
+}
+
+/// `touchbase --demo`: the terminal app on a fresh demo book in a temporary directory,
+/// removed when the app closes.
+pub fn open_throwaway() -> anyhow::Result<()> {
+    let now = Now::from_env()?;
+    let dir = tempfile::Builder::new()
+        .prefix("touchbase-demo-")
+        .tempdir()
+        .context("creating a temporary directory for the demo")?;
+    let mut store = Store::open(&dir.path().join("touchbase.db"))?;
+    demo::generate(&mut store, now.utc, DEFAULT_CUSTOMERS)?;
+    super::open_tui(store, now)
+}
+
+/// How many customers `--demo` shows.
+const DEFAULT_CUSTOMERS: usize = 40;

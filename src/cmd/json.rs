@@ -1,0 +1,132 @@
+//! The JSON shapes of `--json` output. They are a stable interface: documented in the
+//! README, changed only by adding fields.
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use serde::Serialize;
+
+use crate::domain::nudge::Nudge;
+use crate::domain::{Customer, FollowUp};
+use crate::store::{CustomerRow, Interaction};
+
+fn rfc3339(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+#[derive(Serialize)]
+pub struct CustomerJson<'a> {
+    pub id: i64,
+    pub name: &'a str,
+    pub company: &'a str,
+    pub email: &'a str,
+    pub phone: &'a str,
+    pub tags: &'a [String],
+    pub cadence_days: u32,
+    pub last_contact: Option<String>,
+    pub next_follow_up: Option<NaiveDate>,
+}
+
+impl<'a> CustomerJson<'a> {
+    pub fn new(c: &'a Customer, next_follow_up: Option<NaiveDate>) -> Self {
+        CustomerJson {
+            id: c.id,
+            name: &c.name,
+            company: &c.company,
+            email: &c.email,
+            phone: &c.phone,
+            tags: c.tags.as_slice(),
+            cadence_days: c.cadence.days(),
+            last_contact: c.last_contact_at.map(rfc3339),
+            next_follow_up,
+        }
+    }
+
+    pub fn from_row(row: &'a CustomerRow) -> Self {
+        CustomerJson::new(&row.customer, row.next_follow_up)
+    }
+}
+
+#[derive(Serialize)]
+pub struct ShowJson<'a> {
+    #[serde(flatten)]
+    pub customer: CustomerJson<'a>,
+    pub notes: &'a str,
+    pub interactions: Vec<InteractionJson<'a>>,
+    pub follow_ups: Vec<FollowUpJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct InteractionJson<'a> {
+    pub id: i64,
+    pub at: String,
+    pub kind: &'static str,
+    pub note: &'a str,
+    pub satisfaction: Option<u8>,
+}
+
+impl<'a> From<&'a Interaction> for InteractionJson<'a> {
+    fn from(i: &'a Interaction) -> Self {
+        InteractionJson {
+            id: i.id,
+            at: rfc3339(i.at),
+            kind: i.kind.as_str(),
+            note: &i.note,
+            satisfaction: i.satisfaction,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct FollowUpJson<'a> {
+    pub id: i64,
+    pub customer_id: i64,
+    pub text: &'a str,
+    pub due: NaiveDate,
+    pub done: bool,
+}
+
+impl<'a> From<&'a FollowUp> for FollowUpJson<'a> {
+    fn from(f: &'a FollowUp) -> Self {
+        FollowUpJson {
+            id: f.id,
+            customer_id: f.customer_id,
+            text: &f.text,
+            due: f.due,
+            done: f.done_at.is_some(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct NudgeJson<'a> {
+    pub customer: &'a str,
+    pub customer_id: i64,
+    pub kind: &'static str,
+    pub score: f64,
+    pub reason: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub follow_up_id: Option<i64>,
+}
+
+impl<'a> From<&'a Nudge> for NudgeJson<'a> {
+    fn from(n: &'a Nudge) -> Self {
+        NudgeJson {
+            customer: &n.customer,
+            customer_id: n.customer_id,
+            kind: n.kind.as_str(),
+            score: n.score,
+            reason: &n.reason,
+            follow_up_id: n.follow_up_id,
+        }
+    }
+}
+
+/// What `log --json` prints: the interaction and whatever the line created with it.
+#[derive(Serialize)]
+pub struct LoggedJson<'a> {
+    pub customer_id: i64,
+    pub interaction: InteractionJson<'a>,
+    pub follow_up: Option<FollowUpJson<'a>>,
+    pub tags: &'a [String],
+    pub balance_entry_id: Option<i64>,
+    pub trigger_id: Option<i64>,
+}

@@ -1,0 +1,88 @@
+//! `log CUSTOMER LINE`: one quick-log line, all or nothing.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+
+use unicode_width::UnicodeWidthStr as _;
+
+use super::json::{FollowUpJson, InteractionJson, LoggedJson};
+use super::{Ctx, print_json, resolve};
+use crate::domain::quicklog::{self, QuickLogError};
+use crate::domain::text::sanitize;
+use crate::human::day;
+
+pub fn run(cx: &mut Ctx, customer: &str, line: &str, json: bool) -> anyhow::Result<()> {
+    let today = cx.now.today();
+    let parsed = quicklog::parse(line, today).map_err(|e| anyhow::anyhow!(marked(line, &e)))?;
+    let c = resolve::customer(&cx.store, customer)?;
+    let logged = cx.store.log_contact(c.id, &parsed, cx.now.utc)?;
+
+    if json {
+        let interaction = cx
+            .store
+            .interactions(c.id, 1)?
+            .into_iter()
+            .find(|i| i.id == logged.interaction_id);
+        let follow_up = logged
+            .follow_up_id
+            .map(|id| cx.store.require_follow_up(id))
+            .transpose()?;
+        let tags = cx.store.require_customer(c.id)?.tags;
+        let Some(interaction) = interaction else {
+            anyhow::bail!(
+                "the logged contact {} is not in the timeline",
+                logged.interaction_id
+            );
+        };
+        return print_json(
+            &mut cx.out,
+            &LoggedJson {
+                customer_id: c.id,
+                interaction: InteractionJson::from(&interaction),
+                follow_up: follow_up.as_ref().map(FollowUpJson::from),
+                tags: tags.as_slice(),
+                balance_entry_id: logged.balance_entry_id,
+                trigger_id: logged.trigger_id,
+            },
+        );
+    }
+    let mut said = format!("Logged {} with {}", parsed.kind, sanitize(&c.name));
+    if let (Some(plan), Some(id)) = (&parsed.follow_up, logged.follow_up_id) {
+        let _ = write!(
+            said,
+            " · follow-up “{}” {} (id {id})",
+            sanitize(&plan.text),
+            day(plan.due, today)
+        );
+    }
+    if let Some(s) = parsed.satisfaction {
+        let _ = write!(said, " · satisfaction {s}");
+    }
+    if !parsed.tags.is_empty() {
+        let _ = write!(said, " · tagged {}", sanitize(&parsed.tags.to_string()));
+    }
+    if logged.balance_entry_id.is_some() {
+        said += " · counted as a give";
+    }
+    if logged.trigger_id.is_some() {
+        said += " · opened a reactional trigger";
+    }
+    writeln!(cx.out, "{said}")?;
+    Ok(())
+}
+
+/// The error, then the line with the offending part underlined.
+fn marked(line: &str, e: &QuickLogError) -> String {
+    let start = e.span.start.min(line.len());
+    let end = e.span.end.clamp(start, line.len());
+    let (Some(before), Some(bad)) = (line.get(..start), line.get(start..end)) else {
+        return e.message.clone();
+    };
+    format!(
+        "{}\n  {}\n  {}{}\nNothing was saved.",
+        e.message,
+        sanitize(line),
+        " ".repeat(sanitize(before).width()),
+        "^".repeat(sanitize(bad).width().max(1))
+    )
+}

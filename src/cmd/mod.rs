@@ -1,0 +1,108 @@
+//! Running a parsed command line: open the store, do one thing, print the result for a
+//! person or (with `--json`) for a script.
+
+mod customers;
+mod demo;
+mod due;
+mod follow_ups;
+mod json;
+mod log;
+mod resolve;
+
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+use crate::cli::{Args, Command};
+use crate::clock::Now;
+use crate::config::{self, Config};
+use crate::store::Store;
+
+/// What every command gets: the open store, the clock, the config and stdout.
+pub struct Ctx {
+    pub store: Store,
+    pub now: Now,
+    pub config: Config,
+    pub out: BufWriter<io::StdoutLock<'static>>,
+}
+
+impl Ctx {
+    fn open(db: &Path) -> anyhow::Result<Ctx> {
+        let now = Now::from_env()?;
+        let config = load_config()?;
+        Ok(Ctx {
+            store: Store::open(db)?,
+            now,
+            config,
+            out: BufWriter::new(io::stdout().lock()),
+        })
+    }
+}
+
+pub fn run(args: Args) -> anyhow::Result<()> {
+    if args.demo {
+        return demo::open_throwaway();
+    }
+    let db = config::database_path(args.db.as_deref())?;
+    let Some(command) = args.command else {
+        let now = Now::from_env()?;
+        return open_tui(Store::open(&db)?, now);
+    };
+    let mut cx = Ctx::open(&db)?;
+    match command {
+        Command::Demo { customers, force } => demo::run(&mut cx, customers, force),
+        Command::Add {
+            name,
+            company,
+            email,
+            phone,
+            cadence,
+            tags,
+            notes,
+            json,
+        } => customers::add(
+            &mut cx,
+            customers::AddArgs {
+                name,
+                company,
+                email,
+                phone,
+                cadence,
+                tags,
+                notes,
+            },
+            json,
+        ),
+        Command::Log { customer, line, json } => log::run(&mut cx, &customer, &line, json),
+        Command::List { sort, json } => customers::list(&mut cx, sort, json),
+        Command::Due { all, json } => due::run(&mut cx, all, json),
+        Command::Show { customer, json } => customers::show(&mut cx, &customer, json),
+        Command::Done { follow_up_id, json } => follow_ups::done(&mut cx, follow_up_id, json),
+        Command::Snooze {
+            follow_up_id,
+            when,
+            json,
+        } => follow_ups::snooze(&mut cx, follow_up_id, &when, json),
+    }?;
+    cx.out.flush()?;
+    Ok(())
+}
+
+/// The terminal app on `store`.
+fn open_tui(store: Store, now: Now) -> anyhow::Result<()> {
+    let config = load_config()?;
+    crate::tui::run(crate::tui::App::new(store, now, config)?)
+}
+
+fn load_config() -> anyhow::Result<Config> {
+    match config::config_path() {
+        Some(p) => Config::load(&p),
+        None => Ok(Config::default()),
+    }
+}
+
+/// Writes `value` as pretty JSON and a newline.
+fn print_json(out: &mut impl Write, value: &impl serde::Serialize) -> anyhow::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
+}

@@ -1,0 +1,124 @@
+//! Days and business hours relative to `now` in the user's time zone. Local midnights are
+//! worked out once, so placing two million contacts costs an addition each instead of a
+//! time-zone lookup each.
+
+use chrono::{DateTime, Datelike as _, Local, NaiveDate, TimeDelta, TimeZone as _, Utc, Weekday};
+use fastrand::Rng;
+
+/// How far back days are precomputed; older ones are worked out one by one.
+const DAYS_BACK: usize = 800;
+const OPENS: i64 = 8 * 3600;
+const CLOSES: i64 = 17 * 3600 + 30 * 60;
+
+pub(super) struct Calendar {
+    now: DateTime<Utc>,
+    today: NaiveDate,
+    /// Local midnight of `today - i` days, as UTC.
+    midnights: Vec<DateTime<Utc>>,
+}
+
+impl Calendar {
+    pub fn new(now: DateTime<Utc>) -> Calendar {
+        let today = now.with_timezone(&Local).date_naive();
+        let midnights = (0..DAYS_BACK as i64)
+            .map(|i| local_midnight(today - TimeDelta::days(i)))
+            .collect();
+        Calendar {
+            now,
+            today,
+            midnights,
+        }
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// The calendar date `day` days from today.
+    pub fn date(&self, day: i64) -> NaiveDate {
+        self.today + TimeDelta::days(day)
+    }
+
+    /// `day` moved back from a weekend to the Friday before.
+    pub fn workday(&self, day: i64) -> i64 {
+        match self.date(day).weekday() {
+            Weekday::Sat => day - 1,
+            Weekday::Sun => day - 2,
+            _ => day,
+        }
+    }
+
+    /// A minute during business hours on the workday at or before `day`; never in the
+    /// future, so a day ahead means today.
+    pub fn at(&self, rng: &mut Rng, day: i64) -> DateTime<Utc> {
+        let day = self.workday(day.min(0));
+        let midnight = usize::try_from(-day)
+            .ok()
+            .and_then(|i| self.midnights.get(i).copied())
+            .unwrap_or_else(|| local_midnight(self.date(day)));
+        let minute = rng.i64(OPENS / 60..CLOSES / 60);
+        let at = midnight + TimeDelta::minutes(minute);
+        if at < self.now {
+            at
+        } else {
+            self.now - TimeDelta::minutes(rng.i64(1..=90))
+        }
+    }
+}
+
+/// Local midnight of `date` as UTC, taken at the offset of noon: business hours then land
+/// on the right local hour even on the days clocks change (at night).
+fn local_midnight(date: NaiveDate) -> DateTime<Utc> {
+    let noon = date.and_time(chrono::NaiveTime::MIN) + TimeDelta::hours(12);
+    let at_noon = Local
+        .from_local_datetime(&noon)
+        .earliest()
+        .map_or_else(|| noon.and_utc(), |t| t.with_timezone(&Utc));
+    at_noon - TimeDelta::hours(12)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<Utc> {
+        // A Monday morning.
+        DateTime::parse_from_rfc3339("2026-11-23T10:00:00Z")
+            .unwrap()
+            .to_utc()
+    }
+
+    #[test]
+    fn weekends_move_to_the_friday_before() {
+        let cal = Calendar::new(now());
+        let monday = cal.today();
+        assert_eq!(
+            monday.weekday(),
+            Weekday::Mon,
+            "the test assumes a time zone near UTC"
+        );
+        assert_eq!(cal.workday(-1), -3);
+        assert_eq!(cal.workday(-2), -3);
+        assert_eq!(cal.workday(-3), -3);
+        assert_eq!(cal.workday(-4), -4);
+    }
+
+    #[test]
+    fn times_fall_in_local_business_hours_and_never_after_now() {
+        let cal = Calendar::new(now());
+        let mut rng = Rng::with_seed(7);
+        for day in [-900, -400, -30, -3, 0, 5] {
+            for _ in 0..50 {
+                let at = cal.at(&mut rng, day);
+                assert!(at < now());
+                let local = at.with_timezone(&Local);
+                assert!(!matches!(local.weekday(), Weekday::Sat | Weekday::Sun), "{local}");
+                if day < 0 {
+                    let hour = chrono::Timelike::hour(&local);
+                    assert!((8..18).contains(&hour), "{local}");
+                    assert_eq!(local.date_naive(), cal.date(cal.workday(day)));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! A hand-written customer from `assets/demo/customers.toml`: their story exactly as
+//! written, with a generated history of routine contacts and orders around it.
+
+use std::borrow::Cow;
+
+use anyhow::Context as _;
+
+use super::data::Customer;
+use super::writer::{MomentAt, Plan, Writer};
+use crate::domain::{Cadence, Tags};
+use crate::store::NewCustomer;
+
+pub(super) fn write(w: &mut Writer<'_, '_>, c: &Customer, next_year: &str) -> anyhow::Result<()> {
+    let new = NewCustomer {
+        name: c.name.clone(),
+        company: c.company.clone(),
+        email: c.email.clone(),
+        phone: c.phone.clone(),
+        tags: Tags::new(&c.tags)?,
+        cadence: Some(Cadence::from_days(c.cadence)?),
+        notes: c.notes.clone(),
+    };
+    let plan = if c.never_contacted {
+        let created = c.created.unwrap_or_else(|| -w.rng.i64(3..=60));
+        Plan::never_contacted(created, c.value)
+    } else {
+        let last = match c.last_contact {
+            Some(day) => day,
+            None => Plan::fresh_last_contact(&mut w.rng, c.cadence),
+        };
+        let count = w.rng.usize(8..=24);
+        let mood = match c.mood {
+            Some(mood) => mood,
+            None => Plan::random_mood(&mut w.rng),
+        };
+        let mut plan = Plan::contacted(&mut w.rng, c.cadence, last, count, mood, c.value);
+        plan.created = c.created.unwrap_or(plan.created.min(earliest(c) - 7));
+        plan
+    };
+
+    let id = w.customer(&new, &plan)?;
+    w.history(id, &plan)?;
+    for k in &c.contacts {
+        w.contact(id, k.on, k.kind, &k.note, k.satisfaction)?;
+    }
+    for t in &c.triggers {
+        let note = fill(&t.note, next_year);
+        w.trigger(id, t.kind, &note, t.opened, t.resolved, t.satisfaction)
+            .with_context(|| format!("writing the trigger '{}'", t.note))?;
+    }
+    for (side, entries) in [("give", &c.gives), ("ask", &c.asks)] {
+        for e in entries {
+            w.balance(id, side, &e.note, e.weight, e.on, e.gift)
+                .with_context(|| format!("writing the {side} '{}'", e.note))?;
+        }
+    }
+    w.orders(id, &plan)?;
+    for f in &c.follow_ups {
+        w.follow_up(id, &f.text, f.due, plan.created)?;
+    }
+    for m in &c.moments {
+        let title = fill(&m.title, next_year);
+        let moment = MomentAt {
+            title: &title,
+            concerns: &m.concerns,
+            steps: &m.steps,
+            response: &m.response,
+            expected: m.expected,
+            planned: m.planned,
+            status: m.status,
+            closed: m.closed,
+        };
+        w.moment(id, &moment)
+            .with_context(|| format!("writing the moment '{}'", m.title))?;
+    }
+    Ok(())
+}
+
+/// The first day the story names: the customer must have been added before it.
+fn earliest(c: &Customer) -> i64 {
+    let days = (c.contacts.iter().map(|k| k.on))
+        .chain(c.triggers.iter().map(|t| t.opened))
+        .chain(c.gives.iter().chain(&c.asks).map(|e| e.on))
+        .chain(c.moments.iter().map(|m| m.planned));
+    days.min().unwrap_or(0)
+}
+
+/// Fills in `{next_year}`, so that "Board approves {next_year} budget" stays current.
+fn fill<'a>(text: &'a str, next_year: &str) -> Cow<'a, str> {
+    if text.contains("{next_year}") {
+        Cow::Owned(text.replace("{next_year}", next_year))
+    } else {
+        Cow::Borrowed(text)
+    }
+}

@@ -1,0 +1,253 @@
+//! The demo book as a salesperson meets it: written into a real SQLite file, then read
+//! back. Facts the store cannot query yet (moments, triggers, the ledger) are read with
+//! plain SQL on the file.
+
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use rusqlite::Connection;
+use tempfile::TempDir;
+
+use super::{DemoSummary, generate};
+use crate::clock::Now;
+use crate::store::{Sort, Store};
+
+/// A Monday morning.
+fn now() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-11-23T10:00:00Z")
+        .unwrap()
+        .to_utc()
+}
+
+fn today() -> NaiveDate {
+    Now { utc: now() }.today()
+}
+
+fn demo(customers: usize) -> (TempDir, Store, DemoSummary) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
+    let summary = generate(&mut store, now(), customers).unwrap();
+    (dir, store, summary)
+}
+
+fn sql(store: &Store) -> Connection {
+    Connection::open(store.path()).unwrap()
+}
+
+fn count(db: &Connection, query: &str) -> i64 {
+    let (now, today) = (now().timestamp(), today());
+    let mut stmt = db.prepare(query).unwrap();
+    let n = stmt.parameter_count();
+    let args: [&dyn rusqlite::ToSql; 2] = [&now, &today];
+    stmt.query_row(&args[..n], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn the_default_demo_is_a_book_of_forty_with_work_to_do_today() {
+    let (_dir, store, s) = demo(40);
+    assert_eq!(s.customers, 40);
+    assert_eq!(store.count_customers().unwrap(), 40);
+    assert!((400..1200).contains(&s.interactions), "{s:?}");
+
+    let (due, _) = store.follow_ups_due(today(), 100).unwrap();
+    let overdue = due.iter().filter(|c| c.follow_up.due < today()).count();
+    let due_today = due.iter().filter(|c| c.follow_up.due == today()).count();
+    assert!(overdue >= 3, "{overdue} overdue follow-ups");
+    assert!(due_today >= 1, "{due_today} follow-ups due today");
+
+    let db = sql(&store);
+    let this_week = count(
+        &db,
+        "SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due > ?2 AND due <= date(?2, '+6 days')",
+    );
+    let later = count(
+        &db,
+        "SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due > date(?2, '+6 days')",
+    );
+    let done = count(&db, "SELECT count(*) FROM follow_ups WHERE done_at IS NOT NULL");
+    assert!(
+        this_week >= 3 && later >= 3 && done >= 40,
+        "{this_week} this week, {later} later, {done} done"
+    );
+
+    let (_, past_cadence) = store.cadence_overdue(now(), 100).unwrap();
+    assert!(
+        (6..=12).contains(&past_cadence),
+        "{past_cadence} customers past their cadence"
+    );
+    let rows = store.list_customers(Sort::LastContact, 0, 100).unwrap();
+    let never = rows
+        .iter()
+        .filter(|r| r.customer.last_contact_at.is_none())
+        .count();
+    assert_eq!(never, 2);
+}
+
+/// Every nudge the product has fires on the first twelve hand-written customers.
+#[test]
+fn the_first_twelve_customers_set_off_every_nudge() {
+    let (_dir, store, s) = demo(12);
+    assert_eq!(s.customers, 12);
+    let db = sql(&store);
+    let checks = [
+        ("a follow-up overdue", "SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due < ?2"),
+        ("a follow-up due today", "SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due = ?2"),
+        (
+            "a customer past their cadence",
+            "SELECT count(*) FROM customers WHERE touch_due_at < ?1 AND last_contact_at IS NOT NULL",
+        ),
+        ("a customer never contacted", "SELECT count(*) FROM customers WHERE last_contact_at IS NULL"),
+        (
+            "a decision moment in 1 to 3 days with nothing logged since it was planned",
+            "SELECT count(*) FROM moments m WHERE status = 'upcoming'
+               AND expected BETWEEN date(?2, '+1 day') AND date(?2, '+3 days')
+               AND NOT EXISTS (SELECT 1 FROM interactions i WHERE i.customer_id = m.customer_id AND i.at > m.planned_at)",
+        ),
+        (
+            "a complaint open for more than 3 days",
+            "SELECT count(*) FROM triggers t JOIN interactions i ON i.id = t.interaction_id
+             WHERE t.kind = 'reactional' AND i.kind = 'complaint' AND t.resolved_at IS NULL
+               AND t.opened_at < ?1 - 3 * 86400",
+        ),
+        (
+            "a situational trigger no contact has answered",
+            "SELECT count(*) FROM triggers t WHERE t.kind = 'situational' AND t.resolved_at IS NULL
+               AND NOT EXISTS (SELECT 1 FROM interactions i
+                               WHERE i.customer_id = t.customer_id AND i.at > t.opened_at AND i.kind <> 'note')",
+        ),
+        (
+            "a customer asked more often than given to",
+            "SELECT count(*) FROM (SELECT customer_id FROM balance_entries GROUP BY customer_id
+               HAVING sum(side = 'ask') > sum(side = 'give'))",
+        ),
+        (
+            "a very satisfied customer without a give in 180 days",
+            "SELECT count(*) FROM customers c
+             WHERE (SELECT satisfaction FROM interactions i WHERE i.customer_id = c.id AND satisfaction IS NOT NULL
+                    ORDER BY at DESC LIMIT 1) = 5
+               AND NOT EXISTS (SELECT 1 FROM balance_entries b
+                               WHERE b.customer_id = c.id AND b.side = 'give' AND b.at > ?1 - 180 * 86400)",
+        ),
+        (
+            "a satisfaction drop",
+            "SELECT count(*) FROM customers c
+             WHERE (SELECT satisfaction FROM interactions i WHERE i.customer_id = c.id AND satisfaction IS NOT NULL
+                    ORDER BY at DESC LIMIT 1)
+                 < (SELECT satisfaction FROM interactions i WHERE i.customer_id = c.id AND satisfaction IS NOT NULL
+                    ORDER BY at DESC LIMIT 1 OFFSET 1)",
+        ),
+        (
+            "a high-value customer: over 100,000 EUR in orders across months",
+            "SELECT count(*) FROM (SELECT customer_id FROM orders GROUP BY customer_id
+               HAVING sum(amount_cents) > 100000 * 100 AND julianday(max(ordered_on)) - julianday(min(ordered_on)) > 90)",
+        ),
+    ];
+    for (what, query) in checks {
+        assert!(count(&db, query) > 0, "no {what}");
+    }
+}
+
+#[test]
+fn complaints_open_triggers_and_gifts_are_gives() {
+    let (_dir, store, _) = demo(500);
+    let db = sql(&store);
+    let lonely_complaints = count(
+        &db,
+        "SELECT count(*) FROM interactions i WHERE i.kind = 'complaint'
+           AND NOT EXISTS (SELECT 1 FROM triggers t WHERE t.interaction_id = i.id AND t.kind = 'reactional')",
+    );
+    let lonely_gifts = count(
+        &db,
+        "SELECT count(*) FROM interactions i WHERE i.kind = 'gift'
+           AND NOT EXISTS (SELECT 1 FROM balance_entries b WHERE b.interaction_id = i.id AND b.side = 'give')",
+    );
+    assert_eq!((lonely_complaints, lonely_gifts), (0, 0));
+    assert!(count(&db, "SELECT count(*) FROM interactions WHERE kind = 'complaint'") > 5);
+    assert!(count(&db, "SELECT count(*) FROM interactions WHERE kind = 'gift'") > 5);
+}
+
+#[test]
+fn nothing_happens_in_the_future_or_before_the_customer_was_added() {
+    let (_dir, store, _) = demo(300);
+    let db = sql(&store);
+    let checks = [
+        "SELECT count(*) FROM interactions WHERE at > ?1",
+        "SELECT count(*) FROM follow_ups WHERE created_at > ?1 OR done_at > ?1 OR done_at < created_at",
+        "SELECT count(*) FROM follow_ups WHERE done_at IS NOT NULL AND due >= ?2",
+        "SELECT count(*) FROM triggers WHERE opened_at > ?1 OR resolved_at > ?1 OR resolved_at < opened_at",
+        "SELECT count(*) FROM orders WHERE ordered_on > ?2",
+        "SELECT count(*) FROM moments WHERE planned_at > ?1 OR closed_at > ?1",
+        "SELECT count(*) FROM customers c WHERE created_at > ?1
+           OR created_at > (SELECT min(at) FROM interactions i WHERE i.customer_id = c.id)",
+        "SELECT count(*) FROM customers c WHERE last_contact_at <> (SELECT max(at) FROM interactions i
+           WHERE i.customer_id = c.id AND i.kind <> 'note')",
+    ];
+    for query in checks {
+        assert_eq!(count(&db, query), 0, "{query}");
+    }
+}
+
+#[test]
+fn the_same_now_gives_the_same_book() {
+    let dump = |store: &Store| -> Vec<String> {
+        let db = sql(store);
+        let mut rows = Vec::new();
+        for table in [
+            "customers",
+            "interactions",
+            "follow_ups",
+            "moments",
+            "triggers",
+            "balance_entries",
+            "orders",
+        ] {
+            let mut stmt = db.prepare(&format!("SELECT * FROM {table} ORDER BY id")).unwrap();
+            let columns = stmt.column_count();
+            let mut q = stmt.query([]).unwrap();
+            while let Some(row) = q.next().unwrap() {
+                let cells: Vec<String> = (0..columns)
+                    .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
+                    .collect();
+                rows.push(format!("{table}: {}", cells.join(" | ")));
+            }
+        }
+        rows
+    };
+    let (_a, first, s1) = demo(60);
+    let (_b, second, s2) = demo(60);
+    assert_eq!(s1, s2);
+    assert_eq!(dump(&first), dump(&second));
+}
+
+#[test]
+fn five_hundred_customers_have_about_twenty_contacts_each() {
+    let (_dir, store, s) = demo(500);
+    assert_eq!(s.customers, 500);
+    assert_eq!(store.count_customers().unwrap(), 500);
+    assert!((9_000..11_500).contains(&s.interactions), "{s:?}");
+    let db = sql(&store);
+    let tables = [
+        ("interactions", s.interactions),
+        ("follow_ups", s.follow_ups),
+        ("moments", s.moments),
+        ("triggers", s.triggers),
+        ("balance_entries", s.balance_entries),
+        ("orders", s.orders),
+    ];
+    for (table, n) in tables {
+        assert!(n > 0, "no {table}");
+        let stored = count(&db, &format!("SELECT count(*) FROM {table}"));
+        assert_eq!(stored, n as i64, "{table}");
+    }
+    let unique_emails = count(&db, "SELECT count(DISTINCT email) FROM customers");
+    assert_eq!(unique_emails, 500);
+    let stale = count(&db, "SELECT count(*) FROM customers WHERE touch_due_at < ?1");
+    assert!((60..200).contains(&stale), "{stale} of 500 past their cadence");
+    let recent = now() - TimeDelta::days(400);
+    let ancient = count(
+        &db,
+        &format!(
+            "SELECT count(*) FROM interactions WHERE at < {}",
+            recent.timestamp()
+        ),
+    );
+    assert_eq!(ancient, 0);
+}

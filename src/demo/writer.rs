@@ -1,0 +1,338 @@
+//! Writing one customer's story into a bulk transaction: the contact history, follow-ups,
+//! orders, moments, triggers and the give/take ledger, each placed on the calendar. What
+//! to write is decided by the callers (hand-written or generated); this knows how.
+
+use chrono::{DateTime, TimeDelta, Utc};
+use fastrand::Rng;
+
+use super::DemoSummary;
+use super::calendar::Calendar;
+use super::data::{Pools, Status, TriggerKind, Value};
+use crate::domain::Kind;
+use crate::store::{Bulk, NewCustomer};
+
+/// The shape of one customer's history. Days are relative to today.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Plan {
+    pub created: i64,
+    /// The first and last generated contact; `None` for a customer never contacted.
+    pub contacts: Option<(i64, i64)>,
+    pub count: usize,
+    /// The satisfaction generated contacts are scored around; 0 records none.
+    pub mood: u8,
+    pub value: Value,
+}
+
+impl Plan {
+    /// A history of `count` contacts ending at `last`, starting 3 to 12 months back: the
+    /// shorter the cadence, the more recent. The customer was added a little before.
+    pub fn contacted(rng: &mut Rng, cadence: u32, last: i64, count: usize, mood: u8, value: Value) -> Plan {
+        let span = (i64::from(cadence) * 6).clamp(90, 365) * rng.i64(70..=100) / 100;
+        let first = (-span).min(last - 14);
+        Plan {
+            created: first - rng.i64(3..=40),
+            contacts: Some((first, last)),
+            count,
+            mood,
+            value,
+        }
+    }
+
+    pub fn never_contacted(created: i64, value: Value) -> Plan {
+        Plan {
+            created,
+            contacts: None,
+            count: 0,
+            mood: 0,
+            value,
+        }
+    }
+
+    /// A last contact comfortably within the cadence.
+    pub fn fresh_last_contact(rng: &mut Rng, cadence: u32) -> i64 {
+        -rng.i64(1..=(i64::from(cadence) * 4 / 5).max(1))
+    }
+
+    /// How satisfied a customer tends to be: mostly 4 or 5, some 3, some never scored.
+    pub fn random_mood(rng: &mut Rng) -> u8 {
+        match rng.u8(..100) {
+            0..20 => 0,
+            20..35 => 3,
+            35..70 => 4,
+            _ => 5,
+        }
+    }
+}
+
+/// A decision moment to write; days relative to today.
+pub(super) struct MomentAt<'a> {
+    pub title: &'a str,
+    pub concerns: &'a str,
+    pub steps: &'a str,
+    pub response: &'a str,
+    pub expected: i64,
+    pub planned: i64,
+    pub status: Status,
+    pub closed: Option<i64>,
+}
+
+/// How routine contacts are spread over the kinds, in percent.
+const KINDS: [(Kind, u8); 6] = [
+    (Kind::Call, 30),
+    (Kind::Email, 30),
+    (Kind::Message, 12),
+    (Kind::Meeting, 10),
+    (Kind::Visit, 8),
+    (Kind::Note, 10),
+];
+
+pub(super) struct Writer<'s, 'p> {
+    bulk: Bulk<'s>,
+    pub pools: &'p Pools,
+    pub cal: Calendar,
+    pub rng: Rng,
+    summary: DemoSummary,
+    /// This customer's contacts so far, (workday, instant), oldest first. Reused between
+    /// customers to spare an allocation each.
+    contacts: Vec<(i64, DateTime<Utc>)>,
+}
+
+impl<'s, 'p> Writer<'s, 'p> {
+    pub fn new(bulk: Bulk<'s>, pools: &'p Pools, cal: Calendar, rng: Rng) -> Self {
+        Writer {
+            bulk,
+            pools,
+            cal,
+            rng,
+            summary: DemoSummary::default(),
+            contacts: Vec::with_capacity(64),
+        }
+    }
+
+    pub fn finish(self) -> anyhow::Result<DemoSummary> {
+        self.bulk.finish()?;
+        Ok(self.summary)
+    }
+
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.rng.usize(..items.len())]
+    }
+
+    pub fn customer(&mut self, new: &NewCustomer, plan: &Plan) -> anyhow::Result<i64> {
+        self.contacts.clear();
+        let created_at = self.cal.at(&mut self.rng, plan.created);
+        self.summary.customers += 1;
+        self.bulk.customer(new, created_at)
+    }
+
+    /// Routine contacts from the first to the last day of the plan, the last one a real
+    /// contact (not an internal note) so that it sets the last contact. Some carry a
+    /// satisfaction score; some made a promise, now kept.
+    pub fn history(&mut self, id: i64, plan: &Plan) -> anyhow::Result<()> {
+        let Some((first, last)) = plan.contacts else {
+            return Ok(());
+        };
+        let last = self.cal.workday(last);
+        self.contacts.push((last, self.cal.at(&mut self.rng, last)));
+        for _ in 1..plan.count {
+            let day = self.cal.workday(self.rng.i64(first..=last));
+            self.contacts.push((day, self.cal.at(&mut self.rng, day)));
+        }
+        self.contacts.sort_unstable();
+        let pools = self.pools;
+        for i in 0..self.contacts.len() {
+            let (day, at) = self.contacts[i];
+            let kind = match self.routine_kind() {
+                Kind::Note if i + 1 == self.contacts.len() => Kind::Call,
+                kind => kind,
+            };
+            let note = self.pick(pools.notes.of(kind));
+            let satisfaction = self.satisfaction(kind, plan.mood);
+            self.bulk.interaction(id, at, kind, note, satisfaction)?;
+            self.summary.interactions += 1;
+            if kind.is_contact() && self.rng.u8(..100) < 20 {
+                self.kept_promise(id, day, at)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn routine_kind(&mut self) -> Kind {
+        let mut r = self.rng.u8(..100);
+        for (kind, share) in KINDS {
+            if r < share {
+                return kind;
+            }
+            r -= share;
+        }
+        Kind::Call
+    }
+
+    fn satisfaction(&mut self, kind: Kind, mood: u8) -> Option<u8> {
+        if mood == 0 || !matches!(kind, Kind::Call | Kind::Meeting | Kind::Visit) || self.rng.u8(..100) >= 30
+        {
+            return None;
+        }
+        let dip = match self.rng.u8(..100) {
+            0..70 => 0,
+            70..90 => 1,
+            _ => 2,
+        };
+        Some(mood.saturating_sub(dip).clamp(1, 5))
+    }
+
+    /// A follow-up promised in the contact at `at`, due a few days later and done around
+    /// then; one still ahead is left open.
+    fn kept_promise(&mut self, id: i64, day: i64, at: DateTime<Utc>) -> anyhow::Result<()> {
+        let due = day + self.rng.i64(1..=10);
+        let pools = self.pools;
+        let text = self.pick(&pools.follow_ups);
+        let done_at = if due < 0 {
+            let done_on = due - self.rng.i64(0..=2);
+            let done = self.cal.at(&mut self.rng, done_on);
+            Some(done.max(at + TimeDelta::hours(2)))
+        } else {
+            None
+        };
+        self.bulk.follow_up(id, text, self.cal.date(due), at, done_at)?;
+        self.summary.follow_ups += 1;
+        Ok(())
+    }
+
+    /// A contact the story names, in among the generated ones.
+    pub fn contact(
+        &mut self,
+        id: i64,
+        day: i64,
+        kind: Kind,
+        note: &str,
+        satisfaction: Option<u8>,
+    ) -> anyhow::Result<(i64, DateTime<Utc>)> {
+        let day = self.cal.workday(day.min(0));
+        let at = self.cal.at(&mut self.rng, day);
+        let interaction = self.bulk.interaction(id, at, kind, note, satisfaction)?;
+        self.summary.interactions += 1;
+        if kind.is_contact() {
+            let pos = self.contacts.partition_point(|c| *c <= (day, at));
+            self.contacts.insert(pos, (day, at));
+        }
+        Ok((interaction, at))
+    }
+
+    /// An open follow-up, promised in the last contact before it falls due (or, for a
+    /// customer not yet contacted, a few days before).
+    pub fn follow_up(&mut self, id: i64, text: &str, due: i64, created: i64) -> anyhow::Result<()> {
+        let promised = match self.contacts.iter().rev().find(|(day, _)| *day < due) {
+            Some(&(_, at)) => at,
+            None => {
+                let day = (due - self.rng.i64(2..=10)).clamp(created, 0);
+                self.cal.at(&mut self.rng, day)
+            }
+        };
+        self.bulk
+            .follow_up(id, text, self.cal.date(due), promised, None)?;
+        self.summary.follow_ups += 1;
+        Ok(())
+    }
+
+    /// Orders from the first contact until today, as often and as large as the value says.
+    pub fn orders(&mut self, id: i64, plan: &Plan) -> anyhow::Result<()> {
+        let (every, euros) = match plan.value {
+            Value::None => return Ok(()),
+            Value::Low => (90, 300..=2_500),
+            Value::Mid => (45, 1_500..=9_000),
+            Value::High => (30, 8_000..=45_000),
+        };
+        let Some((first, _)) = plan.contacts else {
+            return Ok(());
+        };
+        let pools = self.pools;
+        let mut day = first + self.rng.i64(0..=every / 2);
+        while day < 0 {
+            let on = self.cal.workday(day);
+            let cents =
+                self.rng.i64(euros.clone()) * 100 + if self.rng.bool() { 0 } else { self.rng.i64(1..100) };
+            let note = self.pick(&pools.order_notes);
+            let at = self.cal.at(&mut self.rng, on);
+            self.bulk.order(id, self.cal.date(on), cents, "EUR", note, at)?;
+            self.summary.orders += 1;
+            day += every + self.rng.i64(-every / 5..=every / 5);
+        }
+        Ok(())
+    }
+
+    pub fn moment(&mut self, id: i64, m: &MomentAt<'_>) -> anyhow::Result<()> {
+        let planned_at = self.cal.at(&mut self.rng, m.planned);
+        let closed_at = m
+            .closed
+            .map(|day| self.cal.at(&mut self.rng, day).max(planned_at));
+        self.bulk.moment(
+            id,
+            m.title,
+            self.cal.date(m.expected),
+            m.concerns,
+            m.steps,
+            m.response,
+            m.status.as_str(),
+            planned_at,
+            closed_at,
+        )?;
+        self.summary.moments += 1;
+        Ok(())
+    }
+
+    /// A switching trigger; a reactional one is logged as the complaint that opened it.
+    pub fn trigger(
+        &mut self,
+        id: i64,
+        kind: TriggerKind,
+        note: &str,
+        opened: i64,
+        resolved: Option<i64>,
+        satisfaction: Option<u8>,
+    ) -> anyhow::Result<()> {
+        let kind_str = kind.as_str();
+        if kind == TriggerKind::Reactional {
+            let (interaction, at) = self.contact(id, opened, Kind::Complaint, note, satisfaction)?;
+            let resolved_at = self.resolved(at, resolved);
+            self.bulk
+                .trigger_from_interaction(interaction, id, kind_str, note, at, resolved_at)?;
+        } else {
+            let at = self.cal.at(&mut self.rng, opened);
+            let resolved_at = self.resolved(at, resolved);
+            self.bulk.trigger(id, kind_str, note, at, resolved_at)?;
+        }
+        self.summary.triggers += 1;
+        Ok(())
+    }
+
+    fn resolved(&mut self, opened_at: DateTime<Utc>, day: Option<i64>) -> Option<DateTime<Utc>> {
+        day.map(|day| {
+            self.cal
+                .at(&mut self.rng, day)
+                .max(opened_at + TimeDelta::hours(1))
+        })
+    }
+
+    /// A give or an ask; a gift is logged as a gift contact too.
+    pub fn balance(
+        &mut self,
+        id: i64,
+        side: &str,
+        note: &str,
+        weight: u8,
+        day: i64,
+        gift: bool,
+    ) -> anyhow::Result<()> {
+        if gift {
+            let (interaction, at) = self.contact(id, day, Kind::Gift, note, None)?;
+            self.bulk
+                .balance_from_interaction(interaction, id, side, note, weight, at)?;
+        } else {
+            let at = self.cal.at(&mut self.rng, day);
+            self.bulk.balance(id, side, note, weight, at)?;
+        }
+        self.summary.balance_entries += 1;
+        Ok(())
+    }
+}

@@ -1,0 +1,81 @@
+//! A follow-up: a dated promise to a customer.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowUp {
+    pub id: i64,
+    pub customer_id: i64,
+    pub text: String,
+    pub due: NaiveDate,
+    pub done_at: Option<DateTime<Utc>>,
+}
+
+impl FollowUp {
+    /// Days past due on `today`; negative when it is still ahead.
+    pub fn days_overdue(&self, today: NaiveDate) -> i64 {
+        (today - self.due).num_days()
+    }
+}
+
+/// "send proposal @fri" → ("send proposal", next Friday); without `@when`, tomorrow.
+pub fn parse_plan(line: &str, today: NaiveDate) -> Result<(String, NaiveDate), String> {
+    let line = line.trim();
+    let (text, due) = match line
+        .rfind(" @")
+        .map(|i| (i, &line[i + 1..]))
+        .or_else(|| line.starts_with('@').then_some((0, line)))
+    {
+        Some((i, when)) => {
+            let due = super::when::parse_when(when, today).map_err(|e| e.to_string())?;
+            (line[..i].trim(), due)
+        }
+        None => (line, today.succ_opt().unwrap_or(today)),
+    };
+    if text.is_empty() {
+        return Err("type what to do, then the day: 'send proposal @fri'".to_string());
+    }
+    if due < today {
+        return Err(format!(
+            "{} is in the past — a follow-up needs a date from today on",
+            due.format("%Y-%m-%d")
+        ));
+    }
+    Ok((text.to_string(), due))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_plan_is_text_and_a_day() {
+        let today = day("2026-11-23");
+        assert_eq!(
+            parse_plan("send proposal @fri", today),
+            Ok(("send proposal".into(), day("2026-11-27")))
+        );
+        assert_eq!(
+            parse_plan("call back", today),
+            Ok(("call back".into(), day("2026-11-24")))
+        );
+        assert_eq!(
+            parse_plan("mail jan@acme.nl @+1w", today),
+            Ok(("mail jan@acme.nl".into(), day("2026-11-30")))
+        );
+        assert!(parse_plan("@fri", today).unwrap_err().contains("type what to do"));
+        assert!(
+            parse_plan("x @someday", today).unwrap_err().contains("'someday'")
+                || parse_plan("x @someday", today).unwrap_err().contains("someday")
+        );
+        assert!(
+            parse_plan("x @2026-01-01", today)
+                .unwrap_err()
+                .contains("in the past")
+        );
+    }
+}

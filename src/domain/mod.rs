@@ -1,0 +1,14 @@
+//! The rules of the product as pure functions over plain structs and an injected `now`.
+//! Nothing in here knows SQL or the screen.
+
+pub mod customer;
+pub mod follow_up;
+pub mod kind;
+pub mod nudge;
+pub mod quicklog;
+pub mod text;
+pub mod when;
+
+pub use customer::{Cadence, Customer, Tags};
+pub use follow_up::FollowUp;
+pub use kind::Kind;

@@ -1,0 +1,575 @@
+//! The one-line contact log: `[kind:] note [>> follow-up text] [@when] [=satisfaction]
+//! [#tag ...]`, read into plain parts. Knows neither the store nor the screen; an error
+//! carries the byte span of the offending part so the TUI can underline it.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::domain::customer::Tags;
+use crate::domain::kind::{Kind, UnknownKind};
+use crate::domain::when::{BadWhen, parse_when};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuickLog {
+    pub kind: Kind,
+    pub note: String,
+    pub follow_up: Option<FollowUpPlan>,
+    pub satisfaction: Option<u8>,
+    pub tags: Tags,
+}
+
+/// A follow-up to create along with the logged contact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUpPlan {
+    pub text: String,
+    pub due: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct QuickLogError {
+    pub message: String,
+    /// Byte range in the parsed line, always on char boundaries.
+    pub span: Range<usize>,
+}
+
+impl QuickLogError {
+    fn new(message: impl Into<String>, span: Range<usize>) -> Self {
+        QuickLogError {
+            message: message.into(),
+            span,
+        }
+    }
+}
+
+/// Reads one quick-log line. Without a `kind:` prefix the contact is a call, the commonest
+/// thing a salesperson logs. `today` decides what `@fri` means and what is in the past.
+pub fn parse(line: &str, today: NaiveDate) -> Result<QuickLog, QuickLogError> {
+    let tokens = tokens(line);
+    let (kind, kind_token, rest) = match tokens.split_first() {
+        None => return Err(nothing_to_log(line)),
+        Some((first, rest)) => match kind_prefix(*first) {
+            Some(kind) => (kind?, Some(*first), rest),
+            None => (Kind::Call, None, tokens.as_slice()),
+        },
+    };
+
+    let mut note = Vec::new();
+    let mut follow_up = Vec::new();
+    let mut arrow: Option<Token> = None;
+    let mut when: Option<NaiveDate> = None;
+    let mut satisfaction: Option<u8> = None;
+    let mut tags = Tags::default();
+    let mut i = 0;
+    while let Some(&token) = rest.get(i) {
+        i += 1;
+        let text = token.text;
+        if text == ">>" {
+            if arrow.is_some() {
+                return Err(QuickLogError::new("only one '>>' per line", token.span()));
+            }
+            arrow = Some(token);
+        } else if text.starts_with('@') {
+            if when.is_some() {
+                return Err(QuickLogError::new("only one '@when' per line", token.span()));
+            }
+            let (date, used) = read_when(token, &rest[i..], today)?;
+            when = Some(date);
+            i += used - 1;
+        } else if let Some(digits) = text.strip_prefix('=') {
+            if satisfaction.is_some() {
+                return Err(QuickLogError::new(
+                    "only one '=satisfaction' per line",
+                    token.span(),
+                ));
+            }
+            satisfaction = Some(read_satisfaction(digits).ok_or_else(|| {
+                QuickLogError::new(
+                    format!("satisfaction '{text}' must be between =1 and =5"),
+                    token.span(),
+                )
+            })?);
+        } else if is_tag(text) {
+            let tag = Tags::new([text]).map_err(|e| QuickLogError::new(e.to_string(), token.span()))?;
+            tags = tags.union(&tag);
+        } else if arrow.is_some() {
+            follow_up.push(text);
+        } else {
+            note.push(text);
+        }
+    }
+
+    let note = note.join(" ");
+    let follow_up = match (arrow, when) {
+        (Some(arrow), _) if follow_up.is_empty() => {
+            return Err(QuickLogError::new(
+                "'>>' needs the follow-up text after it, e.g. '>> send proposal @fri'",
+                arrow.span(),
+            ));
+        }
+        (Some(_), due) => Some(FollowUpPlan {
+            text: follow_up.join(" "),
+            // Only the last day of the calendar has no tomorrow; keep it rather than fail.
+            due: due.unwrap_or_else(|| today.succ_opt().unwrap_or(today)),
+        }),
+        (None, Some(due)) => Some(FollowUpPlan {
+            text: if note.is_empty() {
+                "follow up".to_string()
+            } else {
+                format!("follow up: {note}")
+            },
+            due,
+        }),
+        (None, None) => None,
+    };
+    if note.is_empty() && follow_up.is_none() && satisfaction.is_none() {
+        return Err(match kind_token {
+            Some(token) => {
+                QuickLogError::new(format!("'{}' needs a note after it", token.text), token.span())
+            }
+            None => nothing_to_log(line),
+        });
+    }
+    Ok(QuickLog {
+        kind,
+        note,
+        follow_up,
+        satisfaction,
+        tags,
+    })
+}
+
+/// A whitespace-separated piece of the line and the byte offset where it starts.
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    text: &'a str,
+    start: usize,
+}
+
+impl Token<'_> {
+    fn span(self) -> Range<usize> {
+        self.start..self.start + self.text.len()
+    }
+}
+
+/// Splits on whitespace; a leading `>>` becomes a token of its own, so `>>send` works.
+fn tokens(line: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut word_start = None;
+    for (i, c) in line.char_indices() {
+        match (c.is_whitespace(), word_start) {
+            (true, Some(start)) => {
+                push_word(&mut out, &line[start..i], start);
+                word_start = None;
+            }
+            (false, None) => word_start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(start) = word_start {
+        push_word(&mut out, &line[start..], start);
+    }
+    out
+}
+
+fn push_word<'a>(out: &mut Vec<Token<'a>>, mut text: &'a str, mut start: usize) {
+    while let Some(rest) = text.strip_prefix(">>") {
+        out.push(Token { text: ">>", start });
+        text = rest;
+        start += 2;
+    }
+    if !text.is_empty() {
+        out.push(Token { text, start });
+    }
+}
+
+/// `call:` as the first token: ASCII letters, a colon, then whitespace. Anything else
+/// (`https://x`, `10:30`) is part of the note.
+fn kind_prefix(token: Token) -> Option<Result<Kind, QuickLogError>> {
+    let word = token.text.strip_suffix(':')?;
+    if word.is_empty() || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some(
+        word.parse().map_err(|e: UnknownKind| {
+            QuickLogError::new(e.to_string(), token.start..token.start + word.len())
+        }),
+    )
+}
+
+/// Reads the `@when` in `first`; `@next …` and `@in …` may run over the `following` one
+/// or two words, the longest reading that parses wins. Returns how many words it took.
+fn read_when(
+    first: Token,
+    following: &[Token],
+    today: NaiveDate,
+) -> Result<(NaiveDate, usize), QuickLogError> {
+    let most = match first.text[1..].to_ascii_lowercase().as_str() {
+        "in" => 2,
+        "next" => 1,
+        _ => 0,
+    };
+    let available = following
+        .iter()
+        .take(most)
+        .take_while(|t| !is_special(t.text))
+        .count();
+    let words = |extra: usize| {
+        let used = &following[..extra];
+        let text: Vec<&str> = std::iter::once(first.text)
+            .chain(used.iter().map(|t| t.text))
+            .collect();
+        let end = used.last().map_or(first, |t| *t).span().end;
+        (text.join(" "), first.start..end)
+    };
+    for extra in (0..=available).rev() {
+        let (text, span) = words(extra);
+        if let Ok(date) = parse_when(&text, today) {
+            if date < today {
+                return Err(QuickLogError::new(
+                    format!("'{text}' is in the past — a follow-up needs a date from today on"),
+                    span,
+                ));
+            }
+            return Ok((date, 1 + extra));
+        }
+    }
+    let (text, span) = words(available);
+    Err(QuickLogError::new(BadWhen(text).to_string(), span))
+}
+
+fn read_satisfaction(digits: &str) -> Option<u8> {
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|n| (1..=5).contains(n))
+}
+
+/// `#vip` is a tag; `#1` or a lone `#` is ordinary text.
+fn is_tag(text: &str) -> bool {
+    text.strip_prefix('#')
+        .and_then(|t| t.chars().next())
+        .is_some_and(char::is_alphabetic)
+}
+
+fn is_special(text: &str) -> bool {
+    text.starts_with(['@', '=']) || text.starts_with(">>") || is_tag(text)
+}
+
+fn nothing_to_log(line: &str) -> QuickLogError {
+    QuickLogError::new(
+        "nothing to log — type a note, e.g. 'call: discussed renewal >> send proposal @fri'",
+        0..line.len(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// A Monday.
+    fn today() -> NaiveDate {
+        date(2026, 11, 23)
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn log(line: &str) -> QuickLog {
+        parse(line, today()).unwrap_or_else(|e| panic!("{line}: {e}"))
+    }
+
+    /// The message and the part of the line it underlines.
+    fn error(line: &str) -> (String, &str) {
+        let err = parse(line, today()).expect_err(line);
+        (err.message, &line[err.span])
+    }
+
+    fn plan(text: &str, due: NaiveDate) -> FollowUpPlan {
+        FollowUpPlan {
+            text: text.to_string(),
+            due,
+        }
+    }
+
+    #[test]
+    fn a_call_with_a_follow_up_on_friday() {
+        let log = log("call: discussed renewal >> send proposal @fri");
+        assert_eq!(log.kind, Kind::Call);
+        assert_eq!(log.note, "discussed renewal");
+        assert_eq!(log.follow_up, Some(plan("send proposal", date(2026, 11, 27))));
+        assert_eq!(log.satisfaction, None);
+        assert!(log.tags.is_empty());
+    }
+
+    #[test]
+    fn an_email_with_a_when_but_no_arrow_follows_up_on_the_note() {
+        let log = log("email: sent price list @+3d");
+        assert_eq!(log.kind, Kind::Email);
+        assert_eq!(log.note, "sent price list");
+        assert_eq!(
+            log.follow_up,
+            Some(plan("follow up: sent price list", date(2026, 11, 26)))
+        );
+    }
+
+    #[test]
+    fn a_happy_visit() {
+        let log = log("visit: site tour, very happy =5");
+        assert_eq!(log.kind, Kind::Visit);
+        assert_eq!(log.note, "site tour, very happy");
+        assert_eq!(log.satisfaction, Some(5));
+        assert_eq!(log.follow_up, None);
+    }
+
+    #[test]
+    fn a_gift_and_a_complaint() {
+        let gift = log("gift: christmas hamper");
+        assert_eq!((gift.kind, gift.note.as_str()), (Kind::Gift, "christmas hamper"));
+        let complaint = log("complaint: late delivery");
+        assert_eq!(
+            (complaint.kind, complaint.note.as_str()),
+            (Kind::Complaint, "late delivery")
+        );
+    }
+
+    #[test]
+    fn without_a_kind_it_is_a_call() {
+        let log = log("  talked about   the renewal ");
+        assert_eq!(log.kind, Kind::Call);
+        assert_eq!(log.note, "talked about the renewal");
+    }
+
+    #[test]
+    fn the_kind_is_case_insensitive_and_needs_a_space_after_the_colon() {
+        assert_eq!(log("EMAIL: quote").kind, Kind::Email);
+        assert_eq!(log("Meeting:\tboard").kind, Kind::Meeting);
+        let url = log("https://acme.nl/pricing shared");
+        assert_eq!(
+            (url.kind, url.note.as_str()),
+            (Kind::Call, "https://acme.nl/pricing shared")
+        );
+        assert_eq!(log("call:back later").note, "call:back later");
+        assert_eq!(log("10:30 meeting moved").note, "10:30 meeting moved");
+    }
+
+    #[test]
+    fn an_unknown_kind_lists_the_kinds_and_marks_the_word() {
+        let (message, marked) = error("re: pricing");
+        assert_eq!(
+            message,
+            "unknown kind 're' — use one of: call, email, meeting, visit, message, note, gift, complaint"
+        );
+        assert_eq!(marked, "re");
+        assert_eq!(error("  Bogus:").1, "Bogus");
+    }
+
+    #[test]
+    fn an_arrow_without_a_when_is_due_tomorrow() {
+        let log = log("call: asked for references >>send two references");
+        assert_eq!(log.note, "asked for references");
+        assert_eq!(
+            log.follow_up,
+            Some(plan("send two references", date(2026, 11, 24)))
+        );
+    }
+
+    #[test]
+    fn special_tokens_may_come_anywhere() {
+        let log = log("meeting: =4 #VIP budget ok >> #Renewal send @next week contract #vip");
+        assert_eq!(log.kind, Kind::Meeting);
+        assert_eq!(log.note, "budget ok");
+        assert_eq!(log.satisfaction, Some(4));
+        assert_eq!(log.follow_up, Some(plan("send contract", date(2026, 11, 30))));
+        assert_eq!(log.tags.as_slice(), ["renewal", "vip"]);
+    }
+
+    #[test]
+    fn when_may_be_several_words_after_next_or_in() {
+        assert_eq!(
+            log("x @in 3 days").follow_up,
+            Some(plan("follow up: x", date(2026, 11, 26)))
+        );
+        assert_eq!(
+            log("x @in 2 weeks").follow_up,
+            Some(plan("follow up: x", date(2026, 12, 7)))
+        );
+        assert_eq!(
+            log("x @next fri").follow_up,
+            Some(plan("follow up: x", date(2026, 11, 27)))
+        );
+        let longer = log("x @in 2w then lunch");
+        assert_eq!(longer.note, "x then lunch");
+        assert_eq!(
+            longer.follow_up,
+            Some(plan("follow up: x then lunch", date(2026, 12, 7)))
+        );
+        assert_eq!(log("x @today").follow_up, Some(plan("follow up: x", today())));
+    }
+
+    #[test]
+    fn at_and_hash_inside_a_word_or_before_a_digit_are_text() {
+        let log = log("email: wrote jan@acme.nl about ticket #1 and #");
+        assert_eq!(log.note, "wrote jan@acme.nl about ticket #1 and #");
+        assert!(log.tags.is_empty());
+        assert_eq!(log.follow_up, None);
+    }
+
+    #[test]
+    fn a_kind_with_only_a_satisfaction_or_follow_up_needs_no_note() {
+        assert_eq!(log("visit: =3").satisfaction, Some(3));
+        let log = log("call: >> send proposal @fri");
+        assert_eq!(log.note, "");
+        assert_eq!(log.follow_up, Some(plan("send proposal", date(2026, 11, 27))));
+    }
+
+    #[test]
+    fn a_bad_satisfaction_is_marked() {
+        for bad in ["=7", "=0", "=abc", "=", "=+5", "=99999999999999999999"] {
+            let line = format!("call: fine {bad} #vip");
+            let (message, marked) = error(&line);
+            assert_eq!(message, format!("satisfaction '{bad}' must be between =1 and =5"));
+            assert_eq!(marked, bad);
+        }
+    }
+
+    #[test]
+    fn a_bad_tag_is_named() {
+        let (message, marked) = error("call: fine #vip;gold");
+        assert_eq!(
+            message,
+            "tag '#vip;gold' may hold only letters, digits, '-', '_' and '/'"
+        );
+        assert_eq!(marked, "#vip;gold");
+    }
+
+    #[test]
+    fn a_when_that_is_not_a_date_is_marked() {
+        let (message, marked) = error("call: fine @ fri");
+        assert_eq!(
+            message,
+            "'@' is not a date I understand — use today, tomorrow, a weekday (fri), +3d, +2w, +1m, next week or 2026-12-01"
+        );
+        assert_eq!(marked, "@");
+        assert_eq!(error("call: fine @someday").1, "@someday");
+        assert_eq!(error("call: fine @next weekend ok").1, "@next weekend");
+        assert_eq!(error("call: fine @in three days ok").1, "@in three days");
+        assert_eq!(error("call: fine @next >> send").1, "@next");
+    }
+
+    #[test]
+    fn a_when_in_the_past_is_refused() {
+        let (message, marked) = error("call: fine >> send @2020-01-01");
+        assert_eq!(
+            message,
+            "'@2020-01-01' is in the past — a follow-up needs a date from today on"
+        );
+        assert_eq!(marked, "@2020-01-01");
+    }
+
+    #[test]
+    fn the_second_of_a_kind_is_marked() {
+        assert_eq!(
+            error("call: x @fri @mon"),
+            ("only one '@when' per line".to_string(), "@mon")
+        );
+        assert_eq!(
+            error("call: x =4 =5"),
+            ("only one '=satisfaction' per line".to_string(), "=5")
+        );
+        let line = "call: x >> a >>b";
+        let err = parse(line, today()).unwrap_err();
+        assert_eq!(err.message, "only one '>>' per line");
+        assert_eq!(err.span, 13..15);
+    }
+
+    #[test]
+    fn an_arrow_needs_text_after_it() {
+        for line in ["call: x >>", "call: x >> @fri =3", "call: x >>#vip"] {
+            let (message, marked) = error(line);
+            assert_eq!(
+                message,
+                "'>>' needs the follow-up text after it, e.g. '>> send proposal @fri'"
+            );
+            assert_eq!(marked, ">>");
+        }
+    }
+
+    #[test]
+    fn an_empty_line_has_nothing_to_log() {
+        for line in ["", "   \t ", "#vip"] {
+            let err = parse(line, today()).unwrap_err();
+            assert!(err.message.starts_with("nothing to log — type a note"), "{line}");
+            assert_eq!(err.span, 0..line.len());
+        }
+    }
+
+    #[test]
+    fn a_kind_alone_needs_a_note() {
+        assert_eq!(
+            error("  gift:  "),
+            ("'gift:' needs a note after it".to_string(), "gift:")
+        );
+        assert_eq!(error("call: #vip").1, "call:");
+    }
+
+    #[test]
+    fn spans_count_bytes_not_characters() {
+        assert_eq!(error("visit: café → crème =9").1, "=9");
+        assert_eq!(error("visit: ☕\u{3000}@zondag").1, "@zondag");
+    }
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop::sample::select(vec![
+                "call:",
+                "re:",
+                "gift:",
+                ">>",
+                ">>x",
+                "@",
+                "@fri",
+                "@next",
+                "@in",
+                "week",
+                "3",
+                "days",
+                "@2020-01-01",
+                "@+3d",
+                "=",
+                "=5",
+                "=9",
+                "#vip",
+                "#1",
+                "#a;b",
+                "é",
+                " ",
+                "\u{3000}",
+                "\t",
+            ])
+            .prop_map(str::to_string),
+            "\\PC{0,6}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_spans_are_inside_the_line(
+            line in prop_oneof![
+                "\\PC{0,40}",
+                prop::collection::vec(piece(), 0..10).prop_map(|p| p.join(" ")),
+            ],
+        ) {
+            if let Err(err) = parse(&line, today()) {
+                prop_assert!(err.span.start <= err.span.end);
+                prop_assert!(err.span.end <= line.len());
+                prop_assert!(line.is_char_boundary(err.span.start));
+                prop_assert!(line.is_char_boundary(err.span.end));
+            }
+        }
+    }
+}

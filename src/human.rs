@@ -1,0 +1,79 @@
+//! Formatting for people: relative times, dates, fixed-width columns, safe text.
+
+use std::borrow::Cow;
+
+use chrono::{DateTime, Local, NaiveDate, Utc};
+use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
+
+use crate::domain::text::sanitize;
+
+/// "today", "yesterday", "12d ago", "8mo ago", "2y ago".
+pub fn ago(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let days = (now.with_timezone(&Local).date_naive() - at.with_timezone(&Local).date_naive()).num_days();
+    match days {
+        i64::MIN..=0 => "today".to_string(),
+        1 => "yesterday".to_string(),
+        2..=59 => format!("{days}d ago"),
+        60..=364 => format!("{}mo ago", days / 30),
+        _ => format!("{}y ago", days / 365),
+    }
+}
+
+/// "today", "tomorrow", "Fri 27 Nov", or with the year when it is not this year.
+pub fn day(d: NaiveDate, today: NaiveDate) -> String {
+    match (d - today).num_days() {
+        0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        -1 => "yesterday".to_string(),
+        _ if d.format("%Y").to_string() == today.format("%Y").to_string() => {
+            d.format("%a %-d %b").to_string()
+        }
+        _ => d.format("%a %-d %b %Y").to_string(),
+    }
+}
+
+/// "“send proposal” Fri 27 Nov".
+pub fn follow_up_summary(text: &str, due: NaiveDate, today: NaiveDate) -> String {
+    format!("“{}” {}", sanitize(text), day(due, today))
+}
+
+pub fn local_time(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local).format("%a %-d %b %Y %H:%M").to_string()
+}
+
+/// Sanitized `s`, cut or padded to exactly `width` terminal columns.
+pub fn cell(s: &str, width: usize) -> String {
+    let safe: Cow<'_, str> = sanitize(s);
+    let mut out = String::new();
+    let mut used = 0;
+    if safe.width() > width {
+        for c in safe.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w + 1 > width {
+                break;
+            }
+            out.push(c);
+            used += w;
+        }
+        out.push('…');
+        used += 1;
+    } else {
+        out.push_str(&safe);
+        used = safe.width();
+    }
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_exactly_as_wide_as_asked() {
+        assert_eq!(cell("Acme", 6), "Acme  ");
+        assert_eq!(cell("Van der Berg Logistiek", 10), "Van der B…");
+        assert_eq!(cell("日本語テキスト", 7).width(), 7);
+        assert_eq!(cell("a\u{1b}[31mb", 9), "a␛[31mb  ");
+    }
+}

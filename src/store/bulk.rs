@@ -1,0 +1,263 @@
+//! Writing many records in one transaction: demo books and imports.
+
+use anyhow::Context as _;
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Transaction, TransactionBehavior, params};
+
+use super::Store;
+use super::customers::NewCustomer;
+use super::sql::ts;
+use crate::domain::{Cadence, Kind};
+
+/// One open write transaction with cached statements. Nothing is visible to others until
+/// `finish`; dropping a `Bulk` without finishing rolls everything back.
+pub struct Bulk<'a> {
+    tx: Transaction<'a>,
+    touched: bool,
+}
+
+impl Store {
+    pub fn bulk(&mut self) -> anyhow::Result<Bulk<'_>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context("starting a bulk write")?;
+        Ok(Bulk { tx, touched: false })
+    }
+}
+
+impl Bulk<'_> {
+    pub fn customer(&mut self, c: &NewCustomer, created_at: DateTime<Utc>) -> anyhow::Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO customers (name, company, email, phone, tags, cadence_days, notes, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+            )?
+            .execute(params![
+                c.name,
+                c.company,
+                c.email,
+                c.phone,
+                c.tags.to_stored(),
+                c.cadence.unwrap_or(Cadence::DEFAULT).days(),
+                c.notes,
+                ts(created_at),
+            ])
+            .context("adding a customer")?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn interaction(
+        &mut self,
+        customer_id: i64,
+        at: DateTime<Utc>,
+        kind: Kind,
+        note: &str,
+        satisfaction: Option<u8>,
+    ) -> anyhow::Result<i64> {
+        self.touched = true;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO interactions (customer_id, at, kind, note, satisfaction) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![customer_id, ts(at), kind, note, satisfaction])
+            .context("adding an interaction")?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn follow_up(
+        &mut self,
+        customer_id: i64,
+        text: &str,
+        due: NaiveDate,
+        created_at: DateTime<Utc>,
+        done_at: Option<DateTime<Utc>>,
+    ) -> anyhow::Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO follow_ups (customer_id, text, due, first_due, created_at, done_at)
+                 VALUES (?1, ?2, ?3, ?3, ?4, ?5)",
+            )?
+            .execute(params![customer_id, text, due, ts(created_at), done_at.map(ts)])
+            .context("adding a follow-up")?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// A decision moment; `status` is upcoming, won, lost or passed.
+    // One parameter per column, like the other rows a bulk write takes.
+    #[allow(clippy::too_many_arguments)]
+    pub fn moment(
+        &mut self,
+        customer_id: i64,
+        title: &str,
+        expected: NaiveDate,
+        concerns: &str,
+        steps: &str,
+        response: &str,
+        status: &str,
+        planned_at: DateTime<Utc>,
+        closed_at: Option<DateTime<Utc>>,
+    ) -> anyhow::Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO moments (customer_id, title, expected, concerns, steps, response, status, planned_at, closed_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                customer_id,
+                title,
+                expected,
+                concerns,
+                steps,
+                response,
+                status,
+                ts(planned_at),
+                closed_at.map(ts),
+            ])
+            .context("adding a decision moment")?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// A switching trigger; `kind` is situational, reactional or influential.
+    pub fn trigger(
+        &mut self,
+        customer_id: i64,
+        kind: &str,
+        note: &str,
+        opened_at: DateTime<Utc>,
+        resolved_at: Option<DateTime<Utc>>,
+    ) -> anyhow::Result<i64> {
+        self.insert_trigger(customer_id, None, kind, note, opened_at, resolved_at)
+    }
+
+    /// A trigger opened by a logged interaction, as a complaint opens a reactional one.
+    pub fn trigger_from_interaction(
+        &mut self,
+        interaction_id: i64,
+        customer_id: i64,
+        kind: &str,
+        note: &str,
+        opened_at: DateTime<Utc>,
+        resolved_at: Option<DateTime<Utc>>,
+    ) -> anyhow::Result<i64> {
+        self.insert_trigger(
+            customer_id,
+            Some(interaction_id),
+            kind,
+            note,
+            opened_at,
+            resolved_at,
+        )
+    }
+
+    fn insert_trigger(
+        &mut self,
+        customer_id: i64,
+        interaction_id: Option<i64>,
+        kind: &str,
+        note: &str,
+        opened_at: DateTime<Utc>,
+        resolved_at: Option<DateTime<Utc>>,
+    ) -> anyhow::Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO triggers (customer_id, interaction_id, kind, note, opened_at, resolved_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                customer_id,
+                interaction_id,
+                kind,
+                note,
+                ts(opened_at),
+                resolved_at.map(ts)
+            ])
+            .context("adding a switching trigger")?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// An entry on the give/take ledger; `side` is give or ask, `weight` 1 to 5.
+    pub fn balance(
+        &mut self,
+        customer_id: i64,
+        side: &str,
+        note: &str,
+        weight: u8,
+        at: DateTime<Utc>,
+    ) -> anyhow::Result<i64> {
+        self.insert_balance(customer_id, None, side, note, weight, at)
+    }
+
+    /// A ledger entry made by a logged interaction, as a gift is also a give.
+    pub fn balance_from_interaction(
+        &mut self,
+        interaction_id: i64,
+        customer_id: i64,
+        side: &str,
+        note: &str,
+        weight: u8,
+        at: DateTime<Utc>,
+    ) -> anyhow::Result<i64> {
+        self.insert_balance(customer_id, Some(interaction_id), side, note, weight, at)
+    }
+
+    fn insert_balance(
+        &mut self,
+        customer_id: i64,
+        interaction_id: Option<i64>,
+        side: &str,
+        note: &str,
+        weight: u8,
+        at: DateTime<Utc>,
+    ) -> anyhow::Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO balance_entries (customer_id, interaction_id, side, note, weight, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![customer_id, interaction_id, side, note, weight, ts(at)])
+            .context("adding a give/take entry")?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// An order (a sale); money in minor units.
+    pub fn order(
+        &mut self,
+        customer_id: i64,
+        ordered_on: NaiveDate,
+        amount_cents: i64,
+        currency: &str,
+        note: &str,
+        created_at: DateTime<Utc>,
+    ) -> anyhow::Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO orders (customer_id, ordered_on, amount_cents, currency, note, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                customer_id,
+                ordered_on,
+                amount_cents,
+                currency,
+                note,
+                ts(created_at)
+            ])
+            .context("adding an order")?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Sets every customer's last contact from the interactions written, and commits.
+    pub fn finish(self) -> anyhow::Result<()> {
+        if self.touched {
+            self.tx
+                .execute(
+                    "UPDATE customers SET last_contact_at =
+                        (SELECT max(at) FROM interactions i WHERE i.customer_id = customers.id AND i.kind <> 'note')",
+                    [],
+                )
+                .context("updating last contacts")?;
+        }
+        self.tx.commit().context("saving the bulk write")
+    }
+}

@@ -1,0 +1,299 @@
+//! Customers: adding, editing, finding by name, and the book sorted by last contact.
+
+use anyhow::Context as _;
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{OptionalExtension as _, Row, params};
+
+use super::sql::{from_ts, int, ts};
+use super::{NotFound, Store};
+use crate::domain::{Cadence, Customer, Tags};
+
+#[derive(Debug, Clone, Default)]
+pub struct NewCustomer {
+    pub name: String,
+    pub company: String,
+    pub email: String,
+    pub phone: String,
+    pub tags: Tags,
+    pub cadence: Option<Cadence>,
+    pub notes: String,
+}
+
+/// A change to some fields of a customer; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct CustomerPatch {
+    pub name: Option<String>,
+    pub company: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub tags: Option<Tags>,
+    pub cadence: Option<Cadence>,
+    pub notes: Option<String>,
+}
+
+/// A customer as the book lists them: with the next open follow-up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustomerRow {
+    pub customer: Customer,
+    pub next_follow_up: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Oldest contact first; never-contacted customers before everyone.
+    #[default]
+    LastContact,
+    Name,
+}
+
+pub(super) const CUSTOMER_COLUMNS: &str = "c.id, c.name, c.company, c.email, c.phone, c.tags, \
+     c.cadence_days, c.notes, c.archived, c.created_at, c.last_contact_at";
+
+pub(super) fn customer_from_row(row: &Row<'_>) -> rusqlite::Result<Customer> {
+    customer_from_row_offset(row, 0)
+}
+
+/// Reads `CUSTOMER_COLUMNS` starting at column `o` (for joins).
+pub(super) fn customer_from_row_offset(row: &Row<'_>, o: usize) -> rusqlite::Result<Customer> {
+    let cadence_days: u32 = row.get(o + 6)?;
+    Ok(Customer {
+        id: row.get(o)?,
+        name: row.get(o + 1)?,
+        company: row.get(o + 2)?,
+        email: row.get(o + 3)?,
+        phone: row.get(o + 4)?,
+        tags: Tags::from_stored(&row.get::<_, String>(o + 5)?),
+        cadence: Cadence::from_days(cadence_days).unwrap_or(Cadence::DEFAULT),
+        notes: row.get(o + 7)?,
+        archived: row.get(o + 8)?,
+        created_at: from_ts(row.get(o + 9)?),
+        last_contact_at: row.get::<_, Option<i64>>(o + 10)?.map(from_ts),
+    })
+}
+
+const NEXT_FOLLOW_UP: &str = "(SELECT min(f.due) FROM follow_ups f \
+     WHERE f.customer_id = c.id AND f.done_at IS NULL)";
+
+impl Store {
+    pub fn add_customer(&mut self, new: &NewCustomer, now: DateTime<Utc>) -> anyhow::Result<Customer> {
+        let id = self.write("add the customer", |tx| {
+            tx.execute(
+                "INSERT INTO customers (name, company, email, phone, tags, cadence_days, notes, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+                params![
+                    new.name.trim(),
+                    new.company.trim(),
+                    new.email.trim(),
+                    new.phone.trim(),
+                    new.tags.to_stored(),
+                    new.cadence.unwrap_or(Cadence::DEFAULT).days(),
+                    new.notes,
+                    ts(now),
+                ],
+            )
+            .context("adding a customer")?;
+            Ok(tx.last_insert_rowid())
+        })?;
+        self.require_customer(id)
+    }
+
+    pub fn update_customer(
+        &mut self,
+        id: i64,
+        patch: &CustomerPatch,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<Customer> {
+        self.write("edit the customer", |tx| {
+            let changed = tx
+                .execute(
+                    "UPDATE customers SET
+                        name = coalesce(?2, name), company = coalesce(?3, company),
+                        email = coalesce(?4, email), phone = coalesce(?5, phone),
+                        tags = coalesce(?6, tags), cadence_days = coalesce(?7, cadence_days),
+                        notes = coalesce(?8, notes), updated_at = ?9
+                     WHERE id = ?1",
+                    params![
+                        id,
+                        patch.name.as_deref().map(str::trim),
+                        patch.company.as_deref().map(str::trim),
+                        patch.email.as_deref().map(str::trim),
+                        patch.phone.as_deref().map(str::trim),
+                        patch.tags.as_ref().map(Tags::to_stored),
+                        patch.cadence.map(Cadence::days),
+                        patch.notes,
+                        ts(now),
+                    ],
+                )
+                .context("editing a customer")?;
+            if changed == 0 {
+                return Err(customer_not_found(id).into());
+            }
+            Ok(())
+        })?;
+        self.require_customer(id)
+    }
+
+    pub fn customer(&self, id: i64) -> anyhow::Result<Option<Customer>> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {CUSTOMER_COLUMNS} FROM customers c WHERE c.id = ?1"
+            ))?
+            .query_row([id], customer_from_row)
+            .optional()
+            .context("loading a customer")
+    }
+
+    pub fn require_customer(&self, id: i64) -> anyhow::Result<Customer> {
+        self.customer(id)?.ok_or_else(|| customer_not_found(id).into())
+    }
+
+    /// Customers whose name equals `name`, ignoring case; then those it is a prefix of.
+    /// At most `limit` of each, active customers only.
+    pub fn customers_named(
+        &self,
+        name: &str,
+        limit: usize,
+    ) -> anyhow::Result<(Vec<Customer>, Vec<Customer>)> {
+        let exact = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {CUSTOMER_COLUMNS} FROM customers c
+                 WHERE c.archived = 0 AND c.name = ?1 ORDER BY c.id LIMIT ?2"
+            ))?
+            .query_map(params![name, int(limit)], customer_from_row)?
+            .collect::<Result<Vec<_>, _>>()
+            .context("finding customers by name")?;
+        // A range on the NOCASE name index instead of LIKE, which would scan the whole
+        // table when given a bound parameter.
+        let upper = format!("{name}\u{10FFFF}");
+        let prefixed = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {CUSTOMER_COLUMNS} FROM customers c
+                 WHERE c.archived = 0 AND c.name >= ?1 AND c.name < ?2 ORDER BY c.name, c.id LIMIT ?3"
+            ))?
+            .query_map(params![name, upper, int(limit)], customer_from_row)?
+            .collect::<Result<Vec<_>, _>>()
+            .context("finding customers by name prefix")?;
+        Ok((exact, prefixed))
+    }
+
+    /// One page of the book, active customers only.
+    pub fn list_customers(
+        &self,
+        sort: Sort,
+        offset: usize,
+        limit: usize,
+    ) -> anyhow::Result<Vec<CustomerRow>> {
+        let order = match sort {
+            Sort::LastContact => "c.last_contact_at, c.id",
+            Sort::Name => "c.name, c.id",
+        };
+        let sql = format!(
+            "SELECT {CUSTOMER_COLUMNS}, {NEXT_FOLLOW_UP} FROM customers c
+             WHERE c.archived = 0 ORDER BY {order} LIMIT ?1 OFFSET ?2"
+        );
+        self.conn
+            .prepare_cached(&sql)?
+            .query_map(params![int(limit), int(offset)], |row| {
+                Ok(CustomerRow {
+                    customer: customer_from_row(row)?,
+                    next_follow_up: row.get(11)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()
+            .context("loading customers")
+    }
+
+    pub fn count_customers(&self) -> anyhow::Result<usize> {
+        self.conn
+            .prepare_cached("SELECT count(*) FROM customers WHERE archived = 0")?
+            .query_row([], |r| r.get::<_, i64>(0))
+            .map(|n| n as usize)
+            .context("counting customers")
+    }
+}
+
+pub(super) fn customer_not_found(id: i64) -> NotFound {
+    NotFound {
+        what: "customer",
+        id,
+        hint: "see `touchbase list` for ids",
+    }
+}
+
+/// Turns the foreign-key failure of an insert for a missing customer into `NotFound`.
+pub(super) fn explain_missing_customer(e: rusqlite::Error, customer_id: i64) -> anyhow::Error {
+    match &e {
+        rusqlite::Error::SqliteFailure(f, _)
+            if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY =>
+        {
+            customer_not_found(customer_id).into()
+        }
+        _ => anyhow::Error::new(e).context("saving for a customer"),
+    }
+}
+
+/// What the fuzzy filter searches, for every active customer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexEntry {
+    pub id: i64,
+    pub name: String,
+    pub company: String,
+    pub email: String,
+    pub tags: String,
+}
+
+impl Store {
+    /// Every active customer's searchable text, in last-contact order (so equal fuzzy
+    /// scores keep the book's order).
+    pub fn customer_index(&self) -> anyhow::Result<Vec<IndexEntry>> {
+        self.conn
+            .prepare_cached(
+                "SELECT id, name, company, email, tags FROM customers
+                 WHERE archived = 0 ORDER BY last_contact_at, id",
+            )?
+            .query_map([], |r| {
+                Ok(IndexEntry {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    company: r.get(2)?,
+                    email: r.get(3)?,
+                    tags: r.get(4)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()
+            .context("loading customers for the filter")
+    }
+
+    /// The rows for `ids`, in the order given.
+    pub fn customer_rows(&self, ids: &[i64]) -> anyhow::Result<Vec<CustomerRow>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CUSTOMER_COLUMNS}, {NEXT_FOLLOW_UP} FROM customers c WHERE c.id = ?1"
+        ))?;
+        let mut rows = Vec::with_capacity(ids.len());
+        for id in ids {
+            let row = stmt
+                .query_row([id], |row| {
+                    Ok(CustomerRow {
+                        customer: customer_from_row(row)?,
+                        next_follow_up: row.get(11)?,
+                    })
+                })
+                .optional()
+                .context("loading a customer row")?;
+            rows.extend(row);
+        }
+        Ok(rows)
+    }
+}
+
+impl Store {
+    /// Whether there is any active customer; cheaper than counting a large book.
+    pub fn has_customers(&self) -> anyhow::Result<bool> {
+        self.conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM customers WHERE archived = 0)")?
+            .query_row([], |r| r.get(0))
+            .context("checking for customers")
+    }
+}

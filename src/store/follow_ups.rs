@@ -1,0 +1,107 @@
+//! Follow-ups: adding, completing, snoozing, and those open for a customer.
+
+use anyhow::{Context as _, bail};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{OptionalExtension as _, Row, params};
+
+use super::sql::{from_ts, ts};
+use super::{NotFound, Store};
+use crate::domain::FollowUp;
+
+const FOLLOW_UP_COLUMNS: &str = "f.id, f.customer_id, f.text, f.due, f.done_at";
+
+pub(super) fn follow_up_from_row(row: &Row<'_>) -> rusqlite::Result<FollowUp> {
+    Ok(FollowUp {
+        id: row.get(0)?,
+        customer_id: row.get(1)?,
+        text: row.get(2)?,
+        due: row.get(3)?,
+        done_at: row.get::<_, Option<i64>>(4)?.map(from_ts),
+    })
+}
+
+impl Store {
+    pub fn add_follow_up(
+        &mut self,
+        customer_id: i64,
+        text: &str,
+        due: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<FollowUp> {
+        let id = self.write("add the follow-up", |tx| {
+            tx.prepare_cached(
+                "INSERT INTO follow_ups (customer_id, text, due, first_due, created_at) VALUES (?1, ?2, ?3, ?3, ?4)",
+            )?
+            .execute(params![customer_id, text.trim(), due, ts(now)])
+            .map_err(|e| super::customers::explain_missing_customer(e, customer_id))?;
+            Ok(tx.last_insert_rowid())
+        })?;
+        self.require_follow_up(id)
+    }
+
+    pub fn follow_up(&self, id: i64) -> anyhow::Result<Option<FollowUp>> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {FOLLOW_UP_COLUMNS} FROM follow_ups f WHERE f.id = ?1"
+            ))?
+            .query_row([id], follow_up_from_row)
+            .optional()
+            .context("loading a follow-up")
+    }
+
+    pub fn require_follow_up(&self, id: i64) -> anyhow::Result<FollowUp> {
+        self.follow_up(id)?.ok_or_else(|| {
+            NotFound {
+                what: "follow-up",
+                id,
+                hint: "see `touchbase due` or `touchbase show CUSTOMER` for ids",
+            }
+            .into()
+        })
+    }
+
+    /// Marks an open follow-up done.
+    pub fn complete_follow_up(&mut self, id: i64, now: DateTime<Utc>) -> anyhow::Result<FollowUp> {
+        let before = self.require_follow_up(id)?;
+        if let Some(done) = before.done_at {
+            bail!(
+                "follow-up {id} was already done on {} — nothing changed",
+                done.format("%Y-%m-%d")
+            );
+        }
+        self.write("mark the follow-up done", |tx| {
+            tx.prepare_cached("UPDATE follow_ups SET done_at = ?2 WHERE id = ?1 AND done_at IS NULL")?
+                .execute(params![id, ts(now)])
+                .context("marking a follow-up done")?;
+            Ok(())
+        })?;
+        self.require_follow_up(id)
+    }
+
+    /// Moves an open follow-up to a new date.
+    pub fn snooze_follow_up(&mut self, id: i64, until: NaiveDate) -> anyhow::Result<FollowUp> {
+        let before = self.require_follow_up(id)?;
+        if before.done_at.is_some() {
+            bail!("follow-up {id} is already done — only open follow-ups can be snoozed");
+        }
+        self.write("snooze the follow-up", |tx| {
+            tx.prepare_cached("UPDATE follow_ups SET due = ?2, snoozes = snoozes + 1 WHERE id = ?1")?
+                .execute(params![id, until])
+                .context("snoozing a follow-up")?;
+            Ok(())
+        })?;
+        self.require_follow_up(id)
+    }
+
+    /// Open follow-ups of one customer, soonest first.
+    pub fn open_follow_ups(&self, customer_id: i64) -> anyhow::Result<Vec<FollowUp>> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {FOLLOW_UP_COLUMNS} FROM follow_ups f
+                 WHERE f.customer_id = ?1 AND f.done_at IS NULL ORDER BY f.due, f.id"
+            ))?
+            .query_map([customer_id], follow_up_from_row)?
+            .collect::<Result<Vec<_>, _>>()
+            .context("loading open follow-ups")
+    }
+}

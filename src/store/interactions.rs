@@ -1,0 +1,150 @@
+//! Interactions: logging a contact (with everything a quick-log line implies) and the
+//! timeline.
+
+use anyhow::Context as _;
+use chrono::{DateTime, Utc};
+use rusqlite::{Transaction, params};
+
+use super::Store;
+use super::sql::{from_ts, int, ts};
+use crate::domain::quicklog::QuickLog;
+use crate::domain::{Kind, Tags};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Interaction {
+    pub id: i64,
+    pub customer_id: i64,
+    pub at: DateTime<Utc>,
+    pub kind: Kind,
+    pub note: String,
+    pub satisfaction: Option<u8>,
+}
+
+/// What one logged line created.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logged {
+    pub interaction_id: i64,
+    pub follow_up_id: Option<i64>,
+    pub balance_entry_id: Option<i64>,
+    pub trigger_id: Option<i64>,
+    /// The customer's tags before the line added some, to put back on undo.
+    pub tags_before: Option<Tags>,
+}
+
+impl Store {
+    /// Records a parsed quick-log line for a customer in one transaction: the interaction,
+    /// its follow-up, new tags, a give for a gift, a reactional trigger for a complaint, and
+    /// the customer's last contact.
+    pub fn log_contact(
+        &mut self,
+        customer_id: i64,
+        log: &QuickLog,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<Logged> {
+        self.write("log the contact", |tx| {
+            let at = ts(now);
+            tx.prepare_cached(
+                "INSERT INTO interactions (customer_id, at, kind, note, satisfaction) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![customer_id, at, log.kind, log.note, log.satisfaction])
+            .map_err(|e| super::customers::explain_missing_customer(e, customer_id))?;
+            let interaction_id = tx.last_insert_rowid();
+
+            let follow_up_id = match &log.follow_up {
+                Some(plan) => {
+                    tx.prepare_cached(
+                        "INSERT INTO follow_ups (customer_id, interaction_id, text, due, first_due, created_at)
+                         VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+                    )?
+                    .execute(params![customer_id, interaction_id, plan.text, plan.due, at])
+                    .context("adding the follow-up")?;
+                    Some(tx.last_insert_rowid())
+                }
+                None => None,
+            };
+            let balance_entry_id = if log.kind.is_give() {
+                tx.prepare_cached(
+                    "INSERT INTO balance_entries (customer_id, interaction_id, side, note, at) VALUES (?1, ?2, 'give', ?3, ?4)",
+                )?
+                .execute(params![customer_id, interaction_id, log.note, at])
+                .context("recording the give")?;
+                Some(tx.last_insert_rowid())
+            } else {
+                None
+            };
+            let trigger_id = if log.kind.opens_reactional_trigger() {
+                tx.prepare_cached(
+                    "INSERT INTO triggers (customer_id, interaction_id, kind, note, opened_at) VALUES (?1, ?2, 'reactional', ?3, ?4)",
+                )?
+                .execute(params![customer_id, interaction_id, log.note, at])
+                .context("opening the reactional trigger")?;
+                Some(tx.last_insert_rowid())
+            } else {
+                None
+            };
+            let tags_before = if log.tags.is_empty() {
+                None
+            } else {
+                Some(add_tags(tx, customer_id, &log.tags, at)?)
+            };
+            if log.kind.is_contact() {
+                refresh_last_contact(tx, customer_id)?;
+            }
+            Ok(Logged {
+                interaction_id,
+                follow_up_id,
+                balance_entry_id,
+                trigger_id,
+                tags_before,
+            })
+        })
+    }
+
+    /// The customer's timeline, newest first.
+    pub fn interactions(&self, customer_id: i64, limit: usize) -> anyhow::Result<Vec<Interaction>> {
+        self.conn
+            .prepare_cached(
+                "SELECT id, customer_id, at, kind, note, satisfaction FROM interactions
+                 WHERE customer_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2",
+            )?
+            .query_map(params![customer_id, int(limit)], |row| {
+                Ok(Interaction {
+                    id: row.get(0)?,
+                    customer_id: row.get(1)?,
+                    at: from_ts(row.get(2)?),
+                    kind: row.get(3)?,
+                    note: row.get(4)?,
+                    satisfaction: row.get(5)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()
+            .context("loading the timeline")
+    }
+}
+
+/// Adds `tags` to the customer's; returns the tags they had before.
+fn add_tags(tx: &Transaction<'_>, customer_id: i64, tags: &Tags, at: i64) -> anyhow::Result<Tags> {
+    let stored: String = tx
+        .prepare_cached("SELECT tags FROM customers WHERE id = ?1")?
+        .query_row([customer_id], |r| r.get(0))
+        .context("loading the customer's tags")?;
+    let before = Tags::from_stored(&stored);
+    let merged = before.union(tags);
+    tx.prepare_cached("UPDATE customers SET tags = ?2, updated_at = ?3 WHERE id = ?1")?
+        .execute(params![customer_id, merged.to_stored(), at])
+        .context("adding tags")?;
+    Ok(before)
+}
+
+/// Sets `last_contact_at` from the interactions themselves, so it stays right after an
+/// undo or a contact logged out of order.
+pub(super) fn refresh_last_contact(tx: &Transaction<'_>, customer_id: i64) -> anyhow::Result<()> {
+    tx.prepare_cached(
+        "UPDATE customers SET last_contact_at =
+            (SELECT max(at) FROM interactions WHERE customer_id = ?1 AND kind <> 'note')
+         WHERE id = ?1",
+    )?
+    .execute([customer_id])
+    .context("updating the last contact")?;
+    Ok(())
+}

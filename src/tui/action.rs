@@ -1,0 +1,46 @@
+//! Everything a user can do in the terminal app, as data.
+
+/// The screens, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Agenda,
+    Customers,
+    Customer,
+}
+
+impl Screen {
+    pub const TABS: [Screen; 3] = [Screen::Agenda, Screen::Customers, Screen::Customer];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Agenda => "Agenda",
+            Screen::Customers => "Customers",
+            Screen::Customer => "Customer",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Back,
+    ToggleHelp,
+    NextScreen,
+    Show(Screen),
+    Down,
+    Up,
+    Top,
+    Bottom,
+    PageDown,
+    PageUp,
+    Open,
+    Filter,
+    CycleSort,
+    LogContact,
+    AddFollowUp,
+    Done,
+    Snooze,
+    AddCustomer,
+    EditCustomer,
+    Undo,
+}

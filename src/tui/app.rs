@@ -1,0 +1,315 @@
+//! The app: state per screen, and `update`, which turns one action into at most one store
+//! transaction and a refreshed state. Rendering only ever borrows this.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::{Action, Screen};
+use super::agenda::AgendaView;
+use super::card::CardView;
+use super::customers::CustomersView;
+use super::form::CustomerForm;
+use super::keymap;
+use super::prompt::{Prompt, PromptKind};
+use crate::clock::Now;
+use crate::config::Config;
+use crate::store::{Change, Store};
+
+pub enum Overlay {
+    Help,
+    Prompt(Box<Prompt>),
+    Form(Box<CustomerForm>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    pub store: Store,
+    pub now: Now,
+    pub config: Config,
+    pub theme: super::ui::Theme,
+    pub screen: Screen,
+    pub agenda: AgendaView,
+    /// Loaded the first time the screen is shown: the agenda alone decides the first frame.
+    pub customers: Option<CustomersView>,
+    pub card: Option<CardView>,
+    pub overlay: Option<Overlay>,
+    pub status: Option<Status>,
+    /// Rows the customers table can show, from the terminal size.
+    pub list_height: usize,
+    /// Changes made in this session, newest last, with what to say when undoing them.
+    pub(super) undo: Vec<(Change, String)>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(store: Store, now: Now, config: Config) -> anyhow::Result<App> {
+        let agenda = AgendaView::load(&store, now, &config)?;
+        Ok(App {
+            store,
+            now,
+            config,
+            theme: super::ui::Theme::from_env(),
+            screen: Screen::Agenda,
+            agenda,
+            customers: None,
+            card: None,
+            overlay: None,
+            status: None,
+            list_height: 20,
+            undo: Vec::new(),
+            quit: false,
+        })
+    }
+
+    /// Handles a key press. Errors end up on the status line: the app never stops on one.
+    pub fn on_key(&mut self, key: KeyEvent) {
+        if let Err(e) = self.route_key(key) {
+            self.fail(&e);
+        }
+    }
+
+    pub fn fail(&mut self, e: &anyhow::Error) {
+        self.status = Some(Status {
+            text: format!("{e:#}"),
+            error: true,
+        });
+    }
+
+    pub(super) fn say(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    fn route_key(&mut self, key: KeyEvent) -> anyhow::Result<()> {
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            self.quit = true;
+            return Ok(());
+        }
+        match &mut self.overlay {
+            Some(Overlay::Help) => {
+                if matches!(key.code, KeyCode::Esc | KeyCode::Char('?' | 'q') | KeyCode::Enter) {
+                    self.overlay = None;
+                }
+                return Ok(());
+            }
+            Some(Overlay::Prompt(_)) => return self.prompt_key(key),
+            Some(Overlay::Form(_)) => return self.form_key(key),
+            None => {}
+        }
+        if self.screen == Screen::Customers && self.customers.as_ref().is_some_and(|c| c.typing) {
+            return self.filter_key(key);
+        }
+        if let Some(action) = keymap::action_for(self.screen, key) {
+            self.status = None;
+            self.update(action)?;
+        }
+        Ok(())
+    }
+
+    fn filter_key(&mut self, key: KeyEvent) -> anyhow::Result<()> {
+        let Some(view) = self.customers.as_mut() else {
+            return Ok(());
+        };
+        match key.code {
+            KeyCode::Esc => view.clear_filter(&self.store)?,
+            KeyCode::Enter => view.typing = false,
+            KeyCode::Down => view.select(&self.store, view.selected + 1)?,
+            KeyCode::Up => view.select(&self.store, view.selected.saturating_sub(1))?,
+            KeyCode::Backspace => {
+                if view.filter.as_ref().is_some_and(|f| f.query.is_empty()) {
+                    view.clear_filter(&self.store)?;
+                } else {
+                    view.edit_filter(&self.store, super::filter::Filter::pop)?;
+                }
+            }
+            KeyCode::Char(c) => view.edit_filter(&self.store, |f| f.push(c))?,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    pub fn update(&mut self, action: Action) -> anyhow::Result<()> {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Back => self.back()?,
+            Action::ToggleHelp => self.overlay = Some(Overlay::Help),
+            Action::NextScreen => {
+                let i = Screen::TABS.iter().position(|s| *s == self.screen).unwrap_or(0);
+                self.show(Screen::TABS[(i + 1) % Screen::TABS.len()])?;
+            }
+            Action::Show(screen) => self.show(screen)?,
+            Action::Down => self.move_by(1)?,
+            Action::Up => self.move_by(-1)?,
+            Action::PageDown => self.move_by(self.list_height as i64)?,
+            Action::PageUp => self.move_by(-(self.list_height as i64))?,
+            Action::Top => self.move_by(i64::MIN / 2)?,
+            Action::Bottom => self.move_by(i64::MAX / 2)?,
+            Action::Open => self.open()?,
+            Action::Filter => {
+                if let Some(view) = self.customers.as_mut() {
+                    view.start_filter(&self.store)?;
+                }
+            }
+            Action::CycleSort => {
+                if let Some(view) = self.customers.as_mut() {
+                    view.cycle_sort(&self.store)?;
+                }
+            }
+            Action::LogContact => {
+                self.ask_for_customer(|customer_id, name| PromptKind::QuickLog { customer_id, name })
+            }
+            Action::AddFollowUp => {
+                self.ask_for_customer(|customer_id, name| PromptKind::FollowUp { customer_id, name })
+            }
+            Action::Done => self.done()?,
+            Action::Snooze => {
+                if let Some(f) = self.selected_follow_up() {
+                    self.overlay = Some(Overlay::Prompt(Box::new(Prompt::new(PromptKind::Snooze {
+                        follow_up_id: f.0,
+                        text: f.1,
+                    }))));
+                } else {
+                    self.say("Select a follow-up to snooze.");
+                }
+            }
+            Action::AddCustomer => self.overlay = Some(Overlay::Form(Box::new(CustomerForm::add()))),
+            Action::EditCustomer => match self.target_customer() {
+                Some((id, _)) => {
+                    let c = self.store.require_customer(id)?;
+                    self.overlay = Some(Overlay::Form(Box::new(CustomerForm::edit(&c))));
+                }
+                None => self.say("Select a customer to edit."),
+            },
+            Action::Undo => self.undo_last()?,
+        }
+        Ok(())
+    }
+
+    fn back(&mut self) -> anyhow::Result<()> {
+        match self.screen {
+            Screen::Customers => {
+                if let Some(view) = self.customers.as_mut().filter(|v| v.filter.is_some()) {
+                    view.clear_filter(&self.store)?;
+                } else {
+                    self.show(Screen::Agenda)?;
+                }
+            }
+            Screen::Customer => self.show(Screen::Customers)?,
+            Screen::Agenda => {}
+        }
+        Ok(())
+    }
+
+    pub fn show(&mut self, screen: Screen) -> anyhow::Result<()> {
+        if screen == Screen::Customers && self.customers.is_none() {
+            self.customers = Some(CustomersView::load(&self.store, self.list_height)?);
+        }
+        self.screen = screen;
+        Ok(())
+    }
+
+    /// Remembers how many table rows fit, and refills the window if that changed.
+    pub fn resize(&mut self, list_height: usize) -> anyhow::Result<()> {
+        self.list_height = list_height.max(1);
+        if let Some(view) = self.customers.as_mut() {
+            view.resize(&self.store, self.list_height)?;
+        }
+        Ok(())
+    }
+
+    fn move_by(&mut self, delta: i64) -> anyhow::Result<()> {
+        let step = |from: usize| from.saturating_add_signed(delta as isize);
+        match self.screen {
+            Screen::Agenda => self.agenda.select(step(self.agenda.selected)),
+            Screen::Customers => {
+                if let Some(view) = self.customers.as_mut() {
+                    view.select(&self.store, step(view.selected))?;
+                }
+            }
+            Screen::Customer => {
+                if let Some(card) = self.card.as_mut() {
+                    card.select(step(card.selected));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn open(&mut self) -> anyhow::Result<()> {
+        if let Some((id, _)) = self.target_customer() {
+            self.card = Some(CardView::load(&self.store, id)?);
+            self.screen = Screen::Customer;
+        }
+        Ok(())
+    }
+
+    /// The customer an action on this screen is about, with their name.
+    pub fn target_customer(&self) -> Option<(i64, String)> {
+        match self.screen {
+            Screen::Agenda => self
+                .agenda
+                .selected()
+                .map(|n| (n.customer_id, n.customer.clone())),
+            Screen::Customers => self
+                .customers
+                .as_ref()?
+                .selected_row()
+                .map(|r| (r.customer.id, r.customer.name.clone())),
+            Screen::Customer => self
+                .card
+                .as_ref()
+                .map(|c| (c.customer.id, c.customer.name.clone())),
+        }
+    }
+
+    /// The follow-up `d`/`s` act on: the agenda's selected item or the card's selection.
+    fn selected_follow_up(&self) -> Option<(i64, String)> {
+        match self.screen {
+            Screen::Agenda => {
+                let n = self.agenda.selected()?;
+                let id = n.follow_up_id?;
+                let text = self.store.follow_up(id).ok()??.text;
+                Some((id, text))
+            }
+            Screen::Customer => self
+                .card
+                .as_ref()?
+                .selected_follow_up()
+                .map(|f| (f.id, f.text.clone())),
+            Screen::Customers => None,
+        }
+    }
+
+    fn ask_for_customer(&mut self, kind: impl FnOnce(i64, String) -> PromptKind) {
+        match self.target_customer() {
+            Some((id, name)) => self.overlay = Some(Overlay::Prompt(Box::new(Prompt::new(kind(id, name))))),
+            None => self.say("Select a customer first (2: Customers)."),
+        }
+    }
+
+    /// Re-reads every view after a change, so the screen never shows stale data.
+    pub(super) fn refresh(&mut self) -> anyhow::Result<()> {
+        self.agenda.reload(&self.store, self.now, &self.config)?;
+        if let Some(view) = self.customers.as_mut() {
+            if view.filter.is_some() {
+                view.filter = Some(super::filter::Filter::new(self.store.customer_index()?));
+                let query = view.filter.as_ref().map(|f| f.query.clone()).unwrap_or_default();
+                view.edit_filter(&self.store, |f| query.chars().for_each(|c| f.push(c)))?;
+            }
+            view.reload(&self.store)?;
+        }
+        if let Some(card) = &self.card {
+            self.card = card.reload(&self.store)?;
+            if self.card.is_none() && self.screen == Screen::Customer {
+                self.screen = Screen::Customers;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,44 @@
+//! The customer card's state: one customer, their open follow-ups and timeline.
+
+use crate::domain::{Customer, FollowUp};
+use crate::store::{Interaction, Store};
+
+/// How much of the timeline the card loads.
+const TIMELINE: usize = 50;
+
+pub struct CardView {
+    pub customer: Customer,
+    pub follow_ups: Vec<FollowUp>,
+    pub timeline: Vec<Interaction>,
+    /// The selected open follow-up.
+    pub selected: usize,
+}
+
+impl CardView {
+    pub fn load(store: &Store, customer_id: i64) -> anyhow::Result<CardView> {
+        Ok(CardView {
+            customer: store.require_customer(customer_id)?,
+            follow_ups: store.open_follow_ups(customer_id)?,
+            timeline: store.interactions(customer_id, TIMELINE)?,
+            selected: 0,
+        })
+    }
+
+    /// Re-reads everything; `None` when the customer is gone (an undone add).
+    pub fn reload(&self, store: &Store) -> anyhow::Result<Option<CardView>> {
+        if store.customer(self.customer.id)?.is_none() {
+            return Ok(None);
+        }
+        let mut fresh = CardView::load(store, self.customer.id)?;
+        fresh.selected = self.selected.min(fresh.follow_ups.len().saturating_sub(1));
+        Ok(Some(fresh))
+    }
+
+    pub fn selected_follow_up(&self) -> Option<&FollowUp> {
+        self.follow_ups.get(self.selected)
+    }
+
+    pub fn select(&mut self, index: usize) {
+        self.selected = index.min(self.follow_ups.len().saturating_sub(1));
+    }
+}

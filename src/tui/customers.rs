@@ -1,0 +1,134 @@
+//! The customers screen's state: one window of the book (only the visible rows are ever
+//! queried), the selection, the sort and the filter.
+
+use super::filter::Filter;
+use crate::store::{CustomerRow, Sort, Store};
+
+pub struct CustomersView {
+    pub sort: Sort,
+    pub total: usize,
+    /// Absolute index of the selected row, in the book or in the filter's matches.
+    pub selected: usize,
+    /// Absolute index of the first visible row.
+    pub top: usize,
+    /// The visible rows, from `top`.
+    pub rows: Vec<CustomerRow>,
+    pub height: usize,
+    pub filter: Option<Filter>,
+    /// Keys go to the filter while this is on.
+    pub typing: bool,
+}
+
+impl CustomersView {
+    pub fn load(store: &Store, height: usize) -> anyhow::Result<CustomersView> {
+        let mut view = CustomersView {
+            sort: Sort::LastContact,
+            total: store.count_customers()?,
+            selected: 0,
+            top: 0,
+            rows: Vec::new(),
+            height: height.max(1),
+            filter: None,
+            typing: false,
+        };
+        view.load_window(store)?;
+        Ok(view)
+    }
+
+    /// How many rows there are to move through.
+    pub fn count(&self) -> usize {
+        self.filter.as_ref().map_or(self.total, Filter::count)
+    }
+
+    pub fn selected_row(&self) -> Option<&CustomerRow> {
+        self.rows.get(self.selected.checked_sub(self.top)?)
+    }
+
+    /// Moves the selection, scrolling (and querying) only when it leaves the window.
+    pub fn select(&mut self, store: &Store, index: usize) -> anyhow::Result<()> {
+        let last = self.count().saturating_sub(1);
+        self.selected = index.min(last);
+        let top = if self.selected < self.top {
+            self.selected
+        } else if self.selected >= self.top + self.height {
+            self.selected + 1 - self.height
+        } else {
+            self.top
+        };
+        if top != self.top || self.rows.is_empty() {
+            self.top = top;
+            self.load_window(store)?;
+        }
+        Ok(())
+    }
+
+    pub fn resize(&mut self, store: &Store, height: usize) -> anyhow::Result<()> {
+        let height = height.max(1);
+        if height != self.height {
+            self.height = height;
+            self.top = self.top.min(self.selected);
+            if self.selected >= self.top + height {
+                self.top = self.selected + 1 - height;
+            }
+            self.load_window(store)?;
+        }
+        Ok(())
+    }
+
+    /// Re-reads the visible rows (after a change, a new sort or a new filter).
+    pub fn load_window(&mut self, store: &Store) -> anyhow::Result<()> {
+        self.rows = match &self.filter {
+            Some(f) => store.customer_rows(&f.ids(self.top..self.top + self.height))?,
+            None => store.list_customers(self.sort, self.top, self.height)?,
+        };
+        Ok(())
+    }
+
+    pub fn reload(&mut self, store: &Store) -> anyhow::Result<()> {
+        self.total = store.count_customers()?;
+        self.select(store, self.selected)?;
+        self.load_window(store)
+    }
+
+    pub fn cycle_sort(&mut self, store: &Store) -> anyhow::Result<()> {
+        self.sort = match self.sort {
+            Sort::LastContact => Sort::Name,
+            Sort::Name => Sort::LastContact,
+        };
+        self.top = 0;
+        self.selected = 0;
+        self.load_window(store)
+    }
+
+    pub fn start_filter(&mut self, store: &Store) -> anyhow::Result<()> {
+        if self.filter.is_none() {
+            self.filter = Some(Filter::new(store.customer_index()?));
+        }
+        self.typing = true;
+        Ok(())
+    }
+
+    pub fn edit_filter(&mut self, store: &Store, edit: impl FnOnce(&mut Filter)) -> anyhow::Result<()> {
+        if let Some(f) = &mut self.filter {
+            edit(f);
+        }
+        self.top = 0;
+        self.selected = 0;
+        self.load_window(store)
+    }
+
+    pub fn clear_filter(&mut self, store: &Store) -> anyhow::Result<()> {
+        self.filter = None;
+        self.typing = false;
+        self.top = 0;
+        self.selected = 0;
+        self.load_window(store)
+    }
+}
+
+pub fn sort_name(sort: Sort) -> &'static str {
+    match sort {
+        Sort::LastContact => "last contact",
+        Sort::Name => "name",
+    }
+}

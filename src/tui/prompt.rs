@@ -1,0 +1,60 @@
+//! One-line inputs at the bottom of the screen: the quick log, a new follow-up, a snooze.
+
+use ratatui_textarea::TextArea;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptKind {
+    QuickLog { customer_id: i64, name: String },
+    FollowUp { customer_id: i64, name: String },
+    Snooze { follow_up_id: i64, text: String },
+}
+
+/// What Tab cycles through in the snooze prompt.
+pub const SNOOZE_SUGGESTIONS: [&str; 3] = ["tomorrow", "+3d", "+1w"];
+
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: TextArea<'static>,
+    /// The last error, and the byte range of the input it is about.
+    pub error: Option<(String, std::ops::Range<usize>)>,
+    suggestion: usize,
+}
+
+impl Prompt {
+    pub fn new(kind: PromptKind) -> Prompt {
+        let mut input = TextArea::default();
+        input.set_placeholder_text(match &kind {
+            PromptKind::QuickLog { .. } => "call: discussed renewal >> send proposal @fri =5 #tag",
+            PromptKind::FollowUp { .. } => "send proposal @fri",
+            PromptKind::Snooze { .. } => "tomorrow, +3d, +1w, fri, next week, 2026-12-01 (Tab: suggestions)",
+        });
+        Prompt {
+            kind,
+            input,
+            error: None,
+            suggestion: 0,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.input.lines().join(" ")
+    }
+
+    pub fn label(&self) -> String {
+        match &self.kind {
+            PromptKind::QuickLog { name, .. } => format!("Log for {name} › "),
+            PromptKind::FollowUp { name, .. } => format!("Follow-up for {name} › "),
+            PromptKind::Snooze { text, .. } => format!("Snooze “{text}” until › "),
+        }
+    }
+
+    /// Tab in the snooze prompt: the next suggestion.
+    pub fn next_suggestion(&mut self) {
+        if matches!(self.kind, PromptKind::Snooze { .. }) {
+            let s = SNOOZE_SUGGESTIONS[self.suggestion % SNOOZE_SUGGESTIONS.len()];
+            self.suggestion += 1;
+            self.input = TextArea::new(vec![s.to_string()]);
+            self.input.move_cursor(ratatui_textarea::CursorMove::End);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! The customers table: one window of the book, oldest contact first by default.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
+
+use super::super::app::App;
+use super::super::customers::sort_name;
+use crate::domain::customer::Freshness;
+use crate::domain::text::sanitize;
+use crate::human::{ago, day};
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let Some(view) = &app.customers else {
+        return;
+    };
+    let title = match &view.filter {
+        Some(f) => format!(
+            " Customers · {} of {} match · by {} ",
+            f.count(),
+            f.total(),
+            sort_name(view.sort)
+        ),
+        None => format!(" Customers · {} · by {} ", view.total, sort_name(view.sort)),
+    };
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(Span::styled(title, theme.title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [filter_area, table_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+
+    let filter_line = match &view.filter {
+        Some(f) => {
+            let cursor = if view.typing { "█" } else { "" };
+            Line::from(vec![
+                Span::styled(" / ", theme.key),
+                Span::styled(format!("{}{cursor}", sanitize(&f.query)), theme.input),
+            ])
+        }
+        None => Line::styled(" / to filter by name, company, email or #tag", theme.dim),
+    };
+    frame.render_widget(filter_line, filter_area);
+
+    let now = app.now.utc;
+    let today = app.now.today();
+    let rows = view.rows.iter().map(|r| {
+        let c = &r.customer;
+        let (last, fresh) = match c.last_contact_at {
+            Some(at) => (ago(at, now), Freshness::of(c.staleness(now))),
+            None => ("never".to_string(), Freshness::of(c.staleness(now))),
+        };
+        let follow_up = match r.next_follow_up {
+            Some(d) if d < today => Cell::from(Span::styled(day(d, today), theme.overdue)),
+            Some(d) if d == today => Cell::from(Span::styled("today", theme.today)),
+            Some(d) => Cell::from(day(d, today)),
+            None => Cell::from(Span::styled("-", theme.dim)),
+        };
+        Row::new(vec![
+            Cell::from(sanitize(&c.name).into_owned()),
+            Cell::from(sanitize(&c.company).into_owned()),
+            Cell::from(Span::styled(last, theme.freshness(fresh))),
+            follow_up,
+            Cell::from(Span::styled(
+                sanitize(&c.tags.to_string()).into_owned(),
+                theme.dim,
+            )),
+        ])
+    });
+    let header = Row::new(["Name", "Company", "Last contact", "Follow-up", "Tags"]).style(theme.header);
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Fill(3),
+            Constraint::Fill(3),
+            Constraint::Length(12),
+            Constraint::Length(11),
+            Constraint::Fill(2),
+        ],
+    )
+    .header(header)
+    .column_spacing(1)
+    .row_highlight_style(theme.selected);
+    let selected = view.selected.checked_sub(view.top);
+    let mut state = TableState::default().with_selected(selected);
+    frame.render_stateful_widget(table, table_area, &mut state);
+    if view.rows.is_empty() {
+        let msg = if view.filter.is_some() {
+            "  No customer matches."
+        } else {
+            "  No customers yet: press a to add one."
+        };
+        if let Some(area) = table_area.rows().nth(1) {
+            frame.render_widget(Line::styled(msg, theme.dim), area);
+        }
+    }
+}

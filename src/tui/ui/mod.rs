@@ -1,0 +1,88 @@
+//! Drawing: one file per screen, each a function of a borrowed `App` — rendering never
+//! clones or changes state.
+
+mod agenda;
+mod customer;
+mod customers;
+mod footer;
+mod help;
+mod overlay;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+
+use super::action::Screen;
+use super::app::{App, Overlay};
+pub use theme::Theme;
+
+/// Rows above and below the customers table: tabs, block title, filter line, table
+/// header, status and footer.
+const CHROME_ROWS: u16 = 6;
+
+/// How many customer rows fit in a terminal `height` rows high.
+pub fn list_height(height: u16) -> usize {
+    usize::from(height.saturating_sub(CHROME_ROWS).max(1))
+}
+
+pub fn draw(frame: &mut Frame<'_>, app: &App) {
+    let theme = &app.theme;
+    let prompt_open = matches!(app.overlay, Some(Overlay::Prompt(_)));
+    let [tabs, body, bottom, footer_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(if prompt_open { 2 } else { 1 }),
+        Constraint::Length(1),
+    ])
+    .areas(frame.area());
+
+    draw_tabs(frame, tabs, app);
+    match app.screen {
+        Screen::Agenda => agenda::draw(frame, body, app),
+        Screen::Customers => customers::draw(frame, body, app),
+        Screen::Customer => customer::draw(frame, body, app),
+    }
+    match &app.overlay {
+        Some(Overlay::Prompt(prompt)) => overlay::draw_prompt(frame, bottom, prompt, theme),
+        _ => footer::draw_status(frame, bottom, app),
+    }
+    footer::draw_keys(frame, footer_area, app);
+    match &app.overlay {
+        Some(Overlay::Help) => help::draw(frame, frame.area(), theme),
+        Some(Overlay::Form(form)) => overlay::draw_form(frame, frame.area(), form, theme),
+        _ => {}
+    }
+}
+
+fn draw_tabs(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let mut spans = vec![Span::styled(" touchbase ", theme.title)];
+    for (i, screen) in Screen::TABS.iter().enumerate() {
+        let style = if *screen == app.screen {
+            theme.tab_active
+        } else {
+            theme.tab
+        };
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(format!(" {} {} ", i + 1, screen.title()), style));
+    }
+    let date = app.now.local().format("%a %-d %b %Y ").to_string();
+    let used: usize = spans.iter().map(Span::width).sum();
+    let pad = usize::from(area.width).saturating_sub(used + date.len());
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::styled(date, theme.dim));
+    frame.render_widget(Line::from(spans), area);
+}
+
+/// A rectangle of at most `width` × `height` centred in `area`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}

@@ -1,0 +1,68 @@
+//! The inputs drawn over a screen: the one-line prompt and the customer form.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear};
+use unicode_width::UnicodeWidthStr;
+
+use super::super::form::{CustomerForm, FIELDS};
+use super::super::prompt::Prompt;
+use super::{Theme, centered};
+use crate::domain::Kind;
+use crate::domain::text::sanitize;
+
+/// Two lines: the error (with the bad part marked) or a hint, then the input.
+pub fn draw_prompt(frame: &mut Frame<'_>, area: Rect, prompt: &Prompt, theme: &Theme) {
+    let [message, input_line] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let label = sanitize(&prompt.label()).into_owned();
+    let label_width = label.width() as u16;
+    if let Some((error, span)) = &prompt.error {
+        let text = prompt.text();
+        let start = span.start.min(text.len());
+        let before = text.get(..start).map_or(0, UnicodeWidthStr::width);
+        let marked = text
+            .get(start..span.end.min(text.len()))
+            .map_or(1, |s| s.width().max(1));
+        let pad = usize::from(label_width) + before;
+        let line = Line::from(vec![
+            Span::raw(" ".repeat(pad)),
+            Span::styled("^".repeat(marked), theme.error),
+            Span::styled(format!(" {error}"), theme.error),
+        ]);
+        frame.render_widget(line, message);
+    } else {
+        let kinds = Kind::ALL.map(Kind::as_str).join(" ");
+        frame.render_widget(
+            Line::styled(
+                format!(" kinds: {kinds} · >> follow-up · @when · =1..5 · #tag"),
+                theme.dim,
+            ),
+            message,
+        );
+    }
+    let [label_area, input_area] =
+        Layout::horizontal([Constraint::Length(label_width), Constraint::Min(1)]).areas(input_line);
+    frame.render_widget(Span::styled(label, theme.title), label_area);
+    frame.render_widget(&prompt.input, input_area);
+}
+
+pub fn draw_form(frame: &mut Frame<'_>, area: Rect, form: &CustomerForm, theme: &Theme) {
+    let popup = centered(area, 64, FIELDS.len() as u16 + 5);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered().title(Span::styled(format!(" {} ", form.title()), theme.title));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let rows = Layout::vertical(std::iter::repeat_n(Constraint::Length(1), FIELDS.len() + 3)).split(inner);
+    for (i, name) in FIELDS.iter().enumerate() {
+        let [label, input] = Layout::horizontal([Constraint::Length(10), Constraint::Min(1)]).areas(rows[i]);
+        let style = if i == form.focus { theme.key } else { theme.dim };
+        frame.render_widget(Span::styled(format!(" {name:<8}"), style), label);
+        frame.render_widget(&form.fields[i], input);
+    }
+    let message = match &form.error {
+        Some(e) => Line::styled(format!(" {e}"), theme.error),
+        None => Line::styled(" Tab next field · Enter save · Esc cancel", theme.dim),
+    };
+    frame.render_widget(message, rows[FIELDS.len() + 1]);
+}

@@ -1,0 +1,86 @@
+//! Every style the app uses, in one place, so `NO_COLOR` is one switch.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::domain::customer::Freshness;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub base: Style,
+    pub dim: Style,
+    pub title: Style,
+    pub tab: Style,
+    pub tab_active: Style,
+    pub header: Style,
+    pub selected: Style,
+    pub overdue: Style,
+    pub today: Style,
+    pub ok: Style,
+    pub due_soon: Style,
+    pub error: Style,
+    pub key: Style,
+    pub input: Style,
+}
+
+impl Theme {
+    /// Colours unless `NO_COLOR` is set (<https://no-color.org>).
+    pub fn from_env() -> Theme {
+        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+            Theme::mono()
+        } else {
+            Theme::color()
+        }
+    }
+
+    pub fn color() -> Theme {
+        Theme {
+            base: Style::new(),
+            dim: Style::new().fg(Color::DarkGray),
+            title: Style::new().add_modifier(Modifier::BOLD),
+            tab: Style::new().fg(Color::Gray),
+            tab_active: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Cyan)
+                .add_modifier(Modifier::BOLD),
+            header: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            selected: Style::new().bg(Color::DarkGray).add_modifier(Modifier::BOLD),
+            overdue: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            today: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            ok: Style::new().fg(Color::Green),
+            due_soon: Style::new().fg(Color::Yellow),
+            error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            input: Style::new().fg(Color::White),
+        }
+    }
+
+    /// Without colour: emphasis by bold, reverse and underline only.
+    pub fn mono() -> Theme {
+        let plain = Style::new();
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        Theme {
+            base: plain,
+            dim: plain,
+            title: bold,
+            tab: plain,
+            tab_active: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            header: bold,
+            selected: Style::new().add_modifier(Modifier::REVERSED),
+            overdue: bold,
+            today: bold,
+            ok: plain,
+            due_soon: plain,
+            error: bold,
+            key: bold,
+            input: Style::new().add_modifier(Modifier::UNDERLINED),
+        }
+    }
+
+    pub fn freshness(&self, f: Freshness) -> Style {
+        match f {
+            Freshness::Ok => self.ok,
+            Freshness::DueSoon => self.due_soon,
+            Freshness::Overdue => self.overdue,
+        }
+    }
+}

@@ -1,0 +1,498 @@
+//! The real binary, as a user or a script runs it, on temporary databases.
+
+use std::fs;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command as StdCommand, Stdio};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// Monday 23 November 2026, 09:00 UTC.
+const NOW: &str = "2026-11-23T09:00:00Z";
+
+struct Book {
+    _dir: TempDir,
+    db: PathBuf,
+}
+
+impl Book {
+    fn empty() -> Book {
+        let dir = TempDir::new().unwrap();
+        let db = dir.path().join("touchbase.db");
+        Book { _dir: dir, db }
+    }
+
+    fn demo() -> Book {
+        let book = Book::empty();
+        book.run(&["demo"]).assert().success();
+        book
+    }
+
+    fn run(&self, args: &[&str]) -> Command {
+        let mut cmd = touchbase();
+        cmd.arg("--db").arg(&self.db).args(args);
+        cmd
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let out = self
+            .run(args)
+            .arg("--json")
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice(&out).unwrap_or_else(|e| panic!("{args:?} --json: {e}"))
+    }
+
+    fn add(&self, name: &str) -> i64 {
+        self.json(&["add", name, "--company", &format!("{name} BV")])["id"]
+            .as_i64()
+            .unwrap()
+    }
+}
+
+fn touchbase() -> Command {
+    let mut cmd = Command::cargo_bin("touchbase").unwrap();
+    cmd.env("TOUCHBASE_NOW", NOW)
+        .env("TZ", "UTC")
+        .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
+        .env_remove("TOUCHBASE_DB");
+    cmd
+}
+
+fn bytes(path: &Path) -> Vec<u8> {
+    fs::read(path).unwrap()
+}
+
+#[test]
+fn help_explains_every_command() {
+    touchbase()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(contains_all(&[
+            "add",
+            "log",
+            "list",
+            "due",
+            "show",
+            "done",
+            "snooze",
+            "demo",
+            "TOUCHBASE_DB",
+        ]));
+    for cmd in ["add", "log", "list", "due", "show", "done", "snooze", "demo"] {
+        touchbase()
+            .args([cmd, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Usage"));
+    }
+}
+
+fn contains_all(words: &[&'static str]) -> impl Predicate<str> {
+    predicate::function(move |s: &str| words.iter().all(|w| s.contains(w)))
+}
+
+#[test]
+fn add_then_list_shows_the_customer_as_json() {
+    let book = Book::empty();
+    let created = book.json(&[
+        "add",
+        "Acme BV",
+        "--company",
+        "Acme",
+        "--email",
+        "jan@acme.nl",
+        "--cadence",
+        "2w",
+        "--tag",
+        "VIP",
+    ]);
+    assert_eq!(created["name"], "Acme BV");
+    assert_eq!(created["cadence_days"], 14);
+    assert_eq!(created["tags"], serde_json::json!(["vip"]));
+    assert_eq!(created["last_contact"], Value::Null);
+
+    let list = book.json(&["list"]);
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let keys: Vec<&str> = list[0].as_object().unwrap().keys().map(String::as_str).collect();
+    for key in [
+        "id",
+        "name",
+        "company",
+        "email",
+        "phone",
+        "tags",
+        "cadence_days",
+        "last_contact",
+        "next_follow_up",
+    ] {
+        assert!(keys.contains(&key), "list --json lacks {key}: {keys:?}");
+    }
+}
+
+#[test]
+fn a_logged_call_with_a_follow_up_shows_on_the_card() {
+    let book = Book::empty();
+    let id = book.add("Acme");
+    book.run(&[
+        "log",
+        "acme",
+        "call: discussed renewal >> send proposal @fri =4 #renewal",
+    ])
+    .assert()
+    .success()
+    .stdout(predicate::str::contains("Logged call with Acme").and(predicate::str::contains("send proposal")));
+
+    let card = book.json(&["show", &id.to_string()]);
+    assert_eq!(card["last_contact"], "2026-11-23T09:00:00Z");
+    assert_eq!(card["next_follow_up"], "2026-11-27");
+    assert_eq!(card["interactions"][0]["kind"], "call");
+    assert_eq!(card["interactions"][0]["note"], "discussed renewal");
+    assert_eq!(card["interactions"][0]["satisfaction"], 4);
+    assert_eq!(card["follow_ups"][0]["text"], "send proposal");
+    assert_eq!(card["follow_ups"][0]["done"], false);
+    assert_eq!(card["tags"], serde_json::json!(["renewal"]));
+}
+
+#[test]
+fn a_line_that_does_not_parse_is_marked_and_saves_nothing() {
+    let book = Book::empty();
+    book.add("Acme");
+    let before = book.json(&["show", "acme"]);
+    book.run(&["log", "acme", "bogus: hello"])
+        .assert()
+        .failure()
+        .stderr(contains_all(&[
+            "unknown kind 'bogus'",
+            "call, email",
+            "^^^^^",
+            "Nothing was saved",
+        ]));
+    book.run(&["log", "acme", "call: hello =9"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("=9"));
+    book.run(&["log", "acme", "call: hello @someday"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("'@someday' is not a date"));
+    assert_eq!(book.json(&["show", "acme"]), before);
+}
+
+#[test]
+fn an_ambiguous_name_lists_the_candidates() {
+    let book = Book::empty();
+    book.add("Acme");
+    book.add("Acme Logistics");
+    book.add("Acme Foods");
+    // An exact name wins over the longer names it starts.
+    book.run(&["show", "ACME"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Acme — Acme BV"));
+    book.run(&["show", "acme "]).assert().success();
+    book.run(&["log", "acme l", "call: hi"]).assert().success();
+    book.run(&["log", "acme f", "call: hi"]).assert().success();
+    book.run(&["show", "ac"])
+        .assert()
+        .failure()
+        .stderr(contains_all(&[
+            "'ac' matches more than one customer",
+            "Acme Logistics",
+            "Acme Foods",
+        ]));
+    book.run(&["show", "zeta"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no customer is called 'zeta'"));
+    book.run(&["show", "999"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no customer with id 999"));
+}
+
+#[test]
+fn list_puts_never_contacted_first_then_the_oldest_contact() {
+    let book = Book::empty();
+    for name in ["Recent", "Never", "Old"] {
+        book.add(name);
+    }
+    book.run(&["log", "old", "call: hi"])
+        .env("TOUCHBASE_NOW", "2026-09-01T10:00:00Z")
+        .assert()
+        .success();
+    book.run(&["log", "recent", "call: hi"]).assert().success();
+    let names: Vec<String> = book
+        .json(&["list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["Never", "Old", "Recent"]);
+    let by_name: Vec<String> = book
+        .json(&["list", "--sort", "name"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(by_name, ["Never", "Old", "Recent"]);
+    book.run(&["list"])
+        .assert()
+        .success()
+        .stdout(contains_all(&["never", "2mo ago !", "today"]));
+}
+
+#[test]
+fn due_gives_each_nudge_a_reason_highest_score_first() {
+    let book = Book::empty();
+    book.add("Acme");
+    book.add("Beta");
+    book.run(&["log", "acme", "call: pricing >> send the quote @2026-11-18"])
+        .env("TOUCHBASE_NOW", "2026-11-16T10:00:00Z")
+        .assert()
+        .success();
+    book.run(&["log", "beta", "call: intro >> call back @today"])
+        .assert()
+        .success();
+
+    let due = book.json(&["due"]);
+    let due = due.as_array().unwrap();
+    assert_eq!(due[0]["kind"], "follow_up_overdue");
+    assert_eq!(due[0]["customer"], "Acme");
+    assert_eq!(
+        due[0]["reason"],
+        "“send the quote” is 5 days overdue (due Wed 18 Nov)"
+    );
+    assert!(due[0]["follow_up_id"].is_i64());
+    assert_eq!(due[1]["kind"], "follow_up_today");
+    let scores: Vec<f64> = due.iter().map(|n| n["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+
+    book.run(&["due"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Acme — “send the quote” is 5 days overdue",
+        ));
+    // A month later, Beta's cadence (30 days) has run out too.
+    let later = book
+        .run(&["due", "--json"])
+        .env("TOUCHBASE_NOW", "2027-01-10T09:00:00Z")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let later: Value = serde_json::from_slice(&later).unwrap();
+    assert!(
+        later
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["kind"] == "cadence_exceeded" && n["customer"] == "Beta")
+    );
+}
+
+#[test]
+fn done_and_snooze_change_the_follow_up() {
+    let book = Book::empty();
+    book.add("Acme");
+    let logged = book.json(&["log", "acme", "call: hi >> send quote @today"]);
+    let id = logged["follow_up"]["id"].as_i64().unwrap().to_string();
+    let snoozed = book.json(&["snooze", &id, "next week"]);
+    assert_eq!(snoozed["due"], "2026-11-30");
+    book.run(&["snooze", &id, "yesterday-ish"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("'yesterday-ish'"));
+    book.run(&["snooze", &id, "today"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("not after today"));
+    book.run(&["done", &id])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Done: “send quote” for Acme"));
+    book.run(&["done", &id])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("already done"));
+    book.run(&["done", "9999"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no follow-up with id 9999"));
+    assert_eq!(book.json(&["show", "acme"])["follow_ups"], serde_json::json!([]));
+}
+
+#[test]
+fn every_command_works_on_an_empty_database() {
+    let book = Book::empty();
+    book.run(&["list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("No customers yet"));
+    book.run(&["due"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Nothing is due"));
+    assert_eq!(book.json(&["list"]), serde_json::json!([]));
+    assert_eq!(book.json(&["due"]), serde_json::json!([]));
+    book.run(&["show", "x"]).assert().failure();
+}
+
+#[test]
+fn the_demo_book_is_full_and_due_has_work() {
+    let book = Book::demo();
+    let list = book.json(&["list"]);
+    assert!(list.as_array().unwrap().len() >= 30);
+    let due = book.json(&["due"]);
+    let kinds: Vec<&str> = due
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["kind"].as_str().unwrap())
+        .collect();
+    for kind in ["follow_up_overdue", "follow_up_today", "cadence_exceeded"] {
+        assert!(kinds.contains(&kind), "demo due lacks {kind}: {kinds:?}");
+    }
+    book.run(&["demo"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("already holds"));
+}
+
+#[test]
+fn a_newer_database_is_refused_unchanged() {
+    let book = Book::empty();
+    {
+        let conn = rusqlite::Connection::open(&book.db).unwrap();
+        conn.execute_batch("CREATE TABLE t (x); PRAGMA user_version = 42;")
+            .unwrap();
+    }
+    let before = bytes(&book.db);
+    book.run(&["list"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "written by a newer touchbase (schema 42, this build knows 1)",
+        ));
+    book.run(&["add", "Acme"]).assert().failure();
+    assert_eq!(bytes(&book.db), before);
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_unchanged() {
+    let book = Book::empty();
+    fs::write(&book.db, "name,company\nAcme,Acme BV\n").unwrap();
+    let before = bytes(&book.db);
+    book.run(&["list"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("is not a touchbase database"));
+    assert_eq!(bytes(&book.db), before);
+}
+
+#[test]
+fn a_data_directory_that_cannot_be_created_is_reported() {
+    let dir = TempDir::new().unwrap();
+    let blocker = dir.path().join("file");
+    fs::write(&blocker, "x").unwrap();
+    touchbase()
+        .arg("--db")
+        .arg(blocker.join("sub/touchbase.db"))
+        .arg("list")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("cannot create the data directory"));
+}
+
+#[test]
+fn bad_arguments_are_explained() {
+    let book = Book::empty();
+    book.run(&["add", "Acme", "--cadence", "often"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("cadence 'often'"));
+    book.run(&["add", "  "])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("the name is empty"));
+    book.run(&["add", "Acme", "--tag", "two words"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("tag 'two words'"));
+    book.run(&["list"])
+        .env("TOUCHBASE_NOW", "last tuesday")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("TOUCHBASE_NOW='last tuesday'"));
+    book.run(&["list", "--sort", "age"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("last-contact"));
+}
+
+#[test]
+fn a_bad_config_is_named_not_ignored() {
+    let book = Book::empty();
+    let config = book.db.with_file_name("config.toml");
+    fs::write(&config, "[nudge.weights]\ncadense = 3\n").unwrap();
+    book.run(&["due"])
+        .env("TOUCHBASE_CONFIG", &config)
+        .assert()
+        .failure()
+        .stderr(contains_all(&["config.toml", "cadense"]));
+}
+
+#[test]
+fn the_db_can_come_from_the_environment() {
+    let book = Book::empty();
+    touchbase()
+        .env("TOUCHBASE_DB", &book.db)
+        .args(["add", "Acme"])
+        .assert()
+        .success();
+    assert_eq!(book.json(&["list"]).as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    let book = Book::empty();
+    book.run(&["demo", "--customers", "3000"]).assert().success();
+    let bin = assert_cmd::cargo::cargo_bin("touchbase");
+    let mut child = StdCommand::new(bin)
+        .env("TOUCHBASE_NOW", NOW)
+        .env("TZ", "UTC")
+        .arg("--db")
+        .arg(&book.db)
+        .arg("list")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 10];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "exit {:?}", out.status);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn control_characters_from_the_database_never_reach_the_terminal() {
+    let book = Book::empty();
+    book.run(&["add", "Evil\u{1b}[2JCorp"]).assert().success();
+    book.run(&["list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Evil␛[2JCorp").and(predicate::str::contains("\u{1b}").not()));
+}

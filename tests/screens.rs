@@ -1,0 +1,196 @@
+//! The terminal app's screens, drawn with ratatui's TestBackend and compared as insta
+//! snapshots, and sequences of keys checked against what the store holds afterwards.
+
+use chrono::{DateTime, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tempfile::TempDir;
+use touchbase::clock::Now;
+use touchbase::config::Config;
+use touchbase::domain::quicklog;
+use touchbase::domain::{Cadence, Tags};
+use touchbase::store::{NewCustomer, Store};
+use touchbase::tui::App;
+use touchbase::tui::ui;
+
+/// Monday 23 November 2026, 09:00 UTC.
+const NOW: &str = "2026-11-23T09:00:00Z";
+
+fn at(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+}
+
+/// Local time is UTC in these tests, so snapshots do not depend on the machine.
+fn utc() {
+    // SAFETY: set before any thread of this test reads the environment; every test sets
+    // the same value.
+    unsafe { std::env::set_var("TZ", "UTC") };
+}
+
+struct Fixture {
+    _dir: TempDir,
+    app: App,
+}
+
+fn customer(store: &mut Store, name: &str, company: &str, cadence: u32, tags: &[&str]) -> i64 {
+    let new = NewCustomer {
+        name: name.into(),
+        company: company.into(),
+        email: format!(
+            "{}@{}.nl",
+            name.split(' ').next().unwrap().to_lowercase(),
+            company.split(' ').next().unwrap().to_lowercase()
+        ),
+        phone: "+31 20 555 0101".into(),
+        tags: Tags::new(tags).unwrap(),
+        cadence: Some(Cadence::from_days(cadence).unwrap()),
+        notes: "Prefers calls before 10:00.".into(),
+    };
+    store.add_customer(&new, at("2026-06-01T09:00:00Z")).unwrap().id
+}
+
+fn log(store: &mut Store, id: i64, when: &str, line: &str) {
+    let now = at(when);
+    let parsed = quicklog::parse(line, now.date_naive()).unwrap();
+    store.log_contact(id, &parsed, now).unwrap();
+}
+
+/// A small book: an overdue follow-up, one due today, a customer past their cadence, one
+/// never contacted, and one in good standing.
+fn book() -> Fixture {
+    utc();
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("touchbase.db")).unwrap();
+    let acme = customer(
+        &mut store,
+        "Jan de Vries",
+        "Acme Logistics BV",
+        14,
+        &["logistics", "vip"],
+    );
+    let klok = customer(&mut store, "Anna Bakker", "Brouwerij De Klok", 30, &["food"]);
+    let kuhne = customer(
+        &mut store,
+        "Jörg Kühne",
+        "Kühne Maschinenbau GmbH",
+        30,
+        &["prospect"],
+    );
+    customer(&mut store, "Sophie Martin", "Laiterie Martin SA", 60, &[]);
+    let metaal = customer(&mut store, "Piet Jansen", "Jansen Metaal", 90, &["renewal"]);
+    log(
+        &mut store,
+        acme,
+        "2026-11-16T10:00:00Z",
+        "call: discussed renewal >> send the revised quote @2026-11-20 =4",
+    );
+    log(
+        &mut store,
+        klok,
+        "2026-11-20T14:30:00Z",
+        "visit: brewery tour, very happy =5 >> call about the spring order @2026-11-23",
+    );
+    log(
+        &mut store,
+        kuhne,
+        "2026-09-10T08:15:00Z",
+        "email: sent the catalogue",
+    );
+    log(
+        &mut store,
+        metaal,
+        "2026-11-02T11:00:00Z",
+        "meeting: yearly review =4",
+    );
+    let app = App::new(store, Now::parse(NOW).unwrap(), Config::default()).unwrap();
+    Fixture { _dir: dir, app }
+}
+
+fn empty() -> Fixture {
+    utc();
+    let dir = TempDir::new().unwrap();
+    let store = Store::open(&dir.path().join("touchbase.db")).unwrap();
+    let app = App::new(store, Now::parse(NOW).unwrap(), Config::default()).unwrap();
+    Fixture { _dir: dir, app }
+}
+
+fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    app.resize(ui::list_height(height)).unwrap();
+    terminal.draw(|f| ui::draw(f, app)).unwrap();
+    terminal
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn keys(app: &mut App, s: &str) {
+    for c in s.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+/// Both sizes the app promises to work at.
+fn snapshot_both(name: &str, app: &mut App) {
+    insta::assert_snapshot!(format!("{name}_80x24"), draw(app, 80, 24).backend());
+    insta::assert_snapshot!(format!("{name}_120x40"), draw(app, 120, 40).backend());
+}
+
+#[test]
+fn agenda_puts_overdue_first_then_today_then_nudges() {
+    let mut f = book();
+    snapshot_both("agenda", &mut f.app);
+}
+
+#[test]
+fn customers_by_last_contact() {
+    let mut f = book();
+    keys(&mut f.app, "2");
+    snapshot_both("customers", &mut f.app);
+}
+
+#[test]
+fn customers_filtered() {
+    let mut f = book();
+    keys(&mut f.app, "2/kln");
+    insta::assert_snapshot!("customers_filtered_80x24", draw(&mut f.app, 80, 24).backend());
+}
+
+#[test]
+fn customer_card() {
+    let mut f = book();
+    press(&mut f.app, KeyCode::Enter);
+    snapshot_both("card", &mut f.app);
+}
+
+#[test]
+fn help_lists_every_binding() {
+    let mut f = book();
+    keys(&mut f.app, "?");
+    snapshot_both("help", &mut f.app);
+}
+
+#[test]
+fn a_quick_log_error_is_marked_in_place() {
+    let mut f = book();
+    keys(&mut f.app, "l");
+    keys(&mut f.app, "bogus: hello");
+    press(&mut f.app, KeyCode::Enter);
+    insta::assert_snapshot!("quicklog_error_80x24", draw(&mut f.app, 80, 24).backend());
+}
+
+#[test]
+fn an_empty_book_shows_how_to_start() {
+    let mut f = empty();
+    snapshot_both("empty", &mut f.app);
+}
+
+#[test]
+fn the_add_customer_form() {
+    let mut f = book();
+    keys(&mut f.app, "a");
+    keys(&mut f.app, "Acme BV");
+    insta::assert_snapshot!("add_form_80x24", draw(&mut f.app, 80, 24).backend());
+}

@@ -1,0 +1,231 @@
+//! The store against real SQLite files in temporary directories.
+
+use std::fs;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::Connection;
+use tempfile::TempDir;
+use touchbase::domain::quicklog;
+use touchbase::domain::{Cadence, Tags};
+use touchbase::store::{LATEST_VERSION, NewCustomer, OpenError, Sort, Store};
+
+fn at(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+}
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn new_store() -> (TempDir, Store) {
+    let dir = TempDir::new().unwrap();
+    let store = Store::open(&dir.path().join("touchbase.db")).unwrap();
+    (dir, store)
+}
+
+fn customer(name: &str) -> NewCustomer {
+    NewCustomer {
+        name: name.into(),
+        company: format!("{name} BV"),
+        cadence: Some(Cadence::from_days(14).unwrap()),
+        ..NewCustomer::default()
+    }
+}
+
+#[test]
+fn open_creates_missing_directories_and_migrates() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("a/b/c/touchbase.db");
+    drop(Store::open(&path).unwrap());
+    let conn = Connection::open(&path).unwrap();
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, LATEST_VERSION);
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn a_newer_database_is_refused_and_left_byte_for_byte_unchanged() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("future.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE x (y); PRAGMA user_version = 99;")
+            .unwrap();
+    }
+    let before = fs::read(&path).unwrap();
+    let err = Store::open(&path).err().expect("refused");
+    assert!(matches!(err, OpenError::TooNew { found: 99, .. }), "{err}");
+    assert!(
+        err.to_string().contains(&format!(
+            "written by a newer touchbase (schema 99, this build knows {LATEST_VERSION})"
+        )),
+        "{err}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused_and_left_unchanged() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("notes.txt");
+    let text = "these are my notes, not a database\n".repeat(200);
+    fs::write(&path, &text).unwrap();
+    let err = Store::open(&path).err().expect("refused");
+    assert!(matches!(err, OpenError::NotADatabase { .. }), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn a_directory_that_cannot_be_created_is_named() {
+    let dir = TempDir::new().unwrap();
+    let blocker = dir.path().join("file");
+    fs::write(&blocker, "x").unwrap();
+    let err = Store::open(&blocker.join("sub/touchbase.db"))
+        .err()
+        .expect("refused");
+    assert!(matches!(err, OpenError::CannotCreateDir { .. }), "{err}");
+    assert!(
+        err.to_string().contains("cannot create the data directory"),
+        "{err}"
+    );
+}
+
+#[test]
+fn logging_a_contact_moves_last_contact_but_a_note_does_not() {
+    let (_dir, mut store) = new_store();
+    let c = store
+        .add_customer(&customer("Acme"), at("2026-11-01T09:00:00Z"))
+        .unwrap();
+    assert_eq!(c.last_contact_at, None);
+
+    let today = day("2026-11-20");
+    let call = quicklog::parse("call: discussed renewal >> send proposal @fri #renewal", today).unwrap();
+    let logged = store
+        .log_contact(c.id, &call, at("2026-11-20T10:00:00Z"))
+        .unwrap();
+    let note = quicklog::parse("note: they prefer mornings", today).unwrap();
+    store
+        .log_contact(c.id, &note, at("2026-11-21T10:00:00Z"))
+        .unwrap();
+
+    let after = store.require_customer(c.id).unwrap();
+    assert_eq!(after.last_contact_at, Some(at("2026-11-20T10:00:00Z")));
+    assert!(after.tags.contains("renewal"));
+    let follow_up = store.require_follow_up(logged.follow_up_id.unwrap()).unwrap();
+    assert_eq!(
+        (follow_up.text.as_str(), follow_up.due),
+        ("send proposal", day("2026-11-27"))
+    );
+    let timeline = store.interactions(c.id, 10).unwrap();
+    assert_eq!(timeline.len(), 2);
+    assert_eq!(timeline[0].note, "they prefer mornings", "newest first");
+}
+
+#[test]
+fn gifts_are_gives_and_complaints_open_a_trigger() {
+    let (_dir, mut store) = new_store();
+    let c = store
+        .add_customer(&customer("Acme"), at("2026-11-01T09:00:00Z"))
+        .unwrap();
+    let today = day("2026-11-20");
+    let gift = quicklog::parse("gift: christmas hamper", today).unwrap();
+    let logged = store
+        .log_contact(c.id, &gift, at("2026-11-20T10:00:00Z"))
+        .unwrap();
+    assert!(logged.balance_entry_id.is_some() && logged.trigger_id.is_none());
+    let complaint = quicklog::parse("complaint: late delivery", today).unwrap();
+    let logged = store
+        .log_contact(c.id, &complaint, at("2026-11-20T11:00:00Z"))
+        .unwrap();
+    assert!(logged.trigger_id.is_some() && logged.balance_entry_id.is_none());
+}
+
+#[test]
+fn logging_for_a_missing_customer_saves_nothing() {
+    let (_dir, mut store) = new_store();
+    let line = quicklog::parse("call: hello >> call back @tomorrow", day("2026-11-20")).unwrap();
+    let err = store
+        .log_contact(42, &line, at("2026-11-20T10:00:00Z"))
+        .unwrap_err();
+    assert!(err.to_string().contains("no customer with id 42"), "{err}");
+    assert_eq!(store.count_customers().unwrap(), 0);
+}
+
+#[test]
+fn the_book_lists_never_contacted_first_then_oldest_contact() {
+    let (_dir, mut store) = new_store();
+    let now = at("2026-11-20T10:00:00Z");
+    let today = day("2026-11-20");
+    let recent = store.add_customer(&customer("Recent"), now).unwrap();
+    let never = store.add_customer(&customer("Never"), now).unwrap();
+    let old = store.add_customer(&customer("Old"), now).unwrap();
+    let call = quicklog::parse("call: hi", today).unwrap();
+    store
+        .log_contact(old.id, &call, at("2026-09-01T10:00:00Z"))
+        .unwrap();
+    store
+        .log_contact(recent.id, &call, at("2026-11-19T10:00:00Z"))
+        .unwrap();
+
+    let names = |sort| -> Vec<String> {
+        store
+            .list_customers(sort, 0, 10)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.customer.name)
+            .collect()
+    };
+    assert_eq!(names(Sort::LastContact), ["Never", "Old", "Recent"]);
+    assert_eq!(names(Sort::Name), ["Never", "Old", "Recent"]);
+    assert_eq!(never.last_contact_at, None);
+}
+
+#[test]
+fn follow_ups_are_done_once_and_snoozed_while_open() {
+    let (_dir, mut store) = new_store();
+    let now = at("2026-11-20T10:00:00Z");
+    let c = store.add_customer(&customer("Acme"), now).unwrap();
+    let f = store
+        .add_follow_up(c.id, "send quote", day("2026-11-19"), now)
+        .unwrap();
+    let snoozed = store.snooze_follow_up(f.id, day("2026-11-25")).unwrap();
+    assert_eq!(snoozed.due, day("2026-11-25"));
+    let done = store.complete_follow_up(f.id, now).unwrap();
+    assert!(done.done_at.is_some());
+    let again = store.complete_follow_up(f.id, now).unwrap_err().to_string();
+    assert!(again.contains("already done"), "{again}");
+    assert!(store.snooze_follow_up(f.id, day("2026-11-30")).is_err());
+    assert!(store.open_follow_ups(c.id).unwrap().is_empty());
+}
+
+#[test]
+fn names_resolve_exactly_or_by_unique_prefix_ignoring_case() {
+    let (_dir, mut store) = new_store();
+    let now = at("2026-11-20T10:00:00Z");
+    store.add_customer(&customer("Acme"), now).unwrap();
+    store.add_customer(&customer("Acme Logistics"), now).unwrap();
+    store.add_customer(&customer("Beta"), now).unwrap();
+    let (exact, prefixed) = store.customers_named("acme", 10).unwrap();
+    assert_eq!(exact.len(), 1);
+    assert_eq!(prefixed.len(), 2);
+    let (exact, prefixed) = store.customers_named("BE", 10).unwrap();
+    assert!(exact.is_empty());
+    assert_eq!(prefixed[0].name, "Beta");
+}
+
+#[test]
+fn data_survives_reopening() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("touchbase.db");
+    let now = at("2026-11-20T10:00:00Z");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let mut new = customer("Acme");
+        new.tags = Tags::new(["vip"]).unwrap();
+        store.add_customer(&new, now).unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let rows = store.list_customers(Sort::Name, 0, 10).unwrap();
+    assert_eq!(rows[0].customer.tags.as_slice(), ["vip"]);
+}

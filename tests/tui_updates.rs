@@ -1,0 +1,253 @@
+//! Keys typed into the terminal app, checked against what the database holds afterwards.
+
+use chrono::{DateTime, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tempfile::TempDir;
+use touchbase::clock::Now;
+use touchbase::config::Config;
+use touchbase::domain::quicklog;
+use touchbase::store::{NewCustomer, Store};
+use touchbase::tui::App;
+use touchbase::tui::action::Screen;
+
+const NOW: &str = "2026-11-23T09:00:00Z";
+
+fn at(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+}
+
+struct Fixture {
+    dir: TempDir,
+    app: App,
+    acme: i64,
+}
+
+impl Fixture {
+    /// Acme with an overdue follow-up, Beta without anything.
+    fn new() -> Fixture {
+        let dir = TempDir::new().unwrap();
+        let mut store = Store::open(&dir.path().join("touchbase.db")).unwrap();
+        let add = |store: &mut Store, name: &str| {
+            let new = NewCustomer {
+                name: name.into(),
+                ..NewCustomer::default()
+            };
+            store.add_customer(&new, at("2026-11-01T09:00:00Z")).unwrap().id
+        };
+        let acme = add(&mut store, "Acme");
+        add(&mut store, "Beta");
+        let line = quicklog::parse(
+            "call: pricing >> send the quote @2026-11-20",
+            at("2026-11-16T10:00:00Z").date_naive(),
+        )
+        .unwrap();
+        store
+            .log_contact(acme, &line, at("2026-11-16T10:00:00Z"))
+            .unwrap();
+        let app = App::new(store, Now::parse(NOW).unwrap(), Config::default()).unwrap();
+        Fixture { dir, app, acme }
+    }
+
+    /// A second connection, as another process would see the file.
+    fn db(&self) -> Store {
+        Store::open(&self.dir.path().join("touchbase.db")).unwrap()
+    }
+
+    fn press(&mut self, code: KeyCode) {
+        self.app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+
+    fn keys(&mut self, s: &str) {
+        for c in s.chars() {
+            self.press(KeyCode::Char(c));
+        }
+    }
+
+    fn status(&self) -> String {
+        self.app
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default()
+    }
+}
+
+#[test]
+fn logging_from_the_card_saves_the_contact_and_its_follow_up() {
+    let mut f = Fixture::new();
+    f.press(KeyCode::Enter); // the overdue follow-up's customer: Acme
+    assert_eq!(f.app.screen, Screen::Customer);
+    f.keys("l");
+    f.keys("call: agreed on volumes >> send contract @fri =5");
+    f.press(KeyCode::Enter);
+    assert_eq!(
+        f.status(),
+        "Logged call with Acme · follow-up “send contract” Fri 27 Nov · satisfaction 5"
+    );
+
+    let db = f.db();
+    let timeline = db.interactions(f.acme, 10).unwrap();
+    assert_eq!(timeline[0].note, "agreed on volumes");
+    assert_eq!(timeline[0].satisfaction, Some(5));
+    let open: Vec<String> = db
+        .open_follow_ups(f.acme)
+        .unwrap()
+        .into_iter()
+        .map(|f| f.text)
+        .collect();
+    assert_eq!(open, ["send the quote", "send contract"]);
+    assert_eq!(
+        db.require_customer(f.acme).unwrap().last_contact_at,
+        Some(at(NOW))
+    );
+    // The card shows it at once.
+    assert_eq!(f.app.card.as_ref().unwrap().timeline[0].note, "agreed on volumes");
+}
+
+#[test]
+fn a_line_that_does_not_parse_stays_and_saves_nothing() {
+    let mut f = Fixture::new();
+    f.keys("l");
+    f.keys("bogus: hello");
+    f.press(KeyCode::Enter);
+    let Some(touchbase::tui::app::Overlay::Prompt(prompt)) = &f.app.overlay else {
+        panic!("the prompt closed");
+    };
+    assert_eq!(prompt.text(), "bogus: hello");
+    assert!(
+        prompt
+            .error
+            .as_ref()
+            .unwrap()
+            .0
+            .starts_with("unknown kind 'bogus'")
+    );
+    assert_eq!(f.db().interactions(f.acme, 10).unwrap().len(), 1);
+    f.press(KeyCode::Esc);
+    assert!(f.app.overlay.is_none());
+}
+
+#[test]
+fn done_on_the_agenda_then_undo_reopens_it() {
+    let mut f = Fixture::new();
+    let id = f.app.agenda.selected().unwrap().follow_up_id.unwrap();
+    f.keys("d");
+    assert_eq!(f.status(), "Done: “send the quote”");
+    assert!(f.db().require_follow_up(id).unwrap().done_at.is_some());
+    assert!(f.app.agenda.due.nudges.iter().all(|n| n.follow_up_id != Some(id)));
+
+    f.keys("u");
+    assert_eq!(f.status(), "Undone: Done: “send the quote”");
+    assert!(f.db().require_follow_up(id).unwrap().done_at.is_none());
+    f.keys("u");
+    assert_eq!(f.status(), "Nothing to undo in this session.");
+}
+
+#[test]
+fn snooze_asks_for_a_day_and_moves_the_follow_up() {
+    let mut f = Fixture::new();
+    let id = f.app.agenda.selected().unwrap().follow_up_id.unwrap();
+    f.keys("s");
+    f.press(KeyCode::Tab); // first suggestion: tomorrow
+    f.press(KeyCode::Tab); // +3d
+    f.press(KeyCode::Enter);
+    assert_eq!(
+        f.db().require_follow_up(id).unwrap().due,
+        "2026-11-26".parse().unwrap()
+    );
+    f.keys("u");
+    assert_eq!(
+        f.db().require_follow_up(id).unwrap().due,
+        "2026-11-20".parse().unwrap()
+    );
+}
+
+#[test]
+fn undo_of_a_log_removes_the_contact_and_what_it_created() {
+    let mut f = Fixture::new();
+    f.keys("2"); // customers: Beta (never contacted) first
+    f.keys("l");
+    f.keys("complaint: late delivery >> call back @tomorrow #urgent");
+    f.press(KeyCode::Enter);
+    let beta = f
+        .app
+        .customers
+        .as_ref()
+        .unwrap()
+        .rows
+        .iter()
+        .find(|r| r.customer.name == "Beta")
+        .unwrap()
+        .customer
+        .id;
+    assert_eq!(f.db().interactions(beta, 10).unwrap().len(), 1);
+    assert!(f.db().require_customer(beta).unwrap().tags.contains("urgent"));
+
+    f.keys("u");
+    let db = f.db();
+    assert!(db.interactions(beta, 10).unwrap().is_empty());
+    assert!(db.open_follow_ups(beta).unwrap().is_empty());
+    let beta_now = db.require_customer(beta).unwrap();
+    assert_eq!(beta_now.last_contact_at, None);
+    assert!(beta_now.tags.is_empty());
+}
+
+#[test]
+fn adding_and_editing_a_customer_with_the_form() {
+    let mut f = Fixture::new();
+    f.keys("a");
+    f.keys("Gamma Foods");
+    f.press(KeyCode::Tab);
+    f.keys("Gamma BV");
+    for _ in 0..3 {
+        f.press(KeyCode::Tab);
+    }
+    f.keys("2w");
+    f.press(KeyCode::Tab);
+    f.keys("food vip");
+    f.press(KeyCode::Enter);
+    assert_eq!(f.status(), "Added Gamma Foods · in touch every 14d");
+    let card = f.app.card.as_ref().unwrap().customer.clone();
+    assert_eq!((card.company.as_str(), card.cadence.days()), ("Gamma BV", 14));
+    assert_eq!(card.tags.as_slice(), ["food", "vip"]);
+
+    f.keys("e");
+    f.press(KeyCode::Tab);
+    f.keys(" Holding");
+    f.press(KeyCode::Enter);
+    assert_eq!(
+        f.db().require_customer(card.id).unwrap().company,
+        "Gamma BV Holding"
+    );
+    f.keys("u");
+    assert_eq!(f.db().require_customer(card.id).unwrap().company, "Gamma BV");
+    f.keys("u");
+    assert!(f.db().customer(card.id).unwrap().is_none());
+}
+
+#[test]
+fn a_bad_cadence_in_the_form_is_explained_and_nothing_saved() {
+    let mut f = Fixture::new();
+    f.keys("a");
+    f.keys("Delta");
+    for _ in 0..4 {
+        f.press(KeyCode::Tab);
+    }
+    f.keys("often");
+    f.press(KeyCode::Enter);
+    let Some(touchbase::tui::app::Overlay::Form(form)) = &f.app.overlay else {
+        panic!("the form closed");
+    };
+    assert!(form.error.as_ref().unwrap().contains("cadence 'often'"));
+    assert_eq!(f.db().count_customers().unwrap(), 2);
+}
+
+#[test]
+fn q_quits_and_esc_goes_back() {
+    let mut f = Fixture::new();
+    f.keys("2");
+    f.press(KeyCode::Esc);
+    assert_eq!(f.app.screen, Screen::Agenda);
+    f.keys("q");
+    assert!(f.app.quit);
+}
