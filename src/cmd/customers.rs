@@ -15,8 +15,6 @@ use crate::store::{NewCustomer, Sort};
 
 /// How many interactions `show` prints.
 const TIMELINE: usize = 20;
-/// Rows per query while streaming the whole book.
-const PAGE: usize = 1000;
 
 pub struct AddArgs {
     pub name: String,
@@ -62,7 +60,7 @@ pub fn list(cx: &mut Ctx, sort: SortArg, json: bool) -> anyhow::Result<()> {
         SortArg::LastContact => Sort::LastContact,
         SortArg::Name => Sort::Name,
     };
-    // Streamed a page at a time, so a 100k book starts printing at once and `| head` stops it.
+    // Streamed from one query, so a 100k book starts printing at once and `| head` stops it.
     if json {
         write!(cx.out, "[")?;
     } else {
@@ -77,54 +75,45 @@ pub fn list(cx: &mut Ctx, sort: SortArg, json: bool) -> anyhow::Result<()> {
             cell("FOLLOW-UP", 10)
         )?;
     }
-    let today = cx.now.today();
-    let mut offset = 0;
-    loop {
-        let rows = cx.store.list_customers(sort, offset, PAGE)?;
-        for (i, row) in rows.iter().enumerate() {
-            if json {
-                if offset + i > 0 {
-                    write!(cx.out, ",")?;
-                }
-                write!(cx.out, "\n  ")?;
-                serde_json::to_writer(&mut cx.out, &CustomerJson::from_row(row))?;
+    let (now, today) = (cx.now.utc, cx.now.today());
+    let out = &mut cx.out;
+    let mut count = 0usize;
+    cx.store.each_customer(sort, |row| {
+        if json {
+            write!(out, "{}\n  ", if count > 0 { "," } else { "" })?;
+            serde_json::to_writer(&mut *out, &CustomerJson::from_row(&row))?;
+        } else {
+            let c = &row.customer;
+            let last = c
+                .last_contact_at
+                .map_or_else(|| "never".to_string(), |at| ago(at, now));
+            // The mark keeps overdue visible where there is no colour.
+            let mark = if Freshness::of(c.staleness(now)) == Freshness::Overdue {
+                " !"
             } else {
-                let c = &row.customer;
-                let last = match c.last_contact_at {
-                    Some(at) => ago(at, cx.now.utc),
-                    None => "never".to_string(),
-                };
-                // The mark keeps overdue visible where there is no colour.
-                let mark = if Freshness::of(c.staleness(cx.now.utc)) == Freshness::Overdue {
-                    " !"
-                } else {
-                    ""
-                };
-                writeln!(
-                    cx.out,
-                    "{:>6}  {} {} {} {:>7}  {} {}",
-                    c.id,
-                    cell(&c.name, 24),
-                    cell(&c.company, 22),
-                    cell(&format!("{last}{mark}"), 13),
-                    c.cadence.to_string(),
-                    cell(
-                        &row.next_follow_up
-                            .map_or_else(|| "-".to_string(), |d| day(d, today)),
-                        10
-                    ),
-                    sanitize(&c.tags.to_string())
-                )?;
-            }
+                ""
+            };
+            let follow_up = row
+                .next_follow_up
+                .map_or_else(|| "-".to_string(), |d| day(d, today));
+            writeln!(
+                out,
+                "{:>6}  {} {} {} {:>7}  {} {}",
+                c.id,
+                cell(&c.name, 24),
+                cell(&c.company, 22),
+                cell(&format!("{last}{mark}"), 13),
+                c.cadence.to_string(),
+                cell(&follow_up, 10),
+                sanitize(&c.tags.to_string())
+            )?;
         }
-        if rows.len() < PAGE {
-            break;
-        }
-        offset += PAGE;
-    }
+        count += 1;
+        Ok(())
+    })?;
     if json {
         writeln!(cx.out, "\n]")?;
-    } else if offset == 0 && cx.store.count_customers()? == 0 {
+    } else if count == 0 {
         writeln!(
             cx.out,
             "No customers yet — add one with `touchbase add NAME`, or try `touchbase --demo`."

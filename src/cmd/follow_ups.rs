@@ -6,8 +6,8 @@ use anyhow::bail;
 
 use super::json::FollowUpJson;
 use super::{Ctx, print_json};
+use crate::domain::follow_up::snooze_until;
 use crate::domain::text::sanitize;
-use crate::domain::when::parse_when;
 use crate::human::day;
 
 pub fn done(cx: &mut Ctx, id: i64, json: bool) -> anyhow::Result<()> {
@@ -22,7 +22,8 @@ pub fn done(cx: &mut Ctx, id: i64, json: bool) -> anyhow::Result<()> {
 
 pub fn snooze(cx: &mut Ctx, id: i64, when: &str, json: bool) -> anyhow::Result<()> {
     let today = cx.now.today();
-    let until = parse_when(when, today)?;
+    let before = cx.store.require_follow_up(id)?;
+    let until = snooze_until(when, before.due, today)?;
     if until <= today {
         bail!("'{when}' is not after today — snooze to a later day, like tomorrow, +3d or next week");
     }

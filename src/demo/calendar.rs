@@ -48,6 +48,21 @@ impl Calendar {
         }
     }
 
+    /// The date `day` days from today, as a due date: off the weekend, back to Friday in
+    /// the past and on to Monday ahead. Today stays today.
+    pub fn due_date(&self, day: i64) -> NaiveDate {
+        let ahead = match self.date(day).weekday() {
+            Weekday::Sat => 2,
+            Weekday::Sun => 1,
+            _ => 0,
+        };
+        match day {
+            0 => self.today,
+            d if d > 0 => self.date(d + ahead),
+            d => self.date(self.workday(d)),
+        }
+    }
+
     /// A minute during business hours on the workday at or before `day`; never in the
     /// future, so a day ahead means today.
     pub fn at(&self, rng: &mut Rng, day: i64) -> DateTime<Utc> {
@@ -101,6 +116,16 @@ mod tests {
         assert_eq!(cal.workday(-2), -3);
         assert_eq!(cal.workday(-3), -3);
         assert_eq!(cal.workday(-4), -4);
+    }
+
+    #[test]
+    fn due_dates_avoid_weekends_except_today() {
+        let cal = Calendar::new(now());
+        assert_eq!(cal.due_date(-1), cal.date(-3));
+        assert_eq!(cal.due_date(0), cal.today());
+        assert_eq!(cal.due_date(4), cal.date(4));
+        assert_eq!(cal.due_date(5), cal.date(7));
+        assert_eq!(cal.due_date(6), cal.date(7));
     }
 
     #[test]

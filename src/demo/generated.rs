@@ -4,7 +4,7 @@
 use fastrand::Rng;
 
 use super::data::{Country, Pools, Status, TriggerKind, Value};
-use super::writer::{MomentAt, Plan, Writer};
+use super::writer::{MomentAt, Plan, Writer, pick};
 use crate::domain::{Cadence, Tags};
 use crate::store::NewCustomer;
 
@@ -145,18 +145,14 @@ fn story(w: &mut Writer<'_, '_>, id: i64, first: i64) -> anyhow::Result<()> {
         let (expected, planned, status, closed) = if r < 25 {
             (w.rng.i64(1..=60), -w.rng.i64(5..=45), Status::Upcoming, None)
         } else {
-            let expected = -w.rng.i64(10..=200);
+            let expected = w.rng.i64((first + 14).min(-10)..=-10);
+            let planned = (expected - w.rng.i64(14..=60)).max(first);
             let status = match w.rng.u8(..4) {
                 0 | 1 => Status::Won,
                 2 => Status::Lost,
                 _ => Status::Passed,
             };
-            (
-                expected,
-                expected - w.rng.i64(14..=60),
-                status,
-                Some(expected + w.rng.i64(0..=3)),
-            )
+            (expected, planned, status, Some(expected + w.rng.i64(0..=3)))
         };
         let moment = MomentAt {
             title: &t.title,
@@ -236,10 +232,6 @@ fn stride(total: usize) -> usize {
     (7919..).step_by(2).find(|&s| gcd(s, total) == 1).unwrap_or(1)
 }
 
-fn pick<'a, T>(rng: &mut Rng, items: &'a [T]) -> &'a T {
-    &items[rng.usize(..items.len())]
-}
-
 /// "van den Berg" → "Van den Berg", for a company named after the family.
 fn capitalised(s: &str) -> String {
     let mut chars = s.chars();
@@ -282,11 +274,11 @@ mod tests {
         let content = Content::load().unwrap();
         let namer = Namer::new(&content.pools);
         let mut rng = Rng::with_seed(1);
-        let (mut names, mut emails) = (HashSet::new(), HashSet::new());
+        let (mut people, mut emails) = (HashSet::new(), HashSet::new());
         for i in 0..100_000 {
             let (c, _) = namer.customer(&content.pools, i, &mut rng).unwrap();
             assert!(c.email.is_ascii() && c.email.contains('@'), "{}", c.email);
-            assert!(names.insert(c.name.clone()), "{} twice", c.name);
+            assert!(people.insert(c.name.clone()), "{} twice", c.name);
             assert!(emails.insert(c.email.clone()), "{} twice", c.email);
         }
     }

@@ -177,6 +177,12 @@ fn nothing_happens_in_the_future_or_before_the_customer_was_added() {
         "SELECT count(*) FROM moments WHERE planned_at > ?1 OR closed_at > ?1",
         "SELECT count(*) FROM customers c WHERE created_at > ?1
            OR created_at > (SELECT min(at) FROM interactions i WHERE i.customer_id = c.id)",
+        "SELECT count(*) FROM customers c WHERE
+              created_at > (SELECT min(planned_at) FROM moments m WHERE m.customer_id = c.id)
+           OR created_at > (SELECT min(opened_at) FROM triggers t WHERE t.customer_id = c.id)
+           OR created_at > (SELECT min(at) FROM balance_entries b WHERE b.customer_id = c.id)
+           OR created_at > (SELECT min(created_at) FROM follow_ups f WHERE f.customer_id = c.id)
+           OR created_at > (SELECT min(created_at) FROM orders o WHERE o.customer_id = c.id)",
         "SELECT count(*) FROM customers c WHERE last_contact_at <> (SELECT max(at) FROM interactions i
            WHERE i.customer_id = c.id AND i.kind <> 'note')",
     ];
@@ -250,4 +256,17 @@ fn five_hundred_customers_have_about_twenty_contacts_each() {
         ),
     );
     assert_eq!(ancient, 0);
+}
+
+/// The scale promise: a book of 100,000 customers (about two million contacts) in under
+/// 20 seconds. Meaningful in a release build only.
+#[test]
+#[ignore = "slow; run with: cargo test --release --lib demo::tests::a_hundred -- --ignored"]
+fn a_hundred_thousand_customers_are_written_in_under_twenty_seconds() {
+    let started = std::time::Instant::now();
+    let (_dir, _store, s) = demo(100_000);
+    let took = started.elapsed();
+    assert_eq!(s.customers, 100_000);
+    assert!((1_800_000..2_200_000).contains(&s.interactions), "{s:?}");
+    assert!(took.as_secs() < 20, "took {took:?}");
 }

@@ -76,6 +76,11 @@ pub(super) struct MomentAt<'a> {
     pub closed: Option<i64>,
 }
 
+/// One of `items`, which the pools guarantee is not empty.
+pub(super) fn pick<'a, T>(rng: &mut Rng, items: &'a [T]) -> &'a T {
+    &items[rng.usize(..items.len())]
+}
+
 /// How routine contacts are spread over the kinds, in percent.
 const KINDS: [(Kind, u8); 6] = [
     (Kind::Call, 30),
@@ -92,6 +97,8 @@ pub(super) struct Writer<'s, 'p> {
     pub cal: Calendar,
     pub rng: Rng,
     summary: DemoSummary,
+    /// When the customer being written was added.
+    created_at: DateTime<Utc>,
     /// This customer's contacts so far, (workday, instant), oldest first. Reused between
     /// customers to spare an allocation each.
     contacts: Vec<(i64, DateTime<Utc>)>,
@@ -105,6 +112,7 @@ impl<'s, 'p> Writer<'s, 'p> {
             cal,
             rng,
             summary: DemoSummary::default(),
+            created_at: DateTime::UNIX_EPOCH,
             contacts: Vec::with_capacity(64),
         }
     }
@@ -115,38 +123,55 @@ impl<'s, 'p> Writer<'s, 'p> {
     }
 
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.rng.usize(..items.len())]
+        pick(&mut self.rng, items)
     }
 
     pub fn customer(&mut self, new: &NewCustomer, plan: &Plan) -> anyhow::Result<i64> {
         self.contacts.clear();
-        let created_at = self.cal.at(&mut self.rng, plan.created);
+        self.created_at = self.cal.at(&mut self.rng, plan.created);
         self.summary.customers += 1;
-        self.bulk.customer(new, created_at)
+        self.bulk.customer(new, self.created_at)
+    }
+
+    /// A minute during business hours on `day`, but not before the customer was added.
+    fn at(&mut self, day: i64) -> DateTime<Utc> {
+        self.cal.at(&mut self.rng, day).max(self.created_at)
     }
 
     /// Routine contacts from the first to the last day of the plan, the last one a real
     /// contact (not an internal note) so that it sets the last contact. Some carry a
-    /// satisfaction score; some made a promise, now kept.
+    /// satisfaction score; some made a promise: kept if it fell due, else still open.
     pub fn history(&mut self, id: i64, plan: &Plan) -> anyhow::Result<()> {
         let Some((first, last)) = plan.contacts else {
             return Ok(());
         };
         let last = self.cal.workday(last);
-        self.contacts.push((last, self.cal.at(&mut self.rng, last)));
+        let at = self.at(last);
+        self.contacts.push((last, at));
         for _ in 1..plan.count {
             let day = self.cal.workday(self.rng.i64(first..=last));
-            self.contacts.push((day, self.cal.at(&mut self.rng, day)));
+            let at = self.at(day);
+            self.contacts.push((day, at));
         }
         self.contacts.sort_unstable();
         let pools = self.pools;
+        // Each kind's notes are taken in turn from a random start: a customer hears the
+        // same note twice only once the whole pool has been used.
+        let mut cursors = [0; KINDS.len()];
+        for c in &mut cursors {
+            *c = self.rng.usize(..1000);
+        }
         for i in 0..self.contacts.len() {
             let (day, at) = self.contacts[i];
-            let kind = match self.routine_kind() {
-                Kind::Note if i + 1 == self.contacts.len() => Kind::Call,
-                kind => kind,
+            let k = match self.routine_kind() {
+                // Calls come first in KINDS.
+                k if KINDS[k].0 == Kind::Note && i + 1 == self.contacts.len() => 0,
+                k => k,
             };
-            let note = self.pick(pools.notes.of(kind));
+            let kind = KINDS[k].0;
+            let notes = pools.notes.of(kind);
+            let note = &notes[cursors[k] % notes.len()];
+            cursors[k] += 1;
             let satisfaction = self.satisfaction(kind, plan.mood);
             self.bulk.interaction(id, at, kind, note, satisfaction)?;
             self.summary.interactions += 1;
@@ -157,15 +182,16 @@ impl<'s, 'p> Writer<'s, 'p> {
         Ok(())
     }
 
-    fn routine_kind(&mut self) -> Kind {
+    /// A kind of routine contact, as an index into `KINDS`.
+    fn routine_kind(&mut self) -> usize {
         let mut r = self.rng.u8(..100);
-        for (kind, share) in KINDS {
-            if r < share {
-                return kind;
+        for (i, (_, share)) in KINDS.iter().enumerate() {
+            if r < *share {
+                return i;
             }
             r -= share;
         }
-        Kind::Call
+        0
     }
 
     fn satisfaction(&mut self, kind: Kind, mood: u8) -> Option<u8> {
@@ -189,12 +215,13 @@ impl<'s, 'p> Writer<'s, 'p> {
         let text = self.pick(&pools.follow_ups);
         let done_at = if due < 0 {
             let done_on = due - self.rng.i64(0..=2);
-            let done = self.cal.at(&mut self.rng, done_on);
+            let done = self.at(done_on);
             Some(done.max(at + TimeDelta::hours(2)))
         } else {
             None
         };
-        self.bulk.follow_up(id, text, self.cal.date(due), at, done_at)?;
+        self.bulk
+            .follow_up(id, text, self.cal.due_date(due), at, done_at)?;
         self.summary.follow_ups += 1;
         Ok(())
     }
@@ -209,7 +236,7 @@ impl<'s, 'p> Writer<'s, 'p> {
         satisfaction: Option<u8>,
     ) -> anyhow::Result<(i64, DateTime<Utc>)> {
         let day = self.cal.workday(day.min(0));
-        let at = self.cal.at(&mut self.rng, day);
+        let at = self.at(day);
         let interaction = self.bulk.interaction(id, at, kind, note, satisfaction)?;
         self.summary.interactions += 1;
         if kind.is_contact() {
@@ -222,15 +249,14 @@ impl<'s, 'p> Writer<'s, 'p> {
     /// An open follow-up, promised in the last contact before it falls due (or, for a
     /// customer not yet contacted, a few days before).
     pub fn follow_up(&mut self, id: i64, text: &str, due: i64, created: i64) -> anyhow::Result<()> {
-        let promised = match self.contacts.iter().rev().find(|(day, _)| *day < due) {
-            Some(&(_, at)) => at,
-            None => {
-                let day = (due - self.rng.i64(2..=10)).clamp(created, 0);
-                self.cal.at(&mut self.rng, day)
-            }
+        let promised = if let Some(&(_, at)) = self.contacts.iter().rev().find(|(day, _)| *day < due) {
+            at
+        } else {
+            let day = (due - self.rng.i64(2..=10)).clamp(created, 0);
+            self.at(day)
         };
         self.bulk
-            .follow_up(id, text, self.cal.date(due), promised, None)?;
+            .follow_up(id, text, self.cal.due_date(due), promised, None)?;
         self.summary.follow_ups += 1;
         Ok(())
     }
@@ -253,7 +279,7 @@ impl<'s, 'p> Writer<'s, 'p> {
             let cents =
                 self.rng.i64(euros.clone()) * 100 + if self.rng.bool() { 0 } else { self.rng.i64(1..100) };
             let note = self.pick(&pools.order_notes);
-            let at = self.cal.at(&mut self.rng, on);
+            let at = self.at(on);
             self.bulk.order(id, self.cal.date(on), cents, "EUR", note, at)?;
             self.summary.orders += 1;
             day += every + self.rng.i64(-every / 5..=every / 5);
@@ -262,14 +288,12 @@ impl<'s, 'p> Writer<'s, 'p> {
     }
 
     pub fn moment(&mut self, id: i64, m: &MomentAt<'_>) -> anyhow::Result<()> {
-        let planned_at = self.cal.at(&mut self.rng, m.planned);
-        let closed_at = m
-            .closed
-            .map(|day| self.cal.at(&mut self.rng, day).max(planned_at));
+        let planned_at = self.at(m.planned);
+        let closed_at = m.closed.map(|day| self.at(day).max(planned_at));
         self.bulk.moment(
             id,
             m.title,
-            self.cal.date(m.expected),
+            self.cal.due_date(m.expected),
             m.concerns,
             m.steps,
             m.response,
@@ -298,7 +322,7 @@ impl<'s, 'p> Writer<'s, 'p> {
             self.bulk
                 .trigger_from_interaction(interaction, id, kind_str, note, at, resolved_at)?;
         } else {
-            let at = self.cal.at(&mut self.rng, opened);
+            let at = self.at(opened);
             let resolved_at = self.resolved(at, resolved);
             self.bulk.trigger(id, kind_str, note, at, resolved_at)?;
         }
@@ -329,7 +353,7 @@ impl<'s, 'p> Writer<'s, 'p> {
             self.bulk
                 .balance_from_interaction(interaction, id, side, note, weight, at)?;
         } else {
-            let at = self.cal.at(&mut self.rng, day);
+            let at = self.at(day);
             self.bulk.balance(id, side, note, weight, at)?;
         }
         self.summary.balance_entries += 1;

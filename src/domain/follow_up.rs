@@ -18,6 +18,21 @@ impl FollowUp {
     }
 }
 
+/// The day a snooze moves a follow-up to. An offset ("+3d", "in 2 weeks") pushes it from
+/// its own date, or from today when it is already overdue; a named day ("fri", "next
+/// week", "2026-12-01") means that day.
+pub fn snooze_until(
+    input: &str,
+    due: NaiveDate,
+    today: NaiveDate,
+) -> Result<NaiveDate, super::when::BadWhen> {
+    let t = input.trim().trim_start_matches('@').trim_start();
+    let is_offset = t.starts_with('+')
+        || t.starts_with("in ")
+        || t.starts_with(|c: char| c.is_ascii_digit()) && !t.contains('-');
+    super::when::parse_when(input, if is_offset { due.max(today) } else { today })
+}
+
 /// "send proposal @fri" → ("send proposal", next Friday); without `@when`, tomorrow.
 pub fn parse_plan(line: &str, today: NaiveDate) -> Result<(String, NaiveDate), String> {
     let line = line.trim();
@@ -50,6 +65,20 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn snooze_offsets_push_from_the_due_date_named_days_are_that_day() {
+        let today = day("2026-11-23");
+        let ahead = day("2026-11-26");
+        let overdue = day("2026-11-20");
+        assert_eq!(snooze_until("+3d", ahead, today), Ok(day("2026-11-29")));
+        assert_eq!(snooze_until("+3d", overdue, today), Ok(day("2026-11-26")));
+        assert_eq!(snooze_until("3d", ahead, today), Ok(day("2026-11-29")));
+        assert_eq!(snooze_until("in 1 week", ahead, today), Ok(day("2026-12-03")));
+        assert_eq!(snooze_until("tomorrow", ahead, today), Ok(day("2026-11-24")));
+        assert_eq!(snooze_until("fri", ahead, today), Ok(day("2026-11-27")));
+        assert_eq!(snooze_until("2026-12-01", ahead, today), Ok(day("2026-12-01")));
     }
 
     #[test]

@@ -46,7 +46,7 @@ impl Default for Weights {
         Weights {
             follow_up_overdue: 10.0,
             follow_up_today: 8.0,
-            cadence_exceeded: 5.0,
+            cadence_exceeded: 4.0,
         }
     }
 }
@@ -63,9 +63,6 @@ pub struct Nudge {
 
 /// Overdue follow-ups weigh up to three times their weight, reached after two weeks.
 const OVERDUE_RAMP_DAYS: f64 = 14.0;
-/// Staleness beyond this adds nothing: a customer silent for a year is not 12x as urgent
-/// as one a month over.
-const MAX_STALENESS: f64 = 5.0;
 
 /// An open follow-up due today or earlier.
 #[allow(clippy::cast_precision_loss)]
@@ -119,7 +116,9 @@ pub fn cadence(customer: &Customer, now: DateTime<Utc>, w: &Weights) -> Option<N
         customer_id: customer.id,
         customer: customer.name.clone(),
         kind: NudgeKind::CadenceExceeded,
-        score: round2(w.cadence_exceeded * staleness.min(MAX_STALENESS)),
+        // Logarithmic: twice the cadence weighs 1.7x, ten times 3.3x. A customer silent for a
+        // year is more urgent than one a week over, but not fifty times as urgent.
+        score: round2(w.cadence_exceeded * (1.0 + staleness.ln())),
         reason,
         follow_up_id: None,
     })
@@ -247,7 +246,9 @@ mod tests {
             "{}",
             never.reason
         );
-        assert!((never.score - 25.0).abs() < 1e-9, "staleness is capped at 5");
+        let twice = cadence(&c, at("2026-12-23"), &w).unwrap().score;
+        assert!((twice - 4.0 * (1.0 + 2f64.ln())).abs() < 0.01, "{twice}");
+        assert!(never.score > twice, "staler weighs more");
     }
 
     #[test]

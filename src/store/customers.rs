@@ -71,6 +71,13 @@ pub(super) fn customer_from_row_offset(row: &Row<'_>, o: usize) -> rusqlite::Res
     })
 }
 
+fn order_by(sort: Sort) -> &'static str {
+    match sort {
+        Sort::LastContact => "c.last_contact_at, c.id",
+        Sort::Name => "c.name, c.id",
+    }
+}
+
 const NEXT_FOLLOW_UP: &str = "(SELECT min(f.due) FROM follow_ups f \
      WHERE f.customer_id = c.id AND f.done_at IS NULL)";
 
@@ -185,13 +192,10 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> anyhow::Result<Vec<CustomerRow>> {
-        let order = match sort {
-            Sort::LastContact => "c.last_contact_at, c.id",
-            Sort::Name => "c.name, c.id",
-        };
         let sql = format!(
             "SELECT {CUSTOMER_COLUMNS}, {NEXT_FOLLOW_UP} FROM customers c
-             WHERE c.archived = 0 ORDER BY {order} LIMIT ?1 OFFSET ?2"
+             WHERE c.archived = 0 ORDER BY {} LIMIT ?1 OFFSET ?2",
+            order_by(sort)
         );
         self.conn
             .prepare_cached(&sql)?
@@ -203,6 +207,29 @@ impl Store {
             })?
             .collect::<Result<Vec<_>, _>>()
             .context("loading customers")
+    }
+
+    /// Calls `f` with every active customer in `sort` order, from one query, so a large
+    /// book streams out without paging; an error from `f` stops the walk.
+    pub fn each_customer(
+        &self,
+        sort: Sort,
+        mut f: impl FnMut(CustomerRow) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let sql = format!(
+            "SELECT {CUSTOMER_COLUMNS}, {NEXT_FOLLOW_UP} FROM customers c
+             WHERE c.archived = 0 ORDER BY {}",
+            order_by(sort)
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next().context("loading customers")? {
+            f(CustomerRow {
+                customer: customer_from_row(row)?,
+                next_follow_up: row.get(11)?,
+            })?;
+        }
+        Ok(())
     }
 
     pub fn count_customers(&self) -> anyhow::Result<usize> {

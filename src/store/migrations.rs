@@ -7,13 +7,14 @@ use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
 static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
-    Migrations::new(vec![M::up(include_str!(
-        "../../assets/migrations/001_initial.sql"
-    ))])
+    Migrations::new(vec![
+        M::up(include_str!("../../assets/migrations/001_initial.sql")),
+        M::up(include_str!("../../assets/migrations/002_cadence_index.sql")),
+    ])
 });
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i64 = 1;
+pub const LATEST_VERSION: i64 = 2;
 
 pub fn to_latest(conn: &mut Connection) -> anyhow::Result<()> {
     Ok(MIGRATIONS.to_latest(conn)?)

@@ -26,7 +26,8 @@ pub struct CadenceCandidate {
 
 impl Store {
     /// Open follow-ups due on or before `through`, oldest first, at most `limit`; and how
-    /// many there are in all.
+    /// many there are in all. CROSS JOIN keeps SQLite on the open-by-due index first,
+    /// rather than walking every customer.
     pub fn follow_ups_due(
         &self,
         through: NaiveDate,
@@ -36,7 +37,7 @@ impl Store {
             .conn
             .prepare_cached(&format!(
                 "SELECT f.id, f.customer_id, f.text, f.due, f.done_at, {CUSTOMER_COLUMNS}
-                 FROM follow_ups f JOIN customers c ON c.id = f.customer_id
+                 FROM follow_ups f CROSS JOIN customers c ON c.id = f.customer_id
                  WHERE f.done_at IS NULL AND f.due <= ?1 AND c.archived = 0
                  ORDER BY f.due, f.id LIMIT ?2"
             ))?
@@ -51,8 +52,12 @@ impl Store {
         let total = self
             .conn
             .prepare_cached(
-                "SELECT count(*) FROM follow_ups f JOIN customers c ON c.id = f.customer_id
-                 WHERE f.done_at IS NULL AND f.due <= ?1 AND c.archived = 0",
+                // All that are due, less those of archived customers (few): checking each
+                // one's customer would cost a lookup per follow-up.
+                "SELECT (SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due <= ?1)
+                      - (SELECT count(*) FROM follow_ups
+                         WHERE done_at IS NULL AND due <= ?1
+                           AND customer_id IN (SELECT id FROM customers WHERE archived = 1))",
             )?
             .query_row([through], |r| r.get::<_, i64>(0))
             .map(|n| n as usize)
@@ -62,26 +67,42 @@ impl Store {
 
     /// Customers past their cadence at `now`, stalest (relative to their cadence) first, at
     /// most `limit`; and how many there are in all.
+    ///
+    /// Within one cadence the stalest customer is the one whose clock started first, which
+    /// the `customers_by_cadence_since` index hands out in order. So this takes the first
+    /// `limit` of each cadence (there are only a few distinct cadences) and merges them,
+    /// instead of sorting every overdue customer.
     pub fn cadence_overdue(
         &self,
         now: DateTime<Utc>,
         limit: usize,
     ) -> anyhow::Result<(Vec<CadenceCandidate>, usize)> {
-        let rows = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {CUSTOMER_COLUMNS} FROM customers c
-                 WHERE c.archived = 0 AND c.touch_due_at < ?1
-                 ORDER BY (?1 - coalesce(c.last_contact_at, c.created_at)) * 1.0 / c.cadence_days DESC, c.id
-                 LIMIT ?2"
-            ))?
-            .query_map(params![ts(now), int(limit)], |row| {
-                Ok(CadenceCandidate {
-                    customer: customer_from_row(row)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()
-            .context("loading customers past their cadence")?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CUSTOMER_COLUMNS} FROM customers c
+             WHERE c.archived = 0 AND c.cadence_days = ?1
+               AND coalesce(c.last_contact_at, c.created_at) < ?2 - ?1 * 86400
+             ORDER BY coalesce(c.last_contact_at, c.created_at), c.id
+             LIMIT ?3"
+        ))?;
+        let mut rows = Vec::new();
+        for days in self.cadences()? {
+            let of_cadence = stmt
+                .query_map(params![days, ts(now), int(limit)], |row| {
+                    Ok(CadenceCandidate {
+                        customer: customer_from_row(row)?,
+                    })
+                })?
+                .collect::<Result<Vec<_>, _>>()
+                .context("loading customers past their cadence")?;
+            rows.extend(of_cadence);
+        }
+        rows.sort_by(|a, b| {
+            b.customer
+                .staleness(now)
+                .total_cmp(&a.customer.staleness(now))
+                .then(a.customer.id.cmp(&b.customer.id))
+        });
+        rows.truncate(limit);
         let total = self
             .conn
             .prepare_cached("SELECT count(*) FROM customers c WHERE c.archived = 0 AND c.touch_due_at < ?1")?
@@ -89,5 +110,23 @@ impl Store {
             .map(|n| n as usize)
             .context("counting customers past their cadence")?;
         Ok((rows, total))
+    }
+
+    /// The distinct cadences in use, each found by one index seek (a skip scan).
+    fn cadences(&self) -> anyhow::Result<Vec<i64>> {
+        self.conn
+            .prepare_cached(
+                "WITH RECURSIVE cadence(days) AS (
+                     SELECT min(cadence_days) FROM customers WHERE archived = 0
+                     UNION ALL
+                     SELECT (SELECT min(cadence_days) FROM customers
+                             WHERE archived = 0 AND cadence_days > days)
+                     FROM cadence WHERE days IS NOT NULL
+                 )
+                 SELECT days FROM cadence WHERE days IS NOT NULL",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<Vec<_>, _>>()
+            .context("listing the cadences in use")
     }
 }

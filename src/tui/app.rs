@@ -162,10 +162,10 @@ impl App {
                 }
             }
             Action::LogContact => {
-                self.ask_for_customer(|customer_id, name| PromptKind::QuickLog { customer_id, name })
+                self.ask_for_customer(|customer_id, name| PromptKind::QuickLog { customer_id, name });
             }
             Action::AddFollowUp => {
-                self.ask_for_customer(|customer_id, name| PromptKind::FollowUp { customer_id, name })
+                self.ask_for_customer(|customer_id, name| PromptKind::FollowUp { customer_id, name });
             }
             Action::Done => self.done()?,
             Action::Snooze => {

@@ -8,10 +8,9 @@ use crossterm::event::{KeyCode, KeyEvent};
 use super::app::{App, Overlay};
 use super::form::CustomerForm;
 use super::prompt::PromptKind;
-use crate::domain::follow_up::parse_plan;
+use crate::domain::follow_up::{parse_plan, snooze_until};
 use crate::domain::quicklog;
 use crate::domain::text::sanitize;
-use crate::domain::when::parse_when;
 use crate::domain::{Cadence, Tags};
 use crate::human::{day, follow_up_summary};
 use crate::store::{Change, CustomerPatch, NewCustomer};
@@ -86,7 +85,8 @@ impl App {
                 follow_up_id,
                 text: what,
             } => {
-                let until = match parse_when(&text, today) {
+                let before = self.store.require_follow_up(follow_up_id)?;
+                let until = match snooze_until(&text, before.due, today) {
                     Ok(d) if d > today => d,
                     Ok(_) => {
                         prompt.error = Some(("snooze to a day after today".into(), 0..text.len()));
@@ -97,7 +97,6 @@ impl App {
                         return Ok(());
                     }
                 };
-                let before = self.store.require_follow_up(follow_up_id)?;
                 self.store.snooze_follow_up(follow_up_id, until)?;
                 (
                     Change::FollowUpSnoozed {

@@ -34,9 +34,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
             Line::from(""),
             Line::styled("  Your book is empty.", theme.title),
             Line::from(""),
-            Line::from("  Press a to add your first customer, or bring them in from a shell:"),
+            Line::from("  Press a to add your first customer, or from a shell:"),
             Line::from("    touchbase add \"Acme BV\" --cadence 2w"),
-            Line::from("    touchbase import contacts.csv"),
             Line::from(""),
             Line::from("  Just looking? Run touchbase --demo for a full demo book."),
         ]);

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Clear};
 use unicode_width::UnicodeWidthStr;
 
 use super::super::form::{CustomerForm, FIELDS};
-use super::super::prompt::Prompt;
+use super::super::prompt::{Prompt, PromptKind};
 use super::{Theme, centered};
 use crate::domain::Kind;
 use crate::domain::text::sanitize;
@@ -32,14 +32,20 @@ pub fn draw_prompt(frame: &mut Frame<'_>, area: Rect, prompt: &Prompt, theme: &T
         ]);
         frame.render_widget(line, message);
     } else {
-        let kinds = Kind::ALL.map(Kind::as_str).join(" ");
-        frame.render_widget(
-            Line::styled(
-                format!(" kinds: {kinds} · >> follow-up · @when · =1..5 · #tag"),
-                theme.dim,
-            ),
-            message,
-        );
+        let hint = match prompt.kind {
+            PromptKind::QuickLog { .. } => {
+                let kinds = Kind::ALL.map(Kind::as_str).join(" ");
+                format!(" kinds: {kinds} · >> follow-up · @when · =1..5 · #tag")
+            }
+            PromptKind::FollowUp { .. } => {
+                " what to do, then @when: today, fri, +3d, next week, 2026-12-01".to_string()
+            }
+            PromptKind::Snooze { .. } => {
+                " +3d pushes it 3 days on from its date; fri, next week or 2026-12-01 mean that day"
+                    .to_string()
+            }
+        };
+        frame.render_widget(Line::styled(hint, theme.dim), message);
     }
     let [label_area, input_area] =
         Layout::horizontal([Constraint::Length(label_width), Constraint::Min(1)]).areas(input_line);
