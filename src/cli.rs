@@ -107,6 +107,62 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export the weekly to-do list or the customer book
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+    /// Bring customers in from a CSV file or vCards
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportWhat {
+    /// The weekly to-do list: overdue and this week's follow-ups, moments, cadences, nudges
+    Week(ExportWeekArgs),
+    /// The whole customer book, for a spreadsheet, a phone or another CRM
+    Customers(ExportCustomersArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportWeekArgs {
+    /// The ISO week, like 2026-W48 (default: this week)
+    #[arg(long, value_name = "WEEK")]
+    pub week: Option<String>,
+    /// md, csv, ics, json or todotxt (default: from the -o extension, else md)
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Write to FILE instead of stdout
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportCustomersArgs {
+    /// csv, vcard or json (default: from the -o extension, else csv)
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Write to FILE instead of stdout
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// A .csv or .vcf file
+    pub file: PathBuf,
+    /// csv or vcard (default: from the extension)
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Map a column to a field: --map "Klantnaam=name" (repeatable)
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub map: Vec<String>,
+    /// Report what would be added, updated and skipped, and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Import the valid rows and list the invalid ones, instead of importing nothing
+    #[arg(long)]
+    pub skip_invalid: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

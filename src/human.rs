@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use chrono::{DateTime, Local, NaiveDate, Utc};
+use chrono::{DateTime, Datelike as _, Local, NaiveDate, Utc};
 use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
 
 use crate::domain::text::sanitize;
@@ -25,9 +25,7 @@ pub fn day(d: NaiveDate, today: NaiveDate) -> String {
         0 => "today".to_string(),
         1 => "tomorrow".to_string(),
         -1 => "yesterday".to_string(),
-        _ if d.format("%Y").to_string() == today.format("%Y").to_string() => {
-            d.format("%a %-d %b").to_string()
-        }
+        _ if d.year() == today.year() => d.format("%a %-d %b").to_string(),
         _ => d.format("%a %-d %b %Y").to_string(),
     }
 }
@@ -37,8 +35,14 @@ pub fn follow_up_summary(text: &str, due: NaiveDate, today: NaiveDate) -> String
     format!("“{}” {}", sanitize(text), day(due, today))
 }
 
-pub fn local_time(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Local).format("%a %-d %b %Y %H:%M").to_string()
+/// "Mon 16 Nov 10:00", with the year when it is not this year.
+pub fn local_time(at: DateTime<Utc>, today: NaiveDate) -> String {
+    let local = at.with_timezone(&Local);
+    if local.year() == today.year() {
+        local.format("%a %-d %b %H:%M").to_string()
+    } else {
+        local.format("%a %-d %b %Y %H:%M").to_string()
+    }
 }
 
 /// Sanitized `s`, cut or padded to exactly `width` terminal columns.

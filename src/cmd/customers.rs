@@ -187,7 +187,7 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
         writeln!(
             out,
             "  {}  {} {}{sat}",
-            cell(&local_time(i.at), 22),
+            cell(&local_time(i.at, today), 17),
             cell(i.kind.as_str(), 9),
             sanitize(&i.note)
         )?;

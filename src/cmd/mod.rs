@@ -1,10 +1,13 @@
 //! Running a parsed command line: open the store, do one thing, print the result for a
 //! person or (with `--json`) for a script.
 
+mod book;
 mod customers;
 mod demo;
 mod due;
+mod export;
 mod follow_ups;
+mod import;
 mod json;
 mod log;
 mod resolve;
@@ -12,7 +15,7 @@ mod resolve;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
-use crate::cli::{Args, Command};
+use crate::cli::{Args, Command, ExportWhat};
 use crate::clock::Now;
 use crate::config::{self, Config};
 use crate::store::Store;
@@ -82,6 +85,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             when,
             json,
         } => follow_ups::snooze(&mut cx, follow_up_id, &when, json),
+        Command::Export {
+            what: ExportWhat::Week(args),
+        } => export::week(&mut cx, &args),
+        Command::Export {
+            what: ExportWhat::Customers(args),
+        } => book::export(&mut cx, &args),
+        Command::Import(args) => import::run(&mut cx, &args),
     }?;
     cx.out.flush()?;
     Ok(())

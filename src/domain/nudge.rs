@@ -55,10 +55,34 @@ impl Default for Weights {
 pub struct Nudge {
     pub customer_id: i64,
     pub customer: String,
+    /// How to reach them, so a nudge can be acted on where it is read.
+    pub phone: String,
+    pub email: String,
     pub kind: NudgeKind,
     pub score: f64,
     pub reason: String,
     pub follow_up_id: Option<i64>,
+}
+
+impl Nudge {
+    fn new(
+        customer: &Customer,
+        kind: NudgeKind,
+        score: f64,
+        reason: String,
+        follow_up_id: Option<i64>,
+    ) -> Nudge {
+        Nudge {
+            customer_id: customer.id,
+            customer: customer.name.clone(),
+            phone: customer.phone.clone(),
+            email: customer.email.clone(),
+            kind,
+            score: round2(score),
+            reason,
+            follow_up_id,
+        }
+    }
 }
 
 /// Overdue follow-ups weigh up to three times their weight, reached after two weeks.
@@ -84,14 +108,7 @@ pub fn follow_up(f: &FollowUp, customer: &Customer, today: NaiveDate, w: &Weight
         ),
         _ => return None,
     };
-    Some(Nudge {
-        customer_id: customer.id,
-        customer: customer.name.clone(),
-        kind,
-        score: round2(score),
-        reason,
-        follow_up_id: Some(f.id),
-    })
+    Some(Nudge::new(customer, kind, score, reason, Some(f.id)))
 }
 
 /// The keep-in-touch cadence has run out.
@@ -112,16 +129,16 @@ pub fn cadence(customer: &Customer, now: DateTime<Utc>, w: &Weights) -> Option<N
             days(i64::from(customer.cadence.days()))
         ),
     };
-    Some(Nudge {
-        customer_id: customer.id,
-        customer: customer.name.clone(),
-        kind: NudgeKind::CadenceExceeded,
-        // Logarithmic: twice the cadence weighs 1.7x, ten times 3.3x. A customer silent for a
-        // year is more urgent than one a week over, but not fifty times as urgent.
-        score: round2(w.cadence_exceeded * (1.0 + staleness.ln())),
+    // Logarithmic: twice the cadence weighs 1.7x, ten times 3.3x. A customer silent for a
+    // year is more urgent than one a week over, but not fifty times as urgent.
+    let score = w.cadence_exceeded * (1.0 + staleness.ln());
+    Some(Nudge::new(
+        customer,
+        NudgeKind::CadenceExceeded,
+        score,
         reason,
-        follow_up_id: None,
-    })
+        None,
+    ))
 }
 
 /// Highest score first; ties by customer name so output is stable.

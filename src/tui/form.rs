@@ -1,5 +1,6 @@
 //! The small form for adding or editing a customer.
 
+use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::domain::Customer;
@@ -19,12 +20,14 @@ impl CustomerForm {
         let mut fields: Vec<TextArea<'static>> = FIELDS.iter().map(|_| TextArea::default()).collect();
         fields[4].set_placeholder_text("30d (or 14d, 2w, 3m)");
         fields[5].set_placeholder_text("vip logistics");
-        CustomerForm {
+        let mut form = CustomerForm {
             editing: None,
             fields,
             focus: 0,
             error: None,
-        }
+        };
+        form.focus_on(0);
+        form
     }
 
     pub fn edit(c: &Customer) -> CustomerForm {
@@ -44,12 +47,14 @@ impl CustomerForm {
                 t
             })
             .collect();
-        CustomerForm {
+        let mut form = CustomerForm {
             editing: Some(c.clone()),
             fields,
             focus: 0,
             error: None,
-        }
+        };
+        form.focus_on(0);
+        form
     }
 
     pub fn value(&self, i: usize) -> String {
@@ -57,11 +62,24 @@ impl CustomerForm {
     }
 
     pub fn next(&mut self) {
-        self.focus = (self.focus + 1) % FIELDS.len();
+        self.focus_on((self.focus + 1) % FIELDS.len());
     }
 
     pub fn prev(&mut self) {
-        self.focus = (self.focus + FIELDS.len() - 1) % FIELDS.len();
+        self.focus_on((self.focus + FIELDS.len() - 1) % FIELDS.len());
+    }
+
+    /// Only the focused field shows a cursor.
+    fn focus_on(&mut self, i: usize) {
+        self.focus = i;
+        for (n, field) in self.fields.iter_mut().enumerate() {
+            let cursor = if n == i {
+                Style::new().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::new()
+            };
+            field.set_cursor_style(cursor);
+        }
     }
 
     pub fn title(&self) -> &'static str {

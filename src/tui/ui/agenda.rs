@@ -1,12 +1,13 @@
 //! The agenda: overdue follow-ups (loud), today's, then nudges by score, each with its reason.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Wrap};
 
 use super::super::app::App;
-use crate::domain::nudge::NudgeKind;
+use super::Theme;
+use crate::domain::nudge::{Nudge, NudgeKind};
 use crate::domain::text::sanitize;
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
@@ -81,6 +82,26 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
     .block(block)
     .column_spacing(1)
     .row_highlight_style(theme.selected);
+    let [list_area, detail_area] = Layout::vertical([Constraint::Min(1), Constraint::Length(3)]).areas(area);
     let mut state = TableState::default().with_selected(Some(view.selected));
-    frame.render_stateful_widget(table, area, &mut state);
+    frame.render_stateful_widget(table, list_area, &mut state);
+    if let Some(n) = view.selected() {
+        draw_detail(frame, detail_area, n, theme);
+    }
+}
+
+/// The selected item in full, with how to reach the customer: the table cuts long reasons.
+fn draw_detail(frame: &mut Frame<'_>, area: Rect, n: &Nudge, theme: &Theme) {
+    let reach: Vec<String> = [&n.phone, &n.email]
+        .into_iter()
+        .filter(|v| !v.is_empty())
+        .map(|v| sanitize(v).into_owned())
+        .collect();
+    let mut who = vec![Span::styled(sanitize(&n.customer).into_owned(), theme.title)];
+    if !reach.is_empty() {
+        who.push(Span::styled(format!(" · {}", reach.join(" · ")), theme.dim));
+    }
+    let text = vec![Line::from(who), Line::from(sanitize(&n.reason).into_owned())];
+    let block = Block::new().borders(Borders::TOP).border_style(theme.dim);
+    frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: true }), area);
 }

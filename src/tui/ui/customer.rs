@@ -111,7 +111,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let items = card.timeline.iter().map(|i| {
         let sat = i.satisfaction.map(|s| format!(" ={s}")).unwrap_or_default();
         ListItem::new(Line::from(vec![
-            Span::styled(format!(" {:<22}", local_time(i.at)), theme.dim),
+            Span::styled(format!(" {:<17}", local_time(i.at, today)), theme.dim),
             Span::styled(format!("{:<10}", i.kind.as_str()), theme.key),
             Span::raw(sanitize(&i.note).into_owned()),
             Span::styled(sat, theme.ok),
