@@ -8,28 +8,12 @@ use anyhow::{Context as _, anyhow};
 use directories::ProjectDirs;
 use serde::Deserialize;
 
-use crate::domain::nudge::Weights;
+use crate::domain::nudge::Rules;
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
-    pub nudge: NudgeConfig,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct NudgeConfig {
-    pub limit: usize,
-    pub weights: Weights,
-}
-
-impl Default for NudgeConfig {
-    fn default() -> Self {
-        NudgeConfig {
-            limit: 50,
-            weights: Weights::default(),
-        }
-    }
+    pub nudge: Rules,
 }
 
 impl Config {
@@ -84,7 +68,9 @@ mod tests {
     fn user_keys_override_one_by_one() {
         let c = Config::from_toml("[nudge.weights]\ncadence_exceeded = 1.5\n").unwrap();
         assert!((c.nudge.weights.cadence_exceeded - 1.5).abs() < f64::EPSILON);
-        assert!((c.nudge.weights.follow_up_today - Weights::default().follow_up_today).abs() < f64::EPSILON);
+        assert!(
+            (c.nudge.weights.follow_up_today - Rules::default().weights.follow_up_today).abs() < f64::EPSILON
+        );
     }
 
     #[test]

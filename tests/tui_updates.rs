@@ -130,7 +130,7 @@ fn a_line_that_does_not_parse_stays_and_saves_nothing() {
 #[test]
 fn done_on_the_agenda_then_undo_reopens_it() {
     let mut f = Fixture::new();
-    let id = f.app.agenda.selected().unwrap().follow_up_id.unwrap();
+    let id = f.app.agenda.selected_nudge().unwrap().follow_up_id.unwrap();
     f.keys("d");
     assert_eq!(f.status(), "Done: “send the quote”");
     assert!(f.db().require_follow_up(id).unwrap().done_at.is_some());
@@ -146,7 +146,7 @@ fn done_on_the_agenda_then_undo_reopens_it() {
 #[test]
 fn snooze_asks_for_a_day_and_moves_the_follow_up() {
     let mut f = Fixture::new();
-    let id = f.app.agenda.selected().unwrap().follow_up_id.unwrap();
+    let id = f.app.agenda.selected_nudge().unwrap().follow_up_id.unwrap();
     f.keys("s");
     f.press(KeyCode::Tab); // first suggestion: tomorrow
     f.press(KeyCode::Tab); // +3d

@@ -48,8 +48,8 @@ fn the_default_demo_is_a_book_of_forty_with_work_to_do_today() {
     assert!((400..1200).contains(&s.interactions), "{s:?}");
 
     let (due, _) = store.follow_ups_due(today(), 100).unwrap();
-    let overdue = due.iter().filter(|c| c.follow_up.due < today()).count();
-    let due_today = due.iter().filter(|c| c.follow_up.due == today()).count();
+    let overdue = due.iter().filter(|(f, _)| f.due < today()).count();
+    let due_today = due.iter().filter(|(f, _)| f.due == today()).count();
     assert!(overdue >= 3, "{overdue} overdue follow-ups");
     assert!(due_today >= 1, "{due_today} follow-ups due today");
 

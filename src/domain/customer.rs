@@ -3,7 +3,10 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::balance::Balance;
+use super::money::Cents;
 
 /// How often we mean to be in touch, in days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -148,6 +151,24 @@ pub struct Customer {
     pub archived: bool,
     pub created_at: DateTime<Utc>,
     pub last_contact_at: Option<DateTime<Utc>>,
+    pub summary: Summary,
+}
+
+/// The relationship at a glance, kept by the store in step with the contacts, orders and
+/// give/take entries it sums up.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Summary {
+    /// Lifetime value so far.
+    pub value: Cents,
+    pub last_order_on: Option<NaiveDate>,
+    /// The latest satisfaction recorded, and the one before it.
+    pub satisfaction: Option<u8>,
+    pub prev_satisfaction: Option<u8>,
+    pub satisfaction_at: Option<DateTime<Utc>>,
+    pub balance: Balance,
+    pub last_give_at: Option<DateTime<Utc>>,
+    /// The latest interaction of any kind, notes included.
+    pub last_logged_at: Option<DateTime<Utc>>,
 }
 
 impl Customer {

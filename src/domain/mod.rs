@@ -1,12 +1,16 @@
 //! The rules of the product as pure functions over plain structs and an injected `now`.
 //! Nothing in here knows SQL or the screen.
 
+pub mod balance;
 pub mod customer;
 pub mod follow_up;
 pub mod kind;
+pub mod moment;
+pub mod money;
 pub mod nudge;
 pub mod quicklog;
 pub mod text;
+pub mod trigger;
 pub mod when;
 
 pub use customer::{Cadence, Customer, Tags};

@@ -1,5 +1,7 @@
 //! Writing many records in one transaction: demo books and imports.
 
+use std::collections::HashSet;
+
 use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Transaction, TransactionBehavior, params};
@@ -13,7 +15,8 @@ use crate::domain::{Cadence, Kind};
 /// `finish`; dropping a `Bulk` without finishing rolls everything back.
 pub struct Bulk<'a> {
     tx: Transaction<'a>,
-    touched: bool,
+    /// Customers whose summary needs recomputing at `finish`.
+    touched: HashSet<i64>,
 }
 
 impl Store {
@@ -22,7 +25,10 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .context("starting a bulk write")?;
-        Ok(Bulk { tx, touched: false })
+        Ok(Bulk {
+            tx,
+            touched: HashSet::new(),
+        })
     }
 }
 
@@ -55,7 +61,7 @@ impl Bulk<'_> {
         note: &str,
         satisfaction: Option<u8>,
     ) -> anyhow::Result<i64> {
-        self.touched = true;
+        self.touched.insert(customer_id);
         self.tx
             .prepare_cached(
                 "INSERT INTO interactions (customer_id, at, kind, note, satisfaction) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -73,6 +79,7 @@ impl Bulk<'_> {
         created_at: DateTime<Utc>,
         done_at: Option<DateTime<Utc>>,
     ) -> anyhow::Result<i64> {
+        self.touched.insert(customer_id);
         self.tx
             .prepare_cached(
                 "INSERT INTO follow_ups (customer_id, text, due, first_due, created_at, done_at)
@@ -98,6 +105,7 @@ impl Bulk<'_> {
         planned_at: DateTime<Utc>,
         closed_at: Option<DateTime<Utc>>,
     ) -> anyhow::Result<i64> {
+        self.touched.insert(customer_id);
         self.tx
             .prepare_cached(
                 "INSERT INTO moments (customer_id, title, expected, concerns, steps, response, status, planned_at, closed_at)
@@ -127,6 +135,7 @@ impl Bulk<'_> {
         opened_at: DateTime<Utc>,
         resolved_at: Option<DateTime<Utc>>,
     ) -> anyhow::Result<i64> {
+        self.touched.insert(customer_id);
         self.insert_trigger(customer_id, None, kind, note, opened_at, resolved_at)
     }
 
@@ -140,6 +149,7 @@ impl Bulk<'_> {
         opened_at: DateTime<Utc>,
         resolved_at: Option<DateTime<Utc>>,
     ) -> anyhow::Result<i64> {
+        self.touched.insert(customer_id);
         self.insert_trigger(
             customer_id,
             Some(interaction_id),
@@ -185,6 +195,7 @@ impl Bulk<'_> {
         weight: u8,
         at: DateTime<Utc>,
     ) -> anyhow::Result<i64> {
+        self.touched.insert(customer_id);
         self.insert_balance(customer_id, None, side, note, weight, at)
     }
 
@@ -198,6 +209,7 @@ impl Bulk<'_> {
         weight: u8,
         at: DateTime<Utc>,
     ) -> anyhow::Result<i64> {
+        self.touched.insert(customer_id);
         self.insert_balance(customer_id, Some(interaction_id), side, note, weight, at)
     }
 
@@ -230,6 +242,7 @@ impl Bulk<'_> {
         note: &str,
         created_at: DateTime<Utc>,
     ) -> anyhow::Result<i64> {
+        self.touched.insert(customer_id);
         self.tx
             .prepare_cached(
                 "INSERT INTO orders (customer_id, ordered_on, amount_cents, currency, note, created_at)
@@ -247,16 +260,15 @@ impl Bulk<'_> {
         Ok(self.tx.last_insert_rowid())
     }
 
-    /// Sets every customer's last contact from the interactions written, and commits.
+    /// Brings the summaries of the customers written to up to date, and commits.
     pub fn finish(self) -> anyhow::Result<()> {
-        if self.touched {
-            self.tx
-                .execute(
-                    "UPDATE customers SET last_contact_at =
-                        (SELECT max(at) FROM interactions i WHERE i.customer_id = customers.id AND i.kind <> 'note')",
-                    [],
-                )
-                .context("updating last contacts")?;
+        // One set-based pass beats many seeks once a good part of the book changed.
+        if self.touched.len() > 1000 {
+            super::summary::refresh_all(&self.tx)?;
+        } else {
+            for id in &self.touched {
+                super::summary::refresh(&self.tx, *id)?;
+            }
         }
         self.tx.commit().context("saving the bulk write")
     }

@@ -6,6 +6,9 @@ use rusqlite::{OptionalExtension as _, Row, params};
 
 use super::sql::{from_ts, int, ts};
 use super::{NotFound, Store};
+use crate::domain::balance::Balance;
+use crate::domain::customer::Summary;
+use crate::domain::money::Cents;
 use crate::domain::{Cadence, Customer, Tags};
 
 #[derive(Debug, Clone, Default)]
@@ -47,7 +50,11 @@ pub enum Sort {
 }
 
 pub(super) const CUSTOMER_COLUMNS: &str = "c.id, c.name, c.company, c.email, c.phone, c.tags, \
-     c.cadence_days, c.notes, c.archived, c.created_at, c.last_contact_at";
+     c.cadence_days, c.notes, c.archived, c.created_at, c.last_contact_at, c.value_cents, \
+     c.last_order_on, c.satisfaction, c.prev_satisfaction, c.satisfaction_at, c.gives, c.asks, \
+     c.last_give_at, c.last_logged_at";
+/// How many columns `CUSTOMER_COLUMNS` selects.
+pub(super) const CUSTOMER_COLUMN_COUNT: usize = 20;
 
 pub(super) fn customer_from_row(row: &Row<'_>) -> rusqlite::Result<Customer> {
     customer_from_row_offset(row, 0)
@@ -68,6 +75,19 @@ pub(super) fn customer_from_row_offset(row: &Row<'_>, o: usize) -> rusqlite::Res
         archived: row.get(o + 8)?,
         created_at: from_ts(row.get(o + 9)?),
         last_contact_at: row.get::<_, Option<i64>>(o + 10)?.map(from_ts),
+        summary: Summary {
+            value: Cents(row.get(o + 11)?),
+            last_order_on: row.get(o + 12)?,
+            satisfaction: row.get(o + 13)?,
+            prev_satisfaction: row.get(o + 14)?,
+            satisfaction_at: row.get::<_, Option<i64>>(o + 15)?.map(from_ts),
+            balance: Balance {
+                gives: row.get(o + 16)?,
+                asks: row.get(o + 17)?,
+            },
+            last_give_at: row.get::<_, Option<i64>>(o + 18)?.map(from_ts),
+            last_logged_at: row.get::<_, Option<i64>>(o + 19)?.map(from_ts),
+        },
     })
 }
 
@@ -202,7 +222,7 @@ impl Store {
             .query_map(params![int(limit), int(offset)], |row| {
                 Ok(CustomerRow {
                     customer: customer_from_row(row)?,
-                    next_follow_up: row.get(11)?,
+                    next_follow_up: row.get(CUSTOMER_COLUMN_COUNT)?,
                 })
             })?
             .collect::<Result<Vec<_>, _>>()
@@ -226,7 +246,7 @@ impl Store {
         while let Some(row) = rows.next().context("loading customers")? {
             f(CustomerRow {
                 customer: customer_from_row(row)?,
-                next_follow_up: row.get(11)?,
+                next_follow_up: row.get(CUSTOMER_COLUMN_COUNT)?,
             })?;
         }
         Ok(())
@@ -304,7 +324,7 @@ impl Store {
                 .query_row([id], |row| {
                     Ok(CustomerRow {
                         customer: customer_from_row(row)?,
-                        next_follow_up: row.get(11)?,
+                        next_follow_up: row.get(CUSTOMER_COLUMN_COUNT)?,
                     })
                 })
                 .optional()

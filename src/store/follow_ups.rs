@@ -30,7 +30,8 @@ impl Store {
     ) -> anyhow::Result<FollowUp> {
         let id = self.write("add the follow-up", |tx| {
             tx.prepare_cached(
-                "INSERT INTO follow_ups (customer_id, text, due, first_due, created_at) VALUES (?1, ?2, ?3, ?3, ?4)",
+                "INSERT INTO follow_ups (customer_id, text, due, first_due, created_at, value_tier)
+                 VALUES (?1, ?2, ?3, ?3, ?4, coalesce((SELECT value_tier FROM customers WHERE id = ?1), 0))",
             )?
             .execute(params![customer_id, text.trim(), due, ts(now)])
             .map_err(|e| super::customers::explain_missing_customer(e, customer_id))?;

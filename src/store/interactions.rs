@@ -87,9 +87,7 @@ impl Store {
             } else {
                 Some(add_tags(tx, customer_id, &log.tags, at)?)
             };
-            if log.kind.is_contact() {
-                refresh_last_contact(tx, customer_id)?;
-            }
+            super::summary::refresh(tx, customer_id)?;
             Ok(Logged {
                 interaction_id,
                 follow_up_id,
@@ -134,17 +132,4 @@ fn add_tags(tx: &Transaction<'_>, customer_id: i64, tags: &Tags, at: i64) -> any
         .execute(params![customer_id, merged.to_stored(), at])
         .context("adding tags")?;
     Ok(before)
-}
-
-/// Sets `last_contact_at` from the interactions themselves, so it stays right after an
-/// undo or a contact logged out of order.
-pub(super) fn refresh_last_contact(tx: &Transaction<'_>, customer_id: i64) -> anyhow::Result<()> {
-    tx.prepare_cached(
-        "UPDATE customers SET last_contact_at =
-            (SELECT max(at) FROM interactions WHERE customer_id = ?1 AND kind <> 'note')
-         WHERE id = ?1",
-    )?
-    .execute([customer_id])
-    .context("updating the last contact")?;
-    Ok(())
 }

@@ -10,11 +10,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
     Migrations::new(vec![
         M::up(include_str!("../../assets/migrations/001_initial.sql")),
         M::up(include_str!("../../assets/migrations/002_cadence_index.sql")),
+        M::up(include_str!("../../assets/migrations/003_relationship.sql")),
     ])
 });
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i64 = 2;
+pub const LATEST_VERSION: i64 = 3;
 
 pub fn to_latest(conn: &mut Connection) -> anyhow::Result<()> {
     Ok(MIGRATIONS.to_latest(conn)?)

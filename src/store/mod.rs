@@ -6,9 +6,13 @@ mod customers;
 mod follow_ups;
 mod interactions;
 mod migrations;
+mod moments;
 mod nudges;
 mod sql;
+mod summary;
+mod triggers;
 mod undo;
+mod value;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -21,8 +25,9 @@ pub use bulk::Bulk;
 pub use customers::{CustomerPatch, CustomerRow, IndexEntry, NewCustomer, Sort};
 pub use interactions::{Interaction, Logged};
 pub use migrations::LATEST_VERSION;
-pub use nudges::{CadenceCandidate, FollowUpCandidate};
+pub use nudges::{Candidates, Window};
 pub use undo::Change;
+pub use value::Order;
 
 /// Why a database could not be opened. Each message says what to do about it.
 #[derive(Debug, thiserror::Error)]

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::params;
 
 use super::Store;
-use super::interactions::{Logged, refresh_last_contact};
+use super::interactions::Logged;
 use super::sql::ts;
 use crate::domain::Customer;
 
@@ -46,7 +46,7 @@ impl Store {
                         )
                         .context("putting back the tags")?;
                     }
-                    refresh_last_contact(tx, *customer_id)?;
+                    super::summary::refresh(tx, *customer_id)?;
                 }
                 Change::FollowUpAdded { id } => {
                     tx.execute("DELETE FROM follow_ups WHERE id = ?1", [id])

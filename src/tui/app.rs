@@ -255,7 +255,7 @@ impl App {
             Screen::Agenda => self
                 .agenda
                 .selected()
-                .map(|n| (n.customer_id, n.customer.clone())),
+                .map(|item| (item.customer_id(), item.customer_name().to_string())),
             Screen::Customers => self
                 .customers
                 .as_ref()?
@@ -272,7 +272,7 @@ impl App {
     fn selected_follow_up(&self) -> Option<(i64, String)> {
         match self.screen {
             Screen::Agenda => {
-                let n = self.agenda.selected()?;
+                let n = self.agenda.selected_nudge()?;
                 let id = n.follow_up_id?;
                 let text = self.store.follow_up(id).ok()??.text;
                 Some((id, text))

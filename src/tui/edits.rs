@@ -171,7 +171,7 @@ impl App {
 
     pub(super) fn done(&mut self) -> anyhow::Result<()> {
         let id = match self.screen {
-            super::action::Screen::Agenda => self.agenda.selected().and_then(|n| n.follow_up_id),
+            super::action::Screen::Agenda => self.agenda.selected_nudge().and_then(|n| n.follow_up_id),
             super::action::Screen::Customer => self
                 .card
                 .as_ref()

@@ -1,14 +1,18 @@
 //! The agenda: overdue follow-ups (loud), today's, then nudges by score, each with its reason.
 
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Wrap};
 
+use super::super::agenda::Item;
 use super::super::app::App;
 use super::Theme;
-use crate::domain::nudge::{Nudge, NudgeKind};
+use crate::domain::nudge::NudgeKind;
 use crate::domain::text::sanitize;
+use crate::human::day;
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let theme = &app.theme;
@@ -43,7 +47,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
         frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), area);
         return;
     }
-    if nudges.is_empty() {
+    if view.is_empty() {
         let text = Text::from(vec![
             Line::from(""),
             Line::styled(
@@ -55,16 +59,21 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
         return;
     }
 
+    let today = app.now.today();
     let rows = nudges.iter().map(|n| {
-        let (label, style) = match n.kind {
-            NudgeKind::FollowUpOverdue => ("OVERDUE", theme.overdue),
-            NudgeKind::FollowUpToday => ("TODAY", theme.today),
-            NudgeKind::CadenceExceeded => ("nudge", theme.dim),
-        };
+        let (label, style) = label(n.kind, theme);
         Row::new(vec![
             Span::styled(label, style),
             Span::raw(sanitize(&n.customer).into_owned()),
             Span::raw(sanitize(&n.reason).into_owned()),
+        ])
+    });
+    // This week's decision moments, after what is due.
+    let moments = view.moments.iter().map(|(m, c)| {
+        Row::new(vec![
+            Span::styled("moment", theme.header),
+            Span::raw(sanitize(&c.name).into_owned()),
+            Span::raw(format!("{} · {}", day(m.expected, today), sanitize(&m.title))),
         ])
     });
     let mut footer_rows = Vec::new();
@@ -76,7 +85,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
         ]));
     }
     let table = Table::new(
-        rows.chain(footer_rows),
+        rows.chain(moments).chain(footer_rows),
         [Constraint::Length(7), Constraint::Length(20), Constraint::Fill(1)],
     )
     .block(block)
@@ -85,23 +94,48 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let [list_area, detail_area] = Layout::vertical([Constraint::Min(1), Constraint::Length(3)]).areas(area);
     let mut state = TableState::default().with_selected(Some(view.selected));
     frame.render_stateful_widget(table, list_area, &mut state);
-    if let Some(n) = view.selected() {
-        draw_detail(frame, detail_area, n, theme);
+    if let Some(item) = view.selected() {
+        draw_detail(frame, detail_area, &item, today, theme);
+    }
+}
+
+/// How each kind of nudge is labelled in the agenda.
+fn label(kind: NudgeKind, theme: &Theme) -> (&'static str, Style) {
+    match kind {
+        NudgeKind::FollowUpOverdue => ("OVERDUE", theme.overdue),
+        NudgeKind::FollowUpToday => ("TODAY", theme.today),
+        NudgeKind::MomentAhead => ("PREPARE", theme.today),
+        NudgeKind::ComplaintOpen => ("COMPLNT", theme.overdue),
+        NudgeKind::SituationUnanswered => ("CHANGE", theme.due_soon),
+        NudgeKind::TakingTooMuch => ("BALANCE", theme.due_soon),
+        NudgeKind::LoyaltyUnrewarded => ("REWARD", theme.ok),
+        NudgeKind::SatisfactionDrop => ("SATISF", theme.due_soon),
+        NudgeKind::CadenceExceeded => ("cadence", theme.dim),
     }
 }
 
 /// The selected item in full, with how to reach the customer: the table cuts long reasons.
-fn draw_detail(frame: &mut Frame<'_>, area: Rect, n: &Nudge, theme: &Theme) {
-    let reach: Vec<String> = [&n.phone, &n.email]
+fn draw_detail(frame: &mut Frame<'_>, area: Rect, item: &Item<'_>, today: NaiveDate, theme: &Theme) {
+    let (name, phone, email, what) = match item {
+        Item::Nudge(n) => (&n.customer, &n.phone, &n.email, sanitize(&n.reason).into_owned()),
+        Item::Moment(m, c) => {
+            let mut what = format!("{}: {}", day(m.expected, today), sanitize(&m.title));
+            if !m.concerns.is_empty() {
+                what += &format!(" · concerns: {}", sanitize(&m.concerns));
+            }
+            (&c.name, &c.phone, &c.email, what)
+        }
+    };
+    let reach: Vec<String> = [phone, email]
         .into_iter()
         .filter(|v| !v.is_empty())
         .map(|v| sanitize(v).into_owned())
         .collect();
-    let mut who = vec![Span::styled(sanitize(&n.customer).into_owned(), theme.title)];
+    let mut who = vec![Span::styled(sanitize(name).into_owned(), theme.title)];
     if !reach.is_empty() {
         who.push(Span::styled(format!(" · {}", reach.join(" · ")), theme.dim));
     }
-    let text = vec![Line::from(who), Line::from(sanitize(&n.reason).into_owned())];
+    let text = vec![Line::from(who), Line::from(what)];
     let block = Block::new().borders(Borders::TOP).border_style(theme.dim);
     frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: true }), area);
 }

@@ -1,0 +1,387 @@
+//! Nudges: why a customer needs attention now, scored, with a reason a salesperson would
+//! say out loud. Each rule is a pure function of the facts and an injected `today`/`now`;
+//! the store only finds the candidates.
+
+use std::fmt;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Deserialize;
+
+use super::moment::{Moment, MomentStatus};
+use super::trigger::{Trigger, TriggerKind};
+use super::{Customer, FollowUp};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NudgeKind {
+    FollowUpOverdue,
+    FollowUpToday,
+    CadenceExceeded,
+    MomentAhead,
+    ComplaintOpen,
+    SituationUnanswered,
+    TakingTooMuch,
+    LoyaltyUnrewarded,
+    SatisfactionDrop,
+}
+
+impl NudgeKind {
+    pub const ALL: [NudgeKind; 9] = [
+        NudgeKind::FollowUpOverdue,
+        NudgeKind::FollowUpToday,
+        NudgeKind::CadenceExceeded,
+        NudgeKind::MomentAhead,
+        NudgeKind::ComplaintOpen,
+        NudgeKind::SituationUnanswered,
+        NudgeKind::TakingTooMuch,
+        NudgeKind::LoyaltyUnrewarded,
+        NudgeKind::SatisfactionDrop,
+    ];
+
+    /// The stable name used in JSON and in `[nudge.weights]`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NudgeKind::FollowUpOverdue => "follow_up_overdue",
+            NudgeKind::FollowUpToday => "follow_up_today",
+            NudgeKind::CadenceExceeded => "cadence_exceeded",
+            NudgeKind::MomentAhead => "moment_ahead",
+            NudgeKind::ComplaintOpen => "complaint_open",
+            NudgeKind::SituationUnanswered => "situation_unanswered",
+            NudgeKind::TakingTooMuch => "taking_too_much",
+            NudgeKind::LoyaltyUnrewarded => "loyalty_unrewarded",
+            NudgeKind::SatisfactionDrop => "satisfaction_drop",
+        }
+    }
+}
+
+impl fmt::Display for NudgeKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How much each kind of nudge weighs; `[nudge.weights]` in config.toml.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Weights {
+    pub follow_up_overdue: f64,
+    pub follow_up_today: f64,
+    pub cadence_exceeded: f64,
+    pub moment_ahead: f64,
+    pub complaint_open: f64,
+    pub situation_unanswered: f64,
+    pub taking_too_much: f64,
+    pub loyalty_unrewarded: f64,
+    pub satisfaction_drop: f64,
+    /// Added to the multiplier of every nudge per value tier (0–3) of the customer.
+    pub value: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            follow_up_overdue: 10.0,
+            follow_up_today: 8.0,
+            cadence_exceeded: 4.0,
+            moment_ahead: 9.0,
+            complaint_open: 9.0,
+            situation_unanswered: 6.0,
+            taking_too_much: 3.0,
+            loyalty_unrewarded: 4.0,
+            satisfaction_drop: 5.0,
+            value: 0.1,
+        }
+    }
+}
+
+/// `[nudge]` in config.toml: the rules' windows and weights.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Rules {
+    /// How many nudges `due` and the agenda show.
+    pub limit: usize,
+    /// Days before a decision moment that preparing for it starts.
+    pub preparation_days: i64,
+    /// Days a complaint (reactional trigger) may stay open before it nudges.
+    pub complaint_days: i64,
+    /// Days without a give after which a very satisfied customer should be rewarded.
+    pub loyalty_days: i64,
+    pub weights: Weights,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            limit: 50,
+            preparation_days: 3,
+            complaint_days: 3,
+            loyalty_days: 180,
+            weights: Weights::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Nudge {
+    pub customer_id: i64,
+    pub customer: String,
+    /// How to reach them, so a nudge can be acted on where it is read.
+    pub phone: String,
+    pub email: String,
+    pub kind: NudgeKind,
+    pub score: f64,
+    pub reason: String,
+    pub follow_up_id: Option<i64>,
+    pub moment_id: Option<i64>,
+    pub trigger_id: Option<i64>,
+}
+
+impl Nudge {
+    /// A nudge for `customer`, its score lifted by their value tier.
+    fn new(customer: &Customer, kind: NudgeKind, base: f64, reason: String, rules: &Rules) -> Nudge {
+        let lift = 1.0 + rules.weights.value * f64::from(customer.summary.value.tier());
+        Nudge {
+            customer_id: customer.id,
+            customer: customer.name.clone(),
+            phone: customer.phone.clone(),
+            email: customer.email.clone(),
+            kind,
+            score: round2(base * lift),
+            reason,
+            follow_up_id: None,
+            moment_id: None,
+            trigger_id: None,
+        }
+    }
+}
+
+/// Overdue follow-ups weigh up to three times their weight, reached after two weeks.
+const OVERDUE_RAMP_DAYS: f64 = 14.0;
+
+/// An open follow-up due today or earlier.
+#[allow(clippy::cast_precision_loss)]
+pub fn follow_up(f: &FollowUp, customer: &Customer, today: NaiveDate, rules: &Rules) -> Option<Nudge> {
+    if f.done_at.is_some() {
+        return None;
+    }
+    let w = &rules.weights;
+    let (kind, base, reason) = match f.days_overdue(today) {
+        0 => (
+            NudgeKind::FollowUpToday,
+            w.follow_up_today,
+            format!("“{}” is due today", f.text),
+        ),
+        d if d > 0 => (
+            NudgeKind::FollowUpOverdue,
+            w.follow_up_overdue * (1.0 + (d as f64).min(OVERDUE_RAMP_DAYS) / OVERDUE_RAMP_DAYS * 2.0),
+            format!("“{}” is {} overdue (due {})", f.text, days(d), short_date(f.due)),
+        ),
+        _ => return None,
+    };
+    let mut n = Nudge::new(customer, kind, base, reason, rules);
+    n.follow_up_id = Some(f.id);
+    Some(n)
+}
+
+/// The keep-in-touch cadence has run out.
+pub fn cadence(customer: &Customer, now: DateTime<Utc>, rules: &Rules) -> Option<Nudge> {
+    let staleness = customer.staleness(now);
+    if staleness <= 1.0 {
+        return None;
+    }
+    let every = days(i64::from(customer.cadence.days()));
+    let reason = match customer.last_contact_at {
+        Some(last) => format!(
+            "last contact {} ago; you aim for every {every}",
+            days((now - last).num_days())
+        ),
+        None => format!(
+            "no contact yet, added {} ago; you aim for every {every}",
+            days((now - customer.created_at).num_days())
+        ),
+    };
+    // Logarithmic: twice the cadence weighs 1.7x, ten times 3.3x. A customer silent for a
+    // year is more urgent than one a week over, but not fifty times as urgent.
+    let base = rules.weights.cadence_exceeded * (1.0 + staleness.ln());
+    Some(Nudge::new(
+        customer,
+        NudgeKind::CadenceExceeded,
+        base,
+        reason,
+        rules,
+    ))
+}
+
+/// A decision moment inside its preparation window, with nothing logged since it was
+/// planned: arrive prepared.
+#[allow(clippy::cast_precision_loss)]
+pub fn moment(m: &Moment, customer: &Customer, today: NaiveDate, rules: &Rules) -> Option<Nudge> {
+    let ahead = (m.expected - today).num_days();
+    if m.status != MomentStatus::Upcoming || ahead < 0 || ahead > rules.preparation_days {
+        return None;
+    }
+    if customer
+        .summary
+        .last_logged_at
+        .is_some_and(|at| at > m.planned_at)
+    {
+        return None;
+    }
+    let when = match ahead {
+        0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        d => format!("in {d} days"),
+    };
+    // Closer weighs more: the day itself counts double.
+    let window = rules.preparation_days.max(1) as f64;
+    let base = rules.weights.moment_ahead * (1.0 + (window - ahead as f64) / window);
+    let reason = format!("“{}” {when}; nothing logged since you planned it", m.title);
+    let mut n = Nudge::new(customer, NudgeKind::MomentAhead, base, reason, rules);
+    n.moment_id = Some(m.id);
+    Some(n)
+}
+
+/// An open switching trigger: a complaint left open too long, or a changed situation
+/// nobody has answered with a contact.
+#[allow(clippy::cast_precision_loss)]
+pub fn trigger(t: &Trigger, customer: &Customer, now: DateTime<Utc>, rules: &Rules) -> Option<Nudge> {
+    if t.resolved_at.is_some() {
+        return None;
+    }
+    let open = (now - t.opened_at).num_days();
+    let (kind, base, reason) = match t.kind {
+        TriggerKind::Reactional if open > rules.complaint_days => (
+            NudgeKind::ComplaintOpen,
+            // A week past the limit doubles it; complaints are where customers leave.
+            rules.weights.complaint_open * (1.0 + ((open - rules.complaint_days) as f64 / 7.0).min(2.0)),
+            format!(
+                "complaint “{}” open for {} — resolve it and tell them",
+                t.note,
+                days(open)
+            ),
+        ),
+        TriggerKind::Situational if customer.last_contact_at.is_none_or(|at| at < t.opened_at) => (
+            NudgeKind::SituationUnanswered,
+            rules.weights.situation_unanswered,
+            format!(
+                "“{}” noted {} ago and no contact since — reach out",
+                t.note,
+                days(open)
+            ),
+        ),
+        _ => return None,
+    };
+    let mut n = Nudge::new(customer, kind, base, reason, rules);
+    n.trigger_id = Some(t.id);
+    Some(n)
+}
+
+/// Equity: asking more than giving, and very satisfied customers left unrewarded.
+pub fn balance(customer: &Customer, now: DateTime<Utc>, rules: &Rules) -> Vec<Nudge> {
+    let s = &customer.summary;
+    let mut out = Vec::new();
+    if s.balance.asks > s.balance.gives {
+        let over = s.balance.asks - s.balance.gives;
+        let reason = format!(
+            "you asked {} and gave {} — give something before the next ask",
+            times(s.balance.asks),
+            times(s.balance.gives)
+        );
+        let base = rules.weights.taking_too_much * f64::from(over.min(3));
+        out.push(Nudge::new(
+            customer,
+            NudgeKind::TakingTooMuch,
+            base,
+            reason,
+            rules,
+        ));
+    }
+    if s.satisfaction == Some(5) {
+        let since = s.last_give_at.map(|at| (now - at).num_days());
+        if since.is_none_or(|d| d >= rules.loyalty_days) {
+            let reason = match since {
+                Some(d) => format!(
+                    "very satisfied (5) and nothing given in {} — reward their loyalty",
+                    days(d)
+                ),
+                None => "very satisfied (5) and never given anything — reward their loyalty".to_string(),
+            };
+            out.push(Nudge::new(
+                customer,
+                NudgeKind::LoyaltyUnrewarded,
+                rules.weights.loyalty_unrewarded,
+                reason,
+                rules,
+            ));
+        }
+    }
+    out
+}
+
+/// Satisfaction fell since the previous record.
+pub fn satisfaction(customer: &Customer, rules: &Rules) -> Option<Nudge> {
+    let s = &customer.summary;
+    let (Some(now), Some(before)) = (s.satisfaction, s.prev_satisfaction) else {
+        return None;
+    };
+    if now >= before {
+        return None;
+    }
+    let when = s
+        .satisfaction_at
+        .map(|at| format!(" ({})", short_date(at.date_naive())))
+        .unwrap_or_default();
+    let reason = format!("satisfaction dropped from {before} to {now}{when} — ask what changed");
+    let base = rules.weights.satisfaction_drop * f64::from(before - now);
+    Some(Nudge::new(
+        customer,
+        NudgeKind::SatisfactionDrop,
+        base,
+        reason,
+        rules,
+    ))
+}
+
+/// Highest score first; ties by customer name so output is stable.
+pub fn rank(nudges: &mut [Nudge]) {
+    nudges.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.customer.cmp(&b.customer))
+            .then_with(|| a.follow_up_id.cmp(&b.follow_up_id))
+    });
+}
+
+/// A customer's urgency: the sum of their nudges.
+pub fn urgency(nudges: &[Nudge]) -> f64 {
+    round2(nudges.iter().map(|n| n.score).sum())
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// "1 day", "3 days".
+pub fn days(n: i64) -> String {
+    if n == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{n} days")
+    }
+}
+
+fn times(n: u32) -> String {
+    match n {
+        0 => "nothing".to_string(),
+        1 => "once".to_string(),
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
+    }
+}
+
+/// "Fri 20 Nov".
+pub fn short_date(d: NaiveDate) -> String {
+    d.format("%a %-d %b").to_string()
+}
+
+#[cfg(test)]
+mod tests;

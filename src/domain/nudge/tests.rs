@@ -1,0 +1,291 @@
+//! Each rule at its boundaries: the day before, on, and after its window.
+
+use chrono::TimeZone as _;
+
+use super::*;
+use crate::domain::balance::Balance;
+use crate::domain::customer::Summary;
+use crate::domain::money::Cents;
+use crate::domain::{Cadence, Tags};
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn at(s: &str) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&format!("{s}T12:00:00").parse().unwrap())
+}
+
+fn acme(last: Option<&str>) -> Customer {
+    Customer {
+        id: 1,
+        name: "Acme BV".into(),
+        company: "Acme".into(),
+        email: String::new(),
+        phone: String::new(),
+        tags: Tags::default(),
+        cadence: Cadence::from_days(30).unwrap(),
+        notes: String::new(),
+        archived: false,
+        created_at: at("2026-01-01"),
+        last_contact_at: last.map(at),
+        summary: Summary::default(),
+    }
+}
+
+fn quote(due: &str) -> FollowUp {
+    FollowUp {
+        id: 7,
+        customer_id: 1,
+        text: "send the quote".into(),
+        due: day(due),
+        done_at: None,
+    }
+}
+
+fn rules() -> Rules {
+    Rules::default()
+}
+
+#[test]
+fn a_follow_up_nudges_from_its_day_on() {
+    let c = acme(None);
+    assert_eq!(
+        follow_up(&quote("2026-11-24"), &c, day("2026-11-23"), &rules()),
+        None
+    );
+
+    let today = follow_up(&quote("2026-11-23"), &c, day("2026-11-23"), &rules()).unwrap();
+    assert_eq!(today.kind, NudgeKind::FollowUpToday);
+    assert_eq!(today.reason, "“send the quote” is due today");
+
+    let late = follow_up(&quote("2026-11-20"), &c, day("2026-11-23"), &rules()).unwrap();
+    assert_eq!(late.kind, NudgeKind::FollowUpOverdue);
+    assert_eq!(late.reason, "“send the quote” is 3 days overdue (due Fri 20 Nov)");
+    assert_eq!(late.follow_up_id, Some(7));
+}
+
+#[test]
+fn overdue_grows_for_two_weeks_then_holds() {
+    let c = acme(None);
+    let score = |due| {
+        follow_up(&quote(due), &c, day("2026-11-30"), &rules())
+            .unwrap()
+            .score
+    };
+    assert!(score("2026-11-29") < score("2026-11-23"));
+    assert!((score("2026-11-16") - 30.0).abs() < 1e-9);
+    assert!((score("2026-10-01") - 30.0).abs() < 1e-9);
+}
+
+#[test]
+fn a_done_follow_up_never_nudges() {
+    let mut f = quote("2026-11-01");
+    f.done_at = Some(at("2026-11-02"));
+    assert_eq!(follow_up(&f, &acme(None), day("2026-11-23"), &rules()), None);
+}
+
+#[test]
+fn cadence_nudges_only_once_it_has_run_out() {
+    let c = acme(Some("2026-10-24"));
+    assert_eq!(
+        cadence(&c, at("2026-11-23"), &rules()),
+        None,
+        "exactly 30 days is on time"
+    );
+    let n = cadence(&c, at("2026-11-24"), &rules()).unwrap();
+    assert_eq!(n.kind, NudgeKind::CadenceExceeded);
+    assert_eq!(n.reason, "last contact 31 days ago; you aim for every 30 days");
+    let never = cadence(&acme(None), at("2026-11-23"), &rules()).unwrap();
+    assert!(
+        never.reason.starts_with("no contact yet, added 326 days ago"),
+        "{}",
+        never.reason
+    );
+    let twice = cadence(&c, at("2026-12-23"), &rules()).unwrap().score;
+    assert!((twice - 4.0 * (1.0 + 2f64.ln())).abs() < 0.01, "{twice}");
+    assert!(never.score > twice, "staler weighs more");
+}
+
+fn board(expected: &str, planned: &str) -> Moment {
+    Moment {
+        id: 3,
+        customer_id: 1,
+        title: "Board approves budget".into(),
+        expected: day(expected),
+        concerns: String::new(),
+        steps: String::new(),
+        response: String::new(),
+        status: MomentStatus::Upcoming,
+        planned_at: at(planned),
+        closed_at: None,
+    }
+}
+
+#[test]
+fn a_moment_nudges_inside_its_preparation_window() {
+    let c = acme(Some("2026-11-01"));
+    let m = board("2026-11-26", "2026-11-10");
+    let on = |today| moment(&m, &c, day(today), &rules());
+    assert_eq!(
+        on("2026-11-22"),
+        None,
+        "four days ahead is outside the 3-day window"
+    );
+    let first = on("2026-11-23").unwrap();
+    assert_eq!(first.kind, NudgeKind::MomentAhead);
+    assert_eq!(
+        first.reason,
+        "“Board approves budget” in 3 days; nothing logged since you planned it"
+    );
+    assert_eq!(first.moment_id, Some(3));
+    assert!(
+        on("2026-11-26").unwrap().score > first.score,
+        "the day itself weighs more"
+    );
+    assert_eq!(
+        on("2026-11-26").unwrap().reason,
+        "“Board approves budget” today; nothing logged since you planned it"
+    );
+    assert_eq!(on("2026-11-27"), None, "the day after is past");
+}
+
+#[test]
+fn a_moment_prepared_for_does_not_nudge() {
+    let mut c = acme(Some("2026-11-01"));
+    c.summary.last_logged_at = Some(at("2026-11-20"));
+    assert_eq!(
+        moment(
+            &board("2026-11-24", "2026-11-10"),
+            &c,
+            day("2026-11-23"),
+            &rules()
+        ),
+        None
+    );
+    let mut closed = board("2026-11-24", "2026-11-10");
+    closed.status = MomentStatus::Won;
+    assert_eq!(moment(&closed, &acme(None), day("2026-11-23"), &rules()), None);
+}
+
+fn complaint(kind: TriggerKind, opened: &str) -> Trigger {
+    Trigger {
+        id: 9,
+        customer_id: 1,
+        kind,
+        note: "late delivery".into(),
+        opened_at: at(opened),
+        resolved_at: None,
+    }
+}
+
+#[test]
+fn a_complaint_nudges_after_three_days_open() {
+    let c = acme(Some("2026-11-20"));
+    let t = complaint(TriggerKind::Reactional, "2026-11-20");
+    assert_eq!(
+        trigger(&t, &c, at("2026-11-23"), &rules()),
+        None,
+        "three days is still in time"
+    );
+    let n = trigger(&t, &c, at("2026-11-24"), &rules()).unwrap();
+    assert_eq!(n.kind, NudgeKind::ComplaintOpen);
+    assert_eq!(
+        n.reason,
+        "complaint “late delivery” open for 4 days — resolve it and tell them"
+    );
+    assert_eq!(n.trigger_id, Some(9));
+    let mut resolved = t.clone();
+    resolved.resolved_at = Some(at("2026-11-22"));
+    assert_eq!(trigger(&resolved, &c, at("2026-11-30"), &rules()), None);
+}
+
+#[test]
+fn a_changed_situation_nudges_until_answered_by_a_contact() {
+    let t = complaint(TriggerKind::Situational, "2026-11-10");
+    let before = acme(Some("2026-11-09"));
+    let n = trigger(&t, &before, at("2026-11-23"), &rules()).unwrap();
+    assert_eq!(n.kind, NudgeKind::SituationUnanswered);
+    assert_eq!(
+        n.reason,
+        "“late delivery” noted 13 days ago and no contact since — reach out"
+    );
+    assert_eq!(
+        trigger(&t, &acme(Some("2026-11-11")), at("2026-11-23"), &rules()),
+        None
+    );
+    let influential = complaint(TriggerKind::Influential, "2026-11-01");
+    assert_eq!(trigger(&influential, &before, at("2026-11-23"), &rules()), None);
+}
+
+#[test]
+fn asking_more_than_giving_nudges() {
+    let mut c = acme(None);
+    c.summary.balance = Balance { gives: 1, asks: 1 };
+    assert!(balance(&c, at("2026-11-23"), &rules()).is_empty(), "even is fine");
+    c.summary.balance = Balance { gives: 1, asks: 3 };
+    let n = &balance(&c, at("2026-11-23"), &rules())[0];
+    assert_eq!(n.kind, NudgeKind::TakingTooMuch);
+    assert_eq!(
+        n.reason,
+        "you asked 3 times and gave once — give something before the next ask"
+    );
+}
+
+#[test]
+fn very_satisfied_customers_are_rewarded_every_180_days() {
+    let mut c = acme(None);
+    c.summary.satisfaction = Some(5);
+    c.summary.last_give_at = Some(at("2026-05-28"));
+    assert!(balance(&c, at("2026-11-23"), &rules()).is_empty(), "179 days");
+    let n = &balance(&c, at("2026-11-24"), &rules())[0];
+    assert_eq!(n.kind, NudgeKind::LoyaltyUnrewarded);
+    assert_eq!(
+        n.reason,
+        "very satisfied (5) and nothing given in 180 days — reward their loyalty"
+    );
+    c.summary.satisfaction = Some(4);
+    assert!(
+        balance(&c, at("2026-12-24"), &rules()).is_empty(),
+        "satisfied (4) is not very satisfied"
+    );
+}
+
+#[test]
+fn a_satisfaction_drop_nudges_by_its_size() {
+    let mut c = acme(None);
+    c.summary.satisfaction = Some(4);
+    c.summary.prev_satisfaction = Some(4);
+    assert_eq!(satisfaction(&c, &rules()), None);
+    c.summary.satisfaction = Some(3);
+    c.summary.prev_satisfaction = Some(5);
+    c.summary.satisfaction_at = Some(at("2026-11-10"));
+    let n = satisfaction(&c, &rules()).unwrap();
+    assert_eq!(
+        n.reason,
+        "satisfaction dropped from 5 to 3 (Tue 10 Nov) — ask what changed"
+    );
+    assert!((n.score - 10.0).abs() < 1e-9);
+}
+
+#[test]
+fn value_lifts_every_nudge_of_a_valuable_customer() {
+    let plain = acme(Some("2026-09-01"));
+    let mut valuable = plain.clone();
+    valuable.summary.value = Cents(6_000_000);
+    let a = cadence(&plain, at("2026-11-23"), &rules()).unwrap().score;
+    let b = cadence(&valuable, at("2026-11-23"), &rules()).unwrap().score;
+    assert!((b / a - 1.3).abs() < 0.01, "tier 3 lifts by 30%: {a} → {b}");
+}
+
+#[test]
+fn rank_puts_the_highest_score_first_and_urgency_sums() {
+    let c = acme(Some("2026-09-01"));
+    let mut all = vec![
+        cadence(&c, at("2026-11-23"), &rules()).unwrap(),
+        follow_up(&quote("2026-11-10"), &c, day("2026-11-23"), &rules()).unwrap(),
+    ];
+    rank(&mut all);
+    assert_eq!(all[0].kind, NudgeKind::FollowUpOverdue);
+    assert!((urgency(&all) - (all[0].score + all[1].score)).abs() < 0.01);
+}

@@ -1,0 +1,58 @@
+//! Switching triggers: what makes customers leave.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+
+/// Situational: their situation changed (new contact person, merger, move). Reactional: an
+/// incident (late delivery, missed SLA, complaint). Influential: a competitor's pull.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TriggerKind {
+    Situational,
+    Reactional,
+    Influential,
+}
+
+impl TriggerKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TriggerKind::Situational => "situational",
+            TriggerKind::Reactional => "reactional",
+            TriggerKind::Influential => "influential",
+        }
+    }
+}
+
+impl fmt::Display for TriggerKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown trigger kind '{0}' — use situational, reactional or influential")]
+pub struct BadTriggerKind(pub String);
+
+impl FromStr for TriggerKind {
+    type Err = BadTriggerKind;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "situational" | "sit" => Ok(TriggerKind::Situational),
+            "reactional" | "react" => Ok(TriggerKind::Reactional),
+            "influential" | "infl" => Ok(TriggerKind::Influential),
+            _ => Err(BadTriggerKind(s.to_string())),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trigger {
+    pub id: i64,
+    pub customer_id: i64,
+    pub kind: TriggerKind,
+    pub note: String,
+    pub opened_at: DateTime<Utc>,
+    pub resolved_at: Option<DateTime<Utc>>,
+}

@@ -1,0 +1,124 @@
+//! Decision moments: planning them, closing them, and the buying process of a customer.
+
+use anyhow::{Context as _, bail};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{OptionalExtension as _, Row, params};
+
+use super::sql::{from_ts, ts};
+use super::{NotFound, Store};
+use crate::domain::moment::{Moment, MomentStatus, NewMoment};
+
+pub(super) const MOMENT_COLUMNS: &str = "m.id, m.customer_id, m.title, m.expected, m.concerns, m.steps, \
+     m.response, m.status, m.planned_at, m.closed_at";
+pub(super) const MOMENT_COLUMN_COUNT: usize = 10;
+
+pub(super) fn moment_from_row(row: &Row<'_>) -> rusqlite::Result<Moment> {
+    Ok(Moment {
+        id: row.get(0)?,
+        customer_id: row.get(1)?,
+        title: row.get(2)?,
+        expected: row.get(3)?,
+        concerns: row.get(4)?,
+        steps: row.get(5)?,
+        response: row.get(6)?,
+        status: row.get(7)?,
+        planned_at: from_ts(row.get(8)?),
+        closed_at: row.get::<_, Option<i64>>(9)?.map(from_ts),
+    })
+}
+
+impl Store {
+    pub fn add_moment(
+        &mut self,
+        customer_id: i64,
+        new: &NewMoment,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<Moment> {
+        let id = self.write("plan the decision moment", |tx| {
+            tx.prepare_cached(
+                "INSERT INTO moments (customer_id, title, expected, concerns, steps, response, planned_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                customer_id,
+                new.title.trim(),
+                new.expected,
+                new.concerns.trim(),
+                new.steps.trim(),
+                new.response.trim(),
+                ts(now)
+            ])
+            .map_err(|e| super::customers::explain_missing_customer(e, customer_id))?;
+            Ok(tx.last_insert_rowid())
+        })?;
+        self.require_moment(id)
+    }
+
+    pub fn moment(&self, id: i64) -> anyhow::Result<Option<Moment>> {
+        self.conn
+            .prepare_cached(&format!("SELECT {MOMENT_COLUMNS} FROM moments m WHERE m.id = ?1"))?
+            .query_row([id], moment_from_row)
+            .optional()
+            .context("loading a decision moment")
+    }
+
+    pub fn require_moment(&self, id: i64) -> anyhow::Result<Moment> {
+        self.moment(id)?.ok_or_else(|| {
+            NotFound {
+                what: "decision moment",
+                id,
+                hint: "see `touchbase show CUSTOMER` for ids",
+            }
+            .into()
+        })
+    }
+
+    /// Records how an upcoming moment turned out. Closing one twice is an error.
+    pub fn close_moment(
+        &mut self,
+        id: i64,
+        outcome: MomentStatus,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<Moment> {
+        let m = self.require_moment(id)?;
+        if m.status != MomentStatus::Upcoming {
+            bail!(
+                "decision moment {id} was already closed as {} — nothing changed",
+                m.status
+            );
+        }
+        if outcome == MomentStatus::Upcoming {
+            bail!("a moment closes as won, lost or passed, not upcoming");
+        }
+        self.write("close the decision moment", |tx| {
+            tx.prepare_cached("UPDATE moments SET status = ?2, closed_at = ?3 WHERE id = ?1")?
+                .execute(params![id, outcome, ts(now)])
+                .context("closing a decision moment")?;
+            Ok(())
+        })?;
+        self.require_moment(id)
+    }
+
+    /// A customer's buying process: every moment in date order.
+    pub fn moments_of(&self, customer_id: i64) -> anyhow::Result<Vec<Moment>> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {MOMENT_COLUMNS} FROM moments m WHERE m.customer_id = ?1 ORDER BY m.expected, m.id"
+            ))?
+            .query_map([customer_id], moment_from_row)?
+            .collect::<Result<Vec<_>, _>>()
+            .context("loading decision moments")
+    }
+
+    /// Upcoming moments expected from `from` through `through`, soonest first.
+    pub fn moments_between(&self, from: NaiveDate, through: NaiveDate) -> anyhow::Result<Vec<Moment>> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {MOMENT_COLUMNS} FROM moments m
+                 WHERE m.status = 'upcoming' AND m.expected BETWEEN ?1 AND ?2 ORDER BY m.expected, m.id"
+            ))?
+            .query_map(params![from, through], moment_from_row)?
+            .collect::<Result<Vec<_>, _>>()
+            .context("loading upcoming decision moments")
+    }
+}

@@ -1,0 +1,90 @@
+//! Switching triggers: opening, resolving, and those still open.
+
+use anyhow::{Context as _, bail};
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension as _, Row, params};
+
+use super::sql::{from_ts, ts};
+use super::{NotFound, Store};
+use crate::domain::trigger::{Trigger, TriggerKind};
+
+pub(super) const TRIGGER_COLUMNS: &str = "t.id, t.customer_id, t.kind, t.note, t.opened_at, t.resolved_at";
+pub(super) const TRIGGER_COLUMN_COUNT: usize = 6;
+
+pub(super) fn trigger_from_row(row: &Row<'_>) -> rusqlite::Result<Trigger> {
+    Ok(Trigger {
+        id: row.get(0)?,
+        customer_id: row.get(1)?,
+        kind: row.get(2)?,
+        note: row.get(3)?,
+        opened_at: from_ts(row.get(4)?),
+        resolved_at: row.get::<_, Option<i64>>(5)?.map(from_ts),
+    })
+}
+
+impl Store {
+    pub fn add_trigger(
+        &mut self,
+        customer_id: i64,
+        kind: TriggerKind,
+        note: &str,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<Trigger> {
+        let id = self.write("open the trigger", |tx| {
+            tx.prepare_cached(
+                "INSERT INTO triggers (customer_id, kind, note, opened_at) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![customer_id, kind, note.trim(), ts(now)])
+            .map_err(|e| super::customers::explain_missing_customer(e, customer_id))?;
+            Ok(tx.last_insert_rowid())
+        })?;
+        self.require_trigger(id)
+    }
+
+    pub fn require_trigger(&self, id: i64) -> anyhow::Result<Trigger> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {TRIGGER_COLUMNS} FROM triggers t WHERE t.id = ?1"
+            ))?
+            .query_row([id], trigger_from_row)
+            .optional()
+            .context("loading a trigger")?
+            .ok_or_else(|| {
+                NotFound {
+                    what: "trigger",
+                    id,
+                    hint: "see `touchbase show CUSTOMER` for ids",
+                }
+                .into()
+            })
+    }
+
+    pub fn resolve_trigger(&mut self, id: i64, now: DateTime<Utc>) -> anyhow::Result<Trigger> {
+        let t = self.require_trigger(id)?;
+        if let Some(at) = t.resolved_at {
+            bail!(
+                "trigger {id} was already resolved on {} — nothing changed",
+                at.format("%Y-%m-%d")
+            );
+        }
+        self.write("resolve the trigger", |tx| {
+            tx.prepare_cached("UPDATE triggers SET resolved_at = ?2 WHERE id = ?1")?
+                .execute(params![id, ts(now)])
+                .context("resolving a trigger")?;
+            Ok(())
+        })?;
+        self.require_trigger(id)
+    }
+
+    /// A customer's triggers, open ones first, newest first.
+    pub fn triggers_of(&self, customer_id: i64) -> anyhow::Result<Vec<Trigger>> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {TRIGGER_COLUMNS} FROM triggers t WHERE t.customer_id = ?1
+                 ORDER BY t.resolved_at IS NOT NULL, t.opened_at DESC, t.id DESC"
+            ))?
+            .query_map([customer_id], trigger_from_row)?
+            .collect::<Result<Vec<_>, _>>()
+            .context("loading triggers")
+    }
+}
