@@ -107,6 +107,47 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Decision moments in a customer's buying process
+    Moment {
+        #[command(subcommand)]
+        what: MomentCmd,
+    },
+    /// Switching triggers: situational, reactional (incidents, complaints), influential
+    Trigger {
+        #[command(subcommand)]
+        what: TriggerCmd,
+    },
+    /// Record something you gave the customer (gift, extra service, favour, discount)
+    Give {
+        customer: String,
+        note: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record something you asked of the customer (referral, survey, price increase, favour)
+    Ask {
+        customer: String,
+        note: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record an order (a sale): touchbase order acme 1250.50 @2026-11-20
+    Order {
+        customer: String,
+        /// 1250.50, 1250,50 or 1.250,50 (currency from config, default EUR)
+        #[arg(allow_hyphen_values = true)]
+        amount: String,
+        /// The day of the order (default today): @today, @2026-11-20, …
+        when: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Why a customer is urgent: their nudges, term by term
+    Why {
+        customer: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Export the weekly to-do list or the customer book
     Export {
         #[command(subcommand)]
@@ -165,8 +206,59 @@ pub struct ImportArgs {
     pub skip_invalid: bool,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum MomentCmd {
+    /// Plan a decision moment: touchbase moment add acme "Board approves budget" @2026-12-10
+    Add {
+        customer: String,
+        title: String,
+        /// When it is expected: @fri, @+2w, @2026-12-10
+        when: String,
+        /// What worries the customer about this decision
+        #[arg(long, default_value = "")]
+        concerns: String,
+        /// The steps the customer takes to decide
+        #[arg(long, default_value = "")]
+        steps: String,
+        /// How we will respond, to excel at this moment
+        #[arg(long, default_value = "")]
+        response: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record how a moment turned out
+    Close {
+        id: i64,
+        #[arg(long, value_name = "won|lost|passed")]
+        outcome: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TriggerCmd {
+    /// Open a trigger: touchbase trigger add acme reactional "delivery 5 days late"
+    Add {
+        customer: String,
+        /// situational, reactional or influential
+        kind: String,
+        note: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark a trigger resolved
+    Resolve {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SortArg {
     LastContact,
+    Urgency,
     Name,
+    Value,
 }

@@ -14,6 +14,22 @@ use crate::domain::nudge::Rules;
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     pub nudge: Rules,
+    pub money: MoneyConfig,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MoneyConfig {
+    /// The currency orders are recorded in (ISO 4217 code).
+    pub currency: String,
+}
+
+impl Default for MoneyConfig {
+    fn default() -> Self {
+        MoneyConfig {
+            currency: "EUR".to_string(),
+        }
+    }
 }
 
 impl Config {

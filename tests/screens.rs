@@ -8,6 +8,9 @@ use ratatui::backend::TestBackend;
 use tempfile::TempDir;
 use touchbase::clock::Now;
 use touchbase::config::Config;
+use touchbase::domain::balance::Side;
+use touchbase::domain::moment::{MomentStatus, NewMoment};
+use touchbase::domain::money::Cents;
 use touchbase::domain::quicklog;
 use touchbase::domain::{Cadence, Tags};
 use touchbase::store::{NewCustomer, Store};
@@ -103,6 +106,41 @@ fn book() -> Fixture {
         "2026-11-02T11:00:00Z",
         "meeting: yearly review =4",
     );
+    // Jan's buying process, a complaint, value and the give/take.
+    let planned = at("2026-11-10T09:00:00Z");
+    for (title, expected, outcome) in [
+        ("Demo for the planners", "2026-10-02", Some(MomentStatus::Won)),
+        ("Board approves the 2027 budget", "2026-11-25", None),
+        ("Contract signed", "2027-01-15", None),
+    ] {
+        let new = NewMoment {
+            title: title.into(),
+            expected: expected.parse().unwrap(),
+            concerns: "price increase vs. a competitor's offer".into(),
+            steps: "the CFO compares three quotes".into(),
+            response: "bring the TCO sheet and a reference customer".into(),
+        };
+        let m = store.add_moment(acme, &new, planned).unwrap();
+        if let Some(outcome) = outcome {
+            store.close_moment(m.id, outcome, planned).unwrap();
+        }
+    }
+    log(
+        &mut store,
+        acme,
+        "2026-11-12T10:00:00Z",
+        "complaint: pallets arrived damaged",
+    );
+    let ordered = "2026-10-20".parse().unwrap();
+    store
+        .add_order(acme, ordered, Cents(1_250_000), "EUR", planned)
+        .unwrap();
+    store
+        .add_balance_entry(acme, Side::Ask, "asked for a referral", planned)
+        .unwrap();
+    store
+        .add_balance_entry(acme, Side::Ask, "price increase 4%", planned)
+        .unwrap();
     let app = App::new(store, Now::parse(NOW).unwrap(), Config::default()).unwrap();
     Fixture { _dir: dir, app }
 }
@@ -161,8 +199,19 @@ fn customers_filtered() {
 #[test]
 fn customer_card() {
     let mut f = book();
-    press(&mut f.app, KeyCode::Enter);
+    press(&mut f.app, KeyCode::Enter); // the overdue follow-up: Jan de Vries
     snapshot_both("card", &mut f.app);
+}
+
+#[test]
+fn planning_a_decision_moment_in_the_form() {
+    let mut f = book();
+    press(&mut f.app, KeyCode::Enter);
+    keys(&mut f.app, "m");
+    keys(&mut f.app, "Pilot starts");
+    press(&mut f.app, KeyCode::Tab);
+    keys(&mut f.app, "+2w");
+    insta::assert_snapshot!("moment_form_80x24", draw(&mut f.app, 80, 24).backend());
 }
 
 #[test]

@@ -251,3 +251,89 @@ fn q_quits_and_esc_goes_back() {
     f.keys("q");
     assert!(f.app.quit);
 }
+
+#[test]
+fn a_moment_planned_in_the_form_is_saved_and_undone() {
+    let mut f = Fixture::new();
+    f.press(KeyCode::Enter); // Acme's card
+    f.keys("m");
+    f.keys("Board approves budget");
+    f.press(KeyCode::Tab);
+    f.keys("2026-11-25");
+    f.press(KeyCode::Tab);
+    f.keys("price vs competitor");
+    f.press(KeyCode::Enter);
+    assert_eq!(
+        f.status(),
+        "Planned “Board approves budget” for Acme on Wed 25 Nov"
+    );
+    let moments = f.db().moments_of(f.acme).unwrap();
+    assert_eq!(moments.len(), 1);
+    assert_eq!(moments[0].concerns, "price vs competitor");
+    assert_eq!(
+        f.app.card.as_ref().unwrap().moments.len(),
+        1,
+        "the card shows it at once"
+    );
+    f.keys("u");
+    assert!(f.db().moments_of(f.acme).unwrap().is_empty());
+}
+
+#[test]
+fn triggers_gives_asks_and_orders_from_their_prompts() {
+    let mut f = Fixture::new();
+    f.press(KeyCode::Enter);
+    f.keys("t");
+    f.keys("reactional: delivery 5 days late");
+    f.press(KeyCode::Enter);
+    assert_eq!(
+        f.status(),
+        "Opened a reactional trigger for Acme: delivery 5 days late"
+    );
+    f.keys("b");
+    f.keys("give: christmas hamper");
+    f.press(KeyCode::Enter);
+    f.keys("b");
+    f.keys("ask: a referral");
+    f.press(KeyCode::Enter);
+    f.keys("$");
+    f.keys("1.250,50 @2026-11-20");
+    f.press(KeyCode::Enter);
+    assert_eq!(f.status(), "Order of EUR 1,250.50 from Acme (Fri 20 Nov)");
+
+    let db = f.db();
+    let acme = db.require_customer(f.acme).unwrap();
+    assert_eq!((acme.summary.balance.gives, acme.summary.balance.asks), (1, 1));
+    assert_eq!(acme.summary.value.0, 125_050);
+    assert_eq!(db.triggers_of(f.acme).unwrap()[0].note, "delivery 5 days late");
+
+    f.keys("u"); // the order
+    assert_eq!(f.db().require_customer(f.acme).unwrap().summary.value.0, 0);
+}
+
+#[test]
+fn bad_relationship_lines_stay_in_the_prompt_and_save_nothing() {
+    let mut f = Fixture::new();
+    f.press(KeyCode::Enter);
+    for (key, line, error) in [
+        ("t", "rumour: they are moving", "unknown trigger kind 'rumour'"),
+        ("b", "hamper", "start with 'give:' or 'ask:'"),
+        ("$", "abc", "amount 'abc' is not a number"),
+        ("$", "-5", "negative"),
+        ("$", "100 @2027-01-01", "not in the future"),
+    ] {
+        f.keys(key);
+        f.keys(line);
+        f.press(KeyCode::Enter);
+        let Some(touchbase::tui::app::Overlay::Prompt(prompt)) = &f.app.overlay else {
+            panic!("{line}: the prompt closed");
+        };
+        let message = &prompt.error.as_ref().unwrap().0;
+        assert!(message.contains(error), "{line}: {message}");
+        f.press(KeyCode::Esc);
+    }
+    let db = f.db();
+    assert!(db.triggers_of(f.acme).unwrap().is_empty());
+    let acme = db.require_customer(f.acme).unwrap();
+    assert_eq!((acme.summary.balance.gives, acme.summary.value.0), (0, 0));
+}

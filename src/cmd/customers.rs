@@ -1,17 +1,23 @@
 //! `add`, `list` and `show`.
 
+use std::collections::HashMap;
 use std::io::Write as _;
 
 use anyhow::Context as _;
 
-use super::json::{CustomerJson, FollowUpJson, InteractionJson, ShowJson};
+use super::json::{
+    BalanceJson, CustomerJson, FollowUpJson, InteractionJson, MomentJson, ShowJson, TriggerJson,
+};
 use super::{Ctx, print_json, resolve};
+use crate::agenda;
 use crate::cli::SortArg;
 use crate::domain::customer::Freshness;
+use crate::domain::moment::MomentStatus;
+use crate::domain::nudge;
 use crate::domain::text::sanitize;
 use crate::domain::{Cadence, Tags};
 use crate::human::{ago, cell, day, local_time};
-use crate::store::{NewCustomer, Sort};
+use crate::store::{CustomerRow, NewCustomer, Sort};
 
 /// How many interactions `show` prints.
 const TIMELINE: usize = 20;
@@ -56,29 +62,25 @@ pub fn add(cx: &mut Ctx, a: AddArgs, json: bool) -> anyhow::Result<()> {
 }
 
 pub fn list(cx: &mut Ctx, sort: SortArg, json: bool) -> anyhow::Result<()> {
-    let sort = match sort {
-        SortArg::LastContact => Sort::LastContact,
-        SortArg::Name => Sort::Name,
-    };
-    // Streamed from one query, so a 100k book starts printing at once and `| head` stops it.
     if json {
         write!(cx.out, "[")?;
     } else {
         writeln!(
             cx.out,
-            "{:>6}  {} {} {} {:>7}  {} TAGS",
+            "{:>6}  {} {} {} {:>7}  {} {:>12}  TAGS",
             "ID",
             cell("NAME", 24),
             cell("COMPANY", 22),
             cell("LAST CONTACT", 13),
             "CADENCE",
-            cell("FOLLOW-UP", 10)
+            cell("FOLLOW-UP", 10),
+            "VALUE"
         )?;
     }
     let (now, today) = (cx.now.utc, cx.now.today());
     let out = &mut cx.out;
     let mut count = 0usize;
-    cx.store.each_customer(sort, |row| {
+    let mut print = |row: CustomerRow| -> anyhow::Result<()> {
         if json {
             write!(out, "{}\n  ", if count > 0 { "," } else { "" })?;
             serde_json::to_writer(&mut *out, &CustomerJson::from_row(&row))?;
@@ -98,19 +100,45 @@ pub fn list(cx: &mut Ctx, sort: SortArg, json: bool) -> anyhow::Result<()> {
                 .map_or_else(|| "-".to_string(), |d| day(d, today));
             writeln!(
                 out,
-                "{:>6}  {} {} {} {:>7}  {} {}",
+                "{:>6}  {} {} {} {:>7}  {} {:>12}  {}",
                 c.id,
                 cell(&c.name, 24),
                 cell(&c.company, 22),
                 cell(&format!("{last}{mark}"), 13),
                 c.cadence.to_string(),
                 cell(&follow_up, 10),
+                c.summary.value.to_string(),
                 sanitize(&c.tags.to_string())
             )?;
         }
         count += 1;
         Ok(())
-    })?;
+    };
+    match sort {
+        // Streamed from one query, so a 100k book starts printing at once and `| head`
+        // stops it.
+        SortArg::LastContact => cx.store.each_customer(Sort::LastContact, &mut print)?,
+        SortArg::Name => cx.store.each_customer(Sort::Name, &mut print)?,
+        SortArg::Value => cx.store.each_customer(Sort::Value, &mut print)?,
+        SortArg::Urgency => {
+            // Urgency needs every nudge first; customers without one follow by last contact.
+            let due = agenda::due(&cx.store, cx.now, &cx.config, None)?;
+            let mut urgency: HashMap<i64, f64> = HashMap::new();
+            for n in &due.nudges {
+                *urgency.entry(n.customer_id).or_default() += n.score;
+            }
+            let mut rows = Vec::new();
+            cx.store.each_customer(Sort::LastContact, |row| {
+                rows.push(row);
+                Ok(())
+            })?;
+            let of = |r: &CustomerRow| urgency.get(&r.customer.id).copied().unwrap_or(0.0);
+            rows.sort_by(|a, b| of(b).total_cmp(&of(a)));
+            for row in rows {
+                print(row)?;
+            }
+        }
+    }
     if json {
         writeln!(cx.out, "\n]")?;
     } else if count == 0 {
@@ -128,16 +156,31 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
     let timeline = cx
         .store
         .interactions(c.id, if json { usize::MAX >> 1 } else { TIMELINE })?;
+    let moments = cx.store.moments_of(c.id)?;
+    let triggers = cx.store.triggers_of(c.id)?;
+    let why = agenda::why(&cx.store, cx.now, &cx.config, &c)?;
+    let s = &c.summary;
     if json {
         let shown = ShowJson {
             customer: CustomerJson::new(&c, follow_ups.first().map(|f| f.due)),
             notes: &c.notes,
             interactions: timeline.iter().map(InteractionJson::from).collect(),
             follow_ups: follow_ups.iter().map(FollowUpJson::from).collect(),
+            moments: moments.iter().map(MomentJson::from).collect(),
+            triggers: triggers.iter().map(TriggerJson::from).collect(),
+            balance: BalanceJson {
+                gives: s.balance.gives,
+                asks: s.balance.asks,
+            },
+            satisfaction: s.satisfaction,
+            previous_satisfaction: s.prev_satisfaction,
+            last_order: s.last_order_on,
+            urgency: nudge::urgency(&why),
         };
         return print_json(&mut cx.out, &shown);
     }
     let today = cx.now.today();
+    let currency = &cx.config.money.currency;
     let out = &mut cx.out;
     write!(out, "{}", sanitize(&c.name))?;
     if !c.company.is_empty() {
@@ -161,9 +204,79 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
         write!(out, " · {}", sanitize(&c.tags.to_string()))?;
     }
     writeln!(out)?;
+    let mut standing = vec![format!("value {currency} {}", s.value)];
+    if let Some(on) = s.last_order_on {
+        standing.push(format!("last order {}", day(on, today)));
+    }
+    standing.push(
+        s.satisfaction_words()
+            .unwrap_or_else(|| "no satisfaction recorded".into()),
+    );
+    standing.push(format!("gave {} · asked {}", s.balance.gives, s.balance.asks));
+    writeln!(out, "{}", standing.join(" · "))?;
     if !c.notes.is_empty() {
         writeln!(out, "notes: {}", sanitize(&c.notes))?;
     }
+
+    writeln!(out, "\nUrgency {:.1}", nudge::urgency(&why))?;
+    for n in &why {
+        writeln!(
+            out,
+            "  {:>5.1}  {}  {}",
+            n.score,
+            cell(n.kind.as_str(), 20),
+            sanitize(&n.reason)
+        )?;
+    }
+
+    writeln!(out, "\nBuying process")?;
+    if moments.is_empty() {
+        writeln!(
+            out,
+            "  no decision moments — touchbase moment add {} TITLE @WHEN",
+            c.id
+        )?;
+    }
+    for m in &moments {
+        let mark = if m.status == MomentStatus::Upcoming {
+            "▸"
+        } else {
+            "·"
+        };
+        writeln!(
+            out,
+            "  {mark} {:>5}  {}  {}  {}",
+            m.id,
+            cell(&day(m.expected, today), 11),
+            cell(m.status.as_str(), 8),
+            sanitize(&m.title)
+        )?;
+        for (label, text) in [
+            ("concerns", &m.concerns),
+            ("steps", &m.steps),
+            ("response", &m.response),
+        ] {
+            if m.status == MomentStatus::Upcoming && !text.is_empty() {
+                writeln!(out, "{:>21}{label}: {}", "", sanitize(text))?;
+            }
+        }
+    }
+
+    let open: Vec<_> = triggers.iter().filter(|t| t.resolved_at.is_none()).collect();
+    if !open.is_empty() {
+        writeln!(out, "\nOpen triggers")?;
+        for t in open {
+            writeln!(
+                out,
+                "  {:>6}  {}  {}  opened {}",
+                t.id,
+                cell(t.kind.as_str(), 11),
+                sanitize(&t.note),
+                ago(t.opened_at, cx.now.utc)
+            )?;
+        }
+    }
+
     writeln!(out, "\nOpen follow-ups")?;
     if follow_ups.is_empty() {
         writeln!(out, "  none")?;

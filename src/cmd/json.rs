@@ -4,9 +4,12 @@
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::Serialize;
 
+use crate::domain::balance::BalanceEntry;
+use crate::domain::moment::Moment;
 use crate::domain::nudge::Nudge;
+use crate::domain::trigger::Trigger;
 use crate::domain::{Customer, FollowUp};
-use crate::store::{CustomerRow, Interaction};
+use crate::store::{CustomerRow, Interaction, Order};
 
 fn rfc3339(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)
@@ -23,6 +26,7 @@ pub struct CustomerJson<'a> {
     pub cadence_days: u32,
     pub last_contact: Option<String>,
     pub next_follow_up: Option<NaiveDate>,
+    pub lifetime_value_cents: i64,
 }
 
 impl<'a> CustomerJson<'a> {
@@ -37,6 +41,7 @@ impl<'a> CustomerJson<'a> {
             cadence_days: c.cadence.days(),
             last_contact: c.last_contact_at.map(rfc3339),
             next_follow_up,
+            lifetime_value_cents: c.summary.value.0,
         }
     }
 
@@ -52,6 +57,14 @@ pub struct ShowJson<'a> {
     pub notes: &'a str,
     pub interactions: Vec<InteractionJson<'a>>,
     pub follow_ups: Vec<FollowUpJson<'a>>,
+    pub moments: Vec<MomentJson<'a>>,
+    pub triggers: Vec<TriggerJson<'a>>,
+    pub balance: BalanceJson,
+    /// The latest satisfaction (1–5) and the one before it.
+    pub satisfaction: Option<u8>,
+    pub previous_satisfaction: Option<u8>,
+    pub last_order: Option<NaiveDate>,
+    pub urgency: f64,
 }
 
 #[derive(Serialize)]
@@ -129,4 +142,121 @@ pub struct LoggedJson<'a> {
     pub tags: &'a [String],
     pub balance_entry_id: Option<i64>,
     pub trigger_id: Option<i64>,
+}
+
+#[derive(Serialize)]
+pub struct MomentJson<'a> {
+    pub id: i64,
+    pub customer_id: i64,
+    pub title: &'a str,
+    pub expected: NaiveDate,
+    pub concerns: &'a str,
+    pub steps: &'a str,
+    pub response: &'a str,
+    pub status: &'static str,
+    pub planned_at: String,
+    pub closed_at: Option<String>,
+}
+
+impl<'a> From<&'a Moment> for MomentJson<'a> {
+    fn from(m: &'a Moment) -> Self {
+        MomentJson {
+            id: m.id,
+            customer_id: m.customer_id,
+            title: &m.title,
+            expected: m.expected,
+            concerns: &m.concerns,
+            steps: &m.steps,
+            response: &m.response,
+            status: m.status.as_str(),
+            planned_at: rfc3339(m.planned_at),
+            closed_at: m.closed_at.map(rfc3339),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct TriggerJson<'a> {
+    pub id: i64,
+    pub customer_id: i64,
+    pub kind: &'static str,
+    pub note: &'a str,
+    pub opened_at: String,
+    pub resolved_at: Option<String>,
+}
+
+impl<'a> From<&'a Trigger> for TriggerJson<'a> {
+    fn from(t: &'a Trigger) -> Self {
+        TriggerJson {
+            id: t.id,
+            customer_id: t.customer_id,
+            kind: t.kind.as_str(),
+            note: &t.note,
+            opened_at: rfc3339(t.opened_at),
+            resolved_at: t.resolved_at.map(rfc3339),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct BalanceEntryJson<'a> {
+    pub id: i64,
+    pub customer_id: i64,
+    pub side: &'static str,
+    pub note: &'a str,
+    pub at: String,
+}
+
+impl<'a> From<&'a BalanceEntry> for BalanceEntryJson<'a> {
+    fn from(b: &'a BalanceEntry) -> Self {
+        BalanceEntryJson {
+            id: b.id,
+            customer_id: b.customer_id,
+            side: b.side.as_str(),
+            note: &b.note,
+            at: rfc3339(b.at),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct OrderJson<'a> {
+    pub id: i64,
+    pub customer_id: i64,
+    pub ordered_on: NaiveDate,
+    pub amount_cents: i64,
+    pub currency: &'a str,
+}
+
+impl<'a> From<&'a Order> for OrderJson<'a> {
+    fn from(o: &'a Order) -> Self {
+        OrderJson {
+            id: o.id,
+            customer_id: o.customer_id,
+            ordered_on: o.ordered_on,
+            amount_cents: o.amount.0,
+            currency: &o.currency,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct BalanceJson {
+    pub gives: u32,
+    pub asks: u32,
+}
+
+#[derive(Serialize)]
+pub struct WhyJson<'a> {
+    pub customer: &'a str,
+    pub customer_id: i64,
+    pub total: f64,
+    pub terms: Vec<TermJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct TermJson<'a> {
+    pub kind: &'static str,
+    pub score: f64,
+    pub reason: &'a str,
 }

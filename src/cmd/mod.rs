@@ -10,7 +10,9 @@ mod follow_ups;
 mod import;
 mod json;
 mod log;
+mod relationship;
 mod resolve;
+mod why;
 
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
@@ -18,6 +20,7 @@ use std::path::Path;
 use crate::cli::{Args, Command, ExportWhat};
 use crate::clock::Now;
 use crate::config::{self, Config};
+use crate::domain::balance::Side;
 use crate::store::Store;
 
 /// What every command gets: the open store, the clock, the config and stdout.
@@ -92,6 +95,21 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             what: ExportWhat::Customers(args),
         } => book::export(&mut cx, &args),
         Command::Import(args) => import::run(&mut cx, &args),
+        Command::Moment { what } => relationship::moment(&mut cx, what),
+        Command::Trigger { what } => relationship::trigger(&mut cx, what),
+        Command::Give { customer, note, json } => {
+            relationship::balance(&mut cx, Side::Give, &customer, &note, json)
+        }
+        Command::Ask { customer, note, json } => {
+            relationship::balance(&mut cx, Side::Ask, &customer, &note, json)
+        }
+        Command::Order {
+            customer,
+            amount,
+            when,
+            json,
+        } => relationship::order(&mut cx, &customer, &amount, when.as_deref(), json),
+        Command::Why { customer, json } => why::run(&mut cx, &customer, json),
     }?;
     cx.out.flush()?;
     Ok(())

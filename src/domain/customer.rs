@@ -192,6 +192,28 @@ pub fn staleness(since: DateTime<Utc>, cadence: Cadence, now: DateTime<Utc>) -> 
     secs / 86_400.0 / f64::from(cadence.days())
 }
 
+impl Summary {
+    /// "very satisfied (5), up from 4": satisfied (4) and very satisfied (5) are different
+    /// states — only the very satisfied are reliably loyal.
+    pub fn satisfaction_words(&self) -> Option<String> {
+        let now = self.satisfaction?;
+        let words = match now {
+            5 => "very satisfied",
+            4 => "satisfied",
+            3 => "neutral",
+            2 => "dissatisfied",
+            _ => "very dissatisfied",
+        };
+        let trend = match self.prev_satisfaction {
+            Some(before) if before < now => format!(", up from {before}"),
+            Some(before) if before > now => format!(", down from {before}"),
+            Some(_) => ", steady".to_string(),
+            None => String::new(),
+        };
+        Some(format!("{words} ({now}){trend}"))
+    }
+}
+
 /// How fresh the relationship is, for colouring "last contact".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Freshness {
@@ -246,6 +268,21 @@ mod tests {
     fn tags_refuse_spaces_and_punctuation() {
         assert!(Tags::new(["two words"]).is_err());
         assert!(Tags::new(["semi;colon"]).is_err());
+    }
+
+    #[test]
+    fn satisfied_and_very_satisfied_read_differently() {
+        let mut s = Summary {
+            satisfaction: Some(4),
+            prev_satisfaction: Some(5),
+            ..Summary::default()
+        };
+        assert_eq!(s.satisfaction_words().unwrap(), "satisfied (4), down from 5");
+        s.satisfaction = Some(5);
+        assert_eq!(s.satisfaction_words().unwrap(), "very satisfied (5), steady");
+        s.prev_satisfaction = None;
+        assert_eq!(s.satisfaction_words().unwrap(), "very satisfied (5)");
+        assert_eq!(Summary::default().satisfaction_words(), None);
     }
 
     #[test]

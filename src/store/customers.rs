@@ -47,6 +47,8 @@ pub enum Sort {
     #[default]
     LastContact,
     Name,
+    /// Highest lifetime value first.
+    Value,
 }
 
 pub(super) const CUSTOMER_COLUMNS: &str = "c.id, c.name, c.company, c.email, c.phone, c.tags, \
@@ -95,6 +97,7 @@ fn order_by(sort: Sort) -> &'static str {
     match sort {
         Sort::LastContact => "c.last_contact_at, c.id",
         Sort::Name => "c.name, c.id",
+        Sort::Value => "c.value_cents DESC, c.id",
     }
 }
 

@@ -18,6 +18,10 @@ pub enum Change {
     FollowUpSnoozed { id: i64, due: NaiveDate },
     CustomerAdded { id: i64 },
     CustomerEdited { before: Customer },
+    MomentAdded { id: i64 },
+    TriggerAdded { id: i64 },
+    BalanceAdded { id: i64, customer_id: i64 },
+    OrderAdded { id: i64, customer_id: i64 },
 }
 
 impl Store {
@@ -62,6 +66,24 @@ impl Store {
                         params![id, due],
                     )
                     .context("unsnoozing the follow-up")?;
+                }
+                Change::MomentAdded { id } => {
+                    tx.execute("DELETE FROM moments WHERE id = ?1", [id])
+                        .context("removing the moment")?;
+                }
+                Change::TriggerAdded { id } => {
+                    tx.execute("DELETE FROM triggers WHERE id = ?1", [id])
+                        .context("removing the trigger")?;
+                }
+                Change::BalanceAdded { id, customer_id } => {
+                    tx.execute("DELETE FROM balance_entries WHERE id = ?1", [id])
+                        .context("removing the give/ask")?;
+                    super::summary::refresh(tx, *customer_id)?;
+                }
+                Change::OrderAdded { id, customer_id } => {
+                    tx.execute("DELETE FROM orders WHERE id = ?1", [id])
+                        .context("removing the order")?;
+                    super::summary::refresh(tx, *customer_id)?;
                 }
                 Change::CustomerAdded { id } => {
                     tx.execute("DELETE FROM customers WHERE id = ?1", [id])

@@ -43,4 +43,8 @@ pub enum Action {
     AddCustomer,
     EditCustomer,
     Undo,
+    AddMoment,
+    AddTrigger,
+    AddBalance,
+    AddOrder,
 }

@@ -7,7 +7,7 @@ use super::action::{Action, Screen};
 use super::agenda::AgendaView;
 use super::card::CardView;
 use super::customers::CustomersView;
-use super::form::CustomerForm;
+use super::form::Form;
 use super::keymap;
 use super::prompt::{Prompt, PromptKind};
 use crate::clock::Now;
@@ -17,7 +17,7 @@ use crate::store::{Change, Store};
 pub enum Overlay {
     Help,
     Prompt(Box<Prompt>),
-    Form(Box<CustomerForm>),
+    Form(Box<Form>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,7 +158,8 @@ impl App {
             }
             Action::CycleSort => {
                 if let Some(view) = self.customers.as_mut() {
-                    view.cycle_sort(&self.store)?;
+                    let (store, now, config) = (&self.store, self.now, &self.config);
+                    view.cycle_sort(store, || by_urgency(store, now, config))?;
                 }
             }
             Action::LogContact => {
@@ -178,15 +179,28 @@ impl App {
                     self.say("Select a follow-up to snooze.");
                 }
             }
-            Action::AddCustomer => self.overlay = Some(Overlay::Form(Box::new(CustomerForm::add()))),
+            Action::AddCustomer => self.overlay = Some(Overlay::Form(Box::new(Form::add_customer()))),
             Action::EditCustomer => match self.target_customer() {
                 Some((id, _)) => {
                     let c = self.store.require_customer(id)?;
-                    self.overlay = Some(Overlay::Form(Box::new(CustomerForm::edit(&c))));
+                    self.overlay = Some(Overlay::Form(Box::new(Form::edit_customer(&c))));
                 }
                 None => self.say("Select a customer to edit."),
             },
             Action::Undo => self.undo_last()?,
+            Action::AddMoment => match self.target_customer() {
+                Some((id, name)) => self.overlay = Some(Overlay::Form(Box::new(Form::moment(id, name)))),
+                None => self.say("Select a customer first (2: Customers)."),
+            },
+            Action::AddTrigger => {
+                self.ask_for_customer(|customer_id, name| PromptKind::Trigger { customer_id, name })
+            }
+            Action::AddBalance => {
+                self.ask_for_customer(|customer_id, name| PromptKind::Balance { customer_id, name })
+            }
+            Action::AddOrder => {
+                self.ask_for_customer(|customer_id, name| PromptKind::Order { customer_id, name })
+            }
         }
         Ok(())
     }
@@ -243,7 +257,7 @@ impl App {
 
     fn open(&mut self) -> anyhow::Result<()> {
         if let Some((id, _)) = self.target_customer() {
-            self.card = Some(CardView::load(&self.store, id)?);
+            self.card = Some(CardView::load(&self.store, id, self.now, &self.config)?);
             self.screen = Screen::Customer;
         }
         Ok(())
@@ -305,11 +319,24 @@ impl App {
             view.reload(&self.store)?;
         }
         if let Some(card) = &self.card {
-            self.card = card.reload(&self.store)?;
+            self.card = card.reload(&self.store, self.now, &self.config)?;
             if self.card.is_none() && self.screen == Screen::Customer {
                 self.screen = Screen::Customers;
             }
         }
         Ok(())
     }
+}
+
+/// Every active customer, most urgent first; those with no nudge by last contact.
+fn by_urgency(store: &Store, now: Now, config: &Config) -> anyhow::Result<Vec<i64>> {
+    let due = crate::agenda::due(store, now, config, None)?;
+    let mut urgency: std::collections::HashMap<i64, f64> = std::collections::HashMap::new();
+    for n in &due.nudges {
+        *urgency.entry(n.customer_id).or_default() += n.score;
+    }
+    let mut ids: Vec<i64> = store.customer_index()?.into_iter().map(|e| e.id).collect();
+    let of = |id: &i64| urgency.get(id).copied().unwrap_or(0.0);
+    ids.sort_by(|a, b| of(b).total_cmp(&of(a)));
+    Ok(ids)
 }

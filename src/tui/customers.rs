@@ -4,8 +4,39 @@
 use super::filter::Filter;
 use crate::store::{CustomerRow, Sort, Store};
 
+/// The orders `o` cycles through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    LastContact,
+    Urgency,
+    Name,
+    Value,
+}
+
+impl Order {
+    pub fn name(self) -> &'static str {
+        match self {
+            Order::LastContact => "last contact",
+            Order::Urgency => "urgency",
+            Order::Name => "name",
+            Order::Value => "value",
+        }
+    }
+
+    fn next(self) -> Order {
+        match self {
+            Order::LastContact => Order::Urgency,
+            Order::Urgency => Order::Name,
+            Order::Name => Order::Value,
+            Order::Value => Order::LastContact,
+        }
+    }
+}
+
 pub struct CustomersView {
-    pub sort: Sort,
+    pub sort: Order,
+    /// Customer ids by urgency, when sorted so (urgency is computed, not indexed).
+    ranked: Option<Vec<i64>>,
     pub total: usize,
     /// Absolute index of the selected row, in the book or in the filter's matches.
     pub selected: usize,
@@ -22,7 +53,8 @@ pub struct CustomersView {
 impl CustomersView {
     pub fn load(store: &Store, height: usize) -> anyhow::Result<CustomersView> {
         let mut view = CustomersView {
-            sort: Sort::LastContact,
+            sort: Order::LastContact,
+            ranked: None,
             total: store.count_customers()?,
             selected: 0,
             top: 0,
@@ -77,9 +109,16 @@ impl CustomersView {
 
     /// Re-reads the visible rows (after a change, a new sort or a new filter).
     pub fn load_window(&mut self, store: &Store) -> anyhow::Result<()> {
-        self.rows = match &self.filter {
-            Some(f) => store.customer_rows(&f.ids(self.top..self.top + self.height))?,
-            None => store.list_customers(self.sort, self.top, self.height)?,
+        let window = self.top..self.top + self.height;
+        self.rows = match (&self.filter, &self.ranked, self.sort) {
+            (Some(f), _, _) => store.customer_rows(&f.ids(window))?,
+            (None, Some(ids), _) => {
+                let end = window.end.min(ids.len());
+                store.customer_rows(&ids[window.start.min(end)..end])?
+            }
+            (None, None, Order::Name) => store.list_customers(Sort::Name, self.top, self.height)?,
+            (None, None, Order::Value) => store.list_customers(Sort::Value, self.top, self.height)?,
+            (None, None, _) => store.list_customers(Sort::LastContact, self.top, self.height)?,
         };
         Ok(())
     }
@@ -90,10 +129,17 @@ impl CustomersView {
         self.load_window(store)
     }
 
-    pub fn cycle_sort(&mut self, store: &Store) -> anyhow::Result<()> {
-        self.sort = match self.sort {
-            Sort::LastContact => Sort::Name,
-            Sort::Name => Sort::LastContact,
+    /// The next order. Urgency needs every nudge scored once, then pages from memory.
+    pub fn cycle_sort(
+        &mut self,
+        store: &Store,
+        urgency: impl FnOnce() -> anyhow::Result<Vec<i64>>,
+    ) -> anyhow::Result<()> {
+        self.sort = self.sort.next();
+        self.ranked = if self.sort == Order::Urgency {
+            Some(urgency()?)
+        } else {
+            None
         };
         self.top = 0;
         self.selected = 0;
@@ -123,12 +169,5 @@ impl CustomersView {
         self.top = 0;
         self.selected = 0;
         self.load_window(store)
-    }
-}
-
-pub fn sort_name(sort: Sort) -> &'static str {
-    match sort {
-        Sort::LastContact => "last contact",
-        Sort::Name => "name",
     }
 }

@@ -6,11 +6,16 @@ use std::fmt::Write as _;
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::app::{App, Overlay};
-use super::form::CustomerForm;
+use super::form::{Form, FormKind};
 use super::prompt::PromptKind;
+use crate::domain::balance::Side;
 use crate::domain::follow_up::{parse_plan, snooze_until};
+use crate::domain::moment::NewMoment;
+use crate::domain::money::Cents;
 use crate::domain::quicklog;
 use crate::domain::text::sanitize;
+use crate::domain::trigger::TriggerKind;
+use crate::domain::when::parse_when;
 use crate::domain::{Cadence, Tags};
 use crate::human::{day, follow_up_summary};
 use crate::store::{Change, CustomerPatch, NewCustomer};
@@ -40,7 +45,18 @@ impl App {
         let text = prompt.text();
         let today = self.now.today();
         // Parse first: a line that does not parse stays in the input, and nothing is saved.
-        let (change, said) = match prompt.kind.clone() {
+        let kind = prompt.kind.clone();
+        if matches!(
+            kind,
+            PromptKind::Trigger { .. } | PromptKind::Balance { .. } | PromptKind::Order { .. }
+        ) {
+            if let Some((change, said)) = self.submit_relationship(&kind, &text)? {
+                self.overlay = None;
+                self.remember(change, said)?;
+            }
+            return Ok(());
+        }
+        let (change, said) = match kind {
             PromptKind::QuickLog { customer_id, name } => {
                 let log = match quicklog::parse(&text, today) {
                     Ok(log) => log,
@@ -106,9 +122,113 @@ impl App {
                     format!("Snoozed “{}” until {}", sanitize(&what), day(until, today)),
                 )
             }
+            // Handled by `submit_relationship` above.
+            PromptKind::Trigger { .. } | PromptKind::Balance { .. } | PromptKind::Order { .. } => {
+                return Ok(());
+            }
         };
         self.overlay = None;
         self.remember(change, said)
+    }
+
+    /// The relationship prompts (`t`, `b`, `$`): `Ok(None)` when the line was refused and
+    /// the error is on the prompt.
+    fn submit_relationship(
+        &mut self,
+        kind: &PromptKind,
+        text: &str,
+    ) -> anyhow::Result<Option<(Change, String)>> {
+        let today = self.now.today();
+        let refuse = |e: String| Err::<(Change, String), _>((e, 0..text.len()));
+        let result = match kind {
+            PromptKind::Trigger { customer_id, name } => match text.split_once(':') {
+                Some((k, note)) if !note.trim().is_empty() => match k.parse::<TriggerKind>() {
+                    Ok(tk) => {
+                        let t = self.store.add_trigger(*customer_id, tk, note, self.now.utc)?;
+                        let said = format!(
+                            "Opened a {} trigger for {}: {}",
+                            t.kind,
+                            sanitize(name),
+                            sanitize(&t.note)
+                        );
+                        Ok((Change::TriggerAdded { id: t.id }, said))
+                    }
+                    Err(e) => refuse(e.to_string()),
+                },
+                _ => refuse("type the kind, a colon and a note: 'reactional: delivery 5 days late'".into()),
+            },
+            PromptKind::Balance { customer_id, name } => match text.split_once(':') {
+                Some((side, note)) if !note.trim().is_empty() => match side.parse::<Side>() {
+                    Ok(side) => {
+                        let e = self
+                            .store
+                            .add_balance_entry(*customer_id, side, note, self.now.utc)?;
+                        let said = format!(
+                            "{} {}: {}",
+                            if side == Side::Give { "Gave" } else { "Asked" },
+                            sanitize(name),
+                            sanitize(&e.note)
+                        );
+                        Ok((
+                            Change::BalanceAdded {
+                                id: e.id,
+                                customer_id: *customer_id,
+                            },
+                            said,
+                        ))
+                    }
+                    Err(e) => refuse(format!("{e} — start with 'give:' or 'ask:'")),
+                },
+                _ => refuse("start with 'give:' or 'ask:' and say what: 'give: christmas hamper'".into()),
+            },
+            PromptKind::Order { customer_id, name } => {
+                let (amount, when) = match text.split_once('@') {
+                    Some((a, w)) => (a.trim(), Some(w.trim())),
+                    None => (text.trim(), None),
+                };
+                let on = match when.map(|w| parse_when(w, today)) {
+                    None => Ok(today),
+                    Some(Ok(d)) if d <= today => Ok(d),
+                    Some(Ok(_)) => {
+                        Err("an order is recorded on the day it was placed, not in the future".to_string())
+                    }
+                    Some(Err(e)) => Err(e.to_string()),
+                };
+                match (Cents::parse(amount), on) {
+                    (Ok(cents), Ok(on)) => {
+                        let currency = self.config.money.currency.clone();
+                        let o = self
+                            .store
+                            .add_order(*customer_id, on, cents, &currency, self.now.utc)?;
+                        let said = format!(
+                            "Order of {currency} {} from {} ({})",
+                            o.amount,
+                            sanitize(name),
+                            day(on, today)
+                        );
+                        Ok((
+                            Change::OrderAdded {
+                                id: o.id,
+                                customer_id: *customer_id,
+                            },
+                            said,
+                        ))
+                    }
+                    (Err(e), _) => refuse(e.to_string()),
+                    (_, Err(e)) => refuse(e),
+                }
+            }
+            _ => return Ok(None),
+        };
+        match result {
+            Ok(done) => Ok(Some(done)),
+            Err((message, span)) => {
+                if let Some(Overlay::Prompt(prompt)) = &mut self.overlay {
+                    prompt.error = Some((message, span));
+                }
+                Ok(None)
+            }
+        }
     }
 
     pub(super) fn form_key(&mut self, key: KeyEvent) -> anyhow::Result<()> {
@@ -134,20 +254,35 @@ impl App {
         let Some(Overlay::Form(form)) = &mut self.overlay else {
             return Ok(());
         };
-        let fields = match read_form(form) {
+        let today = self.now.today();
+        let kind = form.kind.clone();
+        if let FormKind::Moment { customer_id, name } = kind {
+            let new = match read_moment(form, today) {
+                Ok(m) => m,
+                Err(e) => {
+                    form.error = Some(e);
+                    return Ok(());
+                }
+            };
+            let m = self.store.add_moment(customer_id, &new, self.now.utc)?;
+            self.overlay = None;
+            let said = format!(
+                "Planned “{}” for {} on {}",
+                sanitize(&m.title),
+                sanitize(&name),
+                day(m.expected, today)
+            );
+            return self.remember(Change::MomentAdded { id: m.id }, said);
+        }
+        let fields = match read_customer(form) {
             Ok(f) => f,
             Err(e) => {
                 form.error = Some(e);
                 return Ok(());
             }
         };
-        let (change, said, id) = match form.editing.clone() {
-            None => {
-                let c = self.store.add_customer(&fields, self.now.utc)?;
-                let said = format!("Added {} · in touch every {}", sanitize(&c.name), c.cadence);
-                (Change::CustomerAdded { id: c.id }, said, c.id)
-            }
-            Some(before) => {
+        let (change, said, id) = match kind {
+            FormKind::EditCustomer(before) => {
                 let patch = CustomerPatch {
                     name: Some(fields.name),
                     company: Some(fields.company),
@@ -161,10 +296,20 @@ impl App {
                 let said = format!("Saved {}", sanitize(&c.name));
                 (Change::CustomerEdited { before }, said, c.id)
             }
+            _ => {
+                let c = self.store.add_customer(&fields, self.now.utc)?;
+                let said = format!("Added {} · in touch every {}", sanitize(&c.name), c.cadence);
+                (Change::CustomerAdded { id: c.id }, said, c.id)
+            }
         };
         self.overlay = None;
         self.remember(change, said)?;
-        self.card = Some(super::card::CardView::load(&self.store, id)?);
+        self.card = Some(super::card::CardView::load(
+            &self.store,
+            id,
+            self.now,
+            &self.config,
+        )?);
         self.screen = super::action::Screen::Customer;
         Ok(())
     }
@@ -213,7 +358,22 @@ impl App {
     }
 }
 
-fn read_form(form: &CustomerForm) -> Result<NewCustomer, String> {
+fn read_moment(form: &Form, today: chrono::NaiveDate) -> Result<NewMoment, String> {
+    let title = form.value(0);
+    if title.is_empty() {
+        return Err("name the moment, like “Board approves the 2027 budget”".into());
+    }
+    let expected = parse_when(&form.value(1), today).map_err(|e| e.to_string())?;
+    Ok(NewMoment {
+        title,
+        expected,
+        concerns: form.value(2),
+        steps: form.value(3),
+        response: form.value(4),
+    })
+}
+
+fn read_customer(form: &Form) -> Result<NewCustomer, String> {
     let name = form.value(0);
     if name.is_empty() {
         return Err("a customer needs a name".into());
@@ -230,6 +390,9 @@ fn read_form(form: &CustomerForm) -> Result<NewCustomer, String> {
         phone: form.value(3),
         tags,
         cadence,
-        notes: form.editing.as_ref().map(|c| c.notes.clone()).unwrap_or_default(),
+        notes: match &form.kind {
+            FormKind::EditCustomer(c) => c.notes.clone(),
+            _ => String::new(),
+        },
     })
 }

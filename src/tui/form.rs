@@ -1,27 +1,45 @@
-//! The small form for adding or editing a customer.
+//! Small forms over the screen: adding or editing a customer, planning a decision moment.
 
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::domain::Customer;
 
-pub const FIELDS: [&str; 6] = ["Name", "Company", "Email", "Phone", "Cadence", "Tags"];
+const CUSTOMER_FIELDS: [&str; 6] = ["Name", "Company", "Email", "Phone", "Cadence", "Tags"];
+const MOMENT_FIELDS: [&str; 5] = ["Title", "When", "Concerns", "Steps", "Response"];
 
-pub struct CustomerForm {
-    /// The customer being edited, or `None` when adding.
-    pub editing: Option<Customer>,
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormKind {
+    AddCustomer,
+    EditCustomer(Customer),
+    Moment { customer_id: i64, name: String },
+}
+
+pub struct Form {
+    pub kind: FormKind,
+    pub labels: &'static [&'static str],
     pub fields: Vec<TextArea<'static>>,
     pub focus: usize,
     pub error: Option<String>,
 }
 
-impl CustomerForm {
-    pub fn add() -> CustomerForm {
-        let mut fields: Vec<TextArea<'static>> = FIELDS.iter().map(|_| TextArea::default()).collect();
-        fields[4].set_placeholder_text("30d (or 14d, 2w, 3m)");
-        fields[5].set_placeholder_text("vip logistics");
-        let mut form = CustomerForm {
-            editing: None,
+impl Form {
+    fn new(kind: FormKind, labels: &'static [&'static str], values: &[String], hints: &[&str]) -> Form {
+        let fields = labels
+            .iter()
+            .enumerate()
+            .map(|(i, _)| {
+                let mut t = TextArea::new(vec![values.get(i).cloned().unwrap_or_default()]);
+                t.move_cursor(CursorMove::End);
+                if let Some(hint) = hints.get(i).filter(|h| !h.is_empty()) {
+                    t.set_placeholder_text(*hint);
+                }
+                t
+            })
+            .collect();
+        let mut form = Form {
+            kind,
+            labels,
             fields,
             focus: 0,
             error: None,
@@ -30,7 +48,12 @@ impl CustomerForm {
         form
     }
 
-    pub fn edit(c: &Customer) -> CustomerForm {
+    pub fn add_customer() -> Form {
+        let hints = ["", "", "", "", "30d (or 14d, 2w, 3m)", "vip logistics"];
+        Form::new(FormKind::AddCustomer, &CUSTOMER_FIELDS, &[], &hints)
+    }
+
+    pub fn edit_customer(c: &Customer) -> Form {
         let values = [
             c.name.clone(),
             c.company.clone(),
@@ -39,22 +62,23 @@ impl CustomerForm {
             c.cadence.to_string(),
             c.tags.as_slice().join(" "),
         ];
-        let fields = values
-            .into_iter()
-            .map(|v| {
-                let mut t = TextArea::new(vec![v]);
-                t.move_cursor(CursorMove::End);
-                t
-            })
-            .collect();
-        let mut form = CustomerForm {
-            editing: Some(c.clone()),
-            fields,
-            focus: 0,
-            error: None,
-        };
-        form.focus_on(0);
-        form
+        Form::new(FormKind::EditCustomer(c.clone()), &CUSTOMER_FIELDS, &values, &[])
+    }
+
+    pub fn moment(customer_id: i64, name: String) -> Form {
+        let hints = [
+            "Board approves the 2027 budget",
+            "fri, +2w, 2026-12-10",
+            "what worries them about this decision",
+            "the steps they take to decide",
+            "how we will respond",
+        ];
+        Form::new(
+            FormKind::Moment { customer_id, name },
+            &MOMENT_FIELDS,
+            &[],
+            &hints,
+        )
     }
 
     pub fn value(&self, i: usize) -> String {
@@ -62,11 +86,11 @@ impl CustomerForm {
     }
 
     pub fn next(&mut self) {
-        self.focus_on((self.focus + 1) % FIELDS.len());
+        self.focus_on((self.focus + 1) % self.fields.len());
     }
 
     pub fn prev(&mut self) {
-        self.focus_on((self.focus + FIELDS.len() - 1) % FIELDS.len());
+        self.focus_on((self.focus + self.fields.len() - 1) % self.fields.len());
     }
 
     /// Only the focused field shows a cursor.
@@ -82,11 +106,11 @@ impl CustomerForm {
         }
     }
 
-    pub fn title(&self) -> &'static str {
-        if self.editing.is_some() {
-            "Edit customer"
-        } else {
-            "Add customer"
+    pub fn title(&self) -> String {
+        match &self.kind {
+            FormKind::AddCustomer => "Add customer".to_string(),
+            FormKind::EditCustomer(_) => "Edit customer".to_string(),
+            FormKind::Moment { name, .. } => format!("Decision moment for {name}"),
         }
     }
 }

@@ -7,6 +7,9 @@ pub enum PromptKind {
     QuickLog { customer_id: i64, name: String },
     FollowUp { customer_id: i64, name: String },
     Snooze { follow_up_id: i64, text: String },
+    Trigger { customer_id: i64, name: String },
+    Balance { customer_id: i64, name: String },
+    Order { customer_id: i64, name: String },
 }
 
 /// What Tab cycles through in the snooze prompt.
@@ -27,6 +30,9 @@ impl Prompt {
             PromptKind::QuickLog { .. } => "call: discussed renewal >> send proposal @fri =5 #tag",
             PromptKind::FollowUp { .. } => "send proposal @fri",
             PromptKind::Snooze { .. } => "tomorrow, +3d, +1w, fri, next week, 2026-12-01 (Tab: suggestions)",
+            PromptKind::Trigger { .. } => "reactional: delivery 5 days late",
+            PromptKind::Balance { .. } => "give: christmas hamper  or  ask: asked for a referral",
+            PromptKind::Order { .. } => "1250.50 @2026-11-20",
         });
         Prompt {
             kind,
@@ -45,6 +51,9 @@ impl Prompt {
             PromptKind::QuickLog { name, .. } => format!("Log for {name} › "),
             PromptKind::FollowUp { name, .. } => format!("Follow-up for {name} › "),
             PromptKind::Snooze { text, .. } => format!("Snooze “{text}” until › "),
+            PromptKind::Trigger { name, .. } => format!("Trigger for {name} › "),
+            PromptKind::Balance { name, .. } => format!("Give/ask for {name} › "),
+            PromptKind::Order { name, .. } => format!("Order from {name} › "),
         }
     }
 

@@ -222,7 +222,7 @@ pub fn moment(m: &Moment, customer: &Customer, today: NaiveDate, rules: &Rules) 
     if customer
         .summary
         .last_logged_at
-        .is_some_and(|at| at > m.planned_at)
+        .is_some_and(|at| at >= m.planned_at)
     {
         return None;
     }

@@ -1,18 +1,20 @@
-//! The customer card: who they are, how fresh the relationship is, what we promised, and
-//! what happened.
+//! The customer card: who they are and how the relationship stands, their buying process,
+//! what needs attention and why, what we promised, and what happened.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::super::app::App;
+use super::super::card::CardView;
+use super::relationship;
 use crate::domain::customer::Freshness;
 use crate::domain::text::sanitize;
 use crate::human::{ago, day, local_time};
 
-/// Rows the follow-up list takes at most.
-const FOLLOW_UP_ROWS: u16 = 6;
+/// From this width the card puts the relationship beside the follow-ups and timeline.
+const WIDE: u16 = 110;
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let theme = &app.theme;
@@ -24,22 +26,41 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
             Line::from(""),
             Line::from("  No customer open: pick one on the Agenda (1) or in Customers (2) and press Enter."),
         ])
-        .block(block);
+        .block(block)
+        .wrap(Wrap { trim: false });
         frame.render_widget(hint, area);
         return;
     };
+    let [head, rest] = Layout::vertical([Constraint::Length(5), Constraint::Min(4)]).areas(area);
+    draw_head(frame, head, card, app);
+    if area.width >= WIDE {
+        let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(rest);
+        let [process, attention] = Layout::vertical([
+            Constraint::Length(relationship::process_height(card, app.now.today())),
+            Constraint::Min(2),
+        ])
+        .areas(right);
+        relationship::draw_process(frame, process, card, app);
+        relationship::draw_attention(frame, attention, card, app);
+        draw_promises_and_timeline(frame, left, card, app);
+    } else {
+        let [process, attention, promises] = Layout::vertical([
+            Constraint::Length(relationship::process_height(card, app.now.today())),
+            Constraint::Length(relationship::attention_height(card)),
+            Constraint::Min(3),
+        ])
+        .areas(rest);
+        relationship::draw_process(frame, process, card, app);
+        relationship::draw_attention(frame, attention, card, app);
+        draw_promises_and_timeline(frame, promises, card, app);
+    }
+}
+
+fn draw_head(frame: &mut Frame<'_>, area: Rect, card: &CardView, app: &App) {
+    let theme = &app.theme;
     let c = &card.customer;
+    let s = &c.summary;
     let now = app.now.utc;
-    let today = app.now.today();
-
-    let follow_up_rows = (card.follow_ups.len().max(1) as u16 + 1).min(FOLLOW_UP_ROWS);
-    let [head, follow_ups_area, timeline_area] = Layout::vertical([
-        Constraint::Length(5),
-        Constraint::Length(follow_up_rows),
-        Constraint::Min(2),
-    ])
-    .areas(area);
-
     let title = if c.company.is_empty() {
         format!(" {} ", sanitize(&c.name))
     } else {
@@ -58,6 +79,23 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
         || "no contact yet".to_string(),
         |at| format!("last contact {}", ago(at, now)),
     );
+    let mut standing = vec![Span::raw(format!(
+        "{} {} lifetime",
+        app.config.money.currency, s.value
+    ))];
+    if let Some(on) = s.last_order_on {
+        standing.push(Span::styled(
+            format!(" · last order {}", day(on, app.now.today())),
+            theme.dim,
+        ));
+    }
+    standing.push(Span::raw(" · "));
+    standing.push(match s.satisfaction_words() {
+        Some(words) if s.satisfaction == Some(5) => Span::styled(words, theme.ok),
+        Some(words) if s.satisfaction < s.prev_satisfaction => Span::styled(words, theme.due_soon),
+        Some(words) => Span::raw(words),
+        None => Span::styled("no satisfaction recorded", theme.dim),
+    });
     let lines = vec![
         Line::from(if contact.is_empty() {
             "no email or phone yet (e to edit)".to_string()
@@ -69,9 +107,18 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
             Span::styled(last, theme.freshness(fresh)),
             Span::styled(format!("  {}", sanitize(&c.tags.to_string())), theme.dim),
         ]),
-        Line::styled(sanitize(&c.notes).into_owned(), theme.dim),
+        Line::from(standing),
+        relationship::balance_line(card, theme),
     ];
-    frame.render_widget(Paragraph::new(lines).block(block), head);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn draw_promises_and_timeline(frame: &mut Frame<'_>, area: Rect, card: &CardView, app: &App) {
+    let theme = &app.theme;
+    let today = app.now.today();
+    let rows = (card.follow_ups.len().max(1) as u16 + 1).min(area.height.saturating_sub(2).clamp(2, 6));
+    let [follow_ups_area, timeline_area] =
+        Layout::vertical([Constraint::Length(rows), Constraint::Min(1)]).areas(area);
 
     let block = Block::new()
         .borders(Borders::TOP)

@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
 
 use super::super::app::App;
-use super::super::customers::sort_name;
 use crate::domain::customer::Freshness;
 use crate::domain::text::sanitize;
 use crate::human::{ago, day};
@@ -21,9 +20,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
             " Customers · {} of {} match · by {} ",
             f.count(),
             f.total(),
-            sort_name(view.sort)
+            view.sort.name()
         ),
-        None => format!(" Customers · {} · by {} ", view.total, sort_name(view.sort)),
+        None => format!(" Customers · {} · by {} ", view.total, view.sort.name()),
     };
     let block = Block::new()
         .borders(Borders::TOP)
@@ -70,7 +69,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
             )),
         ])
     });
-    let header = Row::new(["Name", "Company", "Last contact", "Follow-up", "Tags"]).style(theme.header);
+    let header = Row::new(vec![
+        Cell::from("Name"),
+        Cell::from("Company"),
+        Cell::from("Last contact"),
+        Cell::from("Follow-up"),
+        Cell::from(Line::from("Value").right_aligned()),
+        Cell::from("Tags"),
+    ])
+    .style(theme.header);
     let table = Table::new(
         rows,
         [
@@ -78,6 +85,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
             Constraint::Fill(3),
             Constraint::Length(12),
             Constraint::Length(11),
+            Constraint::Length(10),
             Constraint::Fill(2),
         ],
     )

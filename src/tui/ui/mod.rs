@@ -7,6 +7,7 @@ mod customers;
 mod footer;
 mod help;
 mod overlay;
+mod relationship;
 pub mod theme;
 
 use ratatui::Frame;

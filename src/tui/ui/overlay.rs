@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear};
 use unicode_width::UnicodeWidthStr;
 
-use super::super::form::{CustomerForm, FIELDS};
+use super::super::form::Form;
 use super::super::prompt::{Prompt, PromptKind};
 use super::{Theme, centered};
 use crate::domain::Kind;
@@ -44,6 +44,14 @@ pub fn draw_prompt(frame: &mut Frame<'_>, area: Rect, prompt: &Prompt, theme: &T
                 " +3d pushes it 3 days on from its date; fri, next week or 2026-12-01 mean that day"
                     .to_string()
             }
+            PromptKind::Trigger { .. } => {
+                " situational (their situation changed) · reactional (an incident) · influential (a competitor)"
+                    .to_string()
+            }
+            PromptKind::Balance { .. } => {
+                " give: gift, extra service, favour, discount · ask: referral, survey, price increase".to_string()
+            }
+            PromptKind::Order { .. } => " the amount (1250.50 or 1250,50), then @day if not today".to_string(),
         };
         frame.render_widget(Line::styled(hint, theme.dim), message);
     }
@@ -53,22 +61,26 @@ pub fn draw_prompt(frame: &mut Frame<'_>, area: Rect, prompt: &Prompt, theme: &T
     frame.render_widget(&prompt.input, input_area);
 }
 
-pub fn draw_form(frame: &mut Frame<'_>, area: Rect, form: &CustomerForm, theme: &Theme) {
-    let popup = centered(area, 64, FIELDS.len() as u16 + 5);
+pub fn draw_form(frame: &mut Frame<'_>, area: Rect, form: &Form, theme: &Theme) {
+    let n = form.fields.len();
+    let popup = centered(area, 72, n as u16 + 5);
     frame.render_widget(Clear, popup);
-    let block = Block::bordered().title(Span::styled(format!(" {} ", form.title()), theme.title));
+    let block = Block::bordered().title(Span::styled(
+        format!(" {} ", sanitize(&form.title())),
+        theme.title,
+    ));
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let rows = Layout::vertical(std::iter::repeat_n(Constraint::Length(1), FIELDS.len() + 3)).split(inner);
-    for (i, name) in FIELDS.iter().enumerate() {
-        let [label, input] = Layout::horizontal([Constraint::Length(10), Constraint::Min(1)]).areas(rows[i]);
+    let rows = Layout::vertical(std::iter::repeat_n(Constraint::Length(1), n + 3)).split(inner);
+    for (i, name) in form.labels.iter().enumerate() {
+        let [label, input] = Layout::horizontal([Constraint::Length(11), Constraint::Min(1)]).areas(rows[i]);
         let style = if i == form.focus { theme.key } else { theme.dim };
-        frame.render_widget(Span::styled(format!(" {name:<8}"), style), label);
+        frame.render_widget(Span::styled(format!(" {name:<9}"), style), label);
         frame.render_widget(&form.fields[i], input);
     }
     let message = match &form.error {
         Some(e) => Line::styled(format!(" {e}"), theme.error),
         None => Line::styled(" Tab next field · Enter save · Esc cancel", theme.dim),
     };
-    frame.render_widget(message, rows[FIELDS.len() + 1]);
+    frame.render_widget(message, rows[n + 1]);
 }

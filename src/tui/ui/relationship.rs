@@ -1,0 +1,168 @@
+//! The relationship on the customer card: the give/take gauge, the buying process as a
+//! strip of decision moments, and what needs attention (urgency terms, open triggers).
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::super::app::App;
+use super::super::card::CardView;
+use super::Theme;
+use crate::domain::moment::MomentStatus;
+use crate::domain::nudge;
+use crate::domain::text::sanitize;
+use crate::human::{ago, day};
+
+/// Cells in the give/take gauge.
+const GAUGE: usize = 11;
+
+/// "asks ──────●──── gives · gave 2 · asked 3 · urgency 26.4".
+pub fn balance_line<'a>(card: &CardView, theme: &Theme) -> Line<'a> {
+    let b = card.customer.summary.balance;
+    let at = (((b.tilt() + 1.0) / 2.0) * (GAUGE - 1) as f64).round() as usize;
+    let gauge: String = (0..GAUGE).map(|i| if i == at { '●' } else { '─' }).collect();
+    let lean = if b.asks > b.gives {
+        theme.due_soon
+    } else if b.gives > b.asks {
+        theme.ok
+    } else {
+        theme.dim
+    };
+    Line::from(vec![
+        Span::styled("asks ", theme.dim),
+        Span::styled(gauge, lean),
+        Span::styled(" gives", theme.dim),
+        Span::raw(format!(" · gave {} · asked {}", b.gives, b.asks)),
+        Span::styled(
+            format!(" · urgency {:.1}", nudge::urgency(&card.why)),
+            theme.title,
+        ),
+    ])
+}
+
+/// Title, the strip, and the next moment's concerns, steps and response, a line each.
+pub fn process_height(card: &CardView, today: NaiveDate) -> u16 {
+    let details = next_moment(card, today).map_or(0, |i| {
+        let m = &card.moments[i];
+        [&m.concerns, &m.steps, &m.response]
+            .iter()
+            .filter(|t| !t.is_empty())
+            .count()
+    });
+    2 + details as u16
+}
+
+/// The first upcoming moment from today on.
+fn next_moment(card: &CardView, today: NaiveDate) -> Option<usize> {
+    card.moments
+        .iter()
+        .position(|m| m.status == MomentStatus::Upcoming && m.expected >= today)
+}
+
+pub fn draw_process(frame: &mut Frame<'_>, area: Rect, card: &CardView, app: &App) {
+    let theme = &app.theme;
+    let today = app.now.today();
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(Span::styled(" Buying process ", theme.header));
+    if card.moments.is_empty() {
+        let hint = Line::styled(" no decision moments yet · m plans one", theme.dim);
+        frame.render_widget(Paragraph::new(hint).block(block), area);
+        return;
+    }
+    let next = next_moment(card, today);
+    let mut strip = vec![Span::raw(" ")];
+    for (i, m) in card.moments.iter().enumerate() {
+        if i > 0 {
+            strip.push(Span::styled(" → ", theme.dim));
+        }
+        let mark = match m.status {
+            MomentStatus::Won => "✓ ",
+            MomentStatus::Lost => "✗ ",
+            MomentStatus::Passed => "· ",
+            MomentStatus::Upcoming if Some(i) == next => "▶ ",
+            MomentStatus::Upcoming => "",
+        };
+        let style = if Some(i) == next {
+            theme.today
+        } else if m.status != MomentStatus::Upcoming || m.expected < today {
+            theme.dim
+        } else {
+            theme.base
+        };
+        strip.push(Span::styled(
+            format!("{mark}{} {}", day(m.expected, today), sanitize(&m.title)),
+            style,
+        ));
+    }
+    let mut lines = vec![Line::from(strip)];
+    if let Some(m) = next.map(|i| &card.moments[i]) {
+        for (label, text) in [
+            ("concerns", &m.concerns),
+            ("their steps", &m.steps),
+            ("our response", &m.response),
+        ] {
+            if !text.is_empty() {
+                lines.push(Line::from(vec![
+                    Span::styled(format!(" {label}: "), theme.dim),
+                    Span::raw(sanitize(text).into_owned()),
+                ]));
+            }
+        }
+    }
+    // One line each: the strip reads left to right and is cut at the edge, like a timeline.
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// Title, up to three urgency terms and the open triggers, at least one line.
+pub fn attention_height(card: &CardView) -> u16 {
+    let open = card
+        .triggers
+        .iter()
+        .filter(|t| t.resolved_at.is_none() && !card.why.iter().any(|n| n.trigger_id == Some(t.id)))
+        .count();
+    (1 + (card.why.len().min(3) + open.min(2)).max(1)) as u16
+}
+
+pub fn draw_attention(frame: &mut Frame<'_>, area: Rect, card: &CardView, app: &App) {
+    let theme = &app.theme;
+    let title = format!(" Why now · urgency {:.1} ", nudge::urgency(&card.why));
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(Span::styled(title, theme.header));
+    let mut lines: Vec<Line<'_>> = card
+        .why
+        .iter()
+        .map(|n| {
+            Line::from(vec![
+                Span::styled(format!(" {:>5.1} ", n.score), theme.key),
+                Span::raw(sanitize(&n.reason).into_owned()),
+            ])
+        })
+        .collect();
+    // Open triggers that no nudge speaks for yet (a fresh complaint, a competitor's offer).
+    let nudged = |id: i64| card.why.iter().any(|n| n.trigger_id == Some(id));
+    for t in card
+        .triggers
+        .iter()
+        .filter(|t| t.resolved_at.is_none() && !nudged(t.id))
+    {
+        lines.push(Line::from(vec![
+            Span::styled(format!(" open {} trigger: ", t.kind), theme.due_soon),
+            Span::raw(sanitize(&t.note).into_owned()),
+            Span::styled(format!(" (opened {})", ago(t.opened_at, app.now.utc)), theme.dim),
+        ]));
+    }
+    if lines.is_empty() {
+        lines.push(Line::styled(
+            " nothing needs doing: within cadence, nothing open",
+            theme.ok,
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: false }),
+        area,
+    );
+}
