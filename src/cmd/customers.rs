@@ -12,10 +12,13 @@ use super::{Ctx, print_json, resolve};
 use crate::agenda;
 use crate::cli::SortArg;
 use crate::domain::customer::Freshness;
+use crate::domain::moment::Moment;
 use crate::domain::moment::MomentStatus;
 use crate::domain::nudge;
+use crate::domain::nudge::Nudge;
 use crate::domain::text::sanitize;
-use crate::domain::{Cadence, Tags};
+use crate::domain::trigger::Trigger;
+use crate::domain::{Cadence, Customer, Tags};
 use crate::human::{ago, cell, day, local_time};
 use crate::store::{CustomerRow, NewCustomer, Sort};
 
@@ -179,7 +182,45 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
         };
         return print_json(&mut cx.out, &shown);
     }
+    print_head(cx, &c)?;
+    print_relationship(cx, &c, &why, &moments, &triggers)?;
     let today = cx.now.today();
+    let out = &mut cx.out;
+    writeln!(out, "\nOpen follow-ups")?;
+    if follow_ups.is_empty() {
+        writeln!(out, "  none")?;
+    }
+    for f in &follow_ups {
+        let late = if f.due < today { "  overdue" } else { "" };
+        writeln!(
+            out,
+            "  {:>6}  {}  {}{late}",
+            f.id,
+            cell(&day(f.due, today), 11),
+            sanitize(&f.text)
+        )?;
+    }
+    writeln!(out, "\nTimeline")?;
+    if timeline.is_empty() {
+        writeln!(out, "  nothing logged yet — touchbase log {} \"call: …\"", c.id)?;
+    }
+    for i in &timeline {
+        let sat = i.satisfaction.map(|s| format!("  ={s}")).unwrap_or_default();
+        writeln!(
+            out,
+            "  {}  {} {}{sat}",
+            cell(&local_time(i.at, today), 17),
+            cell(i.kind.as_str(), 9),
+            sanitize(&i.note)
+        )?;
+    }
+    out.flush().context("writing output")
+}
+
+/// Who they are and how the relationship stands.
+fn print_head(cx: &mut Ctx, c: &Customer) -> anyhow::Result<()> {
+    let today = cx.now.today();
+    let s = &c.summary;
     let currency = &cx.config.money.currency;
     let out = &mut cx.out;
     write!(out, "{}", sanitize(&c.name))?;
@@ -217,9 +258,22 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
     if !c.notes.is_empty() {
         writeln!(out, "notes: {}", sanitize(&c.notes))?;
     }
+    Ok(())
+}
 
-    writeln!(out, "\nUrgency {:.1}", nudge::urgency(&why))?;
-    for n in &why {
+/// Why they are urgent, their buying process, and open switching triggers.
+fn print_relationship(
+    cx: &mut Ctx,
+    c: &Customer,
+    why: &[Nudge],
+    moments: &[Moment],
+    triggers: &[Trigger],
+) -> anyhow::Result<()> {
+    let today = cx.now.today();
+    let now = cx.now.utc;
+    let out = &mut cx.out;
+    writeln!(out, "\nUrgency {:.1}", nudge::urgency(why))?;
+    for n in why {
         writeln!(
             out,
             "  {:>5.1}  {}  {}",
@@ -228,7 +282,6 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
             sanitize(&n.reason)
         )?;
     }
-
     writeln!(out, "\nBuying process")?;
     if moments.is_empty() {
         writeln!(
@@ -237,7 +290,7 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
             c.id
         )?;
     }
-    for m in &moments {
+    for m in moments {
         let mark = if m.status == MomentStatus::Upcoming {
             "▸"
         } else {
@@ -261,7 +314,6 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
             }
         }
     }
-
     let open: Vec<_> = triggers.iter().filter(|t| t.resolved_at.is_none()).collect();
     if !open.is_empty() {
         writeln!(out, "\nOpen triggers")?;
@@ -272,38 +324,9 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
                 t.id,
                 cell(t.kind.as_str(), 11),
                 sanitize(&t.note),
-                ago(t.opened_at, cx.now.utc)
+                ago(t.opened_at, now)
             )?;
         }
     }
-
-    writeln!(out, "\nOpen follow-ups")?;
-    if follow_ups.is_empty() {
-        writeln!(out, "  none")?;
-    }
-    for f in &follow_ups {
-        let late = if f.due < today { "  overdue" } else { "" };
-        writeln!(
-            out,
-            "  {:>6}  {}  {}{late}",
-            f.id,
-            cell(&day(f.due, today), 11),
-            sanitize(&f.text)
-        )?;
-    }
-    writeln!(out, "\nTimeline")?;
-    if timeline.is_empty() {
-        writeln!(out, "  nothing logged yet — touchbase log {} \"call: …\"", c.id)?;
-    }
-    for i in &timeline {
-        let sat = i.satisfaction.map(|s| format!("  ={s}")).unwrap_or_default();
-        writeln!(
-            out,
-            "  {}  {} {}{sat}",
-            cell(&local_time(i.at, today), 17),
-            cell(i.kind.as_str(), 9),
-            sanitize(&i.note)
-        )?;
-    }
-    out.flush().context("writing output")
+    Ok(())
 }

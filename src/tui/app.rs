@@ -193,13 +193,13 @@ impl App {
                 None => self.say("Select a customer first (2: Customers)."),
             },
             Action::AddTrigger => {
-                self.ask_for_customer(|customer_id, name| PromptKind::Trigger { customer_id, name })
+                self.ask_for_customer(|customer_id, name| PromptKind::Trigger { customer_id, name });
             }
             Action::AddBalance => {
-                self.ask_for_customer(|customer_id, name| PromptKind::Balance { customer_id, name })
+                self.ask_for_customer(|customer_id, name| PromptKind::Balance { customer_id, name });
             }
             Action::AddOrder => {
-                self.ask_for_customer(|customer_id, name| PromptKind::Order { customer_id, name })
+                self.ask_for_customer(|customer_id, name| PromptKind::Order { customer_id, name });
             }
         }
         Ok(())

@@ -281,26 +281,23 @@ impl App {
                 return Ok(());
             }
         };
-        let (change, said, id) = match kind {
-            FormKind::EditCustomer(before) => {
-                let patch = CustomerPatch {
-                    name: Some(fields.name),
-                    company: Some(fields.company),
-                    email: Some(fields.email),
-                    phone: Some(fields.phone),
-                    tags: Some(fields.tags),
-                    cadence: fields.cadence,
-                    notes: None,
-                };
-                let c = self.store.update_customer(before.id, &patch, self.now.utc)?;
-                let said = format!("Saved {}", sanitize(&c.name));
-                (Change::CustomerEdited { before }, said, c.id)
-            }
-            _ => {
-                let c = self.store.add_customer(&fields, self.now.utc)?;
-                let said = format!("Added {} · in touch every {}", sanitize(&c.name), c.cadence);
-                (Change::CustomerAdded { id: c.id }, said, c.id)
-            }
+        let (change, said, id) = if let FormKind::EditCustomer(before) = kind {
+            let patch = CustomerPatch {
+                name: Some(fields.name),
+                company: Some(fields.company),
+                email: Some(fields.email),
+                phone: Some(fields.phone),
+                tags: Some(fields.tags),
+                cadence: fields.cadence,
+                notes: None,
+            };
+            let c = self.store.update_customer(before.id, &patch, self.now.utc)?;
+            let said = format!("Saved {}", sanitize(&c.name));
+            (Change::CustomerEdited { before: *before }, said, c.id)
+        } else {
+            let c = self.store.add_customer(&fields, self.now.utc)?;
+            let said = format!("Added {} · in touch every {}", sanitize(&c.name), c.cadence);
+            (Change::CustomerAdded { id: c.id }, said, c.id)
         };
         self.overlay = None;
         self.remember(change, said)?;

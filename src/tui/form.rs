@@ -11,7 +11,7 @@ const MOMENT_FIELDS: [&str; 5] = ["Title", "When", "Concerns", "Steps", "Respons
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormKind {
     AddCustomer,
-    EditCustomer(Customer),
+    EditCustomer(Box<Customer>),
     Moment { customer_id: i64, name: String },
 }
 
@@ -62,7 +62,12 @@ impl Form {
             c.cadence.to_string(),
             c.tags.as_slice().join(" "),
         ];
-        Form::new(FormKind::EditCustomer(c.clone()), &CUSTOMER_FIELDS, &values, &[])
+        Form::new(
+            FormKind::EditCustomer(Box::new(c.clone())),
+            &CUSTOMER_FIELDS,
+            &values,
+            &[],
+        )
     }
 
     pub fn moment(customer_id: i64, name: String) -> Form {

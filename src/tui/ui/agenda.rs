@@ -1,5 +1,7 @@
 //! The agenda: overdue follow-ups (loud), today's, then nudges by score, each with its reason.
 
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -121,7 +123,7 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, item: &Item<'_>, today: NaiveD
         Item::Moment(m, c) => {
             let mut what = format!("{}: {}", day(m.expected, today), sanitize(&m.title));
             if !m.concerns.is_empty() {
-                what += &format!(" · concerns: {}", sanitize(&m.concerns));
+                let _ = write!(what, " · concerns: {}", sanitize(&m.concerns));
             }
             (&c.name, &c.phone, &c.email, what)
         }

@@ -21,14 +21,13 @@ const GAUGE: usize = 11;
 /// "asks ──────●──── gives · gave 2 · asked 3 · urgency 26.4".
 pub fn balance_line<'a>(card: &CardView, theme: &Theme) -> Line<'a> {
     let b = card.customer.summary.balance;
-    let at = (((b.tilt() + 1.0) / 2.0) * (GAUGE - 1) as f64).round() as usize;
+    #[allow(clippy::cast_precision_loss)]
+    let at = (f64::midpoint(b.tilt(), 1.0) * (GAUGE - 1) as f64).round() as usize;
     let gauge: String = (0..GAUGE).map(|i| if i == at { '●' } else { '─' }).collect();
-    let lean = if b.asks > b.gives {
-        theme.due_soon
-    } else if b.gives > b.asks {
-        theme.ok
-    } else {
-        theme.dim
+    let lean = match b.asks.cmp(&b.gives) {
+        std::cmp::Ordering::Greater => theme.due_soon,
+        std::cmp::Ordering::Less => theme.ok,
+        std::cmp::Ordering::Equal => theme.dim,
     };
     Line::from(vec![
         Span::styled("asks ", theme.dim),
