@@ -58,7 +58,19 @@ impl Store {
         let (stale, total) = self.cadence_overdue(w.now, w.limit)?;
         c.unloaded += total - stale.len();
         c.customers = stale;
-        c.moments = self.upcoming_moments(w.today, w.moments_through)?;
+        // Only moments with nothing logged since they were planned can nudge.
+        c.moments = self.joined(
+            &format!(
+                "SELECT {MOMENT_COLUMNS}, {CUSTOMER_COLUMNS} FROM moments m
+                 CROSS JOIN customers c ON c.id = m.customer_id
+                 WHERE m.status = 'upcoming' AND m.expected BETWEEN ?1 AND ?2 AND c.archived = 0
+                   AND coalesce(c.last_logged_at, 0) < m.planned_at
+                 ORDER BY m.expected, m.id"
+            ),
+            params![w.today, w.moments_through],
+            moment_from_row,
+            MOMENT_COLUMN_COUNT,
+        )?;
         c.triggers = self.joined(
             &format!(
                 "SELECT {TRIGGER_COLUMNS}, {CUSTOMER_COLUMNS} FROM triggers t
@@ -73,19 +85,21 @@ impl Store {
             TRIGGER_COLUMN_COUNT,
         )?;
         for (filter, order) in [
-            ("asks > gives", "asks - gives DESC"),
+            // Each order is its partial index read forwards or backwards (ties by id), so
+            // the walk stops after `limit` rows instead of sorting thousands.
+            ("asks > gives", "asks - gives DESC, c.id DESC"),
             (
-                "satisfaction = 5 AND coalesce(last_give_at, 0) < ?3",
-                "last_give_at",
+                "satisfaction = 5 AND (last_give_at IS NULL OR last_give_at < ?3)",
+                "last_give_at, c.id",
             ),
             (
                 "satisfaction < prev_satisfaction",
-                "prev_satisfaction - satisfaction DESC",
+                "prev_satisfaction - satisfaction DESC, c.id DESC",
             ),
         ] {
             let sql = format!(
                 "SELECT {CUSTOMER_COLUMNS} FROM customers c
-                 WHERE c.archived = 0 AND {filter} AND value_tier = ?1 ORDER BY {order}, c.id LIMIT ?2"
+                 WHERE c.archived = 0 AND {filter} AND value_tier = ?1 ORDER BY {order} LIMIT ?2"
             );
             let mut stmt = self.conn.prepare_cached(&sql)?;
             for tier in TIERS {
