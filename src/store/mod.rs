@@ -112,9 +112,6 @@ impl Store {
             .map_err(sqlite)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(sqlite)?;
         conn.pragma_update(None, "temp_store", "MEMORY").map_err(sqlite)?;
-        // Reading through a memory map saves a system call per page on large books.
-        conn.pragma_update(None, "mmap_size", 1_i64 << 30)
-            .map_err(sqlite)?;
         // 32 MiB of page cache (negative: KiB): a full walk of a large book fits.
         conn.pragma_update(None, "cache_size", -32_768).map_err(sqlite)?;
         migrations::to_latest(&mut conn).map_err(|source| OpenError::Migration {
