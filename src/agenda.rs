@@ -20,6 +20,16 @@ pub struct Due {
 
 /// The top `limit` nudges (`None`: all of them).
 pub fn due(store: &Store, now: Now, config: &Config, limit: Option<usize>) -> anyhow::Result<Due> {
+    let mut due = scored(store, now, config, limit)?;
+    let loaded = due.nudges.len();
+    due.nudges.truncate(limit.unwrap_or(usize::MAX));
+    due.more += loaded - due.nudges.len();
+    Ok(due)
+}
+
+/// Every candidate nudge scored and ranked: at least the top `limit` of each kind (and
+/// value tier), so any top `limit` taken from it is exact.
+pub fn scored(store: &Store, now: Now, config: &Config, limit: Option<usize>) -> anyhow::Result<Due> {
     let rules = &config.nudge;
     // SQLite takes a LIMIT as i64.
     let limit = limit.unwrap_or(i64::MAX as usize);
@@ -53,10 +63,8 @@ pub fn due(store: &Store, now: Now, config: &Config, limit: Option<usize>) -> an
         nudges.extend(customer_rules(customer, now, rules));
     }
     nudge::rank(&mut nudges);
-    let loaded = nudges.len();
-    nudges.truncate(limit);
     Ok(Due {
-        more: c.unloaded + (loaded - nudges.len()),
+        more: c.unloaded,
         nudges,
     })
 }

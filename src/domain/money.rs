@@ -74,19 +74,30 @@ impl Cents {
     }
 }
 
+impl Cents {
+    /// "1,251": rounded to whole units, for columns.
+    pub fn whole(self) -> String {
+        grouped((self.0 + 50) / 100)
+    }
+}
+
+/// "1,250" from 1250.
+fn grouped(units: i64) -> String {
+    let digits = units.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 impl fmt::Display for Cents {
     /// "1,250.50".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let units = self.0 / 100;
-        let digits = units.to_string();
-        let mut grouped = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                grouped.push(',');
-            }
-            grouped.push(c);
-        }
-        write!(f, "{grouped}.{:02}", self.0 % 100)
+        write!(f, "{}.{:02}", grouped(self.0 / 100), self.0 % 100)
     }
 }
 
@@ -127,6 +138,8 @@ mod tests {
     fn shown_with_thousands_and_cents() {
         assert_eq!(Cents(125_050).to_string(), "1,250.50");
         assert_eq!(Cents(5).to_string(), "0.05");
+        assert_eq!(Cents(125_050).whole(), "1,251");
+        assert_eq!(Cents(0).whole(), "0");
     }
 
     #[test]

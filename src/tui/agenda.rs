@@ -42,9 +42,24 @@ impl AgendaView {
     }
 
     pub fn reload(&mut self, store: &Store, now: Now, config: &Config) -> anyhow::Result<()> {
-        self.due = agenda::due(store, now, config, Some(config.nudge.limit))?;
-        // Overdue follow-ups first (loud), then today's, then the other nudges by score.
-        self.due.nudges.sort_by_key(|n| section(n.kind));
+        // Overdue follow-ups first (loud), then today's, then the top other nudges by score:
+        // promises are never crowded out by nudges.
+        let limit = config.nudge.limit;
+        let mut scored = agenda::scored(store, now, config, Some(limit))?;
+        scored.nudges.sort_by_key(|n| section(n.kind));
+        let mut taken = [0usize; 3];
+        let mut more = scored.more;
+        scored.nudges.retain(|n| {
+            let s = usize::from(section(n.kind));
+            taken[s] += 1;
+            let keep = taken[s] <= limit;
+            more += usize::from(!keep);
+            keep
+        });
+        self.due = Due {
+            nudges: scored.nudges,
+            more,
+        };
         let today = now.today();
         let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
         self.moments = store.upcoming_moments(monday, monday + Duration::days(6))?;

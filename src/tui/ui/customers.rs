@@ -63,6 +63,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
             Cell::from(sanitize(&c.company).into_owned()),
             Cell::from(Span::styled(last, theme.freshness(fresh))),
             follow_up,
+            Cell::from(Line::from(c.summary.value.whole()).right_aligned()),
             Cell::from(Span::styled(
                 sanitize(&c.tags.to_string()).into_owned(),
                 theme.dim,

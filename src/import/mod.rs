@@ -1,0 +1,173 @@
+//! Customers in and out of other tools: reading CSV, vCard and our own JSON into
+//! [`ImportedCustomer`] records, the rules that match them to the book, and writing the
+//! book in the same formats. Everything here is pure: it knows neither SQL nor the screen;
+//! `store::import` writes the records in one transaction.
+
+pub mod csv;
+mod decode;
+pub mod fields;
+pub mod headers;
+pub mod json;
+pub mod merge;
+pub mod vcard;
+pub mod write;
+
+use std::fmt;
+use std::path::Path;
+
+use anyhow::Context as _;
+use chrono::{DateTime, Utc};
+
+use crate::domain::{Cadence, Tags};
+
+pub use headers::{ColumnMap, Field};
+pub use merge::{Existing, Fill, Matcher};
+
+/// One customer as a file describes them, cleaned and checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedCustomer {
+    pub name: String,
+    pub company: String,
+    pub email: String,
+    pub phone: String,
+    pub tags: Tags,
+    pub cadence: Option<Cadence>,
+    pub notes: String,
+    /// When the file says we were last in touch; becomes an imported contact.
+    pub last_contact: Option<DateTime<Utc>>,
+    pub at: Location,
+}
+
+/// Where in the file a record came from, for messages a person can act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    /// A CSV data row (the first after the header is row 1) and the line it starts on.
+    Row { row: usize, line: u64 },
+    /// The n-th vCard and the line of its BEGIN:VCARD.
+    Card { card: usize, line: usize },
+    /// The n-th customer of a JSON array.
+    Entry { index: usize },
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::Row { row, line } => write!(f, "row {row} (line {line})"),
+            Location::Card { card, line } => write!(f, "card {card} (line {line})"),
+            Location::Entry { index } => write!(f, "customer {index}"),
+        }
+    }
+}
+
+/// A row or card that cannot be imported, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid {
+    pub at: Location,
+    pub problem: String,
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.at, self.problem)
+    }
+}
+
+/// What a file holds: the good records and the bad ones, in file order.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub records: Vec<ImportedCustomer>,
+    pub invalid: Vec<Invalid>,
+    /// For CSV: how each column was read, to show in a dry run.
+    pub columns: Vec<(String, Field)>,
+}
+
+impl Parsed {
+    fn push(&mut self, at: Location, record: Result<ImportedCustomer, String>) {
+        match record {
+            Ok(r) => self.records.push(r),
+            Err(problem) => self.invalid.push(Invalid { at, problem }),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Vcard,
+    Json,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("format '{0}' is not known — use csv, vcard or json")]
+pub struct UnknownFormat(pub String);
+
+impl Format {
+    pub fn parse(s: &str) -> Result<Format, UnknownFormat> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "csv" | "tsv" | "txt" => Ok(Format::Csv),
+            "vcard" | "vcf" | "vcards" => Ok(Format::Vcard),
+            "json" => Ok(Format::Json),
+            _ => Err(UnknownFormat(s.to_string())),
+        }
+    }
+
+    /// From a file name's extension, if it names one.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?;
+        Format::parse(ext).ok()
+    }
+
+    /// From the first bytes of the content, when the name says nothing.
+    fn sniff(text: &str) -> Format {
+        let head = text.trim_start();
+        if head.len() >= 11 && head[..11].eq_ignore_ascii_case("BEGIN:VCARD") {
+            Format::Vcard
+        } else if head.starts_with('[') {
+            Format::Json
+        } else {
+            Format::Csv
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Vcard => "vcard",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// How to read a file.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// None: from the extension, else from the content.
+    pub format: Option<Format>,
+    /// `--map` overrides, CSV only.
+    pub maps: Vec<ColumnMap>,
+    /// Last contacts after now are refused; date-only ones never land after it.
+    pub now: DateTime<Utc>,
+}
+
+/// Reads and checks every record of `path`.
+pub fn read(path: &Path, opts: &Options) -> anyhow::Result<Parsed> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading '{}'", path.display()))?;
+    let text = decode::text(&bytes);
+    let format = opts
+        .format
+        .or_else(|| Format::from_path(path))
+        .unwrap_or_else(|| Format::sniff(&text));
+    if !opts.maps.is_empty() && format != Format::Csv {
+        anyhow::bail!(
+            "--map names CSV columns, but '{}' is read as {} — drop --map, or pass --format csv",
+            path.display(),
+            format.as_str()
+        );
+    }
+    let parsed = match format {
+        Format::Csv => csv::read(&text, &opts.maps, opts.now),
+        Format::Vcard => vcard::read(&text, opts.now),
+        Format::Json => json::read(&text, opts.now),
+    };
+    parsed.with_context(|| format!("reading '{}' as {}", path.display(), format.as_str()))
+}

@@ -1,0 +1,305 @@
+//! The real binary in a pseudo-terminal, driven by keys as a user drives it. The bytes it
+//! writes are fed to a terminal emulator (`vt100`) and the tests look at the screen that
+//! builds, never at the raw bytes: ratatui only sends the cells that changed.
+
+use std::num::NonZeroU16;
+use std::path::PathBuf;
+use std::process::Command;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use rexpect::process::WaitStatus;
+use rexpect::session::{PtySession, spawn_command};
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// Monday 23 November 2026, 09:00 UTC.
+const NOW: &str = "2026-11-23T09:00:00Z";
+const ROWS: u16 = 24;
+const COLS: u16 = 80;
+/// How long anything may take before a test gives up and shows the screen.
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+/// What `ratatui::restore` and then dropping the `Terminal` write on the way out: leave the
+/// alternate screen, then show the cursor again (ratatui 0.30's `restore` itself does not).
+const RESTORED: &[u8] = b"\x1b[?1049l\x1b[?25h";
+
+fn touchbase() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("touchbase")
+}
+
+/// The same environment for the CLI and the app: a fixed clock, UTC, no user config.
+fn with_env(cmd: &mut Command) -> &mut Command {
+    cmd.env("TOUCHBASE_NOW", NOW)
+        .env("TZ", "UTC")
+        .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
+        .env("TERM", "xterm-256color")
+        .env_remove("TOUCHBASE_DB")
+        .env_remove("NO_COLOR")
+}
+
+struct Book {
+    _dir: TempDir,
+    db: PathBuf,
+}
+
+impl Book {
+    /// Two customers: "Acme BV" (company Acme) and "Beta GmbH".
+    fn two_customers() -> Book {
+        let dir = TempDir::new().unwrap();
+        let db = dir.path().join("touchbase.db");
+        let book = Book { _dir: dir, db };
+        book.cli(&["add", "Acme BV", "--company", "Acme"]);
+        book.cli(&["add", "Beta GmbH"]);
+        book
+    }
+
+    fn cli(&self, args: &[&str]) -> Vec<u8> {
+        let out = with_env(Command::new(touchbase()).arg("--db").arg(&self.db).args(args))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "touchbase {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    }
+
+    fn show(&self, who: &str) -> Value {
+        let out = self.cli(&["show", who, "--json"]);
+        serde_json::from_slice(&out).unwrap_or_else(|e| panic!("show {who} --json: {e}"))
+    }
+}
+
+/// The app running in an 80×24 pseudo-terminal, and the screen its output draws.
+struct Tui {
+    session: PtySession,
+    screen: vt100::Parser,
+    /// Every byte the app wrote, for what the screen does not keep (the restore sequences).
+    raw: Vec<u8>,
+}
+
+impl Tui {
+    /// Starts `touchbase --db DB`. rexpect gives the pty no size, so `stty` sets one first;
+    /// the paths go in as `$0`/`$1`, so they need no quoting.
+    fn open(book: &Book) -> Tui {
+        let mut cmd = Command::new("sh");
+        cmd.arg("-c")
+            .arg(format!("stty rows {ROWS} cols {COLS} && exec \"$0\" --db \"$1\""))
+            .arg(touchbase())
+            .arg(&book.db);
+        with_env(&mut cmd);
+        let timeout_ms = u64::try_from(TIMEOUT.as_millis()).unwrap();
+        Tui {
+            session: spawn_command(cmd, Some(timeout_ms)).unwrap(),
+            // vt100 0.18 takes its size as `NonZeroU16`.
+            screen: vt100::Parser::new(NonZeroU16::new(ROWS).unwrap(), NonZeroU16::new(COLS).unwrap(), 0),
+            raw: Vec::new(),
+        }
+    }
+
+    /// Feeds whatever output has arrived to the screen; whether there was any.
+    fn pump(&mut self) -> bool {
+        let start = self.raw.len();
+        // rexpect's reader turns each byte into a `char` of the same value (not UTF-8
+        // decoding), so this gives the bytes back exactly.
+        while let Some(c) = self.session.try_read() {
+            self.raw
+                .push(u8::try_from(c).expect("rexpect hands out one byte per char"));
+        }
+        self.screen.process(&self.raw[start..]);
+        self.raw.len() > start
+    }
+
+    fn contents(&self) -> String {
+        self.screen.screen().contents()
+    }
+
+    /// Reads output until the screen satisfies `done`; fails with the last screen.
+    fn wait_until(&mut self, what: &str, timeout: Duration, done: impl Fn(&str) -> bool) {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let fresh = self.pump();
+            if done(&self.contents()) {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!("waited {timeout:?} for {what}; the screen is:\n{}", self.framed());
+            }
+            if !fresh {
+                thread::sleep(Duration::from_millis(10));
+            }
+        }
+    }
+
+    /// Waits until `text` is on the screen.
+    fn wait_for(&mut self, text: &str) {
+        self.wait_until(&format!("{text:?}"), TIMEOUT, |s| s.contains(text));
+    }
+
+    /// Waits until `text` is no longer on the screen.
+    fn wait_gone(&mut self, text: &str) {
+        self.wait_until(&format!("{text:?} to go"), TIMEOUT, |s| !s.contains(text));
+    }
+
+    /// Types `keys`: one write, as a fast typist or a paste would arrive.
+    fn keys(&mut self, keys: &str) {
+        self.session.send(keys).unwrap();
+        self.session.flush().unwrap();
+    }
+
+    /// Esc on its own: crossterm reads a lone 0x1b as the Esc key only when nothing else
+    /// arrives with it, so callers wait for its effect before typing on.
+    fn esc(&mut self) {
+        self.keys("\x1b");
+    }
+
+    /// Waits for the process to end, reads the rest of its output and returns its exit code.
+    fn exit_code(&mut self) -> i32 {
+        let deadline = Instant::now() + TIMEOUT;
+        let status = loop {
+            self.pump();
+            match self.session.process().status() {
+                Some(WaitStatus::StillAlive) | None => {}
+                Some(status) => break status,
+            }
+            if Instant::now() > deadline {
+                panic!("the app did not exit; the screen is:\n{}", self.framed());
+            }
+            thread::sleep(Duration::from_millis(10));
+        };
+        // The child is gone; the pty may still hold its last bytes.
+        let rest = self.session.exp_eof().unwrap_or_default();
+        let rest: Vec<u8> = rest.chars().map(|c| u8::try_from(c).unwrap()).collect();
+        self.screen.process(&rest);
+        self.raw.extend_from_slice(&rest);
+        match status {
+            WaitStatus::Exited(_, code) => code,
+            other => panic!("the app did not exit normally: {other:?}"),
+        }
+    }
+
+    /// The screen with a frame around it, for failure messages.
+    fn framed(&self) -> String {
+        let width = usize::from(COLS);
+        let mut out = format!("+{}+\n", "-".repeat(width));
+        for row in self.screen.screen().rows(0, COLS) {
+            let pad = width.saturating_sub(row.chars().count());
+            out.push_str(&format!("|{row}{}|\n", " ".repeat(pad)));
+        }
+        out.push_str(&format!("+{}+", "-".repeat(width)));
+        out
+    }
+
+    /// The terminal is as the app found it: primary screen, cursor visible, and the last
+    /// bytes written are the ones that put it back.
+    fn assert_restored(&self) {
+        let screen = self.screen.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert!(!screen.hide_cursor(), "the cursor is still hidden");
+        assert!(
+            self.raw.ends_with(RESTORED),
+            "the output does not end with {:?}: …{:?}",
+            String::from_utf8_lossy(RESTORED),
+            String::from_utf8_lossy(&self.raw[self.raw.len().saturating_sub(40)..])
+        );
+    }
+}
+
+#[test]
+fn quick_log_from_the_customer_card_lands_in_the_database() {
+    let book = Book::two_customers();
+    let mut tui = Tui::open(&book);
+    tui.wait_for("Agenda");
+    // The app sees the pty's 80 columns: the date in the tab bar ends at the right edge.
+    tui.wait_for("Mon 23 Nov 2026");
+    let top = tui.screen.screen().rows(0, COLS).next().unwrap();
+    assert_eq!(
+        top.trim_end().chars().count(),
+        usize::from(COLS) - 1,
+        "{}",
+        tui.framed()
+    );
+
+    tui.keys("2");
+    tui.wait_for("Customers · 2 · by");
+    tui.wait_for("Acme BV");
+
+    tui.keys("/");
+    tui.wait_for("/ █");
+    tui.keys("acme");
+    tui.wait_for("1 of 2 match");
+    assert!(!tui.contents().contains("Beta GmbH"), "{}", tui.framed());
+
+    // Enter keeps the filter (the typing cursor goes); Enter again opens the customer.
+    tui.keys("\r");
+    tui.wait_gone("acme█");
+    tui.keys("\r");
+    tui.wait_for("Timeline");
+    tui.wait_for("nothing logged yet");
+
+    tui.keys("l");
+    tui.wait_for("Log for Acme BV");
+    // The empty input shows a placeholder much like this line (ending in "#tag"), so wait
+    // for the input row to end the way the typed line does.
+    tui.keys("call: discussed renewal >> send proposal @fri =5");
+    tui.wait_until("the typed line", TIMEOUT, |s| {
+        s.lines()
+            .any(|l| l.starts_with("Log for Acme BV") && l.trim_end().ends_with("@fri =5"))
+    });
+    tui.keys("\r");
+    tui.wait_for("Logged call with Acme BV");
+    // The card shows it at once: the follow-up and the timeline entry.
+    tui.wait_for("discussed renewal");
+    tui.wait_gone("nothing logged yet");
+
+    tui.keys("q");
+    assert_eq!(tui.exit_code(), 0, "exit code; screen:\n{}", tui.framed());
+    tui.assert_restored();
+
+    let acme = book.show("acme");
+    let logged = &acme["interactions"][0];
+    assert_eq!(logged["kind"], "call", "{acme:#}");
+    assert_eq!(logged["note"], "discussed renewal", "{acme:#}");
+    assert_eq!(logged["satisfaction"], 5, "{acme:#}");
+    assert_eq!(acme["interactions"].as_array().unwrap().len(), 1, "{acme:#}");
+    let follow_up = &acme["follow_ups"][0];
+    assert_eq!(follow_up["text"], "send proposal", "{acme:#}");
+    assert_eq!(follow_up["due"], "2026-11-27", "{acme:#}");
+    assert_eq!(follow_up["done"], false, "{acme:#}");
+    let beta = book.show("beta");
+    assert_eq!(beta["interactions"], Value::Array(vec![]), "{beta:#}");
+}
+
+#[test]
+fn a_bad_quick_log_line_shows_the_error_and_saves_nothing() {
+    let book = Book::two_customers();
+    let mut tui = Tui::open(&book);
+    tui.wait_for("Agenda");
+
+    tui.keys("2");
+    tui.wait_for("Customers · 2 · by");
+    tui.keys("l");
+    tui.wait_for("Log for ");
+    tui.keys("bogus: hello");
+    tui.wait_for("bogus: hello");
+    tui.keys("\r");
+    tui.wait_for("unknown kind 'bogus'");
+    // The line stays in the input, to be fixed.
+    assert!(tui.contents().contains("bogus: hello"), "{}", tui.framed());
+
+    tui.esc();
+    tui.wait_gone("Log for ");
+    tui.wait_gone("unknown kind");
+
+    tui.keys("q");
+    assert_eq!(tui.exit_code(), 0, "exit code; screen:\n{}", tui.framed());
+    tui.assert_restored();
+
+    for who in ["acme", "beta"] {
+        let customer = book.show(who);
+        assert_eq!(customer["interactions"], Value::Array(vec![]), "{customer:#}");
+        assert_eq!(customer["follow_ups"], Value::Array(vec![]), "{customer:#}");
+    }
+}
