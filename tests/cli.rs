@@ -496,3 +496,28 @@ fn control_characters_from_the_database_never_reach_the_terminal() {
         .success()
         .stdout(predicate::str::contains("Evil␛[2JCorp").and(predicate::str::contains("\u{1b}").not()));
 }
+
+#[test]
+fn json_into_a_closed_pipe_ends_quietly_too() {
+    let book = Book::empty();
+    book.run(&["demo", "--customers", "3000"]).assert().success();
+    let bin = assert_cmd::cargo::cargo_bin("touchbase");
+    for args in [&["list", "--json"][..], &["due", "--all", "--json"][..]] {
+        let mut child = StdCommand::new(&bin)
+            .env("TOUCHBASE_NOW", NOW)
+            .env("TZ", "UTC")
+            .arg("--db")
+            .arg(&book.db)
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 10];
+        child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{args:?}: exit {:?}", out.status);
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
+}

@@ -63,7 +63,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
             Cell::from(sanitize(&c.company).into_owned()),
             Cell::from(Span::styled(last, theme.freshness(fresh))),
             follow_up,
-            Cell::from(Line::from(c.summary.value.whole()).right_aligned()),
+            Cell::from(if c.summary.value.0 == 0 {
+                Line::styled("-", theme.dim).right_aligned()
+            } else {
+                Line::from(c.summary.value.whole()).right_aligned()
+            }),
             Cell::from(Span::styled(
                 sanitize(&c.tags.to_string()).into_owned(),
                 theme.dim,

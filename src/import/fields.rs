@@ -1,0 +1,406 @@
+//! Field values as other tools write them, cleaned and checked the same way for every
+//! format: names from parts, e-mail addresses, tags from labels, last-contact dates,
+//! cadences.
+
+use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, NaiveTime, TimeZone as _, Utc};
+
+use super::{ImportedCustomer, Location};
+use crate::domain::{Cadence, Tags};
+
+/// A customer's fields as found in a file, not yet checked. Several columns or properties
+/// may offer the same field: the first non-empty e-mail and phone win; tags and notes add
+/// up.
+#[derive(Debug, Clone, Default)]
+pub struct Draft {
+    pub name: String,
+    pub first: String,
+    pub middle: String,
+    pub last: String,
+    pub company: String,
+    pub email: String,
+    pub phone: String,
+    pub labels: Vec<String>,
+    pub notes: String,
+    pub last_contact: String,
+    pub cadence: String,
+}
+
+impl Draft {
+    /// Keeps the first non-empty value; Google writes several in one cell as `a ::: b`.
+    pub fn offer(slot: &mut String, value: &str) {
+        if slot.is_empty() {
+            let first = value.split(":::").map(str::trim).find(|v| !v.is_empty());
+            if let Some(v) = first {
+                *slot = v.to_string();
+            }
+        }
+    }
+
+    pub fn add_note(&mut self, note: &str) {
+        if note.trim().is_empty() {
+            return;
+        }
+        if !self.notes.is_empty() {
+            self.notes.push('\n');
+        }
+        self.notes.push_str(note);
+    }
+
+    /// Whether nothing at all was filled in (a blank spreadsheet row).
+    pub fn is_blank(&self) -> bool {
+        [
+            &self.name,
+            &self.first,
+            &self.middle,
+            &self.last,
+            &self.company,
+            &self.email,
+            &self.phone,
+            &self.notes,
+            &self.last_contact,
+            &self.cadence,
+        ]
+        .iter()
+        .all(|s| s.trim().is_empty())
+            && self.labels.iter().all(|s| s.trim().is_empty())
+    }
+
+    /// Checks and cleans every field; the error says what is wrong, quoting the value.
+    pub fn finish(self, at: Location, now: DateTime<Utc>) -> Result<ImportedCustomer, String> {
+        let email = email(&self.email)?;
+        let company = one_line(&self.company);
+        let name = Some(one_line(&self.name))
+            .filter(|n| !n.is_empty())
+            .or_else(|| {
+                let parts = [&self.first, &self.middle, &self.last].map(|p| one_line(p));
+                let joined = parts
+                    .iter()
+                    .filter(|p| !p.is_empty())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                (!joined.is_empty()).then_some(joined)
+            })
+            .or_else(|| (!company.is_empty()).then(|| company.clone()))
+            .or_else(|| (!email.is_empty()).then(|| email.clone()))
+            .ok_or("no name — fill in a name, a company or an e-mail address")?;
+        let cadence = match self.cadence.trim() {
+            "" => None,
+            c => Some(c.parse::<Cadence>().map_err(|e| e.to_string())?),
+        };
+        let notes = if self.notes.trim().is_empty() {
+            String::new()
+        } else {
+            self.notes
+        };
+        Ok(ImportedCustomer {
+            name,
+            company,
+            email,
+            phone: one_line(&self.phone),
+            tags: tags(&self.labels),
+            cadence,
+            notes,
+            last_contact: last_contact(&self.last_contact, now)?,
+            at,
+        })
+    }
+}
+
+/// Trimmed, with inner runs of white space (line breaks too) made one space.
+fn one_line(s: &str) -> String {
+    if s.chars().all(|c| c == ' ' || !c.is_whitespace()) && !s.contains("  ") {
+        return s.trim().to_string();
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An e-mail address: `mailto:` and `Name <address>` forms are unwrapped; anything that
+/// is not `local@domain` is refused rather than stored, because matching relies on it.
+pub fn email(raw: &str) -> Result<String, String> {
+    let mut s = raw.trim();
+    if s.len() >= 7 && s[..7].eq_ignore_ascii_case("mailto:") {
+        s = s[7..].trim();
+    }
+    if let (Some(open), true) = (s.rfind('<'), s.ends_with('>')) {
+        s = s[open + 1..s.len() - 1].trim();
+    }
+    if s.is_empty() {
+        return Ok(String::new());
+    }
+    let ok = match s.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.is_empty()
+                && !domain.contains('@')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !s
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || ",;<>()[]\"".contains(c))
+        }
+        None => false,
+    };
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "e-mail '{}' is not an e-mail address (like jan@example.com)",
+            raw.trim()
+        ))
+    }
+}
+
+/// Tags from label cells: `a ::: b` (Google), `a, b` or `a; b`, else space separated.
+/// Each label becomes a tag: lowercase, spaces and punctuation turned into `-`, so a label
+/// never makes a row invalid. Google's own `* myContacts` is dropped.
+pub fn tags(cells: &[String]) -> Tags {
+    let mut out = Vec::new();
+    for cell in cells {
+        let parts: Vec<&str> = if cell.contains(":::") {
+            cell.split(":::").collect()
+        } else if cell.contains([',', ';']) {
+            cell.split([',', ';']).collect()
+        } else {
+            cell.split_whitespace().collect()
+        };
+        for part in parts {
+            let part = part.trim().trim_start_matches("* ");
+            if part.eq_ignore_ascii_case("mycontacts") {
+                continue;
+            }
+            let slug = slug(part);
+            if !slug.is_empty() {
+                out.push(slug);
+            }
+        }
+    }
+    // Slugs hold only what a tag may hold.
+    Tags::new(out).unwrap_or_default()
+}
+
+fn slug(label: &str) -> String {
+    let mut s = String::with_capacity(label.len());
+    for c in label.trim_start_matches('#').chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() || c == '_' || c == '/' {
+            s.push(c);
+        } else if !s.ends_with('-') {
+            s.push('-');
+        }
+    }
+    s.trim_matches('-').to_string()
+}
+
+/// A last-contact date: RFC 3339, `yyyy-mm-dd`, `dd-mm-yyyy`, `dd.mm.yyyy`, `yyyy/mm/dd`,
+/// each optionally followed by `hh:mm[:ss]` (local time); `dd/mm/yyyy` when the order is
+/// clear from a number above 12. A date alone means noon that day, but never later than
+/// now. Dates after today are refused.
+pub fn last_contact(raw: &str, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, String> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let bad = |why: &str| {
+        format!(
+            "last contact '{s}' {why} — use 2026-11-23, 23-11-2026 or 2026-11-23 14:30 (or --map 'COLUMN=ignore')"
+        )
+    };
+    let at = if let Ok(exact) = DateTime::parse_from_rfc3339(s) {
+        exact.with_timezone(&Utc)
+    } else {
+        let (date_part, time_part) = match s.split_once([' ', 'T']) {
+            Some((d, t)) => (d, Some(t.trim())),
+            None => (s, None),
+        };
+        let date = date(date_part).map_err(|why| bad(why))?;
+        match time_part {
+            Some(t) => {
+                let time = time(t).ok_or_else(|| bad("has a time that is not hh:mm"))?;
+                local(date.and_time(time)).ok_or_else(|| bad("does not exist in the local time zone"))?
+            }
+            None => {
+                let noon = date.and_hms_opt(12, 0, 0).unwrap_or_default();
+                let at = local(noon).ok_or_else(|| bad("does not exist in the local time zone"))?;
+                at.min(now)
+            }
+        }
+    };
+    if at.with_timezone(&Local).date_naive() > now.with_timezone(&Local).date_naive() {
+        return Err(bad("is in the future"));
+    }
+    Ok(Some(at.min(now)))
+}
+
+fn local(naive: NaiveDateTime) -> Option<DateTime<Utc>> {
+    Local
+        .from_local_datetime(&naive)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+fn date(s: &str) -> Result<NaiveDate, &'static str> {
+    let sep = s
+        .chars()
+        .find(|c| matches!(c, '-' | '.' | '/'))
+        .ok_or("is not a date")?;
+    let parts: Vec<&str> = s.split(sep).collect();
+    let [a, b, c] = parts[..] else {
+        return Err("is not a date");
+    };
+    let num = |p: &str| -> Result<u32, &'static str> {
+        if p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()) {
+            Err("is not a date")
+        } else {
+            p.parse().map_err(|_| "is not a date")
+        }
+    };
+    let (y, m, d) = if a.len() == 4 {
+        (num(a)?, num(b)?, num(c)?)
+    } else if c.len() == 4 {
+        let (first, second) = (num(a)?, num(b)?);
+        if sep != '/' || first > 12 {
+            (num(c)?, second, first)
+        } else if second > 12 {
+            (num(c)?, first, second)
+        } else {
+            return Err("is ambiguous: day/month or month/day");
+        }
+    } else {
+        return Err("has no four-digit year");
+    };
+    NaiveDate::from_ymd_opt(y.cast_signed(), m, d).ok_or("is not a day in the calendar")
+}
+
+/// `hh:mm`, `hh:mm:ss`, `hh:mm:ss.fff`.
+fn time(s: &str) -> Option<NaiveTime> {
+    let s = s.split('.').next().unwrap_or(s);
+    NaiveTime::parse_from_str(s, "%H:%M:%S")
+        .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M"))
+        .ok()
+}
+
+/// Whether a spreadsheet would run `s` as a formula (= + - @, or a tab or carriage return
+/// first). A leading quote before such text is guarded as well, so that adding and
+/// removing one quote is exact both ways.
+pub fn needs_guard(s: &str) -> bool {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => true,
+        Some('\'') => needs_guard(&s[1..]),
+        _ => false,
+    }
+}
+
+/// A cell as we read it back: the guarding quote of our own export removed.
+pub fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => cell,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<Utc> {
+        "2026-11-23T09:00:00Z".parse().unwrap()
+    }
+
+    fn at(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn names_come_from_parts_then_company_then_email() {
+        let loc = Location::Entry { index: 1 };
+        let mut d = Draft {
+            first: "Jan".into(),
+            middle: "van der".into(),
+            last: "Berg".into(),
+            ..Draft::default()
+        };
+        assert_eq!(d.clone().finish(loc, now()).unwrap().name, "Jan van der Berg");
+        d = Draft {
+            company: "Acme BV".into(),
+            ..Draft::default()
+        };
+        assert_eq!(d.finish(loc, now()).unwrap().name, "Acme BV");
+        d = Draft {
+            email: "info@acme.nl".into(),
+            ..Draft::default()
+        };
+        assert_eq!(d.finish(loc, now()).unwrap().name, "info@acme.nl");
+        let err = Draft {
+            phone: "06 1234".into(),
+            ..Draft::default()
+        }
+        .finish(loc, now())
+        .unwrap_err();
+        assert!(err.starts_with("no name"), "{err}");
+    }
+
+    #[test]
+    fn emails_are_unwrapped_and_checked() {
+        assert_eq!(email(" mailto:Jan@Acme.nl ").unwrap(), "Jan@Acme.nl");
+        assert_eq!(email("Jan Jansen <jan@acme.nl>").unwrap(), "jan@acme.nl");
+        assert_eq!(email("").unwrap(), "");
+        for bad in ["jan", "jan@", "@acme.nl", "jan@@acme.nl", "jan at acme.nl", "a@b.nl, c@d.nl"] {
+            let err = email(bad).unwrap_err();
+            assert!(err.contains(&format!("'{bad}'")), "{err}");
+        }
+    }
+
+    #[test]
+    fn labels_become_tags() {
+        let t = tags(&["* myContacts ::: Key accounts ::: VIP".into()]);
+        assert_eq!(t.as_slice(), ["key-accounts", "vip"]);
+        assert_eq!(tags(&["vip logistics".into()]).as_slice(), ["logistics", "vip"]);
+        assert_eq!(tags(&["R&D; #Export".into()]).as_slice(), ["export", "r-d"]);
+    }
+
+    #[test]
+    fn last_contact_reads_the_common_forms() {
+        let cases = [
+            ("2026-11-20", "2026-11-20T12:00:00Z"),
+            ("20-11-2026", "2026-11-20T12:00:00Z"),
+            ("20.11.2026", "2026-11-20T12:00:00Z"),
+            ("2026/11/20", "2026-11-20T12:00:00Z"),
+            ("2026-11-20 14:30", "2026-11-20T14:30:00Z"),
+            ("2026-11-20 14:30:15", "2026-11-20T14:30:15Z"),
+            ("2026-11-20T14:30:00+01:00", "2026-11-20T13:30:00Z"),
+            ("25/10/2026", "2026-10-25T12:00:00Z"),
+            ("10/25/2026", "2026-10-25T12:00:00Z"),
+            ("1-2-2026", "2026-02-01T12:00:00Z"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(last_contact(raw, now()), Ok(Some(at(want))), "{raw}");
+        }
+        // Today, date only: noon would be after now.
+        assert_eq!(last_contact("2026-11-23", now()), Ok(Some(now())));
+        assert_eq!(last_contact(" ", now()), Ok(None));
+    }
+
+    #[test]
+    fn last_contact_refuses_what_it_cannot_place() {
+        for (raw, why) in [
+            ("next week", "is not a date"),
+            ("31-02-2026", "not a day in the calendar"),
+            ("03/05/2026", "ambiguous"),
+            ("20-11-26", "four-digit year"),
+            ("2027-01-01", "in the future"),
+            ("2026-11-20 25:00", "not hh:mm"),
+        ] {
+            let err = last_contact(raw, now()).unwrap_err();
+            assert!(err.contains(why) && err.contains(&format!("'{raw}'")), "{raw}: {err}");
+        }
+    }
+
+    #[test]
+    fn guarding_is_exact_both_ways() {
+        for s in ["+31 20 123", "=1+1", "'=x", "''+y", "'t Hoen", "plain", "-", "'", ""] {
+            let out = if needs_guard(s) { format!("'{s}") } else { s.to_string() };
+            assert_eq!(unguard(&out), s, "{s}");
+        }
+        assert!(!needs_guard("'t Hoen"));
+    }
+}
