@@ -82,7 +82,7 @@ fn logging_from_the_card_saves_the_contact_and_its_follow_up() {
     f.press(KeyCode::Enter);
     assert_eq!(
         f.status(),
-        "Logged call with Acme · follow-up “send contract” Fri 27 Nov · satisfaction 5"
+        "Logged call with Acme · follow-up “send contract” Fri 27 Nov · =5"
     );
 
     let db = f.db();

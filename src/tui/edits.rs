@@ -75,7 +75,7 @@ impl App {
                     );
                 }
                 if let Some(s) = log.satisfaction {
-                    let _ = write!(said, " · satisfaction {s}");
+                    let _ = write!(said, " · ={s}");
                 }
                 (Change::Logged { customer_id, logged }, said)
             }

@@ -35,7 +35,7 @@ pub fn draw_prompt(frame: &mut Frame<'_>, area: Rect, prompt: &Prompt, theme: &T
         let hint = match prompt.kind {
             PromptKind::QuickLog { .. } => {
                 let kinds = Kind::ALL.map(Kind::as_str).join(" ");
-                format!(" kinds: {kinds} · >> follow-up · @when · =1..5 · #tag")
+                format!(" kinds: {kinds}")
             }
             PromptKind::FollowUp { .. } => {
                 " what to do, then @when: today, fri, +3d, next week, 2026-12-01".to_string()
