@@ -309,9 +309,15 @@ impl App {
 
     /// Re-reads every view after a change, so the screen never shows stale data.
     pub(super) fn refresh(&mut self) -> anyhow::Result<()> {
+        self.refresh_views(true)
+    }
+
+    /// Re-reads every view; the filter's in-memory index of names, companies, emails and
+    /// tags only when `index_changed` (rebuilding it costs most on a large book).
+    pub(super) fn refresh_views(&mut self, index_changed: bool) -> anyhow::Result<()> {
         self.agenda.reload(&self.store, self.now, &self.config)?;
         if let Some(view) = self.customers.as_mut() {
-            if view.filter.is_some() {
+            if view.filter.is_some() && index_changed {
                 view.filter = Some(super::filter::Filter::new(self.store.customer_index()?));
                 let query = view.filter.as_ref().map(|f| f.query.clone()).unwrap_or_default();
                 view.edit_filter(&self.store, |f| query.chars().for_each(|c| f.push(c)))?;

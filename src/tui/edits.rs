@@ -341,15 +341,16 @@ impl App {
             self.undo.push((change, said));
             return Err(e);
         }
-        self.refresh()?;
+        self.refresh_views(changes_index(&change))?;
         self.say(format!("Undone: {said}"));
         Ok(())
     }
 
     /// After a committed change: remember it for undo, refresh the views, say what happened.
     fn remember(&mut self, change: Change, said: String) -> anyhow::Result<()> {
+        let index_changed = changes_index(&change);
         self.undo.push((change, said.clone()));
-        self.refresh()?;
+        self.refresh_views(index_changed)?;
         self.say(said);
         Ok(())
     }
@@ -392,4 +393,14 @@ fn read_customer(form: &Form) -> Result<NewCustomer, String> {
             _ => String::new(),
         },
     })
+}
+
+/// Whether a change touches what the customers filter searches (names, companies, emails,
+/// tags).
+fn changes_index(change: &Change) -> bool {
+    match change {
+        Change::CustomerAdded { .. } | Change::CustomerEdited { .. } => true,
+        Change::Logged { logged, .. } => logged.tags_before.is_some(),
+        _ => false,
+    }
 }
