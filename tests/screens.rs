@@ -243,3 +243,14 @@ fn the_add_customer_form() {
     keys(&mut f.app, "Acme BV");
     insta::assert_snapshot!("add_form_80x24", draw(&mut f.app, 80, 24).backend());
 }
+
+#[test]
+fn help_shows_every_binding_in_the_keymap() {
+    let mut f = book();
+    keys(&mut f.app, "?");
+    let terminal = draw(&mut f.app, 120, 40);
+    let screen = terminal.backend().to_string();
+    for b in touchbase::tui::keymap::BINDINGS {
+        assert!(screen.contains(b.help), "help lacks “{}” ({})", b.help, b.label);
+    }
+}

@@ -5,7 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::super::keymap::{BINDINGS, Scope};
+use super::super::action::Action;
+use super::super::keymap::{BINDINGS, Binding, Scope};
 use super::{Theme, centered};
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
@@ -15,23 +16,61 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(inner);
-    frame.render_widget(Paragraph::new(lines(&[Scope::Everywhere], theme)), left);
-    frame.render_widget(
-        Paragraph::new(lines(&[Scope::Agenda, Scope::Customers, Scope::Customer], theme)),
-        right,
+
+    let mut actions = section(
+        "Everywhere",
+        |b| b.scope == Scope::Everywhere && !moves(b.action),
+        theme,
     );
+    for scope in [Scope::Agenda, Scope::Customers] {
+        actions.extend(section(scope.title(), |b| b.scope == scope && !repeats(b), theme));
+    }
+    let mut moving = section(
+        Scope::Customer.title(),
+        |b| b.scope == Scope::Customer && !repeats(b),
+        theme,
+    );
+    moving.extend(section(
+        "Moving around",
+        |b| b.scope == Scope::Everywhere && moves(b.action),
+        theme,
+    ));
+    frame.render_widget(Paragraph::new(actions), left);
+    frame.render_widget(Paragraph::new(moving), right);
 }
 
-fn lines(scopes: &[Scope], theme: &Theme) -> Vec<Line<'static>> {
-    let mut out = Vec::new();
-    for scope in scopes {
-        out.push(Line::styled(scope.title(), theme.header));
-        for b in BINDINGS.iter().filter(|b| b.scope == *scope) {
-            out.push(Line::from(vec![
-                Span::styled(format!(" {:<6}", b.label), theme.key),
-                Span::raw(b.help),
-            ]));
-        }
+fn section(title: &str, keep: impl Fn(&Binding) -> bool, theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = vec![Line::styled(title.to_string(), theme.header)];
+    for b in BINDINGS.iter().filter(|b| keep(b)) {
+        out.push(Line::from(vec![
+            Span::styled(format!(" {:<6}", b.label), theme.key),
+            Span::raw(b.help),
+        ]));
     }
     out
+}
+
+/// Keys that move around rather than change anything.
+fn moves(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Down
+            | Action::Up
+            | Action::Top
+            | Action::Bottom
+            | Action::PageDown
+            | Action::PageUp
+            | Action::Show(_)
+            | Action::NextScreen
+            | Action::Back
+            | Action::ToggleHelp
+            | Action::Quit
+    )
+}
+
+/// A screen binding that only puts an everywhere-binding in that screen's footer.
+fn repeats(b: &Binding) -> bool {
+    BINDINGS
+        .iter()
+        .any(|e| e.scope == Scope::Everywhere && e.action == b.action && e.keys == b.keys)
 }
