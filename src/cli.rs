@@ -153,7 +153,11 @@ pub enum Command {
         #[command(subcommand)]
         what: ExportWhat,
     },
-    /// Bring customers in from a CSV file or vCards
+    /// Bring customers in from a CSV file, vCards or an exported book
+    ///
+    /// All or nothing: one invalid row imports nothing (unless --skip-invalid). Importing
+    /// again is safe: a row matches a customer by e-mail, else by name and company, and
+    /// then only fills empty fields, adds tags and records a later last contact.
     Import(ImportArgs),
 }
 
@@ -190,12 +194,15 @@ pub struct ExportCustomersArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// A .csv or .vcf file
+    /// A .csv, .vcf or .json file (Google Contacts, Outlook, HubSpot, Pipedrive, Excel,
+    /// phones, or `touchbase export customers`)
     pub file: PathBuf,
-    /// csv or vcard (default: from the extension)
+    /// csv, vcard or json (default: from the extension, else from the content)
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
-    /// Map a column to a field: --map "Klantnaam=name" (repeatable)
+    /// Map a CSV column to a field (repeatable): --map "Klantnaam=name". Fields: name,
+    /// first-name, middle-name, last-name, company, email, phone, tags, notes,
+    /// last-contact, cadence, ignore
     #[arg(long = "map", value_name = "COLUMN=FIELD")]
     pub map: Vec<String>,
     /// Report what would be added, updated and skipped, and change nothing

@@ -9,12 +9,14 @@ use directories::ProjectDirs;
 use serde::Deserialize;
 
 use crate::domain::nudge::Rules;
+use crate::domain::week::WeekConfig;
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     pub nudge: Rules,
     pub money: MoneyConfig,
+    pub week: WeekConfig,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -26,9 +26,12 @@ pub mod cmd;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod export;
 pub mod human;
+pub mod import;
 pub mod store;
 pub mod tui;
+pub mod week;
 
 use std::io::{self, Write as _};
 use std::process::ExitCode;

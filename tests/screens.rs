@@ -254,3 +254,10 @@ fn help_shows_every_binding_in_the_keymap() {
         assert!(screen.contains(b.help), "help lacks “{}” ({})", b.help, b.label);
     }
 }
+
+#[test]
+fn the_week_as_it_will_be_exported() {
+    let mut f = book();
+    keys(&mut f.app, "4");
+    snapshot_both("week", &mut f.app);
+}

@@ -337,3 +337,38 @@ fn bad_relationship_lines_stay_in_the_prompt_and_save_nothing() {
     let acme = db.require_customer(f.acme).unwrap();
     assert_eq!((acme.summary.balance.gives, acme.summary.value.0), (0, 0));
 }
+
+#[test]
+fn x_on_the_week_screen_writes_the_export_named_in_the_prompt() {
+    let mut f = Fixture::new();
+    f.keys("4");
+    f.keys("x");
+    let path = f.dir.path().join("week.ics");
+    // Replace the offered name with a path of our own.
+    for _ in 0..40 {
+        f.press(KeyCode::Backspace);
+    }
+    f.keys(&path.display().to_string());
+    f.press(KeyCode::Enter);
+    assert!(f.status().starts_with("Wrote "), "{}", f.status());
+    let ics = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        ics.starts_with("BEGIN:VCALENDAR") && ics.contains("send the quote"),
+        "{ics}"
+    );
+
+    f.keys("x");
+    for _ in 0..200 {
+        f.press(KeyCode::Backspace);
+    }
+    f.keys("week.docx");
+    f.press(KeyCode::Enter);
+    let Some(touchbase::tui::app::Overlay::Prompt(prompt)) = &f.app.overlay else {
+        panic!("a bad extension closed the prompt");
+    };
+    assert!(
+        prompt.error.as_ref().unwrap().0.contains("docx"),
+        "{:?}",
+        prompt.error
+    );
+}

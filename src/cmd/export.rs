@@ -1,10 +1,56 @@
-//! `export week`.
+//! `export week`: the weekly to-do list to stdout, or to a file (`-o`) that is replaced
+//! only once the whole export is written.
 
-use anyhow::bail;
+use std::io::Write as _;
 
 use super::Ctx;
 use crate::cli::ExportWeekArgs;
+use crate::domain::week::{IsoWeek, WeekPlan};
+use crate::export::{self, Format};
+use crate::week::plan_week;
 
-pub fn week(_cx: &mut Ctx, _args: &ExportWeekArgs) -> anyhow::Result<()> {
-    bail!("export week is not built yet")
+pub fn week(cx: &mut Ctx, args: &ExportWeekArgs) -> anyhow::Result<()> {
+    // Everything the user typed is checked before the store is read.
+    let week = args.week.as_deref().map(str::parse::<IsoWeek>).transpose()?;
+    let format = Format::chosen(args.format.as_deref(), args.output.as_deref())?;
+    let plan = plan_week(&cx.store, cx.now, &cx.config, week)?;
+    match &args.output {
+        None => cx
+            .out
+            .write_all(export::render(&plan, format, cx.now).as_bytes())?,
+        Some(path) => {
+            export::save(&plan, format, cx.now, path)?;
+            writeln!(
+                cx.out,
+                "Wrote {} for {} ({format}) to '{}'.",
+                count(plan.items.len()),
+                plan.week,
+                path.display()
+            )?;
+        }
+    }
+    warn_left_out(&plan, format);
+    Ok(())
+}
+
+fn count(n: usize) -> String {
+    if n == 1 {
+        "1 item".to_string()
+    } else {
+        format!("{n} items")
+    }
+}
+
+/// Markdown and JSON say what `[week] limit` left out; the other formats have no place
+/// for it, so stderr does.
+fn warn_left_out(plan: &WeekPlan, format: Format) {
+    if matches!(format, Format::Md | Format::Json) {
+        return;
+    }
+    for (kind, n) in plan.left_out.by_kind() {
+        eprintln!(
+            "touchbase: {n} more {} are not in the export (raise [week] limit in config.toml)",
+            kind.plural()
+        );
+    }
 }

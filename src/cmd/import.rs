@@ -1,10 +1,170 @@
-//! `import FILE`.
+//! `import FILE`: customers from a CSV file, vCards or an exported book — all of them in
+//! one transaction, or none.
 
-use anyhow::bail;
+use std::io::{IsTerminal as _, Write as _};
+
+use anyhow::Context as _;
+use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Ctx;
 use crate::cli::ImportArgs;
+use crate::domain::text::sanitize;
+use crate::import::{self, ColumnMap, Field, Format, Invalid, Location, Options};
+use crate::store::ImportReport;
 
-pub fn run(_cx: &mut Ctx, _args: &ImportArgs) -> anyhow::Result<()> {
-    bail!("import is not built yet")
+/// Imports smaller than this finish before a bar would be worth drawing.
+const PROGRESS_FROM: usize = 5000;
+/// How many invalid records an error or a report lists.
+const LISTED: usize = 20;
+
+pub fn run(cx: &mut Ctx, args: &ImportArgs) -> anyhow::Result<()> {
+    let format = args.format.as_deref().map(Format::parse).transpose()?;
+    let maps = args
+        .map
+        .iter()
+        .map(|m| m.parse::<ColumnMap>())
+        .collect::<Result<Vec<_>, _>>()?;
+    let opts = Options {
+        format,
+        maps,
+        now: cx.now.utc,
+    };
+    let parsed = import::read(&args.file, &opts)?;
+    let file = args.file.file_name().map_or_else(
+        || args.file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    if !parsed.invalid.is_empty() && !args.skip_invalid {
+        anyhow::bail!(
+            "'{file}' has {}, so nothing was imported:\n{}\nFix {} and import again, or pass --skip-invalid to import the rest.",
+            count(parsed.invalid.len(), noun(&parsed.invalid)),
+            listing(&parsed.invalid),
+            if parsed.invalid.len() == 1 { "it" } else { "them" }
+        );
+    }
+
+    let bar = progress_bar(parsed.records.len());
+    let report = cx
+        .store
+        .import(&parsed.records, &file, cx.now.utc, args.dry_run, |done| {
+            bar.set_position(done as u64);
+        })
+        .with_context(|| format!("importing '{file}'"))?;
+    bar.finish_and_clear();
+
+    let out = &mut cx.out;
+    if args.dry_run {
+        writeln!(
+            out,
+            "Dry run, nothing was changed: importing '{}' would add {}, update {} and leave {} unchanged{}.",
+            sanitize(&file),
+            report.added,
+            report.updated,
+            report.unchanged,
+            contacts(&report, "would be")
+        )?;
+        if !parsed.columns.is_empty() {
+            let columns: Vec<String> = parsed
+                .columns
+                .iter()
+                .map(|(header, field)| match field {
+                    Field::Ignore => format!("{} (ignored)", sanitize(header)),
+                    f => format!("{} → {f}", sanitize(header)),
+                })
+                .collect();
+            writeln!(out, "Columns: {}", columns.join(", "))?;
+        }
+    } else {
+        writeln!(
+            out,
+            "Imported '{}': {} added, {} updated, {} unchanged{}.",
+            sanitize(&file),
+            report.added,
+            report.updated,
+            report.unchanged,
+            contacts(&report, "")
+        )?;
+    }
+    print_updates(out, &report)?;
+    if !parsed.invalid.is_empty() {
+        let verb = if args.dry_run { "Would skip" } else { "Skipped" };
+        writeln!(
+            out,
+            "{verb} {}:\n{}",
+            count(parsed.invalid.len(), noun(&parsed.invalid)),
+            listing(&parsed.invalid)
+        )?;
+    }
+    Ok(())
+}
+
+fn print_updates(out: &mut impl std::io::Write, report: &ImportReport) -> anyhow::Result<()> {
+    if report.updates.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "Updated (empty fields filled, tags added, later contacts):")?;
+    for (name, what) in &report.updates {
+        writeln!(out, "  {}: {what}", sanitize(name))?;
+    }
+    if report.updated > report.updates.len() {
+        writeln!(out, "  … and {} more", report.updated - report.updates.len())?;
+    }
+    Ok(())
+}
+
+/// "; 8 last contacts recorded".
+fn contacts(report: &ImportReport, would: &str) -> String {
+    match report.contacts {
+        0 => String::new(),
+        n => {
+            let what = if n == 1 { "last contact" } else { "last contacts" };
+            let verb = if would.is_empty() {
+                "recorded".to_string()
+            } else {
+                format!("{would} recorded")
+            };
+            format!("; {n} {what} {verb}")
+        }
+    }
+}
+
+fn noun(invalid: &[Invalid]) -> &'static str {
+    match invalid.first().map(|i| i.at) {
+        Some(Location::Card { .. } | Location::Line(_)) => "invalid card",
+        Some(Location::Entry { .. }) => "invalid customer",
+        _ => "invalid row",
+    }
+}
+
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// The first few problems, one a line, made safe to print.
+fn listing(invalid: &[Invalid]) -> String {
+    let mut lines: Vec<String> = invalid
+        .iter()
+        .take(LISTED)
+        .map(|i| format!("  {}", sanitize(&i.to_string())))
+        .collect();
+    if invalid.len() > LISTED {
+        lines.push(format!("  … and {} more", invalid.len() - LISTED));
+    }
+    lines.join("\n")
+}
+
+/// A bar on stderr for a long import, and only when someone is watching it.
+fn progress_bar(records: usize) -> ProgressBar {
+    if records < PROGRESS_FROM || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(records as u64);
+    if let Ok(style) = ProgressStyle::with_template("importing {bar:30} {pos}/{len} ({eta} left)") {
+        bar.set_style(style);
+    }
+    bar
 }

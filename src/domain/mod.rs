@@ -11,6 +11,7 @@ pub mod nudge;
 pub mod quicklog;
 pub mod text;
 pub mod trigger;
+pub mod week;
 pub mod when;
 
 pub use customer::{Cadence, Customer, Tags};

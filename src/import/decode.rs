@@ -29,9 +29,8 @@ pub fn utf8_or_1252(bytes: &[u8]) -> String {
 pub fn windows_1252(bytes: &[u8]) -> String {
     // 0x80..=0x9F, where 1252 differs from Latin-1; undefined bytes map to U+FFFD.
     const HIGH: [char; 32] = [
-        '€', '\u{FFFD}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{FFFD}', 'Ž',
-        '\u{FFFD}', '\u{FFFD}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ',
-        '\u{FFFD}', 'ž', 'Ÿ',
+        '€', '\u{FFFD}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{FFFD}', 'Ž', '\u{FFFD}',
+        '\u{FFFD}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{FFFD}', 'ž', 'Ÿ',
     ];
     bytes
         .iter()
@@ -66,10 +65,7 @@ mod tests {
 
     #[test]
     fn utf16_with_a_bom_is_read() {
-        let le: Vec<u8> = "\u{FEFF}Naam"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
+        let le: Vec<u8> = "\u{FEFF}Naam".encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert_eq!(text(&le), "Naam");
     }
 }

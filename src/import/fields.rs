@@ -2,8 +2,9 @@
 //! format: names from parts, e-mail addresses, tags from labels, last-contact dates,
 //! cadences.
 
-use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, NaiveTime, TimeZone as _, Utc};
+use chrono::{DateTime, Utc};
 
+use super::dates::last_contact;
 use super::{ImportedCustomer, Location};
 use crate::domain::{Cadence, Tags};
 
@@ -43,7 +44,8 @@ impl Draft {
         if !self.notes.is_empty() {
             self.notes.push('\n');
         }
-        self.notes.push_str(note);
+        // Line breaks are kept, as LF: a CR would show as a control character.
+        self.notes.push_str(&note.replace("\r\n", "\n"));
     }
 
     /// Whether nothing at all was filled in (a blank spreadsheet row).
@@ -107,12 +109,13 @@ impl Draft {
     }
 }
 
-/// Trimmed, with inner runs of white space (line breaks too) made one space.
+/// Trimmed, with line breaks and tabs made spaces: a name or a phone number is one line.
+/// Other spacing is kept as it is, so the book's own exports read back exactly.
 fn one_line(s: &str) -> String {
-    if s.chars().all(|c| c == ' ' || !c.is_whitespace()) && !s.contains("  ") {
-        return s.trim().to_string();
-    }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.trim()
+        .chars()
+        .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
+        .collect()
 }
 
 /// An e-mail address: `mailto:` and `Name <address>` forms are unwrapped; anything that
@@ -191,94 +194,6 @@ fn slug(label: &str) -> String {
     s.trim_matches('-').to_string()
 }
 
-/// A last-contact date: RFC 3339, `yyyy-mm-dd`, `dd-mm-yyyy`, `dd.mm.yyyy`, `yyyy/mm/dd`,
-/// each optionally followed by `hh:mm[:ss]` (local time); `dd/mm/yyyy` when the order is
-/// clear from a number above 12. A date alone means noon that day, but never later than
-/// now. Dates after today are refused.
-pub fn last_contact(raw: &str, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, String> {
-    let s = raw.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    let bad = |why: &str| {
-        format!(
-            "last contact '{s}' {why} — use 2026-11-23, 23-11-2026 or 2026-11-23 14:30 (or --map 'COLUMN=ignore')"
-        )
-    };
-    let at = if let Ok(exact) = DateTime::parse_from_rfc3339(s) {
-        exact.with_timezone(&Utc)
-    } else {
-        let (date_part, time_part) = match s.split_once([' ', 'T']) {
-            Some((d, t)) => (d, Some(t.trim())),
-            None => (s, None),
-        };
-        let date = date(date_part).map_err(|why| bad(why))?;
-        match time_part {
-            Some(t) => {
-                let time = time(t).ok_or_else(|| bad("has a time that is not hh:mm"))?;
-                local(date.and_time(time)).ok_or_else(|| bad("does not exist in the local time zone"))?
-            }
-            None => {
-                let noon = date.and_hms_opt(12, 0, 0).unwrap_or_default();
-                let at = local(noon).ok_or_else(|| bad("does not exist in the local time zone"))?;
-                at.min(now)
-            }
-        }
-    };
-    if at.with_timezone(&Local).date_naive() > now.with_timezone(&Local).date_naive() {
-        return Err(bad("is in the future"));
-    }
-    Ok(Some(at.min(now)))
-}
-
-fn local(naive: NaiveDateTime) -> Option<DateTime<Utc>> {
-    Local
-        .from_local_datetime(&naive)
-        .earliest()
-        .map(|t| t.with_timezone(&Utc))
-}
-
-fn date(s: &str) -> Result<NaiveDate, &'static str> {
-    let sep = s
-        .chars()
-        .find(|c| matches!(c, '-' | '.' | '/'))
-        .ok_or("is not a date")?;
-    let parts: Vec<&str> = s.split(sep).collect();
-    let [a, b, c] = parts[..] else {
-        return Err("is not a date");
-    };
-    let num = |p: &str| -> Result<u32, &'static str> {
-        if p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()) {
-            Err("is not a date")
-        } else {
-            p.parse().map_err(|_| "is not a date")
-        }
-    };
-    let (y, m, d) = if a.len() == 4 {
-        (num(a)?, num(b)?, num(c)?)
-    } else if c.len() == 4 {
-        let (first, second) = (num(a)?, num(b)?);
-        if sep != '/' || first > 12 {
-            (num(c)?, second, first)
-        } else if second > 12 {
-            (num(c)?, first, second)
-        } else {
-            return Err("is ambiguous: day/month or month/day");
-        }
-    } else {
-        return Err("has no four-digit year");
-    };
-    NaiveDate::from_ymd_opt(y.cast_signed(), m, d).ok_or("is not a day in the calendar")
-}
-
-/// `hh:mm`, `hh:mm:ss`, `hh:mm:ss.fff`.
-fn time(s: &str) -> Option<NaiveTime> {
-    let s = s.split('.').next().unwrap_or(s);
-    NaiveTime::parse_from_str(s, "%H:%M:%S")
-        .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M"))
-        .ok()
-}
-
 /// Whether a spreadsheet would run `s` as a formula (= + - @, or a tab or carriage return
 /// first). A leading quote before such text is guarded as well, so that adding and
 /// removing one quote is exact both ways.
@@ -306,10 +221,6 @@ mod tests {
         "2026-11-23T09:00:00Z".parse().unwrap()
     }
 
-    fn at(s: &str) -> DateTime<Utc> {
-        s.parse().unwrap()
-    }
-
     #[test]
     fn names_come_from_parts_then_company_then_email() {
         let loc = Location::Entry { index: 1 };
@@ -320,6 +231,10 @@ mod tests {
             ..Draft::default()
         };
         assert_eq!(d.clone().finish(loc, now()).unwrap().name, "Jan van der Berg");
+        d.add_note("two\r\nlines");
+        d.add_note("  ");
+        d.add_note("more");
+        assert_eq!(d.clone().finish(loc, now()).unwrap().notes, "two\nlines\nmore");
         d = Draft {
             company: "Acme BV".into(),
             ..Draft::default()
@@ -344,7 +259,14 @@ mod tests {
         assert_eq!(email(" mailto:Jan@Acme.nl ").unwrap(), "Jan@Acme.nl");
         assert_eq!(email("Jan Jansen <jan@acme.nl>").unwrap(), "jan@acme.nl");
         assert_eq!(email("").unwrap(), "");
-        for bad in ["jan", "jan@", "@acme.nl", "jan@@acme.nl", "jan at acme.nl", "a@b.nl, c@d.nl"] {
+        for bad in [
+            "jan",
+            "jan@",
+            "@acme.nl",
+            "jan@@acme.nl",
+            "jan at acme.nl",
+            "a@b.nl, c@d.nl",
+        ] {
             let err = email(bad).unwrap_err();
             assert!(err.contains(&format!("'{bad}'")), "{err}");
         }
@@ -359,46 +281,23 @@ mod tests {
     }
 
     #[test]
-    fn last_contact_reads_the_common_forms() {
-        let cases = [
-            ("2026-11-20", "2026-11-20T12:00:00Z"),
-            ("20-11-2026", "2026-11-20T12:00:00Z"),
-            ("20.11.2026", "2026-11-20T12:00:00Z"),
-            ("2026/11/20", "2026-11-20T12:00:00Z"),
-            ("2026-11-20 14:30", "2026-11-20T14:30:00Z"),
-            ("2026-11-20 14:30:15", "2026-11-20T14:30:15Z"),
-            ("2026-11-20T14:30:00+01:00", "2026-11-20T13:30:00Z"),
-            ("25/10/2026", "2026-10-25T12:00:00Z"),
-            ("10/25/2026", "2026-10-25T12:00:00Z"),
-            ("1-2-2026", "2026-02-01T12:00:00Z"),
-        ];
-        for (raw, want) in cases {
-            assert_eq!(last_contact(raw, now()), Ok(Some(at(want))), "{raw}");
-        }
-        // Today, date only: noon would be after now.
-        assert_eq!(last_contact("2026-11-23", now()), Ok(Some(now())));
-        assert_eq!(last_contact(" ", now()), Ok(None));
-    }
-
-    #[test]
-    fn last_contact_refuses_what_it_cannot_place() {
-        for (raw, why) in [
-            ("next week", "is not a date"),
-            ("31-02-2026", "not a day in the calendar"),
-            ("03/05/2026", "ambiguous"),
-            ("20-11-26", "four-digit year"),
-            ("2027-01-01", "in the future"),
-            ("2026-11-20 25:00", "not hh:mm"),
-        ] {
-            let err = last_contact(raw, now()).unwrap_err();
-            assert!(err.contains(why) && err.contains(&format!("'{raw}'")), "{raw}: {err}");
-        }
-    }
-
-    #[test]
     fn guarding_is_exact_both_ways() {
-        for s in ["+31 20 123", "=1+1", "'=x", "''+y", "'t Hoen", "plain", "-", "'", ""] {
-            let out = if needs_guard(s) { format!("'{s}") } else { s.to_string() };
+        for s in [
+            "+31 20 123",
+            "=1+1",
+            "'=x",
+            "''+y",
+            "'t Hoen",
+            "plain",
+            "-",
+            "'",
+            "",
+        ] {
+            let out = if needs_guard(s) {
+                format!("'{s}")
+            } else {
+                s.to_string()
+            };
             assert_eq!(unguard(&out), s, "{s}");
         }
         assert!(!needs_guard("'t Hoen"));

@@ -157,51 +157,63 @@ pub fn recognise(header: &str) -> Field {
     numbered(&h).unwrap_or(Field::Ignore)
 }
 
+/// Header names, normalised, by field: English, Dutch, German, and the exports of Google
+/// Contacts, Outlook, HubSpot and Pipedrive.
+#[rustfmt::skip] // a paragraph of names per field, not one name per line
+const KNOWN: [(Field, &[&str]); 11] = [
+    (Field::Name, &[
+        "name", "full name", "fullname", "display name", "naam", "volledige naam", "klant",
+        "klantnaam", "customer", "customer name", "contactpersoon", "contact person",
+    ]),
+    (Field::FirstName, &["first name", "firstname", "given name", "voornaam", "roepnaam", "vorname"]),
+    (Field::MiddleName, &[
+        "middle name", "additional name", "middelste naam", "tussenvoegsel", "tussenvoegsels",
+    ]),
+    (Field::LastName, &["last name", "lastname", "family name", "surname", "achternaam", "nachname"]),
+    (Field::Company, &[
+        "company", "company name", "organization", "organisation", "organization name",
+        "organisation name", "org", "associated company", "account name", "account", "bedrijf",
+        "bedrijfsnaam", "organisatie", "firma", "firmenname", "unternehmen",
+    ]),
+    (Field::Email, &[
+        "email", "e mail", "email address", "e mail address", "emailaddress", "mail",
+        "primary email", "work email", "business email", "home email", "email work", "email home",
+        "email other", "email adres", "e mail adres", "emailadres", "e mailadres", "mailadres",
+        "e mail adresse", "e mail 1",
+    ]),
+    (Field::Phone, &[
+        "phone", "phone number", "telephone", "telephone number", "tel", "mobile", "mobile phone",
+        "mobile phone number", "mobile number", "cell", "cell phone", "business phone", "work phone",
+        "primary phone", "home phone", "phone work", "phone mobile", "phone home", "phone other",
+        "telefoon", "telefoonnummer", "telefoon nummer", "telefoon op werk", "telefoon werk",
+        "mobiel", "mobiel nummer", "mobielnummer", "mobiele telefoon", "telefoon thuis",
+        "telefon", "telefonnummer", "mobil", "telefon geschäftlich", "mobiltelefon",
+    ]),
+    (Field::Tags, &[
+        "tags", "tag", "labels", "label", "categories", "category", "group membership", "groups",
+        "groepen", "categorieën", "categorieen", "kategorien",
+    ]),
+    (Field::Notes, &[
+        "notes", "note", "comments", "comment", "description", "memo", "notities", "notitie",
+        "opmerkingen", "opmerking", "notizen", "notiz", "bemerkungen",
+    ]),
+    (Field::LastContact, &[
+        "last contact", "last contacted", "last contact date", "last contacted date",
+        "last activity", "last activity date", "last engagement date", "last interaction",
+        "last contact at", "laatste contact", "laatst contact", "laatste contactdatum",
+        "laatste contact datum", "laatst gesproken", "laatste activiteit", "letzter kontakt",
+    ]),
+    (Field::Cadence, &[
+        "cadence", "cadence days", "cadans", "contact frequency", "contactfrequentie",
+        "keep in touch", "frequency",
+    ]),
+];
+
 fn known(h: &str) -> Option<Field> {
-    let field = match h {
-        "name" | "full name" | "fullname" | "display name" | "naam" | "volledige naam"
-        | "klant" | "klantnaam" | "customer" | "customer name" | "contactpersoon" | "contact person" => {
-            Field::Name
-        }
-        "first name" | "firstname" | "given name" | "voornaam" | "roepnaam" | "vorname" => {
-            Field::FirstName
-        }
-        "middle name" | "additional name" | "tussenvoegsel" | "tussenvoegsels" => Field::MiddleName,
-        "last name" | "lastname" | "family name" | "surname" | "achternaam" | "nachname" => {
-            Field::LastName
-        }
-        "company" | "company name" | "organization" | "organisation" | "organization name"
-        | "organisation name" | "org" | "associated company" | "account name" | "account"
-        | "bedrijf" | "bedrijfsnaam" | "organisatie" | "firma" | "firmenname" | "unternehmen" => {
-            Field::Company
-        }
-        "email" | "e mail" | "email address" | "e mail address" | "emailaddress" | "mail"
-        | "primary email" | "work email" | "business email" | "home email" | "email work"
-        | "email home" | "email other" | "email adres" | "e mail adres" | "emailadres"
-        | "e mailadres" | "mailadres" | "e mail adresse" | "e mail 1" => Field::Email,
-        "phone" | "phone number" | "telephone" | "telephone number" | "tel" | "mobile"
-        | "mobile phone" | "mobile phone number" | "mobile number" | "cell" | "cell phone"
-        | "business phone" | "work phone" | "primary phone" | "home phone" | "phone work"
-        | "phone mobile" | "phone home" | "phone other" | "telefoon" | "telefoonnummer"
-        | "telefoon nummer" | "mobiel" | "mobiel nummer" | "mobielnummer" | "telefon"
-        | "telefonnummer" | "mobil" => Field::Phone,
-        "tags" | "tag" | "labels" | "label" | "categories" | "category" | "group membership"
-        | "groups" | "groepen" | "categorieën" | "categorieen" | "kategorien" => Field::Tags,
-        "notes" | "note" | "comments" | "comment" | "description" | "memo" | "notities"
-        | "notitie" | "opmerkingen" | "opmerking" | "notizen" | "notiz" | "bemerkungen" => {
-            Field::Notes
-        }
-        "last contact" | "last contacted" | "last contact date" | "last contacted date"
-        | "last activity" | "last activity date" | "last engagement date" | "last interaction"
-        | "last contact at" | "laatste contact" | "laatst contact" | "laatste contactdatum"
-        | "laatste contact datum" | "laatst gesproken" | "laatste activiteit" | "letzter kontakt" => {
-            Field::LastContact
-        }
-        "cadence" | "cadence days" | "cadans" | "contact frequency" | "contactfrequentie"
-        | "keep in touch" | "frequency" => Field::Cadence,
-        _ => return None,
-    };
-    Some(field)
+    KNOWN
+        .iter()
+        .find(|(_, names)| names.contains(&h))
+        .map(|(field, _)| *field)
 }
 
 /// Google's numbered columns: `E-mail 1 - Value`, `Phone 2 - Value`,
@@ -261,11 +273,20 @@ mod tests {
     fn maps_read_column_and_field() {
         let m: ColumnMap = "Klant naam=name".parse().unwrap();
         assert_eq!((m.column.as_str(), m.field), ("Klant naam", Field::Name));
-        assert_eq!("X=last contact".parse::<ColumnMap>().unwrap().field, Field::LastContact);
-        assert_eq!("X=First_Name".parse::<ColumnMap>().unwrap().field, Field::FirstName);
+        assert_eq!(
+            "X=last contact".parse::<ColumnMap>().unwrap().field,
+            Field::LastContact
+        );
+        assert_eq!(
+            "X=First_Name".parse::<ColumnMap>().unwrap().field,
+            Field::FirstName
+        );
         assert_eq!("X=ignore".parse::<ColumnMap>().unwrap().field, Field::Ignore);
         assert!(matches!("Klantnaam".parse::<ColumnMap>(), Err(BadMap::Shape(_))));
         let err = "X=birthday".parse::<ColumnMap>().unwrap_err().to_string();
-        assert!(err.contains("'birthday'") && err.contains("last-contact"), "{err}");
+        assert!(
+            err.contains("'birthday'") && err.contains("last-contact"),
+            "{err}"
+        );
     }
 }

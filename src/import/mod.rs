@@ -4,6 +4,7 @@
 //! `store::import` writes the records in one transaction.
 
 pub mod csv;
+mod dates;
 mod decode;
 pub mod fields;
 pub mod headers;
@@ -47,6 +48,8 @@ pub enum Location {
     Card { card: usize, line: usize },
     /// The n-th customer of a JSON array.
     Entry { index: usize },
+    /// A line outside any record.
+    Line(usize),
 }
 
 impl fmt::Display for Location {
@@ -55,6 +58,7 @@ impl fmt::Display for Location {
             Location::Row { row, line } => write!(f, "row {row} (line {line})"),
             Location::Card { card, line } => write!(f, "card {card} (line {line})"),
             Location::Entry { index } => write!(f, "customer {index}"),
+            Location::Line(line) => write!(f, "line {line}"),
         }
     }
 }
@@ -104,8 +108,8 @@ pub struct UnknownFormat(pub String);
 impl Format {
     pub fn parse(s: &str) -> Result<Format, UnknownFormat> {
         match s.trim().to_ascii_lowercase().as_str() {
-            "csv" | "tsv" | "txt" => Ok(Format::Csv),
-            "vcard" | "vcf" | "vcards" => Ok(Format::Vcard),
+            "csv" => Ok(Format::Csv),
+            "vcard" | "vcf" => Ok(Format::Vcard),
             "json" => Ok(Format::Json),
             _ => Err(UnknownFormat(s.to_string())),
         }
@@ -113,8 +117,11 @@ impl Format {
 
     /// From a file name's extension, if it names one.
     pub fn from_path(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?;
-        Format::parse(ext).ok()
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "tsv" | "txt" => Some(Format::Csv),
+            _ => Format::parse(&ext).ok(),
+        }
     }
 
     /// From the first bytes of the content, when the name says nothing.

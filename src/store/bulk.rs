@@ -32,7 +32,12 @@ impl Store {
     }
 }
 
-impl Bulk<'_> {
+impl<'a> Bulk<'a> {
+    /// The open transaction, for the store's other bulk writers (imports).
+    pub(super) fn tx(&self) -> &Transaction<'a> {
+        &self.tx
+    }
+
     pub fn customer(&mut self, c: &NewCustomer, created_at: DateTime<Utc>) -> anyhow::Result<i64> {
         self.tx
             .prepare_cached(

@@ -4,6 +4,7 @@
 mod bulk;
 mod customers;
 mod follow_ups;
+mod import;
 mod interactions;
 mod migrations;
 mod moments;
@@ -13,6 +14,7 @@ mod summary;
 mod triggers;
 mod undo;
 mod value;
+mod week;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -23,11 +25,13 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use bulk::Bulk;
 pub use customers::{CustomerPatch, CustomerRow, IndexEntry, NewCustomer, Sort};
+pub use import::ImportReport;
 pub use interactions::{Interaction, Logged};
 pub use migrations::LATEST_VERSION;
 pub use nudges::{Candidates, Window};
 pub use undo::Change;
 pub use value::Order;
+pub use week::Page;
 
 /// Why a database could not be opened. Each message says what to do about it.
 #[derive(Debug, thiserror::Error)]

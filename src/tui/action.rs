@@ -6,16 +6,18 @@ pub enum Screen {
     Agenda,
     Customers,
     Customer,
+    Week,
 }
 
 impl Screen {
-    pub const TABS: [Screen; 3] = [Screen::Agenda, Screen::Customers, Screen::Customer];
+    pub const TABS: [Screen; 4] = [Screen::Agenda, Screen::Customers, Screen::Customer, Screen::Week];
 
     pub fn title(self) -> &'static str {
         match self {
             Screen::Agenda => "Agenda",
             Screen::Customers => "Customers",
             Screen::Customer => "Customer",
+            Screen::Week => "Week",
         }
     }
 }
@@ -47,4 +49,7 @@ pub enum Action {
     AddTrigger,
     AddBalance,
     AddOrder,
+    PreviousWeek,
+    NextWeek,
+    ExportWeek,
 }

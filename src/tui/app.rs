@@ -10,8 +10,10 @@ use super::customers::CustomersView;
 use super::form::Form;
 use super::keymap;
 use super::prompt::{Prompt, PromptKind};
+use super::week::WeekView;
 use crate::clock::Now;
 use crate::config::Config;
+use crate::export;
 use crate::store::{Change, Store};
 
 pub enum Overlay {
@@ -36,6 +38,8 @@ pub struct App {
     /// Loaded the first time the screen is shown: the agenda alone decides the first frame.
     pub customers: Option<CustomersView>,
     pub card: Option<CardView>,
+    /// Loaded the first time the Week screen is shown.
+    pub week: Option<WeekView>,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
     /// Rows the customers table can show, from the terminal size.
@@ -57,6 +61,7 @@ impl App {
             agenda,
             customers: None,
             card: None,
+            week: None,
             overlay: None,
             status: None,
             list_height: 20,
@@ -201,6 +206,21 @@ impl App {
             Action::AddOrder => {
                 self.ask_for_customer(|customer_id, name| PromptKind::Order { customer_id, name });
             }
+            Action::PreviousWeek | Action::NextWeek => {
+                let weeks = if action == Action::NextWeek { 1 } else { -1 };
+                if let Some(week) = self.week.as_mut() {
+                    week.shift(&self.store, self.now, &self.config, weeks)?;
+                }
+            }
+            Action::ExportWeek => {
+                if let Some(week) = &self.week {
+                    let file = export::default_file_name(&week.plan, export::Format::Md);
+                    let mut prompt = Prompt::new(PromptKind::Export);
+                    prompt.input = ratatui_textarea::TextArea::new(vec![file.display().to_string()]);
+                    prompt.input.move_cursor(ratatui_textarea::CursorMove::End);
+                    self.overlay = Some(Overlay::Prompt(Box::new(prompt)));
+                }
+            }
         }
         Ok(())
     }
@@ -215,6 +235,7 @@ impl App {
                 }
             }
             Screen::Customer => self.show(Screen::Customers)?,
+            Screen::Week => self.show(Screen::Agenda)?,
             Screen::Agenda => {}
         }
         Ok(())
@@ -223,6 +244,9 @@ impl App {
     pub fn show(&mut self, screen: Screen) -> anyhow::Result<()> {
         if screen == Screen::Customers && self.customers.is_none() {
             self.customers = Some(CustomersView::load(&self.store, self.list_height)?);
+        }
+        if screen == Screen::Week && self.week.is_none() {
+            self.week = Some(WeekView::load(&self.store, self.now, &self.config, None)?);
         }
         self.screen = screen;
         Ok(())
@@ -249,6 +273,11 @@ impl App {
             Screen::Customer => {
                 if let Some(card) = self.card.as_mut() {
                     card.select(step(card.selected));
+                }
+            }
+            Screen::Week => {
+                if let Some(week) = self.week.as_mut() {
+                    week.select(step(week.selected));
                 }
             }
         }
@@ -279,6 +308,11 @@ impl App {
                 .card
                 .as_ref()
                 .map(|c| (c.customer.id, c.customer.name.clone())),
+            Screen::Week => self
+                .week
+                .as_ref()?
+                .selected_item()
+                .map(|i| (i.customer_id, i.customer.clone())),
         }
     }
 
@@ -296,6 +330,10 @@ impl App {
                 .as_ref()?
                 .selected_follow_up()
                 .map(|f| (f.id, f.text.clone())),
+            Screen::Week => {
+                let item = self.week.as_ref()?.selected_item()?;
+                Some((item.follow_up_id?, item.action.clone()))
+            }
             Screen::Customers => None,
         }
     }
@@ -323,6 +361,9 @@ impl App {
                 view.edit_filter(&self.store, |f| query.chars().for_each(|c| f.push(c)))?;
             }
             view.reload(&self.store)?;
+        }
+        if let Some(week) = self.week.as_mut() {
+            week.reload(&self.store, self.now, &self.config)?;
         }
         if let Some(card) = &self.card {
             self.card = card.reload(&self.store, self.now, &self.config)?;

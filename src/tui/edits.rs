@@ -17,6 +17,7 @@ use crate::domain::text::sanitize;
 use crate::domain::trigger::TriggerKind;
 use crate::domain::when::parse_when;
 use crate::domain::{Cadence, Tags};
+use crate::export;
 use crate::human::{day, follow_up_summary};
 use crate::store::{Change, CustomerPatch, NewCustomer};
 
@@ -54,6 +55,10 @@ impl App {
                 self.overlay = None;
                 self.remember(change, said)?;
             }
+            return Ok(());
+        }
+        if kind == PromptKind::Export {
+            self.export_week(&text);
             return Ok(());
         }
         let (change, said) = match kind {
@@ -122,13 +127,40 @@ impl App {
                     format!("Snoozed “{}” until {}", sanitize(&what), day(until, today)),
                 )
             }
-            // Handled by `submit_relationship` above.
-            PromptKind::Trigger { .. } | PromptKind::Balance { .. } | PromptKind::Order { .. } => {
-                return Ok(());
-            }
+            // Handled above.
+            PromptKind::Trigger { .. }
+            | PromptKind::Balance { .. }
+            | PromptKind::Order { .. }
+            | PromptKind::Export => return Ok(()),
         };
         self.overlay = None;
         self.remember(change, said)
+    }
+
+    /// `x` on the Week screen: writes the plan shown to `path` (the extension picks the
+    /// format), whole or not at all.
+    fn export_week(&mut self, path: &str) {
+        let Some(week) = &self.week else {
+            return;
+        };
+        let path = std::path::PathBuf::from(path.trim());
+        let saved = export::Format::chosen(None, Some(&path))
+            .map_err(anyhow::Error::from)
+            .and_then(|format| export::save(&week.plan, format, self.now, &path));
+        match saved {
+            Ok(()) => {
+                let n = week.plan.items.len();
+                let said = format!("Wrote {n} items for {} to {}", week.plan.week, path.display());
+                self.overlay = None;
+                self.say(said);
+            }
+            Err(e) => {
+                if let Some(Overlay::Prompt(prompt)) = &mut self.overlay {
+                    let len = prompt.text().len();
+                    prompt.error = Some((format!("{e:#}"), 0..len));
+                }
+            }
+        }
     }
 
     /// The relationship prompts (`t`, `b`, `$`): `Ok(None)` when the line was refused and
@@ -319,6 +351,11 @@ impl App {
                 .as_ref()
                 .and_then(|c| c.selected_follow_up())
                 .map(|f| f.id),
+            super::action::Screen::Week => self
+                .week
+                .as_ref()
+                .and_then(|w| w.selected_item())
+                .and_then(|i| i.follow_up_id),
             super::action::Screen::Customers => None,
         };
         let Some(id) = id else {

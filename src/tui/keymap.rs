@@ -12,6 +12,7 @@ pub enum Scope {
     Agenda,
     Customers,
     Customer,
+    Week,
 }
 
 impl Scope {
@@ -21,6 +22,7 @@ impl Scope {
             Scope::Agenda => screen == Screen::Agenda,
             Scope::Customers => screen == Screen::Customers,
             Scope::Customer => screen == Screen::Customer,
+            Scope::Week => screen == Screen::Week,
         }
     }
 
@@ -30,6 +32,7 @@ impl Scope {
             Scope::Agenda => "Agenda",
             Scope::Customers => "Customers",
             Scope::Customer => "Customer",
+            Scope::Week => "Week",
         }
     }
 }
@@ -64,7 +67,7 @@ const fn bind(
 }
 
 use KeyCode::{Char, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up};
-use Scope::{Agenda, Customer, Customers, Everywhere};
+use Scope::{Agenda, Customer, Customers, Everywhere, Week};
 
 // One binding per line reads as a table; rustfmt would spread each over seven lines.
 #[rustfmt::skip]
@@ -74,6 +77,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(Customers, &[Char('o')], "o", Action::CycleSort, "sort: last contact, urgency, name, value", Some("sort")),
     bind(Customers, &[Enter], "Enter", Action::Open, "open the customer", Some("open")),
     bind(Agenda, &[Enter], "Enter", Action::Open, "open the item's customer", Some("open")),
+    bind(Week, &[Enter], "Enter", Action::Open, "open the item's customer", Some("open")),
+    bind(Week, &[Char('x')], "x", Action::ExportWeek, "export: md csv ics json todo.txt", Some("export")),
+    bind(Week, &[Char('[')], "[", Action::PreviousWeek, "the week before", None),
+    bind(Week, &[Char(']')], "]", Action::NextWeek, "the week after", None),
     bind(Everywhere, &[Char('l')], "l", Action::LogContact, "log a contact (quick-log line)", Some("log")),
     bind(Agenda, &[Char('d')], "d", Action::Done, "mark the follow-up done", Some("done")),
     bind(Customer, &[Char('d')], "d", Action::Done, "mark the selected follow-up done", Some("done")),
@@ -97,6 +104,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Everywhere, &[Char('1')], "1", Action::Show(Screen::Agenda), "agenda", None),
     bind(Everywhere, &[Char('2')], "2", Action::Show(Screen::Customers), "customers", None),
     bind(Everywhere, &[Char('3')], "3", Action::Show(Screen::Customer), "the customer card", None),
+    bind(Everywhere, &[Char('4')], "4", Action::Show(Screen::Week), "the week's to-do list", None),
     bind(Everywhere, &[Tab], "Tab", Action::NextScreen, "next screen", None),
     bind(Everywhere, &[Esc], "Esc", Action::Back, "back / clear the filter", None),
     bind(Everywhere, &[Char('?')], "?", Action::ToggleHelp, "all keys", Some("keys")),
@@ -157,7 +165,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_scope() {
-        for scope in [Everywhere, Agenda, Customers, Customer] {
+        for scope in [Everywhere, Agenda, Customers, Customer, Week] {
             let mut seen: Vec<KeyCode> = Vec::new();
             for b in BINDINGS.iter().filter(|b| b.scope == scope) {
                 for k in b.keys {

@@ -12,6 +12,7 @@ pub mod form;
 pub mod keymap;
 pub mod prompt;
 pub mod ui;
+pub mod week;
 
 use std::time::Duration;
 

@@ -4,12 +4,32 @@ use ratatui_textarea::TextArea;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptKind {
-    QuickLog { customer_id: i64, name: String },
-    FollowUp { customer_id: i64, name: String },
-    Snooze { follow_up_id: i64, text: String },
-    Trigger { customer_id: i64, name: String },
-    Balance { customer_id: i64, name: String },
-    Order { customer_id: i64, name: String },
+    QuickLog {
+        customer_id: i64,
+        name: String,
+    },
+    FollowUp {
+        customer_id: i64,
+        name: String,
+    },
+    Snooze {
+        follow_up_id: i64,
+        text: String,
+    },
+    Trigger {
+        customer_id: i64,
+        name: String,
+    },
+    Balance {
+        customer_id: i64,
+        name: String,
+    },
+    Order {
+        customer_id: i64,
+        name: String,
+    },
+    /// Where to write the week: the extension picks the format.
+    Export,
 }
 
 /// What Tab cycles through in the snooze prompt.
@@ -33,6 +53,7 @@ impl Prompt {
             PromptKind::Trigger { .. } => "reactional: delivery 5 days late",
             PromptKind::Balance { .. } => "give: christmas hamper  or  ask: asked for a referral",
             PromptKind::Order { .. } => "1250.50 @2026-11-20",
+            PromptKind::Export => "touchbase-2026-W48.md",
         });
         Prompt {
             kind,
@@ -54,6 +75,7 @@ impl Prompt {
             PromptKind::Trigger { name, .. } => format!("Trigger for {name} › "),
             PromptKind::Balance { name, .. } => format!("Give/ask for {name} › "),
             PromptKind::Order { name, .. } => format!("Order from {name} › "),
+            PromptKind::Export => "Export the week to › ".to_string(),
         }
     }
 

@@ -22,14 +22,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         |b| b.scope == Scope::Everywhere && !moves(b.action),
         theme,
     );
-    for scope in [Scope::Agenda, Scope::Customers] {
+    for scope in [Scope::Agenda, Scope::Customers, Scope::Customer] {
         actions.extend(section(scope.title(), |b| b.scope == scope && !repeats(b), theme));
     }
-    let mut moving = section(
-        Scope::Customer.title(),
-        |b| b.scope == Scope::Customer && !repeats(b),
-        theme,
-    );
+    let mut moving = section("Week", |b| b.scope == Scope::Week && !repeats(b), theme);
     moving.extend(section(
         "Moving around",
         |b| b.scope == Scope::Everywhere && moves(b.action),
@@ -62,6 +58,8 @@ fn moves(action: Action) -> bool {
             | Action::PageUp
             | Action::Show(_)
             | Action::NextScreen
+            | Action::PreviousWeek
+            | Action::NextWeek
             | Action::Back
             | Action::ToggleHelp
             | Action::Quit

@@ -9,6 +9,7 @@ mod help;
 mod overlay;
 mod relationship;
 pub mod theme;
+mod week;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -43,6 +44,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Screen::Agenda => agenda::draw(frame, body, app),
         Screen::Customers => customers::draw(frame, body, app),
         Screen::Customer => customer::draw(frame, body, app),
+        Screen::Week => week::draw(frame, body, app),
     }
     match &app.overlay {
         Some(Overlay::Prompt(prompt)) => overlay::draw_prompt(frame, bottom, prompt, theme),

@@ -52,6 +52,7 @@ pub fn draw_prompt(frame: &mut Frame<'_>, area: Rect, prompt: &Prompt, theme: &T
                 " give: gift, extra service, favour, discount · ask: referral, survey, price increase".to_string()
             }
             PromptKind::Order { .. } => " the amount (1250.50 or 1250,50), then @day if not today".to_string(),
+            PromptKind::Export => " .md .csv .ics .json or .txt (todo.txt); the extension picks the format".to_string(),
         };
         frame.render_widget(Line::styled(hint, theme.dim), message);
     }

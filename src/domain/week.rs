@@ -1,0 +1,344 @@
+//! The weekly to-do list as plain data: which follow-ups, decision moments, cadences and
+//! nudges belong to one week, each as an item with a day, an action, a reason and a
+//! priority. Built from what the store found; knows no SQL and no output format.
+
+mod calendar;
+mod item;
+
+use std::collections::HashSet;
+
+use chrono::{Duration, NaiveDate};
+use serde::Deserialize;
+
+pub use calendar::{BadWeek, BadWeekStart, IsoWeek, Span, WeekStart};
+pub use item::{Channel, Item, ItemKind, Priority};
+
+use super::moment::Moment;
+use super::nudge::{self, Nudge, NudgeKind, Rules, short_date};
+use super::{Customer, FollowUp};
+
+/// `[week]` in config.toml.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WeekConfig {
+    /// The day weeks start on.
+    pub start: WeekStart,
+    /// The most items of each kind a week lists; the rest is counted, not lost.
+    pub limit: usize,
+}
+
+impl Default for WeekConfig {
+    fn default() -> Self {
+        WeekConfig {
+            start: WeekStart::default(),
+            limit: 100,
+        }
+    }
+}
+
+/// Where a group of items goes: the overdue pile first, then one group per day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Heading {
+    Overdue,
+    Day(NaiveDate),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Group<'a> {
+    pub heading: Heading,
+    pub items: &'a [Item],
+}
+
+/// How many items of each kind were left off by `[week] limit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LeftOut {
+    pub overdue: usize,
+    pub follow_ups: usize,
+    pub moments: usize,
+    pub touch_base: usize,
+}
+
+impl LeftOut {
+    pub fn total(&self) -> usize {
+        self.overdue + self.follow_ups + self.moments + self.touch_base
+    }
+
+    /// Each kind with some left off, for "… and 812 more follow-ups".
+    pub fn by_kind(&self) -> Vec<(ItemKind, usize)> {
+        [
+            (ItemKind::Overdue, self.overdue),
+            (ItemKind::FollowUp, self.follow_ups),
+            (ItemKind::Moment, self.moments),
+            (ItemKind::TouchBase, self.touch_base),
+        ]
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .collect()
+    }
+}
+
+/// One week's to-do list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekPlan {
+    pub week: IsoWeek,
+    pub start: NaiveDate,
+    /// The last day of the week (inclusive).
+    pub end: NaiveDate,
+    /// Overdue items first (oldest first), then day by day; within a day by priority.
+    pub items: Vec<Item>,
+    pub left_out: LeftOut,
+}
+
+impl WeekPlan {
+    /// The items by heading, overdue first, then the days that have items, in order.
+    pub fn groups(&self) -> Vec<Group<'_>> {
+        let mut groups: Vec<Group<'_>> = Vec::new();
+        let mut rest = self.items.as_slice();
+        while let Some(first) = rest.first() {
+            let heading = heading_of(first);
+            let n = rest.iter().take_while(|i| heading_of(i) == heading).count();
+            let (items, tail) = rest.split_at(n);
+            groups.push(Group { heading, items });
+            rest = tail;
+        }
+        groups
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+fn heading_of(item: &Item) -> Heading {
+    if item.kind == ItemKind::Overdue {
+        Heading::Overdue
+    } else {
+        Heading::Day(item.date)
+    }
+}
+
+/// A customer whose cadence runs out in the week, with the local days that matter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TouchBase {
+    pub customer: Customer,
+    pub runs_out: NaiveDate,
+    pub last_contact: Option<NaiveDate>,
+}
+
+/// What the store found for one week.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Found {
+    /// Open follow-ups due before the week's end (overdue ones included).
+    pub follow_ups: Vec<(FollowUp, Customer)>,
+    /// Upcoming moments expected in the week or within `preparation_days` after it.
+    pub moments: Vec<(Moment, Customer)>,
+    pub touch_base: Vec<TouchBase>,
+    /// The top nudges now, highest first.
+    pub nudges: Vec<Nudge>,
+    pub left_out: LeftOut,
+}
+
+/// The plan for `span` as seen on `today`. Nothing outside the week is listed: moments
+/// after it appear on the day their preparation starts, clamped into the week; nudges
+/// (which are about now) only in a week that has not ended, on today or the first day.
+pub fn plan(span: Span, today: NaiveDate, rules: &Rules, found: &Found) -> WeekPlan {
+    let overdue_before = span.overdue_before(today);
+    let mut items = Vec::new();
+    for (f, c) in &found.follow_ups {
+        if f.done_at.is_none() && f.due <= span.end {
+            items.push(follow_up_item(f, c, today, overdue_before));
+        }
+    }
+    for (m, c) in &found.moments {
+        if let Some(item) = moment_item(m, c, span, today, rules) {
+            items.push(item);
+        }
+    }
+    for t in &found.touch_base {
+        if span.contains(t.runs_out) {
+            items.push(touch_base_item(t));
+        }
+    }
+    let nudge_day = today.max(span.start);
+    if nudge_day <= span.end {
+        let listed: Listed = Listed::of(&items);
+        for n in found.nudges.iter().filter(|n| !listed.covers(n)) {
+            items.push(nudge_item(n, nudge_day, rules));
+        }
+    }
+    items.sort_by(|a, b| {
+        (heading_rank(a), a.date, a.priority, a.kind)
+            .cmp(&(heading_rank(b), b.date, b.priority, b.kind))
+            .then_with(|| a.customer.to_lowercase().cmp(&b.customer.to_lowercase()))
+            .then_with(|| a.key().cmp(&b.key()))
+    });
+    WeekPlan {
+        week: span.week,
+        start: span.start,
+        end: span.end,
+        items,
+        left_out: found.left_out,
+    }
+}
+
+fn heading_rank(item: &Item) -> u8 {
+    u8::from(item.kind != ItemKind::Overdue)
+}
+
+fn follow_up_item(f: &FollowUp, c: &Customer, today: NaiveDate, overdue_before: NaiveDate) -> Item {
+    let (kind, priority, reason) = if f.due < overdue_before {
+        let late = f.days_overdue(today);
+        let reason = if late > 0 {
+            format!("{} overdue (due {})", nudge::days(late), short_date(f.due))
+        } else {
+            format!("due {}, before this week", short_date(f.due))
+        };
+        (ItemKind::Overdue, Priority::A, reason)
+    } else if f.due == today {
+        (ItemKind::FollowUp, Priority::A, "due today".to_string())
+    } else {
+        (
+            ItemKind::FollowUp,
+            Priority::B,
+            format!("due {}", short_date(f.due)),
+        )
+    };
+    let mut item = Item::for_customer(c, kind, f.due, priority, f.text.clone(), reason);
+    item.channel = Channel::of_text(&f.text, &c.phone);
+    item.follow_up_id = Some(f.id);
+    item
+}
+
+/// Prepare from `preparation_days` before the moment, but not before the week starts nor
+/// after it ends. A moment still open after its day asks to record how it went.
+fn moment_item(m: &Moment, c: &Customer, span: Span, today: NaiveDate, rules: &Rules) -> Option<Item> {
+    let prepare_from = m.expected - Duration::days(rules.preparation_days.max(0));
+    if m.expected < span.start || prepare_from > span.end {
+        return None;
+    }
+    let date = prepare_from.clamp(span.start, span.end);
+    let (action, when) = if m.expected < today {
+        (
+            format!("Record how “{}” went", m.title),
+            format!("was expected {}", short_date(m.expected)),
+        )
+    } else {
+        (
+            format!("Prepare for “{}”", m.title),
+            format!("decision expected {}", short_date(m.expected)),
+        )
+    };
+    let mut reason = vec![when];
+    for (label, text) in [
+        ("their concerns", &m.concerns),
+        ("their steps", &m.steps),
+        ("our response", &m.response),
+    ] {
+        if !text.trim().is_empty() {
+            reason.push(format!("{label}: {}", text.trim()));
+        }
+    }
+    let priority = if span.contains(m.expected) {
+        Priority::A
+    } else {
+        Priority::B
+    };
+    let mut item = Item::for_customer(c, ItemKind::Moment, date, priority, action, reason.join(" · "));
+    item.channel = Channel::Prepare;
+    item.moment_id = Some(m.id);
+    Some(item)
+}
+
+fn touch_base_item(t: &TouchBase) -> Item {
+    let c = &t.customer;
+    let every = nudge::days(i64::from(c.cadence.days()));
+    let since = match t.last_contact {
+        Some(d) => format!("last contact {}", short_date(d)),
+        None => "no contact yet".to_string(),
+    };
+    let reason = format!(
+        "{since}; you aim for every {every} — runs out {}",
+        short_date(t.runs_out)
+    );
+    Item::for_customer(
+        c,
+        ItemKind::TouchBase,
+        t.runs_out,
+        Priority::C,
+        "Touch base".to_string(),
+        reason,
+    )
+}
+
+fn nudge_item(n: &Nudge, day: NaiveDate, rules: &Rules) -> Item {
+    let (action, channel) = match n.kind {
+        NudgeKind::FollowUpOverdue | NudgeKind::FollowUpToday => ("Follow up", Channel::reach(&n.phone)),
+        NudgeKind::CadenceExceeded => ("Touch base", Channel::reach(&n.phone)),
+        NudgeKind::MomentAhead => ("Prepare for the decision", Channel::Prepare),
+        NudgeKind::ComplaintOpen => ("Resolve the complaint", Channel::Call),
+        NudgeKind::SituationUnanswered => ("Reach out", Channel::reach(&n.phone)),
+        NudgeKind::TakingTooMuch => ("Give something back", Channel::Give),
+        NudgeKind::LoyaltyUnrewarded => ("Reward their loyalty", Channel::Give),
+        NudgeKind::SatisfactionDrop => ("Ask what changed", Channel::reach(&n.phone)),
+    };
+    // These reasons end in advice ("… — ask what changed") that the action already gives,
+    // so it is not said twice. Their user text (a complaint's note) comes before it.
+    let advises = matches!(
+        n.kind,
+        NudgeKind::ComplaintOpen
+            | NudgeKind::SituationUnanswered
+            | NudgeKind::TakingTooMuch
+            | NudgeKind::LoyaltyUnrewarded
+            | NudgeKind::SatisfactionDrop
+    );
+    let reason = match n.reason.rsplit_once(" — ") {
+        Some((why, _)) if advises => why.to_string(),
+        _ => n.reason.clone(),
+    };
+    Item {
+        date: day,
+        kind: ItemKind::Nudge,
+        priority: Priority::of_nudge(n, rules),
+        customer_id: n.customer_id,
+        customer: n.customer.clone(),
+        phone: n.phone.clone(),
+        email: n.email.clone(),
+        action: action.to_string(),
+        reason,
+        channel,
+        follow_up_id: None,
+        moment_id: None,
+        trigger_id: n.trigger_id,
+        nudge: Some(n.kind),
+    }
+}
+
+/// What the list already holds, so a nudge about the same thing is not listed twice.
+struct Listed {
+    follow_ups: HashSet<i64>,
+    moments: HashSet<i64>,
+    touch_base: HashSet<i64>,
+}
+
+impl Listed {
+    fn of(items: &[Item]) -> Listed {
+        Listed {
+            follow_ups: items.iter().filter_map(|i| i.follow_up_id).collect(),
+            moments: items.iter().filter_map(|i| i.moment_id).collect(),
+            touch_base: items
+                .iter()
+                .filter(|i| i.kind == ItemKind::TouchBase)
+                .map(|i| i.customer_id)
+                .collect(),
+        }
+    }
+
+    fn covers(&self, n: &Nudge) -> bool {
+        n.follow_up_id.is_some_and(|id| self.follow_ups.contains(&id))
+            || n.moment_id.is_some_and(|id| self.moments.contains(&id))
+            || (n.kind == NudgeKind::CadenceExceeded && self.touch_base.contains(&n.customer_id))
+    }
+}
+
+#[cfg(test)]
+mod tests;

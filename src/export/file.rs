@@ -1,0 +1,98 @@
+//! Saving an export to a file without ever leaving half of one: the bytes go to a
+//! temporary file next to the destination, which is renamed into place only when whole.
+//! Used by `touchbase export week -o` and the TUI's Week screen.
+
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+
+use super::{Format, render};
+use crate::clock::Now;
+use crate::domain::week::WeekPlan;
+
+/// `touchbase-2026-W48.md`: the name the Week screen offers.
+pub fn default_file_name(plan: &WeekPlan, format: Format) -> PathBuf {
+    PathBuf::from(format!("touchbase-{}.{}", plan.week, format.extension()))
+}
+
+/// Writes `plan` in `format` to `path`. On any error the file at `path` is as it was
+/// (absent, or the previous export) and no temporary file is left.
+pub fn save(plan: &WeekPlan, format: Format, now: Now, path: &Path) -> anyhow::Result<()> {
+    write_atomically(path, render(plan, format, now).as_bytes())
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let cannot = || format!("cannot write '{}'", path.display());
+    if path.is_dir() {
+        anyhow::bail!(
+            "cannot write '{}': it is a directory — name a file",
+            path.display()
+        );
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".touchbase-export-")
+        .tempfile_in(dir)
+        .with_context(cannot)?;
+    tmp.write_all(bytes).with_context(cannot)?;
+    tmp.as_file().sync_all().with_context(cannot)?;
+    // A temporary file is private (0600); an export is an ordinary file, and one that
+    // replaces another keeps its permissions.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
+        tmp.as_file()
+            .set_permissions(fs::Permissions::from_mode(mode))
+            .with_context(cannot)?;
+    }
+    // On error the temporary file is removed when `tmp` drops.
+    tmp.persist(path).map_err(|e| e.error).with_context(cannot)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::week::{LeftOut, Span, WeekStart};
+
+    fn empty_plan() -> WeekPlan {
+        let span = Span::of_week("2026-W48".parse().unwrap(), WeekStart::default());
+        WeekPlan {
+            week: span.week,
+            start: span.start,
+            end: span.end,
+            items: Vec::new(),
+            left_out: LeftOut::default(),
+        }
+    }
+
+    #[test]
+    fn the_default_name_carries_week_and_extension() {
+        let p = empty_plan();
+        assert_eq!(
+            default_file_name(&p, Format::Md),
+            Path::new("touchbase-2026-W48.md")
+        );
+        assert_eq!(
+            default_file_name(&p, Format::TodoTxt),
+            Path::new("touchbase-2026-W48.txt")
+        );
+    }
+
+    #[test]
+    fn saving_replaces_the_file_and_leaves_no_temporary_one() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let path = dir.path().join("w.md");
+        fs::write(&path, "old").unwrap();
+        let now = Now::parse("2026-11-23T09:00:00Z").unwrap();
+        save(&empty_plan(), Format::Md, now, &path).unwrap();
+        assert!(fs::read_to_string(&path).unwrap().starts_with("# Week 2026-W48"));
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

@@ -1,0 +1,79 @@
+//! Our own JSON: an array of customers, as `export customers --format json` writes it. The
+//! output of `list --json` reads too (its extra fields are ignored).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::fields::Draft;
+use super::{Location, Parsed};
+
+/// One customer in the exported book. Fields are only ever added.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BookEntry {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub company: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Absent on import: the default cadence.
+    #[serde(default)]
+    pub cadence_days: Option<u32>,
+    #[serde(default)]
+    pub notes: String,
+    /// RFC 3339, UTC.
+    #[serde(default)]
+    pub last_contact: Option<String>,
+}
+
+pub fn read(text: &str, now: DateTime<Utc>) -> anyhow::Result<Parsed> {
+    let entries: Vec<serde_json::Value> = serde_json::from_str(text).map_err(|e| {
+        anyhow::anyhow!("{e} — the file should hold a JSON array of customers, as `touchbase export customers --format json` writes")
+    })?;
+    let mut parsed = Parsed::default();
+    for (i, value) in entries.into_iter().enumerate() {
+        let at = Location::Entry { index: i + 1 };
+        let draft = serde_json::from_value::<BookEntry>(value)
+            .map_err(|e| format!("not a customer: {e}"))
+            .map(|e| Draft {
+                name: e.name,
+                company: e.company,
+                email: e.email,
+                phone: e.phone,
+                labels: e.tags,
+                notes: e.notes,
+                last_contact: e.last_contact.unwrap_or_default(),
+                cadence: e.cadence_days.map(|d| d.to_string()).unwrap_or_default(),
+                ..Draft::default()
+            });
+        parsed.push(at, draft.and_then(|d| d.finish(at, now)));
+    }
+    Ok(parsed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_are_checked_one_by_one() {
+        let now = "2026-11-23T09:00:00Z".parse().unwrap();
+        let p = read(
+            r#"[{"name":"Jan","tags":["vip"],"cadence_days":14,"id":7},{"name":"Bad","email":"x"},{"name":3}]"#,
+            now,
+        )
+        .unwrap();
+        assert_eq!(p.records[0].cadence.map(crate::domain::Cadence::days), Some(14));
+        assert_eq!(p.invalid.len(), 2);
+        assert!(
+            p.invalid[1].to_string().starts_with("customer 3: not a customer"),
+            "{}",
+            p.invalid[1]
+        );
+        assert!(read("{", now).is_err());
+    }
+}

@@ -1,0 +1,237 @@
+//! vCards 2.1, 3.0 and 4.0. vcard4 reads 3.0 and 4.0, but refuses what old phones and
+//! Outlook write (`TEL;WORK;VOICE:`, quoted-printable, CHARSET) and one bad property can
+//! derail a whole card, so each card is first rewritten to the properties we use, in
+//! plain 4.0 syntax, and then handed to `vcard4::parse_loose`.
+
+use std::fmt::Write as _;
+
+use chrono::{DateTime, Utc};
+use vcard4::property::{AnyProperty, TextOrUriProperty};
+
+mod normalise;
+
+use normalise::{logical_lines, normalise, restore};
+
+use super::fields::Draft;
+use super::{Invalid, Location, Parsed};
+
+/// Our own extensions, so an exported book reads back whole.
+pub const CADENCE: &str = "X-TOUCHBASE-CADENCE";
+pub const LAST_CONTACT: &str = "X-TOUCHBASE-LAST-CONTACT";
+
+pub fn read(text: &str, now: DateTime<Utc>) -> anyhow::Result<Parsed> {
+    let mut parsed = Parsed::default();
+    let mut card: Option<(usize, Vec<String>)> = None;
+    let mut count = 0;
+    for (line, content) in logical_lines(text) {
+        let trimmed = content.trim();
+        if trimmed.eq_ignore_ascii_case("BEGIN:VCARD") {
+            if let Some((start, _)) = card.take() {
+                parsed.invalid.push(Invalid {
+                    at: Location::Card {
+                        card: count,
+                        line: start,
+                    },
+                    problem: format!("no END:VCARD before the next BEGIN:VCARD on line {line}"),
+                });
+            }
+            count += 1;
+            card = Some((line, Vec::new()));
+        } else if trimmed.eq_ignore_ascii_case("END:VCARD") {
+            let Some((start, lines)) = card.take() else {
+                parsed.invalid.push(Invalid {
+                    at: Location::Line(line),
+                    problem: "END:VCARD without a BEGIN:VCARD before it".to_string(),
+                });
+                continue;
+            };
+            let at = Location::Card {
+                card: count,
+                line: start,
+            };
+            parsed.push(at, one_card(&lines).and_then(|d| d.finish(at, now)));
+        } else if let Some((_, lines)) = &mut card {
+            lines.push(content);
+        } else if !trimmed.is_empty() {
+            parsed.invalid.push(Invalid {
+                at: Location::Line(line),
+                problem: format!("'{}' is outside any BEGIN:VCARD … END:VCARD", short(trimmed)),
+            });
+        }
+    }
+    if let Some((start, _)) = card {
+        parsed.invalid.push(Invalid {
+            at: Location::Card {
+                card: count,
+                line: start,
+            },
+            problem: "the file ends before its END:VCARD".to_string(),
+        });
+    }
+    if count == 0 {
+        anyhow::bail!("no vCards in it — a vCard starts with BEGIN:VCARD");
+    }
+    Ok(parsed)
+}
+
+fn short(s: &str) -> String {
+    s.chars().take(40).collect()
+}
+
+/// One card's fields, through vcard4.
+fn one_card(lines: &[String]) -> Result<Draft, String> {
+    let mut text = String::from("BEGIN:VCARD\nVERSION:4.0\n");
+    let mut has_fn = false;
+    for line in lines {
+        if let Some(clean) = normalise(line)? {
+            has_fn |= clean.starts_with("FN:") || clean.starts_with("FN;");
+            text.push_str(&clean);
+            text.push('\n');
+        }
+    }
+    if !has_fn {
+        // vcard4 requires FN; an empty one lets the name come from N, ORG or EMAIL.
+        text.push_str("FN:\n");
+    }
+    text.push_str("END:VCARD\n");
+    let card = vcard4::parse_loose(&text)
+        .map_err(|e| format!("not a readable vCard: {e}"))?
+        .into_iter()
+        .next()
+        .ok_or("an empty vCard")?;
+
+    let mut d = Draft::default();
+    for p in &card.formatted_name {
+        Draft::offer(&mut d.name, &restore(&p.value));
+    }
+    if let Some(n) = &card.name {
+        let part = |i: usize| n.value.get(i).map(|s| restore(s)).unwrap_or_default();
+        (d.last, d.first, d.middle) = (part(0), part(1), part(2));
+    }
+    // ORG is the organisation, then its units: the first is the company.
+    if let Some(org) = card.org.first() {
+        let name = org
+            .value
+            .iter()
+            .map(|s| restore(s))
+            .find(|s| !s.trim().is_empty());
+        d.company = name.unwrap_or_default();
+    }
+    for e in &card.email {
+        Draft::offer(&mut d.email, &restore(&e.value));
+    }
+    for t in &card.tel {
+        let number = match t {
+            TextOrUriProperty::Text(t) => restore(&t.value),
+            TextOrUriProperty::Uri(u) => tel_uri(&u.value.to_string()),
+        };
+        Draft::offer(&mut d.phone, &number);
+    }
+    for n in &card.note {
+        d.add_note(&restore(&n.value));
+    }
+    let categories: Vec<String> = card
+        .categories
+        .iter()
+        .flat_map(|c| c.value.iter().map(|s| restore(s)))
+        .collect();
+    if !categories.is_empty() {
+        d.labels.push(categories.join(","));
+    }
+    for x in &card.extensions {
+        let AnyProperty::Text(value) = &x.value else {
+            continue;
+        };
+        if x.name.eq_ignore_ascii_case(CADENCE) {
+            Draft::offer(&mut d.cadence, value);
+        } else if x.name.eq_ignore_ascii_case(LAST_CONTACT) {
+            Draft::offer(&mut d.last_contact, value);
+        }
+    }
+    Ok(d)
+}
+
+/// `tel:+31-20-1234567;ext=12` as a person writes it: `+31-20-1234567 ext. 12`.
+fn tel_uri(uri: &str) -> String {
+    let rest = if uri.len() >= 4 && uri[..4].eq_ignore_ascii_case("tel:") {
+        &uri[4..]
+    } else {
+        uri
+    };
+    let mut parts = rest.split(';');
+    let mut number = parts.next().unwrap_or("").to_string();
+    if let Some(ext) = parts.find_map(|p| p.strip_prefix("ext=")) {
+        let _ = write!(number, " ext. {ext}");
+    }
+    number
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<Utc> {
+        "2026-11-23T09:00:00Z".parse().unwrap()
+    }
+
+    fn one(text: &str) -> super::super::ImportedCustomer {
+        let p = read(text, now()).unwrap();
+        assert!(p.invalid.is_empty(), "{:?}", p.invalid);
+        p.records.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn version_2_1_parameters_and_quoted_printable_are_read() {
+        let c = one(
+            "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:M=FCller;J=F6rg\r\n\
+             TEL;WORK;VOICE:+49 30 1234\r\nEMAIL;PREF;INTERNET:joerg@example.de\r\n\
+             NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:Zwei=0D=0AZeilen, =C3=BC=\r\nber alles\r\nEND:VCARD\r\n",
+        );
+        assert_eq!(c.name, "Jörg Müller");
+        assert_eq!(c.phone, "+49 30 1234");
+        assert_eq!(c.email, "joerg@example.de");
+        assert_eq!(c.notes, "Zwei\nZeilen, über alles");
+    }
+
+    #[test]
+    fn grouped_properties_folded_notes_and_categories_are_read() {
+        let c = one(
+            "BEGIN:VCARD\nVERSION:3.0\nFN:Anna de Vries\nORG:Beta BV;Inkoop\nitem1.EMAIL;type=INTERNET:anna@beta.nl\n\
+             item1.X-ABLabel:_$!<Work>!$_\nNOTE:eerste regel\\nen een lange\n  tweede\nCATEGORIES:Klant,Key accounts\nEND:VCARD\n",
+        );
+        assert_eq!(c.email, "anna@beta.nl");
+        assert_eq!(c.company, "Beta BV");
+        assert_eq!(c.notes, "eerste regel\nen een lange tweede");
+        assert_eq!(c.tags.as_slice(), ["key-accounts", "klant"]);
+    }
+
+    #[test]
+    fn tel_uris_become_numbers() {
+        let c = one(
+            "BEGIN:VCARD\nVERSION:4.0\nFN:Cas\nTEL;VALUE=uri;TYPE=\"voice,work\":tel:+31-20-555-0100;ext=12\nEND:VCARD\n",
+        );
+        assert_eq!(c.phone, "+31-20-555-0100 ext. 12");
+    }
+
+    #[test]
+    fn broken_cards_are_named_by_number_and_line() {
+        let p = read(
+            "BEGIN:VCARD\nVERSION:3.0\nFN:Ok\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nEMAIL:nope\nEND:VCARD\nBEGIN:VCARD\nFN:Open\n",
+            now(),
+        )
+        .unwrap();
+        assert_eq!(p.records.len(), 1);
+        let msgs: Vec<String> = p.invalid.iter().map(ToString::to_string).collect();
+        assert!(msgs[0].starts_with("card 2 (line 5): e-mail 'nope'"), "{msgs:?}");
+        assert!(msgs[1].starts_with("card 3 (line 9): the file ends"), "{msgs:?}");
+    }
+
+    #[test]
+    fn control_characters_and_escaped_semicolons_survive() {
+        let c =
+            one("BEGIN:VCARD\nVERSION:3.0\nFN:Esc\\;ape\nORG:A\\;B\\\\;Unit\nNOTE:a\u{1b}[2Jb\nEND:VCARD\n");
+        assert_eq!(c.notes, "a\u{1b}[2Jb");
+        assert_eq!(c.name, "Esc;ape");
+        assert_eq!(c.company, "A;B\\");
+    }
+}

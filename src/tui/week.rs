@@ -1,0 +1,45 @@
+//! The Week screen's state: the weekly to-do list exactly as it will be exported.
+
+use chrono::Duration;
+
+use crate::clock::Now;
+use crate::config::Config;
+use crate::domain::week::{IsoWeek, Item, WeekPlan};
+use crate::store::Store;
+use crate::week::plan_week;
+
+pub struct WeekView {
+    pub plan: WeekPlan,
+    /// The item selected, over `plan.items`.
+    pub selected: usize,
+}
+
+impl WeekView {
+    pub fn load(store: &Store, now: Now, config: &Config, week: Option<IsoWeek>) -> anyhow::Result<WeekView> {
+        Ok(WeekView {
+            plan: plan_week(store, now, config, week)?,
+            selected: 0,
+        })
+    }
+
+    pub fn reload(&mut self, store: &Store, now: Now, config: &Config) -> anyhow::Result<()> {
+        self.plan = plan_week(store, now, config, Some(self.plan.week))?;
+        self.select(self.selected);
+        Ok(())
+    }
+
+    /// The week before (`-1`) or after (`1`).
+    pub fn shift(&mut self, store: &Store, now: Now, config: &Config, weeks: i64) -> anyhow::Result<()> {
+        let week = IsoWeek::of(self.plan.week.monday() + Duration::weeks(weeks));
+        *self = WeekView::load(store, now, config, Some(week))?;
+        Ok(())
+    }
+
+    pub fn selected_item(&self) -> Option<&Item> {
+        self.plan.items.get(self.selected)
+    }
+
+    pub fn select(&mut self, index: usize) {
+        self.selected = index.min(self.plan.items.len().saturating_sub(1));
+    }
+}

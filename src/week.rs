@@ -1,0 +1,90 @@
+//! One week's to-do list: reads what the week needs from the store, in the user's local
+//! calendar, and hands it to the domain rules. Shared by `touchbase export week` and the
+//! TUI's Week screen.
+
+use chrono::{DateTime, Duration, Local, NaiveDate, NaiveTime, Utc};
+
+use crate::agenda;
+use crate::clock::Now;
+use crate::config::Config;
+use crate::domain::week::{self, Found, IsoWeek, LeftOut, Span, TouchBase, WeekPlan};
+use crate::store::Store;
+
+/// The first day dates can have; follow-ups due before it are not a thing.
+const EARLIEST: NaiveDate = NaiveDate::MIN;
+
+/// The plan for `week` (default: the week of today), as seen at `now`.
+pub fn plan_week(
+    store: &Store,
+    now: Now,
+    config: &Config,
+    week: Option<IsoWeek>,
+) -> anyhow::Result<WeekPlan> {
+    let today = now.today();
+    let first = config.week.start;
+    let span = week.map_or_else(|| Span::containing(today, first), |w| Span::of_week(w, first));
+    let limit = config.week.limit;
+    let after_end = span.end + Duration::days(1);
+    let overdue_before = span.overdue_before(today);
+
+    let overdue = store.follow_ups_due_between(EARLIEST, overdue_before, limit)?;
+    let upcoming = store.follow_ups_due_between(overdue_before, after_end, limit)?;
+    let prepare_through = after_end + Duration::days(config.nudge.preparation_days.max(0));
+    let moments = store.moments_expected_between(span.start, prepare_through, limit)?;
+    let touch =
+        store.cadence_runs_out_between(local_midnight(span.start), local_midnight(after_end), limit)?;
+    let nudges = if span.end >= today {
+        agenda::due(store, now, config, Some(config.nudge.limit))?.nudges
+    } else {
+        Vec::new()
+    };
+
+    let left_out = LeftOut {
+        overdue: overdue.left_out(),
+        follow_ups: upcoming.left_out(),
+        moments: moments.left_out(),
+        touch_base: touch.left_out(),
+    };
+    let mut follow_ups = overdue.rows;
+    follow_ups.extend(upcoming.rows);
+    let touch_base = touch
+        .rows
+        .into_iter()
+        .map(|customer| TouchBase {
+            runs_out: local_day(customer.touch_due_at()),
+            last_contact: customer.last_contact_at.map(local_day),
+            customer,
+        })
+        .collect();
+    Ok(week::plan(
+        span,
+        today,
+        &config.nudge,
+        &Found {
+            follow_ups,
+            moments: moments.rows,
+            touch_base,
+            nudges,
+            left_out,
+        },
+    ))
+}
+
+fn local_day(at: DateTime<Utc>) -> NaiveDate {
+    at.with_timezone(&Local).date_naive()
+}
+
+/// The instant `day` starts in the local calendar. Where a clock change skips midnight,
+/// the day starts when the clock resumes, so the first hour after the gap.
+fn local_midnight(day: NaiveDate) -> DateTime<Utc> {
+    let midnight = day.and_time(NaiveTime::MIN);
+    midnight
+        .and_local_timezone(Local)
+        .earliest()
+        .or_else(|| {
+            (midnight + Duration::hours(1))
+                .and_local_timezone(Local)
+                .earliest()
+        })
+        .map_or_else(|| midnight.and_utc(), |at| at.with_timezone(&Utc))
+}

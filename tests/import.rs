@@ -1,0 +1,540 @@
+//! `touchbase import` and `touchbase export customers` as a user runs them: the files
+//! people really have (Google Contacts, HubSpot, Dutch Excel, old phones, iPhones), broken
+//! files that import nothing, re-imports that duplicate nothing, dry runs that change
+//! nothing, and the book going out and coming back whole.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::{Value, json};
+use tempfile::TempDir;
+
+/// Monday 23 November 2026, 09:00 UTC.
+const NOW: &str = "2026-11-23T09:00:00Z";
+
+struct Book {
+    dir: TempDir,
+    db: PathBuf,
+}
+
+impl Book {
+    fn empty() -> Book {
+        let dir = TempDir::new().unwrap();
+        let db = dir.path().join("touchbase.db");
+        Book { dir, db }
+    }
+
+    fn run(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("touchbase").unwrap();
+        cmd.env("TOUCHBASE_NOW", NOW)
+            .env("TZ", "UTC")
+            .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
+            .env_remove("TOUCHBASE_DB")
+            .current_dir(self.dir.path())
+            .arg("--db")
+            .arg(&self.db)
+            .args(args);
+        cmd
+    }
+
+    /// Imports `file` and returns what it printed.
+    fn import(&self, file: &Path, extra: &[&str]) -> String {
+        let mut args = vec!["import", file.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let out = self.run(&args).assert().success().get_output().clone();
+        assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let mut all = args.to_vec();
+        all.push("--json");
+        let out = self.run(&all).assert().success().get_output().stdout.clone();
+        serde_json::from_slice(&out).unwrap()
+    }
+
+    /// Every customer, by name, as `list --json` shows them.
+    fn customers(&self) -> Vec<Value> {
+        let mut list = self.json(&["list", "--sort", "name"]).as_array().unwrap().clone();
+        for c in &mut list {
+            c.as_object_mut().unwrap().remove("next_follow_up");
+        }
+        list
+    }
+
+    fn customer(&self, name: &str) -> Value {
+        self.customers()
+            .into_iter()
+            .find(|c| c["name"] == name)
+            .unwrap_or_else(|| panic!("no customer {name}"))
+    }
+
+    fn show(&self, id: &Value) -> Value {
+        self.json(&["show", &id.to_string()])
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+fn names(book: &Book) -> Vec<String> {
+    book.customers()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn google_contacts_export_is_read_with_labels_as_tags() {
+    let book = Book::empty();
+    let out = book.import(&fixture("google_contacts.csv"), &[]);
+    assert!(out.contains("4 added"), "{out}");
+    let jan = book.customer("Jan Jansen");
+    assert_eq!(jan["company"], "Acme BV");
+    assert_eq!(jan["email"], "jan@acme.example");
+    assert_eq!(jan["phone"], "+31 6 1234 5678");
+    assert_eq!(jan["tags"], json!(["key-accounts"]));
+    let anna = book.customer("Anna van Dijk");
+    assert_eq!(anna["phone"], "020 555 0199", "the first of 'a ::: b'");
+    assert_eq!(anna["tags"], json!(["key-accounts", "vip"]));
+    assert_eq!(
+        book.show(&anna["id"])["notes"],
+        "Met at the fair.\nWants a quote for Q1, \"urgent\"."
+    );
+    // Without a person's name, the company or the address names the customer.
+    assert_eq!(book.customer("Gamma Tools")["email"], "info@gamma.example");
+    assert_eq!(book.customer("contact@delta.example")["tags"], json!(["starred"]));
+}
+
+#[test]
+fn hubspot_last_activity_becomes_the_last_contact() {
+    let book = Book::empty();
+    let out = book.import(&fixture("hubspot.csv"), &[]);
+    assert!(
+        out.contains("3 added") && out.contains("2 last contacts recorded"),
+        "{out}"
+    );
+    let ruud = book.customer("Ruud Bakker");
+    assert_eq!(ruud["company"], "Epsilon Shipping");
+    assert_eq!(ruud["last_contact"], "2026-11-02T14:35:00Z");
+    let timeline = &book.show(&ruud["id"])["interactions"];
+    assert_eq!(timeline.as_array().unwrap().len(), 1);
+    assert_eq!(timeline[0]["kind"], "call");
+    assert_eq!(timeline[0]["note"], "last contact, imported from hubspot.csv");
+    assert_eq!(book.customer("Sofie Claes")["phone"], "+32 470 12 34 56");
+    // The book is sorted by last contact from the first start: never, then oldest.
+    let order: Vec<Value> = book
+        .json(&["list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].clone())
+        .collect();
+    assert_eq!(
+        order,
+        [json!("Tom Hendriks"), json!("Sofie Claes"), json!("Ruud Bakker")]
+    );
+}
+
+#[test]
+fn dutch_excel_semicolons_bom_crlf_and_day_month_dates() {
+    let bytes = fs::read(fixture("dutch_excel.csv")).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFNaam;") && bytes.windows(2).any(|w| w == b"\r\n"));
+    let book = Book::empty();
+    let out = book.import(&fixture("dutch_excel.csv"), &[]);
+    assert!(out.contains("3 added"), "{out}");
+    let willem = book.customer("Willem de Wit");
+    assert_eq!(willem["company"], "Rho B.V.");
+    assert_eq!(willem["last_contact"], "2026-11-05T12:00:00Z");
+    assert_eq!(book.show(&willem["id"])["notes"], "Bel na 14:00; niet op vrijdag");
+    let fleur = book.customer("Fleur Müller");
+    assert_eq!(fleur["company"], "Sigma & Zn");
+    assert_eq!(fleur["tags"], json!(["export", "vip"]));
+    assert_eq!(fleur["last_contact"], "2026-10-17T12:00:00Z");
+    assert_eq!(book.show(&fleur["id"])["notes"], "Twee\nregels");
+    assert_eq!(book.customer("Jansen; Piet")["company"], "Tau");
+}
+
+#[test]
+fn a_simple_sheet_is_read() {
+    let book = Book::empty();
+    book.import(&fixture("simple.csv"), &[]);
+    assert_eq!(names(&book), ["Karin de Boer", "Lars Olsen", "Mila Novak"]);
+    assert_eq!(book.customer("Karin de Boer")["tags"], json!(["bouw", "vip"]));
+    assert_eq!(book.customer("Lars Olsen")["tags"], json!(["export", "nordics"]));
+    let mila = book.customer("Mila Novak");
+    assert_eq!(mila["phone"], "+386 1 234 5678");
+    assert_eq!(
+        book.show(&mila["id"])["notes"],
+        "Notes with a comma, and a \"quote\""
+    );
+}
+
+#[test]
+fn map_names_columns_nobody_recognises() {
+    let book = Book::empty();
+    let file = fixture("odd_headers.csv");
+    book.run(&[
+        "import",
+        file.to_str().unwrap(),
+        "--map",
+        "Relatie=company",
+        "--map",
+        "Plaats=notes",
+    ])
+    .assert()
+    .success();
+    let rik = book.customer("Rik Visser");
+    assert_eq!(rik["company"], "Omicron BV");
+    assert_eq!(book.show(&rik["id"])["notes"], "Utrecht");
+
+    book.run(&["import", file.to_str().unwrap(), "--map", "Stad=notes"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no column 'Stad'").and(predicate::str::contains("'Plaats'")));
+    book.run(&["import", file.to_str().unwrap(), "--map", "Plaats=city"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("field 'city' is not known"));
+}
+
+#[test]
+fn vcard_2_1_from_an_old_phone() {
+    let book = Book::empty();
+    let out = book.import(&fixture("old_phone_2_1.vcf"), &[]);
+    assert!(out.contains("2 added"), "{out}");
+    let jorg = book.customer("Jörg Müller");
+    assert_eq!(jorg["company"], "Bäckerei Grün GmbH");
+    assert_eq!(jorg["phone"], "+49 30 1234567");
+    assert_eq!(jorg["email"], "joerg@baeckerei.example");
+    assert_eq!(
+        book.show(&jorg["id"])["notes"],
+        "Liefert jeden Montag.\nMag keine Anrufe vor 9 Uhr, bitte per E-Mail."
+    );
+    // N alone names a card.
+    assert_eq!(book.customer("Els Peeters")["phone"], "+32 3 555 12 12");
+}
+
+#[test]
+fn vcard_3_0_from_an_iphone() {
+    let book = Book::empty();
+    book.import(&fixture("apple_3_0.vcf"), &[]);
+    let anna = book.customer("Anna de Vries");
+    assert_eq!(anna["company"], "Upsilon BV");
+    assert_eq!(anna["email"], "anna@upsilon.example");
+    assert_eq!(anna["phone"], "+31 6 2222 3333");
+    assert_eq!(anna["tags"], json!(["key-accounts", "klant"]));
+    assert_eq!(
+        book.show(&anna["id"])["notes"],
+        "Besluit over het nieuwe contract valt in december. Stuur vooraf een voorstel met twee opties, en bel daarna.\nTweede regel."
+    );
+    assert_eq!(book.customer("Phi Consultancy")["email"], "office@phi.example");
+}
+
+#[test]
+fn vcard_4_0_with_tel_uris() {
+    let book = Book::empty();
+    book.import(&fixture("modern_4_0.vcf"), &[]);
+    let chris = book.customer("Chris Dekker");
+    assert_eq!(chris["phone"], "+31-20-555-0123 ext. 42");
+    assert_eq!(chris["email"], "chris@chi.example");
+    assert_eq!(chris["company"], "Chi Software");
+}
+
+#[test]
+fn a_broken_file_imports_nothing_and_says_where() {
+    let book = Book::empty();
+    book.run(&["import", fixture("broken.csv").to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(
+            predicate::str::contains("'broken.csv' has 2 invalid rows, so nothing was imported")
+                .and(predicate::str::contains(
+                    "row 2 (line 3): e-mail 'olaf at lambda'",
+                ))
+                .and(predicate::str::contains(
+                    "row 3 (line 4): last contact '32-13-2026'",
+                ))
+                .and(predicate::str::contains("--skip-invalid")),
+        );
+    assert!(book.customers().is_empty());
+
+    let cards = book.path("broken.vcf");
+    fs::write(
+        &cards,
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Fine\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:Unfinished\n",
+    )
+    .unwrap();
+    book.run(&["import", cards.to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "card 2 (line 5): the file ends before its END:VCARD",
+        ));
+    assert!(book.customers().is_empty());
+}
+
+#[test]
+fn skip_invalid_imports_the_rest_and_lists_what_it_skipped() {
+    let book = Book::empty();
+    let out = book.import(&fixture("broken.csv"), &["--skip-invalid"]);
+    assert!(out.contains("2 added"), "{out}");
+    assert!(
+        out.contains("Skipped 2 invalid rows:\n  row 2 (line 3): e-mail"),
+        "{out}"
+    );
+    assert_eq!(names(&book), ["Nina Vos", "Quinten Bos"]);
+}
+
+#[test]
+fn importing_again_duplicates_nothing() {
+    let book = Book::empty();
+    for file in [
+        "google_contacts.csv",
+        "hubspot.csv",
+        "dutch_excel.csv",
+        "apple_3_0.vcf",
+    ] {
+        book.import(&fixture(file), &[]);
+    }
+    let before = book.customers();
+    for file in [
+        "google_contacts.csv",
+        "hubspot.csv",
+        "dutch_excel.csv",
+        "apple_3_0.vcf",
+    ] {
+        let out = book.import(&fixture(file), &[]);
+        assert!(out.contains(": 0 added, 0 updated"), "{file}: {out}");
+    }
+    assert_eq!(book.customers(), before);
+    let ruud = book.customer("Ruud Bakker");
+    assert_eq!(
+        book.show(&ruud["id"])["interactions"].as_array().unwrap().len(),
+        1
+    );
+}
+
+#[test]
+fn a_match_fills_empty_fields_and_keeps_the_rest() {
+    let book = Book::empty();
+    book.run(&[
+        "add",
+        "Ruud Bakker",
+        "--company",
+        "Epsilon Shipping",
+        "--phone",
+        "010 999",
+        "--tag",
+        "own",
+    ])
+    .assert()
+    .success();
+    let out = book.import(&fixture("hubspot.csv"), &[]);
+    assert!(out.contains("2 added, 1 updated"), "{out}");
+    assert!(out.contains("Ruud Bakker: email, last contact"), "{out}");
+    let ruud = book.customer("Ruud Bakker");
+    assert_eq!(ruud["phone"], "010 999", "a filled field is never overwritten");
+    assert_eq!(ruud["email"], "ruud@epsilon.example");
+    assert_eq!(ruud["tags"], json!(["own"]));
+    assert_eq!(ruud["last_contact"], "2026-11-02T14:35:00Z");
+    // From now on the address matches, whatever the name says.
+    let renamed = book.path("renamed.csv");
+    fs::write(
+        &renamed,
+        "Name,Email,Tags\nR. Bakker,RUUD@epsilon.example,shipping\n",
+    )
+    .unwrap();
+    let out = book.import(&renamed, &[]);
+    assert!(out.contains("0 added, 1 updated"), "{out}");
+    assert_eq!(book.customer("Ruud Bakker")["tags"], json!(["own", "shipping"]));
+}
+
+#[test]
+fn a_dry_run_reports_and_changes_nothing() {
+    let book = Book::empty();
+    book.run(&["add", "Ruud Bakker", "--company", "Epsilon Shipping"])
+        .assert()
+        .success();
+    let before = book.customers();
+    let out = book.import(&fixture("hubspot.csv"), &["--dry-run"]);
+    assert!(
+        out.contains("Dry run, nothing was changed: importing 'hubspot.csv' would add 2, update 1 and leave 0 unchanged; 2 last contacts would be recorded."),
+        "{out}"
+    );
+    assert!(
+        out.contains("Last Activity Date → last-contact") && out.contains("Record ID (ignored)"),
+        "{out}"
+    );
+    assert_eq!(book.customers(), before);
+
+    let out = book.import(&fixture("broken.csv"), &["--dry-run", "--skip-invalid"]);
+    assert!(
+        out.contains("would add 2") && out.contains("Would skip 2 invalid rows"),
+        "{out}"
+    );
+    assert_eq!(book.customers(), before);
+}
+
+/// A book with everything that tends to break a format: separators, quotes, line breaks,
+/// non-ASCII, leading `+` and `=`, long notes, tags, cadences and a last contact.
+fn tricky_book() -> Book {
+    let book = Book::empty();
+    let long_note = "Long note ".repeat(20);
+    let adds: [&[&str]; 4] = [
+        &[
+            "add",
+            "Jansen, Jan; \"JJ\"",
+            "--company",
+            "Acme; Sons, Ltd.",
+            "--email",
+            "jan@acme.example",
+            "--phone",
+            "+31 6 1234 5678",
+            "--tag",
+            "vip",
+            "--tag",
+            "key-accounts",
+            "--cadence",
+            "2w",
+            "--notes",
+            "=SUM(A1)\nsecond line, with; separators\\ and a backslash",
+        ],
+        &[
+            "add",
+            "Zoë Ångström",
+            "--company",
+            "Øresund ApS",
+            "--notes",
+            &long_note,
+            "--cadence",
+            "90d",
+        ],
+        &["add", "--phone", "@home", "--tag", "r/d", "--", "-dash"],
+        &["add", "Plain  Person\u{a0}Two"],
+    ];
+    for args in adds {
+        book.run(args).assert().success();
+    }
+    book.run(&["log", "Zoë", "visit: went well"]).assert().success();
+    book
+}
+
+/// What must survive a round trip: every field, and the last contact.
+fn portable(book: &Book) -> Vec<Value> {
+    book.customers()
+        .into_iter()
+        .map(|c| {
+            let notes = book.show(&c["id"])["notes"].clone();
+            json!({
+                "name": c["name"], "company": c["company"], "email": c["email"], "phone": c["phone"],
+                "tags": c["tags"], "cadence_days": c["cadence_days"], "notes": notes,
+                "last_contact": c["last_contact"],
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn the_book_goes_out_and_comes_back_whole_in_every_format() {
+    let book = tricky_book();
+    let want = portable(&book);
+    for (format, ext) in [("csv", "csv"), ("vcard", "vcf"), ("json", "json")] {
+        let file = book.path(&format!("book.{ext}"));
+        book.run(&["export", "customers", "-o", file.to_str().unwrap()])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(format!("Wrote 4 customers ({format})")));
+        let fresh = Book::empty();
+        let out = fresh.import(&file, &[]);
+        assert!(out.contains("4 added"), "{format}: {out}");
+        assert_eq!(portable(&fresh), want, "{format}");
+        // And into the book it came from: nothing new.
+        let out = book.import(&file, &[]);
+        assert!(out.contains("0 added, 0 updated, 4 unchanged"), "{format}: {out}");
+    }
+}
+
+#[test]
+fn export_goes_to_stdout_in_the_format_asked() {
+    let book = tricky_book();
+    let csv = book
+        .run(&["export", "customers"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(
+        csv.starts_with("Name,Company,Email,Phone,Tags,Cadence,Notes,Last Contact\r\n"),
+        "{csv}"
+    );
+    // Cells a spreadsheet would run as formulas are guarded.
+    assert!(
+        csv.contains(",'+31 6 1234 5678,") && csv.contains("\"'=SUM(A1)"),
+        "{csv}"
+    );
+    let vcf = book
+        .run(&["export", "customers", "--format", "vcard"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let vcf = String::from_utf8(vcf).unwrap();
+    assert!(
+        vcf.starts_with("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jansen\\, Jan\\; \"JJ\"\r\n"),
+        "{vcf}"
+    );
+    assert!(vcf.lines().all(|l| l.len() <= 75), "folded at 75 octets");
+    let json: Value = serde_json::from_slice(
+        &book
+            .run(&["export", "customers", "--format", "json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(json[1]["last_contact"], NOW);
+    book.run(&["export", "customers", "--format", "xml"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("format 'xml' is not known"));
+}
+
+#[test]
+fn a_large_import_is_quiet_when_nobody_watches() {
+    let book = Book::empty();
+    let mut csv = String::from("Name,Company,Email,Last Contact\n");
+    for i in 0..6000 {
+        writeln!(
+            csv,
+            "Person {i},Company {},p{i}@example.com,2026-0{}-1{}",
+            i % 300,
+            1 + i % 9,
+            i % 10
+        )
+        .unwrap();
+    }
+    let file = book.path("big.csv");
+    fs::write(&file, csv).unwrap();
+    let out = book.import(&file, &[]);
+    assert!(
+        out.contains("6000 added") && out.contains("6000 last contacts recorded"),
+        "{out}"
+    );
+    let out = book.import(&file, &[]);
+    assert!(out.contains("0 added, 0 updated, 6000 unchanged"), "{out}");
+}
