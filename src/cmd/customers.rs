@@ -147,7 +147,7 @@ pub fn list(cx: &mut Ctx, sort: SortArg, json: bool) -> anyhow::Result<()> {
     } else if count == 0 {
         writeln!(
             cx.out,
-            "No customers yet — add one with `touchbase add NAME`, or try `touchbase --demo`."
+            "No customers yet — add one with `touchbase add NAME`, bring them in with `touchbase import FILE`, or try `touchbase --demo`."
         )?;
     }
     Ok(())

@@ -3,10 +3,11 @@
 //! Used by `touchbase export week -o` and the TUI's Week screen.
 
 use std::fs;
-use std::io::Write as _;
+use std::io::{BufWriter, Write as _};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
+use tempfile::NamedTempFile;
 
 use super::{Format, render};
 use crate::clock::Now;
@@ -20,10 +21,17 @@ pub fn default_file_name(plan: &WeekPlan, format: Format) -> PathBuf {
 /// Writes `plan` in `format` to `path`. On any error the file at `path` is as it was
 /// (absent, or the previous export) and no temporary file is left.
 pub fn save(plan: &WeekPlan, format: Format, now: Now, path: &Path) -> anyhow::Result<()> {
-    write_atomically(path, render(plan, format, now).as_bytes())
+    write_atomically(path, |out| {
+        Ok(out.write_all(render(plan, format, now).as_bytes())?)
+    })
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+/// Writes `path` through `write`, whole or not at all: the bytes go to a temporary file
+/// beside it, which replaces `path` only when `write` succeeded and the data is on disk.
+pub fn write_atomically<T>(
+    path: &Path,
+    write: impl FnOnce(&mut BufWriter<NamedTempFile>) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
     let cannot = || format!("cannot write '{}'", path.display());
     if path.is_dir() {
         anyhow::bail!(
@@ -35,11 +43,15 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(".touchbase-export-")
         .tempfile_in(dir)
         .with_context(cannot)?;
-    tmp.write_all(bytes).with_context(cannot)?;
+    let mut out = BufWriter::new(tmp);
+    let written = write(&mut out).with_context(cannot)?;
+    let tmp = out
+        .into_inner()
+        .map_err(|e| anyhow::anyhow!("{}: {}", cannot(), e.error()))?;
     tmp.as_file().sync_all().with_context(cannot)?;
     // A temporary file is private (0600); an export is an ordinary file, and one that
     // replaces another keeps its permissions.
@@ -53,7 +65,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     }
     // On error the temporary file is removed when `tmp` drops.
     tmp.persist(path).map_err(|e| e.error).with_context(cannot)?;
-    Ok(())
+    Ok(written)
 }
 
 #[cfg(test)]

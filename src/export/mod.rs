@@ -17,7 +17,7 @@ use std::str::FromStr;
 use crate::clock::Now;
 use crate::domain::week::WeekPlan;
 
-pub use file::{default_file_name, save};
+pub use file::{default_file_name, save, write_atomically};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

@@ -43,6 +43,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
             Line::from(""),
             Line::from("  Press a to add your first customer, or from a shell:"),
             Line::from("    touchbase add \"Acme BV\" --cadence 2w"),
+            Line::from("    touchbase import contacts.csv   (a spreadsheet, or .vcf from a phone)"),
             Line::from(""),
             Line::from("  Just looking? Run touchbase --demo for a full demo book."),
         ]);
