@@ -153,6 +153,8 @@ pub enum Command {
         #[command(subcommand)]
         what: ExportWhat,
     },
+    /// Copy the whole database to FILE, consistently, even while the app is open
+    Backup { file: PathBuf },
     /// Bring customers in from a CSV file, vCards or an exported book
     ///
     /// All or nothing: one invalid row imports nothing (unless --skip-invalid). Importing

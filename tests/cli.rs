@@ -521,3 +521,29 @@ fn json_into_a_closed_pipe_ends_quietly_too() {
         assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
     }
 }
+
+#[test]
+fn backup_copies_the_book_and_never_overwrites() {
+    let book = Book::empty();
+    book.add("Acme");
+    let copy = book.db.with_file_name("backup.db");
+    book.run(&["backup", copy.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Backed up"));
+    let restored = touchbase()
+        .arg("--db")
+        .arg(&copy)
+        .args(["list", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let restored: Value = serde_json::from_slice(&restored).unwrap();
+    assert_eq!(restored[0]["name"], "Acme");
+    book.run(&["backup", copy.to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("already exists"));
+}

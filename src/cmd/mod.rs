@@ -110,6 +110,22 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             json,
         } => relationship::order(&mut cx, &customer, &amount, when.as_deref(), json),
         Command::Why { customer, json } => why::run(&mut cx, &customer, json),
+        Command::Backup { file } => {
+            if file.exists() {
+                anyhow::bail!(
+                    "'{}' already exists — name a new file for the backup",
+                    file.display()
+                );
+            }
+            cx.store.backup_to(&file)?;
+            writeln!(
+                cx.out,
+                "Backed up '{}' to '{}'",
+                cx.store.path().display(),
+                file.display()
+            )?;
+            Ok(())
+        }
     }?;
     cx.out.flush()?;
     Ok(())

@@ -132,6 +132,14 @@ impl Store {
         &self.path
     }
 
+    /// Copies the whole database to `dest` with SQLite's online backup, which gives a
+    /// consistent copy even while another process writes.
+    pub fn backup_to(&self, dest: &Path) -> anyhow::Result<()> {
+        self.conn
+            .backup(rusqlite::MAIN_DB, dest, None)
+            .with_context(|| format!("backing up to '{}'", dest.display()))
+    }
+
     /// Runs `f` in one IMMEDIATE transaction: every user action is all or nothing, and
     /// taking the write lock up front means a second process waits instead of failing
     /// half-way.
