@@ -1,6 +1,8 @@
 //! The demo's content, embedded from `assets/demo/`: the hand-written customers and the
 //! pools that generated histories draw from. Parsing and checking only; no dates, no store.
 
+pub(super) use crate::domain::moment::MomentStatus as Status;
+pub(super) use crate::domain::trigger::TriggerKind;
 use anyhow::{Context as _, ensure};
 use serde::{Deserialize, Deserializer};
 
@@ -131,45 +133,6 @@ pub(super) enum Value {
     Low,
     Mid,
     High,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub(super) enum Status {
-    #[default]
-    Upcoming,
-    Won,
-    Lost,
-    Passed,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Upcoming => "upcoming",
-            Status::Won => "won",
-            Status::Lost => "lost",
-            Status::Passed => "passed",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub(super) enum TriggerKind {
-    Situational,
-    Reactional,
-    Influential,
-}
-
-impl TriggerKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TriggerKind::Situational => "situational",
-            TriggerKind::Reactional => "reactional",
-            TriggerKind::Influential => "influential",
-        }
-    }
 }
 
 fn kind<'de, D: Deserializer<'de>>(d: D) -> Result<Kind, D::Error> {

@@ -5,8 +5,10 @@ use std::str::FromStr;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum MomentStatus {
+    #[default]
     Upcoming,
     Won,
     Lost,

@@ -7,7 +7,8 @@ use chrono::{DateTime, Utc};
 
 /// Situational: their situation changed (new contact person, merger, move). Reactional: an
 /// incident (late delivery, missed SLA, complaint). Influential: a competitor's pull.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum TriggerKind {
     Situational,
     Reactional,
