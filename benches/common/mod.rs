@@ -1,6 +1,7 @@
 //! The book every benchmark reads: 100,000 generated customers (about two million
 //! contacts) at a fixed `now`, generated once into `target/bench-data/` and reused while
-//! its marker file says it matches this build's schema.
+//! its marker file says it matches this build's schema. The marker cannot see a change to
+//! the demo generator: remove `target/bench-data/` after one.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -19,9 +20,8 @@ pub fn now() -> Now {
     Now::parse(NOW).expect("NOW is RFC 3339")
 }
 
-/// Whether cargo runs this binary as a benchmark. `cargo test --benches` (or
-/// `--all-targets`) runs it without `--bench`: then the benchmarks only have to compile,
-/// and generating the book in a debug build would take minutes.
+/// Whether cargo runs this binary as a benchmark (`cargo bench` passes `--bench`;
+/// `cargo test --benches` and `--all-targets` do not).
 pub fn benchmarking() -> bool {
     std::env::args().any(|a| a == "--bench")
 }

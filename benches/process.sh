@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Whole-process numbers the divan benchmarks cannot see: `touchbase due`, `log` and
+# `list | head -1` under hyperfine; the TUI's peak memory while a user walks it in an 80×24
+# pseudo-terminal; and its time from execve to the first frame on the terminal.
+#
+#   cargo build --release && cargo bench --bench cli   # the binary, and the 100k book
+#   benches/process.sh [all|cli|memory|first-frame]
+#
+# Needs hyperfine, tmux, strace, GNU time (/usr/bin/time) and python3. The clock is fixed
+# to the book's and the config file is ignored, as in the benchmarks.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+target=${CARGO_TARGET_DIR:-target}
+bin=$(realpath "$target/release/touchbase")
+data=$(realpath "$target/bench-data")
+book=$data/book-100k.db
+runs=${RUNS:-15}
+[ -x "$bin" ] || { echo "no $bin: cargo build --release" >&2; exit 1; }
+[ -f "$book.done" ] || { echo "no $book: cargo bench --bench cli generates it" >&2; exit 1; }
+export TOUCHBASE_NOW=2026-11-23T09:00:00Z TOUCHBASE_CONFIG=/nonexistent
+out=$(mktemp -d)
+trap 'rm -rf "$out" "$data/book-100k-hyperfine.db"' EXIT
+
+cli() {
+    # `log` writes: a synced copy, so the book stays as generated and no sample pays for
+    # flushing the copy.
+    cp "$book" "$data/book-100k-hyperfine.db"
+    sync "$data/book-100k-hyperfine.db"
+    hyperfine -N --warmup 5 --runs 60 --export-json "$out/due-log.json" \
+        "$bin --db $book due" \
+        "$bin --db $data/book-100k-hyperfine.db log 4242 'call: checked in >> send brochure @fri'" >/dev/null
+    # A pipe needs a shell; `true | head -1` measures the shell.
+    hyperfine --warmup 5 --runs 60 --export-json "$out/list.json" \
+        "$bin --db $book list | head -1" "true | head -1" >/dev/null 2>&1
+    python3 - "$out/due-log.json" "$out/list.json" <<'EOF'
+import json, sys
+print(f"{'command':<40} {'median':>8} {'fastest':>8} {'slowest':>8} {'user':>7} {'sys':>7}  (ms)")
+for path in sys.argv[1:]:
+    for r in json.load(open(path))["results"]:
+        name = r["command"].split("/")[-1][:40]
+        print(f"{name:<40} {r['median']*1e3:8.1f} {r['min']*1e3:8.1f} {r['max']*1e3:8.1f} {r['user']*1e3:7.1f} {r['system']*1e3:7.1f}")
+EOF
+}
+
+# Runs the TUI in a fresh 80×24 tmux session; `$1` is the command line around it.
+start_tui() {
+    session=touchbase-bench-$$
+    tmux new-session -d -s "$session" -x 80 -y 24 "$1"
+}
+
+# Waits for `$1` on the screen.
+wait_for() {
+    for _ in $(seq 1 200); do
+        tmux capture-pane -p -t "$session" >"$out/pane.txt" 2>/dev/null || true
+        grep -q -- "$1" "$out/pane.txt" && return 0
+        sleep 0.05
+    done
+    echo "timed out waiting for '$1' on the screen:" >&2
+    cat "$out/pane.txt" >&2
+    return 1
+}
+
+# The app's memory now: peak, resident, and resident split into private (anon) and
+# file-backed (a memory-mapped database shows up here).
+snapshot() {
+    local pid
+    pid=$(pgrep -n -f "^$bin --db $book\$")
+    printf '%-28s %s\n' "$1" "$(grep -E 'VmHWM|VmRSS|RssAnon|RssFile' "/proc/$pid/status" | tr -s ' \t' ' ' | tr '\n' ' ')"
+}
+
+memory() {
+    start_tui "/usr/bin/time -v -o $out/time.txt $bin --db $book"
+    wait_for "Agenda"
+    snapshot "agenda"
+    tmux send-keys -t "$session" j j j
+    tmux send-keys -t "$session" 2
+    wait_for "Customers ·"
+    snapshot "customers"
+    tmux send-keys -t "$session" j j j j j G
+    sleep 0.5
+    tmux send-keys -t "$session" g
+    sleep 0.3
+    snapshot "scrolled to the end and back"
+    tmux send-keys -t "$session" /
+    wait_for "match"
+    snapshot "filter open"
+    for c in a b c; do
+        tmux send-keys -t "$session" "$c"
+        sleep 0.3
+    done
+    wait_for "/ abc"
+    snapshot "typed abc"
+    tmux send-keys -t "$session" Escape
+    sleep 0.3
+    snapshot "filter cleared"
+    tmux send-keys -t "$session" q
+    for _ in $(seq 1 100); do
+        [ -s "$out/time.txt" ] && break
+        sleep 0.05
+    done
+    tmux kill-session -t "$session" 2>/dev/null || true
+    grep -E "Maximum resident set size" "$out/time.txt"
+}
+
+# From execve to the end of the first frame's writes to the terminal, by strace
+# timestamps: the first write to stdout switches to the alternate screen, the next burst is
+# the frame. strace (seccomp-filtered to execve and write) adds a few milliseconds.
+first_frame() {
+    for i in $(seq 1 "$runs"); do
+        rm -f "$out/strace.txt"
+        start_tui "strace -f --seccomp-bpf -tt -e trace=execve,write -o $out/strace.txt $bin --db $book"
+        wait_for "Agenda"
+        sleep 0.2
+        tmux send-keys -t "$session" q
+        sleep 0.2
+        tmux kill-session -t "$session" 2>/dev/null || true
+        cp "$out/strace.txt" "$out/strace-$i.txt"
+    done
+    python3 - "$out"/strace-*.txt <<'EOF'
+import statistics, sys
+
+def seconds(stamp):
+    h, m, s = stamp.split(":")
+    return int(h) * 3600 + int(m) * 60 + float(s)
+
+runs = []
+for path in sys.argv[1:]:
+    execve = screen = frame_end = None
+    for line in open(path):
+        parts = line.split(None, 2)
+        if len(parts) < 3:
+            continue
+        at, call = seconds(parts[1]), parts[2]
+        if call.startswith("execve("):
+            execve = at
+        elif call.startswith("write(1,") and execve is not None:
+            if screen is None:
+                screen = at
+            elif frame_end is None or at - frame_end < 0.02:
+                frame_end = at
+            else:
+                break
+    runs.append(((screen - execve) * 1e3, (frame_end - execve) * 1e3))
+for name, i in [("alternate screen", 0), ("first frame written", 1)]:
+    v = sorted(r[i] for r in runs)
+    print(f"execve → {name:<20} median {statistics.median(v):6.1f} ms  fastest {v[0]:6.1f}  slowest {v[-1]:6.1f}  ({len(v)} runs)")
+EOF
+}
+
+case ${1:-all} in
+    cli) cli ;;
+    memory) memory ;;
+    first-frame) first_frame ;;
+    all)
+        cli
+        memory
+        first_frame
+        ;;
+    *)
+        echo "usage: $0 [all|cli|memory|first-frame]" >&2
+        exit 2
+        ;;
+esac
