@@ -11,11 +11,14 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../assets/migrations/001_initial.sql")),
         M::up(include_str!("../../assets/migrations/002_cadence_index.sql")),
         M::up(include_str!("../../assets/migrations/003_relationship.sql")),
+        M::up(include_str!(
+            "../../assets/migrations/004_tier_on_triggers_and_moments.sql"
+        )),
     ])
 });
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i64 = 3;
+pub const LATEST_VERSION: i64 = 4;
 
 pub fn to_latest(conn: &mut Connection) -> anyhow::Result<()> {
     Ok(MIGRATIONS.to_latest(conn)?)

@@ -36,8 +36,8 @@ impl Store {
     ) -> anyhow::Result<Moment> {
         let id = self.write("plan the decision moment", |tx| {
             tx.prepare_cached(
-                "INSERT INTO moments (customer_id, title, expected, concerns, steps, response, planned_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO moments (customer_id, title, expected, concerns, steps, response, planned_at, value_tier)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, coalesce((SELECT value_tier FROM customers WHERE id = ?1), 0))",
             )?
             .execute(params![
                 customer_id,

@@ -58,32 +58,53 @@ impl Store {
         let (stale, total) = self.cadence_overdue(w.now, w.limit)?;
         c.unloaded += total - stale.len();
         c.customers = stale;
-        // Only moments with nothing logged since they were planned can nudge.
-        c.moments = self.joined(
-            &format!(
-                "SELECT {MOMENT_COLUMNS}, {CUSTOMER_COLUMNS} FROM moments m
-                 CROSS JOIN customers c ON c.id = m.customer_id
-                 WHERE m.status = 'upcoming' AND m.expected BETWEEN ?1 AND ?2 AND c.archived = 0
-                   AND coalesce(c.last_logged_at, 0) < m.planned_at
-                 ORDER BY m.expected, m.id"
-            ),
-            params![w.today, w.moments_through],
-            moment_from_row,
-            MOMENT_COLUMN_COUNT,
-        )?;
-        c.triggers = self.joined(
-            &format!(
-                "SELECT {TRIGGER_COLUMNS}, {CUSTOMER_COLUMNS} FROM triggers t
-                 CROSS JOIN customers c ON c.id = t.customer_id
-                 WHERE t.resolved_at IS NULL AND c.archived = 0
-                   AND ((t.kind = 'reactional' AND t.opened_at < ?1)
-                     OR (t.kind = 'situational' AND coalesce(c.last_contact_at, 0) < t.opened_at))
-                 ORDER BY t.opened_at, t.id"
-            ),
-            params![ts(w.complaints_before)],
-            trigger_from_row,
-            TRIGGER_COLUMN_COUNT,
-        )?;
+        // Per value tier, soonest first (the closer, the higher the score), and only moments
+        // with nothing logged since they were planned.
+        let moments = format!(
+            "SELECT {MOMENT_COLUMNS}, {CUSTOMER_COLUMNS} FROM moments m
+             CROSS JOIN customers c ON c.id = m.customer_id
+             WHERE m.status = 'upcoming' AND m.value_tier = ?1 AND m.expected BETWEEN ?2 AND ?3
+               AND c.archived = 0 AND coalesce(c.last_logged_at, 0) < m.planned_at
+             ORDER BY m.expected, m.id LIMIT ?4"
+        );
+        // Complaints per tier, oldest first (the longer open, the higher the score); changed
+        // situations per tier, those nobody has answered with a contact.
+        let complaints = format!(
+            "SELECT {TRIGGER_COLUMNS}, {CUSTOMER_COLUMNS} FROM triggers t
+             CROSS JOIN customers c ON c.id = t.customer_id
+             WHERE t.resolved_at IS NULL AND t.kind = 'reactional' AND t.value_tier = ?1
+               AND t.opened_at < ?2 AND c.archived = 0
+             ORDER BY t.opened_at, t.id LIMIT ?3"
+        );
+        let situations = format!(
+            "SELECT {TRIGGER_COLUMNS}, {CUSTOMER_COLUMNS} FROM triggers t
+             CROSS JOIN customers c ON c.id = t.customer_id
+             WHERE t.resolved_at IS NULL AND t.kind = 'situational' AND t.value_tier = ?1
+               AND c.archived = 0 AND coalesce(c.last_contact_at, 0) < t.opened_at
+             ORDER BY t.opened_at, t.id LIMIT ?2"
+        );
+        for tier in TIERS {
+            let n = int(w.limit);
+            c.moments.extend(self.joined(
+                &moments,
+                params![tier, w.today, w.moments_through, n],
+                moment_from_row,
+                MOMENT_COLUMN_COUNT,
+            )?);
+            let before = ts(w.complaints_before);
+            c.triggers.extend(self.joined(
+                &complaints,
+                params![tier, before, n],
+                trigger_from_row,
+                TRIGGER_COLUMN_COUNT,
+            )?);
+            c.triggers.extend(self.joined(
+                &situations,
+                params![tier, n],
+                trigger_from_row,
+                TRIGGER_COLUMN_COUNT,
+            )?);
+        }
         for (filter, order) in [
             // Each order is its partial index read forwards or backwards (ties by id), so
             // the walk stops after `limit` rows instead of sorting thousands.
@@ -120,20 +141,21 @@ impl Store {
     }
 
     /// Upcoming decision moments expected from `from` through `through`, with their
-    /// customers, soonest first.
+    /// customers, soonest first; at most `limit`.
     pub fn upcoming_moments(
         &self,
         from: NaiveDate,
         through: NaiveDate,
+        limit: usize,
     ) -> anyhow::Result<Vec<(Moment, Customer)>> {
         self.joined(
             &format!(
                 "SELECT {MOMENT_COLUMNS}, {CUSTOMER_COLUMNS} FROM moments m
                  CROSS JOIN customers c ON c.id = m.customer_id
                  WHERE m.status = 'upcoming' AND m.expected BETWEEN ?1 AND ?2 AND c.archived = 0
-                 ORDER BY m.expected, m.id"
+                 ORDER BY m.expected, m.id LIMIT ?3"
             ),
-            params![from, through],
+            params![from, through, int(limit)],
             moment_from_row,
             MOMENT_COLUMN_COUNT,
         )

@@ -34,9 +34,16 @@ const TIER: &str = "UPDATE customers SET value_tier = CASE
     ELSE 0 END
  WHERE {filter}";
 
-const FOLLOW_UP_TIER: &str = "UPDATE follow_ups SET value_tier =
-    (SELECT value_tier FROM customers c WHERE c.id = follow_ups.customer_id)
- WHERE done_at IS NULL AND {filter}";
+/// Open follow-ups, open triggers and upcoming moments carry their customer's tier, so
+/// the nudge scan can walk each tier in order.
+const CHILD_TIERS: [&str; 3] = [
+    "UPDATE follow_ups SET value_tier =
+        (SELECT value_tier FROM customers c WHERE c.id = follow_ups.customer_id) WHERE {filter}",
+    "UPDATE triggers SET value_tier =
+        (SELECT value_tier FROM customers c WHERE c.id = triggers.customer_id) WHERE {filter}",
+    "UPDATE moments SET value_tier =
+        (SELECT value_tier FROM customers c WHERE c.id = moments.customer_id) WHERE {filter}",
+];
 
 /// Recomputes one customer's summary.
 pub(super) fn refresh(tx: &Transaction<'_>, customer_id: i64) -> anyhow::Result<()> {
@@ -45,15 +52,17 @@ pub(super) fn refresh(tx: &Transaction<'_>, customer_id: i64) -> anyhow::Result<
             .execute([customer_id])
             .context("updating the customer's summary")?;
     }
-    tx.prepare_cached(&FOLLOW_UP_TIER.replace("{filter}", "customer_id = ?1"))?
-        .execute([customer_id])
-        .context("updating the follow-ups' value tier")?;
+    for sql in CHILD_TIERS {
+        tx.prepare_cached(&sql.replace("{filter}", "customer_id = ?1"))?
+            .execute([customer_id])
+            .context("updating the value tier of follow-ups, triggers and moments")?;
+    }
     Ok(())
 }
 
 /// Recomputes every customer's summary (after a bulk write).
 pub(super) fn refresh_all(tx: &Transaction<'_>) -> anyhow::Result<()> {
-    for sql in [REFRESH, TIER, FOLLOW_UP_TIER] {
+    for sql in [REFRESH, TIER].into_iter().chain(CHILD_TIERS) {
         tx.execute(&sql.replace("{filter}", "1"), [])
             .context("updating customer summaries")?;
     }

@@ -32,7 +32,8 @@ impl Store {
     ) -> anyhow::Result<Trigger> {
         let id = self.write("open the trigger", |tx| {
             tx.prepare_cached(
-                "INSERT INTO triggers (customer_id, kind, note, opened_at) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO triggers (customer_id, kind, note, opened_at, value_tier)
+                 VALUES (?1, ?2, ?3, ?4, coalesce((SELECT value_tier FROM customers WHERE id = ?1), 0))",
             )?
             .execute(params![customer_id, kind, note.trim(), ts(now)])
             .map_err(|e| super::customers::explain_missing_customer(e, customer_id))?;

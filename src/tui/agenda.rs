@@ -62,7 +62,7 @@ impl AgendaView {
         };
         let today = now.today();
         let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
-        self.moments = store.upcoming_moments(monday, monday + Duration::days(6))?;
+        self.moments = store.upcoming_moments(monday, monday + Duration::days(6), limit)?;
         self.has_customers = !self.due.nudges.is_empty() || store.has_customers()?;
         self.select(self.selected);
         Ok(())
