@@ -1,8 +1,9 @@
 //! The customers filter: fuzzy matching (nucleo, helix's matcher) over name, company,
 //! email and tags, plus `#tag` to narrow by tag. It keeps every customer's searchable text
-//! in memory, loaded on the first `/`, so each keystroke is a scan of memory, not a query.
+//! in memory, loaded on the first `/`, so each keystroke is a scan of memory, not a query:
+//! typing on narrows the previous matches, Backspace returns to the matches it had, and a
+//! large book is scored on two threads.
 
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
 
 use crate::store::IndexEntry;
@@ -10,12 +11,18 @@ use crate::store::IndexEntry;
 pub struct Filter {
     pub query: String,
     entries: Vec<Entry>,
-    matcher: Matcher,
+    /// One matcher per thread; each holds its own scratch space.
+    matchers: [Matcher; 2],
     /// Indexes into `entries` of what matches `query`, best first.
     matches: Vec<u32>,
     /// The query `matches` belongs to, to narrow from when the user types on.
     matched_query: String,
+    /// Earlier queries and their matches, so Backspace needs no search.
+    history: Vec<(String, Vec<u32>)>,
 }
+
+/// Below this many candidates one thread is quicker than starting a second.
+const PARALLEL_FROM: usize = 20_000;
 
 struct Entry {
     id: i64,
@@ -39,7 +46,8 @@ impl Filter {
         Filter {
             query: String::new(),
             entries,
-            matcher: Matcher::new(Config::DEFAULT),
+            matchers: [Matcher::new(Config::DEFAULT), Matcher::new(Config::DEFAULT)],
+            history: Vec::new(),
             matches,
             matched_query: String::new(),
         }
@@ -64,12 +72,20 @@ impl Filter {
     }
 
     pub fn push(&mut self, c: char) {
+        self.history
+            .push((self.matched_query.clone(), self.matches.clone()));
         self.query.push(c);
         self.refresh();
     }
 
     pub fn pop(&mut self) {
         self.query.pop();
+        if let Some((query, matches)) = self.history.pop().filter(|(q, _)| *q == self.query) {
+            self.matched_query = query;
+            self.matches = matches;
+            return;
+        }
+        self.history.clear();
         self.refresh();
     }
 
@@ -82,24 +98,69 @@ impl Filter {
             (0..self.entries.len() as u32).collect()
         };
         let (tags, words) = split_query(&self.query);
-        let pattern = Pattern::parse(&words.join(" "), CaseMatching::Ignore, Normalization::Smart);
-        let mut scored: Vec<(u32, u32)> = Vec::with_capacity(candidates.len());
-        for i in candidates {
-            let entry = &self.entries[i as usize];
-            if !tags.iter().all(|t| has_tag(&entry.tags, t)) {
-                continue;
-            }
-            if words.is_empty() {
-                scored.push((0, i));
-            } else if let Some(score) = pattern.score(entry.haystack.slice(..), &mut self.matcher) {
-                scored.push((score, i));
-            }
-        }
+        let needles: Vec<Utf32String> = words.iter().map(|w| needle(w)).collect();
+        let query = Query {
+            tags: &tags,
+            needles: &needles,
+        };
+        let entries = &self.entries;
+        let [first, second] = &mut self.matchers;
+        let mut scored = if candidates.len() < PARALLEL_FROM {
+            query.score(entries, &candidates, first)
+        } else {
+            let (a, b) = candidates.split_at(candidates.len() / 2);
+            std::thread::scope(|s| {
+                let other = s.spawn(|| query.score(entries, b, second));
+                let mut mine = query.score(entries, a, first);
+                mine.extend(other.join().unwrap_or_default());
+                mine
+            })
+        };
         // Best score first; equal scores keep the book's order (stalest first).
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         self.matches = scored.into_iter().map(|(_, i)| i).collect();
         self.matched_query.clone_from(&self.query);
     }
+}
+
+/// A parsed query: tags to narrow by, and words every one of which must match.
+struct Query<'a> {
+    tags: &'a [String],
+    needles: &'a [Utf32String],
+}
+
+impl Query<'_> {
+    /// `(score, index)` of each candidate that matches. Greedy matching: it finds the
+    /// same customers as the optimal matcher, a little less precisely ranked, at a
+    /// fraction of the cost, which is what keeps a keystroke on 100,000 customers quick.
+    fn score(&self, entries: &[Entry], candidates: &[u32], matcher: &mut Matcher) -> Vec<(u32, u32)> {
+        let mut out = Vec::with_capacity(candidates.len());
+        'next: for &i in candidates {
+            let entry = &entries[i as usize];
+            if !self.tags.iter().all(|t| has_tag(&entry.tags, t)) {
+                continue;
+            }
+            let mut total = 0u32;
+            for n in self.needles {
+                match matcher.fuzzy_match_greedy(entry.haystack.slice(..), n.slice(..)) {
+                    Some(score) => total += u32::from(score),
+                    None => continue 'next,
+                }
+            }
+            out.push((total, i));
+        }
+        out
+    }
+}
+
+/// A word as the matcher wants it: lowercase, accents folded, as the haystack is read.
+fn needle(word: &str) -> Utf32String {
+    let folded: String = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(nucleo_matcher::chars::normalize)
+        .collect();
+    Utf32String::from(folded.as_str())
 }
 
 /// `#tag` words (lowercased, without `#`) and the rest.
