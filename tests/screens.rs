@@ -192,7 +192,7 @@ fn customers_by_last_contact() {
 #[test]
 fn customers_filtered() {
     let mut f = book();
-    keys(&mut f.app, "2/kln");
+    keys(&mut f.app, "2/dklk");
     insta::assert_snapshot!("customers_filtered_80x24", draw(&mut f.app, 80, 24).backend());
 }
 
