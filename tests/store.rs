@@ -5,6 +5,7 @@ use std::fs;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
 use tempfile::TempDir;
+use touchbase::domain::money::Cents;
 use touchbase::domain::quicklog;
 use touchbase::domain::{Cadence, Tags};
 use touchbase::store::{LATEST_VERSION, NewCustomer, OpenError, Sort, Store};
@@ -179,6 +180,42 @@ fn the_book_lists_never_contacted_first_then_oldest_contact() {
     assert_eq!(names(Sort::LastContact), ["Never", "Old", "Recent"]);
     assert_eq!(names(Sort::Name), ["Never", "Old", "Recent"]);
     assert_eq!(never.last_contact_at, None);
+}
+
+#[test]
+fn a_page_read_from_the_end_is_the_same_page_in_every_order() {
+    let (_dir, mut store) = new_store();
+    let now = at("2026-11-20T10:00:00Z");
+    let call = quicklog::parse("call: hi", day("2026-11-20")).unwrap();
+    for i in 0..12i64 {
+        // Ties on purpose: contacts and order values repeat, names do not.
+        let c = store
+            .add_customer(&customer(&format!("C{:02}", (i * 7) % 12)), now)
+            .unwrap();
+        if i % 3 != 0 {
+            let when = at(&format!("2026-10-{:02}T10:00:00Z", 1 + i % 4));
+            store.log_contact(c.id, &call, when).unwrap();
+        }
+        let amount = Cents(100 * (i % 5));
+        store
+            .add_order(c.id, day("2026-11-01"), amount, "EUR", now)
+            .unwrap();
+    }
+    let ids = |rows: Vec<touchbase::store::CustomerRow>| -> Vec<i64> {
+        rows.into_iter().map(|r| r.customer.id).collect()
+    };
+    for sort in [Sort::LastContact, Sort::Name, Sort::Value] {
+        let all = ids(store.list_customers(sort, 0, 100).unwrap());
+        assert_eq!(all.len(), 12);
+        for (skip, limit) in [(0, 5), (3, 4), (7, 5), (10, 5)] {
+            let start = 12usize.saturating_sub(skip + limit);
+            assert_eq!(
+                ids(store.list_customers_from_end(sort, skip, limit).unwrap()),
+                all[start..12 - skip],
+                "{sort:?}: {limit} rows ending {skip} before the end"
+            );
+        }
+    }
 }
 
 #[test]

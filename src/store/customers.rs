@@ -93,11 +93,21 @@ pub(super) fn customer_from_row_offset(row: &Row<'_>, o: usize) -> rusqlite::Res
     })
 }
 
+/// Each order is one index read front to back, so a page is an index walk, never a sort.
 fn order_by(sort: Sort) -> &'static str {
     match sort {
         Sort::LastContact => "c.last_contact_at, c.id",
         Sort::Name => "c.name, c.id",
-        Sort::Value => "c.value_cents DESC, c.id",
+        Sort::Value => "c.value_cents DESC, c.id DESC",
+    }
+}
+
+/// The same order back to front: the same index read from its other end.
+fn order_by_reversed(sort: Sort) -> &'static str {
+    match sort {
+        Sort::LastContact => "c.last_contact_at DESC, c.id DESC",
+        Sort::Name => "c.name DESC, c.id DESC",
+        Sort::Value => "c.value_cents, c.id",
     }
 }
 
@@ -230,6 +240,35 @@ impl Store {
             })?
             .collect::<Result<Vec<_>, _>>()
             .context("loading customers")
+    }
+
+    /// The page that ends `skip` rows before the end of the book, in `sort` order. OFFSET
+    /// steps over rows one by one, so a page deep in a large book is read from the nearer
+    /// end: this is the same page as `list_customers(sort, total - skip - limit, limit)`.
+    pub fn list_customers_from_end(
+        &self,
+        sort: Sort,
+        skip: usize,
+        limit: usize,
+    ) -> anyhow::Result<Vec<CustomerRow>> {
+        let sql = format!(
+            "SELECT {CUSTOMER_COLUMNS}, {NEXT_FOLLOW_UP} FROM customers c
+             WHERE c.archived = 0 ORDER BY {} LIMIT ?1 OFFSET ?2",
+            order_by_reversed(sort)
+        );
+        let mut rows = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(params![int(limit), int(skip)], |row| {
+                Ok(CustomerRow {
+                    customer: customer_from_row(row)?,
+                    next_follow_up: row.get(CUSTOMER_COLUMN_COUNT)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()
+            .context("loading customers")?;
+        rows.reverse();
+        Ok(rows)
     }
 
     /// Calls `f` with every active customer in `sort` order, from one query, so a large

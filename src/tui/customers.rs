@@ -23,6 +23,15 @@ impl Order {
         }
     }
 
+    /// The store's order for this one; urgency is ranked in memory, so has none.
+    fn sort(self) -> Sort {
+        match self {
+            Order::Name => Sort::Name,
+            Order::Value => Sort::Value,
+            Order::LastContact | Order::Urgency => Sort::LastContact,
+        }
+    }
+
     fn next(self) -> Order {
         match self {
             Order::LastContact => Order::Urgency,
@@ -116,11 +125,19 @@ impl CustomersView {
                 let end = window.end.min(ids.len());
                 store.customer_rows(&ids[window.start.min(end)..end])?
             }
-            (None, None, Order::Name) => store.list_customers(Sort::Name, self.top, self.height)?,
-            (None, None, Order::Value) => store.list_customers(Sort::Value, self.top, self.height)?,
-            (None, None, _) => store.list_customers(Sort::LastContact, self.top, self.height)?,
+            (None, None, order) => self.page(store, order.sort())?,
         };
         Ok(())
+    }
+
+    /// The visible page of the whole book, read from whichever end of the index is nearer.
+    fn page(&self, store: &Store, sort: Sort) -> anyhow::Result<Vec<CustomerRow>> {
+        let end = (self.top + self.height).min(self.total);
+        if self.top > self.total / 2 {
+            store.list_customers_from_end(sort, self.total - end, end - self.top)
+        } else {
+            store.list_customers(sort, self.top, self.height)
+        }
     }
 
     pub fn reload(&mut self, store: &Store) -> anyhow::Result<()> {
