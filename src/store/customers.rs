@@ -335,24 +335,29 @@ pub struct IndexEntry {
 
 impl Store {
     /// Every active customer's searchable text, in last-contact order (so equal fuzzy
-    /// scores keep the book's order).
+    /// scores keep the book's order). One pass over the table, then sorted here: quicker
+    /// than fetching the rows in index order, each from its own page.
     pub fn customer_index(&self) -> anyhow::Result<Vec<IndexEntry>> {
-        self.conn
+        let mut entries = self
+            .conn
             .prepare_cached(
-                "SELECT id, name, company, email, tags FROM customers
-                 WHERE archived = 0 ORDER BY last_contact_at, id",
+                "SELECT id, name, company, email, tags, last_contact_at FROM customers NOT INDEXED
+                 WHERE archived = 0",
             )?
             .query_map([], |r| {
-                Ok(IndexEntry {
+                let entry = IndexEntry {
                     id: r.get(0)?,
                     name: r.get(1)?,
                     company: r.get(2)?,
                     email: r.get(3)?,
                     tags: r.get(4)?,
-                })
+                };
+                Ok((r.get(5)?, entry))
             })?
-            .collect::<Result<Vec<_>, _>>()
-            .context("loading customers for the filter")
+            .collect::<Result<Vec<(Option<i64>, IndexEntry)>, _>>()
+            .context("loading customers for the filter")?;
+        entries.sort_unstable_by_key(|(last_contact, e)| (*last_contact, e.id));
+        Ok(entries.into_iter().map(|(_, e)| e).collect())
     }
 
     /// The rows for `ids`, in the order given.

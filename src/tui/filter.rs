@@ -66,17 +66,22 @@ struct Entry {
 
 impl Entry {
     fn new(e: IndexEntry) -> Entry {
-        let mut text = String::new();
+        let fields = [&e.name, &e.company, &e.email, &e.tags];
+        let mut text = String::with_capacity(fields.iter().map(|f| f.len()).sum());
         let mut ends = [0; 4];
         let mut bags = [0; 4];
         let mut chars = 0;
-        let fields = [&e.name, &e.company, &e.email, &e.tags];
         for ((end, field_bag), field) in ends.iter_mut().zip(&mut bags).zip(fields) {
-            let folded = fold(field);
-            *field_bag = bag(&folded);
-            chars += folded.chars().count() as u32;
+            let start = text.len();
+            fold_into(&mut text, field);
+            let folded = &text[start..];
+            *field_bag = bag(folded);
+            chars += if folded.is_ascii() {
+                folded.len()
+            } else {
+                folded.chars().count()
+            } as u32;
             *end = chars;
-            text.push_str(&folded);
         }
         Entry {
             id: e.id,
@@ -162,9 +167,27 @@ fn bag(text: &str) -> u32 {
     })
 }
 
+/// The entries for `index`, built on two threads when it is large.
+fn entries(mut index: Vec<IndexEntry>) -> Vec<Entry> {
+    if index.len() < PARALLEL_FROM {
+        return index.into_iter().map(Entry::new).collect();
+    }
+    let second_half = index.split_off(index.len() / 2);
+    let (mut entries, rest) = std::thread::scope(|s| {
+        let other = s.spawn(|| second_half.into_iter().map(Entry::new).collect::<Vec<_>>());
+        let mine: Vec<Entry> = index.into_iter().map(Entry::new).collect();
+        (
+            mine,
+            other.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+        )
+    });
+    entries.extend(rest);
+    entries
+}
+
 impl Filter {
     pub fn new(index: Vec<IndexEntry>) -> Filter {
-        let entries: Vec<Entry> = index.into_iter().map(Entry::new).collect();
+        let entries = entries(index);
         let found = (0..entries.len() as u32)
             .map(|index| Found {
                 index,
@@ -255,7 +278,10 @@ impl Filter {
             let ((mut found, mut keys), (found_b, keys_b)) = std::thread::scope(|s| {
                 let other = s.spawn(|| query.matches(entries, b, second));
                 let mine = query.matches(entries, a, first);
-                (mine, other.join().unwrap_or_default())
+                (
+                    mine,
+                    other.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+                )
             });
             found.extend(found_b);
             keys.extend(keys_b);
@@ -332,10 +358,22 @@ impl Query<'_> {
 
 /// Lowercase, accents folded: "Müller" is found by "mul" and "MÜL".
 fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(nucleo_matcher::chars::normalize)
-        .collect()
+    let mut folded = String::with_capacity(text.len());
+    fold_into(&mut folded, text);
+    folded
+}
+
+fn fold_into(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        // Most text: nothing to fold but the case.
+        out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.extend(
+            text.chars()
+                .flat_map(char::to_lowercase)
+                .map(nucleo_matcher::chars::normalize),
+        );
+    }
 }
 
 /// `#tag` words (lowercased, without `#`) and the rest.
