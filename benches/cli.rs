@@ -1,5 +1,6 @@
-//! The work behind `touchbase due` and `touchbase log` on a 100k-customer book, without
-//! starting a process or printing; `benches/process.sh` times the whole commands.
+//! The work behind `touchbase due`, `touchbase log` and `touchbase export week` on a
+//! 100k-customer book, without starting a process or printing; `benches/process.sh` times
+//! the whole commands, and `import`.
 //!
 //! `cargo bench --bench cli` (the first run generates the book, about 10 s).
 
@@ -12,7 +13,9 @@ use divan::Bencher;
 use touchbase::agenda;
 use touchbase::config::Config;
 use touchbase::domain::quicklog;
+use touchbase::export::{self, Format};
 use touchbase::store::Store;
+use touchbase::week::plan_week;
 
 /// What the hyperfine run of `touchbase log` logs, too.
 const LINE: &str = "call: checked in >> send brochure @fri";
@@ -48,6 +51,19 @@ fn open_and_due(bencher: Bencher) {
         let store = Store::open(path).expect("opening the bench book");
         let due = agenda::due(&store, now, &config, Some(config.nudge.limit)).expect("due");
         (store, due)
+    });
+}
+
+/// The week's plan rendered in each format: all of `touchbase export week --format F` but
+/// opening, the process and printing.
+#[divan::bench(args = [Format::Md, Format::Csv, Format::Ics, Format::Json, Format::TodoTxt], sample_count = 40)]
+fn export_week(bencher: Bencher, format: Format) {
+    let store = Store::open(common::book()).expect("opening the bench book");
+    let config = Config::default();
+    let now = common::now();
+    bencher.bench_local(|| {
+        let plan = plan_week(&store, now, &config, None).expect("planning the week");
+        export::render(&plan, format, now)
     });
 }
 

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Whole-process numbers the divan benchmarks cannot see: `touchbase due`, `log` and
-# `list | head -1` under hyperfine; the TUI's peak memory while a user walks it in an 80×24
-# pseudo-terminal; and its time from execve to the first frame on the terminal.
+# Whole-process numbers the divan benchmarks cannot see: `touchbase due`, `log`,
+# `list | head -1`, `export week` in every format and `import` of 100k rows under
+# hyperfine; the TUI's peak memory while a user walks it in an 80×24 pseudo-terminal; and
+# its time from execve to the first frame on the terminal.
 #
 #   cargo build --release && cargo bench --bench cli   # the binary, and the 100k book
-#   benches/process.sh [all|cli|memory|first-frame]
+#   benches/process.sh [all|cli|files|memory|first-frame]
 #
 # Needs hyperfine, tmux, strace, GNU time (/usr/bin/time) and python3. The clock is fixed
 # to the book's and the config file is ignored, as in the benchmarks.
@@ -41,6 +42,33 @@ for path in sys.argv[1:]:
         name = r["command"].split("/")[-1][:40]
         print(f"{name:<40} {r['median']*1e3:8.1f} {r['min']*1e3:8.1f} {r['max']*1e3:8.1f} {r['user']*1e3:7.1f} {r['system']*1e3:7.1f}")
 EOF
+}
+
+# `export week` in every format to a file, `export customers`, and `import` of the exported
+# 100k-row CSV into an empty database, then again into the same one (every row matches).
+files() {
+    local fresh=$out/imported.db
+    hyperfine -N --warmup 3 --runs 30 --export-json "$out/export.json" \
+        -L format md,csv,ics,json,todotxt \
+        "$bin --db $book export week --format {format} -o $out/week.{format}" >/dev/null
+    hyperfine -N --warmup 1 --runs 5 --export-json "$out/export-customers.json" \
+        "$bin --db $book export customers --format csv -o $out/book.csv" >/dev/null
+    wc -l <"$out/book.csv" | xargs printf '%s lines in the exported CSV\n'
+    hyperfine -N --runs 5 --export-json "$out/import.json" \
+        --prepare "rm -f $fresh $fresh-wal $fresh-shm" \
+        "$bin --db $fresh import $out/book.csv" >/dev/null
+    hyperfine -N --runs 5 --export-json "$out/reimport.json" \
+        "$bin --db $fresh import $out/book.csv" >/dev/null
+    python3 - "$out/export.json" "$out/export-customers.json" "$out/import.json" "$out/reimport.json" <<'EOF2'
+import json, sys
+print(f"{'command':<44} {'median':>8} {'fastest':>8} {'slowest':>8}  (ms)")
+for path in sys.argv[1:]:
+    for r in json.load(open(path))["results"]:
+        name = " ".join(w.split("/")[-1] for w in r["command"].split()[3:])[:44]
+        if path.endswith("reimport.json"):
+            name = "again: " + name
+        print(f"{name:<44} {r['median']*1e3:8.1f} {r['min']*1e3:8.1f} {r['max']*1e3:8.1f}")
+EOF2
 }
 
 # Runs the TUI in a fresh 80×24 tmux session; `$1` is the command line around it.
@@ -150,15 +178,17 @@ EOF
 
 case ${1:-all} in
     cli) cli ;;
+    files) files ;;
     memory) memory ;;
     first-frame) first_frame ;;
     all)
         cli
+        files
         memory
         first_frame
         ;;
     *)
-        echo "usage: $0 [all|cli|memory|first-frame]" >&2
+        echo "usage: $0 [all|cli|files|memory|first-frame]" >&2
         exit 2
         ;;
 esac
