@@ -30,11 +30,14 @@ pub fn list_height(height: u16) -> usize {
 
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let theme = &app.theme;
-    let prompt_open = matches!(app.overlay, Some(Overlay::Prompt(_)));
+    let bottom_rows = match &app.overlay {
+        Some(Overlay::Prompt(prompt)) => overlay::prompt_height(prompt, frame.area().width),
+        _ => 1,
+    };
     let [tabs, body, bottom, footer_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(if prompt_open { 2 } else { 1 }),
+        Constraint::Length(bottom_rows),
         Constraint::Length(1),
     ])
     .areas(frame.area());

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::super::form::Form;
@@ -12,25 +12,65 @@ use super::{Theme, centered};
 use crate::domain::Kind;
 use crate::domain::text::sanitize;
 
-/// Two lines: the error (with the bad part marked) or a hint, then the input.
+/// Rows the prompt needs at `width`: the error or a hint, the input, and above them the
+/// error itself when it does not fit beside its marker (wrapped, at most three rows).
+pub fn prompt_height(prompt: &Prompt, width: u16) -> u16 {
+    2 + error_rows(prompt, width)
+}
+
+/// Where the error goes: the marker under the bad part, and the words beside it when they
+/// fit on that row, else on rows of their own above it (this many).
+fn error_rows(prompt: &Prompt, width: u16) -> u16 {
+    let Some((error, span)) = &prompt.error else {
+        return 0;
+    };
+    let (pad, marked) = marker(prompt, span);
+    let width = usize::from(width.max(1));
+    if pad + marked + 1 + error.width() <= width {
+        0
+    } else {
+        (1 + error.width()).div_ceil(width).min(3) as u16
+    }
+}
+
+/// Columns before the marker, and its width: the marker sits under the bad part.
+fn marker(prompt: &Prompt, span: &std::ops::Range<usize>) -> (usize, usize) {
+    let label = sanitize(&prompt.label()).width();
+    let text = prompt.text();
+    let start = span.start.min(text.len());
+    let before = text.get(..start).map_or(0, UnicodeWidthStr::width);
+    let marked = text
+        .get(start..span.end.min(text.len()))
+        .map_or(1, |s| s.width().max(1));
+    (label + before, marked)
+}
+
+/// The error (with the bad part marked) or a hint, then the input.
 pub fn draw_prompt(frame: &mut Frame<'_>, area: Rect, prompt: &Prompt, theme: &Theme) {
-    let [message, input_line] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let above = error_rows(prompt, area.width);
+    let [error_area, message, input_line] = Layout::vertical([
+        Constraint::Length(above),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     let label = sanitize(&prompt.label()).into_owned();
     let label_width = label.width() as u16;
     if let Some((error, span)) = &prompt.error {
-        let text = prompt.text();
-        let start = span.start.min(text.len());
-        let before = text.get(..start).map_or(0, UnicodeWidthStr::width);
-        let marked = text
-            .get(start..span.end.min(text.len()))
-            .map_or(1, |s| s.width().max(1));
-        let pad = usize::from(label_width) + before;
-        let line = Line::from(vec![
+        let (pad, marked) = marker(prompt, span);
+        let mut line = vec![
             Span::raw(" ".repeat(pad)),
             Span::styled("^".repeat(marked), theme.error),
-            Span::styled(format!(" {error}"), theme.error),
-        ]);
-        frame.render_widget(line, message);
+        ];
+        if above == 0 {
+            line.push(Span::styled(format!(" {error}"), theme.error));
+        } else {
+            let words = Paragraph::new(format!(" {error}"))
+                .style(theme.error)
+                .wrap(Wrap { trim: false });
+            frame.render_widget(words, error_area);
+        }
+        frame.render_widget(Line::from(line), message);
     } else {
         let hint = match prompt.kind {
             PromptKind::QuickLog { .. } => {
