@@ -4,6 +4,8 @@
 //! typing on narrows the previous matches (and only the fields that matched), Backspace
 //! returns to the matches it had, and a large book is scored on two threads.
 
+use std::cell::OnceCell;
+
 use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
 use crate::store::IndexEntry;
@@ -19,14 +21,12 @@ pub struct Filter {
     history: Vec<Matches>,
 }
 
-#[derive(Clone)]
 struct Matches {
     /// The query these are the matches of, to narrow from when the user types on.
     query: String,
     /// In book order: walking them in memory order is what keeps narrowing quick.
     found: Vec<Found>,
-    /// Indexes into `entries`, best first.
-    ranked: Vec<u32>,
+    ranking: Ranking,
 }
 
 #[derive(Clone, Copy)]
@@ -188,13 +188,13 @@ fn entries(mut index: Vec<IndexEntry>) -> Vec<Entry> {
 impl Filter {
     pub fn new(index: Vec<IndexEntry>) -> Filter {
         let entries = entries(index);
-        let found = (0..entries.len() as u32)
+        let n = entries.len() as u32;
+        let found = (0..n)
             .map(|index| Found {
                 index,
                 fields: ALL_FIELDS,
             })
             .collect();
-        let ranked = (0..entries.len() as u32).collect();
         Filter {
             query: String::new(),
             entries,
@@ -203,13 +203,13 @@ impl Filter {
             matches: Matches {
                 query: String::new(),
                 found,
-                ranked,
+                ranking: Ranking::new((0..n).map(|i| key(0, i)).collect()),
             },
         }
     }
 
     pub fn count(&self) -> usize {
-        self.matches.ranked.len()
+        self.matches.ranking.len()
     }
 
     pub fn total(&self) -> usize {
@@ -218,24 +218,24 @@ impl Filter {
 
     /// The customer ids of matches `range`, best first.
     pub fn ids(&self, range: std::ops::Range<usize>) -> Vec<i64> {
-        let ranked = &self.matches.ranked;
-        let end = range.end.min(ranked.len());
+        let ranking = &self.matches.ranking;
+        let end = range.end.min(ranking.len());
         let start = range.start.min(end);
-        ranked[start..end]
-            .iter()
-            .map(|&i| self.entries[i as usize].id)
+        (start..end)
+            .map(|i| self.entries[ranking.get(i) as usize].id)
             .collect()
     }
 
     pub fn push(&mut self, c: char) {
-        self.history.push(self.matches.clone());
+        let previous = std::mem::replace(&mut self.matches, Matches::none());
+        self.history.push(previous);
         self.query.push(c);
         self.refresh();
     }
 
     pub fn pop(&mut self) {
         self.query.pop();
-        if let Some(matches) = self.history.pop().filter(|m| m.query == self.query) {
+        if let Some(matches) = self.history.pop_if(|m| m.query == self.query) {
             self.matches = matches;
             return;
         }
@@ -243,41 +243,51 @@ impl Filter {
         self.refresh();
     }
 
-    /// Re-matches after the query changed. When the query only grew, matches can only
-    /// shrink, so only the previous matches are searched; when its last word grew, only
-    /// in the fields that word matched before.
+    /// Matches the query. When it only grew since the last matches, matches can only
+    /// shrink, so only those are searched; when its last word grew, only in the fields
+    /// that word matched before.
     fn refresh(&mut self) {
-        let grown = self.query.strip_prefix(self.matches.query.as_str());
-        let (candidates, narrowing) = if let Some(added) = grown {
-            let same_word = !added.contains(char::is_whitespace)
-                && !self.matches.query.is_empty()
-                && !self.matches.query.ends_with(char::is_whitespace);
-            (std::mem::take(&mut self.matches.found), same_word)
-        } else {
-            let all = (0..self.entries.len() as u32).map(|index| Found {
-                index,
-                fields: ALL_FIELDS,
-            });
-            (all.collect(), false)
+        let Filter {
+            query,
+            entries,
+            matchers,
+            matches,
+            history,
+        } = self;
+        let all: Vec<Found>;
+        let (candidates, narrowing) = match history.last() {
+            Some(previous) if query.starts_with(&previous.query) => {
+                let added = &query[previous.query.len()..];
+                let same_word = !added.contains(char::is_whitespace)
+                    && !previous.query.is_empty()
+                    && !previous.query.ends_with(char::is_whitespace);
+                (previous.found.as_slice(), same_word)
+            }
+            _ => {
+                all = (0..entries.len() as u32)
+                    .map(|index| Found {
+                        index,
+                        fields: ALL_FIELDS,
+                    })
+                    .collect();
+                (all.as_slice(), false)
+            }
         };
-        let (tags, words) = split_query(&self.query);
+        let (tags, words) = split_query(query);
         let needles: Vec<Needle> = words.iter().map(|w| Needle::new(w)).collect();
-        let query = Query {
+        let search = Query {
             tags: &tags,
             needles: &needles,
             narrowing,
         };
-        let entries = &self.entries;
-        let [first, second] = &mut self.matchers;
-        self.matches = if candidates.len() < PARALLEL_FROM {
-            let (found, mut keys) = query.matches(entries, &candidates, first);
-            keys.sort_unstable();
-            Matches::new(self.query.clone(), found, keys)
+        let [first, second] = matchers;
+        let (found, keys) = if candidates.len() < PARALLEL_FROM {
+            search.matches(entries, candidates, first)
         } else {
             let (a, b) = candidates.split_at(candidates.len() / 2);
             let ((mut found, mut keys), (found_b, keys_b)) = std::thread::scope(|s| {
-                let other = s.spawn(|| query.matches(entries, b, second));
-                let mine = query.matches(entries, a, first);
+                let other = s.spawn(|| search.matches(entries, b, second));
+                let mine = search.matches(entries, a, first);
                 (
                     mine,
                     other.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
@@ -285,20 +295,79 @@ impl Filter {
             });
             found.extend(found_b);
             keys.extend(keys_b);
-            keys.sort_unstable();
-            Matches::new(self.query.clone(), found, keys)
+            (found, keys)
+        };
+        *matches = Matches {
+            query: query.clone(),
+            found,
+            ranking: Ranking::new(keys),
         };
     }
 }
 
 impl Matches {
-    fn new(query: String, found: Vec<Found>, keys: Vec<u64>) -> Matches {
+    /// A stand-in while the real matches are being made.
+    fn none() -> Matches {
         Matches {
-            query,
-            found,
-            ranked: keys.into_iter().map(|k| k as u32).collect(),
+            query: String::new(),
+            found: Vec::new(),
+            ranking: Ranking::new(Vec::new()),
         }
     }
+}
+
+/// The matches in rank order, from their keys (see `key`). Only the first screens' worth
+/// is sorted up front; the rest when somebody scrolls that far, once.
+struct Ranking {
+    /// Sorted: the best matches.
+    top: Vec<u64>,
+    /// The others, unsorted.
+    rest: Vec<u64>,
+    rest_sorted: OnceCell<Vec<u64>>,
+}
+
+/// How many matches are ranked before the first page is shown.
+const RANKED_FIRST: usize = 1000;
+
+impl Ranking {
+    fn new(mut keys: Vec<u64>) -> Ranking {
+        let rest = if keys.len() > RANKED_FIRST {
+            keys.select_nth_unstable(RANKED_FIRST);
+            keys.split_off(RANKED_FIRST)
+        } else {
+            Vec::new()
+        };
+        keys.sort_unstable();
+        Ranking {
+            top: keys,
+            rest,
+            rest_sorted: OnceCell::new(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.top.len() + self.rest.len()
+    }
+
+    /// The entry at rank `i` (best is 0); `i` is below `len()`.
+    fn get(&self, i: usize) -> u32 {
+        if let Some(&key) = self.top.get(i) {
+            return key as u32;
+        }
+        let rest = self.rest_sorted.get_or_init(|| {
+            let mut rest = self.rest.clone();
+            rest.sort_unstable();
+            rest
+        });
+        let key = rest[i - self.top.len()];
+        key as u32
+    }
+}
+
+/// A match's place in the ranking as one number, which sorts quicker than pairs: best
+/// score first, equal scores in book order (stalest first).
+fn key(score: u32, index: u32) -> u64 {
+    u64::from(u32::MAX - score) << 32 | u64::from(index)
 }
 
 /// A parsed query: tags to narrow by, and words every one of which must match.
@@ -311,8 +380,7 @@ struct Query<'a> {
 }
 
 impl Query<'_> {
-    /// The candidates that match, in book order, and their ranking keys: sorted, they put
-    /// the best score first and equal scores in book order (stalest first). Greedy matching: it finds
+    /// The candidates that match, in book order, and their ranking keys. Greedy matching: it finds
     /// the same customers as the optimal matcher, a little less precisely ranked, at a
     /// fraction of the cost, which is what keeps a keystroke on 100,000 customers quick.
     fn matches(
@@ -349,8 +417,7 @@ impl Query<'_> {
                 index: candidate.index,
                 fields,
             });
-            // One number per match sorts quicker than comparing pairs.
-            keys.push(u64::from(u32::MAX - total) << 32 | u64::from(candidate.index));
+            keys.push(key(total, candidate.index));
         }
         (found, keys)
     }
@@ -494,6 +561,20 @@ mod tests {
             found.sort_unstable();
             assert_eq!(found, expected, "{query}");
         }
+    }
+
+    #[test]
+    fn ranking_past_the_first_sorted_part_is_still_in_order() {
+        let mut rng = fastrand::Rng::with_seed(7);
+        let keys: Vec<u64> = (0..3 * RANKED_FIRST as u32)
+            .map(|i| key(rng.u32(0..50), i))
+            .collect();
+        let mut sorted = keys.clone();
+        sorted.sort_unstable();
+        let ranking = Ranking::new(keys);
+        let ranked: Vec<u32> = (0..ranking.len()).map(|i| ranking.get(i)).collect();
+        let expected: Vec<u32> = sorted.iter().map(|&k| k as u32).collect();
+        assert_eq!(ranked, expected);
     }
 
     #[test]
