@@ -261,3 +261,50 @@ fn the_week_as_it_will_be_exported() {
     keys(&mut f.app, "4");
     snapshot_both("week", &mut f.app);
 }
+
+/// Everything on an 80×24 screen, row after row.
+fn screen_text(app: &mut App) -> String {
+    let terminal = draw(app, 80, 24);
+    terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect()
+}
+
+#[test]
+fn control_characters_in_the_book_are_drawn_as_placeholders() {
+    utc();
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("touchbase.db")).unwrap();
+    let evil = customer(&mut store, "Evil\u{1b}[2J Corp", "Bell\u{7} BV", 30, &[]);
+    log(
+        &mut store,
+        evil,
+        "2026-11-20T10:00:00Z",
+        "call: line one\rline\u{1b}]0;pwned\u{7}",
+    );
+    let mut app = App::new(store, Now::parse(NOW).unwrap(), Config::default()).unwrap();
+
+    keys(&mut app, "2");
+    let customers = screen_text(&mut app);
+    press(&mut app, KeyCode::Enter);
+    let card = screen_text(&mut app);
+
+    for text in [&customers, &card] {
+        assert!(
+            !text.chars().any(char::is_control),
+            "a control character reached the screen"
+        );
+        assert!(
+            text.contains("Evil␛[2J Corp"),
+            "the name is shown with a placeholder"
+        );
+    }
+    assert!(
+        card.contains("␛]0;pwned"),
+        "the note on the card is shown with placeholders"
+    );
+}
