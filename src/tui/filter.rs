@@ -212,6 +212,12 @@ impl Filter {
         self.matches.ranking.len()
     }
 
+    /// Whether the query has words to match (not only `#tags`): then the matches are
+    /// ranked by how well they match, else they keep the book's order (last contact).
+    pub fn has_words(&self) -> bool {
+        !split_query(&self.query).1.is_empty()
+    }
+
     pub fn total(&self) -> usize {
         self.entries.len()
     }

@@ -17,10 +17,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
     };
     let title = match &view.filter {
         Some(f) => format!(
-            " Customers · {} of {} match · by {} ",
+            " Customers · {} of {} match · {} ",
             f.count(),
             f.total(),
-            view.sort.name()
+            if f.has_words() {
+                "best match first"
+            } else {
+                "by last contact"
+            }
         ),
         None => format!(" Customers · {} · by {} ", view.total, view.sort.name()),
     };
