@@ -6,16 +6,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
 
 use super::super::app::App;
+use super::super::customers::CustomersView;
 use crate::domain::customer::Freshness;
 use crate::domain::text::sanitize;
 use crate::human::{ago, day};
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
-    let theme = &app.theme;
-    let Some(view) = &app.customers else {
-        return;
-    };
-    let title = match &view.filter {
+/// How many customers are shown, and in what order.
+fn title(view: &CustomersView) -> String {
+    match &view.filter {
         Some(f) => format!(
             " Customers · {} of {} match · {} ",
             f.count(),
@@ -27,10 +25,17 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
             }
         ),
         None => format!(" Customers · {} · by {} ", view.total, view.sort.name()),
+    }
+}
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let Some(view) = &app.customers else {
+        return;
     };
     let block = Block::new()
         .borders(Borders::TOP)
-        .title(Span::styled(title, theme.title));
+        .title(Span::styled(title(view), theme.title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [filter_area, table_area] =
