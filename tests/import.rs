@@ -267,6 +267,15 @@ fn a_broken_file_imports_nothing_and_says_where() {
                 ))
                 .and(predicate::str::contains("--skip-invalid")),
         );
+    assert!(
+        !book.db.exists(),
+        "a file that imports nothing leaves no new database"
+    );
+    book.run(&["import", "missing.csv", "--dry-run"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("missing.csv"));
+    assert!(!book.db.exists(), "a missing file leaves no new database");
     assert!(book.customers().is_empty());
 
     let cards = book.path("broken.vcf");

@@ -2,12 +2,14 @@
 //! one transaction, or none.
 
 use std::io::{IsTerminal as _, Write as _};
+use std::path::Path;
 
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Ctx;
 use crate::cli::ImportArgs;
+use crate::clock::Now;
 use crate::domain::text::sanitize;
 use crate::import::{self, ColumnMap, Field, Format, Invalid, Location, Options};
 use crate::store::ImportReport;
@@ -17,7 +19,9 @@ const PROGRESS_FROM: usize = 5000;
 /// How many invalid records an error or a report lists.
 const LISTED: usize = 20;
 
-pub fn run(cx: &mut Ctx, args: &ImportArgs) -> anyhow::Result<()> {
+/// Reads the file before opening the database, so a file that cannot be imported leaves
+/// no trace: not even a new, empty database.
+pub fn run(db: &Path, args: &ImportArgs) -> anyhow::Result<()> {
     let format = args.format.as_deref().map(Format::parse).transpose()?;
     let maps = args
         .map
@@ -27,7 +31,7 @@ pub fn run(cx: &mut Ctx, args: &ImportArgs) -> anyhow::Result<()> {
     let opts = Options {
         format,
         maps,
-        now: cx.now.utc,
+        now: Now::from_env()?.utc,
     };
     let parsed = import::read(&args.file, &opts)?;
     let file = args.file.file_name().map_or_else(
@@ -43,6 +47,7 @@ pub fn run(cx: &mut Ctx, args: &ImportArgs) -> anyhow::Result<()> {
         );
     }
 
+    let cx = &mut Ctx::open(db)?;
     let bar = progress_bar(parsed.records.len());
     let report = cx
         .store

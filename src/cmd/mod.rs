@@ -53,6 +53,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let now = Now::from_env()?;
         return open_tui(Store::open(&db)?, now);
     };
+    if let Command::Import(args) = &command {
+        // Reads its file before it opens the database.
+        return import::run(&db, args);
+    }
     let mut cx = Ctx::open(&db)?;
     match command {
         Command::Demo { customers, force } => demo::run(&mut cx, customers, force),
@@ -94,7 +98,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Command::Export {
             what: ExportWhat::Customers(args),
         } => book::export(&mut cx, &args),
-        Command::Import(args) => import::run(&mut cx, &args),
+        Command::Import(args) => import::run(&db, &args),
         Command::Moment { what } => relationship::moment(&mut cx, what),
         Command::Trigger { what } => relationship::trigger(&mut cx, what),
         Command::Give { customer, note, json } => {
