@@ -142,6 +142,7 @@ fn first_frame(bencher: Bencher) {
 /// Looking at a screen or the filter for the first time in a session.
 mod first_open {
     use super::{Bencher, KeyCode, Screen, Session, bench_step, common};
+    use touchbase::tui::customers::Order;
 
     /// `2` from the agenda: counts the book and loads the first window.
     #[divan::bench(sample_count = 40, sample_size = 1)]
@@ -155,6 +156,23 @@ mod first_open {
                 s.frame();
             },
             |s| s.press(KeyCode::Char('2')),
+        );
+    }
+
+    /// `o` from the last-contact order: ranks the whole book by urgency.
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn urgency_sort(bencher: Bencher) {
+        let mut session = Session::open(common::book());
+        session.press(KeyCode::Char('2'));
+        bench_step(
+            bencher,
+            session,
+            |s| {
+                while s.view().sort != Order::LastContact {
+                    s.press(KeyCode::Char('o'));
+                }
+            },
+            |s| s.press(KeyCode::Char('o')),
         );
     }
 

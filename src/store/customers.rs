@@ -334,6 +334,15 @@ pub struct IndexEntry {
 }
 
 impl Store {
+    /// Every active customer's id, in last-contact order: a walk of the index alone.
+    pub fn customer_ids(&self) -> anyhow::Result<Vec<i64>> {
+        self.conn
+            .prepare_cached("SELECT id FROM customers WHERE archived = 0 ORDER BY last_contact_at, id")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<Vec<_>, _>>()
+            .context("listing customers")
+    }
+
     /// Every active customer's searchable text, in last-contact order (so equal fuzzy
     /// scores keep the book's order). One pass over the table, then sorted here: quicker
     /// than fetching the rows in index order, each from its own page.

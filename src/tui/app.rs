@@ -382,7 +382,7 @@ fn by_urgency(store: &Store, now: Now, config: &Config) -> anyhow::Result<Vec<i6
     for n in &due.nudges {
         *urgency.entry(n.customer_id).or_default() += n.score;
     }
-    let mut ids: Vec<i64> = store.customer_index()?.into_iter().map(|e| e.id).collect();
+    let mut ids = store.customer_ids()?;
     let of = |id: &i64| urgency.get(id).copied().unwrap_or(0.0);
     ids.sort_by(|a, b| of(b).total_cmp(&of(a)));
     Ok(ids)
