@@ -372,3 +372,32 @@ fn x_on_the_week_screen_writes_the_export_named_in_the_prompt() {
         prompt.error
     );
 }
+
+#[test]
+fn the_filter_prepared_in_the_background_finds_customers_added_since() {
+    let count = |f: &Fixture| f.app.customers.as_ref().unwrap().filter.as_ref().unwrap().count();
+    let prepared = || {
+        let mut f = Fixture::new();
+        f.app.preload_filter();
+        for _ in 0..500 {
+            if f.app.preload.finished() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert!(f.app.preload.finished(), "the filter was prepared within 5 s");
+        f
+    };
+
+    let mut f = prepared();
+    f.keys("2/acm");
+    assert_eq!(count(&f), 1, "the prepared filter finds Acme");
+    assert!(!f.app.preload.pending(), "and was used");
+
+    let mut f = prepared();
+    f.keys("a");
+    f.keys("Gamma Foods");
+    f.press(KeyCode::Enter);
+    f.keys("2/gamma");
+    assert_eq!(count(&f), 1, "a customer added after it was prepared is found");
+}

@@ -9,6 +9,7 @@ use super::card::CardView;
 use super::customers::CustomersView;
 use super::form::Form;
 use super::keymap;
+use super::preload::Preload;
 use super::prompt::{Prompt, PromptKind};
 use super::week::WeekView;
 use crate::clock::Now;
@@ -46,6 +47,8 @@ pub struct App {
     pub list_height: usize,
     /// Changes made in this session, newest last, with what to say when undoing them.
     pub(super) undo: Vec<(Change, String)>,
+    /// The filter being built in the background, for the first `/`.
+    pub preload: Preload,
     pub quit: bool,
 }
 
@@ -66,8 +69,15 @@ impl App {
             status: None,
             list_height: 20,
             undo: Vec::new(),
+            preload: Preload::default(),
             quit: false,
         })
+    }
+
+    /// Starts building the customers filter on a second connection, so that the first `/`
+    /// finds it ready.
+    pub fn preload_filter(&mut self) {
+        self.preload = Preload::start(self.store.path());
     }
 
     /// Handles a key press. Errors end up on the status line: the app never stops on one.
@@ -158,7 +168,7 @@ impl App {
             Action::Open => self.open()?,
             Action::Filter => {
                 if let Some(view) = self.customers.as_mut() {
-                    view.start_filter(&self.store)?;
+                    view.start_filter(&self.store, &mut self.preload)?;
                 }
             }
             Action::CycleSort => {
@@ -354,6 +364,9 @@ impl App {
     /// tags only when `index_changed` (rebuilding it costs most on a large book).
     pub(super) fn refresh_views(&mut self, index_changed: bool) -> anyhow::Result<()> {
         self.agenda.reload(&self.store, self.now, &self.config)?;
+        if index_changed {
+            self.preload.discard();
+        }
         if let Some(view) = self.customers.as_mut() {
             if view.filter.is_some() && index_changed {
                 view.filter = Some(super::filter::Filter::new(self.store.customer_index()?));

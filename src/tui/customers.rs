@@ -2,6 +2,7 @@
 //! queried), the selection, the sort and the filter.
 
 use super::filter::Filter;
+use super::preload::Preload;
 use crate::store::{CustomerRow, Sort, Store};
 
 /// The orders `o` cycles through.
@@ -163,9 +164,13 @@ impl CustomersView {
         self.load_window(store)
     }
 
-    pub fn start_filter(&mut self, store: &Store) -> anyhow::Result<()> {
+    /// Opens the filter, with the preloaded index when there is one.
+    pub fn start_filter(&mut self, store: &Store, preload: &mut Preload) -> anyhow::Result<()> {
         if self.filter.is_none() {
-            self.filter = Some(Filter::new(store.customer_index()?));
+            self.filter = Some(match preload.take() {
+                Some(filter) => filter,
+                None => Filter::new(store.customer_index()?),
+            });
         }
         self.typing = true;
         Ok(())

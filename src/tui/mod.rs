@@ -10,6 +10,7 @@ mod edits;
 pub mod filter;
 pub mod form;
 pub mod keymap;
+pub mod preload;
 pub mod prompt;
 pub mod ui;
 pub mod week;
@@ -36,10 +37,16 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+    let mut first_frame = true;
     while !app.quit {
         let size = terminal.size()?;
         app.resize(ui::list_height(size.height))?;
         terminal.draw(|frame| ui::draw(frame, app))?;
+        if first_frame {
+            // Once the user sees something, get the filter ready in the background.
+            app.preload_filter();
+            first_frame = false;
+        }
         if event::poll(TICK)? {
             match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => app.on_key(key),
