@@ -225,21 +225,7 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> anyhow::Result<Vec<CustomerRow>> {
-        let sql = format!(
-            "SELECT {CUSTOMER_COLUMNS}, {NEXT_FOLLOW_UP} FROM customers c
-             WHERE c.archived = 0 ORDER BY {} LIMIT ?1 OFFSET ?2",
-            order_by(sort)
-        );
-        self.conn
-            .prepare_cached(&sql)?
-            .query_map(params![int(limit), int(offset)], |row| {
-                Ok(CustomerRow {
-                    customer: customer_from_row(row)?,
-                    next_follow_up: row.get(CUSTOMER_COLUMN_COUNT)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()
-            .context("loading customers")
+        self.page(order_by(sort), offset, limit)
     }
 
     /// The page that ends `skip` rows before the end of the book, in `sort` order. OFFSET
@@ -251,24 +237,26 @@ impl Store {
         skip: usize,
         limit: usize,
     ) -> anyhow::Result<Vec<CustomerRow>> {
+        let mut rows = self.page(order_by_reversed(sort), skip, limit)?;
+        rows.reverse();
+        Ok(rows)
+    }
+
+    fn page(&self, order: &str, offset: usize, limit: usize) -> anyhow::Result<Vec<CustomerRow>> {
         let sql = format!(
             "SELECT {CUSTOMER_COLUMNS}, {NEXT_FOLLOW_UP} FROM customers c
-             WHERE c.archived = 0 ORDER BY {} LIMIT ?1 OFFSET ?2",
-            order_by_reversed(sort)
+             WHERE c.archived = 0 ORDER BY {order} LIMIT ?1 OFFSET ?2"
         );
-        let mut rows = self
-            .conn
+        self.conn
             .prepare_cached(&sql)?
-            .query_map(params![int(limit), int(skip)], |row| {
+            .query_map(params![int(limit), int(offset)], |row| {
                 Ok(CustomerRow {
                     customer: customer_from_row(row)?,
                     next_follow_up: row.get(CUSTOMER_COLUMN_COUNT)?,
                 })
             })?
             .collect::<Result<Vec<_>, _>>()
-            .context("loading customers")?;
-        rows.reverse();
-        Ok(rows)
+            .context("loading customers")
     }
 
     /// Calls `f` with every active customer in `sort` order, from one query, so a large
