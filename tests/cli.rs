@@ -383,7 +383,7 @@ fn a_newer_database_is_refused_unchanged() {
         .assert()
         .failure()
         .stderr(predicate::str::contains(
-            "written by a newer touchbase (schema 42, this build knows 5)",
+            "written by a newer touchbase (schema 42, this build knows 6)",
         ));
     book.run(&["add", "Acme"]).assert().failure();
     assert_eq!(bytes(&book.db), before);

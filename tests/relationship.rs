@@ -287,6 +287,28 @@ fn satisfaction_five_then_three_is_a_drop_and_five_without_gifts_asks_for_a_rewa
             .any(|n| n["kind"] == "satisfaction_drop"
                 && n["reason"] == "satisfaction dropped from 5 to 3 (Tue 24 Nov) — ask what changed")
     );
+    // A note is not a contact; a call is, and answers the drop.
+    book.run_at(
+        "2026-11-25T10:00:00Z",
+        &["log", "acme", "note: ask about the delays"],
+    )
+    .assert()
+    .success();
+    assert!(
+        book.kinds_at("2026-11-26T09:00:00Z")
+            .contains(&"satisfaction_drop".to_string())
+    );
+    book.run_at(
+        "2026-11-26T10:00:00Z",
+        &["log", "acme", "call: it was the late deliveries"],
+    )
+    .assert()
+    .success();
+    assert!(
+        !book
+            .kinds_at("2026-11-27T09:00:00Z")
+            .contains(&"satisfaction_drop".to_string())
+    );
 }
 
 #[test]

@@ -15,11 +15,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
             "../../assets/migrations/004_tier_on_triggers_and_moments.sql"
         )),
         M::up(include_str!("../../assets/migrations/005_name_index.sql")),
+        M::up(include_str!("../../assets/migrations/006_unanswered_drops.sql")),
     ])
 });
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i64 = 5;
+pub const LATEST_VERSION: i64 = 6;
 
 pub fn to_latest(conn: &mut Connection) -> anyhow::Result<()> {
     Ok(MIGRATIONS.to_latest(conn)?)

@@ -114,7 +114,7 @@ impl Store {
                 "last_give_at, c.id",
             ),
             (
-                "satisfaction < prev_satisfaction",
+                "satisfaction < prev_satisfaction AND last_contact_at <= satisfaction_at",
                 "prev_satisfaction - satisfaction DESC, c.id DESC",
             ),
         ] {

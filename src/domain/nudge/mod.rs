@@ -317,13 +317,17 @@ pub fn balance(customer: &Customer, now: DateTime<Utc>, rules: &Rules) -> Vec<Nu
     out
 }
 
-/// Satisfaction fell since the previous record.
+/// Satisfaction fell since the previous record, and nobody has talked to them since: a
+/// contact after the drop is the answer to "ask what changed".
 pub fn satisfaction(customer: &Customer, rules: &Rules) -> Option<Nudge> {
     let s = &customer.summary;
     let (Some(now), Some(before)) = (s.satisfaction, s.prev_satisfaction) else {
         return None;
     };
     if now >= before {
+        return None;
+    }
+    if customer.last_contact_at > s.satisfaction_at {
         return None;
     }
     let when = s

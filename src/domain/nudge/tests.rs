@@ -269,6 +269,23 @@ fn a_satisfaction_drop_nudges_by_its_size() {
 }
 
 #[test]
+fn a_satisfaction_drop_is_answered_by_the_next_contact() {
+    // The score came with the contact of 10 Nov.
+    let mut c = acme(Some("2026-11-10"));
+    c.summary.satisfaction = Some(3);
+    c.summary.prev_satisfaction = Some(5);
+    c.summary.satisfaction_at = Some(at("2026-11-10"));
+    assert!(satisfaction(&c, &rules()).is_some(), "no contact since the drop");
+    c.last_contact_at = Some(at("2026-11-09"));
+    assert!(
+        satisfaction(&c, &rules()).is_some(),
+        "the last contact was before it"
+    );
+    c.last_contact_at = Some(at("2026-11-11"));
+    assert_eq!(satisfaction(&c, &rules()), None, "they talked since");
+}
+
+#[test]
 fn value_lifts_every_nudge_of_a_valuable_customer() {
     let plain = acme(Some("2026-09-01"));
     let mut valuable = plain.clone();
