@@ -8,8 +8,8 @@ use chrono::Duration;
 use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::Customer;
-use crate::domain::nudge::{self, Nudge, Rules};
-use crate::store::{Store, Window};
+use crate::domain::nudge::{self, Nudge, NudgeKind, Rules};
+use crate::store::{Rows, Store, Stream, Window};
 
 pub struct Due {
     /// Highest score first.
@@ -27,46 +27,126 @@ pub fn due(store: &Store, now: Now, config: &Config, limit: Option<usize>) -> an
     Ok(due)
 }
 
-/// Every candidate nudge scored and ranked: at least the top `limit` of each kind (and
-/// value tier), so any top `limit` taken from it is exact.
+/// Rows read from every stream before it is known which streams matter.
+const FIRST_ROWS: usize = 8;
+
+/// Every candidate nudge scored and ranked: at least the top `limit` of follow-ups and the
+/// top `limit` of all other kinds, so any top `limit` taken from it is exact.
+///
+/// Each stream of candidates comes most urgent first. So the first few rows of every
+/// stream are read, and then the rest of `limit` only from the streams whose last row
+/// still scores as high as the `limit`-th best nudge found: the others cannot reach the
+/// top. On a large book that reads a fraction of the rows.
 pub fn scored(store: &Store, now: Now, config: &Config, limit: Option<usize>) -> anyhow::Result<Due> {
     let rules = &config.nudge;
-    // SQLite takes a LIMIT as i64.
-    let limit = limit.unwrap_or(i64::MAX as usize);
     let today = now.today();
-    let c = store.nudge_candidates(&Window {
+    let w = Window {
         today,
         now: now.utc,
         moments_through: today + Duration::days(rules.preparation_days),
         complaints_before: now.utc - Duration::days(rules.complaint_days),
         loyalty_before: now.utc - Duration::days(rules.loyalty_days),
-        limit,
-    })?;
-    let mut nudges: Vec<Nudge> = Vec::new();
+    };
+    // SQLite takes a LIMIT as i64.
+    let all = limit.unwrap_or(i64::MAX as usize);
+    let (follow_ups, due_total) = store.follow_ups_due(today, all)?;
+    let streams = store.nudge_streams()?;
+    let first = limit.map_or(all, |l| l.min(FIRST_ROWS));
+    let mut rows = streams
+        .iter()
+        .map(|&stream| store.stream_rows(stream, &w, first))
+        .collect::<anyhow::Result<Vec<Rows>>>()?;
+    if first < all {
+        let found = from_streams(&streams, &rows, now, rules).0;
+        let threshold = nth_best(found.iter().map(|n| n.score).collect(), all);
+        for (stream, rows) in streams.iter().zip(&mut rows) {
+            let full = rows.len() == first;
+            if full && bound(*stream, rows, now, rules).is_none_or(|b| b >= threshold) {
+                *rows = store.stream_rows(*stream, &w, all)?;
+            }
+        }
+    }
+    let (mut nudges, cadence_loaded) = from_streams(&streams, &rows, now, rules);
     nudges.extend(
-        c.follow_ups
+        follow_ups
             .iter()
             .filter_map(|(f, cu)| nudge::follow_up(f, cu, today, rules)),
     );
-    nudges.extend(
-        c.moments
-            .iter()
-            .filter_map(|(m, cu)| nudge::moment(m, cu, today, rules)),
-    );
-    nudges.extend(
-        c.triggers
-            .iter()
-            .filter_map(|(t, cu)| nudge::trigger(t, cu, now.utc, rules)),
-    );
-    let mut seen = HashSet::new();
-    for customer in c.customers.iter().filter(|cu| seen.insert(cu.id)) {
-        nudges.extend(customer_rules(customer, now, rules));
-    }
     nudge::rank(&mut nudges);
+    let cadence_total = store.count_cadence_overdue(now.utc)?;
     Ok(Due {
-        more: c.unloaded,
+        more: (due_total - follow_ups.len()) + cadence_total.saturating_sub(cadence_loaded),
         nudges,
     })
+}
+
+/// The nudges of the streams' rows (each customer's rules once), and how many customers
+/// the cadence streams gave.
+fn from_streams(streams: &[Stream], rows: &[Rows], now: Now, rules: &Rules) -> (Vec<Nudge>, usize) {
+    let today = now.today();
+    let mut nudges = Vec::new();
+    let mut seen = HashSet::new();
+    let mut cadence_loaded = 0;
+    for (stream, rows) in streams.iter().zip(rows) {
+        match rows {
+            Rows::Customers(customers) => {
+                if matches!(stream, Stream::Cadence { .. }) {
+                    cadence_loaded += customers.len();
+                }
+                for customer in customers.iter().filter(|cu| seen.insert(cu.id)) {
+                    nudges.extend(customer_rules(customer, now, rules));
+                }
+            }
+            Rows::Moments(moments) => nudges.extend(
+                moments
+                    .iter()
+                    .filter_map(|(m, cu)| nudge::moment(m, cu, today, rules)),
+            ),
+            Rows::Triggers(triggers) => nudges.extend(
+                triggers
+                    .iter()
+                    .filter_map(|(t, cu)| nudge::trigger(t, cu, now.utc, rules)),
+            ),
+        }
+    }
+    (nudges, cadence_loaded)
+}
+
+/// The score of the nudge the stream's last row was read for: no later row of the stream
+/// scores more. `None` when there is no such nudge to go by.
+fn bound(stream: Stream, rows: &Rows, now: Now, rules: &Rules) -> Option<f64> {
+    match rows {
+        Rows::Customers(customers) => {
+            let kind = match stream {
+                Stream::Cadence { .. } => NudgeKind::CadenceExceeded,
+                Stream::Taking { .. } => NudgeKind::TakingTooMuch,
+                Stream::Loyal { .. } => NudgeKind::LoyaltyUnrewarded,
+                Stream::LessSatisfied { .. } => NudgeKind::SatisfactionDrop,
+                _ => return None,
+            };
+            customer_rules(customers.last()?, now, rules)
+                .into_iter()
+                .find(|n| n.kind == kind)
+                .map(|n| n.score)
+        }
+        Rows::Moments(moments) => {
+            let (m, cu) = moments.last()?;
+            nudge::moment(m, cu, now.today(), rules).map(|n| n.score)
+        }
+        Rows::Triggers(triggers) => {
+            let (t, cu) = triggers.last()?;
+            nudge::trigger(t, cu, now.utc, rules).map(|n| n.score)
+        }
+    }
+}
+
+/// The `n`-th highest score, or minus infinity when there are fewer than `n`.
+fn nth_best(mut scores: Vec<f64>, n: usize) -> f64 {
+    if n == 0 || scores.len() < n {
+        return f64::NEG_INFINITY;
+    }
+    let (_, nth, _) = scores.select_nth_unstable_by(n - 1, |a, b| b.total_cmp(a));
+    *nth
 }
 
 /// The rules that need only the customer row and its summary.
@@ -93,4 +173,69 @@ pub fn why(store: &Store, now: Now, config: &Config, customer: &Customer) -> any
     }
     nudge::rank(&mut nudges);
     Ok(nudges)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+
+    use super::*;
+    use crate::domain::nudge::NudgeKind;
+
+    /// The same top list: the same scores in the same order, and the same nudges above the
+    /// last score (which of several equal to it make the cut may differ).
+    fn assert_same_top(found: &[&Nudge], expected: &[&Nudge], what: &str) {
+        let scores = |v: &[&Nudge]| v.iter().map(|n| n.score).collect::<Vec<_>>();
+        assert_eq!(scores(found), scores(expected), "{what}: scores");
+        let last = expected.last().map_or(f64::INFINITY, |n| n.score);
+        let above = |v: &[&Nudge]| {
+            v.iter()
+                .filter(|n| n.score > last)
+                .copied()
+                .cloned()
+                .collect::<Vec<Nudge>>()
+        };
+        assert_eq!(above(found), above(expected), "{what}: nudges");
+    }
+
+    /// Reading a few rows of every stream first, and the rest only where it matters, finds
+    /// exactly the nudges that scoring every candidate finds: for `due` (the top `limit`)
+    /// and for the agenda (the top `limit` follow-ups and the top `limit` of the rest).
+    #[test]
+    fn the_top_nudges_are_those_of_scoring_every_candidate() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("book.db")).unwrap();
+        let utc = DateTime::parse_from_rfc3339("2026-11-23T09:00:00Z")
+            .unwrap()
+            .to_utc();
+        crate::demo::generate(&mut store, utc, 1200).unwrap();
+        let now = Now { utc };
+        let config = Config::default();
+        let every = scored(&store, now, &config, None).unwrap().nudges;
+        assert!(every.len() > 300, "a book with plenty to rank: {}", every.len());
+        let follow_up = |n: &&Nudge| matches!(n.kind, NudgeKind::FollowUpOverdue | NudgeKind::FollowUpToday);
+        for limit in [1, 3, 8, 9, 20, 50, 120] {
+            let top = due(&store, now, &config, Some(limit)).unwrap().nudges;
+            let top: Vec<&Nudge> = top.iter().collect();
+            let expected: Vec<&Nudge> = every.iter().take(limit).collect();
+            assert_same_top(&top, &expected, &format!("due, top {limit}"));
+
+            let some = scored(&store, now, &config, Some(limit)).unwrap().nudges;
+            let of = |v: &'_ [Nudge], follow_ups: bool| -> Vec<Nudge> {
+                v.iter()
+                    .filter(|n| follow_up(n) == follow_ups)
+                    .take(limit)
+                    .cloned()
+                    .collect()
+            };
+            for follow_ups in [true, false] {
+                let (found, expected) = (of(&some, follow_ups), of(&every, follow_ups));
+                assert_same_top(
+                    &found.iter().collect::<Vec<_>>(),
+                    &expected.iter().collect::<Vec<_>>(),
+                    &format!("follow-ups {follow_ups}, top {limit}"),
+                );
+            }
+        }
+    }
 }

@@ -28,7 +28,7 @@ pub use customers::{CustomerPatch, CustomerRow, IndexEntry, NewCustomer, Sort};
 pub use import::ImportReport;
 pub use interactions::{Interaction, Logged};
 pub use migrations::LATEST_VERSION;
-pub use nudges::{Candidates, Window};
+pub use nudges::{Rows, Stream, Window};
 pub use undo::Change;
 pub use value::Order;
 pub use week::Page;

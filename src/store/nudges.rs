@@ -1,6 +1,8 @@
 //! The candidate rows the nudge rules score. Each query walks an index over what is due,
 //! never over every customer or interaction. Where value weighting could reorder results,
-//! each value tier is its own walk (four tiers), so the top `limit` stays exact.
+//! each value tier is its own walk (four tiers): a walk hands out its rows most urgent
+//! first, so taking the first rows of every walk, and more only of the walks that could
+//! still matter, finds the most urgent nudges of all.
 
 use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -21,18 +23,6 @@ use crate::domain::trigger::Trigger;
 
 const TIERS: [i64; 4] = [0, 1, 2, 3];
 
-/// Rows the rules score, each with its customer.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Candidates {
-    pub follow_ups: Vec<(FollowUp, Customer)>,
-    pub moments: Vec<(Moment, Customer)>,
-    pub triggers: Vec<(Trigger, Customer)>,
-    /// Customers past their cadence, or with a give/take or satisfaction signal.
-    pub customers: Vec<Customer>,
-    /// How many candidates there are beyond those loaded (for "and N more").
-    pub unloaded: usize,
-}
-
 /// What the candidate queries need to know about the rules.
 #[derive(Debug, Clone, Copy)]
 pub struct Window {
@@ -44,100 +34,169 @@ pub struct Window {
     pub complaints_before: DateTime<Utc>,
     /// Gives before this instant are too long ago for a very satisfied customer.
     pub loyalty_before: DateTime<Utc>,
-    /// At most this many of each kind and tier.
-    pub limit: usize,
+}
+
+/// One walk of an index over what may need a nudge, of one kind and value tier (and
+/// cadence): its rows come most urgent first, so a nudge from a later row never scores
+/// above one from an earlier row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    /// Customers past this cadence (in days).
+    Cadence { days: i64, tier: i64 },
+    /// Decision moments in their preparation window with nothing logged since planning.
+    Moments { tier: i64 },
+    /// Complaints open longer than the rules allow.
+    Complaints { tier: i64 },
+    /// Changed situations nobody has answered with a contact.
+    Situations { tier: i64 },
+    /// Customers asked more often than given to.
+    Taking { tier: i64 },
+    /// Very satisfied customers without a recent give.
+    Loyal { tier: i64 },
+    /// Customers whose satisfaction dropped, not talked to since.
+    LessSatisfied { tier: i64 },
+}
+
+/// The rows of a stream, each with its customer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rows {
+    Customers(Vec<Customer>),
+    Moments(Vec<(Moment, Customer)>),
+    Triggers(Vec<(Trigger, Customer)>),
+}
+
+impl Rows {
+    pub fn len(&self) -> usize {
+        match self {
+            Rows::Customers(rows) => rows.len(),
+            Rows::Moments(rows) => rows.len(),
+            Rows::Triggers(rows) => rows.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 impl Store {
-    /// Every candidate for a nudge at `w.now`, the top `w.limit` per kind and value tier.
-    pub fn nudge_candidates(&self, w: &Window) -> anyhow::Result<Candidates> {
-        let mut c = Candidates::default();
-        let (follow_ups, total) = self.follow_ups_due(w.today, w.limit)?;
-        c.unloaded += total - follow_ups.len();
-        c.follow_ups = follow_ups;
-        let (stale, total) = self.cadence_overdue(w.now, w.limit)?;
-        c.unloaded += total - stale.len();
-        c.customers = stale;
-        // Per value tier, soonest first (the closer, the higher the score), and only moments
-        // with nothing logged since they were planned.
-        let moments = format!(
-            "SELECT {MOMENT_COLUMNS}, {CUSTOMER_COLUMNS} FROM moments m
-             CROSS JOIN customers c ON c.id = m.customer_id
-             WHERE m.status = 'upcoming' AND m.value_tier = ?1 AND m.expected BETWEEN ?2 AND ?3
-               AND c.archived = 0 AND coalesce(c.last_logged_at, 0) < m.planned_at
-             ORDER BY m.expected, m.id LIMIT ?4"
-        );
-        // Complaints per tier, oldest first (the longer open, the higher the score); changed
-        // situations per tier, those nobody has answered with a contact.
-        let complaints = format!(
-            "SELECT {TRIGGER_COLUMNS}, {CUSTOMER_COLUMNS} FROM triggers t
-             CROSS JOIN customers c ON c.id = t.customer_id
-             WHERE t.resolved_at IS NULL AND t.kind = 'reactional' AND t.value_tier = ?1
-               AND t.opened_at < ?2 AND c.archived = 0
-             ORDER BY t.opened_at, t.id LIMIT ?3"
-        );
-        let situations = format!(
-            "SELECT {TRIGGER_COLUMNS}, {CUSTOMER_COLUMNS} FROM triggers t
-             CROSS JOIN customers c ON c.id = t.customer_id
-             WHERE t.resolved_at IS NULL AND t.kind = 'situational' AND t.value_tier = ?1
-               AND c.archived = 0 AND coalesce(c.last_contact_at, 0) < t.opened_at
-             ORDER BY t.opened_at, t.id LIMIT ?2"
-        );
+    /// Every stream there is: one per kind and value tier, and per cadence in use.
+    pub fn nudge_streams(&self) -> anyhow::Result<Vec<Stream>> {
+        let mut streams = Vec::new();
+        for days in self.cadences()? {
+            streams.extend(TIERS.map(|tier| Stream::Cadence { days, tier }));
+        }
         for tier in TIERS {
-            let n = int(w.limit);
-            c.moments.extend(self.joined(
-                &moments,
+            streams.extend([
+                Stream::Moments { tier },
+                Stream::Complaints { tier },
+                Stream::Situations { tier },
+                Stream::Taking { tier },
+                Stream::Loyal { tier },
+                Stream::LessSatisfied { tier },
+            ]);
+        }
+        Ok(streams)
+    }
+
+    /// The first `limit` rows of `stream` at `w`.
+    pub fn stream_rows(&self, stream: Stream, w: &Window, limit: usize) -> anyhow::Result<Rows> {
+        let n = int(limit);
+        Ok(match stream {
+            Stream::Cadence { days, tier } => Rows::Customers(
+                self.conn
+                    .prepare_cached(&format!(
+                        "SELECT {CUSTOMER_COLUMNS} FROM customers c
+                         WHERE c.archived = 0 AND c.cadence_days = ?1 AND c.value_tier = ?4
+                           AND coalesce(c.last_contact_at, c.created_at) < ?2 - ?1 * 86400
+                         ORDER BY coalesce(c.last_contact_at, c.created_at), c.id
+                         LIMIT ?3"
+                    ))?
+                    .query_map(params![days, ts(w.now), n, tier], customer_from_row)?
+                    .collect::<Result<Vec<_>, _>>()
+                    .context("loading customers past their cadence")?,
+            ),
+            // Soonest first (the closer, the higher the score).
+            Stream::Moments { tier } => Rows::Moments(self.joined(
+                &format!(
+                    "SELECT {MOMENT_COLUMNS}, {CUSTOMER_COLUMNS} FROM moments m
+                     CROSS JOIN customers c ON c.id = m.customer_id
+                     WHERE m.status = 'upcoming' AND m.value_tier = ?1 AND m.expected BETWEEN ?2 AND ?3
+                       AND c.archived = 0 AND coalesce(c.last_logged_at, 0) < m.planned_at
+                     ORDER BY m.expected, m.id LIMIT ?4"
+                ),
                 params![tier, w.today, w.moments_through, n],
                 moment_from_row,
                 MOMENT_COLUMN_COUNT,
-            )?);
-            let before = ts(w.complaints_before);
-            c.triggers.extend(self.joined(
-                &complaints,
-                params![tier, before, n],
+            )?),
+            // Oldest first (the longer open, the higher the score).
+            Stream::Complaints { tier } => Rows::Triggers(self.joined(
+                &format!(
+                    "SELECT {TRIGGER_COLUMNS}, {CUSTOMER_COLUMNS} FROM triggers t
+                     CROSS JOIN customers c ON c.id = t.customer_id
+                     WHERE t.resolved_at IS NULL AND t.kind = 'reactional' AND t.value_tier = ?1
+                       AND t.opened_at < ?2 AND c.archived = 0
+                     ORDER BY t.opened_at, t.id LIMIT ?3"
+                ),
+                params![tier, ts(w.complaints_before), n],
                 trigger_from_row,
                 TRIGGER_COLUMN_COUNT,
-            )?);
-            c.triggers.extend(self.joined(
-                &situations,
+            )?),
+            Stream::Situations { tier } => Rows::Triggers(self.joined(
+                &format!(
+                    "SELECT {TRIGGER_COLUMNS}, {CUSTOMER_COLUMNS} FROM triggers t
+                     CROSS JOIN customers c ON c.id = t.customer_id
+                     WHERE t.resolved_at IS NULL AND t.kind = 'situational' AND t.value_tier = ?1
+                       AND c.archived = 0 AND coalesce(c.last_contact_at, 0) < t.opened_at
+                     ORDER BY t.opened_at, t.id LIMIT ?2"
+                ),
                 params![tier, n],
                 trigger_from_row,
                 TRIGGER_COLUMN_COUNT,
-            )?);
-        }
-        for (filter, order) in [
-            // Each order is its partial index read forwards or backwards (ties by id), so
-            // the walk stops after `limit` rows instead of sorting thousands.
-            ("asks > gives", "asks - gives DESC, c.id DESC"),
-            (
+            )?),
+            // Each order is its partial index read forwards or backwards (ties by id).
+            Stream::Taking { tier } => {
+                self.customers_where("asks > gives", "asks - gives DESC, c.id DESC", tier, n, None)?
+            }
+            Stream::Loyal { tier } => self.customers_where(
                 "satisfaction = 5 AND (last_give_at IS NULL OR last_give_at < ?3)",
                 "last_give_at, c.id",
-            ),
-            (
+                tier,
+                n,
+                Some(ts(w.loyalty_before)),
+            )?,
+            Stream::LessSatisfied { tier } => self.customers_where(
                 "satisfaction < prev_satisfaction AND last_contact_at <= satisfaction_at",
                 "prev_satisfaction - satisfaction DESC, c.id DESC",
-            ),
-        ] {
-            let sql = format!(
-                "SELECT {CUSTOMER_COLUMNS} FROM customers c
-                 WHERE c.archived = 0 AND {filter} AND value_tier = ?1 ORDER BY {order} LIMIT ?2"
-            );
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            for tier in TIERS {
-                let rows = if filter.contains("?3") {
-                    stmt.query_map(
-                        params![tier, int(w.limit), ts(w.loyalty_before)],
-                        customer_from_row,
-                    )?
-                    .collect::<Result<Vec<_>, _>>()
-                } else {
-                    stmt.query_map(params![tier, int(w.limit)], customer_from_row)?
-                        .collect::<Result<Vec<_>, _>>()
-                };
-                c.customers.extend(rows.context("loading customers to nudge")?);
-            }
-        }
-        Ok(c)
+                tier,
+                n,
+                None,
+            )?,
+        })
+    }
+
+    /// Customers of value tier `tier` that pass `filter`, in `order`, at most `n`; `?3` in
+    /// the filter is `extra`.
+    fn customers_where(
+        &self,
+        filter: &str,
+        order: &str,
+        tier: i64,
+        n: i64,
+        extra: Option<i64>,
+    ) -> anyhow::Result<Rows> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CUSTOMER_COLUMNS} FROM customers c
+             WHERE c.archived = 0 AND {filter} AND value_tier = ?1 ORDER BY {order} LIMIT ?2"
+        ))?;
+        let rows = match extra {
+            Some(x) => stmt.query_map(params![tier, n, x], customer_from_row)?,
+            None => stmt.query_map(params![tier, n], customer_from_row)?,
+        };
+        Ok(Rows::Customers(
+            rows.collect::<Result<Vec<_>, _>>()
+                .context("loading customers to nudge")?,
+        ))
     }
 
     /// Upcoming decision moments expected from `from` through `through`, with their
@@ -211,42 +270,13 @@ impl Store {
         Ok((rows, total))
     }
 
-    /// Customers past their cadence at `now`: the stalest `limit` of each cadence and value
-    /// tier; and how many there are in all.
-    ///
-    /// Within one cadence and tier the stalest customer is the one whose clock started
-    /// first, which the `customers_by_cadence_tier_since` index hands out in order. There
-    /// are only a few distinct cadences, so this is a few short index walks instead of a
-    /// sort of every overdue customer.
-    pub fn cadence_overdue(
-        &self,
-        now: DateTime<Utc>,
-        limit: usize,
-    ) -> anyhow::Result<(Vec<Customer>, usize)> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {CUSTOMER_COLUMNS} FROM customers c
-             WHERE c.archived = 0 AND c.cadence_days = ?1 AND c.value_tier = ?4
-               AND coalesce(c.last_contact_at, c.created_at) < ?2 - ?1 * 86400
-             ORDER BY coalesce(c.last_contact_at, c.created_at), c.id
-             LIMIT ?3"
-        ))?;
-        let mut rows = Vec::new();
-        for days in self.cadences()? {
-            for tier in TIERS {
-                let found = stmt
-                    .query_map(params![days, ts(now), int(limit), tier], customer_from_row)?
-                    .collect::<Result<Vec<_>, _>>()
-                    .context("loading customers past their cadence")?;
-                rows.extend(found);
-            }
-        }
-        let total = self
-            .conn
+    /// How many customers are past their cadence at `now`.
+    pub fn count_cadence_overdue(&self, now: DateTime<Utc>) -> anyhow::Result<usize> {
+        self.conn
             .prepare_cached("SELECT count(*) FROM customers c WHERE c.archived = 0 AND c.touch_due_at < ?1")?
             .query_row([ts(now)], |r| r.get::<_, i64>(0))
             .map(|n| n as usize)
-            .context("counting customers past their cadence")?;
-        Ok((rows, total))
+            .context("counting customers past their cadence")
     }
 
     /// The distinct cadences in use, each found by one index seek (a skip scan).

@@ -345,13 +345,18 @@ pub fn satisfaction(customer: &Customer, rules: &Rules) -> Option<Nudge> {
     ))
 }
 
-/// Highest score first; ties by customer name so output is stable.
+/// Highest score first; ties by customer name, then by what they are about, so the order
+/// never depends on the order they were found in.
 pub fn rank(nudges: &mut [Nudge]) {
     nudges.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
             .then_with(|| a.customer.cmp(&b.customer))
+            .then_with(|| a.customer_id.cmp(&b.customer_id))
+            .then_with(|| a.kind.as_str().cmp(b.kind.as_str()))
             .then_with(|| a.follow_up_id.cmp(&b.follow_up_id))
+            .then_with(|| a.moment_id.cmp(&b.moment_id))
+            .then_with(|| a.trigger_id.cmp(&b.trigger_id))
     });
 }
 
