@@ -213,7 +213,13 @@ mod tests {
         let config = Config::default();
         let every = scored(&store, now, &config, None).unwrap().nudges;
         assert!(every.len() > 300, "a book with plenty to rank: {}", every.len());
-        let follow_up = |n: &&Nudge| matches!(n.kind, NudgeKind::FollowUpOverdue | NudgeKind::FollowUpToday);
+        // The agenda's sections: overdue follow-ups, today's, and the rest.
+        let section = |n: &Nudge| match n.kind {
+            NudgeKind::FollowUpOverdue => 0,
+            NudgeKind::FollowUpToday => 1,
+            _ => 2,
+        };
+        assert!(every.iter().any(|n| section(n) == 1), "follow-ups due today");
         for limit in [1, 3, 8, 9, 20, 50, 120] {
             let top = due(&store, now, &config, Some(limit)).unwrap().nudges;
             let top: Vec<&Nudge> = top.iter().collect();
@@ -221,19 +227,19 @@ mod tests {
             assert_same_top(&top, &expected, &format!("due, top {limit}"));
 
             let some = scored(&store, now, &config, Some(limit)).unwrap().nudges;
-            let of = |v: &'_ [Nudge], follow_ups: bool| -> Vec<Nudge> {
+            let of = |v: &'_ [Nudge], s: u8| -> Vec<Nudge> {
                 v.iter()
-                    .filter(|n| follow_up(n) == follow_ups)
+                    .filter(|n| section(n) == s)
                     .take(limit)
                     .cloned()
                     .collect()
             };
-            for follow_ups in [true, false] {
-                let (found, expected) = (of(&some, follow_ups), of(&every, follow_ups));
+            for s in [0, 1, 2] {
+                let (found, expected) = (of(&some, s), of(&every, s));
                 assert_same_top(
                     &found.iter().collect::<Vec<_>>(),
                     &expected.iter().collect::<Vec<_>>(),
-                    &format!("follow-ups {follow_ups}, top {limit}"),
+                    &format!("section {s}, top {limit}"),
                 );
             }
         }

@@ -237,22 +237,27 @@ impl Store {
             .context("loading what is due")
     }
 
-    /// Open follow-ups due on or before `through`, the oldest `limit` of each value tier;
-    /// and how many are due in all.
+    /// Open follow-ups due before `through`, the oldest `limit` of each value tier, and
+    /// those due on `through`, `limit` of each tier (their nudges are a kind of their own,
+    /// which a long list of overdue ones must not crowd out); and how many are due in all.
     pub fn follow_ups_due(
         &self,
         through: NaiveDate,
         limit: usize,
     ) -> anyhow::Result<(Vec<(FollowUp, Customer)>, usize)> {
-        let sql = format!(
-            "SELECT f.id, f.customer_id, f.text, f.due, f.done_at, {CUSTOMER_COLUMNS}
-             FROM follow_ups f CROSS JOIN customers c ON c.id = f.customer_id
-             WHERE f.done_at IS NULL AND f.value_tier = ?1 AND f.due <= ?2 AND c.archived = 0
-             ORDER BY f.due, f.id LIMIT ?3"
-        );
+        let walk = |due: &str| {
+            format!(
+                "SELECT f.id, f.customer_id, f.text, f.due, f.done_at, {CUSTOMER_COLUMNS}
+                 FROM follow_ups f CROSS JOIN customers c ON c.id = f.customer_id
+                 WHERE f.done_at IS NULL AND f.value_tier = ?1 AND f.due {due} ?2 AND c.archived = 0
+                 ORDER BY f.due, f.id LIMIT ?3"
+            )
+        };
         let mut rows = Vec::new();
-        for tier in TIERS {
-            rows.extend(self.joined(&sql, params![tier, through, int(limit)], follow_up_from_row, 5)?);
+        for sql in [walk("<"), walk("=")] {
+            for tier in TIERS {
+                rows.extend(self.joined(&sql, params![tier, through, int(limit)], follow_up_from_row, 5)?);
+            }
         }
         let total = self
             .conn
