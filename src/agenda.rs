@@ -49,7 +49,6 @@ pub fn scored(store: &Store, now: Now, config: &Config, limit: Option<usize>) ->
     };
     // SQLite takes a LIMIT as i64.
     let all = limit.unwrap_or(i64::MAX as usize);
-    let (follow_ups, due_total) = store.follow_ups_due(today, all)?;
     let streams = store.nudge_streams()?;
     let first = limit.map_or(all, |l| l.min(FIRST_ROWS));
     let mut rows = streams
@@ -57,41 +56,82 @@ pub fn scored(store: &Store, now: Now, config: &Config, limit: Option<usize>) ->
         .map(|&stream| store.stream_rows(stream, &w, first))
         .collect::<anyhow::Result<Vec<Rows>>>()?;
     if first < all {
-        let found = from_streams(&streams, &rows, now, rules).0;
-        let threshold = nth_best(found.iter().map(|n| n.score).collect(), all);
+        // The `limit`-th best score of each agenda section so far: the agenda shows the
+        // top `limit` of each, `due` the top `limit` of all (which is no lower).
+        let found = from_streams(&streams, &rows, now, rules).nudges;
+        let threshold = SECTIONS.map(|s| {
+            let scores = found.iter().filter(|n| section(n.kind) == s).map(|n| n.score);
+            nth_best(scores.collect(), all)
+        });
         for (stream, rows) in streams.iter().zip(&mut rows) {
             let full = rows.len() == first;
-            if full && bound(*stream, rows, now, rules).is_none_or(|b| b >= threshold) {
+            let bar = threshold[usize::from(stream_section(*stream))];
+            if full && bound(*stream, rows, now, rules).is_none_or(|b| b >= bar) {
                 *rows = store.stream_rows(*stream, &w, all)?;
             }
         }
     }
-    let (mut nudges, cadence_loaded) = from_streams(&streams, &rows, now, rules);
-    nudges.extend(
-        follow_ups
-            .iter()
-            .filter_map(|(f, cu)| nudge::follow_up(f, cu, today, rules)),
-    );
-    nudge::rank(&mut nudges);
+    let mut found = from_streams(&streams, &rows, now, rules);
+    nudge::rank(&mut found.nudges);
+    let due_total = store.count_follow_ups_due(today)?;
     let cadence_total = store.count_cadence_overdue(now.utc)?;
     Ok(Due {
-        more: (due_total - follow_ups.len()) + cadence_total.saturating_sub(cadence_loaded),
-        nudges,
+        more: due_total.saturating_sub(found.follow_ups) + cadence_total.saturating_sub(found.cadence),
+        nudges: found.nudges,
     })
 }
 
-/// The nudges of the streams' rows (each customer's rules once), and how many customers
-/// the cadence streams gave.
-fn from_streams(streams: &[Stream], rows: &[Rows], now: Now, rules: &Rules) -> (Vec<Nudge>, usize) {
+/// The agenda's sections: overdue follow-ups (loud), today's, then the other nudges.
+const SECTIONS: [u8; 3] = [0, 1, 2];
+
+/// Which section of the agenda a nudge of `kind` goes in.
+pub fn section(kind: NudgeKind) -> u8 {
+    match kind {
+        NudgeKind::FollowUpOverdue => 0,
+        NudgeKind::FollowUpToday => 1,
+        _ => 2,
+    }
+}
+
+fn stream_section(stream: Stream) -> u8 {
+    match stream {
+        Stream::Overdue { .. } => 0,
+        Stream::Today { .. } => 1,
+        _ => 2,
+    }
+}
+
+/// The nudges of some streams' rows, and how many follow-ups and customers past their
+/// cadence they came from.
+struct Found {
+    nudges: Vec<Nudge>,
+    follow_ups: usize,
+    cadence: usize,
+}
+
+/// The nudges of the streams' rows, each customer's rules once.
+fn from_streams(streams: &[Stream], rows: &[Rows], now: Now, rules: &Rules) -> Found {
     let today = now.today();
-    let mut nudges = Vec::new();
+    let mut found = Found {
+        nudges: Vec::new(),
+        follow_ups: 0,
+        cadence: 0,
+    };
     let mut seen = HashSet::new();
-    let mut cadence_loaded = 0;
     for (stream, rows) in streams.iter().zip(rows) {
+        let nudges = &mut found.nudges;
         match rows {
+            Rows::FollowUps(follow_ups) => {
+                found.follow_ups += follow_ups.len();
+                nudges.extend(
+                    follow_ups
+                        .iter()
+                        .filter_map(|(f, cu)| nudge::follow_up(f, cu, today, rules)),
+                );
+            }
             Rows::Customers(customers) => {
                 if matches!(stream, Stream::Cadence { .. }) {
-                    cadence_loaded += customers.len();
+                    found.cadence += customers.len();
                 }
                 for customer in customers.iter().filter(|cu| seen.insert(cu.id)) {
                     nudges.extend(customer_rules(customer, now, rules));
@@ -109,13 +149,17 @@ fn from_streams(streams: &[Stream], rows: &[Rows], now: Now, rules: &Rules) -> (
             ),
         }
     }
-    (nudges, cadence_loaded)
+    found
 }
 
 /// The score of the nudge the stream's last row was read for: no later row of the stream
 /// scores more. `None` when there is no such nudge to go by.
 fn bound(stream: Stream, rows: &Rows, now: Now, rules: &Rules) -> Option<f64> {
     match rows {
+        Rows::FollowUps(follow_ups) => {
+            let (f, cu) = follow_ups.last()?;
+            nudge::follow_up(f, cu, now.today(), rules).map(|n| n.score)
+        }
         Rows::Customers(customers) => {
             let kind = match stream {
                 Stream::Cadence { .. } => NudgeKind::CadenceExceeded,
@@ -180,7 +224,6 @@ mod tests {
     use chrono::DateTime;
 
     use super::*;
-    use crate::domain::nudge::NudgeKind;
 
     /// The same top list: the same scores in the same order, and the same nudges above the
     /// last score (which of several equal to it make the cut may differ).
@@ -213,13 +256,7 @@ mod tests {
         let config = Config::default();
         let every = scored(&store, now, &config, None).unwrap().nudges;
         assert!(every.len() > 300, "a book with plenty to rank: {}", every.len());
-        // The agenda's sections: overdue follow-ups, today's, and the rest.
-        let section = |n: &Nudge| match n.kind {
-            NudgeKind::FollowUpOverdue => 0,
-            NudgeKind::FollowUpToday => 1,
-            _ => 2,
-        };
-        assert!(every.iter().any(|n| section(n) == 1), "follow-ups due today");
+        assert!(every.iter().any(|n| section(n.kind) == 1), "follow-ups due today");
         for limit in [1, 3, 8, 9, 20, 50, 120] {
             let top = due(&store, now, &config, Some(limit)).unwrap().nudges;
             let top: Vec<&Nudge> = top.iter().collect();
@@ -229,7 +266,7 @@ mod tests {
             let some = scored(&store, now, &config, Some(limit)).unwrap().nudges;
             let of = |v: &'_ [Nudge], s: u8| -> Vec<Nudge> {
                 v.iter()
-                    .filter(|n| section(n) == s)
+                    .filter(|n| section(n.kind) == s)
                     .take(limit)
                     .cloned()
                     .collect()

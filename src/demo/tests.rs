@@ -47,9 +47,15 @@ fn the_default_demo_is_a_book_of_forty_with_work_to_do_today() {
     assert_eq!(store.count_customers().unwrap(), 40);
     assert!((400..1200).contains(&s.interactions), "{s:?}");
 
-    let (due, _) = store.follow_ups_due(today(), 100).unwrap();
-    let overdue = due.iter().filter(|(f, _)| f.due < today()).count();
-    let due_today = due.iter().filter(|(f, _)| f.due == today()).count();
+    let db = sql(&store);
+    let overdue = count(
+        &db,
+        "SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due < ?2",
+    );
+    let due_today = count(
+        &db,
+        "SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due = ?2",
+    );
     assert!(overdue >= 3, "{overdue} overdue follow-ups");
     assert!(due_today >= 1, "{due_today} follow-ups due today");
 

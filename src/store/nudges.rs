@@ -41,6 +41,10 @@ pub struct Window {
 /// above one from an earlier row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stream {
+    /// Open follow-ups due before today, oldest first.
+    Overdue { tier: i64 },
+    /// Open follow-ups due today.
+    Today { tier: i64 },
     /// Customers past this cadence (in days).
     Cadence { days: i64, tier: i64 },
     /// Decision moments in their preparation window with nothing logged since planning.
@@ -60,6 +64,7 @@ pub enum Stream {
 /// The rows of a stream, each with its customer.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Rows {
+    FollowUps(Vec<(FollowUp, Customer)>),
     Customers(Vec<Customer>),
     Moments(Vec<(Moment, Customer)>),
     Triggers(Vec<(Trigger, Customer)>),
@@ -68,6 +73,7 @@ pub enum Rows {
 impl Rows {
     pub fn len(&self) -> usize {
         match self {
+            Rows::FollowUps(rows) => rows.len(),
             Rows::Customers(rows) => rows.len(),
             Rows::Moments(rows) => rows.len(),
             Rows::Triggers(rows) => rows.len(),
@@ -83,6 +89,8 @@ impl Store {
     /// Every stream there is: one per kind and value tier, and per cadence in use.
     pub fn nudge_streams(&self) -> anyhow::Result<Vec<Stream>> {
         let mut streams = Vec::new();
+        streams.extend(TIERS.map(|tier| Stream::Overdue { tier }));
+        streams.extend(TIERS.map(|tier| Stream::Today { tier }));
         for days in self.cadences()? {
             streams.extend(TIERS.map(|tier| Stream::Cadence { days, tier }));
         }
@@ -103,6 +111,8 @@ impl Store {
     pub fn stream_rows(&self, stream: Stream, w: &Window, limit: usize) -> anyhow::Result<Rows> {
         let n = int(limit);
         Ok(match stream {
+            Stream::Overdue { tier } => self.follow_ups_walk("<", tier, w.today, n)?,
+            Stream::Today { tier } => self.follow_ups_walk("=", tier, w.today, n)?,
             Stream::Cadence { days, tier } => Rows::Customers(
                 self.conn
                     .prepare_cached(&format!(
@@ -237,30 +247,26 @@ impl Store {
             .context("loading what is due")
     }
 
-    /// Open follow-ups due before `through`, the oldest `limit` of each value tier, and
-    /// those due on `through`, `limit` of each tier (their nudges are a kind of their own,
-    /// which a long list of overdue ones must not crowd out); and how many are due in all.
-    pub fn follow_ups_due(
-        &self,
-        through: NaiveDate,
-        limit: usize,
-    ) -> anyhow::Result<(Vec<(FollowUp, Customer)>, usize)> {
-        let walk = |due: &str| {
-            format!(
-                "SELECT f.id, f.customer_id, f.text, f.due, f.done_at, {CUSTOMER_COLUMNS}
-                 FROM follow_ups f CROSS JOIN customers c ON c.id = f.customer_id
-                 WHERE f.done_at IS NULL AND f.value_tier = ?1 AND f.due {due} ?2 AND c.archived = 0
-                 ORDER BY f.due, f.id LIMIT ?3"
-            )
-        };
-        let mut rows = Vec::new();
-        for sql in [walk("<"), walk("=")] {
-            for tier in TIERS {
-                rows.extend(self.joined(&sql, params![tier, through, int(limit)], follow_up_from_row, 5)?);
-            }
-        }
-        let total = self
-            .conn
+    /// Open follow-ups of value tier `tier` due before (`<`) or on (`=`) `today`, oldest
+    /// first, at most `n`.
+    fn follow_ups_walk(&self, due: &str, tier: i64, today: NaiveDate, n: i64) -> anyhow::Result<Rows> {
+        let sql = format!(
+            "SELECT f.id, f.customer_id, f.text, f.due, f.done_at, {CUSTOMER_COLUMNS}
+             FROM follow_ups f CROSS JOIN customers c ON c.id = f.customer_id
+             WHERE f.done_at IS NULL AND f.value_tier = ?1 AND f.due {due} ?2 AND c.archived = 0
+             ORDER BY f.due, f.id LIMIT ?3"
+        );
+        Ok(Rows::FollowUps(self.joined(
+            &sql,
+            params![tier, today, n],
+            follow_up_from_row,
+            5,
+        )?))
+    }
+
+    /// How many open follow-ups are due on or before `through`.
+    pub fn count_follow_ups_due(&self, through: NaiveDate) -> anyhow::Result<usize> {
+        self.conn
             .prepare_cached(
                 // All that are due, less those of archived customers (few): checking each
                 // one's customer would cost a lookup per follow-up.
@@ -271,8 +277,7 @@ impl Store {
             )?
             .query_row([through], |r| r.get::<_, i64>(0))
             .map(|n| n as usize)
-            .context("counting follow-ups that are due")?;
-        Ok((rows, total))
+            .context("counting follow-ups that are due")
     }
 
     /// How many customers are past their cadence at `now`.

@@ -2,12 +2,12 @@
 
 use chrono::{Datelike as _, Duration};
 
-use crate::agenda::{self, Due};
+use crate::agenda::{self, Due, section};
 use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::Customer;
 use crate::domain::moment::Moment;
-use crate::domain::nudge::{Nudge, NudgeKind};
+use crate::domain::nudge::Nudge;
 use crate::store::Store;
 
 pub struct AgendaView {
@@ -113,13 +113,5 @@ impl Item<'_> {
             Item::Nudge(n) => &n.customer,
             Item::Moment(_, c) => &c.name,
         }
-    }
-}
-
-fn section(kind: NudgeKind) -> u8 {
-    match kind {
-        NudgeKind::FollowUpOverdue => 0,
-        NudgeKind::FollowUpToday => 1,
-        _ => 2,
     }
 }
