@@ -27,16 +27,18 @@ pub fn due(store: &Store, now: Now, config: &Config, limit: Option<usize>) -> an
     Ok(due)
 }
 
-/// Rows read from every stream before it is known which streams matter.
+/// Rows read from every stream before it is known which streams matter (at least).
 const FIRST_ROWS: usize = 8;
 
-/// Every candidate nudge scored and ranked: at least the top `limit` of follow-ups and the
-/// top `limit` of all other kinds, so any top `limit` taken from it is exact.
+/// Every candidate nudge scored and ranked: at least the top `limit` of each agenda
+/// section (overdue follow-ups, today's, the other kinds), so any top `limit` taken from
+/// it has the scores scoring every candidate would give. (Of several nudges scoring the
+/// same as the last one in, which make the cut may differ.)
 ///
-/// Each stream of candidates comes most urgent first. So the first few rows of every
-/// stream are read, and then the rest of `limit` only from the streams whose last row
-/// still scores as high as the `limit`-th best nudge found: the others cannot reach the
-/// top. On a large book that reads a fraction of the rows.
+/// Each stream of candidates comes most urgent first. So the first rows of every stream
+/// are read, and then the rest of `limit` only from the streams whose last row still
+/// scores above the `limit`-th best nudge found in its section: the others cannot beat
+/// it. On a large book that reads a fraction of the rows.
 pub fn scored(store: &Store, now: Now, config: &Config, limit: Option<usize>) -> anyhow::Result<Due> {
     let rules = &config.nudge;
     let today = now.today();
@@ -50,12 +52,17 @@ pub fn scored(store: &Store, now: Now, config: &Config, limit: Option<usize>) ->
     // SQLite takes a LIMIT as i64.
     let all = limit.unwrap_or(i64::MAX as usize);
     let streams = store.nudge_streams()?;
-    let first = limit.map_or(all, |l| l.min(FIRST_ROWS));
+    // Enough first rows that each section's streams together can fill its top `limit`.
+    let per_section = SECTIONS.map(|s| streams.iter().filter(|&&st| stream_section(st) == s).count());
+    let first = |stream: Stream| {
+        let share = all.div_ceil(per_section[usize::from(stream_section(stream))].max(1));
+        limit.map_or(all, |l| l.min(share.max(FIRST_ROWS)))
+    };
     let mut rows = streams
         .iter()
-        .map(|&stream| store.stream_rows(stream, &w, first))
+        .map(|&stream| store.stream_rows(stream, &w, first(stream)))
         .collect::<anyhow::Result<Vec<Rows>>>()?;
-    if first < all {
+    if limit.is_some() {
         // The `limit`-th best score of each agenda section so far: the agenda shows the
         // top `limit` of each, `due` the top `limit` of all (which is no lower).
         let found = from_streams(&streams, &rows, now, rules).nudges;
@@ -64,9 +71,9 @@ pub fn scored(store: &Store, now: Now, config: &Config, limit: Option<usize>) ->
             nth_best(scores.collect(), all)
         });
         for (stream, rows) in streams.iter().zip(&mut rows) {
-            let full = rows.len() == first;
+            let full = rows.len() == first(*stream) && first(*stream) < all;
             let bar = threshold[usize::from(stream_section(*stream))];
-            if full && bound(*stream, rows, now, rules).is_none_or(|b| b >= bar) {
+            if full && bound(*stream, rows, now, rules).is_none_or(|b| b > bar) {
                 *rows = store.stream_rows(*stream, &w, all)?;
             }
         }
@@ -242,8 +249,8 @@ mod tests {
     }
 
     /// Reading a few rows of every stream first, and the rest only where it matters, finds
-    /// exactly the nudges that scoring every candidate finds: for `due` (the top `limit`)
-    /// and for the agenda (the top `limit` follow-ups and the top `limit` of the rest).
+    /// the top that scoring every candidate finds: for `due` (the top `limit`) and for the
+    /// agenda (the top `limit` of each section).
     #[test]
     fn the_top_nudges_are_those_of_scoring_every_candidate() {
         let dir = tempfile::tempdir().unwrap();
