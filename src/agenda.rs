@@ -11,11 +11,15 @@ use crate::domain::Customer;
 use crate::domain::nudge::{self, Nudge, NudgeKind, Rules};
 use crate::store::{Rows, Store, Stream, Window};
 
+#[derive(Default)]
 pub struct Due {
     /// Highest score first.
     pub nudges: Vec<Nudge>,
     /// How many more there are beyond `nudges` (at least).
     pub more: usize,
+    /// How many follow-ups are overdue, and due today, in all (shown or not).
+    pub overdue: usize,
+    pub today: usize,
 }
 
 /// The top `limit` nudges (`None`: all of them).
@@ -80,11 +84,14 @@ pub fn scored(store: &Store, now: Now, config: &Config, limit: Option<usize>) ->
     }
     let mut found = from_streams(&streams, &rows, now, rules);
     nudge::rank(&mut found.nudges);
-    let due_total = store.count_follow_ups_due(today)?;
+    let (overdue, due_today) = store.count_follow_ups_due(today)?;
     let cadence_total = store.count_cadence_overdue(now.utc)?;
     Ok(Due {
-        more: due_total.saturating_sub(found.follow_ups) + cadence_total.saturating_sub(found.cadence),
+        more: (overdue + due_today).saturating_sub(found.follow_ups)
+            + cadence_total.saturating_sub(found.cadence),
         nudges: found.nudges,
+        overdue,
+        today: due_today,
     })
 }
 

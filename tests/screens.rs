@@ -308,3 +308,31 @@ fn control_characters_in_the_book_are_drawn_as_placeholders() {
         "the note on the card is shown with placeholders"
     );
 }
+
+#[test]
+fn the_agenda_counts_every_follow_up_due_even_beyond_its_list() {
+    utc();
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("touchbase.db")).unwrap();
+    for (name, due) in [
+        ("Anna", "@2026-11-20"),
+        ("Bert", "@2026-11-19"),
+        ("Cees", "@2026-11-23"),
+    ] {
+        let id = customer(&mut store, name, "Test BV", 30, &[]);
+        log(
+            &mut store,
+            id,
+            "2026-11-16T10:00:00Z",
+            &format!("call: hi >> call back {due}"),
+        );
+    }
+    let config = Config::from_toml("[nudge]\nlimit = 1\n").unwrap();
+    let mut app = App::new(store, Now::parse(NOW).unwrap(), config).unwrap();
+    let screen = screen_text(&mut app);
+    assert!(
+        screen.contains("Agenda · 2 overdue · 1 today"),
+        "the title counts all of them: {screen}"
+    );
+    assert!(screen.contains("+ 1 more"), "the list says what it leaves out");
+}

@@ -264,20 +264,23 @@ impl Store {
         )?))
     }
 
-    /// How many open follow-ups are due on or before `through`.
-    pub fn count_follow_ups_due(&self, through: NaiveDate) -> anyhow::Result<usize> {
-        self.conn
-            .prepare_cached(
-                // All that are due, less those of archived customers (few): checking each
-                // one's customer would cost a lookup per follow-up.
-                "SELECT (SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due <= ?1)
-                      - (SELECT count(*) FROM follow_ups
-                         WHERE done_at IS NULL AND due <= ?1
-                           AND customer_id IN (SELECT id FROM customers WHERE archived = 1))",
-            )?
-            .query_row([through], |r| r.get::<_, i64>(0))
-            .map(|n| n as usize)
-            .context("counting follow-ups that are due")
+    /// How many open follow-ups are overdue at `today`, and how many are due on it.
+    pub fn count_follow_ups_due(&self, today: NaiveDate) -> anyhow::Result<(usize, usize)> {
+        let count = |due: &str| -> anyhow::Result<usize> {
+            self.conn
+                .prepare_cached(&format!(
+                    // All, less those of archived customers (few): checking each one's
+                    // customer would cost a lookup per follow-up.
+                    "SELECT (SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due {due} ?1)
+                          - (SELECT count(*) FROM follow_ups
+                             WHERE done_at IS NULL AND due {due} ?1
+                               AND customer_id IN (SELECT id FROM customers WHERE archived = 1))"
+                ))?
+                .query_row([today], |r| r.get::<_, i64>(0))
+                .map(|n| n as usize)
+                .context("counting follow-ups that are due")
+        };
+        Ok((count("<")?, count("=")?))
     }
 
     /// How many customers are past their cadence at `now`.

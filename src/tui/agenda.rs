@@ -29,10 +29,7 @@ pub enum Item<'a> {
 impl AgendaView {
     pub fn load(store: &Store, now: Now, config: &Config) -> anyhow::Result<AgendaView> {
         let mut view = AgendaView {
-            due: Due {
-                nudges: Vec::new(),
-                more: 0,
-            },
+            due: Due::default(),
             moments: Vec::new(),
             selected: 0,
             has_customers: true,
@@ -59,6 +56,7 @@ impl AgendaView {
         self.due = Due {
             nudges: scored.nudges,
             more,
+            ..scored
         };
         let today = now.today();
         let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));

@@ -20,17 +20,16 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let theme = &app.theme;
     let view = &app.agenda;
     let nudges = &view.due.nudges;
-    let overdue = nudges
+    let follow_ups = nudges
         .iter()
-        .filter(|n| n.kind == NudgeKind::FollowUpOverdue)
+        .filter(|n| matches!(n.kind, NudgeKind::FollowUpOverdue | NudgeKind::FollowUpToday))
         .count();
-    let today = nudges
-        .iter()
-        .filter(|n| n.kind == NudgeKind::FollowUpToday)
-        .count();
+    // Follow-ups counted in all, even those beyond the list: they are promises.
     let title = format!(
-        " Agenda · {overdue} overdue · {today} today · {} nudges ",
-        nudges.len() - overdue - today
+        " Agenda · {} overdue · {} today · {} nudges ",
+        view.due.overdue,
+        view.due.today,
+        nudges.len() - follow_ups
     );
     let block = Block::new()
         .borders(Borders::TOP)
