@@ -9,6 +9,7 @@ use touchbase::domain::quicklog;
 use touchbase::store::{NewCustomer, Store};
 use touchbase::tui::App;
 use touchbase::tui::action::Screen;
+use touchbase::tui::customers::Order;
 
 const NOW: &str = "2026-11-23T09:00:00Z";
 
@@ -378,7 +379,7 @@ fn the_filter_prepared_in_the_background_finds_customers_added_since() {
     let count = |f: &Fixture| f.app.customers.as_ref().unwrap().filter.as_ref().unwrap().count();
     let prepared = || {
         let mut f = Fixture::new();
-        f.app.preload_filter();
+        f.app.prepare_in_background();
         for _ in 0..500 {
             if f.app.preload.finished() {
                 break;
@@ -400,4 +401,32 @@ fn the_filter_prepared_in_the_background_finds_customers_added_since() {
     f.press(KeyCode::Enter);
     f.keys("2/gamma");
     assert_eq!(count(&f), 1, "a customer added after it was prepared is found");
+}
+
+#[test]
+fn the_urgency_ranking_prepared_in_the_background_is_never_stale() {
+    let mut f = Fixture::new();
+    f.app.prepare_in_background();
+    f.keys("2");
+    for _ in 0..500 {
+        if f.app.ranking.finished() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(f.app.ranking.finished(), "the ranking was prepared within 5 s");
+    let first = |f: &Fixture| f.app.customers.as_ref().unwrap().rows[0].customer.name.clone();
+
+    // Acme's overdue follow-up made Acme the most urgent; done, nobody is.
+    f.keys("1");
+    f.keys("d");
+    assert!(f.status().starts_with("Done"), "{}", f.status());
+    f.keys("2");
+    f.keys("o");
+    assert_eq!(f.app.customers.as_ref().unwrap().sort, Order::Urgency);
+    assert_eq!(
+        first(&f),
+        "Beta",
+        "ties keep the book's order: never contacted first"
+    );
 }

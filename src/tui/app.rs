@@ -7,6 +7,7 @@ use super::action::{Action, Screen};
 use super::agenda::AgendaView;
 use super::card::CardView;
 use super::customers::CustomersView;
+use super::filter::Filter;
 use super::form::Form;
 use super::keymap;
 use super::preload::Preload;
@@ -48,7 +49,11 @@ pub struct App {
     /// Changes made in this session, newest last, with what to say when undoing them.
     pub(super) undo: Vec<(Change, String)>,
     /// The filter being built in the background, for the first `/`.
-    pub preload: Preload,
+    pub preload: Preload<Filter>,
+    /// The book ranked by urgency in the background, for the first `o` to urgency.
+    pub ranking: Preload<Vec<i64>>,
+    /// Whether to prepare things in the background (the terminal app does; tests opt in).
+    background: bool,
     pub quit: bool,
 }
 
@@ -70,14 +75,27 @@ impl App {
             list_height: 20,
             undo: Vec::new(),
             preload: Preload::default(),
+            ranking: Preload::default(),
+            background: false,
             quit: false,
         })
     }
 
     /// Starts building the customers filter on a second connection, so that the first `/`
-    /// finds it ready.
-    pub fn preload_filter(&mut self) {
-        self.preload = Preload::start(self.store.path());
+    /// finds it ready; and from now on ranks the book by urgency in the background when
+    /// the customers screen is first shown.
+    pub fn prepare_in_background(&mut self) {
+        self.background = true;
+        self.preload = Preload::start(self.store.path(), |store| {
+            Ok(Filter::new(store.customer_index()?))
+        });
+    }
+
+    fn prepare_ranking(&mut self) {
+        if self.background && !self.ranking.pending() {
+            let (now, config) = (self.now, self.config.clone());
+            self.ranking = Preload::start(self.store.path(), move |store| by_urgency(store, now, &config));
+        }
     }
 
     /// Handles a key press. Errors end up on the status line: the app never stops on one.
@@ -174,7 +192,11 @@ impl App {
             Action::CycleSort => {
                 if let Some(view) = self.customers.as_mut() {
                     let (store, now, config) = (&self.store, self.now, &self.config);
-                    view.cycle_sort(store, || by_urgency(store, now, config))?;
+                    let ranking = &mut self.ranking;
+                    view.cycle_sort(store, || match ranking.take() {
+                        Some(ids) => Ok(ids),
+                        None => by_urgency(store, now, config),
+                    })?;
                 }
             }
             Action::LogContact => {
@@ -254,6 +276,7 @@ impl App {
     pub fn show(&mut self, screen: Screen) -> anyhow::Result<()> {
         if screen == Screen::Customers && self.customers.is_none() {
             self.customers = Some(CustomersView::load(&self.store, self.list_height)?);
+            self.prepare_ranking();
         }
         if screen == Screen::Week && self.week.is_none() {
             self.week = Some(WeekView::load(&self.store, self.now, &self.config, None)?);
@@ -367,6 +390,8 @@ impl App {
         if index_changed {
             self.preload.discard();
         }
+        // Any change can change who is most urgent.
+        self.ranking.discard();
         if let Some(view) = self.customers.as_mut() {
             if view.filter.is_some() && index_changed {
                 view.filter = Some(super::filter::Filter::new(self.store.customer_index()?));

@@ -165,7 +165,7 @@ impl CustomersView {
     }
 
     /// Opens the filter, with the preloaded index when there is one.
-    pub fn start_filter(&mut self, store: &Store, preload: &mut Preload) -> anyhow::Result<()> {
+    pub fn start_filter(&mut self, store: &Store, preload: &mut Preload<Filter>) -> anyhow::Result<()> {
         if self.filter.is_none() {
             self.filter = Some(match preload.take() {
                 Some(filter) => filter,

@@ -44,7 +44,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<(
         terminal.draw(|frame| ui::draw(frame, app))?;
         if first_frame {
             // Once the user sees something, get the filter ready in the background.
-            app.preload_filter();
+            app.prepare_in_background();
             first_frame = false;
         }
         if event::poll(TICK)? {
