@@ -106,6 +106,11 @@ memory() {
     tmux send-keys -t "$session" 2
     wait_for "Customers ·"
     snapshot "customers"
+    tmux send-keys -t "$session" o
+    wait_for "by urgency"
+    snapshot "sorted by urgency"
+    tmux send-keys -t "$session" o o o
+    wait_for "by last contact"
     tmux send-keys -t "$session" j j j j j G
     sleep 0.5
     tmux send-keys -t "$session" g

@@ -1,7 +1,7 @@
 //! What needs doing now: reads the candidates from the store and turns them into ranked
 //! nudges with the domain rules. Shared by `touchbase due`, `why`, and the TUI's agenda.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::Duration;
 
@@ -46,13 +46,7 @@ const FIRST_ROWS: usize = 8;
 pub fn scored(store: &Store, now: Now, config: &Config, limit: Option<usize>) -> anyhow::Result<Due> {
     let rules = &config.nudge;
     let today = now.today();
-    let w = Window {
-        today,
-        now: now.utc,
-        moments_through: today + Duration::days(rules.preparation_days),
-        complaints_before: now.utc - Duration::days(rules.complaint_days),
-        loyalty_before: now.utc - Duration::days(rules.loyalty_days),
-    };
+    let w = window(now, rules);
     // SQLite takes a LIMIT as i64.
     let all = limit.unwrap_or(i64::MAX as usize);
     let streams = store.nudge_streams()?;
@@ -95,6 +89,18 @@ pub fn scored(store: &Store, now: Now, config: &Config, limit: Option<usize>) ->
     })
 }
 
+/// What the candidate walks need to know of the clock and the rules.
+fn window(now: Now, rules: &Rules) -> Window {
+    let today = now.today();
+    Window {
+        today,
+        now: now.utc,
+        moments_through: today + Duration::days(rules.preparation_days),
+        complaints_before: now.utc - Duration::days(rules.complaint_days),
+        loyalty_before: now.utc - Duration::days(rules.loyalty_days),
+    }
+}
+
 /// The agenda's sections: overdue follow-ups (loud), today's, then the other nudges.
 const SECTIONS: [u8; 3] = [0, 1, 2];
 
@@ -125,7 +131,6 @@ struct Found {
 
 /// The nudges of the streams' rows, each customer's rules once.
 fn from_streams(streams: &[Stream], rows: &[Rows], now: Now, rules: &Rules) -> Found {
-    let today = now.today();
     let mut found = Found {
         nudges: Vec::new(),
         follow_ups: 0,
@@ -133,37 +138,73 @@ fn from_streams(streams: &[Stream], rows: &[Rows], now: Now, rules: &Rules) -> F
     };
     let mut seen = HashSet::new();
     for (stream, rows) in streams.iter().zip(rows) {
-        let nudges = &mut found.nudges;
-        match rows {
-            Rows::FollowUps(follow_ups) => {
-                found.follow_ups += follow_ups.len();
-                nudges.extend(
-                    follow_ups
-                        .iter()
-                        .filter_map(|(f, cu)| nudge::follow_up(f, cu, today, rules)),
-                );
-            }
-            Rows::Customers(customers) => {
-                if matches!(stream, Stream::Cadence { .. }) {
-                    found.cadence += customers.len();
-                }
-                for customer in customers.iter().filter(|cu| seen.insert(cu.id)) {
-                    nudges.extend(customer_rules(customer, now, rules));
-                }
-            }
-            Rows::Moments(moments) => nudges.extend(
-                moments
-                    .iter()
-                    .filter_map(|(m, cu)| nudge::moment(m, cu, today, rules)),
-            ),
-            Rows::Triggers(triggers) => nudges.extend(
-                triggers
-                    .iter()
-                    .filter_map(|(t, cu)| nudge::trigger(t, cu, now.utc, rules)),
-            ),
-        }
+        add_nudges(*stream, rows, now, rules, &mut seen, &mut found);
     }
     found
+}
+
+/// Adds the nudges of one stream's rows to `found`; the rules of customers in `seen` were
+/// applied already.
+fn add_nudges(
+    stream: Stream,
+    rows: &Rows,
+    now: Now,
+    rules: &Rules,
+    seen: &mut HashSet<i64>,
+    found: &mut Found,
+) {
+    let today = now.today();
+    let nudges = &mut found.nudges;
+    match rows {
+        Rows::FollowUps(follow_ups) => {
+            found.follow_ups += follow_ups.len();
+            nudges.extend(
+                follow_ups
+                    .iter()
+                    .filter_map(|(f, cu)| nudge::follow_up(f, cu, today, rules)),
+            );
+        }
+        Rows::Customers(customers) => {
+            if matches!(stream, Stream::Cadence { .. }) {
+                found.cadence += customers.len();
+            }
+            for customer in customers.iter().filter(|cu| seen.insert(cu.id)) {
+                nudges.extend(customer_rules(customer, now, rules));
+            }
+        }
+        Rows::Moments(moments) => nudges.extend(
+            moments
+                .iter()
+                .filter_map(|(m, cu)| nudge::moment(m, cu, today, rules)),
+        ),
+        Rows::Triggers(triggers) => nudges.extend(
+            triggers
+                .iter()
+                .filter_map(|(t, cu)| nudge::trigger(t, cu, now.utc, rules)),
+        ),
+    }
+}
+
+/// Every customer's urgency (the sum of their nudges), for those that have any. Read a
+/// stream at a time, so a large book never has all its nudges in memory at once.
+pub fn urgencies(store: &Store, now: Now, config: &Config) -> anyhow::Result<HashMap<i64, f64>> {
+    let rules = &config.nudge;
+    let w = window(now, rules);
+    let mut seen = HashSet::new();
+    let mut urgency: HashMap<i64, f64> = HashMap::new();
+    for stream in store.nudge_streams()? {
+        let rows = store.stream_rows(stream, &w, i64::MAX as usize)?;
+        let mut found = Found {
+            nudges: Vec::new(),
+            follow_ups: 0,
+            cadence: 0,
+        };
+        add_nudges(stream, &rows, now, rules, &mut seen, &mut found);
+        for n in found.nudges {
+            *urgency.entry(n.customer_id).or_default() += n.score;
+        }
+    }
+    Ok(urgency)
 }
 
 /// The score of the nudge the stream's last row was read for: no later row of the stream
@@ -271,6 +312,19 @@ mod tests {
         let every = scored(&store, now, &config, None).unwrap().nudges;
         assert!(every.len() > 300, "a book with plenty to rank: {}", every.len());
         assert!(every.iter().any(|n| section(n.kind) == 1), "follow-ups due today");
+        let mut sums: HashMap<i64, f64> = HashMap::new();
+        for n in &every {
+            *sums.entry(n.customer_id).or_default() += n.score;
+        }
+        let urgency = urgencies(&store, now, &config).unwrap();
+        assert_eq!(urgency.len(), sums.len(), "the same customers have an urgency");
+        for (id, sum) in &sums {
+            assert!(
+                (urgency[id] - sum).abs() < 1e-6,
+                "customer {id}: {} vs {sum}",
+                urgency[id]
+            );
+        }
         for limit in [1, 3, 8, 9, 20, 50, 120] {
             let top = due(&store, now, &config, Some(limit)).unwrap().nudges;
             let top: Vec<&Nudge> = top.iter().collect();

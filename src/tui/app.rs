@@ -415,11 +415,7 @@ impl App {
 
 /// Every active customer, most urgent first; those with no nudge by last contact.
 fn by_urgency(store: &Store, now: Now, config: &Config) -> anyhow::Result<Vec<i64>> {
-    let due = crate::agenda::due(store, now, config, None)?;
-    let mut urgency: std::collections::HashMap<i64, f64> = std::collections::HashMap::new();
-    for n in &due.nudges {
-        *urgency.entry(n.customer_id).or_default() += n.score;
-    }
+    let urgency = crate::agenda::urgencies(store, now, config)?;
     let mut ids = store.customer_ids()?;
     let of = |id: &i64| urgency.get(id).copied().unwrap_or(0.0);
     ids.sort_by(|a, b| of(b).total_cmp(&of(a)));
