@@ -430,3 +430,14 @@ fn the_urgency_ranking_prepared_in_the_background_is_never_stale() {
         "ties keep the book's order: never contacted first"
     );
 }
+
+#[test]
+fn a_table_sorted_by_urgency_is_ranked_again_after_a_change() {
+    let mut f = Fixture::new();
+    f.keys("2o");
+    let first = |f: &Fixture| f.app.customers.as_ref().unwrap().rows[0].customer.name.clone();
+    assert_eq!(first(&f), "Acme", "the overdue follow-up makes Acme most urgent");
+    f.keys("1d");
+    f.keys("2");
+    assert_eq!(first(&f), "Beta", "done, Acme is no longer more urgent than Beta");
+}

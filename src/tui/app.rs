@@ -393,6 +393,8 @@ impl App {
         // Any change can change who is most urgent.
         self.ranking.discard();
         if let Some(view) = self.customers.as_mut() {
+            let (store, now, config) = (&self.store, self.now, &self.config);
+            view.rerank(|| by_urgency(store, now, config))?;
             if view.filter.is_some() && index_changed {
                 view.filter = Some(super::filter::Filter::new(self.store.customer_index()?));
                 let query = view.filter.as_ref().map(|f| f.query.clone()).unwrap_or_default();

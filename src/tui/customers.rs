@@ -164,6 +164,15 @@ impl CustomersView {
         self.load_window(store)
     }
 
+    /// Ranks the book by urgency again, when sorted so: a change can make anybody more or
+    /// less urgent. The selection keeps its place.
+    pub fn rerank(&mut self, urgency: impl FnOnce() -> anyhow::Result<Vec<i64>>) -> anyhow::Result<()> {
+        if self.sort == Order::Urgency {
+            self.ranked = Some(urgency()?);
+        }
+        Ok(())
+    }
+
     /// Opens the filter, with the preloaded index when there is one.
     pub fn start_filter(&mut self, store: &Store, preload: &mut Preload<Filter>) -> anyhow::Result<()> {
         if self.filter.is_none() {
