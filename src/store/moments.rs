@@ -110,6 +110,21 @@ impl Store {
             .context("loading decision moments")
     }
 
+    /// The day of the next upcoming decision moment of each of `ids` that has one.
+    pub fn next_moments(&self, ids: &[i64]) -> anyhow::Result<Vec<(i64, NaiveDate)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT min(expected) FROM moments WHERE customer_id = ?1 AND status = 'upcoming'",
+        )?;
+        let mut next = Vec::new();
+        for &id in ids {
+            let day: Option<NaiveDate> = stmt
+                .query_row([id], |r| r.get(0))
+                .context("finding the next decision moment")?;
+            next.extend(day.map(|d| (id, d)));
+        }
+        Ok(next)
+    }
+
     /// Upcoming moments expected from `from` through `through`, soonest first.
     pub fn moments_between(&self, from: NaiveDate, through: NaiveDate) -> anyhow::Result<Vec<Moment>> {
         self.conn

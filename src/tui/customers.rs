@@ -1,6 +1,8 @@
 //! The customers screen's state: one window of the book (only the visible rows are ever
 //! queried), the selection, the sort and the filter.
 
+use chrono::NaiveDate;
+
 use super::filter::Filter;
 use super::preload::Preload;
 use crate::store::{CustomerRow, Sort, Store};
@@ -54,6 +56,8 @@ pub struct CustomersView {
     pub top: usize,
     /// The visible rows, from `top`.
     pub rows: Vec<CustomerRow>,
+    /// The day of the next decision moment of the visible customers that have one.
+    pub next_moments: Vec<(i64, NaiveDate)>,
     pub height: usize,
     pub filter: Option<Filter>,
     /// Keys go to the filter while this is on.
@@ -69,6 +73,7 @@ impl CustomersView {
             selected: 0,
             top: 0,
             rows: Vec::new(),
+            next_moments: Vec::new(),
             height: height.max(1),
             filter: None,
             typing: false,
@@ -128,7 +133,17 @@ impl CustomersView {
             }
             (None, None, order) => self.page(store, order.sort())?,
         };
+        let ids: Vec<i64> = self.rows.iter().map(|r| r.customer.id).collect();
+        self.next_moments = store.next_moments(&ids)?;
         Ok(())
+    }
+
+    /// The day of `customer_id`'s next decision moment, if they are visible and have one.
+    pub fn next_moment(&self, customer_id: i64) -> Option<NaiveDate> {
+        self.next_moments
+            .iter()
+            .find(|(id, _)| *id == customer_id)
+            .map(|&(_, day)| day)
     }
 
     /// The visible page of the whole book, read from whichever end of the index is nearer.

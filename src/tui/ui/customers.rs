@@ -10,6 +10,83 @@ use super::super::customers::CustomersView;
 use crate::domain::customer::Freshness;
 use crate::domain::text::sanitize;
 use crate::human::{ago, day};
+use crate::store::CustomerRow;
+
+/// From this many columns on, the table also shows each customer's next decision moment.
+const WIDE: u16 = 100;
+
+/// The header and the column widths.
+fn columns(moments: bool) -> (Vec<Cell<'static>>, Vec<Constraint>) {
+    let mut header = vec![
+        Cell::from("Name"),
+        Cell::from("Company"),
+        Cell::from("Last contact"),
+        Cell::from("Follow-up"),
+    ];
+    let mut widths = vec![
+        Constraint::Fill(3),
+        Constraint::Fill(3),
+        Constraint::Length(12),
+        Constraint::Length(11),
+    ];
+    if moments {
+        header.push(Cell::from("Moment"));
+        widths.push(Constraint::Length(11));
+    }
+    header.extend([
+        Cell::from(Line::from("Value").right_aligned()),
+        Cell::from("Tags"),
+    ]);
+    widths.extend([Constraint::Length(10), Constraint::Fill(2)]);
+    (header, widths)
+}
+
+/// One customer's row: staleness, a due follow-up and a decision moment to prepare for
+/// stand out.
+fn row<'a>(r: &'a CustomerRow, view: &CustomersView, moments: bool, app: &App) -> Row<'a> {
+    let theme = &app.theme;
+    let (now, today) = (app.now.utc, app.now.today());
+    let c = &r.customer;
+    let last = c
+        .last_contact_at
+        .map_or_else(|| "never".to_string(), |at| ago(at, now));
+    let fresh = Freshness::of(c.staleness(now));
+    let follow_up = match r.next_follow_up {
+        Some(d) if d < today => Cell::from(Span::styled(day(d, today), theme.overdue)),
+        Some(d) if d == today => Cell::from(Span::styled("today", theme.today)),
+        Some(d) => Cell::from(day(d, today)),
+        None => Cell::from(Span::styled("-", theme.dim)),
+    };
+    let mut cells = vec![
+        Cell::from(sanitize(&c.name).into_owned()),
+        Cell::from(sanitize(&c.company).into_owned()),
+        Cell::from(Span::styled(last, theme.freshness(fresh))),
+        follow_up,
+    ];
+    if moments {
+        let prepare = app.config.nudge.preparation_days;
+        cells.push(match view.next_moment(c.id) {
+            Some(d) if d < today => Cell::from(Span::styled(day(d, today), theme.overdue)),
+            Some(d) if (d - today).num_days() <= prepare => {
+                Cell::from(Span::styled(day(d, today), theme.today))
+            }
+            Some(d) => Cell::from(day(d, today)),
+            None => Cell::from(Span::styled("-", theme.dim)),
+        });
+    }
+    cells.extend([
+        Cell::from(if c.summary.value.0 == 0 {
+            Line::styled("-", theme.dim).right_aligned()
+        } else {
+            Line::from(c.summary.value.whole()).right_aligned()
+        }),
+        Cell::from(Span::styled(
+            sanitize(&c.tags.to_string()).into_owned(),
+            theme.dim,
+        )),
+    ]);
+    Row::new(cells)
+}
 
 /// How many customers are shown, and in what order.
 fn title(view: &CustomersView) -> String {
@@ -53,59 +130,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
     };
     frame.render_widget(filter_line, filter_area);
 
-    let now = app.now.utc;
-    let today = app.now.today();
-    let rows = view.rows.iter().map(|r| {
-        let c = &r.customer;
-        let (last, fresh) = match c.last_contact_at {
-            Some(at) => (ago(at, now), Freshness::of(c.staleness(now))),
-            None => ("never".to_string(), Freshness::of(c.staleness(now))),
-        };
-        let follow_up = match r.next_follow_up {
-            Some(d) if d < today => Cell::from(Span::styled(day(d, today), theme.overdue)),
-            Some(d) if d == today => Cell::from(Span::styled("today", theme.today)),
-            Some(d) => Cell::from(day(d, today)),
-            None => Cell::from(Span::styled("-", theme.dim)),
-        };
-        Row::new(vec![
-            Cell::from(sanitize(&c.name).into_owned()),
-            Cell::from(sanitize(&c.company).into_owned()),
-            Cell::from(Span::styled(last, theme.freshness(fresh))),
-            follow_up,
-            Cell::from(if c.summary.value.0 == 0 {
-                Line::styled("-", theme.dim).right_aligned()
-            } else {
-                Line::from(c.summary.value.whole()).right_aligned()
-            }),
-            Cell::from(Span::styled(
-                sanitize(&c.tags.to_string()).into_owned(),
-                theme.dim,
-            )),
-        ])
-    });
-    let header = Row::new(vec![
-        Cell::from("Name"),
-        Cell::from("Company"),
-        Cell::from("Last contact"),
-        Cell::from("Follow-up"),
-        Cell::from(Line::from("Value").right_aligned()),
-        Cell::from("Tags"),
-    ])
-    .style(theme.header);
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Fill(3),
-            Constraint::Fill(3),
-            Constraint::Length(12),
-            Constraint::Length(11),
-            Constraint::Length(10),
-            Constraint::Fill(2),
-        ],
-    )
-    .header(header)
-    .column_spacing(1)
-    .row_highlight_style(theme.selected);
+    // The next decision moment needs room.
+    let moments = table_area.width >= WIDE;
+    let rows = view.rows.iter().map(|r| row(r, view, moments, app));
+    let (header, widths) = columns(moments);
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme.header))
+        .column_spacing(1)
+        .row_highlight_style(theme.selected);
     let selected = view.selected.checked_sub(view.top);
     let mut state = TableState::default().with_selected(selected);
     frame.render_stateful_widget(table, table_area, &mut state);
