@@ -30,6 +30,21 @@ pub fn day(d: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
+/// `day` for a table cell of 11 columns: the weekday makes way for the year when the day
+/// is not within half a year of today ("Thu 7 Jan" then, "7 Jan 2028" later).
+pub fn short_day(d: NaiveDate, today: NaiveDate) -> String {
+    if d.year() == today.year() || (d - today).num_days().abs() < 183 {
+        match (d - today).num_days() {
+            0 => "today".to_string(),
+            1 => "tomorrow".to_string(),
+            -1 => "yesterday".to_string(),
+            _ => d.format("%a %-d %b").to_string(),
+        }
+    } else {
+        d.format("%-d %b %Y").to_string()
+    }
+}
+
 /// "“send proposal” Fri 27 Nov".
 pub fn follow_up_summary(text: &str, due: NaiveDate, today: NaiveDate) -> String {
     format!("“{}” {}", sanitize(text), day(due, today))
@@ -71,6 +86,21 @@ pub fn cell(s: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn short_days_fit_a_table_cell() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let on = |y, m, d| short_day(NaiveDate::from_ymd_opt(y, m, d).unwrap(), today);
+        assert_eq!(on(2026, 11, 24), "tomorrow");
+        assert_eq!(on(2026, 11, 27), "Fri 27 Nov");
+        assert_eq!(on(2027, 1, 7), "Thu 7 Jan", "next year, but soon");
+        assert_eq!(on(2027, 9, 30), "30 Sep 2027");
+        assert_eq!(on(2025, 12, 1), "1 Dec 2025");
+        for (y, m, d) in [(2027, 1, 7), (2027, 9, 30), (2028, 12, 31)] {
+            assert!(on(y, m, d).chars().count() <= 11);
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -9,7 +9,7 @@ use super::super::app::App;
 use super::super::customers::CustomersView;
 use crate::domain::customer::Freshness;
 use crate::domain::text::sanitize;
-use crate::human::{ago, day};
+use crate::human::{ago, short_day};
 use crate::store::CustomerRow;
 
 /// From this many columns on, the table also shows each customer's next decision moment.
@@ -52,9 +52,9 @@ fn row<'a>(r: &'a CustomerRow, view: &CustomersView, moments: bool, app: &App) -
         .map_or_else(|| "never".to_string(), |at| ago(at, now));
     let fresh = Freshness::of(c.staleness(now));
     let follow_up = match r.next_follow_up {
-        Some(d) if d < today => Cell::from(Span::styled(day(d, today), theme.overdue)),
+        Some(d) if d < today => Cell::from(Span::styled(short_day(d, today), theme.overdue)),
         Some(d) if d == today => Cell::from(Span::styled("today", theme.today)),
-        Some(d) => Cell::from(day(d, today)),
+        Some(d) => Cell::from(short_day(d, today)),
         None => Cell::from(Span::styled("-", theme.dim)),
     };
     let mut cells = vec![
@@ -66,11 +66,11 @@ fn row<'a>(r: &'a CustomerRow, view: &CustomersView, moments: bool, app: &App) -
     if moments {
         let prepare = app.config.nudge.preparation_days;
         cells.push(match view.next_moment(c.id) {
-            Some(d) if d < today => Cell::from(Span::styled(day(d, today), theme.overdue)),
+            Some(d) if d < today => Cell::from(Span::styled(short_day(d, today), theme.overdue)),
             Some(d) if (d - today).num_days() <= prepare => {
-                Cell::from(Span::styled(day(d, today), theme.today))
+                Cell::from(Span::styled(short_day(d, today), theme.today))
             }
-            Some(d) => Cell::from(day(d, today)),
+            Some(d) => Cell::from(short_day(d, today)),
             None => Cell::from(Span::styled("-", theme.dim)),
         });
     }
