@@ -219,6 +219,43 @@ fn a_page_read_from_the_end_is_the_same_page_in_every_order() {
 }
 
 #[test]
+fn each_customer_s_neighbours_are_those_of_the_page_order() {
+    let (_dir, mut store) = new_store();
+    let now = at("2026-11-20T10:00:00Z");
+    let call = quicklog::parse("call: hi", day("2026-11-20")).unwrap();
+    for i in 0..12i64 {
+        // Ties on purpose (names too), and some never contacted.
+        let c = store
+            .add_customer(&customer(&format!("C{:02}", (i * 7) % 6)), now)
+            .unwrap();
+        if i % 3 != 0 {
+            let when = at(&format!("2026-10-{:02}T10:00:00Z", 1 + i % 4));
+            store.log_contact(c.id, &call, when).unwrap();
+        }
+        let amount = Cents(100 * (i % 5));
+        store
+            .add_order(c.id, day("2026-11-01"), amount, "EUR", now)
+            .unwrap();
+    }
+    for sort in [Sort::LastContact, Sort::Name, Sort::Value] {
+        let all: Vec<_> = store.list_customers(sort, 0, 100).unwrap();
+        for pair in all.windows(2) {
+            let next = store.neighbour(sort, &pair[0].customer, true).unwrap().unwrap();
+            assert_eq!(next, pair[1], "{sort:?}: after {}", pair[0].customer.name);
+            let previous = store.neighbour(sort, &pair[1].customer, false).unwrap().unwrap();
+            assert_eq!(previous, pair[0], "{sort:?}: before {}", pair[1].customer.name);
+        }
+        let (first, last) = (&all[0].customer, &all[all.len() - 1].customer);
+        assert_eq!(
+            store.neighbour(sort, first, false).unwrap(),
+            None,
+            "{sort:?}: first"
+        );
+        assert_eq!(store.neighbour(sort, last, true).unwrap(), None, "{sort:?}: last");
+    }
+}
+
+#[test]
 fn follow_ups_are_done_once_and_snoozed_while_open() {
     let (_dir, mut store) = new_store();
     let now = at("2026-11-20T10:00:00Z");

@@ -242,6 +242,92 @@ impl Store {
         Ok(rows)
     }
 
+    /// The customer right after `c` in `sort` order (`forward`), or right before it: one
+    /// seek in the sort's index, where a page at a deep offset walks it from the start.
+    pub fn neighbour(&self, sort: Sort, c: &Customer, forward: bool) -> anyhow::Result<Option<CustomerRow>> {
+        let (after, before) = (">", "<");
+        let id = c.id;
+        match (sort, c.last_contact_at.map(ts)) {
+            // Never contacted come first, by id; then by last contact.
+            (Sort::LastContact, None) if forward => {
+                match self.one("c.last_contact_at IS NULL AND c.id > ?1", "c.id", params![id])? {
+                    Some(row) => Ok(Some(row)),
+                    None => self.one(
+                        "c.last_contact_at IS NOT NULL",
+                        "c.last_contact_at, c.id",
+                        params![],
+                    ),
+                }
+            }
+            (Sort::LastContact, None) => self.one(
+                "c.last_contact_at IS NULL AND c.id < ?1",
+                "c.id DESC",
+                params![id],
+            ),
+            (Sort::LastContact, Some(at)) if forward => self.one(
+                "(c.last_contact_at, c.id) > (?1, ?2)",
+                "c.last_contact_at, c.id",
+                params![at, id],
+            ),
+            (Sort::LastContact, Some(at)) => match self.one(
+                "(c.last_contact_at, c.id) < (?1, ?2) AND c.last_contact_at IS NOT NULL",
+                "c.last_contact_at DESC, c.id DESC",
+                params![at, id],
+            )? {
+                Some(row) => Ok(Some(row)),
+                None => self.one("c.last_contact_at IS NULL", "c.id DESC", params![]),
+            },
+            (Sort::Name, _) => {
+                let (op, order) = if forward {
+                    (after, "c.name, c.id")
+                } else {
+                    (before, "c.name DESC, c.id DESC")
+                };
+                self.one(
+                    &format!("(c.name, c.id) {op} (?1, ?2)"),
+                    order,
+                    params![c.name, id],
+                )
+            }
+            // Highest value first.
+            (Sort::Value, _) => {
+                let (op, order) = if forward {
+                    (before, "c.value_cents DESC, c.id DESC")
+                } else {
+                    (after, "c.value_cents, c.id")
+                };
+                self.one(
+                    &format!("(c.value_cents, c.id) {op} (?1, ?2)"),
+                    order,
+                    params![c.summary.value.0, id],
+                )
+            }
+        }
+    }
+
+    /// The first active customer that passes `filter`, in `order`.
+    fn one(
+        &self,
+        filter: &str,
+        order: &str,
+        params: impl rusqlite::Params,
+    ) -> anyhow::Result<Option<CustomerRow>> {
+        let sql = format!(
+            "SELECT {CUSTOMER_COLUMNS}, {NEXT_FOLLOW_UP} FROM customers c
+             WHERE c.archived = 0 AND {filter} ORDER BY {order} LIMIT 1"
+        );
+        self.conn
+            .prepare_cached(&sql)?
+            .query_row(params, |row| {
+                Ok(CustomerRow {
+                    customer: customer_from_row(row)?,
+                    next_follow_up: row.get(CUSTOMER_COLUMN_COUNT)?,
+                })
+            })
+            .optional()
+            .context("loading a customer")
+    }
+
     fn page(&self, order: &str, offset: usize, limit: usize) -> anyhow::Result<Vec<CustomerRow>> {
         let sql = format!(
             "SELECT {CUSTOMER_COLUMNS}, {NEXT_FOLLOW_UP} FROM customers c

@@ -103,10 +103,46 @@ impl CustomersView {
             self.top
         };
         if top != self.top || self.rows.is_empty() {
+            let one_row = top.abs_diff(self.top) == 1;
+            let forward = top > self.top;
             self.top = top;
-            self.load_window(store)?;
+            if !(one_row && self.scroll_one(store, forward)?) {
+                self.load_window(store)?;
+            }
         }
         Ok(())
+    }
+
+    /// Scrolls the whole book's window by one row, reading only the row that comes into
+    /// view, by its neighbour's key: a page deep in a large book costs a walk of the index
+    /// from the start, a neighbour one seek. `false` when this is not such a window.
+    fn scroll_one(&mut self, store: &Store, forward: bool) -> anyhow::Result<bool> {
+        if self.filter.is_some() || self.ranked.is_some() || self.rows.len() != self.height {
+            return Ok(false);
+        }
+        let edge = if forward {
+            self.rows.last()
+        } else {
+            self.rows.first()
+        };
+        let Some(edge) = edge else {
+            return Ok(false);
+        };
+        let Some(row) = store.neighbour(self.sort.sort(), &edge.customer, forward)? else {
+            return Ok(false);
+        };
+        let id = row.customer.id;
+        if forward {
+            self.rows.remove(0);
+            self.rows.push(row);
+        } else {
+            self.rows.pop();
+            self.rows.insert(0, row);
+        }
+        let visible: Vec<i64> = self.rows.iter().map(|r| r.customer.id).collect();
+        self.next_moments.retain(|(id, _)| visible.contains(id));
+        self.next_moments.extend(store.next_moments(&[id])?);
+        Ok(true)
     }
 
     pub fn resize(&mut self, store: &Store, height: usize) -> anyhow::Result<()> {
