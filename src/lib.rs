@@ -57,7 +57,7 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
+pub(crate) fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         let io = c.downcast_ref::<io::Error>().map(io::Error::kind);
         // serde_json wraps the io::Error of a failed write without exposing it as a source.

@@ -416,6 +416,24 @@ fn a_data_directory_that_cannot_be_created_is_reported() {
 }
 
 #[test]
+fn a_command_that_fails_on_a_new_machine_leaves_no_database_behind() {
+    let book = Book::empty();
+    for args in [
+        &["export", "week", "--week", "2026-W99"][..],
+        &["log", "nobody", "call: hello"],
+        &["done", "42"],
+        &["moment", "close", "7", "won"],
+    ] {
+        book.run(args).assert().failure();
+        assert!(!book.db.exists(), "{args:?} left a database behind");
+    }
+    // An empty book the user made stays, whatever fails next.
+    book.run(&["list"]).assert().success();
+    book.run(&["done", "42"]).assert().failure();
+    assert!(book.db.exists(), "an existing database is never removed");
+}
+
+#[test]
 fn bad_arguments_are_explained() {
     let book = Book::empty();
     book.run(&["add", "Acme", "--cadence", "often"])

@@ -53,11 +53,37 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let now = Now::from_env()?;
         return open_tui(Store::open(&db)?, now);
     };
+    let created = !db.exists();
+    let result = run_command(&db, command);
+    if created && result.as_ref().is_err_and(|e| !crate::is_broken_pipe(e)) {
+        forget_empty_database(&db);
+    }
+    result
+}
+
+/// A command that failed on a machine without a database leaves none behind: bad input
+/// changes nothing, not even by creating an empty book. Only a book without customers is
+/// removed, so nothing a user wrote can go.
+fn forget_empty_database(db: &Path) {
+    let empty = match Store::open(db) {
+        Ok(store) => store.count_customers().is_ok_and(|n| n == 0),
+        Err(_) => false,
+    };
+    if empty {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut path = db.as_os_str().to_owned();
+            path.push(suffix);
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
     if let Command::Import(args) = &command {
         // Reads its file before it opens the database.
-        return import::run(&db, args);
+        return import::run(db, args);
     }
-    let mut cx = Ctx::open(&db)?;
+    let mut cx = Ctx::open(db)?;
     match command {
         Command::Demo { customers, force } => demo::run(&mut cx, customers, force),
         Command::Add {
@@ -98,7 +124,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Command::Export {
             what: ExportWhat::Customers(args),
         } => book::export(&mut cx, &args),
-        Command::Import(args) => import::run(&db, &args),
+        Command::Import(args) => import::run(db, &args),
         Command::Moment { what } => relationship::moment(&mut cx, what),
         Command::Trigger { what } => relationship::trigger(&mut cx, what),
         Command::Give { customer, note, json } => {
