@@ -93,6 +93,14 @@ pub(super) fn customer_from_row_offset(row: &Row<'_>, o: usize) -> rusqlite::Res
     })
 }
 
+/// A row of `CUSTOMER_COLUMNS` followed by `NEXT_FOLLOW_UP`.
+fn customer_row(row: &Row<'_>) -> rusqlite::Result<CustomerRow> {
+    Ok(CustomerRow {
+        customer: customer_from_row(row)?,
+        next_follow_up: row.get(CUSTOMER_COLUMN_COUNT)?,
+    })
+}
+
 /// Each order is one index read front to back, so a page is an index walk, never a sort.
 fn order_by(sort: Sort) -> &'static str {
     match sort {
@@ -318,12 +326,7 @@ impl Store {
         );
         self.conn
             .prepare_cached(&sql)?
-            .query_row(params, |row| {
-                Ok(CustomerRow {
-                    customer: customer_from_row(row)?,
-                    next_follow_up: row.get(CUSTOMER_COLUMN_COUNT)?,
-                })
-            })
+            .query_row(params, customer_row)
             .optional()
             .context("loading a customer")
     }
@@ -335,12 +338,7 @@ impl Store {
         );
         self.conn
             .prepare_cached(&sql)?
-            .query_map(params![int(limit), int(offset)], |row| {
-                Ok(CustomerRow {
-                    customer: customer_from_row(row)?,
-                    next_follow_up: row.get(CUSTOMER_COLUMN_COUNT)?,
-                })
-            })?
+            .query_map(params![int(limit), int(offset)], customer_row)?
             .collect::<Result<Vec<_>, _>>()
             .context("loading customers")
     }
@@ -360,10 +358,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next().context("loading customers")? {
-            f(CustomerRow {
-                customer: customer_from_row(row)?,
-                next_follow_up: row.get(CUSTOMER_COLUMN_COUNT)?,
-            })?;
+            f(customer_row(row)?)?;
         }
         Ok(())
     }
@@ -451,12 +446,7 @@ impl Store {
         let mut rows = Vec::with_capacity(ids.len());
         for id in ids {
             let row = stmt
-                .query_row([id], |row| {
-                    Ok(CustomerRow {
-                        customer: customer_from_row(row)?,
-                        next_follow_up: row.get(CUSTOMER_COLUMN_COUNT)?,
-                    })
-                })
+                .query_row([id], customer_row)
                 .optional()
                 .context("loading a customer row")?;
             rows.extend(row);
