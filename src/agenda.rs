@@ -113,16 +113,28 @@ pub fn section(kind: NudgeKind) -> u8 {
     }
 }
 
-fn stream_section(stream: Stream) -> u8 {
+/// The kind of nudge a stream's rows are read for.
+fn own_kind(stream: Stream) -> NudgeKind {
     match stream {
-        Stream::Overdue { .. } => 0,
-        Stream::Today { .. } => 1,
-        _ => 2,
+        Stream::Overdue { .. } => NudgeKind::FollowUpOverdue,
+        Stream::Today { .. } => NudgeKind::FollowUpToday,
+        Stream::Cadence { .. } => NudgeKind::CadenceExceeded,
+        Stream::Moments { .. } => NudgeKind::MomentAhead,
+        Stream::Complaints { .. } => NudgeKind::ComplaintOpen,
+        Stream::Situations { .. } => NudgeKind::SituationUnanswered,
+        Stream::Taking { .. } => NudgeKind::TakingTooMuch,
+        Stream::Loyal { .. } => NudgeKind::LoyaltyUnrewarded,
+        Stream::LessSatisfied { .. } => NudgeKind::SatisfactionDrop,
     }
+}
+
+fn stream_section(stream: Stream) -> u8 {
+    section(own_kind(stream))
 }
 
 /// The nudges of some streams' rows, and how many follow-ups and customers past their
 /// cadence they came from.
+#[derive(Default)]
 struct Found {
     nudges: Vec<Nudge>,
     follow_ups: usize,
@@ -131,11 +143,7 @@ struct Found {
 
 /// The nudges of the streams' rows, each customer's rules once.
 fn from_streams(streams: &[Stream], rows: &[Rows], now: Now, rules: &Rules) -> Found {
-    let mut found = Found {
-        nudges: Vec::new(),
-        follow_ups: 0,
-        cadence: 0,
-    };
+    let mut found = Found::default();
     let mut seen = HashSet::new();
     for (stream, rows) in streams.iter().zip(rows) {
         add_nudges(*stream, rows, now, rules, &mut seen, &mut found);
@@ -194,11 +202,7 @@ pub fn urgencies(store: &Store, now: Now, config: &Config) -> anyhow::Result<Has
     let mut urgency: HashMap<i64, f64> = HashMap::new();
     for stream in store.nudge_streams()? {
         let rows = store.stream_rows(stream, &w, i64::MAX as usize)?;
-        let mut found = Found {
-            nudges: Vec::new(),
-            follow_ups: 0,
-            cadence: 0,
-        };
+        let mut found = Found::default();
         add_nudges(stream, &rows, now, rules, &mut seen, &mut found);
         for n in found.nudges {
             *urgency.entry(n.customer_id).or_default() += n.score;
@@ -210,33 +214,25 @@ pub fn urgencies(store: &Store, now: Now, config: &Config) -> anyhow::Result<Has
 /// The score of the nudge the stream's last row was read for: no later row of the stream
 /// scores more. `None` when there is no such nudge to go by.
 fn bound(stream: Stream, rows: &Rows, now: Now, rules: &Rules) -> Option<f64> {
-    match rows {
+    let kind = own_kind(stream);
+    let last = match rows {
         Rows::FollowUps(follow_ups) => {
             let (f, cu) = follow_ups.last()?;
-            nudge::follow_up(f, cu, now.today(), rules).map(|n| n.score)
+            nudge::follow_up(f, cu, now.today(), rules)
         }
-        Rows::Customers(customers) => {
-            let kind = match stream {
-                Stream::Cadence { .. } => NudgeKind::CadenceExceeded,
-                Stream::Taking { .. } => NudgeKind::TakingTooMuch,
-                Stream::Loyal { .. } => NudgeKind::LoyaltyUnrewarded,
-                Stream::LessSatisfied { .. } => NudgeKind::SatisfactionDrop,
-                _ => return None,
-            };
-            customer_rules(customers.last()?, now, rules)
-                .into_iter()
-                .find(|n| n.kind == kind)
-                .map(|n| n.score)
-        }
+        Rows::Customers(customers) => customer_rules(customers.last()?, now, rules)
+            .into_iter()
+            .find(|n| n.kind == kind),
         Rows::Moments(moments) => {
             let (m, cu) = moments.last()?;
-            nudge::moment(m, cu, now.today(), rules).map(|n| n.score)
+            nudge::moment(m, cu, now.today(), rules)
         }
         Rows::Triggers(triggers) => {
             let (t, cu) = triggers.last()?;
-            nudge::trigger(t, cu, now.utc, rules).map(|n| n.score)
+            nudge::trigger(t, cu, now.utc, rules)
         }
-    }
+    };
+    last.filter(|n| n.kind == kind).map(|n| n.score)
 }
 
 /// The `n`-th highest score, or minus infinity when there are fewer than `n`.
