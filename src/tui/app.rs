@@ -86,9 +86,7 @@ impl App {
     /// the customers screen is first shown.
     pub fn prepare_in_background(&mut self) {
         self.background = true;
-        self.preload = Preload::start(self.store.path(), |store| {
-            Ok(Filter::new(store.customer_index()?))
-        });
+        self.preload = Preload::start(self.store.path(), Filter::of_book);
     }
 
     fn prepare_ranking(&mut self) {
@@ -396,7 +394,7 @@ impl App {
             let (store, now, config) = (&self.store, self.now, &self.config);
             view.rerank(|| by_urgency(store, now, config))?;
             if view.filter.is_some() && index_changed {
-                view.filter = Some(super::filter::Filter::new(self.store.customer_index()?));
+                view.filter = Some(Filter::of_book(&self.store)?);
                 let query = view.filter.as_ref().map(|f| f.query.clone()).unwrap_or_default();
                 view.edit_filter(&self.store, |f| query.chars().for_each(|c| f.push(c)))?;
             }

@@ -229,7 +229,7 @@ impl CustomersView {
         if self.filter.is_none() {
             self.filter = Some(match preload.take() {
                 Some(filter) => filter,
-                None => Filter::new(store.customer_index()?),
+                None => Filter::of_book(store)?,
             });
         }
         self.typing = true;

@@ -8,7 +8,7 @@ use std::cell::OnceCell;
 
 use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
-use crate::store::IndexEntry;
+use crate::store::{IndexEntry, Store};
 
 pub struct Filter {
     pub query: String,
@@ -173,28 +173,47 @@ fn entries(mut index: Vec<IndexEntry>) -> Vec<Entry> {
         return index.into_iter().map(Entry::new).collect();
     }
     let second_half = index.split_off(index.len() / 2);
-    let (mut entries, rest) = std::thread::scope(|s| {
-        let other = s.spawn(|| second_half.into_iter().map(Entry::new).collect::<Vec<_>>());
-        let mine: Vec<Entry> = index.into_iter().map(Entry::new).collect();
-        (
-            mine,
-            other.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
-        )
-    });
+    let (mut entries, rest) = join(
+        || index.into_iter().map(Entry::new).collect::<Vec<_>>(),
+        || second_half.into_iter().map(Entry::new).collect::<Vec<_>>(),
+    );
     entries.extend(rest);
     entries
 }
 
+/// Runs `here` on this thread and `there` on a second one, at the same time; a panic over
+/// there is a panic here.
+fn join<A, B: Send>(here: impl FnOnce() -> A, there: impl FnOnce() -> B + Send) -> (A, B) {
+    std::thread::scope(|s| {
+        let other = s.spawn(there);
+        let mine = here();
+        (
+            mine,
+            other.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+        )
+    })
+}
+
+/// Every entry of `n`, each a candidate in every field.
+fn everyone(n: usize) -> Vec<Found> {
+    (0..n as u32)
+        .map(|index| Found {
+            index,
+            fields: ALL_FIELDS,
+        })
+        .collect()
+}
+
 impl Filter {
+    /// The filter over every active customer of the book.
+    pub fn of_book(store: &Store) -> anyhow::Result<Filter> {
+        Ok(Filter::new(store.customer_index()?))
+    }
+
     pub fn new(index: Vec<IndexEntry>) -> Filter {
         let entries = entries(index);
         let n = entries.len() as u32;
-        let found = (0..n)
-            .map(|index| Found {
-                index,
-                fields: ALL_FIELDS,
-            })
-            .collect();
+        let found = everyone(entries.len());
         Filter {
             query: String::new(),
             entries,
@@ -270,12 +289,7 @@ impl Filter {
                 (previous.found.as_slice(), same_word)
             }
             _ => {
-                all = (0..entries.len() as u32)
-                    .map(|index| Found {
-                        index,
-                        fields: ALL_FIELDS,
-                    })
-                    .collect();
+                all = everyone(entries.len());
                 (all.as_slice(), false)
             }
         };
@@ -291,14 +305,10 @@ impl Filter {
             search.matches(entries, candidates, first)
         } else {
             let (a, b) = candidates.split_at(candidates.len() / 2);
-            let ((mut found, mut keys), (found_b, keys_b)) = std::thread::scope(|s| {
-                let other = s.spawn(|| search.matches(entries, b, second));
-                let mine = search.matches(entries, a, first);
-                (
-                    mine,
-                    other.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
-                )
-            });
+            let ((mut found, mut keys), (found_b, keys_b)) = join(
+                || search.matches(entries, a, first),
+                || search.matches(entries, b, second),
+            );
             found.extend(found_b);
             keys.extend(keys_b);
             (found, keys)
