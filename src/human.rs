@@ -21,27 +21,32 @@ pub fn ago(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
 
 /// "today", "tomorrow", "Fri 27 Nov", or with the year when it is not this year.
 pub fn day(d: NaiveDate, today: NaiveDate) -> String {
-    match (d - today).num_days() {
-        0 => "today".to_string(),
-        1 => "tomorrow".to_string(),
-        -1 => "yesterday".to_string(),
-        _ if d.year() == today.year() => d.format("%a %-d %b").to_string(),
-        _ => d.format("%a %-d %b %Y").to_string(),
-    }
+    let format = if d.year() == today.year() {
+        "%a %-d %b"
+    } else {
+        "%a %-d %b %Y"
+    };
+    near(d, today).map_or_else(|| d.format(format).to_string(), str::to_string)
 }
 
 /// `day` for a table cell of 11 columns: the weekday makes way for the year when the day
 /// is not within half a year of today ("Thu 7 Jan" then, "7 Jan 2028" later).
 pub fn short_day(d: NaiveDate, today: NaiveDate) -> String {
-    if d.year() == today.year() || (d - today).num_days().abs() < 183 {
-        match (d - today).num_days() {
-            0 => "today".to_string(),
-            1 => "tomorrow".to_string(),
-            -1 => "yesterday".to_string(),
-            _ => d.format("%a %-d %b").to_string(),
-        }
+    let format = if d.year() == today.year() || (d - today).num_days().abs() < 183 {
+        "%a %-d %b"
     } else {
-        d.format("%-d %b %Y").to_string()
+        "%-d %b %Y"
+    };
+    near(d, today).map_or_else(|| d.format(format).to_string(), str::to_string)
+}
+
+/// "today", "tomorrow" or "yesterday", when `d` is one of them.
+fn near(d: NaiveDate, today: NaiveDate) -> Option<&'static str> {
+    match (d - today).num_days() {
+        0 => Some("today"),
+        1 => Some("tomorrow"),
+        -1 => Some("yesterday"),
+        _ => None,
     }
 }
 
@@ -86,6 +91,7 @@ pub fn cell(s: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn short_days_fit_a_table_cell() {
@@ -100,8 +106,6 @@ mod tests {
             assert!(on(y, m, d).chars().count() <= 11);
         }
     }
-
-    use super::*;
 
     #[test]
     fn cells_are_exactly_as_wide_as_asked() {
