@@ -182,15 +182,15 @@ fn the_book_lists_never_contacted_first_then_oldest_contact() {
     assert_eq!(never.last_contact_at, None);
 }
 
-#[test]
-fn a_page_read_from_the_end_is_the_same_page_in_every_order() {
-    let (_dir, mut store) = new_store();
+/// Twelve customers whose last contacts and order values repeat, four never contacted,
+/// with `names` different names among them.
+fn book_with_ties(names: i64) -> (TempDir, Store) {
+    let (dir, mut store) = new_store();
     let now = at("2026-11-20T10:00:00Z");
     let call = quicklog::parse("call: hi", day("2026-11-20")).unwrap();
     for i in 0..12i64 {
-        // Ties on purpose: contacts and order values repeat, names do not.
         let c = store
-            .add_customer(&customer(&format!("C{:02}", (i * 7) % 12)), now)
+            .add_customer(&customer(&format!("C{:02}", (i * 7) % names)), now)
             .unwrap();
         if i % 3 != 0 {
             let when = at(&format!("2026-10-{:02}T10:00:00Z", 1 + i % 4));
@@ -201,6 +201,13 @@ fn a_page_read_from_the_end_is_the_same_page_in_every_order() {
             .add_order(c.id, day("2026-11-01"), amount, "EUR", now)
             .unwrap();
     }
+    (dir, store)
+}
+
+#[test]
+fn a_page_read_from_the_end_is_the_same_page_in_every_order() {
+    // Contacts and order values tie; names do not.
+    let (_dir, store) = book_with_ties(12);
     let ids = |rows: Vec<touchbase::store::CustomerRow>| -> Vec<i64> {
         rows.into_iter().map(|r| r.customer.id).collect()
     };
@@ -220,23 +227,8 @@ fn a_page_read_from_the_end_is_the_same_page_in_every_order() {
 
 #[test]
 fn each_customer_s_neighbours_are_those_of_the_page_order() {
-    let (_dir, mut store) = new_store();
-    let now = at("2026-11-20T10:00:00Z");
-    let call = quicklog::parse("call: hi", day("2026-11-20")).unwrap();
-    for i in 0..12i64 {
-        // Ties on purpose (names too), and some never contacted.
-        let c = store
-            .add_customer(&customer(&format!("C{:02}", (i * 7) % 6)), now)
-            .unwrap();
-        if i % 3 != 0 {
-            let when = at(&format!("2026-10-{:02}T10:00:00Z", 1 + i % 4));
-            store.log_contact(c.id, &call, when).unwrap();
-        }
-        let amount = Cents(100 * (i % 5));
-        store
-            .add_order(c.id, day("2026-11-01"), amount, "EUR", now)
-            .unwrap();
-    }
+    // Names tie too.
+    let (_dir, store) = book_with_ties(6);
     for sort in [Sort::LastContact, Sort::Name, Sort::Value] {
         let all: Vec<_> = store.list_customers(sort, 0, 100).unwrap();
         for pair in all.windows(2) {
