@@ -113,6 +113,10 @@ impl Store {
         Ok(match stream {
             Stream::Overdue { tier } => self.follow_ups_walk("<", tier, w.today, n)?,
             Stream::Today { tier } => self.follow_ups_walk("=", tier, w.today, n)?,
+            // Within one cadence and tier the stalest customer is the one whose clock
+            // started first, which `customers_by_cadence_tier_since` hands out in order;
+            // there are only a few cadences, so these are a few short index walks instead
+            // of a sort of every overdue customer.
             Stream::Cadence { days, tier } => Rows::Customers(
                 self.conn
                     .prepare_cached(&format!(
