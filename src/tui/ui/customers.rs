@@ -1,5 +1,6 @@
 //! The customers table: one window of the book, oldest contact first by default.
 
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -45,34 +46,21 @@ fn columns(moments: bool) -> (Vec<Cell<'static>>, Vec<Constraint>) {
 /// stand out.
 fn row<'a>(r: &'a CustomerRow, view: &CustomersView, moments: bool, app: &App) -> Row<'a> {
     let theme = &app.theme;
-    let (now, today) = (app.now.utc, app.now.today());
+    let now = app.now.utc;
     let c = &r.customer;
     let last = c
         .last_contact_at
         .map_or_else(|| "never".to_string(), |at| ago(at, now));
     let fresh = Freshness::of(c.staleness(now));
-    let follow_up = match r.next_follow_up {
-        Some(d) if d < today => Cell::from(Span::styled(short_day(d, today), theme.overdue)),
-        Some(d) if d == today => Cell::from(Span::styled("today", theme.today)),
-        Some(d) => Cell::from(short_day(d, today)),
-        None => Cell::from(Span::styled("-", theme.dim)),
-    };
     let mut cells = vec![
         Cell::from(sanitize(&c.name).into_owned()),
         Cell::from(sanitize(&c.company).into_owned()),
         Cell::from(Span::styled(last, theme.freshness(fresh))),
-        follow_up,
+        day_cell(r.next_follow_up, 0, app),
     ];
     if moments {
         let prepare = app.config.nudge.preparation_days;
-        cells.push(match view.next_moment(c.id) {
-            Some(d) if d < today => Cell::from(Span::styled(short_day(d, today), theme.overdue)),
-            Some(d) if (d - today).num_days() <= prepare => {
-                Cell::from(Span::styled(short_day(d, today), theme.today))
-            }
-            Some(d) => Cell::from(short_day(d, today)),
-            None => Cell::from(Span::styled("-", theme.dim)),
-        });
+        cells.push(day_cell(view.next_moment(c.id), prepare, app));
     }
     cells.extend([
         Cell::from(if c.summary.value.0 == 0 {
@@ -86,6 +74,20 @@ fn row<'a>(r: &'a CustomerRow, view: &CustomersView, moments: bool, app: &App) -
         )),
     ]);
     Row::new(cells)
+}
+
+/// A day in a table cell: past ones loud, those within `soon` days highlighted, none a
+/// dim dash.
+fn day_cell(d: Option<NaiveDate>, soon: i64, app: &App) -> Cell<'static> {
+    let (theme, today) = (&app.theme, app.now.today());
+    match d {
+        Some(d) if d < today => Cell::from(Span::styled(short_day(d, today), theme.overdue)),
+        Some(d) if (d - today).num_days() <= soon => {
+            Cell::from(Span::styled(short_day(d, today), theme.today))
+        }
+        Some(d) => Cell::from(short_day(d, today)),
+        None => Cell::from(Span::styled("-", theme.dim)),
+    }
 }
 
 /// How many customers are shown, and in what order.
