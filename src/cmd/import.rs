@@ -2,14 +2,12 @@
 //! one transaction, or none.
 
 use std::io::{IsTerminal as _, Write as _};
-use std::path::Path;
 
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Ctx;
 use crate::cli::ImportArgs;
-use crate::clock::Now;
 use crate::domain::text::sanitize;
 use crate::import::{self, ColumnMap, Field, Format, Invalid, Location, Options};
 use crate::store::ImportReport;
@@ -19,9 +17,7 @@ const PROGRESS_FROM: usize = 5000;
 /// How many invalid records an error or a report lists.
 const LISTED: usize = 20;
 
-/// Reads the file before opening the database, so a file that cannot be imported leaves
-/// no trace: not even a new, empty database.
-pub fn run(db: &Path, args: &ImportArgs) -> anyhow::Result<()> {
+pub fn run(cx: &mut Ctx, args: &ImportArgs) -> anyhow::Result<()> {
     let format = args.format.as_deref().map(Format::parse).transpose()?;
     let maps = args
         .map
@@ -31,7 +27,7 @@ pub fn run(db: &Path, args: &ImportArgs) -> anyhow::Result<()> {
     let opts = Options {
         format,
         maps,
-        now: Now::from_env()?.utc,
+        now: cx.now.utc,
     };
     let parsed = import::read(&args.file, &opts)?;
     let file = args.file.file_name().map_or_else(
@@ -47,7 +43,6 @@ pub fn run(db: &Path, args: &ImportArgs) -> anyhow::Result<()> {
         );
     }
 
-    let cx = &mut Ctx::open(db)?;
     let bar = progress_bar(parsed.records.len());
     let report = cx
         .store

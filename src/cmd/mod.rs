@@ -79,10 +79,6 @@ fn forget_empty_database(db: &Path) {
 }
 
 fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
-    if let Command::Import(args) = &command {
-        // Reads its file before it opens the database.
-        return import::run(db, args);
-    }
     let mut cx = Ctx::open(db)?;
     match command {
         Command::Demo { customers, force } => demo::run(&mut cx, customers, force),
@@ -124,7 +120,7 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
         Command::Export {
             what: ExportWhat::Customers(args),
         } => book::export(&mut cx, &args),
-        Command::Import(args) => import::run(db, &args),
+        Command::Import(args) => import::run(&mut cx, &args),
         Command::Moment { what } => relationship::moment(&mut cx, what),
         Command::Trigger { what } => relationship::trigger(&mut cx, what),
         Command::Give { customer, note, json } => {
