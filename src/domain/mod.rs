@@ -5,6 +5,7 @@ pub mod balance;
 pub mod customer;
 pub mod follow_up;
 pub mod kind;
+pub mod limits;
 pub mod moment;
 pub mod money;
 pub mod nudge;
