@@ -20,15 +20,20 @@ pub struct Interaction {
     pub satisfaction: Option<u8>,
 }
 
-/// What one logged line created.
+/// What one logged line created, and what it wrote: undo takes back only that, and only
+/// while it is still as the line left it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Logged {
     pub interaction_id: i64,
     pub follow_up_id: Option<i64>,
     pub balance_entry_id: Option<i64>,
     pub trigger_id: Option<i64>,
-    /// The customer's tags before the line added some, to put back on undo.
-    pub tags_before: Option<Tags>,
+    /// The tags the line gave the customer, those they did not have yet. Not the tags as
+    /// they were before: putting those back would drop a tag another process added since.
+    pub tags_added: Tags,
+    /// The line as recorded, and when.
+    pub line: QuickLog,
+    pub at: DateTime<Utc>,
 }
 
 impl Store {
@@ -82,10 +87,10 @@ impl Store {
             } else {
                 None
             };
-            let tags_before = if log.tags.is_empty() {
-                None
+            let tags_added = if log.tags.is_empty() {
+                Tags::default()
             } else {
-                Some(add_tags(tx, customer_id, &log.tags, at)?)
+                add_tags(tx, customer_id, &log.tags, at)?
             };
             super::summary::refresh(tx, customer_id)?;
             Ok(Logged {
@@ -93,7 +98,9 @@ impl Store {
                 follow_up_id,
                 balance_entry_id,
                 trigger_id,
-                tags_before,
+                tags_added,
+                line: log.clone(),
+                at: from_ts(at),
             })
         })
     }
@@ -120,7 +127,7 @@ impl Store {
     }
 }
 
-/// Adds `tags` to the customer's; returns the tags they had before.
+/// Adds `tags` to the customer's; returns those of `tags` they did not have yet.
 fn add_tags(tx: &Transaction<'_>, customer_id: i64, tags: &Tags, at: i64) -> anyhow::Result<Tags> {
     let stored: String = tx
         .prepare_cached("SELECT tags FROM customers WHERE id = ?1")?
@@ -131,5 +138,5 @@ fn add_tags(tx: &Transaction<'_>, customer_id: i64, tags: &Tags, at: i64) -> any
     tx.prepare_cached("UPDATE customers SET tags = ?2, updated_at = ?3 WHERE id = ?1")?
         .execute(params![customer_id, merged.to_stored(), at])
         .context("adding tags")?;
-    Ok(before)
+    Ok(super::undo::without(tags, &before))
 }

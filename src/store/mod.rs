@@ -29,7 +29,7 @@ pub use import::ImportReport;
 pub use interactions::{Interaction, Logged};
 pub use migrations::LATEST_VERSION;
 pub use nudges::{Rows, Stream, Window};
-pub use undo::Change;
+pub use undo::{Change, CustomerFields, UndoRefused};
 pub use value::Order;
 pub use week::Page;
 

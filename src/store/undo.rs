@@ -1,114 +1,365 @@
-//! Undoing a change made in this session: each change the TUI makes is remembered as a
-//! `Change`, and undoing it is one transaction that puts back what was there.
+//! Undoing a change made in this session. Each change the TUI makes is remembered as a
+//! `Change` that holds what the action wrote (plain data, so it can be stored later), and
+//! undoing it is one IMMEDIATE transaction: first check that nothing else changed or built
+//! on what the action wrote since, then take back exactly that and nothing more. Other
+//! processes write to the same book, and their records are never ours to delete.
+
+mod checks;
 
 use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::params;
+use rusqlite::{Transaction, params};
 
 use super::Store;
+use super::customers::CustomerPatch;
 use super::interactions::Logged;
 use super::sql::ts;
-use crate::domain::Customer;
+use super::value::Order;
+use crate::domain::balance::BalanceEntry;
+use crate::domain::moment::Moment;
+use crate::domain::trigger::Trigger;
+use crate::domain::{Cadence, Customer, FollowUp, Tags};
+use checks::{customer_fields, follow_up_moved, list};
 
+/// What each change wrote. Rows an action created are held as it left them; undo compares
+/// the row with that, field by field, before touching it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
     Logged { customer_id: i64, logged: Logged },
-    FollowUpAdded { id: i64 },
-    FollowUpDone { id: i64 },
-    FollowUpSnoozed { id: i64, due: NaiveDate },
-    CustomerAdded { id: i64 },
-    CustomerEdited { before: Customer },
-    MomentAdded { id: i64 },
-    TriggerAdded { id: i64 },
-    BalanceAdded { id: i64, customer_id: i64 },
-    OrderAdded { id: i64, customer_id: i64 },
+    FollowUpAdded { follow_up: FollowUp },
+    FollowUpDone { id: i64, done_at: DateTime<Utc> },
+    FollowUpSnoozed { id: i64, from: NaiveDate, to: NaiveDate },
+    CustomerAdded { id: i64, added: CustomerFields },
+    /// `before` and `after` differ only in the fields the edit wrote.
+    CustomerEdited { id: i64, before: CustomerFields, after: CustomerFields },
+    MomentAdded { moment: Moment },
+    TriggerAdded { trigger: Trigger },
+    BalanceAdded { entry: BalanceEntry },
+    OrderAdded { order: Order },
+}
+
+/// The fields of a customer a person types, as one action left them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerFields {
+    pub name: String,
+    pub company: String,
+    pub email: String,
+    pub phone: String,
+    pub tags: Tags,
+    pub cadence: Cadence,
+    pub notes: String,
+}
+
+impl CustomerFields {
+    pub fn of(c: &Customer) -> CustomerFields {
+        CustomerFields {
+            name: c.name.clone(),
+            company: c.company.clone(),
+            email: c.email.clone(),
+            phone: c.phone.clone(),
+            tags: c.tags.clone(),
+            cadence: c.cadence,
+            notes: c.notes.clone(),
+        }
+    }
+}
+
+impl Change {
+    /// The edit `patch` made of `before`, which left `after`. A field the patch did not
+    /// write counts as unchanged even if `after` differs (another process wrote it
+    /// meanwhile), so that undo never puts back a field this edit did not touch.
+    pub fn customer_edited(before: &Customer, patch: &CustomerPatch, after: &Customer) -> Change {
+        let old = CustomerFields::of(before);
+        let new = CustomerFields::of(after);
+        let pick = |wrote: bool, new: String, old: &String| if wrote { new } else { old.clone() };
+        Change::CustomerEdited {
+            id: before.id,
+            after: CustomerFields {
+                name: pick(patch.name.is_some(), new.name, &old.name),
+                company: pick(patch.company.is_some(), new.company, &old.company),
+                email: pick(patch.email.is_some(), new.email, &old.email),
+                phone: pick(patch.phone.is_some(), new.phone, &old.phone),
+                tags: if patch.tags.is_some() { new.tags } else { old.tags.clone() },
+                cadence: if patch.cadence.is_some() { new.cadence } else { old.cadence },
+                notes: pick(patch.notes.is_some(), new.notes, &old.notes),
+            },
+            before: old,
+        }
+    }
+}
+
+/// An undo that would take back more than the change wrote, because something else
+/// changed or built on it since. Nothing was changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("can't undo {what}: {why} — nothing was changed")]
+pub struct UndoRefused {
+    /// The change, as in "the logged call".
+    pub what: String,
+    /// What happened since, as in "its follow-up “send the quote” was marked done since".
+    pub why: String,
+}
+
+fn refuse(what: impl Into<String>, why: impl Into<String>) -> anyhow::Error {
+    UndoRefused {
+        what: what.into(),
+        why: why.into(),
+    }
+    .into()
 }
 
 impl Store {
-    /// Reverts `change`, which must be the latest change not yet undone.
+    /// Reverts `change`, which must be the latest change of this session not yet undone.
+    /// Refuses with `UndoRefused`, changing nothing, when another writer changed or built
+    /// on what it wrote; the check and the undo share one IMMEDIATE transaction, so no
+    /// writer can slip in between them.
     pub fn undo(&mut self, change: &Change, now: DateTime<Utc>) -> anyhow::Result<()> {
-        self.write("undo", |tx| {
-            match change {
-                Change::Logged { customer_id, logged } => {
-                    // The follow-up, give and trigger the line created go with it.
-                    for (table, id) in [
-                        ("follow_ups", logged.follow_up_id),
-                        ("balance_entries", logged.balance_entry_id),
-                        ("triggers", logged.trigger_id),
-                    ] {
-                        if let Some(id) = id {
-                            tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])
-                                .with_context(|| format!("undoing a row in {table}"))?;
-                        }
-                    }
-                    tx.execute("DELETE FROM interactions WHERE id = ?1", [logged.interaction_id])
-                        .context("undoing the contact")?;
-                    if let Some(tags) = &logged.tags_before {
-                        tx.execute(
-                            "UPDATE customers SET tags = ?2 WHERE id = ?1",
-                            params![customer_id, tags.to_stored()],
-                        )
-                        .context("putting back the tags")?;
-                    }
-                    super::summary::refresh(tx, *customer_id)?;
+        self.write("undo", |tx| match change {
+            Change::Logged { customer_id, logged } => undo_log(tx, *customer_id, logged, now),
+            Change::FollowUpAdded { follow_up: f } => {
+                let what = format!("the follow-up “{}”", f.text);
+                if let Some(why) = follow_up_moved(tx, f.id, &f.text, f.due)? {
+                    return Err(refuse(what, format!("it {why}")));
                 }
-                Change::FollowUpAdded { id } => {
-                    tx.execute("DELETE FROM follow_ups WHERE id = ?1", [id])
-                        .context("undoing the follow-up")?;
-                }
-                Change::FollowUpDone { id } => {
-                    tx.execute("UPDATE follow_ups SET done_at = NULL WHERE id = ?1", [id])
-                        .context("reopening the follow-up")?;
-                }
-                Change::FollowUpSnoozed { id, due } => {
-                    tx.execute(
-                        "UPDATE follow_ups SET due = ?2, snoozes = max(snoozes - 1, 0) WHERE id = ?1",
-                        params![id, due],
-                    )
-                    .context("unsnoozing the follow-up")?;
-                }
-                Change::MomentAdded { id } => {
-                    tx.execute("DELETE FROM moments WHERE id = ?1", [id])
-                        .context("removing the moment")?;
-                }
-                Change::TriggerAdded { id } => {
-                    tx.execute("DELETE FROM triggers WHERE id = ?1", [id])
-                        .context("removing the trigger")?;
-                }
-                Change::BalanceAdded { id, customer_id } => {
-                    tx.execute("DELETE FROM balance_entries WHERE id = ?1", [id])
-                        .context("removing the give/ask")?;
-                    super::summary::refresh(tx, *customer_id)?;
-                }
-                Change::OrderAdded { id, customer_id } => {
-                    tx.execute("DELETE FROM orders WHERE id = ?1", [id])
-                        .context("removing the order")?;
-                    super::summary::refresh(tx, *customer_id)?;
-                }
-                Change::CustomerAdded { id } => {
-                    tx.execute("DELETE FROM customers WHERE id = ?1", [id])
-                        .context("removing the added customer")?;
-                }
-                Change::CustomerEdited { before: c } => {
-                    tx.execute(
-                        "UPDATE customers SET name = ?2, company = ?3, email = ?4, phone = ?5, tags = ?6,
-                            cadence_days = ?7, notes = ?8, updated_at = ?9 WHERE id = ?1",
-                        params![
-                            c.id,
-                            c.name,
-                            c.company,
-                            c.email,
-                            c.phone,
-                            c.tags.to_stored(),
-                            c.cadence.days(),
-                            c.notes,
-                            ts(now)
-                        ],
-                    )
-                    .context("restoring the customer")?;
-                }
+                tx.execute("DELETE FROM follow_ups WHERE id = ?1", [f.id])
+                    .context("undoing the follow-up")?;
+                Ok(())
             }
-            Ok(())
+            Change::FollowUpDone { id, done_at } => undo_done(tx, *id, *done_at),
+            Change::FollowUpSnoozed { id, from, to } => undo_snooze(tx, *id, *from, *to),
+            Change::MomentAdded { moment: m } => {
+                let what = format!("the moment “{}”", m.title);
+                if let Some(why) = checks::moment_changed(tx, m)? {
+                    return Err(refuse(what, format!("it {why}")));
+                }
+                tx.execute("DELETE FROM moments WHERE id = ?1", [m.id])
+                    .context("removing the moment")?;
+                Ok(())
+            }
+            Change::TriggerAdded { trigger: t } => {
+                let what = format!("the {} trigger", t.kind);
+                if let Some(why) = checks::trigger_changed(tx, t)? {
+                    return Err(refuse(what, format!("it {why}")));
+                }
+                tx.execute("DELETE FROM triggers WHERE id = ?1", [t.id])
+                    .context("removing the trigger")?;
+                Ok(())
+            }
+            Change::BalanceAdded { entry: e } => {
+                let what = format!("the {} “{}”", e.side, e.note);
+                if let Some(why) = checks::balance_entry_changed(tx, e)? {
+                    return Err(refuse(what, format!("it {why}")));
+                }
+                tx.execute("DELETE FROM balance_entries WHERE id = ?1", [e.id])
+                    .context("removing the give/ask")?;
+                super::summary::refresh(tx, e.customer_id)
+            }
+            Change::OrderAdded { order: o } => {
+                let what = format!("the order of {} {}", o.currency, o.amount);
+                if let Some(why) = checks::order_changed(tx, o)? {
+                    return Err(refuse(what, format!("it {why}")));
+                }
+                tx.execute("DELETE FROM orders WHERE id = ?1", [o.id])
+                    .context("removing the order")?;
+                super::summary::refresh(tx, o.customer_id)
+            }
+            Change::CustomerAdded { id, added } => undo_add(tx, *id, added),
+            Change::CustomerEdited { id, before, after } => undo_edit(tx, *id, before, after, now),
         })
     }
+}
+
+/// A logged line goes with the follow-up, give and trigger it created and the tags it
+/// added, each only while it is as the line left it.
+fn undo_log(tx: &Transaction<'_>, customer_id: i64, logged: &Logged, now: DateTime<Utc>) -> anyhow::Result<()> {
+    let line = &logged.line;
+    let what = format!("the logged {}", line.kind);
+    if let Some(why) = checks::interaction_changed(tx, customer_id, logged)? {
+        return Err(refuse(what, why));
+    }
+    if let (Some(id), Some(plan)) = (logged.follow_up_id, &line.follow_up) {
+        if let Some(why) = follow_up_moved(tx, id, &plan.text, plan.due)? {
+            return Err(refuse(what, format!("its follow-up “{}” {why}", plan.text)));
+        }
+    }
+    if let Some(id) = logged.balance_entry_id {
+        let give = BalanceEntry {
+            id,
+            customer_id,
+            side: crate::domain::balance::Side::Give,
+            note: line.note.clone(),
+            at: logged.at,
+        };
+        if let Some(why) = checks::balance_entry_changed(tx, &give)? {
+            return Err(refuse(what, format!("its give {why}")));
+        }
+    }
+    if let Some(id) = logged.trigger_id {
+        let trigger = Trigger {
+            id,
+            customer_id,
+            kind: crate::domain::trigger::TriggerKind::Reactional,
+            note: line.note.clone(),
+            opened_at: logged.at,
+            resolved_at: None,
+        };
+        if let Some(why) = checks::trigger_changed(tx, &trigger)? {
+            return Err(refuse(what, format!("its reactional trigger {why}")));
+        }
+    }
+
+    for (table, id) in [
+        ("follow_ups", logged.follow_up_id),
+        ("balance_entries", logged.balance_entry_id),
+        ("triggers", logged.trigger_id),
+    ] {
+        if let Some(id) = id {
+            tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])
+                .with_context(|| format!("undoing a row in {table}"))?;
+        }
+    }
+    tx.execute("DELETE FROM interactions WHERE id = ?1", [logged.interaction_id])
+        .context("undoing the contact")?;
+    if !logged.tags_added.is_empty() {
+        if let Some(now_fields) = customer_fields(tx, customer_id)? {
+            let kept = without(&now_fields.tags, &logged.tags_added);
+            if kept != now_fields.tags {
+                tx.execute(
+                    "UPDATE customers SET tags = ?2, updated_at = ?3 WHERE id = ?1",
+                    params![customer_id, kept.to_stored(), ts(now)],
+                )
+                .context("taking back the tags the line added")?;
+            }
+        }
+    }
+    super::summary::refresh(tx, customer_id)
+}
+
+fn undo_done(tx: &Transaction<'_>, id: i64, done_at: DateTime<Utc>) -> anyhow::Result<()> {
+    let Some((f, _)) = checks::follow_up(tx, id)? else {
+        return Err(refuse(format!("marking follow-up {id} done"), "it was deleted since"));
+    };
+    let what = format!("marking “{}” done", f.text);
+    match f.done_at {
+        None => Err(refuse(what, "it was reopened since")),
+        Some(at) if at != done_at => Err(refuse(what, "it was reopened and done again since")),
+        Some(_) => {
+            tx.execute(
+                "UPDATE follow_ups SET done_at = NULL WHERE id = ?1 AND done_at = ?2",
+                params![id, ts(done_at)],
+            )
+            .context("reopening the follow-up")?;
+            Ok(())
+        }
+    }
+}
+
+fn undo_snooze(tx: &Transaction<'_>, id: i64, from: NaiveDate, to: NaiveDate) -> anyhow::Result<()> {
+    let what = "the snooze";
+    let Some((f, _)) = checks::follow_up(tx, id)? else {
+        return Err(refuse(what, format!("follow-up {id} was deleted since")));
+    };
+    let it = format!("the follow-up “{}”", f.text);
+    if f.done_at.is_some() {
+        return Err(refuse(what, format!("{it} was marked done since")));
+    }
+    if f.due != to {
+        return Err(refuse(what, format!("{it} was moved to {} since", f.due)));
+    }
+    tx.execute(
+        "UPDATE follow_ups SET due = ?2, snoozes = max(snoozes - 1, 0) WHERE id = ?1",
+        params![id, from],
+    )
+    .context("unsnoozing the follow-up")?;
+    Ok(())
+}
+
+/// A customer goes only while nothing at all was recorded for them and their fields are
+/// as the add wrote them. Their rows are counted, never left to ON DELETE CASCADE.
+fn undo_add(tx: &Transaction<'_>, id: i64, added: &CustomerFields) -> anyhow::Result<()> {
+    let what = format!("adding {}", added.name);
+    let Some((fields, archived)) = checks::customer_row(tx, id)? else {
+        return Err(refuse(what, "they were deleted since"));
+    };
+    let records = checks::records_of(tx, id)?;
+    if !records.is_empty() {
+        let were = if records.len() == 1 && records[0].starts_with("1 ") { "was" } else { "were" };
+        return Err(refuse(what, format!("{} {were} recorded for them since", list(&records))));
+    }
+    let edited = checks::differing(added, &fields);
+    if !edited.is_empty() {
+        return Err(refuse(what, changed_since(&edited)));
+    }
+    if archived {
+        return Err(refuse(what, "they were archived since"));
+    }
+    tx.execute("DELETE FROM customers WHERE id = ?1", [id])
+        .context("removing the added customer")?;
+    Ok(())
+}
+
+/// Puts back the fields the edit changed, each only if it still holds what the edit wrote.
+/// Tags are a set: the edit's additions are taken away and its removals put back, so tags
+/// another process added or removed since stay as they are.
+fn undo_edit(
+    tx: &Transaction<'_>,
+    id: i64,
+    before: &CustomerFields,
+    after: &CustomerFields,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let what = format!("the edit of {}", after.name);
+    let Some(current) = customer_fields(tx, id)? else {
+        return Err(refuse(what, "the customer was deleted since"));
+    };
+    let wrote = checks::differing(before, after);
+    let changed: Vec<&str> = checks::differing(after, &current)
+        .into_iter()
+        .filter(|f| wrote.contains(f) && *f != checks::TAGS)
+        .collect();
+    if !changed.is_empty() {
+        return Err(refuse(what, changed_since(&changed)));
+    }
+    let put_back = |field: &str| wrote.contains(&field);
+    let tags = without(&current.tags, &without(&after.tags, &before.tags))
+        .union(&without(&before.tags, &after.tags));
+    tx.execute(
+        "UPDATE customers SET
+            name = coalesce(?2, name), company = coalesce(?3, company),
+            email = coalesce(?4, email), phone = coalesce(?5, phone),
+            tags = ?6, cadence_days = coalesce(?7, cadence_days),
+            notes = coalesce(?8, notes), updated_at = ?9
+         WHERE id = ?1",
+        params![
+            id,
+            put_back(checks::NAME).then_some(&before.name),
+            put_back(checks::COMPANY).then_some(&before.company),
+            put_back(checks::EMAIL).then_some(&before.email),
+            put_back(checks::PHONE).then_some(&before.phone),
+            tags.to_stored(),
+            put_back(checks::CADENCE).then_some(before.cadence.days()),
+            put_back(checks::NOTES).then_some(&before.notes),
+            ts(now)
+        ],
+    )
+    .context("restoring the customer")?;
+    Ok(())
+}
+
+/// "the e-mail was changed since", "the e-mail and the phone were changed since".
+fn changed_since(fields: &[&str]) -> String {
+    let were = if fields.len() == 1 { "was" } else { "were" };
+    let named: Vec<String> = fields.iter().map(|f| format!("the {f}")).collect();
+    format!("{} {were} changed since", list(&named))
+}
+
+/// The tags of `tags` that are not in `minus`, still sorted and unique.
+pub(super) fn without(tags: &Tags, minus: &Tags) -> Tags {
+    let kept: Vec<&str> = tags
+        .as_slice()
+        .iter()
+        .filter(|t| !minus.contains(t))
+        .map(String::as_str)
+        .collect();
+    // A subset of stored, sorted tags is itself in stored form.
+    Tags::from_stored(&kept.join(" "))
 }

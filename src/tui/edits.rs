@@ -3,6 +3,8 @@
 
 use std::fmt::Write as _;
 
+use anyhow::Context as _;
+
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::app::{App, Overlay};
@@ -19,7 +21,7 @@ use crate::domain::when::parse_when;
 use crate::domain::{Cadence, Tags};
 use crate::export;
 use crate::human::{day, follow_up_summary};
-use crate::store::{Change, CustomerPatch, NewCustomer};
+use crate::store::{Change, CustomerFields, CustomerPatch, NewCustomer, UndoRefused};
 
 impl App {
     pub(super) fn prompt_key(&mut self, key: KeyEvent) -> anyhow::Result<()> {
@@ -94,7 +96,7 @@ impl App {
                 };
                 let f = self.store.add_follow_up(customer_id, &text, due, self.now.utc)?;
                 (
-                    Change::FollowUpAdded { id: f.id },
+                    Change::FollowUpAdded { follow_up: f },
                     format!(
                         "Follow-up for {}: {}",
                         sanitize(&name),
@@ -122,7 +124,8 @@ impl App {
                 (
                     Change::FollowUpSnoozed {
                         id: follow_up_id,
-                        due: before.due,
+                        from: before.due,
+                        to: until,
                     },
                     format!("Snoozed “{}” until {}", sanitize(&what), day(until, today)),
                 )
@@ -183,7 +186,7 @@ impl App {
                             sanitize(name),
                             sanitize(&t.note)
                         );
-                        Ok((Change::TriggerAdded { id: t.id }, said))
+                        Ok((Change::TriggerAdded { trigger: t }, said))
                     }
                     Err(e) => refuse(e.to_string()),
                 },
@@ -201,13 +204,7 @@ impl App {
                             sanitize(name),
                             sanitize(&e.note)
                         );
-                        Ok((
-                            Change::BalanceAdded {
-                                id: e.id,
-                                customer_id: *customer_id,
-                            },
-                            said,
-                        ))
+                        Ok((Change::BalanceAdded { entry: e }, said))
                     }
                     Err(e) => refuse(format!("{e} — start with 'give:' or 'ask:'")),
                 },
@@ -238,13 +235,7 @@ impl App {
                             sanitize(name),
                             day(on, today)
                         );
-                        Ok((
-                            Change::OrderAdded {
-                                id: o.id,
-                                customer_id: *customer_id,
-                            },
-                            said,
-                        ))
+                        Ok((Change::OrderAdded { order: o }, said))
                     }
                     (Err(e), _) => refuse(e.to_string()),
                     (_, Err(e)) => refuse(e),
@@ -304,7 +295,7 @@ impl App {
                 sanitize(&name),
                 day(m.expected, today)
             );
-            return self.remember(Change::MomentAdded { id: m.id }, said);
+            return self.remember(Change::MomentAdded { moment: m }, said);
         }
         let fields = match read_customer(form) {
             Ok(f) => f,
@@ -325,11 +316,12 @@ impl App {
             };
             let c = self.store.update_customer(before.id, &patch, self.now.utc)?;
             let said = format!("Saved {}", sanitize(&c.name));
-            (Change::CustomerEdited { before: *before }, said, c.id)
+            (Change::customer_edited(&before, &patch, &c), said, c.id)
         } else {
             let c = self.store.add_customer(&fields, self.now.utc)?;
             let said = format!("Added {} · in touch every {}", sanitize(&c.name), c.cadence);
-            (Change::CustomerAdded { id: c.id }, said, c.id)
+            let added = CustomerFields::of(&c);
+            (Change::CustomerAdded { id: c.id, added }, said, c.id)
         };
         self.overlay = None;
         self.remember(change, said)?;
@@ -363,23 +355,41 @@ impl App {
             return Ok(());
         };
         let f = self.store.complete_follow_up(id, self.now.utc)?;
+        let done_at = f.done_at.context("the follow-up was marked done but reads as open")?;
         self.remember(
-            Change::FollowUpDone { id },
+            Change::FollowUpDone { id, done_at },
             format!("Done: “{}”", sanitize(&f.text)),
         )
     }
 
+    /// Undoes the latest change of this session. A refused undo (another process changed
+    /// or built on what it wrote) is dropped from the stack: what refused it is not this
+    /// session's to take back, so trying again would refuse forever and keep every earlier
+    /// change out of reach. Each earlier undo checks for itself, so going on is safe.
     pub(super) fn undo_last(&mut self) -> anyhow::Result<()> {
         let Some((change, said)) = self.undo.pop() else {
             self.say("Nothing to undo in this session.");
             return Ok(());
         };
-        if let Err(e) = self.store.undo(&change, self.now.utc) {
-            self.undo.push((change, said));
-            return Err(e);
+        match self.store.undo(&change, self.now.utc) {
+            Ok(()) => {
+                self.refresh_views(changes_index(&change))?;
+                self.say(format!("Undone: {said}"));
+            }
+            Err(e) => {
+                let Some(refused) = e.downcast_ref::<UndoRefused>() else {
+                    self.undo.push((change, said));
+                    return Err(e);
+                };
+                let text = format!(
+                    "Can't undo {}: {} — nothing was changed",
+                    refused.what, refused.why
+                );
+                // Show what the other process wrote, which is why.
+                self.refresh_views(true)?;
+                self.status = Some(super::app::Status { text, error: true });
+            }
         }
-        self.refresh_views(changes_index(&change))?;
-        self.say(format!("Undone: {said}"));
         Ok(())
     }
 
@@ -437,7 +447,7 @@ fn read_customer(form: &Form) -> Result<NewCustomer, String> {
 fn changes_index(change: &Change) -> bool {
     match change {
         Change::CustomerAdded { .. } | Change::CustomerEdited { .. } => true,
-        Change::Logged { logged, .. } => logged.tags_before.is_some(),
+        Change::Logged { logged, .. } => !logged.tags_added.is_empty(),
         _ => false,
     }
 }
