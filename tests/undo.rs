@@ -2,13 +2,19 @@
 //! (the real binary) or a second store handle writes to the same file.
 
 use assert_cmd::Command;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use rusqlite::Connection;
 use tempfile::TempDir;
 use touchbase::clock::Now;
 use touchbase::config::Config;
+use touchbase::domain::balance::Side;
+use touchbase::domain::moment::NewMoment;
 use touchbase::domain::money::Cents;
-use touchbase::store::{NewCustomer, Store};
+use touchbase::domain::quicklog;
+use touchbase::domain::trigger::TriggerKind;
+use touchbase::domain::{Cadence, Tags};
+use touchbase::store::{Change, CustomerFields, CustomerPatch, NewCustomer, Store, UndoRefused};
 use touchbase::tui::App;
 
 /// Monday 23 November 2026, 09:00 UTC: the terminal app's clock.
@@ -303,4 +309,538 @@ fn undoing_a_trigger_refuses_when_the_cli_resolved_it() {
         "Can't undo the situational trigger: it was resolved since — nothing was changed"
     );
     assert_eq!(s.other().triggers_of(s.acme).unwrap().len(), 1);
+}
+#[test]
+fn undoing_a_done_refuses_when_it_was_reopened_and_done_again_elsewhere() {
+    let mut s = Session::new();
+    s.open_acme();
+    s.prompt("f", "send the quote @fri");
+    let id = s.other().open_follow_ups(s.acme).unwrap()[0].id;
+    s.keys("d");
+    assert_eq!(s.status().0, "Done: “send the quote”");
+    // Another writer reopened it (another session's undo) and completed it again, later.
+    let mut other = s.other();
+    other
+        .undo(&Change::FollowUpDone { id, done_at: at(NOW) }, at(NOW))
+        .unwrap();
+    other.complete_follow_up(id, at("2026-11-24T09:00:00Z")).unwrap();
+
+    s.keys("u");
+    let (text, error) = s.status();
+    assert!(error);
+    assert_eq!(
+        text,
+        "Can't undo marking “send the quote” done: it was reopened and done again since \
+         — nothing was changed"
+    );
+    assert!(s.other().require_follow_up(id).unwrap().done_at.is_some());
+}
+
+// The store itself, with two handles on one file: `tui` makes and undoes the changes,
+// `cli` plays another process writing meanwhile.
+
+struct Book {
+    dir: TempDir,
+    tui: Store,
+    cli: Store,
+    /// Acme, with a contact, an order and a give before anything here.
+    acme: i64,
+}
+
+impl Book {
+    fn new() -> Book {
+        let dir = TempDir::new().unwrap();
+        let path = dir.path().join("touchbase.db");
+        let mut tui = Store::open(&path).unwrap();
+        let cli = Store::open(&path).unwrap();
+        let acme = tui
+            .add_customer(&named("Acme"), at("2026-11-01T09:00:00Z"))
+            .unwrap()
+            .id;
+        let early = at("2026-11-10T09:00:00Z");
+        tui.log_contact(acme, &line("visit: site tour =4 #logistics"), early)
+            .unwrap();
+        tui.add_order(acme, early.date_naive(), Cents(120_000), "EUR", early)
+            .unwrap();
+        tui.add_balance_entry(acme, Side::Give, "lunch", early).unwrap();
+        Book { dir, tui, cli, acme }
+    }
+
+    /// The file opened directly, as a hand edit (or a later touchbase) would change it.
+    fn raw(&self) -> Connection {
+        Connection::open(self.dir.path().join("touchbase.db")).unwrap()
+    }
+
+    /// Every row of every table, but the customers' `updated_at` (an undone edit is an
+    /// edit too, and says so).
+    fn dump(&self) -> Vec<String> {
+        let conn = self.raw();
+        let mut rows = Vec::new();
+        for table in [
+            "customers",
+            "interactions",
+            "follow_ups",
+            "moments",
+            "triggers",
+            "balance_entries",
+            "orders",
+        ] {
+            let mut stmt = conn
+                .prepare(&format!("SELECT * FROM {table} ORDER BY id"))
+                .unwrap();
+            let names: Vec<String> = stmt.column_names().into_iter().map(String::from).collect();
+            let mut q = stmt.query([]).unwrap();
+            while let Some(r) = q.next().unwrap() {
+                let mut row = format!("{table}:");
+                for (i, name) in names.iter().enumerate() {
+                    if name != "updated_at" {
+                        let v: rusqlite::types::Value = r.get(i).unwrap();
+                        row += &format!(" {name}={v:?}");
+                    }
+                }
+                rows.push(row);
+            }
+        }
+        rows
+    }
+
+    /// Undoes `change`, which must be refused; returns why, after checking that nothing
+    /// in the book changed.
+    fn refused(&mut self, change: &Change) -> UndoRefused {
+        let before = self.dump();
+        let err = self.tui.undo(change, at(NOW)).expect_err("the undo is refused");
+        assert_eq!(self.dump(), before, "a refused undo changed the book");
+        err.downcast_ref::<UndoRefused>()
+            .unwrap_or_else(|| panic!("not a refusal: {err:#}"))
+            .clone()
+    }
+}
+
+fn named(name: &str) -> NewCustomer {
+    NewCustomer {
+        name: name.into(),
+        ..NewCustomer::default()
+    }
+}
+
+fn line(s: &str) -> quicklog::QuickLog {
+    quicklog::parse(s, at(NOW).date_naive()).unwrap()
+}
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// A change made through the store, returning what the TUI would remember of it.
+type Action = Box<dyn Fn(&mut Store) -> Change>;
+
+#[test]
+fn every_change_with_nothing_built_on_it_undoes_to_exactly_the_book_before() {
+    let mut b = Book::new();
+    let now = at(NOW);
+    let acme = b.acme;
+    let actions: Vec<(&str, Action)> = vec![
+        (
+            "a log with everything",
+            Box::new(move |s| Change::Logged {
+                customer_id: acme,
+                logged: s
+                    .log_contact(
+                        acme,
+                        &line("gift: hamper >> ask how it went @fri =5 #vip #logistics"),
+                        now,
+                    )
+                    .unwrap(),
+            }),
+        ),
+        (
+            "a complaint",
+            Box::new(move |s| Change::Logged {
+                customer_id: acme,
+                logged: s
+                    .log_contact(acme, &line("complaint: late delivery =2"), now)
+                    .unwrap(),
+            }),
+        ),
+        (
+            "a follow-up",
+            Box::new(move |s| Change::FollowUpAdded {
+                follow_up: s
+                    .add_follow_up(acme, "send the quote", day("2026-11-27"), now)
+                    .unwrap(),
+            }),
+        ),
+        (
+            "a customer",
+            Box::new(move |s| {
+                let c = s.add_customer(&named("Gamma"), now).unwrap();
+                Change::CustomerAdded {
+                    id: c.id,
+                    added: CustomerFields::of(&c),
+                }
+            }),
+        ),
+        (
+            "an edit",
+            Box::new(move |s| {
+                let before = s.require_customer(acme).unwrap();
+                let patch = CustomerPatch {
+                    email: Some("buyer@acme.example".into()),
+                    tags: Some(Tags::new(["vip"]).unwrap()),
+                    cadence: Some(Cadence::from_days(7).unwrap()),
+                    ..CustomerPatch::default()
+                };
+                let after = s.update_customer(acme, &patch, now).unwrap();
+                Change::customer_edited(&before, &patch, &after)
+            }),
+        ),
+        (
+            "a moment",
+            Box::new(move |s| {
+                let new = NewMoment {
+                    title: "Board approves budget".into(),
+                    expected: day("2026-12-10"),
+                    ..NewMoment::default()
+                };
+                Change::MomentAdded {
+                    moment: s.add_moment(acme, &new, now).unwrap(),
+                }
+            }),
+        ),
+        (
+            "a trigger",
+            Box::new(move |s| Change::TriggerAdded {
+                trigger: s
+                    .add_trigger(acme, TriggerKind::Influential, "new CFO", now)
+                    .unwrap(),
+            }),
+        ),
+        (
+            "an ask",
+            Box::new(move |s| Change::BalanceAdded {
+                entry: s.add_balance_entry(acme, Side::Ask, "a referral", now).unwrap(),
+            }),
+        ),
+        (
+            "an order",
+            Box::new(move |s| Change::OrderAdded {
+                order: s
+                    .add_order(acme, now.date_naive(), Cents(5_000_000), "EUR", now)
+                    .unwrap(),
+            }),
+        ),
+    ];
+    for (what, act) in &actions {
+        let before = b.dump();
+        let change = act(&mut b.tui);
+        assert_ne!(b.dump(), before, "{what} changed nothing");
+        b.tui
+            .undo(&change, now)
+            .unwrap_or_else(|e| panic!("undoing {what}: {e:#}"));
+        assert_eq!(b.dump(), before, "undoing {what}");
+    }
+
+    // Done and snooze, on a follow-up that is there before and after.
+    let f = b
+        .tui
+        .add_follow_up(acme, "call back", day("2026-11-24"), now)
+        .unwrap();
+    let before = b.dump();
+    let done = b.tui.complete_follow_up(f.id, now).unwrap();
+    b.tui
+        .undo(
+            &Change::FollowUpDone {
+                id: f.id,
+                done_at: done.done_at.unwrap(),
+            },
+            now,
+        )
+        .unwrap();
+    assert_eq!(b.dump(), before, "undoing done");
+    b.tui.snooze_follow_up(f.id, day("2026-12-01")).unwrap();
+    b.tui
+        .undo(
+            &Change::FollowUpSnoozed {
+                id: f.id,
+                from: f.due,
+                to: day("2026-12-01"),
+            },
+            now,
+        )
+        .unwrap();
+    assert_eq!(b.dump(), before, "undoing the snooze");
+}
+
+#[test]
+fn an_added_customer_stays_when_anything_was_recorded_or_edited_since() {
+    let mut b = Book::new();
+    let c = b.tui.add_customer(&named("Gamma"), at(NOW)).unwrap();
+    let change = Change::CustomerAdded {
+        id: c.id,
+        added: CustomerFields::of(&c),
+    };
+
+    let new = NewMoment {
+        title: "Trial ends".into(),
+        expected: day("2026-12-01"),
+        ..NewMoment::default()
+    };
+    let m = b.cli.add_moment(c.id, &new, at(NOW)).unwrap();
+    let why = b.refused(&change);
+    assert_eq!(why.what, "adding Gamma");
+    assert_eq!(why.why, "1 decision moment was recorded for them since");
+
+    b.raw()
+        .execute("DELETE FROM moments WHERE id = ?1", [m.id])
+        .unwrap();
+    let patch = CustomerPatch {
+        phone: Some("+31 20 555 0100".into()),
+        ..CustomerPatch::default()
+    };
+    b.cli.update_customer(c.id, &patch, at(NOW)).unwrap();
+    assert_eq!(b.refused(&change).why, "the phone was changed since");
+    assert_eq!(
+        b.refused(&change).to_string(),
+        "can't undo adding Gamma: the phone was changed since — nothing was changed"
+    );
+}
+
+#[test]
+fn an_undone_edit_puts_back_only_the_fields_it_changed_and_only_if_untouched() {
+    let mut b = Book::new();
+    let before = b.tui.require_customer(b.acme).unwrap();
+    assert_eq!(before.tags.as_slice(), ["logistics"]);
+    let patch = CustomerPatch {
+        email: Some("buyer@acme.example".into()),
+        phone: Some("+31 20 555 0100".into()),
+        tags: Some(Tags::new(["vip"]).unwrap()),
+        ..CustomerPatch::default()
+    };
+    let after = b.tui.update_customer(b.acme, &patch, at(NOW)).unwrap();
+    let change = Change::customer_edited(&before, &patch, &after);
+
+    // Fields the edit wrote, changed since: refused, naming them.
+    let mut cli_patch = CustomerPatch {
+        email: Some("cfo@acme.example".into()),
+        ..CustomerPatch::default()
+    };
+    b.cli.update_customer(b.acme, &cli_patch, at(NOW)).unwrap();
+    let why = b.refused(&change);
+    assert_eq!(why.what, "the edit of Acme");
+    assert_eq!(why.why, "the e-mail was changed since");
+    cli_patch.phone = Some("+31 20 555 0199".into());
+    b.cli.update_customer(b.acme, &cli_patch, at(NOW)).unwrap();
+    assert_eq!(
+        b.refused(&change).why,
+        "the e-mail and the phone were changed since"
+    );
+
+    // Back as the edit left them, and another process changes what the edit did not
+    // write: the company, a tag of its own, notes.
+    let as_edited = CustomerPatch {
+        email: Some("buyer@acme.example".into()),
+        phone: Some("+31 20 555 0100".into()),
+        company: Some("Acme Holding".into()),
+        notes: Some("prefers mornings".into()),
+        tags: Some(Tags::new(["vip", "export"]).unwrap()),
+        ..CustomerPatch::default()
+    };
+    b.cli.update_customer(b.acme, &as_edited, at(NOW)).unwrap();
+    b.tui.undo(&change, at(NOW)).unwrap();
+    let c = b.cli.require_customer(b.acme).unwrap();
+    assert_eq!(
+        (c.email.as_str(), c.phone.as_str()),
+        ("", ""),
+        "the edit's fields are put back"
+    );
+    assert_eq!(c.company, "Acme Holding", "another process's field stays");
+    assert_eq!(c.notes, "prefers mornings");
+    // The edit added vip and took logistics away; export is the other process's.
+    assert_eq!(c.tags.as_slice(), ["export", "logistics"]);
+}
+
+#[test]
+fn an_undone_log_refuses_when_its_rows_were_changed_or_built_on() {
+    let mut b = Book::new();
+    let now = at(NOW);
+    let logged = b
+        .tui
+        .log_contact(b.acme, &line("gift: hamper >> ask how it went @fri"), now)
+        .unwrap();
+    let change = Change::Logged {
+        customer_id: b.acme,
+        logged: logged.clone(),
+    };
+    assert_eq!(logged.tags_added, Tags::default());
+
+    // Its follow-up moved by another process.
+    let f = logged.follow_up_id.unwrap();
+    b.cli.snooze_follow_up(f, day("2026-12-04")).unwrap();
+    let why = b.refused(&change);
+    assert_eq!(why.what, "the logged gift");
+    assert_eq!(
+        why.why,
+        "its follow-up “ask how it went” was moved to 2026-12-04 since"
+    );
+    b.raw()
+        .execute(
+            "UPDATE follow_ups SET due = '2026-11-27', snoozes = 0 WHERE id = ?1",
+            [f],
+        )
+        .unwrap();
+
+    // Its give, edited by hand; then the contact itself.
+    let raw = b.raw();
+    let give = logged.balance_entry_id.unwrap();
+    raw.execute(
+        "UPDATE balance_entries SET note = 'two hampers' WHERE id = ?1",
+        [give],
+    )
+    .unwrap();
+    assert_eq!(b.refused(&change).why, "its give was changed since");
+    raw.execute("UPDATE balance_entries SET note = 'hamper' WHERE id = ?1", [give])
+        .unwrap();
+    raw.execute(
+        "UPDATE interactions SET satisfaction = 3 WHERE id = ?1",
+        [logged.interaction_id],
+    )
+    .unwrap();
+    assert_eq!(b.refused(&change).why, "the contact was changed since");
+    raw.execute(
+        "UPDATE interactions SET satisfaction = NULL WHERE id = ?1",
+        [logged.interaction_id],
+    )
+    .unwrap();
+
+    // A record of someone else's attached to the contact: deleting it would cut that loose.
+    raw.execute(
+        "INSERT INTO balance_entries (customer_id, interaction_id, side, note, at) VALUES (?1, ?2, 'ask', 'a referral', 0)",
+        [b.acme, logged.interaction_id],
+    )
+    .unwrap();
+    assert_eq!(
+        b.refused(&change).why,
+        "1 record was attached to the contact since"
+    );
+    raw.execute("DELETE FROM balance_entries WHERE note = 'a referral'", [])
+        .unwrap();
+
+    // As the log left it again: undone.
+    b.tui.undo(&change, now).unwrap();
+    assert!(b.cli.follow_up(f).unwrap().is_none());
+    assert_eq!(b.cli.require_customer(b.acme).unwrap().summary.balance.gives, 1);
+}
+
+#[test]
+fn an_undone_give_or_order_refuses_when_it_was_changed_or_deleted() {
+    let mut b = Book::new();
+    let now = at(NOW);
+    let entry = b
+        .tui
+        .add_balance_entry(b.acme, Side::Give, "tickets", now)
+        .unwrap();
+    let order = b
+        .tui
+        .add_order(b.acme, now.date_naive(), Cents(500_000), "EUR", now)
+        .unwrap();
+    let (give, sale) = (
+        Change::BalanceAdded { entry: entry.clone() },
+        Change::OrderAdded { order: order.clone() },
+    );
+
+    b.raw()
+        .execute("UPDATE orders SET amount_cents = 50000 WHERE id = ?1", [order.id])
+        .unwrap();
+    let why = b.refused(&sale);
+    assert_eq!(
+        (why.what.as_str(), why.why.as_str()),
+        ("the order of EUR 5,000.00", "it was changed since")
+    );
+    b.raw()
+        .execute("DELETE FROM orders WHERE id = ?1", [order.id])
+        .unwrap();
+    assert_eq!(b.refused(&sale).why, "it was deleted since");
+
+    b.raw()
+        .execute(
+            "UPDATE balance_entries SET side = 'ask' WHERE id = ?1",
+            [entry.id],
+        )
+        .unwrap();
+    let why = b.refused(&give);
+    assert_eq!(
+        (why.what.as_str(), why.why.as_str()),
+        ("the give “tickets”", "it was changed since")
+    );
+}
+
+#[test]
+fn an_undone_snooze_or_done_refuses_once_the_follow_up_moved_on() {
+    let mut b = Book::new();
+    let now = at(NOW);
+    let f = b
+        .tui
+        .add_follow_up(b.acme, "call back", day("2026-11-24"), now)
+        .unwrap();
+    b.tui.snooze_follow_up(f.id, day("2026-11-30")).unwrap();
+    let snooze = Change::FollowUpSnoozed {
+        id: f.id,
+        from: f.due,
+        to: day("2026-11-30"),
+    };
+    b.cli.complete_follow_up(f.id, now).unwrap();
+    assert_eq!(
+        b.refused(&snooze).why,
+        "the follow-up “call back” was marked done since"
+    );
+
+    let g = b
+        .tui
+        .add_follow_up(b.acme, "send samples", day("2026-11-24"), now)
+        .unwrap();
+    let done = Change::FollowUpDone {
+        id: g.id,
+        done_at: b.tui.complete_follow_up(g.id, now).unwrap().done_at.unwrap(),
+    };
+    b.raw()
+        .execute("UPDATE follow_ups SET done_at = NULL WHERE id = ?1", [g.id])
+        .unwrap();
+    let why = b.refused(&done);
+    assert_eq!(
+        (why.what.as_str(), why.why.as_str()),
+        ("marking “send samples” done", "it was reopened since")
+    );
+}
+
+#[test]
+fn an_undone_moment_or_trigger_refuses_once_it_was_edited() {
+    let mut b = Book::new();
+    let now = at(NOW);
+    let new = NewMoment {
+        title: "Board approves budget".into(),
+        expected: day("2026-12-10"),
+        ..NewMoment::default()
+    };
+    let m = b.tui.add_moment(b.acme, &new, now).unwrap();
+    let t = b
+        .tui
+        .add_trigger(b.acme, TriggerKind::Situational, "new buyer", now)
+        .unwrap();
+    b.raw()
+        .execute("UPDATE moments SET expected = '2026-12-17' WHERE id = ?1", [m.id])
+        .unwrap();
+    b.raw()
+        .execute(
+            "UPDATE triggers SET note = 'new buyer, starts in January' WHERE id = ?1",
+            [t.id],
+        )
+        .unwrap();
+    assert_eq!(
+        b.refused(&Change::MomentAdded { moment: m }).why,
+        "it was changed since"
+    );
+    assert_eq!(
+        b.refused(&Change::TriggerAdded { trigger: t }).why,
+        "it was changed since"
+    );
 }

@@ -5,6 +5,7 @@
 //! processes write to the same book, and their records are never ours to delete.
 
 mod checks;
+mod customers;
 
 use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -19,23 +20,50 @@ use crate::domain::balance::BalanceEntry;
 use crate::domain::moment::Moment;
 use crate::domain::trigger::Trigger;
 use crate::domain::{Cadence, Customer, FollowUp, Tags};
-use checks::{customer_fields, follow_up_moved, list};
+use checks::{customer_fields, follow_up_moved};
 
 /// What each change wrote. Rows an action created are held as it left them; undo compares
 /// the row with that, field by field, before touching it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
-    Logged { customer_id: i64, logged: Logged },
-    FollowUpAdded { follow_up: FollowUp },
-    FollowUpDone { id: i64, done_at: DateTime<Utc> },
-    FollowUpSnoozed { id: i64, from: NaiveDate, to: NaiveDate },
-    CustomerAdded { id: i64, added: CustomerFields },
+    Logged {
+        customer_id: i64,
+        logged: Logged,
+    },
+    FollowUpAdded {
+        follow_up: FollowUp,
+    },
+    FollowUpDone {
+        id: i64,
+        done_at: DateTime<Utc>,
+    },
+    FollowUpSnoozed {
+        id: i64,
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    CustomerAdded {
+        id: i64,
+        added: CustomerFields,
+    },
     /// `before` and `after` differ only in the fields the edit wrote.
-    CustomerEdited { id: i64, before: CustomerFields, after: CustomerFields },
-    MomentAdded { moment: Moment },
-    TriggerAdded { trigger: Trigger },
-    BalanceAdded { entry: BalanceEntry },
-    OrderAdded { order: Order },
+    CustomerEdited {
+        id: i64,
+        before: CustomerFields,
+        after: CustomerFields,
+    },
+    MomentAdded {
+        moment: Moment,
+    },
+    TriggerAdded {
+        trigger: Trigger,
+    },
+    BalanceAdded {
+        entry: BalanceEntry,
+    },
+    OrderAdded {
+        order: Order,
+    },
 }
 
 /// The fields of a customer a person types, as one action left them.
@@ -71,21 +99,25 @@ impl Change {
     pub fn customer_edited(before: &Customer, patch: &CustomerPatch, after: &Customer) -> Change {
         let old = CustomerFields::of(before);
         let new = CustomerFields::of(after);
-        let pick = |wrote: bool, new: String, old: &String| if wrote { new } else { old.clone() };
         Change::CustomerEdited {
             id: before.id,
             after: CustomerFields {
-                name: pick(patch.name.is_some(), new.name, &old.name),
-                company: pick(patch.company.is_some(), new.company, &old.company),
-                email: pick(patch.email.is_some(), new.email, &old.email),
-                phone: pick(patch.phone.is_some(), new.phone, &old.phone),
-                tags: if patch.tags.is_some() { new.tags } else { old.tags.clone() },
-                cadence: if patch.cadence.is_some() { new.cadence } else { old.cadence },
-                notes: pick(patch.notes.is_some(), new.notes, &old.notes),
+                name: pick(patch.name.as_ref(), new.name, &old.name),
+                company: pick(patch.company.as_ref(), new.company, &old.company),
+                email: pick(patch.email.as_ref(), new.email, &old.email),
+                phone: pick(patch.phone.as_ref(), new.phone, &old.phone),
+                tags: pick(patch.tags.as_ref(), new.tags, &old.tags),
+                cadence: pick(patch.cadence.as_ref(), new.cadence, &old.cadence),
+                notes: pick(patch.notes.as_ref(), new.notes, &old.notes),
             },
             before: old,
         }
     }
+}
+
+/// The value after the edit where the patch wrote the field, else the one before.
+fn pick<P, T: Clone>(wrote: Option<&P>, after: T, before: &T) -> T {
+    if wrote.is_some() { after } else { before.clone() }
 }
 
 /// An undo that would take back more than the change wrote, because something else
@@ -162,24 +194,29 @@ impl Store {
                     .context("removing the order")?;
                 super::summary::refresh(tx, o.customer_id)
             }
-            Change::CustomerAdded { id, added } => undo_add(tx, *id, added),
-            Change::CustomerEdited { id, before, after } => undo_edit(tx, *id, before, after, now),
+            Change::CustomerAdded { id, added } => customers::undo_add(tx, *id, added),
+            Change::CustomerEdited { id, before, after } => customers::undo_edit(tx, *id, before, after, now),
         })
     }
 }
 
 /// A logged line goes with the follow-up, give and trigger it created and the tags it
 /// added, each only while it is as the line left it.
-fn undo_log(tx: &Transaction<'_>, customer_id: i64, logged: &Logged, now: DateTime<Utc>) -> anyhow::Result<()> {
+fn undo_log(
+    tx: &Transaction<'_>,
+    customer_id: i64,
+    logged: &Logged,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
     let line = &logged.line;
     let what = format!("the logged {}", line.kind);
     if let Some(why) = checks::interaction_changed(tx, customer_id, logged)? {
         return Err(refuse(what, why));
     }
-    if let (Some(id), Some(plan)) = (logged.follow_up_id, &line.follow_up) {
-        if let Some(why) = follow_up_moved(tx, id, &plan.text, plan.due)? {
-            return Err(refuse(what, format!("its follow-up “{}” {why}", plan.text)));
-        }
+    if let (Some(id), Some(plan)) = (logged.follow_up_id, &line.follow_up)
+        && let Some(why) = follow_up_moved(tx, id, &plan.text, plan.due)?
+    {
+        return Err(refuse(what, format!("its follow-up “{}” {why}", plan.text)));
     }
     if let Some(id) = logged.balance_entry_id {
         let give = BalanceEntry {
@@ -219,16 +256,16 @@ fn undo_log(tx: &Transaction<'_>, customer_id: i64, logged: &Logged, now: DateTi
     }
     tx.execute("DELETE FROM interactions WHERE id = ?1", [logged.interaction_id])
         .context("undoing the contact")?;
-    if !logged.tags_added.is_empty() {
-        if let Some(now_fields) = customer_fields(tx, customer_id)? {
-            let kept = without(&now_fields.tags, &logged.tags_added);
-            if kept != now_fields.tags {
-                tx.execute(
-                    "UPDATE customers SET tags = ?2, updated_at = ?3 WHERE id = ?1",
-                    params![customer_id, kept.to_stored(), ts(now)],
-                )
-                .context("taking back the tags the line added")?;
-            }
+    if !logged.tags_added.is_empty()
+        && let Some(current) = customer_fields(tx, customer_id)?
+    {
+        let kept = without(&current.tags, &logged.tags_added);
+        if kept != current.tags {
+            tx.execute(
+                "UPDATE customers SET tags = ?2, updated_at = ?3 WHERE id = ?1",
+                params![customer_id, kept.to_stored(), ts(now)],
+            )
+            .context("taking back the tags the line added")?;
         }
     }
     super::summary::refresh(tx, customer_id)
@@ -236,7 +273,10 @@ fn undo_log(tx: &Transaction<'_>, customer_id: i64, logged: &Logged, now: DateTi
 
 fn undo_done(tx: &Transaction<'_>, id: i64, done_at: DateTime<Utc>) -> anyhow::Result<()> {
     let Some((f, _)) = checks::follow_up(tx, id)? else {
-        return Err(refuse(format!("marking follow-up {id} done"), "it was deleted since"));
+        return Err(refuse(
+            format!("marking follow-up {id} done"),
+            "it was deleted since",
+        ));
     };
     let what = format!("marking “{}” done", f.text);
     match f.done_at {
@@ -271,85 +311,6 @@ fn undo_snooze(tx: &Transaction<'_>, id: i64, from: NaiveDate, to: NaiveDate) ->
     )
     .context("unsnoozing the follow-up")?;
     Ok(())
-}
-
-/// A customer goes only while nothing at all was recorded for them and their fields are
-/// as the add wrote them. Their rows are counted, never left to ON DELETE CASCADE.
-fn undo_add(tx: &Transaction<'_>, id: i64, added: &CustomerFields) -> anyhow::Result<()> {
-    let what = format!("adding {}", added.name);
-    let Some((fields, archived)) = checks::customer_row(tx, id)? else {
-        return Err(refuse(what, "they were deleted since"));
-    };
-    let records = checks::records_of(tx, id)?;
-    if !records.is_empty() {
-        let were = if records.len() == 1 && records[0].starts_with("1 ") { "was" } else { "were" };
-        return Err(refuse(what, format!("{} {were} recorded for them since", list(&records))));
-    }
-    let edited = checks::differing(added, &fields);
-    if !edited.is_empty() {
-        return Err(refuse(what, changed_since(&edited)));
-    }
-    if archived {
-        return Err(refuse(what, "they were archived since"));
-    }
-    tx.execute("DELETE FROM customers WHERE id = ?1", [id])
-        .context("removing the added customer")?;
-    Ok(())
-}
-
-/// Puts back the fields the edit changed, each only if it still holds what the edit wrote.
-/// Tags are a set: the edit's additions are taken away and its removals put back, so tags
-/// another process added or removed since stay as they are.
-fn undo_edit(
-    tx: &Transaction<'_>,
-    id: i64,
-    before: &CustomerFields,
-    after: &CustomerFields,
-    now: DateTime<Utc>,
-) -> anyhow::Result<()> {
-    let what = format!("the edit of {}", after.name);
-    let Some(current) = customer_fields(tx, id)? else {
-        return Err(refuse(what, "the customer was deleted since"));
-    };
-    let wrote = checks::differing(before, after);
-    let changed: Vec<&str> = checks::differing(after, &current)
-        .into_iter()
-        .filter(|f| wrote.contains(f) && *f != checks::TAGS)
-        .collect();
-    if !changed.is_empty() {
-        return Err(refuse(what, changed_since(&changed)));
-    }
-    let put_back = |field: &str| wrote.contains(&field);
-    let tags = without(&current.tags, &without(&after.tags, &before.tags))
-        .union(&without(&before.tags, &after.tags));
-    tx.execute(
-        "UPDATE customers SET
-            name = coalesce(?2, name), company = coalesce(?3, company),
-            email = coalesce(?4, email), phone = coalesce(?5, phone),
-            tags = ?6, cadence_days = coalesce(?7, cadence_days),
-            notes = coalesce(?8, notes), updated_at = ?9
-         WHERE id = ?1",
-        params![
-            id,
-            put_back(checks::NAME).then_some(&before.name),
-            put_back(checks::COMPANY).then_some(&before.company),
-            put_back(checks::EMAIL).then_some(&before.email),
-            put_back(checks::PHONE).then_some(&before.phone),
-            tags.to_stored(),
-            put_back(checks::CADENCE).then_some(before.cadence.days()),
-            put_back(checks::NOTES).then_some(&before.notes),
-            ts(now)
-        ],
-    )
-    .context("restoring the customer")?;
-    Ok(())
-}
-
-/// "the e-mail was changed since", "the e-mail and the phone were changed since".
-fn changed_since(fields: &[&str]) -> String {
-    let were = if fields.len() == 1 { "was" } else { "were" };
-    let named: Vec<String> = fields.iter().map(|f| format!("the {f}")).collect();
-    format!("{} {were} changed since", list(&named))
 }
 
 /// The tags of `tags` that are not in `minus`, still sorted and unique.

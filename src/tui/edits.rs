@@ -3,8 +3,6 @@
 
 use std::fmt::Write as _;
 
-use anyhow::Context as _;
-
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::app::{App, Overlay};
@@ -355,7 +353,9 @@ impl App {
             return Ok(());
         };
         let f = self.store.complete_follow_up(id, self.now.utc)?;
-        let done_at = f.done_at.context("the follow-up was marked done but reads as open")?;
+        let done_at = f
+            .done_at
+            .ok_or_else(|| anyhow::anyhow!("follow-up {id} was marked done but reads as open"))?;
         self.remember(
             Change::FollowUpDone { id, done_at },
             format!("Done: “{}”", sanitize(&f.text)),

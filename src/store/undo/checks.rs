@@ -8,8 +8,8 @@ use rusqlite::{OptionalExtension as _, Transaction, params};
 
 use super::CustomerFields;
 use crate::domain::balance::{BalanceEntry, Side};
-use crate::domain::money::Cents;
 use crate::domain::moment::{Moment, MomentStatus};
+use crate::domain::money::Cents;
 use crate::domain::trigger::Trigger;
 use crate::domain::{Cadence, FollowUp, Kind, Tags};
 use crate::store::interactions::Logged;
@@ -30,7 +30,9 @@ const CHANGED: &str = "was changed since";
 /// A follow-up and how often it was snoozed.
 pub(super) fn follow_up(tx: &Transaction<'_>, id: i64) -> anyhow::Result<Option<(FollowUp, i64)>> {
     tx.prepare_cached("SELECT id, customer_id, text, due, done_at, snoozes FROM follow_ups WHERE id = ?1")?
-        .query_row([id], |r| Ok((crate::store::follow_ups::follow_up_from_row(r)?, r.get(5)?)))
+        .query_row([id], |r| {
+            Ok((crate::store::follow_ups::follow_up_from_row(r)?, r.get(5)?))
+        })
         .optional()
         .context("loading the follow-up to undo")
 }
@@ -71,7 +73,9 @@ pub(super) fn moment_changed(tx: &Transaction<'_>, m: &Moment) -> anyhow::Result
 pub(super) fn trigger_changed(tx: &Transaction<'_>, t: &Trigger) -> anyhow::Result<Option<String>> {
     use crate::store::triggers::{TRIGGER_COLUMNS, trigger_from_row};
     let now = tx
-        .prepare_cached(&format!("SELECT {TRIGGER_COLUMNS} FROM triggers t WHERE t.id = ?1"))?
+        .prepare_cached(&format!(
+            "SELECT {TRIGGER_COLUMNS} FROM triggers t WHERE t.id = ?1"
+        ))?
         .query_row([t.id], trigger_from_row)
         .optional()
         .context("loading the trigger to undo")?;
@@ -83,7 +87,10 @@ pub(super) fn trigger_changed(tx: &Transaction<'_>, t: &Trigger) -> anyhow::Resu
     })
 }
 
-pub(super) fn balance_entry_changed(tx: &Transaction<'_>, e: &BalanceEntry) -> anyhow::Result<Option<String>> {
+pub(super) fn balance_entry_changed(
+    tx: &Transaction<'_>,
+    e: &BalanceEntry,
+) -> anyhow::Result<Option<String>> {
     let now = tx
         .prepare_cached("SELECT customer_id, side, note, at FROM balance_entries WHERE id = ?1")?
         .query_row([e.id], |r| {
@@ -106,7 +113,9 @@ pub(super) fn balance_entry_changed(tx: &Transaction<'_>, e: &BalanceEntry) -> a
 
 pub(super) fn order_changed(tx: &Transaction<'_>, o: &Order) -> anyhow::Result<Option<String>> {
     let now = tx
-        .prepare_cached("SELECT customer_id, ordered_on, amount_cents, currency, note FROM orders WHERE id = ?1")?
+        .prepare_cached(
+            "SELECT customer_id, ordered_on, amount_cents, currency, note FROM orders WHERE id = ?1",
+        )?
         .query_row([o.id], |r| {
             Ok(Order {
                 id: o.id,
@@ -135,7 +144,9 @@ pub(super) fn interaction_changed(
 ) -> anyhow::Result<Option<String>> {
     let id = logged.interaction_id;
     let now = tx
-        .prepare_cached("SELECT customer_id, at, kind, note, satisfaction, direction FROM interactions WHERE id = ?1")?
+        .prepare_cached(
+            "SELECT customer_id, at, kind, note, satisfaction, direction FROM interactions WHERE id = ?1",
+        )?
         .query_row([id], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
@@ -169,7 +180,12 @@ pub(super) fn interaction_changed(
                   + (SELECT count(*) FROM triggers WHERE interaction_id = ?1 AND id IS NOT ?4)",
         )?
         .query_row(
-            params![id, logged.follow_up_id, logged.balance_entry_id, logged.trigger_id],
+            params![
+                id,
+                logged.follow_up_id,
+                logged.balance_entry_id,
+                logged.trigger_id
+            ],
             |r| r.get(0),
         )
         .context("looking for records attached to the contact")?;
@@ -219,7 +235,9 @@ pub(super) fn records_of(tx: &Transaction<'_>, id: i64) -> anyhow::Result<Vec<St
                     (SELECT count(*) FROM balance_entries WHERE customer_id = ?1),
                     (SELECT count(*) FROM orders WHERE customer_id = ?1)",
         )?
-        .query_row([id], |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?]))
+        .query_row([id], |r| {
+            Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?])
+        })
         .context("counting what was recorded for the customer")?;
     let names = [
         ("contact", "contacts"),
