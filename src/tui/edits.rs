@@ -381,10 +381,8 @@ impl App {
                     self.undo.push((change, said));
                     return Err(e);
                 };
-                let text = format!(
-                    "Can't undo {}: {} — nothing was changed",
-                    refused.what, refused.why
-                );
+                // "Can't undo" says nothing changed; the status line has room for why.
+                let text = format!("Can't undo {}: {}", refused.what, refused.why);
                 // Show what the other process wrote, which is why.
                 self.refresh_views(true)?;
                 self.status = Some(super::app::Status { text, error: true });

@@ -23,10 +23,7 @@ pub(super) fn undo_add(tx: &Transaction<'_>, id: i64, added: &CustomerFields) ->
         } else {
             "were"
         };
-        return Err(refuse(
-            what,
-            format!("{} {were} recorded for them since", list(&records)),
-        ));
+        return Err(refuse(what, format!("{} {were} added since", list(&records))));
     }
     let edited = checks::differing(added, &fields);
     if !edited.is_empty() {
