@@ -839,3 +839,34 @@ fn an_undone_moment_or_trigger_refuses_once_it_was_edited() {
         "it was changed since"
     );
 }
+
+#[test]
+fn an_undo_waits_for_a_writer_in_the_middle_of_a_change_and_then_sees_it() {
+    let mut b = Book::new();
+    let now = at(NOW);
+    let f = b
+        .tui
+        .add_follow_up(b.acme, "call back", day("2026-11-27"), now)
+        .unwrap();
+    let change = Change::FollowUpAdded { follow_up: f.clone() };
+
+    // Another process has taken the write lock and is completing the follow-up.
+    let path = b.dir.path().join("touchbase.db");
+    let (locked, wait) = std::sync::mpsc::channel();
+    let writer = std::thread::spawn(move || {
+        let conn = Connection::open(path).unwrap();
+        conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+        conn.execute("UPDATE follow_ups SET done_at = 1 WHERE id = ?1", [f.id])
+            .unwrap();
+        locked.send(()).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        conn.execute_batch("COMMIT").unwrap();
+    });
+    wait.recv().unwrap();
+    // The undo's check runs after that commit, not on what it read before: refused.
+    let err = b.tui.undo(&change, now).expect_err("refused");
+    writer.join().unwrap();
+    let why = err.downcast_ref::<UndoRefused>().expect("a refusal");
+    assert_eq!(why.why, "it was marked done since");
+    assert!(b.cli.follow_up(f.id).unwrap().is_some());
+}
