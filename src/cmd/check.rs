@@ -68,7 +68,11 @@ pub fn run(cx: &mut Ctx, repair: bool, json: bool) -> anyhow::Result<()> {
 /// The last line when the book is not sound: how many problems, and what to do.
 fn verdict(report: &CheckReport, repaired: bool) -> String {
     let n = report.problems.len();
-    let problems = if n == 1 { "1 problem".to_string() } else { format!("{n} problems") };
+    let problems = if n == 1 {
+        "1 problem".to_string()
+    } else {
+        format!("{n} problems")
+    };
     let fixable = report.repairable();
     if repaired || fixable == 0 {
         format!("the book has {problems} that --repair cannot fix: correct them by hand or restore a backup")
@@ -89,7 +93,11 @@ pub(super) fn warn_about_damage(store: &Store) {
         let _ = writeln!(err, "touchbase: {d}");
     }
     if damage.len() > NAMED {
-        let _ = writeln!(err, "touchbase: … and {} more damaged values", damage.len() - NAMED);
+        let _ = writeln!(
+            err,
+            "touchbase: … and {} more damaged values",
+            damage.len() - NAMED
+        );
     }
     let _ = writeln!(
         err,

@@ -7,12 +7,14 @@ use std::fmt;
 
 use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use rusqlite::params;
 use rusqlite::types::{Value, ValueRef};
-use rusqlite::{Transaction, params};
 
 use super::Store;
 use super::sql::{FIRST_DAY, FIRST_TS, LAST_DAY, LAST_TS, cleaned_tags, literal, record_name};
+use super::summary::REFRESH;
 use crate::domain::Cadence;
+use crate::domain::money::Cents;
 
 /// One thing wrong with the book.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -80,9 +82,13 @@ impl CheckReport {
 #[derive(Clone, Copy)]
 enum Rule {
     /// Text; `empty` says whether '' is allowed.
-    Text { empty: bool },
+    Text {
+        empty: bool,
+    },
     /// Unix seconds; `null` says whether NULL is allowed.
-    Time { null: bool },
+    Time {
+        null: bool,
+    },
     /// 'YYYY-MM-DD'.
     Day,
     /// One of these words.
@@ -93,11 +99,22 @@ enum Rule {
     /// 1 to 5 or NULL.
     Satisfaction,
     /// An integer in a range that nothing else can stand in for.
-    Int { min: i64, max: i64, what: &'static str },
+    Int {
+        min: i64,
+        max: i64,
+        what: &'static str,
+    },
 }
 
 const KINDS: &[&str] = &[
-    "call", "email", "meeting", "visit", "message", "note", "gift", "complaint",
+    "call",
+    "email",
+    "meeting",
+    "visit",
+    "message",
+    "note",
+    "gift",
+    "complaint",
 ];
 
 /// Every column touchbase reads, by table, with its rule. The summary columns of customers
@@ -113,7 +130,14 @@ const TABLES: &[(&str, &[(&str, Rule)])] = &[
             ("tags", Rule::Tags),
             ("cadence_days", Rule::Cadence),
             ("notes", Rule::Text { empty: true }),
-            ("archived", Rule::Int { min: 0, max: 1, what: "is not 0 or 1" }),
+            (
+                "archived",
+                Rule::Int {
+                    min: 0,
+                    max: 1,
+                    what: "is not 0 or 1",
+                },
+            ),
             ("created_at", Rule::Time { null: false }),
             ("updated_at", Rule::Time { null: false }),
         ],
@@ -165,7 +189,14 @@ const TABLES: &[(&str, &[(&str, Rule)])] = &[
         &[
             ("side", Rule::Word(&["give", "ask"])),
             ("note", Rule::Text { empty: true }),
-            ("weight", Rule::Int { min: 1, max: 5, what: "is not a weight (1 to 5)" }),
+            (
+                "weight",
+                Rule::Int {
+                    min: 1,
+                    max: 5,
+                    what: "is not a weight (1 to 5)",
+                },
+            ),
             ("at", Rule::Time { null: false }),
         ],
     ),
@@ -175,7 +206,11 @@ const TABLES: &[(&str, &[(&str, Rule)])] = &[
             ("ordered_on", Rule::Day),
             (
                 "amount_cents",
-                Rule::Int { min: 1, max: i64::MAX, what: "is not an amount above zero (in cents)" },
+                Rule::Int {
+                    min: 1,
+                    max: i64::MAX,
+                    what: "is not an amount above zero (in cents)",
+                },
             ),
             ("currency", Rule::Text { empty: false }),
             ("note", Rule::Text { empty: true }),
@@ -192,10 +227,12 @@ impl Rule {
             Rule::Text { empty: true } => format!("typeof({c}) <> 'text'"),
             Rule::Text { empty: false } => format!("typeof({c}) <> 'text' OR {c} = ''"),
             Rule::Time { null } => {
-                let bad = format!(
-                    "typeof({c}) <> 'integer' OR {c} NOT BETWEEN {FIRST_TS} AND {LAST_TS}"
-                );
-                if null { format!("{c} IS NOT NULL AND ({bad})") } else { bad }
+                let bad = format!("typeof({c}) <> 'integer' OR {c} NOT BETWEEN {FIRST_TS} AND {LAST_TS}");
+                if null {
+                    format!("{c} IS NOT NULL AND ({bad})")
+                } else {
+                    bad
+                }
             }
             Rule::Day => format!(
                 "typeof({c}) <> 'text' OR {c} NOT BETWEEN '{FIRST_DAY}' AND '{LAST_DAY}' OR date({c}) IS NOT {c}"
@@ -210,9 +247,9 @@ impl Rule {
                 "typeof({c}) <> 'integer' OR {c} NOT BETWEEN 1 AND {}",
                 MAX_CADENCE_DAYS
             ),
-            Rule::Satisfaction => format!(
-                "{c} IS NOT NULL AND (typeof({c}) <> 'integer' OR {c} NOT BETWEEN 1 AND 5)"
-            ),
+            Rule::Satisfaction => {
+                format!("{c} IS NOT NULL AND (typeof({c}) <> 'integer' OR {c} NOT BETWEEN 1 AND 5)")
+            }
             Rule::Int { min, max, .. } => {
                 format!("typeof({c}) <> 'integer' OR {c} NOT BETWEEN {min} AND {max}")
             }
@@ -350,7 +387,8 @@ const SUMMED: &[(&str, &str)] = &[
     ("balance_entries", "at"),
 ];
 
-/// The customer columns `summary::refresh` keeps, each with what it means in words.
+/// The customer columns `summary::refresh` keeps, each with what it means in words (a
+/// column added there later is still checked, named by its column name).
 const SUMMARY: &[(&str, &str)] = &[
     ("last_contact_at", "last contact"),
     ("last_logged_at", "latest timeline entry"),
@@ -382,7 +420,8 @@ impl Store {
             .into_iter()
             .filter(|p| {
                 !values.iter().any(|v| {
-                    p.problem.ends_with(&format!("CHECK constraint failed in {}", v.table))
+                    p.problem
+                        .ends_with(&format!("CHECK constraint failed in {}", v.table))
                         || p.problem.contains(&format!("NULL value in {}.", v.table))
                 })
             })
@@ -483,7 +522,11 @@ impl Store {
             .conn
             .prepare("PRAGMA foreign_key_check")?
             .query_map([], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, String>(2)?))
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<i64>>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
             })?
             .collect::<Result<Vec<_>, _>>()
             .context("running SQLite's foreign key check")?;
@@ -510,7 +553,10 @@ impl Store {
 
     /// The values of `table` that break their column's rule: one pass over the table.
     fn value_problems(&self, table: &'static str, columns: &[(&str, Rule)]) -> anyhow::Result<Vec<Problem>> {
-        let bad: Vec<String> = columns.iter().map(|(c, rule)| format!("({})", rule.bad_sql(c))).collect();
+        let bad: Vec<String> = columns
+            .iter()
+            .map(|(c, rule)| format!("({})", rule.bad_sql(c)))
+            .collect();
         let names: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
         let owner = if table == "customers" { "id" } else { "customer_id" };
         let sql = format!(
@@ -541,9 +587,7 @@ impl Store {
                     column: Some((*column).to_string()),
                     found: Some(literal(v)),
                     problem: rule.what().to_string(),
-                    repair: fix
-                        .as_ref()
-                        .map(|f| format!("sets it to {}", literal(f.into()))),
+                    repair: fix.as_ref().map(|f| format!("sets it to {}", literal(f.into()))),
                     fix,
                     customer,
                     poisons_summary,
@@ -554,58 +598,122 @@ impl Store {
     }
 
     /// Customers whose summary columns, and records whose copy of their customer's value
-    /// tier, disagree with what the records sum up to. The summaries are recomputed by
-    /// `summary::refresh_all` itself, inside a transaction that is rolled back, so this
-    /// check can never drift from how they are kept.
+    /// tier, disagree with what the records sum up to. The sums are `summary::REFRESH`'s
+    /// own expressions, read instead of written, so this check never drifts from how the
+    /// summaries are kept, and it changes nothing.
     fn summary_problems(&self, blocked: &HashSet<i64>) -> anyhow::Result<Vec<Problem>> {
-        let tx = self
-            .conn
-            .unchecked_transaction()
-            .context("starting to check the summaries")?;
-        let columns: Vec<&str> = SUMMARY.iter().map(|(c, _)| *c).collect();
-        tx.execute_batch(&format!(
-            "CREATE TEMP TABLE check_summary AS SELECT id, {} FROM customers;",
-            columns.join(", ")
-        ))
-        .context("copying the summaries")?;
-        for table in TIERED {
-            tx.execute_batch(&format!(
-                "CREATE TEMP TABLE check_{table} AS SELECT id, value_tier FROM {table};"
-            ))
-            .context("copying the value tiers")?;
-        }
-        super::summary::refresh_all(&tx)?;
-        let mut problems = Vec::new();
-        let differs: Vec<String> = columns.iter().map(|c| format!("s.{c} IS NOT c.{c}")).collect();
-        let pairs: Vec<String> = columns.iter().map(|c| format!("s.{c}, c.{c}")).collect();
+        let kept = summary_expressions();
+        let pairs: Vec<String> = kept.iter().map(|(c, e)| format!("{c}, ({e})")).collect();
         let sql = format!(
-            "SELECT s.id, {} FROM temp.check_summary s JOIN customers c ON c.id = s.id WHERE {} ORDER BY s.id",
-            pairs.join(", "),
-            differs.join(" OR ")
+            "SELECT id, value_tier, {} FROM customers ORDER BY id",
+            pairs.join(", ")
         );
-        let mut stmt = tx.prepare(&sql)?;
+        let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query([])?;
+        let mut problems = Vec::new();
         while let Some(row) = rows.next().context("comparing the summaries")? {
             let id: i64 = row.get(0)?;
-            for (i, (column, words)) in SUMMARY.iter().enumerate() {
-                let (stored, actual) = (row.get_ref(1 + 2 * i)?, row.get_ref(2 + 2 * i)?);
+            let mut tier = None;
+            for (i, (column, _)) in kept.iter().enumerate() {
+                let (stored, actual) = (row.get_ref(2 + 2 * i)?, row.get_ref(3 + 2 * i)?);
+                if *column == "value_cents" {
+                    tier = actual.as_i64().ok().map(|c| i64::from(Cents(c).tier()));
+                }
                 if stored == actual {
                     continue;
                 }
-                problems.push(summary_problem(blocked, "customers", id, id, column, stored, &format!(
-                    "(the {words}) disagrees with the records it sums up, which say {}",
-                    shown(column, actual)
-                )));
+                problems.push(summary_problem(
+                    blocked,
+                    "customers",
+                    id,
+                    id,
+                    column,
+                    stored,
+                    &format!(
+                        "(the {}) disagrees with the records it sums up, which say {}",
+                        words(column),
+                        shown(column, actual)
+                    ),
+                ));
+            }
+            let stored = row.get_ref(1)?;
+            if let Some(tier) = tier.filter(|t| stored.as_i64().ok() != Some(*t)) {
+                problems.push(summary_problem(
+                    blocked,
+                    "customers",
+                    id,
+                    id,
+                    "value_tier",
+                    stored,
+                    &format!(
+                        "(the {}) disagrees with the lifetime value its orders add up to, which gives {tier}",
+                        words("value_tier")
+                    ),
+                ));
             }
         }
-        drop(rows);
-        drop(stmt);
         for table in TIERED {
-            problems.extend(tier_problems(&tx, table, blocked)?);
+            problems.extend(self.tier_problems(table, blocked)?);
         }
-        // Dropping `tx` rolls the recomputation and the copies back.
         Ok(problems)
     }
+
+    /// Records whose copy of their customer's value tier is not the customer's.
+    fn tier_problems(&self, table: &'static str, blocked: &HashSet<i64>) -> anyhow::Result<Vec<Problem>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT t.id, t.customer_id, t.value_tier, c.value_tier FROM {table} t
+             JOIN customers c ON c.id = t.customer_id
+             WHERE t.value_tier IS NOT c.value_tier ORDER BY t.id"
+        ))?;
+        let mut rows = stmt.query([])?;
+        let mut problems = Vec::new();
+        while let Some(row) = rows.next().context("comparing the value tiers")? {
+            problems.push(summary_problem(
+                blocked,
+                table,
+                row.get(0)?,
+                row.get(1)?,
+                "value_tier",
+                row.get_ref(2)?,
+                &format!(
+                    "disagrees with its customer's value tier, {}",
+                    literal(row.get_ref(3)?)
+                ),
+            ));
+        }
+        Ok(problems)
+    }
+}
+
+/// The columns `summary::REFRESH` sets, each with the expression it sets it to: the
+/// comma-separated `column = (expression)` pairs between SET and WHERE.
+fn summary_expressions() -> Vec<(&'static str, &'static str)> {
+    let set = REFRESH.split_once(" SET").map_or("", |(_, s)| s);
+    let set = set.rsplit_once(" WHERE").map_or(set, |(s, _)| s);
+    let mut pairs = Vec::new();
+    let (mut depth, mut from) = (0_i32, 0);
+    for (i, c) in set.char_indices().chain([(set.len(), ',')]) {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
+                if let Some((column, expr)) = set[from..i].split_once('=') {
+                    pairs.push((column.trim(), expr.trim()));
+                }
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    pairs
+}
+
+/// What a summary column means, in words.
+fn words(column: &str) -> &str {
+    SUMMARY
+        .iter()
+        .find(|(c, _)| *c == column)
+        .map_or(column, |(_, w)| w)
 }
 
 /// The customers whose summaries cannot be recomputed: a record they sum up stays damaged.
@@ -615,22 +723,6 @@ fn blocked(problems: &[Problem]) -> HashSet<i64> {
         .filter(|p| p.fix.is_none() && p.poisons_summary)
         .filter_map(|p| p.customer)
         .collect()
-}
-
-fn tier_problems(tx: &Transaction<'_>, table: &'static str, blocked: &HashSet<i64>) -> anyhow::Result<Vec<Problem>> {
-    let mut stmt = tx.prepare(&format!(
-        "SELECT s.id, t.customer_id, s.value_tier, t.value_tier FROM temp.check_{table} s JOIN {table} t ON t.id = s.id
-         WHERE s.value_tier IS NOT t.value_tier ORDER BY s.id"
-    ))?;
-    let mut rows = stmt.query([])?;
-    let mut problems = Vec::new();
-    while let Some(row) = rows.next().context("comparing the value tiers")? {
-        problems.push(summary_problem(blocked, table, row.get(0)?, row.get(1)?, "value_tier", row.get_ref(2)?, &format!(
-            "disagrees with its customer's value tier, {}",
-            literal(row.get_ref(3)?)
-        )));
-    }
-    Ok(problems)
 }
 
 /// A summary value that disagrees with its records; it is recomputed with its customer's
@@ -646,7 +738,9 @@ fn summary_problem(
 ) -> Problem {
     let (problem, repair) = if blocked.contains(&customer) {
         (
-            format!("{problem}; it can be recomputed once the damaged records of customer {customer} are corrected"),
+            format!(
+                "{problem}; it can be recomputed once the damaged records of customer {customer} are corrected"
+            ),
             None,
         )
     } else {
@@ -669,8 +763,10 @@ fn summary_problem(
 fn shown(column: &str, v: ValueRef<'_>) -> String {
     match v {
         ValueRef::Null => "none".to_string(),
-        ValueRef::Integer(secs) if column.ends_with("_at") => super::sql::instant(v)
-            .map_or_else(|| secs.to_string(), |t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
+        ValueRef::Integer(secs) if column.ends_with("_at") => super::sql::instant(v).map_or_else(
+            || secs.to_string(),
+            |t| t.format("%Y-%m-%d %H:%M UTC").to_string(),
+        ),
         v => literal(v),
     }
 }
@@ -678,6 +774,18 @@ fn shown(column: &str, v: ValueRef<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_summary_column_is_compared() {
+        let kept: Vec<&str> = summary_expressions().iter().map(|(c, _)| *c).collect();
+        for (column, _) in SUMMARY.iter().filter(|(c, _)| *c != "value_tier") {
+            assert!(
+                kept.contains(column),
+                "{column} is not in summary::REFRESH: {kept:?}"
+            );
+        }
+        assert_eq!(kept.len(), SUMMARY.len() - 1, "{kept:?}");
+    }
 
     #[test]
     fn the_cadence_bound_in_sql_is_the_domain_rule() {

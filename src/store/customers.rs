@@ -82,11 +82,11 @@ pub(super) fn customer_from_row_offset(row: &Row<'_>, o: usize) -> rusqlite::Res
             None => format!("{} (the default)", Cadence::DEFAULT),
         },
     )?;
-    let count = |i| -> rusqlite::Result<u32> {
-        Ok(r.int_in(i, 0..=i64::from(u32::MAX), "a count", 0)? as u32)
-    };
+    let count =
+        |i| -> rusqlite::Result<u32> { Ok(r.int_in(i, 0..=i64::from(u32::MAX), "a count", 0)? as u32) };
     let satisfaction = |i| -> rusqlite::Result<Option<u8>> {
-        Ok(r.opt_int_in(i, 1..=5, "a satisfaction (1 to 5)")?.map(|s| s as u8))
+        Ok(r.opt_int_in(i, 1..=5, "a satisfaction (1 to 5)")?
+            .map(|s| s as u8))
     };
     Ok(Customer {
         id: r.id(),

@@ -12,10 +12,10 @@ use rusqlite::Row;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 use super::Store;
-use crate::domain::{Kind, Tags};
 use crate::domain::balance::Side;
 use crate::domain::moment::MomentStatus;
 use crate::domain::trigger::TriggerKind;
+use crate::domain::{Kind, Tags};
 
 /// Instants are stored as unix seconds: compact, index-friendly and UTC by definition.
 pub fn ts(at: DateTime<Utc>) -> i64 {
@@ -150,7 +150,10 @@ pub(super) fn literal(v: ValueRef<'_>) -> String {
     let text = |s: &str| {
         let mut out = String::from("'");
         for c in s.chars().take(MAX) {
-            if c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c) {
+            if c.is_control()
+                || ('\u{202a}'..='\u{202e}').contains(&c)
+                || ('\u{2066}'..='\u{2069}').contains(&c)
+            {
                 out.extend(c.escape_unicode());
             } else if c == '\'' {
                 out.push_str("''");
@@ -180,9 +183,7 @@ pub(super) fn literal(v: ValueRef<'_>) -> String {
 /// An instant stored as unix seconds, if it is one a book can hold.
 pub(super) fn instant(v: ValueRef<'_>) -> Option<DateTime<Utc>> {
     match v {
-        ValueRef::Integer(secs) if (FIRST_TS..=LAST_TS).contains(&secs) => {
-            DateTime::from_timestamp(secs, 0)
-        }
+        ValueRef::Integer(secs) if (FIRST_TS..=LAST_TS).contains(&secs) => DateTime::from_timestamp(secs, 0),
         _ => None,
     }
 }
@@ -277,7 +278,11 @@ impl<'a, 'r> Lenient<'a, 'r> {
             ValueRef::Real(r) => (r.to_string(), "is a number, not text"),
             ValueRef::Null => (String::new(), "is missing (NULL)"),
         };
-        let shown = if text.is_empty() { "empty".to_string() } else { literal(ValueRef::Text(text.as_bytes())) };
+        let shown = if text.is_empty() {
+            "empty".to_string()
+        } else {
+            literal(ValueRef::Text(text.as_bytes()))
+        };
         self.damaged(i, v, problem.to_string(), shown)?;
         Ok(text)
     }
@@ -289,7 +294,11 @@ impl<'a, 'r> Lenient<'a, 'r> {
             None => Ok(Tags::from_stored(&stored)),
             Some(clean) => {
                 let v = self.row.get_ref(i)?;
-                let shown = if clean.is_empty() { "no tags".to_string() } else { clean.to_string() };
+                let shown = if clean.is_empty() {
+                    "no tags".to_string()
+                } else {
+                    clean.to_string()
+                };
                 self.damaged(i, v, "holds characters a tag may not hold".to_string(), shown)?;
                 Ok(clean)
             }
@@ -297,7 +306,13 @@ impl<'a, 'r> Lenient<'a, 'r> {
     }
 
     /// An integer in `range`, else `neutral`.
-    pub fn int_in(&self, i: usize, range: RangeInclusive<i64>, what: &str, neutral: i64) -> rusqlite::Result<i64> {
+    pub fn int_in(
+        &self,
+        i: usize,
+        range: RangeInclusive<i64>,
+        what: &str,
+        neutral: i64,
+    ) -> rusqlite::Result<i64> {
         self.value(
             i,
             |v| v.as_i64().ok().filter(|n| range.contains(n)),
@@ -308,7 +323,12 @@ impl<'a, 'r> Lenient<'a, 'r> {
     }
 
     /// An integer in `range`, or NULL; anything else is unknown.
-    pub fn opt_int_in(&self, i: usize, range: RangeInclusive<i64>, what: &str) -> rusqlite::Result<Option<i64>> {
+    pub fn opt_int_in(
+        &self,
+        i: usize,
+        range: RangeInclusive<i64>,
+        what: &str,
+    ) -> rusqlite::Result<Option<i64>> {
         self.value(
             i,
             |v| match v {
@@ -335,7 +355,9 @@ impl<'a, 'r> Lenient<'a, 'r> {
 
     /// An instant that must be there; when damaged, the unix epoch stands in.
     pub fn instant(&self, i: usize) -> rusqlite::Result<DateTime<Utc>> {
-        self.value(i, instant, "a time", DateTime::UNIX_EPOCH, || "1970-01-01".to_string())
+        self.value(i, instant, "a time", DateTime::UNIX_EPOCH, || {
+            "1970-01-01".to_string()
+        })
     }
 
     /// An instant or NULL (a summary's "never"); a damaged one is unknown.
@@ -369,7 +391,9 @@ impl<'a, 'r> Lenient<'a, 'r> {
 
     /// A calendar day that must be there; when damaged, 1970-01-01 stands in.
     pub fn day(&self, i: usize) -> rusqlite::Result<NaiveDate> {
-        self.value(i, day, "a date (YYYY-MM-DD)", NaiveDate::default(), || "1970-01-01".to_string())
+        self.value(i, day, "a date (YYYY-MM-DD)", NaiveDate::default(), || {
+            "1970-01-01".to_string()
+        })
     }
 
     /// A calendar day or NULL; a damaged one is unknown.
