@@ -243,10 +243,9 @@ impl Rule {
             }
             // Anything but plain ASCII tags is looked at closely.
             Rule::Tags => format!("typeof({c}) <> 'text' OR {c} GLOB '*[^a-z0-9 _/-]*'"),
-            Rule::Cadence => format!(
-                "typeof({c}) <> 'integer' OR {c} NOT BETWEEN 1 AND {}",
-                MAX_CADENCE_DAYS
-            ),
+            Rule::Cadence => {
+                format!("typeof({c}) <> 'integer' OR {c} NOT BETWEEN 1 AND {MAX_CADENCE_DAYS}")
+            }
             Rule::Satisfaction => {
                 format!("{c} IS NOT NULL AND (typeof({c}) <> 'integer' OR {c} NOT BETWEEN 1 AND 5)")
             }

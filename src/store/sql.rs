@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashSet;
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::ops::RangeInclusive;
 use std::str::FromStr;
 
@@ -118,12 +118,14 @@ pub(super) fn record_name(table: &str) -> &'static str {
     }
 }
 
+/// The values seen (table, row id, column) and the damage, in the order met.
+type DamageLog = (HashSet<(&'static str, i64, String)>, Vec<Damage>);
+
 thread_local! {
     /// The damage met while reading, each value once. A thread-local rather than a field of
     /// `Store` because the row mappers run inside rusqlite's callbacks, which see only the
     /// row; every front end reads on one thread.
-    static DAMAGE: RefCell<(HashSet<(&'static str, i64, String)>, Vec<Damage>)> =
-        RefCell::default();
+    static DAMAGE: RefCell<DamageLog> = RefCell::default();
 }
 
 fn record(damage: Damage) {
@@ -173,7 +175,10 @@ pub(super) fn literal(v: ValueRef<'_>) -> String {
         ValueRef::Real(r) => r.to_string(),
         ValueRef::Text(b) => text(&String::from_utf8_lossy(b)),
         ValueRef::Blob(b) => {
-            let hex: String = b.iter().take(MAX / 2).map(|x| format!("{x:02X}")).collect();
+            let hex: String = b.iter().take(MAX / 2).fold(String::new(), |mut s, x| {
+                let _ = write!(s, "{x:02X}");
+                s
+            });
             let more = if b.len() > MAX / 2 { "…" } else { "" };
             format!("X'{hex}{more}'")
         }
