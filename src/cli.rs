@@ -161,6 +161,22 @@ pub enum Command {
     /// again is safe: a row matches a customer by e-mail, else by name and company, and
     /// then only fills empty fields, adds tags and records a later last contact.
     Import(ImportArgs),
+    /// Check the book for damage, and with --repair fix what can be fixed
+    ///
+    /// Runs SQLite's integrity and foreign key checks, then touchbase's own: every value
+    /// is one touchbase can use (cadences, satisfactions, kinds, dates, times, amounts,
+    /// tags), and each customer's summary (last contact, lifetime value, satisfaction,
+    /// give/take, value tier) matches the records it sums up. One line per problem; exits
+    /// non-zero when the book is not sound.
+    Check {
+        /// Recompute the summaries and fix the values that can be fixed without losing
+        /// anything, in one transaction, then check again. No record is deleted.
+        #[arg(long)]
+        repair: bool,
+        /// Print the findings as JSON
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

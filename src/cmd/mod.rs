@@ -2,6 +2,7 @@
 //! person or (with `--json`) for a script.
 
 mod book;
+mod check;
 mod customers;
 mod demo;
 mod due;
@@ -136,6 +137,7 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
             json,
         } => relationship::order(&mut cx, &customer, &amount, when.as_deref(), json),
         Command::Why { customer, json } => why::run(&mut cx, &customer, json),
+        Command::Check { repair, json } => check::run(&mut cx, repair, json),
         Command::Backup { file } => {
             if file.exists() {
                 anyhow::bail!(
@@ -154,6 +156,7 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
         }
     }?;
     cx.out.flush()?;
+    check::warn_about_damage(&cx.store);
     Ok(())
 }
 

@@ -4,7 +4,7 @@ use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension as _, Row, params};
 
-use super::sql::{from_ts, int, ts};
+use super::sql::{Lenient, int, ts};
 use super::{NotFound, Store};
 use crate::domain::balance::Balance;
 use crate::domain::customer::Summary;
@@ -62,42 +62,68 @@ pub(super) fn customer_from_row(row: &Row<'_>) -> rusqlite::Result<Customer> {
     customer_from_row_offset(row, 0)
 }
 
-/// Reads `CUSTOMER_COLUMNS` starting at column `o` (for joins).
+/// Reads `CUSTOMER_COLUMNS` starting at column `o` (for joins). A damaged value reads as
+/// unknown (or the default cadence) and is recorded, so one bad row never stops the book.
 pub(super) fn customer_from_row_offset(row: &Row<'_>, o: usize) -> rusqlite::Result<Customer> {
-    let cadence_days: u32 = row.get(o + 6)?;
+    let r = Lenient::new(row, "customers", o)?;
+    // A cadence typed as words ('2w') stands for what it says, as `check --repair` writes
+    // it; anything else damaged stands for the default.
+    let written = row.get_ref(o + 6)?.as_str().ok().and_then(|s| s.parse().ok());
+    let cadence = r.value(
+        o + 6,
+        |v| {
+            let days = u32::try_from(v.as_i64().ok()?).ok()?;
+            Cadence::from_days(days).ok()
+        },
+        "a cadence (1 to 3650 days)",
+        written.unwrap_or(Cadence::DEFAULT),
+        || match written {
+            Some(c) => c.to_string(),
+            None => format!("{} (the default)", Cadence::DEFAULT),
+        },
+    )?;
+    let count =
+        |i| -> rusqlite::Result<u32> { Ok(r.int_in(i, 0..=i64::from(u32::MAX), "a count", 0)? as u32) };
+    let satisfaction = |i| -> rusqlite::Result<Option<u8>> {
+        Ok(r.opt_int_in(i, 1..=5, "a satisfaction (1 to 5)")?
+            .map(|s| s as u8))
+    };
     Ok(Customer {
-        id: row.get(o)?,
-        name: row.get(o + 1)?,
-        company: row.get(o + 2)?,
-        email: row.get(o + 3)?,
-        phone: row.get(o + 4)?,
-        tags: Tags::from_stored(&row.get::<_, String>(o + 5)?),
-        cadence: Cadence::from_days(cadence_days).unwrap_or(Cadence::DEFAULT),
-        notes: row.get(o + 7)?,
-        archived: row.get(o + 8)?,
-        created_at: from_ts(row.get(o + 9)?),
-        last_contact_at: row.get::<_, Option<i64>>(o + 10)?.map(from_ts),
+        id: r.id(),
+        name: r.text(o + 1)?,
+        company: r.text(o + 2)?,
+        email: r.text(o + 3)?,
+        phone: r.text(o + 4)?,
+        tags: r.tags(o + 5)?,
+        cadence,
+        notes: r.text(o + 7)?,
+        archived: r.flag(o + 8)?,
+        created_at: r.instant(o + 9)?,
+        last_contact_at: r.opt_instant(o + 10)?,
         summary: Summary {
-            value: Cents(row.get(o + 11)?),
-            last_order_on: row.get(o + 12)?,
-            satisfaction: row.get(o + 13)?,
-            prev_satisfaction: row.get(o + 14)?,
-            satisfaction_at: row.get::<_, Option<i64>>(o + 15)?.map(from_ts),
+            value: Cents(r.int_in(o + 11, 0..=i64::MAX, "an amount in cents", 0)?),
+            last_order_on: r.opt_day(o + 12)?,
+            satisfaction: satisfaction(o + 13)?,
+            prev_satisfaction: satisfaction(o + 14)?,
+            satisfaction_at: r.opt_instant(o + 15)?,
             balance: Balance {
-                gives: row.get(o + 16)?,
-                asks: row.get(o + 17)?,
+                gives: count(o + 16)?,
+                asks: count(o + 17)?,
             },
-            last_give_at: row.get::<_, Option<i64>>(o + 18)?.map(from_ts),
-            last_logged_at: row.get::<_, Option<i64>>(o + 19)?.map(from_ts),
+            last_give_at: r.opt_instant(o + 18)?,
+            last_logged_at: r.opt_instant(o + 19)?,
         },
     })
 }
 
 /// A row of `CUSTOMER_COLUMNS` followed by `NEXT_FOLLOW_UP`.
 fn customer_row(row: &Row<'_>) -> rusqlite::Result<CustomerRow> {
+    let customer = customer_from_row(row)?;
+    // A damaged due date is reported where the follow-up itself is read.
+    let next_follow_up = super::sql::day(row.get_ref(CUSTOMER_COLUMN_COUNT)?);
     Ok(CustomerRow {
-        customer: customer_from_row(row)?,
-        next_follow_up: row.get(CUSTOMER_COLUMN_COUNT)?,
+        customer,
+        next_follow_up,
     })
 }
 

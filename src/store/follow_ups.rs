@@ -4,19 +4,20 @@ use anyhow::{Context as _, bail};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension as _, Row, params};
 
-use super::sql::{from_ts, ts};
+use super::sql::{Lenient, ts};
 use super::{NotFound, Store};
 use crate::domain::FollowUp;
 
 const FOLLOW_UP_COLUMNS: &str = "f.id, f.customer_id, f.text, f.due, f.done_at";
 
 pub(super) fn follow_up_from_row(row: &Row<'_>) -> rusqlite::Result<FollowUp> {
+    let r = Lenient::new(row, "follow_ups", 0)?;
     Ok(FollowUp {
-        id: row.get(0)?,
+        id: r.id(),
         customer_id: row.get(1)?,
-        text: row.get(2)?,
-        due: row.get(3)?,
-        done_at: row.get::<_, Option<i64>>(4)?.map(from_ts),
+        text: r.text(2)?,
+        due: r.day(3)?,
+        done_at: r.happened_at(4)?,
     })
 }
 

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Transaction, params};
 
 use super::Store;
-use super::sql::{from_ts, int, ts};
+use super::sql::{Lenient, from_ts, int, ts};
 use crate::domain::quicklog::QuickLog;
 use crate::domain::{Kind, Tags};
 
@@ -113,13 +113,16 @@ impl Store {
                  WHERE customer_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2",
             )?
             .query_map(params![customer_id, int(limit)], |row| {
+                let r = Lenient::new(row, "interactions", 0)?;
                 Ok(Interaction {
-                    id: row.get(0)?,
+                    id: r.id(),
                     customer_id: row.get(1)?,
-                    at: from_ts(row.get(2)?),
-                    kind: row.get(3)?,
-                    note: row.get(4)?,
-                    satisfaction: row.get(5)?,
+                    at: r.instant(2)?,
+                    kind: r.parsed(3, "a kind of contact", Kind::Note)?,
+                    note: r.text(4)?,
+                    satisfaction: r
+                        .opt_int_in(5, 1..=5, "a satisfaction (1 to 5)")?
+                        .map(|s| s as u8),
                 })
             })?
             .collect::<Result<Vec<_>, _>>()

@@ -2,6 +2,7 @@
 //! only module that knows SQL, so a second backend can sit beside it later.
 
 mod bulk;
+mod check;
 mod customers;
 mod follow_ups;
 mod import;
@@ -24,11 +25,13 @@ use anyhow::Context as _;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use bulk::Bulk;
+pub use check::{CheckReport, Problem};
 pub use customers::{CustomerPatch, CustomerRow, IndexEntry, NewCustomer, Sort};
 pub use import::ImportReport;
 pub use interactions::{Interaction, Logged};
 pub use migrations::LATEST_VERSION;
 pub use nudges::{Rows, Stream, Window};
+pub use sql::Damage;
 pub use undo::{Change, CustomerFields, UndoRefused};
 pub use value::Order;
 pub use week::Page;

@@ -4,7 +4,7 @@ use anyhow::{Context as _, bail};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension as _, Row, params};
 
-use super::sql::{from_ts, ts};
+use super::sql::{Lenient, ts};
 use super::{NotFound, Store};
 use crate::domain::moment::{Moment, MomentStatus, NewMoment};
 
@@ -13,17 +13,19 @@ pub(super) const MOMENT_COLUMNS: &str = "m.id, m.customer_id, m.title, m.expecte
 pub(super) const MOMENT_COLUMN_COUNT: usize = 10;
 
 pub(super) fn moment_from_row(row: &Row<'_>) -> rusqlite::Result<Moment> {
+    let r = Lenient::new(row, "moments", 0)?;
     Ok(Moment {
-        id: row.get(0)?,
+        id: r.id(),
         customer_id: row.get(1)?,
-        title: row.get(2)?,
-        expected: row.get(3)?,
-        concerns: row.get(4)?,
-        steps: row.get(5)?,
-        response: row.get(6)?,
-        status: row.get(7)?,
-        planned_at: from_ts(row.get(8)?),
-        closed_at: row.get::<_, Option<i64>>(9)?.map(from_ts),
+        title: r.text(2)?,
+        expected: r.day(3)?,
+        concerns: r.text(4)?,
+        steps: r.text(5)?,
+        response: r.text(6)?,
+        // An unknown status is not nudged about: 'passed' asks for nothing.
+        status: r.parsed(7, "a status (upcoming, won, lost, passed)", MomentStatus::Passed)?,
+        planned_at: r.instant(8)?,
+        closed_at: r.happened_at(9)?,
     })
 }
 
@@ -117,8 +119,8 @@ impl Store {
         )?;
         let mut next = Vec::new();
         for &id in ids {
-            let day: Option<NaiveDate> = stmt
-                .query_row([id], |r| r.get(0))
+            let day = stmt
+                .query_row([id], |r| Ok(super::sql::day(r.get_ref(0)?)))
                 .context("finding the next decision moment")?;
             next.extend(day.map(|d| (id, d)));
         }

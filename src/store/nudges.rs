@@ -309,7 +309,10 @@ impl Store {
                  )
                  SELECT days FROM cadence WHERE days IS NOT NULL",
             )?
-            .query_map([], |r| r.get(0))?
+            // A damaged cadence (not an integer) has no walk of its own; its customers are
+            // listed with the default cadence but not nudged by it.
+            .query_map([], |r| Ok(r.get_ref(0)?.as_i64().ok()))?
+            .filter_map(Result::transpose)
             .collect::<Result<Vec<_>, _>>()
             .context("listing the cadences in use")
     }

@@ -6,7 +6,7 @@ use rusqlite::Transaction;
 
 /// The summary of every customer matching `{filter}`, recomputed from the child tables with
 /// index seeks. Shared by the one-customer refresh and the bulk one.
-const REFRESH: &str = "UPDATE customers SET
+pub(super) const REFRESH: &str = "UPDATE customers SET
     last_contact_at = (SELECT max(at) FROM interactions i
                        WHERE i.customer_id = customers.id AND i.kind <> 'note'),
     last_logged_at = (SELECT max(at) FROM interactions i WHERE i.customer_id = customers.id),

@@ -4,7 +4,7 @@ use anyhow::{Context as _, bail};
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension as _, Row, params};
 
-use super::sql::{from_ts, ts};
+use super::sql::{Lenient, ts};
 use super::{NotFound, Store};
 use crate::domain::trigger::{Trigger, TriggerKind};
 
@@ -12,13 +12,18 @@ pub(super) const TRIGGER_COLUMNS: &str = "t.id, t.customer_id, t.kind, t.note, t
 pub(super) const TRIGGER_COLUMN_COUNT: usize = 6;
 
 pub(super) fn trigger_from_row(row: &Row<'_>) -> rusqlite::Result<Trigger> {
+    let r = Lenient::new(row, "triggers", 0)?;
     Ok(Trigger {
-        id: row.get(0)?,
+        id: r.id(),
         customer_id: row.get(1)?,
-        kind: row.get(2)?,
-        note: row.get(3)?,
-        opened_at: from_ts(row.get(4)?),
-        resolved_at: row.get::<_, Option<i64>>(5)?.map(from_ts),
+        kind: r.parsed(
+            2,
+            "a kind of trigger (situational, reactional, influential)",
+            TriggerKind::Situational,
+        )?,
+        note: r.text(3)?,
+        opened_at: r.instant(4)?,
+        resolved_at: r.happened_at(5)?,
     })
 }
 

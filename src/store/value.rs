@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::params;
 
 use super::Store;
-use super::sql::{from_ts, ts};
+use super::sql::{Lenient, from_ts, ts};
 use crate::domain::balance::{BalanceEntry, Side};
 use crate::domain::money::Cents;
 
@@ -81,14 +81,15 @@ impl Store {
                 "SELECT id, customer_id, ordered_on, amount_cents, currency, note FROM orders
                  WHERE customer_id = ?1 ORDER BY ordered_on DESC, id DESC LIMIT ?2",
             )?
-            .query_map(params![customer_id, super::sql::int(limit)], |r| {
+            .query_map(params![customer_id, super::sql::int(limit)], |row| {
+                let r = Lenient::new(row, "orders", 0)?;
                 Ok(Order {
-                    id: r.get(0)?,
-                    customer_id: r.get(1)?,
-                    ordered_on: r.get(2)?,
-                    amount: Cents(r.get(3)?),
-                    currency: r.get(4)?,
-                    note: r.get(5)?,
+                    id: r.id(),
+                    customer_id: row.get(1)?,
+                    ordered_on: r.day(2)?,
+                    amount: Cents(r.int_in(3, 1..=i64::MAX, "an amount above zero (in cents)", 0)?),
+                    currency: r.text(4)?,
+                    note: r.text(5)?,
                 })
             })?
             .collect::<Result<Vec<_>, _>>()

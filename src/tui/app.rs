@@ -44,6 +44,8 @@ pub struct App {
     pub week: Option<WeekView>,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
+    /// Whether the status line has said that the book holds damaged values.
+    damage_told: bool,
     /// Rows the customers table can show, from the terminal size.
     pub list_height: usize,
     /// Changes made in this session, newest last, with what to say when undoing them.
@@ -60,7 +62,7 @@ pub struct App {
 impl App {
     pub fn new(store: Store, now: Now, config: Config) -> anyhow::Result<App> {
         let agenda = AgendaView::load(&store, now, &config)?;
-        Ok(App {
+        let mut app = App {
             store,
             now,
             config,
@@ -78,7 +80,29 @@ impl App {
             ranking: Preload::default(),
             background: false,
             quit: false,
-        })
+            damage_told: false,
+        };
+        app.tell_damage();
+        Ok(app)
+    }
+
+    /// Says on the status line, once a session, that the book holds a value the screens
+    /// show a stand-in for (the CLI says it on stderr).
+    fn tell_damage(&mut self) {
+        let damage = self.store.take_damage();
+        let Some(first) = damage.first() else { return };
+        if self.damage_told || self.status.as_ref().is_some_and(|s| s.error) {
+            return;
+        }
+        self.damage_told = true;
+        let more = match damage.len() {
+            1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        self.status = Some(Status {
+            text: format!("{first}{more} — run `touchbase check --repair`"),
+            error: true,
+        });
     }
 
     /// Starts building the customers filter on a second connection, so that the first `/`
@@ -101,6 +125,7 @@ impl App {
         if let Err(e) = self.route_key(key) {
             self.fail(&e);
         }
+        self.tell_damage();
     }
 
     pub fn fail(&mut self, e: &anyhow::Error) {
