@@ -210,6 +210,22 @@ mod tests {
     }
 
     #[test]
+    fn formulas_are_guarded_and_read_back_exactly() {
+        for bad in [
+            "=1+1", "+31 20", "-2", "@x", "\tx", "\rx", " =1", "\n=1", " \r\n@x", "＝1", "＋1", "－1", "＠x",
+            "'=1", "' =1", "''＝1",
+        ] {
+            let cell = guard(bad);
+            assert!(cell.starts_with('\''), "{bad:?} is guarded");
+            assert_eq!(super::super::fields::unguard(&cell), bad, "{bad:?} reads back");
+        }
+        for fine in ["Acme", "a=b", "'quoted'", "", " "] {
+            assert_eq!(guard(fine), fine);
+            assert_eq!(super::super::fields::unguard(fine), fine);
+        }
+    }
+
+    #[test]
     fn text_is_escaped() {
         assert_eq!(escape("a,b;c\\d\r\ne\nf"), "a\\,b\\;c\\\\d\\ne\\nf");
     }
