@@ -99,10 +99,15 @@ fn clap_exit(e: &clap::Error) -> ExitCode {
 pub(crate) fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         let io = c.downcast_ref::<io::Error>().map(io::Error::kind);
-        // serde_json wraps the io::Error of a failed write without exposing it as a source.
+        // serde_json and csv wrap the io::Error of a failed write without exposing it as a
+        // source.
         let json = c
             .downcast_ref::<serde_json::Error>()
             .and_then(serde_json::Error::io_error_kind);
-        io.or(json) == Some(io::ErrorKind::BrokenPipe)
+        let csv = c.downcast_ref::<csv::Error>().and_then(|e| match e.kind() {
+            csv::ErrorKind::Io(io) => Some(io.kind()),
+            _ => None,
+        });
+        io.or(json).or(csv) == Some(io::ErrorKind::BrokenPipe)
     })
 }

@@ -88,7 +88,8 @@ impl<W: Write> BookWriter<W> {
     /// Closes the document and hands back the writer, flushed.
     pub fn finish(self) -> anyhow::Result<W> {
         let mut out = match self {
-            BookWriter::Csv(w) => w.into_inner().map_err(|e| anyhow::anyhow!("{}", e.error()))?,
+            // The io::Error itself, so a closed pipe is still recognised as one.
+            BookWriter::Csv(w) => w.into_inner().map_err(::csv::IntoInnerError::into_error)?,
             BookWriter::Vcard(out) => out,
             BookWriter::Json { mut out, first } => {
                 writeln!(out, "{}]", if first { "" } else { "\n" })?;
