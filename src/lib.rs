@@ -51,6 +51,10 @@ pub fn main() -> ExitCode {
     match cmd::run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) if e.is::<tui::Signalled>() => {
+            let signal = e.downcast_ref::<tui::Signalled>().map_or(0, |s| s.0);
+            ExitCode::from(u8::try_from(128 + signal).unwrap_or(1))
+        }
         Err(e) => {
             // Messages quote what the user typed or what a file held; this one place makes
             // every echoed argument, header and cell safe for the terminal.

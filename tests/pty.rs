@@ -8,7 +8,7 @@ use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use rexpect::process::WaitStatus;
+use rexpect::process::{Signal, WaitStatus};
 use rexpect::session::{PtySession, spawn_command};
 use serde_json::Value;
 use tempfile::TempDir;
@@ -302,4 +302,57 @@ fn a_bad_quick_log_line_shows_the_error_and_saves_nothing() {
         assert_eq!(customer["interactions"], Value::Array(vec![]), "{customer:#}");
         assert_eq!(customer["follow_ups"], Value::Array(vec![]), "{customer:#}");
     }
+}
+
+/// Waits for the app to end and gives its exit code, whether it exited or was killed.
+fn status_after_signal(tui: &mut Tui, signal: Signal) -> WaitStatus {
+    tui.wait_for("Agenda");
+    tui.session.process_mut().signal(signal).unwrap();
+    let deadline = Instant::now() + TIMEOUT;
+    let status = loop {
+        tui.pump();
+        match tui.session.process().status() {
+            Some(WaitStatus::StillAlive) | None => {}
+            Some(status) => break status,
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the app did not end on {signal:?}:\n{}",
+            tui.framed()
+        );
+        thread::sleep(Duration::from_millis(10));
+    };
+    let rest = tui.session.exp_eof().unwrap_or_default();
+    let rest: Vec<u8> = rest.chars().map(|c| u8::try_from(c).unwrap()).collect();
+    tui.screen.process(&rest);
+    tui.raw.extend_from_slice(&rest);
+    status
+}
+
+#[test]
+fn sigterm_ends_the_app_with_the_terminal_restored() {
+    let book = Book::two_customers();
+    for (signal, code) in [(Signal::SIGTERM, 143), (Signal::SIGINT, 130)] {
+        let mut tui = Tui::open(&book);
+        let status = status_after_signal(&mut tui, signal);
+        assert!(
+            matches!(status, WaitStatus::Exited(_, c) if c == code),
+            "{signal:?}: {status:?}, not exit {code}"
+        );
+        tui.assert_restored();
+    }
+}
+
+/// SIGHUP is what the app gets when its terminal window is closed: nothing is left to
+/// restore, but it must end instead of running on (or panicking on the dead terminal).
+#[test]
+fn sighup_ends_the_app() {
+    let book = Book::two_customers();
+    let mut tui = Tui::open(&book);
+    let status = status_after_signal(&mut tui, Signal::SIGHUP);
+    assert!(
+        matches!(status, WaitStatus::Exited(_, 129)),
+        "{status:?}, not exit 129"
+    );
+    tui.assert_restored();
 }
