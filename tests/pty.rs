@@ -356,3 +356,56 @@ fn sighup_ends_the_app() {
     );
     tui.assert_restored();
 }
+
+/// What `touchbase --db DB args…` writes to a terminal, every byte, and its exit code.
+fn on_terminal(book: &Book, args: &[&str]) -> (Vec<u8>, i32) {
+    let mut cmd = Command::new(touchbase());
+    cmd.arg("--db").arg(&book.db).args(args);
+    with_env(&mut cmd);
+    let timeout_ms = u64::try_from(TIMEOUT.as_millis()).unwrap();
+    let mut session = spawn_command(cmd, Some(timeout_ms)).unwrap();
+    let out = session.exp_eof().unwrap();
+    let out: Vec<u8> = out.chars().map(|c| u8::try_from(c).unwrap()).collect();
+    let code = match session.process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("{args:?}: {other:?}"),
+    };
+    (out, code)
+}
+
+/// Files and pipes get the data exactly; a terminal gets placeholders, whatever the
+/// format: an exported book, JSON, clap's own errors.
+#[test]
+fn data_written_to_a_terminal_shows_hidden_characters_as_placeholders() {
+    let book = Book::two_customers();
+    let evil = "Evil\u{1b}]0;pwned\u{7}\u{202E}\u{9b}2J";
+    book.cli(&["add", evil, "--notes", evil]);
+    let piped = book.cli(&["export", "customers", "--format", "json"]);
+    assert!(
+        String::from_utf8_lossy(&piped).contains("Evil\\u001b]0;pwned\\u0007\u{202E}\u{9b}2J"),
+        "a pipe gets the data exactly, escaped as JSON escapes it"
+    );
+    for args in [
+        &["export", "customers"][..],
+        &["export", "customers", "--format", "vcard"],
+        &["export", "customers", "--format", "json"],
+        &["show", "3", "--json"],
+        &["list", "--json"],
+    ] {
+        let (out, code) = on_terminal(&book, args);
+        assert_eq!(code, 0, "{args:?}: {}", String::from_utf8_lossy(&out));
+        let text = String::from_utf8_lossy(&out);
+        assert!(text.contains("Evil"), "{args:?}: {text}");
+        for bad in ["\u{1b}", "\u{7}", "\u{202E}", "\u{9b}"] {
+            assert!(
+                !text.contains(bad),
+                "{args:?} wrote {bad:?} to the terminal: {text:?}"
+            );
+        }
+    }
+    let (out, code) = on_terminal(&book, &["list", "--sort", "name\u{1b}[2J\u{202E}"]);
+    assert_eq!(code, 2);
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.contains("'name␛[2J�'"), "{text:?}");
+    assert!(!text.contains('\u{1b}'), "{text:?}");
+}
