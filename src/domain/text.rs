@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::io::{self, Write};
+use std::ops::RangeInclusive;
 
 /// Whether `c` must never reach a terminal as itself, given the character before it:
 /// control characters (C0, DEL, C1: the ESC that starts escape sequences, the CSI of
@@ -18,15 +19,29 @@ use std::io::{self, Write};
 /// by tags, as in the flag of Scotland); tag characters anywhere else are invisible
 /// smuggled ASCII and are replaced.
 pub fn is_hidden(c: char, prev: char) -> bool {
-    match c {
-        c if c.is_control() => true,
-        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => true,
-        '\u{00AD}' | '\u{115F}' | '\u{1160}' | '\u{180E}' | '\u{200B}' | '\u{2028}' | '\u{2029}' => true,
-        '\u{2060}'..='\u{2064}' | '\u{206A}'..='\u{206F}' | '\u{3164}' | '\u{FEFF}' | '\u{FFA0}' => true,
-        '\u{FFF9}'..='\u{FFFB}' => true,
-        '\u{E0000}'..='\u{E007F}' => !in_flag(c, prev),
-        _ => false,
+    const BIDI: &[RangeInclusive<char>] = &[
+        '\u{061C}'..='\u{061C}',
+        '\u{200E}'..='\u{200F}',
+        '\u{202A}'..='\u{202E}',
+        '\u{2066}'..='\u{2069}',
+    ];
+    const INVISIBLE: &[RangeInclusive<char>] = &[
+        '\u{00AD}'..='\u{00AD}',
+        '\u{115F}'..='\u{1160}',
+        '\u{180E}'..='\u{180E}',
+        '\u{200B}'..='\u{200B}',
+        '\u{2028}'..='\u{2029}',
+        '\u{2060}'..='\u{2064}',
+        '\u{206A}'..='\u{206F}',
+        '\u{3164}'..='\u{3164}',
+        '\u{FEFF}'..='\u{FEFF}',
+        '\u{FFA0}'..='\u{FFA0}',
+        '\u{FFF9}'..='\u{FFFB}',
+    ];
+    if ('\u{E0000}'..='\u{E007F}').contains(&c) {
+        return !in_flag(c, prev);
     }
+    c.is_control() || BIDI.iter().chain(INVISIBLE).any(|r| r.contains(&c))
 }
 
 /// A tag character continuing a flag: 🏴 (U+1F3F4), then tag letters and digits, then
