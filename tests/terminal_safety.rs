@@ -187,6 +187,29 @@ fn every_command_for_a_person_prints_hostile_text_as_placeholders() {
             "{args:?} shows the hostile text: {shown}"
         );
     }
+    // Paths the user named are echoed back when the file is written.
+    let file = |name: &str| {
+        let path = book.dir.path().join(format!("{EVIL}{name}"));
+        path.to_str().unwrap().to_string()
+    };
+    for args in [
+        ["export", "customers", "-o", &file("book.csv")]
+            .map(String::from)
+            .to_vec(),
+        ["export", "week", "-o", &file("week.md")]
+            .map(String::from)
+            .to_vec(),
+        ["backup", &file("backup.db")].map(String::from).to_vec(),
+    ] {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = book.ok(&args);
+        assert_safe(&format!("{args:?} stdout"), &out.stdout);
+        assert_safe(&format!("{args:?} stderr"), &out.stderr);
+    }
+    let other = file("other.db");
+    let out = touchbase().args(["--db", &other, "demo"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_safe("demo stdout", &out.stdout);
 }
 
 #[test]

@@ -5,7 +5,7 @@ use std::io::Write as _;
 
 use super::Ctx;
 use crate::cli::ExportWeekArgs;
-use crate::domain::text::sanitize_lines;
+use crate::domain::text::{sanitize_lines, shown_path};
 use crate::domain::week::{IsoWeek, WeekPlan};
 use crate::export::{self, Format};
 use crate::week::plan_week;
@@ -35,7 +35,7 @@ pub fn week(cx: &mut Ctx, args: &ExportWeekArgs) -> anyhow::Result<()> {
                 "Wrote {} for {} ({format}) to '{}'.",
                 count(plan.items.len()),
                 plan.week,
-                path.display()
+                shown_path(path)
             )?;
         }
     }

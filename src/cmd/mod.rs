@@ -21,7 +21,7 @@ use crate::cli::{Args, Command, ExportWhat};
 use crate::clock::Now;
 use crate::config::{self, Config};
 use crate::domain::balance::Side;
-use crate::domain::text::TerminalSafe;
+use crate::domain::text::{TerminalSafe, shown_path};
 use crate::store::Store;
 
 /// What every command gets: the open store, the clock, the config and stdout. On a
@@ -150,8 +150,8 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
             writeln!(
                 cx.out,
                 "Backed up '{}' to '{}'",
-                cx.store.path().display(),
-                file.display()
+                shown_path(cx.store.path()),
+                shown_path(&file)
             )?;
             Ok(())
         }

@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 use std::ops::RangeInclusive;
+use std::path::Path;
 
 /// Whether `c` must never reach a terminal as itself, given the character before it:
 /// control characters (C0, DEL, C1: the ESC that starts escape sequences, the CSI of
@@ -81,6 +82,11 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
         '\t' => Some(' '),
         _ => None,
     })
+}
+
+/// A path as a person reads it: [`sanitize`]d, since a file name may hold anything.
+pub fn shown_path(path: &Path) -> String {
+    sanitize(&path.display().to_string()).into_owned()
 }
 
 /// [`sanitize`] for text of several lines (an error message, a whole document shown on a
