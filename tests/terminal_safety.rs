@@ -318,3 +318,27 @@ fn every_screen_draws_hostile_text_as_placeholders() {
         screens[4].1
     );
 }
+
+/// Files are for other programs: they keep the hostile text exactly, escaped only as
+/// their format escapes (JSON `\u001b`, CSV quoting), and a formula-like cell guarded.
+#[test]
+fn exported_files_keep_hostile_text_exactly() {
+    let book = hostile();
+    let name = format!("Evil{EVIL}One {EVIL}");
+    let json = book.dir.path().join("book.json");
+    book.ok(&["export", "customers", "-o", json.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&json).unwrap();
+    assert!(text.contains("\\u001b[2J"), "JSON escapes ESC");
+    assert!(text.contains('\u{202E}'), "JSON keeps the bidi override as it is");
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc[0]["name"], name.as_str());
+
+    let csv = book.dir.path().join("book.csv");
+    book.ok(&["add", "＝HYPERLINK(\"x\")", "--notes", "\n=cmd|' /C calc'!A0"]);
+    book.ok(&["export", "customers", "-o", csv.to_str().unwrap()]);
+    let mut rows = ::csv::Reader::from_path(&csv).unwrap();
+    let rows: Vec<::csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    assert_eq!(&rows[0][0], name.as_str());
+    assert_eq!(&rows[2][0], "'＝HYPERLINK(\"x\")");
+    assert_eq!(&rows[2][6], "'\n=cmd|' /C calc'!A0");
+}
