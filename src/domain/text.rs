@@ -39,6 +39,10 @@ pub fn is_hidden(c: char, prev: char) -> bool {
         '\u{FFA0}'..='\u{FFA0}',
         '\u{FFF9}'..='\u{FFFB}',
     ];
+    // Most text is ASCII: only its controls are hidden.
+    if c.is_ascii() {
+        return c.is_ascii_control();
+    }
     if ('\u{E0000}'..='\u{E007F}').contains(&c) {
         return !in_flag(c, prev);
     }
@@ -185,6 +189,7 @@ impl<W: Write> TerminalSafe<W> {
                         Some(n) => {
                             push_lines(&mut out, good, &mut self.prev, &mut tail, true);
                             out.push('�');
+                            self.prev = '�';
                             rest = &bad[n..];
                         }
                         // A character cut short by the end of this write.
@@ -325,6 +330,51 @@ mod tests {
         let mut out = Vec::new();
         TerminalSafe::new(&mut out, true).write_all(b"a\xffb").unwrap();
         assert_eq!(out, "a�b".as_bytes());
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn nothing_hidden_gets_through(s in "(?s).{0,40}") {
+            proptest::prop_assert!(!has_hidden(&sanitize(&s)));
+            let lines = sanitize_lines(&s).replace("\r\n", "").replace(['\n', '\t'], "");
+            proptest::prop_assert!(!has_hidden(&lines), "{:?}", lines);
+        }
+
+        #[test]
+        fn the_safe_writer_is_sanitize_lines_however_writes_split(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::prelude::any::<char>().prop_map(|c| c.to_string().into_bytes()),
+                    proptest::sample::select(vec![
+                        "\r", "\n", "\r\n", "\u{1b}[2J", "é", "🏴", "\u{E0067}", "\u{E007F}", "\u{202E}",
+                        "\u{9b}", "a",
+                    ])
+                    .prop_map(|s| s.as_bytes().to_vec()),
+                    proptest::prelude::Just(vec![0xff]),
+                ],
+                0..12,
+            ),
+            cuts in proptest::collection::vec(0..60usize, 0..4),
+        ) {
+            let bytes = parts.concat();
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(bytes.len())).collect();
+            cuts.sort_unstable();
+            let mut out = Vec::new();
+            {
+                let mut w = TerminalSafe::new(&mut out, true);
+                let mut from = 0;
+                for cut in cuts.into_iter().chain([bytes.len()]) {
+                    w.write_all(&bytes[from..cut]).unwrap();
+                    from = cut;
+                }
+            }
+            let whole = sanitize_lines(&String::from_utf8_lossy(&bytes)).into_owned();
+            proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), whole);
+        }
     }
 
     #[test]
