@@ -44,14 +44,19 @@ pub struct Signalled(pub i32);
 
 /// Runs the app until the user quits or a signal ends it. The terminal is put back on
 /// every way out: here after a quit, an error or a signal (so an error prints on a sane
-/// terminal), and by the hook `ratatui::init` installs on a panic.
+/// terminal), and by the hook `ratatui::try_init` installs on a panic.
 pub fn run(mut app: App) -> anyhow::Result<()> {
     // Registered before the terminal changes, so no moment is left where the default
     // action would kill the app in raw mode on the alternate screen.
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT]).context("listening for signals")?;
     let watchdog = hang_up_watchdog()?;
     let tty = tty::Tty::open().context("opening the terminal")?;
-    let mut terminal = ratatui::init();
+    let mut terminal = ratatui::try_init()
+        .inspect_err(|_| {
+            // Raw mode may be on already.
+            let _ = ratatui::try_restore();
+        })
+        .context("setting up the terminal")?;
     let result = event_loop(&mut terminal, &mut app, &mut signals, &tty);
     // After SIGHUP the terminal is gone and restoring fails; there is nobody to tell.
     let _ = ratatui::try_restore();
