@@ -8,7 +8,7 @@ use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use rexpect::process::WaitStatus;
+use rexpect::process::{Signal, WaitStatus};
 use rexpect::session::{PtySession, spawn_command};
 use serde_json::Value;
 use tempfile::TempDir;
@@ -302,4 +302,245 @@ fn a_bad_quick_log_line_shows_the_error_and_saves_nothing() {
         assert_eq!(customer["interactions"], Value::Array(vec![]), "{customer:#}");
         assert_eq!(customer["follow_ups"], Value::Array(vec![]), "{customer:#}");
     }
+}
+
+/// Waits for the app to end and gives its exit code, whether it exited or was killed.
+fn status_after_signal(tui: &mut Tui, signal: Signal) -> WaitStatus {
+    tui.wait_for("Agenda");
+    tui.session.process_mut().signal(signal).unwrap();
+    let deadline = Instant::now() + TIMEOUT;
+    let status = loop {
+        tui.pump();
+        match tui.session.process().status() {
+            Some(WaitStatus::StillAlive) | None => {}
+            Some(status) => break status,
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the app did not end on {signal:?}:\n{}",
+            tui.framed()
+        );
+        thread::sleep(Duration::from_millis(10));
+    };
+    let rest = tui.session.exp_eof().unwrap_or_default();
+    let rest: Vec<u8> = rest.chars().map(|c| u8::try_from(c).unwrap()).collect();
+    tui.screen.process(&rest);
+    tui.raw.extend_from_slice(&rest);
+    status
+}
+
+#[test]
+fn sigterm_ends_the_app_with_the_terminal_restored() {
+    let book = Book::two_customers();
+    for (signal, code) in [(Signal::SIGTERM, 143), (Signal::SIGINT, 130)] {
+        let mut tui = Tui::open(&book);
+        let status = status_after_signal(&mut tui, signal);
+        assert!(
+            matches!(status, WaitStatus::Exited(_, c) if c == code),
+            "{signal:?}: {status:?}, not exit {code}"
+        );
+        tui.assert_restored();
+    }
+}
+
+/// SIGHUP is what the app gets when its terminal window is closed: nothing is left to
+/// restore, but it must end instead of running on (or panicking on the dead terminal).
+#[test]
+fn sighup_ends_the_app() {
+    let book = Book::two_customers();
+    let mut tui = Tui::open(&book);
+    let status = status_after_signal(&mut tui, Signal::SIGHUP);
+    assert!(
+        matches!(status, WaitStatus::Exited(_, 129)),
+        "{status:?}, not exit 129"
+    );
+    tui.assert_restored();
+}
+
+/// What `touchbase --db DB args…` writes to a terminal, every byte, and its exit code.
+fn on_terminal(book: &Book, args: &[&str]) -> (Vec<u8>, i32) {
+    let mut cmd = Command::new(touchbase());
+    cmd.arg("--db").arg(&book.db).args(args);
+    with_env(&mut cmd);
+    let timeout_ms = u64::try_from(TIMEOUT.as_millis()).unwrap();
+    let mut session = spawn_command(cmd, Some(timeout_ms)).unwrap();
+    let out = session.exp_eof().unwrap();
+    let out: Vec<u8> = out.chars().map(|c| u8::try_from(c).unwrap()).collect();
+    let code = match session.process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("{args:?}: {other:?}"),
+    };
+    (out, code)
+}
+
+/// Files and pipes get the data exactly; a terminal gets placeholders, whatever the
+/// format: an exported book, JSON, clap's own errors.
+#[test]
+fn data_written_to_a_terminal_shows_hidden_characters_as_placeholders() {
+    let book = Book::two_customers();
+    let evil = "Evil\u{1b}]0;pwned\u{7}\u{202E}\u{9b}2J";
+    book.cli(&["add", evil, "--notes", evil]);
+    let piped = book.cli(&["export", "customers", "--format", "json"]);
+    assert!(
+        String::from_utf8_lossy(&piped).contains("Evil\\u001b]0;pwned\\u0007\u{202E}\u{9b}2J"),
+        "a pipe gets the data exactly, escaped as JSON escapes it"
+    );
+    for args in [
+        &["export", "customers"][..],
+        &["export", "customers", "--format", "vcard"],
+        &["export", "customers", "--format", "json"],
+        &["show", "3", "--json"],
+        &["list", "--json"],
+    ] {
+        let (out, code) = on_terminal(&book, args);
+        assert_eq!(code, 0, "{args:?}: {}", String::from_utf8_lossy(&out));
+        let text = String::from_utf8_lossy(&out);
+        assert!(text.contains("Evil"), "{args:?}: {text}");
+        for bad in ["\u{1b}", "\u{7}", "\u{202E}", "\u{9b}"] {
+            assert!(
+                !text.contains(bad),
+                "{args:?} wrote {bad:?} to the terminal: {text:?}"
+            );
+        }
+    }
+    let (out, code) = on_terminal(&book, &["list", "--sort", "name\u{1b}[2J\u{202E}"]);
+    assert_eq!(code, 2);
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.contains("'name␛[2J�'"), "{text:?}");
+    assert!(!text.contains('\u{1b}'), "{text:?}");
+}
+
+/// `cmd` started on a terminal of its own, as the shell of a terminal window is: it leads
+/// a new session whose controlling terminal is the pty. Returns once the app has drawn
+/// its agenda; dropping the returned master closes the window. rexpect cannot close its
+/// terminal without killing the child first, hence this.
+fn on_own_terminal(mut cmd: Command) -> (std::process::Child, std::fs::File) {
+    use std::fs::File;
+    use std::io::Read as _;
+    use std::os::fd::{AsRawFd as _, FromRawFd as _};
+    use std::os::unix::process::CommandExt as _;
+
+    let (mut master, mut slave) = (0, 0);
+    let size = libc::winsize {
+        ws_row: ROWS,
+        ws_col: COLS,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty writes two descriptors into the two ints; the name is not asked for.
+    let opened = unsafe {
+        libc::openpty(
+            &raw mut master,
+            &raw mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &raw const size,
+        )
+    };
+    assert_eq!(opened, 0, "openpty: {}", std::io::Error::last_os_error());
+    // The child must not inherit the master: while any copy is open, nothing hangs up.
+    // SAFETY: `master` is an open descriptor.
+    unsafe { libc::fcntl(master, libc::F_SETFD, libc::FD_CLOEXEC) };
+    // SAFETY: both descriptors were just opened and are owned by nothing else.
+    let (mut master, slave) = unsafe { (File::from_raw_fd(master), File::from_raw_fd(slave)) };
+
+    with_env(&mut cmd);
+    cmd.stdin(slave.try_clone().unwrap())
+        .stdout(slave.try_clone().unwrap())
+        .stderr(slave.try_clone().unwrap());
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY as _, 0) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().unwrap();
+    drop(cmd);
+    drop(slave);
+
+    let mut screen = vt100::Parser::new(NonZeroU16::new(ROWS).unwrap(), NonZeroU16::new(COLS).unwrap(), 0);
+    let deadline = Instant::now() + TIMEOUT;
+    while !screen.screen().contents().contains("Agenda") {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("no first screen:\n{}", screen.screen().contents());
+        }
+        let mut fds = libc::pollfd {
+            fd: master.as_raw_fd(),
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd.
+        if unsafe { libc::poll(&raw mut fds, 1, 100) } > 0 {
+            let mut buf = [0; 4096];
+            let n = master.read(&mut buf).unwrap();
+            screen.process(&buf[..n]);
+        }
+    }
+    (child, master)
+}
+
+/// Waits for `child` to end, killing it after `TIMEOUT`.
+fn ended(child: &mut std::process::Child, what: &str) -> std::process::ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if start.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            panic!("{what} runs on after its terminal closed");
+        }
+        thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// The terminal window closes under the running app, which leads its session (`ssh -t`,
+/// `tmux new touchbase`): the kernel hangs up the terminal and sends it SIGHUP. It must
+/// end at once with 129, without aborting while it tries to restore a dead terminal.
+#[test]
+fn closing_the_terminal_ends_the_app() {
+    let book = Book::two_customers();
+    let mut cmd = Command::new(touchbase());
+    cmd.arg("--db").arg(&book.db);
+    let (mut child, master) = on_own_terminal(cmd);
+    let closed = Instant::now();
+    drop(master);
+    let status = ended(&mut child, "the app");
+    assert_eq!(status.code(), Some(129), "{status:?}");
+    // Well before the watchdog's two seconds: the loop itself saw the hang-up.
+    assert!(
+        closed.elapsed() < Duration::from_millis(1500),
+        "{:?}",
+        closed.elapsed()
+    );
+}
+
+/// The same under a shell that does not pass SIGHUP on (here it ignores it; an
+/// interactive shell passes it on only later): the app sees the terminal hang up before
+/// any signal, the case where crossterm alone would spin forever on the dead terminal.
+#[test]
+fn a_hung_up_terminal_ends_the_app_without_a_signal() {
+    let book = Book::two_customers();
+    let code = book.db.with_extension("exit-code");
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(r#"trap "" HUP; "$0" --db "$1"; echo $? > "$2""#)
+        .arg(touchbase())
+        .arg(&book.db)
+        .arg(&code);
+    let (mut child, master) = on_own_terminal(cmd);
+    let closed = Instant::now();
+    drop(master);
+    let status = ended(&mut child, "the shell");
+    assert!(status.success(), "{status:?}");
+    assert_eq!(std::fs::read_to_string(&code).unwrap().trim(), "129");
+    assert!(
+        closed.elapsed() < Duration::from_millis(1500),
+        "{:?}",
+        closed.elapsed()
+    );
 }

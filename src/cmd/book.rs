@@ -6,6 +6,7 @@ use std::io::Write as _;
 
 use super::Ctx;
 use crate::cli::ExportCustomersArgs;
+use crate::domain::text::shown_path;
 use crate::export;
 use crate::import::Format;
 use crate::import::write::BookWriter;
@@ -28,7 +29,7 @@ pub fn export(cx: &mut Ctx, args: &ExportCustomersArgs) -> anyhow::Result<()> {
         "Wrote {n} {} ({}) to '{}'.",
         if n == 1 { "customer" } else { "customers" },
         format.as_str(),
-        path.display()
+        shown_path(path)
     )?;
     Ok(())
 }

@@ -8,6 +8,7 @@ use anyhow::{Context as _, bail};
 use super::Ctx;
 use crate::clock::Now;
 use crate::demo;
+use crate::domain::text::shown_path;
 use crate::store::Store;
 
 pub fn run(cx: &mut Ctx, customers: usize, force: bool) -> anyhow::Result<()> {
@@ -23,7 +24,7 @@ pub fn run(cx: &mut Ctx, customers: usize, force: bool) -> anyhow::Result<()> {
     writeln!(
         cx.out,
         "Wrote a demo book to '{}' in {:.1}s: {} customers, {} contacts, {} follow-ups, {} decision moments, {} triggers, {} gives/asks, {} orders.",
-        cx.store.path().display(),
+        shown_path(cx.store.path()),
         started.elapsed().as_secs_f64(),
         s.customers,
         s.interactions,

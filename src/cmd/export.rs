@@ -5,6 +5,7 @@ use std::io::Write as _;
 
 use super::Ctx;
 use crate::cli::ExportWeekArgs;
+use crate::domain::text::{sanitize_lines, shown_path};
 use crate::domain::week::{IsoWeek, WeekPlan};
 use crate::export::{self, Format};
 use crate::week::plan_week;
@@ -15,9 +16,18 @@ pub fn week(cx: &mut Ctx, args: &ExportWeekArgs) -> anyhow::Result<()> {
     let format = Format::chosen(args.format.as_deref(), args.output.as_deref())?;
     let plan = plan_week(&cx.store, cx.now, &cx.config, week)?;
     match &args.output {
-        None => cx
-            .out
-            .write_all(export::render(&plan, format, cx.now).as_bytes())?,
+        // Markdown and todo.txt on stdout are read by a person (through `less` too), and
+        // neither format can escape a character: hidden ones are shown as placeholders.
+        // The other formats are for programs and stay exact unless stdout is a terminal.
+        None => {
+            let text = export::render(&plan, format, cx.now);
+            let text = if matches!(format, Format::Md | Format::TodoTxt) {
+                sanitize_lines(&text)
+            } else {
+                text.as_str().into()
+            };
+            cx.out.write_all(text.as_bytes())?;
+        }
         Some(path) => {
             export::save(&plan, format, cx.now, path)?;
             writeln!(
@@ -25,7 +35,7 @@ pub fn week(cx: &mut Ctx, args: &ExportWeekArgs) -> anyhow::Result<()> {
                 "Wrote {} for {} ({format}) to '{}'.",
                 count(plan.items.len()),
                 plan.week,
-                path.display()
+                shown_path(path)
             )?;
         }
     }

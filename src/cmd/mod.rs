@@ -15,21 +15,24 @@ mod relationship;
 mod resolve;
 mod why;
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal as _, Write};
 use std::path::Path;
 
 use crate::cli::{Args, Command, ExportWhat};
 use crate::clock::Now;
 use crate::config::{self, Config};
 use crate::domain::balance::Side;
+use crate::domain::text::{TerminalSafe, shown_path};
 use crate::store::Store;
 
-/// What every command gets: the open store, the clock, the config and stdout.
+/// What every command gets: the open store, the clock, the config and stdout. On a
+/// terminal, stdout shows hidden characters as placeholders whatever is written (an
+/// exported book, JSON); to a file or a pipe it passes the data on exactly.
 pub struct Ctx {
     pub store: Store,
     pub now: Now,
     pub config: Config,
-    pub out: BufWriter<io::StdoutLock<'static>>,
+    pub out: BufWriter<TerminalSafe<io::StdoutLock<'static>>>,
 }
 
 impl Ctx {
@@ -40,7 +43,7 @@ impl Ctx {
             store: Store::open(db)?,
             now,
             config,
-            out: BufWriter::new(io::stdout().lock()),
+            out: BufWriter::new(TerminalSafe::new(io::stdout().lock(), io::stdout().is_terminal())),
         })
     }
 }
@@ -149,8 +152,8 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
             writeln!(
                 cx.out,
                 "Backed up '{}' to '{}'",
-                cx.store.path().display(),
-                file.display()
+                shown_path(cx.store.path()),
+                shown_path(&file)
             )?;
             Ok(())
         }

@@ -1,12 +1,14 @@
 //! CSV: RFC 4180 (CRLF, quotes where needed), UTF-8, a header row. A cell that starts
-//! like a formula (`=`, `+`, `-`, `@`, tab, carriage return) gets a leading `'`, so a
-//! spreadsheet shows it as text instead of running it (OWASP's advice for CSV injection).
+//! like a formula (`=`, `+`, `-`, `@` or their fullwidth forms, also after spaces or line
+//! breaks; tab, carriage return) gets a leading `'`, so a spreadsheet shows it as text
+//! instead of running it (OWASP's advice for CSV injection).
 
 use std::borrow::Cow;
 
 use ::csv::{Terminator, WriterBuilder};
 
 use super::one_line;
+use crate::domain::text::looks_like_formula;
 use crate::domain::week::WeekPlan;
 
 pub const HEADER: [&str; 10] = [
@@ -45,7 +47,7 @@ pub fn render(plan: &WeekPlan) -> String {
 
 /// The cell as text a spreadsheet will not evaluate, on one line.
 fn neutralise(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if looks_like_formula(cell) {
         return Cow::Owned(format!("'{}", one_line(cell)));
     }
     one_line(cell)
@@ -60,6 +62,20 @@ mod tests {
         for bad in ["=1+1", "+31 20 555", "-2", "@SUM(A1)", "\tx", "\rx"] {
             assert!(neutralise(bad).starts_with('\''), "{bad:?}");
         }
+        for bad in [
+            " =1+1",
+            "\n=1",
+            "  \n @x",
+            "\u{3000}-2",
+            "＝1+1",
+            "＋31",
+            "－2",
+            "＠SUM(A1)",
+            " ＝1",
+        ] {
+            assert!(neutralise(bad).starts_with('\''), "{bad:?}");
+        }
+        assert_eq!(neutralise("\n=1"), "' =1");
         assert_eq!(neutralise("Acme = good"), "Acme = good");
         assert_eq!(neutralise("=HYPERLINK(\"x\")\n"), "'=HYPERLINK(\"x\") ");
     }

@@ -194,14 +194,13 @@ fn slug(label: &str) -> String {
     s.trim_matches('-').to_string()
 }
 
-/// Whether a spreadsheet would run `s` as a formula (= + - @, or a tab or carriage return
-/// first). A leading quote before such text is guarded as well, so that adding and
-/// removing one quote is exact both ways.
+/// Whether a spreadsheet would run `s` as a formula (see `text::looks_like_formula`). A
+/// leading quote before such text is guarded as well, so that adding and removing one
+/// quote is exact both ways.
 pub fn needs_guard(s: &str) -> bool {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => true,
-        Some('\'') => needs_guard(&s[1..]),
-        _ => false,
+    match s.strip_prefix('\'') {
+        Some(rest) => needs_guard(rest),
+        None => crate::domain::text::looks_like_formula(s),
     }
 }
 

@@ -88,7 +88,8 @@ impl<W: Write> BookWriter<W> {
     /// Closes the document and hands back the writer, flushed.
     pub fn finish(self) -> anyhow::Result<W> {
         let mut out = match self {
-            BookWriter::Csv(w) => w.into_inner().map_err(|e| anyhow::anyhow!("{}", e.error()))?,
+            // The io::Error itself, so a closed pipe is still recognised as one.
+            BookWriter::Csv(w) => w.into_inner().map_err(::csv::IntoInnerError::into_error)?,
             BookWriter::Vcard(out) => out,
             BookWriter::Json { mut out, first } => {
                 writeln!(out, "{}]", if first { "" } else { "\n" })?;
@@ -207,6 +208,22 @@ mod tests {
             assert!(line.len() <= 75, "{line}");
         }
         assert_eq!(out.replace("\r\n ", ""), format!("NOTE:{}\r\n", "é".repeat(60)));
+    }
+
+    #[test]
+    fn formulas_are_guarded_and_read_back_exactly() {
+        for bad in [
+            "=1+1", "+31 20", "-2", "@x", "\tx", "\rx", " =1", "\n=1", " \r\n@x", "＝1", "＋1", "－1", "＠x",
+            "'=1", "' =1", "''＝1",
+        ] {
+            let cell = guard(bad);
+            assert!(cell.starts_with('\''), "{bad:?} is guarded");
+            assert_eq!(super::super::fields::unguard(&cell), bad, "{bad:?} reads back");
+        }
+        for fine in ["Acme", "a=b", "'quoted'", "", " "] {
+            assert_eq!(guard(fine), fine);
+            assert_eq!(super::super::fields::unguard(fine), fine);
+        }
     }
 
     #[test]

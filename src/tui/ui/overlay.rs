@@ -26,10 +26,11 @@ fn error_rows(prompt: &Prompt, width: u16) -> u16 {
     };
     let (pad, marked) = marker(prompt, span);
     let width = usize::from(width.max(1));
-    if pad + marked + 1 + error.width() <= width {
+    let error = sanitize(error).width();
+    if pad + marked + 1 + error <= width {
         0
     } else {
-        (1 + error.width()).div_ceil(width).min(3) as u16
+        (1 + error).div_ceil(width).min(3) as u16
     }
 }
 
@@ -57,6 +58,7 @@ pub fn draw_prompt(frame: &mut Frame<'_>, area: Rect, prompt: &Prompt, theme: &T
     let label = sanitize(&prompt.label()).into_owned();
     let label_width = label.width() as u16;
     if let Some((error, span)) = &prompt.error {
+        let error = sanitize(error);
         let (pad, marked) = marker(prompt, span);
         let mut line = vec![
             Span::raw(" ".repeat(pad)),
@@ -120,7 +122,7 @@ pub fn draw_form(frame: &mut Frame<'_>, area: Rect, form: &Form, theme: &Theme) 
         frame.render_widget(&form.fields[i], input);
     }
     let message = match &form.error {
-        Some(e) => Line::styled(format!(" {e}"), theme.error),
+        Some(e) => Line::styled(format!(" {}", sanitize(e)), theme.error),
         None => Line::styled(" Tab next field · Enter save · Esc cancel", theme.dim),
     };
     frame.render_widget(message, rows[n + 1]);
