@@ -6,6 +6,7 @@ use std::io::{self, Write as _};
 use serde::Serialize;
 
 use super::{Ctx, print_json};
+use crate::domain::text::sanitize;
 use crate::store::{CheckReport, Store};
 
 /// At most this many damaged values are named after a command; `check` lists them all.
@@ -44,11 +45,11 @@ pub fn run(cx: &mut Ctx, repair: bool, json: bool) -> anyhow::Result<()> {
         if let Some(changes) = &repaired {
             writeln!(cx.out, "Repaired {} in one transaction:", changes.len())?;
             for change in changes {
-                writeln!(cx.out, "  {change}")?;
+                writeln!(cx.out, "  {}", sanitize(change))?;
             }
         }
         for problem in &report.problems {
-            writeln!(cx.out, "{problem}")?;
+            writeln!(cx.out, "{}", sanitize(&problem.to_string()))?;
         }
         if report.is_sound() {
             writeln!(
@@ -90,7 +91,8 @@ pub(super) fn warn_about_damage(store: &Store) {
     }
     let mut err = io::stderr().lock();
     for d in damage.iter().take(NAMED) {
-        let _ = writeln!(err, "touchbase: {d}");
+        // A damaged value may be any bytes: shown with placeholders, like every message.
+        let _ = writeln!(err, "touchbase: {}", sanitize(&d.to_string()));
     }
     if damage.len() > NAMED {
         let _ = writeln!(
