@@ -547,3 +547,129 @@ fn a_large_import_is_quiet_when_nobody_watches() {
     let out = book.import(&file, &[]);
     assert!(out.contains("0 added, 0 updated, 6000 unchanged"), "{out}");
 }
+
+impl Book {
+    /// Runs `import FILE extra…`, which must fail the way a user sees a refusal: exit 1, a
+    /// message and no backtrace. Returns the message.
+    fn refused(&self, file: &Path, extra: &[&str]) -> String {
+        let mut args = vec!["import", file.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let out = self.run(&args).assert().code(1).get_output().clone();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(!err.contains("panicked"), "{err}");
+        err
+    }
+}
+
+/// Internationalised addresses (RFC 6531) are real addresses; the display-name form is
+/// unwrapped as for ASCII ones.
+#[test]
+fn international_addresses_import_from_every_format() {
+    let want = ["иван@пример.рф", "山田太郎@example.jp", "jose@x.es"];
+    let files = [
+        (
+            "intl.csv",
+            "Name,Email\nИван Петров,иван@пример.рф\n山田太郎,山田太郎@example.jp\nJosé Ñúñez,José Ñúñez <jose@x.es>\n".to_string(),
+        ),
+        (
+            "intl.vcf",
+            "BEGIN:VCARD\nVERSION:3.0\nFN:Иван Петров\nEMAIL:иван@пример.рф\nEND:VCARD\n\
+             BEGIN:VCARD\nVERSION:4.0\nFN:山田太郎\nEMAIL:mailto:山田太郎@example.jp\nEND:VCARD\n\
+             BEGIN:VCARD\nVERSION:3.0\nFN:José Ñúñez\nEMAIL:José Ñúñez <jose@x.es>\nEND:VCARD\n"
+                .to_string(),
+        ),
+        (
+            "intl.json",
+            json!([
+                {"name": "Иван Петров", "email": "иван@пример.рф"},
+                {"name": "山田太郎", "email": "山田太郎@example.jp"},
+                {"name": "José Ñúñez", "email": "José Ñúñez <jose@x.es>"},
+            ])
+            .to_string(),
+        ),
+    ];
+    for (name, text) in files {
+        let book = Book::empty();
+        let file = book.path(name);
+        fs::write(&file, text).unwrap();
+        let out = book.import(&file, &["--dry-run"]);
+        assert!(out.contains("would add 3"), "{name}: {out}");
+        let out = book.import(&file, &[]);
+        assert!(out.contains("3 added"), "{name}: {out}");
+        let mut emails: Vec<String> = book
+            .customers()
+            .iter()
+            .map(|c| c["email"].as_str().unwrap().to_string())
+            .collect();
+        emails.sort();
+        let mut sorted = want.map(str::to_string).to_vec();
+        sorted.sort();
+        assert_eq!(emails, sorted, "{name}");
+        // Matching ignores case in any script.
+        let again = book.path("again.csv");
+        fs::write(&again, "Name,Email\nI. Petrov,ИВАН@ПРИМЕР.РФ\n").unwrap();
+        let out = book.import(&again, &[]);
+        assert!(out.contains("0 added, 0 updated, 1 unchanged"), "{name}: {out}");
+    }
+}
+
+#[test]
+fn a_file_without_an_extension_is_sniffed_whatever_its_first_letters() {
+    let book = Book::empty();
+    for (name, text) in [
+        ("contacten", "Name,Compañía\nJan,Acme\n"),
+        ("kaartjes", "BEGIN:VCARDé\n"),
+        ("ñ", "ñ"),
+        ("kort", "BEGIN:VCA"),
+    ] {
+        let file = book.path(name);
+        fs::write(&file, text).unwrap();
+        let out = book
+            .run(&["import", file.to_str().unwrap(), "--dry-run"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{name}: {err}");
+    }
+    let out = book.import(&book.path("contacten"), &[]);
+    assert!(out.contains("1 added"), "{out}");
+    assert_eq!(names(&book), ["Jan"]);
+}
+
+/// vcard4 reads a TEL value with a `:` as a URI, and its URI parser panics on one that
+/// starts with a digit.
+#[test]
+fn a_vcard_phone_with_a_colon_is_a_named_invalid_card_not_a_crash() {
+    let book = Book::empty();
+    let cards = book.path("phones.vcf");
+    fs::write(
+        &cards,
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Fine\nTEL:+31 20 555 0100\nEND:VCARD\n\
+         BEGIN:VCARD\nVERSION:3.0\nFN:Opening hours\nTEL:9:30\nEND:VCARD\n\
+         BEGIN:VCARD\nVERSION:4.0\nFN:Flowers\nTEL;TYPE=work:1-800-FLOWERS:\nEND:VCARD\n\
+         BEGIN:VCARD\nVERSION:4.0\nFN:Uri\nTEL;VALUE=uri:tel:+31-20-555-0101\nEND:VCARD\n",
+    )
+    .unwrap();
+    for extra in [&[][..], &["--dry-run"]] {
+        let err = book.refused(&cards, extra);
+        assert!(
+            err.contains("'phones.vcf' has 2 invalid cards, so nothing was imported")
+                && err.contains("card 2 (line 6): phone '9:30'")
+                && err.contains("card 3 (line 11): phone '1-800-FLOWERS:'"),
+            "{extra:?}: {err}"
+        );
+        assert!(!book.db.exists(), "{extra:?}: no new database is left behind");
+    }
+    let out = book.import(&cards, &["--dry-run", "--skip-invalid"]);
+    assert!(
+        out.contains("would add 2") && out.contains("Would skip 2 invalid cards"),
+        "{out}"
+    );
+    let out = book.import(&cards, &["--skip-invalid"]);
+    assert!(
+        out.contains("2 added") && out.contains("Skipped 2 invalid cards:\n  card 2 (line 6): phone '9:30'"),
+        "{out}"
+    );
+    assert_eq!(book.customer("Uri")["phone"], "+31-20-555-0101");
+}

@@ -122,8 +122,8 @@ fn one_line(s: &str) -> String {
 /// is not `local@domain` is refused rather than stored, because matching relies on it.
 pub fn email(raw: &str) -> Result<String, String> {
     let mut s = raw.trim();
-    if s.len() >= 7 && s[..7].eq_ignore_ascii_case("mailto:") {
-        s = s[7..].trim();
+    if let Some(rest) = super::strip_prefix_ignore_case(s, "mailto:") {
+        s = rest.trim();
     }
     if let (Some(open), true) = (s.rfind('<'), s.ends_with('>')) {
         s = s[open + 1..s.len() - 1].trim();
@@ -270,6 +270,19 @@ mod tests {
             let err = email(bad).unwrap_err();
             assert!(err.contains(&format!("'{bad}'")), "{err}");
         }
+    }
+
+    #[test]
+    fn international_addresses_are_addresses() {
+        // RFC 6531: the local part and the domain may hold any script.
+        for ok in ["иван@пример.рф", "山田太郎@example.jp", "jörg@müller.de"] {
+            assert_eq!(email(ok).unwrap(), ok);
+        }
+        assert_eq!(email("mailto:иван@пример.рф").unwrap(), "иван@пример.рф");
+        assert_eq!(email("José Ñúñez <jose@x.es>").unwrap(), "jose@x.es");
+        // Shorter than "mailto:" in characters, longer in bytes.
+        assert!(email("иванов").unwrap_err().contains("'иванов'"));
+        assert!(email("mailtö:x").is_err());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! book in the same formats. Everything here is pure: it knows neither SQL nor the screen;
 //! `store::import` writes the records in one transaction.
 
+mod contain;
 pub mod csv;
 mod dates;
 mod decode;
@@ -127,7 +128,7 @@ impl Format {
     /// From the first bytes of the content, when the name says nothing.
     fn sniff(text: &str) -> Format {
         let head = text.trim_start();
-        if head.len() >= 11 && head[..11].eq_ignore_ascii_case("BEGIN:VCARD") {
+        if strip_prefix_ignore_case(head, "BEGIN:VCARD").is_some() {
             Format::Vcard
         } else if head.starts_with('[') {
             Format::Json
@@ -143,6 +144,17 @@ impl Format {
             Format::Json => "json",
         }
     }
+}
+
+/// `s` without `prefix`, compared ignoring ASCII case; None when `s` does not start with
+/// it. Cutting by the prefix's length is only safe once the bytes compared equal, as a
+/// non-ASCII letter may straddle that length.
+fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.as_bytes().get(..prefix.len())?;
+    // An ASCII prefix that matches ends on a character boundary.
+    head.eq_ignore_ascii_case(prefix.as_bytes())
+        .then(|| s.get(prefix.len()..))
+        .flatten()
 }
 
 /// How to read a file.
@@ -177,4 +189,21 @@ pub fn read(path: &Path, opts: &Options) -> anyhow::Result<Parsed> {
         Format::Json => json::read(&text, opts.now),
     };
     parsed.with_context(|| format!("reading '{}' as {}", path.display(), format.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffing_reads_letters_not_bytes() {
+        assert_eq!(Format::sniff("Name,Compañía\n"), Format::Csv);
+        assert_eq!(Format::sniff("ñ"), Format::Csv);
+        assert_eq!(Format::sniff("BEGIN:VCARDé"), Format::Vcard);
+        assert_eq!(Format::sniff(" begin:vcard\n"), Format::Vcard);
+        assert_eq!(Format::sniff("BEGIN:VCAR"), Format::Csv);
+        assert_eq!(Format::sniff("\n[{}]"), Format::Json);
+        assert_eq!(strip_prefix_ignore_case("TEL:é", "tel:"), Some("é"));
+        assert_eq!(strip_prefix_ignore_case("té", "tel:"), None);
+    }
 }

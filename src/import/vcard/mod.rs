@@ -12,6 +12,7 @@ mod normalise;
 
 use normalise::{logical_lines, normalise, restore};
 
+use super::contain::contained;
 use super::fields::Draft;
 use super::{Invalid, Location, Parsed};
 
@@ -94,8 +95,7 @@ fn one_card(lines: &[String]) -> Result<Draft, String> {
         text.push_str("FN:\n");
     }
     text.push_str("END:VCARD\n");
-    let card = vcard4::parse_loose(&text)
-        .map_err(|e| format!("not a readable vCard: {e}"))?
+    let card = parse_contained(&text)?
         .into_iter()
         .next()
         .ok_or("an empty vCard")?;
@@ -151,13 +151,19 @@ fn one_card(lines: &[String]) -> Result<Draft, String> {
     Ok(d)
 }
 
+/// vcard4 on one card. `normalise` keeps from it what is known to make it panic; should
+/// something else still do so, that card is reported, not the whole import lost.
+fn parse_contained(text: &str) -> Result<Vec<vcard4::Vcard>, String> {
+    match contained(|| vcard4::parse_loose(text)) {
+        Some(Ok(cards)) => Ok(cards),
+        Some(Err(e)) => Err(format!("not a readable vCard: {e}")),
+        None => Err("not a readable vCard: the vCard reader failed on it".to_string()),
+    }
+}
+
 /// `tel:+31-20-1234567;ext=12` as a person writes it: `+31-20-1234567 ext. 12`.
 fn tel_uri(uri: &str) -> String {
-    let rest = if uri.len() >= 4 && uri[..4].eq_ignore_ascii_case("tel:") {
-        &uri[4..]
-    } else {
-        uri
-    };
+    let rest = super::strip_prefix_ignore_case(uri, "tel:").unwrap_or(uri);
     let mut parts = rest.split(';');
     let mut number = parts.next().unwrap_or("").to_string();
     if let Some(ext) = parts.find_map(|p| p.strip_prefix("ext=")) {
@@ -224,6 +230,28 @@ mod tests {
         let msgs: Vec<String> = p.invalid.iter().map(ToString::to_string).collect();
         assert!(msgs[0].starts_with("card 2 (line 5): e-mail 'nope'"), "{msgs:?}");
         assert!(msgs[1].starts_with("card 3 (line 9): the file ends"), "{msgs:?}");
+    }
+
+    #[test]
+    fn a_panic_in_vcard4_is_a_reason_not_a_crash() {
+        // What normalise refuses, handed to vcard4 directly: its URI parser panics.
+        let err = parse_contained("BEGIN:VCARD\nVERSION:4.0\nFN:x\nTEL:9:30\nEND:VCARD\n").unwrap_err();
+        assert_eq!(err, "not a readable vCard: the vCard reader failed on it");
+    }
+
+    #[test]
+    fn a_phone_with_a_colon_must_be_a_uri() {
+        let p = read(
+            "BEGIN:VCARD\nFN:A\nTEL:9:30\nEND:VCARD\nBEGIN:VCARD\nFN:B\nTEL: sip:b@example.com \nEND:VCARD\n",
+            now(),
+        )
+        .unwrap();
+        assert_eq!(p.records[0].phone, "sip:b@example.com");
+        let msg = p.invalid[0].to_string();
+        assert!(
+            msg.starts_with("card 1 (line 1): phone '9:30' is not a phone number"),
+            "{msg}"
+        );
     }
 
     #[test]

@@ -112,6 +112,13 @@ pub(super) fn normalise(line: &str) -> Result<Option<String>, String> {
     } else {
         value.to_string()
     };
+    // vcard4 tells a URI from text by how the value starts: ` tel:+31…` is a URI too.
+    let value = if name == "TEL" {
+        check_phone(value.trim())?;
+        value.trim()
+    } else {
+        value.as_str()
+    };
     let mut out = String::with_capacity(line.len());
     if let Some(g) =
         group.filter(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
@@ -125,8 +132,28 @@ pub(super) fn normalise(line: &str) -> Result<Option<String>, String> {
         out.push_str(&types.join(","));
     }
     out.push(':');
-    hide(&mut out, &value);
+    hide(&mut out, value);
     Ok(Some(out))
+}
+
+/// A TEL value vcard4 can take. It reads a value holding a `:` as a URI, and its URI
+/// parser panics when what comes before the `:` cannot be a scheme (`9:30`,
+/// `1-800-FLOWERS:`); such a value is not a phone number either, so the card is refused.
+fn check_phone(value: &str) -> Result<(), String> {
+    let Some((scheme, _)) = value.split_once(':') else {
+        return Ok(());
+    };
+    let mut chars = scheme.chars();
+    let is_scheme = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if is_scheme {
+        Ok(())
+    } else {
+        Err(format!(
+            "phone '{}' is not a phone number — a phone holds no ':' unless it is a URI like tel:+31-20-555-0100",
+            short(value)
+        ))
+    }
 }
 
 /// Appends `value` with what vcard4 would mangle hidden: control characters, which it
