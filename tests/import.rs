@@ -673,3 +673,115 @@ fn a_vcard_phone_with_a_colon_is_a_named_invalid_card_not_a_crash() {
     );
     assert_eq!(book.customer("Uri")["phone"], "+31-20-555-0101");
 }
+
+/// 50 good rows, then `bad`, then 50 more, as a `Name,Company,Notes` sheet.
+fn sheet_around(bad: &str, more: impl Fn(usize) -> String) -> String {
+    let mut csv = String::from("Name,Company,Notes\n");
+    for i in 1..=50 {
+        writeln!(csv, "Before {i},Co {i},note {i}").unwrap();
+    }
+    writeln!(csv, "{bad}").unwrap();
+    for i in 1..=50 {
+        writeln!(csv, "{}", more(i)).unwrap();
+    }
+    csv
+}
+
+#[test]
+fn an_unclosed_quote_is_an_error_naming_the_row_where_it_opened() {
+    let book = Book::empty();
+    let file = book.path("unclosed.csv");
+    fs::write(
+        &file,
+        sheet_around("Bad Row,Co,\"unclosed note", |i| format!("After {i},Co,note")),
+    )
+    .unwrap();
+    for extra in [
+        &[][..],
+        &["--dry-run"],
+        &["--skip-invalid"],
+        &["--dry-run", "--skip-invalid"],
+    ] {
+        let err = book.refused(&file, extra);
+        assert!(
+            err.contains("row 51 (line 52): the quote that opens the 'Notes' cell is never closed")
+                && err.contains("50 lines after it"),
+            "{extra:?}: {err}"
+        );
+        assert!(!book.db.exists(), "{extra:?}");
+    }
+    // In a book that exists, nothing changes either.
+    book.run(&["add", "Kept"]).assert().success();
+    book.refused(&file, &["--skip-invalid"]);
+    assert_eq!(names(&book), ["Kept"]);
+}
+
+#[test]
+fn a_quote_closed_rows_later_by_another_is_an_invalid_row() {
+    let book = Book::empty();
+    // The stray quote is closed by the opening quote of row 61's note.
+    let file = book.path("stray.csv");
+    fs::write(
+        &file,
+        sheet_around("Bad Row,Co,\"unclosed note", |i| {
+            if i == 10 {
+                "Quoted,Co,\"a note, quoted\"".to_string()
+            } else {
+                format!("After {i},Co,note")
+            }
+        }),
+    )
+    .unwrap();
+    let err = book.refused(&file, &[]);
+    assert!(
+        err.contains("row 51 (line 52): the quote that opens the 'Notes' cell closes only on line 62"),
+        "{err}"
+    );
+    let out = book.import(&file, &["--skip-invalid"]);
+    assert!(
+        out.contains("90 added") && out.contains("Skipped 1 invalid row:\n  row 51 (line 52)"),
+        "{out}"
+    );
+
+    // Two stray quotes that pair up: the lines between them look like rows.
+    let book = Book::empty();
+    let file = book.path("paired.csv");
+    fs::write(
+        &file,
+        sheet_around("Bad Row,Co,\"unclosed note", |i| {
+            if i == 10 {
+                "Other Bad,Co,closed here\"".to_string()
+            } else {
+                format!("After {i},Co,note")
+            }
+        }),
+    )
+    .unwrap();
+    let err = book.refused(&file, &[]);
+    assert!(
+        err.contains("row 51 (line 52): the 'Notes' cell runs from line 52 to line 62")
+            && err.contains("line 53: 'After 1,Co,note'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn outlook_notes_over_several_lines_stay_one_cell() {
+    let bytes = fs::read(fixture("outlook.csv")).unwrap();
+    assert!(bytes.starts_with(b"\"Title\",\"First Name\"") && bytes.windows(2).any(|w| w == b"\r\n"));
+    let book = Book::empty();
+    let out = book.import(&fixture("outlook.csv"), &[]);
+    assert!(out.contains("3 added"), "{out}");
+    let jan = book.customer("Jan Jansen");
+    assert_eq!(jan["company"], "Acme BV");
+    assert_eq!(jan["email"], "jan@acme.example");
+    assert_eq!(jan["tags"], json!(["key-accounts", "vip"]));
+    assert_eq!(
+        book.show(&jan["id"])["notes"],
+        "Meeting 12 Nov, at their office:\n- wants 40 units, delivery in March\n- \"urgent\": call back after the fair\n\nQuote sent 3 Nov; Café lunch next time."
+    );
+    let greta = book.customer("Greta Holm");
+    let notes = book.show(&greta["id"])["notes"].as_str().unwrap().to_string();
+    assert_eq!(notes.lines().count(), 12, "{notes}");
+    assert_eq!(book.customer("Pieter de Graaf")["phone"], "010 555 0123");
+}

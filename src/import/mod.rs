@@ -11,6 +11,7 @@ pub mod fields;
 pub mod headers;
 pub mod json;
 pub mod merge;
+mod quotes;
 pub mod vcard;
 pub mod write;
 
