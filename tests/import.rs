@@ -785,3 +785,70 @@ fn outlook_notes_over_several_lines_stay_one_cell() {
     assert_eq!(notes.lines().count(), 12, "{notes}");
     assert_eq!(book.customer("Pieter de Graaf")["phone"], "010 555 0123");
 }
+
+/// A ~1 MB name stands for the 50 MB one: refused by row, and never printed back.
+#[test]
+fn values_past_the_limits_are_refused_by_row_and_never_printed_back() {
+    let big = "A".repeat(1 << 20);
+    let at_limit = "é".repeat(200);
+    let long_note = "n".repeat(20_001);
+    let long_email = format!("{}@example.com", "e".repeat(490));
+    let files = [
+        (
+            "sizes.csv",
+            format!(
+                "Name,Company,Email,Notes\n{at_limit},Co,,\n{big},Co,,\nShort,Co,{long_email},\nNoted,Co,,\"{long_note}\"\n"
+            ),
+            [
+                "row 2 (line 3): the name is longer than 200 characters (1048576 bytes)",
+                "row 3 (line 4): the e-mail address is longer than 500 characters",
+                "row 4 (line 5): the note is longer than 20000 characters",
+            ],
+        ),
+        (
+            "sizes.vcf",
+            format!(
+                "BEGIN:VCARD\nVERSION:3.0\nFN:{at_limit}\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:{big}\nEND:VCARD\n\
+                 BEGIN:VCARD\nVERSION:3.0\nFN:Short\nEMAIL:{long_email}\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:Noted\nNOTE:{long_note}\nEND:VCARD\n"
+            ),
+            [
+                "card 2 (line 5): the name is longer than 200 characters (1048576 bytes)",
+                "card 3 (line 9): the e-mail address is longer than 500 characters",
+                "card 4 (line 14): the note is longer than 20000 characters",
+            ],
+        ),
+        (
+            "sizes.json",
+            json!([
+                {"name": at_limit},
+                {"name": big},
+                {"name": "Short", "email": long_email},
+                {"name": "Noted", "notes": long_note},
+            ])
+            .to_string(),
+            [
+                "customer 2: the name is longer than 200 characters (1048576 bytes)",
+                "customer 3: the e-mail address is longer than 500 characters",
+                "customer 4: the note is longer than 20000 characters",
+            ],
+        ),
+    ];
+    for (name, text, problems) in files {
+        let book = Book::empty();
+        let file = book.path(name);
+        fs::write(&file, text).unwrap();
+        let err = book.refused(&file, &[]);
+        assert!(err.len() < 2000, "{name}: {} bytes of error", err.len());
+        for p in problems {
+            assert!(err.contains(p), "{name}: {p}\n{err}");
+        }
+        assert!(!book.db.exists(), "{name}");
+        let out = book.import(&file, &["--skip-invalid"]);
+        assert!(out.len() < 2000, "{name}: {} bytes of output", out.len());
+        assert!(
+            out.contains("1 added") && out.contains("Skipped 3 invalid"),
+            "{name}: {out}"
+        );
+        assert_eq!(names(&book), [at_limit.as_str()], "{name}");
+    }
+}

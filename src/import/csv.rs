@@ -4,11 +4,21 @@
 
 use chrono::{DateTime, Utc};
 
-use super::fields::{Draft, unguard};
+use super::fields::{Draft, oversize, unguard};
 use super::headers::{ColumnMap, Field, normalise, recognise};
 use super::{Location, Parsed, quotes};
+use crate::domain::limits::{FIELD_CHARS, IMPORT_RECORDS, too_long};
 
 pub fn read(text: &str, maps: &[ColumnMap], now: DateTime<Utc>) -> anyhow::Result<Parsed> {
+    read_at_most(text, maps, now, IMPORT_RECORDS)
+}
+
+fn read_at_most(
+    text: &str,
+    maps: &[ColumnMap],
+    now: DateTime<Utc>,
+    max_rows: usize,
+) -> anyhow::Result<Parsed> {
     // Excel honours a first line `sep=;` and so do we; the data then starts a line later.
     let (text, skipped_lines, forced) = match text.split_once('\n') {
         Some((first, rest)) if first.trim().to_ascii_lowercase().starts_with("sep=") => {
@@ -43,6 +53,11 @@ pub fn read(text: &str, maps: &[ColumnMap], now: DateTime<Utc>) -> anyhow::Resul
         }
     };
     let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
+    for (i, h) in headers.iter().enumerate() {
+        if let Some(problem) = too_long(&format!("header of column {}", i + 1), h, FIELD_CHARS) {
+            anyhow::bail!("line {}: {problem}", 1 + skipped_lines);
+        }
+    }
     if let Some(p) = header.position() {
         let line = p.line() + skipped_lines;
         let start = p.byte() as usize;
@@ -73,6 +88,9 @@ pub fn read(text: &str, maps: &[ColumnMap], now: DateTime<Utc>) -> anyhow::Resul
         seen_byte = byte;
         let line = seen_line + skipped_lines;
         let at = Location::Row { row, line };
+        if row > max_rows {
+            return Err(super::too_many(at, max_rows, "rows"));
+        }
         if let Some(problem) = check_quotes(text, byte, line, delimiter, &headers, at)? {
             parsed.invalid.push(super::Invalid { at, problem });
             continue;
@@ -175,6 +193,11 @@ fn csv_error(e: &::csv::Error, skipped_lines: u64) -> anyhow::Error {
 }
 
 fn fill(d: &mut Draft, field: Field, cell: &str) {
+    // A cell over its limit is not copied: the row is refused anyway.
+    if let Some(problem) = oversize(field, cell) {
+        d.oversize.get_or_insert(problem);
+        return;
+    }
     match field {
         Field::Name => Draft::offer(&mut d.name, cell),
         Field::FirstName => Draft::offer(&mut d.first, cell),
@@ -327,6 +350,24 @@ mod tests {
         // With two columns one separator means nothing.
         let p = read("Name,Notes\nJan,\"a,b\nc,d\ne,f\ng,h\"\n", &[], now()).unwrap();
         assert!(p.invalid.is_empty(), "{:?}", p.invalid);
+    }
+
+    #[test]
+    fn a_file_may_hold_so_many_rows_and_headers_so_long() {
+        let text = "Name\nA\n\nB\nC\n";
+        assert_eq!(read_at_most(text, &[], now(), 3).unwrap().records.len(), 3);
+        let err = read_at_most(text, &[], now(), 2).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "row 3 (line 5): the file holds more than 2 rows — split it into files of at most 2"
+        );
+        let err = read(&format!("Name,{}\n", "h".repeat(501)), &[], now())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("line 1: the header of column 2 is longer than 500 characters"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -158,6 +158,12 @@ fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
         .flatten()
 }
 
+/// The error for the record past `max` in one file: the file is refused whole, as
+/// importing its first part only would be a surprise.
+fn too_many(at: Location, max: usize, what: &str) -> anyhow::Error {
+    anyhow::anyhow!("{at}: the file holds more than {max} {what} — split it into files of at most {max}")
+}
+
 /// How to read a file.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -172,24 +178,33 @@ pub struct Options {
 /// Reads and checks every record of `path`.
 pub fn read(path: &Path, opts: &Options) -> anyhow::Result<Parsed> {
     let bytes = std::fs::read(path).with_context(|| format!("reading '{}'", path.display()))?;
-    let text = decode::text(&bytes);
-    let format = opts
-        .format
-        .or_else(|| Format::from_path(path))
-        .unwrap_or_else(|| Format::sniff(&text));
+    let text = decode::owned(bytes);
+    let format = opts.format.or_else(|| Format::from_path(path));
+    read_text(&text, format, opts, &format!("'{}'", path.display()))
+}
+
+/// Reads and checks every record of a file's content, as [`read`] does once it has the
+/// bytes: decoded as spreadsheets and phones write text, in `opts.format` or else the
+/// format the content looks like.
+pub fn parse(bytes: &[u8], opts: &Options) -> anyhow::Result<Parsed> {
+    read_text(&decode::text(bytes), opts.format, opts, "the file")
+}
+
+/// `what` names the file in a message.
+fn read_text(text: &str, format: Option<Format>, opts: &Options, what: &str) -> anyhow::Result<Parsed> {
+    let format = format.unwrap_or_else(|| Format::sniff(text));
     if !opts.maps.is_empty() && format != Format::Csv {
         anyhow::bail!(
-            "--map names CSV columns, but '{}' is read as {} — drop --map, or pass --format csv",
-            path.display(),
+            "--map names CSV columns, but {what} is read as {} — drop --map, or pass --format csv",
             format.as_str()
         );
     }
     let parsed = match format {
-        Format::Csv => csv::read(&text, &opts.maps, opts.now),
-        Format::Vcard => vcard::read(&text, opts.now),
-        Format::Json => json::read(&text, opts.now),
+        Format::Csv => csv::read(text, &opts.maps, opts.now),
+        Format::Vcard => vcard::read(text, opts.now),
+        Format::Json => json::read(text, opts.now),
     };
-    parsed.with_context(|| format!("reading '{}' as {}", path.display(), format.as_str()))
+    parsed.with_context(|| format!("reading {what} as {}", format.as_str()))
 }
 
 #[cfg(test)]

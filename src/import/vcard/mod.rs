@@ -15,12 +15,17 @@ use normalise::{logical_lines, normalise, restore};
 use super::contain::contained;
 use super::fields::Draft;
 use super::{Invalid, Location, Parsed};
+use crate::domain::limits::IMPORT_RECORDS;
 
 /// Our own extensions, so an exported book reads back whole.
 pub const CADENCE: &str = "X-TOUCHBASE-CADENCE";
 pub const LAST_CONTACT: &str = "X-TOUCHBASE-LAST-CONTACT";
 
 pub fn read(text: &str, now: DateTime<Utc>) -> anyhow::Result<Parsed> {
+    read_at_most(text, now, IMPORT_RECORDS)
+}
+
+fn read_at_most(text: &str, now: DateTime<Utc>, max_cards: usize) -> anyhow::Result<Parsed> {
     let mut parsed = Parsed::default();
     let mut card: Option<(usize, Vec<String>)> = None;
     let mut count = 0;
@@ -37,6 +42,10 @@ pub fn read(text: &str, now: DateTime<Utc>) -> anyhow::Result<Parsed> {
                 });
             }
             count += 1;
+            if count > max_cards {
+                let at = Location::Card { card: count, line };
+                return Err(super::too_many(at, max_cards, "vCards"));
+            }
             card = Some((line, Vec::new()));
         } else if trimmed.eq_ignore_ascii_case("END:VCARD") {
             let Some((start, lines)) = card.take() else {
@@ -251,6 +260,36 @@ mod tests {
         assert!(
             msg.starts_with("card 1 (line 1): phone '9:30' is not a phone number"),
             "{msg}"
+        );
+    }
+
+    #[test]
+    fn sizes_are_counted_as_the_card_means_them() {
+        let card = "BEGIN:VCARD\nFN:x\nEND:VCARD\n";
+        let err = read_at_most(&card.repeat(3), now(), 2).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "card 3 (line 7): the file holds more than 2 vCards — split it into files of at most 2"
+        );
+        // 20,000 characters of note, written with 100 escaped line breaks.
+        let note = format!("{}\\n", "n".repeat(199)).repeat(100);
+        let c = one(&format!("BEGIN:VCARD\nFN:x\nNOTE:{note}\nEND:VCARD\n"));
+        assert_eq!(c.notes.chars().count(), 20_000);
+        let p = read(&format!("BEGIN:VCARD\nFN:x\nNOTE:{note}x\nEND:VCARD\n"), now()).unwrap();
+        assert!(
+            p.invalid[0].problem.starts_with("the note is longer than 20000"),
+            "{:?}",
+            p.invalid
+        );
+        let p = read(
+            &format!("BEGIN:VCARD\nN:{};Jan\nEND:VCARD\n", "m".repeat(201)),
+            now(),
+        )
+        .unwrap();
+        assert!(
+            p.invalid[0].problem.starts_with("the name is longer than 200"),
+            "{:?}",
+            p.invalid
         );
     }
 

@@ -6,6 +6,8 @@
 
 use super::{CADENCE, LAST_CONTACT, short};
 use crate::import::decode;
+use crate::import::fields::{limit, oversize};
+use crate::import::headers::Field;
 
 /// The properties a customer is built from.
 const USED: [&str; 9] = [
@@ -112,6 +114,7 @@ pub(super) fn normalise(line: &str) -> Result<Option<String>, String> {
     } else {
         value.to_string()
     };
+    check_size(&name, &value)?;
     // vcard4 tells a URI from text by how the value starts: ` tel:+31…` is a URI too.
     let value = if name == "TEL" {
         check_phone(value.trim())?;
@@ -134,6 +137,57 @@ pub(super) fn normalise(line: &str) -> Result<Option<String>, String> {
     out.push(':');
     hide(&mut out, value);
     Ok(Some(out))
+}
+
+/// The field a used property fills.
+fn field_of(name: &str) -> Field {
+    match name {
+        "FN" | "N" => Field::Name,
+        "ORG" => Field::Company,
+        "EMAIL" => Field::Email,
+        "TEL" => Field::Phone,
+        "NOTE" => Field::Notes,
+        "CATEGORIES" => Field::Tags,
+        CADENCE => Field::Cadence,
+        LAST_CONTACT => Field::LastContact,
+        _ => Field::Ignore,
+    }
+}
+
+/// A value longer than its field may hold is refused here, before vcard4 copies it a few
+/// times over; `Draft::finish` checks the field exactly. An escape counts as the one
+/// character it stands for and N and ORG count by their parts, so nothing `finish` would
+/// accept is refused here (bar an ORG unit past the company limit after the company).
+fn check_size(name: &str, value: &str) -> Result<(), String> {
+    let field = field_of(name);
+    let Some((_, max)) = limit(field) else {
+        return Ok(());
+    };
+    if value.chars().nth(max).is_none() {
+        return Ok(());
+    }
+    let parts: Vec<&str> = if matches!(name, "N" | "ORG") {
+        value.split(';').collect()
+    } else {
+        vec![value]
+    };
+    match parts.into_iter().find_map(|p| oversize(field, &unescape(p))) {
+        Some(problem) => Err(problem),
+        None => Ok(()),
+    }
+}
+
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+        } else if let Some(n) = chars.next() {
+            out.push(if n.eq_ignore_ascii_case(&'n') { '\n' } else { n });
+        }
+    }
+    out
 }
 
 /// A TEL value vcard4 can take. It reads a value holding a `:` as a URI, and its URI
