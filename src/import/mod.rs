@@ -11,6 +11,8 @@ pub mod fields;
 pub mod headers;
 pub mod json;
 pub mod merge;
+#[cfg(test)]
+mod props;
 mod quotes;
 pub mod vcard;
 pub mod write;
