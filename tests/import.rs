@@ -852,3 +852,30 @@ fn values_past_the_limits_are_refused_by_row_and_never_printed_back() {
         assert_eq!(names(&book), [at_limit.as_str()], "{name}");
     }
 }
+
+/// "Nothing was changed" holds for the disk too: a dry run, or an import that skipped
+/// every row, on a path without a book leaves no empty book there.
+#[test]
+fn an_import_that_adds_nobody_leaves_no_new_database() {
+    let book = Book::empty();
+    let out = book.import(&fixture("simple.csv"), &["--dry-run"]);
+    assert!(out.contains("would add 3"), "{out}");
+    assert!(!book.db.exists(), "a dry run creates no book");
+    let cards = book.path("bad.vcf");
+    fs::write(
+        &cards,
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Clock\nTEL:9:30\nEND:VCARD\n",
+    )
+    .unwrap();
+    let out = book.import(&cards, &["--skip-invalid"]);
+    assert!(
+        out.contains("0 added") && out.contains("Skipped 1 invalid card"),
+        "{out}"
+    );
+    assert!(!book.db.exists(), "nothing imported, no book");
+    // A book that was there stays, empty or not.
+    book.run(&["list"]).assert().success();
+    assert!(book.db.exists());
+    book.import(&fixture("simple.csv"), &["--dry-run"]);
+    assert!(book.db.exists(), "an existing book is never removed");
+}
