@@ -4,6 +4,8 @@
 //! from it and put back afterwards. Properties we do not use are left out entirely, so a
 //! PHOTO or LABEL it cannot read never spoils a card.
 
+use std::borrow::Cow;
+
 use super::{CADENCE, LAST_CONTACT, short};
 use crate::import::decode;
 use crate::import::fields::{limit, oversize};
@@ -110,9 +112,9 @@ pub(super) fn normalise(line: &str) -> Result<Option<String>, String> {
                 ));
             }
         };
-        text.replace("\r\n", "\n").replace('\n', "\\n")
+        Cow::Owned(text.replace("\r\n", "\n").replace('\n', "\\n"))
     } else {
-        value.to_string()
+        Cow::Borrowed(value)
     };
     check_size(&name, &value)?;
     // vcard4 tells a URI from text by how the value starts: ` tel:+31…` is a URI too.
@@ -120,7 +122,7 @@ pub(super) fn normalise(line: &str) -> Result<Option<String>, String> {
         check_phone(value.trim())?;
         value.trim()
     } else {
-        value.as_str()
+        &value
     };
     let mut out = String::with_capacity(line.len());
     if let Some(g) =
@@ -171,23 +173,27 @@ fn check_size(name: &str, value: &str) -> Result<(), String> {
     } else {
         vec![value]
     };
-    match parts.into_iter().find_map(|p| oversize(field, &unescape(p))) {
-        Some(problem) => Err(problem),
+    // The message gives the size as written, escapes and all.
+    match parts.into_iter().find(|p| unescaped_longer(p.trim(), max)) {
+        Some(part) => Err(oversize(field, part).unwrap_or_default()),
         None => Ok(()),
     }
 }
 
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+/// Whether `s` stands for more than `max` characters, counting stopped there.
+fn unescaped_longer(s: &str, max: usize) -> bool {
     let mut chars = s.chars();
+    let mut n = 0;
     while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-        } else if let Some(n) = chars.next() {
-            out.push(if n.eq_ignore_ascii_case(&'n') { '\n' } else { n });
+        if c == '\\' {
+            chars.next();
+        }
+        n += 1;
+        if n > max {
+            return true;
         }
     }
-    out
+    false
 }
 
 /// A TEL value vcard4 can take. It reads a value holding a `:` as a URI, and its URI
