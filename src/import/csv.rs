@@ -53,16 +53,16 @@ fn read_at_most(
         }
     };
     let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
+    let (start, line) = header
+        .position()
+        .map_or((0, 1), |p| (p.byte() as usize, p.line()));
+    let line = line + skipped_lines;
+    // Named by number: the header's own names are what a stray quote there swallowed.
+    check_quotes(text, start, line, delimiter, &[], Location::Line(line as usize))?;
     for (i, h) in headers.iter().enumerate() {
         if let Some(problem) = too_long(&format!("header of column {}", i + 1), h, FIELD_CHARS) {
-            anyhow::bail!("line {}: {problem}", 1 + skipped_lines);
+            anyhow::bail!("line {line}: {problem}");
         }
-    }
-    if let Some(p) = header.position() {
-        let line = p.line() + skipped_lines;
-        let start = p.byte() as usize;
-        // Named by number: the header's own names are what a stray quote there swallowed.
-        check_quotes(text, start, line, delimiter, &[], Location::Line(line as usize))?;
     }
     let columns = resolve_columns(&headers, maps)?;
 
@@ -271,12 +271,14 @@ fn resolve_columns(headers: &[String], maps: &[ColumnMap]) -> anyhow::Result<Vec
     Ok(fields)
 }
 
+/// The first few items, quoted; a hostile header may have a million columns.
 fn quoted_list(items: &[String]) -> String {
-    items
-        .iter()
-        .map(|h| format!("'{h}'"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    const SHOWN: usize = 30;
+    let mut list: Vec<String> = items.iter().take(SHOWN).map(|h| format!("'{h}'")).collect();
+    if items.len() > SHOWN {
+        list.push(format!("… and {} more", items.len() - SHOWN));
+    }
+    list.join(", ")
 }
 
 #[cfg(test)]
@@ -361,6 +363,8 @@ mod tests {
             err,
             "row 3 (line 5): the file holds more than 2 rows — split it into files of at most 2"
         );
+        let err = read(&"x,".repeat(100_000), &[], now()).unwrap_err().to_string();
+        assert!(err.contains("'x', … and 99971 more"), "{err}");
         let err = read(&format!("Name,{}\n", "h".repeat(501)), &[], now())
             .unwrap_err()
             .to_string();

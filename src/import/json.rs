@@ -37,7 +37,7 @@ pub fn read(text: &str, now: DateTime<Utc>) -> anyhow::Result<Parsed> {
 
 fn read_at_most(text: &str, now: DateTime<Utc>, max: usize) -> anyhow::Result<Parsed> {
     let entries: Vec<serde_json::Value> = serde_json::from_str(text).map_err(|e| {
-        anyhow::anyhow!("{e} — the file should hold a JSON array of customers, as `touchbase export customers --format json` writes")
+        anyhow::anyhow!("{} — the file should hold a JSON array of customers, as `touchbase export customers --format json` writes", super::clip(&e.to_string()))
     })?;
     if entries.len() > max {
         return Err(super::too_many(
@@ -50,7 +50,7 @@ fn read_at_most(text: &str, now: DateTime<Utc>, max: usize) -> anyhow::Result<Pa
     for (i, value) in entries.into_iter().enumerate() {
         let at = Location::Entry { index: i + 1 };
         let draft = serde_json::from_value::<BookEntry>(value)
-            .map_err(|e| format!("not a customer: {e}"))
+            .map_err(|e| format!("not a customer: {}", super::clip(&e.to_string())))
             .map(|e| Draft {
                 name: e.name,
                 company: e.company,
@@ -87,6 +87,16 @@ mod tests {
             p.invalid[1]
         );
         assert!(read("{", now).is_err());
+        // serde quotes a value of the wrong type whole.
+        let big = "A".repeat(100_000);
+        let p = read(&format!(r#"[{{"name":"x","cadence_days":"{big}"}}]"#), now).unwrap();
+        assert!(
+            p.invalid[0].problem.len() < 1000,
+            "{}",
+            p.invalid[0].problem.len()
+        );
+        let err = read(&format!(r#""{big}""#), now).unwrap_err().to_string();
+        assert!(err.len() < 1000, "{}", err.len());
         let err = read_at_most("[{},{},{}]", now, 2).unwrap_err().to_string();
         assert_eq!(
             err,

@@ -23,6 +23,7 @@ use std::path::Path;
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 
+use crate::domain::limits::FIELD_CHARS;
 use crate::domain::{Cadence, Tags};
 
 pub use headers::{ColumnMap, Field};
@@ -164,6 +165,15 @@ fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 /// importing its first part only would be a surprise.
 fn too_many(at: Location, max: usize, what: &str) -> anyhow::Error {
     anyhow::anyhow!("{at}: the file holds more than {max} {what} — split it into files of at most {max}")
+}
+
+/// A parser's message cut to what a person reads: some quote the value they failed on,
+/// however large it is.
+fn clip(message: &str) -> String {
+    match message.char_indices().nth(FIELD_CHARS) {
+        Some((end, _)) => format!("{}…", &message[..end]),
+        None => message.to_string(),
+    }
 }
 
 /// How to read a file.

@@ -23,11 +23,16 @@ fn within_limits(r: &ImportedCustomer) -> bool {
         && chars(&r.tags.to_stored()) <= FIELD_CHARS
 }
 
-/// What a reader's answer must be for any input: an error, or records within the limits.
+/// What a reader's answer must be for any input: an error, or records within the limits
+/// and reasons short enough to read (a reason quotes at most one field's worth of value).
 fn check(parsed: anyhow::Result<Parsed>) -> Result<(), TestCaseError> {
     if let Ok(p) = parsed {
         for r in &p.records {
             prop_assert!(within_limits(r), "{r:?}");
+        }
+        for i in &p.invalid {
+            let chars = i.problem.chars().count();
+            prop_assert!(chars <= 2 * FIELD_CHARS, "{chars} characters: {}", i.problem);
         }
     }
     Ok(())

@@ -165,7 +165,7 @@ fn one_card(lines: &[String]) -> Result<Draft, String> {
 fn parse_contained(text: &str) -> Result<Vec<vcard4::Vcard>, String> {
     match contained(|| vcard4::parse_loose(text)) {
         Some(Ok(cards)) => Ok(cards),
-        Some(Err(e)) => Err(format!("not a readable vCard: {e}")),
+        Some(Err(e)) => Err(format!("not a readable vCard: {}", super::clip(&e.to_string()))),
         None => Err("not a readable vCard: the vCard reader failed on it".to_string()),
     }
 }

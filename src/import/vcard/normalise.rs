@@ -108,7 +108,8 @@ pub(super) fn normalise(line: &str) -> Result<Option<String>, String> {
             }
             Some(other) => {
                 return Err(format!(
-                    "{name} uses charset '{other}', which is not supported — save the file as UTF-8"
+                    "{name} uses charset '{}', which is not supported — save the file as UTF-8",
+                    short(other)
                 ));
             }
         };
