@@ -139,13 +139,12 @@ fn check_quotes(
     at: Location,
 ) -> anyhow::Result<Option<String>> {
     const ROW_LIKE: usize = 3;
-    let line_of = |byte: usize| line + text.get(start..byte).map_or(0, |s| s.matches('\n').count()) as u64;
     for cell in quotes::spanning(text.as_bytes(), start, delimiter) {
         let column = headers.get(cell.column).map_or_else(
             || format!("cell in column {}", cell.column + 1),
             |h| format!("'{h}' cell"),
         );
-        let opens = line_of(cell.open);
+        let opens = line + cell.open_lf as u64;
         let on = if opens == line {
             String::new()
         } else {
@@ -159,7 +158,7 @@ fn check_quotes(
                 "{at}: the quote that opens the {column}{on} is never closed, so the {after} lines after it would all become that one cell — close the quote, or remove it"
             );
         };
-        let closes = line_of(close);
+        let closes = line + cell.close_lf as u64;
         if cell.text_follows {
             return Ok(Some(format!(
                 "the quote that opens the {column}{on} closes only on line {closes}, where text follows it — is a closing quote missing on line {opens}?"

@@ -12,6 +12,10 @@ pub(super) struct Spanning {
     pub open: usize,
     /// The byte offset of the closing quote; None when the input ends first.
     pub close: Option<usize>,
+    /// How many LFs come before the opening and the closing quote, from `start`: counted
+    /// on the way, as a record of many cells over lines must not be counted again per cell.
+    pub open_lf: usize,
+    pub close_lf: usize,
     /// Whether text follows the closing quote before the next separator (`"a"b`), which a
     /// well-formed file never has.
     pub text_follows: bool,
@@ -23,14 +27,16 @@ pub(super) struct Spanning {
 pub(super) fn spanning(text: &[u8], start: usize, delimiter: u8) -> Vec<Spanning> {
     let mut out = Vec::new();
     let mut i = start;
-    while matches!(text.get(i), Some(b'\r' | b'\n')) {
+    let mut lf = 0;
+    while let Some(&b @ (b'\r' | b'\n')) = text.get(i) {
+        lf += usize::from(b == b'\n');
         i += 1;
     }
     let mut column = 0;
     loop {
         // At the start of a cell.
         if text.get(i) == Some(&b'"') {
-            let open = i;
+            let (open, open_lf) = (i, lf);
             let mut close = None;
             let mut breaks = false;
             i += 1;
@@ -44,6 +50,7 @@ pub(super) fn spanning(text: &[u8], start: usize, delimiter: u8) -> Vec<Spanning
                     }
                     b'\n' | b'\r' => {
                         breaks = true;
+                        lf += usize::from(b == b'\n');
                         i += 1;
                     }
                     _ => i += 1,
@@ -58,6 +65,8 @@ pub(super) fn spanning(text: &[u8], start: usize, delimiter: u8) -> Vec<Spanning
                     column,
                     open,
                     close,
+                    open_lf,
+                    close_lf: lf,
                     text_follows,
                 });
             }
@@ -103,6 +112,8 @@ mod tests {
                 column: 2,
                 open: 4,
                 close: Some(15),
+                open_lf: 0,
+                close_lf: 1,
                 text_follows: false
             }]
         );
@@ -114,6 +125,9 @@ mod tests {
     fn a_cell_the_input_ends_in_is_reported() {
         let found = cells("a,\"open \"\" still\nb,c\n");
         assert_eq!((found[0].column, found[0].close), (1, None));
+        let found = spanning(b"\n\na,\"x\n\",\"y\n\nz", 0, b',');
+        let lines: Vec<_> = found.iter().map(|c| (c.open_lf, c.close_lf)).collect();
+        assert_eq!(lines, [(2, 3), (3, 5)]);
         assert_eq!(cells("\"")[0].close, None);
     }
 }
