@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use super::fields::{Draft, oversize, unguard};
 use super::headers::{ColumnMap, Field, normalise, recognise};
 use super::{Location, Parsed, quotes};
-use crate::domain::limits::{FIELD_CHARS, IMPORT_RECORDS, too_long};
+use crate::domain::limits::{FIELD_CHARS, IMPORT_COLUMNS, IMPORT_RECORDS, too_long};
 
 pub fn read(text: &str, maps: &[ColumnMap], now: DateTime<Utc>) -> anyhow::Result<Parsed> {
     read_at_most(text, maps, now, IMPORT_RECORDS)
@@ -52,11 +52,19 @@ fn read_at_most(
             }
         }
     };
-    let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
     let (start, line) = header
         .position()
         .map_or((0, 1), |p| (p.byte() as usize, p.line()));
     let line = line + skipped_lines;
+    // Before each header becomes a String of its own: a line of commas is a million of them.
+    if header.len() > IMPORT_COLUMNS {
+        anyhow::bail!(
+            "line {line}: the header has {} columns, more than the {IMPORT_COLUMNS} a file may have — is the '{}' right?",
+            header.len(),
+            char::from(delimiter)
+        );
+    }
+    let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
     // Named by number: the header's own names are what a stray quote there swallowed.
     check_quotes(text, start, line, delimiter, &[], Location::Line(line as usize))?;
     for (i, h) in headers.iter().enumerate() {
@@ -362,8 +370,15 @@ mod tests {
             err,
             "row 3 (line 5): the file holds more than 2 rows — split it into files of at most 2"
         );
-        let err = read(&"x,".repeat(100_000), &[], now()).unwrap_err().to_string();
-        assert!(err.contains("'x', … and 99971 more"), "{err}");
+        let err = read(&"x,".repeat(999), &[], now()).unwrap_err().to_string();
+        assert!(err.contains("'x', … and 970 more"), "{err}");
+        let err = read(&format!("Name{}", ",".repeat(1000)), &[], now())
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "line 1: the header has 1001 columns, more than the 1000 a file may have — is the ',' right?"
+        );
         let err = read(&format!("Name,{}\n", "h".repeat(501)), &[], now())
             .unwrap_err()
             .to_string();
