@@ -547,3 +547,335 @@ fn a_large_import_is_quiet_when_nobody_watches() {
     let out = book.import(&file, &[]);
     assert!(out.contains("0 added, 0 updated, 6000 unchanged"), "{out}");
 }
+
+impl Book {
+    /// Runs `import FILE extra…`, which must fail the way a user sees a refusal: exit 1, a
+    /// message and no backtrace. Returns the message.
+    fn refused(&self, file: &Path, extra: &[&str]) -> String {
+        let mut args = vec!["import", file.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let out = self.run(&args).assert().code(1).get_output().clone();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(!err.contains("panicked"), "{err}");
+        err
+    }
+}
+
+/// Internationalised addresses (RFC 6531) are real addresses; the display-name form is
+/// unwrapped as for ASCII ones.
+#[test]
+fn international_addresses_import_from_every_format() {
+    let want = ["иван@пример.рф", "山田太郎@example.jp", "jose@x.es"];
+    let files = [
+        (
+            "intl.csv",
+            "Name,Email\nИван Петров,иван@пример.рф\n山田太郎,山田太郎@example.jp\nJosé Ñúñez,José Ñúñez <jose@x.es>\n".to_string(),
+        ),
+        (
+            "intl.vcf",
+            "BEGIN:VCARD\nVERSION:3.0\nFN:Иван Петров\nEMAIL:иван@пример.рф\nEND:VCARD\n\
+             BEGIN:VCARD\nVERSION:4.0\nFN:山田太郎\nEMAIL:mailto:山田太郎@example.jp\nEND:VCARD\n\
+             BEGIN:VCARD\nVERSION:3.0\nFN:José Ñúñez\nEMAIL:José Ñúñez <jose@x.es>\nEND:VCARD\n"
+                .to_string(),
+        ),
+        (
+            "intl.json",
+            json!([
+                {"name": "Иван Петров", "email": "иван@пример.рф"},
+                {"name": "山田太郎", "email": "山田太郎@example.jp"},
+                {"name": "José Ñúñez", "email": "José Ñúñez <jose@x.es>"},
+            ])
+            .to_string(),
+        ),
+    ];
+    for (name, text) in files {
+        let book = Book::empty();
+        let file = book.path(name);
+        fs::write(&file, text).unwrap();
+        let out = book.import(&file, &["--dry-run"]);
+        assert!(out.contains("would add 3"), "{name}: {out}");
+        let out = book.import(&file, &[]);
+        assert!(out.contains("3 added"), "{name}: {out}");
+        let mut emails: Vec<String> = book
+            .customers()
+            .iter()
+            .map(|c| c["email"].as_str().unwrap().to_string())
+            .collect();
+        emails.sort();
+        let mut sorted = want.map(str::to_string).to_vec();
+        sorted.sort();
+        assert_eq!(emails, sorted, "{name}");
+        // Matching ignores case in any script.
+        let again = book.path("again.csv");
+        fs::write(&again, "Name,Email\nI. Petrov,ИВАН@ПРИМЕР.РФ\n").unwrap();
+        let out = book.import(&again, &[]);
+        assert!(out.contains("0 added, 0 updated, 1 unchanged"), "{name}: {out}");
+    }
+}
+
+#[test]
+fn a_file_without_an_extension_is_sniffed_whatever_its_first_letters() {
+    let book = Book::empty();
+    for (name, text) in [
+        ("contacten", "Name,Compañía\nJan,Acme\n"),
+        ("kaartjes", "BEGIN:VCARDé\n"),
+        ("ñ", "ñ"),
+        ("kort", "BEGIN:VCA"),
+    ] {
+        let file = book.path(name);
+        fs::write(&file, text).unwrap();
+        let out = book
+            .run(&["import", file.to_str().unwrap(), "--dry-run"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{name}: {err}");
+    }
+    let out = book.import(&book.path("contacten"), &[]);
+    assert!(out.contains("1 added"), "{out}");
+    assert_eq!(names(&book), ["Jan"]);
+}
+
+/// vcard4 reads a TEL value with a `:` as a URI, and its URI parser panics on one that
+/// starts with a digit.
+#[test]
+fn a_vcard_phone_with_a_colon_is_a_named_invalid_card_not_a_crash() {
+    let book = Book::empty();
+    let cards = book.path("phones.vcf");
+    fs::write(
+        &cards,
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Fine\nTEL:+31 20 555 0100\nEND:VCARD\n\
+         BEGIN:VCARD\nVERSION:3.0\nFN:Opening hours\nTEL:9:30\nEND:VCARD\n\
+         BEGIN:VCARD\nVERSION:4.0\nFN:Flowers\nTEL;TYPE=work:1-800-FLOWERS:\nEND:VCARD\n\
+         BEGIN:VCARD\nVERSION:4.0\nFN:Uri\nTEL;VALUE=uri:tel:+31-20-555-0101\nEND:VCARD\n",
+    )
+    .unwrap();
+    for extra in [&[][..], &["--dry-run"]] {
+        let err = book.refused(&cards, extra);
+        assert!(
+            err.contains("'phones.vcf' has 2 invalid cards, so nothing was imported")
+                && err.contains("card 2 (line 6): phone '9:30'")
+                && err.contains("card 3 (line 11): phone '1-800-FLOWERS:'"),
+            "{extra:?}: {err}"
+        );
+        assert!(!book.db.exists(), "{extra:?}: no new database is left behind");
+    }
+    let out = book.import(&cards, &["--dry-run", "--skip-invalid"]);
+    assert!(
+        out.contains("would add 2") && out.contains("Would skip 2 invalid cards"),
+        "{out}"
+    );
+    let out = book.import(&cards, &["--skip-invalid"]);
+    assert!(
+        out.contains("2 added") && out.contains("Skipped 2 invalid cards:\n  card 2 (line 6): phone '9:30'"),
+        "{out}"
+    );
+    assert_eq!(book.customer("Uri")["phone"], "+31-20-555-0101");
+}
+
+/// 50 good rows, then `bad`, then 50 more, as a `Name,Company,Notes` sheet.
+fn sheet_around(bad: &str, more: impl Fn(usize) -> String) -> String {
+    let mut csv = String::from("Name,Company,Notes\n");
+    for i in 1..=50 {
+        writeln!(csv, "Before {i},Co {i},note {i}").unwrap();
+    }
+    writeln!(csv, "{bad}").unwrap();
+    for i in 1..=50 {
+        writeln!(csv, "{}", more(i)).unwrap();
+    }
+    csv
+}
+
+#[test]
+fn an_unclosed_quote_is_an_error_naming_the_row_where_it_opened() {
+    let book = Book::empty();
+    let file = book.path("unclosed.csv");
+    fs::write(
+        &file,
+        sheet_around("Bad Row,Co,\"unclosed note", |i| format!("After {i},Co,note")),
+    )
+    .unwrap();
+    for extra in [
+        &[][..],
+        &["--dry-run"],
+        &["--skip-invalid"],
+        &["--dry-run", "--skip-invalid"],
+    ] {
+        let err = book.refused(&file, extra);
+        assert!(
+            err.contains("row 51 (line 52): the quote that opens the 'Notes' cell is never closed")
+                && err.contains("50 lines after it"),
+            "{extra:?}: {err}"
+        );
+        assert!(!book.db.exists(), "{extra:?}");
+    }
+    // In a book that exists, nothing changes either.
+    book.run(&["add", "Kept"]).assert().success();
+    book.refused(&file, &["--skip-invalid"]);
+    assert_eq!(names(&book), ["Kept"]);
+}
+
+#[test]
+fn a_quote_closed_rows_later_by_another_is_an_invalid_row() {
+    let book = Book::empty();
+    // The stray quote is closed by the opening quote of row 61's note.
+    let file = book.path("stray.csv");
+    fs::write(
+        &file,
+        sheet_around("Bad Row,Co,\"unclosed note", |i| {
+            if i == 10 {
+                "Quoted,Co,\"a note, quoted\"".to_string()
+            } else {
+                format!("After {i},Co,note")
+            }
+        }),
+    )
+    .unwrap();
+    let err = book.refused(&file, &[]);
+    assert!(
+        err.contains("row 51 (line 52): the quote that opens the 'Notes' cell closes only on line 62"),
+        "{err}"
+    );
+    let out = book.import(&file, &["--skip-invalid"]);
+    assert!(
+        out.contains("90 added") && out.contains("Skipped 1 invalid row:\n  row 51 (line 52)"),
+        "{out}"
+    );
+
+    // Two stray quotes that pair up: the lines between them look like rows.
+    let book = Book::empty();
+    let file = book.path("paired.csv");
+    fs::write(
+        &file,
+        sheet_around("Bad Row,Co,\"unclosed note", |i| {
+            if i == 10 {
+                "Other Bad,Co,closed here\"".to_string()
+            } else {
+                format!("After {i},Co,note")
+            }
+        }),
+    )
+    .unwrap();
+    let err = book.refused(&file, &[]);
+    assert!(
+        err.contains("row 51 (line 52): the 'Notes' cell runs from line 52 to line 62")
+            && err.contains("line 53: 'After 1,Co,note'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn outlook_notes_over_several_lines_stay_one_cell() {
+    let bytes = fs::read(fixture("outlook.csv")).unwrap();
+    assert!(bytes.starts_with(b"\"Title\",\"First Name\"") && bytes.windows(2).any(|w| w == b"\r\n"));
+    let book = Book::empty();
+    let out = book.import(&fixture("outlook.csv"), &[]);
+    assert!(out.contains("3 added"), "{out}");
+    let jan = book.customer("Jan Jansen");
+    assert_eq!(jan["company"], "Acme BV");
+    assert_eq!(jan["email"], "jan@acme.example");
+    assert_eq!(jan["tags"], json!(["key-accounts", "vip"]));
+    assert_eq!(
+        book.show(&jan["id"])["notes"],
+        "Meeting 12 Nov, at their office:\n- wants 40 units, delivery in March\n- \"urgent\": call back after the fair\n\nQuote sent 3 Nov; Café lunch next time."
+    );
+    let greta = book.customer("Greta Holm");
+    let notes = book.show(&greta["id"])["notes"].as_str().unwrap().to_string();
+    assert_eq!(notes.lines().count(), 12, "{notes}");
+    assert_eq!(book.customer("Pieter de Graaf")["phone"], "010 555 0123");
+}
+
+/// A ~1 MB name stands for the 50 MB one: refused by row, and never printed back.
+#[test]
+fn values_past_the_limits_are_refused_by_row_and_never_printed_back() {
+    let big = "A".repeat(1 << 20);
+    let at_limit = "é".repeat(200);
+    let long_note = "n".repeat(20_001);
+    let long_email = format!("{}@example.com", "e".repeat(490));
+    let files = [
+        (
+            "sizes.csv",
+            format!(
+                "Name,Company,Email,Notes\n{at_limit},Co,,\n{big},Co,,\nShort,Co,{long_email},\nNoted,Co,,\"{long_note}\"\n"
+            ),
+            [
+                "row 2 (line 3): the name is longer than 200 characters (1048576 bytes)",
+                "row 3 (line 4): the e-mail address is longer than 500 characters",
+                "row 4 (line 5): the note is longer than 20000 characters",
+            ],
+        ),
+        (
+            "sizes.vcf",
+            format!(
+                "BEGIN:VCARD\nVERSION:3.0\nFN:{at_limit}\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:{big}\nEND:VCARD\n\
+                 BEGIN:VCARD\nVERSION:3.0\nFN:Short\nEMAIL:{long_email}\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:Noted\nNOTE:{long_note}\nEND:VCARD\n"
+            ),
+            [
+                "card 2 (line 5): the name is longer than 200 characters (1048576 bytes)",
+                "card 3 (line 9): the e-mail address is longer than 500 characters",
+                "card 4 (line 14): the note is longer than 20000 characters",
+            ],
+        ),
+        (
+            "sizes.json",
+            json!([
+                {"name": at_limit},
+                {"name": big},
+                {"name": "Short", "email": long_email},
+                {"name": "Noted", "notes": long_note},
+            ])
+            .to_string(),
+            [
+                "customer 2: the name is longer than 200 characters (1048576 bytes)",
+                "customer 3: the e-mail address is longer than 500 characters",
+                "customer 4: the note is longer than 20000 characters",
+            ],
+        ),
+    ];
+    for (name, text, problems) in files {
+        let book = Book::empty();
+        let file = book.path(name);
+        fs::write(&file, text).unwrap();
+        let err = book.refused(&file, &[]);
+        assert!(err.len() < 2000, "{name}: {} bytes of error", err.len());
+        for p in problems {
+            assert!(err.contains(p), "{name}: {p}\n{err}");
+        }
+        assert!(!book.db.exists(), "{name}");
+        let out = book.import(&file, &["--skip-invalid"]);
+        assert!(out.len() < 2000, "{name}: {} bytes of output", out.len());
+        assert!(
+            out.contains("1 added") && out.contains("Skipped 3 invalid"),
+            "{name}: {out}"
+        );
+        assert_eq!(names(&book), [at_limit.as_str()], "{name}");
+    }
+}
+
+/// "Nothing was changed" holds for the disk too: a dry run, or an import that skipped
+/// every row, on a path without a book leaves no empty book there.
+#[test]
+fn an_import_that_adds_nobody_leaves_no_new_database() {
+    let book = Book::empty();
+    let out = book.import(&fixture("simple.csv"), &["--dry-run"]);
+    assert!(out.contains("would add 3"), "{out}");
+    assert!(!book.db.exists(), "a dry run creates no book");
+    let cards = book.path("bad.vcf");
+    fs::write(
+        &cards,
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Clock\nTEL:9:30\nEND:VCARD\n",
+    )
+    .unwrap();
+    let out = book.import(&cards, &["--skip-invalid"]);
+    assert!(
+        out.contains("0 added") && out.contains("Skipped 1 invalid card"),
+        "{out}"
+    );
+    assert!(!book.db.exists(), "nothing imported, no book");
+    // A book that was there stays, empty or not.
+    book.run(&["list"]).assert().success();
+    assert!(book.db.exists());
+    book.import(&fixture("simple.csv"), &["--dry-run"]);
+    assert!(book.db.exists(), "an existing book is never removed");
+}

@@ -58,8 +58,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         return open_tui(Store::open(&db)?, now);
     };
     let created = !db.exists();
+    // An import that added nobody (a dry run, every row skipped) leaves no book either.
+    let import = matches!(command, Command::Import(_));
     let result = run_command(&db, command);
-    if created && result.as_ref().is_err_and(|e| !crate::is_broken_pipe(e)) {
+    if created && (import || result.as_ref().is_err_and(|e| !crate::is_broken_pipe(e))) {
         forget_empty_database(&db);
     }
     result

@@ -4,15 +4,31 @@
 
 use chrono::{DateTime, Utc};
 
-use super::fields::{Draft, unguard};
+use super::fields::{Draft, oversize, unguard};
 use super::headers::{ColumnMap, Field, normalise, recognise};
-use super::{Location, Parsed};
+use super::{Location, Parsed, quotes};
+use crate::domain::limits::{FIELD_CHARS, IMPORT_COLUMNS, IMPORT_RECORDS, too_long};
 
 pub fn read(text: &str, maps: &[ColumnMap], now: DateTime<Utc>) -> anyhow::Result<Parsed> {
+    read_at_most(text, maps, now, IMPORT_RECORDS)
+}
+
+fn read_at_most(
+    text: &str,
+    maps: &[ColumnMap],
+    now: DateTime<Utc>,
+    max_rows: usize,
+) -> anyhow::Result<Parsed> {
     // Excel honours a first line `sep=;` and so do we; the data then starts a line later.
     let (text, skipped_lines, forced) = match text.split_once('\n') {
         Some((first, rest)) if first.trim().to_ascii_lowercase().starts_with("sep=") => {
-            let sep = first.trim()[4..].bytes().next();
+            let sep = match first.trim()[4..].chars().next() {
+                None => None,
+                Some(c) if c.is_ascii() && !c.is_ascii_alphanumeric() && c != '"' => Some(c as u8),
+                Some(c) => anyhow::bail!(
+                    "line 1: 'sep={c}' names a separator that cannot split a CSV file — use sep=, or sep=; (or leave the line out)"
+                ),
+            };
             (rest, 1, sep)
         }
         _ => (text, 0, None),
@@ -36,7 +52,26 @@ pub fn read(text: &str, maps: &[ColumnMap], now: DateTime<Utc>) -> anyhow::Resul
             }
         }
     };
+    let (start, line) = header
+        .position()
+        .map_or((0, 1), |p| (p.byte() as usize, p.line()));
+    let line = line + skipped_lines;
+    // Before each header becomes a String of its own: a line of commas is a million of them.
+    if header.len() > IMPORT_COLUMNS {
+        anyhow::bail!(
+            "line {line}: the header has {} columns, more than the {IMPORT_COLUMNS} a file may have — is the '{}' right?",
+            header.len(),
+            char::from(delimiter)
+        );
+    }
     let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
+    // Named by number: the header's own names are what a stray quote there swallowed.
+    check_quotes(text, start, line, delimiter, &[], Location::Line(line as usize))?;
+    for (i, h) in headers.iter().enumerate() {
+        if let Some(problem) = too_long(&format!("header of column {}", i + 1), h, FIELD_CHARS) {
+            anyhow::bail!("line {line}: {problem}");
+        }
+    }
     let columns = resolve_columns(&headers, maps)?;
 
     let mut parsed = Parsed {
@@ -61,6 +96,13 @@ pub fn read(text: &str, maps: &[ColumnMap], now: DateTime<Utc>) -> anyhow::Resul
         seen_byte = byte;
         let line = seen_line + skipped_lines;
         let at = Location::Row { row, line };
+        if row > max_rows {
+            return Err(super::too_many(at, max_rows, "rows"));
+        }
+        if let Some(problem) = check_quotes(text, byte, line, delimiter, &headers, at)? {
+            parsed.invalid.push(super::Invalid { at, problem });
+            continue;
+        }
         let extra = record.iter().skip(headers.len()).any(|c| !c.trim().is_empty());
         if record.len() < headers.len() || extra {
             parsed.invalid.push(super::Invalid {
@@ -86,6 +128,70 @@ pub fn read(text: &str, maps: &[ColumnMap], now: DateTime<Utc>) -> anyhow::Resul
     Ok(parsed)
 }
 
+/// How far a record's quoted cells may run over lines. A cell the file ends inside is
+/// always an error for the whole file, even with --skip-invalid: everything after its
+/// quote was read as that one cell, so no row after it can be trusted. A cell that spans
+/// lines and is closed is a note as Outlook, Google and Excel write them (every cell
+/// quoted, line breaks kept inside), however many lines it has: the note limit bounds its
+/// size. It makes the row invalid only when it shows the marks of a missing quote that a
+/// later stray one closed: text right after its closing quote (`"a"b`, never written by a
+/// spreadsheet), or at least `ROW_LIKE` of its lines that split into exactly the header's
+/// number of cells, in a file of at least three columns (prose rarely has exactly that
+/// many separators on a line, three lines of it more rarely still).
+fn check_quotes(
+    text: &str,
+    start: usize,
+    line: u64,
+    delimiter: u8,
+    headers: &[String],
+    at: Location,
+) -> anyhow::Result<Option<String>> {
+    const ROW_LIKE: usize = 3;
+    for cell in quotes::spanning(text.as_bytes(), start, delimiter) {
+        let column = headers.get(cell.column).map_or_else(
+            || format!("cell in column {}", cell.column + 1),
+            |h| format!("'{h}' cell"),
+        );
+        let opens = line + cell.open_lf as u64;
+        let on = if opens == line {
+            String::new()
+        } else {
+            format!(" on line {opens}")
+        };
+        let Some(close) = cell.close else {
+            let after = text
+                .get(cell.open..)
+                .map_or(0, |s| s.lines().count().saturating_sub(1));
+            anyhow::bail!(
+                "{at}: the quote that opens the {column}{on} is never closed, so the {after} lines after it would all become that one cell — close the quote, or remove it"
+            );
+        };
+        let closes = line + cell.close_lf as u64;
+        if cell.text_follows {
+            return Ok(Some(format!(
+                "the quote that opens the {column}{on} closes only on line {closes}, where text follows it — is a closing quote missing on line {opens}?"
+            )));
+        }
+        let inner = text.get(cell.open + 1..close).unwrap_or("");
+        let sep = char::from(delimiter);
+        let mut row_like = inner
+            .split('\n')
+            .enumerate()
+            .skip(1)
+            .filter(|(_, l)| headers.len() >= 3 && l.split(sep).count() == headers.len());
+        if let Some((first, example)) = row_like.next()
+            && row_like.count() + 1 >= ROW_LIKE
+        {
+            let example: String = example.trim_end_matches('\r').chars().take(60).collect();
+            return Ok(Some(format!(
+                "the {column} runs from line {opens} to line {closes} and holds lines that look like rows of their own (line {}: '{example}') — is a closing quote missing on line {opens}?",
+                opens + first as u64
+            )));
+        }
+    }
+    Ok(None)
+}
+
 fn csv_error(e: &::csv::Error, skipped_lines: u64) -> anyhow::Error {
     match e.position() {
         Some(p) => anyhow::anyhow!("line {}: {e}", p.line() + skipped_lines),
@@ -94,6 +200,11 @@ fn csv_error(e: &::csv::Error, skipped_lines: u64) -> anyhow::Error {
 }
 
 fn fill(d: &mut Draft, field: Field, cell: &str) {
+    // A cell over its limit is not copied: the row is refused anyway.
+    if let Some(problem) = oversize(field, cell) {
+        d.oversize.get_or_insert(problem);
+        return;
+    }
     match field {
         Field::Name => Draft::offer(&mut d.name, cell),
         Field::FirstName => Draft::offer(&mut d.first, cell),
@@ -167,12 +278,14 @@ fn resolve_columns(headers: &[String], maps: &[ColumnMap]) -> anyhow::Result<Vec
     Ok(fields)
 }
 
+/// The first few items, quoted; a hostile header may have a million columns.
 fn quoted_list(items: &[String]) -> String {
-    items
-        .iter()
-        .map(|h| format!("'{h}'"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    const SHOWN: usize = 30;
+    let mut list: Vec<String> = items.iter().take(SHOWN).map(|h| format!("'{h}'")).collect();
+    if items.len() > SHOWN {
+        list.push(format!("… and {} more", items.len() - SHOWN));
+    }
+    list.join(", ")
 }
 
 #[cfg(test)]
@@ -211,6 +324,78 @@ mod tests {
         let p = read("sep=;\nName;Company\nJan;Acme, Inc\n", &[], now()).unwrap();
         assert_eq!(p.records[0].company, "Acme, Inc");
         assert_eq!(p.records[0].at, Location::Row { row: 1, line: 3 });
+    }
+
+    #[test]
+    fn a_quote_left_open_is_an_error_for_the_whole_file() {
+        let err = read("Name,\"Company\nJan,Acme\n", &[], now())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("line 1: the quote that opens the cell in column 2 is never closed"),
+            "{err}"
+        );
+        let err = read("Name,Notes\nJan,\"one\ntwo\nPiet,x\n", &[], now())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("row 1 (line 2): the quote that opens the 'Notes' cell is never closed, so the 2 lines after it"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn notes_over_lines_stay_valid_unless_they_look_like_swallowed_rows() {
+        // Two lines with the header's number of cells: prose can do that.
+        let text = "Name,Company,Notes\nJan,Acme,\"Visited Mon, Tue\nCalled Jan, Piet\nSent a, b\"\n";
+        let p = read(text, &[], now()).unwrap();
+        assert!(p.invalid.is_empty(), "{:?}", p.invalid);
+        // Three, and it reads as rows that a stray quote swallowed.
+        let text = "Name,Company,Notes\nJan,Acme,\"open\nA,B,c\nD,E,f\nG,H,closed\"\nPiet,Beta,\n";
+        let p = read(text, &[], now()).unwrap();
+        assert_eq!(p.records.len(), 1);
+        let msg = p.invalid[0].to_string();
+        assert!(msg.starts_with("row 1 (line 2): the 'Notes' cell runs from line 2 to line 5 and holds lines that look like rows of their own (line 3: 'A,B,c')"), "{msg}");
+        // With two columns one separator means nothing.
+        let p = read("Name,Notes\nJan,\"a,b\nc,d\ne,f\ng,h\"\n", &[], now()).unwrap();
+        assert!(p.invalid.is_empty(), "{:?}", p.invalid);
+    }
+
+    #[test]
+    fn a_file_may_hold_so_many_rows_and_headers_so_long() {
+        let text = "Name\nA\n\nB\nC\n";
+        assert_eq!(read_at_most(text, &[], now(), 3).unwrap().records.len(), 3);
+        let err = read_at_most(text, &[], now(), 2).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "row 3 (line 5): the file holds more than 2 rows — split it into files of at most 2"
+        );
+        let err = read(&"x,".repeat(999), &[], now()).unwrap_err().to_string();
+        assert!(err.contains("'x', … and 970 more"), "{err}");
+        let err = read(&format!("Name{}", ",".repeat(1000)), &[], now())
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "line 1: the header has 1001 columns, more than the 1000 a file may have — is the ',' right?"
+        );
+        let err = read(&format!("Name,{}\n", "h".repeat(501)), &[], now())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("line 1: the header of column 2 is longer than 500 characters"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_sep_line_names_one_ascii_separator() {
+        for bad in ["sep=ñ\nName\n", "sep=\"\nName\n", "sep=a\nName\n"] {
+            let err = read(bad, &[], now()).unwrap_err().to_string();
+            assert!(err.starts_with("line 1: 'sep="), "{err}");
+        }
+        let p = read("sep=|\nName|Company\nJan|Acme\n", &[], now()).unwrap();
+        assert_eq!(p.records[0].company, "Acme");
     }
 
     #[test]

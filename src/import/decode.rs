@@ -16,6 +16,18 @@ pub fn text(bytes: &[u8]) -> String {
     utf8_or_1252(bytes)
 }
 
+/// Like [`text`], without copying a UTF-8 file: an import holds the file once, however
+/// large the file is.
+pub fn owned(mut bytes: Vec<u8>) -> String {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return text(&bytes);
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).unwrap_or_else(|e| windows_1252(e.as_bytes()))
+}
+
 /// UTF-8 when it is valid, else Windows-1252: a file that is not UTF-8 is almost always
 /// from Windows, and 1252 maps every byte to something readable.
 pub fn utf8_or_1252(bytes: &[u8]) -> String {
@@ -61,6 +73,19 @@ mod tests {
     fn windows_1252_is_the_fallback() {
         assert_eq!(text(b"Caf\xE9 \x80 5"), "Café € 5");
         assert_eq!(text("Café".as_bytes()), "Café");
+    }
+
+    #[test]
+    fn owned_bytes_read_as_borrowed_ones() {
+        for bytes in [
+            &b"\xEF\xBB\xBFNaam"[..],
+            b"Caf\xE9",
+            "Café".as_bytes(),
+            b"\xFF\xFEN\0",
+            b"",
+        ] {
+            assert_eq!(owned(bytes.to_vec()), text(bytes), "{bytes:?}");
+        }
     }
 
     #[test]

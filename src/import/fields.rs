@@ -5,7 +5,9 @@
 use chrono::{DateTime, Utc};
 
 use super::dates::last_contact;
+use super::headers::Field;
 use super::{ImportedCustomer, Location};
+use crate::domain::limits::{FIELD_CHARS, NAME_CHARS, NOTE_CHARS, too_long};
 use crate::domain::{Cadence, Tags};
 
 /// A customer's fields as found in a file, not yet checked. Several columns or properties
@@ -24,6 +26,29 @@ pub struct Draft {
     pub notes: String,
     pub last_contact: String,
     pub cadence: String,
+    /// A value the file offered that was over its limit, and so was never copied here.
+    pub oversize: Option<String>,
+}
+
+/// What a field is called in a message, and how many characters it may hold.
+pub fn limit(field: Field) -> Option<(&'static str, usize)> {
+    Some(match field {
+        Field::Name | Field::FirstName | Field::MiddleName | Field::LastName => ("name", NAME_CHARS),
+        Field::Company => ("company", NAME_CHARS),
+        Field::Email => ("e-mail address", FIELD_CHARS),
+        Field::Phone => ("phone number", FIELD_CHARS),
+        Field::Tags => ("list of tags", FIELD_CHARS),
+        Field::Notes => ("note", NOTE_CHARS),
+        Field::LastContact => ("last contact", FIELD_CHARS),
+        Field::Cadence => ("cadence", FIELD_CHARS),
+        Field::Ignore => return None,
+    })
+}
+
+/// The problem with `value` as `field`, when it is longer than the field may be.
+pub fn oversize(field: Field, value: &str) -> Option<String> {
+    let (what, max) = limit(field)?;
+    too_long(what, value.trim(), max)
 }
 
 impl Draft {
@@ -67,8 +92,35 @@ impl Draft {
             && self.labels.iter().all(|s| s.trim().is_empty())
     }
 
+    /// The first field longer than it may be, said so a person can act on it.
+    fn too_long(&self) -> Option<String> {
+        if let Some(problem) = &self.oversize {
+            return Some(problem.clone());
+        }
+        let fields = [
+            (Field::Name, &self.name),
+            (Field::FirstName, &self.first),
+            (Field::MiddleName, &self.middle),
+            (Field::LastName, &self.last),
+            (Field::Company, &self.company),
+            (Field::Email, &self.email),
+            (Field::Phone, &self.phone),
+            (Field::Notes, &self.notes),
+            (Field::LastContact, &self.last_contact),
+            (Field::Cadence, &self.cadence),
+        ];
+        fields
+            .into_iter()
+            .find_map(|(field, value)| oversize(field, value))
+            .or_else(|| self.labels.iter().find_map(|l| oversize(Field::Tags, l)))
+    }
+
     /// Checks and cleans every field; the error says what is wrong, quoting the value.
+    /// Sizes are checked first, so no work is done on a value that is refused anyway.
     pub fn finish(self, at: Location, now: DateTime<Utc>) -> Result<ImportedCustomer, String> {
+        if let Some(problem) = self.too_long() {
+            return Err(problem);
+        }
         let email = email(&self.email)?;
         let company = one_line(&self.company);
         let name = Some(one_line(&self.name))
@@ -86,6 +138,14 @@ impl Draft {
             .or_else(|| (!company.is_empty()).then(|| company.clone()))
             .or_else(|| (!email.is_empty()).then(|| email.clone()))
             .ok_or("no name — fill in a name, a company or an e-mail address")?;
+        // Parts that fit can still add up to more than a name may hold.
+        if let Some(problem) = oversize(Field::Name, &name) {
+            return Err(problem);
+        }
+        let tags = tags(&self.labels);
+        if let Some(problem) = oversize(Field::Tags, &tags.to_stored()) {
+            return Err(problem);
+        }
         let cadence = match self.cadence.trim() {
             "" => None,
             c => Some(c.parse::<Cadence>().map_err(|e| e.to_string())?),
@@ -100,7 +160,7 @@ impl Draft {
             company,
             email,
             phone: one_line(&self.phone),
-            tags: tags(&self.labels),
+            tags,
             cadence,
             notes,
             last_contact: last_contact(&self.last_contact, now)?,
@@ -122,8 +182,8 @@ fn one_line(s: &str) -> String {
 /// is not `local@domain` is refused rather than stored, because matching relies on it.
 pub fn email(raw: &str) -> Result<String, String> {
     let mut s = raw.trim();
-    if s.len() >= 7 && s[..7].eq_ignore_ascii_case("mailto:") {
-        s = s[7..].trim();
+    if let Some(rest) = super::strip_prefix_ignore_case(s, "mailto:") {
+        s = rest.trim();
     }
     if let (Some(open), true) = (s.rfind('<'), s.ends_with('>')) {
         s = s[open + 1..s.len() - 1].trim();
@@ -269,6 +329,19 @@ mod tests {
             let err = email(bad).unwrap_err();
             assert!(err.contains(&format!("'{bad}'")), "{err}");
         }
+    }
+
+    #[test]
+    fn international_addresses_are_addresses() {
+        // RFC 6531: the local part and the domain may hold any script.
+        for ok in ["иван@пример.рф", "山田太郎@example.jp", "jörg@müller.de"] {
+            assert_eq!(email(ok).unwrap(), ok);
+        }
+        assert_eq!(email("mailto:иван@пример.рф").unwrap(), "иван@пример.рф");
+        assert_eq!(email("José Ñúñez <jose@x.es>").unwrap(), "jose@x.es");
+        // Shorter than "mailto:" in characters, longer in bytes.
+        assert!(email("иванов").unwrap_err().contains("'иванов'"));
+        assert!(email("mailtö:x").is_err());
     }
 
     #[test]

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::fields::Draft;
 use super::{Location, Parsed};
+use crate::domain::limits::IMPORT_RECORDS;
 
 /// One customer in the exported book. Fields are only ever added.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -31,14 +32,25 @@ pub struct BookEntry {
 }
 
 pub fn read(text: &str, now: DateTime<Utc>) -> anyhow::Result<Parsed> {
+    read_at_most(text, now, IMPORT_RECORDS)
+}
+
+fn read_at_most(text: &str, now: DateTime<Utc>, max: usize) -> anyhow::Result<Parsed> {
     let entries: Vec<serde_json::Value> = serde_json::from_str(text).map_err(|e| {
-        anyhow::anyhow!("{e} — the file should hold a JSON array of customers, as `touchbase export customers --format json` writes")
+        anyhow::anyhow!("{} — the file should hold a JSON array of customers, as `touchbase export customers --format json` writes", super::clip(&e.to_string()))
     })?;
+    if entries.len() > max {
+        return Err(super::too_many(
+            Location::Entry { index: max + 1 },
+            max,
+            "customers",
+        ));
+    }
     let mut parsed = Parsed::default();
     for (i, value) in entries.into_iter().enumerate() {
         let at = Location::Entry { index: i + 1 };
         let draft = serde_json::from_value::<BookEntry>(value)
-            .map_err(|e| format!("not a customer: {e}"))
+            .map_err(|e| format!("not a customer: {}", super::clip(&e.to_string())))
             .map(|e| Draft {
                 name: e.name,
                 company: e.company,
@@ -75,5 +87,20 @@ mod tests {
             p.invalid[1]
         );
         assert!(read("{", now).is_err());
+        // serde quotes a value of the wrong type whole.
+        let big = "A".repeat(100_000);
+        let p = read(&format!(r#"[{{"name":"x","cadence_days":"{big}"}}]"#), now).unwrap();
+        assert!(
+            p.invalid[0].problem.len() < 1000,
+            "{}",
+            p.invalid[0].problem.len()
+        );
+        let err = read(&format!(r#""{big}""#), now).unwrap_err().to_string();
+        assert!(err.len() < 1000, "{}", err.len());
+        let err = read_at_most("[{},{},{}]", now, 2).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "customer 3: the file holds more than 2 customers — split it into files of at most 2"
+        );
     }
 }

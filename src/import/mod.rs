@@ -3,6 +3,7 @@
 //! book in the same formats. Everything here is pure: it knows neither SQL nor the screen;
 //! `store::import` writes the records in one transaction.
 
+mod contain;
 pub mod csv;
 mod dates;
 mod decode;
@@ -10,6 +11,9 @@ pub mod fields;
 pub mod headers;
 pub mod json;
 pub mod merge;
+#[cfg(test)]
+mod props;
+mod quotes;
 pub mod vcard;
 pub mod write;
 
@@ -19,6 +23,7 @@ use std::path::Path;
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 
+use crate::domain::limits::FIELD_CHARS;
 use crate::domain::{Cadence, Tags};
 
 pub use headers::{ColumnMap, Field};
@@ -127,7 +132,7 @@ impl Format {
     /// From the first bytes of the content, when the name says nothing.
     fn sniff(text: &str) -> Format {
         let head = text.trim_start();
-        if head.len() >= 11 && head[..11].eq_ignore_ascii_case("BEGIN:VCARD") {
+        if strip_prefix_ignore_case(head, "BEGIN:VCARD").is_some() {
             Format::Vcard
         } else if head.starts_with('[') {
             Format::Json
@@ -145,6 +150,32 @@ impl Format {
     }
 }
 
+/// `s` without `prefix`, compared ignoring ASCII case; None when `s` does not start with
+/// it. Cutting by the prefix's length is only safe once the bytes compared equal, as a
+/// non-ASCII letter may straddle that length.
+fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.as_bytes().get(..prefix.len())?;
+    // An ASCII prefix that matches ends on a character boundary.
+    head.eq_ignore_ascii_case(prefix.as_bytes())
+        .then(|| s.get(prefix.len()..))
+        .flatten()
+}
+
+/// The error for the record past `max` in one file: the file is refused whole, as
+/// importing its first part only would be a surprise.
+fn too_many(at: Location, max: usize, what: &str) -> anyhow::Error {
+    anyhow::anyhow!("{at}: the file holds more than {max} {what} — split it into files of at most {max}")
+}
+
+/// A parser's message cut to what a person reads: some quote the value they failed on,
+/// however large it is.
+fn clip(message: &str) -> String {
+    match message.char_indices().nth(FIELD_CHARS) {
+        Some((end, _)) => format!("{}…", &message[..end]),
+        None => message.to_string(),
+    }
+}
+
 /// How to read a file.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -159,22 +190,48 @@ pub struct Options {
 /// Reads and checks every record of `path`.
 pub fn read(path: &Path, opts: &Options) -> anyhow::Result<Parsed> {
     let bytes = std::fs::read(path).with_context(|| format!("reading '{}'", path.display()))?;
-    let text = decode::text(&bytes);
-    let format = opts
-        .format
-        .or_else(|| Format::from_path(path))
-        .unwrap_or_else(|| Format::sniff(&text));
+    let text = decode::owned(bytes);
+    let format = opts.format.or_else(|| Format::from_path(path));
+    read_text(&text, format, opts, &format!("'{}'", path.display()))
+}
+
+/// Reads and checks every record of a file's content, as [`read`] does once it has the
+/// bytes: decoded as spreadsheets and phones write text, in `opts.format` or else the
+/// format the content looks like.
+pub fn parse(bytes: &[u8], opts: &Options) -> anyhow::Result<Parsed> {
+    read_text(&decode::text(bytes), opts.format, opts, "the file")
+}
+
+/// `what` names the file in a message.
+fn read_text(text: &str, format: Option<Format>, opts: &Options, what: &str) -> anyhow::Result<Parsed> {
+    let format = format.unwrap_or_else(|| Format::sniff(text));
     if !opts.maps.is_empty() && format != Format::Csv {
         anyhow::bail!(
-            "--map names CSV columns, but '{}' is read as {} — drop --map, or pass --format csv",
-            path.display(),
+            "--map names CSV columns, but {what} is read as {} — drop --map, or pass --format csv",
             format.as_str()
         );
     }
     let parsed = match format {
-        Format::Csv => csv::read(&text, &opts.maps, opts.now),
-        Format::Vcard => vcard::read(&text, opts.now),
-        Format::Json => json::read(&text, opts.now),
+        Format::Csv => csv::read(text, &opts.maps, opts.now),
+        Format::Vcard => vcard::read(text, opts.now),
+        Format::Json => json::read(text, opts.now),
     };
-    parsed.with_context(|| format!("reading '{}' as {}", path.display(), format.as_str()))
+    parsed.with_context(|| format!("reading {what} as {}", format.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffing_reads_letters_not_bytes() {
+        assert_eq!(Format::sniff("Name,Compañía\n"), Format::Csv);
+        assert_eq!(Format::sniff("ñ"), Format::Csv);
+        assert_eq!(Format::sniff("BEGIN:VCARDé"), Format::Vcard);
+        assert_eq!(Format::sniff(" begin:vcard\n"), Format::Vcard);
+        assert_eq!(Format::sniff("BEGIN:VCAR"), Format::Csv);
+        assert_eq!(Format::sniff("\n[{}]"), Format::Json);
+        assert_eq!(strip_prefix_ignore_case("TEL:é", "tel:"), Some("é"));
+        assert_eq!(strip_prefix_ignore_case("té", "tel:"), None);
+    }
 }

@@ -12,14 +12,20 @@ mod normalise;
 
 use normalise::{logical_lines, normalise, restore};
 
+use super::contain::contained;
 use super::fields::Draft;
 use super::{Invalid, Location, Parsed};
+use crate::domain::limits::IMPORT_RECORDS;
 
 /// Our own extensions, so an exported book reads back whole.
 pub const CADENCE: &str = "X-TOUCHBASE-CADENCE";
 pub const LAST_CONTACT: &str = "X-TOUCHBASE-LAST-CONTACT";
 
 pub fn read(text: &str, now: DateTime<Utc>) -> anyhow::Result<Parsed> {
+    read_at_most(text, now, IMPORT_RECORDS)
+}
+
+fn read_at_most(text: &str, now: DateTime<Utc>, max_cards: usize) -> anyhow::Result<Parsed> {
     let mut parsed = Parsed::default();
     let mut card: Option<(usize, Vec<String>)> = None;
     let mut count = 0;
@@ -36,6 +42,10 @@ pub fn read(text: &str, now: DateTime<Utc>) -> anyhow::Result<Parsed> {
                 });
             }
             count += 1;
+            if count > max_cards {
+                let at = Location::Card { card: count, line };
+                return Err(super::too_many(at, max_cards, "vCards"));
+            }
             card = Some((line, Vec::new()));
         } else if trimmed.eq_ignore_ascii_case("END:VCARD") {
             let Some((start, lines)) = card.take() else {
@@ -94,8 +104,7 @@ fn one_card(lines: &[String]) -> Result<Draft, String> {
         text.push_str("FN:\n");
     }
     text.push_str("END:VCARD\n");
-    let card = vcard4::parse_loose(&text)
-        .map_err(|e| format!("not a readable vCard: {e}"))?
+    let card = parse_contained(&text)?
         .into_iter()
         .next()
         .ok_or("an empty vCard")?;
@@ -151,13 +160,19 @@ fn one_card(lines: &[String]) -> Result<Draft, String> {
     Ok(d)
 }
 
+/// vcard4 on one card. `normalise` keeps from it what is known to make it panic; should
+/// something else still do so, that card is reported, not the whole import lost.
+fn parse_contained(text: &str) -> Result<Vec<vcard4::Vcard>, String> {
+    match contained(|| vcard4::parse_loose(text)) {
+        Some(Ok(cards)) => Ok(cards),
+        Some(Err(e)) => Err(format!("not a readable vCard: {}", super::clip(&e.to_string()))),
+        None => Err("not a readable vCard: the vCard reader failed on it".to_string()),
+    }
+}
+
 /// `tel:+31-20-1234567;ext=12` as a person writes it: `+31-20-1234567 ext. 12`.
 fn tel_uri(uri: &str) -> String {
-    let rest = if uri.len() >= 4 && uri[..4].eq_ignore_ascii_case("tel:") {
-        &uri[4..]
-    } else {
-        uri
-    };
+    let rest = super::strip_prefix_ignore_case(uri, "tel:").unwrap_or(uri);
     let mut parts = rest.split(';');
     let mut number = parts.next().unwrap_or("").to_string();
     if let Some(ext) = parts.find_map(|p| p.strip_prefix("ext=")) {
@@ -224,6 +239,58 @@ mod tests {
         let msgs: Vec<String> = p.invalid.iter().map(ToString::to_string).collect();
         assert!(msgs[0].starts_with("card 2 (line 5): e-mail 'nope'"), "{msgs:?}");
         assert!(msgs[1].starts_with("card 3 (line 9): the file ends"), "{msgs:?}");
+    }
+
+    #[test]
+    fn a_panic_in_vcard4_is_a_reason_not_a_crash() {
+        // What normalise refuses, handed to vcard4 directly: its URI parser panics.
+        let err = parse_contained("BEGIN:VCARD\nVERSION:4.0\nFN:x\nTEL:9:30\nEND:VCARD\n").unwrap_err();
+        assert_eq!(err, "not a readable vCard: the vCard reader failed on it");
+    }
+
+    #[test]
+    fn a_phone_with_a_colon_must_be_a_uri() {
+        let p = read(
+            "BEGIN:VCARD\nFN:A\nTEL:9:30\nEND:VCARD\nBEGIN:VCARD\nFN:B\nTEL: sip:b@example.com \nEND:VCARD\n",
+            now(),
+        )
+        .unwrap();
+        assert_eq!(p.records[0].phone, "sip:b@example.com");
+        let msg = p.invalid[0].to_string();
+        assert!(
+            msg.starts_with("card 1 (line 1): phone '9:30' is not a phone number"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn sizes_are_counted_as_the_card_means_them() {
+        let card = "BEGIN:VCARD\nFN:x\nEND:VCARD\n";
+        let err = read_at_most(&card.repeat(3), now(), 2).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "card 3 (line 7): the file holds more than 2 vCards — split it into files of at most 2"
+        );
+        // 20,000 characters of note, written with 100 escaped line breaks.
+        let note = format!("{}\\n", "n".repeat(199)).repeat(100);
+        let c = one(&format!("BEGIN:VCARD\nFN:x\nNOTE:{note}\nEND:VCARD\n"));
+        assert_eq!(c.notes.chars().count(), 20_000);
+        let p = read(&format!("BEGIN:VCARD\nFN:x\nNOTE:{note}x\nEND:VCARD\n"), now()).unwrap();
+        assert!(
+            p.invalid[0].problem.starts_with("the note is longer than 20000"),
+            "{:?}",
+            p.invalid
+        );
+        let p = read(
+            &format!("BEGIN:VCARD\nN:{};Jan\nEND:VCARD\n", "m".repeat(201)),
+            now(),
+        )
+        .unwrap();
+        assert!(
+            p.invalid[0].problem.starts_with("the name is longer than 200"),
+            "{:?}",
+            p.invalid
+        );
     }
 
     #[test]

@@ -4,8 +4,12 @@
 //! from it and put back afterwards. Properties we do not use are left out entirely, so a
 //! PHOTO or LABEL it cannot read never spoils a card.
 
+use std::borrow::Cow;
+
 use super::{CADENCE, LAST_CONTACT, short};
 use crate::import::decode;
+use crate::import::fields::{limit, oversize};
+use crate::import::headers::Field;
 
 /// The properties a customer is built from.
 const USED: [&str; 9] = [
@@ -104,13 +108,22 @@ pub(super) fn normalise(line: &str) -> Result<Option<String>, String> {
             }
             Some(other) => {
                 return Err(format!(
-                    "{name} uses charset '{other}', which is not supported — save the file as UTF-8"
+                    "{name} uses charset '{}', which is not supported — save the file as UTF-8",
+                    short(other)
                 ));
             }
         };
-        text.replace("\r\n", "\n").replace('\n', "\\n")
+        Cow::Owned(text.replace("\r\n", "\n").replace('\n', "\\n"))
     } else {
-        value.to_string()
+        Cow::Borrowed(value)
+    };
+    check_size(&name, &value)?;
+    // vcard4 tells a URI from text by how the value starts: ` tel:+31…` is a URI too.
+    let value = if name == "TEL" {
+        check_phone(value.trim())?;
+        value.trim()
+    } else {
+        &value
     };
     let mut out = String::with_capacity(line.len());
     if let Some(g) =
@@ -125,8 +138,83 @@ pub(super) fn normalise(line: &str) -> Result<Option<String>, String> {
         out.push_str(&types.join(","));
     }
     out.push(':');
-    hide(&mut out, &value);
+    hide(&mut out, value);
     Ok(Some(out))
+}
+
+/// The field a used property fills.
+fn field_of(name: &str) -> Field {
+    match name {
+        "FN" | "N" => Field::Name,
+        "ORG" => Field::Company,
+        "EMAIL" => Field::Email,
+        "TEL" => Field::Phone,
+        "NOTE" => Field::Notes,
+        "CATEGORIES" => Field::Tags,
+        CADENCE => Field::Cadence,
+        LAST_CONTACT => Field::LastContact,
+        _ => Field::Ignore,
+    }
+}
+
+/// A value longer than its field may hold is refused here, before vcard4 copies it a few
+/// times over; `Draft::finish` checks the field exactly. An escape counts as the one
+/// character it stands for and N and ORG count by their parts, so nothing `finish` would
+/// accept is refused here (bar an ORG unit past the company limit after the company).
+fn check_size(name: &str, value: &str) -> Result<(), String> {
+    let field = field_of(name);
+    let Some((_, max)) = limit(field) else {
+        return Ok(());
+    };
+    if value.chars().nth(max).is_none() {
+        return Ok(());
+    }
+    let parts: Vec<&str> = if matches!(name, "N" | "ORG") {
+        value.split(';').collect()
+    } else {
+        vec![value]
+    };
+    // The message gives the size as written, escapes and all.
+    match parts.into_iter().find(|p| unescaped_longer(p.trim(), max)) {
+        Some(part) => Err(oversize(field, part).unwrap_or_default()),
+        None => Ok(()),
+    }
+}
+
+/// Whether `s` stands for more than `max` characters, counting stopped there.
+fn unescaped_longer(s: &str, max: usize) -> bool {
+    let mut chars = s.chars();
+    let mut n = 0;
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            chars.next();
+        }
+        n += 1;
+        if n > max {
+            return true;
+        }
+    }
+    false
+}
+
+/// A TEL value vcard4 can take. It reads a value holding a `:` as a URI, and its URI
+/// parser panics when what comes before the `:` cannot be a scheme (`9:30`,
+/// `1-800-FLOWERS:`); such a value is not a phone number either, so the card is refused.
+fn check_phone(value: &str) -> Result<(), String> {
+    let Some((scheme, _)) = value.split_once(':') else {
+        return Ok(());
+    };
+    let mut chars = scheme.chars();
+    let is_scheme = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if is_scheme {
+        Ok(())
+    } else {
+        Err(format!(
+            "phone '{}' is not a phone number — a phone holds no ':' unless it is a URI like tel:+31-20-555-0100",
+            short(value)
+        ))
+    }
 }
 
 /// Appends `value` with what vcard4 would mangle hidden: control characters, which it
