@@ -1,0 +1,66 @@
+//! SQLite's own checks of the file: its integrity check and the references between tables.
+
+use anyhow::Context as _;
+
+use super::report::Problem;
+use super::tables::TABLES;
+use crate::store::Store;
+use crate::store::sql::record_name;
+
+impl Store {
+    /// SQLite's own checks: the file's structure and the references between tables.
+    pub(super) fn sqlite_problems(&self) -> anyhow::Result<Vec<Problem>> {
+        let database = |problem: String| Problem {
+            table: "database".to_string(),
+            id: None,
+            column: None,
+            found: None,
+            problem,
+            repair: None,
+            fix: None,
+            customer: None,
+            poisons_summary: false,
+        };
+        let mut problems: Vec<Problem> = self
+            .conn
+            .prepare("PRAGMA integrity_check")?
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()
+            .context("running SQLite's integrity check")?
+            .into_iter()
+            .filter(|line| line != "ok")
+            .map(|line| database(format!("SQLite's integrity check says: {line}")))
+            .collect();
+        let orphans = self
+            .conn
+            .prepare("PRAGMA foreign_key_check")?
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<i64>>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()
+            .context("running SQLite's foreign key check")?;
+        for (table, id, parent) in orphans {
+            let table = TABLES
+                .iter()
+                .map(|(t, _)| *t)
+                .find(|t| *t == table)
+                .unwrap_or("database");
+            problems.push(Problem {
+                table: table.to_string(),
+                id,
+                column: None,
+                found: None,
+                problem: format!("refers to a {} that does not exist", record_name(&parent)),
+                repair: None,
+                fix: None,
+                customer: None,
+                poisons_summary: false,
+            });
+        }
+        Ok(problems)
+    }
+}
