@@ -2,7 +2,7 @@
 
 use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{OptionalExtension as _, Row, params};
+use rusqlite::{OptionalExtension as _, Row, Transaction, params};
 
 use super::sql::{Lenient, int, ts};
 use super::{NotFound, Store};
@@ -32,6 +32,47 @@ pub struct CustomerPatch {
     pub tags: Option<Tags>,
     pub cadence: Option<Cadence>,
     pub notes: Option<String>,
+}
+
+/// The typed fields of a customer to write, as they are to be stored; `None` leaves one as
+/// it is. An edit and the undo of one both write through `set_fields`.
+pub(super) struct FieldsToSet<'a> {
+    pub name: Option<&'a str>,
+    pub company: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub phone: Option<&'a str>,
+    pub tags: Option<&'a Tags>,
+    pub cadence: Option<Cadence>,
+    pub notes: Option<&'a str>,
+}
+
+/// Writes `fields` to customer `id` and stamps the change; returns how many rows changed
+/// (0: no such customer).
+pub(super) fn set_fields(
+    tx: &Transaction<'_>,
+    id: i64,
+    fields: &FieldsToSet<'_>,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<usize> {
+    tx.execute(
+        "UPDATE customers SET
+            name = coalesce(?2, name), company = coalesce(?3, company),
+            email = coalesce(?4, email), phone = coalesce(?5, phone),
+            tags = coalesce(?6, tags), cadence_days = coalesce(?7, cadence_days),
+            notes = coalesce(?8, notes), updated_at = ?9
+         WHERE id = ?1",
+        params![
+            id,
+            fields.name,
+            fields.company,
+            fields.email,
+            fields.phone,
+            fields.tags.map(Tags::to_stored),
+            fields.cadence.map(Cadence::days),
+            fields.notes,
+            ts(now),
+        ],
+    )
 }
 
 /// A customer as the book lists them: with the next open follow-up.
@@ -178,27 +219,16 @@ impl Store {
         now: DateTime<Utc>,
     ) -> anyhow::Result<Customer> {
         self.write("edit the customer", |tx| {
-            let changed = tx
-                .execute(
-                    "UPDATE customers SET
-                        name = coalesce(?2, name), company = coalesce(?3, company),
-                        email = coalesce(?4, email), phone = coalesce(?5, phone),
-                        tags = coalesce(?6, tags), cadence_days = coalesce(?7, cadence_days),
-                        notes = coalesce(?8, notes), updated_at = ?9
-                     WHERE id = ?1",
-                    params![
-                        id,
-                        patch.name.as_deref().map(str::trim),
-                        patch.company.as_deref().map(str::trim),
-                        patch.email.as_deref().map(str::trim),
-                        patch.phone.as_deref().map(str::trim),
-                        patch.tags.as_ref().map(Tags::to_stored),
-                        patch.cadence.map(Cadence::days),
-                        patch.notes,
-                        ts(now),
-                    ],
-                )
-                .context("editing a customer")?;
+            let fields = FieldsToSet {
+                name: patch.name.as_deref().map(str::trim),
+                company: patch.company.as_deref().map(str::trim),
+                email: patch.email.as_deref().map(str::trim),
+                phone: patch.phone.as_deref().map(str::trim),
+                tags: patch.tags.as_ref(),
+                cadence: patch.cadence,
+                notes: patch.notes.as_deref(),
+            };
+            let changed = set_fields(tx, id, &fields, now).context("editing a customer")?;
             if changed == 0 {
                 return Err(customer_not_found(id).into());
             }

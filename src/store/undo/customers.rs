@@ -3,11 +3,11 @@
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
-use rusqlite::{Transaction, params};
+use rusqlite::Transaction;
 
 use super::checks::{self, customer_fields, list};
 use super::{CustomerFields, refuse, without};
-use crate::store::sql::ts;
+use crate::store::customers::{FieldsToSet, set_fields};
 
 /// A customer goes only while nothing at all was recorded for them and their fields are
 /// as the add wrote them. Their rows are counted, never left to ON DELETE CASCADE.
@@ -62,26 +62,16 @@ pub(super) fn undo_edit(
     let put_back = |field: &str| wrote.contains(&field);
     let tags = without(&current.tags, &without(&after.tags, &before.tags))
         .union(&without(&before.tags, &after.tags));
-    tx.execute(
-        "UPDATE customers SET
-            name = coalesce(?2, name), company = coalesce(?3, company),
-            email = coalesce(?4, email), phone = coalesce(?5, phone),
-            tags = ?6, cadence_days = coalesce(?7, cadence_days),
-            notes = coalesce(?8, notes), updated_at = ?9
-         WHERE id = ?1",
-        params![
-            id,
-            put_back(checks::NAME).then_some(&before.name),
-            put_back(checks::COMPANY).then_some(&before.company),
-            put_back(checks::EMAIL).then_some(&before.email),
-            put_back(checks::PHONE).then_some(&before.phone),
-            tags.to_stored(),
-            put_back(checks::CADENCE).then_some(before.cadence.days()),
-            put_back(checks::NOTES).then_some(&before.notes),
-            ts(now)
-        ],
-    )
-    .context("restoring the customer")?;
+    let fields = FieldsToSet {
+        name: put_back(checks::NAME).then_some(&before.name),
+        company: put_back(checks::COMPANY).then_some(&before.company),
+        email: put_back(checks::EMAIL).then_some(&before.email),
+        phone: put_back(checks::PHONE).then_some(&before.phone),
+        tags: Some(&tags),
+        cadence: put_back(checks::CADENCE).then_some(before.cadence),
+        notes: put_back(checks::NOTES).then_some(&before.notes),
+    };
+    set_fields(tx, id, &fields, now).context("restoring the customer")?;
     Ok(())
 }
 
