@@ -217,6 +217,17 @@ pub(super) fn cleaned_tags(stored: &str) -> Option<Tags> {
     Some(Tags::new(kept).unwrap_or_default())
 }
 
+/// `read` for a column that may be NULL: NULL reads as `None` (nothing there), not as
+/// damage.
+fn or_null<T>(
+    read: impl FnOnce(ValueRef<'_>) -> Option<T>,
+) -> impl FnOnce(ValueRef<'_>) -> Option<Option<T>> {
+    move |v| match v {
+        ValueRef::Null => Some(None),
+        v => read(v).map(Some),
+    }
+}
+
 /// Reads the columns of one row leniently: a value that is missing, of the wrong type or
 /// out of range gives a neutral stand-in and is recorded as `Damage`, so one bad value
 /// never stops a listing or an export. Only the row's id is read strictly (it is SQLite's
@@ -336,10 +347,7 @@ impl<'a, 'r> Lenient<'a, 'r> {
     ) -> rusqlite::Result<Option<i64>> {
         self.value(
             i,
-            |v| match v {
-                ValueRef::Null => Some(None),
-                v => v.as_i64().ok().filter(|n| range.contains(n)).map(Some),
-            },
+            or_null(|v| v.as_i64().ok().filter(|n| range.contains(n))),
             what,
             None,
             || "unknown".to_string(),
@@ -367,31 +375,15 @@ impl<'a, 'r> Lenient<'a, 'r> {
 
     /// An instant or NULL (a summary's "never"); a damaged one is unknown.
     pub fn opt_instant(&self, i: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
-        self.value(
-            i,
-            |v| match v {
-                ValueRef::Null => Some(None),
-                v => instant(v).map(Some),
-            },
-            "a time",
-            None,
-            || "unknown".to_string(),
-        )
+        self.value(i, or_null(instant), "a time", None, || "unknown".to_string())
     }
 
     /// When something happened (done, closed, resolved), or NULL when it has not: a
     /// damaged time still says it happened, at the unix epoch.
     pub fn happened_at(&self, i: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
-        self.value(
-            i,
-            |v| match v {
-                ValueRef::Null => Some(None),
-                v => instant(v).map(Some),
-            },
-            "a time",
-            Some(DateTime::UNIX_EPOCH),
-            || "1970-01-01".to_string(),
-        )
+        self.value(i, or_null(instant), "a time", Some(DateTime::UNIX_EPOCH), || {
+            "1970-01-01".to_string()
+        })
     }
 
     /// A calendar day that must be there; when damaged, 1970-01-01 stands in.
@@ -403,16 +395,9 @@ impl<'a, 'r> Lenient<'a, 'r> {
 
     /// A calendar day or NULL; a damaged one is unknown.
     pub fn opt_day(&self, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-        self.value(
-            i,
-            |v| match v {
-                ValueRef::Null => Some(None),
-                v => day(v).map(Some),
-            },
-            "a date (YYYY-MM-DD)",
-            None,
-            || "unknown".to_string(),
-        )
+        self.value(i, or_null(day), "a date (YYYY-MM-DD)", None, || {
+            "unknown".to_string()
+        })
     }
 
     /// A flag stored as 0 or 1; anything else reads as 0 (not set).
