@@ -10,17 +10,6 @@ use crate::store::sql::record_name;
 impl Store {
     /// SQLite's own checks: the file's structure and the references between tables.
     pub(super) fn sqlite_problems(&self) -> anyhow::Result<Vec<Problem>> {
-        let database = |problem: String| Problem {
-            table: "database".to_string(),
-            id: None,
-            column: None,
-            found: None,
-            problem,
-            repair: None,
-            fix: None,
-            customer: None,
-            poisons_summary: false,
-        };
         let mut problems: Vec<Problem> = self
             .conn
             .prepare("PRAGMA integrity_check")?
@@ -29,7 +18,7 @@ impl Store {
             .context("running SQLite's integrity check")?
             .into_iter()
             .filter(|line| line != "ok")
-            .map(|line| database(format!("SQLite's integrity check says: {line}")))
+            .map(|line| unrepairable("database", None, format!("SQLite's integrity check says: {line}")))
             .collect();
         let orphans = self
             .conn
@@ -49,18 +38,27 @@ impl Store {
                 .map(|(t, _)| *t)
                 .find(|t| *t == table)
                 .unwrap_or("database");
-            problems.push(Problem {
-                table: table.to_string(),
+            problems.push(unrepairable(
+                table,
                 id,
-                column: None,
-                found: None,
-                problem: format!("refers to a {} that does not exist", record_name(&parent)),
-                repair: None,
-                fix: None,
-                customer: None,
-                poisons_summary: false,
-            });
+                format!("refers to a {} that does not exist", record_name(&parent)),
+            ));
         }
         Ok(problems)
+    }
+}
+
+/// A problem of the file or of a row as a whole, which `--repair` leaves alone.
+fn unrepairable(table: &str, id: Option<i64>, problem: String) -> Problem {
+    Problem {
+        table: table.to_string(),
+        id,
+        column: None,
+        found: None,
+        problem,
+        repair: None,
+        fix: None,
+        customer: None,
+        poisons_summary: false,
     }
 }
