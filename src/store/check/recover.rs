@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use rusqlite::types::ValueRef;
 
-use crate::store::sql::{FIRST_DAY, FIRST_TS, LAST_DAY, LAST_TS};
+use crate::store::sql::{FIRST_DAY, FIRST_TS, LAST_DAY, LAST_TS, instant};
 
 /// A time written as text (RFC 3339, 'YYYY-MM-DD HH:MM:SS', a bare date at midnight UTC)
 /// or with a fraction of a second, as unix seconds in the book's range.
@@ -36,9 +36,7 @@ pub(super) fn repaired_time(v: ValueRef<'_>) -> Option<i64> {
 /// A day written with a time after it, or as unix seconds.
 pub(super) fn repaired_day(v: ValueRef<'_>) -> Option<NaiveDate> {
     let day = match v {
-        ValueRef::Integer(secs) if (FIRST_TS..=LAST_TS).contains(&secs) => {
-            DateTime::from_timestamp(secs, 0)?.date_naive()
-        }
+        ValueRef::Integer(_) => instant(v)?.date_naive(),
         ValueRef::Text(b) => {
             let s = std::str::from_utf8(b).ok()?.trim();
             let (head, rest) = s.split_at_checked(10)?;
@@ -70,5 +68,15 @@ mod tests {
         );
         assert_eq!(repaired_day(text("someday")), None);
         assert_eq!(repaired_day(text("2026-02-30")), None);
+    }
+
+    #[test]
+    fn a_day_stored_as_unix_seconds_is_its_utc_date_while_in_the_books_range() {
+        assert_eq!(
+            repaired_day(ValueRef::Integer(1_795_168_800)),
+            NaiveDate::from_ymd_opt(2026, 11, 20)
+        );
+        assert_eq!(repaired_day(ValueRef::Integer(i64::MAX)), None);
+        assert_eq!(repaired_day(ValueRef::Integer(FIRST_TS - 1)), None);
     }
 }
