@@ -10,6 +10,7 @@ pub mod moment;
 pub mod money;
 pub mod nudge;
 pub mod quicklog;
+pub mod ranged;
 pub mod text;
 pub mod trigger;
 pub mod week;
