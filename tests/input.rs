@@ -148,3 +148,93 @@ fn config_numbers_at_the_ends_of_their_ranges_work() {
         }
     }
 }
+
+#[test]
+fn amounts_in_the_forms_people_type_are_recorded_to_the_cent() {
+    let book = Book::with_acme();
+    let forms = [
+        ("1250.50", 125_050),
+        ("1250,50", 125_050),
+        ("1.250,50", 125_050),
+        ("1,250.50", 125_050),
+        ("1250", 125_000),
+        ("€ 300", 30_000),
+        ("EUR 300", 30_000),
+        ("300 EUR", 30_000),
+        ("€300", 30_000),
+        ("1 250,50", 125_050),
+        ("1\u{a0}250,50", 125_050),
+    ];
+    let mut total = 0;
+    for (typed, cents) in forms {
+        let order = book.json(&["order", "acme", typed]);
+        assert_eq!(order["amount_cents"], cents, "{typed}");
+        total += cents;
+    }
+    assert_eq!(book.json(&["show", "acme"])["lifetime_value_cents"], total);
+}
+
+#[test]
+fn amounts_in_any_other_form_are_refused_and_nothing_is_recorded() {
+    let book = Book::with_acme();
+    for (typed, says) in [
+        (
+            "1.2.3",
+            "amount '1.2.3' is not a number — type it like 1250.50, 1250,50, 1.250,50, 1,250.50 or € 1250 (thousands in groups of three, at most two decimals)",
+        ),
+        ("1,2,3,4", "amount '1,2,3,4' is not a number"),
+        ("1..5", "amount '1..5' is not a number"),
+        ("0.001", "amount '0.001' has more than two decimals"),
+        ("0", "amount '0' is zero"),
+        ("0,00", "amount '0,00' is zero"),
+        ("-5", "amount '-5' is negative"),
+        (
+            "1000000000.01",
+            "amount '1000000000.01' is more than 1,000,000,000.00",
+        ),
+        ("99999999999999999999", "is more than 1,000,000,000.00"),
+    ] {
+        let err = book.refused(&["order", "acme", typed]);
+        assert!(err.contains(says), "{typed}: {err}");
+    }
+    assert_eq!(book.json(&["show", "acme"])["lifetime_value_cents"], 0);
+}
+
+#[test]
+fn many_orders_at_the_bound_add_up_without_overflow() {
+    let book = Book::with_acme();
+    for _ in 0..30 {
+        book.ok(&["order", "acme", "1.000.000.000,00"]);
+    }
+    let card = book.json(&["show", "acme"]);
+    assert_eq!(card["lifetime_value_cents"], 3_000_000_000_000_i64);
+    assert!(book.ok(&["show", "acme"]).contains("30,000,000,000"));
+    book.ok(&["list"]);
+    book.ok(&["due"]);
+    book.ok(&["list", "--sort", "value"]);
+}
+
+#[test]
+fn a_hand_edited_book_whose_orders_pass_i64_max_still_sums_and_prints() {
+    let book = Book::with_acme();
+    book.ok(&["order", "acme", "10"]);
+    {
+        let conn = rusqlite::Connection::open(&book.db).unwrap();
+        conn.execute("UPDATE orders SET amount_cents = 9223372036854775000", [])
+            .unwrap();
+    }
+    // The second order makes the sum pass i64::MAX: SQLite's sum() would fail the write.
+    book.ok(&["order", "acme", "1.000.000.000"]);
+    let card = book.json(&["show", "acme"]);
+    assert_eq!(card["lifetime_value_cents"], i64::MAX);
+    for args in [
+        &["show", "acme"][..],
+        &["list"],
+        &["due"],
+        &["list", "--sort", "value"],
+    ] {
+        let out = book.run(args).assert().success().get_output().stderr.clone();
+        let err = String::from_utf8(out).unwrap();
+        assert!(!err.contains("overflow"), "{args:?}: {err}");
+    }
+}
