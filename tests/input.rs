@@ -6,7 +6,6 @@ use std::fs;
 use std::path::PathBuf;
 
 use assert_cmd::Command;
-use predicates::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -236,5 +235,218 @@ fn a_hand_edited_book_whose_orders_pass_i64_max_still_sums_and_prints() {
         let out = book.run(args).assert().success().get_output().stderr.clone();
         let err = String::from_utf8(out).unwrap();
         assert!(!err.contains("overflow"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn text_past_its_limit_is_refused_naming_the_field_and_nothing_is_written() {
+    let book = Book::with_acme();
+    let (name, field, note) = ("n".repeat(201), "f".repeat(501), "x".repeat(20_001));
+    let cases: [(Vec<&str>, &str); 11] = [
+        (
+            vec!["add", &name],
+            "the name is longer than 200 characters (201 bytes) — shorten it",
+        ),
+        (
+            vec!["add", "Beta", "--company", &name],
+            "the company is longer than 200 characters",
+        ),
+        (
+            vec!["add", "Beta", "--email", &field],
+            "the e-mail address is longer than 500 characters",
+        ),
+        (
+            vec!["add", "Beta", "--phone", &field],
+            "the phone number is longer than 500 characters",
+        ),
+        (
+            vec!["add", "Beta", "--tag", &field],
+            "the tag is longer than 500 characters",
+        ),
+        (
+            vec!["add", "Beta", "--notes", &note],
+            "the notes is longer than 20000 characters",
+        ),
+        (
+            vec!["log", "acme", &note],
+            "the line is longer than 20000 characters",
+        ),
+        (
+            vec!["moment", "add", "acme", &field, "fri"],
+            "the title is longer than 500 characters",
+        ),
+        (
+            vec!["moment", "add", "acme", "Board", "fri", "--steps", &note],
+            "the steps field is longer than 20000",
+        ),
+        (
+            vec!["trigger", "add", "acme", "reactional", &note],
+            "the note is longer than 20000 characters",
+        ),
+        (
+            vec!["give", "acme", &note],
+            "the note is longer than 20000 characters",
+        ),
+    ];
+    for (args, says) in cases {
+        let err = book.refused(&args);
+        assert!(err.contains(says), "{}: {err:.300}", args[0]);
+        assert!(err.len() < 300, "the value is not printed back: {err:.300}");
+    }
+    book.refused(&["ask", "acme", &note]);
+    assert_eq!(
+        book.json(&["list"]).as_array().unwrap().len(),
+        1,
+        "no customer added"
+    );
+    let acme = book.json(&["show", "acme"]);
+    for records in ["interactions", "moments", "triggers"] {
+        assert_eq!(acme[records], serde_json::json!([]), "{records}");
+    }
+    assert_eq!(acme["balance"], serde_json::json!({"gives": 0, "asks": 0}));
+}
+
+#[test]
+fn text_right_at_its_limit_is_kept_whole() {
+    let book = Book::empty();
+    let name = "é".repeat(200);
+    let note = "ü".repeat(20_000 - 6);
+    book.ok(&[
+        "add",
+        &name,
+        "--email",
+        &"e".repeat(500),
+        "--notes",
+        &"n".repeat(20_000),
+    ]);
+    book.ok(&["log", &name, &format!("note: {note}")]);
+    let card = book.json(&["show", &name]);
+    assert_eq!(card["name"], name.as_str());
+    assert_eq!(card["interactions"][0]["note"], note.as_str());
+}
+
+mod tui {
+    //! The same rules in the terminal app: its form and prompts refuse what the CLI does.
+
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use tempfile::TempDir;
+    use touchbase::clock::Now;
+    use touchbase::config::Config;
+    use touchbase::domain::quicklog;
+    use touchbase::store::{NewCustomer, Store};
+    use touchbase::tui::App;
+    use touchbase::tui::app::Overlay;
+
+    struct Tui {
+        dir: TempDir,
+        app: App,
+        acme: i64,
+    }
+
+    impl Tui {
+        /// The app on Acme's card.
+        fn on_acme() -> Tui {
+            let dir = TempDir::new().unwrap();
+            let mut store = Store::open(&dir.path().join("touchbase.db")).unwrap();
+            let acme = NewCustomer {
+                name: "Acme".into(),
+                ..NewCustomer::default()
+            };
+            let acme = store
+                .add_customer(&acme, Now::parse(super::NOW).unwrap().utc)
+                .unwrap()
+                .id;
+            // Something due, so the agenda opens on Acme and Enter shows their card.
+            let day = Now::parse("2026-11-16T10:00:00Z").unwrap();
+            let line = quicklog::parse("call: pricing >> send the quote @2026-11-20", day.today());
+            store.log_contact(acme, &line.unwrap(), day.utc).unwrap();
+            let app = App::new(store, Now::parse(super::NOW).unwrap(), Config::default()).unwrap();
+            let mut tui = Tui { dir, app, acme };
+            tui.press(KeyCode::Enter);
+            tui
+        }
+
+        fn press(&mut self, code: KeyCode) {
+            self.app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+        }
+
+        fn keys(&mut self, s: &str) {
+            for c in s.chars() {
+                self.press(KeyCode::Char(c));
+            }
+        }
+
+        /// Opens the prompt under `key`, pastes `text`, submits, and returns the error the
+        /// prompt shows.
+        fn prompt_error(&mut self, key: &str, text: &str) -> String {
+            self.keys(key);
+            let Some(Overlay::Prompt(prompt)) = &mut self.app.overlay else {
+                panic!("'{key}' opened no prompt");
+            };
+            prompt.input.insert_str(text);
+            self.press(KeyCode::Enter);
+            let Some(Overlay::Prompt(prompt)) = &self.app.overlay else {
+                panic!("{key} {text:.40}: the prompt closed");
+            };
+            let error = prompt.error.as_ref().expect("an error").0.clone();
+            self.press(KeyCode::Esc);
+            error
+        }
+
+        fn db(&self) -> Store {
+            Store::open(&self.dir.path().join("touchbase.db")).unwrap()
+        }
+    }
+
+    #[test]
+    fn the_order_prompt_reads_amounts_as_strictly_as_the_cli() {
+        let mut tui = Tui::on_acme();
+        for (typed, says) in [
+            ("1.2.3", "amount '1.2.3' is not a number — type it like 1250.50"),
+            ("1,2,3,4", "amount '1,2,3,4' is not a number"),
+            ("0.001", "more than two decimals"),
+            ("0", "is zero"),
+            ("1000000000,01", "is more than 1,000,000,000.00"),
+        ] {
+            let error = tui.prompt_error("$", typed);
+            assert!(error.contains(says), "{typed}: {error}");
+        }
+        let acme = tui.db().require_customer(tui.acme).unwrap();
+        assert_eq!(acme.summary.value.0, 0, "nothing recorded");
+    }
+
+    #[test]
+    fn prompts_and_the_form_refuse_text_past_its_limit() {
+        let mut tui = Tui::on_acme();
+        let note = "x".repeat(20_001);
+        for (key, prefix, says) in [
+            ("l", "call: ", "the line is longer than 20000 characters"),
+            ("t", "reactional: ", "the note is longer than 20000 characters"),
+            ("b", "give: ", "the note is longer than 20000 characters"),
+            ("f", "", "the follow-up is longer than 20000 characters"),
+        ] {
+            let error = tui.prompt_error(key, &format!("{prefix}{note}"));
+            assert!(error.contains(says), "{key}: {error:.300}");
+        }
+        tui.press(KeyCode::Esc);
+        tui.keys("a");
+        tui.keys(&"n".repeat(201));
+        tui.press(KeyCode::Enter);
+        let Some(Overlay::Form(form)) = &tui.app.overlay else {
+            panic!("the form closed");
+        };
+        let error = form.error.as_ref().expect("an error");
+        assert!(
+            error.contains("the name is longer than 200 characters"),
+            "{error}"
+        );
+        let db = tui.db();
+        assert_eq!(db.count_customers().unwrap(), 1);
+        assert_eq!(
+            db.interactions(tui.acme, 10).unwrap().len(),
+            1,
+            "only the fixture's"
+        );
+        assert!(db.triggers_of(tui.acme).unwrap().is_empty());
     }
 }

@@ -13,6 +13,7 @@ pub mod quicklog;
 pub mod ranged;
 pub mod text;
 pub mod trigger;
+pub mod typed;
 pub mod week;
 pub mod when;
 

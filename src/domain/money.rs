@@ -42,7 +42,7 @@ fn is_space(c: char) -> bool {
 
 impl Cents {
     pub fn parse(input: &str) -> Result<Cents, BadAmount> {
-        let quoted = || input.trim().to_string();
+        let quoted = || shortened(input.trim());
         let number = without_currency(input.trim()).trim_matches(is_space);
         if number.starts_with(['-', '\u{2212}']) {
             return Err(BadAmount::Negative(quoted()));
@@ -83,6 +83,14 @@ impl Cents {
             c if c >= 100_000 => 1,
             _ => 0,
         }
+    }
+}
+
+/// What a refusal quotes: all of an amount, the start of a pasted paragraph.
+fn shortened(input: &str) -> String {
+    match input.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &input[..i]),
+        None => input.to_string(),
     }
 }
 
@@ -274,6 +282,11 @@ mod tests {
         for negative in ["-5", "€ -5", "−5"] {
             assert_eq!(Cents::parse(negative), Err(BadAmount::Negative(negative.into())));
         }
+        let pasted = "1".repeat(100_000);
+        assert_eq!(
+            Cents::parse(&pasted),
+            Err(BadAmount::TooLarge(format!("{}…", "1".repeat(40))))
+        );
         for large in [
             "1.000.000.000,01",
             "1000000001",

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use crate::domain::customer::Tags;
 use crate::domain::kind::{Kind, UnknownKind};
+use crate::domain::limits::{NOTE_CHARS, too_long};
 use crate::domain::when::{BadWhen, parse_when};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +47,11 @@ impl QuickLogError {
 /// Reads one quick-log line. Without a `kind:` prefix the contact is a call, the commonest
 /// thing a salesperson logs. `today` decides what `@fri` means and what is in the past.
 pub fn parse(line: &str, today: NaiveDate) -> Result<QuickLog, QuickLogError> {
+    // The whole line within a note's limit bounds the note, the follow-up and every word
+    // an error may quote, for the CLI and the TUI alike.
+    if let Some(message) = too_long("line", line, NOTE_CHARS) {
+        return Err(QuickLogError::new(message, 0..line.len()));
+    }
     let tokens = tokens(line);
     let (kind, kind_token, rest) = match tokens.split_first() {
         None => return Err(nothing_to_log(line)),
@@ -515,6 +521,24 @@ mod tests {
             ("'gift:' needs a note after it".to_string(), "gift:")
         );
         assert_eq!(error("call: #vip").1, "call:");
+    }
+
+    #[test]
+    fn a_line_longer_than_a_note_may_be_is_refused_whole() {
+        let note = "é".repeat(NOTE_CHARS - 6);
+        assert_eq!(log(&format!("call: {note}")).note, note);
+        let line = format!("call: {note}x");
+        let err = parse(&line, today()).unwrap_err();
+        assert_eq!(
+            err.message,
+            "the line is longer than 20000 characters (39995 bytes) — shorten it"
+        );
+        assert_eq!(err.span, 0..line.len());
+        let huge = "x".repeat(50_000_000);
+        assert!(
+            parse(&huge, today()).is_err(),
+            "50 MB costs no more than the limit"
+        );
     }
 
     #[test]

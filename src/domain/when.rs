@@ -6,6 +6,9 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 /// Relative dates further out than this are almost certainly typos.
 const MAX_DAYS: u32 = 3650;
 
+/// Characters in the longest input worth reading ("@next wednesday" is 15).
+const LONGEST: usize = 40;
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
     "'{0}' is not a date I understand — use today, tomorrow, a weekday (fri), +3d, +2w, +1m, next week or 2026-12-01"
@@ -16,6 +19,11 @@ pub struct BadWhen(pub String);
 /// `2026-12-01` or `1-12-2026`; an optional leading `@`, any case.
 pub fn parse_when(input: &str, today: NaiveDate) -> Result<NaiveDate, BadWhen> {
     let trimmed = input.trim();
+    // No date word is this long; quote the start of a pasted paragraph, not all of it.
+    if trimmed.chars().nth(LONGEST).is_some() {
+        let start: String = trimmed.chars().take(LONGEST).collect();
+        return Err(BadWhen(format!("{start}…")));
+    }
     let words: Vec<String> = trimmed
         .strip_prefix('@')
         .unwrap_or(trimmed)
@@ -263,6 +271,12 @@ mod tests {
             parse_when("@someday", monday()).unwrap_err().to_string(),
             "'@someday' is not a date I understand — use today, tomorrow, a weekday (fri), +3d, +2w, +1m, next week or 2026-12-01"
         );
+    }
+
+    #[test]
+    fn a_long_input_is_quoted_shortened() {
+        let err = parse_when(&format!("next {}", "very ".repeat(10_000)), monday()).unwrap_err();
+        assert_eq!(err.0, format!("next {}…", "very ".repeat(7)));
     }
 
     #[test]
