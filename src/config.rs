@@ -281,6 +281,79 @@ mod tests {
         assert!(!err.to_string().contains('\n'), "one line: {err}");
     }
 
+    /// A TOML-like config: known tables and keys with values of every kind, some out of
+    /// range, some not TOML at all.
+    fn tomlish() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let table = prop::sample::select(vec![
+            "[nudge]",
+            "[nudge.weights]",
+            "[week]",
+            "[money]",
+            "[",
+            "[[nudge]]",
+        ]);
+        let key = prop::sample::select(
+            RANGES
+                .iter()
+                .map(|r| r.1)
+                .chain(["start", "x", "\"a\""])
+                .collect::<Vec<_>>(),
+        );
+        let value = prop_oneof![
+            any::<i64>().prop_map(|n| n.to_string()),
+            any::<f64>().prop_map(|x| format!("{x:?}")),
+            prop::sample::select(vec![
+                "nan",
+                "-inf",
+                "1e999",
+                "\"sunday\"",
+                "\"EUR\"",
+                "{}",
+                "[1]",
+                "true",
+                "1979-05-27"
+            ])
+            .prop_map(str::to_string),
+            "\\PC{0,8}",
+        ];
+        let line = prop_oneof![
+            table.prop_map(str::to_string),
+            (key, value).prop_map(|(k, v)| format!("{k} = {v}")),
+            "\\PC{0,20}",
+        ];
+        prop::collection::vec(line, 0..8).prop_map(|lines| lines.join("\n"))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn reading_never_panics_and_errors_name_a_line_in_the_file(text in tomlish()) {
+            if let Err(e) = Config::from_toml(&text) {
+                let lines = text.split('\n').count();
+                proptest::prop_assert!(e.line.is_none_or(|l| (1..=lines).contains(&l)), "{e} in {text:?}");
+                proptest::prop_assert!(!e.to_string().contains('\n'), "{e}");
+            }
+        }
+
+        #[test]
+        fn reading_any_text_never_panics(text in "\\PC{0,60}") {
+            let _ = Config::from_toml(&text);
+        }
+
+        #[test]
+        fn every_number_in_range_reads_back(pick in 0..RANGES.len() - 1, at in 0.0..=1.0f64) {
+            let (table, key, min, max) = RANGES[pick];
+            #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+            let n = min + ((max - min) as f64 * at) as i64;
+            let c = Config::from_toml(&format!("[{table}]\n{key} = {n}\n")).unwrap();
+            let shown = format!("{c:?}");
+            let written = if table == "nudge.weights" { format!("{key}: {n}.0") } else { format!("{key}: {n}") };
+            proptest::prop_assert!(shown.contains(&written), "{key} = {n}: {shown}");
+        }
+    }
+
     #[test]
     fn bad_values_are_named() {
         let err = Config::from_toml("[nudge]\nlimit = \"many\"\n")

@@ -581,6 +581,8 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
         #[test]
         fn never_panics_and_spans_are_inside_the_line(
             line in prop_oneof![
@@ -593,6 +595,38 @@ mod tests {
                 prop_assert!(err.span.end <= line.len());
                 prop_assert!(line.is_char_boundary(err.span.start));
                 prop_assert!(line.is_char_boundary(err.span.end));
+            }
+        }
+
+        #[test]
+        fn the_parts_of_a_line_come_back_as_written(
+            kind in prop::sample::select(Kind::ALL.to_vec()),
+            note in prop::collection::vec("[a-zA-Zé0-9,.!?']{1,8}", 1..6),
+            follow_up in prop::collection::vec("[a-z]{1,8}", 0..4),
+            days in 1u32..=3650,
+            satisfaction in prop::option::of(1u8..=5),
+            tags in prop::collection::vec("[a-z][a-z0-9_/-]{0,6}", 0..3),
+        ) {
+            let mut line = format!("{kind}: {}", note.join(" "));
+            if !follow_up.is_empty() {
+                line += &format!(" >> {} @+{days}d", follow_up.join(" "));
+            }
+            if let Some(s) = satisfaction {
+                line += &format!(" ={s}");
+            }
+            for t in &tags {
+                line += &format!(" #{t}");
+            }
+            let log = parse(&line, today()).unwrap_or_else(|e| panic!("{line}: {e}"));
+            prop_assert_eq!(log.kind, kind);
+            prop_assert_eq!(&log.note, &note.join(" "));
+            prop_assert_eq!(log.satisfaction, satisfaction);
+            prop_assert_eq!(log.tags, Tags::new(&tags).unwrap());
+            if follow_up.is_empty() {
+                prop_assert_eq!(log.follow_up, None);
+            } else {
+                let due = today() + chrono::Duration::days(i64::from(days));
+                prop_assert_eq!(log.follow_up, Some(plan(&follow_up.join(" "), due)));
             }
         }
     }
