@@ -417,7 +417,8 @@ pub fn rank(nudges: &mut [Nudge]) {
 
 /// A customer's urgency: the sum of their nudges.
 pub fn urgency(nudges: &[Nudge]) -> f64 {
-    round2(nudges.iter().map(|n| n.score).sum())
+    // Summing no floats gives -0.0, which prints as "Urgency -0.0"; adding 0.0 makes it 0.
+    round2(nudges.iter().map(|n| n.score).sum()) + 0.0
 }
 
 fn round2(x: f64) -> f64 {
