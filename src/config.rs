@@ -98,7 +98,7 @@ impl BadConfig {
             None => format!("— {message}"),
         };
         BadConfig {
-            line: Some(bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1),
+            line: Some(bytes[..at].split(|&b| b == b'\n').count()),
             text: sanitize(&shown).into_owned(),
             message,
         }

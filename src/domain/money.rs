@@ -147,7 +147,8 @@ fn split(number: &str) -> Option<(String, &str)> {
     let decimal = match last {
         Some(d @ ('.' | ',')) => {
             let before = &seps[..seps.len() - 1];
-            !before.contains(&d) && !(before.is_empty() && grouped(&pieces, &seps))
+            let lone_and_grouped = before.is_empty() && grouped(&pieces, &seps);
+            !before.contains(&d) && !lone_and_grouped
         }
         _ => false,
     };

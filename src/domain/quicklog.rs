@@ -272,6 +272,8 @@ fn nothing_to_log(line: &str) -> QuickLogError {
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write as _;
+
     use proptest::prelude::*;
 
     use super::*;
@@ -609,13 +611,13 @@ mod tests {
         ) {
             let mut line = format!("{kind}: {}", note.join(" "));
             if !follow_up.is_empty() {
-                line += &format!(" >> {} @+{days}d", follow_up.join(" "));
+                let _ = write!(line, " >> {} @+{days}d", follow_up.join(" "));
             }
             if let Some(s) = satisfaction {
-                line += &format!(" ={s}");
+                let _ = write!(line, " ={s}");
             }
             for t in &tags {
-                line += &format!(" #{t}");
+                let _ = write!(line, " #{t}");
             }
             let log = parse(&line, today()).unwrap_or_else(|e| panic!("{line}: {e}"));
             prop_assert_eq!(log.kind, kind);
