@@ -3,8 +3,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::Duration;
-
 use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::Customer;
@@ -95,9 +93,9 @@ fn window(now: Now, rules: &Rules) -> Window {
     Window {
         today,
         now: now.utc,
-        moments_through: today + Duration::days(rules.preparation_days),
-        complaints_before: now.utc - Duration::days(rules.complaint_days),
-        loyalty_before: now.utc - Duration::days(rules.loyalty_days),
+        moments_through: rules.prepare_through(today),
+        complaints_before: rules.complaints_before(now.utc),
+        loyalty_before: rules.loyalty_before(now.utc),
     }
 }
 

@@ -9,6 +9,7 @@ use directories::ProjectDirs;
 use serde::Deserialize;
 
 use crate::domain::nudge::Rules;
+use crate::domain::text::sanitize;
 use crate::domain::week::WeekConfig;
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
@@ -23,7 +24,85 @@ pub struct Config {
 #[serde(default, deny_unknown_fields)]
 pub struct MoneyConfig {
     /// The currency orders are recorded in (ISO 4217 code).
+    #[serde(deserialize_with = "currency")]
     pub currency: String,
+}
+
+/// Three letters, as ISO 4217 writes them; it is printed beside every amount.
+fn currency<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let code = String::deserialize(d)?;
+    if code.len() == 3 && code.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Ok(code.to_ascii_uppercase())
+    } else {
+        Err(serde::de::Error::custom(
+            "not a currency code: use three letters, like \"EUR\" or \"USD\"",
+        ))
+    }
+}
+
+/// What is wrong with a config file, and where.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct BadConfig {
+    /// 1-based; `None` when the parser could not say.
+    pub line: Option<usize>,
+    /// That line as written, shortened and made safe to print.
+    pub text: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for BadConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) if self.text.is_empty() => write!(f, "line {line}: {}", self.message),
+            Some(line) => write!(f, "line {line}: {} {}", self.text, self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl BadConfig {
+    /// toml's error, told as one line: the line number, the line, what is wrong with it.
+    fn new(e: &toml::de::Error, text: &str) -> BadConfig {
+        // toml says some things over several lines ("Unexpected `a`", "Expected `digit`").
+        let message = e
+            .message()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("; ");
+        let Some(span) = e.span() else {
+            return BadConfig {
+                line: None,
+                text: String::new(),
+                message,
+            };
+        };
+        let at = span.start.min(text.len());
+        let bytes = text.as_bytes();
+        let start = bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let end = bytes[at..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(text.len(), |i| at + i);
+        let line_text = text.get(start..end).unwrap_or_default().trim();
+        let mut shown: String = line_text.chars().take(80).collect();
+        if shown.len() < line_text.len() {
+            shown.push('…');
+        }
+        // Our range errors start with the value ("99999 is out of range"): after the line
+        // that already shows it, the rest of the sentence reads on.
+        let message = match message.split_once(" is out of range") {
+            Some((_, rest)) => format!("is out of range{rest}"),
+            None if shown.is_empty() => message,
+            None => format!("— {message}"),
+        };
+        BadConfig {
+            line: Some(bytes[..at].split(|&b| b == b'\n').count()),
+            text: sanitize(&shown).into_owned(),
+            message,
+        }
+    }
 }
 
 impl Default for MoneyConfig {
@@ -45,8 +124,8 @@ impl Config {
         Config::from_toml(&text).map_err(|e| anyhow!("the config '{}' is not valid: {e}", path.display()))
     }
 
-    pub fn from_toml(text: &str) -> Result<Config, toml::de::Error> {
-        toml::from_str(text)
+    pub fn from_toml(text: &str) -> Result<Config, BadConfig> {
+        toml::from_str(text).map_err(|e| BadConfig::new(&e, text))
     }
 }
 
@@ -97,6 +176,182 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("cadense") && err.contains("line 2"), "{err}");
+    }
+
+    /// Every number in the config: its table, key and range.
+    const RANGES: [(&str, &str, i64, i64); 16] = [
+        ("week", "limit", 1, 10_000),
+        ("nudge", "limit", 1, 10_000),
+        ("nudge", "preparation_days", 0, 365),
+        ("nudge", "complaint_days", 0, 365),
+        ("nudge", "loyalty_days", 0, 3650),
+        ("nudge.weights", "follow_up_overdue", 0, 1000),
+        ("nudge.weights", "follow_up_today", 0, 1000),
+        ("nudge.weights", "cadence_exceeded", 0, 1000),
+        ("nudge.weights", "moment_ahead", 0, 1000),
+        ("nudge.weights", "complaint_open", 0, 1000),
+        ("nudge.weights", "situation_unanswered", 0, 1000),
+        ("nudge.weights", "taking_too_much", 0, 1000),
+        ("nudge.weights", "loyalty_unrewarded", 0, 1000),
+        ("nudge.weights", "satisfaction_drop", 0, 1000),
+        ("nudge.weights", "value", 0, 10),
+        ("money", "currency", 0, 0),
+    ];
+
+    #[test]
+    fn every_number_has_a_range_named_with_the_line() {
+        for (table, key, min, max) in RANGES.into_iter().filter(|r| r.1 != "currency") {
+            for ok in [min, max] {
+                let text = format!("[{table}]\n{key} = {ok}\n");
+                assert!(Config::from_toml(&text).is_ok(), "{text}");
+            }
+            for bad in [
+                min - 1,
+                max + 1,
+                99_999_999_999,
+                -99_999_999_999,
+                i64::MAX,
+                i64::MIN,
+            ] {
+                let text = format!("# a comment\n[{table}]\n{key} = {bad}\n");
+                let err = Config::from_toml(&text).unwrap_err();
+                assert_eq!(err.line, Some(3), "{text}");
+                assert_eq!(
+                    err.to_string(),
+                    format!("line 3: {key} = {bad} is out of range — use {min} to {max}")
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn weights_are_finite() {
+        for bad in ["nan", "+inf", "-inf", "-0.5", "1e300"] {
+            let err = Config::from_toml(&format!("[nudge.weights]\nvalue = {bad}\n")).unwrap_err();
+            assert!(
+                err.to_string().contains("is out of range — use 0 to 10"),
+                "{bad}: {err}"
+            );
+        }
+        let c = Config::from_toml("[nudge.weights]\nmoment_ahead = 2\n").unwrap();
+        assert!((c.nudge.weights.moment_ahead - 2.0).abs() < f64::EPSILON);
+    }
+
+    #[test]
+    fn the_shipped_config_says_each_range() {
+        let shipped = include_str!("../assets/config.toml");
+        for (_, key, min, max) in RANGES {
+            // The comment block right above the key.
+            let at = shipped
+                .find(&format!("\n{key} = "))
+                .unwrap_or_else(|| panic!("{key} is not in assets/config.toml"));
+            let comment: String = shipped[..at]
+                .lines()
+                .rev()
+                .take_while(|l| l.starts_with('#'))
+                .collect();
+            let range = if key == "currency" {
+                "three letters".to_string()
+            } else {
+                format!("{min} to {max}")
+            };
+            assert!(comment.contains(&range), "{key}: say '{range}' in its comment");
+        }
+    }
+
+    #[test]
+    fn the_currency_is_three_letters() {
+        assert_eq!(
+            Config::from_toml("[money]\ncurrency = \"usd\"\n")
+                .unwrap()
+                .money
+                .currency,
+            "USD"
+        );
+        for bad in ["EURO", "", "€", "E1R"] {
+            let err = Config::from_toml(&format!("[money]\ncurrency = \"{bad}\"\n")).unwrap_err();
+            assert!(err.to_string().contains("not a currency code"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn syntax_errors_name_their_line_too() {
+        let err = Config::from_toml("[nudge]\nlimit = 3\nlimit 4\n").unwrap_err();
+        assert_eq!(err.line, Some(3), "{err}");
+        assert!(!err.to_string().contains('\n'), "one line: {err}");
+    }
+
+    /// A TOML-like config: known tables and keys with values of every kind, some out of
+    /// range, some not TOML at all.
+    fn tomlish() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let table = prop::sample::select(vec![
+            "[nudge]",
+            "[nudge.weights]",
+            "[week]",
+            "[money]",
+            "[",
+            "[[nudge]]",
+        ]);
+        let key = prop::sample::select(
+            RANGES
+                .iter()
+                .map(|r| r.1)
+                .chain(["start", "x", "\"a\""])
+                .collect::<Vec<_>>(),
+        );
+        let value = prop_oneof![
+            any::<i64>().prop_map(|n| n.to_string()),
+            any::<f64>().prop_map(|x| format!("{x:?}")),
+            prop::sample::select(vec![
+                "nan",
+                "-inf",
+                "1e999",
+                "\"sunday\"",
+                "\"EUR\"",
+                "{}",
+                "[1]",
+                "true",
+                "1979-05-27"
+            ])
+            .prop_map(str::to_string),
+            "\\PC{0,8}",
+        ];
+        let line = prop_oneof![
+            table.prop_map(str::to_string),
+            (key, value).prop_map(|(k, v)| format!("{k} = {v}")),
+            "\\PC{0,20}",
+        ];
+        prop::collection::vec(line, 0..8).prop_map(|lines| lines.join("\n"))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn reading_never_panics_and_errors_name_a_line_in_the_file(text in tomlish()) {
+            if let Err(e) = Config::from_toml(&text) {
+                let lines = text.split('\n').count();
+                proptest::prop_assert!(e.line.is_none_or(|l| (1..=lines).contains(&l)), "{e} in {text:?}");
+                proptest::prop_assert!(!e.to_string().contains('\n'), "{e}");
+            }
+        }
+
+        #[test]
+        fn reading_any_text_never_panics(text in "\\PC{0,60}") {
+            let _ = Config::from_toml(&text);
+        }
+
+        #[test]
+        fn every_number_in_range_reads_back(pick in 0..RANGES.len() - 1, at in 0.0..=1.0f64) {
+            let (table, key, min, max) = RANGES[pick];
+            #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+            let n = min + ((max - min) as f64 * at) as i64;
+            let c = Config::from_toml(&format!("[{table}]\n{key} = {n}\n")).unwrap();
+            let shown = format!("{c:?}");
+            let written = if table == "nudge.weights" { format!("{key}: {n}.0") } else { format!("{key}: {n}") };
+            proptest::prop_assert!(shown.contains(&written), "{key} = {n}: {shown}");
+        }
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub fn plan_week(
 
     let overdue = store.follow_ups_due_between(EARLIEST, overdue_before, limit)?;
     let upcoming = store.follow_ups_due_between(overdue_before, after_end, limit)?;
-    let prepare_through = after_end + Duration::days(config.nudge.preparation_days.max(0));
+    let prepare_through = config.nudge.prepare_through(after_end);
     let moments = store.moments_expected_between(span.start, prepare_through, limit)?;
     let touch =
         store.cadence_runs_out_between(local_midnight(span.start), local_midnight(after_end), limit)?;

@@ -18,6 +18,7 @@ use crate::domain::nudge;
 use crate::domain::nudge::Nudge;
 use crate::domain::text::sanitize;
 use crate::domain::trigger::Trigger;
+use crate::domain::typed::CustomerText;
 use crate::domain::{Cadence, Customer, Tags};
 use crate::human::{ago, cell, day, local_time};
 use crate::store::{CustomerRow, NewCustomer, Sort};
@@ -39,6 +40,15 @@ pub fn add(cx: &mut Ctx, a: AddArgs, json: bool) -> anyhow::Result<()> {
     if a.name.trim().is_empty() {
         anyhow::bail!("the name is empty — give the customer a name: touchbase add \"Acme BV\"");
     }
+    CustomerText {
+        name: &a.name,
+        company: &a.company,
+        email: &a.email,
+        phone: &a.phone,
+        cadence: a.cadence.as_deref().unwrap_or_default(),
+        notes: &a.notes,
+    }
+    .check()?;
     let cadence = a.cadence.as_deref().map(str::parse::<Cadence>).transpose()?;
     let new = NewCustomer {
         name: a.name,

@@ -41,13 +41,14 @@ pub fn run(cx: &mut Ctx, customers: usize, force: bool) -> anyhow::Result<()> {
 /// removed when the app closes.
 pub fn open_throwaway() -> anyhow::Result<()> {
     let now = Now::from_env()?;
+    let config = super::load_config()?;
     let dir = tempfile::Builder::new()
         .prefix("touchbase-demo-")
         .tempdir()
         .context("creating a temporary directory for the demo")?;
     let mut store = Store::open(&dir.path().join("touchbase.db"))?;
     demo::generate(&mut store, now.utc, DEFAULT_CUSTOMERS)?;
-    super::open_tui(store, now)
+    super::open_tui(store, now, config)
 }
 
 /// How many customers `--demo` shows.

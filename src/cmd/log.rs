@@ -71,8 +71,15 @@ pub fn run(cx: &mut Ctx, customer: &str, line: &str, json: bool) -> anyhow::Resu
     Ok(())
 }
 
+/// The longest line `marked` prints back.
+const MARKED_CHARS: usize = 1000;
+
 /// The error, then the line with the offending part underlined.
 fn marked(line: &str, e: &QuickLogError) -> String {
+    // A line wider than any terminal is not printed back, only what is wrong with it.
+    if line.chars().nth(MARKED_CHARS).is_some() {
+        return format!("{}\nNothing was saved.", e.message);
+    }
     let start = e.span.start.min(line.len());
     let end = e.span.end.clamp(start, line.len());
     let (Some(before), Some(bad)) = (line.get(..start), line.get(start..end)) else {

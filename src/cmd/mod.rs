@@ -55,7 +55,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let db = config::database_path(args.db.as_deref())?;
     let Some(command) = args.command else {
         let now = Now::from_env()?;
-        return open_tui(Store::open(&db)?, now);
+        // The config first: a bad one is reported before a new database is created.
+        let config = load_config()?;
+        return open_tui(Store::open(&db)?, now, config);
     };
     let created = !db.exists();
     // An import that added nobody (a dry run, every row skipped) leaves no book either.
@@ -166,8 +168,7 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
 }
 
 /// The terminal app on `store`.
-fn open_tui(store: Store, now: Now) -> anyhow::Result<()> {
-    let config = load_config()?;
+fn open_tui(store: Store, now: Now, config: Config) -> anyhow::Result<()> {
     crate::tui::run(crate::tui::App::new(store, now, config)?)
 }
 

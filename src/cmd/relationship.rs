@@ -10,6 +10,7 @@ use crate::domain::moment::{MomentStatus, NewMoment};
 use crate::domain::money::Cents;
 use crate::domain::text::sanitize;
 use crate::domain::trigger::TriggerKind;
+use crate::domain::typed;
 use crate::domain::when::parse_when;
 use crate::human::day;
 
@@ -28,7 +29,6 @@ pub fn moment(cx: &mut Ctx, cmd: MomentCmd) -> anyhow::Result<()> {
                 anyhow::bail!("the title is empty — name the moment, like \"Board approves budget\"");
             }
             let expected = parse_when(&when, cx.now.today())?;
-            let c = resolve::customer(&cx.store, &customer)?;
             let new = NewMoment {
                 title,
                 expected,
@@ -36,6 +36,8 @@ pub fn moment(cx: &mut Ctx, cmd: MomentCmd) -> anyhow::Result<()> {
                 steps,
                 response,
             };
+            typed::moment(&new)?;
+            let c = resolve::customer(&cx.store, &customer)?;
             let m = cx.store.add_moment(c.id, &new, cx.now.utc)?;
             if json {
                 return print_json(&mut cx.out, &MomentJson::from(&m));
@@ -73,6 +75,7 @@ pub fn trigger(cx: &mut Ctx, cmd: TriggerCmd) -> anyhow::Result<()> {
             json,
         } => {
             let kind: TriggerKind = kind.parse()?;
+            typed::note(&note)?;
             let c = resolve::customer(&cx.store, &customer)?;
             let t = cx.store.add_trigger(c.id, kind, &note, cx.now.utc)?;
             if json {
@@ -102,6 +105,7 @@ pub fn balance(cx: &mut Ctx, side: Side, customer: &str, note: &str, json: bool)
     if note.trim().is_empty() {
         anyhow::bail!("say what it was, like \"christmas hamper\" or \"asked for a referral\"");
     }
+    typed::note(note)?;
     let c = resolve::customer(&cx.store, customer)?;
     let entry = cx.store.add_balance_entry(c.id, side, note, cx.now.utc)?;
     if json {

@@ -78,6 +78,10 @@ impl Tags {
         let mut out = Vec::new();
         for tag in tags {
             let raw = tag.as_ref();
+            // Before anything echoes it: a tag past the limit is refused, not quoted.
+            if let Some(message) = super::limits::too_long("tag", raw, super::limits::FIELD_CHARS) {
+                return Err(BadTag::TooLong(message));
+            }
             let t = raw.trim().trim_start_matches('#').to_lowercase();
             if t.is_empty() {
                 continue;
@@ -86,7 +90,7 @@ impl Tags {
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '/')
             {
-                return Err(BadTag(raw.to_string()));
+                return Err(BadTag::Characters(raw.to_string()));
             }
             out.push(t);
         }
@@ -135,8 +139,12 @@ impl fmt::Display for Tags {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("tag '{0}' may hold only letters, digits, '-', '_' and '/'")]
-pub struct BadTag(pub String);
+pub enum BadTag {
+    #[error("tag '{0}' may hold only letters, digits, '-', '_' and '/'")]
+    Characters(String),
+    #[error("{0}")]
+    TooLong(String),
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Customer {

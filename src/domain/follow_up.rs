@@ -50,6 +50,9 @@ pub fn parse_plan(line: &str, today: NaiveDate) -> Result<(String, NaiveDate), S
     if text.is_empty() {
         return Err("type what to do, then the day: 'send proposal @fri'".to_string());
     }
+    if let Some(message) = super::limits::too_long("follow-up", text, super::limits::NOTE_CHARS) {
+        return Err(message);
+    }
     if due < today {
         return Err(format!(
             "{} is in the past — a follow-up needs a date from today on",

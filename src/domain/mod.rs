@@ -10,8 +10,10 @@ pub mod moment;
 pub mod money;
 pub mod nudge;
 pub mod quicklog;
+pub mod ranged;
 pub mod text;
 pub mod trigger;
+pub mod typed;
 pub mod week;
 pub mod when;
 

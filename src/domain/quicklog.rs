@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use crate::domain::customer::Tags;
 use crate::domain::kind::{Kind, UnknownKind};
+use crate::domain::limits::{NOTE_CHARS, too_long};
 use crate::domain::when::{BadWhen, parse_when};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +47,11 @@ impl QuickLogError {
 /// Reads one quick-log line. Without a `kind:` prefix the contact is a call, the commonest
 /// thing a salesperson logs. `today` decides what `@fri` means and what is in the past.
 pub fn parse(line: &str, today: NaiveDate) -> Result<QuickLog, QuickLogError> {
+    // The whole line within a note's limit bounds the note, the follow-up and every word
+    // an error may quote, for the CLI and the TUI alike.
+    if let Some(message) = too_long("line", line, NOTE_CHARS) {
+        return Err(QuickLogError::new(message, 0..line.len()));
+    }
     let tokens = tokens(line);
     let (kind, kind_token, rest) = match tokens.split_first() {
         None => return Err(nothing_to_log(line)),
@@ -266,6 +272,8 @@ fn nothing_to_log(line: &str) -> QuickLogError {
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write as _;
+
     use proptest::prelude::*;
 
     use super::*;
@@ -518,6 +526,24 @@ mod tests {
     }
 
     #[test]
+    fn a_line_longer_than_a_note_may_be_is_refused_whole() {
+        let note = "é".repeat(NOTE_CHARS - 6);
+        assert_eq!(log(&format!("call: {note}")).note, note);
+        let line = format!("call: {note}x");
+        let err = parse(&line, today()).unwrap_err();
+        assert_eq!(
+            err.message,
+            "the line is longer than 20000 characters (39995 bytes) — shorten it"
+        );
+        assert_eq!(err.span, 0..line.len());
+        let huge = "x".repeat(50_000_000);
+        assert!(
+            parse(&huge, today()).is_err(),
+            "50 MB costs no more than the limit"
+        );
+    }
+
+    #[test]
     fn spans_count_bytes_not_characters() {
         assert_eq!(error("visit: café → crème =9").1, "=9");
         assert_eq!(error("visit: ☕\u{3000}@zondag").1, "@zondag");
@@ -557,6 +583,8 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
         #[test]
         fn never_panics_and_spans_are_inside_the_line(
             line in prop_oneof![
@@ -569,6 +597,38 @@ mod tests {
                 prop_assert!(err.span.end <= line.len());
                 prop_assert!(line.is_char_boundary(err.span.start));
                 prop_assert!(line.is_char_boundary(err.span.end));
+            }
+        }
+
+        #[test]
+        fn the_parts_of_a_line_come_back_as_written(
+            kind in prop::sample::select(Kind::ALL.to_vec()),
+            note in prop::collection::vec("[a-zA-Zé0-9,.!?']{1,8}", 1..6),
+            follow_up in prop::collection::vec("[a-z]{1,8}", 0..4),
+            days in 1u32..=3650,
+            satisfaction in prop::option::of(1u8..=5),
+            tags in prop::collection::vec("[a-z][a-z0-9_/-]{0,6}", 0..3),
+        ) {
+            let mut line = format!("{kind}: {}", note.join(" "));
+            if !follow_up.is_empty() {
+                let _ = write!(line, " >> {} @+{days}d", follow_up.join(" "));
+            }
+            if let Some(s) = satisfaction {
+                let _ = write!(line, " ={s}");
+            }
+            for t in &tags {
+                let _ = write!(line, " #{t}");
+            }
+            let log = parse(&line, today()).unwrap_or_else(|e| panic!("{line}: {e}"));
+            prop_assert_eq!(log.kind, kind);
+            prop_assert_eq!(&log.note, &note.join(" "));
+            prop_assert_eq!(log.satisfaction, satisfaction);
+            prop_assert_eq!(log.tags, Tags::new(&tags).unwrap());
+            if follow_up.is_empty() {
+                prop_assert_eq!(log.follow_up, None);
+            } else {
+                let due = today() + chrono::Duration::days(i64::from(days));
+                prop_assert_eq!(log.follow_up, Some(plan(&follow_up.join(" "), due)));
             }
         }
     }

@@ -7,7 +7,7 @@ mod item;
 
 use std::collections::HashSet;
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use serde::Deserialize;
 
 pub use calendar::{BadWeek, BadWeekStart, IsoWeek, Span, WeekStart};
@@ -24,6 +24,7 @@ pub struct WeekConfig {
     /// The day weeks start on.
     pub start: WeekStart,
     /// The most items of each kind a week lists; the rest is counted, not lost.
+    #[serde(deserialize_with = "super::ranged::count::<_, 1, 10_000>")]
     pub limit: usize,
 }
 
@@ -212,7 +213,7 @@ fn follow_up_item(f: &FollowUp, c: &Customer, today: NaiveDate, overdue_before: 
 /// Prepare from `preparation_days` before the moment, but not before the week starts nor
 /// after it ends. A moment still open after its day asks to record how it went.
 fn moment_item(m: &Moment, c: &Customer, span: Span, today: NaiveDate, rules: &Rules) -> Option<Item> {
-    let prepare_from = m.expected - Duration::days(rules.preparation_days.max(0));
+    let prepare_from = rules.prepare_from(m.expected);
     if m.expected < span.start || prepare_from > span.end {
         return None;
     }

@@ -6,6 +6,9 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 /// Relative dates further out than this are almost certainly typos.
 const MAX_DAYS: u32 = 3650;
 
+/// Characters in the longest input worth reading ("@next wednesday" is 15).
+const LONGEST: usize = 40;
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
     "'{0}' is not a date I understand — use today, tomorrow, a weekday (fri), +3d, +2w, +1m, next week or 2026-12-01"
@@ -16,6 +19,11 @@ pub struct BadWhen(pub String);
 /// `2026-12-01` or `1-12-2026`; an optional leading `@`, any case.
 pub fn parse_when(input: &str, today: NaiveDate) -> Result<NaiveDate, BadWhen> {
     let trimmed = input.trim();
+    // No date word is this long; quote the start of a pasted paragraph, not all of it.
+    if trimmed.chars().nth(LONGEST).is_some() {
+        let start: String = trimmed.chars().take(LONGEST).collect();
+        return Err(BadWhen(format!("{start}…")));
+    }
     let words: Vec<String> = trimmed
         .strip_prefix('@')
         .unwrap_or(trimmed)
@@ -266,18 +274,103 @@ mod tests {
     }
 
     #[test]
+    fn a_long_input_is_quoted_shortened() {
+        let err = parse_when(&format!("next {}", "very ".repeat(10_000)), monday()).unwrap_err();
+        assert_eq!(err.0, format!("next {}…", "very ".repeat(7)));
+    }
+
+    #[test]
     fn the_end_of_the_calendar_is_an_error_not_a_panic() {
         for input in ["tomorrow", "fri", "next week", "+3650d", "+2w", "+1m"] {
             assert!(parse_when(input, NaiveDate::MAX).is_err(), "{input}");
         }
     }
 
+    /// Text that looks like date words, so the properties reach past the first refusal.
+    fn wordish() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let word = prop::sample::select(vec![
+            "@",
+            "next",
+            "in",
+            "week",
+            "fri",
+            "today",
+            "tomorrow",
+            "+3d",
+            "2w",
+            "1m",
+            "3",
+            "days",
+            "months",
+            "2026-12-01",
+            "1-12-2026",
+            "0-0-0000",
+            "9999-12-31",
+            "+",
+            "-",
+            "99999999999",
+            "w",
+            "W52",
+            "2026-W53",
+            " ",
+            "\u{3000}",
+            "é",
+        ]);
+        prop_oneof![
+            "\\PC{0,30}",
+            prop::collection::vec(prop_oneof![word.prop_map(str::to_string), "\\PC{0,4}"], 0..5)
+                .prop_map(|w| w.concat()),
+        ]
+    }
+
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
         #[test]
-        fn never_panics(input in "\\PC{0,20}", days in 0i64..2_000_000) {
+        fn never_panics(input in wordish(), days in 0i64..2_000_000) {
             let today = NaiveDate::MIN + chrono::Duration::days(days);
-            let _ = parse_when(&input, today);
-            let _ = parse_when(&input, NaiveDate::MAX);
+            for day in [today, NaiveDate::MAX, NaiveDate::MIN] {
+                let _ = parse_when(&input, day);
+            }
+        }
+
+        #[test]
+        fn the_other_date_words_never_panic(input in wordish(), days in 0i64..2_000_000) {
+            use crate::domain::follow_up::{parse_plan, snooze_until};
+            use crate::domain::week::{IsoWeek, WeekStart};
+            let today = NaiveDate::MIN + chrono::Duration::days(days);
+            for day in [today, NaiveDate::MAX, NaiveDate::MIN] {
+                let _ = snooze_until(&input, day, today);
+                let _ = snooze_until(&input, today, day);
+                let _ = parse_plan(&input, day);
+            }
+            let _ = input.parse::<IsoWeek>();
+            let _ = input.parse::<WeekStart>();
+            let _ = input.parse::<crate::domain::Cadence>();
+        }
+
+        #[test]
+        fn calendar_dates_read_back_as_written(days in 0i64..3_652_059) {
+            // Every day from 0001-01-01 to 9999-12-31, ISO and day first.
+            let day = date(1, 1, 1) + chrono::Duration::days(days);
+            proptest::prop_assert_eq!(parse_when(&day.format("%Y-%m-%d").to_string(), monday()), Ok(day));
+            proptest::prop_assert_eq!(parse_when(&day.format("@%-d-%-m-%Y").to_string(), monday()), Ok(day));
+        }
+
+        #[test]
+        fn offsets_land_that_many_days_ahead(n in 1u64..=3650) {
+            let ahead = monday() + chrono::Duration::days(i64::try_from(n).unwrap());
+            proptest::prop_assert_eq!(parse_when(&format!("+{n}d"), monday()), Ok(ahead));
+            proptest::prop_assert_eq!(parse_when(&format!("in {n} days"), monday()), Ok(ahead));
+        }
+
+        #[test]
+        fn iso_weeks_read_back_as_printed(days in 0i64..3_652_059) {
+            use crate::domain::week::IsoWeek;
+            let week = IsoWeek::of(date(1, 1, 8) + chrono::Duration::days(days));
+            proptest::prop_assume!(week.year() <= 9999);
+            proptest::prop_assert_eq!(week.to_string().parse::<IsoWeek>(), Ok(week));
         }
     }
 }

@@ -5,12 +5,16 @@ use anyhow::Context as _;
 use rusqlite::Transaction;
 
 /// The summary of every customer matching `{filter}`, recomputed from the child tables with
-/// index seeks. Shared by the one-customer refresh and the bulk one.
+/// index seeks. Shared by the one-customer refresh and the bulk one. The lifetime value
+/// uses `total()`, not `sum()`: `sum()` fails the whole write with "integer overflow" past
+/// `i64::MAX`; `total()` is exact to the cent below 2^53 cents (90 trillion) and the cast
+/// saturates beyond, which only a hand-edited book can reach (an order is at most
+/// `MAX_AMOUNT`).
 pub(super) const REFRESH: &str = "UPDATE customers SET
     last_contact_at = (SELECT max(at) FROM interactions i
                        WHERE i.customer_id = customers.id AND i.kind <> 'note'),
     last_logged_at = (SELECT max(at) FROM interactions i WHERE i.customer_id = customers.id),
-    value_cents = (SELECT coalesce(sum(amount_cents), 0) FROM orders o WHERE o.customer_id = customers.id),
+    value_cents = (SELECT CAST(total(amount_cents) AS INTEGER) FROM orders o WHERE o.customer_id = customers.id),
     last_order_on = (SELECT max(ordered_on) FROM orders o WHERE o.customer_id = customers.id),
     satisfaction = (SELECT satisfaction FROM interactions i
                     WHERE i.customer_id = customers.id AND satisfaction IS NOT NULL

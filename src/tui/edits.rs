@@ -15,6 +15,7 @@ use crate::domain::money::Cents;
 use crate::domain::quicklog;
 use crate::domain::text::sanitize;
 use crate::domain::trigger::TriggerKind;
+use crate::domain::typed::{self, CustomerText};
 use crate::domain::when::parse_when;
 use crate::domain::{Cadence, Tags};
 use crate::export;
@@ -47,6 +48,13 @@ impl App {
         let today = self.now.today();
         // Parse first: a line that does not parse stays in the input, and nothing is saved.
         let kind = prompt.kind.clone();
+        if matches!(kind, PromptKind::Trigger { .. } | PromptKind::Balance { .. }) {
+            let note = text.split_once(':').map_or(text.as_str(), |(_, note)| note);
+            if let Err(e) = typed::note(note) {
+                prompt.error = Some((e.to_string(), 0..text.len()));
+                return Ok(());
+            }
+        }
         if matches!(
             kind,
             PromptKind::Trigger { .. } | PromptKind::Balance { .. } | PromptKind::Order { .. }
@@ -407,13 +415,15 @@ fn read_moment(form: &Form, today: chrono::NaiveDate) -> Result<NewMoment, Strin
         return Err("name the moment, like “Board approves the 2027 budget”".into());
     }
     let expected = parse_when(&form.value(1), today).map_err(|e| e.to_string())?;
-    Ok(NewMoment {
+    let moment = NewMoment {
         title,
         expected,
         concerns: form.value(2),
         steps: form.value(3),
         response: form.value(4),
-    })
+    };
+    typed::moment(&moment).map_err(|e| e.to_string())?;
+    Ok(moment)
 }
 
 fn read_customer(form: &Form) -> Result<NewCustomer, String> {
@@ -421,6 +431,16 @@ fn read_customer(form: &Form) -> Result<NewCustomer, String> {
     if name.is_empty() {
         return Err("a customer needs a name".into());
     }
+    CustomerText {
+        name: &name,
+        company: &form.value(1),
+        email: &form.value(2),
+        phone: &form.value(3),
+        cadence: &form.value(4),
+        notes: "",
+    }
+    .check()
+    .map_err(|e| e.to_string())?;
     let cadence = match form.value(4) {
         s if s.is_empty() => None,
         s => Some(s.parse::<Cadence>().map_err(|e| e.to_string())?),

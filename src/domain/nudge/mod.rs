@@ -4,10 +4,11 @@
 
 use std::fmt;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Days, NaiveDate, TimeDelta, Utc};
 use serde::Deserialize;
 
 use super::moment::{Moment, MomentStatus};
+use super::ranged;
 use super::trigger::{Trigger, TriggerKind};
 use super::{Customer, FollowUp};
 
@@ -63,17 +64,33 @@ impl fmt::Display for NudgeKind {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Weights {
+    #[serde(deserialize_with = "weight")]
     pub follow_up_overdue: f64,
+    #[serde(deserialize_with = "weight")]
     pub follow_up_today: f64,
+    #[serde(deserialize_with = "weight")]
     pub cadence_exceeded: f64,
+    #[serde(deserialize_with = "weight")]
     pub moment_ahead: f64,
+    #[serde(deserialize_with = "weight")]
     pub complaint_open: f64,
+    #[serde(deserialize_with = "weight")]
     pub situation_unanswered: f64,
+    #[serde(deserialize_with = "weight")]
     pub taking_too_much: f64,
+    #[serde(deserialize_with = "weight")]
     pub loyalty_unrewarded: f64,
+    #[serde(deserialize_with = "weight")]
     pub satisfaction_drop: f64,
     /// Added to the multiplier of every nudge per value tier (0–3) of the customer.
+    #[serde(deserialize_with = "ranged::real::<_, 0, 10>")]
     pub value: f64,
+}
+
+/// A nudge's weight: 0 switches the nudge off; beyond 1000 one kind would drown the rest
+/// however the others are set.
+fn weight<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    ranged::real::<D, 0, 1000>(d)
 }
 
 impl Default for Weights {
@@ -98,12 +115,16 @@ impl Default for Weights {
 #[serde(default, deny_unknown_fields)]
 pub struct Rules {
     /// How many nudges `due` and the agenda show.
+    #[serde(deserialize_with = "ranged::count::<_, 1, 10_000>")]
     pub limit: usize,
     /// Days before a decision moment that preparing for it starts.
+    #[serde(deserialize_with = "ranged::int::<_, 0, 365>")]
     pub preparation_days: i64,
     /// Days a complaint (reactional trigger) may stay open before it nudges.
+    #[serde(deserialize_with = "ranged::int::<_, 0, 365>")]
     pub complaint_days: i64,
     /// Days without a give after which a very satisfied customer should be rewarded.
+    #[serde(deserialize_with = "ranged::int::<_, 0, 3650>")]
     pub loyalty_days: i64,
     pub weights: Weights,
 }
@@ -118,6 +139,40 @@ impl Default for Rules {
             weights: Weights::default(),
         }
     }
+}
+
+/// The windows as dates. The arithmetic saturates at the ends of the calendar, so no
+/// setting in range and no clock can make it panic.
+impl Rules {
+    /// The last day whose moments are inside their preparation window `today`.
+    pub fn prepare_through(&self, today: NaiveDate) -> NaiveDate {
+        today
+            .checked_add_days(Days::new(u64::try_from(self.preparation_days).unwrap_or(0)))
+            .unwrap_or(NaiveDate::MAX)
+    }
+
+    /// The first day to prepare for a moment expected on `expected`.
+    pub fn prepare_from(&self, expected: NaiveDate) -> NaiveDate {
+        expected
+            .checked_sub_days(Days::new(u64::try_from(self.preparation_days).unwrap_or(0)))
+            .unwrap_or(NaiveDate::MIN)
+    }
+
+    /// Complaints opened before this have been open longer than `complaint_days`.
+    pub fn complaints_before(&self, now: DateTime<Utc>) -> DateTime<Utc> {
+        days_before(now, self.complaint_days)
+    }
+
+    /// A give before this is too long ago to count as rewarding loyalty.
+    pub fn loyalty_before(&self, now: DateTime<Utc>) -> DateTime<Utc> {
+        days_before(now, self.loyalty_days)
+    }
+}
+
+fn days_before(now: DateTime<Utc>, days: i64) -> DateTime<Utc> {
+    TimeDelta::try_days(days)
+        .and_then(|d| now.checked_sub_signed(d))
+        .unwrap_or(DateTime::<Utc>::MIN_UTC)
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -362,7 +417,8 @@ pub fn rank(nudges: &mut [Nudge]) {
 
 /// A customer's urgency: the sum of their nudges.
 pub fn urgency(nudges: &[Nudge]) -> f64 {
-    round2(nudges.iter().map(|n| n.score).sum())
+    // Summing no floats gives -0.0, which prints as "Urgency -0.0"; adding 0.0 makes it 0.
+    round2(nudges.iter().map(|n| n.score).sum()) + 0.0
 }
 
 fn round2(x: f64) -> f64 {

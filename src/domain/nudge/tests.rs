@@ -306,3 +306,8 @@ fn rank_puts_the_highest_score_first_and_urgency_sums() {
     assert_eq!(all[0].kind, NudgeKind::FollowUpOverdue);
     assert!((urgency(&all) - (all[0].score + all[1].score)).abs() < 0.01);
 }
+
+#[test]
+fn no_nudges_is_an_urgency_of_zero_not_minus_zero() {
+    assert_eq!(format!("{:.1}", urgency(&[])), "0.0");
+}

@@ -1,0 +1,25 @@
+//! The quick-log line (`touchbase log`, the TUI's `l`): any text, on an ordinary day and
+//! at both ends of the calendar, must parse or be refused, never panic.
+#![no_main]
+
+use chrono::NaiveDate;
+use libfuzzer_sys::fuzz_target;
+use touchbase::domain::quicklog;
+
+fuzz_target!(|data: &[u8]| {
+    let line = String::from_utf8_lossy(data);
+    for today in [
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        NaiveDate::MAX,
+        NaiveDate::MIN,
+    ] {
+        if let Err(e) = quicklog::parse(&line, today) {
+            // The TUI underlines the span: it must lie on the line's character boundaries.
+            assert!(
+                line.get(e.span.clone()).is_some(),
+                "span {:?} of {line:?}",
+                e.span
+            );
+        }
+    }
+});
