@@ -157,7 +157,10 @@ fn a_logger_killed_at_random_points_loses_no_acknowledged_write() {
     );
     assert!(lost.is_empty(), "acknowledged but lost: {lost:?}");
     assert_eq!(integrity(&db), "ok");
-    assert!(kills > 0 && !acknowledged.is_empty(), "{kills} kills, {acknowledged:?}");
+    assert!(
+        kills > 0 && !acknowledged.is_empty(),
+        "{kills} kills, {acknowledged:?}"
+    );
     // The book still opens and works after all that.
     ok(&run(&db, &["log", "Ann Example", "call: after the crashes"]));
 }
@@ -287,7 +290,9 @@ fn the_book_its_directory_and_its_journal_files_are_private_whatever_the_umask()
         // The -wal and -shm exist while a write is going on: catch them during a long one.
         let mut demo = Command::new("sh")
             .arg("-c")
-            .arg(format!("umask {umask}; exec \"$0\" --db \"$1\" demo --force --customers 20000"))
+            .arg(format!(
+                "umask {umask}; exec \"$0\" --db \"$1\" demo --force --customers 20000"
+            ))
             .arg(assert_cmd::cargo::cargo_bin("touchbase"))
             .arg(&db)
             .env("TOUCHBASE_NOW", NOW)
@@ -320,7 +325,11 @@ fn backups_and_exports_are_private_whatever_the_umask() {
             &db,
             &["export", "customers", "-o", customers.to_str().unwrap()],
         ));
-        ok(&with_umask(umask, &db, &["export", "week", "-o", week.to_str().unwrap()]));
+        ok(&with_umask(
+            umask,
+            &db,
+            &["export", "week", "-o", week.to_str().unwrap()],
+        ));
         for file in [&backup, &customers, &week] {
             assert_eq!(mode(file), 0o600, "umask {umask}: {}", file.display());
         }
@@ -395,7 +404,11 @@ fn a_book_in_a_read_only_directory_is_read_without_creating_anything() {
     fs::set_permissions(&books, fs::Permissions::from_mode(0o500)).unwrap();
     assert_reads_work_and_leave_no_trace(&db);
     let out = run(&db, &["log", "Sanne de Vries", "call: x"]);
-    assert!(stderr(&out).contains("its directory is not writable"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("its directory is not writable"),
+        "{}",
+        stderr(&out)
+    );
     fs::set_permissions(&books, fs::Permissions::from_mode(0o700)).unwrap();
 }
 
@@ -409,7 +422,11 @@ fn a_failed_backup_leaves_no_file() {
     let missing = dir.path().join("no-such-dir/backup.db");
     let out = run(&db, &["backup", missing.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("cannot write the backup"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("cannot write the backup"),
+        "{}",
+        stderr(&out)
+    );
     assert!(!missing.exists());
 
     let not_a_dir = dir.path().join("touchbase.db/backup.db");
@@ -465,6 +482,10 @@ fn another_programs_database_is_refused_unchanged() {
     let before = fs::read(&db).unwrap();
     let out = run(&db, &["add", "Ann Example"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("another program's SQLite database"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("another program's SQLite database"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(fs::read(&db).unwrap(), before);
 }

@@ -11,6 +11,7 @@
 //! is being written or was left by a crash: that one is read through the `-wal`, so no
 //! committed write is missed.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -171,7 +172,7 @@ pub fn immutable_uri(path: &Path) -> String {
         if b.is_ascii_alphanumeric() || b"/-._~".contains(b) {
             uri.push(char::from(*b));
         } else {
-            uri.push_str(&format!("%{b:02X}"));
+            let _ = write!(uri, "%{b:02X}");
         }
     }
     uri.push_str("?immutable=1");
