@@ -295,3 +295,95 @@ fn data_survives_reopening() {
     let rows = store.list_customers(Sort::Name, 0, 10).unwrap();
     assert_eq!(rows[0].customer.tags.as_slice(), ["vip"]);
 }
+
+#[test]
+fn processes_opening_one_new_database_at_once_all_get_the_schema() {
+    // Threads with a connection each race as processes do: on the file and its locks.
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("new/touchbase.db");
+    let opened: Vec<_> = (0..8)
+        .map(|i| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut store = Store::open(&path).map_err(|e| e.to_string())?;
+                store
+                    .add_customer(&customer(&format!("Person {i}")), at("2026-11-23T09:00:00Z"))
+                    .map_err(|e| format!("{e:#}"))?;
+                Ok::<_, String>(())
+            })
+        })
+        .collect();
+    for t in opened {
+        t.join().unwrap().unwrap();
+    }
+    assert_eq!(Store::open(&path).unwrap().count_customers().unwrap(), 8);
+}
+
+#[test]
+fn a_negative_schema_version_is_refused_as_damaged() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("odd.db");
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = -1;")
+        .unwrap();
+    let err = Store::open(&path).err().expect("refused");
+    assert!(matches!(err, OpenError::Damaged { found: -1, .. }), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_database_nobody_may_write_is_opened_read_only_and_refuses_writes() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("touchbase.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store
+            .add_customer(&customer("Ann"), at("2026-11-23T09:00:00Z"))
+            .unwrap();
+    }
+    // By the permission bits, so the same path is taken when the tests run as root.
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let before = fs::read(&path).unwrap();
+    let mut store = Store::open(&path).unwrap();
+    assert!(store.is_read_only());
+    assert_eq!(store.count_customers().unwrap(), 1);
+    let err = store
+        .add_customer(&customer("Bob"), at("2026-11-23T09:00:00Z"))
+        .unwrap_err();
+    assert!(
+        err.downcast_ref::<touchbase::store::ReadOnly>().is_some(),
+        "{err:#}"
+    );
+    drop(store);
+    let mut names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["touchbase.db"], "no -wal or -shm beside it");
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_failed_backup_leaves_nothing_and_a_good_one_is_a_whole_book() {
+    let (dir, mut store) = new_store();
+    store
+        .add_customer(&customer("Ann"), at("2026-11-23T09:00:00Z"))
+        .unwrap();
+    assert!(store.backup_to(&dir.path().join("missing/b.db")).is_err());
+    fs::write(dir.path().join("taken.db"), "mine").unwrap();
+    assert!(store.backup_to(&dir.path().join("taken.db")).is_err());
+    assert_eq!(fs::read_to_string(dir.path().join("taken.db")).unwrap(), "mine");
+    let copy = dir.path().join("copy.db");
+    store.backup_to(&copy).unwrap();
+    assert_eq!(Store::open(&copy).unwrap().count_customers().unwrap(), 1);
+    let mut names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with("touchbase.db"))
+        .collect();
+    names.sort();
+    assert_eq!(names, ["copy.db", "taken.db"], "no temporary file left");
+}

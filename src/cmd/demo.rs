@@ -9,9 +9,16 @@ use super::Ctx;
 use crate::clock::Now;
 use crate::demo;
 use crate::domain::text::shown_path;
+use crate::domain::limits::IMPORT_RECORDS;
 use crate::store::Store;
 
 pub fn run(cx: &mut Ctx, customers: usize, force: bool) -> anyhow::Result<()> {
+    // A demo book larger than any importable file is a typo, and would fill the disk.
+    if customers > IMPORT_RECORDS {
+        bail!(
+            "'{customers}' customers is more than a demo book holds — pass --customers 1 to {IMPORT_RECORDS}"
+        );
+    }
     let existing = cx.store.count_customers()?;
     if existing > 0 && !force {
         bail!(

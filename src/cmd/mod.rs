@@ -23,7 +23,7 @@ use crate::clock::Now;
 use crate::config::{self, Config};
 use crate::domain::balance::Side;
 use crate::domain::text::{TerminalSafe, shown_path};
-use crate::store::Store;
+use crate::store::{self, Store};
 
 /// What every command gets: the open store, the clock, the config and stdout. On a
 /// terminal, stdout shows hidden characters as placeholders whatever is written (an
@@ -39,8 +39,10 @@ impl Ctx {
     fn open(db: &Path) -> anyhow::Result<Ctx> {
         let now = Now::from_env()?;
         let config = load_config()?;
+        let store = Store::open(db)?;
+        warn_if_shared(&store);
         Ok(Ctx {
-            store: Store::open(db)?,
+            store,
             now,
             config,
             out: BufWriter::new(TerminalSafe::new(io::stdout().lock(), io::stdout().is_terminal())),
@@ -57,8 +59,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let now = Now::from_env()?;
         // The config first: a bad one is reported before a new database is created.
         let config = load_config()?;
-        return open_tui(Store::open(&db)?, now, config);
+        let store = Store::open(&db)?;
+        warn_if_shared(&store);
+        return open_tui(store, now, config);
     };
+    store::announce_waits(true);
     let created = !db.exists();
     // An import that added nobody (a dry run, every row skipped) leaves no book either.
     let import = matches!(command, Command::Import(_));
@@ -66,18 +71,25 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if created && (import || result.as_ref().is_err_and(|e| !crate::is_broken_pipe(e))) {
         forget_empty_database(&db);
     }
-    result
+    result.map_err(|e| match store::trouble(&e, &db) {
+        Some(said) => e.context(said),
+        None => e,
+    })
+}
+
+/// Other users of the machine should not read a customer book: say so, once a run.
+fn warn_if_shared(store: &Store) {
+    if let Some(warning) = store.permission_warning() {
+        eprintln!("touchbase: {}", crate::domain::text::sanitize(&warning));
+    }
 }
 
 /// A command that failed on a machine without a database leaves none behind: bad input
-/// changes nothing, not even by creating an empty book. Only a book without customers is
-/// removed, so nothing a user wrote can go.
+/// changes nothing, not even by creating an empty book. Only a book without customers (or
+/// without even a schema, when the failure came before it) is removed, so nothing a user
+/// wrote can go.
 fn forget_empty_database(db: &Path) {
-    let empty = match Store::open(db) {
-        Ok(store) => store.count_customers().is_ok_and(|n| n == 0),
-        Err(_) => false,
-    };
-    if empty {
+    if Store::holds_nothing(db) {
         for suffix in ["", "-wal", "-shm"] {
             let mut path = db.as_os_str().to_owned();
             path.push(suffix);

@@ -53,12 +53,13 @@ pub fn write_atomically<T>(
         .into_inner()
         .map_err(|e| anyhow::anyhow!("{}: {}", cannot(), e.error()))?;
     tmp.as_file().sync_all().with_context(cannot)?;
-    // A temporary file is private (0600); an export is an ordinary file, and one that
-    // replaces another keeps its permissions.
+    // An export holds the customers' personal data, so a new one is private (0600, as the
+    // temporary file already is, whatever the umask); one that replaces another keeps the
+    // permissions its owner gave it.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
-        let mode = fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
+        let mode = fs::metadata(path).map_or(0o600, |m| m.permissions().mode() & 0o777);
         tmp.as_file()
             .set_permissions(fs::Permissions::from_mode(mode))
             .with_context(cannot)?;

@@ -21,6 +21,7 @@ pub struct Bulk<'a> {
 
 impl Store {
     pub fn bulk(&mut self) -> anyhow::Result<Bulk<'_>> {
+        self.writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
