@@ -8,8 +8,8 @@ use anyhow::{Context as _, bail};
 use super::Ctx;
 use crate::clock::Now;
 use crate::demo;
-use crate::domain::text::shown_path;
 use crate::domain::limits::IMPORT_RECORDS;
+use crate::domain::text::shown_path;
 use crate::store::Store;
 
 pub fn run(cx: &mut Ctx, customers: usize, force: bool) -> anyhow::Result<()> {

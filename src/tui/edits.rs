@@ -48,13 +48,6 @@ impl App {
         let today = self.now.today();
         // Parse first: a line that does not parse stays in the input, and nothing is saved.
         let kind = prompt.kind.clone();
-        if matches!(kind, PromptKind::Trigger { .. } | PromptKind::Balance { .. }) {
-            let note = text.split_once(':').map_or(text.as_str(), |(_, note)| note);
-            if let Err(e) = typed::note(note) {
-                prompt.error = Some((e.to_string(), 0..text.len()));
-                return Ok(());
-            }
-        }
         if matches!(
             kind,
             PromptKind::Trigger { .. } | PromptKind::Balance { .. } | PromptKind::Order { .. }
@@ -181,7 +174,12 @@ impl App {
     ) -> anyhow::Result<Option<(Change, String)>> {
         let today = self.now.today();
         let refuse = |e: String| Err::<(Change, String), _>((e, 0..text.len()));
+        let note = text.split_once(':').map_or(text, |(_, note)| note);
+        let too_long = matches!(kind, PromptKind::Trigger { .. } | PromptKind::Balance { .. })
+            .then(|| typed::note(note).err())
+            .flatten();
         let result = match kind {
+            _ if too_long.is_some() => refuse(too_long.map(|e| e.to_string()).unwrap_or_default()),
             PromptKind::Trigger { customer_id, name } => match text.split_once(':') {
                 Some((k, note)) if !note.trim().is_empty() => match k.parse::<TriggerKind>() {
                     Ok(tk) => {
