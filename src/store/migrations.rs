@@ -39,15 +39,19 @@ impl From<rusqlite::Error> for Refusal {
 /// The version `conn` reports, refused if touchbase cannot work with it. Read before
 /// anything is written, and again under the write lock.
 pub fn checked_version(conn: &Connection) -> Result<i64, Refusal> {
-    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    // One statement, so one snapshot: read apart, another process could commit the first
+    // migration in between, and its fresh tables would look like another program's.
+    let (found, tables): (i64, i64) = conn.query_row(
+        "SELECT (SELECT user_version FROM pragma_user_version),
+                (SELECT count(*) FROM sqlite_schema)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     if !(0..=LATEST_VERSION).contains(&found) {
         return Err(Refusal::Version(found));
     }
-    if found == 0 {
-        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
-        if tables > 0 {
-            return Err(Refusal::Foreign);
-        }
+    if found == 0 && tables > 0 {
+        return Err(Refusal::Foreign);
     }
     Ok(found)
 }
