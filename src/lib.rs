@@ -27,6 +27,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod export;
+pub mod files;
 pub mod human;
 pub mod import;
 pub mod store;

@@ -39,14 +39,7 @@ pub fn write_atomically<T>(
             path.display()
         );
     }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let tmp = tempfile::Builder::new()
-        .prefix(".touchbase-export-")
-        .tempfile_in(dir)
-        .with_context(cannot)?;
+    let tmp = crate::files::temp_beside(path, ".touchbase-export-").with_context(cannot)?;
     let mut out = BufWriter::new(tmp);
     let written = write(&mut out).with_context(cannot)?;
     let tmp = out

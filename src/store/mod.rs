@@ -264,14 +264,7 @@ impl Store {
     /// an existing file: a failed backup leaves nothing behind.
     pub fn backup_to(&self, dest: &Path) -> anyhow::Result<()> {
         let cannot = || format!("cannot write the backup '{}'", dest.display());
-        let dir = match dest.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
-        let tmp = tempfile::Builder::new()
-            .prefix(".touchbase-backup-")
-            .tempfile_in(dir)
-            .with_context(cannot)?;
+        let tmp = crate::files::temp_beside(dest, ".touchbase-backup-").with_context(cannot)?;
         {
             let mut copy = Connection::open(tmp.path()).with_context(cannot)?;
             // No journal beside the copy: a half-made copy is thrown away whole, and a
