@@ -247,6 +247,53 @@ fn eight_processes_creating_one_new_database_at_once_all_succeed() {
 }
 
 #[test]
+fn a_command_failing_on_a_new_book_never_removes_what_another_process_wrote() {
+    // A failed command removes the empty book it created, but never one that another
+    // process, started at the same moment, has open or has written to.
+    let mut added = 0;
+    for round in 0..4 {
+        let dir = TempDir::new().unwrap();
+        let db = dir.path().join("touchbase.db");
+        let children: Vec<(bool, Child)> = (0..8)
+            .map(|i| {
+                let good = i % 2 == 0;
+                let args = if good {
+                    vec!["add".to_string(), format!("Person {i}")]
+                } else {
+                    vec!["log".to_string(), "Nobody".to_string(), "call: x".to_string()]
+                };
+                let child = touchbase(&db)
+                    .args(&args)
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap();
+                (good, child)
+            })
+            .collect();
+        let mut acknowledged = Vec::new();
+        for (i, (good, child)) in children.into_iter().enumerate() {
+            let out = child.wait_with_output().unwrap();
+            if good {
+                ok(&out);
+                acknowledged.push(format!("Person {i}"));
+            } else {
+                assert_eq!(out.status.code(), Some(1), "round {round}: {}", stderr(&out));
+            }
+        }
+        let list = ok(&run(&db, &["list"]));
+        for name in &acknowledged {
+            assert!(
+                list.contains(name),
+                "round {round}: '{name}' was added and is gone"
+            );
+            added += 1;
+        }
+    }
+    assert_eq!(added, 16);
+}
+
+#[test]
 fn a_log_waits_for_a_long_write_past_the_old_timeout_and_says_so() {
     let (_dir, db) = book_with(&["Ann Example"]);
     // Another process's long import, as SQLite sees it: the write lock held for 6 s, past

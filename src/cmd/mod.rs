@@ -64,12 +64,16 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         return open_tui(store, now, config);
     };
     store::announce_waits(true);
-    let created = !db.exists();
-    // An import that added nobody (a dry run, every row skipped) leaves no book either.
+    // A command that failed on a machine without a database leaves none behind: bad input
+    // changes nothing, not even by creating an empty book. Only the process that created
+    // the file may remove it, and only while it holds nothing a user wrote and no other
+    // process has it open, so nothing anyone wrote can go. An import that added nobody (a
+    // dry run, every row skipped) leaves no book either.
+    let created = Store::create_file(&db)?;
     let import = matches!(command, Command::Import(_));
     let result = run_command(&db, command);
     if created && (import || result.as_ref().is_err_and(|e| !crate::is_broken_pipe(e))) {
-        forget_empty_database(&db);
+        Store::remove_if_unused_and_empty(&db);
     }
     result.map_err(|e| match store::trouble(&e, &db) {
         Some(said) => e.context(said),
@@ -81,20 +85,6 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 fn warn_if_shared(store: &Store) {
     if let Some(warning) = store.permission_warning() {
         eprintln!("touchbase: {}", crate::domain::text::sanitize(&warning));
-    }
-}
-
-/// A command that failed on a machine without a database leaves none behind: bad input
-/// changes nothing, not even by creating an empty book. Only a book without customers (or
-/// without even a schema, when the failure came before it) is removed, so nothing a user
-/// wrote can go.
-fn forget_empty_database(db: &Path) {
-    if Store::holds_nothing(db) {
-        for suffix in ["", "-wal", "-shm"] {
-            let mut path = db.as_os_str().to_owned();
-            path.push(suffix);
-            let _ = std::fs::remove_file(path);
-        }
     }
 }
 

@@ -64,7 +64,7 @@ fn dir_of(path: &Path) -> PathBuf {
     }
 }
 
-fn beside(path: &Path, suffix: &str) -> PathBuf {
+pub fn beside(path: &Path, suffix: &str) -> PathBuf {
     let mut p = path.as_os_str().to_owned();
     p.push(suffix);
     PathBuf::from(p)
@@ -119,8 +119,8 @@ pub fn loose_mode(_path: &Path) -> Option<u32> {
 /// Creates the directories and the empty database file at `path`, readable by the owner
 /// only (0700, 0600) whatever the umask. SQLite gives the `-wal` and `-shm` the mode of
 /// the database file, so they are private too. Another process creating the same file at
-/// the same moment is fine: both then open it.
-pub fn create(path: &Path) -> Result<(), OpenError> {
+/// the same moment is fine: both then open it. `true` when this call created the file.
+pub fn create(path: &Path) -> Result<bool, OpenError> {
     let dir = dir_of(path);
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
@@ -156,9 +156,9 @@ pub fn create(path: &Path) -> Result<(), OpenError> {
                     .map_err(cannot)?;
             }
             drop(file);
-            Ok(())
+            Ok(true)
         }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
         Err(e) => Err(cannot(e)),
     }
 }

@@ -235,23 +235,45 @@ impl Store {
         }
     }
 
-    /// Whether the database at `path` holds nothing a user wrote: no customers, or no
-    /// schema at all (a file created by a command that then failed, say on a full disk).
-    /// Read without creating or migrating anything.
-    pub fn holds_nothing(path: &Path) -> bool {
+    /// Creates the database file at `path`, private, if it is not there yet; `true` when
+    /// this call created it (and no other process, starting at the same moment, did).
+    pub fn create_file(path: &Path) -> Result<bool, OpenError> {
+        if path.exists() {
+            return Ok(false);
+        }
+        access::create(path)
+    }
+
+    /// Removes the database at `path`, with its `-wal` and `-shm`, if it holds nothing a
+    /// user wrote (no customers, or no schema at all: a file made by a command that then
+    /// failed, say on a full disk) and no other process has it open. The exclusive lock
+    /// proves the last: in WAL mode every open connection holds a shared lock on the file,
+    /// so a second process that opened the new book meanwhile keeps it, and its writes.
+    pub fn remove_if_unused_and_empty(path: &Path) -> bool {
         let Ok(conn) = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         ) else {
             return false;
         };
-        let _ = wait::install(&conn);
         let count = |sql| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
-        match count("SELECT count(*) FROM sqlite_schema") {
-            Ok(0) => true,
-            Ok(_) => count("SELECT count(*) FROM customers").is_ok_and(|n| n == 0),
-            Err(_) => false,
+        let locked = conn
+            .pragma_update(None, "locking_mode", "EXCLUSIVE")
+            .and_then(|()| conn.execute_batch("BEGIN EXCLUSIVE"))
+            .is_ok();
+        let empty = locked
+            && match count("SELECT count(*) FROM sqlite_schema") {
+                Ok(0) => true,
+                Ok(_) => count("SELECT count(*) FROM customers").is_ok_and(|n| n == 0),
+                Err(_) => false,
+            };
+        if empty {
+            // Removed while the lock is held, so nobody can open the book in between.
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(access::beside(path, suffix));
+            }
         }
+        empty
     }
 
     pub fn path(&self) -> &Path {
