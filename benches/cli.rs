@@ -10,12 +10,12 @@ use std::fs;
 use std::path::PathBuf;
 
 use divan::Bencher;
-use touchbase::agenda;
+use touchbase::app::agenda;
+use touchbase::app::week::plan_week;
 use touchbase::config::Config;
 use touchbase::domain::quicklog;
 use touchbase::export::{self, Format};
 use touchbase::store::Store;
-use touchbase::week::plan_week;
 
 /// What the hyperfine run of `touchbase log` logs, too.
 const LINE: &str = "call: checked in >> send brochure @fri";

@@ -19,7 +19,7 @@
 // Errors are documented once, on the error types, not on every function returning them.
 #![allow(clippy::missing_errors_doc)]
 
-pub mod agenda;
+pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod cmd;
@@ -32,7 +32,6 @@ pub mod human;
 pub mod import;
 pub mod store;
 pub mod tui;
-pub mod week;
 
 use std::fmt::Write as _;
 use std::io::{self, Write as _};

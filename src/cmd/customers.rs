@@ -1,6 +1,5 @@
 //! `add`, `list` and `show`.
 
-use std::collections::HashMap;
 use std::io::Write as _;
 
 use anyhow::Context as _;
@@ -9,13 +8,12 @@ use super::json::{
     BalanceJson, CustomerJson, FollowUpJson, InteractionJson, MomentJson, ShowJson, TriggerJson,
 };
 use super::{Ctx, print_json, resolve};
-use crate::agenda;
+use crate::app::card::Card;
+use crate::app::urgency::{Ranking, Why};
 use crate::cli::SortArg;
 use crate::domain::customer::Freshness;
 use crate::domain::moment::Moment;
 use crate::domain::moment::MomentStatus;
-use crate::domain::nudge;
-use crate::domain::nudge::Nudge;
 use crate::domain::text::sanitize;
 use crate::domain::trigger::Trigger;
 use crate::domain::typed::CustomerText;
@@ -135,18 +133,13 @@ pub fn list(cx: &mut Ctx, sort: SortArg, json: bool) -> anyhow::Result<()> {
         SortArg::Value => cx.store.each_customer(Sort::Value, &mut print)?,
         SortArg::Urgency => {
             // Urgency needs every nudge first; customers without one follow by last contact.
-            let due = agenda::due(&cx.store, cx.now, &cx.config, None)?;
-            let mut urgency: HashMap<i64, f64> = HashMap::new();
-            for n in &due.nudges {
-                *urgency.entry(n.customer_id).or_default() += n.score;
-            }
+            let ranking = Ranking::of(&cx.store, cx.now, &cx.config)?;
             let mut rows = Vec::new();
             cx.store.each_customer(Sort::LastContact, |row| {
                 rows.push(row);
                 Ok(())
             })?;
-            let of = |r: &CustomerRow| urgency.get(&r.customer.id).copied().unwrap_or(0.0);
-            rows.sort_by(|a, b| of(b).total_cmp(&of(a)));
+            ranking.sort(&mut rows, |r| r.customer.id);
             for row in rows {
                 print(row)?;
             }
@@ -165,13 +158,15 @@ pub fn list(cx: &mut Ctx, sort: SortArg, json: bool) -> anyhow::Result<()> {
 
 pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
     let c = resolve::customer(&cx.store, arg)?;
-    let follow_ups = cx.store.open_follow_ups(c.id)?;
-    let timeline = cx
-        .store
-        .interactions(c.id, if json { usize::MAX >> 1 } else { TIMELINE })?;
-    let moments = cx.store.moments_of(c.id)?;
-    let triggers = cx.store.triggers_of(c.id)?;
-    let why = agenda::why(&cx.store, cx.now, &cx.config, &c)?;
+    let timeline = if json { usize::MAX >> 1 } else { TIMELINE };
+    let Card {
+        customer: c,
+        follow_ups,
+        timeline,
+        moments,
+        triggers,
+        why,
+    } = Card::of(&cx.store, c, cx.now, &cx.config, timeline)?;
     let s = &c.summary;
     if json {
         let shown = ShowJson {
@@ -188,7 +183,7 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
             satisfaction: s.satisfaction,
             previous_satisfaction: s.prev_satisfaction,
             last_order: s.last_order_on,
-            urgency: nudge::urgency(&why),
+            urgency: why.total,
         };
         return print_json(&mut cx.out, &shown);
     }
@@ -275,15 +270,15 @@ fn print_head(cx: &mut Ctx, c: &Customer) -> anyhow::Result<()> {
 fn print_relationship(
     cx: &mut Ctx,
     c: &Customer,
-    why: &[Nudge],
+    why: &Why,
     moments: &[Moment],
     triggers: &[Trigger],
 ) -> anyhow::Result<()> {
     let today = cx.now.today();
     let now = cx.now.utc;
     let out = &mut cx.out;
-    writeln!(out, "\nUrgency {:.1}", nudge::urgency(why))?;
-    for n in why {
+    writeln!(out, "\nUrgency {:.1}", why.total)?;
+    for n in &why.terms {
         writeln!(
             out,
             "  {:>5.1}  {}  {}",

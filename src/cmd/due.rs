@@ -4,7 +4,7 @@ use std::io::Write as _;
 
 use super::json::NudgeJson;
 use super::{Ctx, print_json};
-use crate::agenda;
+use crate::app::agenda;
 use crate::domain::text::sanitize;
 
 pub fn run(cx: &mut Ctx, all: bool, json: bool) -> anyhow::Result<()> {

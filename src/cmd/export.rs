@@ -4,11 +4,11 @@
 use std::io::Write as _;
 
 use super::Ctx;
+use crate::app::week::plan_week;
 use crate::cli::ExportWeekArgs;
 use crate::domain::text::{sanitize_lines, shown_path};
 use crate::domain::week::{IsoWeek, WeekPlan};
 use crate::export::{self, Format};
-use crate::week::plan_week;
 
 pub fn week(cx: &mut Ctx, args: &ExportWeekArgs) -> anyhow::Result<()> {
     // Everything the user typed is checked before the store is read.

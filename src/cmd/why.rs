@@ -4,15 +4,14 @@ use std::io::Write as _;
 
 use super::json::{TermJson, WhyJson};
 use super::{Ctx, print_json, resolve};
-use crate::agenda;
-use crate::domain::nudge;
+use crate::app::urgency;
 use crate::domain::text::sanitize;
 use crate::human::cell;
 
 pub fn run(cx: &mut Ctx, customer: &str, json: bool) -> anyhow::Result<()> {
     let c = resolve::customer(&cx.store, customer)?;
-    let terms = agenda::why(&cx.store, cx.now, &cx.config, &c)?;
-    let total = nudge::urgency(&terms);
+    let why = urgency::why(&cx.store, cx.now, &cx.config, &c)?;
+    let (terms, total) = (&why.terms, why.total);
     if json {
         let why = WhyJson {
             customer: &c.name,
@@ -36,7 +35,7 @@ pub fn run(cx: &mut Ctx, customer: &str, json: bool) -> anyhow::Result<()> {
             "  nothing needs doing: within cadence, no promises due, nothing open"
         )?;
     }
-    for n in &terms {
+    for n in terms {
         writeln!(
             cx.out,
             "  {:>6.2}  {}  {}",
@@ -49,7 +48,7 @@ pub fn run(cx: &mut Ctx, customer: &str, json: bool) -> anyhow::Result<()> {
         writeln!(
             cx.out,
             "  (scores include ×{:.2} for value tier {})",
-            1.0 + cx.config.nudge.weights.value * f64::from(c.summary.value.tier()),
+            why.lift,
             c.summary.value.tier()
         )?;
     }

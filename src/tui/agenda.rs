@@ -1,8 +1,6 @@
 //! The agenda's state: what needs doing now, then this week's decision moments.
 
-use chrono::{Datelike as _, Duration};
-
-use crate::agenda::{self, Due, section};
+use crate::app::agenda::{self, Agenda, Due};
 use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::Customer;
@@ -39,29 +37,12 @@ impl AgendaView {
     }
 
     pub fn reload(&mut self, store: &Store, now: Now, config: &Config) -> anyhow::Result<()> {
-        // Overdue follow-ups first (loud), then today's, then the top other nudges by score:
-        // promises are never crowded out by nudges.
-        let limit = config.nudge.limit;
-        let mut scored = agenda::scored(store, now, config, Some(limit))?;
-        scored.nudges.sort_by_key(|n| section(n.kind));
-        let mut taken = [0usize; 3];
-        let mut more = scored.more;
-        scored.nudges.retain(|n| {
-            let s = usize::from(section(n.kind));
-            taken[s] += 1;
-            let keep = taken[s] <= limit;
-            more += usize::from(!keep);
-            keep
-        });
-        self.due = Due {
-            nudges: scored.nudges,
-            more,
-            ..scored
-        };
-        let today = now.today();
-        let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
-        self.moments = store.upcoming_moments(monday, monday + Duration::days(6), limit)?;
-        self.has_customers = !self.due.nudges.is_empty() || store.has_customers()?;
+        let Agenda {
+            due,
+            moments,
+            has_customers,
+        } = agenda::agenda(store, now, config)?;
+        (self.due, self.moments, self.has_customers) = (due, moments, has_customers);
         self.select(self.selected);
         Ok(())
     }

@@ -440,9 +440,5 @@ impl App {
 
 /// Every active customer, most urgent first; those with no nudge by last contact.
 fn by_urgency(store: &Store, now: Now, config: &Config) -> anyhow::Result<Vec<i64>> {
-    let urgency = crate::agenda::urgencies(store, now, config)?;
-    let mut ids = store.customer_ids()?;
-    let of = |id: &i64| urgency.get(id).copied().unwrap_or(0.0);
-    ids.sort_by(|a, b| of(b).total_cmp(&of(a)));
-    Ok(ids)
+    crate::app::urgency::ranked_ids(store, now, config)
 }

@@ -1,5 +1,6 @@
-//! The customer card's state: one customer, their open follow-ups and timeline.
+//! The Customer screen's state: the card (`app::card`) and the selected follow-up.
 
+use crate::app::card::Card;
 use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::moment::Moment;
@@ -27,24 +28,33 @@ pub struct CardView {
 
 impl CardView {
     pub fn load(store: &Store, customer_id: i64, now: Now, config: &Config) -> anyhow::Result<CardView> {
-        let customer = store.require_customer(customer_id)?;
-        Ok(CardView {
-            why: crate::agenda::why(store, now, config, &customer)?,
-            customer,
-            follow_ups: store.open_follow_ups(customer_id)?,
-            timeline: store.interactions(customer_id, TIMELINE)?,
-            moments: store.moments_of(customer_id)?,
-            triggers: store.triggers_of(customer_id)?,
+        Ok(CardView::of(Card::load(
+            store,
+            customer_id,
+            now,
+            config,
+            TIMELINE,
+        )?))
+    }
+
+    fn of(card: Card) -> CardView {
+        CardView {
+            customer: card.customer,
+            follow_ups: card.follow_ups,
+            timeline: card.timeline,
+            moments: card.moments,
+            triggers: card.triggers,
+            why: card.why.terms,
             selected: 0,
-        })
+        }
     }
 
     /// Re-reads everything; `None` when the customer is gone (an undone add).
     pub fn reload(&self, store: &Store, now: Now, config: &Config) -> anyhow::Result<Option<CardView>> {
-        if store.customer(self.customer.id)?.is_none() {
+        let Some(customer) = store.customer(self.customer.id)? else {
             return Ok(None);
-        }
-        let mut fresh = CardView::load(store, self.customer.id, now, config)?;
+        };
+        let mut fresh = CardView::of(Card::of(store, customer, now, config, TIMELINE)?);
         fresh.selected = self.selected.min(fresh.follow_ups.len().saturating_sub(1));
         Ok(Some(fresh))
     }

@@ -2,11 +2,11 @@
 
 use chrono::Duration;
 
+use crate::app::week::plan_week;
 use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::week::{IsoWeek, Item, WeekPlan};
 use crate::store::Store;
-use crate::week::plan_week;
 
 pub struct WeekView {
     pub plan: WeekPlan,

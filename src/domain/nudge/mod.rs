@@ -193,7 +193,7 @@ pub struct Nudge {
 impl Nudge {
     /// A nudge for `customer`, its score lifted by their value tier.
     fn new(customer: &Customer, kind: NudgeKind, base: f64, reason: String, rules: &Rules) -> Nudge {
-        let lift = 1.0 + rules.weights.value * f64::from(customer.summary.value.tier());
+        let lift = value_lift(customer, rules);
         Nudge {
             customer_id: customer.id,
             customer: customer.name.clone(),
@@ -207,6 +207,11 @@ impl Nudge {
             trigger_id: None,
         }
     }
+}
+
+/// What a customer's value tier multiplies each of their nudges' scores by.
+pub fn value_lift(customer: &Customer, rules: &Rules) -> f64 {
+    1.0 + rules.weights.value * f64::from(customer.summary.value.tier())
 }
 
 /// Overdue follow-ups weigh up to three times their weight, reached after two weeks.

@@ -1,13 +1,17 @@
-//! What needs doing now: reads the candidates from the store and turns them into ranked
-//! nudges with the domain rules. Shared by `touchbase due`, `why`, and the TUI's agenda.
+//! The agenda and `due`: what needs doing now, read from the store's candidate walks and
+//! ranked with the domain rules; and the agenda screen's read model (the top of each
+//! section, then this week's decision moments). Knows neither the screen nor the command
+//! line.
 
-use std::collections::{HashMap, HashSet};
+use chrono::{Datelike as _, Duration};
 
+use super::nudges::{bound, from_streams, own_kind, window};
 use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::Customer;
-use crate::domain::nudge::{self, Nudge, NudgeKind, Rules};
-use crate::store::{Rows, Store, Stream, Window};
+use crate::domain::moment::Moment;
+use crate::domain::nudge::{self, Nudge, NudgeKind};
+use crate::store::{Rows, Store, Stream};
 
 #[derive(Default)]
 pub struct Due {
@@ -27,6 +31,47 @@ pub fn due(store: &Store, now: Now, config: &Config, limit: Option<usize>) -> an
     due.nudges.truncate(limit.unwrap_or(usize::MAX));
     due.more += loaded - due.nudges.len();
     Ok(due)
+}
+
+/// The agenda screen: what needs doing now, then this week's decision moments.
+#[derive(Default)]
+pub struct Agenda {
+    /// Overdue follow-ups first (loud), then today's, then the other nudges by score; the
+    /// top `nudge.limit` of each, so promises are never crowded out by nudges.
+    pub due: Due,
+    /// Upcoming moments expected this week (Monday to Sunday), with their customers.
+    pub moments: Vec<(Moment, Customer)>,
+    /// Whether the book has any customers at all (an empty book shows how to start).
+    pub has_customers: bool,
+}
+
+pub fn agenda(store: &Store, now: Now, config: &Config) -> anyhow::Result<Agenda> {
+    let limit = config.nudge.limit;
+    let mut scored = scored(store, now, config, Some(limit))?;
+    scored.nudges.sort_by_key(|n| section(n.kind));
+    let mut taken = [0usize; 3];
+    let mut more = scored.more;
+    scored.nudges.retain(|n| {
+        let s = usize::from(section(n.kind));
+        taken[s] += 1;
+        let keep = taken[s] <= limit;
+        more += usize::from(!keep);
+        keep
+    });
+    let due = Due {
+        nudges: scored.nudges,
+        more,
+        ..scored
+    };
+    let today = now.today();
+    let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+    let moments = store.upcoming_moments(monday, monday + Duration::days(6), limit)?;
+    let has_customers = !due.nudges.is_empty() || store.has_customers()?;
+    Ok(Agenda {
+        due,
+        moments,
+        has_customers,
+    })
 }
 
 /// Rows read from every stream before it is known which streams matter (at least).
@@ -87,18 +132,6 @@ pub fn scored(store: &Store, now: Now, config: &Config, limit: Option<usize>) ->
     })
 }
 
-/// What the candidate walks need to know of the clock and the rules.
-fn window(now: Now, rules: &Rules) -> Window {
-    let today = now.today();
-    Window {
-        today,
-        now: now.utc,
-        moments_through: rules.prepare_through(today),
-        complaints_before: rules.complaints_before(now.utc),
-        loyalty_before: rules.loyalty_before(now.utc),
-    }
-}
-
 /// The agenda's sections: overdue follow-ups (loud), today's, then the other nudges.
 const SECTIONS: [u8; 3] = [0, 1, 2];
 
@@ -111,126 +144,8 @@ pub fn section(kind: NudgeKind) -> u8 {
     }
 }
 
-/// The kind of nudge a stream's rows are read for.
-fn own_kind(stream: Stream) -> NudgeKind {
-    match stream {
-        Stream::Overdue { .. } => NudgeKind::FollowUpOverdue,
-        Stream::Today { .. } => NudgeKind::FollowUpToday,
-        Stream::Cadence { .. } => NudgeKind::CadenceExceeded,
-        Stream::Moments { .. } => NudgeKind::MomentAhead,
-        Stream::Complaints { .. } => NudgeKind::ComplaintOpen,
-        Stream::Situations { .. } => NudgeKind::SituationUnanswered,
-        Stream::Taking { .. } => NudgeKind::TakingTooMuch,
-        Stream::Loyal { .. } => NudgeKind::LoyaltyUnrewarded,
-        Stream::LessSatisfied { .. } => NudgeKind::SatisfactionDrop,
-    }
-}
-
 fn stream_section(stream: Stream) -> u8 {
     section(own_kind(stream))
-}
-
-/// The nudges of some streams' rows, and how many follow-ups and customers past their
-/// cadence they came from.
-#[derive(Default)]
-struct Found {
-    nudges: Vec<Nudge>,
-    follow_ups: usize,
-    cadence: usize,
-}
-
-/// The nudges of the streams' rows, each customer's rules once.
-fn from_streams(streams: &[Stream], rows: &[Rows], now: Now, rules: &Rules) -> Found {
-    let mut found = Found::default();
-    let mut seen = HashSet::new();
-    for (stream, rows) in streams.iter().zip(rows) {
-        add_nudges(*stream, rows, now, rules, &mut seen, &mut found);
-    }
-    found
-}
-
-/// Adds the nudges of one stream's rows to `found`; the rules of customers in `seen` were
-/// applied already.
-fn add_nudges(
-    stream: Stream,
-    rows: &Rows,
-    now: Now,
-    rules: &Rules,
-    seen: &mut HashSet<i64>,
-    found: &mut Found,
-) {
-    let today = now.today();
-    let nudges = &mut found.nudges;
-    match rows {
-        Rows::FollowUps(follow_ups) => {
-            found.follow_ups += follow_ups.len();
-            nudges.extend(
-                follow_ups
-                    .iter()
-                    .filter_map(|(f, cu)| nudge::follow_up(f, cu, today, rules)),
-            );
-        }
-        Rows::Customers(customers) => {
-            if matches!(stream, Stream::Cadence { .. }) {
-                found.cadence += customers.len();
-            }
-            for customer in customers.iter().filter(|cu| seen.insert(cu.id)) {
-                nudges.extend(customer_rules(customer, now, rules));
-            }
-        }
-        Rows::Moments(moments) => nudges.extend(
-            moments
-                .iter()
-                .filter_map(|(m, cu)| nudge::moment(m, cu, today, rules)),
-        ),
-        Rows::Triggers(triggers) => nudges.extend(
-            triggers
-                .iter()
-                .filter_map(|(t, cu)| nudge::trigger(t, cu, now.utc, rules)),
-        ),
-    }
-}
-
-/// Every customer's urgency (the sum of their nudges), for those that have any. Read a
-/// stream at a time, so a large book never has all its nudges in memory at once.
-pub fn urgencies(store: &Store, now: Now, config: &Config) -> anyhow::Result<HashMap<i64, f64>> {
-    let rules = &config.nudge;
-    let w = window(now, rules);
-    let mut seen = HashSet::new();
-    let mut urgency: HashMap<i64, f64> = HashMap::new();
-    for stream in store.nudge_streams()? {
-        let rows = store.stream_rows(stream, &w, i64::MAX as usize)?;
-        let mut found = Found::default();
-        add_nudges(stream, &rows, now, rules, &mut seen, &mut found);
-        for n in found.nudges {
-            *urgency.entry(n.customer_id).or_default() += n.score;
-        }
-    }
-    Ok(urgency)
-}
-
-/// The score of the nudge the stream's last row was read for: no later row of the stream
-/// scores more. `None` when there is no such nudge to go by.
-fn bound(stream: Stream, rows: &Rows, now: Now, rules: &Rules) -> Option<f64> {
-    let kind = own_kind(stream);
-    let last = match rows {
-        Rows::FollowUps(follow_ups) => {
-            let (f, cu) = follow_ups.last()?;
-            nudge::follow_up(f, cu, now.today(), rules)
-        }
-        Rows::Customers(customers) => customer_rules(customers.last()?, now, rules)
-            .into_iter()
-            .find(|n| n.kind == kind),
-        Rows::Moments(moments) => {
-            let (m, cu) = moments.last()?;
-            nudge::moment(m, cu, now.today(), rules)
-        }
-        Rows::Triggers(triggers) => {
-            let (t, cu) = triggers.last()?;
-            nudge::trigger(t, cu, now.utc, rules)
-        }
-    };
-    last.filter(|n| n.kind == kind).map(|n| n.score)
 }
 
 /// The `n`-th highest score, or minus infinity when there are fewer than `n`.
@@ -242,34 +157,10 @@ fn nth_best(mut scores: Vec<f64>, n: usize) -> f64 {
     *nth
 }
 
-/// The rules that need only the customer row and its summary.
-fn customer_rules(customer: &Customer, now: Now, rules: &Rules) -> Vec<Nudge> {
-    let mut out: Vec<Nudge> = nudge::cadence(customer, now.utc, rules).into_iter().collect();
-    out.extend(nudge::balance(customer, now.utc, rules));
-    out.extend(nudge::satisfaction(customer, rules));
-    out
-}
-
-/// Every nudge for one customer, highest first: their urgency, term by term.
-pub fn why(store: &Store, now: Now, config: &Config, customer: &Customer) -> anyhow::Result<Vec<Nudge>> {
-    let rules = &config.nudge;
-    let today = now.today();
-    let mut nudges = customer_rules(customer, now, rules);
-    for f in store.open_follow_ups(customer.id)? {
-        nudges.extend(nudge::follow_up(&f, customer, today, rules));
-    }
-    for m in store.moments_of(customer.id)? {
-        nudges.extend(nudge::moment(&m, customer, today, rules));
-    }
-    for t in store.triggers_of(customer.id)? {
-        nudges.extend(nudge::trigger(&t, customer, now.utc, rules));
-    }
-    nudge::rank(&mut nudges);
-    Ok(nudges)
-}
-
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
     use chrono::DateTime;
 
     use super::*;
@@ -310,7 +201,7 @@ mod tests {
         for n in &every {
             *sums.entry(n.customer_id).or_default() += n.score;
         }
-        let urgency = urgencies(&store, now, &config).unwrap();
+        let urgency = crate::app::urgency::urgencies(&store, now, &config).unwrap();
         assert_eq!(urgency.len(), sums.len(), "the same customers have an urgency");
         for (id, sum) in &sums {
             assert!(

@@ -1,10 +1,10 @@
-//! One week's to-do list: reads what the week needs from the store, in the user's local
-//! calendar, and hands it to the domain rules. Shared by `touchbase export week` and the
-//! TUI's Week screen.
+//! The week plan: one week's to-do list, read from the store in the user's local calendar
+//! and put together by the domain rules (`domain::week`). What `touchbase export week`
+//! writes and the Week screen shows; knows neither.
 
 use chrono::{DateTime, Duration, Local, NaiveDate, NaiveTime, Utc};
 
-use crate::agenda;
+use super::agenda;
 use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::week::{self, Found, IsoWeek, LeftOut, Span, TouchBase, WeekPlan};

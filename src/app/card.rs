@@ -1,0 +1,56 @@
+//! The customer card: one customer with their open follow-ups, timeline, buying process,
+//! triggers and urgency, read once for `touchbase show` and the Customer screen. Knows
+//! neither how they print nor how they draw it.
+
+use super::urgency::Why;
+use crate::clock::Now;
+use crate::config::Config;
+use crate::domain::moment::Moment;
+use crate::domain::trigger::Trigger;
+use crate::domain::{Customer, FollowUp};
+use crate::store::{Interaction, Store};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    pub customer: Customer,
+    /// Open follow-ups, soonest first.
+    pub follow_ups: Vec<FollowUp>,
+    /// The latest contacts, newest first.
+    pub timeline: Vec<Interaction>,
+    /// The buying process, in date order.
+    pub moments: Vec<Moment>,
+    /// Open triggers first.
+    pub triggers: Vec<Trigger>,
+    /// The customer's urgency, term by term.
+    pub why: Why,
+}
+
+impl Card {
+    /// The card of the customer with `id`, with at most `timeline` contacts.
+    pub fn load(store: &Store, id: i64, now: Now, config: &Config, timeline: usize) -> anyhow::Result<Card> {
+        Card::of(store, store.require_customer(id)?, now, config, timeline)
+    }
+
+    /// The card of `customer`, as just read, with at most `timeline` contacts.
+    pub fn of(
+        store: &Store,
+        customer: Customer,
+        now: Now,
+        config: &Config,
+        timeline: usize,
+    ) -> anyhow::Result<Card> {
+        let follow_ups = store.open_follow_ups(customer.id)?;
+        let timeline = store.interactions(customer.id, timeline)?;
+        let moments = store.moments_of(customer.id)?;
+        let triggers = store.triggers_of(customer.id)?;
+        let why = Why::of(&customer, &follow_ups, &moments, &triggers, now, &config.nudge);
+        Ok(Card {
+            customer,
+            follow_ups,
+            timeline,
+            moments,
+            triggers,
+            why,
+        })
+    }
+}

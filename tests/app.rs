@@ -1,0 +1,161 @@
+//! Each user action through both front ends on the same book: the binary as a script runs
+//! it, and the terminal app as keys. What one refuses the other refuses, in the same words;
+//! what one takes the other takes; what one reads the other reads.
+
+use assert_cmd::Command;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde_json::Value;
+use tempfile::TempDir;
+use touchbase::clock::Now;
+use touchbase::config::Config;
+use touchbase::store::Store;
+use touchbase::tui::App;
+
+/// Monday 23 November 2026, 09:00 UTC.
+const NOW: &str = "2026-11-23T09:00:00Z";
+
+/// One book, written by the binary and read by a terminal app opened on it afterwards.
+struct Book {
+    dir: TempDir,
+}
+
+impl Book {
+    /// Acme, with a follow-up due tomorrow.
+    fn new() -> Book {
+        let book = Book {
+            dir: TempDir::new().unwrap(),
+        };
+        book.ok(&["add", "Acme", "--company", "Acme BV"]);
+        book.ok(&["log", "acme", "call: pricing >> send the quote @tomorrow"]);
+        book
+    }
+
+    fn cli(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("touchbase").unwrap();
+        cmd.env("TOUCHBASE_NOW", NOW)
+            .env("TZ", "UTC")
+            .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
+            .env_remove("TOUCHBASE_DB")
+            .arg("--db")
+            .arg(self.dir.path().join("touchbase.db"))
+            .args(args);
+        cmd
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.cli(args).assert().success().get_output().stdout.clone();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let mut args = args.to_vec();
+        args.push("--json");
+        serde_json::from_str(&self.ok(&args)).unwrap()
+    }
+
+    fn store(&self) -> Store {
+        Store::open(&self.dir.path().join("touchbase.db")).unwrap()
+    }
+
+    /// The terminal app on this book, on Acme's card.
+    fn tui(&self) -> Tui {
+        let app = App::new(self.store(), Now::parse(NOW).unwrap(), Config::default()).unwrap();
+        let mut tui = Tui { app };
+        tui.keys("2");
+        tui.press(KeyCode::Enter);
+        assert_eq!(
+            tui.app.card.as_ref().map(|c| c.customer.name.as_str()),
+            Some("Acme"),
+            "on Acme's card"
+        );
+        tui
+    }
+}
+
+struct Tui {
+    app: App,
+}
+
+impl Tui {
+    fn press(&mut self, code: KeyCode) {
+        self.app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+
+    fn keys(&mut self, s: &str) {
+        for c in s.chars() {
+            self.press(KeyCode::Char(c));
+        }
+    }
+}
+
+#[test]
+fn show_and_the_customer_screen_read_the_same_card() {
+    let book = Book::new();
+    book.ok(&["moment", "add", "acme", "Board approves budget", "@2026-11-25"]);
+    book.ok(&["trigger", "add", "acme", "reactional", "delivery late"]);
+    book.ok(&["give", "acme", "christmas hamper"]);
+    book.ok(&["order", "acme", "12000"]);
+    book.ok(&["log", "acme", "email: sent the deck >> call back @today"]);
+    let shown = book.json(&["show", "acme"]);
+    let why = book.json(&["why", "acme"]);
+    let tui = book.tui();
+    let card = tui.app.card.as_ref().unwrap();
+    let ids = |v: &Value| -> Vec<i64> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["id"].as_i64().unwrap())
+            .collect()
+    };
+    let of = |v: &[i64]| v.to_vec();
+    assert_eq!(
+        ids(&shown["follow_ups"]),
+        of(&card.follow_ups.iter().map(|f| f.id).collect::<Vec<_>>())
+    );
+    assert_eq!(
+        ids(&shown["moments"]),
+        of(&card.moments.iter().map(|m| m.id).collect::<Vec<_>>())
+    );
+    assert_eq!(
+        ids(&shown["triggers"]),
+        of(&card.triggers.iter().map(|t| t.id).collect::<Vec<_>>())
+    );
+    assert_eq!(
+        ids(&shown["interactions"]),
+        of(&card.timeline.iter().map(|i| i.id).collect::<Vec<_>>())
+    );
+    let urgency = touchbase::domain::nudge::urgency(&card.why);
+    assert!(urgency > 0.0, "a follow-up due today");
+    assert_eq!(shown["urgency"].as_f64(), Some(urgency));
+    assert_eq!(why["total"].as_f64(), Some(urgency));
+    let kinds: Vec<&str> = card.why.iter().map(|n| n.kind.as_str()).collect();
+    let terms: Vec<&str> = why["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(terms, kinds);
+}
+
+#[test]
+fn list_by_urgency_and_the_customers_screen_rank_the_book_alike() {
+    let dir = TempDir::new().unwrap();
+    let book = Book { dir };
+    book.ok(&["demo"]);
+    let listed: Vec<i64> = book
+        .json(&["list", "--sort", "urgency"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_i64().unwrap())
+        .collect();
+    let app = App::new(book.store(), Now::parse(NOW).unwrap(), Config::default()).unwrap();
+    let mut tui = Tui { app };
+    tui.keys("2o");
+    let view = tui.app.customers.as_ref().unwrap();
+    assert_eq!(view.sort, touchbase::tui::customers::Order::Urgency);
+    let shown: Vec<i64> = view.rows.iter().map(|r| r.customer.id).collect();
+    assert!(shown.len() >= 10, "a screenful: {}", shown.len());
+    assert_eq!(shown, listed[..shown.len()]);
+}
