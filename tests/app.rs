@@ -10,6 +10,7 @@ use touchbase::clock::Now;
 use touchbase::config::Config;
 use touchbase::store::Store;
 use touchbase::tui::App;
+use touchbase::tui::app::Overlay;
 
 /// Monday 23 November 2026, 09:00 UTC.
 const NOW: &str = "2026-11-23T09:00:00Z";
@@ -53,6 +54,16 @@ impl Book {
         serde_json::from_str(&self.ok(&args)).unwrap()
     }
 
+    /// What the binary says when it refuses `args`, without its "touchbase: " prefix.
+    fn refused(&self, args: &[&str]) -> String {
+        let out = self.cli(args).assert().failure().get_output().stderr.clone();
+        let said = String::from_utf8(out).unwrap();
+        said.trim_end()
+            .strip_prefix("touchbase: ")
+            .unwrap_or(&said)
+            .to_string()
+    }
+
     fn store(&self) -> Store {
         Store::open(&self.dir.path().join("touchbase.db")).unwrap()
     }
@@ -85,6 +96,30 @@ impl Tui {
         for c in s.chars() {
             self.press(KeyCode::Char(c));
         }
+    }
+
+    /// Opens the prompt or form behind `key`, types `text` and presses Enter.
+    fn submit(&mut self, key: &str, text: &str) {
+        self.keys(key);
+        self.keys(text);
+        self.press(KeyCode::Enter);
+    }
+
+    /// The error the open prompt or form shows; panics when it closed (it took the input).
+    fn refusal(&self) -> String {
+        match &self.app.overlay {
+            Some(Overlay::Prompt(p)) => p.error.as_ref().expect("a prompt error").0.clone(),
+            Some(Overlay::Form(f)) => f.error.clone().expect("a form error"),
+            _ => panic!("the input was taken; status: {:?}", self.app.status),
+        }
+    }
+
+    fn status(&self) -> String {
+        self.app
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default()
     }
 }
 
@@ -158,4 +193,23 @@ fn list_by_urgency_and_the_customers_screen_rank_the_book_alike() {
     let shown: Vec<i64> = view.rows.iter().map(|r| r.customer.id).collect();
     assert!(shown.len() >= 10, "a screenful: {}", shown.len());
     assert_eq!(shown, listed[..shown.len()]);
+}
+
+#[test]
+fn a_customer_without_a_name_is_refused_in_the_same_words() {
+    let book = Book::new();
+    let cli = book.refused(&["add", " "]);
+    let mut tui = book.tui();
+    tui.submit("a", "");
+    assert_eq!(tui.refusal(), cli);
+}
+
+#[test]
+fn a_blank_cadence_is_the_default_in_both() {
+    let book = Book::new();
+    let mut tui = book.tui();
+    let added = book.json(&["add", "Beta", "--cadence", " "]);
+    assert_eq!(added["cadence_days"], 30);
+    tui.submit("a", "Gamma");
+    assert_eq!(tui.status(), "Added Gamma · in touch every 30d");
 }

@@ -3,6 +3,11 @@
 
 pub mod agenda;
 pub mod card;
+pub mod customers;
 mod nudges;
+pub mod refused;
 pub mod urgency;
 pub mod week;
+
+pub use customers::Who;
+pub use refused::Refused;

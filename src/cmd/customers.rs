@@ -7,19 +7,20 @@ use anyhow::Context as _;
 use super::json::{
     BalanceJson, CustomerJson, FollowUpJson, InteractionJson, MomentJson, ShowJson, TriggerJson,
 };
-use super::{Ctx, print_json, resolve};
+use super::{Ctx, print_json};
+use crate::app::Who;
 use crate::app::card::Card;
+use crate::app::customers::{self, CustomerInput, find};
 use crate::app::urgency::{Ranking, Why};
 use crate::cli::SortArg;
+use crate::domain::Customer;
 use crate::domain::customer::Freshness;
 use crate::domain::moment::Moment;
 use crate::domain::moment::MomentStatus;
 use crate::domain::text::sanitize;
 use crate::domain::trigger::Trigger;
-use crate::domain::typed::CustomerText;
-use crate::domain::{Cadence, Customer, Tags};
 use crate::human::{ago, cell, day, local_time};
-use crate::store::{CustomerRow, NewCustomer, Sort};
+use crate::store::{CustomerRow, Sort};
 
 /// How many interactions `show` prints.
 const TIMELINE: usize = 20;
@@ -35,29 +36,16 @@ pub struct AddArgs {
 }
 
 pub fn add(cx: &mut Ctx, a: AddArgs, json: bool) -> anyhow::Result<()> {
-    if a.name.trim().is_empty() {
-        anyhow::bail!("the name is empty — give the customer a name: touchbase add \"Acme BV\"");
-    }
-    CustomerText {
-        name: &a.name,
-        company: &a.company,
-        email: &a.email,
-        phone: &a.phone,
-        cadence: a.cadence.as_deref().unwrap_or_default(),
-        notes: &a.notes,
-    }
-    .check()?;
-    let cadence = a.cadence.as_deref().map(str::parse::<Cadence>).transpose()?;
-    let new = NewCustomer {
+    let input = CustomerInput {
         name: a.name,
         company: a.company,
         email: a.email,
         phone: a.phone,
-        tags: Tags::new(&a.tags)?,
-        cadence,
-        notes: a.notes,
+        cadence: a.cadence.unwrap_or_default(),
+        tags: a.tags,
+        notes: Some(a.notes),
     };
-    let c = cx.store.add_customer(&new, cx.now.utc)?;
+    let c = customers::add(&mut cx.store, cx.now, &input)?.customer;
     if json {
         print_json(&mut cx.out, &CustomerJson::new(&c, None))
     } else {
@@ -157,7 +145,7 @@ pub fn list(cx: &mut Ctx, sort: SortArg, json: bool) -> anyhow::Result<()> {
 }
 
 pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
-    let c = resolve::customer(&cx.store, arg)?;
+    let c = find(&cx.store, Who::Typed(arg))?;
     let timeline = if json { usize::MAX >> 1 } else { TIMELINE };
     let Card {
         customer: c,

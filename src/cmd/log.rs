@@ -6,7 +6,9 @@ use std::io::Write as _;
 use unicode_width::UnicodeWidthStr as _;
 
 use super::json::{FollowUpJson, InteractionJson, LoggedJson};
-use super::{Ctx, print_json, resolve};
+use super::{Ctx, print_json};
+use crate::app::Who;
+use crate::app::customers::find;
 use crate::domain::quicklog::{self, QuickLogError};
 use crate::domain::text::sanitize;
 use crate::human::day;
@@ -14,7 +16,7 @@ use crate::human::day;
 pub fn run(cx: &mut Ctx, customer: &str, line: &str, json: bool) -> anyhow::Result<()> {
     let today = cx.now.today();
     let parsed = quicklog::parse(line, today).map_err(|e| anyhow::anyhow!(marked(line, &e)))?;
-    let c = resolve::customer(&cx.store, customer)?;
+    let c = find(&cx.store, Who::Typed(customer))?;
     let logged = cx.store.log_contact(c.id, &parsed, cx.now.utc)?;
 
     if json {

@@ -3,7 +3,9 @@
 use std::io::Write as _;
 
 use super::json::{BalanceEntryJson, MomentJson, OrderJson, TriggerJson};
-use super::{Ctx, print_json, resolve};
+use super::{Ctx, print_json};
+use crate::app::Who;
+use crate::app::customers::find;
 use crate::cli::{MomentCmd, TriggerCmd};
 use crate::domain::balance::Side;
 use crate::domain::moment::{MomentStatus, NewMoment};
@@ -37,7 +39,7 @@ pub fn moment(cx: &mut Ctx, cmd: MomentCmd) -> anyhow::Result<()> {
                 response,
             };
             typed::moment(&new)?;
-            let c = resolve::customer(&cx.store, &customer)?;
+            let c = find(&cx.store, Who::Typed(&customer))?;
             let m = cx.store.add_moment(c.id, &new, cx.now.utc)?;
             if json {
                 return print_json(&mut cx.out, &MomentJson::from(&m));
@@ -76,7 +78,7 @@ pub fn trigger(cx: &mut Ctx, cmd: TriggerCmd) -> anyhow::Result<()> {
         } => {
             let kind: TriggerKind = kind.parse()?;
             typed::note(&note)?;
-            let c = resolve::customer(&cx.store, &customer)?;
+            let c = find(&cx.store, Who::Typed(&customer))?;
             let t = cx.store.add_trigger(c.id, kind, &note, cx.now.utc)?;
             if json {
                 return print_json(&mut cx.out, &TriggerJson::from(&t));
@@ -106,7 +108,7 @@ pub fn balance(cx: &mut Ctx, side: Side, customer: &str, note: &str, json: bool)
         anyhow::bail!("say what it was, like \"christmas hamper\" or \"asked for a referral\"");
     }
     typed::note(note)?;
-    let c = resolve::customer(&cx.store, customer)?;
+    let c = find(&cx.store, Who::Typed(customer))?;
     let entry = cx.store.add_balance_entry(c.id, side, note, cx.now.utc)?;
     if json {
         return print_json(&mut cx.out, &BalanceEntryJson::from(&entry));
@@ -140,7 +142,7 @@ pub fn order(
         Some(w) => parse_past_or_today(w, today)?,
         None => today,
     };
-    let c = resolve::customer(&cx.store, customer)?;
+    let c = find(&cx.store, Who::Typed(customer))?;
     let currency = cx.config.money.currency.clone();
     let o = cx.store.add_order(c.id, on, amount, &currency, cx.now.utc)?;
     if json {

@@ -3,13 +3,15 @@
 use std::io::Write as _;
 
 use super::json::{TermJson, WhyJson};
-use super::{Ctx, print_json, resolve};
+use super::{Ctx, print_json};
+use crate::app::Who;
+use crate::app::customers::find;
 use crate::app::urgency;
 use crate::domain::text::sanitize;
 use crate::human::cell;
 
 pub fn run(cx: &mut Ctx, customer: &str, json: bool) -> anyhow::Result<()> {
-    let c = resolve::customer(&cx.store, customer)?;
+    let c = find(&cx.store, Who::Typed(customer))?;
     let why = urgency::why(&cx.store, cx.now, &cx.config, &c)?;
     let (terms, total) = (&why.terms, why.total);
     if json {

@@ -8,6 +8,8 @@ use crossterm::event::{KeyCode, KeyEvent};
 use super::app::{App, Overlay};
 use super::form::{Form, FormKind};
 use super::prompt::PromptKind;
+use crate::app::Refused;
+use crate::app::customers::{self, CustomerInput};
 use crate::domain::balance::Side;
 use crate::domain::follow_up::{parse_plan, snooze_until};
 use crate::domain::moment::NewMoment;
@@ -15,12 +17,11 @@ use crate::domain::money::Cents;
 use crate::domain::quicklog;
 use crate::domain::text::sanitize;
 use crate::domain::trigger::TriggerKind;
-use crate::domain::typed::{self, CustomerText};
+use crate::domain::typed;
 use crate::domain::when::parse_when;
-use crate::domain::{Cadence, Tags};
 use crate::export;
 use crate::human::{day, follow_up_summary};
-use crate::store::{Change, CustomerFields, CustomerPatch, NewCustomer, UndoRefused};
+use crate::store::{Change, UndoRefused};
 
 impl App {
     pub(super) fn prompt_key(&mut self, key: KeyEvent) -> anyhow::Result<()> {
@@ -301,34 +302,26 @@ impl App {
             );
             return self.remember(Change::MomentAdded { moment: m }, said);
         }
-        let fields = match read_customer(form) {
-            Ok(f) => f,
-            Err(e) => {
-                form.error = Some(e);
+        let input = customer_input(form);
+        let saved = match &kind {
+            FormKind::EditCustomer(before) => customers::edit(&mut self.store, self.now, before, &input),
+            _ => customers::add(&mut self.store, self.now, &input),
+        };
+        let saved = match refusal(saved)? {
+            Ok(saved) => saved,
+            Err(refused) => {
+                form.error = Some(refused.to_string());
                 return Ok(());
             }
         };
-        let (change, said, id) = if let FormKind::EditCustomer(before) = kind {
-            let patch = CustomerPatch {
-                name: Some(fields.name),
-                company: Some(fields.company),
-                email: Some(fields.email),
-                phone: Some(fields.phone),
-                tags: Some(fields.tags),
-                cadence: fields.cadence,
-                notes: None,
-            };
-            let c = self.store.update_customer(before.id, &patch, self.now.utc)?;
-            let said = format!("Saved {}", sanitize(&c.name));
-            (Change::customer_edited(&before, &patch, &c), said, c.id)
-        } else {
-            let c = self.store.add_customer(&fields, self.now.utc)?;
-            let said = format!("Added {} · in touch every {}", sanitize(&c.name), c.cadence);
-            let added = CustomerFields::of(&c);
-            (Change::CustomerAdded { id: c.id, added }, said, c.id)
+        let c = &saved.customer;
+        let said = match kind {
+            FormKind::EditCustomer(_) => format!("Saved {}", sanitize(&c.name)),
+            _ => format!("Added {} · in touch every {}", sanitize(&c.name), c.cadence),
         };
+        let id = c.id;
         self.overlay = None;
-        self.remember(change, said)?;
+        self.remember(saved.change, said)?;
         self.card = Some(super::card::CardView::load(
             &self.store,
             id,
@@ -424,38 +417,29 @@ fn read_moment(form: &Form, today: chrono::NaiveDate) -> Result<NewMoment, Strin
     Ok(moment)
 }
 
-fn read_customer(form: &Form) -> Result<NewCustomer, String> {
-    let name = form.value(0);
-    if name.is_empty() {
-        return Err("a customer needs a name".into());
-    }
-    CustomerText {
-        name: &name,
-        company: &form.value(1),
-        email: &form.value(2),
-        phone: &form.value(3),
-        cadence: &form.value(4),
-        notes: "",
-    }
-    .check()
-    .map_err(|e| e.to_string())?;
-    let cadence = match form.value(4) {
-        s if s.is_empty() => None,
-        s => Some(s.parse::<Cadence>().map_err(|e| e.to_string())?),
-    };
-    let tags = Tags::new(form.value(5).split_whitespace()).map_err(|e| e.to_string())?;
-    Ok(NewCustomer {
-        name,
+/// The customer form's fields; the tags are words.
+fn customer_input(form: &Form) -> CustomerInput {
+    CustomerInput {
+        name: form.value(0),
         company: form.value(1),
         email: form.value(2),
         phone: form.value(3),
-        tags,
-        cadence,
-        notes: match &form.kind {
-            FormKind::EditCustomer(c) => c.notes.clone(),
-            _ => String::new(),
+        cadence: form.value(4),
+        tags: form.value(5).split_whitespace().map(str::to_string).collect(),
+        notes: None,
+    }
+}
+
+/// An action's outcome, with what it refused apart from what failed: a refusal stays on
+/// the prompt or form for the user to correct, a failure goes to the status line.
+fn refusal<T>(result: anyhow::Result<T>) -> anyhow::Result<Result<T, Refused>> {
+    match result {
+        Ok(done) => Ok(Ok(done)),
+        Err(e) => match e.downcast::<Refused>() {
+            Ok(refused) => Ok(Err(refused)),
+            Err(e) => Err(e),
         },
-    })
+    }
 }
 
 /// Whether a change touches what the customers filter searches (names, companies, emails,

@@ -1,0 +1,152 @@
+//! Customers: finding the one the user means (by id, or by name as typed on the command
+//! line), adding one, editing one. Knows the rules for a customer's typed fields, not the
+//! form or the flags they were typed in.
+
+use super::refused::Refused;
+use crate::clock::Now;
+use crate::domain::typed::CustomerText;
+use crate::domain::{Cadence, Customer, Tags};
+use crate::store::{Change, CustomerFields, CustomerPatch, NewCustomer, Store};
+
+/// How many candidates an ambiguous name lists.
+const CANDIDATES: usize = 10;
+
+/// The customer an action is for: picked on a screen (by id), or typed (an id, or the
+/// start of a name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Who<'a> {
+    Id(i64),
+    Typed(&'a str),
+}
+
+/// The one customer `who` names: an id, an exact name (ignoring case), or a prefix of
+/// exactly one name.
+pub fn find(store: &Store, who: Who<'_>) -> anyhow::Result<Customer> {
+    let typed = match who {
+        Who::Id(id) => return store.require_customer(id),
+        Who::Typed(typed) => typed.trim(),
+    };
+    if typed.is_empty() {
+        return Err(Refused::NoCustomerGiven.into());
+    }
+    if let Ok(id) = typed.parse::<i64>() {
+        return store.require_customer(id);
+    }
+    let (exact, prefixed) = store.customers_named(typed, CANDIDATES + 1)?;
+    if let [one] = exact.as_slice() {
+        return Ok(one.clone());
+    }
+    let candidates = if exact.is_empty() { prefixed } else { exact };
+    match candidates.as_slice() {
+        [] => Err(Refused::NoSuchCustomer(typed.to_string()).into()),
+        [one] => Ok(one.clone()),
+        many => Err(Refused::Ambiguous {
+            typed: typed.to_string(),
+            candidates: many
+                .iter()
+                .take(CANDIDATES)
+                .map(|c| (c.id, c.name.clone(), c.company.clone()))
+                .collect(),
+            more: many.len() > CANDIDATES,
+        }
+        .into()),
+    }
+}
+
+/// A customer's fields as the user typed them.
+#[derive(Debug, Clone, Default)]
+pub struct CustomerInput {
+    pub name: String,
+    pub company: String,
+    pub email: String,
+    pub phone: String,
+    /// Blank: the default cadence for a new customer, the one they have for an edit.
+    pub cadence: String,
+    /// One tag each.
+    pub tags: Vec<String>,
+    /// `None`: none for a new customer, the ones they have for an edit.
+    pub notes: Option<String>,
+}
+
+/// A customer as an add or an edit left them, and how to take it back.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    pub customer: Customer,
+    pub change: Change,
+}
+
+pub fn add(store: &mut Store, now: Now, input: &CustomerInput) -> anyhow::Result<Saved> {
+    let checked = check(input)?;
+    let new = NewCustomer {
+        name: checked.name.to_string(),
+        company: checked.company.to_string(),
+        email: checked.email.to_string(),
+        phone: checked.phone.to_string(),
+        tags: checked.tags,
+        cadence: checked.cadence,
+        notes: input.notes.clone().unwrap_or_default(),
+    };
+    let customer = store.add_customer(&new, now.utc)?;
+    let change = Change::CustomerAdded {
+        id: customer.id,
+        added: CustomerFields::of(&customer),
+    };
+    Ok(Saved { customer, change })
+}
+
+/// Writes every typed field of `before` (as the user saw it when they started editing).
+pub fn edit(store: &mut Store, now: Now, before: &Customer, input: &CustomerInput) -> anyhow::Result<Saved> {
+    let checked = check(input)?;
+    let patch = CustomerPatch {
+        name: Some(checked.name.to_string()),
+        company: Some(checked.company.to_string()),
+        email: Some(checked.email.to_string()),
+        phone: Some(checked.phone.to_string()),
+        tags: Some(checked.tags),
+        cadence: checked.cadence,
+        notes: input.notes.clone(),
+    };
+    let customer = store.update_customer(before.id, &patch, now.utc)?;
+    let change = Change::customer_edited(before, &patch, &customer);
+    Ok(Saved { customer, change })
+}
+
+/// The typed fields, trimmed and read.
+struct Checked<'a> {
+    name: &'a str,
+    company: &'a str,
+    email: &'a str,
+    phone: &'a str,
+    cadence: Option<Cadence>,
+    tags: Tags,
+}
+
+fn check(input: &CustomerInput) -> Result<Checked<'_>, Refused> {
+    let name = input.name.trim();
+    if name.is_empty() {
+        return Err(Refused::NoName);
+    }
+    let (company, email, phone) = (input.company.trim(), input.email.trim(), input.phone.trim());
+    let cadence = input.cadence.trim();
+    CustomerText {
+        name,
+        company,
+        email,
+        phone,
+        cadence,
+        notes: input.notes.as_deref().unwrap_or_default(),
+    }
+    .check()?;
+    let cadence = match cadence {
+        "" => None,
+        typed => Some(typed.parse::<Cadence>()?),
+    };
+    Ok(Checked {
+        name,
+        company,
+        email,
+        phone,
+        cadence,
+        tags: Tags::new(&input.tags)?,
+    })
+}

@@ -1,0 +1,95 @@
+//! Why an action refused what the user typed: nothing was written, and both front ends say
+//! it in these words (the CLI on stderr, the TUI on the prompt or form). Knows neither how
+//! they say it nor which command or key led here.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use crate::domain::balance::BadSide;
+use crate::domain::customer::{BadCadence, BadTag};
+use crate::domain::moment::BadOutcome;
+use crate::domain::money::BadAmount;
+use crate::domain::quicklog::QuickLogError;
+use crate::domain::text::sanitize;
+use crate::domain::trigger::BadTriggerKind;
+use crate::domain::typed::TooLong;
+use crate::domain::when::BadWhen;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refused {
+    /// A quick-log line that does not parse; its span marks the part to blame.
+    #[error(transparent)]
+    Line(#[from] QuickLogError),
+    #[error(transparent)]
+    When(#[from] BadWhen),
+    #[error(transparent)]
+    TooLong(#[from] TooLong),
+    #[error(transparent)]
+    Amount(#[from] BadAmount),
+    #[error(transparent)]
+    Cadence(#[from] BadCadence),
+    #[error(transparent)]
+    Tag(#[from] BadTag),
+    #[error(transparent)]
+    TriggerKind(#[from] BadTriggerKind),
+    #[error(transparent)]
+    Side(#[from] BadSide),
+    #[error(transparent)]
+    Outcome(#[from] BadOutcome),
+    /// A follow-up's "text @when" that does not read as one.
+    #[error("{0}")]
+    Plan(String),
+    #[error("the name is empty — give the customer a name, like \"Acme BV\"")]
+    NoName,
+    #[error("the title is empty — name the moment, like \"Board approves the 2027 budget\"")]
+    NoTitle,
+    #[error("the note is empty — say what happened, like \"delivery 5 days late\"")]
+    NoTriggerNote,
+    #[error("the note is empty — say what it was, like \"christmas hamper\" or \"asked for a referral\"")]
+    NoBalanceNote,
+    #[error("'{0}' is not after today — snooze to a later day, like tomorrow, +3d or next week")]
+    SnoozeNotLater(String),
+    #[error("'{0}' is after today — an order is recorded on the day it was placed, not in the future")]
+    OrderAhead(String),
+    #[error("no customer given — pass an id or the start of a name")]
+    NoCustomerGiven,
+    #[error("no customer is called '{0}' or has a name starting with it")]
+    NoSuchCustomer(String),
+    #[error("{}", ambiguous(.typed, .candidates, *.more))]
+    Ambiguous {
+        typed: String,
+        /// Id, name and company of the first few that match.
+        candidates: Vec<(i64, String, String)>,
+        /// Whether more match than `candidates` holds.
+        more: bool,
+    },
+}
+
+impl Refused {
+    /// The part of the typed line the refusal is about, when it is one part of it.
+    pub fn span(&self) -> Option<Range<usize>> {
+        match self {
+            Refused::Line(e) => Some(e.span.clone()),
+            _ => None,
+        }
+    }
+
+    /// The refusal inside `e`, if `e` is one.
+    pub fn of(e: &anyhow::Error) -> Option<&Refused> {
+        e.downcast_ref::<Refused>()
+    }
+}
+
+fn ambiguous(typed: &str, candidates: &[(i64, String, String)], more: bool) -> String {
+    let mut msg = format!("'{typed}' matches more than one customer — use more of the name, or the id:");
+    for (id, name, company) in candidates {
+        let _ = write!(msg, "\n  {id:>6}  {}", sanitize(name));
+        if !company.is_empty() {
+            let _ = write!(msg, " ({})", sanitize(company));
+        }
+    }
+    if more {
+        msg.push_str("\n  …");
+    }
+    msg
+}
