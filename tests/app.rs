@@ -213,3 +213,28 @@ fn a_blank_cadence_is_the_default_in_both() {
     tui.submit("a", "Gamma");
     assert_eq!(tui.status(), "Added Gamma · in touch every 30d");
 }
+
+#[test]
+fn snoozing_to_today_is_refused_in_the_same_words() {
+    let book = Book::new();
+    let id = book.json(&["show", "acme"])["follow_ups"][0]["id"].to_string();
+    let cli = book.refused(&["snooze", &id, "today"]);
+    let mut tui = book.tui();
+    tui.submit("s", "today");
+    assert_eq!(tui.refusal(), cli);
+    assert!(cli.contains("not after today"), "{cli}");
+}
+
+#[test]
+fn a_quick_log_line_that_does_not_parse_is_refused_in_the_same_words() {
+    let book = Book::new();
+    let cli = book.refused(&["log", "acme", "call: hi =9"]);
+    let mut tui = book.tui();
+    tui.submit("l", "call: hi =9");
+    let said = tui.refusal();
+    assert!(cli.starts_with(&said), "{cli} / {said}");
+    assert!(
+        cli.ends_with("Nothing was saved."),
+        "the CLI marks the line: {cli}"
+    );
+}

@@ -4,6 +4,8 @@
 pub mod agenda;
 pub mod card;
 pub mod customers;
+pub mod follow_ups;
+pub mod log;
 mod nudges;
 pub mod refused;
 pub mod urgency;

@@ -2,36 +2,29 @@
 
 use std::io::Write as _;
 
-use anyhow::bail;
-
 use super::json::FollowUpJson;
 use super::{Ctx, print_json};
-use crate::domain::follow_up::snooze_until;
+use crate::app::follow_ups;
 use crate::domain::text::sanitize;
 use crate::human::day;
 
 pub fn done(cx: &mut Ctx, id: i64, json: bool) -> anyhow::Result<()> {
-    let f = cx.store.complete_follow_up(id, cx.now.utc)?;
+    let done = follow_ups::done(&mut cx.store, cx.now, id)?;
+    let (f, c) = (&done.follow_up, &done.customer);
     if json {
-        return print_json(&mut cx.out, &FollowUpJson::from(&f));
+        return print_json(&mut cx.out, &FollowUpJson::from(f));
     }
-    let c = cx.store.require_customer(f.customer_id)?;
     writeln!(cx.out, "Done: “{}” for {}", sanitize(&f.text), sanitize(&c.name))?;
     Ok(())
 }
 
 pub fn snooze(cx: &mut Ctx, id: i64, when: &str, json: bool) -> anyhow::Result<()> {
     let today = cx.now.today();
-    let before = cx.store.require_follow_up(id)?;
-    let until = snooze_until(when, before.due, today)?;
-    if until <= today {
-        bail!("'{when}' is not after today — snooze to a later day, like tomorrow, +3d or next week");
-    }
-    let f = cx.store.snooze_follow_up(id, until)?;
+    let snoozed = follow_ups::snooze(&mut cx.store, cx.now, id, when)?;
+    let (f, c) = (&snoozed.follow_up, &snoozed.customer);
     if json {
-        return print_json(&mut cx.out, &FollowUpJson::from(&f));
+        return print_json(&mut cx.out, &FollowUpJson::from(f));
     }
-    let c = cx.store.require_customer(f.customer_id)?;
     writeln!(
         cx.out,
         "Snoozed “{}” for {} until {}",

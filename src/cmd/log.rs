@@ -7,17 +7,22 @@ use unicode_width::UnicodeWidthStr as _;
 
 use super::json::{FollowUpJson, InteractionJson, LoggedJson};
 use super::{Ctx, print_json};
-use crate::app::Who;
-use crate::app::customers::find;
-use crate::domain::quicklog::{self, QuickLogError};
+use crate::app::{Refused, Who, log};
+use crate::domain::quicklog::QuickLogError;
 use crate::domain::text::sanitize;
 use crate::human::day;
 
 pub fn run(cx: &mut Ctx, customer: &str, line: &str, json: bool) -> anyhow::Result<()> {
     let today = cx.now.today();
-    let parsed = quicklog::parse(line, today).map_err(|e| anyhow::anyhow!(marked(line, &e)))?;
-    let c = find(&cx.store, Who::Typed(customer))?;
-    let logged = cx.store.log_contact(c.id, &parsed, cx.now.utc)?;
+    let done =
+        log::contact(&mut cx.store, cx.now, Who::Typed(customer), line).map_err(|e| {
+            match Refused::of(&e) {
+                Some(Refused::Line(bad)) => anyhow::anyhow!(marked(line, bad)),
+                _ => e,
+            }
+        })?;
+    let (c, logged) = (&done.customer, &done.logged);
+    let parsed = &logged.line;
 
     if json {
         let interaction = cx

@@ -8,13 +8,11 @@ use crossterm::event::{KeyCode, KeyEvent};
 use super::app::{App, Overlay};
 use super::form::{Form, FormKind};
 use super::prompt::PromptKind;
-use crate::app::Refused;
 use crate::app::customers::{self, CustomerInput};
+use crate::app::{Refused, Who, follow_ups, log};
 use crate::domain::balance::Side;
-use crate::domain::follow_up::{parse_plan, snooze_until};
 use crate::domain::moment::NewMoment;
 use crate::domain::money::Cents;
-use crate::domain::quicklog;
 use crate::domain::text::sanitize;
 use crate::domain::trigger::TriggerKind;
 use crate::domain::typed;
@@ -63,81 +61,63 @@ impl App {
             self.export_week(&text);
             return Ok(());
         }
-        let (change, said) = match kind {
-            PromptKind::QuickLog { customer_id, name } => {
-                let log = match quicklog::parse(&text, today) {
-                    Ok(log) => log,
-                    Err(e) => {
-                        prompt.error = Some((e.message, e.span));
-                        return Ok(());
+        let (store, now) = (&mut self.store, self.now);
+        let done = match kind {
+            PromptKind::QuickLog { customer_id, .. } => log::contact(store, now, Who::Id(customer_id), &text)
+                .map(|done| {
+                    let line = &done.logged.line;
+                    let mut said = format!("Logged {} with {}", line.kind, sanitize(&done.customer.name));
+                    if let Some(plan) = &line.follow_up {
+                        let _ = write!(
+                            said,
+                            " · follow-up {}",
+                            follow_up_summary(&plan.text, plan.due, today)
+                        );
                     }
-                };
-                let logged = self.store.log_contact(customer_id, &log, self.now.utc)?;
-                let mut said = format!("Logged {} with {}", log.kind, sanitize(&name));
-                if let Some(plan) = &log.follow_up {
-                    let _ = write!(
-                        said,
-                        " · follow-up {}",
-                        follow_up_summary(&plan.text, plan.due, today)
-                    );
-                }
-                if let Some(s) = log.satisfaction {
-                    let _ = write!(said, " · ={s}");
-                }
-                (Change::Logged { customer_id, logged }, said)
-            }
-            PromptKind::FollowUp { customer_id, name } => {
-                let (text, due) = match parse_plan(&text, today) {
-                    Ok(plan) => plan,
-                    Err(e) => {
-                        prompt.error = Some((e, 0..text.len()));
-                        return Ok(());
+                    if let Some(s) = line.satisfaction {
+                        let _ = write!(said, " · ={s}");
                     }
-                };
-                let f = self.store.add_follow_up(customer_id, &text, due, self.now.utc)?;
-                (
-                    Change::FollowUpAdded { follow_up: f },
-                    format!(
+                    (done.change, said)
+                }),
+            PromptKind::FollowUp { customer_id, .. } => {
+                follow_ups::add(store, now, Who::Id(customer_id), &text).map(|done| {
+                    let f = &done.follow_up;
+                    let said = format!(
                         "Follow-up for {}: {}",
-                        sanitize(&name),
-                        follow_up_summary(&text, due, today)
-                    ),
-                )
+                        sanitize(&done.customer.name),
+                        follow_up_summary(&f.text, f.due, today)
+                    );
+                    (done.change, said)
+                })
             }
             PromptKind::Snooze {
                 follow_up_id,
                 text: what,
-            } => {
-                let before = self.store.require_follow_up(follow_up_id)?;
-                let until = match snooze_until(&text, before.due, today) {
-                    Ok(d) if d > today => d,
-                    Ok(_) => {
-                        prompt.error = Some(("snooze to a day after today".into(), 0..text.len()));
-                        return Ok(());
-                    }
-                    Err(e) => {
-                        prompt.error = Some((e.to_string(), 0..text.len()));
-                        return Ok(());
-                    }
-                };
-                self.store.snooze_follow_up(follow_up_id, until)?;
-                (
-                    Change::FollowUpSnoozed {
-                        id: follow_up_id,
-                        from: before.due,
-                        to: until,
-                    },
-                    format!("Snoozed “{}” until {}", sanitize(&what), day(until, today)),
-                )
-            }
+            } => follow_ups::snooze(store, now, follow_up_id, &text).map(|done| {
+                let said = format!(
+                    "Snoozed “{}” until {}",
+                    sanitize(&what),
+                    day(done.follow_up.due, today)
+                );
+                (done.change, said)
+            }),
             // Handled above.
             PromptKind::Trigger { .. }
             | PromptKind::Balance { .. }
             | PromptKind::Order { .. }
             | PromptKind::Export => return Ok(()),
         };
-        self.overlay = None;
-        self.remember(change, said)
+        match refusal(done)? {
+            Ok((change, said)) => {
+                self.overlay = None;
+                self.remember(change, said)
+            }
+            Err(refused) => {
+                let span = refused.span().unwrap_or(0..text.len());
+                prompt.error = Some((refused.to_string(), span));
+                Ok(())
+            }
+        }
     }
 
     /// `x` on the Week screen: writes the plan shown to `path` (the extension picks the
@@ -351,14 +331,9 @@ impl App {
             self.say("Select a follow-up to mark done.");
             return Ok(());
         };
-        let f = self.store.complete_follow_up(id, self.now.utc)?;
-        let done_at = f
-            .done_at
-            .ok_or_else(|| anyhow::anyhow!("follow-up {id} was marked done but reads as open"))?;
-        self.remember(
-            Change::FollowUpDone { id, done_at },
-            format!("Done: “{}”", sanitize(&f.text)),
-        )
+        let done = follow_ups::done(&mut self.store, self.now, id)?;
+        let said = format!("Done: “{}”", sanitize(&done.follow_up.text));
+        self.remember(done.change, said)
     }
 
     /// Undoes the latest change of this session. A refused undo (another process changed

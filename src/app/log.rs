@@ -1,0 +1,34 @@
+//! Logging a contact from one quick-log line, all or nothing: the contact, its follow-up,
+//! tags, a give for a gift, a trigger for a complaint. Knows the line's rules (in
+//! `domain::quicklog`), not where it was typed.
+
+use super::customers::{Who, find};
+use super::refused::Refused;
+use crate::clock::Now;
+use crate::domain::Customer;
+use crate::domain::quicklog;
+use crate::store::{Change, Logged, Store};
+
+/// What a logged line recorded (the parsed line is `logged.line`), for whom, and how to
+/// take it back.
+#[derive(Debug, Clone)]
+pub struct Contact {
+    pub customer: Customer,
+    pub logged: Logged,
+    pub change: Change,
+}
+
+pub fn contact(store: &mut Store, now: Now, who: Who<'_>, line: &str) -> anyhow::Result<Contact> {
+    let parsed = quicklog::parse(line, now.today()).map_err(Refused::from)?;
+    let customer = find(store, who)?;
+    let logged = store.log_contact(customer.id, &parsed, now.utc)?;
+    let change = Change::Logged {
+        customer_id: customer.id,
+        logged: logged.clone(),
+    };
+    Ok(Contact {
+        customer,
+        logged,
+        change,
+    })
+}
