@@ -238,3 +238,54 @@ fn a_quick_log_line_that_does_not_parse_is_refused_in_the_same_words() {
         "the CLI marks the line: {cli}"
     );
 }
+
+#[test]
+fn an_order_placed_ahead_is_refused_in_the_same_words() {
+    let book = Book::new();
+    let cli = book.refused(&["order", "acme", "10", "@2027-01-01"]);
+    let mut tui = book.tui();
+    tui.submit("$", "10 @2027-01-01");
+    assert_eq!(tui.refusal(), cli);
+    assert!(cli.contains("'@2027-01-01'"), "names what was typed: {cli}");
+}
+
+#[test]
+fn an_order_placed_yesterday_is_taken_by_both() {
+    let book = Book::new();
+    book.ok(&["order", "acme", "10", "@yesterday"]);
+    let mut tui = book.tui();
+    tui.submit("$", "20 @yesterday");
+    assert_eq!(tui.status(), "Order of EUR 20.00 from Acme (yesterday)");
+    let acme = book.store().customers_named("Acme", 1).unwrap().0.remove(0);
+    assert_eq!(acme.summary.value.0, 3000);
+}
+
+#[test]
+fn a_moment_without_a_title_is_refused_in_the_same_words() {
+    let book = Book::new();
+    let cli = book.refused(&["moment", "add", "acme", "  ", "@fri"]);
+    let mut tui = book.tui();
+    tui.keys("m");
+    tui.press(KeyCode::Tab);
+    tui.submit("", "fri");
+    assert_eq!(tui.refusal(), cli);
+}
+
+#[test]
+fn a_trigger_without_a_note_is_refused_by_both_in_the_same_words() {
+    let book = Book::new();
+    let cli = book.refused(&["trigger", "add", "acme", "reactional", " "]);
+    let mut tui = book.tui();
+    tui.submit("t", "reactional: ");
+    assert_eq!(tui.refusal(), cli);
+    assert!(book.store().triggers_of(1).unwrap().is_empty(), "nothing saved");
+}
+
+#[test]
+fn a_give_without_a_note_is_refused_in_the_same_words() {
+    let book = Book::new();
+    let cli = book.refused(&["give", "acme", " "]);
+    let mut tui = book.tui();
+    tui.submit("b", "give: ");
+    assert_eq!(tui.refusal(), cli);
+}

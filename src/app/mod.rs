@@ -2,12 +2,16 @@
 //! store contract, never SQL, the screen or the command line.
 
 pub mod agenda;
+pub mod balance;
 pub mod card;
 pub mod customers;
 pub mod follow_ups;
 pub mod log;
+pub mod moments;
 mod nudges;
+pub mod orders;
 pub mod refused;
+pub mod triggers;
 pub mod urgency;
 pub mod week;
 

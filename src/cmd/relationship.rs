@@ -4,16 +4,11 @@ use std::io::Write as _;
 
 use super::json::{BalanceEntryJson, MomentJson, OrderJson, TriggerJson};
 use super::{Ctx, print_json};
-use crate::app::Who;
-use crate::app::customers::find;
+use crate::app::moments::{self, MomentInput};
+use crate::app::{Who, balance, orders, triggers};
 use crate::cli::{MomentCmd, TriggerCmd};
 use crate::domain::balance::Side;
-use crate::domain::moment::{MomentStatus, NewMoment};
-use crate::domain::money::Cents;
 use crate::domain::text::sanitize;
-use crate::domain::trigger::TriggerKind;
-use crate::domain::typed;
-use crate::domain::when::parse_when;
 use crate::human::day;
 
 pub fn moment(cx: &mut Ctx, cmd: MomentCmd) -> anyhow::Result<()> {
@@ -27,22 +22,17 @@ pub fn moment(cx: &mut Ctx, cmd: MomentCmd) -> anyhow::Result<()> {
             response,
             json,
         } => {
-            if title.trim().is_empty() {
-                anyhow::bail!("the title is empty — name the moment, like \"Board approves budget\"");
-            }
-            let expected = parse_when(&when, cx.now.today())?;
-            let new = NewMoment {
-                title,
-                expected,
-                concerns,
-                steps,
-                response,
+            let input = MomentInput {
+                title: &title,
+                when: &when,
+                concerns: &concerns,
+                steps: &steps,
+                response: &response,
             };
-            typed::moment(&new)?;
-            let c = find(&cx.store, Who::Typed(&customer))?;
-            let m = cx.store.add_moment(c.id, &new, cx.now.utc)?;
+            let planned = moments::plan(&mut cx.store, cx.now, Who::Typed(&customer), &input)?;
+            let (m, c) = (&planned.moment, &planned.customer);
             if json {
-                return print_json(&mut cx.out, &MomentJson::from(&m));
+                return print_json(&mut cx.out, &MomentJson::from(m));
             }
             writeln!(
                 cx.out,
@@ -54,11 +44,7 @@ pub fn moment(cx: &mut Ctx, cmd: MomentCmd) -> anyhow::Result<()> {
             )?;
         }
         MomentCmd::Close { id, outcome, json } => {
-            let outcome: MomentStatus = outcome.parse()?;
-            if outcome == MomentStatus::Upcoming {
-                anyhow::bail!("unknown outcome 'upcoming' — use won, lost or passed");
-            }
-            let m = cx.store.close_moment(id, outcome, cx.now.utc)?;
+            let m = moments::close(&mut cx.store, cx.now, id, &outcome)?;
             if json {
                 return print_json(&mut cx.out, &MomentJson::from(&m));
             }
@@ -76,12 +62,10 @@ pub fn trigger(cx: &mut Ctx, cmd: TriggerCmd) -> anyhow::Result<()> {
             note,
             json,
         } => {
-            let kind: TriggerKind = kind.parse()?;
-            typed::note(&note)?;
-            let c = find(&cx.store, Who::Typed(&customer))?;
-            let t = cx.store.add_trigger(c.id, kind, &note, cx.now.utc)?;
+            let opened = triggers::open(&mut cx.store, cx.now, Who::Typed(&customer), &kind, &note)?;
+            let (t, c) = (&opened.trigger, &opened.customer);
             if json {
-                return print_json(&mut cx.out, &TriggerJson::from(&t));
+                return print_json(&mut cx.out, &TriggerJson::from(t));
             }
             writeln!(
                 cx.out,
@@ -93,7 +77,7 @@ pub fn trigger(cx: &mut Ctx, cmd: TriggerCmd) -> anyhow::Result<()> {
             )?;
         }
         TriggerCmd::Resolve { id, json } => {
-            let t = cx.store.resolve_trigger(id, cx.now.utc)?;
+            let t = triggers::resolve(&mut cx.store, cx.now, id)?;
             if json {
                 return print_json(&mut cx.out, &TriggerJson::from(&t));
             }
@@ -104,16 +88,12 @@ pub fn trigger(cx: &mut Ctx, cmd: TriggerCmd) -> anyhow::Result<()> {
 }
 
 pub fn balance(cx: &mut Ctx, side: Side, customer: &str, note: &str, json: bool) -> anyhow::Result<()> {
-    if note.trim().is_empty() {
-        anyhow::bail!("say what it was, like \"christmas hamper\" or \"asked for a referral\"");
-    }
-    typed::note(note)?;
-    let c = find(&cx.store, Who::Typed(customer))?;
-    let entry = cx.store.add_balance_entry(c.id, side, note, cx.now.utc)?;
+    let recorded = balance::record(&mut cx.store, cx.now, Who::Typed(customer), side, note)?;
+    let (entry, c) = (&recorded.entry, &recorded.customer);
     if json {
-        return print_json(&mut cx.out, &BalanceEntryJson::from(&entry));
+        return print_json(&mut cx.out, &BalanceEntryJson::from(entry));
     }
-    let after = cx.store.require_customer(c.id)?.summary.balance;
+    let after = c.summary.balance;
     let verb = match side {
         Side::Give => "Gave",
         Side::Ask => "Asked",
@@ -136,39 +116,25 @@ pub fn order(
     when: Option<&str>,
     json: bool,
 ) -> anyhow::Result<()> {
-    let amount = Cents::parse(amount)?;
-    let today = cx.now.today();
-    let on = match when {
-        Some(w) => parse_past_or_today(w, today)?,
-        None => today,
-    };
-    let c = find(&cx.store, Who::Typed(customer))?;
-    let currency = cx.config.money.currency.clone();
-    let o = cx.store.add_order(c.id, on, amount, &currency, cx.now.utc)?;
+    let recorded = orders::record(
+        &mut cx.store,
+        cx.now,
+        &cx.config,
+        Who::Typed(customer),
+        amount,
+        when,
+    )?;
+    let (o, c) = (&recorded.order, &recorded.customer);
     if json {
-        return print_json(&mut cx.out, &OrderJson::from(&o));
+        return print_json(&mut cx.out, &OrderJson::from(o));
     }
-    let value = cx.store.require_customer(c.id)?.summary.value;
+    let (currency, value) = (&o.currency, c.summary.value);
     writeln!(
         cx.out,
         "Order of {currency} {} from {} ({}) · lifetime value {currency} {value}",
         o.amount,
         sanitize(&c.name),
-        day(o.ordered_on, today)
+        day(o.ordered_on, cx.now.today())
     )?;
     Ok(())
-}
-
-/// An order's day: an ISO date or today/yesterday-style words, never in the future.
-fn parse_past_or_today(when: &str, today: chrono::NaiveDate) -> anyhow::Result<chrono::NaiveDate> {
-    let w = when.trim().trim_start_matches('@').to_ascii_lowercase();
-    let on = match w.as_str() {
-        "today" => today,
-        "yesterday" => today.pred_opt().unwrap_or(today),
-        _ => parse_when(&w, today)?,
-    };
-    if on > today {
-        anyhow::bail!("'{when}' is in the future — an order is recorded when it was placed");
-    }
-    Ok(on)
 }

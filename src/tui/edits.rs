@@ -9,14 +9,10 @@ use super::app::{App, Overlay};
 use super::form::{Form, FormKind};
 use super::prompt::PromptKind;
 use crate::app::customers::{self, CustomerInput};
-use crate::app::{Refused, Who, follow_ups, log};
+use crate::app::moments::{self, MomentInput};
+use crate::app::{Refused, Who, balance, follow_ups, log, orders, triggers};
 use crate::domain::balance::Side;
-use crate::domain::moment::NewMoment;
-use crate::domain::money::Cents;
 use crate::domain::text::sanitize;
-use crate::domain::trigger::TriggerKind;
-use crate::domain::typed;
-use crate::domain::when::parse_when;
 use crate::export;
 use crate::human::{day, follow_up_summary};
 use crate::store::{Change, UndoRefused};
@@ -147,96 +143,80 @@ impl App {
     }
 
     /// The relationship prompts (`t`, `b`, `$`): `Ok(None)` when the line was refused and
-    /// the error is on the prompt.
+    /// the error is on the prompt. Each prompt's line is split into the action's fields
+    /// here ("kind: note", "give: note", "amount @when"); the action checks them.
     fn submit_relationship(
         &mut self,
         kind: &PromptKind,
         text: &str,
     ) -> anyhow::Result<Option<(Change, String)>> {
         let today = self.now.today();
-        let refuse = |e: String| Err::<(Change, String), _>((e, 0..text.len()));
-        let note = text.split_once(':').map_or(text, |(_, note)| note);
-        let too_long = matches!(kind, PromptKind::Trigger { .. } | PromptKind::Balance { .. })
-            .then(|| typed::note(note).err())
-            .flatten();
-        let result = match kind {
-            _ if too_long.is_some() => refuse(too_long.map(|e| e.to_string()).unwrap_or_default()),
-            PromptKind::Trigger { customer_id, name } => match text.split_once(':') {
-                Some((k, note)) if !note.trim().is_empty() => match k.parse::<TriggerKind>() {
-                    Ok(tk) => {
-                        let t = self.store.add_trigger(*customer_id, tk, note, self.now.utc)?;
+        let (store, now) = (&mut self.store, self.now);
+        let done = match kind {
+            PromptKind::Trigger { customer_id, .. } => match text.split_once(':') {
+                Some((kind, note)) => {
+                    triggers::open(store, now, Who::Id(*customer_id), kind, note).map(|done| {
+                        let t = &done.trigger;
                         let said = format!(
                             "Opened a {} trigger for {}: {}",
                             t.kind,
-                            sanitize(name),
+                            sanitize(&done.customer.name),
                             sanitize(&t.note)
                         );
-                        Ok((Change::TriggerAdded { trigger: t }, said))
-                    }
-                    Err(e) => refuse(e.to_string()),
-                },
-                _ => refuse("type the kind, a colon and a note: 'reactional: delivery 5 days late'".into()),
+                        Ok((done.change, said))
+                    })
+                }
+                None => Ok(Err(
+                    "type the kind, a colon and a note: 'reactional: delivery 5 days late'".to_string(),
+                )),
             },
-            PromptKind::Balance { customer_id, name } => match text.split_once(':') {
-                Some((side, note)) if !note.trim().is_empty() => match side.parse::<Side>() {
-                    Ok(side) => {
-                        let e = self
-                            .store
-                            .add_balance_entry(*customer_id, side, note, self.now.utc)?;
+            PromptKind::Balance { customer_id, .. } => match text.split_once(':') {
+                Some((side, note)) => match side.parse::<Side>() {
+                    Ok(side) => balance::record(store, now, Who::Id(*customer_id), side, note).map(|done| {
                         let said = format!(
                             "{} {}: {}",
                             if side == Side::Give { "Gave" } else { "Asked" },
-                            sanitize(name),
-                            sanitize(&e.note)
+                            sanitize(&done.customer.name),
+                            sanitize(&done.entry.note)
                         );
-                        Ok((Change::BalanceAdded { entry: e }, said))
-                    }
-                    Err(e) => refuse(format!("{e} — start with 'give:' or 'ask:'")),
+                        Ok((done.change, said))
+                    }),
+                    Err(e) => Ok(Err(format!("{e} — start with 'give:' or 'ask:'"))),
                 },
-                _ => refuse("start with 'give:' or 'ask:' and say what: 'give: christmas hamper'".into()),
+                None => Ok(Err(
+                    "start with 'give:' or 'ask:' and say what: 'give: christmas hamper'".to_string(),
+                )),
             },
-            PromptKind::Order { customer_id, name } => {
-                let (amount, when) = match text.split_once('@') {
-                    Some((a, w)) => (a.trim(), Some(w.trim())),
-                    None => (text.trim(), None),
+            PromptKind::Order { customer_id, .. } => {
+                // The '@' stays with the day, as the CLI's `@WHEN` has it.
+                let (amount, when) = match text.find('@') {
+                    Some(at) => (&text[..at], Some(&text[at..])),
+                    None => (text, None),
                 };
-                let on = match when.map(|w| parse_when(w, today)) {
-                    None => Ok(today),
-                    Some(Ok(d)) if d <= today => Ok(d),
-                    Some(Ok(_)) => {
-                        Err("an order is recorded on the day it was placed, not in the future".to_string())
-                    }
-                    Some(Err(e)) => Err(e.to_string()),
-                };
-                match (Cents::parse(amount), on) {
-                    (Ok(cents), Ok(on)) => {
-                        let currency = self.config.money.currency.clone();
-                        let o = self
-                            .store
-                            .add_order(*customer_id, on, cents, &currency, self.now.utc)?;
-                        let said = format!(
-                            "Order of {currency} {} from {} ({})",
-                            o.amount,
-                            sanitize(name),
-                            day(on, today)
-                        );
-                        Ok((Change::OrderAdded { order: o }, said))
-                    }
-                    (Err(e), _) => refuse(e.to_string()),
-                    (_, Err(e)) => refuse(e),
-                }
+                let config = &self.config;
+                orders::record(store, now, config, Who::Id(*customer_id), amount, when).map(|done| {
+                    let o = &done.order;
+                    let said = format!(
+                        "Order of {} {} from {} ({})",
+                        o.currency,
+                        o.amount,
+                        sanitize(&done.customer.name),
+                        day(o.ordered_on, today)
+                    );
+                    Ok((done.change, said))
+                })
             }
             _ => return Ok(None),
         };
-        match result {
-            Ok(done) => Ok(Some(done)),
-            Err((message, span)) => {
-                if let Some(Overlay::Prompt(prompt)) = &mut self.overlay {
-                    prompt.error = Some((message, span));
-                }
-                Ok(None)
-            }
+        let refused = match refusal(done)? {
+            Ok(Ok(done)) => return Ok(Some(done)),
+            Ok(Err(syntax)) => syntax,
+            Err(refused) => refused.to_string(),
+        };
+        if let Some(Overlay::Prompt(prompt)) = &mut self.overlay {
+            prompt.error = Some((refused, 0..text.len()));
         }
+        Ok(None)
     }
 
     pub(super) fn form_key(&mut self, key: KeyEvent) -> anyhow::Result<()> {
@@ -264,23 +244,36 @@ impl App {
         };
         let today = self.now.today();
         let kind = form.kind.clone();
-        if let FormKind::Moment { customer_id, name } = kind {
-            let new = match read_moment(form, today) {
-                Ok(m) => m,
-                Err(e) => {
-                    form.error = Some(e);
+        if let FormKind::Moment { customer_id, .. } = kind {
+            let values: Vec<String> = (0..5).map(|i| form.value(i)).collect();
+            let input = MomentInput {
+                title: &values[0],
+                when: &values[1],
+                concerns: &values[2],
+                steps: &values[3],
+                response: &values[4],
+            };
+            let planned = match refusal(moments::plan(
+                &mut self.store,
+                self.now,
+                Who::Id(customer_id),
+                &input,
+            ))? {
+                Ok(planned) => planned,
+                Err(refused) => {
+                    form.error = Some(refused.to_string());
                     return Ok(());
                 }
             };
-            let m = self.store.add_moment(customer_id, &new, self.now.utc)?;
             self.overlay = None;
+            let m = &planned.moment;
             let said = format!(
                 "Planned “{}” for {} on {}",
                 sanitize(&m.title),
-                sanitize(&name),
+                sanitize(&planned.customer.name),
                 day(m.expected, today)
             );
-            return self.remember(Change::MomentAdded { moment: m }, said);
+            return self.remember(planned.change, said);
         }
         let input = customer_input(form);
         let saved = match &kind {
@@ -373,23 +366,6 @@ impl App {
         self.say(said);
         Ok(())
     }
-}
-
-fn read_moment(form: &Form, today: chrono::NaiveDate) -> Result<NewMoment, String> {
-    let title = form.value(0);
-    if title.is_empty() {
-        return Err("name the moment, like “Board approves the 2027 budget”".into());
-    }
-    let expected = parse_when(&form.value(1), today).map_err(|e| e.to_string())?;
-    let moment = NewMoment {
-        title,
-        expected,
-        concerns: form.value(2),
-        steps: form.value(3),
-        response: form.value(4),
-    };
-    typed::moment(&moment).map_err(|e| e.to_string())?;
-    Ok(moment)
 }
 
 /// The customer form's fields; the tags are words.

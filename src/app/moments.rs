@@ -1,0 +1,64 @@
+//! Decision moments in a customer's buying process: planning one, closing one with how it
+//! went. Knows the rules for a moment's typed fields, not the form or the arguments.
+
+use super::customers::{Who, find};
+use super::refused::Refused;
+use crate::clock::Now;
+use crate::domain::Customer;
+use crate::domain::moment::{BadOutcome, Moment, MomentStatus, NewMoment};
+use crate::domain::typed;
+use crate::domain::when::parse_when;
+use crate::store::{Change, Store};
+
+/// A moment's fields as the user typed them; `when` is a day ("fri", "+2w", "2026-12-10").
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MomentInput<'a> {
+    pub title: &'a str,
+    pub when: &'a str,
+    pub concerns: &'a str,
+    pub steps: &'a str,
+    pub response: &'a str,
+}
+
+/// A planned moment, whose it is, and how to take the planning back.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    pub moment: Moment,
+    pub customer: Customer,
+    pub change: Change,
+}
+
+pub fn plan(store: &mut Store, now: Now, who: Who<'_>, input: &MomentInput<'_>) -> anyhow::Result<Planned> {
+    let title = input.title.trim();
+    if title.is_empty() {
+        return Err(Refused::NoTitle.into());
+    }
+    let expected = parse_when(input.when, now.today()).map_err(Refused::from)?;
+    let new = NewMoment {
+        title: title.to_string(),
+        expected,
+        concerns: input.concerns.trim().to_string(),
+        steps: input.steps.trim().to_string(),
+        response: input.response.trim().to_string(),
+    };
+    typed::moment(&new).map_err(Refused::from)?;
+    let customer = find(store, who)?;
+    let moment = store.add_moment(customer.id, &new, now.utc)?;
+    let change = Change::MomentAdded {
+        moment: moment.clone(),
+    };
+    Ok(Planned {
+        moment,
+        customer,
+        change,
+    })
+}
+
+/// Closes moment `id` as won, lost or passed.
+pub fn close(store: &mut Store, now: Now, id: i64, outcome: &str) -> anyhow::Result<Moment> {
+    let status: MomentStatus = outcome.parse().map_err(Refused::from)?;
+    if status == MomentStatus::Upcoming {
+        return Err(Refused::from(BadOutcome(outcome.trim().to_string())).into());
+    }
+    store.close_moment(id, status, now.utc)
+}

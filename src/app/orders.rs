@@ -1,0 +1,81 @@
+//! Orders, the sales that add up to a customer's lifetime value: recording one with its
+//! amount and the day it was placed. Knows the rules for both, not where they were typed.
+
+use chrono::NaiveDate;
+
+use super::customers::{Who, find};
+use super::refused::Refused;
+use crate::clock::Now;
+use crate::config::Config;
+use crate::domain::Customer;
+use crate::domain::money::Cents;
+use crate::domain::when::parse_when;
+use crate::store::{Change, Order, Store};
+
+/// A recorded order, the customer as it left them (their value counts it), and how to take
+/// it back.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    pub order: Order,
+    pub customer: Customer,
+    pub change: Change,
+}
+
+/// An order of `amount` ("1250.50", "1.250,50") in the configured currency, placed on the
+/// day `when` names (today without one).
+pub fn record(
+    store: &mut Store,
+    now: Now,
+    config: &Config,
+    who: Who<'_>,
+    amount: &str,
+    when: Option<&str>,
+) -> anyhow::Result<Recorded> {
+    let amount = Cents::parse(amount).map_err(Refused::from)?;
+    let today = now.today();
+    let on = when.map_or(Ok(today), |w| placed_on(w, today))?;
+    let id = find(store, who)?.id;
+    let order = store.add_order(id, on, amount, &config.money.currency, now.utc)?;
+    let customer = store.require_customer(id)?;
+    let change = Change::OrderAdded { order: order.clone() };
+    Ok(Recorded {
+        order,
+        customer,
+        change,
+    })
+}
+
+/// The day an order was placed: a day word or an ISO date, `yesterday` too, never after
+/// today.
+fn placed_on(when: &str, today: NaiveDate) -> Result<NaiveDate, Refused> {
+    let typed = when.trim();
+    let word = typed.trim_start_matches('@').trim().to_ascii_lowercase();
+    let on = match word.as_str() {
+        "yesterday" => today.pred_opt().unwrap_or(today),
+        _ => parse_when(typed, today)?,
+    };
+    if on > today {
+        return Err(Refused::OrderAhead(typed.to_string()));
+    }
+    Ok(on)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_order_is_placed_today_or_before() {
+        let today: NaiveDate = "2026-11-23".parse().unwrap();
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(placed_on("@yesterday", today), Ok(day("2026-11-22")));
+        assert_eq!(placed_on("Yesterday", today), Ok(day("2026-11-22")));
+        assert_eq!(placed_on("today", today), Ok(today));
+        assert_eq!(placed_on("@2026-11-20", today), Ok(day("2026-11-20")));
+        assert_eq!(
+            placed_on("@tomorrow", today),
+            Err(Refused::OrderAhead("@tomorrow".into()))
+        );
+        assert!(matches!(placed_on("@someday", today), Err(Refused::When(_))));
+    }
+}
