@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod balance;
 pub mod card;
 pub mod customers;
+pub mod export;
 pub mod follow_ups;
 pub mod log;
 pub mod moments;
@@ -12,6 +13,7 @@ mod nudges;
 pub mod orders;
 pub mod refused;
 pub mod triggers;
+pub mod undo;
 pub mod urgency;
 pub mod week;
 

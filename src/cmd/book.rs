@@ -5,25 +5,17 @@
 use std::io::Write as _;
 
 use super::Ctx;
+use crate::app::export;
 use crate::cli::ExportCustomersArgs;
 use crate::domain::text::shown_path;
-use crate::export;
-use crate::import::Format;
-use crate::import::write::BookWriter;
-use crate::store::Store;
 
 pub fn export(cx: &mut Ctx, args: &ExportCustomersArgs) -> anyhow::Result<()> {
-    let format = match (&args.format, &args.output) {
-        (Some(f), _) => Format::parse(f)?,
-        (None, Some(path)) => Format::from_path(path).unwrap_or(Format::Csv),
-        (None, None) => Format::Csv,
-    };
+    let format = export::book_format(args.format.as_deref(), args.output.as_deref())?;
     let Some(path) = &args.output else {
-        write_book(&cx.store, format, &mut cx.out)?;
+        export::write_book(&cx.store, format, &mut cx.out)?;
         return Ok(());
     };
-    let store = &cx.store;
-    let n = export::write_atomically(path, |out| write_book(store, format, out))?;
+    let n = export::save_book(&cx.store, format, path)?;
     writeln!(
         cx.out,
         "Wrote {n} {} ({}) to '{}'.",
@@ -32,16 +24,4 @@ pub fn export(cx: &mut Ctx, args: &ExportCustomersArgs) -> anyhow::Result<()> {
         shown_path(path)
     )?;
     Ok(())
-}
-
-/// Streams every active customer to `out`; returns how many.
-fn write_book(store: &Store, format: Format, out: &mut impl std::io::Write) -> anyhow::Result<usize> {
-    let mut w = BookWriter::new(format, out)?;
-    let mut n = 0;
-    store.each_customer_by_id(|c| {
-        n += 1;
-        w.write(&c)
-    })?;
-    w.finish()?;
-    Ok(n)
 }

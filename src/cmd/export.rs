@@ -4,17 +4,21 @@
 use std::io::Write as _;
 
 use super::Ctx;
-use crate::app::week::plan_week;
+use crate::app::export as exports;
 use crate::cli::ExportWeekArgs;
 use crate::domain::text::{sanitize_lines, shown_path};
-use crate::domain::week::{IsoWeek, WeekPlan};
+use crate::domain::week::WeekPlan;
 use crate::export::{self, Format};
 
 pub fn week(cx: &mut Ctx, args: &ExportWeekArgs) -> anyhow::Result<()> {
-    // Everything the user typed is checked before the store is read.
-    let week = args.week.as_deref().map(str::parse::<IsoWeek>).transpose()?;
-    let format = Format::chosen(args.format.as_deref(), args.output.as_deref())?;
-    let plan = plan_week(&cx.store, cx.now, &cx.config, week)?;
+    let exports::Week { plan, format } = exports::week(
+        &cx.store,
+        cx.now,
+        &cx.config,
+        args.week.as_deref(),
+        args.format.as_deref(),
+        args.output.as_deref(),
+    )?;
     match &args.output {
         // Markdown and todo.txt on stdout are read by a person (through `less` too), and
         // neither format can escape a character: hidden ones are shown as placeholders.
@@ -29,7 +33,6 @@ pub fn week(cx: &mut Ctx, args: &ExportWeekArgs) -> anyhow::Result<()> {
             cx.out.write_all(text.as_bytes())?;
         }
         Some(path) => {
-            export::save(&plan, format, cx.now, path)?;
             writeln!(
                 cx.out,
                 "Wrote {} for {} ({format}) to '{}'.",

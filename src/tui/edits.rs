@@ -9,11 +9,11 @@ use super::app::{App, Overlay};
 use super::form::{Form, FormKind};
 use super::prompt::PromptKind;
 use crate::app::customers::{self, CustomerInput};
+use crate::app::export;
 use crate::app::moments::{self, MomentInput};
-use crate::app::{Refused, Who, balance, follow_ups, log, orders, triggers};
+use crate::app::{Refused, Who, balance, follow_ups, log, orders, triggers, undo};
 use crate::domain::balance::Side;
 use crate::domain::text::sanitize;
-use crate::export;
 use crate::human::{day, follow_up_summary};
 use crate::store::{Change, UndoRefused};
 
@@ -123,11 +123,8 @@ impl App {
             return;
         };
         let path = std::path::PathBuf::from(path.trim());
-        let saved = export::Format::chosen(None, Some(&path))
-            .map_err(anyhow::Error::from)
-            .and_then(|format| export::save(&week.plan, format, self.now, &path));
-        match saved {
-            Ok(()) => {
+        match export::save_week(&week.plan, self.now, &path) {
+            Ok(_) => {
                 let n = week.plan.items.len();
                 let said = format!("Wrote {n} items for {} to {}", week.plan.week, path.display());
                 self.overlay = None;
@@ -338,7 +335,7 @@ impl App {
             self.say("Nothing to undo in this session.");
             return Ok(());
         };
-        match self.store.undo(&change, self.now.utc) {
+        match undo::undo(&mut self.store, self.now, &change) {
             Ok(()) => {
                 self.refresh_views(changes_index(&change))?;
                 self.say(format!("Undone: {said}"));

@@ -1,0 +1,74 @@
+//! Exports: the week plan in one of its formats (Markdown, CSV, iCalendar, JSON, todo.txt),
+//! to a file written whole or not at all; and the whole customer book in the formats
+//! `import` reads back. Knows the formats and files, not the flags or the prompt.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::week::plan_week;
+use crate::clock::Now;
+use crate::config::Config;
+use crate::domain::week::{IsoWeek, WeekPlan};
+use crate::export::{self, Format};
+use crate::import;
+use crate::import::write::BookWriter;
+use crate::store::Store;
+
+/// The plan of the week typed ("2026-W48"; this week without one) and the format chosen
+/// for it, by name or else by the file's extension. With a file, the plan is in it.
+pub struct Week {
+    pub plan: WeekPlan,
+    pub format: Format,
+}
+
+pub fn week(
+    store: &Store,
+    now: Now,
+    config: &Config,
+    week: Option<&str>,
+    format: Option<&str>,
+    file: Option<&Path>,
+) -> anyhow::Result<Week> {
+    // Everything typed is checked before the store is read.
+    let week = week.map(str::parse::<IsoWeek>).transpose()?;
+    let format = Format::chosen(format, file)?;
+    let plan = plan_week(store, now, config, week)?;
+    if let Some(path) = file {
+        export::save(&plan, format, now, path)?;
+    }
+    Ok(Week { plan, format })
+}
+
+/// Writes a plan already read (the one on screen) to `file`, in the format its extension
+/// names.
+pub fn save_week(plan: &WeekPlan, now: Now, file: &Path) -> anyhow::Result<Format> {
+    let format = Format::chosen(None, Some(file))?;
+    export::save(plan, format, now, file)?;
+    Ok(format)
+}
+
+/// The format the book is exported in: by name, else by the file's extension, else CSV.
+pub fn book_format(format: Option<&str>, file: Option<&Path>) -> anyhow::Result<import::Format> {
+    Ok(match (format, file) {
+        (Some(f), _) => import::Format::parse(f)?,
+        (None, Some(path)) => import::Format::from_path(path).unwrap_or(import::Format::Csv),
+        (None, None) => import::Format::Csv,
+    })
+}
+
+/// Streams every active customer to `out`; returns how many.
+pub fn write_book(store: &Store, format: import::Format, out: &mut impl Write) -> anyhow::Result<usize> {
+    let mut w = BookWriter::new(format, out)?;
+    let mut n = 0;
+    store.each_customer_by_id(|c| {
+        n += 1;
+        w.write(&c)
+    })?;
+    w.finish()?;
+    Ok(n)
+}
+
+/// Writes every active customer to `file`, whole or not at all; returns how many.
+pub fn save_book(store: &Store, format: import::Format, file: &Path) -> anyhow::Result<usize> {
+    export::write_atomically(file, |out| write_book(store, format, out))
+}
