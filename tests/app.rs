@@ -6,6 +6,8 @@ use assert_cmd::Command;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde_json::Value;
 use tempfile::TempDir;
+use touchbase::app::moments::{self, MomentInput};
+use touchbase::app::{Refused, Who, customers, follow_ups, orders, triggers};
 use touchbase::clock::Now;
 use touchbase::config::Config;
 use touchbase::store::Store;
@@ -288,4 +290,64 @@ fn a_give_without_a_note_is_refused_in_the_same_words() {
     let mut tui = book.tui();
     tui.submit("b", "give: ");
     assert_eq!(tui.refusal(), cli);
+}
+
+#[test]
+fn a_customer_is_found_by_id_exact_name_or_unique_prefix_and_the_cli_says_where_to_look() {
+    let book = Book::new();
+    book.ok(&["add", "Acme Logistics"]);
+    book.ok(&["add", "Beta"]);
+    let store = book.store();
+    let find = |typed: &str| customers::find(&store, Who::Typed(typed));
+    let refused = |typed: &str| Refused::of(&find(typed).unwrap_err()).cloned();
+    assert_eq!(find("1").unwrap().name, "Acme");
+    assert_eq!(find(" acme ").unwrap().name, "Acme", "an exact name wins");
+    assert_eq!(find("bE").unwrap().name, "Beta");
+    assert_eq!(customers::find(&store, Who::Id(3)).unwrap().name, "Beta");
+    assert_eq!(refused(" "), Some(Refused::NoCustomerGiven));
+    assert_eq!(refused("zeta"), Some(Refused::NoSuchCustomer("zeta".into())));
+    let Some(Refused::Ambiguous { candidates, more, .. }) = refused("ac") else {
+        panic!("'ac' is ambiguous");
+    };
+    assert_eq!(candidates.len(), 2);
+    assert!(!more);
+    let said = refused("zeta").unwrap().to_string();
+    assert!(
+        !said.contains("touchbase"),
+        "no command line in the use case: {said}"
+    );
+    let cli = book.refused(&["show", "zeta"]);
+    assert_eq!(cli, format!("{said} — see `touchbase list`"));
+}
+
+#[test]
+fn a_refused_action_writes_nothing() {
+    let book = Book::new();
+    let mut store = book.store();
+    let now = Now::parse(NOW).unwrap();
+    let acme = Who::Typed("acme");
+    let refused = |e: anyhow::Error| Refused::of(&e).cloned();
+    let e = triggers::open(&mut store, now, acme, "reactional", "  ").unwrap_err();
+    assert_eq!(refused(e), Some(Refused::NoTriggerNote));
+    let e = triggers::open(&mut store, now, acme, "rumour", "moving").unwrap_err();
+    assert!(matches!(refused(e), Some(Refused::TriggerKind(_))));
+    let config = Config::default();
+    let e = orders::record(&mut store, now, &config, acme, "10", Some("@tomorrow")).unwrap_err();
+    assert_eq!(refused(e), Some(Refused::OrderAhead("@tomorrow".into())));
+    let input = MomentInput {
+        title: " ",
+        when: "fri",
+        ..MomentInput::default()
+    };
+    let e = moments::plan(&mut store, now, acme, &input).unwrap_err();
+    assert_eq!(refused(e), Some(Refused::NoTitle));
+    let id = store.open_follow_ups(1).unwrap()[0].id;
+    let e = follow_ups::snooze(&mut store, now, id, "today").unwrap_err();
+    assert_eq!(refused(e), Some(Refused::SnoozeNotLater("today".into())));
+
+    let acme = store.require_customer(1).unwrap();
+    assert!(store.triggers_of(1).unwrap().is_empty());
+    assert!(store.moments_of(1).unwrap().is_empty());
+    assert_eq!(acme.summary.value.0, 0);
+    assert_eq!(store.open_follow_ups(1).unwrap()[0].due.to_string(), "2026-11-24");
 }

@@ -13,6 +13,7 @@ use super::keymap;
 use super::preload::Preload;
 use super::prompt::{Prompt, PromptKind};
 use super::week::WeekView;
+use crate::app::urgency::ranked_ids;
 use crate::clock::Now;
 use crate::config::Config;
 use crate::export;
@@ -116,7 +117,7 @@ impl App {
     fn prepare_ranking(&mut self) {
         if self.background && !self.ranking.pending() {
             let (now, config) = (self.now, self.config.clone());
-            self.ranking = Preload::start(self.store.path(), move |store| by_urgency(store, now, &config));
+            self.ranking = Preload::start(self.store.path(), move |store| ranked_ids(store, now, &config));
         }
     }
 
@@ -218,7 +219,7 @@ impl App {
                     let ranking = &mut self.ranking;
                     view.cycle_sort(store, || match ranking.take() {
                         Some(ids) => Ok(ids),
-                        None => by_urgency(store, now, config),
+                        None => ranked_ids(store, now, config),
                     })?;
                 }
             }
@@ -417,7 +418,7 @@ impl App {
         self.ranking.discard();
         if let Some(view) = self.customers.as_mut() {
             let (store, now, config) = (&self.store, self.now, &self.config);
-            view.rerank(|| by_urgency(store, now, config))?;
+            view.rerank(|| ranked_ids(store, now, config))?;
             if view.filter.is_some() && index_changed {
                 view.filter = Some(Filter::of_book(&self.store)?);
                 let query = view.filter.as_ref().map(|f| f.query.clone()).unwrap_or_default();
@@ -436,9 +437,4 @@ impl App {
         }
         Ok(())
     }
-}
-
-/// Every active customer, most urgent first; those with no nudge by last contact.
-fn by_urgency(store: &Store, now: Now, config: &Config) -> anyhow::Result<Vec<i64>> {
-    crate::app::urgency::ranked_ids(store, now, config)
 }

@@ -1,5 +1,6 @@
-//! The actions that change data: submitting a prompt or the customer form, done, undo.
-//! Each is one store transaction, committed before the status line says it is done.
+//! Submitting a prompt or a form, done and undo: each reads what was typed, calls one use
+//! case (`app`), and shows its outcome — a refusal on the prompt or form, a change on the
+//! status line once it is committed. The rules are the use cases', not this file's.
 
 use std::fmt::Write as _;
 
@@ -41,7 +42,7 @@ impl App {
         };
         let text = prompt.text();
         let today = self.now.today();
-        // Parse first: a line that does not parse stays in the input, and nothing is saved.
+        // A line the action refuses stays in the input, and nothing is saved.
         let kind = prompt.kind.clone();
         if matches!(
             kind,
