@@ -5,7 +5,6 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use crate::domain::balance::BadSide;
 use crate::domain::customer::{BadCadence, BadTag};
 use crate::domain::moment::BadOutcome;
 use crate::domain::money::BadAmount;
@@ -32,8 +31,6 @@ pub enum Refused {
     Tag(#[from] BadTag),
     #[error(transparent)]
     TriggerKind(#[from] BadTriggerKind),
-    #[error(transparent)]
-    Side(#[from] BadSide),
     #[error(transparent)]
     Outcome(#[from] BadOutcome),
     /// A follow-up's "text @when" that does not read as one.
