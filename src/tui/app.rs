@@ -12,6 +12,7 @@ use super::form::Form;
 use super::keymap;
 use super::preload::Preload;
 use super::prompt::{Prompt, PromptKind};
+use super::theme::Theme;
 use super::week::WeekView;
 use crate::clock::Now;
 use crate::config::Config;
@@ -34,7 +35,7 @@ pub struct App {
     pub store: Store,
     pub now: Now,
     pub config: Config,
-    pub theme: super::ui::Theme,
+    pub theme: Theme,
     pub screen: Screen,
     pub agenda: AgendaView,
     /// Loaded the first time the screen is shown: the agenda alone decides the first frame.
@@ -66,7 +67,7 @@ impl App {
             store,
             now,
             config,
-            theme: super::ui::Theme::from_env(),
+            theme: Theme::from_env(),
             screen: Screen::Agenda,
             agenda,
             customers: None,

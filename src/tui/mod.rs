@@ -12,6 +12,7 @@ pub mod form;
 pub mod keymap;
 pub mod preload;
 pub mod prompt;
+pub mod theme;
 mod tty;
 pub mod ui;
 pub mod week;

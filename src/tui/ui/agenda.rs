@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Wrap};
 
 use super::super::agenda::Item;
 use super::super::app::App;
-use super::Theme;
+use super::super::theme::Theme;
 use crate::domain::nudge::NudgeKind;
 use crate::domain::text::sanitize;
 use crate::human::day;

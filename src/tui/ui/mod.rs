@@ -8,7 +8,6 @@ mod footer;
 mod help;
 mod overlay;
 mod relationship;
-pub mod theme;
 mod week;
 
 use ratatui::Frame;
@@ -17,7 +16,7 @@ use ratatui::text::{Line, Span};
 
 use super::action::Screen;
 use super::app::{App, Overlay};
-pub use theme::Theme;
+use super::theme::Theme;
 
 /// Rows above and below the customers table: tabs, block title, filter line, table
 /// header, status and footer.

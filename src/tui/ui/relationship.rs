@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::super::app::App;
 use super::super::card::CardView;
-use super::Theme;
+use super::super::theme::Theme;
 use crate::domain::moment::MomentStatus;
 use crate::domain::nudge;
 use crate::domain::text::sanitize;

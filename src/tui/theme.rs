@@ -1,4 +1,5 @@
-//! Every style the app uses, in one place, so `NO_COLOR` is one switch.
+//! Every style the app uses, in one place, so `NO_COLOR` is one switch. It knows the
+//! look of things only, nothing of screens, state or data.
 
 use ratatui::style::{Color, Modifier, Style};
 
