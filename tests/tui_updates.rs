@@ -458,7 +458,12 @@ fn scrolling_row_by_row_shows_the_same_rows_as_paging_in_every_order() {
             store.log_contact(c.id, &call, when).unwrap();
         }
     }
-    let mut view = touchbase::tui::customers::CustomersView::load(&store, 4).unwrap();
+    let look = touchbase::tui::theme::Look {
+        theme: touchbase::tui::theme::Theme::mono(),
+        now: Now::parse(NOW).unwrap(),
+    };
+    let mut view =
+        touchbase::tui::customers::CustomersView::load(&store, 4, look, &Config::default()).unwrap();
     let ids =
         |rows: &[touchbase::store::CustomerRow]| -> Vec<i64> { rows.iter().map(|r| r.customer.id).collect() };
     for _ in 0..3 {

@@ -1,7 +1,9 @@
-//! The agenda's state: what needs doing now, then this week's decision moments.
+//! The agenda's state: what needs doing now, then this week's decision moments. It reads
+//! the book; drawing it (ui/agenda.rs) needs nothing but this.
 
 use chrono::{Datelike as _, Duration};
 
+use super::theme::Look;
 use crate::agenda::{self, Due, section};
 use crate::clock::Now;
 use crate::config::Config;
@@ -18,6 +20,7 @@ pub struct AgendaView {
     pub selected: usize,
     /// Whether the book has any customers at all (an empty book shows how to start).
     pub has_customers: bool,
+    pub look: Look,
 }
 
 /// One line of the agenda.
@@ -27,14 +30,15 @@ pub enum Item<'a> {
 }
 
 impl AgendaView {
-    pub fn load(store: &Store, now: Now, config: &Config) -> anyhow::Result<AgendaView> {
+    pub fn load(store: &Store, look: Look, config: &Config) -> anyhow::Result<AgendaView> {
         let mut view = AgendaView {
             due: Due::default(),
             moments: Vec::new(),
             selected: 0,
             has_customers: true,
+            look,
         };
-        view.reload(store, now, config)?;
+        view.reload(store, look.now, config)?;
         Ok(view)
     }
 
@@ -62,6 +66,7 @@ impl AgendaView {
         let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
         self.moments = store.upcoming_moments(monday, monday + Duration::days(6), limit)?;
         self.has_customers = !self.due.nudges.is_empty() || store.has_customers()?;
+        self.look.now = now;
         self.select(self.selected);
         Ok(())
     }

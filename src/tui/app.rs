@@ -12,7 +12,7 @@ use super::form::Form;
 use super::keymap;
 use super::preload::Preload;
 use super::prompt::{Prompt, PromptKind};
-use super::theme::Theme;
+use super::theme::{Look, Theme};
 use super::week::WeekView;
 use crate::clock::Now;
 use crate::config::Config;
@@ -62,12 +62,13 @@ pub struct App {
 
 impl App {
     pub fn new(store: Store, now: Now, config: Config) -> anyhow::Result<App> {
-        let agenda = AgendaView::load(&store, now, &config)?;
+        let theme = Theme::from_env();
+        let agenda = AgendaView::load(&store, Look { theme, now }, &config)?;
         let mut app = App {
             store,
             now,
             config,
-            theme: Theme::from_env(),
+            theme,
             screen: Screen::Agenda,
             agenda,
             customers: None,
@@ -104,6 +105,14 @@ impl App {
             text: format!("{first}{more} — run `touchbase check --repair`"),
             error: true,
         });
+    }
+
+    /// How the views are drawn now.
+    pub(super) fn look(&self) -> Look {
+        Look {
+            theme: self.theme,
+            now: self.now,
+        }
     }
 
     /// Starts building the customers filter on a second connection, so that the first `/`
@@ -299,11 +308,17 @@ impl App {
 
     pub fn show(&mut self, screen: Screen) -> anyhow::Result<()> {
         if screen == Screen::Customers && self.customers.is_none() {
-            self.customers = Some(CustomersView::load(&self.store, self.list_height)?);
+            let look = self.look();
+            self.customers = Some(CustomersView::load(
+                &self.store,
+                self.list_height,
+                look,
+                &self.config,
+            )?);
             self.prepare_ranking();
         }
         if screen == Screen::Week && self.week.is_none() {
-            self.week = Some(WeekView::load(&self.store, self.now, &self.config, None)?);
+            self.week = Some(WeekView::load(&self.store, self.look(), &self.config, None)?);
         }
         self.screen = screen;
         Ok(())
@@ -343,7 +358,7 @@ impl App {
 
     fn open(&mut self) -> anyhow::Result<()> {
         if let Some((id, _)) = self.target_customer() {
-            self.card = Some(CardView::load(&self.store, id, self.now, &self.config)?);
+            self.card = Some(CardView::load(&self.store, id, self.look(), &self.config)?);
             self.screen = Screen::Customer;
         }
         Ok(())

@@ -1,5 +1,7 @@
-//! The customer card's state: one customer, their open follow-ups and timeline.
+//! The customer card's state: one customer, their open follow-ups and timeline. It reads
+//! the book; drawing it (ui/customer.rs) needs nothing but this.
 
+use super::theme::Look;
 use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::moment::Moment;
@@ -23,10 +25,14 @@ pub struct CardView {
     pub why: Vec<Nudge>,
     /// The selected open follow-up.
     pub selected: usize,
+    /// What money is counted in.
+    pub currency: String,
+    pub look: Look,
 }
 
 impl CardView {
-    pub fn load(store: &Store, customer_id: i64, now: Now, config: &Config) -> anyhow::Result<CardView> {
+    pub fn load(store: &Store, customer_id: i64, look: Look, config: &Config) -> anyhow::Result<CardView> {
+        let now = look.now;
         let customer = store.require_customer(customer_id)?;
         Ok(CardView {
             why: crate::agenda::why(store, now, config, &customer)?,
@@ -36,6 +42,8 @@ impl CardView {
             moments: store.moments_of(customer_id)?,
             triggers: store.triggers_of(customer_id)?,
             selected: 0,
+            currency: config.money.currency.clone(),
+            look,
         })
     }
 
@@ -44,7 +52,8 @@ impl CardView {
         if store.customer(self.customer.id)?.is_none() {
             return Ok(None);
         }
-        let mut fresh = CardView::load(store, self.customer.id, now, config)?;
+        let look = Look { now, ..self.look };
+        let mut fresh = CardView::load(store, self.customer.id, look, config)?;
         fresh.selected = self.selected.min(fresh.follow_ups.len().saturating_sub(1));
         Ok(Some(fresh))
     }

@@ -332,7 +332,7 @@ impl App {
         self.card = Some(super::card::CardView::load(
             &self.store,
             id,
-            self.now,
+            self.look(),
             &self.config,
         )?);
         self.screen = super::action::Screen::Customer;

@@ -162,10 +162,21 @@ impl Waiting {
 }
 
 impl App {
-    /// The clock moved on: when the day changed, what is due changed too.
+    /// The clock moved on: the views read their relative days against the new time, and
+    /// when the day changed, what is due changed too.
     pub fn tick(&mut self, now: Now) -> anyhow::Result<()> {
         let new_day = now.today() != self.now.today();
         self.now = now;
+        self.agenda.look.now = now;
+        if let Some(view) = self.customers.as_mut() {
+            view.look.now = now;
+        }
+        if let Some(card) = self.card.as_mut() {
+            card.look.now = now;
+        }
+        if let Some(week) = self.week.as_mut() {
+            week.look.now = now;
+        }
         if new_day {
             self.refresh()?;
         }

@@ -43,10 +43,21 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
 
     draw_tabs(frame, tabs, app);
     match app.screen {
-        Screen::Agenda => agenda::draw(frame, body, app),
-        Screen::Customers => customers::draw(frame, body, app),
-        Screen::Customer => customer::draw(frame, body, app),
-        Screen::Week => week::draw(frame, body, app),
+        Screen::Agenda => frame.render_widget(&app.agenda, body),
+        Screen::Customers => {
+            if let Some(view) = &app.customers {
+                frame.render_widget(view, body);
+            }
+        }
+        Screen::Customer => match &app.card {
+            Some(card) => frame.render_widget(card, body),
+            None => frame.render_widget(customer::none_open(theme), body),
+        },
+        Screen::Week => {
+            if let Some(view) = &app.week {
+                frame.render_widget(view, body);
+            }
+        }
     }
     match &app.overlay {
         Some(Overlay::Prompt(prompt)) => overlay::draw_prompt(frame, bottom, prompt, theme),
