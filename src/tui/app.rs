@@ -1,7 +1,7 @@
 //! The app: state per screen, and `update`, which turns one action into at most one store
 //! transaction and a refreshed state. Rendering only ever borrows this.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
 use super::action::{Action, Screen};
 use super::agenda::AgendaView;
@@ -9,7 +9,7 @@ use super::card::CardView;
 use super::customers::CustomersView;
 use super::filter::Filter;
 use super::form::Form;
-use super::keymap;
+use super::help::HelpView;
 use super::preload::Preload;
 use super::prompt::{Prompt, PromptKind};
 use super::theme::{Look, Theme};
@@ -20,7 +20,7 @@ use crate::export;
 use crate::store::{Change, Store};
 
 pub enum Overlay {
-    Help,
+    Help(Box<HelpView>),
     Prompt(Box<Prompt>),
     Form(Box<Form>),
 }
@@ -152,59 +152,13 @@ impl App {
         });
     }
 
-    fn route_key(&mut self, key: KeyEvent) -> anyhow::Result<()> {
-        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-            self.quit = true;
-            return Ok(());
-        }
-        match &mut self.overlay {
-            Some(Overlay::Help) => {
-                if matches!(key.code, KeyCode::Esc | KeyCode::Char('?' | 'q') | KeyCode::Enter) {
-                    self.overlay = None;
-                }
-                return Ok(());
-            }
-            Some(Overlay::Prompt(_)) => return self.prompt_key(key),
-            Some(Overlay::Form(_)) => return self.form_key(key),
-            None => {}
-        }
-        if self.screen == Screen::Customers && self.customers.as_ref().is_some_and(|c| c.typing) {
-            return self.filter_key(key);
-        }
-        if let Some(action) = keymap::action_for(self.screen, key) {
-            self.status = None;
-            self.update(action)?;
-        }
-        Ok(())
-    }
-
-    fn filter_key(&mut self, key: KeyEvent) -> anyhow::Result<()> {
-        let Some(view) = self.customers.as_mut() else {
-            return Ok(());
-        };
-        match key.code {
-            KeyCode::Esc => view.clear_filter(&self.store)?,
-            KeyCode::Enter => view.typing = false,
-            KeyCode::Down => view.select(&self.store, view.selected + 1)?,
-            KeyCode::Up => view.select(&self.store, view.selected.saturating_sub(1))?,
-            KeyCode::Backspace => {
-                if view.filter.as_ref().is_some_and(|f| f.query.is_empty()) {
-                    view.clear_filter(&self.store)?;
-                } else {
-                    view.edit_filter(&self.store, super::filter::Filter::pop)?;
-                }
-            }
-            KeyCode::Char(c) => view.edit_filter(&self.store, |f| f.push(c))?,
-            _ => {}
-        }
-        Ok(())
-    }
-
-    pub fn update(&mut self, action: Action) -> anyhow::Result<()> {
+    /// Does what `action` says; `key` is the key that asked for it (an edit inserts the
+    /// character typed).
+    pub fn update(&mut self, action: Action, key: KeyEvent) -> anyhow::Result<()> {
         match action {
             Action::Quit => self.quit = true,
             Action::Back => self.back()?,
-            Action::ToggleHelp => self.overlay = Some(Overlay::Help),
+            Action::ToggleHelp => self.overlay = Some(Overlay::Help(Box::new(HelpView::new(self.theme)))),
             Action::NextScreen => {
                 let i = Screen::TABS.iter().position(|s| *s == self.screen).unwrap_or(0);
                 self.show(Screen::TABS[(i + 1) % Screen::TABS.len()])?;
@@ -286,6 +240,15 @@ impl App {
                     self.overlay = Some(Overlay::Prompt(Box::new(prompt)));
                 }
             }
+            Action::Cancel
+            | Action::Submit
+            | Action::Suggest
+            | Action::NextField
+            | Action::PreviousField
+            | Action::NextPage
+            | Action::KeepFilter
+            | Action::ClearFilter
+            | Action::Edit(_) => self.update_input(action, key)?,
         }
         Ok(())
     }

@@ -1,9 +1,8 @@
 //! The actions that change data: submitting a prompt or the customer form, done, undo.
-//! Each is one store transaction, committed before the status line says it is done.
+//! Each is one store transaction, committed before the status line says it is done. Which
+//! key asks for them is the keymap's.
 
 use std::fmt::Write as _;
-
-use crossterm::event::{KeyCode, KeyEvent};
 
 use super::app::{App, Overlay};
 use super::form::{Form, FormKind};
@@ -23,24 +22,7 @@ use crate::human::{day, follow_up_summary};
 use crate::store::{Change, CustomerFields, CustomerPatch, NewCustomer, UndoRefused};
 
 impl App {
-    pub(super) fn prompt_key(&mut self, key: KeyEvent) -> anyhow::Result<()> {
-        let Some(Overlay::Prompt(prompt)) = &mut self.overlay else {
-            return Ok(());
-        };
-        match key.code {
-            KeyCode::Esc => self.overlay = None,
-            KeyCode::Enter => self.submit_prompt()?,
-            KeyCode::Tab => prompt.next_suggestion(),
-            _ => {
-                if prompt.input.input(key) {
-                    prompt.error = None;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn submit_prompt(&mut self) -> anyhow::Result<()> {
+    pub(super) fn submit_prompt(&mut self) -> anyhow::Result<()> {
         let Some(Overlay::Prompt(prompt)) = &mut self.overlay else {
             return Ok(());
         };
@@ -258,26 +240,7 @@ impl App {
         }
     }
 
-    pub(super) fn form_key(&mut self, key: KeyEvent) -> anyhow::Result<()> {
-        let Some(Overlay::Form(form)) = &mut self.overlay else {
-            return Ok(());
-        };
-        match key.code {
-            KeyCode::Esc => self.overlay = None,
-            KeyCode::Enter => self.submit_form()?,
-            KeyCode::Tab | KeyCode::Down => form.next(),
-            KeyCode::BackTab | KeyCode::Up => form.prev(),
-            _ => {
-                let focus = form.focus;
-                if form.fields[focus].input(key) {
-                    form.error = None;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn submit_form(&mut self) -> anyhow::Result<()> {
+    pub(super) fn submit_form(&mut self) -> anyhow::Result<()> {
         let Some(Overlay::Form(form)) = &mut self.overlay else {
             return Ok(());
         };

@@ -61,11 +61,24 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     }
     match &app.overlay {
         Some(Overlay::Prompt(prompt)) => overlay::draw_prompt(frame, bottom, prompt, theme),
-        _ => footer::draw_status(frame, bottom, app),
+        _ => {
+            if let Some(status) = &app.status {
+                let line = footer::StatusLine {
+                    text: &status.text,
+                    error: status.error,
+                    theme,
+                };
+                frame.render_widget(&line, bottom);
+            }
+        }
     }
-    footer::draw_keys(frame, footer_area, app);
+    let keys = footer::KeysFooter {
+        mode: app.mode(),
+        theme,
+    };
+    frame.render_widget(&keys, footer_area);
     match &app.overlay {
-        Some(Overlay::Help) => help::draw(frame, frame.area(), theme),
+        Some(Overlay::Help(view)) => frame.render_widget(&**view, frame.area()),
         Some(Overlay::Form(form)) => overlay::draw_form(frame, frame.area(), form, theme),
         _ => {}
     }
