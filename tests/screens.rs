@@ -156,7 +156,7 @@ fn empty() -> Fixture {
 fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     app.resize(ui::list_height(height)).unwrap();
-    terminal.draw(|f| ui::draw(f, app)).unwrap();
+    terminal.draw(|f| touchbase::tui::draw(f, app)).unwrap();
     terminal
 }
 

@@ -108,7 +108,7 @@ impl App {
     }
 
     /// How the views are drawn now.
-    pub(super) fn look(&self) -> Look {
+    pub fn look(&self) -> Look {
         Look {
             theme: self.theme,
             now: self.now,
@@ -193,27 +193,23 @@ impl App {
                 self.ask_for_customer(|customer_id, name| PromptKind::FollowUp { customer_id, name });
             }
             Action::Done => self.done()?,
-            Action::Snooze => {
-                if let Some(f) = self.selected_follow_up() {
-                    self.overlay = Some(Overlay::Prompt(Box::new(Prompt::new(PromptKind::Snooze {
-                        follow_up_id: f.0,
-                        text: f.1,
-                    }))));
-                } else {
-                    self.say("Select a follow-up to snooze.");
+            Action::Snooze => match self.selected_follow_up() {
+                Some((follow_up_id, text)) => {
+                    self.prompt(Prompt::new(PromptKind::Snooze { follow_up_id, text }, self.theme));
                 }
-            }
-            Action::AddCustomer => self.overlay = Some(Overlay::Form(Box::new(Form::add_customer()))),
+                None => self.say("Select a follow-up to snooze."),
+            },
+            Action::AddCustomer => self.form(Form::add_customer(self.theme)),
             Action::EditCustomer => match self.target_customer() {
                 Some((id, _)) => {
                     let c = self.store.require_customer(id)?;
-                    self.overlay = Some(Overlay::Form(Box::new(Form::edit_customer(&c))));
+                    self.form(Form::edit_customer(&c, self.theme));
                 }
                 None => self.say("Select a customer to edit."),
             },
             Action::Undo => self.undo_last()?,
             Action::AddMoment => match self.target_customer() {
-                Some((id, name)) => self.overlay = Some(Overlay::Form(Box::new(Form::moment(id, name)))),
+                Some((id, name)) => self.form(Form::moment(id, name, self.theme)),
                 None => self.say("Select a customer first (2: Customers)."),
             },
             Action::AddTrigger => {
@@ -234,10 +230,10 @@ impl App {
             Action::ExportWeek => {
                 if let Some(week) = &self.week {
                     let file = export::default_file_name(&week.plan, export::Format::Md);
-                    let mut prompt = Prompt::new(PromptKind::Export);
+                    let mut prompt = Prompt::new(PromptKind::Export, self.theme);
                     prompt.input = ratatui_textarea::TextArea::new(vec![file.display().to_string()]);
                     prompt.input.move_cursor(ratatui_textarea::CursorMove::End);
-                    self.overlay = Some(Overlay::Prompt(Box::new(prompt)));
+                    self.prompt(prompt);
                 }
             }
             Action::Cancel
@@ -375,9 +371,19 @@ impl App {
 
     fn ask_for_customer(&mut self, kind: impl FnOnce(i64, String) -> PromptKind) {
         match self.target_customer() {
-            Some((id, name)) => self.overlay = Some(Overlay::Prompt(Box::new(Prompt::new(kind(id, name))))),
+            Some((id, name)) => self.prompt(Prompt::new(kind(id, name), self.theme)),
             None => self.say("Select a customer first (2: Customers)."),
         }
+    }
+
+    /// Gives the keys to `prompt`.
+    fn prompt(&mut self, prompt: Prompt) {
+        self.overlay = Some(Overlay::Prompt(Box::new(prompt)));
+    }
+
+    /// Gives the keys to `form`.
+    fn form(&mut self, form: Form) {
+        self.overlay = Some(Overlay::Form(Box::new(form)));
     }
 
     /// Re-reads every view after a change, so the screen never shows stale data.

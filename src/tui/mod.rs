@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod app;
 pub mod card;
 pub mod customers;
+mod draw;
 mod edits;
 pub mod filter;
 pub mod form;
@@ -29,6 +30,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 pub use app::App;
+pub use draw::draw;
 
 use crate::clock::Now;
 
@@ -129,7 +131,7 @@ impl Waiting {
         if self.redraw || self.size != Some(size) {
             self.size = Some(size);
             app.resize(ui::list_height(size.height))?;
-            terminal.draw(|frame| ui::draw(frame, app))?;
+            terminal.draw(|frame| draw(frame, app))?;
             self.redraw = false;
         }
         if self.first_frame {
