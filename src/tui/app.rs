@@ -35,7 +35,8 @@ pub struct App {
     pub store: Store,
     pub now: Now,
     pub config: Config,
-    pub theme: Theme,
+    /// Read from `NO_COLOR` once; every view and overlay gets a copy when it is made.
+    pub(super) theme: Theme,
     pub screen: Screen,
     pub agenda: AgendaView,
     /// Loaded the first time the screen is shown: the agenda alone decides the first frame.
