@@ -59,7 +59,9 @@ impl Session {
     fn frame(&mut self) {
         self.app.resize(ui::list_height(HEIGHT)).expect("resizing");
         let app = &self.app;
-        self.terminal.draw(|f| ui::draw(f, app)).expect("drawing");
+        self.terminal
+            .draw(|f| touchbase::tui::draw(f, app))
+            .expect("drawing");
     }
 
     /// One pass of the event loop: a key, then the frame it leads to.

@@ -84,12 +84,17 @@ impl Tui {
     /// Starts `touchbase --db DB`. rexpect gives the pty no size, so `stty` sets one first;
     /// the paths go in as `$0`/`$1`, so they need no quoting.
     fn open(book: &Book) -> Tui {
+        Tui::open_with(book, |cmd| cmd)
+    }
+
+    /// `open`, with `env` changing the environment the app starts in.
+    fn open_with(book: &Book, env: impl FnOnce(&mut Command) -> &mut Command) -> Tui {
         let mut cmd = Command::new("sh");
         cmd.arg("-c")
             .arg(format!("stty rows {ROWS} cols {COLS} && exec \"$0\" --db \"$1\""))
             .arg(touchbase())
             .arg(&book.db);
-        with_env(&mut cmd);
+        env(with_env(&mut cmd));
         let timeout_ms = u64::try_from(TIMEOUT.as_millis()).unwrap();
         Tui {
             session: spawn_command(cmd, Some(timeout_ms)).unwrap(),
@@ -114,6 +119,18 @@ impl Tui {
 
     fn contents(&self) -> String {
         self.screen.screen().contents()
+    }
+
+    /// Whether any cell on the screen has a colour of its own.
+    fn coloured(&self) -> bool {
+        let screen = self.screen.screen();
+        (0..ROWS).any(|row| {
+            (0..COLS).any(|col| {
+                screen.cell(row, col).is_some_and(|cell| {
+                    cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
+                })
+            })
+        })
     }
 
     /// Reads output until the screen satisfies `done`; fails with the last screen.
@@ -204,6 +221,34 @@ impl Tui {
             String::from_utf8_lossy(RESTORED),
             String::from_utf8_lossy(&self.raw[self.raw.len().saturating_sub(40)..])
         );
+    }
+}
+
+#[test]
+fn no_color_draws_every_screen_and_the_help_without_colour() {
+    let book = Book::two_customers();
+    for no_color in [false, true] {
+        let mut tui = Tui::open_with(&book, |cmd| if no_color { cmd.env("NO_COLOR", "1") } else { cmd });
+        tui.wait_for("Mon 23 Nov 2026");
+        for (key, shows) in [
+            ("2", "Customers · 2"),
+            ("3", "No customer open"),
+            ("4", "Week 2026-W48"),
+            ("?", "Keys · Esc closes"),
+        ] {
+            tui.keys(key);
+            tui.wait_for(shows);
+            assert_eq!(
+                tui.coloured(),
+                !no_color,
+                "NO_COLOR set: {no_color}; screen:\n{}",
+                tui.framed()
+            );
+        }
+        tui.esc();
+        tui.wait_gone("Keys · Esc closes");
+        tui.keys("q");
+        assert_eq!(tui.exit_code(), 0, "exit code; screen:\n{}", tui.framed());
     }
 }
 

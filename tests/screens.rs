@@ -156,7 +156,7 @@ fn empty() -> Fixture {
 fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     app.resize(ui::list_height(height)).unwrap();
-    terminal.draw(|f| ui::draw(f, app)).unwrap();
+    terminal.draw(|f| touchbase::tui::draw(f, app)).unwrap();
     terminal
 }
 
@@ -222,6 +222,14 @@ fn help_lists_every_binding() {
 }
 
 #[test]
+fn help_turns_to_the_keys_of_the_filter_prompts_and_forms() {
+    let mut f = book();
+    keys(&mut f.app, "?");
+    press(&mut f.app, KeyCode::Tab);
+    snapshot_both("help_typing", &mut f.app);
+}
+
+#[test]
 fn a_quick_log_error_is_marked_in_place() {
     let mut f = book();
     keys(&mut f.app, "l");
@@ -244,15 +252,68 @@ fn the_add_customer_form() {
     insta::assert_snapshot!("add_form_80x24", draw(&mut f.app, 80, 24).backend());
 }
 
+/// The screen at `width` × `height`, row by row.
+fn rows(app: &mut App, width: u16, height: u16) -> Vec<String> {
+    let terminal = draw(app, width, height);
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect()
+}
+
+/// Every page of the help, row by row, at a size its popup is whole at.
+fn help_pages(app: &mut App) -> Vec<Vec<String>> {
+    keys(app, "?");
+    let mut pages = Vec::new();
+    for _ in 0..touchbase::tui::help::PAGES {
+        pages.push(rows(app, 120, 40));
+        press(app, KeyCode::Tab);
+    }
+    pages
+}
+
 #[test]
 fn help_shows_every_binding_in_the_keymap() {
     let mut f = book();
-    keys(&mut f.app, "?");
-    let terminal = draw(&mut f.app, 120, 40);
-    let screen = terminal.backend().to_string();
+    let pages = help_pages(&mut f.app);
     for b in touchbase::tui::keymap::BINDINGS {
-        assert!(screen.contains(b.help), "help lacks “{}” ({})", b.help, b.label);
+        // The keys, then what they do, on one row of one page.
+        let shown = pages.iter().flatten().any(|row| {
+            row.find(&format!(" {} ", b.label))
+                .is_some_and(|at| row[at..].contains(b.help))
+        });
+        assert!(shown, "help lacks “{} {}” ({:?})", b.label, b.help, b.scope);
     }
+    assert_eq!(
+        rows(&mut f.app, 120, 40),
+        pages[0],
+        "Tab came back to the first page"
+    );
+}
+
+#[test]
+fn the_footer_shows_the_keys_of_what_has_them() {
+    let mut f = book();
+    let footer = |app: &mut App| rows(app, 80, 24)[23].trim_end().to_string();
+    assert_eq!(
+        footer(&mut f.app),
+        " Enter open  l log  d done  s snooze  f follow-up  u undo  ? keys  q quit"
+    );
+    keys(&mut f.app, "s");
+    assert_eq!(
+        footer(&mut f.app),
+        " Enter save  Esc cancel  Tab tomorrow / +3d / +1w"
+    );
+    press(&mut f.app, KeyCode::Esc);
+    keys(&mut f.app, "l");
+    assert_eq!(footer(&mut f.app), " Enter save  Esc cancel");
+    press(&mut f.app, KeyCode::Esc);
+    keys(&mut f.app, "?");
+    // At 80×24 the help covers the footer.
+    assert_eq!(
+        rows(&mut f.app, 120, 40)[39].trim_end(),
+        " Esc close  Tab next page"
+    );
 }
 
 #[test]

@@ -255,7 +255,7 @@ fn errors_that_echo_an_argument_show_it_as_placeholders() {
 fn draw(app: &mut App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     app.resize(ui::list_height(40)).unwrap();
-    terminal.draw(|f| ui::draw(f, app)).unwrap();
+    terminal.draw(|f| touchbase::tui::draw(f, app)).unwrap();
     terminal
         .backend()
         .buffer()

@@ -106,6 +106,39 @@ fn logging_from_the_card_saves_the_contact_and_its_follow_up() {
 }
 
 #[test]
+fn readline_keys_edit_the_line_before_it_is_saved() {
+    let mut f = Fixture::new();
+    f.press(KeyCode::Enter); // Acme's card
+    f.keys("l");
+    f.keys("call: agreed on volumse");
+    f.app
+        .on_key(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL)); // the typo
+    f.keys("volumes");
+    f.app
+        .on_key(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::CONTROL));
+    f.press(KeyCode::Delete);
+    f.keys("C");
+    f.press(KeyCode::Enter);
+    assert_eq!(f.status(), "Logged call with Acme");
+    assert_eq!(
+        f.db().interactions(f.acme, 1).unwrap()[0].note,
+        "agreed on volumes"
+    );
+}
+
+#[test]
+fn ctrl_c_quits_whatever_has_the_keys() {
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    // A prompt, a form, the filter, the help, a screen.
+    for keys in ["l", "a", "2/", "?", ""] {
+        let mut f = Fixture::new();
+        f.keys(keys);
+        f.app.on_key(ctrl_c);
+        assert!(f.app.quit, "after {keys:?}");
+    }
+}
+
+#[test]
 fn a_line_that_does_not_parse_stays_and_saves_nothing() {
     let mut f = Fixture::new();
     f.keys("l");
@@ -458,7 +491,12 @@ fn scrolling_row_by_row_shows_the_same_rows_as_paging_in_every_order() {
             store.log_contact(c.id, &call, when).unwrap();
         }
     }
-    let mut view = touchbase::tui::customers::CustomersView::load(&store, 4).unwrap();
+    let look = touchbase::tui::theme::Look {
+        theme: touchbase::tui::theme::Theme::mono(),
+        now: Now::parse(NOW).unwrap(),
+    };
+    let mut view =
+        touchbase::tui::customers::CustomersView::load(&store, 4, look, &Config::default()).unwrap();
     let ids =
         |rows: &[touchbase::store::CustomerRow]| -> Vec<i64> { rows.iter().map(|r| r.customer.id).collect() };
     for _ in 0..3 {

@@ -1,4 +1,5 @@
-//! Everything a user can do in the terminal app, as data.
+//! Everything a user can do in the terminal app, as data. It knows neither the keys that
+//! lead to an action (the keymap) nor what an action does (the app).
 
 /// The screens, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,4 +53,44 @@ pub enum Action {
     PreviousWeek,
     NextWeek,
     ExportWeek,
+    /// Closes the help, a prompt or a form; nothing is saved.
+    Cancel,
+    /// Saves what a prompt or a form holds.
+    Submit,
+    /// The snooze prompt's next suggested day.
+    Suggest,
+    NextField,
+    PreviousField,
+    /// The help's other page.
+    NextPage,
+    /// Leaves the filter as typed and gives the keys back to the list.
+    KeepFilter,
+    ClearFilter,
+    /// An edit of the text that has the keys: a prompt, a form's field or the filter.
+    Edit(Edit),
+}
+
+/// The edits of a line of text, readline's habits as the text input knows them. With Shift
+/// held, a move extends the selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    /// Inserts the character typed.
+    Type,
+    Left,
+    Right,
+    WordLeft,
+    WordRight,
+    Home,
+    End,
+    DeleteBack,
+    DeleteForward,
+    DeleteWordBack,
+    DeleteWordForward,
+    DeleteToEnd,
+    DeleteToStart,
+    Undo,
+    Redo,
+    /// Puts back what was last deleted or cut.
+    Paste,
+    Cut,
 }

@@ -1,5 +1,7 @@
-//! The agenda's state: what needs doing now, then this week's decision moments.
+//! The agenda's state: what needs doing now, then this week's decision moments. It reads
+//! the book; drawing it (ui/agenda.rs) needs nothing but this.
 
+use super::theme::Look;
 use crate::app::agenda::{self, Agenda, Due};
 use crate::clock::Now;
 use crate::config::Config;
@@ -16,6 +18,7 @@ pub struct AgendaView {
     pub selected: usize,
     /// Whether the book has any customers at all (an empty book shows how to start).
     pub has_customers: bool,
+    pub look: Look,
 }
 
 /// One line of the agenda.
@@ -25,14 +28,15 @@ pub enum Item<'a> {
 }
 
 impl AgendaView {
-    pub fn load(store: &Store, now: Now, config: &Config) -> anyhow::Result<AgendaView> {
+    pub fn load(store: &Store, look: Look, config: &Config) -> anyhow::Result<AgendaView> {
         let mut view = AgendaView {
             due: Due::default(),
             moments: Vec::new(),
             selected: 0,
             has_customers: true,
+            look,
         };
-        view.reload(store, now, config)?;
+        view.reload(store, look.now, config)?;
         Ok(view)
     }
 
@@ -43,6 +47,7 @@ impl AgendaView {
             has_customers,
         } = agenda::agenda(store, now, config)?;
         (self.due, self.moments, self.has_customers) = (due, moments, has_customers);
+        self.look.now = now;
         self.select(self.selected);
         Ok(())
     }

@@ -1,7 +1,7 @@
 //! The app: state per screen, and `update`, which turns one action into at most one store
 //! transaction and a refreshed state. Rendering only ever borrows this.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
 use super::action::{Action, Screen};
 use super::agenda::AgendaView;
@@ -9,9 +9,10 @@ use super::card::CardView;
 use super::customers::CustomersView;
 use super::filter::Filter;
 use super::form::Form;
-use super::keymap;
+use super::help::HelpView;
 use super::preload::Preload;
 use super::prompt::{Prompt, PromptKind};
+use super::theme::{Look, Theme};
 use super::week::WeekView;
 use crate::app::urgency::ranked_ids;
 use crate::clock::Now;
@@ -20,7 +21,7 @@ use crate::export;
 use crate::store::{Change, Store};
 
 pub enum Overlay {
-    Help,
+    Help(Box<HelpView>),
     Prompt(Box<Prompt>),
     Form(Box<Form>),
 }
@@ -35,7 +36,8 @@ pub struct App {
     pub store: Store,
     pub now: Now,
     pub config: Config,
-    pub theme: super::ui::Theme,
+    /// Read from `NO_COLOR` once; every view and overlay gets a copy when it is made.
+    pub(super) theme: Theme,
     pub screen: Screen,
     pub agenda: AgendaView,
     /// Loaded the first time the screen is shown: the agenda alone decides the first frame.
@@ -62,12 +64,13 @@ pub struct App {
 
 impl App {
     pub fn new(store: Store, now: Now, config: Config) -> anyhow::Result<App> {
-        let agenda = AgendaView::load(&store, now, &config)?;
+        let theme = Theme::from_env();
+        let agenda = AgendaView::load(&store, Look { theme, now }, &config)?;
         let mut app = App {
             store,
             now,
             config,
-            theme: super::ui::Theme::from_env(),
+            theme,
             screen: Screen::Agenda,
             agenda,
             customers: None,
@@ -104,6 +107,14 @@ impl App {
             text: format!("{first}{more} — run `touchbase check --repair`"),
             error: true,
         });
+    }
+
+    /// How the views are drawn now.
+    pub fn look(&self) -> Look {
+        Look {
+            theme: self.theme,
+            now: self.now,
+        }
     }
 
     /// Starts building the customers filter on a second connection, so that the first `/`
@@ -143,59 +154,13 @@ impl App {
         });
     }
 
-    fn route_key(&mut self, key: KeyEvent) -> anyhow::Result<()> {
-        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-            self.quit = true;
-            return Ok(());
-        }
-        match &mut self.overlay {
-            Some(Overlay::Help) => {
-                if matches!(key.code, KeyCode::Esc | KeyCode::Char('?' | 'q') | KeyCode::Enter) {
-                    self.overlay = None;
-                }
-                return Ok(());
-            }
-            Some(Overlay::Prompt(_)) => return self.prompt_key(key),
-            Some(Overlay::Form(_)) => return self.form_key(key),
-            None => {}
-        }
-        if self.screen == Screen::Customers && self.customers.as_ref().is_some_and(|c| c.typing) {
-            return self.filter_key(key);
-        }
-        if let Some(action) = keymap::action_for(self.screen, key) {
-            self.status = None;
-            self.update(action)?;
-        }
-        Ok(())
-    }
-
-    fn filter_key(&mut self, key: KeyEvent) -> anyhow::Result<()> {
-        let Some(view) = self.customers.as_mut() else {
-            return Ok(());
-        };
-        match key.code {
-            KeyCode::Esc => view.clear_filter(&self.store)?,
-            KeyCode::Enter => view.typing = false,
-            KeyCode::Down => view.select(&self.store, view.selected + 1)?,
-            KeyCode::Up => view.select(&self.store, view.selected.saturating_sub(1))?,
-            KeyCode::Backspace => {
-                if view.filter.as_ref().is_some_and(|f| f.query.is_empty()) {
-                    view.clear_filter(&self.store)?;
-                } else {
-                    view.edit_filter(&self.store, super::filter::Filter::pop)?;
-                }
-            }
-            KeyCode::Char(c) => view.edit_filter(&self.store, |f| f.push(c))?,
-            _ => {}
-        }
-        Ok(())
-    }
-
-    pub fn update(&mut self, action: Action) -> anyhow::Result<()> {
+    /// Does what `action` says; `key` is the key that asked for it (an edit inserts the
+    /// character typed).
+    pub fn update(&mut self, action: Action, key: KeyEvent) -> anyhow::Result<()> {
         match action {
             Action::Quit => self.quit = true,
             Action::Back => self.back()?,
-            Action::ToggleHelp => self.overlay = Some(Overlay::Help),
+            Action::ToggleHelp => self.overlay = Some(Overlay::Help(Box::new(HelpView::new(self.theme)))),
             Action::NextScreen => {
                 let i = Screen::TABS.iter().position(|s| *s == self.screen).unwrap_or(0);
                 self.show(Screen::TABS[(i + 1) % Screen::TABS.len()])?;
@@ -230,27 +195,23 @@ impl App {
                 self.ask_for_customer(|customer_id, name| PromptKind::FollowUp { customer_id, name });
             }
             Action::Done => self.done()?,
-            Action::Snooze => {
-                if let Some(f) = self.selected_follow_up() {
-                    self.overlay = Some(Overlay::Prompt(Box::new(Prompt::new(PromptKind::Snooze {
-                        follow_up_id: f.0,
-                        text: f.1,
-                    }))));
-                } else {
-                    self.say("Select a follow-up to snooze.");
+            Action::Snooze => match self.selected_follow_up() {
+                Some((follow_up_id, text)) => {
+                    self.prompt(Prompt::new(PromptKind::Snooze { follow_up_id, text }, self.theme));
                 }
-            }
-            Action::AddCustomer => self.overlay = Some(Overlay::Form(Box::new(Form::add_customer()))),
+                None => self.say("Select a follow-up to snooze."),
+            },
+            Action::AddCustomer => self.form(Form::add_customer(self.theme)),
             Action::EditCustomer => match self.target_customer() {
                 Some((id, _)) => {
                     let c = self.store.require_customer(id)?;
-                    self.overlay = Some(Overlay::Form(Box::new(Form::edit_customer(&c))));
+                    self.form(Form::edit_customer(&c, self.theme));
                 }
                 None => self.say("Select a customer to edit."),
             },
             Action::Undo => self.undo_last()?,
             Action::AddMoment => match self.target_customer() {
-                Some((id, name)) => self.overlay = Some(Overlay::Form(Box::new(Form::moment(id, name)))),
+                Some((id, name)) => self.form(Form::moment(id, name, self.theme)),
                 None => self.say("Select a customer first (2: Customers)."),
             },
             Action::AddTrigger => {
@@ -271,12 +232,21 @@ impl App {
             Action::ExportWeek => {
                 if let Some(week) = &self.week {
                     let file = export::default_file_name(&week.plan, export::Format::Md);
-                    let mut prompt = Prompt::new(PromptKind::Export);
+                    let mut prompt = Prompt::new(PromptKind::Export, self.theme);
                     prompt.input = ratatui_textarea::TextArea::new(vec![file.display().to_string()]);
                     prompt.input.move_cursor(ratatui_textarea::CursorMove::End);
-                    self.overlay = Some(Overlay::Prompt(Box::new(prompt)));
+                    self.prompt(prompt);
                 }
             }
+            Action::Cancel
+            | Action::Submit
+            | Action::Suggest
+            | Action::NextField
+            | Action::PreviousField
+            | Action::NextPage
+            | Action::KeepFilter
+            | Action::ClearFilter
+            | Action::Edit(_) => self.update_input(action, key)?,
         }
         Ok(())
     }
@@ -299,11 +269,17 @@ impl App {
 
     pub fn show(&mut self, screen: Screen) -> anyhow::Result<()> {
         if screen == Screen::Customers && self.customers.is_none() {
-            self.customers = Some(CustomersView::load(&self.store, self.list_height)?);
+            let look = self.look();
+            self.customers = Some(CustomersView::load(
+                &self.store,
+                self.list_height,
+                look,
+                &self.config,
+            )?);
             self.prepare_ranking();
         }
         if screen == Screen::Week && self.week.is_none() {
-            self.week = Some(WeekView::load(&self.store, self.now, &self.config, None)?);
+            self.week = Some(WeekView::load(&self.store, self.look(), &self.config, None)?);
         }
         self.screen = screen;
         Ok(())
@@ -343,7 +319,7 @@ impl App {
 
     fn open(&mut self) -> anyhow::Result<()> {
         if let Some((id, _)) = self.target_customer() {
-            self.card = Some(CardView::load(&self.store, id, self.now, &self.config)?);
+            self.card = Some(CardView::load(&self.store, id, self.look(), &self.config)?);
             self.screen = Screen::Customer;
         }
         Ok(())
@@ -397,9 +373,19 @@ impl App {
 
     fn ask_for_customer(&mut self, kind: impl FnOnce(i64, String) -> PromptKind) {
         match self.target_customer() {
-            Some((id, name)) => self.overlay = Some(Overlay::Prompt(Box::new(Prompt::new(kind(id, name))))),
+            Some((id, name)) => self.prompt(Prompt::new(kind(id, name), self.theme)),
             None => self.say("Select a customer first (2: Customers)."),
         }
+    }
+
+    /// Gives the keys to `prompt`.
+    fn prompt(&mut self, prompt: Prompt) {
+        self.overlay = Some(Overlay::Prompt(Box::new(prompt)));
+    }
+
+    /// Gives the keys to `form`.
+    fn form(&mut self, form: Form) {
+        self.overlay = Some(Overlay::Form(Box::new(form)));
     }
 
     /// Re-reads every view after a change, so the screen never shows stale data.

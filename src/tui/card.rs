@@ -1,5 +1,7 @@
-//! The Customer screen's state: the card (`app::card`) and the selected follow-up.
+//! The customer card's state: one customer, their open follow-ups and timeline. It reads
+//! the book; drawing it (ui/customer.rs) needs nothing but this.
 
+use super::theme::Look;
 use crate::app::card::Card;
 use crate::clock::Now;
 use crate::config::Config;
@@ -24,20 +26,18 @@ pub struct CardView {
     pub why: Vec<Nudge>,
     /// The selected open follow-up.
     pub selected: usize,
+    /// What money is counted in.
+    pub currency: String,
+    pub look: Look,
 }
 
 impl CardView {
-    pub fn load(store: &Store, customer_id: i64, now: Now, config: &Config) -> anyhow::Result<CardView> {
-        Ok(CardView::of(Card::load(
-            store,
-            customer_id,
-            now,
-            config,
-            TIMELINE,
-        )?))
+    pub fn load(store: &Store, customer_id: i64, look: Look, config: &Config) -> anyhow::Result<CardView> {
+        let card = Card::load(store, customer_id, look.now, config, TIMELINE)?;
+        Ok(CardView::of(card, look, config))
     }
 
-    fn of(card: Card) -> CardView {
+    fn of(card: Card, look: Look, config: &Config) -> CardView {
         CardView {
             customer: card.customer,
             follow_ups: card.follow_ups,
@@ -46,6 +46,8 @@ impl CardView {
             triggers: card.triggers,
             why: card.why.terms,
             selected: 0,
+            currency: config.money.currency.clone(),
+            look,
         }
     }
 
@@ -54,7 +56,8 @@ impl CardView {
         let Some(customer) = store.customer(self.customer.id)? else {
             return Ok(None);
         };
-        let mut fresh = CardView::of(Card::of(store, customer, now, config, TIMELINE)?);
+        let look = Look { now, ..self.look };
+        let mut fresh = CardView::of(Card::of(store, customer, now, config, TIMELINE)?, look, config);
         fresh.selected = self.selected.min(fresh.follow_ups.len().saturating_sub(1));
         Ok(Some(fresh))
     }

@@ -1,10 +1,13 @@
 //! The customers screen's state: one window of the book (only the visible rows are ever
-//! queried), the selection, the sort and the filter.
+//! queried), the selection, the sort and the filter. It reads the book; drawing it
+//! (ui/customers.rs) needs nothing but this.
 
 use chrono::NaiveDate;
 
 use super::filter::Filter;
 use super::preload::Preload;
+use super::theme::Look;
+use crate::config::Config;
 use crate::store::{CustomerRow, Sort, Store};
 
 /// The orders `o` cycles through.
@@ -62,10 +65,13 @@ pub struct CustomersView {
     pub filter: Option<Filter>,
     /// Keys go to the filter while this is on.
     pub typing: bool,
+    pub look: Look,
+    /// Decision moments this many days ahead are highlighted: the preparation window.
+    pub preparation_days: i64,
 }
 
 impl CustomersView {
-    pub fn load(store: &Store, height: usize) -> anyhow::Result<CustomersView> {
+    pub fn load(store: &Store, height: usize, look: Look, config: &Config) -> anyhow::Result<CustomersView> {
         let mut view = CustomersView {
             sort: Order::LastContact,
             ranked: None,
@@ -77,6 +83,8 @@ impl CustomersView {
             height: height.max(1),
             filter: None,
             typing: false,
+            look,
+            preparation_days: config.nudge.preparation_days,
         };
         view.load_window(store)?;
         Ok(view)

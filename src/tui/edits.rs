@@ -4,8 +4,6 @@
 
 use std::fmt::Write as _;
 
-use crossterm::event::{KeyCode, KeyEvent};
-
 use super::app::{App, Overlay};
 use super::form::{Form, FormKind};
 use super::prompt::PromptKind;
@@ -19,24 +17,7 @@ use crate::human::{day, follow_up_summary};
 use crate::store::{Change, UndoRefused};
 
 impl App {
-    pub(super) fn prompt_key(&mut self, key: KeyEvent) -> anyhow::Result<()> {
-        let Some(Overlay::Prompt(prompt)) = &mut self.overlay else {
-            return Ok(());
-        };
-        match key.code {
-            KeyCode::Esc => self.overlay = None,
-            KeyCode::Enter => self.submit_prompt()?,
-            KeyCode::Tab => prompt.next_suggestion(),
-            _ => {
-                if prompt.input.input(key) {
-                    prompt.error = None;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn submit_prompt(&mut self) -> anyhow::Result<()> {
+    pub(super) fn submit_prompt(&mut self) -> anyhow::Result<()> {
         let Some(Overlay::Prompt(prompt)) = &mut self.overlay else {
             return Ok(());
         };
@@ -217,26 +198,7 @@ impl App {
         Ok(None)
     }
 
-    pub(super) fn form_key(&mut self, key: KeyEvent) -> anyhow::Result<()> {
-        let Some(Overlay::Form(form)) = &mut self.overlay else {
-            return Ok(());
-        };
-        match key.code {
-            KeyCode::Esc => self.overlay = None,
-            KeyCode::Enter => self.submit_form()?,
-            KeyCode::Tab | KeyCode::Down => form.next(),
-            KeyCode::BackTab | KeyCode::Up => form.prev(),
-            _ => {
-                let focus = form.focus;
-                if form.fields[focus].input(key) {
-                    form.error = None;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn submit_form(&mut self) -> anyhow::Result<()> {
+    pub(super) fn submit_form(&mut self) -> anyhow::Result<()> {
         let Some(Overlay::Form(form)) = &mut self.overlay else {
             return Ok(());
         };
@@ -296,7 +258,7 @@ impl App {
         self.card = Some(super::card::CardView::load(
             &self.store,
             id,
-            self.now,
+            self.look(),
             &self.config,
         )?);
         self.screen = super::action::Screen::Customer;

@@ -1,8 +1,11 @@
 //! Small forms over the screen: adding or editing a customer, planning a decision moment.
+//! It holds the fields and what they are for; which keys edit them is the keymap's, what
+//! they save the app's.
 
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea};
 
+use super::theme::Theme;
 use crate::domain::Customer;
 
 const CUSTOMER_FIELDS: [&str; 6] = ["Name", "Company", "Email", "Phone", "Cadence", "Tags"];
@@ -21,10 +24,17 @@ pub struct Form {
     pub fields: Vec<TextArea<'static>>,
     pub focus: usize,
     pub error: Option<String>,
+    pub theme: Theme,
 }
 
 impl Form {
-    fn new(kind: FormKind, labels: &'static [&'static str], values: &[String], hints: &[&str]) -> Form {
+    fn new(
+        kind: FormKind,
+        labels: &'static [&'static str],
+        values: &[String],
+        hints: &[&str],
+        theme: Theme,
+    ) -> Form {
         let fields = labels
             .iter()
             .enumerate()
@@ -43,17 +53,18 @@ impl Form {
             fields,
             focus: 0,
             error: None,
+            theme,
         };
         form.focus_on(0);
         form
     }
 
-    pub fn add_customer() -> Form {
+    pub fn add_customer(theme: Theme) -> Form {
         let hints = ["", "", "", "", "30d (or 14d, 2w, 3m)", "vip logistics"];
-        Form::new(FormKind::AddCustomer, &CUSTOMER_FIELDS, &[], &hints)
+        Form::new(FormKind::AddCustomer, &CUSTOMER_FIELDS, &[], &hints, theme)
     }
 
-    pub fn edit_customer(c: &Customer) -> Form {
+    pub fn edit_customer(c: &Customer, theme: Theme) -> Form {
         let values = [
             c.name.clone(),
             c.company.clone(),
@@ -67,10 +78,11 @@ impl Form {
             &CUSTOMER_FIELDS,
             &values,
             &[],
+            theme,
         )
     }
 
-    pub fn moment(customer_id: i64, name: String) -> Form {
+    pub fn moment(customer_id: i64, name: String, theme: Theme) -> Form {
         let hints = [
             "Board approves the 2027 budget",
             "fri, +2w, 2026-12-10",
@@ -83,6 +95,7 @@ impl Form {
             &MOMENT_FIELDS,
             &[],
             &hints,
+            theme,
         )
     }
 

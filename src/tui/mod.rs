@@ -6,12 +6,17 @@ pub mod agenda;
 pub mod app;
 pub mod card;
 pub mod customers;
+mod draw;
 mod edits;
 pub mod filter;
 pub mod form;
+pub mod help;
 pub mod keymap;
+mod keys;
 pub mod preload;
 pub mod prompt;
+mod text;
+pub mod theme;
 mod tty;
 pub mod ui;
 pub mod week;
@@ -25,6 +30,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 pub use app::App;
+pub use draw::draw;
 
 use crate::clock::Now;
 
@@ -125,7 +131,7 @@ impl Waiting {
         if self.redraw || self.size != Some(size) {
             self.size = Some(size);
             app.resize(ui::list_height(size.height))?;
-            terminal.draw(|frame| ui::draw(frame, app))?;
+            terminal.draw(|frame| draw(frame, app))?;
             self.redraw = false;
         }
         if self.first_frame {
@@ -161,10 +167,21 @@ impl Waiting {
 }
 
 impl App {
-    /// The clock moved on: when the day changed, what is due changed too.
+    /// The clock moved on: the views read their relative days against the new time, and
+    /// when the day changed, what is due changed too.
     pub fn tick(&mut self, now: Now) -> anyhow::Result<()> {
         let new_day = now.today() != self.now.today();
         self.now = now;
+        self.agenda.look.now = now;
+        if let Some(view) = self.customers.as_mut() {
+            view.look.now = now;
+        }
+        if let Some(card) = self.card.as_mut() {
+            card.look.now = now;
+        }
+        if let Some(week) = self.week.as_mut() {
+            week.look.now = now;
+        }
         if new_day {
             self.refresh()?;
         }

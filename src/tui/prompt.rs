@@ -1,6 +1,10 @@
-//! One-line inputs at the bottom of the screen: the quick log, a new follow-up, a snooze.
+//! One-line inputs at the bottom of the screen: the quick log, a new follow-up, a snooze,
+//! a trigger, a give or ask, an order, where to export. It holds the text and what it is
+//! for; which keys edit it is the keymap's, what it saves the app's.
 
 use ratatui_textarea::TextArea;
+
+use super::theme::Theme;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptKind {
@@ -41,10 +45,11 @@ pub struct Prompt {
     /// The last error, and the byte range of the input it is about.
     pub error: Option<(String, std::ops::Range<usize>)>,
     suggestion: usize,
+    pub theme: Theme,
 }
 
 impl Prompt {
-    pub fn new(kind: PromptKind) -> Prompt {
+    pub fn new(kind: PromptKind, theme: Theme) -> Prompt {
         let mut input = TextArea::default();
         input.set_placeholder_text(match &kind {
             PromptKind::QuickLog { .. } => "kind: what happened >> follow-up @when =1..5 #tag",
@@ -60,6 +65,7 @@ impl Prompt {
             input,
             error: None,
             suggestion: 0,
+            theme,
         }
     }
 

@@ -1,7 +1,9 @@
-//! The Week screen's state: the weekly to-do list exactly as it will be exported.
+//! The Week screen's state: the weekly to-do list exactly as it will be exported. It reads
+//! the book; drawing it (ui/week.rs) needs nothing but this.
 
 use chrono::Duration;
 
+use super::theme::Look;
 use crate::app::week::plan_week;
 use crate::clock::Now;
 use crate::config::Config;
@@ -12,18 +14,26 @@ pub struct WeekView {
     pub plan: WeekPlan,
     /// The item selected, over `plan.items`.
     pub selected: usize,
+    pub look: Look,
 }
 
 impl WeekView {
-    pub fn load(store: &Store, now: Now, config: &Config, week: Option<IsoWeek>) -> anyhow::Result<WeekView> {
+    pub fn load(
+        store: &Store,
+        look: Look,
+        config: &Config,
+        week: Option<IsoWeek>,
+    ) -> anyhow::Result<WeekView> {
         Ok(WeekView {
-            plan: plan_week(store, now, config, week)?,
+            plan: plan_week(store, look.now, config, week)?,
             selected: 0,
+            look,
         })
     }
 
     pub fn reload(&mut self, store: &Store, now: Now, config: &Config) -> anyhow::Result<()> {
         self.plan = plan_week(store, now, config, Some(self.plan.week))?;
+        self.look.now = now;
         self.select(self.selected);
         Ok(())
     }
@@ -31,7 +41,7 @@ impl WeekView {
     /// The week before (`-1`) or after (`1`).
     pub fn shift(&mut self, store: &Store, now: Now, config: &Config, weeks: i64) -> anyhow::Result<()> {
         let week = IsoWeek::of(self.plan.week.monday() + Duration::weeks(weeks));
-        *self = WeekView::load(store, now, config, Some(week))?;
+        *self = WeekView::load(store, Look { now, ..self.look }, config, Some(week))?;
         Ok(())
     }
 

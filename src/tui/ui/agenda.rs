@@ -1,103 +1,109 @@
-//! The agenda: overdue follow-ups (loud), today's, then nudges by score, each with its reason.
+//! The agenda: overdue follow-ups (loud), today's, then nudges by score, each with its
+//! reason. Drawn from the `AgendaView` alone: it cannot reach the book or the config.
 
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap};
 
-use super::super::agenda::Item;
-use super::super::app::App;
-use super::Theme;
+use super::super::agenda::{AgendaView, Item};
+use super::super::theme::Theme;
 use crate::domain::nudge::NudgeKind;
 use crate::domain::text::sanitize;
 use crate::human::day;
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
-    let theme = &app.theme;
-    let view = &app.agenda;
-    let nudges = &view.due.nudges;
-    let follow_ups = nudges
-        .iter()
-        .filter(|n| matches!(n.kind, NudgeKind::FollowUpOverdue | NudgeKind::FollowUpToday))
-        .count();
-    // Follow-ups counted in all, even those beyond the list: they are promises.
-    let title = format!(
-        " Agenda · {} overdue · {} today · {} nudges ",
-        view.due.overdue,
-        view.due.today,
-        nudges.len() - follow_ups
-    );
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .title(Span::styled(title, theme.title));
+impl Widget for &AgendaView {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let view = self;
+        let theme = &view.look.theme;
+        let nudges = &view.due.nudges;
+        let follow_ups = nudges
+            .iter()
+            .filter(|n| matches!(n.kind, NudgeKind::FollowUpOverdue | NudgeKind::FollowUpToday))
+            .count();
+        // Follow-ups counted in all, even those beyond the list: they are promises.
+        let title = format!(
+            " Agenda · {} overdue · {} today · {} nudges ",
+            view.due.overdue,
+            view.due.today,
+            nudges.len() - follow_ups
+        );
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .title(Span::styled(title, theme.title));
 
-    if !view.has_customers {
-        let text = Text::from(vec![
-            Line::from(""),
-            Line::styled("  Your book is empty.", theme.title),
-            Line::from(""),
-            Line::from("  Press a to add your first customer, or from a shell:"),
-            Line::from("    touchbase add \"Acme BV\" --cadence 2w"),
-            Line::from("    touchbase import contacts.csv   (a spreadsheet, or .vcf from a phone)"),
-            Line::from(""),
-            Line::from("  Just looking? Run touchbase --demo for a full demo book."),
-        ]);
-        frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), area);
-        return;
-    }
-    if view.is_empty() {
-        let text = Text::from(vec![
-            Line::from(""),
-            Line::styled(
-                "  Nothing is due. Every customer is within their cadence.",
-                theme.ok,
-            ),
-        ]);
-        frame.render_widget(Paragraph::new(text).block(block), area);
-        return;
-    }
+        if !view.has_customers {
+            let text = Text::from(vec![
+                Line::from(""),
+                Line::styled("  Your book is empty.", theme.title),
+                Line::from(""),
+                Line::from("  Press a to add your first customer, or from a shell:"),
+                Line::from("    touchbase add \"Acme BV\" --cadence 2w"),
+                Line::from("    touchbase import contacts.csv   (a spreadsheet, or .vcf from a phone)"),
+                Line::from(""),
+                Line::from("  Just looking? Run touchbase --demo for a full demo book."),
+            ]);
+            Paragraph::new(text)
+                .block(block)
+                .wrap(Wrap { trim: false })
+                .render(area, buf);
+            return;
+        }
+        if view.is_empty() {
+            let text = Text::from(vec![
+                Line::from(""),
+                Line::styled(
+                    "  Nothing is due. Every customer is within their cadence.",
+                    theme.ok,
+                ),
+            ]);
+            Paragraph::new(text).block(block).render(area, buf);
+            return;
+        }
 
-    let today = app.now.today();
-    let rows = nudges.iter().map(|n| {
-        let (label, style) = label(n.kind, theme);
-        Row::new(vec![
-            Span::styled(label, style),
-            Span::raw(sanitize(&n.customer).into_owned()),
-            Span::raw(sanitize(&n.reason).into_owned()),
-        ])
-    });
-    // This week's decision moments, after what is due.
-    let moments = view.moments.iter().map(|(m, c)| {
-        Row::new(vec![
-            Span::styled("moment", theme.header),
-            Span::raw(sanitize(&c.name).into_owned()),
-            Span::raw(format!("{} · {}", day(m.expected, today), sanitize(&m.title))),
-        ])
-    });
-    let mut footer_rows = Vec::new();
-    if view.due.more > 0 {
-        footer_rows.push(Row::new(vec![
-            Span::raw(""),
-            Span::styled(format!("+ {} more", view.due.more), theme.dim),
-            Span::styled("touchbase due --all lists every one", theme.dim),
-        ]));
-    }
-    let table = Table::new(
-        rows.chain(moments).chain(footer_rows),
-        [Constraint::Length(7), Constraint::Length(20), Constraint::Fill(1)],
-    )
-    .block(block)
-    .column_spacing(1)
-    .row_highlight_style(theme.selected);
-    let [list_area, detail_area] = Layout::vertical([Constraint::Min(1), Constraint::Length(3)]).areas(area);
-    let mut state = TableState::default().with_selected(Some(view.selected));
-    frame.render_stateful_widget(table, list_area, &mut state);
-    if let Some(item) = view.selected() {
-        draw_detail(frame, detail_area, &item, today, theme);
+        let today = view.look.now.today();
+        let rows = nudges.iter().map(|n| {
+            let (label, style) = label(n.kind, theme);
+            Row::new(vec![
+                Span::styled(label, style),
+                Span::raw(sanitize(&n.customer).into_owned()),
+                Span::raw(sanitize(&n.reason).into_owned()),
+            ])
+        });
+        // This week's decision moments, after what is due.
+        let moments = view.moments.iter().map(|(m, c)| {
+            Row::new(vec![
+                Span::styled("moment", theme.header),
+                Span::raw(sanitize(&c.name).into_owned()),
+                Span::raw(format!("{} · {}", day(m.expected, today), sanitize(&m.title))),
+            ])
+        });
+        let mut footer_rows = Vec::new();
+        if view.due.more > 0 {
+            footer_rows.push(Row::new(vec![
+                Span::raw(""),
+                Span::styled(format!("+ {} more", view.due.more), theme.dim),
+                Span::styled("touchbase due --all lists every one", theme.dim),
+            ]));
+        }
+        let table = Table::new(
+            rows.chain(moments).chain(footer_rows),
+            [Constraint::Length(7), Constraint::Length(20), Constraint::Fill(1)],
+        )
+        .block(block)
+        .column_spacing(1)
+        .row_highlight_style(theme.selected);
+        let [list_area, detail_area] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(3)]).areas(area);
+        let mut state = TableState::default().with_selected(Some(view.selected));
+        StatefulWidget::render(table, list_area, buf, &mut state);
+        if let Some(item) = view.selected() {
+            detail(&item, today, theme).render(detail_area, buf);
+        }
     }
 }
 
@@ -117,7 +123,7 @@ fn label(kind: NudgeKind, theme: &Theme) -> (&'static str, Style) {
 }
 
 /// The selected item in full, with how to reach the customer: the table cuts long reasons.
-fn draw_detail(frame: &mut Frame<'_>, area: Rect, item: &Item<'_>, today: NaiveDate, theme: &Theme) {
+fn detail(item: &Item<'_>, today: NaiveDate, theme: &Theme) -> Paragraph<'static> {
     let (name, phone, email, what) = match item {
         Item::Nudge(n) => (&n.customer, &n.phone, &n.email, sanitize(&n.reason).into_owned()),
         Item::Moment(m, c) => {
@@ -139,5 +145,5 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, item: &Item<'_>, today: NaiveD
     }
     let text = vec![Line::from(who), Line::from(what)];
     let block = Block::new().borders(Borders::TOP).border_style(theme.dim);
-    frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: true }), area);
+    Paragraph::new(text).block(block).wrap(Wrap { trim: true })
 }

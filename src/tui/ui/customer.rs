@@ -1,13 +1,14 @@
 //! The customer card: who they are and how the relationship stands, their buying process,
-//! what needs attention and why, what we promised, and what happened.
+//! what needs attention and why, what we promised, and what happened. Drawn from the
+//! `CardView` alone: it cannot reach the book or the config.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
-use super::super::app::App;
 use super::super::card::CardView;
+use super::super::theme::Theme;
 use super::relationship;
 use crate::domain::customer::Freshness;
 use crate::domain::text::sanitize;
@@ -16,51 +17,54 @@ use crate::human::{ago, day, local_time};
 /// From this width the card puts the relationship beside the follow-ups and timeline.
 const WIDE: u16 = 110;
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
-    let theme = &app.theme;
-    let Some(card) = &app.card else {
-        let block = Block::new()
-            .borders(Borders::TOP)
-            .title(Span::styled(" Customer ", theme.title));
-        let hint = Paragraph::new(vec![
-            Line::from(""),
-            Line::from("  No customer open: pick one on the Agenda (1) or in Customers (2) and press Enter."),
-        ])
-        .block(block)
-        .wrap(Wrap { trim: false });
-        frame.render_widget(hint, area);
-        return;
-    };
-    let [head, rest] = Layout::vertical([Constraint::Length(5), Constraint::Min(4)]).areas(area);
-    draw_head(frame, head, card, app);
-    if area.width >= WIDE {
-        let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(rest);
-        let [process, attention] = Layout::vertical([
-            Constraint::Length(relationship::process_height(card, app.now.today())),
-            Constraint::Min(2),
-        ])
-        .areas(right);
-        relationship::draw_process(frame, process, card, app);
-        relationship::draw_attention(frame, attention, card, app);
-        draw_promises_and_timeline(frame, left, card, app);
-    } else {
-        let [process, attention, promises] = Layout::vertical([
-            Constraint::Length(relationship::process_height(card, app.now.today())),
-            Constraint::Length(relationship::attention_height(card)),
-            Constraint::Min(3),
-        ])
-        .areas(rest);
-        relationship::draw_process(frame, process, card, app);
-        relationship::draw_attention(frame, attention, card, app);
-        draw_promises_and_timeline(frame, promises, card, app);
+/// The Customer screen before a customer is opened.
+pub fn none_open(theme: &Theme) -> Paragraph<'static> {
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(Span::styled(" Customer ", theme.title));
+    Paragraph::new(vec![
+        Line::from(""),
+        Line::from("  No customer open: pick one on the Agenda (1) or in Customers (2) and press Enter."),
+    ])
+    .block(block)
+    .wrap(Wrap { trim: false })
+}
+
+impl Widget for &CardView {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let card = self;
+        let today = card.look.now.today();
+        let [head, rest] = Layout::vertical([Constraint::Length(5), Constraint::Min(4)]).areas(area);
+        render_head(card, head, buf);
+        if area.width >= WIDE {
+            let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(rest);
+            let [process, attention] = Layout::vertical([
+                Constraint::Length(relationship::process_height(card, today)),
+                Constraint::Min(2),
+            ])
+            .areas(right);
+            relationship::process(card).render(process, buf);
+            relationship::attention(card).render(attention, buf);
+            render_promises_and_timeline(card, left, buf);
+        } else {
+            let [process, attention, promises] = Layout::vertical([
+                Constraint::Length(relationship::process_height(card, today)),
+                Constraint::Length(relationship::attention_height(card)),
+                Constraint::Min(3),
+            ])
+            .areas(rest);
+            relationship::process(card).render(process, buf);
+            relationship::attention(card).render(attention, buf);
+            render_promises_and_timeline(card, promises, buf);
+        }
     }
 }
 
-fn draw_head(frame: &mut Frame<'_>, area: Rect, card: &CardView, app: &App) {
-    let theme = &app.theme;
+fn render_head(card: &CardView, area: Rect, buf: &mut Buffer) {
+    let theme = &card.look.theme;
     let c = &card.customer;
     let s = &c.summary;
-    let now = app.now.utc;
+    let now = card.look.now.utc;
     let title = if c.company.is_empty() {
         format!(" {} ", sanitize(&c.name))
     } else {
@@ -79,13 +83,10 @@ fn draw_head(frame: &mut Frame<'_>, area: Rect, card: &CardView, app: &App) {
         || "no contact yet".to_string(),
         |at| format!("last contact {}", ago(at, now)),
     );
-    let mut standing = vec![Span::raw(format!(
-        "{} {} lifetime",
-        app.config.money.currency, s.value
-    ))];
+    let mut standing = vec![Span::raw(format!("{} {} lifetime", card.currency, s.value))];
     if let Some(on) = s.last_order_on {
         standing.push(Span::styled(
-            format!(" · last order {}", day(on, app.now.today())),
+            format!(" · last order {}", day(on, card.look.now.today())),
             theme.dim,
         ));
     }
@@ -110,12 +111,12 @@ fn draw_head(frame: &mut Frame<'_>, area: Rect, card: &CardView, app: &App) {
         Line::from(standing),
         relationship::balance_line(card, theme),
     ];
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    Paragraph::new(lines).block(block).render(area, buf);
 }
 
-fn draw_promises_and_timeline(frame: &mut Frame<'_>, area: Rect, card: &CardView, app: &App) {
-    let theme = &app.theme;
-    let today = app.now.today();
+fn render_promises_and_timeline(card: &CardView, area: Rect, buf: &mut Buffer) {
+    let theme = &card.look.theme;
+    let today = card.look.now.today();
     let rows = (card.follow_ups.len().max(1) as u16 + 1).min(area.height.saturating_sub(2).clamp(2, 6));
     let [follow_ups_area, timeline_area] =
         Layout::vertical([Constraint::Length(rows), Constraint::Min(1)]).areas(area);
@@ -124,10 +125,9 @@ fn draw_promises_and_timeline(frame: &mut Frame<'_>, area: Rect, card: &CardView
         .borders(Borders::TOP)
         .title(Span::styled(" Open follow-ups ", theme.header));
     if card.follow_ups.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Line::styled(" none · f adds one", theme.dim)).block(block),
-            follow_ups_area,
-        );
+        Paragraph::new(Line::styled(" none · f adds one", theme.dim))
+            .block(block)
+            .render(follow_ups_area, buf);
     } else {
         let items = card.follow_ups.iter().map(|f| {
             let style = match f.due.cmp(&today) {
@@ -142,17 +142,16 @@ fn draw_promises_and_timeline(frame: &mut Frame<'_>, area: Rect, card: &CardView
         });
         let follow_up_list = List::new(items).block(block).highlight_style(theme.selected);
         let mut state = ListState::default().with_selected(Some(card.selected));
-        frame.render_stateful_widget(follow_up_list, follow_ups_area, &mut state);
+        StatefulWidget::render(follow_up_list, follow_ups_area, buf, &mut state);
     }
 
     let block = Block::new()
         .borders(Borders::TOP)
         .title(Span::styled(" Timeline ", theme.header));
     if card.timeline.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Line::styled(" nothing logged yet · l logs a contact", theme.dim)).block(block),
-            timeline_area,
-        );
+        Paragraph::new(Line::styled(" nothing logged yet · l logs a contact", theme.dim))
+            .block(block)
+            .render(timeline_area, buf);
         return;
     }
     let items = card.timeline.iter().map(|i| {
@@ -164,5 +163,5 @@ fn draw_promises_and_timeline(frame: &mut Frame<'_>, area: Rect, card: &CardView
             Span::styled(sat, theme.ok),
         ]))
     });
-    frame.render_widget(List::new(items).block(block), timeline_area);
+    Widget::render(List::new(items).block(block), timeline_area, buf);
 }

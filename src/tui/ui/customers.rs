@@ -1,12 +1,12 @@
-//! The customers table: one window of the book, oldest contact first by default.
+//! The customers table: one window of the book, oldest contact first by default. Drawn
+//! from the `CustomersView` alone: it cannot reach the book or the config.
 
 use chrono::NaiveDate;
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
+use ratatui::widgets::{Block, Borders, Cell, Row, StatefulWidget, Table, TableState, Widget};
 
-use super::super::app::App;
 use super::super::customers::CustomersView;
 use crate::domain::customer::Freshness;
 use crate::domain::text::sanitize;
@@ -44,9 +44,9 @@ fn columns(moments: bool) -> (Vec<Cell<'static>>, Vec<Constraint>) {
 
 /// One customer's row: staleness, a due follow-up and a decision moment to prepare for
 /// stand out.
-fn row<'a>(r: &'a CustomerRow, view: &CustomersView, moments: bool, app: &App) -> Row<'a> {
-    let theme = &app.theme;
-    let now = app.now.utc;
+fn row<'a>(r: &'a CustomerRow, view: &CustomersView, moments: bool) -> Row<'a> {
+    let theme = &view.look.theme;
+    let now = view.look.now.utc;
     let c = &r.customer;
     let last = c
         .last_contact_at
@@ -56,11 +56,10 @@ fn row<'a>(r: &'a CustomerRow, view: &CustomersView, moments: bool, app: &App) -
         Cell::from(sanitize(&c.name).into_owned()),
         Cell::from(sanitize(&c.company).into_owned()),
         Cell::from(Span::styled(last, theme.freshness(fresh))),
-        day_cell(r.next_follow_up, 0, app),
+        day_cell(r.next_follow_up, 0, view),
     ];
     if moments {
-        let prepare = app.config.nudge.preparation_days;
-        cells.push(day_cell(view.next_moment(c.id), prepare, app));
+        cells.push(day_cell(view.next_moment(c.id), view.preparation_days, view));
     }
     cells.extend([
         Cell::from(if c.summary.value.0 == 0 {
@@ -78,8 +77,8 @@ fn row<'a>(r: &'a CustomerRow, view: &CustomersView, moments: bool, app: &App) -
 
 /// A day in a table cell: past ones loud, those within `soon` days highlighted, none a
 /// dim dash.
-fn day_cell(d: Option<NaiveDate>, soon: i64, app: &App) -> Cell<'static> {
-    let (theme, today) = (&app.theme, app.now.today());
+fn day_cell(d: Option<NaiveDate>, soon: i64, view: &CustomersView) -> Cell<'static> {
+    let (theme, today) = (&view.look.theme, view.look.now.today());
     match d {
         Some(d) if d < today => Cell::from(Span::styled(short_day(d, today), theme.overdue)),
         Some(d) if (d - today).num_days() <= soon => {
@@ -107,50 +106,50 @@ fn title(view: &CustomersView) -> String {
     }
 }
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
-    let theme = &app.theme;
-    let Some(view) = &app.customers else {
-        return;
-    };
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .title(Span::styled(title(view), theme.title));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let [filter_area, table_area] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+impl Widget for &CustomersView {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let view = self;
+        let theme = &view.look.theme;
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .title(Span::styled(title(view), theme.title));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let [filter_area, table_area] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
 
-    let filter_line = match &view.filter {
-        Some(f) => {
-            let cursor = if view.typing { "█" } else { "" };
-            Line::from(vec![
-                Span::styled(" / ", theme.key),
-                Span::styled(format!("{}{cursor}", sanitize(&f.query)), theme.input),
-            ])
-        }
-        None => Line::styled(" / to filter by name, company, email or #tag", theme.dim),
-    };
-    frame.render_widget(filter_line, filter_area);
-
-    // The next decision moment needs room.
-    let moments = table_area.width >= WIDE;
-    let rows = view.rows.iter().map(|r| row(r, view, moments, app));
-    let (header, widths) = columns(moments);
-    let table = Table::new(rows, widths)
-        .header(Row::new(header).style(theme.header))
-        .column_spacing(1)
-        .row_highlight_style(theme.selected);
-    let selected = view.selected.checked_sub(view.top);
-    let mut state = TableState::default().with_selected(selected);
-    frame.render_stateful_widget(table, table_area, &mut state);
-    if view.rows.is_empty() {
-        let msg = if view.filter.is_some() {
-            "  No customer matches."
-        } else {
-            "  No customers yet: press a to add one."
+        let filter_line = match &view.filter {
+            Some(f) => {
+                let cursor = if view.typing { "█" } else { "" };
+                Line::from(vec![
+                    Span::styled(" / ", theme.key),
+                    Span::styled(format!("{}{cursor}", sanitize(&f.query)), theme.input),
+                ])
+            }
+            None => Line::styled(" / to filter by name, company, email or #tag", theme.dim),
         };
-        if let Some(area) = table_area.rows().nth(1) {
-            frame.render_widget(Line::styled(msg, theme.dim), area);
+        filter_line.render(filter_area, buf);
+
+        // The next decision moment needs room.
+        let moments = table_area.width >= WIDE;
+        let rows = view.rows.iter().map(|r| row(r, view, moments));
+        let (header, widths) = columns(moments);
+        let table = Table::new(rows, widths)
+            .header(Row::new(header).style(theme.header))
+            .column_spacing(1)
+            .row_highlight_style(theme.selected);
+        let selected = view.selected.checked_sub(view.top);
+        let mut state = TableState::default().with_selected(selected);
+        StatefulWidget::render(table, table_area, buf, &mut state);
+        if view.rows.is_empty() {
+            let msg = if view.filter.is_some() {
+                "  No customer matches."
+            } else {
+                "  No customers yet: press a to add one."
+            };
+            if let Some(area) = table_area.rows().nth(1) {
+                Line::styled(msg, theme.dim).render(area, buf);
+            }
         }
     }
 }

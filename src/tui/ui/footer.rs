@@ -1,63 +1,51 @@
-//! The status line and the footer of keys that matter on this screen.
+//! The status line, and the footer of the keys that matter in the current mode, straight
+//! from the keymap table. Drawn from what they are given: no app, book or config.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 
-use super::super::action::Screen;
-use super::super::app::{App, Overlay};
-use super::super::keymap;
-use super::super::prompt::PromptKind;
+use super::super::keymap::{self, Mode};
+use super::super::theme::Theme;
 use crate::domain::text::sanitize;
 
-pub fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
-    let Some(status) = &app.status else {
-        return;
-    };
-    let style = if status.error {
-        app.theme.error
-    } else {
-        app.theme.ok
-    };
-    let mark = if status.error { "✗ " } else { "✓ " };
-    frame.render_widget(
-        Line::from(vec![
-            Span::styled(mark, style),
-            Span::styled(sanitize(&status.text).into_owned(), style),
-        ]),
-        area,
-    );
+/// What the last action said, good news or an error.
+pub struct StatusLine<'a> {
+    pub text: &'a str,
+    pub error: bool,
+    pub theme: &'a Theme,
 }
 
-pub fn draw_keys(frame: &mut Frame<'_>, area: Rect, app: &App) {
-    let typing = app.screen == Screen::Customers && app.customers.as_ref().is_some_and(|c| c.typing);
-    let pairs: Vec<(&str, &str)> = match &app.overlay {
-        Some(Overlay::Prompt(p)) if matches!(p.kind, PromptKind::Snooze { .. }) => {
-            vec![
-                ("Enter", "save"),
-                ("Esc", "cancel"),
-                ("Tab", "tomorrow / +3d / +1w"),
-            ]
-        }
-        Some(Overlay::Prompt(_)) => vec![("Enter", "save"), ("Esc", "cancel")],
-        Some(Overlay::Form(_)) => vec![("Tab", "next field"), ("Enter", "save"), ("Esc", "cancel")],
-        Some(Overlay::Help) => vec![("Esc", "close")],
-        None if typing => vec![
-            ("type", "filter"),
-            ("#tag", "by tag"),
-            ("↑↓", "move"),
-            ("Enter", "keep"),
-            ("Esc", "clear"),
-        ],
-        None => keymap::footer(app.screen)
-            .iter()
-            .filter_map(|b| Some((b.label, b.footer?)))
-            .collect(),
-    };
-    let mut spans = Vec::new();
-    for (key, what) in pairs {
-        spans.push(Span::styled(format!(" {key}"), app.theme.key));
-        spans.push(Span::styled(format!(" {what} "), app.theme.dim));
+impl Widget for &StatusLine<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let style = if self.error {
+            self.theme.error
+        } else {
+            self.theme.ok
+        };
+        let mark = if self.error { "✗ " } else { "✓ " };
+        Line::from(vec![
+            Span::styled(mark, style),
+            Span::styled(sanitize(self.text).into_owned(), style),
+        ])
+        .render(area, buf);
     }
-    frame.render_widget(Line::from(spans), area);
+}
+
+/// The keys that matter in a mode.
+pub struct KeysFooter<'a> {
+    pub mode: Mode,
+    pub theme: &'a Theme,
+}
+
+impl Widget for &KeysFooter<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let mut spans = Vec::new();
+        for f in keymap::footer(self.mode) {
+            spans.push(Span::styled(format!(" {}", f.keys), self.theme.key));
+            spans.push(Span::styled(format!(" {} ", f.word), self.theme.dim));
+        }
+        Line::from(spans).render(area, buf);
+    }
 }

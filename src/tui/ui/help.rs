@@ -1,49 +1,108 @@
-//! The help overlay: every binding with its description, straight from the keymap table.
+//! The help overlay: every binding of every mode with its description, straight from the
+//! keymap table, on two pages — the screens' keys, then those of the filter, prompts and
+//! forms. Drawn from the `HelpView` alone.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::super::action::Action;
+use super::super::help::HelpView;
 use super::super::keymap::{BINDINGS, Binding, Scope};
-use super::{Theme, centered};
+use super::super::theme::Theme;
+use super::centered;
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
-    let popup = centered(area, 96, 24);
-    frame.render_widget(Clear, popup);
-    let block = Block::bordered().title(Span::styled(" Keys · Esc closes ", theme.title));
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
-    let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(inner);
-
-    let mut actions = section(
-        "Everywhere",
-        |b| b.scope == Scope::Everywhere && !moves(b.action),
-        theme,
-    );
-    for scope in [Scope::Agenda, Scope::Customers, Scope::Customer] {
-        actions.extend(section(scope.title(), |b| b.scope == scope && !repeats(b), theme));
-    }
-    let mut moving = section("Week", |b| b.scope == Scope::Week && !repeats(b), theme);
-    moving.extend(section(
-        "Moving around",
-        |b| b.scope == Scope::Everywhere && moves(b.action),
-        theme,
-    ));
-    frame.render_widget(Paragraph::new(actions), left);
-    frame.render_widget(Paragraph::new(moving), right);
+/// One heading and the bindings under it.
+struct Section {
+    title: &'static str,
+    keep: fn(&Binding) -> bool,
 }
 
-fn section(title: &str, keep: impl Fn(&Binding) -> bool, theme: &Theme) -> Vec<Line<'static>> {
-    let mut out = vec![Line::styled(title.to_string(), theme.header)];
-    for b in BINDINGS.iter().filter(|b| keep(b)) {
-        out.push(Line::from(vec![
-            Span::styled(format!(" {:<6}", b.label), theme.key),
-            Span::raw(b.help),
-        ]));
+const fn section(title: &'static str, keep: fn(&Binding) -> bool) -> Section {
+    Section { title, keep }
+}
+
+/// A page: its title, and the sections of its left and right columns.
+type Page = (&'static str, [&'static [Section]; 2]);
+
+const SCREENS: Page = (
+    " Keys · Esc closes ",
+    [
+        &[
+            section("Everywhere", |b| b.scope == Scope::Everywhere && !moves(b.action)),
+            section("Agenda", |b| b.scope == Scope::Agenda && !repeats(b)),
+            section("Customers", |b| b.scope == Scope::Customers && !repeats(b)),
+            section("Customer", |b| b.scope == Scope::Customer && !repeats(b)),
+        ],
+        &[
+            section("Week", |b| b.scope == Scope::Week && !repeats(b)),
+            section("Moving around", |b| {
+                b.scope == Scope::Everywhere && moves(b.action)
+            }),
+        ],
+    ],
+);
+
+const TYPING: Page = (
+    " Keys of the filter, prompts and forms · Esc closes ",
+    [
+        &[
+            section(Scope::Filter.title(), |b| b.scope == Scope::Filter),
+            section(Scope::Input.title(), |b| b.scope == Scope::Input),
+            section(Scope::Form.title(), |b| b.scope == Scope::Form),
+            section(Scope::Snooze.title(), |b| b.scope == Scope::Snooze),
+            section(Scope::Help.title(), |b| b.scope == Scope::Help),
+        ],
+        &[
+            section(Scope::Text.title(), |b| b.scope == Scope::Text),
+            section(Scope::Always.title(), |b| b.scope == Scope::Always),
+        ],
+    ],
+);
+
+/// In the order Tab turns them; `help::PAGES` long.
+const PAGES: [Page; super::super::help::PAGES] = [SCREENS, TYPING];
+
+impl Widget for &HelpView {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = &self.theme;
+        let (title, columns) = &PAGES[self.page % PAGES.len()];
+        let popup = centered(area, 96, 24);
+        Clear.render(popup, buf);
+        let block = Block::bordered().title(Span::styled(*title, theme.title));
+        let inner = block.inner(popup);
+        block.render(popup, buf);
+        let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(inner);
+        for (sections, area) in columns.iter().zip([left, right]) {
+            Paragraph::new(column(sections, theme)).render(area, buf);
+        }
     }
-    out
+}
+
+/// The sections one under the other, their keys in a column as wide as the longest.
+fn column(sections: &[Section], theme: &Theme) -> Vec<Line<'static>> {
+    let width = sections
+        .iter()
+        .flat_map(bindings)
+        .map(|b| b.label.chars().count() + 1)
+        .max()
+        .unwrap_or(0);
+    let mut lines = Vec::new();
+    for s in sections {
+        lines.push(Line::styled(s.title, theme.header));
+        for b in bindings(s) {
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {:<width$}", b.label), theme.key),
+                Span::raw(b.help),
+            ]));
+        }
+    }
+    lines
+}
+
+fn bindings(s: &Section) -> impl Iterator<Item = &'static Binding> + '_ {
+    BINDINGS.iter().filter(|b| (s.keep)(b))
 }
 
 /// Keys that move around rather than change anything.

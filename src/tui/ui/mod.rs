@@ -1,23 +1,24 @@
-//! Drawing: one file per screen, each a function of a borrowed `App` — rendering never
-//! clones or changes state.
+//! Drawing: one widget per view, each drawn from a borrowed view that holds what it shows
+//! and its look — rendering never clones or changes state, and no view can reach the
+//! book, the config or the app. How they make up a frame is `tui::draw`'s.
 
 mod agenda;
 mod customer;
 mod customers;
 mod footer;
+mod form;
 mod help;
-mod overlay;
+mod prompt;
 mod relationship;
-pub mod theme;
+mod tabs;
 mod week;
 
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::layout::Rect;
 
-use super::action::Screen;
-use super::app::{App, Overlay};
-pub use theme::Theme;
+pub use customer::none_open;
+pub use footer::{KeysFooter, StatusLine};
+pub use prompt::prompt_height;
+pub use tabs::Tabs;
 
 /// Rows above and below the customers table: tabs, block title, filter line, table
 /// header, status and footer.
@@ -26,59 +27,6 @@ const CHROME_ROWS: u16 = 6;
 /// How many customer rows fit in a terminal `height` rows high.
 pub fn list_height(height: u16) -> usize {
     usize::from(height.saturating_sub(CHROME_ROWS).max(1))
-}
-
-pub fn draw(frame: &mut Frame<'_>, app: &App) {
-    let theme = &app.theme;
-    let bottom_rows = match &app.overlay {
-        Some(Overlay::Prompt(prompt)) => overlay::prompt_height(prompt, frame.area().width),
-        _ => 1,
-    };
-    let [tabs, body, bottom, footer_area] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(bottom_rows),
-        Constraint::Length(1),
-    ])
-    .areas(frame.area());
-
-    draw_tabs(frame, tabs, app);
-    match app.screen {
-        Screen::Agenda => agenda::draw(frame, body, app),
-        Screen::Customers => customers::draw(frame, body, app),
-        Screen::Customer => customer::draw(frame, body, app),
-        Screen::Week => week::draw(frame, body, app),
-    }
-    match &app.overlay {
-        Some(Overlay::Prompt(prompt)) => overlay::draw_prompt(frame, bottom, prompt, theme),
-        _ => footer::draw_status(frame, bottom, app),
-    }
-    footer::draw_keys(frame, footer_area, app);
-    match &app.overlay {
-        Some(Overlay::Help) => help::draw(frame, frame.area(), theme),
-        Some(Overlay::Form(form)) => overlay::draw_form(frame, frame.area(), form, theme),
-        _ => {}
-    }
-}
-
-fn draw_tabs(frame: &mut Frame<'_>, area: Rect, app: &App) {
-    let theme = &app.theme;
-    let mut spans = vec![Span::styled(" touchbase ", theme.title)];
-    for (i, screen) in Screen::TABS.iter().enumerate() {
-        let style = if *screen == app.screen {
-            theme.tab_active
-        } else {
-            theme.tab
-        };
-        spans.push(Span::raw(" "));
-        spans.push(Span::styled(format!(" {} {} ", i + 1, screen.title()), style));
-    }
-    let date = app.now.local().format("%a %-d %b %Y ").to_string();
-    let used: usize = spans.iter().map(Span::width).sum();
-    let pad = usize::from(area.width).saturating_sub(used + date.len());
-    spans.push(Span::raw(" ".repeat(pad)));
-    spans.push(Span::styled(date, theme.dim));
-    frame.render_widget(Line::from(spans), area);
 }
 
 /// A rectangle of at most `width` × `height` centred in `area`.

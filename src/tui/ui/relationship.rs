@@ -1,15 +1,13 @@
 //! The relationship on the customer card: the give/take gauge, the buying process as a
 //! strip of decision moments, and what needs attention (urgency terms, open triggers).
+//! Built from the `CardView` alone.
 
 use chrono::NaiveDate;
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::super::app::App;
 use super::super::card::CardView;
-use super::Theme;
+use super::super::theme::Theme;
 use crate::domain::moment::MomentStatus;
 use crate::domain::nudge;
 use crate::domain::text::sanitize;
@@ -60,16 +58,16 @@ fn next_moment(card: &CardView, today: NaiveDate) -> Option<usize> {
         .position(|m| m.status == MomentStatus::Upcoming && m.expected >= today)
 }
 
-pub fn draw_process(frame: &mut Frame<'_>, area: Rect, card: &CardView, app: &App) {
-    let theme = &app.theme;
-    let today = app.now.today();
+/// The buying process: the strip, then what the next moment is about.
+pub fn process(card: &CardView) -> Paragraph<'static> {
+    let theme = &card.look.theme;
+    let today = card.look.now.today();
     let block = Block::new()
         .borders(Borders::TOP)
         .title(Span::styled(" Buying process ", theme.header));
     if card.moments.is_empty() {
         let hint = Line::styled(" no decision moments yet · m plans one", theme.dim);
-        frame.render_widget(Paragraph::new(hint).block(block), area);
-        return;
+        return Paragraph::new(hint).block(block);
     }
     let next = next_moment(card, today);
     let mut strip = vec![Span::raw(" ")];
@@ -112,7 +110,7 @@ pub fn draw_process(frame: &mut Frame<'_>, area: Rect, card: &CardView, app: &Ap
         }
     }
     // One line each: the strip reads left to right and is cut at the edge, like a timeline.
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    Paragraph::new(lines).block(block)
 }
 
 /// Title, up to three urgency terms and the open triggers, at least one line.
@@ -125,13 +123,14 @@ pub fn attention_height(card: &CardView) -> u16 {
     (1 + (card.why.len().min(3) + open.min(2)).max(1)) as u16
 }
 
-pub fn draw_attention(frame: &mut Frame<'_>, area: Rect, card: &CardView, app: &App) {
-    let theme = &app.theme;
+/// Why now: the urgency term by term, and open triggers no nudge speaks for yet.
+pub fn attention(card: &CardView) -> Paragraph<'static> {
+    let theme = &card.look.theme;
     let title = format!(" Why now · urgency {:.1} ", nudge::urgency(&card.why));
     let block = Block::new()
         .borders(Borders::TOP)
         .title(Span::styled(title, theme.header));
-    let mut lines: Vec<Line<'_>> = card
+    let mut lines: Vec<Line<'static>> = card
         .why
         .iter()
         .map(|n| {
@@ -151,7 +150,10 @@ pub fn draw_attention(frame: &mut Frame<'_>, area: Rect, card: &CardView, app: &
         lines.push(Line::from(vec![
             Span::styled(format!(" open {} trigger: ", t.kind), theme.due_soon),
             Span::raw(sanitize(&t.note).into_owned()),
-            Span::styled(format!(" (opened {})", ago(t.opened_at, app.now.utc)), theme.dim),
+            Span::styled(
+                format!(" (opened {})", ago(t.opened_at, card.look.now.utc)),
+                theme.dim,
+            ),
         ]));
     }
     if lines.is_empty() {
@@ -160,8 +162,5 @@ pub fn draw_attention(frame: &mut Frame<'_>, area: Rect, card: &CardView, app: &
             theme.ok,
         ));
     }
-    frame.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: false }),
-        area,
-    );
+    Paragraph::new(lines).block(block).wrap(Wrap { trim: false })
 }

@@ -1,8 +1,19 @@
-//! Every style the app uses, in one place, so `NO_COLOR` is one switch.
+//! Every style the app uses, in one place, so `NO_COLOR` is one switch; and the look a
+//! view is drawn with. It knows nothing of screens, state or data.
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::clock::Now;
 use crate::domain::customer::Freshness;
+
+/// What a view is drawn with besides its own data: the styles, and the clock its relative
+/// days ("3d ago", "tomorrow") and staleness are read against. Each view keeps its own
+/// copy, so drawing needs nothing but the view.
+#[derive(Debug, Clone, Copy)]
+pub struct Look {
+    pub theme: Theme,
+    pub now: Now,
+}
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {

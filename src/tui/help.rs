@@ -1,0 +1,22 @@
+//! The help overlay's state: which page of keys is shown. What is on each page is the
+//! keymap's, laid out by ui/help.rs; this knows neither.
+
+use super::theme::Theme;
+
+/// The screens' keys, then those of the filter, prompts and forms.
+pub const PAGES: usize = 2;
+
+pub struct HelpView {
+    pub page: usize,
+    pub theme: Theme,
+}
+
+impl HelpView {
+    pub fn new(theme: Theme) -> HelpView {
+        HelpView { page: 0, theme }
+    }
+
+    pub fn next_page(&mut self) {
+        self.page = (self.page + 1) % PAGES;
+    }
+}

@@ -1,0 +1,272 @@
+//! The keymap: the bindings of every mode as one table (table.rs) — the screens' keys, the
+//! filter's, the prompts' and forms', the text editing keys and the help's — and how a key
+//! is looked up in it. The footer and the help are generated from the same table, so they
+//! can never disagree with what the keys do. It knows keys and actions, not what an action
+//! does.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::{Action, Screen};
+
+mod table;
+
+pub use table::BINDINGS;
+
+/// What has the keys now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A screen, with nothing over it.
+    Screen(Screen),
+    /// Typing into the customers filter.
+    Filter,
+    /// A one-line prompt.
+    Prompt,
+    /// The snooze prompt, which also suggests days.
+    Snooze,
+    Form,
+    Help,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 9] = [
+        Mode::Screen(Screen::Agenda),
+        Mode::Screen(Screen::Customers),
+        Mode::Screen(Screen::Customer),
+        Mode::Screen(Screen::Week),
+        Mode::Filter,
+        Mode::Prompt,
+        Mode::Snooze,
+        Mode::Form,
+        Mode::Help,
+    ];
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// In every mode, whatever has the keys.
+    Always,
+    /// On every screen.
+    Everywhere,
+    Agenda,
+    Customers,
+    Customer,
+    Week,
+    Filter,
+    /// Every prompt and form.
+    Input,
+    Form,
+    Snooze,
+    /// The text of a prompt or of a form's field.
+    Text,
+    Help,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 12] = [
+        Scope::Always,
+        Scope::Everywhere,
+        Scope::Agenda,
+        Scope::Customers,
+        Scope::Customer,
+        Scope::Week,
+        Scope::Filter,
+        Scope::Input,
+        Scope::Form,
+        Scope::Snooze,
+        Scope::Text,
+        Scope::Help,
+    ];
+
+    pub fn applies_in(self, mode: Mode) -> bool {
+        match (self, mode) {
+            (Scope::Always, _)
+            | (Scope::Everywhere, Mode::Screen(_))
+            | (Scope::Filter, Mode::Filter)
+            | (Scope::Input | Scope::Text, Mode::Prompt | Mode::Snooze | Mode::Form)
+            | (Scope::Form, Mode::Form)
+            | (Scope::Snooze, Mode::Snooze)
+            | (Scope::Help, Mode::Help) => true,
+            (Scope::Agenda, Mode::Screen(s)) => s == Screen::Agenda,
+            (Scope::Customers, Mode::Screen(s)) => s == Screen::Customers,
+            (Scope::Customer, Mode::Screen(s)) => s == Screen::Customer,
+            (Scope::Week, Mode::Screen(s)) => s == Screen::Week,
+            _ => false,
+        }
+    }
+
+    pub const fn title(self) -> &'static str {
+        match self {
+            Scope::Always => "Always",
+            Scope::Everywhere => "Everywhere",
+            Scope::Agenda => "Agenda",
+            Scope::Customers => "Customers",
+            Scope::Customer => "Customer",
+            Scope::Week => "Week",
+            Scope::Filter => "Filter (after /)",
+            Scope::Input => "Prompts and forms",
+            Scope::Form => "Forms",
+            Scope::Snooze => "Snooze prompt",
+            Scope::Text => "Editing text (prompts, forms)",
+            Scope::Help => "This help",
+        }
+    }
+}
+
+/// A key a binding answers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// This key, with Ctrl and Alt held or not as said. Shift is part of the key itself
+    /// (`G`, `$`, BackTab); with a move in a text it selects.
+    Press { code: KeyCode, ctrl: bool, alt: bool },
+    /// Any character typed without Ctrl or Alt: text.
+    Char,
+}
+
+impl Key {
+    pub fn matches(self, key: KeyEvent) -> bool {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        match self {
+            Key::Press {
+                code,
+                ctrl: c,
+                alt: a,
+            } => key.code == code && ctrl == c && alt == a,
+            Key::Char => matches!(key.code, KeyCode::Char(_)) && !ctrl && !alt,
+        }
+    }
+}
+
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: &'static [Key],
+    /// How the keys are written in the help ("j/↓").
+    pub label: &'static str,
+    pub action: Action,
+    pub help: &'static str,
+    /// How the footer shows the binding where it applies, if it does.
+    pub footer: Option<Footer>,
+}
+
+/// A binding in the footer: its keys, shortly, and a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Footer {
+    pub keys: &'static str,
+    pub word: &'static str,
+}
+
+/// The action `key` means in `mode`, if any: the first binding of the key itself, in table
+/// order (so a screen's own binding wins over a general one), else one for any character.
+pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
+    let bound = || BINDINGS.iter().filter(move |b| b.scope.applies_in(mode));
+    bound()
+        .find(|b| b.keys.iter().any(|k| *k != Key::Char && k.matches(key)))
+        .or_else(|| bound().find(|b| b.keys.contains(&Key::Char) && Key::Char.matches(key)))
+        .map(|b| b.action)
+}
+
+/// What the footer shows in `mode`, in table order, each set of keys once.
+pub fn footer(mode: Mode) -> Vec<Footer> {
+    let mut shown: Vec<Footer> = Vec::new();
+    for f in BINDINGS
+        .iter()
+        .filter(|b| b.scope.applies_in(mode))
+        .filter_map(|b| b.footer)
+    {
+        if !shown.iter().any(|s| s.keys == f.keys) {
+            shown.push(f);
+        }
+    }
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::action::Edit;
+    use super::*;
+    use crossterm::event::KeyCode::{Char, Esc};
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn on(screen: Screen) -> Mode {
+        Mode::Screen(screen)
+    }
+
+    #[test]
+    fn screen_bindings_win_over_general_ones() {
+        assert_eq!(
+            action_for(on(Screen::Customers), press(Char('/'))),
+            Some(Action::Filter)
+        );
+        assert_eq!(action_for(on(Screen::Agenda), press(Char('/'))), None);
+        assert_eq!(
+            action_for(on(Screen::Agenda), press(Char('d'))),
+            Some(Action::Done)
+        );
+        assert_eq!(action_for(on(Screen::Customers), press(Char('d'))), None);
+    }
+
+    #[test]
+    fn ctrl_c_always_quits() {
+        let ctrl_c = KeyEvent::new(Char('c'), KeyModifiers::CONTROL);
+        for mode in Mode::ALL {
+            assert_eq!(action_for(mode, ctrl_c), Some(Action::Quit), "{mode:?}");
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_scope() {
+        for scope in Scope::ALL {
+            let mut seen: Vec<Key> = Vec::new();
+            for b in BINDINGS.iter().filter(|b| b.scope == scope) {
+                for k in b.keys {
+                    assert!(!seen.contains(k), "{k:?} twice in {scope:?}");
+                    seen.push(*k);
+                }
+            }
+        }
+    }
+
+    /// Where two bindings of one mode share a key, the first wins; they must mean the same,
+    /// or the second would be a promise the keys do not keep.
+    #[test]
+    fn a_key_shadowed_in_a_mode_means_the_same_there() {
+        for mode in Mode::ALL {
+            let bound: Vec<&Binding> = BINDINGS.iter().filter(|b| b.scope.applies_in(mode)).collect();
+            for (i, a) in bound.iter().enumerate() {
+                for b in &bound[i + 1..] {
+                    if a.keys.iter().any(|k| b.keys.contains(k)) {
+                        assert_eq!(a.action, b.action, "{} and {} in {mode:?}", a.label, b.label);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn typing_is_text_only_without_ctrl_or_alt() {
+        assert_eq!(
+            action_for(Mode::Prompt, press(Char('x'))),
+            Some(Action::Edit(Edit::Type))
+        );
+        let ctrl_x = KeyEvent::new(Char('x'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(Mode::Prompt, ctrl_x), Some(Action::Edit(Edit::Cut)));
+        let alt_x = KeyEvent::new(Char('x'), KeyModifiers::ALT);
+        assert_eq!(action_for(Mode::Prompt, alt_x), None);
+        let shifted = KeyEvent::new(Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(Mode::Filter, shifted), Some(Action::Edit(Edit::Type)));
+        assert_eq!(action_for(on(Screen::Agenda), shifted), Some(Action::Bottom));
+    }
+
+    #[test]
+    fn every_mode_has_a_footer_and_a_way_out() {
+        for mode in Mode::ALL {
+            assert!(!footer(mode).is_empty(), "{mode:?}");
+            let esc = action_for(mode, press(Esc));
+            assert!(esc.is_some(), "Esc does nothing in {mode:?}");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! The default bindings, one row each: the table the keymap looks keys up in and the
+//! footer and help are made from (yazi's `keymap-default.toml`, in code). It says which
+//! key means what, nothing about what an action does.
+
+use crossterm::event::KeyCode;
+
+use super::super::action::{Action, Edit, Screen};
+use super::{Binding, Footer, Key, Scope};
+
+const fn bind(
+    scope: Scope,
+    keys: &'static [Key],
+    label: &'static str,
+    action: Action,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        scope,
+        keys,
+        label,
+        action,
+        help,
+        footer: None,
+    }
+}
+
+impl Binding {
+    /// In the footer as its label and `word`.
+    const fn footer(self, word: &'static str) -> Binding {
+        let keys = self.label;
+        self.footer_as(keys, word)
+    }
+
+    /// In the footer as `keys` and `word`: bindings shown as the same keys are shown once
+    /// ("↑↓ move").
+    const fn footer_as(self, keys: &'static str, word: &'static str) -> Binding {
+        Binding {
+            footer: Some(Footer { keys, word }),
+            ..self
+        }
+    }
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key::Press {
+        code,
+        ctrl: false,
+        alt: false,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    key(Char(c))
+}
+
+const fn ctrl(code: KeyCode) -> Key {
+    Key::Press {
+        code,
+        ctrl: true,
+        alt: false,
+    }
+}
+
+const fn alt(code: KeyCode) -> Key {
+    Key::Press {
+        code,
+        ctrl: false,
+        alt: true,
+    }
+}
+
+const TEXT: Key = Key::Char;
+
+use KeyCode::{
+    BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
+use Scope::{Agenda, Always, Customer, Customers, Everywhere, Filter, Form, Help, Input, Snooze, Text, Week};
+
+// One binding per line reads as a table; rustfmt would spread each over seven lines.
+#[rustfmt::skip]
+pub const BINDINGS: &[Binding] = &[
+    // The one place Ctrl-C is handled: it quits whatever has the keys.
+    bind(Always, &[ctrl(Char('c'))], "Ctrl-C", Action::Quit, "quit from anywhere"),
+
+    // The screens. Screen-specific bindings come first: they win over the general ones.
+    bind(Customers, &[ch('/')], "/", Action::Filter, "filter as you type; #tag narrows by tag").footer("filter"),
+    bind(Customers, &[ch('o')], "o", Action::CycleSort, "sort: last contact, urgency, name, value").footer("sort"),
+    bind(Customers, &[key(Enter)], "Enter", Action::Open, "open the customer").footer("open"),
+    bind(Agenda, &[key(Enter)], "Enter", Action::Open, "open the item's customer").footer("open"),
+    bind(Week, &[key(Enter)], "Enter", Action::Open, "open the item's customer").footer("open"),
+    bind(Week, &[ch('x')], "x", Action::ExportWeek, "export: md csv ics json todo.txt").footer("export"),
+    bind(Week, &[ch('[')], "[", Action::PreviousWeek, "the week before"),
+    bind(Week, &[ch(']')], "]", Action::NextWeek, "the week after"),
+    bind(Everywhere, &[ch('l')], "l", Action::LogContact, "log a contact (quick-log line)").footer("log"),
+    bind(Agenda, &[ch('d')], "d", Action::Done, "mark the follow-up done").footer("done"),
+    bind(Customer, &[ch('d')], "d", Action::Done, "mark the selected follow-up done").footer("done"),
+    bind(Agenda, &[ch('s')], "s", Action::Snooze, "snooze the follow-up").footer("snooze"),
+    bind(Customer, &[ch('s')], "s", Action::Snooze, "snooze the selected follow-up").footer("snooze"),
+    bind(Everywhere, &[ch('f')], "f", Action::AddFollowUp, "add a follow-up").footer("follow-up"),
+    bind(Customer, &[ch('m')], "m", Action::AddMoment, "plan a decision moment").footer("moment"),
+    bind(Everywhere, &[ch('m')], "m", Action::AddMoment, "plan a decision moment"),
+    bind(Everywhere, &[ch('t')], "t", Action::AddTrigger, "note a switching trigger"),
+    bind(Everywhere, &[ch('b')], "b", Action::AddBalance, "record a give or an ask"),
+    bind(Everywhere, &[ch('$')], "$", Action::AddOrder, "record an order (a sale)"),
+    bind(Everywhere, &[ch('a')], "a", Action::AddCustomer, "add a customer"),
+    bind(Everywhere, &[ch('e')], "e", Action::EditCustomer, "edit the customer"),
+    bind(Everywhere, &[ch('u')], "u", Action::Undo, "undo the last change").footer("undo"),
+    bind(Everywhere, &[ch('j'), key(Down)], "j/↓", Action::Down, "move down"),
+    bind(Everywhere, &[ch('k'), key(Up)], "k/↑", Action::Up, "move up"),
+    bind(Everywhere, &[ch('g'), key(Home)], "g", Action::Top, "go to the top"),
+    bind(Everywhere, &[ch('G'), key(End)], "G", Action::Bottom, "go to the bottom"),
+    bind(Everywhere, &[key(PageDown)], "PgDn", Action::PageDown, "page down"),
+    bind(Everywhere, &[key(PageUp)], "PgUp", Action::PageUp, "page up"),
+    bind(Everywhere, &[ch('1')], "1", Action::Show(Screen::Agenda), "agenda"),
+    bind(Everywhere, &[ch('2')], "2", Action::Show(Screen::Customers), "customers"),
+    bind(Everywhere, &[ch('3')], "3", Action::Show(Screen::Customer), "the customer card"),
+    bind(Everywhere, &[ch('4')], "4", Action::Show(Screen::Week), "the week's to-do list"),
+    bind(Everywhere, &[key(Tab)], "Tab", Action::NextScreen, "next screen"),
+    bind(Everywhere, &[key(Esc)], "Esc", Action::Back, "back / clear the filter"),
+    bind(Everywhere, &[ch('?')], "?", Action::ToggleHelp, "all keys").footer("keys"),
+    bind(Everywhere, &[ch('q')], "q", Action::Quit, "quit").footer("quit"),
+
+    // Typing into the customers filter. `#` types itself, like any character.
+    bind(Filter, &[TEXT], "type", Action::Edit(Edit::Type), "match name, company, email").footer("filter"),
+    bind(Filter, &[ch('#')], "#tag", Action::Edit(Edit::Type), "narrow by tag: #vip").footer("by tag"),
+    bind(Filter, &[key(Down)], "↓", Action::Down, "move down the matches").footer_as("↑↓", "move"),
+    bind(Filter, &[key(Up)], "↑", Action::Up, "move up the matches").footer_as("↑↓", "move"),
+    bind(Filter, &[key(Enter)], "Enter", Action::KeepFilter, "keep it; keys to the list").footer("keep"),
+    bind(Filter, &[key(Esc)], "Esc", Action::ClearFilter, "clear the filter").footer("clear"),
+    bind(Filter, &[key(Backspace)], "Bksp", Action::Edit(Edit::DeleteBack), "delete back; empty: close"),
+
+    // Prompts and forms.
+    bind(Form, &[key(Tab), key(Down)], "Tab/↓", Action::NextField, "next field").footer_as("Tab", "next field"),
+    bind(Form, &[key(BackTab), key(Up)], "Shift-Tab/↑", Action::PreviousField, "previous field"),
+    bind(Input, &[key(Enter)], "Enter", Action::Submit, "save").footer("save"),
+    bind(Input, &[key(Esc)], "Esc", Action::Cancel, "cancel, saving nothing").footer("cancel"),
+    bind(Snooze, &[key(Tab)], "Tab", Action::Suggest, "suggest tomorrow, +3d, +1w").footer("tomorrow / +3d / +1w"),
+
+    // Editing the text of a prompt or of a form's field: readline's habits.
+    bind(Text, &[TEXT], "type", Action::Edit(Edit::Type), "insert at the cursor"),
+    bind(Text, &[key(Left), ctrl(Char('b'))], "←/Ctrl-B", Action::Edit(Edit::Left), "a character back"),
+    bind(Text, &[key(Right), ctrl(Char('f'))], "→/Ctrl-F", Action::Edit(Edit::Right), "a character on"),
+    bind(Text, &[ctrl(Left), alt(Char('b'))], "Ctrl-←/Alt-B", Action::Edit(Edit::WordLeft), "a word back"),
+    bind(Text, &[ctrl(Right), alt(Char('f'))], "Ctrl-→/Alt-F", Action::Edit(Edit::WordRight), "a word on"),
+    bind(Text, &[key(Home), ctrl(Char('a'))], "Home/Ctrl-A", Action::Edit(Edit::Home), "to the start"),
+    bind(Text, &[key(End), ctrl(Char('e'))], "End/Ctrl-E", Action::Edit(Edit::End), "to the end"),
+    bind(Text, &[key(Backspace), ctrl(Char('h'))], "Bksp/Ctrl-H", Action::Edit(Edit::DeleteBack), "delete the char before"),
+    bind(Text, &[key(Delete), ctrl(Char('d'))], "Del/Ctrl-D", Action::Edit(Edit::DeleteForward), "delete at the cursor"),
+    bind(Text, &[ctrl(Char('w')), alt(Backspace), alt(Char('h'))], "Ctrl-W/Alt-Bksp", Action::Edit(Edit::DeleteWordBack), "delete the word before"),
+    bind(Text, &[alt(Char('d')), alt(Delete)], "Alt-D/Alt-Del", Action::Edit(Edit::DeleteWordForward), "delete the word after"),
+    bind(Text, &[ctrl(Char('k'))], "Ctrl-K", Action::Edit(Edit::DeleteToEnd), "delete to the end"),
+    bind(Text, &[ctrl(Char('j'))], "Ctrl-J", Action::Edit(Edit::DeleteToStart), "delete to the start"),
+    bind(Text, &[ctrl(Char('u'))], "Ctrl-U", Action::Edit(Edit::Undo), "undo the last edit"),
+    bind(Text, &[ctrl(Char('r'))], "Ctrl-R", Action::Edit(Edit::Redo), "redo it"),
+    bind(Text, &[ctrl(Char('y'))], "Ctrl-Y", Action::Edit(Edit::Paste), "paste what was deleted"),
+    bind(Text, &[ctrl(Char('x'))], "Ctrl-X", Action::Edit(Edit::Cut), "cut a Shift-selection"),
+
+    // The help.
+    bind(Help, &[key(Esc)], "Esc", Action::Cancel, "close the help").footer("close"),
+    bind(Help, &[ch('?'), ch('q'), key(Enter)], "? q Enter", Action::Cancel, "close it too"),
+    bind(Help, &[key(Tab)], "Tab", Action::NextPage, "the other page of keys").footer("next page"),
+];

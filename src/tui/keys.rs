@@ -1,0 +1,103 @@
+//! A key press, routed: what has the keys (the mode), the action the keymap gives the key
+//! there, and the edits that the prompt, the form's fields and the filter take. It binds
+//! no key itself: every binding is in the keymap table.
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::action::{Action, Edit, Screen};
+use super::app::{App, Overlay};
+use super::filter::Filter;
+use super::keymap::{self, Mode};
+use super::prompt::PromptKind;
+use super::text;
+
+impl App {
+    /// What has the keys now.
+    pub fn mode(&self) -> Mode {
+        match &self.overlay {
+            Some(Overlay::Help(_)) => Mode::Help,
+            Some(Overlay::Prompt(p)) if matches!(p.kind, PromptKind::Snooze { .. }) => Mode::Snooze,
+            Some(Overlay::Prompt(_)) => Mode::Prompt,
+            Some(Overlay::Form(_)) => Mode::Form,
+            None if self.screen == Screen::Customers && self.customers.as_ref().is_some_and(|c| c.typing) => {
+                Mode::Filter
+            }
+            None => Mode::Screen(self.screen),
+        }
+    }
+
+    pub(super) fn route_key(&mut self, key: KeyEvent) -> anyhow::Result<()> {
+        let mode = self.mode();
+        let Some(action) = keymap::action_for(mode, key) else {
+            return Ok(());
+        };
+        if let Mode::Screen(_) = mode {
+            // A new command on a screen: the last one's message has been read.
+            self.status = None;
+        }
+        self.update(action, key)
+    }
+
+    /// An edit of the text that has the keys; `key` is the one that asked for it.
+    fn edit(&mut self, edit: Edit, key: KeyEvent) -> anyhow::Result<()> {
+        match &mut self.overlay {
+            Some(Overlay::Prompt(prompt)) => {
+                if text::apply(&mut prompt.input, edit, key) {
+                    prompt.error = None;
+                }
+            }
+            Some(Overlay::Form(form)) => {
+                let focus = form.focus;
+                if text::apply(&mut form.fields[focus], edit, key) {
+                    form.error = None;
+                }
+            }
+            Some(Overlay::Help(_)) => {}
+            None => self.edit_filter(edit, key)?,
+        }
+        Ok(())
+    }
+
+    /// The filter is typed at its end and has no cursor: the keymap gives it typing and
+    /// Backspace only.
+    fn edit_filter(&mut self, edit: Edit, key: KeyEvent) -> anyhow::Result<()> {
+        let Some(view) = self.customers.as_mut() else {
+            return Ok(());
+        };
+        match (edit, key.code) {
+            (Edit::Type, KeyCode::Char(c)) => view.edit_filter(&self.store, |f| f.push(c)),
+            (Edit::DeleteBack, _) if view.filter.as_ref().is_some_and(|f| f.query.is_empty()) => {
+                view.clear_filter(&self.store)
+            }
+            (Edit::DeleteBack, _) => view.edit_filter(&self.store, Filter::pop),
+            _ => Ok(()),
+        }
+    }
+
+    /// The actions of what has the keys over a screen: the help, a prompt, a form or the
+    /// filter. `key` is the one that asked for the action.
+    pub(super) fn update_input(&mut self, action: Action, key: KeyEvent) -> anyhow::Result<()> {
+        match (action, &mut self.overlay) {
+            (Action::Edit(edit), _) => self.edit(edit, key)?,
+            (Action::KeepFilter, None) => {
+                if let Some(view) = self.customers.as_mut() {
+                    view.typing = false;
+                }
+            }
+            (Action::ClearFilter, None) => {
+                if let Some(view) = self.customers.as_mut() {
+                    view.clear_filter(&self.store)?;
+                }
+            }
+            (Action::Cancel, _) => self.overlay = None,
+            (Action::Submit, Some(Overlay::Prompt(_))) => self.submit_prompt()?,
+            (Action::Submit, Some(Overlay::Form(_))) => self.submit_form()?,
+            (Action::Suggest, Some(Overlay::Prompt(prompt))) => prompt.next_suggestion(),
+            (Action::NextField, Some(Overlay::Form(form))) => form.next(),
+            (Action::PreviousField, Some(Overlay::Form(form))) => form.prev(),
+            (Action::NextPage, Some(Overlay::Help(help))) => help.next_page(),
+            _ => {}
+        }
+        Ok(())
+    }
+}
