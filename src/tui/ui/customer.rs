@@ -77,7 +77,7 @@ fn draw_head(frame: &mut Frame<'_>, area: Rect, card: &CardView, app: &App) {
     let fresh = Freshness::of(c.staleness(now));
     let last = c.last_contact_at.map_or_else(
         || "no contact yet".to_string(),
-        |at| format!("last contact {}", ago(at, now)),
+        |at| format!("last contact {}", ago(at, app.now)),
     );
     let mut standing = vec![Span::raw(format!(
         "{} {} lifetime",
@@ -158,7 +158,7 @@ fn draw_promises_and_timeline(frame: &mut Frame<'_>, area: Rect, card: &CardView
     let items = card.timeline.iter().map(|i| {
         let sat = i.satisfaction.map(|s| format!(" ={s}")).unwrap_or_default();
         ListItem::new(Line::from(vec![
-            Span::styled(format!(" {:<17}", local_time(i.at, today)), theme.dim),
+            Span::styled(format!(" {:<17}", local_time(i.at, app.now)), theme.dim),
             Span::styled(format!("{:<10}", i.kind.as_str()), theme.key),
             Span::raw(sanitize(&i.note).into_owned()),
             Span::styled(sat, theme.ok),

@@ -151,7 +151,7 @@ pub fn draw_attention(frame: &mut Frame<'_>, area: Rect, card: &CardView, app: &
         lines.push(Line::from(vec![
             Span::styled(format!(" open {} trigger: ", t.kind), theme.due_soon),
             Span::raw(sanitize(&t.note).into_owned()),
-            Span::styled(format!(" (opened {})", ago(t.opened_at, app.now.utc)), theme.dim),
+            Span::styled(format!(" (opened {})", ago(t.opened_at, app.now)), theme.dim),
         ]));
     }
     if lines.is_empty() {
