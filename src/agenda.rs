@@ -246,7 +246,7 @@ fn nth_best(mut scores: Vec<f64>, n: usize) -> f64 {
 fn customer_rules(customer: &Customer, now: Now, rules: &Rules) -> Vec<Nudge> {
     let mut out: Vec<Nudge> = nudge::cadence(customer, now.utc, rules).into_iter().collect();
     out.extend(nudge::balance(customer, now.utc, rules));
-    out.extend(nudge::satisfaction(customer, rules));
+    out.extend(nudge::satisfaction(customer, now.zone(), rules));
     out
 }
 
