@@ -39,22 +39,19 @@ impl Zone {
         if t.eq_ignore_ascii_case("utc") || t.eq_ignore_ascii_case("z") {
             return Ok(Zone::UTC);
         }
+        // chrono wants the minutes; "+02" is how people write a whole-hour offset.
         let hours_only = t.len() == 3 && t.starts_with(['+', '-']);
         let offset = if hours_only {
             format!("{t}:00")
         } else {
             t.to_string()
         };
-        offset
-            .parse::<FixedOffset>()
-            .map(Zone::Fixed)
-            .ok()
-            .with_context(|| {
-                format!(
-                    "TOUCHBASE_TZ='{s}' is not an offset from UTC — use e.g. +01:00, -05:30 or UTC \
-                 (unset, it is the system's time zone)"
-                )
-            })
+        match offset.parse::<FixedOffset>() {
+            Ok(offset) => Ok(Zone::Fixed(offset)),
+            Err(_) => anyhow::bail!(
+                "TOUCHBASE_TZ='{s}' is not an offset from UTC — use e.g. +01:00, -05:30 or UTC (unset, the system's time zone is used)"
+            ),
+        }
     }
 
     /// `at` on the local wall clock.
