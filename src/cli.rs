@@ -7,7 +7,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 const AFTER_HELP: &str = "\
 Data: touchbase.db in the platform data directory (on Linux ~/.local/share/touchbase/);
 --db PATH or TOUCHBASE_DB use another file. Config: config.toml in the platform config
-directory, or TOUCHBASE_CONFIG. TOUCHBASE_NOW (RFC 3339) fixes the clock.
+directory, or TOUCHBASE_CONFIG. TOUCHBASE_NOW (RFC 3339) fixes the clock; local days are
+the system time zone's, or TOUCHBASE_TZ's (an offset: +01:00, -05:30, UTC).
 
 CUSTOMER is an id or a unique, case-insensitive name prefix.";
 

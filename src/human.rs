@@ -2,14 +2,15 @@
 
 use std::borrow::Cow;
 
-use chrono::{DateTime, Datelike as _, Local, NaiveDate, Utc};
+use chrono::{DateTime, Datelike as _, NaiveDate, Utc};
 use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
 
+use crate::clock::Now;
 use crate::domain::text::sanitize;
 
-/// "today", "yesterday", "12d ago", "8mo ago", "2y ago".
-pub fn ago(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    let days = (now.with_timezone(&Local).date_naive() - at.with_timezone(&Local).date_naive()).num_days();
+/// "today", "yesterday", "12d ago", "8mo ago", "2y ago", counted in local days.
+pub fn ago(at: DateTime<Utc>, now: Now) -> String {
+    let days = (now.today() - now.day(at)).num_days();
     match days {
         i64::MIN..=0 => "today".to_string(),
         1 => "yesterday".to_string(),
@@ -55,10 +56,10 @@ pub fn follow_up_summary(text: &str, due: NaiveDate, today: NaiveDate) -> String
     format!("“{}” {}", sanitize(text), day(due, today))
 }
 
-/// "Mon 16 Nov 10:00", with the year when it is not this year.
-pub fn local_time(at: DateTime<Utc>, today: NaiveDate) -> String {
-    let local = at.with_timezone(&Local);
-    if local.year() == today.year() {
+/// "Mon 16 Nov 10:00" on the user's wall clock, with the year when it is not this year.
+pub fn local_time(at: DateTime<Utc>, now: Now) -> String {
+    let local = now.zone().local(at);
+    if local.year() == now.today().year() {
         local.format("%a %-d %b %H:%M").to_string()
     } else {
         local.format("%a %-d %b %Y %H:%M").to_string()

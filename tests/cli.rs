@@ -60,6 +60,7 @@ fn touchbase() -> Command {
     let mut cmd = Command::cargo_bin("touchbase").unwrap();
     cmd.env("TOUCHBASE_NOW", NOW)
         .env("TZ", "UTC")
+        .env_remove("TOUCHBASE_TZ")
         .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
         .env_remove("TOUCHBASE_DB");
     cmd
@@ -487,6 +488,7 @@ fn read_a_little_then_close(book: &Book, args: &[&str]) -> std::process::Output 
     let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("touchbase"))
         .env("TOUCHBASE_NOW", NOW)
         .env("TZ", "UTC")
+        .env_remove("TOUCHBASE_TZ")
         .arg("--db")
         .arg(&book.db)
         .args(args)

@@ -21,6 +21,7 @@ fn touchbase(db: &Path) -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("touchbase"));
     cmd.env("TOUCHBASE_NOW", NOW)
         .env("TZ", "UTC")
+        .env_remove("TOUCHBASE_TZ")
         .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
         .env_remove("TOUCHBASE_DB")
         .arg("--db")
@@ -42,6 +43,7 @@ fn with_umask(umask: &str, db: &Path, args: &[&str]) -> Output {
         .args(args)
         .env("TOUCHBASE_NOW", NOW)
         .env("TZ", "UTC")
+        .env_remove("TOUCHBASE_TZ")
         .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
         .env_remove("TOUCHBASE_DB");
     cmd.output().unwrap()

@@ -44,6 +44,7 @@ impl Book {
         let mut cmd = Command::cargo_bin("touchbase").unwrap();
         cmd.env("TOUCHBASE_NOW", NOW)
             .env("TZ", "UTC")
+            .env_remove("TOUCHBASE_TZ")
             .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
             .env_remove("TOUCHBASE_DB")
             .current_dir(self.dir.path())

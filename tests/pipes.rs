@@ -15,6 +15,7 @@ fn touchbase() -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("touchbase"));
     cmd.env("TOUCHBASE_NOW", NOW)
         .env("TZ", "UTC")
+        .env_remove("TOUCHBASE_TZ")
         .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
         .env_remove("TOUCHBASE_DB");
     cmd

@@ -32,6 +32,7 @@ fn touchbase() -> PathBuf {
 fn with_env(cmd: &mut Command) -> &mut Command {
     cmd.env("TOUCHBASE_NOW", NOW)
         .env("TZ", "UTC")
+        .env_remove("TOUCHBASE_TZ")
         .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
         .env("TERM", "xterm-256color")
         .env_remove("TOUCHBASE_DB")

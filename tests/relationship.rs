@@ -26,6 +26,7 @@ impl Book {
         let mut cmd = Command::cargo_bin("touchbase").unwrap();
         cmd.env("TOUCHBASE_NOW", now)
             .env("TZ", "UTC")
+            .env_remove("TOUCHBASE_TZ")
             .env("TOUCHBASE_CONFIG", "/nonexistent/config.toml")
             .env_remove("TOUCHBASE_DB")
             .arg("--db")

@@ -6,7 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tempfile::TempDir;
-use touchbase::clock::Now;
+use touchbase::clock::{Now, Zone};
 use touchbase::config::Config;
 use touchbase::domain::balance::Side;
 use touchbase::domain::moment::{MomentStatus, NewMoment};
@@ -24,11 +24,10 @@ fn at(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
 }
 
-/// Local time is UTC in these tests, so snapshots do not depend on the machine.
-fn utc() {
-    // SAFETY: set before any thread of this test reads the environment; every test sets
-    // the same value.
-    unsafe { std::env::set_var("TZ", "UTC") };
+/// The app's clock, fixed at `NOW` in UTC: local days are UTC days whatever the machine's
+/// time zone, so snapshots do not depend on it.
+fn now() -> Now {
+    Now::at(at(NOW), Zone::UTC)
 }
 
 struct Fixture {
@@ -62,7 +61,6 @@ fn log(store: &mut Store, id: i64, when: &str, line: &str) {
 /// A small book: an overdue follow-up, one due today, a customer past their cadence, one
 /// never contacted, and one in good standing.
 fn book() -> Fixture {
-    utc();
     let dir = TempDir::new().unwrap();
     let mut store = Store::open(&dir.path().join("touchbase.db")).unwrap();
     let acme = customer(
@@ -141,15 +139,14 @@ fn book() -> Fixture {
     store
         .add_balance_entry(acme, Side::Ask, "price increase 4%", planned)
         .unwrap();
-    let app = App::new(store, Now::parse(NOW).unwrap(), Config::default()).unwrap();
+    let app = App::new(store, now(), Config::default()).unwrap();
     Fixture { _dir: dir, app }
 }
 
 fn empty() -> Fixture {
-    utc();
     let dir = TempDir::new().unwrap();
     let store = Store::open(&dir.path().join("touchbase.db")).unwrap();
-    let app = App::new(store, Now::parse(NOW).unwrap(), Config::default()).unwrap();
+    let app = App::new(store, now(), Config::default()).unwrap();
     Fixture { _dir: dir, app }
 }
 
@@ -337,7 +334,6 @@ fn screen_text(app: &mut App) -> String {
 
 #[test]
 fn control_characters_in_the_book_are_drawn_as_placeholders() {
-    utc();
     let dir = TempDir::new().unwrap();
     let mut store = Store::open(&dir.path().join("touchbase.db")).unwrap();
     let evil = customer(&mut store, "Evil\u{1b}[2J Corp", "Bell\u{7} BV", 30, &[]);
@@ -347,7 +343,7 @@ fn control_characters_in_the_book_are_drawn_as_placeholders() {
         "2026-11-20T10:00:00Z",
         "call: line one\rline\u{1b}]0;pwned\u{7}",
     );
-    let mut app = App::new(store, Now::parse(NOW).unwrap(), Config::default()).unwrap();
+    let mut app = App::new(store, now(), Config::default()).unwrap();
 
     keys(&mut app, "2");
     let customers = screen_text(&mut app);
@@ -372,7 +368,6 @@ fn control_characters_in_the_book_are_drawn_as_placeholders() {
 
 #[test]
 fn the_agenda_counts_every_follow_up_due_even_beyond_its_list() {
-    utc();
     let dir = TempDir::new().unwrap();
     let mut store = Store::open(&dir.path().join("touchbase.db")).unwrap();
     for (name, due) in [
@@ -389,7 +384,7 @@ fn the_agenda_counts_every_follow_up_due_even_beyond_its_list() {
         );
     }
     let config = Config::from_toml("[nudge]\nlimit = 1\n").unwrap();
-    let mut app = App::new(store, Now::parse(NOW).unwrap(), config).unwrap();
+    let mut app = App::new(store, now(), config).unwrap();
     let screen = screen_text(&mut app);
     assert!(
         screen.contains("Agenda · 2 overdue · 1 today"),

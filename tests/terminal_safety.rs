@@ -9,7 +9,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tempfile::TempDir;
-use touchbase::clock::Now;
+use touchbase::clock::{Now, Zone};
 use touchbase::config::Config;
 use touchbase::store::Store;
 use touchbase::tui::{App, ui};
@@ -56,6 +56,7 @@ fn touchbase() -> Command {
     let mut cmd = Command::cargo_bin("touchbase").unwrap();
     cmd.env("TOUCHBASE_NOW", NOW)
         .env("TZ", "UTC")
+        .env_remove("TOUCHBASE_TZ")
         .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
         .env_remove("TOUCHBASE_DB");
     cmd
@@ -276,12 +277,10 @@ fn enter(app: &mut App) {
 }
 
 fn app(db: &Path) -> App {
-    // SAFETY: set before any thread of this test reads the environment; every test sets
-    // the same value.
-    unsafe { std::env::set_var("TZ", "UTC") };
+    // In UTC whatever the machine's time zone, as the child processes' TZ=UTC.
     App::new(
         Store::open(db).unwrap(),
-        Now::parse(NOW).unwrap(),
+        Now::parse(NOW).unwrap().in_zone(Zone::UTC),
         Config::default(),
     )
     .unwrap()

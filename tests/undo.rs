@@ -65,6 +65,7 @@ impl Session {
             .unwrap()
             .env("TOUCHBASE_NOW", now)
             .env("TZ", "UTC")
+            .env_remove("TOUCHBASE_TZ")
             .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
             .env_remove("TOUCHBASE_DB")
             .arg("--db")

@@ -62,8 +62,8 @@ pub fn book() -> &'static Path {
         let started = Instant::now();
         {
             let mut store = Store::open(&partial).expect("creating the bench book");
-            let summary = touchbase::demo::generate(&mut store, now().utc, CUSTOMERS)
-                .expect("generating the bench book");
+            let summary =
+                touchbase::demo::generate(&mut store, now(), CUSTOMERS).expect("generating the bench book");
             eprintln!(
                 "generated {} customers, {} contacts, {} follow-ups in {:.1}s",
                 summary.customers,

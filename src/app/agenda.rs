@@ -161,8 +161,6 @@ fn nth_best(mut scores: Vec<f64>, n: usize) -> f64 {
 mod tests {
     use std::collections::HashMap;
 
-    use chrono::DateTime;
-
     use super::*;
 
     /// The same top list: the same scores in the same order, and the same nudges above the
@@ -188,11 +186,8 @@ mod tests {
     fn the_top_nudges_are_those_of_scoring_every_candidate() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("book.db")).unwrap();
-        let utc = DateTime::parse_from_rfc3339("2026-11-23T09:00:00Z")
-            .unwrap()
-            .to_utc();
-        crate::demo::generate(&mut store, utc, 1200).unwrap();
-        let now = Now { utc };
+        let now = Now::parse("2026-11-23T09:00:00Z").unwrap();
+        crate::demo::generate(&mut store, now, 1200).unwrap();
         let config = Config::default();
         let every = scored(&store, now, &config, None).unwrap().nudges;
         assert!(every.len() > 300, "a book with plenty to rank: {}", every.len());

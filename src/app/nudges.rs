@@ -125,6 +125,6 @@ pub(super) fn bound(stream: Stream, rows: &Rows, now: Now, rules: &Rules) -> Opt
 pub(super) fn customer_rules(customer: &Customer, now: Now, rules: &Rules) -> Vec<Nudge> {
     let mut out: Vec<Nudge> = nudge::cadence(customer, now.utc, rules).into_iter().collect();
     out.extend(nudge::balance(customer, now.utc, rules));
-    out.extend(nudge::satisfaction(customer, rules));
+    out.extend(nudge::satisfaction(customer, now.zone(), rules));
     out
 }

@@ -2,7 +2,7 @@
 //! and put together by the domain rules (`domain::week`). What `touchbase export week`
 //! writes and the Week screen shows; knows neither.
 
-use chrono::{DateTime, Duration, Local, NaiveDate, NaiveTime, Utc};
+use chrono::{Duration, NaiveDate};
 
 use super::agenda;
 use crate::clock::Now;
@@ -31,8 +31,7 @@ pub fn plan_week(
     let upcoming = store.follow_ups_due_between(overdue_before, after_end, limit)?;
     let prepare_through = config.nudge.prepare_through(after_end);
     let moments = store.moments_expected_between(span.start, prepare_through, limit)?;
-    let touch =
-        store.cadence_runs_out_between(local_midnight(span.start), local_midnight(after_end), limit)?;
+    let touch = store.cadence_runs_out_between(now.midnight(span.start), now.midnight(after_end), limit)?;
     let nudges = if span.end >= today {
         agenda::due(store, now, config, Some(config.nudge.limit))?.nudges
     } else {
@@ -51,8 +50,8 @@ pub fn plan_week(
         .rows
         .into_iter()
         .map(|customer| TouchBase {
-            runs_out: local_day(customer.touch_due_at()),
-            last_contact: customer.last_contact_at.map(local_day),
+            runs_out: now.day(customer.touch_due_at()),
+            last_contact: customer.last_contact_at.map(|at| now.day(at)),
             customer,
         })
         .collect();
@@ -68,23 +67,4 @@ pub fn plan_week(
             left_out,
         },
     ))
-}
-
-fn local_day(at: DateTime<Utc>) -> NaiveDate {
-    at.with_timezone(&Local).date_naive()
-}
-
-/// The instant `day` starts in the local calendar. Where a clock change skips midnight,
-/// the day starts when the clock resumes, so the first hour after the gap.
-fn local_midnight(day: NaiveDate) -> DateTime<Utc> {
-    let midnight = day.and_time(NaiveTime::MIN);
-    midnight
-        .and_local_timezone(Local)
-        .earliest()
-        .or_else(|| {
-            (midnight + Duration::hours(1))
-                .and_local_timezone(Local)
-                .earliest()
-        })
-        .map_or_else(|| midnight.and_utc(), |at| at.with_timezone(&Utc))
 }

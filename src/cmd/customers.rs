@@ -76,7 +76,7 @@ pub fn list(cx: &mut Ctx, sort: SortArg, json: bool) -> anyhow::Result<()> {
             "VALUE"
         )?;
     }
-    let (now, today) = (cx.now.utc, cx.now.today());
+    let (now, today) = (cx.now, cx.now.today());
     let out = &mut cx.out;
     let mut count = 0usize;
     let mut print = |row: CustomerRow| -> anyhow::Result<()> {
@@ -89,7 +89,7 @@ pub fn list(cx: &mut Ctx, sort: SortArg, json: bool) -> anyhow::Result<()> {
                 .last_contact_at
                 .map_or_else(|| "never".to_string(), |at| ago(at, now));
             // The mark keeps overdue visible where there is no colour.
-            let mark = if Freshness::of(c.staleness(now)) == Freshness::Overdue {
+            let mark = if Freshness::of(c.staleness(now.utc)) == Freshness::Overdue {
                 " !"
             } else {
                 ""
@@ -202,7 +202,7 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
         writeln!(
             out,
             "  {}  {} {}{sat}",
-            cell(&local_time(i.at, today), 17),
+            cell(&local_time(i.at, cx.now), 17),
             cell(i.kind.as_str(), 9),
             sanitize(&i.note)
         )?;
@@ -231,7 +231,7 @@ fn print_head(cx: &mut Ctx, c: &Customer) -> anyhow::Result<()> {
     }
     let last = c.last_contact_at.map_or_else(
         || "no contact yet".to_string(),
-        |at| format!("last contact {}", ago(at, cx.now.utc)),
+        |at| format!("last contact {}", ago(at, cx.now)),
     );
     write!(out, "in touch every {} · {last}", c.cadence)?;
     if !c.tags.is_empty() {
@@ -263,7 +263,7 @@ fn print_relationship(
     triggers: &[Trigger],
 ) -> anyhow::Result<()> {
     let today = cx.now.today();
-    let now = cx.now.utc;
+    let now = cx.now;
     let out = &mut cx.out;
     writeln!(out, "\nUrgency {:.1}", why.total)?;
     for n in &why.terms {

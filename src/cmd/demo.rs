@@ -27,7 +27,7 @@ pub fn run(cx: &mut Ctx, customers: usize, force: bool) -> anyhow::Result<()> {
         );
     }
     let started = Instant::now();
-    let s = demo::generate(&mut cx.store, cx.now.utc, customers)?;
+    let s = demo::generate(&mut cx.store, cx.now, customers)?;
     writeln!(
         cx.out,
         "Wrote a demo book to '{}' in {:.1}s: {} customers, {} contacts, {} follow-ups, {} decision moments, {} triggers, {} gives/asks, {} orders.",
@@ -54,7 +54,7 @@ pub fn open_throwaway() -> anyhow::Result<()> {
         .tempdir()
         .context("creating a temporary directory for the demo")?;
     let mut store = Store::open(&dir.path().join("touchbase.db"))?;
-    demo::generate(&mut store, now.utc, DEFAULT_CUSTOMERS)?;
+    demo::generate(&mut store, now, DEFAULT_CUSTOMERS)?;
     super::open_tui(store, now, config)
 }
 

@@ -27,7 +27,7 @@ pub fn run(cx: &mut Ctx, args: &ImportArgs) -> anyhow::Result<()> {
     let opts = Options {
         format,
         maps,
-        now: cx.now.utc,
+        now: cx.now,
     };
     let parsed = import::read(&args.file, &opts)?;
     let file = args.file.file_name().map_or_else(

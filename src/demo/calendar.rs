@@ -1,9 +1,11 @@
-//! Days and business hours relative to `now` in the user's time zone. Local midnights are
-//! worked out once, so placing two million contacts costs an addition each instead of a
-//! time-zone lookup each.
+//! Days and business hours relative to `now` in the user's time zone. The hour offices
+//! open is worked out once a day, so placing two million contacts costs an addition each
+//! instead of a time-zone lookup each. Knows nothing of the store.
 
-use chrono::{DateTime, Datelike as _, Local, NaiveDate, TimeDelta, TimeZone as _, Utc, Weekday};
+use chrono::{DateTime, Datelike as _, NaiveDate, NaiveTime, TimeDelta, Utc, Weekday};
 use fastrand::Rng;
+
+use crate::clock::Now;
 
 /// How far back days are precomputed; older ones are worked out one by one.
 const DAYS_BACK: usize = 800;
@@ -11,23 +13,19 @@ const OPENS: i64 = 8 * 3600;
 const CLOSES: i64 = 17 * 3600 + 30 * 60;
 
 pub(super) struct Calendar {
-    now: DateTime<Utc>,
+    now: Now,
     today: NaiveDate,
-    /// Local midnight of `today - i` days, as UTC.
-    midnights: Vec<DateTime<Utc>>,
+    /// When offices open on `today - i` days, as UTC.
+    opens: Vec<DateTime<Utc>>,
 }
 
 impl Calendar {
-    pub fn new(now: DateTime<Utc>) -> Calendar {
-        let today = now.with_timezone(&Local).date_naive();
-        let midnights = (0..DAYS_BACK as i64)
-            .map(|i| local_midnight(today - TimeDelta::days(i)))
+    pub fn new(now: Now) -> Calendar {
+        let today = now.today();
+        let opens = (0..DAYS_BACK as i64)
+            .map(|i| opens(now, today - TimeDelta::days(i)))
             .collect();
-        Calendar {
-            now,
-            today,
-            midnights,
-        }
+        Calendar { now, today, opens }
     }
 
     pub fn today(&self) -> NaiveDate {
@@ -67,51 +65,44 @@ impl Calendar {
     /// future, so a day ahead means today.
     pub fn at(&self, rng: &mut Rng, day: i64) -> DateTime<Utc> {
         let day = self.workday(day.min(0));
-        let midnight = usize::try_from(-day)
+        let opens = usize::try_from(-day)
             .ok()
-            .and_then(|i| self.midnights.get(i).copied())
-            .unwrap_or_else(|| local_midnight(self.date(day)));
+            .and_then(|i| self.opens.get(i).copied())
+            .unwrap_or_else(|| opens(self.now, self.date(day)));
         let minute = rng.i64(OPENS / 60..CLOSES / 60);
-        let at = midnight + TimeDelta::minutes(minute);
-        if at < self.now {
+        let at = opens + TimeDelta::minutes(minute - OPENS / 60);
+        if at < self.now.utc {
             at
         } else {
-            self.now - TimeDelta::minutes(rng.i64(1..=90))
+            self.now.utc - TimeDelta::minutes(rng.i64(1..=90))
         }
     }
 }
 
-/// Local midnight of `date` as UTC, taken at the offset of noon: business hours then land
-/// on the right local hour even on the days clocks change (at night).
-fn local_midnight(date: NaiveDate) -> DateTime<Utc> {
-    let noon = date.and_time(chrono::NaiveTime::MIN) + TimeDelta::hours(12);
-    let at_noon = Local
-        .from_local_datetime(&noon)
-        .earliest()
-        .map_or_else(|| noon.and_utc(), |t| t.with_timezone(&Utc));
-    at_noon - TimeDelta::hours(12)
+/// When offices open on `date`, as UTC: counted from the local opening hour rather than
+/// from midnight, business hours land on the right local hour also on the days clocks
+/// change (at night).
+fn opens(now: Now, date: NaiveDate) -> DateTime<Utc> {
+    let open = date.and_time(NaiveTime::MIN) + TimeDelta::seconds(OPENS);
+    now.zone()
+        .instant(open)
+        .unwrap_or_else(|| now.midnight(date) + TimeDelta::seconds(OPENS))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn now() -> DateTime<Utc> {
-        // A Monday morning.
-        DateTime::parse_from_rfc3339("2026-11-23T10:00:00Z")
-            .unwrap()
-            .to_utc()
+    fn now() -> Now {
+        // A Monday morning, in UTC.
+        Now::parse("2026-11-23T10:00:00Z").unwrap()
     }
 
     #[test]
     fn weekends_move_to_the_friday_before() {
         let cal = Calendar::new(now());
         let monday = cal.today();
-        assert_eq!(
-            monday.weekday(),
-            Weekday::Mon,
-            "the test assumes a time zone near UTC"
-        );
+        assert_eq!(monday.weekday(), Weekday::Mon);
         assert_eq!(cal.workday(-1), -3);
         assert_eq!(cal.workday(-2), -3);
         assert_eq!(cal.workday(-3), -3);
@@ -135,8 +126,8 @@ mod tests {
         for day in [-900, -400, -30, -3, 0, 5] {
             for _ in 0..50 {
                 let at = cal.at(&mut rng, day);
-                assert!(at < now());
-                let local = at.with_timezone(&Local);
+                assert!(at < now().utc);
+                let local = now().zone().local(at);
                 assert!(!matches!(local.weekday(), Weekday::Sat | Weekday::Sun), "{local}");
                 if day < 0 {
                     let hour = chrono::Timelike::hour(&local);

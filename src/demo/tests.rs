@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use tempfile::TempDir;
 
 use super::{DemoSummary, generate};
-use crate::clock::Now;
+use crate::clock::{Now, Zone};
 use crate::store::{Sort, Store};
 
 /// A Monday morning.
@@ -17,14 +17,19 @@ fn now() -> DateTime<Utc> {
         .to_utc()
 }
 
+/// The demo's clock: `now`, in UTC, so days do not depend on the machine.
+fn clock() -> Now {
+    Now::at(now(), Zone::UTC)
+}
+
 fn today() -> NaiveDate {
-    Now { utc: now() }.today()
+    clock().today()
 }
 
 fn demo(customers: usize) -> (TempDir, Store, DemoSummary) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
-    let summary = generate(&mut store, now(), customers).unwrap();
+    let summary = generate(&mut store, clock(), customers).unwrap();
     (dir, store, summary)
 }
 

@@ -2,23 +2,17 @@
 //! line; Dutch and German Excel write `;`), an optional `sep=` line, CRLF, quoted fields
 //! with delimiters, line breaks and doubled quotes inside.
 
-use chrono::{DateTime, Utc};
-
 use super::fields::{Draft, oversize, unguard};
 use super::headers::{ColumnMap, Field, normalise, recognise};
 use super::{Location, Parsed, quotes};
+use crate::clock::Now;
 use crate::domain::limits::{FIELD_CHARS, IMPORT_COLUMNS, IMPORT_RECORDS, too_long};
 
-pub fn read(text: &str, maps: &[ColumnMap], now: DateTime<Utc>) -> anyhow::Result<Parsed> {
+pub fn read(text: &str, maps: &[ColumnMap], now: Now) -> anyhow::Result<Parsed> {
     read_at_most(text, maps, now, IMPORT_RECORDS)
 }
 
-fn read_at_most(
-    text: &str,
-    maps: &[ColumnMap],
-    now: DateTime<Utc>,
-    max_rows: usize,
-) -> anyhow::Result<Parsed> {
+fn read_at_most(text: &str, maps: &[ColumnMap], now: Now, max_rows: usize) -> anyhow::Result<Parsed> {
     // Excel honours a first line `sep=;` and so do we; the data then starts a line later.
     let (text, skipped_lines, forced) = match text.split_once('\n') {
         Some((first, rest)) if first.trim().to_ascii_lowercase().starts_with("sep=") => {
@@ -292,8 +286,8 @@ fn quoted_list(items: &[String]) -> String {
 mod tests {
     use super::*;
 
-    fn now() -> DateTime<Utc> {
-        "2026-11-23T09:00:00Z".parse().unwrap()
+    fn now() -> Now {
+        Now::parse("2026-11-23T09:00:00Z").unwrap()
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! Last-contact dates as spreadsheets and CRMs write them, read in the local time zone.
 
-use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, NaiveTime, TimeZone as _, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+
+use crate::clock::Now;
 
 /// A last-contact date: RFC 3339, `yyyy-mm-dd`, `dd-mm-yyyy`, `dd.mm.yyyy`, `yyyy/mm/dd`,
 /// each optionally followed by `hh:mm[:ss]` (local time); `dd/mm/yyyy` when the order is
 /// clear from a number above 12. A date alone means noon that day, but never later than
 /// now. Dates after today are refused.
-pub fn last_contact(raw: &str, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, String> {
+pub fn last_contact(raw: &str, now: Now) -> Result<Option<DateTime<Utc>>, String> {
     let s = raw.trim();
     if s.is_empty() {
         return Ok(None);
@@ -16,7 +18,8 @@ pub fn last_contact(raw: &str, now: DateTime<Utc>) -> Result<Option<DateTime<Utc
             "last contact '{s}' {why} — use 2026-11-23, 23-11-2026 or 2026-11-23 14:30 (or --map 'COLUMN=ignore')"
         )
     };
-    let today = now.with_timezone(&Local).date_naive();
+    let today = now.today();
+    let local = |wall| now.zone().instant(wall);
     let at = if let Ok(exact) = DateTime::parse_from_rfc3339(s) {
         exact.with_timezone(&Utc)
     } else {
@@ -34,20 +37,13 @@ pub fn last_contact(raw: &str, now: DateTime<Utc>) -> Result<Option<DateTime<Utc
         } else {
             let noon = date.and_hms_opt(12, 0, 0).unwrap_or_default();
             let at = local(noon).ok_or_else(|| bad("does not exist in the local time zone"))?;
-            at.min(now)
+            at.min(now.utc)
         }
     };
-    if at.with_timezone(&Local).date_naive() > today {
+    if now.day(at) > today {
         return Err(bad("is in the future"));
     }
-    Ok(Some(at.min(now)))
-}
-
-fn local(naive: NaiveDateTime) -> Option<DateTime<Utc>> {
-    Local
-        .from_local_datetime(&naive)
-        .earliest()
-        .map(|t| t.with_timezone(&Utc))
+    Ok(Some(at.min(now.utc)))
 }
 
 fn date(text: &str) -> Result<NaiveDate, &'static str> {
@@ -95,8 +91,8 @@ fn time(s: &str) -> Option<NaiveTime> {
 mod tests {
     use super::*;
 
-    fn now() -> DateTime<Utc> {
-        "2026-11-23T09:00:00Z".parse().unwrap()
+    fn now() -> Now {
+        Now::parse("2026-11-23T09:00:00Z").unwrap()
     }
 
     fn at(s: &str) -> DateTime<Utc> {
@@ -121,7 +117,7 @@ mod tests {
             assert_eq!(last_contact(raw, now()), Ok(Some(at(want))), "{raw}");
         }
         // Today, date only: noon would be after now.
-        assert_eq!(last_contact("2026-11-23", now()), Ok(Some(now())));
+        assert_eq!(last_contact("2026-11-23", now()), Ok(Some(now().utc)));
         assert_eq!(last_contact(" ", now()), Ok(None));
     }
 

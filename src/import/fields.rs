@@ -2,11 +2,10 @@
 //! format: names from parts, e-mail addresses, tags from labels, last-contact dates,
 //! cadences.
 
-use chrono::{DateTime, Utc};
-
 use super::dates::last_contact;
 use super::headers::Field;
 use super::{ImportedCustomer, Location};
+use crate::clock::Now;
 use crate::domain::limits::{FIELD_CHARS, NAME_CHARS, NOTE_CHARS, too_long};
 use crate::domain::{Cadence, Tags};
 
@@ -117,7 +116,7 @@ impl Draft {
 
     /// Checks and cleans every field; the error says what is wrong, quoting the value.
     /// Sizes are checked first, so no work is done on a value that is refused anyway.
-    pub fn finish(self, at: Location, now: DateTime<Utc>) -> Result<ImportedCustomer, String> {
+    pub fn finish(self, at: Location, now: Now) -> Result<ImportedCustomer, String> {
         if let Some(problem) = self.too_long() {
             return Err(problem);
         }
@@ -276,8 +275,8 @@ pub fn unguard(cell: &str) -> &str {
 mod tests {
     use super::*;
 
-    fn now() -> DateTime<Utc> {
-        "2026-11-23T09:00:00Z".parse().unwrap()
+    fn now() -> Now {
+        Now::parse("2026-11-23T09:00:00Z").unwrap()
     }
 
     #[test]

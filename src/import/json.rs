@@ -1,11 +1,11 @@
 //! Our own JSON: an array of customers, as `export customers --format json` writes it. The
 //! output of `list --json` reads too (its extra fields are ignored).
 
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::fields::Draft;
 use super::{Location, Parsed};
+use crate::clock::Now;
 use crate::domain::limits::IMPORT_RECORDS;
 
 /// One customer in the exported book. Fields are only ever added.
@@ -31,11 +31,11 @@ pub struct BookEntry {
     pub last_contact: Option<String>,
 }
 
-pub fn read(text: &str, now: DateTime<Utc>) -> anyhow::Result<Parsed> {
+pub fn read(text: &str, now: Now) -> anyhow::Result<Parsed> {
     read_at_most(text, now, IMPORT_RECORDS)
 }
 
-fn read_at_most(text: &str, now: DateTime<Utc>, max: usize) -> anyhow::Result<Parsed> {
+fn read_at_most(text: &str, now: Now, max: usize) -> anyhow::Result<Parsed> {
     let entries: Vec<serde_json::Value> = serde_json::from_str(text).map_err(|e| {
         anyhow::anyhow!("{} — the file should hold a JSON array of customers, as `touchbase export customers --format json` writes", super::clip(&e.to_string()))
     })?;
@@ -73,7 +73,7 @@ mod tests {
 
     #[test]
     fn entries_are_checked_one_by_one() {
-        let now = "2026-11-23T09:00:00Z".parse().unwrap();
+        let now = Now::parse("2026-11-23T09:00:00Z").unwrap();
         let p = read(
             r#"[{"name":"Jan","tags":["vip"],"cadence_days":14,"id":7},{"name":"Bad","email":"x"},{"name":3}]"#,
             now,

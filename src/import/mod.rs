@@ -23,6 +23,7 @@ use std::path::Path;
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 
+use crate::clock::Now;
 use crate::domain::limits::FIELD_CHARS;
 use crate::domain::{Cadence, Tags};
 
@@ -184,7 +185,7 @@ pub struct Options {
     /// `--map` overrides, CSV only.
     pub maps: Vec<ColumnMap>,
     /// Last contacts after now are refused; date-only ones never land after it.
-    pub now: DateTime<Utc>,
+    pub now: Now,
 }
 
 /// Reads and checks every record of `path`.

@@ -2,15 +2,15 @@
 //! every record it accepts keeps within the limits. The case count is bounded so that
 //! `cargo test` stays fast; the fuzz targets search far longer.
 
-use chrono::{DateTime, Utc};
 use proptest::prelude::*;
 
 use super::fields::Draft;
 use super::{Format, ImportedCustomer, Location, Options, Parsed, csv, json, parse, vcard};
+use crate::clock::Now;
 use crate::domain::limits::{FIELD_CHARS, NAME_CHARS, NOTE_CHARS};
 
-fn now() -> DateTime<Utc> {
-    "2026-11-23T09:00:00Z".parse().expect("a fixed instant")
+fn now() -> Now {
+    Now::parse("2026-11-23T09:00:00Z").expect("a fixed instant")
 }
 
 fn within_limits(r: &ImportedCustomer) -> bool {

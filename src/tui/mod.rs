@@ -155,8 +155,8 @@ impl Waiting {
             }
             tty::Input::Timeout if self.last_tick.elapsed() >= TICK => {
                 self.last_tick = Instant::now();
-                if std::env::var_os("TOUCHBASE_NOW").is_none() {
-                    app.tick(Now::from_env()?)?;
+                if let Some(now) = app.now.ticked() {
+                    app.tick(now)?;
                 }
                 self.redraw = true;
             }

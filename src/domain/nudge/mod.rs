@@ -11,6 +11,7 @@ use super::moment::{Moment, MomentStatus};
 use super::ranged;
 use super::trigger::{Trigger, TriggerKind};
 use super::{Customer, FollowUp};
+use crate::clock::Zone;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NudgeKind {
@@ -378,8 +379,9 @@ pub fn balance(customer: &Customer, now: DateTime<Utc>, rules: &Rules) -> Vec<Nu
 }
 
 /// Satisfaction fell since the previous record, and nobody has talked to them since: a
-/// contact after the drop is the answer to "ask what changed".
-pub fn satisfaction(customer: &Customer, rules: &Rules) -> Option<Nudge> {
+/// contact after the drop is the answer to "ask what changed". The reason dates the drop
+/// by the local day in `zone`.
+pub fn satisfaction(customer: &Customer, zone: Zone, rules: &Rules) -> Option<Nudge> {
     let s = &customer.summary;
     let (Some(now), Some(before)) = (s.satisfaction, s.prev_satisfaction) else {
         return None;
@@ -392,7 +394,7 @@ pub fn satisfaction(customer: &Customer, rules: &Rules) -> Option<Nudge> {
     }
     let when = s
         .satisfaction_at
-        .map(|at| format!(" ({})", short_date(at.date_naive())))
+        .map(|at| format!(" ({})", short_date(zone.day(at))))
         .unwrap_or_default();
     let reason = format!("satisfaction dropped from {before} to {now}{when} — ask what changed");
     let base = rules.weights.satisfaction_drop * f64::from(before - now);

@@ -3,6 +3,7 @@
 use chrono::TimeZone as _;
 
 use super::*;
+use crate::clock::Zone;
 use crate::domain::balance::Balance;
 use crate::domain::customer::Summary;
 use crate::domain::money::Cents;
@@ -256,16 +257,32 @@ fn a_satisfaction_drop_nudges_by_its_size() {
     let mut c = acme(None);
     c.summary.satisfaction = Some(4);
     c.summary.prev_satisfaction = Some(4);
-    assert_eq!(satisfaction(&c, &rules()), None);
+    assert_eq!(satisfaction(&c, Zone::UTC, &rules()), None);
     c.summary.satisfaction = Some(3);
     c.summary.prev_satisfaction = Some(5);
     c.summary.satisfaction_at = Some(at("2026-11-10"));
-    let n = satisfaction(&c, &rules()).unwrap();
+    let n = satisfaction(&c, Zone::UTC, &rules()).unwrap();
     assert_eq!(
         n.reason,
         "satisfaction dropped from 5 to 3 (Tue 10 Nov) — ask what changed"
     );
     assert!((n.score - 10.0).abs() < 1e-9);
+}
+
+#[test]
+fn a_satisfaction_drop_is_dated_by_the_local_day() {
+    let mut c = acme(None);
+    c.summary.satisfaction = Some(3);
+    c.summary.prev_satisfaction = Some(5);
+    c.summary.satisfaction_at = Some(Utc.with_ymd_and_hms(2026, 11, 10, 23, 30, 0).unwrap());
+    let reason = |zone| satisfaction(&c, zone, &rules()).unwrap().reason;
+    assert!(
+        reason(Zone::UTC).contains("(Tue 10 Nov)"),
+        "{}",
+        reason(Zone::UTC)
+    );
+    let east = Zone::parse("+02:00").unwrap();
+    assert!(reason(east).contains("(Wed 11 Nov)"), "{}", reason(east));
 }
 
 #[test]
@@ -275,14 +292,17 @@ fn a_satisfaction_drop_is_answered_by_the_next_contact() {
     c.summary.satisfaction = Some(3);
     c.summary.prev_satisfaction = Some(5);
     c.summary.satisfaction_at = Some(at("2026-11-10"));
-    assert!(satisfaction(&c, &rules()).is_some(), "no contact since the drop");
+    assert!(
+        satisfaction(&c, Zone::UTC, &rules()).is_some(),
+        "no contact since the drop"
+    );
     c.last_contact_at = Some(at("2026-11-09"));
     assert!(
-        satisfaction(&c, &rules()).is_some(),
+        satisfaction(&c, Zone::UTC, &rules()).is_some(),
         "the last contact was before it"
     );
     c.last_contact_at = Some(at("2026-11-11"));
-    assert_eq!(satisfaction(&c, &rules()), None, "they talked since");
+    assert_eq!(satisfaction(&c, Zone::UTC, &rules()), None, "they talked since");
 }
 
 #[test]

@@ -5,7 +5,6 @@
 
 use std::fmt::Write as _;
 
-use chrono::{DateTime, Utc};
 use vcard4::property::{AnyProperty, TextOrUriProperty};
 
 mod normalise;
@@ -15,17 +14,18 @@ use normalise::{logical_lines, normalise, restore};
 use super::contain::contained;
 use super::fields::Draft;
 use super::{Invalid, Location, Parsed};
+use crate::clock::Now;
 use crate::domain::limits::IMPORT_RECORDS;
 
 /// Our own extensions, so an exported book reads back whole.
 pub const CADENCE: &str = "X-TOUCHBASE-CADENCE";
 pub const LAST_CONTACT: &str = "X-TOUCHBASE-LAST-CONTACT";
 
-pub fn read(text: &str, now: DateTime<Utc>) -> anyhow::Result<Parsed> {
+pub fn read(text: &str, now: Now) -> anyhow::Result<Parsed> {
     read_at_most(text, now, IMPORT_RECORDS)
 }
 
-fn read_at_most(text: &str, now: DateTime<Utc>, max_cards: usize) -> anyhow::Result<Parsed> {
+fn read_at_most(text: &str, now: Now, max_cards: usize) -> anyhow::Result<Parsed> {
     let mut parsed = Parsed::default();
     let mut card: Option<(usize, Vec<String>)> = None;
     let mut count = 0;
@@ -185,8 +185,8 @@ fn tel_uri(uri: &str) -> String {
 mod tests {
     use super::*;
 
-    fn now() -> DateTime<Utc> {
-        "2026-11-23T09:00:00Z".parse().unwrap()
+    fn now() -> Now {
+        Now::parse("2026-11-23T09:00:00Z").unwrap()
     }
 
     fn one(text: &str) -> super::super::ImportedCustomer {

@@ -81,7 +81,7 @@ fn render_head(card: &CardView, area: Rect, buf: &mut Buffer) {
     let fresh = Freshness::of(c.staleness(now));
     let last = c.last_contact_at.map_or_else(
         || "no contact yet".to_string(),
-        |at| format!("last contact {}", ago(at, now)),
+        |at| format!("last contact {}", ago(at, card.look.now)),
     );
     let mut standing = vec![Span::raw(format!("{} {} lifetime", card.currency, s.value))];
     if let Some(on) = s.last_order_on {
@@ -157,7 +157,7 @@ fn render_promises_and_timeline(card: &CardView, area: Rect, buf: &mut Buffer) {
     let items = card.timeline.iter().map(|i| {
         let sat = i.satisfaction.map(|s| format!(" ={s}")).unwrap_or_default();
         ListItem::new(Line::from(vec![
-            Span::styled(format!(" {:<17}", local_time(i.at, today)), theme.dim),
+            Span::styled(format!(" {:<17}", local_time(i.at, card.look.now)), theme.dim),
             Span::styled(format!("{:<10}", i.kind.as_str()), theme.key),
             Span::raw(sanitize(&i.note).into_owned()),
             Span::styled(sat, theme.ok),

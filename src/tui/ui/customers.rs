@@ -50,7 +50,7 @@ fn row<'a>(r: &'a CustomerRow, view: &CustomersView, moments: bool) -> Row<'a> {
     let c = &r.customer;
     let last = c
         .last_contact_at
-        .map_or_else(|| "never".to_string(), |at| ago(at, now));
+        .map_or_else(|| "never".to_string(), |at| ago(at, view.look.now));
     let fresh = Freshness::of(c.staleness(now));
     let mut cells = vec![
         Cell::from(sanitize(&c.name).into_owned()),

@@ -151,7 +151,7 @@ pub fn attention(card: &CardView) -> Paragraph<'static> {
             Span::styled(format!(" open {} trigger: ", t.kind), theme.due_soon),
             Span::raw(sanitize(&t.note).into_owned()),
             Span::styled(
-                format!(" (opened {})", ago(t.opened_at, card.look.now.utc)),
+                format!(" (opened {})", ago(t.opened_at, card.look.now)),
                 theme.dim,
             ),
         ]));
