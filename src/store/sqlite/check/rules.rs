@@ -5,7 +5,7 @@ use rusqlite::types::{Value, ValueRef};
 
 use super::recover::{repaired_day, repaired_time};
 use crate::domain::Cadence;
-use crate::store::sql::{FIRST_DAY, FIRST_TS, LAST_DAY, LAST_TS, cleaned_tags};
+use crate::store::sqlite::sql::{FIRST_DAY, FIRST_TS, LAST_DAY, LAST_TS, cleaned_tags};
 
 /// How a kind of value is stored, which decides what is damage and how it is repaired.
 #[derive(Clone, Copy)]

@@ -4,8 +4,8 @@ use anyhow::Context as _;
 
 use super::report::Problem;
 use super::tables::TABLES;
-use crate::store::Store;
-use crate::store::sql::record_name;
+use crate::store::sqlite::Store;
+use crate::store::sqlite::sql::record_name;
 
 impl Store {
     /// SQLite's own checks: the file's structure and the references between tables.

@@ -8,8 +8,8 @@ use rusqlite::params;
 
 use super::report::CheckReport;
 use super::tables::TABLES;
-use crate::store::Store;
-use crate::store::sql::{literal, record_name};
+use crate::store::sqlite::Store;
+use crate::store::sqlite::sql::{literal, record_name};
 
 impl Store {
     /// Repairs, in one transaction, what `report` says can be repaired: the damaged values
@@ -47,7 +47,7 @@ impl Store {
                 .filter(|id| !blocked.contains(id))
                 .collect();
             for id in customers {
-                crate::store::summary::refresh(tx, id)?;
+                crate::store::sqlite::summary::refresh(tx, id)?;
             }
             changed.extend(
                 report

@@ -4,7 +4,7 @@ use std::fmt;
 
 use rusqlite::types::Value;
 
-use crate::store::sql::record_name;
+use crate::store::sqlite::sql::record_name;
 
 /// One thing wrong with the book.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

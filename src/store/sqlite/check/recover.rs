@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use rusqlite::types::ValueRef;
 
-use crate::store::sql::{FIRST_DAY, FIRST_TS, LAST_DAY, LAST_TS, instant};
+use crate::store::sqlite::sql::{FIRST_DAY, FIRST_TS, LAST_DAY, LAST_TS, instant};
 
 /// A time written as text (RFC 3339, 'YYYY-MM-DD HH:MM:SS', a bare date at midnight UTC)
 /// or with a fraction of a second, as unix seconds in the book's range.

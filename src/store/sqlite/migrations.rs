@@ -9,12 +9,12 @@
 use rusqlite::{Connection, TransactionBehavior};
 
 const MIGRATIONS: &[&str] = &[
-    include_str!("../../assets/migrations/001_initial.sql"),
-    include_str!("../../assets/migrations/002_cadence_index.sql"),
-    include_str!("../../assets/migrations/003_relationship.sql"),
-    include_str!("../../assets/migrations/004_tier_on_triggers_and_moments.sql"),
-    include_str!("../../assets/migrations/005_name_index.sql"),
-    include_str!("../../assets/migrations/006_unanswered_drops.sql"),
+    include_str!("../../../assets/migrations/001_initial.sql"),
+    include_str!("../../../assets/migrations/002_cadence_index.sql"),
+    include_str!("../../../assets/migrations/003_relationship.sql"),
+    include_str!("../../../assets/migrations/004_tier_on_triggers_and_moments.sql"),
+    include_str!("../../../assets/migrations/005_name_index.sql"),
+    include_str!("../../../assets/migrations/006_unanswered_drops.sql"),
 ];
 
 /// The schema version this build writes.

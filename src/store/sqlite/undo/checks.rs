@@ -12,9 +12,9 @@ use crate::domain::moment::{Moment, MomentStatus};
 use crate::domain::money::Cents;
 use crate::domain::trigger::Trigger;
 use crate::domain::{Cadence, FollowUp, Kind, Tags};
-use crate::store::interactions::Logged;
-use crate::store::sql::{from_ts, ts};
-use crate::store::value::Order;
+use crate::store::sqlite::interactions::Logged;
+use crate::store::sqlite::sql::{from_ts, ts};
+use crate::store::sqlite::value::Order;
 
 pub(super) const NAME: &str = "name";
 pub(super) const COMPANY: &str = "company";
@@ -31,7 +31,7 @@ const CHANGED: &str = "was changed since";
 pub(super) fn follow_up(tx: &Transaction<'_>, id: i64) -> anyhow::Result<Option<(FollowUp, i64)>> {
     tx.prepare_cached("SELECT id, customer_id, text, due, done_at, snoozes FROM follow_ups WHERE id = ?1")?
         .query_row([id], |r| {
-            Ok((crate::store::follow_ups::follow_up_from_row(r)?, r.get(5)?))
+            Ok((crate::store::sqlite::follow_ups::follow_up_from_row(r)?, r.get(5)?))
         })
         .optional()
         .context("loading the follow-up to undo")
@@ -54,7 +54,7 @@ pub(super) fn follow_up_moved(
 }
 
 pub(super) fn moment_changed(tx: &Transaction<'_>, m: &Moment) -> anyhow::Result<Option<String>> {
-    use crate::store::moments::{MOMENT_COLUMNS, moment_from_row};
+    use crate::store::sqlite::moments::{MOMENT_COLUMNS, moment_from_row};
     let now = tx
         .prepare_cached(&format!("SELECT {MOMENT_COLUMNS} FROM moments m WHERE m.id = ?1"))?
         .query_row([m.id], moment_from_row)
@@ -71,7 +71,7 @@ pub(super) fn moment_changed(tx: &Transaction<'_>, m: &Moment) -> anyhow::Result
 }
 
 pub(super) fn trigger_changed(tx: &Transaction<'_>, t: &Trigger) -> anyhow::Result<Option<String>> {
-    use crate::store::triggers::{TRIGGER_COLUMNS, trigger_from_row};
+    use crate::store::sqlite::triggers::{TRIGGER_COLUMNS, trigger_from_row};
     let now = tx
         .prepare_cached(&format!(
             "SELECT {TRIGGER_COLUMNS} FROM triggers t WHERE t.id = ?1"

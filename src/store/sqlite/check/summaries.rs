@@ -8,9 +8,9 @@ use rusqlite::types::ValueRef;
 
 use super::report::Problem;
 use crate::domain::money::Cents;
-use crate::store::Store;
-use crate::store::sql::{instant, literal};
-use crate::store::summary::REFRESH;
+use crate::store::sqlite::Store;
+use crate::store::sqlite::sql::{instant, literal};
+use crate::store::sqlite::summary::REFRESH;
 
 /// The customer columns `summary::refresh` keeps, each with what it means in words (a
 /// column added there later is still checked, named by its column name).

@@ -6,8 +6,8 @@ use rusqlite::types::ValueRef;
 use super::report::Problem;
 use super::rules::Rule;
 use super::tables::SUMMED;
-use crate::store::Store;
-use crate::store::sql::literal;
+use crate::store::sqlite::Store;
+use crate::store::sqlite::sql::literal;
 
 impl Store {
     /// The values of `table` that break their column's rule: one pass over the table.

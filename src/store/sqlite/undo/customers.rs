@@ -7,7 +7,7 @@ use rusqlite::Transaction;
 
 use super::checks::{self, customer_fields, list};
 use super::{CustomerFields, refuse, without};
-use crate::store::customers::{FieldsToSet, set_fields};
+use crate::store::sqlite::customers::{FieldsToSet, set_fields};
 
 /// A customer goes only while nothing at all was recorded for them and their fields are
 /// as the add wrote them. Their rows are counted, never left to ON DELETE CASCADE.
