@@ -20,6 +20,7 @@
 #![allow(clippy::missing_errors_doc)]
 
 pub mod agenda;
+pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod cmd;

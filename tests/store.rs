@@ -8,7 +8,7 @@ use tempfile::TempDir;
 use touchbase::domain::money::Cents;
 use touchbase::domain::quicklog;
 use touchbase::domain::{Cadence, Tags};
-use touchbase::store::{LATEST_VERSION, NewCustomer, OpenError, Sort, Store};
+use touchbase::store::{Book, Customers as _, LATEST_VERSION, NewCustomer, OpenError, Sort};
 
 fn at(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
@@ -18,9 +18,9 @@ fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-fn new_store() -> (TempDir, Store) {
+fn new_store() -> (TempDir, Box<dyn Book>) {
     let dir = TempDir::new().unwrap();
-    let store = Store::open(&dir.path().join("touchbase.db")).unwrap();
+    let store = touchbase::store::open(&dir.path().join("touchbase.db")).unwrap();
     (dir, store)
 }
 
@@ -37,7 +37,7 @@ fn customer(name: &str) -> NewCustomer {
 fn open_creates_missing_directories_and_migrates() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("a/b/c/touchbase.db");
-    drop(Store::open(&path).unwrap());
+    drop(touchbase::store::open(&path).unwrap());
     let conn = Connection::open(&path).unwrap();
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     assert_eq!(version, LATEST_VERSION);
@@ -55,7 +55,7 @@ fn a_newer_database_is_refused_and_left_byte_for_byte_unchanged() {
             .unwrap();
     }
     let before = fs::read(&path).unwrap();
-    let err = Store::open(&path).err().expect("refused");
+    let err = touchbase::store::open(&path).err().expect("refused");
     assert!(matches!(err, OpenError::TooNew { found: 99, .. }), "{err}");
     assert!(
         err.to_string().contains(&format!(
@@ -72,7 +72,7 @@ fn a_file_that_is_not_sqlite_is_refused_and_left_unchanged() {
     let path = dir.path().join("notes.txt");
     let text = "these are my notes, not a database\n".repeat(200);
     fs::write(&path, &text).unwrap();
-    let err = Store::open(&path).err().expect("refused");
+    let err = touchbase::store::open(&path).err().expect("refused");
     assert!(matches!(err, OpenError::NotADatabase { .. }), "{err}");
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
 }
@@ -82,7 +82,7 @@ fn a_directory_that_cannot_be_created_is_named() {
     let dir = TempDir::new().unwrap();
     let blocker = dir.path().join("file");
     fs::write(&blocker, "x").unwrap();
-    let err = Store::open(&blocker.join("sub/touchbase.db"))
+    let err = touchbase::store::open(&blocker.join("sub/touchbase.db"))
         .err()
         .expect("refused");
     assert!(matches!(err, OpenError::CannotCreateDir { .. }), "{err}");
@@ -184,7 +184,7 @@ fn the_book_lists_never_contacted_first_then_oldest_contact() {
 
 /// Twelve customers whose last contacts and order values repeat, four never contacted,
 /// with `names` different names among them.
-fn book_with_ties(names: i64) -> (TempDir, Store) {
+fn book_with_ties(names: i64) -> (TempDir, Box<dyn Book>) {
     let (dir, mut store) = new_store();
     let now = at("2026-11-20T10:00:00Z");
     let call = quicklog::parse("call: hi", day("2026-11-20")).unwrap();
@@ -286,12 +286,12 @@ fn data_survives_reopening() {
     let path = dir.path().join("touchbase.db");
     let now = at("2026-11-20T10:00:00Z");
     {
-        let mut store = Store::open(&path).unwrap();
+        let mut store = touchbase::store::open(&path).unwrap();
         let mut new = customer("Acme");
         new.tags = Tags::new(["vip"]).unwrap();
         store.add_customer(&new, now).unwrap();
     }
-    let store = Store::open(&path).unwrap();
+    let store = touchbase::store::open(&path).unwrap();
     let rows = store.list_customers(Sort::Name, 0, 10).unwrap();
     assert_eq!(rows[0].customer.tags.as_slice(), ["vip"]);
 }
@@ -305,7 +305,7 @@ fn processes_opening_one_new_database_at_once_all_get_the_schema() {
         .map(|i| {
             let path = path.clone();
             std::thread::spawn(move || {
-                let mut store = Store::open(&path).map_err(|e| e.to_string())?;
+                let mut store = touchbase::store::open(&path).map_err(|e| e.to_string())?;
                 store
                     .add_customer(&customer(&format!("Person {i}")), at("2026-11-23T09:00:00Z"))
                     .map_err(|e| format!("{e:#}"))?;
@@ -316,7 +316,10 @@ fn processes_opening_one_new_database_at_once_all_get_the_schema() {
     for t in opened {
         t.join().unwrap().unwrap();
     }
-    assert_eq!(Store::open(&path).unwrap().count_customers().unwrap(), 8);
+    assert_eq!(
+        touchbase::store::open(&path).unwrap().count_customers().unwrap(),
+        8
+    );
 }
 
 #[test]
@@ -327,7 +330,7 @@ fn a_negative_schema_version_is_refused_as_damaged() {
         .unwrap()
         .execute_batch("PRAGMA user_version = -1;")
         .unwrap();
-    let err = Store::open(&path).err().expect("refused");
+    let err = touchbase::store::open(&path).err().expect("refused");
     assert!(matches!(err, OpenError::Damaged { found: -1, .. }), "{err}");
 }
 
@@ -338,7 +341,7 @@ fn a_database_nobody_may_write_is_opened_read_only_and_refuses_writes() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("touchbase.db");
     {
-        let mut store = Store::open(&path).unwrap();
+        let mut store = touchbase::store::open(&path).unwrap();
         store
             .add_customer(&customer("Ann"), at("2026-11-23T09:00:00Z"))
             .unwrap();
@@ -346,14 +349,14 @@ fn a_database_nobody_may_write_is_opened_read_only_and_refuses_writes() {
     // By the permission bits, so the same path is taken when the tests run as root.
     fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
     let before = fs::read(&path).unwrap();
-    let mut store = Store::open(&path).unwrap();
+    let mut store = touchbase::store::sqlite::SqliteBook::open(&path).unwrap();
     assert!(store.is_read_only());
     assert_eq!(store.count_customers().unwrap(), 1);
     let err = store
         .add_customer(&customer("Bob"), at("2026-11-23T09:00:00Z"))
         .unwrap_err();
     assert!(
-        err.downcast_ref::<touchbase::store::ReadOnly>().is_some(),
+        err.downcast_ref::<touchbase::store::sqlite::ReadOnly>().is_some(),
         "{err:#}"
     );
     drop(store);
@@ -378,7 +381,10 @@ fn a_failed_backup_leaves_nothing_and_a_good_one_is_a_whole_book() {
     assert_eq!(fs::read_to_string(dir.path().join("taken.db")).unwrap(), "mine");
     let copy = dir.path().join("copy.db");
     store.backup_to(&copy).unwrap();
-    assert_eq!(Store::open(&copy).unwrap().count_customers().unwrap(), 1);
+    assert_eq!(
+        touchbase::store::open(&copy).unwrap().count_customers().unwrap(),
+        1
+    );
     let mut names: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

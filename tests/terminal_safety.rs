@@ -11,7 +11,6 @@ use ratatui::backend::TestBackend;
 use tempfile::TempDir;
 use touchbase::clock::Now;
 use touchbase::config::Config;
-use touchbase::store::Store;
 use touchbase::tui::{App, ui};
 
 /// Monday 23 November 2026, 09:00 UTC.
@@ -280,7 +279,7 @@ fn app(db: &Path) -> App {
     // the same value.
     unsafe { std::env::set_var("TZ", "UTC") };
     App::new(
-        Store::open(db).unwrap(),
+        touchbase::store::open(db).unwrap(),
         Now::parse(NOW).unwrap(),
         Config::default(),
     )

@@ -10,7 +10,7 @@ use crate::domain::text::shown_path;
 use crate::export;
 use crate::import::Format;
 use crate::import::write::BookWriter;
-use crate::store::Store;
+use crate::store::Book;
 
 pub fn export(cx: &mut Ctx, args: &ExportCustomersArgs) -> anyhow::Result<()> {
     let format = match (&args.format, &args.output) {
@@ -19,10 +19,10 @@ pub fn export(cx: &mut Ctx, args: &ExportCustomersArgs) -> anyhow::Result<()> {
         (None, None) => Format::Csv,
     };
     let Some(path) = &args.output else {
-        write_book(&cx.store, format, &mut cx.out)?;
+        write_book(&*cx.store, format, &mut cx.out)?;
         return Ok(());
     };
-    let store = &cx.store;
+    let store = &*cx.store;
     let n = export::write_atomically(path, |out| write_book(store, format, out))?;
     writeln!(
         cx.out,
@@ -35,10 +35,10 @@ pub fn export(cx: &mut Ctx, args: &ExportCustomersArgs) -> anyhow::Result<()> {
 }
 
 /// Streams every active customer to `out`; returns how many.
-fn write_book(store: &Store, format: Format, out: &mut impl std::io::Write) -> anyhow::Result<usize> {
+fn write_book(store: &dyn Book, format: Format, out: &mut impl std::io::Write) -> anyhow::Result<usize> {
     let mut w = BookWriter::new(format, out)?;
     let mut n = 0;
-    store.each_customer_by_id(|c| {
+    store.each_customer_by_id(&mut |c| {
         n += 1;
         w.write(&c)
     })?;

@@ -135,13 +135,13 @@ pub fn list(cx: &mut Ctx, sort: SortArg, json: bool) -> anyhow::Result<()> {
         SortArg::Value => cx.store.each_customer(Sort::Value, &mut print)?,
         SortArg::Urgency => {
             // Urgency needs every nudge first; customers without one follow by last contact.
-            let due = agenda::due(&cx.store, cx.now, &cx.config, None)?;
+            let due = agenda::due(&*cx.store, cx.now, &cx.config, None)?;
             let mut urgency: HashMap<i64, f64> = HashMap::new();
             for n in &due.nudges {
                 *urgency.entry(n.customer_id).or_default() += n.score;
             }
             let mut rows = Vec::new();
-            cx.store.each_customer(Sort::LastContact, |row| {
+            cx.store.each_customer(Sort::LastContact, &mut |row| {
                 rows.push(row);
                 Ok(())
             })?;
@@ -164,14 +164,14 @@ pub fn list(cx: &mut Ctx, sort: SortArg, json: bool) -> anyhow::Result<()> {
 }
 
 pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
-    let c = resolve::customer(&cx.store, arg)?;
+    let c = resolve::customer(&*cx.store, arg)?;
     let follow_ups = cx.store.open_follow_ups(c.id)?;
     let timeline = cx
         .store
         .interactions(c.id, if json { usize::MAX >> 1 } else { TIMELINE })?;
     let moments = cx.store.moments_of(c.id)?;
     let triggers = cx.store.triggers_of(c.id)?;
-    let why = agenda::why(&cx.store, cx.now, &cx.config, &c)?;
+    let why = agenda::why(&*cx.store, cx.now, &cx.config, &c)?;
     let s = &c.summary;
     if json {
         let shown = ShowJson {

@@ -14,7 +14,7 @@ pub fn week(cx: &mut Ctx, args: &ExportWeekArgs) -> anyhow::Result<()> {
     // Everything the user typed is checked before the store is read.
     let week = args.week.as_deref().map(str::parse::<IsoWeek>).transpose()?;
     let format = Format::chosen(args.format.as_deref(), args.output.as_deref())?;
-    let plan = plan_week(&cx.store, cx.now, &cx.config, week)?;
+    let plan = plan_week(&*cx.store, cx.now, &cx.config, week)?;
     match &args.output {
         // Markdown and todo.txt on stdout are read by a person (through `less` too), and
         // neither format can escape a character: hidden ones are shown as placeholders.

@@ -14,7 +14,7 @@ use crate::human::day;
 pub fn run(cx: &mut Ctx, customer: &str, line: &str, json: bool) -> anyhow::Result<()> {
     let today = cx.now.today();
     let parsed = quicklog::parse(line, today).map_err(|e| anyhow::anyhow!(marked(line, &e)))?;
-    let c = resolve::customer(&cx.store, customer)?;
+    let c = resolve::customer(&*cx.store, customer)?;
     let logged = cx.store.log_contact(c.id, &parsed, cx.now.utc)?;
 
     if json {

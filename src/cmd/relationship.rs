@@ -37,7 +37,7 @@ pub fn moment(cx: &mut Ctx, cmd: MomentCmd) -> anyhow::Result<()> {
                 response,
             };
             typed::moment(&new)?;
-            let c = resolve::customer(&cx.store, &customer)?;
+            let c = resolve::customer(&*cx.store, &customer)?;
             let m = cx.store.add_moment(c.id, &new, cx.now.utc)?;
             if json {
                 return print_json(&mut cx.out, &MomentJson::from(&m));
@@ -76,7 +76,7 @@ pub fn trigger(cx: &mut Ctx, cmd: TriggerCmd) -> anyhow::Result<()> {
         } => {
             let kind: TriggerKind = kind.parse()?;
             typed::note(&note)?;
-            let c = resolve::customer(&cx.store, &customer)?;
+            let c = resolve::customer(&*cx.store, &customer)?;
             let t = cx.store.add_trigger(c.id, kind, &note, cx.now.utc)?;
             if json {
                 return print_json(&mut cx.out, &TriggerJson::from(&t));
@@ -106,7 +106,7 @@ pub fn balance(cx: &mut Ctx, side: Side, customer: &str, note: &str, json: bool)
         anyhow::bail!("say what it was, like \"christmas hamper\" or \"asked for a referral\"");
     }
     typed::note(note)?;
-    let c = resolve::customer(&cx.store, customer)?;
+    let c = resolve::customer(&*cx.store, customer)?;
     let entry = cx.store.add_balance_entry(c.id, side, note, cx.now.utc)?;
     if json {
         return print_json(&mut cx.out, &BalanceEntryJson::from(&entry));
@@ -140,7 +140,7 @@ pub fn order(
         Some(w) => parse_past_or_today(w, today)?,
         None => today,
     };
-    let c = resolve::customer(&cx.store, customer)?;
+    let c = resolve::customer(&*cx.store, customer)?;
     let currency = cx.config.money.currency.clone();
     let o = cx.store.add_order(c.id, on, amount, &currency, cx.now.utc)?;
     if json {

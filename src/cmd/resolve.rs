@@ -6,12 +6,12 @@ use anyhow::bail;
 
 use crate::domain::Customer;
 use crate::domain::text::sanitize;
-use crate::store::Store;
+use crate::store::Book;
 
 const SHOWN: usize = 10;
 
 /// An id, an exact name (ignoring case), or a prefix of exactly one name.
-pub fn customer(store: &Store, arg: &str) -> anyhow::Result<Customer> {
+pub fn customer(store: &dyn Book, arg: &str) -> anyhow::Result<Customer> {
     let arg = arg.trim();
     if arg.is_empty() {
         bail!("no customer given — pass an id or the start of a name (see `touchbase list`)");

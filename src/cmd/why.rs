@@ -10,8 +10,8 @@ use crate::domain::text::sanitize;
 use crate::human::cell;
 
 pub fn run(cx: &mut Ctx, customer: &str, json: bool) -> anyhow::Result<()> {
-    let c = resolve::customer(&cx.store, customer)?;
-    let terms = agenda::why(&cx.store, cx.now, &cx.config, &c)?;
+    let c = resolve::customer(&*cx.store, customer)?;
+    let terms = agenda::why(&*cx.store, cx.now, &cx.config, &c)?;
     let total = nudge::urgency(&terms);
     if json {
         let why = WhyJson {

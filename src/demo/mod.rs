@@ -17,7 +17,7 @@ use anyhow::Context as _;
 use chrono::{DateTime, Datelike as _, Utc};
 use fastrand::Rng;
 
-use crate::store::Store;
+use crate::store::Book;
 use calendar::Calendar;
 use data::Content;
 use generated::Namer;
@@ -41,7 +41,7 @@ pub struct DemoSummary {
 /// Writes a demo book of `customers` customers into `store` in one transaction: the first
 /// `customers` hand-written ones, and generated ones past those. Histories reach back up
 /// to a year from `now`, with follow-ups, decision moments and triggers around today.
-pub fn generate(store: &mut Store, now: DateTime<Utc>, customers: usize) -> anyhow::Result<DemoSummary> {
+pub fn generate(store: &mut dyn Book, now: DateTime<Utc>, customers: usize) -> anyhow::Result<DemoSummary> {
     let content = Content::load()?;
     let cal = Calendar::new(now);
     let next_year = (cal.today().year() + 1).to_string();

@@ -1,5 +1,119 @@
-//! The store: where the book is kept. Today one implementation, SQLite, in `sqlite/`.
+//! The store contract: [`Book`], the domain operations on one customer book that the use
+//! cases and both front ends hold (as `&dyn Book`), and the plain types it speaks in. It
+//! knows no SQL and no file format; `sqlite/` is its one implementation today, and the
+//! only module that knows SQL. A second backend implements the same traits and runs the
+//! same contract tests (tests/store/).
 
+mod bulk;
+mod contacts;
+mod customers;
+mod follow_ups;
+mod ledger;
+mod moments;
+mod nudges;
 pub mod sqlite;
+mod triggers;
+mod undo;
+mod upkeep;
+mod week;
 
-pub use sqlite::*;
+use std::path::Path;
+
+pub use bulk::Bulk;
+pub use contacts::{Contacts, Interaction, Logged};
+pub use customers::{CustomerPatch, CustomerRow, Customers, IndexEntry, NewCustomer, Sort};
+pub use follow_ups::FollowUps;
+pub use ledger::{Ledger, Order};
+pub use moments::Moments;
+pub use nudges::{Nudges, Rows, Stream, Window};
+pub use sqlite::{LATEST_VERSION, OpenError, announce_waits};
+pub use triggers::Triggers;
+pub use undo::{Change, CustomerFields, Undo, UndoRefused};
+pub use upkeep::{CheckReport, Damage, Problem, Upkeep, record_name};
+pub use week::{Page, Weeks};
+
+/// One customer book: every operation a user action needs, grouped by concept in the
+/// supertraits (callers name only `Book`; its supertraits' methods come with it).
+///
+/// Each write is one transaction: all of it is saved or none. Two handles may write at
+/// once (two processes, the terminal app and the CLI, later a team on one server), and
+/// the contract holds for them without relying on a single writer:
+/// - The summaries kept on a customer (last contact, lifetime value and last order,
+///   satisfaction, give/take, value tier) are never added to or counted along: the write
+///   that changes a customer's contacts, orders or give/take entries recomputes that
+///   customer's summaries from the rows, inside its own transaction, after its change.
+///   So two writes on one customer cannot lose each other's update as long as the
+///   backend runs them one after the other: SQLite takes the write lock when the
+///   transaction starts (IMMEDIATE), so a second writer waits for the first to commit
+///   and then sees its rows; a server backend would lock the customer's row first
+///   (`SELECT … FOR UPDATE`) or run the transaction SERIALIZABLE and retry.
+/// - The checks a write makes ("already done", "already closed", undo's "changed
+///   since") read inside that same transaction, so no other writer can slip in between
+///   the check and the write.
+/// - Ids come back from the operation that created the record; a caller never asks the
+///   backend for the last id it handed out.
+pub trait Book:
+    Customers + Contacts + FollowUps + Moments + Triggers + Ledger + Nudges + Weeks + Undo + Upkeep + Send
+{
+    /// How to open another handle on this book, on any thread: for reading in the
+    /// background while this one serves the screen. Opening is left to the thread that
+    /// uses it, so a slow open (a server far away) never holds up the caller.
+    fn reopen(&self) -> Reopen;
+
+    /// Where the book is, as a person reads it (a file's path, a server's address), for
+    /// messages.
+    fn location(&self) -> String;
+
+    /// A warning to show once when the book is opened (a file other users of the machine
+    /// can read), or `None`.
+    fn warning(&self) -> Option<String>;
+
+    /// Starts writing many records in one transaction.
+    fn bulk(&mut self) -> anyhow::Result<Box<dyn Bulk + '_>>;
+}
+
+/// Opens another handle on a book; see [`Book::reopen`].
+pub type Reopen = Box<dyn FnOnce() -> anyhow::Result<Box<dyn Book>> + Send>;
+
+/// A record the user named by id that does not exist. The front ends say where to find
+/// the ids.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no {what} with id {id}")]
+pub struct NotFound {
+    /// "customer", "follow-up", "decision moment", "trigger".
+    pub what: &'static str,
+    pub id: i64,
+}
+
+impl NotFound {
+    pub fn new(what: &'static str, id: i64) -> NotFound {
+        NotFound { what, id }
+    }
+}
+
+/// Opens the book at `location` (a database file, created with its directories if
+/// needed) and brings its schema up to date; a file that is not a touchbase book, or one
+/// from a newer touchbase, is refused unchanged.
+pub fn open(location: &Path) -> Result<Box<dyn Book>, OpenError> {
+    Ok(Box::new(sqlite::SqliteBook::open(location)?))
+}
+
+/// Creates an empty book at `location` if there is none yet; `true` when this call
+/// created it (and no other process, starting at the same moment, did). With
+/// [`remove_if_unused_and_empty`], a command that fails leaves no new book behind.
+pub fn create_file(location: &Path) -> Result<bool, OpenError> {
+    sqlite::SqliteBook::create_file(location)
+}
+
+/// Removes the book at `location` if nothing a user wrote is in it and nobody else has it
+/// open; `true` when it did.
+pub fn remove_if_unused_and_empty(location: &Path) -> bool {
+    sqlite::SqliteBook::remove_if_unused_and_empty(location)
+}
+
+/// What a failed command ran into when it was the book at `location`, not the input (a
+/// full disk, a lock held too long, a file that cannot be written): said so that a person
+/// can act on it. `None` for every other error.
+pub fn trouble(e: &anyhow::Error, location: &Path) -> Option<String> {
+    sqlite::trouble(e, location)
+}

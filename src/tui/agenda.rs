@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::domain::Customer;
 use crate::domain::moment::Moment;
 use crate::domain::nudge::Nudge;
-use crate::store::Store;
+use crate::store::Book;
 
 pub struct AgendaView {
     pub due: Due,
@@ -27,7 +27,7 @@ pub enum Item<'a> {
 }
 
 impl AgendaView {
-    pub fn load(store: &Store, now: Now, config: &Config) -> anyhow::Result<AgendaView> {
+    pub fn load(store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<AgendaView> {
         let mut view = AgendaView {
             due: Due::default(),
             moments: Vec::new(),
@@ -38,7 +38,7 @@ impl AgendaView {
         Ok(view)
     }
 
-    pub fn reload(&mut self, store: &Store, now: Now, config: &Config) -> anyhow::Result<()> {
+    pub fn reload(&mut self, store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<()> {
         // Overdue follow-ups first (loud), then today's, then the top other nudges by score:
         // promises are never crowded out by nudges.
         let limit = config.nudge.limit;

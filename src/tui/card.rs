@@ -6,7 +6,7 @@ use crate::domain::moment::Moment;
 use crate::domain::nudge::Nudge;
 use crate::domain::trigger::Trigger;
 use crate::domain::{Customer, FollowUp};
-use crate::store::{Interaction, Store};
+use crate::store::{Book, Interaction};
 
 /// How much of the timeline the card loads.
 const TIMELINE: usize = 50;
@@ -26,7 +26,7 @@ pub struct CardView {
 }
 
 impl CardView {
-    pub fn load(store: &Store, customer_id: i64, now: Now, config: &Config) -> anyhow::Result<CardView> {
+    pub fn load(store: &dyn Book, customer_id: i64, now: Now, config: &Config) -> anyhow::Result<CardView> {
         let customer = store.require_customer(customer_id)?;
         Ok(CardView {
             why: crate::agenda::why(store, now, config, &customer)?,
@@ -40,7 +40,7 @@ impl CardView {
     }
 
     /// Re-reads everything; `None` when the customer is gone (an undone add).
-    pub fn reload(&self, store: &Store, now: Now, config: &Config) -> anyhow::Result<Option<CardView>> {
+    pub fn reload(&self, store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<Option<CardView>> {
         if store.customer(self.customer.id)?.is_none() {
             return Ok(None);
         }

@@ -330,7 +330,7 @@ impl App {
         self.overlay = None;
         self.remember(change, said)?;
         self.card = Some(super::card::CardView::load(
-            &self.store,
+            &*self.store,
             id,
             self.now,
             &self.config,

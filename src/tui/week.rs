@@ -5,7 +5,7 @@ use chrono::Duration;
 use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::week::{IsoWeek, Item, WeekPlan};
-use crate::store::Store;
+use crate::store::Book;
 use crate::week::plan_week;
 
 pub struct WeekView {
@@ -15,21 +15,26 @@ pub struct WeekView {
 }
 
 impl WeekView {
-    pub fn load(store: &Store, now: Now, config: &Config, week: Option<IsoWeek>) -> anyhow::Result<WeekView> {
+    pub fn load(
+        store: &dyn Book,
+        now: Now,
+        config: &Config,
+        week: Option<IsoWeek>,
+    ) -> anyhow::Result<WeekView> {
         Ok(WeekView {
             plan: plan_week(store, now, config, week)?,
             selected: 0,
         })
     }
 
-    pub fn reload(&mut self, store: &Store, now: Now, config: &Config) -> anyhow::Result<()> {
+    pub fn reload(&mut self, store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<()> {
         self.plan = plan_week(store, now, config, Some(self.plan.week))?;
         self.select(self.selected);
         Ok(())
     }
 
     /// The week before (`-1`) or after (`1`).
-    pub fn shift(&mut self, store: &Store, now: Now, config: &Config, weeks: i64) -> anyhow::Result<()> {
+    pub fn shift(&mut self, store: &dyn Book, now: Now, config: &Config, weeks: i64) -> anyhow::Result<()> {
         let week = IsoWeek::of(self.plan.week.monday() + Duration::weeks(weeks));
         *self = WeekView::load(store, now, config, Some(week))?;
         Ok(())

@@ -1,45 +1,88 @@
-//! Writing many records in one transaction: demo books and imports.
+//! Writing many records in one SQLite transaction: demo books and imports.
 
 use std::collections::HashSet;
 
 use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Transaction, TransactionBehavior, params};
+use rusqlite::{OptionalExtension as _, Transaction, TransactionBehavior, params};
 
-use super::Store;
-use super::customers::NewCustomer;
-use super::sql::ts;
-use crate::domain::{Cadence, Kind};
+use super::SqliteBook;
+use super::customers::{CUSTOMER_COLUMNS, FieldsToSet, customer_from_row, set_fields};
+use super::sql::{from_ts, ts};
+use crate::domain::{Cadence, Customer, Kind};
+use crate::store::{Bulk, CustomerPatch, NewCustomer};
 
-/// One open write transaction with cached statements. Nothing is visible to others until
-/// `finish`; dropping a `Bulk` without finishing rolls everything back.
-pub struct Bulk<'a> {
+/// One open IMMEDIATE transaction with cached statements. Nothing is visible to others
+/// until `finish`; dropping it without finishing rolls everything back.
+pub(super) struct SqliteBulk<'a> {
     tx: Transaction<'a>,
     /// Customers whose summary needs recomputing at `finish`.
     touched: HashSet<i64>,
 }
 
-impl Store {
-    pub fn bulk(&mut self) -> anyhow::Result<Bulk<'_>> {
+impl SqliteBook {
+    pub(super) fn start_bulk(&mut self) -> anyhow::Result<SqliteBulk<'_>> {
         self.writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .context("starting a bulk write")?;
-        Ok(Bulk {
+        Ok(SqliteBulk {
             tx,
             touched: HashSet::new(),
         })
     }
 }
 
-impl<'a> Bulk<'a> {
-    /// The open transaction, for the store's other bulk writers (imports).
-    pub(super) fn tx(&self) -> &Transaction<'a> {
-        &self.tx
+impl SqliteBulk<'_> {
+    fn insert_trigger(
+        &mut self,
+        customer_id: i64,
+        interaction_id: Option<i64>,
+        kind: &str,
+        note: &str,
+        opened_at: DateTime<Utc>,
+        resolved_at: Option<DateTime<Utc>>,
+    ) -> anyhow::Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO triggers (customer_id, interaction_id, kind, note, opened_at, resolved_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                customer_id,
+                interaction_id,
+                kind,
+                note,
+                ts(opened_at),
+                resolved_at.map(ts)
+            ])
+            .context("adding a switching trigger")?;
+        Ok(self.tx.last_insert_rowid())
     }
 
-    pub fn customer(&mut self, c: &NewCustomer, created_at: DateTime<Utc>) -> anyhow::Result<i64> {
+    fn insert_balance(
+        &mut self,
+        customer_id: i64,
+        interaction_id: Option<i64>,
+        side: &str,
+        note: &str,
+        weight: u8,
+        at: DateTime<Utc>,
+    ) -> anyhow::Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO balance_entries (customer_id, interaction_id, side, note, weight, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![customer_id, interaction_id, side, note, weight, ts(at)])
+            .context("adding a give/take entry")?;
+        Ok(self.tx.last_insert_rowid())
+    }
+}
+
+impl Bulk for SqliteBulk<'_> {
+    fn customer(&mut self, c: &NewCustomer, created_at: DateTime<Utc>) -> anyhow::Result<i64> {
         self.tx
             .prepare_cached(
                 "INSERT INTO customers (name, company, email, phone, tags, cadence_days, notes, created_at, updated_at)
@@ -59,7 +102,7 @@ impl<'a> Bulk<'a> {
         Ok(self.tx.last_insert_rowid())
     }
 
-    pub fn interaction(
+    fn interaction(
         &mut self,
         customer_id: i64,
         at: DateTime<Utc>,
@@ -77,7 +120,7 @@ impl<'a> Bulk<'a> {
         Ok(self.tx.last_insert_rowid())
     }
 
-    pub fn follow_up(
+    fn follow_up(
         &mut self,
         customer_id: i64,
         text: &str,
@@ -99,7 +142,7 @@ impl<'a> Bulk<'a> {
     /// A decision moment; `status` is upcoming, won, lost or passed.
     // One parameter per column, like the other rows a bulk write takes.
     #[allow(clippy::too_many_arguments)]
-    pub fn moment(
+    fn moment(
         &mut self,
         customer_id: i64,
         title: &str,
@@ -133,7 +176,7 @@ impl<'a> Bulk<'a> {
     }
 
     /// A switching trigger; `kind` is situational, reactional or influential.
-    pub fn trigger(
+    fn trigger(
         &mut self,
         customer_id: i64,
         kind: &str,
@@ -146,7 +189,7 @@ impl<'a> Bulk<'a> {
     }
 
     /// A trigger opened by a logged interaction, as a complaint opens a reactional one.
-    pub fn trigger_from_interaction(
+    fn trigger_from_interaction(
         &mut self,
         interaction_id: i64,
         customer_id: i64,
@@ -166,34 +209,8 @@ impl<'a> Bulk<'a> {
         )
     }
 
-    fn insert_trigger(
-        &mut self,
-        customer_id: i64,
-        interaction_id: Option<i64>,
-        kind: &str,
-        note: &str,
-        opened_at: DateTime<Utc>,
-        resolved_at: Option<DateTime<Utc>>,
-    ) -> anyhow::Result<i64> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO triggers (customer_id, interaction_id, kind, note, opened_at, resolved_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![
-                customer_id,
-                interaction_id,
-                kind,
-                note,
-                ts(opened_at),
-                resolved_at.map(ts)
-            ])
-            .context("adding a switching trigger")?;
-        Ok(self.tx.last_insert_rowid())
-    }
-
     /// An entry on the give/take ledger; `side` is give or ask, `weight` 1 to 5.
-    pub fn balance(
+    fn balance(
         &mut self,
         customer_id: i64,
         side: &str,
@@ -206,7 +223,7 @@ impl<'a> Bulk<'a> {
     }
 
     /// A ledger entry made by a logged interaction, as a gift is also a give.
-    pub fn balance_from_interaction(
+    fn balance_from_interaction(
         &mut self,
         interaction_id: i64,
         customer_id: i64,
@@ -219,27 +236,8 @@ impl<'a> Bulk<'a> {
         self.insert_balance(customer_id, Some(interaction_id), side, note, weight, at)
     }
 
-    fn insert_balance(
-        &mut self,
-        customer_id: i64,
-        interaction_id: Option<i64>,
-        side: &str,
-        note: &str,
-        weight: u8,
-        at: DateTime<Utc>,
-    ) -> anyhow::Result<i64> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO balance_entries (customer_id, interaction_id, side, note, weight, at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![customer_id, interaction_id, side, note, weight, ts(at)])
-            .context("adding a give/take entry")?;
-        Ok(self.tx.last_insert_rowid())
-    }
-
     /// An order (a sale); money in minor units.
-    pub fn order(
+    fn order(
         &mut self,
         customer_id: i64,
         ordered_on: NaiveDate,
@@ -266,8 +264,58 @@ impl<'a> Bulk<'a> {
         Ok(self.tx.last_insert_rowid())
     }
 
+    fn each_customer_key(&self, f: &mut dyn FnMut(i64, &str, &str, &str)) -> anyhow::Result<()> {
+        let mut stmt = self
+            .tx
+            .prepare("SELECT id, name, company, email FROM customers ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next().context("loading customers to match against")? {
+            f(
+                row.get(0)?,
+                row.get_ref(1)?.as_str()?,
+                row.get_ref(2)?.as_str()?,
+                row.get_ref(3)?.as_str()?,
+            );
+        }
+        Ok(())
+    }
+
+    /// The last contact is read from the contacts: the summary column is brought up to
+    /// date only at `finish`.
+    fn customer_so_far(&self, id: i64) -> anyhow::Result<Option<Customer>> {
+        self.tx
+            .prepare_cached(&format!(
+                "SELECT {CUSTOMER_COLUMNS},
+                    (SELECT max(i.at) FROM interactions i WHERE i.customer_id = c.id AND i.kind <> 'note')
+                 FROM customers c WHERE c.id = ?1"
+            ))?
+            .query_row([id], |row| {
+                let mut c = customer_from_row(row)?;
+                c.last_contact_at = row
+                    .get::<_, Option<i64>>(super::customers::CUSTOMER_COLUMN_COUNT)?
+                    .map(from_ts);
+                Ok(c)
+            })
+            .optional()
+            .context("loading a matched customer")
+    }
+
+    fn update_customer(&mut self, id: i64, patch: &CustomerPatch, now: DateTime<Utc>) -> anyhow::Result<()> {
+        let fields = FieldsToSet {
+            name: patch.name.as_deref(),
+            company: patch.company.as_deref(),
+            email: patch.email.as_deref(),
+            phone: patch.phone.as_deref(),
+            tags: patch.tags.as_ref(),
+            cadence: patch.cadence,
+            notes: patch.notes.as_deref(),
+        };
+        set_fields(&self.tx, id, &fields, now).context("filling in an imported customer")?;
+        Ok(())
+    }
+
     /// Brings the summaries of the customers written to up to date, and commits.
-    pub fn finish(self) -> anyhow::Result<()> {
+    fn finish(self: Box<Self>) -> anyhow::Result<()> {
         // One set-based pass beats many seeks once a good part of the book changed.
         if self.touched.len() > 1000 {
             super::summary::refresh_all(&self.tx)?;

@@ -1,38 +1,17 @@
-//! Customers: adding, editing, finding by name, and the book sorted by last contact.
+//! Customers in SQLite: adding, editing, finding by name, and the book in the order of
+//! each sort's index.
 
 use anyhow::Context as _;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension as _, Row, Transaction, params};
 
+use super::SqliteBook;
 use super::sql::{Lenient, int, ts};
-use super::{NotFound, Store};
 use crate::domain::balance::Balance;
 use crate::domain::customer::Summary;
 use crate::domain::money::Cents;
 use crate::domain::{Cadence, Customer, Tags};
-
-#[derive(Debug, Clone, Default)]
-pub struct NewCustomer {
-    pub name: String,
-    pub company: String,
-    pub email: String,
-    pub phone: String,
-    pub tags: Tags,
-    pub cadence: Option<Cadence>,
-    pub notes: String,
-}
-
-/// A change to some fields of a customer; `None` leaves a field as it is.
-#[derive(Debug, Clone, Default)]
-pub struct CustomerPatch {
-    pub name: Option<String>,
-    pub company: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub tags: Option<Tags>,
-    pub cadence: Option<Cadence>,
-    pub notes: Option<String>,
-}
+use crate::store::{CustomerPatch, CustomerRow, Customers, IndexEntry, NewCustomer, NotFound, Sort};
 
 /// The typed fields of a customer to write, as they are to be stored; `None` leaves one as
 /// it is. An edit and the undo of one both write through `set_fields`.
@@ -73,23 +52,6 @@ pub(super) fn set_fields(
             ts(now),
         ],
     )
-}
-
-/// A customer as the book lists them: with the next open follow-up.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CustomerRow {
-    pub customer: Customer,
-    pub next_follow_up: Option<NaiveDate>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Sort {
-    /// Oldest contact first; never-contacted customers before everyone.
-    #[default]
-    LastContact,
-    Name,
-    /// Highest lifetime value first.
-    Value,
 }
 
 pub(super) const CUSTOMER_COLUMNS: &str = "c.id, c.name, c.company, c.email, c.phone, c.tags, \
@@ -189,8 +151,8 @@ fn order_by_reversed(sort: Sort) -> &'static str {
 const NEXT_FOLLOW_UP: &str = "(SELECT min(f.due) FROM follow_ups f \
      WHERE f.customer_id = c.id AND f.done_at IS NULL)";
 
-impl Store {
-    pub fn add_customer(&mut self, new: &NewCustomer, now: DateTime<Utc>) -> anyhow::Result<Customer> {
+impl Customers for SqliteBook {
+    fn add_customer(&mut self, new: &NewCustomer, now: DateTime<Utc>) -> anyhow::Result<Customer> {
         let id = self.write("add the customer", |tx| {
             tx.execute(
                 "INSERT INTO customers (name, company, email, phone, tags, cadence_days, notes, created_at, updated_at)
@@ -212,7 +174,7 @@ impl Store {
         self.require_customer(id)
     }
 
-    pub fn update_customer(
+    fn update_customer(
         &mut self,
         id: i64,
         patch: &CustomerPatch,
@@ -237,7 +199,7 @@ impl Store {
         self.require_customer(id)
     }
 
-    pub fn customer(&self, id: i64) -> anyhow::Result<Option<Customer>> {
+    fn customer(&self, id: i64) -> anyhow::Result<Option<Customer>> {
         self.conn
             .prepare_cached(&format!(
                 "SELECT {CUSTOMER_COLUMNS} FROM customers c WHERE c.id = ?1"
@@ -247,17 +209,9 @@ impl Store {
             .context("loading a customer")
     }
 
-    pub fn require_customer(&self, id: i64) -> anyhow::Result<Customer> {
-        self.customer(id)?.ok_or_else(|| customer_not_found(id).into())
-    }
-
     /// Customers whose name equals `name`, ignoring case; then those it is a prefix of.
     /// At most `limit` of each, active customers only.
-    pub fn customers_named(
-        &self,
-        name: &str,
-        limit: usize,
-    ) -> anyhow::Result<(Vec<Customer>, Vec<Customer>)> {
+    fn customers_named(&self, name: &str, limit: usize) -> anyhow::Result<(Vec<Customer>, Vec<Customer>)> {
         let exact = self
             .conn
             .prepare_cached(&format!(
@@ -283,19 +237,14 @@ impl Store {
     }
 
     /// One page of the book, active customers only.
-    pub fn list_customers(
-        &self,
-        sort: Sort,
-        offset: usize,
-        limit: usize,
-    ) -> anyhow::Result<Vec<CustomerRow>> {
+    fn list_customers(&self, sort: Sort, offset: usize, limit: usize) -> anyhow::Result<Vec<CustomerRow>> {
         self.page(order_by(sort), offset, limit)
     }
 
     /// The page that ends `skip` rows before the end of the book, in `sort` order. OFFSET
     /// steps over rows one by one, so a page deep in a large book is read from the nearer
     /// end: this is the same page as `list_customers(sort, total - skip - limit, limit)`.
-    pub fn list_customers_from_end(
+    fn list_customers_from_end(
         &self,
         sort: Sort,
         skip: usize,
@@ -308,7 +257,7 @@ impl Store {
 
     /// The customer right after `c` in `sort` order (`forward`), or right before it: one
     /// seek in the sort's index, where a page at a deep offset walks it from the start.
-    pub fn neighbour(&self, sort: Sort, c: &Customer, forward: bool) -> anyhow::Result<Option<CustomerRow>> {
+    fn neighbour(&self, sort: Sort, c: &Customer, forward: bool) -> anyhow::Result<Option<CustomerRow>> {
         let (after, before) = (">", "<");
         let id = c.id;
         match (sort, c.last_contact_at.map(ts)) {
@@ -369,6 +318,105 @@ impl Store {
         }
     }
 
+    /// Calls `f` with every active customer in `sort` order, from one query, so a large
+    /// book streams out without paging; an error from `f` stops the walk.
+    fn each_customer(
+        &self,
+        sort: Sort,
+        f: &mut dyn FnMut(CustomerRow) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let sql = format!(
+            "SELECT {CUSTOMER_COLUMNS}, {NEXT_FOLLOW_UP} FROM customers c
+             WHERE c.archived = 0 ORDER BY {}",
+            order_by(sort)
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next().context("loading customers")? {
+            f(customer_row(row)?)?;
+        }
+        Ok(())
+    }
+
+    fn each_customer_by_id(&self, f: &mut dyn FnMut(Customer) -> anyhow::Result<()>) -> anyhow::Result<()> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CUSTOMER_COLUMNS} FROM customers c WHERE c.archived = 0 ORDER BY c.id"
+        ))?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next().context("loading customers for export")? {
+            f(customer_from_row(row)?)?;
+        }
+        Ok(())
+    }
+
+    fn count_customers(&self) -> anyhow::Result<usize> {
+        self.conn
+            .prepare_cached("SELECT count(*) FROM customers WHERE archived = 0")?
+            .query_row([], |r| r.get::<_, i64>(0))
+            .map(|n| n as usize)
+            .context("counting customers")
+    }
+    /// Every active customer's id, in last-contact order: a walk of the index alone.
+    fn customer_ids(&self) -> anyhow::Result<Vec<i64>> {
+        self.conn
+            .prepare_cached("SELECT id FROM customers WHERE archived = 0 ORDER BY last_contact_at, id")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<Vec<_>, _>>()
+            .context("listing customers")
+    }
+
+    /// Every active customer's searchable text, in last-contact order (so equal fuzzy
+    /// scores keep the book's order). One pass over the table, then sorted here: quicker
+    /// than fetching the rows in index order, each from its own page.
+    fn customer_index(&self) -> anyhow::Result<Vec<IndexEntry>> {
+        let mut entries = self
+            .conn
+            .prepare_cached(
+                "SELECT id, name, company, email, tags, last_contact_at FROM customers NOT INDEXED
+                 WHERE archived = 0",
+            )?
+            .query_map([], |r| {
+                let entry = IndexEntry {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    company: r.get(2)?,
+                    email: r.get(3)?,
+                    tags: r.get(4)?,
+                };
+                Ok((r.get(5)?, entry))
+            })?
+            .collect::<Result<Vec<(Option<i64>, IndexEntry)>, _>>()
+            .context("loading customers for the filter")?;
+        entries.sort_unstable_by_key(|(last_contact, e)| (*last_contact, e.id));
+        Ok(entries.into_iter().map(|(_, e)| e).collect())
+    }
+
+    /// The rows for `ids`, in the order given.
+    fn customer_rows(&self, ids: &[i64]) -> anyhow::Result<Vec<CustomerRow>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CUSTOMER_COLUMNS}, {NEXT_FOLLOW_UP} FROM customers c WHERE c.id = ?1"
+        ))?;
+        let mut rows = Vec::with_capacity(ids.len());
+        for id in ids {
+            let row = stmt
+                .query_row([id], customer_row)
+                .optional()
+                .context("loading a customer row")?;
+            rows.extend(row);
+        }
+        Ok(rows)
+    }
+
+    /// Whether there is any active customer; cheaper than counting a large book.
+    fn has_customers(&self) -> anyhow::Result<bool> {
+        self.conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM customers WHERE archived = 0)")?
+            .query_row([], |r| r.get(0))
+            .context("checking for customers")
+    }
+}
+
+impl SqliteBook {
     /// The first active customer that passes `filter`, in `order`.
     fn one(
         &self,
@@ -398,42 +446,10 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()
             .context("loading customers")
     }
-
-    /// Calls `f` with every active customer in `sort` order, from one query, so a large
-    /// book streams out without paging; an error from `f` stops the walk.
-    pub fn each_customer(
-        &self,
-        sort: Sort,
-        mut f: impl FnMut(CustomerRow) -> anyhow::Result<()>,
-    ) -> anyhow::Result<()> {
-        let sql = format!(
-            "SELECT {CUSTOMER_COLUMNS}, {NEXT_FOLLOW_UP} FROM customers c
-             WHERE c.archived = 0 ORDER BY {}",
-            order_by(sort)
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next().context("loading customers")? {
-            f(customer_row(row)?)?;
-        }
-        Ok(())
-    }
-
-    pub fn count_customers(&self) -> anyhow::Result<usize> {
-        self.conn
-            .prepare_cached("SELECT count(*) FROM customers WHERE archived = 0")?
-            .query_row([], |r| r.get::<_, i64>(0))
-            .map(|n| n as usize)
-            .context("counting customers")
-    }
 }
 
 pub(super) fn customer_not_found(id: i64) -> NotFound {
-    NotFound {
-        what: "customer",
-        id,
-        hint: "see `touchbase list` for ids",
-    }
+    NotFound::new("customer", id)
 }
 
 /// Turns the foreign-key failure of an insert for a missing customer into `NotFound`.
@@ -445,78 +461,5 @@ pub(super) fn explain_missing_customer(e: rusqlite::Error, customer_id: i64) -> 
             customer_not_found(customer_id).into()
         }
         _ => anyhow::Error::new(e).context("saving for a customer"),
-    }
-}
-
-/// What the fuzzy filter searches, for every active customer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IndexEntry {
-    pub id: i64,
-    pub name: String,
-    pub company: String,
-    pub email: String,
-    pub tags: String,
-}
-
-impl Store {
-    /// Every active customer's id, in last-contact order: a walk of the index alone.
-    pub fn customer_ids(&self) -> anyhow::Result<Vec<i64>> {
-        self.conn
-            .prepare_cached("SELECT id FROM customers WHERE archived = 0 ORDER BY last_contact_at, id")?
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<Vec<_>, _>>()
-            .context("listing customers")
-    }
-
-    /// Every active customer's searchable text, in last-contact order (so equal fuzzy
-    /// scores keep the book's order). One pass over the table, then sorted here: quicker
-    /// than fetching the rows in index order, each from its own page.
-    pub fn customer_index(&self) -> anyhow::Result<Vec<IndexEntry>> {
-        let mut entries = self
-            .conn
-            .prepare_cached(
-                "SELECT id, name, company, email, tags, last_contact_at FROM customers NOT INDEXED
-                 WHERE archived = 0",
-            )?
-            .query_map([], |r| {
-                let entry = IndexEntry {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                    company: r.get(2)?,
-                    email: r.get(3)?,
-                    tags: r.get(4)?,
-                };
-                Ok((r.get(5)?, entry))
-            })?
-            .collect::<Result<Vec<(Option<i64>, IndexEntry)>, _>>()
-            .context("loading customers for the filter")?;
-        entries.sort_unstable_by_key(|(last_contact, e)| (*last_contact, e.id));
-        Ok(entries.into_iter().map(|(_, e)| e).collect())
-    }
-
-    /// The rows for `ids`, in the order given.
-    pub fn customer_rows(&self, ids: &[i64]) -> anyhow::Result<Vec<CustomerRow>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {CUSTOMER_COLUMNS}, {NEXT_FOLLOW_UP} FROM customers c WHERE c.id = ?1"
-        ))?;
-        let mut rows = Vec::with_capacity(ids.len());
-        for id in ids {
-            let row = stmt
-                .query_row([id], customer_row)
-                .optional()
-                .context("loading a customer row")?;
-            rows.extend(row);
-        }
-        Ok(rows)
-    }
-}
-
-impl Store {
-    /// Whether there is any active customer; cheaper than counting a large book.
-    pub fn has_customers(&self) -> anyhow::Result<bool> {
-        self.conn
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM customers WHERE archived = 0)")?
-            .query_row([], |r| r.get(0))
-            .context("checking for customers")
     }
 }

@@ -1,12 +1,13 @@
-//! Follow-ups: adding, completing, snoozing, and those open for a customer.
+//! Follow-ups in SQLite: adding, completing, snoozing, and those open for a customer.
 
 use anyhow::{Context as _, bail};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{OptionalExtension as _, Row, params};
+use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
+use super::SqliteBook;
 use super::sql::{Lenient, ts};
-use super::{NotFound, Store};
 use crate::domain::FollowUp;
+use crate::store::{FollowUps, NotFound};
 
 const FOLLOW_UP_COLUMNS: &str = "f.id, f.customer_id, f.text, f.due, f.done_at";
 
@@ -21,82 +22,71 @@ pub(super) fn follow_up_from_row(row: &Row<'_>) -> rusqlite::Result<FollowUp> {
     })
 }
 
-impl Store {
-    pub fn add_follow_up(
+/// The follow-up `id` as `conn` sees it (inside a write: as that transaction sees it).
+fn by_id(conn: &Connection, id: i64) -> anyhow::Result<Option<FollowUp>> {
+    conn.prepare_cached(&format!(
+        "SELECT {FOLLOW_UP_COLUMNS} FROM follow_ups f WHERE f.id = ?1"
+    ))?
+    .query_row([id], follow_up_from_row)
+    .optional()
+    .context("loading a follow-up")
+}
+
+fn required(conn: &Connection, id: i64) -> anyhow::Result<FollowUp> {
+    by_id(conn, id)?.ok_or_else(|| NotFound::new("follow-up", id).into())
+}
+
+impl FollowUps for SqliteBook {
+    fn add_follow_up(
         &mut self,
         customer_id: i64,
         text: &str,
         due: NaiveDate,
         now: DateTime<Utc>,
     ) -> anyhow::Result<FollowUp> {
-        let id = self.write("add the follow-up", |tx| {
+        self.write("add the follow-up", |tx| {
             tx.prepare_cached(
                 "INSERT INTO follow_ups (customer_id, text, due, first_due, created_at, value_tier)
                  VALUES (?1, ?2, ?3, ?3, ?4, coalesce((SELECT value_tier FROM customers WHERE id = ?1), 0))",
             )?
             .execute(params![customer_id, text.trim(), due, ts(now)])
             .map_err(|e| super::customers::explain_missing_customer(e, customer_id))?;
-            Ok(tx.last_insert_rowid())
-        })?;
-        self.require_follow_up(id)
-    }
-
-    pub fn follow_up(&self, id: i64) -> anyhow::Result<Option<FollowUp>> {
-        self.conn
-            .prepare_cached(&format!(
-                "SELECT {FOLLOW_UP_COLUMNS} FROM follow_ups f WHERE f.id = ?1"
-            ))?
-            .query_row([id], follow_up_from_row)
-            .optional()
-            .context("loading a follow-up")
-    }
-
-    pub fn require_follow_up(&self, id: i64) -> anyhow::Result<FollowUp> {
-        self.follow_up(id)?.ok_or_else(|| {
-            NotFound {
-                what: "follow-up",
-                id,
-                hint: "see `touchbase due` or `touchbase show CUSTOMER` for ids",
-            }
-            .into()
+            required(tx, tx.last_insert_rowid())
         })
     }
 
-    /// Marks an open follow-up done.
-    pub fn complete_follow_up(&mut self, id: i64, now: DateTime<Utc>) -> anyhow::Result<FollowUp> {
-        let before = self.require_follow_up(id)?;
-        if let Some(done) = before.done_at {
-            bail!(
-                "follow-up {id} was already done on {} — nothing changed",
-                done.format("%Y-%m-%d")
-            );
-        }
-        self.write("mark the follow-up done", |tx| {
-            tx.prepare_cached("UPDATE follow_ups SET done_at = ?2 WHERE id = ?1 AND done_at IS NULL")?
-                .execute(params![id, ts(now)])
-                .context("marking a follow-up done")?;
-            Ok(())
-        })?;
-        self.require_follow_up(id)
+    fn follow_up(&self, id: i64) -> anyhow::Result<Option<FollowUp>> {
+        by_id(&self.conn, id)
     }
 
-    /// Moves an open follow-up to a new date.
-    pub fn snooze_follow_up(&mut self, id: i64, until: NaiveDate) -> anyhow::Result<FollowUp> {
-        let before = self.require_follow_up(id)?;
-        if before.done_at.is_some() {
-            bail!("follow-up {id} is already done — only open follow-ups can be snoozed");
-        }
+    fn complete_follow_up(&mut self, id: i64, now: DateTime<Utc>) -> anyhow::Result<FollowUp> {
+        self.write("mark the follow-up done", |tx| {
+            if let Some(done) = required(tx, id)?.done_at {
+                bail!(
+                    "follow-up {id} was already done on {} — nothing changed",
+                    done.format("%Y-%m-%d")
+                );
+            }
+            tx.prepare_cached("UPDATE follow_ups SET done_at = ?2 WHERE id = ?1")?
+                .execute(params![id, ts(now)])
+                .context("marking a follow-up done")?;
+            required(tx, id)
+        })
+    }
+
+    fn snooze_follow_up(&mut self, id: i64, until: NaiveDate) -> anyhow::Result<FollowUp> {
         self.write("snooze the follow-up", |tx| {
+            if required(tx, id)?.done_at.is_some() {
+                bail!("follow-up {id} is already done — only open follow-ups can be snoozed");
+            }
             tx.prepare_cached("UPDATE follow_ups SET due = ?2, snoozes = snoozes + 1 WHERE id = ?1")?
                 .execute(params![id, until])
                 .context("snoozing a follow-up")?;
-            Ok(())
-        })?;
-        self.require_follow_up(id)
+            required(tx, id)
+        })
     }
 
-    /// Open follow-ups of one customer, soonest first.
-    pub fn open_follow_ups(&self, customer_id: i64) -> anyhow::Result<Vec<FollowUp>> {
+    fn open_follow_ups(&self, customer_id: i64) -> anyhow::Result<Vec<FollowUp>> {
         self.conn
             .prepare_cached(&format!(
                 "SELECT {FOLLOW_UP_COLUMNS} FROM follow_ups f

@@ -1,46 +1,21 @@
-//! Interactions: logging a contact (with everything a quick-log line implies) and the
-//! timeline.
+//! Interactions in SQLite: logging a contact (with everything a quick-log line implies)
+//! and the timeline.
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use rusqlite::{Transaction, params};
 
-use super::Store;
+use super::SqliteBook;
 use super::sql::{Lenient, from_ts, int, ts};
 use crate::domain::quicklog::QuickLog;
 use crate::domain::{Kind, Tags};
+use crate::store::{Contacts, Interaction, Logged};
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Interaction {
-    pub id: i64,
-    pub customer_id: i64,
-    pub at: DateTime<Utc>,
-    pub kind: Kind,
-    pub note: String,
-    pub satisfaction: Option<u8>,
-}
-
-/// What one logged line created, and what it wrote: undo takes back only that, and only
-/// while it is still as the line left it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Logged {
-    pub interaction_id: i64,
-    pub follow_up_id: Option<i64>,
-    pub balance_entry_id: Option<i64>,
-    pub trigger_id: Option<i64>,
-    /// The tags the line gave the customer, those they did not have yet. Not the tags as
-    /// they were before: putting those back would drop a tag another process added since.
-    pub tags_added: Tags,
-    /// The line as recorded, and when.
-    pub line: QuickLog,
-    pub at: DateTime<Utc>,
-}
-
-impl Store {
+impl Contacts for SqliteBook {
     /// Records a parsed quick-log line for a customer in one transaction: the interaction,
     /// its follow-up, new tags, a give for a gift, a reactional trigger for a complaint, and
     /// the customer's last contact.
-    pub fn log_contact(
+    fn log_contact(
         &mut self,
         customer_id: i64,
         log: &QuickLog,
@@ -106,7 +81,7 @@ impl Store {
     }
 
     /// The customer's timeline, newest first.
-    pub fn interactions(&self, customer_id: i64, limit: usize) -> anyhow::Result<Vec<Interaction>> {
+    fn interactions(&self, customer_id: i64, limit: usize) -> anyhow::Result<Vec<Interaction>> {
         self.conn
             .prepare_cached(
                 "SELECT id, customer_id, at, kind, note, satisfaction FROM interactions

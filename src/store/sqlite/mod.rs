@@ -1,12 +1,13 @@
-//! The SQLite store: opening a database safely, migrations, and every query. This is the
-//! only module that knows SQL, so a second backend can sit beside it later.
+//! The SQLite book: the one implementation of the store contract today. Opening a
+//! database file safely (creating it private, refusing what is not ours or is too new,
+//! read-only when it cannot be written, waiting for other writers), migrations, and every
+//! query. The only module that knows SQL and files; it knows nothing of the front ends.
 
 mod access;
 mod bulk;
 mod check;
 mod customers;
 mod follow_ups;
-mod import;
 mod interactions;
 mod migrations;
 mod moments;
@@ -15,6 +16,7 @@ mod sql;
 mod summary;
 mod triggers;
 mod undo;
+mod upkeep;
 mod value;
 mod wait;
 mod week;
@@ -26,20 +28,13 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use access::{Access, ReadOnlyWhy};
 
-pub use bulk::Bulk;
-pub use check::{CheckReport, Problem};
-pub use customers::{CustomerPatch, CustomerRow, IndexEntry, NewCustomer, Sort};
-pub use import::ImportReport;
-pub use interactions::{Interaction, Logged};
 pub use migrations::LATEST_VERSION;
-pub use nudges::{Rows, Stream, Window};
-pub use sql::Damage;
-pub use undo::{Change, CustomerFields, UndoRefused};
-pub use value::Order;
 pub use wait::{WAIT_FOR_WRITERS, announce_waits};
-pub use week::Page;
 
-/// Why a database could not be opened. Each message says what to do about it.
+use super::{Book, Bulk, Reopen};
+
+/// Why a database could not be opened: what is wrong, and whether the file was left as it
+/// was. Which other file to pass instead is the front end's to say.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
     #[error(
@@ -47,24 +42,16 @@ pub enum OpenError {
     )]
     TooNew { path: PathBuf, found: i64, known: i64 },
     #[error(
-        "'{path}' says its schema is version {found}, which no touchbase writes: the file is damaged or belongs to another program — pass another file with --db, or restore a backup; the file was not changed"
+        "'{path}' says its schema is version {found}, which no touchbase writes: the file is damaged or belongs to another program; the file was not changed"
     )]
     Damaged { path: PathBuf, found: i64 },
-    #[error(
-        "'{path}' is not a touchbase database (not an SQLite file) — pass another file with --db; the file was not changed"
-    )]
+    #[error("'{path}' is not a touchbase database (not an SQLite file); the file was not changed")]
     NotADatabase { path: PathBuf },
-    #[error(
-        "'{path}' is another program's SQLite database, not a touchbase one — pass another file with --db; the file was not changed"
-    )]
+    #[error("'{path}' is another program's SQLite database, not a touchbase one; the file was not changed")]
     Foreign { path: PathBuf },
-    #[error(
-        "cannot create the data directory '{path}': {source} — pass a writable location with --db or TOUCHBASE_DB"
-    )]
+    #[error("cannot create the data directory '{path}': {source}")]
     CannotCreateDir { path: PathBuf, source: std::io::Error },
-    #[error(
-        "cannot create the database '{path}': {source} — pass a writable location with --db or TOUCHBASE_DB"
-    )]
+    #[error("cannot create the database '{path}': {source}")]
     CannotCreateFile { path: PathBuf, source: std::io::Error },
     #[error(
         "'{path}' is read-only ({why}) and was written by an older touchbase (schema {found}, this build needs {known}) — make it writable so it can be upgraded: {fix}"
@@ -91,16 +78,7 @@ pub struct ReadOnly {
     pub fix: String,
 }
 
-/// A record the user named by id that does not exist.
-#[derive(Debug, thiserror::Error)]
-#[error("no {what} with id {id} — {hint}")]
-pub struct NotFound {
-    pub what: &'static str,
-    pub id: i64,
-    pub hint: &'static str,
-}
-
-pub struct Store {
+pub struct SqliteBook {
     conn: Connection,
     path: PathBuf,
     /// Why the database was opened read-only, when it was.
@@ -109,13 +87,13 @@ pub struct Store {
     loose_mode: Option<u32>,
 }
 
-impl Store {
+impl SqliteBook {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     /// A file that is not SQLite, or whose schema is newer than this build, is refused
     /// before anything is written to it: the version check comes before `journal_mode=WAL`,
     /// which would otherwise rewrite the file header. A database that cannot be written
     /// (its file or its directory) is opened read-only, without creating anything beside it.
-    pub fn open(path: &Path) -> Result<Store, OpenError> {
+    pub fn open(path: &Path) -> Result<SqliteBook, OpenError> {
         let sqlite = |source| OpenError::Sqlite {
             path: path.to_path_buf(),
             source,
@@ -197,7 +175,7 @@ impl Store {
         if read_only.is_none() && found < LATEST_VERSION {
             migrations::to_latest(&mut conn).map_err(refused)?;
         }
-        Ok(Store {
+        Ok(SqliteBook {
             conn,
             path: path.to_path_buf(),
             read_only,
@@ -207,7 +185,7 @@ impl Store {
 
     /// A one-line warning when other users of the machine may read the database, saying
     /// how to make it private.
-    pub fn permission_warning(&self) -> Option<String> {
+    fn permission_warning(&self) -> Option<String> {
         let mode = self.loose_mode?;
         Some(format!(
             "warning: '{}' can be read by other users of this machine (mode {mode:o}) — to keep it private: chmod {:o} '{}'",
@@ -276,35 +254,9 @@ impl Store {
         empty
     }
 
+    /// The database file.
     pub fn path(&self) -> &Path {
         &self.path
-    }
-
-    /// Copies the whole database to `dest` with SQLite's online backup, which gives a
-    /// consistent copy even while another process writes. The copy is made in a private
-    /// temporary file beside `dest` and renamed into place only when whole, and never over
-    /// an existing file: a failed backup leaves nothing behind.
-    pub fn backup_to(&self, dest: &Path) -> anyhow::Result<()> {
-        let cannot = || format!("cannot write the backup '{}'", dest.display());
-        let tmp = crate::files::temp_beside(dest, ".touchbase-backup-").with_context(cannot)?;
-        {
-            let mut copy = Connection::open(tmp.path()).with_context(cannot)?;
-            // No journal beside the copy: a half-made copy is thrown away whole, and a
-            // journal is what a failure (a full disk) would otherwise leave behind.
-            copy.pragma_update(None, "journal_mode", "OFF")
-                .with_context(cannot)?;
-            // All pages in one step: a copy made in several would start over each time
-            // another process writes in between.
-            rusqlite::backup::Backup::new(&self.conn, &mut copy)
-                .and_then(|b| b.run_to_completion(i32::MAX, std::time::Duration::ZERO, None))
-                .with_context(cannot)?;
-        }
-        tmp.as_file().sync_all().with_context(cannot)?;
-        // On error the temporary file is removed when it drops.
-        tmp.persist_noclobber(dest)
-            .map_err(|e| e.error)
-            .with_context(cannot)?;
-        Ok(())
     }
 
     /// Runs `f` in one IMMEDIATE transaction: every user action is all or nothing, and
@@ -326,9 +278,29 @@ impl Store {
     }
 }
 
+impl Book for SqliteBook {
+    /// WAL lets the second connection read the last committed book beside this one.
+    fn reopen(&self) -> Reopen {
+        let path = self.path.clone();
+        Box::new(move || Ok(Box::new(SqliteBook::open(&path)?) as Box<dyn Book>))
+    }
+
+    fn location(&self) -> String {
+        self.path.display().to_string()
+    }
+
+    fn warning(&self) -> Option<String> {
+        self.permission_warning()
+    }
+
+    fn bulk(&mut self) -> anyhow::Result<Box<dyn Bulk + '_>> {
+        Ok(Box::new(self.start_bulk()?))
+    }
+}
+
 /// What a failed command ran into when it was the database, not the input: said so that a
 /// person can act on it. `None` for every other error.
-pub fn trouble(e: &anyhow::Error, path: &Path) -> Option<String> {
+pub(crate) fn trouble(e: &anyhow::Error, path: &Path) -> Option<String> {
     let code = e
         .chain()
         .find_map(|c| c.downcast_ref::<rusqlite::Error>()?.sqlite_error_code())?;

@@ -1,12 +1,14 @@
-//! Decision moments: planning them, closing them, and the buying process of a customer.
+//! Decision moments in SQLite: planning them, closing them, and the buying process of a
+//! customer.
 
 use anyhow::{Context as _, bail};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{OptionalExtension as _, Row, params};
+use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
+use super::SqliteBook;
 use super::sql::{Lenient, ts};
-use super::{NotFound, Store};
 use crate::domain::moment::{Moment, MomentStatus, NewMoment};
+use crate::store::{Moments, NotFound};
 
 pub(super) const MOMENT_COLUMNS: &str = "m.id, m.customer_id, m.title, m.expected, m.concerns, m.steps, \
      m.response, m.status, m.planned_at, m.closed_at";
@@ -29,14 +31,26 @@ pub(super) fn moment_from_row(row: &Row<'_>) -> rusqlite::Result<Moment> {
     })
 }
 
-impl Store {
-    pub fn add_moment(
+/// The moment `id` as `conn` sees it (inside a write: as that transaction sees it).
+pub(super) fn by_id(conn: &Connection, id: i64) -> anyhow::Result<Option<Moment>> {
+    conn.prepare_cached(&format!("SELECT {MOMENT_COLUMNS} FROM moments m WHERE m.id = ?1"))?
+        .query_row([id], moment_from_row)
+        .optional()
+        .context("loading a decision moment")
+}
+
+fn required(conn: &Connection, id: i64) -> anyhow::Result<Moment> {
+    by_id(conn, id)?.ok_or_else(|| NotFound::new("decision moment", id).into())
+}
+
+impl Moments for SqliteBook {
+    fn add_moment(
         &mut self,
         customer_id: i64,
         new: &NewMoment,
         now: DateTime<Utc>,
     ) -> anyhow::Result<Moment> {
-        let id = self.write("plan the decision moment", |tx| {
+        self.write("plan the decision moment", |tx| {
             tx.prepare_cached(
                 "INSERT INTO moments (customer_id, title, expected, concerns, steps, response, planned_at, value_tier)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, coalesce((SELECT value_tier FROM customers WHERE id = ?1), 0))",
@@ -51,58 +65,34 @@ impl Store {
                 ts(now)
             ])
             .map_err(|e| super::customers::explain_missing_customer(e, customer_id))?;
-            Ok(tx.last_insert_rowid())
-        })?;
-        self.require_moment(id)
-    }
-
-    pub fn moment(&self, id: i64) -> anyhow::Result<Option<Moment>> {
-        self.conn
-            .prepare_cached(&format!("SELECT {MOMENT_COLUMNS} FROM moments m WHERE m.id = ?1"))?
-            .query_row([id], moment_from_row)
-            .optional()
-            .context("loading a decision moment")
-    }
-
-    pub fn require_moment(&self, id: i64) -> anyhow::Result<Moment> {
-        self.moment(id)?.ok_or_else(|| {
-            NotFound {
-                what: "decision moment",
-                id,
-                hint: "see `touchbase show CUSTOMER` for ids",
-            }
-            .into()
+            required(tx, tx.last_insert_rowid())
         })
     }
 
-    /// Records how an upcoming moment turned out. Closing one twice is an error.
-    pub fn close_moment(
-        &mut self,
-        id: i64,
-        outcome: MomentStatus,
-        now: DateTime<Utc>,
-    ) -> anyhow::Result<Moment> {
-        let m = self.require_moment(id)?;
-        if m.status != MomentStatus::Upcoming {
-            bail!(
-                "decision moment {id} was already closed as {} — nothing changed",
-                m.status
-            );
-        }
-        if outcome == MomentStatus::Upcoming {
-            bail!("a moment closes as won, lost or passed, not upcoming");
-        }
+    fn moment(&self, id: i64) -> anyhow::Result<Option<Moment>> {
+        by_id(&self.conn, id)
+    }
+
+    fn close_moment(&mut self, id: i64, outcome: MomentStatus, now: DateTime<Utc>) -> anyhow::Result<Moment> {
         self.write("close the decision moment", |tx| {
+            let m = required(tx, id)?;
+            if m.status != MomentStatus::Upcoming {
+                bail!(
+                    "decision moment {id} was already closed as {} — nothing changed",
+                    m.status
+                );
+            }
+            if outcome == MomentStatus::Upcoming {
+                bail!("a moment closes as won, lost or passed, not upcoming");
+            }
             tx.prepare_cached("UPDATE moments SET status = ?2, closed_at = ?3 WHERE id = ?1")?
                 .execute(params![id, outcome, ts(now)])
                 .context("closing a decision moment")?;
-            Ok(())
-        })?;
-        self.require_moment(id)
+            required(tx, id)
+        })
     }
 
-    /// A customer's buying process: every moment in date order.
-    pub fn moments_of(&self, customer_id: i64) -> anyhow::Result<Vec<Moment>> {
+    fn moments_of(&self, customer_id: i64) -> anyhow::Result<Vec<Moment>> {
         self.conn
             .prepare_cached(&format!(
                 "SELECT {MOMENT_COLUMNS} FROM moments m WHERE m.customer_id = ?1 ORDER BY m.expected, m.id"
@@ -112,8 +102,7 @@ impl Store {
             .context("loading decision moments")
     }
 
-    /// The day of the next upcoming decision moment of each of `ids` that has one.
-    pub fn next_moments(&self, ids: &[i64]) -> anyhow::Result<Vec<(i64, NaiveDate)>> {
+    fn next_moments(&self, ids: &[i64]) -> anyhow::Result<Vec<(i64, NaiveDate)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT min(expected) FROM moments WHERE customer_id = ?1 AND status = 'upcoming'",
         )?;
@@ -125,17 +114,5 @@ impl Store {
             next.extend(day.map(|d| (id, d)));
         }
         Ok(next)
-    }
-
-    /// Upcoming moments expected from `from` through `through`, soonest first.
-    pub fn moments_between(&self, from: NaiveDate, through: NaiveDate) -> anyhow::Result<Vec<Moment>> {
-        self.conn
-            .prepare_cached(&format!(
-                "SELECT {MOMENT_COLUMNS} FROM moments m
-                 WHERE m.status = 'upcoming' AND m.expected BETWEEN ?1 AND ?2 ORDER BY m.expected, m.id"
-            ))?
-            .query_map(params![from, through], moment_from_row)?
-            .collect::<Result<Vec<_>, _>>()
-            .context("loading upcoming decision moments")
     }
 }

@@ -1,4 +1,4 @@
-//! The candidate rows the nudge rules score. Each query walks an index over what is due,
+//! The candidate rows the nudge rules score, in SQLite. Each query walks an index over what is due,
 //! never over every customer or interaction. Where value weighting could reorder results,
 //! each value tier is its own walk (four tiers): a walk hands out its rows most urgent
 //! first, so taking the first rows of every walk, and more only of the walks that could
@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Row, params};
 
-use super::Store;
+use super::SqliteBook;
 use super::customers::{
     CUSTOMER_COLUMN_COUNT, CUSTOMER_COLUMNS, customer_from_row, customer_from_row_offset,
 };
@@ -17,77 +17,13 @@ use super::moments::{MOMENT_COLUMN_COUNT, MOMENT_COLUMNS, moment_from_row};
 use super::sql::{int, ts};
 use super::triggers::{TRIGGER_COLUMN_COUNT, TRIGGER_COLUMNS, trigger_from_row};
 use crate::domain::Customer;
-use crate::domain::FollowUp;
 use crate::domain::moment::Moment;
-use crate::domain::trigger::Trigger;
+use crate::store::nudges::TIERS;
+use crate::store::{Nudges, Rows, Stream, Window};
 
-const TIERS: [i64; 4] = [0, 1, 2, 3];
-
-/// What the candidate queries need to know about the rules.
-#[derive(Debug, Clone, Copy)]
-pub struct Window {
-    pub today: NaiveDate,
-    pub now: DateTime<Utc>,
-    /// Moments expected from today through this day.
-    pub moments_through: NaiveDate,
-    /// Complaints opened before this instant.
-    pub complaints_before: DateTime<Utc>,
-    /// Gives before this instant are too long ago for a very satisfied customer.
-    pub loyalty_before: DateTime<Utc>,
-}
-
-/// One walk of an index over what may need a nudge, of one kind and value tier (and
-/// cadence): its rows come most urgent first, so a nudge from a later row never scores
-/// above one from an earlier row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stream {
-    /// Open follow-ups due before today, oldest first.
-    Overdue { tier: i64 },
-    /// Open follow-ups due today.
-    Today { tier: i64 },
-    /// Customers past this cadence (in days).
-    Cadence { days: i64, tier: i64 },
-    /// Decision moments in their preparation window with nothing logged since planning.
-    Moments { tier: i64 },
-    /// Complaints open longer than the rules allow.
-    Complaints { tier: i64 },
-    /// Changed situations nobody has answered with a contact.
-    Situations { tier: i64 },
-    /// Customers asked more often than given to.
-    Taking { tier: i64 },
-    /// Very satisfied customers without a recent give.
-    Loyal { tier: i64 },
-    /// Customers whose satisfaction dropped, not talked to since.
-    LessSatisfied { tier: i64 },
-}
-
-/// The rows of a stream, each with its customer.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Rows {
-    FollowUps(Vec<(FollowUp, Customer)>),
-    Customers(Vec<Customer>),
-    Moments(Vec<(Moment, Customer)>),
-    Triggers(Vec<(Trigger, Customer)>),
-}
-
-impl Rows {
-    pub fn len(&self) -> usize {
-        match self {
-            Rows::FollowUps(rows) => rows.len(),
-            Rows::Customers(rows) => rows.len(),
-            Rows::Moments(rows) => rows.len(),
-            Rows::Triggers(rows) => rows.len(),
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
-impl Store {
+impl Nudges for SqliteBook {
     /// Every stream there is: one per kind and value tier, and per cadence in use.
-    pub fn nudge_streams(&self) -> anyhow::Result<Vec<Stream>> {
+    fn nudge_streams(&self) -> anyhow::Result<Vec<Stream>> {
         let mut streams = Vec::new();
         streams.extend(TIERS.map(|tier| Stream::Overdue { tier }));
         streams.extend(TIERS.map(|tier| Stream::Today { tier }));
@@ -108,7 +44,7 @@ impl Store {
     }
 
     /// The first `limit` rows of `stream` at `w`.
-    pub fn stream_rows(&self, stream: Stream, w: &Window, limit: usize) -> anyhow::Result<Rows> {
+    fn stream_rows(&self, stream: Stream, w: &Window, limit: usize) -> anyhow::Result<Rows> {
         let n = int(limit);
         Ok(match stream {
             Stream::Overdue { tier } => self.follow_ups_walk("<", tier, w.today, n)?,
@@ -189,6 +125,57 @@ impl Store {
         })
     }
 
+    /// Upcoming decision moments expected from `from` through `through`, with their
+    /// customers, soonest first; at most `limit`.
+    fn upcoming_moments(
+        &self,
+        from: NaiveDate,
+        through: NaiveDate,
+        limit: usize,
+    ) -> anyhow::Result<Vec<(Moment, Customer)>> {
+        self.joined(
+            &format!(
+                "SELECT {MOMENT_COLUMNS}, {CUSTOMER_COLUMNS} FROM moments m
+                 CROSS JOIN customers c ON c.id = m.customer_id
+                 WHERE m.status = 'upcoming' AND m.expected BETWEEN ?1 AND ?2 AND c.archived = 0
+                 ORDER BY m.expected, m.id LIMIT ?3"
+            ),
+            params![from, through, int(limit)],
+            moment_from_row,
+            MOMENT_COLUMN_COUNT,
+        )
+    }
+
+    /// How many open follow-ups are overdue at `today`, and how many are due on it.
+    fn count_follow_ups_due(&self, today: NaiveDate) -> anyhow::Result<(usize, usize)> {
+        let count = |due: &str| -> anyhow::Result<usize> {
+            self.conn
+                .prepare_cached(&format!(
+                    // All, less those of archived customers (few): checking each one's
+                    // customer would cost a lookup per follow-up.
+                    "SELECT (SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due {due} ?1)
+                          - (SELECT count(*) FROM follow_ups
+                             WHERE done_at IS NULL AND due {due} ?1
+                               AND customer_id IN (SELECT id FROM customers WHERE archived = 1))"
+                ))?
+                .query_row([today], |r| r.get::<_, i64>(0))
+                .map(|n| n as usize)
+                .context("counting follow-ups that are due")
+        };
+        Ok((count("<")?, count("=")?))
+    }
+
+    /// How many customers are past their cadence at `now`.
+    fn count_cadence_overdue(&self, now: DateTime<Utc>) -> anyhow::Result<usize> {
+        self.conn
+            .prepare_cached("SELECT count(*) FROM customers c WHERE c.archived = 0 AND c.touch_due_at < ?1")?
+            .query_row([ts(now)], |r| r.get::<_, i64>(0))
+            .map(|n| n as usize)
+            .context("counting customers past their cadence")
+    }
+}
+
+impl SqliteBook {
     /// Customers of value tier `tier` that pass `filter`, in `order`, at most `n`; `?3` in
     /// the filter is `extra`.
     fn customers_where(
@@ -211,27 +198,6 @@ impl Store {
             rows.collect::<Result<Vec<_>, _>>()
                 .context("loading customers to nudge")?,
         ))
-    }
-
-    /// Upcoming decision moments expected from `from` through `through`, with their
-    /// customers, soonest first; at most `limit`.
-    pub fn upcoming_moments(
-        &self,
-        from: NaiveDate,
-        through: NaiveDate,
-        limit: usize,
-    ) -> anyhow::Result<Vec<(Moment, Customer)>> {
-        self.joined(
-            &format!(
-                "SELECT {MOMENT_COLUMNS}, {CUSTOMER_COLUMNS} FROM moments m
-                 CROSS JOIN customers c ON c.id = m.customer_id
-                 WHERE m.status = 'upcoming' AND m.expected BETWEEN ?1 AND ?2 AND c.archived = 0
-                 ORDER BY m.expected, m.id LIMIT ?3"
-            ),
-            params![from, through, int(limit)],
-            moment_from_row,
-            MOMENT_COLUMN_COUNT,
-        )
     }
 
     /// Rows of some record joined with their customer, whose columns follow the record's.
@@ -266,34 +232,6 @@ impl Store {
             follow_up_from_row,
             5,
         )?))
-    }
-
-    /// How many open follow-ups are overdue at `today`, and how many are due on it.
-    pub fn count_follow_ups_due(&self, today: NaiveDate) -> anyhow::Result<(usize, usize)> {
-        let count = |due: &str| -> anyhow::Result<usize> {
-            self.conn
-                .prepare_cached(&format!(
-                    // All, less those of archived customers (few): checking each one's
-                    // customer would cost a lookup per follow-up.
-                    "SELECT (SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due {due} ?1)
-                          - (SELECT count(*) FROM follow_ups
-                             WHERE done_at IS NULL AND due {due} ?1
-                               AND customer_id IN (SELECT id FROM customers WHERE archived = 1))"
-                ))?
-                .query_row([today], |r| r.get::<_, i64>(0))
-                .map(|n| n as usize)
-                .context("counting follow-ups that are due")
-        };
-        Ok((count("<")?, count("=")?))
-    }
-
-    /// How many customers are past their cadence at `now`.
-    pub fn count_cadence_overdue(&self, now: DateTime<Utc>) -> anyhow::Result<usize> {
-        self.conn
-            .prepare_cached("SELECT count(*) FROM customers c WHERE c.archived = 0 AND c.touch_due_at < ?1")?
-            .query_row([ts(now)], |r| r.get::<_, i64>(0))
-            .map(|n| n as usize)
-            .context("counting customers past their cadence")
     }
 
     /// The distinct cadences in use, each found by one index seek (a skip scan).

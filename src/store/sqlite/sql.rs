@@ -11,11 +11,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Row;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
-use super::Store;
 use crate::domain::balance::Side;
 use crate::domain::moment::MomentStatus;
 use crate::domain::trigger::TriggerKind;
 use crate::domain::{Kind, Tags};
+use crate::store::Damage;
 
 /// Instants are stored as unix seconds: compact, index-friendly and UTC by definition.
 pub fn ts(at: DateTime<Utc>) -> i64 {
@@ -74,56 +74,12 @@ pub(super) const LAST_TS: i64 = 7_258_118_399;
 pub(super) const FIRST_DAY: &str = "1900-01-01";
 pub(super) const LAST_DAY: &str = "2199-12-31";
 
-/// A stored value that touchbase cannot use as it stands: a hand-edited or damaged book.
-/// Reading goes on with a neutral stand-in, and the damage is reported once per command.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Damage {
-    pub table: &'static str,
-    pub id: i64,
-    pub column: String,
-    /// The value as SQL would write it, shortened and with control characters escaped.
-    pub found: String,
-    /// What is wrong, in words: "is not a cadence (1 to 3650 days)".
-    pub problem: String,
-    /// What touchbase uses instead: "unknown", "30d".
-    pub shown_as: String,
-}
-
-impl fmt::Display for Damage {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} {}: {} = {} {} — shown as {}",
-            record_name(self.table),
-            self.id,
-            self.column,
-            self.found,
-            self.problem,
-            self.shown_as
-        )
-    }
-}
-
-/// What a row of `table` is called in a message.
-pub(super) fn record_name(table: &str) -> &'static str {
-    match table {
-        "customers" => "customer",
-        "interactions" => "contact",
-        "follow_ups" => "follow-up",
-        "moments" => "decision moment",
-        "triggers" => "trigger",
-        "balance_entries" => "give/ask",
-        "orders" => "order",
-        _ => "row",
-    }
-}
-
 /// The values seen (table, row id, column) and the damage, in the order met.
 type DamageLog = (HashSet<(&'static str, i64, String)>, Vec<Damage>);
 
 thread_local! {
     /// The damage met while reading, each value once. A thread-local rather than a field of
-    /// `Store` because the row mappers run inside rusqlite's callbacks, which see only the
+    /// `SqliteBook` because the row mappers run inside rusqlite's callbacks, which see only the
     /// row; every front end reads on one thread.
     static DAMAGE: RefCell<DamageLog> = RefCell::default();
 }
@@ -136,14 +92,13 @@ fn record(damage: Damage) {
     });
 }
 
-impl Store {
-    /// The damaged values read since the last call, each once, in the order met.
-    pub fn take_damage(&self) -> Vec<Damage> {
-        DAMAGE.with_borrow_mut(|(seen, all)| {
-            seen.clear();
-            std::mem::take(all)
-        })
-    }
+/// The damaged values read on this thread since the last call, each once, in the order
+/// met.
+pub(super) fn take_damage() -> Vec<Damage> {
+    DAMAGE.with_borrow_mut(|(seen, all)| {
+        seen.clear();
+        std::mem::take(all)
+    })
 }
 
 /// A stored value as SQL would write it, short and safe to print.

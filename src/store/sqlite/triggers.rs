@@ -1,12 +1,13 @@
-//! Switching triggers: opening, resolving, and those still open.
+//! Switching triggers in SQLite: opening, resolving, and those of a customer.
 
 use anyhow::{Context as _, bail};
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension as _, Row, params};
+use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
+use super::SqliteBook;
 use super::sql::{Lenient, ts};
-use super::{NotFound, Store};
 use crate::domain::trigger::{Trigger, TriggerKind};
+use crate::store::{NotFound, Triggers};
 
 pub(super) const TRIGGER_COLUMNS: &str = "t.id, t.customer_id, t.kind, t.note, t.opened_at, t.resolved_at";
 pub(super) const TRIGGER_COLUMN_COUNT: usize = 6;
@@ -27,63 +28,59 @@ pub(super) fn trigger_from_row(row: &Row<'_>) -> rusqlite::Result<Trigger> {
     })
 }
 
-impl Store {
-    pub fn add_trigger(
+/// The trigger `id` as `conn` sees it (inside a write: as that transaction sees it).
+pub(super) fn by_id(conn: &Connection, id: i64) -> anyhow::Result<Option<Trigger>> {
+    conn.prepare_cached(&format!(
+        "SELECT {TRIGGER_COLUMNS} FROM triggers t WHERE t.id = ?1"
+    ))?
+    .query_row([id], trigger_from_row)
+    .optional()
+    .context("loading a trigger")
+}
+
+fn required(conn: &Connection, id: i64) -> anyhow::Result<Trigger> {
+    by_id(conn, id)?.ok_or_else(|| NotFound::new("trigger", id).into())
+}
+
+impl Triggers for SqliteBook {
+    fn add_trigger(
         &mut self,
         customer_id: i64,
         kind: TriggerKind,
         note: &str,
         now: DateTime<Utc>,
     ) -> anyhow::Result<Trigger> {
-        let id = self.write("open the trigger", |tx| {
+        self.write("open the trigger", |tx| {
             tx.prepare_cached(
                 "INSERT INTO triggers (customer_id, kind, note, opened_at, value_tier)
                  VALUES (?1, ?2, ?3, ?4, coalesce((SELECT value_tier FROM customers WHERE id = ?1), 0))",
             )?
             .execute(params![customer_id, kind, note.trim(), ts(now)])
             .map_err(|e| super::customers::explain_missing_customer(e, customer_id))?;
-            Ok(tx.last_insert_rowid())
-        })?;
-        self.require_trigger(id)
+            required(tx, tx.last_insert_rowid())
+        })
     }
 
-    pub fn require_trigger(&self, id: i64) -> anyhow::Result<Trigger> {
-        self.conn
-            .prepare_cached(&format!(
-                "SELECT {TRIGGER_COLUMNS} FROM triggers t WHERE t.id = ?1"
-            ))?
-            .query_row([id], trigger_from_row)
-            .optional()
-            .context("loading a trigger")?
-            .ok_or_else(|| {
-                NotFound {
-                    what: "trigger",
-                    id,
-                    hint: "see `touchbase show CUSTOMER` for ids",
-                }
-                .into()
-            })
+    fn trigger(&self, id: i64) -> anyhow::Result<Option<Trigger>> {
+        by_id(&self.conn, id)
     }
 
-    pub fn resolve_trigger(&mut self, id: i64, now: DateTime<Utc>) -> anyhow::Result<Trigger> {
-        let t = self.require_trigger(id)?;
-        if let Some(at) = t.resolved_at {
-            bail!(
-                "trigger {id} was already resolved on {} — nothing changed",
-                at.format("%Y-%m-%d")
-            );
-        }
+    fn resolve_trigger(&mut self, id: i64, now: DateTime<Utc>) -> anyhow::Result<Trigger> {
         self.write("resolve the trigger", |tx| {
+            if let Some(at) = required(tx, id)?.resolved_at {
+                bail!(
+                    "trigger {id} was already resolved on {} — nothing changed",
+                    at.format("%Y-%m-%d")
+                );
+            }
             tx.prepare_cached("UPDATE triggers SET resolved_at = ?2 WHERE id = ?1")?
                 .execute(params![id, ts(now)])
                 .context("resolving a trigger")?;
-            Ok(())
-        })?;
-        self.require_trigger(id)
+            required(tx, id)
+        })
     }
 
-    /// A customer's triggers, open ones first, newest first.
-    pub fn triggers_of(&self, customer_id: i64) -> anyhow::Result<Vec<Trigger>> {
+    fn triggers_of(&self, customer_id: i64) -> anyhow::Result<Vec<Trigger>> {
         self.conn
             .prepare_cached(&format!(
                 "SELECT {TRIGGER_COLUMNS} FROM triggers t WHERE t.customer_id = ?1

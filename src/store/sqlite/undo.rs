@@ -1,6 +1,6 @@
-//! Undoing a change made in this session. Each change the TUI makes is remembered as a
-//! `Change` that holds what the action wrote (plain data, so it can be stored later), and
-//! undoing it is one IMMEDIATE transaction: first check that nothing else changed or built
+//! Undoing a change in SQLite. Each change the TUI makes is remembered as a `Change` that
+//! holds what the action wrote (plain data, so it can be stored later), and undoing it is
+//! one IMMEDIATE transaction: first check that nothing else changed or built
 //! on what the action wrote since, then take back exactly that and nothing more. Other
 //! processes write to the same book, and their records are never ours to delete.
 
@@ -11,125 +11,13 @@ use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Transaction, params};
 
-use super::Store;
-use super::customers::CustomerPatch;
-use super::interactions::Logged;
+use super::SqliteBook;
 use super::sql::ts;
-use super::value::Order;
+use crate::domain::Tags;
 use crate::domain::balance::BalanceEntry;
-use crate::domain::moment::Moment;
 use crate::domain::trigger::Trigger;
-use crate::domain::{Cadence, Customer, FollowUp, Tags};
+use crate::store::{Change, Logged, Undo, UndoRefused};
 use checks::{customer_fields, follow_up_moved};
-
-/// What each change wrote. Rows an action created are held as it left them; undo compares
-/// the row with that, field by field, before touching it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Change {
-    Logged {
-        customer_id: i64,
-        logged: Logged,
-    },
-    FollowUpAdded {
-        follow_up: FollowUp,
-    },
-    FollowUpDone {
-        id: i64,
-        done_at: DateTime<Utc>,
-    },
-    FollowUpSnoozed {
-        id: i64,
-        from: NaiveDate,
-        to: NaiveDate,
-    },
-    CustomerAdded {
-        id: i64,
-        added: CustomerFields,
-    },
-    /// `before` and `after` differ only in the fields the edit wrote.
-    CustomerEdited {
-        id: i64,
-        before: CustomerFields,
-        after: CustomerFields,
-    },
-    MomentAdded {
-        moment: Moment,
-    },
-    TriggerAdded {
-        trigger: Trigger,
-    },
-    BalanceAdded {
-        entry: BalanceEntry,
-    },
-    OrderAdded {
-        order: Order,
-    },
-}
-
-/// The fields of a customer a person types, as one action left them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CustomerFields {
-    pub name: String,
-    pub company: String,
-    pub email: String,
-    pub phone: String,
-    pub tags: Tags,
-    pub cadence: Cadence,
-    pub notes: String,
-}
-
-impl CustomerFields {
-    pub fn of(c: &Customer) -> CustomerFields {
-        CustomerFields {
-            name: c.name.clone(),
-            company: c.company.clone(),
-            email: c.email.clone(),
-            phone: c.phone.clone(),
-            tags: c.tags.clone(),
-            cadence: c.cadence,
-            notes: c.notes.clone(),
-        }
-    }
-}
-
-impl Change {
-    /// The edit `patch` made of `before`, which left `after`. A field the patch did not
-    /// write counts as unchanged even if `after` differs (another process wrote it
-    /// meanwhile), so that undo never puts back a field this edit did not touch.
-    pub fn customer_edited(before: &Customer, patch: &CustomerPatch, after: &Customer) -> Change {
-        let old = CustomerFields::of(before);
-        let new = CustomerFields::of(after);
-        Change::CustomerEdited {
-            id: before.id,
-            after: CustomerFields {
-                name: pick(patch.name.as_ref(), new.name, &old.name),
-                company: pick(patch.company.as_ref(), new.company, &old.company),
-                email: pick(patch.email.as_ref(), new.email, &old.email),
-                phone: pick(patch.phone.as_ref(), new.phone, &old.phone),
-                tags: pick(patch.tags.as_ref(), new.tags, &old.tags),
-                cadence: pick(patch.cadence.as_ref(), new.cadence, &old.cadence),
-                notes: pick(patch.notes.as_ref(), new.notes, &old.notes),
-            },
-            before: old,
-        }
-    }
-}
-
-/// The value after the edit where the patch wrote the field, else the one before.
-fn pick<P, T: Clone>(wrote: Option<&P>, after: T, before: &T) -> T {
-    if wrote.is_some() { after } else { before.clone() }
-}
-
-/// An undo that would take back more than the change wrote, because something else
-/// changed or built on it since. Nothing was changed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("can't undo {what}: {why} — nothing was changed")]
-pub struct UndoRefused {
-    /// The change, as in "the logged call".
-    pub what: String,
-    /// What happened since, as in "its follow-up “send the quote” was marked done since".
-    pub why: String,
-}
 
 fn refuse(what: impl Into<String>, why: impl Into<String>) -> anyhow::Error {
     UndoRefused {
@@ -139,12 +27,8 @@ fn refuse(what: impl Into<String>, why: impl Into<String>) -> anyhow::Error {
     .into()
 }
 
-impl Store {
-    /// Reverts `change`, which must be the latest change of this session not yet undone.
-    /// Refuses with `UndoRefused`, changing nothing, when another writer changed or built
-    /// on what it wrote; the check and the undo share one IMMEDIATE transaction, so no
-    /// writer can slip in between them.
-    pub fn undo(&mut self, change: &Change, now: DateTime<Utc>) -> anyhow::Result<()> {
+impl Undo for SqliteBook {
+    fn undo(&mut self, change: &Change, now: DateTime<Utc>) -> anyhow::Result<()> {
         self.write("undo", |tx| match change {
             Change::Logged { customer_id, logged } => undo_log(tx, *customer_id, logged, now),
             Change::FollowUpAdded { follow_up: f } => {

@@ -1,26 +1,16 @@
-//! The give/take ledger and orders: both change the customer's summary.
+//! The give/take ledger and orders in SQLite: both change the customer's summaries.
 
-use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::params;
 
-use super::Store;
-use super::sql::{Lenient, from_ts, ts};
+use super::SqliteBook;
+use super::sql::{from_ts, ts};
 use crate::domain::balance::{BalanceEntry, Side};
 use crate::domain::money::Cents;
+use crate::store::{Ledger, Order};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Order {
-    pub id: i64,
-    pub customer_id: i64,
-    pub ordered_on: NaiveDate,
-    pub amount: Cents,
-    pub currency: String,
-    pub note: String,
-}
-
-impl Store {
-    pub fn add_balance_entry(
+impl Ledger for SqliteBook {
+    fn add_balance_entry(
         &mut self,
         customer_id: i64,
         side: Side,
@@ -46,7 +36,7 @@ impl Store {
         })
     }
 
-    pub fn add_order(
+    fn add_order(
         &mut self,
         customer_id: i64,
         ordered_on: NaiveDate,
@@ -72,27 +62,5 @@ impl Store {
             currency: currency.to_string(),
             note: String::new(),
         })
-    }
-
-    /// A customer's latest orders, newest first.
-    pub fn orders_of(&self, customer_id: i64, limit: usize) -> anyhow::Result<Vec<Order>> {
-        self.conn
-            .prepare_cached(
-                "SELECT id, customer_id, ordered_on, amount_cents, currency, note FROM orders
-                 WHERE customer_id = ?1 ORDER BY ordered_on DESC, id DESC LIMIT ?2",
-            )?
-            .query_map(params![customer_id, super::sql::int(limit)], |row| {
-                let r = Lenient::new(row, "orders", 0)?;
-                Ok(Order {
-                    id: r.id(),
-                    customer_id: row.get(1)?,
-                    ordered_on: r.day(2)?,
-                    amount: Cents(r.int_in(3, 1..=i64::MAX, "an amount above zero (in cents)", 0)?),
-                    currency: r.text(4)?,
-                    note: r.text(5)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()
-            .context("loading orders")
     }
 }

@@ -7,35 +7,22 @@ use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::params;
 
-use super::Store;
+use super::SqliteBook;
 use super::customers::{CUSTOMER_COLUMNS, customer_from_row, customer_from_row_offset};
 use super::follow_ups::follow_up_from_row;
 use super::moments::{MOMENT_COLUMN_COUNT, MOMENT_COLUMNS, moment_from_row};
 use super::sql::{int, ts};
 use crate::domain::moment::Moment;
 use crate::domain::{Customer, FollowUp};
-
-/// Rows up to a limit, and how many there are in all.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Page<T> {
-    pub rows: Vec<T>,
-    pub total: usize,
-}
-
-impl<T> Page<T> {
-    /// How many rows the limit left out.
-    pub fn left_out(&self) -> usize {
-        self.total.saturating_sub(self.rows.len())
-    }
-}
+use crate::store::{Page, Weeks};
 
 /// Follow-up columns in the order `follow_up_from_row` reads them.
 const FOLLOW_UP_COLUMN_COUNT: usize = 5;
 
-impl Store {
+impl Weeks for SqliteBook {
     /// Open follow-ups of active customers due from `from` up to (not including) `before`,
     /// soonest first (`follow_ups_open_by_due`).
-    pub fn follow_ups_due_between(
+    fn follow_ups_due_between(
         &self,
         from: NaiveDate,
         before: NaiveDate,
@@ -79,7 +66,7 @@ impl Store {
 
     /// Upcoming decision moments of active customers expected from `from` up to (not
     /// including) `before`, soonest first (`moments_upcoming_by_expected`).
-    pub fn moments_expected_between(
+    fn moments_expected_between(
         &self,
         from: NaiveDate,
         before: NaiveDate,
@@ -123,7 +110,7 @@ impl Store {
 
     /// Active customers whose cadence runs out from `from` up to (not including) `before`,
     /// soonest first: a range of `customers_by_touch_due`.
-    pub fn cadence_runs_out_between(
+    fn cadence_runs_out_between(
         &self,
         from: DateTime<Utc>,
         before: DateTime<Utc>,

@@ -15,21 +15,21 @@ use std::collections::HashSet;
 
 use anyhow::Context as _;
 
-pub use report::{CheckReport, Problem};
+pub(crate) use report::{Finding, Findings};
 use tables::TABLES;
 
-use super::Store;
+use super::SqliteBook;
 
-impl Store {
+impl SqliteBook {
     /// Checks the whole book; changes nothing.
-    pub fn check(&self) -> anyhow::Result<CheckReport> {
+    pub(crate) fn findings(&self) -> anyhow::Result<Findings> {
         let mut values = Vec::new();
         for (table, columns) in TABLES {
             values.extend(self.value_problems(table, columns)?);
         }
         // SQLite's integrity check also names each table holding a value its CHECK
         // constraints refuse; the values themselves are named below.
-        let mut problems: Vec<Problem> = self
+        let mut problems: Vec<Finding> = self
             .sqlite_problems()?
             .into_iter()
             .filter(|p| {
@@ -47,16 +47,16 @@ impl Store {
         let count = |sql: &str| -> anyhow::Result<usize> {
             Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize)
         };
-        Ok(CheckReport {
+        Ok(Findings {
             customers: count("SELECT count(*) FROM customers").context("counting customers")?,
             contacts: count("SELECT count(*) FROM interactions").context("counting contacts")?,
-            problems,
+            found: problems,
         })
     }
 }
 
 /// The customers whose summaries cannot be recomputed: a record they sum up stays damaged.
-fn blocked(problems: &[Problem]) -> HashSet<i64> {
+fn blocked(problems: &[Finding]) -> HashSet<i64> {
     problems
         .iter()
         .filter(|p| p.fix.is_none() && p.poisons_summary)

@@ -6,18 +6,19 @@ use std::collections::BTreeSet;
 use anyhow::Context as _;
 use rusqlite::params;
 
-use super::report::CheckReport;
+use super::report::Findings;
 use super::tables::TABLES;
-use crate::store::sqlite::Store;
-use crate::store::sqlite::sql::{literal, record_name};
+use crate::store::record_name;
+use crate::store::sqlite::SqliteBook;
+use crate::store::sqlite::sql::literal;
 
-impl Store {
+impl SqliteBook {
     /// Repairs, in one transaction, what `report` says can be repaired: the damaged values
     /// it has a fix for, then every summary. Deletes nothing. Returns what was changed.
-    pub fn repair(&mut self, report: &CheckReport) -> anyhow::Result<Vec<String>> {
+    pub(crate) fn repair_findings(&mut self, report: &Findings) -> anyhow::Result<Vec<String>> {
         self.write("repair the book", |tx| {
             let mut changed = Vec::new();
-            for p in &report.problems {
+            for p in &report.found {
                 let (Some(id), Some(column), Some(fix)) = (p.id, &p.column, &p.fix) else {
                     continue;
                 };
@@ -38,9 +39,9 @@ impl Store {
                     literal(fix.into())
                 ));
             }
-            let blocked = super::blocked(&report.problems);
+            let blocked = super::blocked(&report.found);
             let customers: BTreeSet<i64> = report
-                .problems
+                .found
                 .iter()
                 .filter(|p| p.repair.is_some())
                 .filter_map(|p| p.customer)
@@ -51,7 +52,7 @@ impl Store {
             }
             changed.extend(
                 report
-                    .problems
+                    .found
                     .iter()
                     .filter(|p| p.fix.is_none() && p.repair.is_some())
                     .map(|p| {

@@ -2,15 +2,15 @@
 
 use anyhow::Context as _;
 
-use super::report::Problem;
+use super::report::Finding;
 use super::tables::TABLES;
-use crate::store::sqlite::Store;
-use crate::store::sqlite::sql::record_name;
+use crate::store::record_name;
+use crate::store::sqlite::SqliteBook;
 
-impl Store {
+impl SqliteBook {
     /// SQLite's own checks: the file's structure and the references between tables.
-    pub(super) fn sqlite_problems(&self) -> anyhow::Result<Vec<Problem>> {
-        let mut problems: Vec<Problem> = self
+    pub(super) fn sqlite_problems(&self) -> anyhow::Result<Vec<Finding>> {
+        let mut problems: Vec<Finding> = self
             .conn
             .prepare("PRAGMA integrity_check")?
             .query_map([], |r| r.get::<_, String>(0))?
@@ -49,8 +49,8 @@ impl Store {
 }
 
 /// A problem of the file or of a row as a whole, which `--repair` leaves alone.
-fn unrepairable(table: &str, id: Option<i64>, problem: String) -> Problem {
-    Problem {
+fn unrepairable(table: &str, id: Option<i64>, problem: String) -> Finding {
+    Finding {
         table: table.to_string(),
         id,
         column: None,

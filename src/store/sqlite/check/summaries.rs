@@ -6,9 +6,9 @@ use std::collections::HashSet;
 use anyhow::Context as _;
 use rusqlite::types::ValueRef;
 
-use super::report::Problem;
+use super::report::Finding;
 use crate::domain::money::Cents;
-use crate::store::sqlite::Store;
+use crate::store::sqlite::SqliteBook;
 use crate::store::sqlite::sql::{instant, literal};
 use crate::store::sqlite::summary::REFRESH;
 
@@ -31,12 +31,12 @@ const SUMMARY: &[(&str, &str)] = &[
 /// The tables whose rows carry their customer's value tier.
 const TIERED: &[&str] = &["follow_ups", "triggers", "moments"];
 
-impl Store {
+impl SqliteBook {
     /// Customers whose summary columns, and records whose copy of their customer's value
     /// tier, disagree with what the records sum up to. The sums are `summary::REFRESH`'s
     /// own expressions, read instead of written, so this check never drifts from how the
     /// summaries are kept, and it changes nothing.
-    pub(super) fn summary_problems(&self, blocked: &HashSet<i64>) -> anyhow::Result<Vec<Problem>> {
+    pub(super) fn summary_problems(&self, blocked: &HashSet<i64>) -> anyhow::Result<Vec<Finding>> {
         let kept = summary_expressions();
         let pairs: Vec<String> = kept.iter().map(|(c, e)| format!("{c}, ({e})")).collect();
         let sql = format!(
@@ -94,7 +94,7 @@ impl Store {
     }
 
     /// Records whose copy of their customer's value tier is not the customer's.
-    fn tier_problems(&self, table: &'static str, blocked: &HashSet<i64>) -> anyhow::Result<Vec<Problem>> {
+    fn tier_problems(&self, table: &'static str, blocked: &HashSet<i64>) -> anyhow::Result<Vec<Finding>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT t.id, t.customer_id, t.value_tier, c.value_tier FROM {table} t
              JOIN customers c ON c.id = t.customer_id
@@ -161,7 +161,7 @@ fn summary_problem(
     column: &str,
     stored: ValueRef<'_>,
     problem: &str,
-) -> Problem {
+) -> Finding {
     let (problem, repair) = if blocked.contains(&customer) {
         (
             format!(
@@ -172,7 +172,7 @@ fn summary_problem(
     } else {
         (problem.to_string(), Some("recomputes it".to_string()))
     };
-    Problem {
+    Finding {
         table: table.to_string(),
         id: Some(id),
         column: Some(column.to_string()),

@@ -3,19 +3,19 @@
 use anyhow::Context as _;
 use rusqlite::types::ValueRef;
 
-use super::report::Problem;
+use super::report::Finding;
 use super::rules::Rule;
 use super::tables::SUMMED;
-use crate::store::sqlite::Store;
+use crate::store::sqlite::SqliteBook;
 use crate::store::sqlite::sql::literal;
 
-impl Store {
+impl SqliteBook {
     /// The values of `table` that break their column's rule: one pass over the table.
     pub(super) fn value_problems(
         &self,
         table: &'static str,
         columns: &[(&str, Rule)],
-    ) -> anyhow::Result<Vec<Problem>> {
+    ) -> anyhow::Result<Vec<Finding>> {
         let bad: Vec<String> = columns
             .iter()
             .map(|(c, rule)| format!("({})", rule.bad_sql(c)))
@@ -44,7 +44,7 @@ impl Store {
                 let fix = rule.fix(v);
                 let poisons_summary = SUMMED.contains(&(table, *column))
                     && !(matches!(rule, Rule::Int { .. }) && matches!(v, ValueRef::Integer(_)));
-                problems.push(Problem {
+                problems.push(Finding {
                     table: table.to_string(),
                     id: Some(id),
                     column: Some((*column).to_string()),

@@ -6,15 +6,14 @@ use anyhow::Context as _;
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension as _, Transaction, params};
 
-use super::CustomerFields;
 use crate::domain::balance::{BalanceEntry, Side};
 use crate::domain::moment::{Moment, MomentStatus};
 use crate::domain::money::Cents;
 use crate::domain::trigger::Trigger;
 use crate::domain::{Cadence, FollowUp, Kind, Tags};
-use crate::store::sqlite::interactions::Logged;
+use crate::store::CustomerFields;
 use crate::store::sqlite::sql::{from_ts, ts};
-use crate::store::sqlite::value::Order;
+use crate::store::{Logged, Order};
 
 pub(super) const NAME: &str = "name";
 pub(super) const COMPANY: &str = "company";
@@ -31,7 +30,10 @@ const CHANGED: &str = "was changed since";
 pub(super) fn follow_up(tx: &Transaction<'_>, id: i64) -> anyhow::Result<Option<(FollowUp, i64)>> {
     tx.prepare_cached("SELECT id, customer_id, text, due, done_at, snoozes FROM follow_ups WHERE id = ?1")?
         .query_row([id], |r| {
-            Ok((crate::store::sqlite::follow_ups::follow_up_from_row(r)?, r.get(5)?))
+            Ok((
+                crate::store::sqlite::follow_ups::follow_up_from_row(r)?,
+                r.get(5)?,
+            ))
         })
         .optional()
         .context("loading the follow-up to undo")

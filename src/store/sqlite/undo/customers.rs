@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::Transaction;
 
 use super::checks::{self, customer_fields, list};
-use super::{CustomerFields, refuse, without};
+use super::{refuse, without};
+use crate::store::CustomerFields;
 use crate::store::sqlite::customers::{FieldsToSet, set_fields};
 
 /// A customer goes only while nothing at all was recorded for them and their fields are

@@ -1,0 +1,129 @@
+//! The customers part of the contract: adding and editing customers, finding them by id or
+//! name, and the book in pages, in neighbours and as a whole. Knows no SQL.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::NotFound;
+use crate::domain::{Cadence, Customer, Tags};
+
+#[derive(Debug, Clone, Default)]
+pub struct NewCustomer {
+    pub name: String,
+    pub company: String,
+    pub email: String,
+    pub phone: String,
+    pub tags: Tags,
+    pub cadence: Option<Cadence>,
+    pub notes: String,
+}
+
+/// A change to some fields of a customer; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct CustomerPatch {
+    pub name: Option<String>,
+    pub company: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub tags: Option<Tags>,
+    pub cadence: Option<Cadence>,
+    pub notes: Option<String>,
+}
+
+/// A customer as the book lists them: with the next open follow-up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustomerRow {
+    pub customer: Customer,
+    pub next_follow_up: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Oldest contact first; never-contacted customers before everyone, by id.
+    #[default]
+    LastContact,
+    /// By name, ties by id.
+    Name,
+    /// Highest lifetime value first, ties by the newest id.
+    Value,
+}
+
+/// What the fuzzy filter searches, for every active customer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexEntry {
+    pub id: i64,
+    pub name: String,
+    pub company: String,
+    pub email: String,
+    pub tags: String,
+}
+
+/// Customers: every read lists active (not archived) customers only, unless it says
+/// otherwise; a single customer is found by id whether archived or not.
+pub trait Customers {
+    /// Adds a customer, its text trimmed, with the default cadence unless one is given.
+    fn add_customer(&mut self, new: &NewCustomer, now: DateTime<Utc>) -> anyhow::Result<Customer>;
+
+    /// Writes the fields `patch` holds (trimmed, but for the notes) and nothing else.
+    fn update_customer(
+        &mut self,
+        id: i64,
+        patch: &CustomerPatch,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<Customer>;
+
+    fn customer(&self, id: i64) -> anyhow::Result<Option<Customer>>;
+
+    /// The customer, or `NotFound`.
+    fn require_customer(&self, id: i64) -> anyhow::Result<Customer> {
+        self.customer(id)?
+            .ok_or_else(|| NotFound::new("customer", id).into())
+    }
+
+    /// Customers whose name equals `name`, ignoring case; then those it is a prefix of
+    /// (ignoring case), by name. At most `limit` of each.
+    fn customers_named(&self, name: &str, limit: usize) -> anyhow::Result<(Vec<Customer>, Vec<Customer>)>;
+
+    /// One page of the book in `sort` order.
+    fn list_customers(&self, sort: Sort, offset: usize, limit: usize) -> anyhow::Result<Vec<CustomerRow>>;
+
+    /// The page that ends `skip` rows before the end of the book, in `sort` order: the
+    /// same page as `list_customers(sort, total - skip - limit, limit)`, for a page deep
+    /// in a large book, which is quicker read from the nearer end.
+    fn list_customers_from_end(
+        &self,
+        sort: Sort,
+        skip: usize,
+        limit: usize,
+    ) -> anyhow::Result<Vec<CustomerRow>>;
+
+    /// The customer right after `c` in `sort` order (`forward`), or right before it; the
+    /// same neighbours as in `list_customers`.
+    fn neighbour(&self, sort: Sort, c: &Customer, forward: bool) -> anyhow::Result<Option<CustomerRow>>;
+
+    /// Calls `f` with every customer in `sort` order, streamed, so a large book needs no
+    /// paging; an error from `f` stops the walk.
+    fn each_customer(
+        &self,
+        sort: Sort,
+        f: &mut dyn FnMut(CustomerRow) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()>;
+
+    /// Calls `f` with every customer in the order they were added.
+    fn each_customer_by_id(&self, f: &mut dyn FnMut(Customer) -> anyhow::Result<()>) -> anyhow::Result<()>;
+
+    fn count_customers(&self) -> anyhow::Result<usize>;
+
+    /// Whether there is any customer; cheaper than counting a large book.
+    fn has_customers(&self) -> anyhow::Result<bool>;
+
+    /// Every customer's id, in last-contact order.
+    fn customer_ids(&self) -> anyhow::Result<Vec<i64>>;
+
+    /// Every customer's searchable text, in last-contact order (so equal fuzzy scores keep
+    /// the book's order).
+    fn customer_index(&self) -> anyhow::Result<Vec<IndexEntry>>;
+
+    /// The rows for `ids` (archived or not), in the order given; ids of no customer are
+    /// left out.
+    fn customer_rows(&self, ids: &[i64]) -> anyhow::Result<Vec<CustomerRow>>;
+}

@@ -1,0 +1,113 @@
+//! The nudges part of the contract: the candidate rows the nudge rules score, each kind
+//! of candidate a walk that hands out its rows most urgent first. Knows no SQL and no
+//! scores: the rules are `domain::nudge`'s.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::domain::moment::Moment;
+use crate::domain::trigger::Trigger;
+use crate::domain::{Customer, FollowUp};
+
+/// The value tiers of `domain::money::Cents::tier`, each its own walk.
+pub const TIERS: [i64; 4] = [0, 1, 2, 3];
+
+/// What the candidate walks need to know about the rules.
+#[derive(Debug, Clone, Copy)]
+pub struct Window {
+    pub today: NaiveDate,
+    pub now: DateTime<Utc>,
+    /// Moments expected from today through this day.
+    pub moments_through: NaiveDate,
+    /// Complaints opened before this instant.
+    pub complaints_before: DateTime<Utc>,
+    /// Gives before this instant are too long ago for a very satisfied customer.
+    pub loyalty_before: DateTime<Utc>,
+}
+
+/// One walk over what may need a nudge, of one kind and value tier (and cadence). Its
+/// order is part of the contract, see [`Nudges::stream_rows`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    /// Open follow-ups due before today: by due day, then id.
+    Overdue { tier: i64 },
+    /// Open follow-ups due today: by id.
+    Today { tier: i64 },
+    /// Customers past this cadence (in days), since their last contact (or since they
+    /// were added): the longest silence first, then by id.
+    Cadence { days: i64, tier: i64 },
+    /// Upcoming decision moments expected from today through `moments_through`, with
+    /// nothing logged for the customer since the moment was planned: soonest first, then
+    /// by id.
+    Moments { tier: i64 },
+    /// Open reactional triggers opened before `complaints_before`: the oldest first, then
+    /// by id.
+    Complaints { tier: i64 },
+    /// Open situational triggers not answered by a contact since: the oldest first, then
+    /// by id.
+    Situations { tier: i64 },
+    /// Customers asked more often than given to: the most asks over gives first, ties by
+    /// the newest id.
+    Taking { tier: i64 },
+    /// Very satisfied customers (5) without a give since `loyalty_before`: never given to
+    /// first, then the longest ago, then by id.
+    Loyal { tier: i64 },
+    /// Customers whose satisfaction dropped, not talked to since it was recorded: the
+    /// largest drop first, ties by the newest id.
+    LessSatisfied { tier: i64 },
+}
+
+/// The rows of a stream, each with its customer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rows {
+    FollowUps(Vec<(FollowUp, Customer)>),
+    Customers(Vec<Customer>),
+    Moments(Vec<(Moment, Customer)>),
+    Triggers(Vec<(Trigger, Customer)>),
+}
+
+impl Rows {
+    pub fn len(&self) -> usize {
+        match self {
+            Rows::FollowUps(rows) => rows.len(),
+            Rows::Customers(rows) => rows.len(),
+            Rows::Moments(rows) => rows.len(),
+            Rows::Triggers(rows) => rows.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Every walk leaves out archived customers and what is theirs.
+pub trait Nudges {
+    /// Every stream there is: one per kind and value tier in [`TIERS`], and for
+    /// `Cadence` one per cadence in use.
+    fn nudge_streams(&self) -> anyhow::Result<Vec<Stream>>;
+
+    /// The first `limit` rows of `stream` at `w`, in the stream's order.
+    ///
+    /// The order is the contract the agenda relies on: within one stream (one kind, one
+    /// value tier and, for cadences, one cadence) the nudge the domain rules score for a
+    /// later row never scores above the one for an earlier row, at the same `w`. So the
+    /// agenda can read the first rows of every stream and more only of those whose last
+    /// row could still make the top; a backend that returned rows in any other order
+    /// would make `due` miss urgent nudges. Each `Stream` variant says its order.
+    fn stream_rows(&self, stream: Stream, w: &Window, limit: usize) -> anyhow::Result<Rows>;
+
+    /// Upcoming decision moments expected from `from` through `through`, with their
+    /// customers, soonest first; at most `limit`.
+    fn upcoming_moments(
+        &self,
+        from: NaiveDate,
+        through: NaiveDate,
+        limit: usize,
+    ) -> anyhow::Result<Vec<(Moment, Customer)>>;
+
+    /// How many open follow-ups are overdue at `today`, and how many are due on it.
+    fn count_follow_ups_due(&self, today: NaiveDate) -> anyhow::Result<(usize, usize)>;
+
+    /// How many customers are past their cadence at `now`.
+    fn count_cadence_overdue(&self, now: DateTime<Utc>) -> anyhow::Result<usize>;
+}

@@ -1,0 +1,129 @@
+//! The undo part of the contract: what a change wrote, held as plain data, and taking it
+//! back only while nothing else changed or built on it. Knows no SQL.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::contacts::Logged;
+use super::customers::CustomerPatch;
+use super::ledger::Order;
+use crate::domain::balance::BalanceEntry;
+use crate::domain::moment::Moment;
+use crate::domain::trigger::Trigger;
+use crate::domain::{Cadence, Customer, FollowUp, Tags};
+
+/// What each change wrote. Rows an action created are held as it left them; undo compares
+/// the row with that, field by field, before touching it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    Logged {
+        customer_id: i64,
+        logged: Logged,
+    },
+    FollowUpAdded {
+        follow_up: FollowUp,
+    },
+    FollowUpDone {
+        id: i64,
+        done_at: DateTime<Utc>,
+    },
+    FollowUpSnoozed {
+        id: i64,
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    CustomerAdded {
+        id: i64,
+        added: CustomerFields,
+    },
+    /// `before` and `after` differ only in the fields the edit wrote.
+    CustomerEdited {
+        id: i64,
+        before: CustomerFields,
+        after: CustomerFields,
+    },
+    MomentAdded {
+        moment: Moment,
+    },
+    TriggerAdded {
+        trigger: Trigger,
+    },
+    BalanceAdded {
+        entry: BalanceEntry,
+    },
+    OrderAdded {
+        order: Order,
+    },
+}
+
+/// The fields of a customer a person types, as one action left them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerFields {
+    pub name: String,
+    pub company: String,
+    pub email: String,
+    pub phone: String,
+    pub tags: Tags,
+    pub cadence: Cadence,
+    pub notes: String,
+}
+
+impl CustomerFields {
+    pub fn of(c: &Customer) -> CustomerFields {
+        CustomerFields {
+            name: c.name.clone(),
+            company: c.company.clone(),
+            email: c.email.clone(),
+            phone: c.phone.clone(),
+            tags: c.tags.clone(),
+            cadence: c.cadence,
+            notes: c.notes.clone(),
+        }
+    }
+}
+
+impl Change {
+    /// The edit `patch` made of `before`, which left `after`. A field the patch did not
+    /// write counts as unchanged even if `after` differs (another process wrote it
+    /// meanwhile), so that undo never puts back a field this edit did not touch.
+    pub fn customer_edited(before: &Customer, patch: &CustomerPatch, after: &Customer) -> Change {
+        let old = CustomerFields::of(before);
+        let new = CustomerFields::of(after);
+        Change::CustomerEdited {
+            id: before.id,
+            after: CustomerFields {
+                name: pick(patch.name.as_ref(), new.name, &old.name),
+                company: pick(patch.company.as_ref(), new.company, &old.company),
+                email: pick(patch.email.as_ref(), new.email, &old.email),
+                phone: pick(patch.phone.as_ref(), new.phone, &old.phone),
+                tags: pick(patch.tags.as_ref(), new.tags, &old.tags),
+                cadence: pick(patch.cadence.as_ref(), new.cadence, &old.cadence),
+                notes: pick(patch.notes.as_ref(), new.notes, &old.notes),
+            },
+            before: old,
+        }
+    }
+}
+
+/// The value after the edit where the patch wrote the field, else the one before.
+fn pick<P, T: Clone>(wrote: Option<&P>, after: T, before: &T) -> T {
+    if wrote.is_some() { after } else { before.clone() }
+}
+
+/// An undo that would take back more than the change wrote, because something else
+/// changed or built on it since. Nothing was changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("can't undo {what}: {why} — nothing was changed")]
+pub struct UndoRefused {
+    /// The change, as in "the logged call".
+    pub what: String,
+    /// What happened since, as in "its follow-up “send the quote” was marked done since".
+    pub why: String,
+}
+
+pub trait Undo {
+    /// Reverts `change`, which must be the latest change of this session not yet undone.
+    /// Refuses with `UndoRefused`, changing nothing, when another writer changed or built
+    /// on what it wrote since; the check and the undo are one transaction, so no writer
+    /// can slip in between them. Summaries are recomputed as after any other write.
+    fn undo(&mut self, change: &Change, now: DateTime<Utc>) -> anyhow::Result<()>;
+}
