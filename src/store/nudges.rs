@@ -5,11 +5,20 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::moment::Moment;
+use crate::domain::money::TIER_FLOORS;
 use crate::domain::trigger::Trigger;
 use crate::domain::{Customer, FollowUp};
 
 /// The value tiers of `domain::money::Cents::tier`, each its own walk.
-pub const TIERS: [i64; 4] = [0, 1, 2, 3];
+pub const TIERS: [i64; TIER_FLOORS.len() + 1] = {
+    let mut tiers = [0; TIER_FLOORS.len() + 1];
+    let mut i = 0;
+    while i < tiers.len() {
+        tiers[i] = i as i64;
+        i += 1;
+    }
+    tiers
+};
 
 /// What the candidate walks need to know about the rules.
 #[derive(Debug, Clone, Copy)]

@@ -1,8 +1,13 @@
 //! Keeping each customer's summary columns (last contact, value, satisfaction, give/take)
 //! in step with the tables they sum up, inside the transaction that changed them.
 
+use std::fmt::Write as _;
+use std::sync::LazyLock;
+
 use anyhow::Context as _;
 use rusqlite::Transaction;
+
+use crate::domain::money::TIER_FLOORS;
 
 /// The summary of every customer matching `{filter}`, recomputed from the child tables with
 /// index seeks. Shared by the one-customer refresh and the bulk one. The lifetime value
@@ -30,13 +35,14 @@ pub(super) const REFRESH: &str = "UPDATE customers SET
                     WHERE b.customer_id = customers.id AND side = 'give')
  WHERE {filter}";
 
-/// The value tiers of `domain::money::Cents::tier`, in SQL.
-const TIER: &str = "UPDATE customers SET value_tier = CASE
-    WHEN value_cents >= 5000000 THEN 3
-    WHEN value_cents >= 1000000 THEN 2
-    WHEN value_cents >= 100000 THEN 1
-    ELSE 0 END
- WHERE {filter}";
+/// `domain::money::Cents::tier` in SQL, from the same floors.
+static TIER: LazyLock<String> = LazyLock::new(|| {
+    let mut cases = String::new();
+    for (below, floor) in TIER_FLOORS.iter().enumerate().rev() {
+        let _ = write!(cases, "WHEN value_cents >= {} THEN {} ", floor.0, below + 1);
+    }
+    format!("UPDATE customers SET value_tier = CASE {cases}ELSE 0 END WHERE {{filter}}")
+});
 
 /// Open follow-ups, open triggers and upcoming moments carry their customer's tier, so
 /// the nudge scan can walk each tier in order.
@@ -51,7 +57,7 @@ const CHILD_TIERS: [&str; 3] = [
 
 /// Recomputes one customer's summary.
 pub(super) fn refresh(tx: &Transaction<'_>, customer_id: i64) -> anyhow::Result<()> {
-    for sql in [REFRESH, TIER] {
+    for sql in [REFRESH, TIER.as_str()] {
         tx.prepare_cached(&sql.replace("{filter}", "id = ?1"))?
             .execute([customer_id])
             .context("updating the customer's summary")?;
@@ -66,7 +72,7 @@ pub(super) fn refresh(tx: &Transaction<'_>, customer_id: i64) -> anyhow::Result<
 
 /// Recomputes every customer's summary (after a bulk write).
 pub(super) fn refresh_all(tx: &Transaction<'_>) -> anyhow::Result<()> {
-    for sql in [REFRESH, TIER].into_iter().chain(CHILD_TIERS) {
+    for sql in [REFRESH, TIER.as_str()].into_iter().chain(CHILD_TIERS) {
         tx.execute(&sql.replace("{filter}", "1"), [])
             .context("updating customer summaries")?;
     }
@@ -75,22 +81,30 @@ pub(super) fn refresh_all(tx: &Transaction<'_>) -> anyhow::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::money::Cents;
+    use rusqlite::Connection;
+
+    use crate::domain::money::{Cents, TIER_FLOORS};
 
     #[test]
-    fn sql_tiers_match_the_domain_rule() {
-        // The thresholds written in SQL above.
-        for (cents, tier) in [(99_999, 0), (100_000, 1), (1_000_000, 2), (5_000_000, 3)] {
-            assert_eq!(Cents(cents).tier(), tier);
-            assert!(super::TIER.contains(&format!(
-                ">= {}",
-                match tier {
-                    1 => 100_000,
-                    2 => 1_000_000,
-                    3 => 5_000_000,
-                    _ => continue,
-                }
-            )));
+    fn sql_tiers_are_the_domain_rule() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE customers (id INTEGER PRIMARY KEY, value_cents, value_tier)")
+            .unwrap();
+        let around = TIER_FLOORS.iter().flat_map(|f| [f.0 - 1, f.0, f.0 + 1]);
+        for (id, cents) in [0, 1].into_iter().chain(around).enumerate() {
+            conn.execute("INSERT INTO customers VALUES (?1, ?2, NULL)", (id as i64, cents))
+                .unwrap();
+        }
+        conn.execute(&super::TIER.replace("{filter}", "1"), []).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT value_cents, value_tier FROM customers")
+            .unwrap();
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, u8>(1)?)))
+            .unwrap();
+        for row in rows {
+            let (cents, tier) = row.unwrap();
+            assert_eq!(tier, Cents(cents).tier(), "{cents} cents");
         }
     }
 }
