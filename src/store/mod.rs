@@ -29,7 +29,8 @@ pub use nudges::{Nudges, Rows, Stream, Window};
 pub use sqlite::{LATEST_VERSION, OpenError, announce_waits};
 pub use triggers::Triggers;
 pub use undo::{Change, CustomerFields, Undo, UndoRefused};
-pub use upkeep::{CheckReport, Damage, Problem, Upkeep, record_name};
+pub(crate) use upkeep::record_name;
+pub use upkeep::{CheckReport, Damage, Problem, Upkeep};
 pub use week::{Page, Weeks};
 
 /// One customer book: every operation a user action needs, grouped by concept in the

@@ -3,7 +3,6 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::NotFound;
 use crate::domain::moment::{Moment, MomentStatus, NewMoment};
 
 pub trait Moments {
@@ -13,12 +12,6 @@ pub trait Moments {
     -> anyhow::Result<Moment>;
 
     fn moment(&self, id: i64) -> anyhow::Result<Option<Moment>>;
-
-    /// The moment, or `NotFound`.
-    fn require_moment(&self, id: i64) -> anyhow::Result<Moment> {
-        self.moment(id)?
-            .ok_or_else(|| NotFound::new("decision moment", id).into())
-    }
 
     /// Records how an upcoming moment turned out. Closing one twice, or closing as
     /// upcoming, is an error and changes nothing.

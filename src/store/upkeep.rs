@@ -36,7 +36,7 @@ impl fmt::Display for Damage {
 }
 
 /// What a record of `table` is called in a message.
-pub fn record_name(table: &str) -> &'static str {
+pub(crate) fn record_name(table: &str) -> &'static str {
     match table {
         "customers" => "customer",
         "interactions" => "contact",

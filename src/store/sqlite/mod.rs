@@ -29,7 +29,8 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use access::{Access, ReadOnlyWhy};
 
 pub use migrations::LATEST_VERSION;
-pub use wait::{WAIT_FOR_WRITERS, announce_waits};
+use wait::WAIT_FOR_WRITERS;
+pub use wait::announce_waits;
 
 use super::{Book, Bulk, Reopen};
 
