@@ -19,6 +19,10 @@ mod week;
 
 use std::path::Path;
 
+use chrono::NaiveDate;
+
+use crate::domain::moment::MomentStatus;
+
 pub use bulk::Bulk;
 pub use contacts::{Contacts, Interaction, Logged};
 pub use customers::{CustomerPatch, CustomerRow, Customers, IndexEntry, NewCustomer, Sort};
@@ -90,6 +94,20 @@ impl NotFound {
     pub fn new(what: &'static str, id: i64) -> NotFound {
         NotFound { what, id }
     }
+}
+
+/// A write the record's state refuses: it was done, closed or resolved already. Nothing
+/// was changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotOpen {
+    #[error("follow-up {id} was already done on {on} — nothing changed")]
+    FollowUpDone { id: i64, on: NaiveDate },
+    #[error("follow-up {id} is already done — only open follow-ups can be snoozed")]
+    SnoozeDone { id: i64 },
+    #[error("decision moment {id} was already closed as {status} — nothing changed")]
+    MomentClosed { id: i64, status: MomentStatus },
+    #[error("trigger {id} was already resolved on {on} — nothing changed")]
+    TriggerResolved { id: i64, on: NaiveDate },
 }
 
 /// Opens the book at `location` (a database file, created with its directories if

@@ -1,5 +1,7 @@
 //! Follow-ups: done once, snoozed while open.
 
+use touchbase::store::NotOpen;
+
 use super::Backend;
 use super::support::{customer, day, not_found, now};
 
@@ -19,9 +21,20 @@ pub fn follow_ups_are_done_once_and_snoozed_while_open(b: &dyn Backend) {
     assert_eq!(book.open_follow_ups(c.id).unwrap(), [snoozed]);
     let done = book.complete_follow_up(f.id, now()).unwrap();
     assert_eq!(done.done_at, Some(now()));
-    let again = book.complete_follow_up(f.id, now()).unwrap_err().to_string();
-    assert!(again.contains("already done"), "{again}");
-    assert!(book.snooze_follow_up(f.id, day("2026-11-30")).is_err());
+    let again = book.complete_follow_up(f.id, now()).unwrap_err();
+    assert_eq!(
+        again.downcast_ref::<NotOpen>(),
+        Some(&NotOpen::FollowUpDone {
+            id: f.id,
+            on: day("2026-11-20")
+        })
+    );
+    assert!(again.to_string().contains("already done"), "{again}");
+    let snooze = book.snooze_follow_up(f.id, day("2026-11-30")).unwrap_err();
+    assert_eq!(
+        snooze.downcast_ref::<NotOpen>(),
+        Some(&NotOpen::SnoozeDone { id: f.id })
+    );
     assert_eq!(
         book.require_follow_up(f.id).unwrap(),
         done,

@@ -4,7 +4,7 @@ use touchbase::domain::balance::Side;
 use touchbase::domain::moment::{MomentStatus, NewMoment};
 use touchbase::domain::money::Cents;
 use touchbase::domain::trigger::TriggerKind;
-use touchbase::store::{Rows, Stream, Window};
+use touchbase::store::{NotOpen, Rows, Stream, Window};
 
 use super::Backend;
 use super::support::{at, customer, day, not_found, now};
@@ -95,6 +95,13 @@ pub fn triggers_resolve_once_open_ones_first(b: &dyn Backend) {
     let resolved = book.resolve_trigger(second.id, now()).unwrap();
     assert_eq!(resolved.resolved_at, Some(now()));
     let again = book.resolve_trigger(second.id, now()).unwrap_err();
+    assert_eq!(
+        again.downcast_ref::<NotOpen>(),
+        Some(&NotOpen::TriggerResolved {
+            id: second.id,
+            on: day("2026-11-20")
+        })
+    );
     assert!(again.to_string().contains("already resolved"), "{again}");
     let third = book
         .add_trigger(c.id, TriggerKind::Reactional, "late", at("2026-11-03T10:00:00Z"))

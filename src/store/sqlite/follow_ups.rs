@@ -1,13 +1,13 @@
 //! Follow-ups in SQLite: adding, completing, snoozing, and those open for a customer.
 
-use anyhow::{Context as _, bail};
+use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
 use super::SqliteBook;
 use super::sql::{Lenient, ts};
 use crate::domain::FollowUp;
-use crate::store::{FollowUps, NotFound};
+use crate::store::{FollowUps, NotFound, NotOpen};
 
 const FOLLOW_UP_COLUMNS: &str = "f.id, f.customer_id, f.text, f.due, f.done_at";
 
@@ -62,10 +62,11 @@ impl FollowUps for SqliteBook {
     fn complete_follow_up(&mut self, id: i64, now: DateTime<Utc>) -> anyhow::Result<FollowUp> {
         self.write("mark the follow-up done", |tx| {
             if let Some(done) = required(tx, id)?.done_at {
-                bail!(
-                    "follow-up {id} was already done on {} — nothing changed",
-                    done.format("%Y-%m-%d")
-                );
+                return Err(NotOpen::FollowUpDone {
+                    id,
+                    on: done.date_naive(),
+                }
+                .into());
             }
             tx.prepare_cached("UPDATE follow_ups SET done_at = ?2 WHERE id = ?1")?
                 .execute(params![id, ts(now)])
@@ -77,7 +78,7 @@ impl FollowUps for SqliteBook {
     fn snooze_follow_up(&mut self, id: i64, until: NaiveDate) -> anyhow::Result<FollowUp> {
         self.write("snooze the follow-up", |tx| {
             if required(tx, id)?.done_at.is_some() {
-                bail!("follow-up {id} is already done — only open follow-ups can be snoozed");
+                return Err(NotOpen::SnoozeDone { id }.into());
             }
             tx.prepare_cached("UPDATE follow_ups SET due = ?2, snoozes = snoozes + 1 WHERE id = ?1")?
                 .execute(params![id, until])

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension as _, Row, params};
 use super::SqliteBook;
 use super::sql::{Lenient, ts};
 use crate::domain::moment::{Moment, MomentStatus, NewMoment};
-use crate::store::{Moments, NotFound};
+use crate::store::{Moments, NotFound, NotOpen};
 
 pub(super) const MOMENT_COLUMNS: &str = "m.id, m.customer_id, m.title, m.expected, m.concerns, m.steps, \
      m.response, m.status, m.planned_at, m.closed_at";
@@ -77,10 +77,7 @@ impl Moments for SqliteBook {
         self.write("close the decision moment", |tx| {
             let m = required(tx, id)?;
             if m.status != MomentStatus::Upcoming {
-                bail!(
-                    "decision moment {id} was already closed as {} — nothing changed",
-                    m.status
-                );
+                return Err(NotOpen::MomentClosed { id, status: m.status }.into());
             }
             if outcome == MomentStatus::Upcoming {
                 bail!("a moment closes as won, lost or passed, not upcoming");

@@ -1,13 +1,13 @@
 //! Switching triggers in SQLite: opening, resolving, and those of a customer.
 
-use anyhow::{Context as _, bail};
+use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
 use super::SqliteBook;
 use super::sql::{Lenient, ts};
 use crate::domain::trigger::{Trigger, TriggerKind};
-use crate::store::{NotFound, Triggers};
+use crate::store::{NotFound, NotOpen, Triggers};
 
 pub(super) const TRIGGER_COLUMNS: &str = "t.id, t.customer_id, t.kind, t.note, t.opened_at, t.resolved_at";
 pub(super) const TRIGGER_COLUMN_COUNT: usize = 6;
@@ -68,10 +68,11 @@ impl Triggers for SqliteBook {
     fn resolve_trigger(&mut self, id: i64, now: DateTime<Utc>) -> anyhow::Result<Trigger> {
         self.write("resolve the trigger", |tx| {
             if let Some(at) = required(tx, id)?.resolved_at {
-                bail!(
-                    "trigger {id} was already resolved on {} — nothing changed",
-                    at.format("%Y-%m-%d")
-                );
+                return Err(NotOpen::TriggerResolved {
+                    id,
+                    on: at.date_naive(),
+                }
+                .into());
             }
             tx.prepare_cached("UPDATE triggers SET resolved_at = ?2 WHERE id = ?1")?
                 .execute(params![id, ts(now)])
