@@ -1,6 +1,7 @@
 //! Importing customers: every record matched against the book (and the records before
 //! it), then added, merged or left alone, all in one bulk write of the store, or none for
-//! a dry run. The matching rules are `import::merge`'s; the store only writes.
+//! a dry run. The matching rules are `import::merge`'s; the store only writes, and this
+//! knows no SQL and no file format.
 
 use chrono::{DateTime, Utc};
 

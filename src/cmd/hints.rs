@@ -1,5 +1,6 @@
 //! What the command line adds to the store's errors: where to find an id, how to pass
-//! another book. The store says what is wrong; this says what to type instead.
+//! another book. The store says what is wrong; this says what to type instead. Knows the
+//! store's error types, not how the store works.
 
 use std::error::Error as StdError;
 use std::fmt;

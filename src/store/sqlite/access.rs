@@ -1,5 +1,6 @@
 //! How a database file may be opened: read-write, or read-only when its file or its
-//! directory cannot be written, and with what permissions a new one is created.
+//! directory cannot be written, and with what permissions a new one is created. Files
+//! only: no SQL.
 //!
 //! SQLite opens a WAL database read-only only if the `-wal` and `-shm` files exist, or can
 //! be created beside it, or the connection says the file is immutable

@@ -1,4 +1,5 @@
-//! Writing many records in one SQLite transaction: demo books and imports.
+//! Writing many records in one SQLite transaction: demo books and imports. Which record
+//! matches whom is the import's rule (`app::import`), not this module's.
 
 use std::collections::HashSet;
 

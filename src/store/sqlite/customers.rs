@@ -1,5 +1,5 @@
 //! Customers in SQLite: adding, editing, finding by name, and the book in the order of
-//! each sort's index.
+//! each sort's index. Knows nothing of who reads them or how they are ranked.
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};

@@ -1,4 +1,5 @@
 //! Follow-ups in SQLite: adding, completing, snoozing, and those open for a customer.
+//! Whether a date makes sense (a snooze later than today) is the use cases' to check.
 
 use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};

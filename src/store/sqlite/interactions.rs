@@ -1,5 +1,5 @@
 //! Interactions in SQLite: logging a contact (with everything a quick-log line implies)
-//! and the timeline.
+//! and the timeline. The line comes parsed; what each kind implies is `domain::Kind`'s.
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};

@@ -1,5 +1,5 @@
 //! Schema migrations, applied in order, tracked in `PRAGMA user_version`. A migration only
-//! ever adds: data is never destroyed.
+//! ever adds: data is never destroyed. Knows the schema's history, not the queries.
 //!
 //! The version is read and the pending migrations applied inside one IMMEDIATE
 //! transaction, so two processes opening a new database at once cannot both see version 0

@@ -1,5 +1,5 @@
 //! Decision moments in SQLite: planning them, closing them, and the buying process of a
-//! customer.
+//! customer. When a moment needs attention is `domain::nudge`'s rule.
 
 use anyhow::{Context as _, bail};
 use chrono::{DateTime, NaiveDate, Utc};

@@ -1,8 +1,9 @@
-//! The candidate rows the nudge rules score, in SQLite. Each query walks an index over what is due,
-//! never over every customer or interaction. Where value weighting could reorder results,
-//! each value tier is its own walk (four tiers): a walk hands out its rows most urgent
-//! first, so taking the first rows of every walk, and more only of the walks that could
-//! still matter, finds the most urgent nudges of all.
+//! The candidate rows the nudge rules score, in SQLite; the scores themselves are the
+//! domain's. Each query walks an index over what is due, never over every customer or
+//! interaction. Where value weighting could reorder results, each value tier is its own
+//! walk: a walk hands out its rows most urgent first (the order `store::Nudges` promises),
+//! so taking the first rows of every walk, and more only of the walks that could still
+//! matter, finds the most urgent nudges of all.
 
 use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};

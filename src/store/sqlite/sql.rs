@@ -1,5 +1,5 @@
 //! Conversions between domain values and SQLite columns, and the lenient row reader that
-//! keeps a damaged or hand-edited value from stopping a read.
+//! keeps a damaged or hand-edited value from stopping a read. Knows columns, not tables.
 
 use std::cell::RefCell;
 use std::collections::HashSet;

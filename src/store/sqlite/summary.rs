@@ -1,5 +1,7 @@
 //! Keeping each customer's summary columns (last contact, value, satisfaction, give/take)
-//! in step with the tables they sum up, inside the transaction that changed them.
+//! in step with the tables they sum up, inside the transaction that changed them: always
+//! recomputed from the rows, never counted along, which is what keeps them right with two
+//! writers (see `store::Book`). The tier floors are the domain's.
 
 use std::fmt::Write as _;
 use std::sync::LazyLock;

@@ -1,4 +1,5 @@
-//! Switching triggers in SQLite: opening, resolving, and those of a customer.
+//! Switching triggers in SQLite: opening, resolving, and those of a customer. When a
+//! trigger nudges is `domain::nudge`'s rule.
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};

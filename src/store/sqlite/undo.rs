@@ -1,8 +1,9 @@
 //! Undoing a change in SQLite. Each change the TUI makes is remembered as a `Change` that
 //! holds what the action wrote (plain data, so it can be stored later), and undoing it is
-//! one IMMEDIATE transaction: first check that nothing else changed or built
-//! on what the action wrote since, then take back exactly that and nothing more. Other
-//! processes write to the same book, and their records are never ours to delete.
+//! one IMMEDIATE transaction: first check that nothing else changed or built on what the
+//! action wrote since, then take back exactly that and nothing more. Other processes
+//! write to the same book, and their records are never ours to delete. Which change is
+//! the latest is the caller's to keep.
 
 mod checks;
 mod customers;

@@ -1,5 +1,5 @@
 //! Upkeep of an SQLite book: `check` and `--repair` (in `check/`), the damage the lenient
-//! reader met, and backups with SQLite's online backup.
+//! reader met, and backups with SQLite's online backup. How the CLI shows them is cmd's.
 
 use std::path::Path;
 

@@ -1,4 +1,5 @@
 //! The give/take ledger and orders in SQLite: both change the customer's summaries.
+//! Amounts come checked; money is cents, never a float.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::params;

@@ -1,6 +1,6 @@
 //! Waiting for another process's write instead of failing: the busy handler every
 //! connection gets, and switching a new database to WAL while another process may be
-//! creating it too.
+//! creating it too. Knows locks and time, not what is written.
 //!
 //! Why wait, rather than make imports let others in between chunks: an import matches
 //! every record against the book as it is, and stays all or nothing by being one

@@ -1,4 +1,5 @@
-//! What one week's to-do list needs: open follow-ups by due day, upcoming decision moments
+//! What one week's to-do list needs, in SQLite (which week, and what goes in it, is the
+//! use case's): open follow-ups by due day, upcoming decision moments
 //! by expected day, customers by the instant their cadence runs out. Each is one walk of
 //! an index in the order it is listed, stopped at the limit; the rest is counted only when
 //! the limit was reached.

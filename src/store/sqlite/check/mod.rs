@@ -1,6 +1,7 @@
 //! Checking a book for damage (SQLite's own checks, values touchbase cannot use, summaries
 //! that disagree with their records) and repairing what can be repaired without losing
-//! anything. What counts as a usable value is the lenient reader's rule in `sql.rs`.
+//! anything. What counts as a usable value is the lenient reader's rule in `sql.rs`;
+//! how the problems are shown is the front end's.
 
 mod recover;
 mod repair;

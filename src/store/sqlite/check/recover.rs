@@ -1,5 +1,5 @@
 //! Times and days stored in a form touchbase does not read (text, a fraction of a second,
-//! a day with its time), recovered as the value they meant.
+//! a day with its time), recovered as the value they meant. Values only, no tables.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use rusqlite::types::ValueRef;

@@ -1,5 +1,5 @@
 //! `--repair`: writing the fixes `check` found and recomputing the summaries, in one
-//! transaction that deletes nothing.
+//! transaction that deletes nothing. What to fix was decided by `check`.
 
 use std::collections::BTreeSet;
 

@@ -1,5 +1,5 @@
 //! What `check` found, as the contract's report, and with what `--repair` needs to act on
-//! it: the value to write, and the customer whose summaries the row is part of.
+//! it: the value to write, and the customer whose summaries the row is part of. No SQL.
 
 use rusqlite::types::Value;
 

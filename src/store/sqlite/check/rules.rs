@@ -1,5 +1,6 @@
 //! The kinds of stored value and their rules: which values are damage (in SQL, to pick
 //! them out in one pass), what is wrong with them in words, and the value that repairs each.
+//! Knows no table: `tables.rs` says which column follows which rule.
 
 use rusqlite::types::{Value, ValueRef};
 

@@ -1,4 +1,5 @@
 //! SQLite's own checks of the file: its integrity check and the references between tables.
+//! None of touchbase's value rules.
 
 use anyhow::Context as _;
 

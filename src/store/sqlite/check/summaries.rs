@@ -1,5 +1,6 @@
 //! Comparing the summaries a customer row keeps (and the value tier its records copy) with
-//! what the records sum up to, by reading `summary::REFRESH`'s own expressions.
+//! what the records sum up to, by reading `summary::REFRESH`'s own expressions, never a
+//! second copy of them.
 
 use std::collections::HashSet;
 

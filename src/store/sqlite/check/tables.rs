@@ -1,5 +1,5 @@
 //! The value rules per table: every column touchbase reads with its rule, and the record
-//! columns the summaries are summed from.
+//! columns the summaries are summed from. Data only: the checking is elsewhere.
 
 use super::rules::Rule;
 

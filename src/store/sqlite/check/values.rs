@@ -1,4 +1,5 @@
 //! Finding the stored values that break their column's rule, one pass over each table.
+//! What the rules are is `rules.rs`'s.
 
 use anyhow::Context as _;
 use rusqlite::types::ValueRef;

@@ -1,6 +1,6 @@
 //! Whether a row is still as a change left it, read inside the undo's transaction. Each
 //! check returns why not (a phrase like "was marked done since"), or `None` when the row
-//! is untouched and undo may take it back.
+//! is untouched and undo may take it back. Reads only: the taking back is `undo.rs`'s.
 
 use anyhow::Context as _;
 use chrono::NaiveDate;

@@ -1,5 +1,6 @@
 //! Undoing an added or edited customer: only while their fields hold what the change
-//! wrote, and an add only while nothing at all was recorded for them.
+//! wrote, and an add only while nothing at all was recorded for them. Other records' undo
+//! is `undo.rs`'s.
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
