@@ -3,7 +3,7 @@
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension as _, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension as _, Row, Transaction, params};
 
 use super::SqliteBook;
 use super::sql::{Lenient, int, ts};
@@ -148,12 +148,26 @@ fn order_by_reversed(sort: Sort) -> &'static str {
     }
 }
 
+/// The customer `id` as `conn` sees it (inside a write: as that transaction sees it).
+fn by_id(conn: &Connection, id: i64) -> anyhow::Result<Option<Customer>> {
+    conn.prepare_cached(&format!(
+        "SELECT {CUSTOMER_COLUMNS} FROM customers c WHERE c.id = ?1"
+    ))?
+    .query_row([id], customer_from_row)
+    .optional()
+    .context("loading a customer")
+}
+
+fn required(conn: &Connection, id: i64) -> anyhow::Result<Customer> {
+    by_id(conn, id)?.ok_or_else(|| customer_not_found(id).into())
+}
+
 const NEXT_FOLLOW_UP: &str = "(SELECT min(f.due) FROM follow_ups f \
      WHERE f.customer_id = c.id AND f.done_at IS NULL)";
 
 impl Customers for SqliteBook {
     fn add_customer(&mut self, new: &NewCustomer, now: DateTime<Utc>) -> anyhow::Result<Customer> {
-        let id = self.write("add the customer", |tx| {
+        self.write("add the customer", |tx| {
             tx.execute(
                 "INSERT INTO customers (name, company, email, phone, tags, cadence_days, notes, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
@@ -169,9 +183,8 @@ impl Customers for SqliteBook {
                 ],
             )
             .context("adding a customer")?;
-            Ok(tx.last_insert_rowid())
-        })?;
-        self.require_customer(id)
+            required(tx, tx.last_insert_rowid())
+        })
     }
 
     fn update_customer(
@@ -194,19 +207,12 @@ impl Customers for SqliteBook {
             if changed == 0 {
                 return Err(customer_not_found(id).into());
             }
-            Ok(())
-        })?;
-        self.require_customer(id)
+            required(tx, id)
+        })
     }
 
     fn customer(&self, id: i64) -> anyhow::Result<Option<Customer>> {
-        self.conn
-            .prepare_cached(&format!(
-                "SELECT {CUSTOMER_COLUMNS} FROM customers c WHERE c.id = ?1"
-            ))?
-            .query_row([id], customer_from_row)
-            .optional()
-            .context("loading a customer")
+        by_id(&self.conn, id)
     }
 
     /// Customers whose name equals `name`, ignoring case; then those it is a prefix of.
