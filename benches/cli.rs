@@ -15,7 +15,6 @@ use touchbase::app::week::plan_week;
 use touchbase::config::Config;
 use touchbase::domain::quicklog;
 use touchbase::export::{self, Format};
-use touchbase::store::Store;
 
 /// What the hyperfine run of `touchbase log` logs, too.
 const LINE: &str = "call: checked in >> send brochure @fri";
@@ -34,13 +33,13 @@ fn main() {
 /// after opening.
 #[divan::bench(sample_count = 100)]
 fn due(bencher: Bencher) {
-    let store = Store::open(common::book()).expect("opening the bench book");
+    let store = touchbase::store::open(common::book()).expect("opening the bench book");
     let config = Config::default();
     let now = common::now();
-    bencher.bench_local(|| agenda::due(&store, now, &config, Some(config.nudge.limit)).expect("due"));
+    bencher.bench_local(|| agenda::due(&*store, now, &config, Some(config.nudge.limit)).expect("due"));
 }
 
-/// `Store::open` + `agenda::due`: all of `touchbase due` but the process, the config file
+/// `store::open` + `agenda::due`: all of `touchbase due` but the process, the config file
 /// and printing. The store is closed outside the timing.
 #[divan::bench(sample_count = 100)]
 fn open_and_due(bencher: Bencher) {
@@ -48,8 +47,8 @@ fn open_and_due(bencher: Bencher) {
     let config = Config::default();
     let now = common::now();
     bencher.bench_local(|| {
-        let store = Store::open(path).expect("opening the bench book");
-        let due = agenda::due(&store, now, &config, Some(config.nudge.limit)).expect("due");
+        let store = touchbase::store::open(path).expect("opening the bench book");
+        let due = agenda::due(&*store, now, &config, Some(config.nudge.limit)).expect("due");
         (store, due)
     });
 }
@@ -58,17 +57,17 @@ fn open_and_due(bencher: Bencher) {
 /// opening, the process and printing.
 #[divan::bench(args = [Format::Md, Format::Csv, Format::Ics, Format::Json, Format::TodoTxt], sample_count = 40)]
 fn export_week(bencher: Bencher, format: Format) {
-    let store = Store::open(common::book()).expect("opening the bench book");
+    let store = touchbase::store::open(common::book()).expect("opening the bench book");
     let config = Config::default();
     let now = common::now();
     bencher.bench_local(|| {
-        let plan = plan_week(&store, now, &config, None).expect("planning the week");
+        let plan = plan_week(&*store, now, &config, None).expect("planning the week");
         export::render(&plan, format, now)
     });
 }
 
 mod log {
-    use super::{Bencher, LINE, Store, WritableCopy, common, quicklog};
+    use super::{Bencher, LINE, WritableCopy, common, quicklog};
 
     /// Reading the quick-log line.
     #[divan::bench(sample_size = 1000)]
@@ -77,7 +76,7 @@ mod log {
         bencher.bench(|| quicklog::parse(divan::black_box(LINE), today).expect("a valid line"));
     }
 
-    /// `Store::log_contact` of the parsed line: one IMMEDIATE transaction adding the
+    /// `Book::log_contact` of the parsed line: one IMMEDIATE transaction adding the
     /// contact and its follow-up and refreshing the customer's summary, on a store kept
     /// open. Runs on a fresh copy of the book, so the read benchmarks keep reading the book
     /// as generated; each iteration logs for another customer, so no one timeline grows
@@ -87,14 +86,14 @@ mod log {
         let now = common::now();
         let line = quicklog::parse(LINE, now.today()).expect("a valid line");
         let copy = WritableCopy::new("book-100k-log.db");
-        let mut store = Store::open(&copy.0).expect("opening the copy");
+        let mut store = touchbase::store::open(&copy.0).expect("opening the copy");
         let customer = spread();
         bencher.with_inputs(customer).bench_local_values(|customer_id| {
             store.log_contact(customer_id, &line, now.utc).expect("logging")
         });
     }
 
-    /// `Store::open` + `log_contact` + closing the store, as one `touchbase log` process
+    /// `store::open` + `log_contact` + closing the store, as one `touchbase log` process
     /// does: closing the last connection checkpoints the WAL into the database file.
     #[divan::bench(sample_count = 40, sample_size = 1)]
     fn open_write_close(bencher: Bencher) {
@@ -103,7 +102,7 @@ mod log {
         let copy = WritableCopy::new("book-100k-log.db");
         let customer = spread();
         bencher.with_inputs(customer).bench_local_values(|customer_id| {
-            let mut store = Store::open(&copy.0).expect("opening the copy");
+            let mut store = touchbase::store::open(&copy.0).expect("opening the copy");
             store.log_contact(customer_id, &line, now.utc).expect("logging");
             drop(store);
         });

@@ -19,7 +19,6 @@ use divan::Bencher;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use touchbase::config::Config;
-use touchbase::store::Store;
 use touchbase::tui::App;
 use touchbase::tui::action::Screen;
 use touchbase::tui::ui;
@@ -47,7 +46,7 @@ impl Session {
     /// Everything the binary does before its first frame, but starting the process and
     /// setting up the terminal.
     fn open(path: &Path) -> Session {
-        let store = Store::open(path).expect("opening the bench book");
+        let store = touchbase::store::open(path).expect("opening the bench book");
         let app = App::new(store, common::now(), Config::default()).expect("loading the agenda");
         let terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal");
         let mut session = Session { app, terminal };
@@ -133,7 +132,7 @@ fn bench_step(
     session.borrow().assert_ok();
 }
 
-/// `Store::open` + `App::new` (the agenda) + `resize` + the first `draw`. The app is dropped
+/// `store::open` + `App::new` (the agenda) + `resize` + the first `draw`. The app is dropped
 /// outside the timing.
 #[divan::bench(sample_count = 40)]
 fn first_frame(bencher: Bencher) {
@@ -286,7 +285,7 @@ mod select_next {
             bencher,
             session,
             move |s| {
-                let store = &s.app.store;
+                let store = &*s.app.store;
                 let view = s.app.customers.as_mut().expect("the customers screen is loaded");
                 view.top = top;
                 view.selected = top + view.height - 1;

@@ -10,7 +10,7 @@ use touchbase::app::moments::{self, MomentInput};
 use touchbase::app::{Refused, Who, customers, follow_ups, orders, triggers};
 use touchbase::clock::Now;
 use touchbase::config::Config;
-use touchbase::store::Store;
+use touchbase::store::{self, Book};
 use touchbase::tui::App;
 use touchbase::tui::app::Overlay;
 
@@ -18,14 +18,14 @@ use touchbase::tui::app::Overlay;
 const NOW: &str = "2026-11-23T09:00:00Z";
 
 /// One book, written by the binary and read by a terminal app opened on it afterwards.
-struct Book {
+struct Fixture {
     dir: TempDir,
 }
 
-impl Book {
+impl Fixture {
     /// Acme, with a follow-up due tomorrow.
-    fn new() -> Book {
-        let book = Book {
+    fn new() -> Fixture {
+        let book = Fixture {
             dir: TempDir::new().unwrap(),
         };
         book.ok(&["add", "Acme", "--company", "Acme BV"]);
@@ -66,8 +66,8 @@ impl Book {
             .to_string()
     }
 
-    fn store(&self) -> Store {
-        Store::open(&self.dir.path().join("touchbase.db")).unwrap()
+    fn store(&self) -> Box<dyn Book> {
+        store::open(&self.dir.path().join("touchbase.db")).unwrap()
     }
 
     /// The terminal app on this book, on Acme's card.
@@ -127,7 +127,7 @@ impl Tui {
 
 #[test]
 fn show_and_the_customer_screen_read_the_same_card() {
-    let book = Book::new();
+    let book = Fixture::new();
     book.ok(&["moment", "add", "acme", "Board approves budget", "@2026-11-25"]);
     book.ok(&["trigger", "add", "acme", "reactional", "delivery late"]);
     book.ok(&["give", "acme", "christmas hamper"]);
@@ -178,7 +178,7 @@ fn show_and_the_customer_screen_read_the_same_card() {
 #[test]
 fn list_by_urgency_and_the_customers_screen_rank_the_book_alike() {
     let dir = TempDir::new().unwrap();
-    let book = Book { dir };
+    let book = Fixture { dir };
     book.ok(&["demo"]);
     let listed: Vec<i64> = book
         .json(&["list", "--sort", "urgency"])
@@ -199,7 +199,7 @@ fn list_by_urgency_and_the_customers_screen_rank_the_book_alike() {
 
 #[test]
 fn a_customer_without_a_name_is_refused_in_the_same_words() {
-    let book = Book::new();
+    let book = Fixture::new();
     let cli = book.refused(&["add", " "]);
     let mut tui = book.tui();
     tui.submit("a", "");
@@ -208,7 +208,7 @@ fn a_customer_without_a_name_is_refused_in_the_same_words() {
 
 #[test]
 fn a_blank_cadence_is_the_default_in_both() {
-    let book = Book::new();
+    let book = Fixture::new();
     let mut tui = book.tui();
     let added = book.json(&["add", "Beta", "--cadence", " "]);
     assert_eq!(added["cadence_days"], 30);
@@ -218,7 +218,7 @@ fn a_blank_cadence_is_the_default_in_both() {
 
 #[test]
 fn snoozing_to_today_is_refused_in_the_same_words() {
-    let book = Book::new();
+    let book = Fixture::new();
     let id = book.json(&["show", "acme"])["follow_ups"][0]["id"].to_string();
     let cli = book.refused(&["snooze", &id, "today"]);
     let mut tui = book.tui();
@@ -229,7 +229,7 @@ fn snoozing_to_today_is_refused_in_the_same_words() {
 
 #[test]
 fn a_quick_log_line_that_does_not_parse_is_refused_in_the_same_words() {
-    let book = Book::new();
+    let book = Fixture::new();
     let cli = book.refused(&["log", "acme", "call: hi =9"]);
     let mut tui = book.tui();
     tui.submit("l", "call: hi =9");
@@ -243,7 +243,7 @@ fn a_quick_log_line_that_does_not_parse_is_refused_in_the_same_words() {
 
 #[test]
 fn an_order_placed_ahead_is_refused_in_the_same_words() {
-    let book = Book::new();
+    let book = Fixture::new();
     let cli = book.refused(&["order", "acme", "10", "@2027-01-01"]);
     let mut tui = book.tui();
     tui.submit("$", "10 @2027-01-01");
@@ -253,7 +253,7 @@ fn an_order_placed_ahead_is_refused_in_the_same_words() {
 
 #[test]
 fn an_order_placed_yesterday_is_taken_by_both() {
-    let book = Book::new();
+    let book = Fixture::new();
     book.ok(&["order", "acme", "10", "@yesterday"]);
     let mut tui = book.tui();
     tui.submit("$", "20 @yesterday");
@@ -264,7 +264,7 @@ fn an_order_placed_yesterday_is_taken_by_both() {
 
 #[test]
 fn a_moment_without_a_title_is_refused_in_the_same_words() {
-    let book = Book::new();
+    let book = Fixture::new();
     let cli = book.refused(&["moment", "add", "acme", "  ", "@fri"]);
     let mut tui = book.tui();
     tui.keys("m");
@@ -275,7 +275,7 @@ fn a_moment_without_a_title_is_refused_in_the_same_words() {
 
 #[test]
 fn a_trigger_without_a_note_is_refused_by_both_in_the_same_words() {
-    let book = Book::new();
+    let book = Fixture::new();
     let cli = book.refused(&["trigger", "add", "acme", "reactional", " "]);
     let mut tui = book.tui();
     tui.submit("t", "reactional: ");
@@ -285,7 +285,7 @@ fn a_trigger_without_a_note_is_refused_by_both_in_the_same_words() {
 
 #[test]
 fn a_give_without_a_note_is_refused_in_the_same_words() {
-    let book = Book::new();
+    let book = Fixture::new();
     let cli = book.refused(&["give", "acme", " "]);
     let mut tui = book.tui();
     tui.submit("b", "give: ");
@@ -294,16 +294,16 @@ fn a_give_without_a_note_is_refused_in_the_same_words() {
 
 #[test]
 fn a_customer_is_found_by_id_exact_name_or_unique_prefix_and_the_cli_says_where_to_look() {
-    let book = Book::new();
+    let book = Fixture::new();
     book.ok(&["add", "Acme Logistics"]);
     book.ok(&["add", "Beta"]);
     let store = book.store();
-    let find = |typed: &str| customers::find(&store, Who::Typed(typed));
+    let find = |typed: &str| customers::find(&*store, Who::Typed(typed));
     let refused = |typed: &str| Refused::of(&find(typed).unwrap_err()).cloned();
     assert_eq!(find("1").unwrap().name, "Acme");
     assert_eq!(find(" acme ").unwrap().name, "Acme", "an exact name wins");
     assert_eq!(find("bE").unwrap().name, "Beta");
-    assert_eq!(customers::find(&store, Who::Id(3)).unwrap().name, "Beta");
+    assert_eq!(customers::find(&*store, Who::Id(3)).unwrap().name, "Beta");
     assert_eq!(refused(" "), Some(Refused::NoCustomerGiven));
     assert_eq!(refused("zeta"), Some(Refused::NoSuchCustomer("zeta".into())));
     let Some(Refused::Ambiguous { candidates, more, .. }) = refused("ac") else {
@@ -322,27 +322,27 @@ fn a_customer_is_found_by_id_exact_name_or_unique_prefix_and_the_cli_says_where_
 
 #[test]
 fn a_refused_action_writes_nothing() {
-    let book = Book::new();
+    let book = Fixture::new();
     let mut store = book.store();
     let now = Now::parse(NOW).unwrap();
     let acme = Who::Typed("acme");
     let refused = |e: anyhow::Error| Refused::of(&e).cloned();
-    let e = triggers::open(&mut store, now, acme, "reactional", "  ").unwrap_err();
+    let e = triggers::open(&mut *store, now, acme, "reactional", "  ").unwrap_err();
     assert_eq!(refused(e), Some(Refused::NoTriggerNote));
-    let e = triggers::open(&mut store, now, acme, "rumour", "moving").unwrap_err();
+    let e = triggers::open(&mut *store, now, acme, "rumour", "moving").unwrap_err();
     assert!(matches!(refused(e), Some(Refused::TriggerKind(_))));
     let config = Config::default();
-    let e = orders::record(&mut store, now, &config, acme, "10", Some("@tomorrow")).unwrap_err();
+    let e = orders::record(&mut *store, now, &config, acme, "10", Some("@tomorrow")).unwrap_err();
     assert_eq!(refused(e), Some(Refused::OrderAhead("@tomorrow".into())));
     let input = MomentInput {
         title: " ",
         when: "fri",
         ..MomentInput::default()
     };
-    let e = moments::plan(&mut store, now, acme, &input).unwrap_err();
+    let e = moments::plan(&mut *store, now, acme, &input).unwrap_err();
     assert_eq!(refused(e), Some(Refused::NoTitle));
     let id = store.open_follow_ups(1).unwrap()[0].id;
-    let e = follow_ups::snooze(&mut store, now, id, "today").unwrap_err();
+    let e = follow_ups::snooze(&mut *store, now, id, "today").unwrap_err();
     assert_eq!(refused(e), Some(Refused::SnoozeNotLater("today".into())));
 
     let acme = store.require_customer(1).unwrap();

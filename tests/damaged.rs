@@ -443,13 +443,12 @@ fn check_json_names_each_problem_and_what_repair_does() {
 fn the_terminal_app_says_so_on_its_status_line() {
     use touchbase::clock::Now;
     use touchbase::config::Config;
-    use touchbase::store::Store;
     use touchbase::tui::App;
 
     let book = Book::demo();
     // Customer 10 has a follow-up due this week, so the agenda reads the row.
     book.damage("UPDATE customers SET cadence_days = -5 WHERE id = 10");
-    let store = Store::open(&book.db).unwrap();
+    let store = touchbase::store::open(&book.db).unwrap();
     let app = App::new(store, Now::parse(NOW).unwrap(), Config::default()).unwrap();
     let status = app.status.as_ref().expect("a notice on the status line");
     assert!(

@@ -334,7 +334,7 @@ mod tui {
     use touchbase::clock::Now;
     use touchbase::config::Config;
     use touchbase::domain::quicklog;
-    use touchbase::store::{NewCustomer, Store};
+    use touchbase::store::{Book, NewCustomer};
     use touchbase::tui::App;
     use touchbase::tui::app::Overlay;
 
@@ -348,7 +348,7 @@ mod tui {
         /// The app on Acme's card.
         fn on_acme() -> Tui {
             let dir = TempDir::new().unwrap();
-            let mut store = Store::open(&dir.path().join("touchbase.db")).unwrap();
+            let mut store = touchbase::store::open(&dir.path().join("touchbase.db")).unwrap();
             let acme = NewCustomer {
                 name: "Acme".into(),
                 ..NewCustomer::default()
@@ -394,8 +394,8 @@ mod tui {
             error
         }
 
-        fn db(&self) -> Store {
-            Store::open(&self.dir.path().join("touchbase.db")).unwrap()
+        fn db(&self) -> Box<dyn Book> {
+            touchbase::store::open(&self.dir.path().join("touchbase.db")).unwrap()
         }
     }
 

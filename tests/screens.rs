@@ -13,7 +13,7 @@ use touchbase::domain::moment::{MomentStatus, NewMoment};
 use touchbase::domain::money::Cents;
 use touchbase::domain::quicklog;
 use touchbase::domain::{Cadence, Tags};
-use touchbase::store::{NewCustomer, Store};
+use touchbase::store::{Book, NewCustomer};
 use touchbase::tui::App;
 use touchbase::tui::ui;
 
@@ -35,7 +35,7 @@ struct Fixture {
     app: App,
 }
 
-fn customer(store: &mut Store, name: &str, company: &str, cadence: u32, tags: &[&str]) -> i64 {
+fn customer(store: &mut dyn Book, name: &str, company: &str, cadence: u32, tags: &[&str]) -> i64 {
     let new = NewCustomer {
         name: name.into(),
         company: company.into(),
@@ -52,7 +52,7 @@ fn customer(store: &mut Store, name: &str, company: &str, cadence: u32, tags: &[
     store.add_customer(&new, at("2026-06-01T09:00:00Z")).unwrap().id
 }
 
-fn log(store: &mut Store, id: i64, when: &str, line: &str) {
+fn log(store: &mut dyn Book, id: i64, when: &str, line: &str) {
     let now = at(when);
     let parsed = quicklog::parse(line, now.date_naive()).unwrap();
     store.log_contact(id, &parsed, now).unwrap();
@@ -62,44 +62,44 @@ fn log(store: &mut Store, id: i64, when: &str, line: &str) {
 /// never contacted, and one in good standing.
 fn book() -> Fixture {
     let dir = TempDir::new().unwrap();
-    let mut store = Store::open(&dir.path().join("touchbase.db")).unwrap();
+    let mut store = touchbase::store::open(&dir.path().join("touchbase.db")).unwrap();
     let acme = customer(
-        &mut store,
+        &mut *store,
         "Jan de Vries",
         "Acme Logistics BV",
         14,
         &["logistics", "vip"],
     );
-    let klok = customer(&mut store, "Anna Bakker", "Brouwerij De Klok", 30, &["food"]);
+    let klok = customer(&mut *store, "Anna Bakker", "Brouwerij De Klok", 30, &["food"]);
     let kuhne = customer(
-        &mut store,
+        &mut *store,
         "Jörg Kühne",
         "Kühne Maschinenbau GmbH",
         30,
         &["prospect"],
     );
-    customer(&mut store, "Sophie Martin", "Laiterie Martin SA", 60, &[]);
-    let metaal = customer(&mut store, "Piet Jansen", "Jansen Metaal", 90, &["renewal"]);
+    customer(&mut *store, "Sophie Martin", "Laiterie Martin SA", 60, &[]);
+    let metaal = customer(&mut *store, "Piet Jansen", "Jansen Metaal", 90, &["renewal"]);
     log(
-        &mut store,
+        &mut *store,
         acme,
         "2026-11-16T10:00:00Z",
         "call: discussed renewal >> send the revised quote @2026-11-20 =4",
     );
     log(
-        &mut store,
+        &mut *store,
         klok,
         "2026-11-20T14:30:00Z",
         "visit: brewery tour, very happy =5 >> call about the spring order @2026-11-23",
     );
     log(
-        &mut store,
+        &mut *store,
         kuhne,
         "2026-09-10T08:15:00Z",
         "email: sent the catalogue",
     );
     log(
-        &mut store,
+        &mut *store,
         metaal,
         "2026-11-02T11:00:00Z",
         "meeting: yearly review =4",
@@ -124,7 +124,7 @@ fn book() -> Fixture {
         }
     }
     log(
-        &mut store,
+        &mut *store,
         acme,
         "2026-11-12T10:00:00Z",
         "complaint: pallets arrived damaged",
@@ -145,7 +145,7 @@ fn book() -> Fixture {
 
 fn empty() -> Fixture {
     let dir = TempDir::new().unwrap();
-    let store = Store::open(&dir.path().join("touchbase.db")).unwrap();
+    let store = touchbase::store::open(&dir.path().join("touchbase.db")).unwrap();
     let app = App::new(store, now(), Config::default()).unwrap();
     Fixture { _dir: dir, app }
 }
@@ -335,10 +335,10 @@ fn screen_text(app: &mut App) -> String {
 #[test]
 fn control_characters_in_the_book_are_drawn_as_placeholders() {
     let dir = TempDir::new().unwrap();
-    let mut store = Store::open(&dir.path().join("touchbase.db")).unwrap();
-    let evil = customer(&mut store, "Evil\u{1b}[2J Corp", "Bell\u{7} BV", 30, &[]);
+    let mut store = touchbase::store::open(&dir.path().join("touchbase.db")).unwrap();
+    let evil = customer(&mut *store, "Evil\u{1b}[2J Corp", "Bell\u{7} BV", 30, &[]);
     log(
-        &mut store,
+        &mut *store,
         evil,
         "2026-11-20T10:00:00Z",
         "call: line one\rline\u{1b}]0;pwned\u{7}",
@@ -369,15 +369,15 @@ fn control_characters_in_the_book_are_drawn_as_placeholders() {
 #[test]
 fn the_agenda_counts_every_follow_up_due_even_beyond_its_list() {
     let dir = TempDir::new().unwrap();
-    let mut store = Store::open(&dir.path().join("touchbase.db")).unwrap();
+    let mut store = touchbase::store::open(&dir.path().join("touchbase.db")).unwrap();
     for (name, due) in [
         ("Anna", "@2026-11-20"),
         ("Bert", "@2026-11-19"),
         ("Cees", "@2026-11-23"),
     ] {
-        let id = customer(&mut store, name, "Test BV", 30, &[]);
+        let id = customer(&mut *store, name, "Test BV", 30, &[]);
         log(
-            &mut store,
+            &mut *store,
             id,
             "2026-11-16T10:00:00Z",
             &format!("call: hi >> call back {due}"),

@@ -11,7 +11,6 @@ use ratatui::backend::TestBackend;
 use tempfile::TempDir;
 use touchbase::clock::{Now, Zone};
 use touchbase::config::Config;
-use touchbase::store::Store;
 use touchbase::tui::{App, ui};
 
 /// Monday 23 November 2026, 09:00 UTC.
@@ -279,7 +278,7 @@ fn enter(app: &mut App) {
 fn app(db: &Path) -> App {
     // In UTC whatever the machine's time zone, as the child processes' TZ=UTC.
     App::new(
-        Store::open(db).unwrap(),
+        touchbase::store::open(db).unwrap(),
         Now::parse(NOW).unwrap().in_zone(Zone::UTC),
         Config::default(),
     )

@@ -6,7 +6,7 @@ use tempfile::TempDir;
 use touchbase::clock::Now;
 use touchbase::config::Config;
 use touchbase::domain::quicklog;
-use touchbase::store::{NewCustomer, Store};
+use touchbase::store::{Book, NewCustomer};
 use touchbase::tui::App;
 use touchbase::tui::action::Screen;
 use touchbase::tui::customers::Order;
@@ -27,16 +27,16 @@ impl Fixture {
     /// Acme with an overdue follow-up, Beta without anything.
     fn new() -> Fixture {
         let dir = TempDir::new().unwrap();
-        let mut store = Store::open(&dir.path().join("touchbase.db")).unwrap();
-        let add = |store: &mut Store, name: &str| {
+        let mut store = touchbase::store::open(&dir.path().join("touchbase.db")).unwrap();
+        let add = |store: &mut dyn Book, name: &str| {
             let new = NewCustomer {
                 name: name.into(),
                 ..NewCustomer::default()
             };
             store.add_customer(&new, at("2026-11-01T09:00:00Z")).unwrap().id
         };
-        let acme = add(&mut store, "Acme");
-        add(&mut store, "Beta");
+        let acme = add(&mut *store, "Acme");
+        add(&mut *store, "Beta");
         let line = quicklog::parse(
             "call: pricing >> send the quote @2026-11-20",
             at("2026-11-16T10:00:00Z").date_naive(),
@@ -50,8 +50,8 @@ impl Fixture {
     }
 
     /// A second connection, as another process would see the file.
-    fn db(&self) -> Store {
-        Store::open(&self.dir.path().join("touchbase.db")).unwrap()
+    fn db(&self) -> Box<dyn Book> {
+        touchbase::store::open(&self.dir.path().join("touchbase.db")).unwrap()
     }
 
     fn press(&mut self, code: KeyCode) {
@@ -478,7 +478,7 @@ fn a_table_sorted_by_urgency_is_ranked_again_after_a_change() {
 #[test]
 fn scrolling_row_by_row_shows_the_same_rows_as_paging_in_every_order() {
     let dir = TempDir::new().unwrap();
-    let mut store = Store::open(&dir.path().join("touchbase.db")).unwrap();
+    let mut store = touchbase::store::open(&dir.path().join("touchbase.db")).unwrap();
     let call = quicklog::parse("call: hi", at("2026-11-20T10:00:00Z").date_naive()).unwrap();
     for i in 0..15i64 {
         let new = NewCustomer {
@@ -496,7 +496,7 @@ fn scrolling_row_by_row_shows_the_same_rows_as_paging_in_every_order() {
         now: Now::parse(NOW).unwrap(),
     };
     let mut view =
-        touchbase::tui::customers::CustomersView::load(&store, 4, look, &Config::default()).unwrap();
+        touchbase::tui::customers::CustomersView::load(&*store, 4, look, &Config::default()).unwrap();
     let ids =
         |rows: &[touchbase::store::CustomerRow]| -> Vec<i64> { rows.iter().map(|r| r.customer.id).collect() };
     for _ in 0..3 {
@@ -506,14 +506,14 @@ fn scrolling_row_by_row_shows_the_same_rows_as_paging_in_every_order() {
             _ => touchbase::store::Sort::LastContact,
         };
         for i in (0..15).chain((0..15).rev()) {
-            view.select(&store, i).unwrap();
+            view.select(&*store, i).unwrap();
             let page = store.list_customers(sort, view.top, 4).unwrap();
             assert_eq!(ids(&view.rows), ids(&page), "{:?}, row {i}", view.sort);
         }
         // Urgency is ranked in memory; skip it.
-        view.cycle_sort(&store, || Ok(Vec::new())).unwrap();
+        view.cycle_sort(&*store, || Ok(Vec::new())).unwrap();
         if view.sort == Order::Urgency {
-            view.cycle_sort(&store, || Ok(Vec::new())).unwrap();
+            view.cycle_sort(&*store, || Ok(Vec::new())).unwrap();
         }
     }
 }

@@ -14,7 +14,7 @@ use touchbase::domain::money::Cents;
 use touchbase::domain::quicklog;
 use touchbase::domain::trigger::TriggerKind;
 use touchbase::domain::{Cadence, Tags};
-use touchbase::store::{Change, CustomerFields, CustomerPatch, NewCustomer, Store, UndoRefused};
+use touchbase::store::{Book, Change, CustomerFields, CustomerPatch, NewCustomer, UndoRefused};
 use touchbase::tui::App;
 
 /// Monday 23 November 2026, 09:00 UTC: the terminal app's clock.
@@ -35,7 +35,7 @@ struct Session {
 impl Session {
     fn new() -> Session {
         let dir = TempDir::new().unwrap();
-        let mut store = Store::open(&dir.path().join("touchbase.db")).unwrap();
+        let mut store = touchbase::store::open(&dir.path().join("touchbase.db")).unwrap();
         let acme = store
             .add_customer(
                 &NewCustomer {
@@ -51,8 +51,8 @@ impl Session {
     }
 
     /// Another process, as a store handle.
-    fn other(&self) -> Store {
-        Store::open(&self.dir.path().join("touchbase.db")).unwrap()
+    fn other(&self) -> Box<dyn Book> {
+        touchbase::store::open(&self.dir.path().join("touchbase.db")).unwrap()
     }
 
     /// The CLI on the same file, a day after the app's clock unless `now` says otherwise.
@@ -141,7 +141,15 @@ fn undoing_an_added_customer_refuses_once_the_cli_has_written_for_them() {
     assert_eq!(c.summary.balance.gives, 1);
     assert_eq!(db.interactions(gamma, 10).unwrap().len(), 2);
     assert_eq!(db.open_follow_ups(gamma).unwrap()[0].text, "call back");
-    assert_eq!(db.orders_of(gamma, 10).unwrap().len(), 1);
+    let orders: i64 = Connection::open(s.dir.path().join("touchbase.db"))
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM orders WHERE customer_id = ?1",
+            [gamma],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(orders, 1);
 
     // The refused change is dropped: what refused it belongs to another process, so
     // trying again would refuse forever and hide every earlier change.
@@ -335,20 +343,20 @@ fn undoing_a_done_refuses_when_it_was_reopened_and_done_again_elsewhere() {
 // The store itself, with two handles on one file: `tui` makes and undoes the changes,
 // `cli` plays another process writing meanwhile.
 
-struct Book {
+struct TwoHandles {
     dir: TempDir,
-    tui: Store,
-    cli: Store,
+    tui: Box<dyn Book>,
+    cli: Box<dyn Book>,
     /// Acme, with a contact, an order and a give before anything here.
     acme: i64,
 }
 
-impl Book {
-    fn new() -> Book {
+impl TwoHandles {
+    fn new() -> TwoHandles {
         let dir = TempDir::new().unwrap();
         let path = dir.path().join("touchbase.db");
-        let mut tui = Store::open(&path).unwrap();
-        let cli = Store::open(&path).unwrap();
+        let mut tui = touchbase::store::open(&path).unwrap();
+        let cli = touchbase::store::open(&path).unwrap();
         let acme = tui
             .add_customer(&named("Acme"), at("2026-11-01T09:00:00Z"))
             .unwrap()
@@ -359,7 +367,7 @@ impl Book {
         tui.add_order(acme, early.date_naive(), Cents(120_000), "EUR", early)
             .unwrap();
         tui.add_balance_entry(acme, Side::Give, "lunch", early).unwrap();
-        Book { dir, tui, cli, acme }
+        TwoHandles { dir, tui, cli, acme }
     }
 
     /// The file opened directly, as a hand edit (or a later touchbase) would change it.
@@ -428,11 +436,11 @@ fn day(s: &str) -> NaiveDate {
 }
 
 /// A change made through the store, returning what the TUI would remember of it.
-type Action = Box<dyn Fn(&mut Store) -> Change>;
+type Action = Box<dyn Fn(&mut dyn Book) -> Change>;
 
 #[test]
 fn every_change_with_nothing_built_on_it_undoes_to_exactly_the_book_before() {
-    let mut b = Book::new();
+    let mut b = TwoHandles::new();
     let now = at(NOW);
     let acme = b.acme;
     let actions: Vec<(&str, Action)> = vec![
@@ -528,7 +536,7 @@ fn every_change_with_nothing_built_on_it_undoes_to_exactly_the_book_before() {
     ];
     for (what, act) in &actions {
         let before = b.dump();
-        let change = act(&mut b.tui);
+        let change = act(&mut *b.tui);
         assert_ne!(b.dump(), before, "{what} changed nothing");
         b.tui
             .undo(&change, now)
@@ -569,7 +577,7 @@ fn every_change_with_nothing_built_on_it_undoes_to_exactly_the_book_before() {
 
 #[test]
 fn an_added_customer_stays_when_anything_was_recorded_or_edited_since() {
-    let mut b = Book::new();
+    let mut b = TwoHandles::new();
     let c = b.tui.add_customer(&named("Gamma"), at(NOW)).unwrap();
     let change = Change::CustomerAdded {
         id: c.id,
@@ -603,7 +611,7 @@ fn an_added_customer_stays_when_anything_was_recorded_or_edited_since() {
 
 #[test]
 fn an_undone_edit_puts_back_only_the_fields_it_changed_and_only_if_untouched() {
-    let mut b = Book::new();
+    let mut b = TwoHandles::new();
     let before = b.tui.require_customer(b.acme).unwrap();
     assert_eq!(before.tags.as_slice(), ["logistics"]);
     let patch = CustomerPatch {
@@ -657,7 +665,7 @@ fn an_undone_edit_puts_back_only_the_fields_it_changed_and_only_if_untouched() {
 
 #[test]
 fn an_undone_log_refuses_when_its_rows_were_changed_or_built_on() {
-    let mut b = Book::new();
+    let mut b = TwoHandles::new();
     let now = at(NOW);
     let logged = b
         .tui
@@ -729,7 +737,7 @@ fn an_undone_log_refuses_when_its_rows_were_changed_or_built_on() {
 
 #[test]
 fn an_undone_give_or_order_refuses_when_it_was_changed_or_deleted() {
-    let mut b = Book::new();
+    let mut b = TwoHandles::new();
     let now = at(NOW);
     let entry = b
         .tui
@@ -772,7 +780,7 @@ fn an_undone_give_or_order_refuses_when_it_was_changed_or_deleted() {
 
 #[test]
 fn an_undone_snooze_or_done_refuses_once_the_follow_up_moved_on() {
-    let mut b = Book::new();
+    let mut b = TwoHandles::new();
     let now = at(NOW);
     let f = b
         .tui
@@ -810,7 +818,7 @@ fn an_undone_snooze_or_done_refuses_once_the_follow_up_moved_on() {
 
 #[test]
 fn an_undone_moment_or_trigger_refuses_once_it_was_edited() {
-    let mut b = Book::new();
+    let mut b = TwoHandles::new();
     let now = at(NOW);
     let new = NewMoment {
         title: "Board approves budget".into(),
@@ -843,7 +851,7 @@ fn an_undone_moment_or_trigger_refuses_once_it_was_edited() {
 
 #[test]
 fn an_undo_waits_for_a_writer_in_the_middle_of_a_change_and_then_sees_it() {
-    let mut b = Book::new();
+    let mut b = TwoHandles::new();
     let now = at(NOW);
     let f = b
         .tui

@@ -15,7 +15,7 @@ use touchbase::app::week;
 use touchbase::clock::{Now, Zone};
 use touchbase::config::Config;
 use touchbase::domain::nudge::NudgeKind;
-use touchbase::store::{NewCustomer, Store};
+use touchbase::store::{self, Book, NewCustomer};
 
 /// Sunday 29 November 2026, 23:30 UTC: already Monday 30 November two hours east.
 const SUNDAY_NIGHT: &str = "2026-11-29T23:30:00Z";
@@ -33,8 +33,8 @@ fn zone(offset: &str) -> Zone {
 }
 
 /// A book with Anna, who was promised a quote for Monday 30 November.
-fn promised_for_monday(dir: &Path) -> Store {
-    let mut store = Store::open(&dir.join("touchbase.db")).unwrap();
+fn promised_for_monday(dir: &Path) -> Box<dyn Book> {
+    let mut store = store::open(&dir.join("touchbase.db")).unwrap();
     let new = NewCustomer {
         name: "Anna Bakker".into(),
         company: "Acme BV".into(),
@@ -58,7 +58,7 @@ fn a_follow_up_due_tomorrow_in_utc_is_due_today_two_hours_east() {
     let store = promised_for_monday(dir.path());
     let config = Config::default();
     let due_today = |now: Now| {
-        let due = agenda::due(&store, now, &config, None).unwrap();
+        let due = agenda::due(&*store, now, &config, None).unwrap();
         let kinds: Vec<NudgeKind> = due.nudges.iter().map(|n| n.kind).collect();
         (due.today, kinds.contains(&NudgeKind::FollowUpToday))
     };
@@ -77,7 +77,7 @@ fn the_week_of_a_sunday_night_is_the_next_week_two_hours_east() {
     let dir = TempDir::new().unwrap();
     let store = promised_for_monday(dir.path());
     let config = Config::default();
-    let plan = |now: Now| week::plan_week(&store, now, &config, None).unwrap();
+    let plan = |now: Now| week::plan_week(&*store, now, &config, None).unwrap();
 
     let in_utc = plan(Now::at(at(SUNDAY_NIGHT), Zone::UTC));
     assert_eq!(
@@ -102,17 +102,17 @@ fn the_week_of_a_sunday_night_is_the_next_week_two_hours_east() {
 
 /// A book in a temporary directory, run as a child process with the clock, the zone
 /// variables and a config file of its own.
-struct Book {
+struct Cli {
     dir: TempDir,
     db: PathBuf,
 }
 
-impl Book {
-    fn new(config: &str) -> Book {
+impl Cli {
+    fn new(config: &str) -> Cli {
         let dir = TempDir::new().unwrap();
         std::fs::write(dir.path().join("config.toml"), config).unwrap();
         let db = dir.path().join("touchbase.db");
-        Book { dir, db }
+        Cli { dir, db }
     }
 
     /// `touchbase ARGS` at `now`, with `TZ` and `TOUCHBASE_TZ` as given (unset when `None`).
@@ -186,7 +186,7 @@ fn pair(name: &str, day: &str) -> (String, String) {
 /// Sunday runs out on Monday 29 March, in week 13.
 #[test]
 fn a_week_ends_at_local_midnight_after_the_clocks_went_forward() {
-    let book = Book::new("");
+    let book = Cli::new("");
     let tz = "Europe/Amsterdam";
     book.contacted(tz, "Late Sunday", "2027-03-14T22:30:00Z");
     book.contacted(tz, "Early Sunday", "2027-03-14T21:30:00Z");
@@ -206,7 +206,7 @@ fn a_week_ends_at_local_midnight_after_the_clocks_went_forward() {
 /// that never happened.
 #[test]
 fn a_week_whose_first_midnight_is_skipped_starts_when_the_clock_resumes() {
-    let book = Book::new("[week]\nstart = \"sunday\"\n");
+    let book = Cli::new("[week]\nstart = \"sunday\"\n");
     let tz = "America/Santiago";
     book.contacted(tz, "Saturday night", "2026-08-23T03:30:00Z");
     book.contacted(tz, "Sunday early", "2026-08-23T04:30:00Z");
@@ -223,7 +223,7 @@ fn a_week_whose_first_midnight_is_skipped_starts_when_the_clock_resumes() {
 
 #[test]
 fn touchbase_tz_fixes_the_zone_whatever_the_system_says() {
-    let book = Book::new("");
+    let book = Cli::new("");
     let add = ["add", "Anna Bakker", "--company", "Acme BV"];
     book.run(SUNDAY_NIGHT, Some("UTC"), None, &add).assert().success();
     book.run(
@@ -258,7 +258,7 @@ fn touchbase_tz_fixes_the_zone_whatever_the_system_says() {
 
 #[test]
 fn a_zone_that_is_not_an_offset_is_refused_naming_what_works() {
-    let book = Book::new("");
+    let book = Cli::new("");
     book.run(SUNDAY_NIGHT, None, Some("Europe/Amsterdam"), &["due"])
         .assert()
         .failure()

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use std::time::Instant;
 
 use touchbase::clock::Now;
-use touchbase::store::{LATEST_VERSION, Store};
+use touchbase::store::LATEST_VERSION;
 
 /// The clock of every benchmark, and of the generated book, so dates never drift.
 pub const NOW: &str = "2026-11-23T09:00:00Z";
@@ -61,9 +61,9 @@ pub fn book() -> &'static Path {
         eprintln!("generating {} ({CUSTOMERS} customers)…", path.display());
         let started = Instant::now();
         {
-            let mut store = Store::open(&partial).expect("creating the bench book");
+            let mut store = touchbase::store::open(&partial).expect("creating the bench book");
             let summary =
-                touchbase::demo::generate(&mut store, now(), CUSTOMERS).expect("generating the bench book");
+                touchbase::demo::generate(&mut *store, now(), CUSTOMERS).expect("generating the bench book");
             eprintln!(
                 "generated {} customers, {} contacts, {} follow-ups in {:.1}s",
                 summary.customers,

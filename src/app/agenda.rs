@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::domain::Customer;
 use crate::domain::moment::Moment;
 use crate::domain::nudge::{self, Nudge, NudgeKind};
-use crate::store::{Rows, Store, Stream};
+use crate::store::{Book, Rows, Stream};
 
 #[derive(Default)]
 pub struct Due {
@@ -25,7 +25,7 @@ pub struct Due {
 }
 
 /// The top `limit` nudges (`None`: all of them).
-pub fn due(store: &Store, now: Now, config: &Config, limit: Option<usize>) -> anyhow::Result<Due> {
+pub fn due(store: &dyn Book, now: Now, config: &Config, limit: Option<usize>) -> anyhow::Result<Due> {
     let mut due = scored(store, now, config, limit)?;
     let loaded = due.nudges.len();
     due.nudges.truncate(limit.unwrap_or(usize::MAX));
@@ -45,7 +45,7 @@ pub struct Agenda {
     pub has_customers: bool,
 }
 
-pub fn agenda(store: &Store, now: Now, config: &Config) -> anyhow::Result<Agenda> {
+pub fn agenda(store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<Agenda> {
     let limit = config.nudge.limit;
     let mut scored = scored(store, now, config, Some(limit))?;
     scored.nudges.sort_by_key(|n| section(n.kind));
@@ -86,7 +86,7 @@ const FIRST_ROWS: usize = 8;
 /// are read, and then the rest of `limit` only from the streams whose last row still
 /// scores above the `limit`-th best nudge found in its section: the others cannot beat
 /// it. On a large book that reads a fraction of the rows.
-pub fn scored(store: &Store, now: Now, config: &Config, limit: Option<usize>) -> anyhow::Result<Due> {
+pub fn scored(store: &dyn Book, now: Now, config: &Config, limit: Option<usize>) -> anyhow::Result<Due> {
     let rules = &config.nudge;
     let today = now.today();
     let w = window(now, rules);
@@ -185,18 +185,18 @@ mod tests {
     #[test]
     fn the_top_nudges_are_those_of_scoring_every_candidate() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("book.db")).unwrap();
+        let mut store = crate::store::open(&dir.path().join("book.db")).unwrap();
         let now = Now::parse("2026-11-23T09:00:00Z").unwrap();
-        crate::demo::generate(&mut store, now, 1200).unwrap();
+        crate::demo::generate(&mut *store, now, 1200).unwrap();
         let config = Config::default();
-        let every = scored(&store, now, &config, None).unwrap().nudges;
+        let every = scored(&*store, now, &config, None).unwrap().nudges;
         assert!(every.len() > 300, "a book with plenty to rank: {}", every.len());
         assert!(every.iter().any(|n| section(n.kind) == 1), "follow-ups due today");
         let mut sums: HashMap<i64, f64> = HashMap::new();
         for n in &every {
             *sums.entry(n.customer_id).or_default() += n.score;
         }
-        let urgency = crate::app::urgency::urgencies(&store, now, &config).unwrap();
+        let urgency = crate::app::urgency::urgencies(&*store, now, &config).unwrap();
         assert_eq!(urgency.len(), sums.len(), "the same customers have an urgency");
         for (id, sum) in &sums {
             assert!(
@@ -206,12 +206,12 @@ mod tests {
             );
         }
         for limit in [1, 3, 8, 9, 20, 50, 120] {
-            let top = due(&store, now, &config, Some(limit)).unwrap().nudges;
+            let top = due(&*store, now, &config, Some(limit)).unwrap().nudges;
             let top: Vec<&Nudge> = top.iter().collect();
             let expected: Vec<&Nudge> = every.iter().take(limit).collect();
             assert_same_top(&top, &expected, &format!("due, top {limit}"));
 
-            let some = scored(&store, now, &config, Some(limit)).unwrap().nudges;
+            let some = scored(&*store, now, &config, Some(limit)).unwrap().nudges;
             let of = |v: &'_ [Nudge], s: u8| -> Vec<Nudge> {
                 v.iter()
                     .filter(|n| section(n.kind) == s)

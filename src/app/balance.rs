@@ -8,7 +8,7 @@ use crate::clock::Now;
 use crate::domain::Customer;
 use crate::domain::balance::{BalanceEntry, Side};
 use crate::domain::typed;
-use crate::store::{Change, Store};
+use crate::store::{Book, Change};
 
 /// A recorded give or ask, the customer as it left them (their balance counts it), and
 /// how to take it back.
@@ -19,7 +19,13 @@ pub struct Recorded {
     pub change: Change,
 }
 
-pub fn record(store: &mut Store, now: Now, who: Who<'_>, side: Side, note: &str) -> anyhow::Result<Recorded> {
+pub fn record(
+    store: &mut dyn Book,
+    now: Now,
+    who: Who<'_>,
+    side: Side,
+    note: &str,
+) -> anyhow::Result<Recorded> {
     let note = note.trim();
     if note.is_empty() {
         return Err(Refused::NoBalanceNote.into());

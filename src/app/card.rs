@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::domain::moment::Moment;
 use crate::domain::trigger::Trigger;
 use crate::domain::{Customer, FollowUp};
-use crate::store::{Interaction, Store};
+use crate::store::{Book, Interaction};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Card {
@@ -27,13 +27,19 @@ pub struct Card {
 
 impl Card {
     /// The card of the customer with `id`, with at most `timeline` contacts.
-    pub fn load(store: &Store, id: i64, now: Now, config: &Config, timeline: usize) -> anyhow::Result<Card> {
+    pub fn load(
+        store: &dyn Book,
+        id: i64,
+        now: Now,
+        config: &Config,
+        timeline: usize,
+    ) -> anyhow::Result<Card> {
         Card::of(store, store.require_customer(id)?, now, config, timeline)
     }
 
     /// The card of `customer`, as just read, with at most `timeline` contacts.
     pub fn of(
-        store: &Store,
+        store: &dyn Book,
         customer: Customer,
         now: Now,
         config: &Config,

@@ -6,7 +6,7 @@ use super::refused::Refused;
 use crate::clock::Now;
 use crate::domain::typed::CustomerText;
 use crate::domain::{Cadence, Customer, Tags};
-use crate::store::{Change, CustomerFields, CustomerPatch, NewCustomer, Store};
+use crate::store::{Book, Change, CustomerFields, CustomerPatch, NewCustomer};
 
 /// How many candidates an ambiguous name lists.
 const CANDIDATES: usize = 10;
@@ -21,7 +21,7 @@ pub enum Who<'a> {
 
 /// The one customer `who` names: an id, an exact name (ignoring case), or a prefix of
 /// exactly one name.
-pub fn find(store: &Store, who: Who<'_>) -> anyhow::Result<Customer> {
+pub fn find(store: &dyn Book, who: Who<'_>) -> anyhow::Result<Customer> {
     let typed = match who {
         Who::Id(id) => return store.require_customer(id),
         Who::Typed(typed) => typed.trim(),
@@ -75,7 +75,7 @@ pub struct Saved {
     pub change: Change,
 }
 
-pub fn add(store: &mut Store, now: Now, input: &CustomerInput) -> anyhow::Result<Saved> {
+pub fn add(store: &mut dyn Book, now: Now, input: &CustomerInput) -> anyhow::Result<Saved> {
     let checked = check(input)?;
     let new = NewCustomer {
         name: checked.name.to_string(),
@@ -95,7 +95,12 @@ pub fn add(store: &mut Store, now: Now, input: &CustomerInput) -> anyhow::Result
 }
 
 /// Writes every typed field of `before` (as the user saw it when they started editing).
-pub fn edit(store: &mut Store, now: Now, before: &Customer, input: &CustomerInput) -> anyhow::Result<Saved> {
+pub fn edit(
+    store: &mut dyn Book,
+    now: Now,
+    before: &Customer,
+    input: &CustomerInput,
+) -> anyhow::Result<Saved> {
     let checked = check(input)?;
     let patch = CustomerPatch {
         name: Some(checked.name.to_string()),

@@ -12,7 +12,7 @@ use crate::domain::week::{IsoWeek, WeekPlan};
 use crate::export::{self, Format};
 use crate::import;
 use crate::import::write::BookWriter;
-use crate::store::Store;
+use crate::store::Book;
 
 /// The plan of the week typed ("2026-W48"; this week without one) and the format chosen
 /// for it, by name or else by the file's extension. With a file, the plan is in it.
@@ -22,7 +22,7 @@ pub struct Week {
 }
 
 pub fn week(
-    store: &Store,
+    store: &dyn Book,
     now: Now,
     config: &Config,
     week: Option<&str>,
@@ -57,10 +57,10 @@ pub fn book_format(format: Option<&str>, file: Option<&Path>) -> anyhow::Result<
 }
 
 /// Streams every active customer to `out`; returns how many.
-pub fn write_book(store: &Store, format: import::Format, out: &mut impl Write) -> anyhow::Result<usize> {
+pub fn write_book(store: &dyn Book, format: import::Format, out: &mut impl Write) -> anyhow::Result<usize> {
     let mut w = BookWriter::new(format, out)?;
     let mut n = 0;
-    store.each_customer_by_id(|c| {
+    store.each_customer_by_id(&mut |c| {
         n += 1;
         w.write(&c)
     })?;
@@ -69,6 +69,6 @@ pub fn write_book(store: &Store, format: import::Format, out: &mut impl Write) -
 }
 
 /// Writes every active customer to `file`, whole or not at all; returns how many.
-pub fn save_book(store: &Store, format: import::Format, file: &Path) -> anyhow::Result<usize> {
+pub fn save_book(store: &dyn Book, format: import::Format, file: &Path) -> anyhow::Result<usize> {
     export::write_atomically(file, |out| write_book(store, format, out))
 }

@@ -7,7 +7,7 @@ use super::refused::Refused;
 use crate::clock::Now;
 use crate::domain::follow_up::{parse_plan, snooze_until};
 use crate::domain::{Customer, FollowUp};
-use crate::store::{Change, Store};
+use crate::store::{Book, Change};
 
 /// A follow-up as an action left it, whose it is, and how to take the action back.
 #[derive(Debug, Clone)]
@@ -18,7 +18,7 @@ pub struct Done {
 }
 
 /// "send proposal @fri": a new follow-up for `who`, due tomorrow without a day.
-pub fn add(store: &mut Store, now: Now, who: Who<'_>, line: &str) -> anyhow::Result<Done> {
+pub fn add(store: &mut dyn Book, now: Now, who: Who<'_>, line: &str) -> anyhow::Result<Done> {
     let (text, due) = parse_plan(line, now.today()).map_err(Refused::Plan)?;
     let customer = find(store, who)?;
     let follow_up = store.add_follow_up(customer.id, &text, due, now.utc)?;
@@ -32,7 +32,7 @@ pub fn add(store: &mut Store, now: Now, who: Who<'_>, line: &str) -> anyhow::Res
     })
 }
 
-pub fn done(store: &mut Store, now: Now, id: i64) -> anyhow::Result<Done> {
+pub fn done(store: &mut dyn Book, now: Now, id: i64) -> anyhow::Result<Done> {
     let follow_up = store.complete_follow_up(id, now.utc)?;
     let done_at = follow_up
         .done_at
@@ -47,7 +47,7 @@ pub fn done(store: &mut Store, now: Now, id: i64) -> anyhow::Result<Done> {
 
 /// Moves follow-up `id` to the day `when` names (see `snooze_until`), which must be after
 /// today: a snooze that leaves it due is no snooze.
-pub fn snooze(store: &mut Store, now: Now, id: i64, when: &str) -> anyhow::Result<Done> {
+pub fn snooze(store: &mut dyn Book, now: Now, id: i64, when: &str) -> anyhow::Result<Done> {
     let today = now.today();
     let before = store.require_follow_up(id)?;
     let until = snooze_until(when, before.due, today).map_err(Refused::from)?;

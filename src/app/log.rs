@@ -7,7 +7,7 @@ use super::refused::Refused;
 use crate::clock::Now;
 use crate::domain::Customer;
 use crate::domain::quicklog;
-use crate::store::{Change, Logged, Store};
+use crate::store::{Book, Change, Logged};
 
 /// What a logged line recorded (the parsed line is `logged.line`), for whom, and how to
 /// take it back.
@@ -18,7 +18,7 @@ pub struct Contact {
     pub change: Change,
 }
 
-pub fn contact(store: &mut Store, now: Now, who: Who<'_>, line: &str) -> anyhow::Result<Contact> {
+pub fn contact(store: &mut dyn Book, now: Now, who: Who<'_>, line: &str) -> anyhow::Result<Contact> {
     let parsed = quicklog::parse(line, now.today()).map_err(Refused::from)?;
     let customer = find(store, who)?;
     let logged = store.log_contact(customer.id, &parsed, now.utc)?;

@@ -7,6 +7,7 @@ pub mod card;
 pub mod customers;
 pub mod export;
 pub mod follow_ups;
+pub mod import;
 pub mod log;
 pub mod moments;
 mod nudges;

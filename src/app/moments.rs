@@ -8,7 +8,7 @@ use crate::domain::Customer;
 use crate::domain::moment::{BadOutcome, Moment, MomentStatus, NewMoment};
 use crate::domain::typed;
 use crate::domain::when::parse_when;
-use crate::store::{Change, Store};
+use crate::store::{Book, Change};
 
 /// A moment's fields as the user typed them; `when` is a day ("fri", "+2w", "2026-12-10").
 #[derive(Debug, Clone, Copy, Default)]
@@ -28,7 +28,12 @@ pub struct Planned {
     pub change: Change,
 }
 
-pub fn plan(store: &mut Store, now: Now, who: Who<'_>, input: &MomentInput<'_>) -> anyhow::Result<Planned> {
+pub fn plan(
+    store: &mut dyn Book,
+    now: Now,
+    who: Who<'_>,
+    input: &MomentInput<'_>,
+) -> anyhow::Result<Planned> {
     let title = input.title.trim();
     if title.is_empty() {
         return Err(Refused::NoTitle.into());
@@ -55,7 +60,7 @@ pub fn plan(store: &mut Store, now: Now, who: Who<'_>, input: &MomentInput<'_>) 
 }
 
 /// Closes moment `id` as won, lost or passed.
-pub fn close(store: &mut Store, now: Now, id: i64, outcome: &str) -> anyhow::Result<Moment> {
+pub fn close(store: &mut dyn Book, now: Now, id: i64, outcome: &str) -> anyhow::Result<Moment> {
     let status: MomentStatus = outcome.parse().map_err(Refused::from)?;
     if status == MomentStatus::Upcoming {
         return Err(Refused::from(BadOutcome(outcome.trim().to_string())).into());

@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::domain::Customer;
 use crate::domain::money::Cents;
 use crate::domain::when::parse_when;
-use crate::store::{Change, Order, Store};
+use crate::store::{Book, Change, Order};
 
 /// A recorded order, the customer as it left them (their value counts it), and how to take
 /// it back.
@@ -24,7 +24,7 @@ pub struct Recorded {
 /// An order of `amount` ("1250.50", "1.250,50") in the configured currency, placed on the
 /// day `when` names (today without one).
 pub fn record(
-    store: &mut Store,
+    store: &mut dyn Book,
     now: Now,
     config: &Config,
     who: Who<'_>,

@@ -7,7 +7,7 @@ use crate::clock::Now;
 use crate::domain::Customer;
 use crate::domain::trigger::{Trigger, TriggerKind};
 use crate::domain::typed;
-use crate::store::{Change, Store};
+use crate::store::{Book, Change};
 
 /// An opened trigger, whose it is, and how to take the opening back.
 #[derive(Debug, Clone)]
@@ -18,7 +18,7 @@ pub struct Opened {
 }
 
 /// Opens a trigger of the `kind` typed, with a note saying what happened.
-pub fn open(store: &mut Store, now: Now, who: Who<'_>, kind: &str, note: &str) -> anyhow::Result<Opened> {
+pub fn open(store: &mut dyn Book, now: Now, who: Who<'_>, kind: &str, note: &str) -> anyhow::Result<Opened> {
     let kind: TriggerKind = kind.parse().map_err(Refused::from)?;
     let note = note.trim();
     if note.is_empty() {
@@ -37,6 +37,6 @@ pub fn open(store: &mut Store, now: Now, who: Who<'_>, kind: &str, note: &str) -
     })
 }
 
-pub fn resolve(store: &mut Store, now: Now, id: i64) -> anyhow::Result<Trigger> {
+pub fn resolve(store: &mut dyn Book, now: Now, id: i64) -> anyhow::Result<Trigger> {
     store.resolve_trigger(id, now.utc)
 }

@@ -3,8 +3,8 @@
 //! a session remembers, and in what order, is the front end's.
 
 use crate::clock::Now;
-use crate::store::{Change, Store};
+use crate::store::{Book, Change};
 
-pub fn undo(store: &mut Store, now: Now, change: &Change) -> anyhow::Result<()> {
+pub fn undo(store: &mut dyn Book, now: Now, change: &Change) -> anyhow::Result<()> {
     store.undo(change, now.utc)
 }

@@ -12,7 +12,7 @@ use crate::domain::moment::Moment;
 use crate::domain::nudge::{self, Nudge, Rules};
 use crate::domain::trigger::Trigger;
 use crate::domain::{Customer, FollowUp};
-use crate::store::Store;
+use crate::store::Book;
 
 /// One customer's urgency, term by term.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,7 +62,7 @@ impl Why {
 }
 
 /// Every nudge for one customer, highest first: `touchbase why`.
-pub fn why(store: &Store, now: Now, config: &Config, customer: &Customer) -> anyhow::Result<Why> {
+pub fn why(store: &dyn Book, now: Now, config: &Config, customer: &Customer) -> anyhow::Result<Why> {
     Ok(Why::of(
         customer,
         &store.open_follow_ups(customer.id)?,
@@ -75,7 +75,7 @@ pub fn why(store: &Store, now: Now, config: &Config, customer: &Customer) -> any
 
 /// Every customer's urgency (the sum of their nudges), for those that have any. Read a
 /// stream at a time, so a large book never has all its nudges in memory at once.
-pub fn urgencies(store: &Store, now: Now, config: &Config) -> anyhow::Result<HashMap<i64, f64>> {
+pub fn urgencies(store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<HashMap<i64, f64>> {
     let rules = &config.nudge;
     let w = window(now, rules);
     let mut seen = HashSet::new();
@@ -99,7 +99,7 @@ pub struct Ranking {
 }
 
 impl Ranking {
-    pub fn of(store: &Store, now: Now, config: &Config) -> anyhow::Result<Ranking> {
+    pub fn of(store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<Ranking> {
         Ok(Ranking {
             urgency: urgencies(store, now, config)?,
         })
@@ -120,7 +120,7 @@ impl Ranking {
 }
 
 /// Every active customer's id, most urgent first.
-pub fn ranked_ids(store: &Store, now: Now, config: &Config) -> anyhow::Result<Vec<i64>> {
+pub fn ranked_ids(store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<Vec<i64>> {
     let ranking = Ranking::of(store, now, config)?;
     let mut ids = store.customer_ids()?;
     ranking.sort(&mut ids, |id| *id);

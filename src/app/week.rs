@@ -8,14 +8,14 @@ use super::agenda;
 use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::week::{self, Found, IsoWeek, LeftOut, Span, TouchBase, WeekPlan};
-use crate::store::Store;
+use crate::store::Book;
 
 /// The first day dates can have; follow-ups due before it are not a thing.
 const EARLIEST: NaiveDate = NaiveDate::MIN;
 
 /// The plan for `week` (default: the week of today), as seen at `now`.
 pub fn plan_week(
-    store: &Store,
+    store: &dyn Book,
     now: Now,
     config: &Config,
     week: Option<IsoWeek>,

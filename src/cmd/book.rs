@@ -12,10 +12,10 @@ use crate::domain::text::shown_path;
 pub fn export(cx: &mut Ctx, args: &ExportCustomersArgs) -> anyhow::Result<()> {
     let format = export::book_format(args.format.as_deref(), args.output.as_deref())?;
     let Some(path) = &args.output else {
-        export::write_book(&cx.store, format, &mut cx.out)?;
+        export::write_book(&*cx.store, format, &mut cx.out)?;
         return Ok(());
     };
-    let n = export::save_book(&cx.store, format, path)?;
+    let n = export::save_book(&*cx.store, format, path)?;
     writeln!(
         cx.out,
         "Wrote {n} {} ({}) to '{}'.",

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{Ctx, print_json};
 use crate::domain::text::sanitize;
-use crate::store::{CheckReport, Store};
+use crate::store::{Book, CheckReport};
 
 /// At most this many damaged values are named after a command; `check` lists them all.
 const NAMED: usize = 5;
@@ -27,7 +27,7 @@ pub fn run(cx: &mut Ctx, repair: bool, json: bool) -> anyhow::Result<()> {
     let mut report = cx.store.check()?;
     let mut repaired = None;
     if repair && !report.is_sound() {
-        repaired = Some(cx.store.repair(&report)?);
+        repaired = Some(cx.store.repair()?);
         report = cx.store.check()?;
     }
     if json {
@@ -84,7 +84,7 @@ fn verdict(report: &CheckReport, repaired: bool) -> String {
 
 /// Names the damaged values the command read, once each, on stderr: the output went out
 /// with stand-ins for them, and the user should know which.
-pub(super) fn warn_about_damage(store: &Store) {
+pub(super) fn warn_about_damage(store: &dyn Book) {
     let damage = store.take_damage();
     if damage.is_empty() {
         return;

@@ -45,7 +45,7 @@ pub fn add(cx: &mut Ctx, a: AddArgs, json: bool) -> anyhow::Result<()> {
         tags: a.tags,
         notes: Some(a.notes),
     };
-    let c = customers::add(&mut cx.store, cx.now, &input)?.customer;
+    let c = customers::add(&mut *cx.store, cx.now, &input)?.customer;
     if json {
         print_json(&mut cx.out, &CustomerJson::new(&c, None))
     } else {
@@ -121,9 +121,9 @@ pub fn list(cx: &mut Ctx, sort: SortArg, json: bool) -> anyhow::Result<()> {
         SortArg::Value => cx.store.each_customer(Sort::Value, &mut print)?,
         SortArg::Urgency => {
             // Urgency needs every nudge first; customers without one follow by last contact.
-            let ranking = Ranking::of(&cx.store, cx.now, &cx.config)?;
+            let ranking = Ranking::of(&*cx.store, cx.now, &cx.config)?;
             let mut rows = Vec::new();
-            cx.store.each_customer(Sort::LastContact, |row| {
+            cx.store.each_customer(Sort::LastContact, &mut |row| {
                 rows.push(row);
                 Ok(())
             })?;
@@ -145,7 +145,7 @@ pub fn list(cx: &mut Ctx, sort: SortArg, json: bool) -> anyhow::Result<()> {
 }
 
 pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
-    let c = find(&cx.store, Who::Typed(arg))?;
+    let c = find(&*cx.store, Who::Typed(arg))?;
     let timeline = if json { usize::MAX >> 1 } else { TIMELINE };
     let Card {
         customer: c,
@@ -154,7 +154,7 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
         moments,
         triggers,
         why,
-    } = Card::of(&cx.store, c, cx.now, &cx.config, timeline)?;
+    } = Card::of(&*cx.store, c, cx.now, &cx.config, timeline)?;
     let s = &c.summary;
     if json {
         let shown = ShowJson {

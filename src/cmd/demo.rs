@@ -9,8 +9,7 @@ use super::Ctx;
 use crate::clock::Now;
 use crate::demo;
 use crate::domain::limits::IMPORT_RECORDS;
-use crate::domain::text::shown_path;
-use crate::store::Store;
+use crate::domain::text::sanitize;
 
 pub fn run(cx: &mut Ctx, customers: usize, force: bool) -> anyhow::Result<()> {
     // A demo book larger than any importable file is a typo, and would fill the disk.
@@ -23,15 +22,15 @@ pub fn run(cx: &mut Ctx, customers: usize, force: bool) -> anyhow::Result<()> {
     if existing > 0 && !force {
         bail!(
             "'{}' already holds {existing} customers — demo data belongs in its own file: pass --db demo.db (or --force to add it anyway)",
-            cx.store.path().display()
+            cx.store.location()
         );
     }
     let started = Instant::now();
-    let s = demo::generate(&mut cx.store, cx.now, customers)?;
+    let s = demo::generate(&mut *cx.store, cx.now, customers)?;
     writeln!(
         cx.out,
         "Wrote a demo book to '{}' in {:.1}s: {} customers, {} contacts, {} follow-ups, {} decision moments, {} triggers, {} gives/asks, {} orders.",
-        shown_path(cx.store.path()),
+        sanitize(&cx.store.location()),
         started.elapsed().as_secs_f64(),
         s.customers,
         s.interactions,
@@ -53,8 +52,8 @@ pub fn open_throwaway() -> anyhow::Result<()> {
         .prefix("touchbase-demo-")
         .tempdir()
         .context("creating a temporary directory for the demo")?;
-    let mut store = Store::open(&dir.path().join("touchbase.db"))?;
-    demo::generate(&mut store, now, DEFAULT_CUSTOMERS)?;
+    let mut store = crate::store::open(&dir.path().join("touchbase.db"))?;
+    demo::generate(&mut *store, now, DEFAULT_CUSTOMERS)?;
     super::open_tui(store, now, config)
 }
 

@@ -9,7 +9,7 @@ use crate::domain::text::sanitize;
 
 pub fn run(cx: &mut Ctx, all: bool, json: bool) -> anyhow::Result<()> {
     let limit = (!all).then_some(cx.config.nudge.limit);
-    let due = agenda::due(&cx.store, cx.now, &cx.config, limit)?;
+    let due = agenda::due(&*cx.store, cx.now, &cx.config, limit)?;
     if json {
         let items: Vec<NudgeJson<'_>> = due.nudges.iter().map(NudgeJson::from).collect();
         return print_json(&mut cx.out, &items);

@@ -12,7 +12,7 @@ use crate::export::{self, Format};
 
 pub fn week(cx: &mut Ctx, args: &ExportWeekArgs) -> anyhow::Result<()> {
     let exports::Week { plan, format } = exports::week(
-        &cx.store,
+        &*cx.store,
         cx.now,
         &cx.config,
         args.week.as_deref(),

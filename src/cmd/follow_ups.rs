@@ -9,7 +9,7 @@ use crate::domain::text::sanitize;
 use crate::human::day;
 
 pub fn done(cx: &mut Ctx, id: i64, json: bool) -> anyhow::Result<()> {
-    let done = follow_ups::done(&mut cx.store, cx.now, id)?;
+    let done = follow_ups::done(&mut *cx.store, cx.now, id)?;
     let (f, c) = (&done.follow_up, &done.customer);
     if json {
         return print_json(&mut cx.out, &FollowUpJson::from(f));
@@ -20,7 +20,7 @@ pub fn done(cx: &mut Ctx, id: i64, json: bool) -> anyhow::Result<()> {
 
 pub fn snooze(cx: &mut Ctx, id: i64, when: &str, json: bool) -> anyhow::Result<()> {
     let today = cx.now.today();
-    let snoozed = follow_ups::snooze(&mut cx.store, cx.now, id, when)?;
+    let snoozed = follow_ups::snooze(&mut *cx.store, cx.now, id, when)?;
     let (f, c) = (&snoozed.follow_up, &snoozed.customer);
     if json {
         return print_json(&mut cx.out, &FollowUpJson::from(f));

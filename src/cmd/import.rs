@@ -7,10 +7,10 @@ use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Ctx;
+use crate::app::import::ImportReport;
 use crate::cli::ImportArgs;
 use crate::domain::text::sanitize;
 use crate::import::{self, ColumnMap, Field, Format, Invalid, Location, Options};
-use crate::store::ImportReport;
 
 /// Imports smaller than this finish before a bar would be worth drawing.
 const PROGRESS_FROM: usize = 5000;
@@ -44,12 +44,15 @@ pub fn run(cx: &mut Ctx, args: &ImportArgs) -> anyhow::Result<()> {
     }
 
     let bar = progress_bar(parsed.records.len());
-    let report = cx
-        .store
-        .import(&parsed.records, &file, cx.now.utc, args.dry_run, |done| {
-            bar.set_position(done as u64);
-        })
-        .with_context(|| format!("importing '{file}'"))?;
+    let report = crate::app::import::run(
+        &mut *cx.store,
+        &parsed.records,
+        &file,
+        cx.now.utc,
+        args.dry_run,
+        |done| bar.set_position(done as u64),
+    )
+    .with_context(|| format!("importing '{file}'"))?;
     bar.finish_and_clear();
 
     let out = &mut cx.out;

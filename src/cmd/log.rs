@@ -15,7 +15,7 @@ use crate::human::day;
 pub fn run(cx: &mut Ctx, customer: &str, line: &str, json: bool) -> anyhow::Result<()> {
     let today = cx.now.today();
     let done =
-        log::contact(&mut cx.store, cx.now, Who::Typed(customer), line).map_err(|e| {
+        log::contact(&mut *cx.store, cx.now, Who::Typed(customer), line).map_err(|e| {
             match Refused::of(&e) {
                 Some(Refused::Line(bad)) => anyhow::anyhow!(marked(line, bad)),
                 _ => e,

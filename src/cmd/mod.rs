@@ -8,6 +8,7 @@ mod demo;
 mod due;
 mod export;
 mod follow_ups;
+mod hints;
 mod import;
 mod json;
 mod log;
@@ -23,13 +24,13 @@ use crate::clock::Now;
 use crate::config::{self, Config};
 use crate::domain::balance::Side;
 use crate::domain::text::{TerminalSafe, shown_path};
-use crate::store::{self, Store};
+use crate::store::{self, Book};
 
 /// What every command gets: the open store, the clock, the config and stdout. On a
 /// terminal, stdout shows hidden characters as placeholders whatever is written (an
 /// exported book, JSON); to a file or a pipe it passes the data on exactly.
 pub struct Ctx {
-    pub store: Store,
+    pub store: Box<dyn Book>,
     pub now: Now,
     pub config: Config,
     pub out: BufWriter<TerminalSafe<io::StdoutLock<'static>>>,
@@ -39,8 +40,8 @@ impl Ctx {
     fn open(db: &Path) -> anyhow::Result<Ctx> {
         let now = Now::from_env()?;
         let config = load_config()?;
-        let store = Store::open(db)?;
-        warn_if_shared(&store);
+        let store = crate::store::open(db)?;
+        warn_if_shared(&*store);
         Ok(Ctx {
             store,
             now,
@@ -50,7 +51,13 @@ impl Ctx {
     }
 }
 
+/// Runs `args`. A store error comes back with what to type instead (another `--db`, where
+/// to find an id).
 pub fn run(args: Args) -> anyhow::Result<()> {
+    run_args(args).map_err(hints::hinted)
+}
+
+fn run_args(args: Args) -> anyhow::Result<()> {
     if args.demo {
         return demo::open_throwaway();
     }
@@ -59,8 +66,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let now = Now::from_env()?;
         // The config first: a bad one is reported before a new database is created.
         let config = load_config()?;
-        let store = Store::open(&db)?;
-        warn_if_shared(&store);
+        let store = crate::store::open(&db)?;
+        warn_if_shared(&*store);
         return open_tui(store, now, config);
     };
     store::announce_waits(true);
@@ -69,11 +76,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     // the file may remove it, and only while it holds nothing a user wrote and no other
     // process has it open, so nothing anyone wrote can go. An import that added nobody (a
     // dry run, every row skipped) leaves no book either.
-    let created = Store::create_file(&db)?;
+    let created = store::create_file(&db)?;
     let import = matches!(command, Command::Import(_));
     let result = run_command(&db, command);
     if created && (import || result.as_ref().is_err_and(|e| !crate::is_broken_pipe(e))) {
-        Store::remove_if_unused_and_empty(&db);
+        store::remove_if_unused_and_empty(&db);
     }
     result.map_err(hinted).map_err(|e| match store::trouble(&e, &db) {
         Some(said) => e.context(said),
@@ -92,8 +99,8 @@ fn hinted(e: anyhow::Error) -> anyhow::Error {
 }
 
 /// Other users of the machine should not read a customer book: say so, once a run.
-fn warn_if_shared(store: &Store) {
-    if let Some(warning) = store.permission_warning() {
+fn warn_if_shared(store: &dyn Book) {
+    if let Some(warning) = store.warning() {
         eprintln!("touchbase: {}", crate::domain::text::sanitize(&warning));
     }
 }
@@ -168,19 +175,19 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
             writeln!(
                 cx.out,
                 "Backed up '{}' to '{}'",
-                shown_path(cx.store.path()),
+                crate::domain::text::sanitize(&cx.store.location()),
                 shown_path(&file)
             )?;
             Ok(())
         }
     }?;
     cx.out.flush()?;
-    check::warn_about_damage(&cx.store);
+    check::warn_about_damage(&*cx.store);
     Ok(())
 }
 
 /// The terminal app on `store`.
-fn open_tui(store: Store, now: Now, config: Config) -> anyhow::Result<()> {
+fn open_tui(store: Box<dyn Book>, now: Now, config: Config) -> anyhow::Result<()> {
     crate::tui::run(crate::tui::App::new(store, now, config)?)
 }
 

@@ -29,7 +29,7 @@ pub fn moment(cx: &mut Ctx, cmd: MomentCmd) -> anyhow::Result<()> {
                 steps: &steps,
                 response: &response,
             };
-            let planned = moments::plan(&mut cx.store, cx.now, Who::Typed(&customer), &input)?;
+            let planned = moments::plan(&mut *cx.store, cx.now, Who::Typed(&customer), &input)?;
             let (m, c) = (&planned.moment, &planned.customer);
             if json {
                 return print_json(&mut cx.out, &MomentJson::from(m));
@@ -44,7 +44,7 @@ pub fn moment(cx: &mut Ctx, cmd: MomentCmd) -> anyhow::Result<()> {
             )?;
         }
         MomentCmd::Close { id, outcome, json } => {
-            let m = moments::close(&mut cx.store, cx.now, id, &outcome)?;
+            let m = moments::close(&mut *cx.store, cx.now, id, &outcome)?;
             if json {
                 return print_json(&mut cx.out, &MomentJson::from(&m));
             }
@@ -62,7 +62,7 @@ pub fn trigger(cx: &mut Ctx, cmd: TriggerCmd) -> anyhow::Result<()> {
             note,
             json,
         } => {
-            let opened = triggers::open(&mut cx.store, cx.now, Who::Typed(&customer), &kind, &note)?;
+            let opened = triggers::open(&mut *cx.store, cx.now, Who::Typed(&customer), &kind, &note)?;
             let (t, c) = (&opened.trigger, &opened.customer);
             if json {
                 return print_json(&mut cx.out, &TriggerJson::from(t));
@@ -77,7 +77,7 @@ pub fn trigger(cx: &mut Ctx, cmd: TriggerCmd) -> anyhow::Result<()> {
             )?;
         }
         TriggerCmd::Resolve { id, json } => {
-            let t = triggers::resolve(&mut cx.store, cx.now, id)?;
+            let t = triggers::resolve(&mut *cx.store, cx.now, id)?;
             if json {
                 return print_json(&mut cx.out, &TriggerJson::from(&t));
             }
@@ -88,7 +88,7 @@ pub fn trigger(cx: &mut Ctx, cmd: TriggerCmd) -> anyhow::Result<()> {
 }
 
 pub fn balance(cx: &mut Ctx, side: Side, customer: &str, note: &str, json: bool) -> anyhow::Result<()> {
-    let recorded = balance::record(&mut cx.store, cx.now, Who::Typed(customer), side, note)?;
+    let recorded = balance::record(&mut *cx.store, cx.now, Who::Typed(customer), side, note)?;
     let (entry, c) = (&recorded.entry, &recorded.customer);
     if json {
         return print_json(&mut cx.out, &BalanceEntryJson::from(entry));
@@ -117,7 +117,7 @@ pub fn order(
     json: bool,
 ) -> anyhow::Result<()> {
     let recorded = orders::record(
-        &mut cx.store,
+        &mut *cx.store,
         cx.now,
         &cx.config,
         Who::Typed(customer),

@@ -11,8 +11,8 @@ use crate::domain::text::sanitize;
 use crate::human::cell;
 
 pub fn run(cx: &mut Ctx, customer: &str, json: bool) -> anyhow::Result<()> {
-    let c = find(&cx.store, Who::Typed(customer))?;
-    let why = urgency::why(&cx.store, cx.now, &cx.config, &c)?;
+    let c = find(&*cx.store, Who::Typed(customer))?;
+    let why = urgency::why(&*cx.store, cx.now, &cx.config, &c)?;
     let (terms, total) = (&why.terms, why.total);
     if json {
         let why = WhyJson {

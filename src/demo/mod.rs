@@ -18,7 +18,7 @@ use chrono::Datelike as _;
 use fastrand::Rng;
 
 use crate::clock::Now;
-use crate::store::Store;
+use crate::store::Book;
 use calendar::Calendar;
 use data::Content;
 use generated::Namer;
@@ -42,7 +42,7 @@ pub struct DemoSummary {
 /// Writes a demo book of `customers` customers into `store` in one transaction: the first
 /// `customers` hand-written ones, and generated ones past those. Histories reach back up
 /// to a year from `now`, with follow-ups, decision moments and triggers around today.
-pub fn generate(store: &mut Store, now: Now, customers: usize) -> anyhow::Result<DemoSummary> {
+pub fn generate(store: &mut dyn Book, now: Now, customers: usize) -> anyhow::Result<DemoSummary> {
     let content = Content::load()?;
     let cal = Calendar::new(now);
     let next_year = (cal.today().year() + 1).to_string();

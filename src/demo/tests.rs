@@ -8,7 +8,8 @@ use tempfile::TempDir;
 
 use super::{DemoSummary, generate};
 use crate::clock::{Now, Zone};
-use crate::store::{Sort, Store};
+use crate::store::sqlite::SqliteBook;
+use crate::store::{Customers as _, Nudges as _, Sort};
 
 /// A Monday morning.
 fn now() -> DateTime<Utc> {
@@ -26,14 +27,14 @@ fn today() -> NaiveDate {
     clock().today()
 }
 
-fn demo(customers: usize) -> (TempDir, Store, DemoSummary) {
+fn demo(customers: usize) -> (TempDir, SqliteBook, DemoSummary) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
+    let mut store = SqliteBook::open(&dir.path().join("demo.db")).unwrap();
     let summary = generate(&mut store, clock(), customers).unwrap();
     (dir, store, summary)
 }
 
-fn sql(store: &Store) -> Connection {
+fn sql(store: &SqliteBook) -> Connection {
     Connection::open(store.path()).unwrap()
 }
 
@@ -204,7 +205,7 @@ fn nothing_happens_in_the_future_or_before_the_customer_was_added() {
 
 #[test]
 fn the_same_now_gives_the_same_book() {
-    let dump = |store: &Store| -> Vec<String> {
+    let dump = |store: &SqliteBook| -> Vec<String> {
         let db = sql(store);
         let mut rows = Vec::new();
         for table in [

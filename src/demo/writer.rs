@@ -92,7 +92,7 @@ const KINDS: [(Kind, u8); 6] = [
 ];
 
 pub(super) struct Writer<'s, 'p> {
-    bulk: Bulk<'s>,
+    bulk: Box<dyn Bulk + 's>,
     pub pools: &'p Pools,
     pub cal: Calendar,
     pub rng: Rng,
@@ -105,7 +105,7 @@ pub(super) struct Writer<'s, 'p> {
 }
 
 impl<'s, 'p> Writer<'s, 'p> {
-    pub fn new(bulk: Bulk<'s>, pools: &'p Pools, cal: Calendar, rng: Rng) -> Self {
+    pub fn new(bulk: Box<dyn Bulk + 's>, pools: &'p Pools, cal: Calendar, rng: Rng) -> Self {
         Writer {
             bulk,
             pools,

@@ -7,6 +7,11 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Cents(pub i64);
 
+/// Where value tiers 1, 2 and 3 start: a lifetime value of 1,000, 10,000 and 50,000 (in
+/// major units). The one place these are written: the store computes its tier column from
+/// them (migration 3 wrote the same numbers once, as history).
+pub const TIER_FLOORS: [Cents; 3] = [Cents(100_000), Cents(1_000_000), Cents(5_000_000)];
+
 /// The largest single amount: 1,000,000,000.00. No order comes near it, and it keeps a
 /// customer's lifetime value far from `i64::MAX` cents for any number of orders a book
 /// can hold.
@@ -75,14 +80,9 @@ impl Cents {
     }
 
     /// The value tier: 0 under 1,000; 1 under 10,000; 2 under 50,000; 3 from 50,000 on
-    /// (in major units). The store keeps the same thresholds (migration 3).
+    /// (in major units): how many of [`TIER_FLOORS`] the amount reaches.
     pub fn tier(self) -> u8 {
-        match self.0 {
-            c if c >= 5_000_000 => 3,
-            c if c >= 1_000_000 => 2,
-            c if c >= 100_000 => 1,
-            _ => 0,
-        }
+        TIER_FLOORS.iter().filter(|floor| self >= **floor).count() as u8
     }
 }
 

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 use super::ImportedCustomer;
-use crate::domain::Tags;
+use crate::domain::{Customer, Tags};
 
 /// Who is in the book, by the keys records are matched on. Built once per import (one
 /// pass over the customers), then kept up to date as records are added, so duplicates
@@ -64,19 +64,6 @@ impl Matcher {
     }
 }
 
-/// A matched customer as the book has them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Existing {
-    pub id: i64,
-    pub name: String,
-    pub company: String,
-    pub email: String,
-    pub phone: String,
-    pub tags: Tags,
-    pub notes: String,
-    pub last_contact_at: Option<DateTime<Utc>>,
-}
-
 /// What an import changes on a matched customer; `None` leaves a field alone.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Fill {
@@ -120,8 +107,9 @@ impl Fill {
     }
 }
 
-/// What `r` adds to `existing`: empty fields filled, new tags, a later last contact.
-pub fn fill(existing: &Existing, r: &ImportedCustomer) -> Fill {
+/// What `r` adds to `existing` (the matched customer, with their last contact as of the
+/// import): empty fields filled, new tags, a later last contact.
+pub fn fill(existing: &Customer, r: &ImportedCustomer) -> Fill {
     let empty_then =
         |old: &str, new: &str| (old.trim().is_empty() && !new.is_empty()).then(|| new.to_string());
     let tags = existing.tags.union(&r.tags);
@@ -175,15 +163,19 @@ mod tests {
 
     #[test]
     fn only_empty_fields_are_filled() {
-        let existing = Existing {
+        let existing = Customer {
             id: 1,
             name: "Jan".into(),
             company: "Acme".into(),
             email: String::new(),
             phone: "010".into(),
             tags: Tags::new(["vip"]).unwrap(),
+            cadence: crate::domain::Cadence::DEFAULT,
             notes: String::new(),
+            archived: false,
+            created_at: "2026-01-01T10:00:00Z".parse().unwrap(),
             last_contact_at: Some("2026-11-01T10:00:00Z".parse().unwrap()),
+            summary: crate::domain::customer::Summary::default(),
         };
         let mut r = record("Jan", "Other", "jan@acme.nl");
         r.phone = "020".into();

@@ -1,7 +1,7 @@
 //! Customers in and out of other tools: reading CSV, vCard and our own JSON into
 //! [`ImportedCustomer`] records, the rules that match them to the book, and writing the
 //! book in the same formats. Everything here is pure: it knows neither SQL nor the screen;
-//! `store::import` writes the records in one transaction.
+//! `app::import` matches and writes the records, in one transaction of the store.
 
 mod contain;
 pub mod csv;
@@ -28,7 +28,7 @@ use crate::domain::limits::FIELD_CHARS;
 use crate::domain::{Cadence, Tags};
 
 pub use headers::{ColumnMap, Field};
-pub use merge::{Existing, Fill, Matcher};
+pub use merge::{Fill, Matcher};
 
 /// One customer as a file describes them, cleaned and checked.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,105 +1,40 @@
-//! Writing many records in one transaction: demo books and imports.
+//! The bulk part of the contract: many records written in one transaction, for demo
+//! books and imports, with what an import needs to match records against the book as
+//! this transaction has it. Knows no SQL.
 
-use std::collections::HashSet;
-
-use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Transaction, TransactionBehavior, params};
 
-use super::Store;
-use super::customers::NewCustomer;
-use super::sql::ts;
-use crate::domain::{Cadence, Kind};
+use super::customers::{CustomerPatch, NewCustomer};
+use crate::domain::{Customer, Kind};
 
-/// One open write transaction with cached statements. Nothing is visible to others until
-/// `finish`; dropping a `Bulk` without finishing rolls everything back.
-pub struct Bulk<'a> {
-    tx: Transaction<'a>,
-    /// Customers whose summary needs recomputing at `finish`.
-    touched: HashSet<i64>,
-}
+/// One open write. Nothing is visible to others until `finish`; dropping it without
+/// finishing takes everything back. Values are written as given (not trimmed): the demo
+/// and the import hand over clean ones. Every method returns the id of what it added.
+pub trait Bulk {
+    fn customer(&mut self, c: &NewCustomer, created_at: DateTime<Utc>) -> anyhow::Result<i64>;
 
-impl Store {
-    pub fn bulk(&mut self) -> anyhow::Result<Bulk<'_>> {
-        self.writable()?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .context("starting a bulk write")?;
-        Ok(Bulk {
-            tx,
-            touched: HashSet::new(),
-        })
-    }
-}
-
-impl<'a> Bulk<'a> {
-    /// The open transaction, for the store's other bulk writers (imports).
-    pub(super) fn tx(&self) -> &Transaction<'a> {
-        &self.tx
-    }
-
-    pub fn customer(&mut self, c: &NewCustomer, created_at: DateTime<Utc>) -> anyhow::Result<i64> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO customers (name, company, email, phone, tags, cadence_days, notes, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-            )?
-            .execute(params![
-                c.name,
-                c.company,
-                c.email,
-                c.phone,
-                c.tags.to_stored(),
-                c.cadence.unwrap_or(Cadence::DEFAULT).days(),
-                c.notes,
-                ts(created_at),
-            ])
-            .context("adding a customer")?;
-        Ok(self.tx.last_insert_rowid())
-    }
-
-    pub fn interaction(
+    fn interaction(
         &mut self,
         customer_id: i64,
         at: DateTime<Utc>,
         kind: Kind,
         note: &str,
         satisfaction: Option<u8>,
-    ) -> anyhow::Result<i64> {
-        self.touched.insert(customer_id);
-        self.tx
-            .prepare_cached(
-                "INSERT INTO interactions (customer_id, at, kind, note, satisfaction) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![customer_id, ts(at), kind, note, satisfaction])
-            .context("adding an interaction")?;
-        Ok(self.tx.last_insert_rowid())
-    }
+    ) -> anyhow::Result<i64>;
 
-    pub fn follow_up(
+    fn follow_up(
         &mut self,
         customer_id: i64,
         text: &str,
         due: NaiveDate,
         created_at: DateTime<Utc>,
         done_at: Option<DateTime<Utc>>,
-    ) -> anyhow::Result<i64> {
-        self.touched.insert(customer_id);
-        self.tx
-            .prepare_cached(
-                "INSERT INTO follow_ups (customer_id, text, due, first_due, created_at, done_at)
-                 VALUES (?1, ?2, ?3, ?3, ?4, ?5)",
-            )?
-            .execute(params![customer_id, text, due, ts(created_at), done_at.map(ts)])
-            .context("adding a follow-up")?;
-        Ok(self.tx.last_insert_rowid())
-    }
+    ) -> anyhow::Result<i64>;
 
     /// A decision moment; `status` is upcoming, won, lost or passed.
-    // One parameter per column, like the other rows a bulk write takes.
+    // One parameter per field, like the other records a bulk write takes.
     #[allow(clippy::too_many_arguments)]
-    pub fn moment(
+    fn moment(
         &mut self,
         customer_id: i64,
         title: &str,
@@ -110,43 +45,20 @@ impl<'a> Bulk<'a> {
         status: &str,
         planned_at: DateTime<Utc>,
         closed_at: Option<DateTime<Utc>>,
-    ) -> anyhow::Result<i64> {
-        self.touched.insert(customer_id);
-        self.tx
-            .prepare_cached(
-                "INSERT INTO moments (customer_id, title, expected, concerns, steps, response, status, planned_at, closed_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute(params![
-                customer_id,
-                title,
-                expected,
-                concerns,
-                steps,
-                response,
-                status,
-                ts(planned_at),
-                closed_at.map(ts),
-            ])
-            .context("adding a decision moment")?;
-        Ok(self.tx.last_insert_rowid())
-    }
+    ) -> anyhow::Result<i64>;
 
     /// A switching trigger; `kind` is situational, reactional or influential.
-    pub fn trigger(
+    fn trigger(
         &mut self,
         customer_id: i64,
         kind: &str,
         note: &str,
         opened_at: DateTime<Utc>,
         resolved_at: Option<DateTime<Utc>>,
-    ) -> anyhow::Result<i64> {
-        self.touched.insert(customer_id);
-        self.insert_trigger(customer_id, None, kind, note, opened_at, resolved_at)
-    }
+    ) -> anyhow::Result<i64>;
 
     /// A trigger opened by a logged interaction, as a complaint opens a reactional one.
-    pub fn trigger_from_interaction(
+    fn trigger_from_interaction(
         &mut self,
         interaction_id: i64,
         customer_id: i64,
@@ -154,59 +66,20 @@ impl<'a> Bulk<'a> {
         note: &str,
         opened_at: DateTime<Utc>,
         resolved_at: Option<DateTime<Utc>>,
-    ) -> anyhow::Result<i64> {
-        self.touched.insert(customer_id);
-        self.insert_trigger(
-            customer_id,
-            Some(interaction_id),
-            kind,
-            note,
-            opened_at,
-            resolved_at,
-        )
-    }
-
-    fn insert_trigger(
-        &mut self,
-        customer_id: i64,
-        interaction_id: Option<i64>,
-        kind: &str,
-        note: &str,
-        opened_at: DateTime<Utc>,
-        resolved_at: Option<DateTime<Utc>>,
-    ) -> anyhow::Result<i64> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO triggers (customer_id, interaction_id, kind, note, opened_at, resolved_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![
-                customer_id,
-                interaction_id,
-                kind,
-                note,
-                ts(opened_at),
-                resolved_at.map(ts)
-            ])
-            .context("adding a switching trigger")?;
-        Ok(self.tx.last_insert_rowid())
-    }
+    ) -> anyhow::Result<i64>;
 
     /// An entry on the give/take ledger; `side` is give or ask, `weight` 1 to 5.
-    pub fn balance(
+    fn balance(
         &mut self,
         customer_id: i64,
         side: &str,
         note: &str,
         weight: u8,
         at: DateTime<Utc>,
-    ) -> anyhow::Result<i64> {
-        self.touched.insert(customer_id);
-        self.insert_balance(customer_id, None, side, note, weight, at)
-    }
+    ) -> anyhow::Result<i64>;
 
     /// A ledger entry made by a logged interaction, as a gift is also a give.
-    pub fn balance_from_interaction(
+    fn balance_from_interaction(
         &mut self,
         interaction_id: i64,
         customer_id: i64,
@@ -214,32 +87,10 @@ impl<'a> Bulk<'a> {
         note: &str,
         weight: u8,
         at: DateTime<Utc>,
-    ) -> anyhow::Result<i64> {
-        self.touched.insert(customer_id);
-        self.insert_balance(customer_id, Some(interaction_id), side, note, weight, at)
-    }
-
-    fn insert_balance(
-        &mut self,
-        customer_id: i64,
-        interaction_id: Option<i64>,
-        side: &str,
-        note: &str,
-        weight: u8,
-        at: DateTime<Utc>,
-    ) -> anyhow::Result<i64> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO balance_entries (customer_id, interaction_id, side, note, weight, at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![customer_id, interaction_id, side, note, weight, ts(at)])
-            .context("adding a give/take entry")?;
-        Ok(self.tx.last_insert_rowid())
-    }
+    ) -> anyhow::Result<i64>;
 
     /// An order (a sale); money in minor units.
-    pub fn order(
+    fn order(
         &mut self,
         customer_id: i64,
         ordered_on: NaiveDate,
@@ -247,35 +98,20 @@ impl<'a> Bulk<'a> {
         currency: &str,
         note: &str,
         created_at: DateTime<Utc>,
-    ) -> anyhow::Result<i64> {
-        self.touched.insert(customer_id);
-        self.tx
-            .prepare_cached(
-                "INSERT INTO orders (customer_id, ordered_on, amount_cents, currency, note, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![
-                customer_id,
-                ordered_on,
-                amount_cents,
-                currency,
-                note,
-                ts(created_at)
-            ])
-            .context("adding an order")?;
-        Ok(self.tx.last_insert_rowid())
-    }
+    ) -> anyhow::Result<i64>;
 
-    /// Brings the summaries of the customers written to up to date, and commits.
-    pub fn finish(self) -> anyhow::Result<()> {
-        // One set-based pass beats many seeks once a good part of the book changed.
-        if self.touched.len() > 1000 {
-            super::summary::refresh_all(&self.tx)?;
-        } else {
-            for id in &self.touched {
-                super::summary::refresh(&self.tx, *id)?;
-            }
-        }
-        self.tx.commit().context("saving the bulk write")
-    }
+    /// Calls `f` with the id, name, company and e-mail address of everyone in the book,
+    /// archived customers too, oldest first: what an import matches its records on.
+    fn each_customer_key(&self, f: &mut dyn FnMut(i64, &str, &str, &str)) -> anyhow::Result<()>;
+
+    /// A customer as this write has them so far: their fields as written, and their last
+    /// contact counted from the contacts written so far (the other summaries are brought
+    /// up to date only by `finish`).
+    fn customer_so_far(&self, id: i64) -> anyhow::Result<Option<Customer>>;
+
+    /// Writes the fields `patch` holds, as they are.
+    fn update_customer(&mut self, id: i64, patch: &CustomerPatch, now: DateTime<Utc>) -> anyhow::Result<()>;
+
+    /// Brings the summaries of every customer written to up to date, and commits.
+    fn finish(self: Box<Self>) -> anyhow::Result<()>;
 }

@@ -1,109 +1,35 @@
-//! Follow-ups: adding, completing, snoozing, and those open for a customer.
+//! The follow-ups part of the contract: promises made in a contact, done once, snoozed
+//! while open. Knows no SQL.
 
-use anyhow::{Context as _, bail};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{OptionalExtension as _, Row, params};
 
-use super::sql::{Lenient, ts};
-use super::{NotFound, Store};
+use super::NotFound;
 use crate::domain::FollowUp;
 
-const FOLLOW_UP_COLUMNS: &str = "f.id, f.customer_id, f.text, f.due, f.done_at";
-
-pub(super) fn follow_up_from_row(row: &Row<'_>) -> rusqlite::Result<FollowUp> {
-    let r = Lenient::new(row, "follow_ups", 0)?;
-    Ok(FollowUp {
-        id: r.id(),
-        customer_id: row.get(1)?,
-        text: r.text(2)?,
-        due: r.day(3)?,
-        done_at: r.happened_at(4)?,
-    })
-}
-
-impl Store {
-    pub fn add_follow_up(
+pub trait FollowUps {
+    /// `NotFound` when there is no such customer.
+    fn add_follow_up(
         &mut self,
         customer_id: i64,
         text: &str,
         due: NaiveDate,
         now: DateTime<Utc>,
-    ) -> anyhow::Result<FollowUp> {
-        let id = self.write("add the follow-up", |tx| {
-            tx.prepare_cached(
-                "INSERT INTO follow_ups (customer_id, text, due, first_due, created_at, value_tier)
-                 VALUES (?1, ?2, ?3, ?3, ?4, coalesce((SELECT value_tier FROM customers WHERE id = ?1), 0))",
-            )?
-            .execute(params![customer_id, text.trim(), due, ts(now)])
-            .map_err(|e| super::customers::explain_missing_customer(e, customer_id))?;
-            Ok(tx.last_insert_rowid())
-        })?;
-        self.require_follow_up(id)
+    ) -> anyhow::Result<FollowUp>;
+
+    fn follow_up(&self, id: i64) -> anyhow::Result<Option<FollowUp>>;
+
+    /// The follow-up, or `NotFound`.
+    fn require_follow_up(&self, id: i64) -> anyhow::Result<FollowUp> {
+        self.follow_up(id)?
+            .ok_or_else(|| NotFound::new("follow-up", id).into())
     }
 
-    pub fn follow_up(&self, id: i64) -> anyhow::Result<Option<FollowUp>> {
-        self.conn
-            .prepare_cached(&format!(
-                "SELECT {FOLLOW_UP_COLUMNS} FROM follow_ups f WHERE f.id = ?1"
-            ))?
-            .query_row([id], follow_up_from_row)
-            .optional()
-            .context("loading a follow-up")
-    }
+    /// Marks an open follow-up done; one already done is an error, and stays as it was.
+    fn complete_follow_up(&mut self, id: i64, now: DateTime<Utc>) -> anyhow::Result<FollowUp>;
 
-    pub fn require_follow_up(&self, id: i64) -> anyhow::Result<FollowUp> {
-        self.follow_up(id)?.ok_or_else(|| {
-            NotFound {
-                what: "follow-up",
-                id,
-                hint: "see `touchbase due` or `touchbase show CUSTOMER` for ids",
-            }
-            .into()
-        })
-    }
-
-    /// Marks an open follow-up done.
-    pub fn complete_follow_up(&mut self, id: i64, now: DateTime<Utc>) -> anyhow::Result<FollowUp> {
-        let before = self.require_follow_up(id)?;
-        if let Some(done) = before.done_at {
-            bail!(
-                "follow-up {id} was already done on {} — nothing changed",
-                done.format("%Y-%m-%d")
-            );
-        }
-        self.write("mark the follow-up done", |tx| {
-            tx.prepare_cached("UPDATE follow_ups SET done_at = ?2 WHERE id = ?1 AND done_at IS NULL")?
-                .execute(params![id, ts(now)])
-                .context("marking a follow-up done")?;
-            Ok(())
-        })?;
-        self.require_follow_up(id)
-    }
-
-    /// Moves an open follow-up to a new date.
-    pub fn snooze_follow_up(&mut self, id: i64, until: NaiveDate) -> anyhow::Result<FollowUp> {
-        let before = self.require_follow_up(id)?;
-        if before.done_at.is_some() {
-            bail!("follow-up {id} is already done — only open follow-ups can be snoozed");
-        }
-        self.write("snooze the follow-up", |tx| {
-            tx.prepare_cached("UPDATE follow_ups SET due = ?2, snoozes = snoozes + 1 WHERE id = ?1")?
-                .execute(params![id, until])
-                .context("snoozing a follow-up")?;
-            Ok(())
-        })?;
-        self.require_follow_up(id)
-    }
+    /// Moves an open follow-up to a new date; one already done is an error.
+    fn snooze_follow_up(&mut self, id: i64, until: NaiveDate) -> anyhow::Result<FollowUp>;
 
     /// Open follow-ups of one customer, soonest first.
-    pub fn open_follow_ups(&self, customer_id: i64) -> anyhow::Result<Vec<FollowUp>> {
-        self.conn
-            .prepare_cached(&format!(
-                "SELECT {FOLLOW_UP_COLUMNS} FROM follow_ups f
-                 WHERE f.customer_id = ?1 AND f.done_at IS NULL ORDER BY f.due, f.id"
-            ))?
-            .query_map([customer_id], follow_up_from_row)?
-            .collect::<Result<Vec<_>, _>>()
-            .context("loading open follow-ups")
-    }
+    fn open_follow_ups(&self, customer_id: i64) -> anyhow::Result<Vec<FollowUp>>;
 }

@@ -1,383 +1,138 @@
-//! The SQLite store: opening a database safely, migrations, and every query. This is the
-//! only module that knows SQL, so a second backend can sit beside it later.
+//! The store contract: [`Book`], the domain operations on one customer book that the use
+//! cases and both front ends hold (as `&dyn Book`), and the plain types it speaks in. It
+//! knows no SQL and no file format; `sqlite/` is its one implementation today, and the
+//! only module that knows SQL. A second backend implements the same traits and runs the
+//! same contract tests (tests/store/).
 
-mod access;
 mod bulk;
-mod check;
+mod contacts;
 mod customers;
 mod follow_ups;
-mod import;
-mod interactions;
-mod migrations;
+mod ledger;
 mod moments;
 mod nudges;
-mod sql;
-mod summary;
+pub mod sqlite;
 mod triggers;
 mod undo;
-mod value;
-mod wait;
+mod upkeep;
 mod week;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use anyhow::Context as _;
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use chrono::NaiveDate;
 
-use access::{Access, ReadOnlyWhy};
+use crate::domain::moment::MomentStatus;
 
 pub use bulk::Bulk;
-pub use check::{CheckReport, Problem};
-pub use customers::{CustomerPatch, CustomerRow, IndexEntry, NewCustomer, Sort};
-pub use import::ImportReport;
-pub use interactions::{Interaction, Logged};
-pub use migrations::LATEST_VERSION;
-pub use nudges::{Rows, Stream, Window};
-pub use sql::Damage;
-pub use undo::{Change, CustomerFields, UndoRefused};
-pub use value::Order;
-pub use wait::{WAIT_FOR_WRITERS, announce_waits};
-pub use week::Page;
+pub use contacts::{Contacts, Interaction, Logged};
+pub use customers::{CustomerPatch, CustomerRow, Customers, IndexEntry, NewCustomer, Sort};
+pub use follow_ups::FollowUps;
+pub use ledger::{Ledger, Order};
+pub use moments::Moments;
+pub use nudges::{Nudges, Rows, Stream, Window};
+pub use sqlite::{LATEST_VERSION, OpenError, announce_waits};
+pub use triggers::Triggers;
+pub use undo::{Change, CustomerFields, Undo, UndoRefused};
+pub(crate) use upkeep::record_name;
+pub use upkeep::{CheckReport, Damage, Problem, Upkeep};
+pub use week::{Page, Weeks};
 
-/// Why a database could not be opened. Each message says what to do about it.
-#[derive(Debug, thiserror::Error)]
-pub enum OpenError {
-    #[error(
-        "'{path}' was written by a newer touchbase (schema {found}, this build knows {known}) — upgrade touchbase; the file was not changed"
-    )]
-    TooNew { path: PathBuf, found: i64, known: i64 },
-    #[error(
-        "'{path}' says its schema is version {found}, which no touchbase writes: the file is damaged or belongs to another program — pass another file with --db, or restore a backup; the file was not changed"
-    )]
-    Damaged { path: PathBuf, found: i64 },
-    #[error(
-        "'{path}' is not a touchbase database (not an SQLite file) — pass another file with --db; the file was not changed"
-    )]
-    NotADatabase { path: PathBuf },
-    #[error(
-        "'{path}' is another program's SQLite database, not a touchbase one — pass another file with --db; the file was not changed"
-    )]
-    Foreign { path: PathBuf },
-    #[error(
-        "cannot create the data directory '{path}': {source} — pass a writable location with --db or TOUCHBASE_DB"
-    )]
-    CannotCreateDir { path: PathBuf, source: std::io::Error },
-    #[error(
-        "cannot create the database '{path}': {source} — pass a writable location with --db or TOUCHBASE_DB"
-    )]
-    CannotCreateFile { path: PathBuf, source: std::io::Error },
-    #[error(
-        "'{path}' is read-only ({why}) and was written by an older touchbase (schema {found}, this build needs {known}) — make it writable so it can be upgraded: {fix}"
-    )]
-    ReadOnlyOutdated {
-        path: PathBuf,
-        why: &'static str,
-        fix: String,
-        found: i64,
-        known: i64,
-    },
-    #[error("cannot open the database '{path}': {source}")]
-    Sqlite { path: PathBuf, source: rusqlite::Error },
-    #[error("cannot upgrade the database '{path}': {source}")]
-    Migration { path: PathBuf, source: rusqlite::Error },
+/// One customer book: every operation a user action needs, grouped by concept in the
+/// supertraits (callers name only `Book`; its supertraits' methods come with it).
+///
+/// Each write is one transaction: all of it is saved or none. Two handles may write at
+/// once (two processes, the terminal app and the CLI, later a team on one server), and
+/// the contract holds for them without relying on a single writer:
+/// - The summaries kept on a customer (last contact, lifetime value and last order,
+///   satisfaction, give/take, value tier) are never added to or counted along: the write
+///   that changes a customer's contacts, orders or give/take entries recomputes that
+///   customer's summaries from the rows, inside its own transaction, after its change.
+///   So two writes on one customer cannot lose each other's update as long as the
+///   backend runs them one after the other: SQLite takes the write lock when the
+///   transaction starts (IMMEDIATE), so a second writer waits for the first to commit
+///   and then sees its rows; a server backend would lock the customer's row first
+///   (`SELECT … FOR UPDATE`) or run the transaction SERIALIZABLE and retry.
+/// - The checks a write makes ("already done", "already closed", undo's "changed
+///   since") read inside that same transaction, so no other writer can slip in between
+///   the check and the write.
+/// - Ids come back from the operation that created the record; a caller never asks the
+///   backend for the last id it handed out.
+pub trait Book:
+    Customers + Contacts + FollowUps + Moments + Triggers + Ledger + Nudges + Weeks + Undo + Upkeep + Send
+{
+    /// How to open another handle on this book, on any thread: for reading in the
+    /// background while this one serves the screen. Opening is left to the thread that
+    /// uses it, so a slow open (a server far away) never holds up the caller.
+    fn reopen(&self) -> Reopen;
+
+    /// Where the book is, as a person reads it (a file's path, a server's address), for
+    /// messages.
+    fn location(&self) -> String;
+
+    /// A warning to show once when the book is opened (a file other users of the machine
+    /// can read), or `None`.
+    fn warning(&self) -> Option<String>;
+
+    /// Starts writing many records in one transaction.
+    fn bulk(&mut self) -> anyhow::Result<Box<dyn Bulk + '_>>;
 }
 
-/// A write asked of a database opened read-only.
-#[derive(Debug, thiserror::Error)]
-#[error("'{path}' is read-only ({why}), so nothing was changed — reading works; to write, {fix}")]
-pub struct ReadOnly {
-    pub path: PathBuf,
-    pub why: &'static str,
-    pub fix: String,
-}
+/// Opens another handle on a book; see [`Book::reopen`].
+pub type Reopen = Box<dyn FnOnce() -> anyhow::Result<Box<dyn Book>> + Send>;
 
-/// A record the user named by id that does not exist.
-#[derive(Debug, thiserror::Error)]
-#[error("no {what} with id {id} — {hint}")]
+/// A record the user named by id that does not exist. The front ends say where to find
+/// the ids.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no {what} with id {id}")]
 pub struct NotFound {
+    /// "customer", "follow-up", "decision moment", "trigger".
     pub what: &'static str,
     pub id: i64,
-    pub hint: &'static str,
 }
 
-pub struct Store {
-    conn: Connection,
-    path: PathBuf,
-    /// Why the database was opened read-only, when it was.
-    read_only: Option<ReadOnlyWhy>,
-    /// The permission bits of an existing database that others may read or write.
-    loose_mode: Option<u32>,
-}
-
-impl Store {
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    /// A file that is not SQLite, or whose schema is newer than this build, is refused
-    /// before anything is written to it: the version check comes before `journal_mode=WAL`,
-    /// which would otherwise rewrite the file header. A database that cannot be written
-    /// (its file or its directory) is opened read-only, without creating anything beside it.
-    pub fn open(path: &Path) -> Result<Store, OpenError> {
-        let sqlite = |source| OpenError::Sqlite {
-            path: path.to_path_buf(),
-            source,
-        };
-        let (access, loose_mode) = if path.exists() {
-            (access::of(path), access::loose_mode(path))
-        } else {
-            access::create(path)?;
-            (Access::ReadWrite, None)
-        };
-        let mut conn = match &access {
-            Access::ReadWrite => Connection::open_with_flags(
-                path,
-                OpenFlags::SQLITE_OPEN_READ_WRITE
-                    | OpenFlags::SQLITE_OPEN_NO_MUTEX
-                    | OpenFlags::SQLITE_OPEN_URI,
-            ),
-            Access::ReadOnly(_) => Connection::open_with_flags(
-                path,
-                OpenFlags::SQLITE_OPEN_READ_ONLY
-                    | OpenFlags::SQLITE_OPEN_NO_MUTEX
-                    | OpenFlags::SQLITE_OPEN_URI,
-            ),
-            Access::Immutable(_) => Connection::open_with_flags(
-                access::immutable_uri(path),
-                OpenFlags::SQLITE_OPEN_READ_ONLY
-                    | OpenFlags::SQLITE_OPEN_NO_MUTEX
-                    | OpenFlags::SQLITE_OPEN_URI,
-            ),
-        }
-        .map_err(sqlite)?;
-        // Before anything else touches the file: every later step may meet another
-        // process's lock and must wait for it, not fail.
-        wait::install(&conn).map_err(sqlite)?;
-
-        let refused = |r| match r {
-            migrations::Refusal::Version(found) if found > LATEST_VERSION => OpenError::TooNew {
-                path: path.to_path_buf(),
-                found,
-                known: LATEST_VERSION,
-            },
-            migrations::Refusal::Version(found) => OpenError::Damaged {
-                path: path.to_path_buf(),
-                found,
-            },
-            migrations::Refusal::Foreign => OpenError::Foreign {
-                path: path.to_path_buf(),
-            },
-            migrations::Refusal::Sqlite(e) if is_not_a_database(&e) => OpenError::NotADatabase {
-                path: path.to_path_buf(),
-            },
-            migrations::Refusal::Sqlite(source) => OpenError::Migration {
-                path: path.to_path_buf(),
-                source,
-            },
-        };
-        let found = migrations::checked_version(&conn).map_err(refused)?;
-
-        let read_only = access.read_only();
-        if let Some(why) = read_only {
-            if found < LATEST_VERSION {
-                return Err(OpenError::ReadOnlyOutdated {
-                    path: path.to_path_buf(),
-                    why: why.said(),
-                    fix: why.fix(path),
-                    found,
-                    known: LATEST_VERSION,
-                });
-            }
-        } else {
-            wait::until_wal(&conn).map_err(sqlite)?;
-            conn.pragma_update(None, "synchronous", "NORMAL")
-                .map_err(sqlite)?;
-        }
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(sqlite)?;
-        conn.pragma_update(None, "temp_store", "MEMORY").map_err(sqlite)?;
-        // The page cache stays at SQLite's 2 MiB default: a larger one made a short command
-        // slower, by faulting in fresh memory for pages it reads once.
-        if read_only.is_none() && found < LATEST_VERSION {
-            migrations::to_latest(&mut conn).map_err(refused)?;
-        }
-        Ok(Store {
-            conn,
-            path: path.to_path_buf(),
-            read_only,
-            loose_mode,
-        })
-    }
-
-    /// A one-line warning when other users of the machine may read the database, saying
-    /// how to make it private.
-    pub fn permission_warning(&self) -> Option<String> {
-        let mode = self.loose_mode?;
-        Some(format!(
-            "warning: '{}' can be read by other users of this machine (mode {mode:o}) — to keep it private: chmod {:o} '{}'",
-            self.path.display(),
-            mode & 0o700,
-            self.path.display()
-        ))
-    }
-
-    /// Whether the database was opened read-only (its file or directory is not writable).
-    pub fn is_read_only(&self) -> bool {
-        self.read_only.is_some()
-    }
-
-    /// Refuses a write on a database opened read-only, with a message saying why and how
-    /// to fix it.
-    fn writable(&self) -> Result<(), ReadOnly> {
-        match self.read_only {
-            None => Ok(()),
-            Some(why) => Err(ReadOnly {
-                path: self.path.clone(),
-                why: why.said(),
-                fix: why.fix(&self.path),
-            }),
-        }
-    }
-
-    /// Creates the database file at `path`, private, if it is not there yet; `true` when
-    /// this call created it (and no other process, starting at the same moment, did).
-    pub fn create_file(path: &Path) -> Result<bool, OpenError> {
-        if path.exists() {
-            return Ok(false);
-        }
-        access::create(path)
-    }
-
-    /// Removes the database at `path`, with its `-wal` and `-shm`, if it holds nothing a
-    /// user wrote (no customers, or no schema at all: a file made by a command that then
-    /// failed, say on a full disk) and no other process has it open. The exclusive lock
-    /// proves the last: in WAL mode every open connection holds a shared lock on the file,
-    /// so a second process that opened the new book meanwhile keeps it, and its writes.
-    pub fn remove_if_unused_and_empty(path: &Path) -> bool {
-        let Ok(conn) = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        ) else {
-            return false;
-        };
-        let count = |sql| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
-        let locked = conn
-            .pragma_update(None, "locking_mode", "EXCLUSIVE")
-            .and_then(|()| conn.execute_batch("BEGIN EXCLUSIVE"))
-            .is_ok();
-        let empty = locked
-            && match count("SELECT count(*) FROM sqlite_schema") {
-                Ok(0) => true,
-                Ok(_) => count("SELECT count(*) FROM customers").is_ok_and(|n| n == 0),
-                Err(_) => false,
-            };
-        if empty {
-            // Removed while the lock is held, so nobody can open the book in between.
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(access::beside(path, suffix));
-            }
-        }
-        empty
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Copies the whole database to `dest` with SQLite's online backup, which gives a
-    /// consistent copy even while another process writes. The copy is made in a private
-    /// temporary file beside `dest` and renamed into place only when whole, and never over
-    /// an existing file: a failed backup leaves nothing behind.
-    pub fn backup_to(&self, dest: &Path) -> anyhow::Result<()> {
-        let cannot = || format!("cannot write the backup '{}'", dest.display());
-        let tmp = crate::files::temp_beside(dest, ".touchbase-backup-").with_context(cannot)?;
-        {
-            let mut copy = Connection::open(tmp.path()).with_context(cannot)?;
-            // No journal beside the copy: a half-made copy is thrown away whole, and a
-            // journal is what a failure (a full disk) would otherwise leave behind.
-            copy.pragma_update(None, "journal_mode", "OFF")
-                .with_context(cannot)?;
-            // All pages in one step: a copy made in several would start over each time
-            // another process writes in between.
-            rusqlite::backup::Backup::new(&self.conn, &mut copy)
-                .and_then(|b| b.run_to_completion(i32::MAX, std::time::Duration::ZERO, None))
-                .with_context(cannot)?;
-        }
-        tmp.as_file().sync_all().with_context(cannot)?;
-        // On error the temporary file is removed when it drops.
-        tmp.persist_noclobber(dest)
-            .map_err(|e| e.error)
-            .with_context(cannot)?;
-        Ok(())
-    }
-
-    /// Runs `f` in one IMMEDIATE transaction: every user action is all or nothing, and
-    /// taking the write lock up front means a second process waits instead of failing
-    /// half-way.
-    fn write<T>(
-        &mut self,
-        what: &str,
-        f: impl FnOnce(&rusqlite::Transaction<'_>) -> anyhow::Result<T>,
-    ) -> anyhow::Result<T> {
-        self.writable()?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .with_context(|| format!("starting to {what}"))?;
-        let out = f(&tx)?;
-        tx.commit().with_context(|| format!("saving: {what}"))?;
-        Ok(out)
+impl NotFound {
+    pub fn new(what: &'static str, id: i64) -> NotFound {
+        NotFound { what, id }
     }
 }
 
-/// What a failed command ran into when it was the database, not the input: said so that a
-/// person can act on it. `None` for every other error.
-pub fn trouble(e: &anyhow::Error, path: &Path) -> Option<String> {
-    let code = e
-        .chain()
-        .find_map(|c| c.downcast_ref::<rusqlite::Error>()?.sqlite_error_code())?;
-    let path = path.display();
-    Some(match code {
-        // Not "the disk holding the database": a backup fills the destination's.
-        rusqlite::ErrorCode::DiskFull => {
-            "a disk is full, so nothing was saved — free some space and try again".to_string()
-        }
-        rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked => format!(
-            "another program kept '{path}' locked for {} minutes, so nothing was changed — try again once it is done",
-            WAIT_FOR_WRITERS.as_secs() / 60
-        ),
-        rusqlite::ErrorCode::ReadOnly => format!(
-            "'{path}' cannot be written (a read-only file, directory or disk), so nothing was changed"
-        ),
-        _ => return None,
-    })
+/// A write the record's state refuses: it was done, closed or resolved already. Nothing
+/// was changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotOpen {
+    #[error("follow-up {id} was already done on {on} — nothing changed")]
+    FollowUpDone { id: i64, on: NaiveDate },
+    #[error("follow-up {id} is already done — only open follow-ups can be snoozed")]
+    SnoozeDone { id: i64 },
+    #[error("decision moment {id} was already closed as {status} — nothing changed")]
+    MomentClosed { id: i64, status: MomentStatus },
+    #[error("trigger {id} was already resolved on {on} — nothing changed")]
+    TriggerResolved { id: i64, on: NaiveDate },
 }
 
-fn is_not_a_database(e: &rusqlite::Error) -> bool {
-    matches!(
-        e,
-        rusqlite::Error::SqliteFailure(f, _)
-            if f.code == rusqlite::ErrorCode::NotADatabase
-    )
+/// Opens the book at `location` (a database file, created with its directories if
+/// needed) and brings its schema up to date; a file that is not a touchbase book, or one
+/// from a newer touchbase, is refused unchanged.
+pub fn open(location: &Path) -> Result<Box<dyn Book>, OpenError> {
+    Ok(Box::new(sqlite::SqliteBook::open(location)?))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Creates an empty book at `location` if there is none yet; `true` when this call
+/// created it (and no other process, starting at the same moment, did). With
+/// [`remove_if_unused_and_empty`], a command that fails leaves no new book behind.
+pub fn create_file(location: &Path) -> Result<bool, OpenError> {
+    sqlite::SqliteBook::create_file(location)
+}
 
-    #[test]
-    fn a_full_database_is_said_to_be_full() {
-        let conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch("CREATE TABLE t (x); PRAGMA max_page_count = 2;")
-            .unwrap();
-        let err = conn
-            .execute("INSERT INTO t VALUES (zeroblob(100000))", [])
-            .unwrap_err();
-        let err = anyhow::Error::new(err).context("saving: log a contact");
-        let said = trouble(&err, Path::new("/data/touchbase.db")).expect("explained");
-        assert!(said.contains("a disk is full"), "{said}");
-        assert!(said.contains("nothing was saved"), "{said}");
-    }
+/// Removes the book at `location` if nothing a user wrote is in it and nobody else has it
+/// open; `true` when it did.
+pub fn remove_if_unused_and_empty(location: &Path) -> bool {
+    sqlite::SqliteBook::remove_if_unused_and_empty(location)
+}
 
-    #[test]
-    fn other_errors_are_left_alone() {
-        let err = anyhow::anyhow!("no customer matches 'Zed'");
-        assert_eq!(trouble(&err, Path::new("x.db")), None);
-    }
+/// What a failed command ran into when it was the book at `location`, not the input (a
+/// full disk, a lock held too long, a file that cannot be written): said so that a person
+/// can act on it. `None` for every other error.
+pub fn trouble(e: &anyhow::Error, location: &Path) -> Option<String> {
+    sqlite::trouble(e, location)
 }

@@ -1,29 +1,26 @@
-//! The candidate rows the nudge rules score. Each query walks an index over what is due,
-//! never over every customer or interaction. Where value weighting could reorder results,
-//! each value tier is its own walk (four tiers): a walk hands out its rows most urgent
-//! first, so taking the first rows of every walk, and more only of the walks that could
-//! still matter, finds the most urgent nudges of all.
+//! The nudges part of the contract: the candidate rows the nudge rules score, each kind
+//! of candidate a walk that hands out its rows most urgent first. Knows no SQL and no
+//! scores: the rules are `domain::nudge`'s.
 
-use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Row, params};
 
-use super::Store;
-use super::customers::{
-    CUSTOMER_COLUMN_COUNT, CUSTOMER_COLUMNS, customer_from_row, customer_from_row_offset,
-};
-use super::follow_ups::follow_up_from_row;
-use super::moments::{MOMENT_COLUMN_COUNT, MOMENT_COLUMNS, moment_from_row};
-use super::sql::{int, ts};
-use super::triggers::{TRIGGER_COLUMN_COUNT, TRIGGER_COLUMNS, trigger_from_row};
-use crate::domain::Customer;
-use crate::domain::FollowUp;
 use crate::domain::moment::Moment;
+use crate::domain::money::TIER_FLOORS;
 use crate::domain::trigger::Trigger;
+use crate::domain::{Customer, FollowUp};
 
-const TIERS: [i64; 4] = [0, 1, 2, 3];
+/// The value tiers of `domain::money::Cents::tier`, each its own walk.
+pub const TIERS: [i64; TIER_FLOORS.len() + 1] = {
+    let mut tiers = [0; TIER_FLOORS.len() + 1];
+    let mut i = 0;
+    while i < tiers.len() {
+        tiers[i] = i as i64;
+        i += 1;
+    }
+    tiers
+};
 
-/// What the candidate queries need to know about the rules.
+/// What the candidate walks need to know about the rules.
 #[derive(Debug, Clone, Copy)]
 pub struct Window {
     pub today: NaiveDate,
@@ -36,28 +33,35 @@ pub struct Window {
     pub loyalty_before: DateTime<Utc>,
 }
 
-/// One walk of an index over what may need a nudge, of one kind and value tier (and
-/// cadence): its rows come most urgent first, so a nudge from a later row never scores
-/// above one from an earlier row.
+/// One walk over what may need a nudge, of one kind and value tier (and cadence). Its
+/// order is part of the contract, see [`Nudges::stream_rows`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stream {
-    /// Open follow-ups due before today, oldest first.
+    /// Open follow-ups due before today: by due day, then id.
     Overdue { tier: i64 },
-    /// Open follow-ups due today.
+    /// Open follow-ups due today: by id.
     Today { tier: i64 },
-    /// Customers past this cadence (in days).
+    /// Customers past this cadence (in days), since their last contact (or since they
+    /// were added): the longest silence first, then by id.
     Cadence { days: i64, tier: i64 },
-    /// Decision moments in their preparation window with nothing logged since planning.
+    /// Upcoming decision moments expected from today through `moments_through`, with
+    /// nothing logged for the customer since the moment was planned: soonest first, then
+    /// by id.
     Moments { tier: i64 },
-    /// Complaints open longer than the rules allow.
+    /// Open reactional triggers opened before `complaints_before`: the oldest first, then
+    /// by id.
     Complaints { tier: i64 },
-    /// Changed situations nobody has answered with a contact.
+    /// Open situational triggers not answered by a contact since: the oldest first, then
+    /// by id.
     Situations { tier: i64 },
-    /// Customers asked more often than given to.
+    /// Customers asked more often than given to: the most asks over gives first, ties by
+    /// the newest id.
     Taking { tier: i64 },
-    /// Very satisfied customers without a recent give.
+    /// Very satisfied customers (5) without a give since `loyalty_before`: never given to
+    /// first, then the longest ago, then by id.
     Loyal { tier: i64 },
-    /// Customers whose satisfaction dropped, not talked to since.
+    /// Customers whose satisfaction dropped, not talked to since it was recorded: the
+    /// largest drop first, ties by the newest id.
     LessSatisfied { tier: i64 },
 }
 
@@ -85,237 +89,34 @@ impl Rows {
     }
 }
 
-impl Store {
-    /// Every stream there is: one per kind and value tier, and per cadence in use.
-    pub fn nudge_streams(&self) -> anyhow::Result<Vec<Stream>> {
-        let mut streams = Vec::new();
-        streams.extend(TIERS.map(|tier| Stream::Overdue { tier }));
-        streams.extend(TIERS.map(|tier| Stream::Today { tier }));
-        for days in self.cadences()? {
-            streams.extend(TIERS.map(|tier| Stream::Cadence { days, tier }));
-        }
-        for tier in TIERS {
-            streams.extend([
-                Stream::Moments { tier },
-                Stream::Complaints { tier },
-                Stream::Situations { tier },
-                Stream::Taking { tier },
-                Stream::Loyal { tier },
-                Stream::LessSatisfied { tier },
-            ]);
-        }
-        Ok(streams)
-    }
+/// Every walk leaves out archived customers and what is theirs.
+pub trait Nudges {
+    /// Every stream there is: one per kind and value tier in [`TIERS`], and for
+    /// `Cadence` one per cadence in use.
+    fn nudge_streams(&self) -> anyhow::Result<Vec<Stream>>;
 
-    /// The first `limit` rows of `stream` at `w`.
-    pub fn stream_rows(&self, stream: Stream, w: &Window, limit: usize) -> anyhow::Result<Rows> {
-        let n = int(limit);
-        Ok(match stream {
-            Stream::Overdue { tier } => self.follow_ups_walk("<", tier, w.today, n)?,
-            Stream::Today { tier } => self.follow_ups_walk("=", tier, w.today, n)?,
-            // Within one cadence and tier the stalest customer is the one whose clock
-            // started first, which `customers_by_cadence_tier_since` hands out in order;
-            // there are only a few cadences, so these are a few short index walks instead
-            // of a sort of every overdue customer.
-            Stream::Cadence { days, tier } => Rows::Customers(
-                self.conn
-                    .prepare_cached(&format!(
-                        "SELECT {CUSTOMER_COLUMNS} FROM customers c
-                         WHERE c.archived = 0 AND c.cadence_days = ?1 AND c.value_tier = ?4
-                           AND coalesce(c.last_contact_at, c.created_at) < ?2 - ?1 * 86400
-                         ORDER BY coalesce(c.last_contact_at, c.created_at), c.id
-                         LIMIT ?3"
-                    ))?
-                    .query_map(params![days, ts(w.now), n, tier], customer_from_row)?
-                    .collect::<Result<Vec<_>, _>>()
-                    .context("loading customers past their cadence")?,
-            ),
-            // Soonest first (the closer, the higher the score).
-            Stream::Moments { tier } => Rows::Moments(self.joined(
-                &format!(
-                    "SELECT {MOMENT_COLUMNS}, {CUSTOMER_COLUMNS} FROM moments m
-                     CROSS JOIN customers c ON c.id = m.customer_id
-                     WHERE m.status = 'upcoming' AND m.value_tier = ?1 AND m.expected BETWEEN ?2 AND ?3
-                       AND c.archived = 0 AND coalesce(c.last_logged_at, 0) < m.planned_at
-                     ORDER BY m.expected, m.id LIMIT ?4"
-                ),
-                params![tier, w.today, w.moments_through, n],
-                moment_from_row,
-                MOMENT_COLUMN_COUNT,
-            )?),
-            // Oldest first (the longer open, the higher the score).
-            Stream::Complaints { tier } => Rows::Triggers(self.joined(
-                &format!(
-                    "SELECT {TRIGGER_COLUMNS}, {CUSTOMER_COLUMNS} FROM triggers t
-                     CROSS JOIN customers c ON c.id = t.customer_id
-                     WHERE t.resolved_at IS NULL AND t.kind = 'reactional' AND t.value_tier = ?1
-                       AND t.opened_at < ?2 AND c.archived = 0
-                     ORDER BY t.opened_at, t.id LIMIT ?3"
-                ),
-                params![tier, ts(w.complaints_before), n],
-                trigger_from_row,
-                TRIGGER_COLUMN_COUNT,
-            )?),
-            Stream::Situations { tier } => Rows::Triggers(self.joined(
-                &format!(
-                    "SELECT {TRIGGER_COLUMNS}, {CUSTOMER_COLUMNS} FROM triggers t
-                     CROSS JOIN customers c ON c.id = t.customer_id
-                     WHERE t.resolved_at IS NULL AND t.kind = 'situational' AND t.value_tier = ?1
-                       AND c.archived = 0 AND coalesce(c.last_contact_at, 0) < t.opened_at
-                     ORDER BY t.opened_at, t.id LIMIT ?2"
-                ),
-                params![tier, n],
-                trigger_from_row,
-                TRIGGER_COLUMN_COUNT,
-            )?),
-            // Each order is its partial index read forwards or backwards (ties by id).
-            Stream::Taking { tier } => {
-                self.customers_where("asks > gives", "asks - gives DESC, c.id DESC", tier, n, None)?
-            }
-            Stream::Loyal { tier } => self.customers_where(
-                "satisfaction = 5 AND (last_give_at IS NULL OR last_give_at < ?3)",
-                "last_give_at, c.id",
-                tier,
-                n,
-                Some(ts(w.loyalty_before)),
-            )?,
-            Stream::LessSatisfied { tier } => self.customers_where(
-                "satisfaction < prev_satisfaction AND last_contact_at <= satisfaction_at",
-                "prev_satisfaction - satisfaction DESC, c.id DESC",
-                tier,
-                n,
-                None,
-            )?,
-        })
-    }
-
-    /// Customers of value tier `tier` that pass `filter`, in `order`, at most `n`; `?3` in
-    /// the filter is `extra`.
-    fn customers_where(
-        &self,
-        filter: &str,
-        order: &str,
-        tier: i64,
-        n: i64,
-        extra: Option<i64>,
-    ) -> anyhow::Result<Rows> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {CUSTOMER_COLUMNS} FROM customers c
-             WHERE c.archived = 0 AND {filter} AND value_tier = ?1 ORDER BY {order} LIMIT ?2"
-        ))?;
-        let rows = match extra {
-            Some(x) => stmt.query_map(params![tier, n, x], customer_from_row)?,
-            None => stmt.query_map(params![tier, n], customer_from_row)?,
-        };
-        Ok(Rows::Customers(
-            rows.collect::<Result<Vec<_>, _>>()
-                .context("loading customers to nudge")?,
-        ))
-    }
+    /// The first `limit` rows of `stream` at `w`, in the stream's order.
+    ///
+    /// The order is the contract the agenda relies on: within one stream (one kind, one
+    /// value tier and, for cadences, one cadence) the nudge the domain rules score for a
+    /// later row never scores above the one for an earlier row, at the same `w`. So the
+    /// agenda can read the first rows of every stream and more only of those whose last
+    /// row could still make the top; a backend that returned rows in any other order
+    /// would make `due` miss urgent nudges. Each `Stream` variant says its order.
+    fn stream_rows(&self, stream: Stream, w: &Window, limit: usize) -> anyhow::Result<Rows>;
 
     /// Upcoming decision moments expected from `from` through `through`, with their
     /// customers, soonest first; at most `limit`.
-    pub fn upcoming_moments(
+    fn upcoming_moments(
         &self,
         from: NaiveDate,
         through: NaiveDate,
         limit: usize,
-    ) -> anyhow::Result<Vec<(Moment, Customer)>> {
-        self.joined(
-            &format!(
-                "SELECT {MOMENT_COLUMNS}, {CUSTOMER_COLUMNS} FROM moments m
-                 CROSS JOIN customers c ON c.id = m.customer_id
-                 WHERE m.status = 'upcoming' AND m.expected BETWEEN ?1 AND ?2 AND c.archived = 0
-                 ORDER BY m.expected, m.id LIMIT ?3"
-            ),
-            params![from, through, int(limit)],
-            moment_from_row,
-            MOMENT_COLUMN_COUNT,
-        )
-    }
-
-    /// Rows of some record joined with their customer, whose columns follow the record's.
-    fn joined<T>(
-        &self,
-        sql: &str,
-        params: impl rusqlite::Params,
-        record: fn(&Row<'_>) -> rusqlite::Result<T>,
-        record_columns: usize,
-    ) -> anyhow::Result<Vec<(T, Customer)>> {
-        self.conn
-            .prepare_cached(sql)?
-            .query_map(params, |row| {
-                Ok((record(row)?, customer_from_row_offset(row, record_columns)?))
-            })?
-            .collect::<Result<Vec<_>, _>>()
-            .context("loading what is due")
-    }
-
-    /// Open follow-ups of value tier `tier` due before (`<`) or on (`=`) `today`, oldest
-    /// first, at most `n`.
-    fn follow_ups_walk(&self, due: &str, tier: i64, today: NaiveDate, n: i64) -> anyhow::Result<Rows> {
-        let sql = format!(
-            "SELECT f.id, f.customer_id, f.text, f.due, f.done_at, {CUSTOMER_COLUMNS}
-             FROM follow_ups f CROSS JOIN customers c ON c.id = f.customer_id
-             WHERE f.done_at IS NULL AND f.value_tier = ?1 AND f.due {due} ?2 AND c.archived = 0
-             ORDER BY f.due, f.id LIMIT ?3"
-        );
-        Ok(Rows::FollowUps(self.joined(
-            &sql,
-            params![tier, today, n],
-            follow_up_from_row,
-            5,
-        )?))
-    }
+    ) -> anyhow::Result<Vec<(Moment, Customer)>>;
 
     /// How many open follow-ups are overdue at `today`, and how many are due on it.
-    pub fn count_follow_ups_due(&self, today: NaiveDate) -> anyhow::Result<(usize, usize)> {
-        let count = |due: &str| -> anyhow::Result<usize> {
-            self.conn
-                .prepare_cached(&format!(
-                    // All, less those of archived customers (few): checking each one's
-                    // customer would cost a lookup per follow-up.
-                    "SELECT (SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due {due} ?1)
-                          - (SELECT count(*) FROM follow_ups
-                             WHERE done_at IS NULL AND due {due} ?1
-                               AND customer_id IN (SELECT id FROM customers WHERE archived = 1))"
-                ))?
-                .query_row([today], |r| r.get::<_, i64>(0))
-                .map(|n| n as usize)
-                .context("counting follow-ups that are due")
-        };
-        Ok((count("<")?, count("=")?))
-    }
+    fn count_follow_ups_due(&self, today: NaiveDate) -> anyhow::Result<(usize, usize)>;
 
     /// How many customers are past their cadence at `now`.
-    pub fn count_cadence_overdue(&self, now: DateTime<Utc>) -> anyhow::Result<usize> {
-        self.conn
-            .prepare_cached("SELECT count(*) FROM customers c WHERE c.archived = 0 AND c.touch_due_at < ?1")?
-            .query_row([ts(now)], |r| r.get::<_, i64>(0))
-            .map(|n| n as usize)
-            .context("counting customers past their cadence")
-    }
-
-    /// The distinct cadences in use, each found by one index seek (a skip scan).
-    fn cadences(&self) -> anyhow::Result<Vec<i64>> {
-        self.conn
-            .prepare_cached(
-                "WITH RECURSIVE cadence(days) AS (
-                     SELECT min(cadence_days) FROM customers WHERE archived = 0
-                     UNION ALL
-                     SELECT (SELECT min(cadence_days) FROM customers
-                             WHERE archived = 0 AND cadence_days > days)
-                     FROM cadence WHERE days IS NOT NULL
-                 )
-                 SELECT days FROM cadence WHERE days IS NOT NULL",
-            )?
-            // A damaged cadence (not an integer) has no walk of its own; its customers are
-            // listed with the default cadence but not nudged by it.
-            .query_map([], |r| Ok(r.get_ref(0)?.as_i64().ok()))?
-            .filter_map(Result::transpose)
-            .collect::<Result<Vec<_>, _>>()
-            .context("listing the cadences in use")
-    }
+    fn count_cadence_overdue(&self, now: DateTime<Utc>) -> anyhow::Result<usize>;
 }
-
-const _: () = assert!(CUSTOMER_COLUMN_COUNT == 20);

@@ -1,96 +1,32 @@
-//! Switching triggers: opening, resolving, and those still open.
+//! The switching triggers part of the contract: opening, resolving, and a customer's
+//! triggers. Knows no SQL.
 
-use anyhow::{Context as _, bail};
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension as _, Row, params};
 
-use super::sql::{Lenient, ts};
-use super::{NotFound, Store};
+use super::NotFound;
 use crate::domain::trigger::{Trigger, TriggerKind};
 
-pub(super) const TRIGGER_COLUMNS: &str = "t.id, t.customer_id, t.kind, t.note, t.opened_at, t.resolved_at";
-pub(super) const TRIGGER_COLUMN_COUNT: usize = 6;
-
-pub(super) fn trigger_from_row(row: &Row<'_>) -> rusqlite::Result<Trigger> {
-    let r = Lenient::new(row, "triggers", 0)?;
-    Ok(Trigger {
-        id: r.id(),
-        customer_id: row.get(1)?,
-        kind: r.parsed(
-            2,
-            "a kind of trigger (situational, reactional, influential)",
-            TriggerKind::Situational,
-        )?,
-        note: r.text(3)?,
-        opened_at: r.instant(4)?,
-        resolved_at: r.happened_at(5)?,
-    })
-}
-
-impl Store {
-    pub fn add_trigger(
+pub trait Triggers {
+    /// Opens a trigger, its note trimmed. `NotFound` when there is no such customer.
+    fn add_trigger(
         &mut self,
         customer_id: i64,
         kind: TriggerKind,
         note: &str,
         now: DateTime<Utc>,
-    ) -> anyhow::Result<Trigger> {
-        let id = self.write("open the trigger", |tx| {
-            tx.prepare_cached(
-                "INSERT INTO triggers (customer_id, kind, note, opened_at, value_tier)
-                 VALUES (?1, ?2, ?3, ?4, coalesce((SELECT value_tier FROM customers WHERE id = ?1), 0))",
-            )?
-            .execute(params![customer_id, kind, note.trim(), ts(now)])
-            .map_err(|e| super::customers::explain_missing_customer(e, customer_id))?;
-            Ok(tx.last_insert_rowid())
-        })?;
-        self.require_trigger(id)
+    ) -> anyhow::Result<Trigger>;
+
+    fn trigger(&self, id: i64) -> anyhow::Result<Option<Trigger>>;
+
+    /// The trigger, or `NotFound`.
+    fn require_trigger(&self, id: i64) -> anyhow::Result<Trigger> {
+        self.trigger(id)?
+            .ok_or_else(|| NotFound::new("trigger", id).into())
     }
 
-    pub fn require_trigger(&self, id: i64) -> anyhow::Result<Trigger> {
-        self.conn
-            .prepare_cached(&format!(
-                "SELECT {TRIGGER_COLUMNS} FROM triggers t WHERE t.id = ?1"
-            ))?
-            .query_row([id], trigger_from_row)
-            .optional()
-            .context("loading a trigger")?
-            .ok_or_else(|| {
-                NotFound {
-                    what: "trigger",
-                    id,
-                    hint: "see `touchbase show CUSTOMER` for ids",
-                }
-                .into()
-            })
-    }
-
-    pub fn resolve_trigger(&mut self, id: i64, now: DateTime<Utc>) -> anyhow::Result<Trigger> {
-        let t = self.require_trigger(id)?;
-        if let Some(at) = t.resolved_at {
-            bail!(
-                "trigger {id} was already resolved on {} — nothing changed",
-                at.format("%Y-%m-%d")
-            );
-        }
-        self.write("resolve the trigger", |tx| {
-            tx.prepare_cached("UPDATE triggers SET resolved_at = ?2 WHERE id = ?1")?
-                .execute(params![id, ts(now)])
-                .context("resolving a trigger")?;
-            Ok(())
-        })?;
-        self.require_trigger(id)
-    }
+    /// Resolves an open trigger; one already resolved is an error and stays as it was.
+    fn resolve_trigger(&mut self, id: i64, now: DateTime<Utc>) -> anyhow::Result<Trigger>;
 
     /// A customer's triggers, open ones first, newest first.
-    pub fn triggers_of(&self, customer_id: i64) -> anyhow::Result<Vec<Trigger>> {
-        self.conn
-            .prepare_cached(&format!(
-                "SELECT {TRIGGER_COLUMNS} FROM triggers t WHERE t.customer_id = ?1
-                 ORDER BY t.resolved_at IS NOT NULL, t.opened_at DESC, t.id DESC"
-            ))?
-            .query_map([customer_id], trigger_from_row)?
-            .collect::<Result<Vec<_>, _>>()
-            .context("loading triggers")
-    }
+    fn triggers_of(&self, customer_id: i64) -> anyhow::Result<Vec<Trigger>>;
 }

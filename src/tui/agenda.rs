@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::domain::Customer;
 use crate::domain::moment::Moment;
 use crate::domain::nudge::Nudge;
-use crate::store::Store;
+use crate::store::Book;
 
 pub struct AgendaView {
     pub due: Due,
@@ -28,7 +28,7 @@ pub enum Item<'a> {
 }
 
 impl AgendaView {
-    pub fn load(store: &Store, look: Look, config: &Config) -> anyhow::Result<AgendaView> {
+    pub fn load(store: &dyn Book, look: Look, config: &Config) -> anyhow::Result<AgendaView> {
         let mut view = AgendaView {
             due: Due::default(),
             moments: Vec::new(),
@@ -40,7 +40,7 @@ impl AgendaView {
         Ok(view)
     }
 
-    pub fn reload(&mut self, store: &Store, now: Now, config: &Config) -> anyhow::Result<()> {
+    pub fn reload(&mut self, store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<()> {
         let Agenda {
             due,
             moments,

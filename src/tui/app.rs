@@ -18,7 +18,7 @@ use crate::app::urgency::ranked_ids;
 use crate::clock::Now;
 use crate::config::Config;
 use crate::export;
-use crate::store::{Change, Store};
+use crate::store::{Book, Change};
 
 pub enum Overlay {
     Help(Box<HelpView>),
@@ -33,7 +33,7 @@ pub struct Status {
 }
 
 pub struct App {
-    pub store: Store,
+    pub store: Box<dyn Book>,
     pub now: Now,
     pub config: Config,
     /// Read from `NO_COLOR` once; every view and overlay gets a copy when it is made.
@@ -63,9 +63,9 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(store: Store, now: Now, config: Config) -> anyhow::Result<App> {
+    pub fn new(store: Box<dyn Book>, now: Now, config: Config) -> anyhow::Result<App> {
         let theme = Theme::from_env();
-        let agenda = AgendaView::load(&store, Look { theme, now }, &config)?;
+        let agenda = AgendaView::load(&*store, Look { theme, now }, &config)?;
         let mut app = App {
             store,
             now,
@@ -122,13 +122,13 @@ impl App {
     /// the customers screen is first shown.
     pub fn prepare_in_background(&mut self) {
         self.background = true;
-        self.preload = Preload::start(self.store.path(), Filter::of_book);
+        self.preload = Preload::start(self.store.reopen(), Filter::of_book);
     }
 
     fn prepare_ranking(&mut self) {
         if self.background && !self.ranking.pending() {
             let (now, config) = (self.now, self.config.clone());
-            self.ranking = Preload::start(self.store.path(), move |store| ranked_ids(store, now, &config));
+            self.ranking = Preload::start(self.store.reopen(), move |store| ranked_ids(store, now, &config));
         }
     }
 
@@ -175,12 +175,12 @@ impl App {
             Action::Open => self.open()?,
             Action::Filter => {
                 if let Some(view) = self.customers.as_mut() {
-                    view.start_filter(&self.store, &mut self.preload)?;
+                    view.start_filter(&*self.store, &mut self.preload)?;
                 }
             }
             Action::CycleSort => {
                 if let Some(view) = self.customers.as_mut() {
-                    let (store, now, config) = (&self.store, self.now, &self.config);
+                    let (store, now, config) = (&*self.store, self.now, &self.config);
                     let ranking = &mut self.ranking;
                     view.cycle_sort(store, || match ranking.take() {
                         Some(ids) => Ok(ids),
@@ -226,7 +226,7 @@ impl App {
             Action::PreviousWeek | Action::NextWeek => {
                 let weeks = if action == Action::NextWeek { 1 } else { -1 };
                 if let Some(week) = self.week.as_mut() {
-                    week.shift(&self.store, self.now, &self.config, weeks)?;
+                    week.shift(&*self.store, self.now, &self.config, weeks)?;
                 }
             }
             Action::ExportWeek => {
@@ -255,7 +255,7 @@ impl App {
         match self.screen {
             Screen::Customers => {
                 if let Some(view) = self.customers.as_mut().filter(|v| v.filter.is_some()) {
-                    view.clear_filter(&self.store)?;
+                    view.clear_filter(&*self.store)?;
                 } else {
                     self.show(Screen::Agenda)?;
                 }
@@ -271,7 +271,7 @@ impl App {
         if screen == Screen::Customers && self.customers.is_none() {
             let look = self.look();
             self.customers = Some(CustomersView::load(
-                &self.store,
+                &*self.store,
                 self.list_height,
                 look,
                 &self.config,
@@ -279,7 +279,7 @@ impl App {
             self.prepare_ranking();
         }
         if screen == Screen::Week && self.week.is_none() {
-            self.week = Some(WeekView::load(&self.store, self.look(), &self.config, None)?);
+            self.week = Some(WeekView::load(&*self.store, self.look(), &self.config, None)?);
         }
         self.screen = screen;
         Ok(())
@@ -289,7 +289,7 @@ impl App {
     pub fn resize(&mut self, list_height: usize) -> anyhow::Result<()> {
         self.list_height = list_height.max(1);
         if let Some(view) = self.customers.as_mut() {
-            view.resize(&self.store, self.list_height)?;
+            view.resize(&*self.store, self.list_height)?;
         }
         Ok(())
     }
@@ -300,7 +300,7 @@ impl App {
             Screen::Agenda => self.agenda.select(step(self.agenda.selected)),
             Screen::Customers => {
                 if let Some(view) = self.customers.as_mut() {
-                    view.select(&self.store, step(view.selected))?;
+                    view.select(&*self.store, step(view.selected))?;
                 }
             }
             Screen::Customer => {
@@ -319,7 +319,7 @@ impl App {
 
     fn open(&mut self) -> anyhow::Result<()> {
         if let Some((id, _)) = self.target_customer() {
-            self.card = Some(CardView::load(&self.store, id, self.look(), &self.config)?);
+            self.card = Some(CardView::load(&*self.store, id, self.look(), &self.config)?);
             self.screen = Screen::Customer;
         }
         Ok(())
@@ -396,27 +396,27 @@ impl App {
     /// Re-reads every view; the filter's in-memory index of names, companies, emails and
     /// tags only when `index_changed` (rebuilding it costs most on a large book).
     pub(super) fn refresh_views(&mut self, index_changed: bool) -> anyhow::Result<()> {
-        self.agenda.reload(&self.store, self.now, &self.config)?;
+        self.agenda.reload(&*self.store, self.now, &self.config)?;
         if index_changed {
             self.preload.discard();
         }
         // Any change can change who is most urgent.
         self.ranking.discard();
         if let Some(view) = self.customers.as_mut() {
-            let (store, now, config) = (&self.store, self.now, &self.config);
+            let (store, now, config) = (&*self.store, self.now, &self.config);
             view.rerank(|| ranked_ids(store, now, config))?;
             if view.filter.is_some() && index_changed {
-                view.filter = Some(Filter::of_book(&self.store)?);
+                view.filter = Some(Filter::of_book(&*self.store)?);
                 let query = view.filter.as_ref().map(|f| f.query.clone()).unwrap_or_default();
-                view.edit_filter(&self.store, |f| query.chars().for_each(|c| f.push(c)))?;
+                view.edit_filter(&*self.store, |f| query.chars().for_each(|c| f.push(c)))?;
             }
-            view.reload(&self.store)?;
+            view.reload(&*self.store)?;
         }
         if let Some(week) = self.week.as_mut() {
-            week.reload(&self.store, self.now, &self.config)?;
+            week.reload(&*self.store, self.now, &self.config)?;
         }
         if let Some(card) = &self.card {
-            self.card = card.reload(&self.store, self.now, &self.config)?;
+            self.card = card.reload(&*self.store, self.now, &self.config)?;
             if self.card.is_none() && self.screen == Screen::Customer {
                 self.screen = Screen::Customers;
             }

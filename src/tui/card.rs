@@ -9,7 +9,7 @@ use crate::domain::moment::Moment;
 use crate::domain::nudge::Nudge;
 use crate::domain::trigger::Trigger;
 use crate::domain::{Customer, FollowUp};
-use crate::store::{Interaction, Store};
+use crate::store::{Book, Interaction};
 
 /// How much of the timeline the card loads.
 const TIMELINE: usize = 50;
@@ -32,7 +32,7 @@ pub struct CardView {
 }
 
 impl CardView {
-    pub fn load(store: &Store, customer_id: i64, look: Look, config: &Config) -> anyhow::Result<CardView> {
+    pub fn load(store: &dyn Book, customer_id: i64, look: Look, config: &Config) -> anyhow::Result<CardView> {
         let card = Card::load(store, customer_id, look.now, config, TIMELINE)?;
         Ok(CardView::of(card, look, config))
     }
@@ -52,7 +52,7 @@ impl CardView {
     }
 
     /// Re-reads everything; `None` when the customer is gone (an undone add).
-    pub fn reload(&self, store: &Store, now: Now, config: &Config) -> anyhow::Result<Option<CardView>> {
+    pub fn reload(&self, store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<Option<CardView>> {
         let Some(customer) = store.customer(self.customer.id)? else {
             return Ok(None);
         };

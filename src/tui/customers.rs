@@ -8,7 +8,7 @@ use super::filter::Filter;
 use super::preload::Preload;
 use super::theme::Look;
 use crate::config::Config;
-use crate::store::{CustomerRow, Sort, Store};
+use crate::store::{Book, CustomerRow, Sort};
 
 /// The orders `o` cycles through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +71,12 @@ pub struct CustomersView {
 }
 
 impl CustomersView {
-    pub fn load(store: &Store, height: usize, look: Look, config: &Config) -> anyhow::Result<CustomersView> {
+    pub fn load(
+        store: &dyn Book,
+        height: usize,
+        look: Look,
+        config: &Config,
+    ) -> anyhow::Result<CustomersView> {
         let mut view = CustomersView {
             sort: Order::LastContact,
             ranked: None,
@@ -100,7 +105,7 @@ impl CustomersView {
     }
 
     /// Moves the selection, scrolling (and querying) only when it leaves the window.
-    pub fn select(&mut self, store: &Store, index: usize) -> anyhow::Result<()> {
+    pub fn select(&mut self, store: &dyn Book, index: usize) -> anyhow::Result<()> {
         let last = self.count().saturating_sub(1);
         self.selected = index.min(last);
         let top = if self.selected < self.top {
@@ -124,7 +129,7 @@ impl CustomersView {
     /// Scrolls the whole book's window by one row, reading only the row that comes into
     /// view, by its neighbour's key: a page deep in a large book costs a walk of the index
     /// from the start, a neighbour one seek. `false` when this is not such a window.
-    fn scroll_one(&mut self, store: &Store, forward: bool) -> anyhow::Result<bool> {
+    fn scroll_one(&mut self, store: &dyn Book, forward: bool) -> anyhow::Result<bool> {
         if self.filter.is_some() || self.ranked.is_some() || self.rows.len() != self.height {
             return Ok(false);
         }
@@ -153,7 +158,7 @@ impl CustomersView {
         Ok(true)
     }
 
-    pub fn resize(&mut self, store: &Store, height: usize) -> anyhow::Result<()> {
+    pub fn resize(&mut self, store: &dyn Book, height: usize) -> anyhow::Result<()> {
         let height = height.max(1);
         if height != self.height {
             self.height = height;
@@ -167,7 +172,7 @@ impl CustomersView {
     }
 
     /// Re-reads the visible rows (after a change, a new sort or a new filter).
-    pub fn load_window(&mut self, store: &Store) -> anyhow::Result<()> {
+    pub fn load_window(&mut self, store: &dyn Book) -> anyhow::Result<()> {
         let window = self.top..self.top + self.height;
         self.rows = match (&self.filter, &self.ranked, self.sort) {
             (Some(f), _, _) => store.customer_rows(&f.ids(window))?,
@@ -191,7 +196,7 @@ impl CustomersView {
     }
 
     /// The visible page of the whole book, read from whichever end of the index is nearer.
-    fn page(&self, store: &Store, sort: Sort) -> anyhow::Result<Vec<CustomerRow>> {
+    fn page(&self, store: &dyn Book, sort: Sort) -> anyhow::Result<Vec<CustomerRow>> {
         let end = (self.top + self.height).min(self.total);
         if self.top > self.total / 2 {
             store.list_customers_from_end(sort, self.total - end, end - self.top)
@@ -200,7 +205,7 @@ impl CustomersView {
         }
     }
 
-    pub fn reload(&mut self, store: &Store) -> anyhow::Result<()> {
+    pub fn reload(&mut self, store: &dyn Book) -> anyhow::Result<()> {
         self.total = store.count_customers()?;
         self.select(store, self.selected)?;
         self.load_window(store)
@@ -209,7 +214,7 @@ impl CustomersView {
     /// The next order. Urgency needs every nudge scored once, then pages from memory.
     pub fn cycle_sort(
         &mut self,
-        store: &Store,
+        store: &dyn Book,
         urgency: impl FnOnce() -> anyhow::Result<Vec<i64>>,
     ) -> anyhow::Result<()> {
         self.sort = self.sort.next();
@@ -233,7 +238,7 @@ impl CustomersView {
     }
 
     /// Opens the filter, with the preloaded index when there is one.
-    pub fn start_filter(&mut self, store: &Store, preload: &mut Preload<Filter>) -> anyhow::Result<()> {
+    pub fn start_filter(&mut self, store: &dyn Book, preload: &mut Preload<Filter>) -> anyhow::Result<()> {
         if self.filter.is_none() {
             self.filter = Some(match preload.take() {
                 Some(filter) => filter,
@@ -244,7 +249,7 @@ impl CustomersView {
         Ok(())
     }
 
-    pub fn edit_filter(&mut self, store: &Store, edit: impl FnOnce(&mut Filter)) -> anyhow::Result<()> {
+    pub fn edit_filter(&mut self, store: &dyn Book, edit: impl FnOnce(&mut Filter)) -> anyhow::Result<()> {
         if let Some(f) = &mut self.filter {
             edit(f);
         }
@@ -253,7 +258,7 @@ impl CustomersView {
         self.load_window(store)
     }
 
-    pub fn clear_filter(&mut self, store: &Store) -> anyhow::Result<()> {
+    pub fn clear_filter(&mut self, store: &dyn Book) -> anyhow::Result<()> {
         self.filter = None;
         self.typing = false;
         self.top = 0;

@@ -39,7 +39,7 @@ impl App {
             self.export_week(&text);
             return Ok(());
         }
-        let (store, now) = (&mut self.store, self.now);
+        let (store, now) = (&mut *self.store, self.now);
         let done = match kind {
             PromptKind::QuickLog { customer_id, .. } => log::contact(store, now, Who::Id(customer_id), &text)
                 .map(|done| {
@@ -130,7 +130,7 @@ impl App {
         text: &str,
     ) -> anyhow::Result<Option<(Change, String)>> {
         let today = self.now.today();
-        let (store, now) = (&mut self.store, self.now);
+        let (store, now) = (&mut *self.store, self.now);
         let done = match kind {
             PromptKind::Trigger { customer_id, .. } => match text.split_once(':') {
                 Some((kind, note)) => {
@@ -214,7 +214,7 @@ impl App {
                 response: &values[4],
             };
             let planned = match refusal(moments::plan(
-                &mut self.store,
+                &mut *self.store,
                 self.now,
                 Who::Id(customer_id),
                 &input,
@@ -237,8 +237,8 @@ impl App {
         }
         let input = customer_input(form);
         let saved = match &kind {
-            FormKind::EditCustomer(before) => customers::edit(&mut self.store, self.now, before, &input),
-            _ => customers::add(&mut self.store, self.now, &input),
+            FormKind::EditCustomer(before) => customers::edit(&mut *self.store, self.now, before, &input),
+            _ => customers::add(&mut *self.store, self.now, &input),
         };
         let saved = match refusal(saved)? {
             Ok(saved) => saved,
@@ -256,7 +256,7 @@ impl App {
         self.overlay = None;
         self.remember(saved.change, said)?;
         self.card = Some(super::card::CardView::load(
-            &self.store,
+            &*self.store,
             id,
             self.look(),
             &self.config,
@@ -284,7 +284,7 @@ impl App {
             self.say("Select a follow-up to mark done.");
             return Ok(());
         };
-        let done = follow_ups::done(&mut self.store, self.now, id)?;
+        let done = follow_ups::done(&mut *self.store, self.now, id)?;
         let said = format!("Done: “{}”", sanitize(&done.follow_up.text));
         self.remember(done.change, said)
     }
@@ -298,7 +298,7 @@ impl App {
             self.say("Nothing to undo in this session.");
             return Ok(());
         };
-        match undo::undo(&mut self.store, self.now, &change) {
+        match undo::undo(&mut *self.store, self.now, &change) {
             Ok(()) => {
                 self.refresh_views(changes_index(&change))?;
                 self.say(format!("Undone: {said}"));

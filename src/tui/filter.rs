@@ -8,7 +8,7 @@ use std::cell::OnceCell;
 
 use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
-use crate::store::{IndexEntry, Store};
+use crate::store::{Book, IndexEntry};
 
 pub struct Filter {
     pub query: String,
@@ -206,7 +206,7 @@ fn everyone(n: usize) -> Vec<Found> {
 
 impl Filter {
     /// The filter over every active customer of the book.
-    pub fn of_book(store: &Store) -> anyhow::Result<Filter> {
+    pub fn of_book(store: &dyn Book) -> anyhow::Result<Filter> {
         Ok(Filter::new(store.customer_index()?))
     }
 

@@ -65,11 +65,11 @@ impl App {
             return Ok(());
         };
         match (edit, key.code) {
-            (Edit::Type, KeyCode::Char(c)) => view.edit_filter(&self.store, |f| f.push(c)),
+            (Edit::Type, KeyCode::Char(c)) => view.edit_filter(&*self.store, |f| f.push(c)),
             (Edit::DeleteBack, _) if view.filter.as_ref().is_some_and(|f| f.query.is_empty()) => {
-                view.clear_filter(&self.store)
+                view.clear_filter(&*self.store)
             }
-            (Edit::DeleteBack, _) => view.edit_filter(&self.store, Filter::pop),
+            (Edit::DeleteBack, _) => view.edit_filter(&*self.store, Filter::pop),
             _ => Ok(()),
         }
     }
@@ -86,7 +86,7 @@ impl App {
             }
             (Action::ClearFilter, None) => {
                 if let Some(view) = self.customers.as_mut() {
-                    view.clear_filter(&self.store)?;
+                    view.clear_filter(&*self.store)?;
                 }
             }
             (Action::Cancel, _) => self.overlay = None,

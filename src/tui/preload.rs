@@ -1,12 +1,10 @@
-//! Work done on a second connection while the user reads the screen, so that the first `/`
-//! (the filter's index) or the first sort by urgency (every nudge scored) on a large book
-//! does not wait for it. SQLite in WAL mode lets the second connection read beside the
-//! first.
+//! Work done on a second handle on the book while the user reads the screen, so that the
+//! first `/` (the filter's index) or the first sort by urgency (every nudge scored) on a
+//! large book does not wait for it.
 
-use std::path::Path;
 use std::thread::JoinHandle;
 
-use crate::store::Store;
+use crate::store::{Book, Reopen};
 
 pub struct Preload<T>(Option<JoinHandle<anyhow::Result<T>>>);
 
@@ -17,10 +15,12 @@ impl<T> Default for Preload<T> {
 }
 
 impl<T: Send + 'static> Preload<T> {
-    /// Runs `job` on its own connection to the database at `path`.
-    pub fn start(path: &Path, job: impl FnOnce(&Store) -> anyhow::Result<T> + Send + 'static) -> Preload<T> {
-        let path = path.to_owned();
-        Preload(Some(std::thread::spawn(move || job(&Store::open(&path)?))))
+    /// Runs `job` on a handle of its own, opened by `reopen` on the job's thread.
+    pub fn start(
+        reopen: Reopen,
+        job: impl FnOnce(&dyn Book) -> anyhow::Result<T> + Send + 'static,
+    ) -> Preload<T> {
+        Preload(Some(std::thread::spawn(move || job(&*reopen()?))))
     }
 
     /// The result, once it is ready (waiting for it if need be). `None` when nothing was

@@ -8,7 +8,7 @@ use crate::app::week::plan_week;
 use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::week::{IsoWeek, Item, WeekPlan};
-use crate::store::Store;
+use crate::store::Book;
 
 pub struct WeekView {
     pub plan: WeekPlan,
@@ -19,7 +19,7 @@ pub struct WeekView {
 
 impl WeekView {
     pub fn load(
-        store: &Store,
+        store: &dyn Book,
         look: Look,
         config: &Config,
         week: Option<IsoWeek>,
@@ -31,7 +31,7 @@ impl WeekView {
         })
     }
 
-    pub fn reload(&mut self, store: &Store, now: Now, config: &Config) -> anyhow::Result<()> {
+    pub fn reload(&mut self, store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<()> {
         self.plan = plan_week(store, now, config, Some(self.plan.week))?;
         self.look.now = now;
         self.select(self.selected);
@@ -39,7 +39,7 @@ impl WeekView {
     }
 
     /// The week before (`-1`) or after (`1`).
-    pub fn shift(&mut self, store: &Store, now: Now, config: &Config, weeks: i64) -> anyhow::Result<()> {
+    pub fn shift(&mut self, store: &dyn Book, now: Now, config: &Config, weeks: i64) -> anyhow::Result<()> {
         let week = IsoWeek::of(self.plan.week.monday() + Duration::weeks(weeks));
         *self = WeekView::load(store, Look { now, ..self.look }, config, Some(week))?;
         Ok(())

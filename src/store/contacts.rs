@@ -1,0 +1,45 @@
+//! The contacts part of the contract: logging a contact with everything its quick-log line
+//! implies, and a customer's timeline. Knows no SQL.
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::quicklog::QuickLog;
+use crate::domain::{Kind, Tags};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Interaction {
+    pub id: i64,
+    pub customer_id: i64,
+    pub at: DateTime<Utc>,
+    pub kind: Kind,
+    pub note: String,
+    pub satisfaction: Option<u8>,
+}
+
+/// What one logged line created, and what it wrote: undo takes back only that, and only
+/// while it is still as the line left it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logged {
+    pub interaction_id: i64,
+    pub follow_up_id: Option<i64>,
+    pub balance_entry_id: Option<i64>,
+    pub trigger_id: Option<i64>,
+    /// The tags the line gave the customer, those they did not have yet. Not the tags as
+    /// they were before: putting those back would drop a tag another process added since.
+    pub tags_added: Tags,
+    /// The line as recorded, and when.
+    pub line: QuickLog,
+    pub at: DateTime<Utc>,
+}
+
+pub trait Contacts {
+    /// Records a parsed quick-log line for a customer in one transaction: the interaction,
+    /// its follow-up, new tags, a give for a gift, a reactional trigger for a complaint,
+    /// and the customer's summaries (a note is not a contact: it moves no last contact).
+    /// `NotFound` when there is no such customer, and then nothing is saved.
+    fn log_contact(&mut self, customer_id: i64, log: &QuickLog, now: DateTime<Utc>)
+    -> anyhow::Result<Logged>;
+
+    /// The customer's timeline, newest first, at most `limit`.
+    fn interactions(&self, customer_id: i64, limit: usize) -> anyhow::Result<Vec<Interaction>>;
+}

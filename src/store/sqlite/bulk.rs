@@ -1,0 +1,330 @@
+//! Writing many records in one SQLite transaction: demo books and imports. Which record
+//! matches whom is the import's rule (`app::import`), not this module's.
+
+use std::collections::HashSet;
+
+use anyhow::Context as _;
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{OptionalExtension as _, Transaction, TransactionBehavior, params};
+
+use super::SqliteBook;
+use super::customers::{CUSTOMER_COLUMNS, FieldsToSet, customer_from_row, set_fields};
+use super::sql::{from_ts, ts};
+use crate::domain::{Cadence, Customer, Kind};
+use crate::store::{Bulk, CustomerPatch, NewCustomer};
+
+/// One open IMMEDIATE transaction with cached statements. Nothing is visible to others
+/// until `finish`; dropping it without finishing rolls everything back.
+pub(super) struct SqliteBulk<'a> {
+    tx: Transaction<'a>,
+    /// Customers whose summary needs recomputing at `finish`.
+    touched: HashSet<i64>,
+}
+
+impl SqliteBook {
+    pub(super) fn start_bulk(&mut self) -> anyhow::Result<SqliteBulk<'_>> {
+        self.writable()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context("starting a bulk write")?;
+        Ok(SqliteBulk {
+            tx,
+            touched: HashSet::new(),
+        })
+    }
+}
+
+impl SqliteBulk<'_> {
+    fn insert_trigger(
+        &mut self,
+        customer_id: i64,
+        interaction_id: Option<i64>,
+        kind: &str,
+        note: &str,
+        opened_at: DateTime<Utc>,
+        resolved_at: Option<DateTime<Utc>>,
+    ) -> anyhow::Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO triggers (customer_id, interaction_id, kind, note, opened_at, resolved_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                customer_id,
+                interaction_id,
+                kind,
+                note,
+                ts(opened_at),
+                resolved_at.map(ts)
+            ])
+            .context("adding a switching trigger")?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    fn insert_balance(
+        &mut self,
+        customer_id: i64,
+        interaction_id: Option<i64>,
+        side: &str,
+        note: &str,
+        weight: u8,
+        at: DateTime<Utc>,
+    ) -> anyhow::Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO balance_entries (customer_id, interaction_id, side, note, weight, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![customer_id, interaction_id, side, note, weight, ts(at)])
+            .context("adding a give/take entry")?;
+        Ok(self.tx.last_insert_rowid())
+    }
+}
+
+impl Bulk for SqliteBulk<'_> {
+    fn customer(&mut self, c: &NewCustomer, created_at: DateTime<Utc>) -> anyhow::Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO customers (name, company, email, phone, tags, cadence_days, notes, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+            )?
+            .execute(params![
+                c.name,
+                c.company,
+                c.email,
+                c.phone,
+                c.tags.to_stored(),
+                c.cadence.unwrap_or(Cadence::DEFAULT).days(),
+                c.notes,
+                ts(created_at),
+            ])
+            .context("adding a customer")?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    fn interaction(
+        &mut self,
+        customer_id: i64,
+        at: DateTime<Utc>,
+        kind: Kind,
+        note: &str,
+        satisfaction: Option<u8>,
+    ) -> anyhow::Result<i64> {
+        self.touched.insert(customer_id);
+        self.tx
+            .prepare_cached(
+                "INSERT INTO interactions (customer_id, at, kind, note, satisfaction) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![customer_id, ts(at), kind, note, satisfaction])
+            .context("adding an interaction")?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    fn follow_up(
+        &mut self,
+        customer_id: i64,
+        text: &str,
+        due: NaiveDate,
+        created_at: DateTime<Utc>,
+        done_at: Option<DateTime<Utc>>,
+    ) -> anyhow::Result<i64> {
+        self.touched.insert(customer_id);
+        self.tx
+            .prepare_cached(
+                "INSERT INTO follow_ups (customer_id, text, due, first_due, created_at, done_at)
+                 VALUES (?1, ?2, ?3, ?3, ?4, ?5)",
+            )?
+            .execute(params![customer_id, text, due, ts(created_at), done_at.map(ts)])
+            .context("adding a follow-up")?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// A decision moment; `status` is upcoming, won, lost or passed.
+    // One parameter per column, like the other rows a bulk write takes.
+    #[allow(clippy::too_many_arguments)]
+    fn moment(
+        &mut self,
+        customer_id: i64,
+        title: &str,
+        expected: NaiveDate,
+        concerns: &str,
+        steps: &str,
+        response: &str,
+        status: &str,
+        planned_at: DateTime<Utc>,
+        closed_at: Option<DateTime<Utc>>,
+    ) -> anyhow::Result<i64> {
+        self.touched.insert(customer_id);
+        self.tx
+            .prepare_cached(
+                "INSERT INTO moments (customer_id, title, expected, concerns, steps, response, status, planned_at, closed_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                customer_id,
+                title,
+                expected,
+                concerns,
+                steps,
+                response,
+                status,
+                ts(planned_at),
+                closed_at.map(ts),
+            ])
+            .context("adding a decision moment")?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// A switching trigger; `kind` is situational, reactional or influential.
+    fn trigger(
+        &mut self,
+        customer_id: i64,
+        kind: &str,
+        note: &str,
+        opened_at: DateTime<Utc>,
+        resolved_at: Option<DateTime<Utc>>,
+    ) -> anyhow::Result<i64> {
+        self.touched.insert(customer_id);
+        self.insert_trigger(customer_id, None, kind, note, opened_at, resolved_at)
+    }
+
+    /// A trigger opened by a logged interaction, as a complaint opens a reactional one.
+    fn trigger_from_interaction(
+        &mut self,
+        interaction_id: i64,
+        customer_id: i64,
+        kind: &str,
+        note: &str,
+        opened_at: DateTime<Utc>,
+        resolved_at: Option<DateTime<Utc>>,
+    ) -> anyhow::Result<i64> {
+        self.touched.insert(customer_id);
+        self.insert_trigger(
+            customer_id,
+            Some(interaction_id),
+            kind,
+            note,
+            opened_at,
+            resolved_at,
+        )
+    }
+
+    /// An entry on the give/take ledger; `side` is give or ask, `weight` 1 to 5.
+    fn balance(
+        &mut self,
+        customer_id: i64,
+        side: &str,
+        note: &str,
+        weight: u8,
+        at: DateTime<Utc>,
+    ) -> anyhow::Result<i64> {
+        self.touched.insert(customer_id);
+        self.insert_balance(customer_id, None, side, note, weight, at)
+    }
+
+    /// A ledger entry made by a logged interaction, as a gift is also a give.
+    fn balance_from_interaction(
+        &mut self,
+        interaction_id: i64,
+        customer_id: i64,
+        side: &str,
+        note: &str,
+        weight: u8,
+        at: DateTime<Utc>,
+    ) -> anyhow::Result<i64> {
+        self.touched.insert(customer_id);
+        self.insert_balance(customer_id, Some(interaction_id), side, note, weight, at)
+    }
+
+    /// An order (a sale); money in minor units.
+    fn order(
+        &mut self,
+        customer_id: i64,
+        ordered_on: NaiveDate,
+        amount_cents: i64,
+        currency: &str,
+        note: &str,
+        created_at: DateTime<Utc>,
+    ) -> anyhow::Result<i64> {
+        self.touched.insert(customer_id);
+        self.tx
+            .prepare_cached(
+                "INSERT INTO orders (customer_id, ordered_on, amount_cents, currency, note, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                customer_id,
+                ordered_on,
+                amount_cents,
+                currency,
+                note,
+                ts(created_at)
+            ])
+            .context("adding an order")?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    fn each_customer_key(&self, f: &mut dyn FnMut(i64, &str, &str, &str)) -> anyhow::Result<()> {
+        let mut stmt = self
+            .tx
+            .prepare("SELECT id, name, company, email FROM customers ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next().context("loading customers to match against")? {
+            f(
+                row.get(0)?,
+                row.get_ref(1)?.as_str()?,
+                row.get_ref(2)?.as_str()?,
+                row.get_ref(3)?.as_str()?,
+            );
+        }
+        Ok(())
+    }
+
+    /// The last contact is read from the contacts: the summary column is brought up to
+    /// date only at `finish`.
+    fn customer_so_far(&self, id: i64) -> anyhow::Result<Option<Customer>> {
+        self.tx
+            .prepare_cached(&format!(
+                "SELECT {CUSTOMER_COLUMNS},
+                    (SELECT max(i.at) FROM interactions i WHERE i.customer_id = c.id AND i.kind <> 'note')
+                 FROM customers c WHERE c.id = ?1"
+            ))?
+            .query_row([id], |row| {
+                let mut c = customer_from_row(row)?;
+                c.last_contact_at = row
+                    .get::<_, Option<i64>>(super::customers::CUSTOMER_COLUMN_COUNT)?
+                    .map(from_ts);
+                Ok(c)
+            })
+            .optional()
+            .context("loading a matched customer")
+    }
+
+    fn update_customer(&mut self, id: i64, patch: &CustomerPatch, now: DateTime<Utc>) -> anyhow::Result<()> {
+        let fields = FieldsToSet {
+            name: patch.name.as_deref(),
+            company: patch.company.as_deref(),
+            email: patch.email.as_deref(),
+            phone: patch.phone.as_deref(),
+            tags: patch.tags.as_ref(),
+            cadence: patch.cadence,
+            notes: patch.notes.as_deref(),
+        };
+        set_fields(&self.tx, id, &fields, now).context("filling in an imported customer")?;
+        Ok(())
+    }
+
+    /// Brings the summaries of the customers written to up to date, and commits.
+    fn finish(self: Box<Self>) -> anyhow::Result<()> {
+        // One set-based pass beats many seeks once a good part of the book changed.
+        if self.touched.len() > 1000 {
+            super::summary::refresh_all(&self.tx)?;
+        } else {
+            for id in &self.touched {
+                super::summary::refresh(&self.tx, *id)?;
+            }
+        }
+        self.tx.commit().context("saving the bulk write")
+    }
+}

@@ -1,0 +1,471 @@
+//! Customers in SQLite: adding, editing, finding by name, and the book in the order of
+//! each sort's index. Knows nothing of who reads them or how they are ranked.
+
+use anyhow::Context as _;
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension as _, Row, Transaction, params};
+
+use super::SqliteBook;
+use super::sql::{Lenient, int, ts};
+use crate::domain::balance::Balance;
+use crate::domain::customer::Summary;
+use crate::domain::money::Cents;
+use crate::domain::{Cadence, Customer, Tags};
+use crate::store::{CustomerPatch, CustomerRow, Customers, IndexEntry, NewCustomer, NotFound, Sort};
+
+/// The typed fields of a customer to write, as they are to be stored; `None` leaves one as
+/// it is. An edit and the undo of one both write through `set_fields`.
+pub(super) struct FieldsToSet<'a> {
+    pub name: Option<&'a str>,
+    pub company: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub phone: Option<&'a str>,
+    pub tags: Option<&'a Tags>,
+    pub cadence: Option<Cadence>,
+    pub notes: Option<&'a str>,
+}
+
+/// Writes `fields` to customer `id` and stamps the change; returns how many rows changed
+/// (0: no such customer).
+pub(super) fn set_fields(
+    tx: &Transaction<'_>,
+    id: i64,
+    fields: &FieldsToSet<'_>,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<usize> {
+    tx.execute(
+        "UPDATE customers SET
+            name = coalesce(?2, name), company = coalesce(?3, company),
+            email = coalesce(?4, email), phone = coalesce(?5, phone),
+            tags = coalesce(?6, tags), cadence_days = coalesce(?7, cadence_days),
+            notes = coalesce(?8, notes), updated_at = ?9
+         WHERE id = ?1",
+        params![
+            id,
+            fields.name,
+            fields.company,
+            fields.email,
+            fields.phone,
+            fields.tags.map(Tags::to_stored),
+            fields.cadence.map(Cadence::days),
+            fields.notes,
+            ts(now),
+        ],
+    )
+}
+
+pub(super) const CUSTOMER_COLUMNS: &str = "c.id, c.name, c.company, c.email, c.phone, c.tags, \
+     c.cadence_days, c.notes, c.archived, c.created_at, c.last_contact_at, c.value_cents, \
+     c.last_order_on, c.satisfaction, c.prev_satisfaction, c.satisfaction_at, c.gives, c.asks, \
+     c.last_give_at, c.last_logged_at";
+/// How many columns `CUSTOMER_COLUMNS` selects.
+pub(super) const CUSTOMER_COLUMN_COUNT: usize = 20;
+
+pub(super) fn customer_from_row(row: &Row<'_>) -> rusqlite::Result<Customer> {
+    customer_from_row_offset(row, 0)
+}
+
+/// Reads `CUSTOMER_COLUMNS` starting at column `o` (for joins). A damaged value reads as
+/// unknown (or the default cadence) and is recorded, so one bad row never stops the book.
+pub(super) fn customer_from_row_offset(row: &Row<'_>, o: usize) -> rusqlite::Result<Customer> {
+    let r = Lenient::new(row, "customers", o)?;
+    // A cadence typed as words ('2w') stands for what it says, as `check --repair` writes
+    // it; anything else damaged stands for the default.
+    let written = row.get_ref(o + 6)?.as_str().ok().and_then(|s| s.parse().ok());
+    let cadence = r.value(
+        o + 6,
+        |v| {
+            let days = u32::try_from(v.as_i64().ok()?).ok()?;
+            Cadence::from_days(days).ok()
+        },
+        "a cadence (1 to 3650 days)",
+        written.unwrap_or(Cadence::DEFAULT),
+        || match written {
+            Some(c) => c.to_string(),
+            None => format!("{} (the default)", Cadence::DEFAULT),
+        },
+    )?;
+    let count =
+        |i| -> rusqlite::Result<u32> { Ok(r.int_in(i, 0..=i64::from(u32::MAX), "a count", 0)? as u32) };
+    let satisfaction = |i| -> rusqlite::Result<Option<u8>> {
+        Ok(r.opt_int_in(i, 1..=5, "a satisfaction (1 to 5)")?
+            .map(|s| s as u8))
+    };
+    Ok(Customer {
+        id: r.id(),
+        name: r.text(o + 1)?,
+        company: r.text(o + 2)?,
+        email: r.text(o + 3)?,
+        phone: r.text(o + 4)?,
+        tags: r.tags(o + 5)?,
+        cadence,
+        notes: r.text(o + 7)?,
+        archived: r.flag(o + 8)?,
+        created_at: r.instant(o + 9)?,
+        last_contact_at: r.opt_instant(o + 10)?,
+        summary: Summary {
+            value: Cents(r.int_in(o + 11, 0..=i64::MAX, "an amount in cents", 0)?),
+            last_order_on: r.opt_day(o + 12)?,
+            satisfaction: satisfaction(o + 13)?,
+            prev_satisfaction: satisfaction(o + 14)?,
+            satisfaction_at: r.opt_instant(o + 15)?,
+            balance: Balance {
+                gives: count(o + 16)?,
+                asks: count(o + 17)?,
+            },
+            last_give_at: r.opt_instant(o + 18)?,
+            last_logged_at: r.opt_instant(o + 19)?,
+        },
+    })
+}
+
+/// A row of `CUSTOMER_COLUMNS` followed by `NEXT_FOLLOW_UP`.
+fn customer_row(row: &Row<'_>) -> rusqlite::Result<CustomerRow> {
+    let customer = customer_from_row(row)?;
+    // A damaged due date is reported where the follow-up itself is read.
+    let next_follow_up = super::sql::day(row.get_ref(CUSTOMER_COLUMN_COUNT)?);
+    Ok(CustomerRow {
+        customer,
+        next_follow_up,
+    })
+}
+
+/// Each order is one index read front to back, so a page is an index walk, never a sort.
+fn order_by(sort: Sort) -> &'static str {
+    match sort {
+        Sort::LastContact => "c.last_contact_at, c.id",
+        Sort::Name => "c.name, c.id",
+        Sort::Value => "c.value_cents DESC, c.id DESC",
+    }
+}
+
+/// The same order back to front: the same index read from its other end.
+fn order_by_reversed(sort: Sort) -> &'static str {
+    match sort {
+        Sort::LastContact => "c.last_contact_at DESC, c.id DESC",
+        Sort::Name => "c.name DESC, c.id DESC",
+        Sort::Value => "c.value_cents, c.id",
+    }
+}
+
+/// The customer `id` as `conn` sees it (inside a write: as that transaction sees it).
+fn by_id(conn: &Connection, id: i64) -> anyhow::Result<Option<Customer>> {
+    conn.prepare_cached(&format!(
+        "SELECT {CUSTOMER_COLUMNS} FROM customers c WHERE c.id = ?1"
+    ))?
+    .query_row([id], customer_from_row)
+    .optional()
+    .context("loading a customer")
+}
+
+fn required(conn: &Connection, id: i64) -> anyhow::Result<Customer> {
+    by_id(conn, id)?.ok_or_else(|| customer_not_found(id).into())
+}
+
+const NEXT_FOLLOW_UP: &str = "(SELECT min(f.due) FROM follow_ups f \
+     WHERE f.customer_id = c.id AND f.done_at IS NULL)";
+
+impl Customers for SqliteBook {
+    fn add_customer(&mut self, new: &NewCustomer, now: DateTime<Utc>) -> anyhow::Result<Customer> {
+        self.write("add the customer", |tx| {
+            tx.execute(
+                "INSERT INTO customers (name, company, email, phone, tags, cadence_days, notes, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+                params![
+                    new.name.trim(),
+                    new.company.trim(),
+                    new.email.trim(),
+                    new.phone.trim(),
+                    new.tags.to_stored(),
+                    new.cadence.unwrap_or(Cadence::DEFAULT).days(),
+                    new.notes,
+                    ts(now),
+                ],
+            )
+            .context("adding a customer")?;
+            required(tx, tx.last_insert_rowid())
+        })
+    }
+
+    fn update_customer(
+        &mut self,
+        id: i64,
+        patch: &CustomerPatch,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<Customer> {
+        self.write("edit the customer", |tx| {
+            let fields = FieldsToSet {
+                name: patch.name.as_deref().map(str::trim),
+                company: patch.company.as_deref().map(str::trim),
+                email: patch.email.as_deref().map(str::trim),
+                phone: patch.phone.as_deref().map(str::trim),
+                tags: patch.tags.as_ref(),
+                cadence: patch.cadence,
+                notes: patch.notes.as_deref(),
+            };
+            let changed = set_fields(tx, id, &fields, now).context("editing a customer")?;
+            if changed == 0 {
+                return Err(customer_not_found(id).into());
+            }
+            required(tx, id)
+        })
+    }
+
+    fn customer(&self, id: i64) -> anyhow::Result<Option<Customer>> {
+        by_id(&self.conn, id)
+    }
+
+    /// Customers whose name equals `name`, ignoring case; then those it is a prefix of.
+    /// At most `limit` of each, active customers only.
+    fn customers_named(&self, name: &str, limit: usize) -> anyhow::Result<(Vec<Customer>, Vec<Customer>)> {
+        let exact = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {CUSTOMER_COLUMNS} FROM customers c
+                 WHERE c.archived = 0 AND c.name = ?1 ORDER BY c.id LIMIT ?2"
+            ))?
+            .query_map(params![name, int(limit)], customer_from_row)?
+            .collect::<Result<Vec<_>, _>>()
+            .context("finding customers by name")?;
+        // A range on the NOCASE name index instead of LIKE, which would scan the whole
+        // table when given a bound parameter.
+        let upper = format!("{name}\u{10FFFF}");
+        let prefixed = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {CUSTOMER_COLUMNS} FROM customers c
+                 WHERE c.archived = 0 AND c.name >= ?1 AND c.name < ?2 ORDER BY c.name, c.id LIMIT ?3"
+            ))?
+            .query_map(params![name, upper, int(limit)], customer_from_row)?
+            .collect::<Result<Vec<_>, _>>()
+            .context("finding customers by name prefix")?;
+        Ok((exact, prefixed))
+    }
+
+    /// One page of the book, active customers only.
+    fn list_customers(&self, sort: Sort, offset: usize, limit: usize) -> anyhow::Result<Vec<CustomerRow>> {
+        self.page(order_by(sort), offset, limit)
+    }
+
+    /// The page that ends `skip` rows before the end of the book, in `sort` order. OFFSET
+    /// steps over rows one by one, so a page deep in a large book is read from the nearer
+    /// end: this is the same page as `list_customers(sort, total - skip - limit, limit)`.
+    fn list_customers_from_end(
+        &self,
+        sort: Sort,
+        skip: usize,
+        limit: usize,
+    ) -> anyhow::Result<Vec<CustomerRow>> {
+        let mut rows = self.page(order_by_reversed(sort), skip, limit)?;
+        rows.reverse();
+        Ok(rows)
+    }
+
+    /// The customer right after `c` in `sort` order (`forward`), or right before it: one
+    /// seek in the sort's index, where a page at a deep offset walks it from the start.
+    fn neighbour(&self, sort: Sort, c: &Customer, forward: bool) -> anyhow::Result<Option<CustomerRow>> {
+        let (after, before) = (">", "<");
+        let id = c.id;
+        match (sort, c.last_contact_at.map(ts)) {
+            // Never contacted come first, by id; then by last contact.
+            (Sort::LastContact, None) if forward => {
+                match self.one("c.last_contact_at IS NULL AND c.id > ?1", "c.id", params![id])? {
+                    Some(row) => Ok(Some(row)),
+                    None => self.one(
+                        "c.last_contact_at IS NOT NULL",
+                        "c.last_contact_at, c.id",
+                        params![],
+                    ),
+                }
+            }
+            (Sort::LastContact, None) => self.one(
+                "c.last_contact_at IS NULL AND c.id < ?1",
+                "c.id DESC",
+                params![id],
+            ),
+            (Sort::LastContact, Some(at)) if forward => self.one(
+                "(c.last_contact_at, c.id) > (?1, ?2)",
+                "c.last_contact_at, c.id",
+                params![at, id],
+            ),
+            (Sort::LastContact, Some(at)) => match self.one(
+                "(c.last_contact_at, c.id) < (?1, ?2) AND c.last_contact_at IS NOT NULL",
+                "c.last_contact_at DESC, c.id DESC",
+                params![at, id],
+            )? {
+                Some(row) => Ok(Some(row)),
+                None => self.one("c.last_contact_at IS NULL", "c.id DESC", params![]),
+            },
+            (Sort::Name, _) => {
+                let (op, order) = if forward {
+                    (after, "c.name, c.id")
+                } else {
+                    (before, "c.name DESC, c.id DESC")
+                };
+                self.one(
+                    &format!("(c.name, c.id) {op} (?1, ?2)"),
+                    order,
+                    params![c.name, id],
+                )
+            }
+            // Highest value first.
+            (Sort::Value, _) => {
+                let (op, order) = if forward {
+                    (before, "c.value_cents DESC, c.id DESC")
+                } else {
+                    (after, "c.value_cents, c.id")
+                };
+                self.one(
+                    &format!("(c.value_cents, c.id) {op} (?1, ?2)"),
+                    order,
+                    params![c.summary.value.0, id],
+                )
+            }
+        }
+    }
+
+    /// Calls `f` with every active customer in `sort` order, from one query, so a large
+    /// book streams out without paging; an error from `f` stops the walk.
+    fn each_customer(
+        &self,
+        sort: Sort,
+        f: &mut dyn FnMut(CustomerRow) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let sql = format!(
+            "SELECT {CUSTOMER_COLUMNS}, {NEXT_FOLLOW_UP} FROM customers c
+             WHERE c.archived = 0 ORDER BY {}",
+            order_by(sort)
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next().context("loading customers")? {
+            f(customer_row(row)?)?;
+        }
+        Ok(())
+    }
+
+    fn each_customer_by_id(&self, f: &mut dyn FnMut(Customer) -> anyhow::Result<()>) -> anyhow::Result<()> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CUSTOMER_COLUMNS} FROM customers c WHERE c.archived = 0 ORDER BY c.id"
+        ))?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next().context("loading customers for export")? {
+            f(customer_from_row(row)?)?;
+        }
+        Ok(())
+    }
+
+    fn count_customers(&self) -> anyhow::Result<usize> {
+        self.conn
+            .prepare_cached("SELECT count(*) FROM customers WHERE archived = 0")?
+            .query_row([], |r| r.get::<_, i64>(0))
+            .map(|n| n as usize)
+            .context("counting customers")
+    }
+    /// Every active customer's id, in last-contact order: a walk of the index alone.
+    fn customer_ids(&self) -> anyhow::Result<Vec<i64>> {
+        self.conn
+            .prepare_cached("SELECT id FROM customers WHERE archived = 0 ORDER BY last_contact_at, id")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<Vec<_>, _>>()
+            .context("listing customers")
+    }
+
+    /// Every active customer's searchable text, in last-contact order (so equal fuzzy
+    /// scores keep the book's order). One pass over the table, then sorted here: quicker
+    /// than fetching the rows in index order, each from its own page.
+    fn customer_index(&self) -> anyhow::Result<Vec<IndexEntry>> {
+        let mut entries = self
+            .conn
+            .prepare_cached(
+                "SELECT id, name, company, email, tags, last_contact_at FROM customers NOT INDEXED
+                 WHERE archived = 0",
+            )?
+            .query_map([], |r| {
+                let entry = IndexEntry {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    company: r.get(2)?,
+                    email: r.get(3)?,
+                    tags: r.get(4)?,
+                };
+                Ok((r.get(5)?, entry))
+            })?
+            .collect::<Result<Vec<(Option<i64>, IndexEntry)>, _>>()
+            .context("loading customers for the filter")?;
+        entries.sort_unstable_by_key(|(last_contact, e)| (*last_contact, e.id));
+        Ok(entries.into_iter().map(|(_, e)| e).collect())
+    }
+
+    /// The rows for `ids`, in the order given.
+    fn customer_rows(&self, ids: &[i64]) -> anyhow::Result<Vec<CustomerRow>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CUSTOMER_COLUMNS}, {NEXT_FOLLOW_UP} FROM customers c WHERE c.id = ?1"
+        ))?;
+        let mut rows = Vec::with_capacity(ids.len());
+        for id in ids {
+            let row = stmt
+                .query_row([id], customer_row)
+                .optional()
+                .context("loading a customer row")?;
+            rows.extend(row);
+        }
+        Ok(rows)
+    }
+
+    /// Whether there is any active customer; cheaper than counting a large book.
+    fn has_customers(&self) -> anyhow::Result<bool> {
+        self.conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM customers WHERE archived = 0)")?
+            .query_row([], |r| r.get(0))
+            .context("checking for customers")
+    }
+}
+
+impl SqliteBook {
+    /// The first active customer that passes `filter`, in `order`.
+    fn one(
+        &self,
+        filter: &str,
+        order: &str,
+        params: impl rusqlite::Params,
+    ) -> anyhow::Result<Option<CustomerRow>> {
+        let sql = format!(
+            "SELECT {CUSTOMER_COLUMNS}, {NEXT_FOLLOW_UP} FROM customers c
+             WHERE c.archived = 0 AND {filter} ORDER BY {order} LIMIT 1"
+        );
+        self.conn
+            .prepare_cached(&sql)?
+            .query_row(params, customer_row)
+            .optional()
+            .context("loading a customer")
+    }
+
+    fn page(&self, order: &str, offset: usize, limit: usize) -> anyhow::Result<Vec<CustomerRow>> {
+        let sql = format!(
+            "SELECT {CUSTOMER_COLUMNS}, {NEXT_FOLLOW_UP} FROM customers c
+             WHERE c.archived = 0 ORDER BY {order} LIMIT ?1 OFFSET ?2"
+        );
+        self.conn
+            .prepare_cached(&sql)?
+            .query_map(params![int(limit), int(offset)], customer_row)?
+            .collect::<Result<Vec<_>, _>>()
+            .context("loading customers")
+    }
+}
+
+pub(super) fn customer_not_found(id: i64) -> NotFound {
+    NotFound::new("customer", id)
+}
+
+/// Turns the foreign-key failure of an insert for a missing customer into `NotFound`.
+pub(super) fn explain_missing_customer(e: rusqlite::Error, customer_id: i64) -> anyhow::Error {
+    match &e {
+        rusqlite::Error::SqliteFailure(f, _)
+            if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY =>
+        {
+            customer_not_found(customer_id).into()
+        }
+        _ => anyhow::Error::new(e).context("saving for a customer"),
+    }
+}

@@ -1,0 +1,120 @@
+//! Interactions in SQLite: logging a contact (with everything a quick-log line implies)
+//! and the timeline. The line comes parsed; what each kind implies is `domain::Kind`'s.
+
+use anyhow::Context as _;
+use chrono::{DateTime, Utc};
+use rusqlite::{Transaction, params};
+
+use super::SqliteBook;
+use super::sql::{Lenient, from_ts, int, ts};
+use crate::domain::quicklog::QuickLog;
+use crate::domain::{Kind, Tags};
+use crate::store::{Contacts, Interaction, Logged};
+
+impl Contacts for SqliteBook {
+    /// Records a parsed quick-log line for a customer in one transaction: the interaction,
+    /// its follow-up, new tags, a give for a gift, a reactional trigger for a complaint, and
+    /// the customer's last contact.
+    fn log_contact(
+        &mut self,
+        customer_id: i64,
+        log: &QuickLog,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<Logged> {
+        self.write("log the contact", |tx| {
+            let at = ts(now);
+            tx.prepare_cached(
+                "INSERT INTO interactions (customer_id, at, kind, note, satisfaction) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![customer_id, at, log.kind, log.note, log.satisfaction])
+            .map_err(|e| super::customers::explain_missing_customer(e, customer_id))?;
+            let interaction_id = tx.last_insert_rowid();
+
+            let follow_up_id = match &log.follow_up {
+                Some(plan) => {
+                    tx.prepare_cached(
+                        "INSERT INTO follow_ups (customer_id, interaction_id, text, due, first_due, created_at)
+                         VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+                    )?
+                    .execute(params![customer_id, interaction_id, plan.text, plan.due, at])
+                    .context("adding the follow-up")?;
+                    Some(tx.last_insert_rowid())
+                }
+                None => None,
+            };
+            let balance_entry_id = if log.kind.is_give() {
+                tx.prepare_cached(
+                    "INSERT INTO balance_entries (customer_id, interaction_id, side, note, at) VALUES (?1, ?2, 'give', ?3, ?4)",
+                )?
+                .execute(params![customer_id, interaction_id, log.note, at])
+                .context("recording the give")?;
+                Some(tx.last_insert_rowid())
+            } else {
+                None
+            };
+            let trigger_id = if log.kind.opens_reactional_trigger() {
+                tx.prepare_cached(
+                    "INSERT INTO triggers (customer_id, interaction_id, kind, note, opened_at) VALUES (?1, ?2, 'reactional', ?3, ?4)",
+                )?
+                .execute(params![customer_id, interaction_id, log.note, at])
+                .context("opening the reactional trigger")?;
+                Some(tx.last_insert_rowid())
+            } else {
+                None
+            };
+            let tags_added = if log.tags.is_empty() {
+                Tags::default()
+            } else {
+                add_tags(tx, customer_id, &log.tags, at)?
+            };
+            super::summary::refresh(tx, customer_id)?;
+            Ok(Logged {
+                interaction_id,
+                follow_up_id,
+                balance_entry_id,
+                trigger_id,
+                tags_added,
+                line: log.clone(),
+                at: from_ts(at),
+            })
+        })
+    }
+
+    /// The customer's timeline, newest first.
+    fn interactions(&self, customer_id: i64, limit: usize) -> anyhow::Result<Vec<Interaction>> {
+        self.conn
+            .prepare_cached(
+                "SELECT id, customer_id, at, kind, note, satisfaction FROM interactions
+                 WHERE customer_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2",
+            )?
+            .query_map(params![customer_id, int(limit)], |row| {
+                let r = Lenient::new(row, "interactions", 0)?;
+                Ok(Interaction {
+                    id: r.id(),
+                    customer_id: row.get(1)?,
+                    at: r.instant(2)?,
+                    kind: r.parsed(3, "a kind of contact", Kind::Note)?,
+                    note: r.text(4)?,
+                    satisfaction: r
+                        .opt_int_in(5, 1..=5, "a satisfaction (1 to 5)")?
+                        .map(|s| s as u8),
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()
+            .context("loading the timeline")
+    }
+}
+
+/// Adds `tags` to the customer's; returns those of `tags` they did not have yet.
+fn add_tags(tx: &Transaction<'_>, customer_id: i64, tags: &Tags, at: i64) -> anyhow::Result<Tags> {
+    let stored: String = tx
+        .prepare_cached("SELECT tags FROM customers WHERE id = ?1")?
+        .query_row([customer_id], |r| r.get(0))
+        .context("loading the customer's tags")?;
+    let before = Tags::from_stored(&stored);
+    let merged = before.union(tags);
+    tx.prepare_cached("UPDATE customers SET tags = ?2, updated_at = ?3 WHERE id = ?1")?
+        .execute(params![customer_id, merged.to_stored(), at])
+        .context("adding tags")?;
+    Ok(super::undo::without(tags, &before))
+}

@@ -1,0 +1,211 @@
+//! Undoing a change in SQLite. Each change the TUI makes is remembered as a `Change` that
+//! holds what the action wrote (plain data, so it can be stored later), and undoing it is
+//! one IMMEDIATE transaction: first check that nothing else changed or built on what the
+//! action wrote since, then take back exactly that and nothing more. Other processes
+//! write to the same book, and their records are never ours to delete. Which change is
+//! the latest is the caller's to keep.
+
+mod checks;
+mod customers;
+
+use anyhow::Context as _;
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Transaction, params};
+
+use super::SqliteBook;
+use super::sql::ts;
+use crate::domain::Tags;
+use crate::domain::balance::BalanceEntry;
+use crate::domain::trigger::Trigger;
+use crate::store::{Change, Logged, Undo, UndoRefused};
+use checks::{customer_fields, follow_up_moved};
+
+fn refuse(what: impl Into<String>, why: impl Into<String>) -> anyhow::Error {
+    UndoRefused {
+        what: what.into(),
+        why: why.into(),
+    }
+    .into()
+}
+
+impl Undo for SqliteBook {
+    fn undo(&mut self, change: &Change, now: DateTime<Utc>) -> anyhow::Result<()> {
+        self.write("undo", |tx| match change {
+            Change::Logged { customer_id, logged } => undo_log(tx, *customer_id, logged, now),
+            Change::FollowUpAdded { follow_up: f } => {
+                let what = format!("the follow-up “{}”", f.text);
+                if let Some(why) = follow_up_moved(tx, f.id, &f.text, f.due)? {
+                    return Err(refuse(what, format!("it {why}")));
+                }
+                tx.execute("DELETE FROM follow_ups WHERE id = ?1", [f.id])
+                    .context("undoing the follow-up")?;
+                Ok(())
+            }
+            Change::FollowUpDone { id, done_at } => undo_done(tx, *id, *done_at),
+            Change::FollowUpSnoozed { id, from, to } => undo_snooze(tx, *id, *from, *to),
+            Change::MomentAdded { moment: m } => {
+                let what = format!("the moment “{}”", m.title);
+                if let Some(why) = checks::moment_changed(tx, m)? {
+                    return Err(refuse(what, format!("it {why}")));
+                }
+                tx.execute("DELETE FROM moments WHERE id = ?1", [m.id])
+                    .context("removing the moment")?;
+                Ok(())
+            }
+            Change::TriggerAdded { trigger: t } => {
+                let what = format!("the {} trigger", t.kind);
+                if let Some(why) = checks::trigger_changed(tx, t)? {
+                    return Err(refuse(what, format!("it {why}")));
+                }
+                tx.execute("DELETE FROM triggers WHERE id = ?1", [t.id])
+                    .context("removing the trigger")?;
+                Ok(())
+            }
+            Change::BalanceAdded { entry: e } => {
+                let what = format!("the {} “{}”", e.side, e.note);
+                if let Some(why) = checks::balance_entry_changed(tx, e)? {
+                    return Err(refuse(what, format!("it {why}")));
+                }
+                tx.execute("DELETE FROM balance_entries WHERE id = ?1", [e.id])
+                    .context("removing the give/ask")?;
+                super::summary::refresh(tx, e.customer_id)
+            }
+            Change::OrderAdded { order: o } => {
+                let what = format!("the order of {} {}", o.currency, o.amount);
+                if let Some(why) = checks::order_changed(tx, o)? {
+                    return Err(refuse(what, format!("it {why}")));
+                }
+                tx.execute("DELETE FROM orders WHERE id = ?1", [o.id])
+                    .context("removing the order")?;
+                super::summary::refresh(tx, o.customer_id)
+            }
+            Change::CustomerAdded { id, added } => customers::undo_add(tx, *id, added),
+            Change::CustomerEdited { id, before, after } => customers::undo_edit(tx, *id, before, after, now),
+        })
+    }
+}
+
+/// A logged line goes with the follow-up, give and trigger it created and the tags it
+/// added, each only while it is as the line left it.
+fn undo_log(
+    tx: &Transaction<'_>,
+    customer_id: i64,
+    logged: &Logged,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let line = &logged.line;
+    let what = format!("the logged {}", line.kind);
+    if let Some(why) = checks::interaction_changed(tx, customer_id, logged)? {
+        return Err(refuse(what, why));
+    }
+    if let (Some(id), Some(plan)) = (logged.follow_up_id, &line.follow_up)
+        && let Some(why) = follow_up_moved(tx, id, &plan.text, plan.due)?
+    {
+        return Err(refuse(what, format!("its follow-up “{}” {why}", plan.text)));
+    }
+    if let Some(id) = logged.balance_entry_id {
+        let give = BalanceEntry {
+            id,
+            customer_id,
+            side: crate::domain::balance::Side::Give,
+            note: line.note.clone(),
+            at: logged.at,
+        };
+        if let Some(why) = checks::balance_entry_changed(tx, &give)? {
+            return Err(refuse(what, format!("its give {why}")));
+        }
+    }
+    if let Some(id) = logged.trigger_id {
+        let trigger = Trigger {
+            id,
+            customer_id,
+            kind: crate::domain::trigger::TriggerKind::Reactional,
+            note: line.note.clone(),
+            opened_at: logged.at,
+            resolved_at: None,
+        };
+        if let Some(why) = checks::trigger_changed(tx, &trigger)? {
+            return Err(refuse(what, format!("its reactional trigger {why}")));
+        }
+    }
+
+    for (table, id) in [
+        ("follow_ups", logged.follow_up_id),
+        ("balance_entries", logged.balance_entry_id),
+        ("triggers", logged.trigger_id),
+    ] {
+        if let Some(id) = id {
+            tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])
+                .with_context(|| format!("undoing a row in {table}"))?;
+        }
+    }
+    tx.execute("DELETE FROM interactions WHERE id = ?1", [logged.interaction_id])
+        .context("undoing the contact")?;
+    if !logged.tags_added.is_empty()
+        && let Some(current) = customer_fields(tx, customer_id)?
+    {
+        let kept = without(&current.tags, &logged.tags_added);
+        if kept != current.tags {
+            tx.execute(
+                "UPDATE customers SET tags = ?2, updated_at = ?3 WHERE id = ?1",
+                params![customer_id, kept.to_stored(), ts(now)],
+            )
+            .context("taking back the tags the line added")?;
+        }
+    }
+    super::summary::refresh(tx, customer_id)
+}
+
+fn undo_done(tx: &Transaction<'_>, id: i64, done_at: DateTime<Utc>) -> anyhow::Result<()> {
+    let Some((f, _)) = checks::follow_up(tx, id)? else {
+        return Err(refuse(
+            format!("marking follow-up {id} done"),
+            "it was deleted since",
+        ));
+    };
+    let what = format!("marking “{}” done", f.text);
+    match f.done_at {
+        None => Err(refuse(what, "it was reopened since")),
+        Some(at) if at != done_at => Err(refuse(what, "it was reopened and done again since")),
+        Some(_) => {
+            tx.execute(
+                "UPDATE follow_ups SET done_at = NULL WHERE id = ?1 AND done_at = ?2",
+                params![id, ts(done_at)],
+            )
+            .context("reopening the follow-up")?;
+            Ok(())
+        }
+    }
+}
+
+fn undo_snooze(tx: &Transaction<'_>, id: i64, from: NaiveDate, to: NaiveDate) -> anyhow::Result<()> {
+    let what = "the snooze";
+    let Some((f, _)) = checks::follow_up(tx, id)? else {
+        return Err(refuse(what, format!("follow-up {id} was deleted since")));
+    };
+    let it = format!("the follow-up “{}”", f.text);
+    if f.done_at.is_some() {
+        return Err(refuse(what, format!("{it} was marked done since")));
+    }
+    if f.due != to {
+        return Err(refuse(what, format!("{it} was moved to {} since", f.due)));
+    }
+    tx.execute(
+        "UPDATE follow_ups SET due = ?2, snoozes = max(snoozes - 1, 0) WHERE id = ?1",
+        params![id, from],
+    )
+    .context("unsnoozing the follow-up")?;
+    Ok(())
+}
+
+/// The tags of `tags` that are not in `minus`, still sorted and unique.
+pub(super) fn without(tags: &Tags, minus: &Tags) -> Tags {
+    let kept: Vec<&str> = tags
+        .as_slice()
+        .iter()
+        .filter(|t| !minus.contains(t))
+        .map(String::as_str)
+        .collect();
+    // A subset of stored, sorted tags is itself in stored form.
+    Tags::from_stored(&kept.join(" "))
+}

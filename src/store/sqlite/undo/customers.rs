@@ -1,0 +1,85 @@
+//! Undoing an added or edited customer: only while their fields hold what the change
+//! wrote, and an add only while nothing at all was recorded for them. Other records' undo
+//! is `undo.rs`'s.
+
+use anyhow::Context as _;
+use chrono::{DateTime, Utc};
+use rusqlite::Transaction;
+
+use super::checks::{self, customer_fields, list};
+use super::{refuse, without};
+use crate::store::CustomerFields;
+use crate::store::sqlite::customers::{FieldsToSet, set_fields};
+
+/// A customer goes only while nothing at all was recorded for them and their fields are
+/// as the add wrote them. Their rows are counted, never left to ON DELETE CASCADE.
+pub(super) fn undo_add(tx: &Transaction<'_>, id: i64, added: &CustomerFields) -> anyhow::Result<()> {
+    let what = format!("adding {}", added.name);
+    let Some((fields, archived)) = checks::customer_row(tx, id)? else {
+        return Err(refuse(what, "they were deleted since"));
+    };
+    let records = checks::records_of(tx, id)?;
+    if !records.is_empty() {
+        let were = if records.len() == 1 && records[0].starts_with("1 ") {
+            "was"
+        } else {
+            "were"
+        };
+        return Err(refuse(what, format!("{} {were} added since", list(&records))));
+    }
+    let edited = checks::differing(added, &fields);
+    if !edited.is_empty() {
+        return Err(refuse(what, changed_since(&edited)));
+    }
+    if archived {
+        return Err(refuse(what, "they were archived since"));
+    }
+    tx.execute("DELETE FROM customers WHERE id = ?1", [id])
+        .context("removing the added customer")?;
+    Ok(())
+}
+
+/// Puts back the fields the edit changed, each only if it still holds what the edit wrote.
+/// Tags are a set: the edit's additions are taken away and its removals put back, so tags
+/// another process added or removed since stay as they are.
+pub(super) fn undo_edit(
+    tx: &Transaction<'_>,
+    id: i64,
+    before: &CustomerFields,
+    after: &CustomerFields,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let what = format!("the edit of {}", after.name);
+    let Some(current) = customer_fields(tx, id)? else {
+        return Err(refuse(what, "the customer was deleted since"));
+    };
+    let wrote = checks::differing(before, after);
+    let changed: Vec<&str> = checks::differing(after, &current)
+        .into_iter()
+        .filter(|f| wrote.contains(f) && *f != checks::TAGS)
+        .collect();
+    if !changed.is_empty() {
+        return Err(refuse(what, changed_since(&changed)));
+    }
+    let put_back = |field: &str| wrote.contains(&field);
+    let tags = without(&current.tags, &without(&after.tags, &before.tags))
+        .union(&without(&before.tags, &after.tags));
+    let fields = FieldsToSet {
+        name: put_back(checks::NAME).then_some(&before.name),
+        company: put_back(checks::COMPANY).then_some(&before.company),
+        email: put_back(checks::EMAIL).then_some(&before.email),
+        phone: put_back(checks::PHONE).then_some(&before.phone),
+        tags: Some(&tags),
+        cadence: put_back(checks::CADENCE).then_some(before.cadence),
+        notes: put_back(checks::NOTES).then_some(&before.notes),
+    };
+    set_fields(tx, id, &fields, now).context("restoring the customer")?;
+    Ok(())
+}
+
+/// "the e-mail was changed since", "the e-mail and the phone were changed since".
+fn changed_since(fields: &[&str]) -> String {
+    let were = if fields.len() == 1 { "was" } else { "were" };
+    let named: Vec<String> = fields.iter().map(|f| format!("the {f}")).collect();
+    format!("{} {were} changed since", list(&named))
+}

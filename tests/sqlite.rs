@@ -1,0 +1,396 @@
+//! What only the SQLite book does, against real files in temporary directories: opening
+//! and refusing files, migrations and upgrades from every older schema, read-only files,
+//! racing opens, backups. The behaviour every backend shares is the contract suite in
+//! tests/store/.
+
+use std::fs;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::Connection;
+use tempfile::TempDir;
+use touchbase::domain::money::Cents;
+use touchbase::domain::{Cadence, Kind, Tags};
+use touchbase::store::{Book, Customers as _, LATEST_VERSION, NewCustomer, OpenError, Rows, Stream, Window};
+
+fn at(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+}
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn new_store() -> (TempDir, Box<dyn Book>) {
+    let dir = TempDir::new().unwrap();
+    let store = touchbase::store::open(&dir.path().join("touchbase.db")).unwrap();
+    (dir, store)
+}
+
+fn customer(name: &str) -> NewCustomer {
+    NewCustomer {
+        name: name.into(),
+        company: format!("{name} BV"),
+        cadence: Some(Cadence::from_days(14).unwrap()),
+        ..NewCustomer::default()
+    }
+}
+
+#[test]
+fn open_creates_missing_directories_and_migrates() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("a/b/c/touchbase.db");
+    drop(touchbase::store::open(&path).unwrap());
+    let conn = Connection::open(&path).unwrap();
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, LATEST_VERSION);
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn a_newer_database_is_refused_and_left_byte_for_byte_unchanged() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("future.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE x (y); PRAGMA user_version = 99;")
+            .unwrap();
+    }
+    let before = fs::read(&path).unwrap();
+    let err = touchbase::store::open(&path).err().expect("refused");
+    assert!(matches!(err, OpenError::TooNew { found: 99, .. }), "{err}");
+    assert!(
+        err.to_string().contains(&format!(
+            "written by a newer touchbase (schema 99, this build knows {LATEST_VERSION})"
+        )),
+        "{err}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused_and_left_unchanged() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("notes.txt");
+    let text = "these are my notes, not a database\n".repeat(200);
+    fs::write(&path, &text).unwrap();
+    let err = touchbase::store::open(&path).err().expect("refused");
+    assert!(matches!(err, OpenError::NotADatabase { .. }), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn a_directory_that_cannot_be_created_is_named() {
+    let dir = TempDir::new().unwrap();
+    let blocker = dir.path().join("file");
+    fs::write(&blocker, "x").unwrap();
+    let err = touchbase::store::open(&blocker.join("sub/touchbase.db"))
+        .err()
+        .expect("refused");
+    assert!(matches!(err, OpenError::CannotCreateDir { .. }), "{err}");
+    assert!(
+        err.to_string().contains("cannot create the data directory"),
+        "{err}"
+    );
+}
+
+#[test]
+fn processes_opening_one_new_database_at_once_all_get_the_schema() {
+    // Threads with a connection each race as processes do: on the file and its locks.
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("new/touchbase.db");
+    let opened: Vec<_> = (0..8)
+        .map(|i| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut store = touchbase::store::open(&path).map_err(|e| e.to_string())?;
+                store
+                    .add_customer(&customer(&format!("Person {i}")), at("2026-11-23T09:00:00Z"))
+                    .map_err(|e| format!("{e:#}"))?;
+                Ok::<_, String>(())
+            })
+        })
+        .collect();
+    for t in opened {
+        t.join().unwrap().unwrap();
+    }
+    assert_eq!(
+        touchbase::store::open(&path).unwrap().count_customers().unwrap(),
+        8
+    );
+}
+
+#[test]
+fn a_negative_schema_version_is_refused_as_damaged() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("odd.db");
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = -1;")
+        .unwrap();
+    let err = touchbase::store::open(&path).err().expect("refused");
+    assert!(matches!(err, OpenError::Damaged { found: -1, .. }), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_database_nobody_may_write_is_opened_read_only_and_refuses_writes() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("touchbase.db");
+    {
+        let mut store = touchbase::store::open(&path).unwrap();
+        store
+            .add_customer(&customer("Ann"), at("2026-11-23T09:00:00Z"))
+            .unwrap();
+    }
+    // By the permission bits, so the same path is taken when the tests run as root.
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let before = fs::read(&path).unwrap();
+    let mut store = touchbase::store::sqlite::SqliteBook::open(&path).unwrap();
+    assert!(store.is_read_only());
+    assert_eq!(store.count_customers().unwrap(), 1);
+    let err = store
+        .add_customer(&customer("Bob"), at("2026-11-23T09:00:00Z"))
+        .unwrap_err();
+    assert!(
+        err.downcast_ref::<touchbase::store::sqlite::ReadOnly>().is_some(),
+        "{err:#}"
+    );
+    drop(store);
+    let mut names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["touchbase.db"], "no -wal or -shm beside it");
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_failed_backup_leaves_nothing_and_a_good_one_is_a_whole_book() {
+    let (dir, mut store) = new_store();
+    store
+        .add_customer(&customer("Ann"), at("2026-11-23T09:00:00Z"))
+        .unwrap();
+    assert!(store.backup_to(&dir.path().join("missing/b.db")).is_err());
+    fs::write(dir.path().join("taken.db"), "mine").unwrap();
+    assert!(store.backup_to(&dir.path().join("taken.db")).is_err());
+    assert_eq!(fs::read_to_string(dir.path().join("taken.db")).unwrap(), "mine");
+    let copy = dir.path().join("copy.db");
+    store.backup_to(&copy).unwrap();
+    assert_eq!(
+        touchbase::store::open(&copy).unwrap().count_customers().unwrap(),
+        1
+    );
+    let mut names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with("touchbase.db"))
+        .collect();
+    names.sort();
+    assert_eq!(names, ["copy.db", "taken.db"], "no temporary file left");
+}
+
+/// The schema files, oldest first: what the database of each earlier version was made
+/// with (the build applies the same files, `include_str!`'d).
+fn migrations() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/migrations");
+    let mut files: Vec<_> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    files.iter().map(|f| fs::read_to_string(f).unwrap()).collect()
+}
+
+/// Instants of the history below, as unix seconds.
+fn ts(s: &str) -> i64 {
+    at(s).timestamp()
+}
+
+/// A book made at schema `version`, with a history written in that version's SQL, as the
+/// touchbase of that version left it: Acme with contacts (a note the latest), a follow-up
+/// open and one done, a moment, a complaint's trigger, a give and an ask, two orders; and
+/// Beta with nothing.
+fn book_at_version(path: &std::path::Path, version: usize) {
+    let conn = Connection::open(path).unwrap();
+    for sql in &migrations()[..version] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.pragma_update(None, "user_version", version as i64).unwrap();
+    let (t0, t1, t2) = (
+        ts("2026-09-01T09:00:00Z"),
+        ts("2026-10-01T10:00:00Z"),
+        ts("2026-11-01T10:00:00Z"),
+    );
+    let (gift, note) = (ts("2026-11-05T10:00:00Z"), ts("2026-11-06T10:00:00Z"));
+    conn.execute_batch(&format!(
+        "INSERT INTO customers (id, name, company, email, phone, tags, cadence_days, notes, created_at, updated_at, last_contact_at)
+         VALUES (1, 'Acme', 'Acme BV', 'info@acme.test', '010', 'renewal vip', 14, 'the big one', {t0}, {t0}, {gift}),
+                (2, 'Beta', '', '', '', '', 30, '', {t0}, {t0}, NULL);
+         INSERT INTO interactions (id, customer_id, at, kind, note, satisfaction)
+         VALUES (1, 1, {t1}, 'visit', 'site tour', 4),
+                (2, 1, {t2}, 'complaint', 'late delivery', 2),
+                (3, 1, {note}, 'note', 'prefers mornings', NULL),
+                (4, 1, {gift}, 'gift', 'hamper', NULL);
+         INSERT INTO follow_ups (id, customer_id, interaction_id, text, due, first_due, created_at, done_at)
+         VALUES (1, 1, 1, 'send the quote', '2026-11-27', '2026-11-27', {t1}, NULL),
+                (2, 1, NULL, 'call back', '2026-11-10', '2026-11-03', {t1}, {t2});
+         INSERT INTO moments (id, customer_id, title, expected, concerns, steps, response, status, planned_at)
+         VALUES (1, 1, 'board decision', '2026-12-01', 'price', 'a pilot', 'a visit', 'upcoming', {t1});
+         INSERT INTO triggers (id, customer_id, interaction_id, kind, note, opened_at)
+         VALUES (1, 1, 2, 'reactional', 'late delivery', {t2});
+         INSERT INTO balance_entries (id, customer_id, interaction_id, side, note, at)
+         VALUES (1, 1, 4, 'give', 'hamper', {gift}), (2, 1, NULL, 'ask', 'a referral', {t2});
+         INSERT INTO orders (id, customer_id, ordered_on, amount_cents, currency, note, created_at)
+         VALUES (1, 1, '2026-10-01', 1200000, 'EUR', '', {t1}), (2, 1, '2026-11-01', 300000, 'EUR', 'renewal', {t2});"
+    ))
+    .unwrap();
+    if version >= 3 {
+        // Schema 3 keeps the relationship summarised on the customer row.
+        conn.execute_batch(&format!(
+            "UPDATE customers SET value_cents = 1500000, value_tier = 2, last_order_on = '2026-11-01',
+                 satisfaction = 2, prev_satisfaction = 4, satisfaction_at = {t2}, gives = 1, asks = 1,
+                 last_give_at = {gift}, last_logged_at = {note}
+             WHERE id = 1;
+             UPDATE follow_ups SET value_tier = 2;"
+        ))
+        .unwrap();
+    }
+    if version >= 4 {
+        conn.execute_batch("UPDATE triggers SET value_tier = 2; UPDATE moments SET value_tier = 2;")
+            .unwrap();
+    }
+}
+
+#[test]
+fn a_book_from_every_earlier_schema_upgrades_with_every_row_intact_and_right_summaries() {
+    assert_eq!(migrations().len() as i64, LATEST_VERSION);
+    for version in 1..LATEST_VERSION as usize {
+        let dir = TempDir::new().unwrap();
+        let path = dir.path().join("old.db");
+        book_at_version(&path, version);
+        let book = touchbase::store::open(&path).unwrap_or_else(|e| panic!("from {version}: {e}"));
+        let v: i64 = Connection::open(&path)
+            .unwrap()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, LATEST_VERSION, "from {version}");
+        let report = book.check().unwrap();
+        assert!(report.is_sound(), "from {version}: {:?}", report.problems);
+        assert_eq!((report.customers, report.contacts), (2, 4), "from {version}");
+
+        let acme = book.require_customer(1).unwrap();
+        assert_eq!(
+            (
+                acme.name.as_str(),
+                acme.company.as_str(),
+                acme.email.as_str(),
+                acme.phone.as_str()
+            ),
+            ("Acme", "Acme BV", "info@acme.test", "010"),
+            "from {version}"
+        );
+        assert_eq!(
+            acme.tags,
+            Tags::new(["renewal", "vip"]).unwrap(),
+            "from {version}"
+        );
+        assert_eq!((acme.cadence.days(), acme.notes.as_str()), (14, "the big one"));
+        assert_eq!(acme.created_at, at("2026-09-01T09:00:00Z"));
+        assert_eq!(
+            acme.last_contact_at,
+            Some(at("2026-11-05T10:00:00Z")),
+            "from {version}"
+        );
+        let s = &acme.summary;
+        assert_eq!((s.value, s.value.tier()), (Cents(1_500_000), 2), "from {version}");
+        assert_eq!(s.last_order_on, Some(day("2026-11-01")), "from {version}");
+        assert_eq!(
+            (s.satisfaction, s.prev_satisfaction),
+            (Some(2), Some(4)),
+            "from {version}"
+        );
+        assert_eq!(
+            s.satisfaction_at,
+            Some(at("2026-11-01T10:00:00Z")),
+            "from {version}"
+        );
+        assert_eq!((s.balance.gives, s.balance.asks), (1, 1), "from {version}");
+        assert_eq!(s.last_give_at, Some(at("2026-11-05T10:00:00Z")), "from {version}");
+        assert_eq!(
+            s.last_logged_at,
+            Some(at("2026-11-06T10:00:00Z")),
+            "from {version}"
+        );
+
+        let timeline: Vec<_> = book
+            .interactions(1, 10)
+            .unwrap()
+            .into_iter()
+            .map(|i| (i.id, i.kind, i.note, i.satisfaction))
+            .collect();
+        assert_eq!(
+            timeline,
+            [
+                (3, Kind::Note, "prefers mornings".to_string(), None),
+                (4, Kind::Gift, "hamper".to_string(), None),
+                (2, Kind::Complaint, "late delivery".to_string(), Some(2)),
+                (1, Kind::Visit, "site tour".to_string(), Some(4)),
+            ],
+            "from {version}"
+        );
+        let open = book.open_follow_ups(1).unwrap();
+        assert_eq!(open.len(), 1, "from {version}");
+        assert_eq!(
+            (open[0].id, open[0].text.as_str(), open[0].due),
+            (1, "send the quote", day("2026-11-27"))
+        );
+        assert_eq!(
+            book.require_follow_up(2).unwrap().done_at,
+            Some(at("2026-11-01T10:00:00Z"))
+        );
+        let moments = book.moments_of(1).unwrap();
+        assert_eq!(
+            (
+                moments.len(),
+                moments[0].title.as_str(),
+                moments[0].steps.as_str()
+            ),
+            (1, "board decision", "a pilot"),
+            "from {version}"
+        );
+        let triggers = book.triggers_of(1).unwrap();
+        assert_eq!(
+            (triggers.len(), triggers[0].note.as_str()),
+            (1, "late delivery"),
+            "from {version}"
+        );
+        assert_eq!(
+            book.require_customer(2).unwrap().summary,
+            Default::default(),
+            "from {version}"
+        );
+        assert_eq!(book.count_customers().unwrap(), 2);
+
+        // The follow-up, trigger and moment carry their customer's value tier: each is in
+        // the walk of tier 2.
+        let w = Window {
+            today: day("2026-11-30"),
+            now: at("2026-11-30T09:00:00Z"),
+            moments_through: day("2026-12-03"),
+            complaints_before: at("2026-11-27T09:00:00Z"),
+            loyalty_before: at("2026-06-03T09:00:00Z"),
+        };
+        let walk = |stream| book.stream_rows(stream, &w, 10).unwrap().len();
+        assert_eq!(walk(Stream::Overdue { tier: 2 }), 1, "from {version}");
+        assert_eq!(walk(Stream::Complaints { tier: 2 }), 1, "from {version}");
+        assert_eq!(
+            walk(Stream::Moments { tier: 2 }),
+            0,
+            "logged after it was planned"
+        );
+        assert!(matches!(
+            book.stream_rows(Stream::Overdue { tier: 0 }, &w, 10).unwrap(),
+            Rows::FollowUps(rows) if rows.is_empty()
+        ));
+    }
+}

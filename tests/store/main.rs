@@ -1,0 +1,120 @@
+//! The store contract, written once and run against every backend: each test takes a
+//! `Backend` (a place for a new, empty book of its own) and goes through `store::Book`
+//! only. A backend joins the suite with one line at the bottom, `contract!(name, expr)`.
+//! What only SQLite has (files, permissions, WAL, read-only files, damaged rows, upgrades
+//! from older schemas) is tested in tests/sqlite.rs and tests/damaged.rs.
+
+mod contacts;
+mod customers;
+mod follow_ups;
+mod import;
+mod nudges;
+mod relationship;
+mod support;
+mod undo;
+mod week;
+mod writers;
+
+use touchbase::store::Book;
+
+/// Where a test's book lives. Every call to `open` gives another handle on the same book
+/// (as another process would open it); the book is new and empty at the first.
+pub trait Backend {
+    fn open(&self) -> Box<dyn Book>;
+}
+
+/// A book in an SQLite file of its own, in a temporary directory removed at the end.
+pub struct Sqlite(tempfile::TempDir);
+
+impl Default for Sqlite {
+    fn default() -> Sqlite {
+        Sqlite(tempfile::TempDir::new().expect("a temporary directory"))
+    }
+}
+
+impl Backend for Sqlite {
+    fn open(&self) -> Box<dyn Book> {
+        touchbase::store::open(&self.0.path().join("touchbase.db")).expect("opening the book")
+    }
+}
+
+/// One `#[test]` per contract test, in a module per backend: `$new` makes the backend.
+macro_rules! contract {
+    ($backend:ident, $new:expr) => {
+        mod $backend {
+            fn backend() -> impl super::Backend {
+                $new
+            }
+            tests! {
+                customers::{
+                    the_book_lists_never_contacted_first_then_oldest_contact,
+                    a_page_read_from_the_end_is_the_same_page_in_every_order,
+                    each_customer_s_neighbours_are_those_of_the_page_order,
+                    the_whole_book_streams_in_the_order_of_its_pages,
+                    names_resolve_exactly_or_by_unique_prefix_ignoring_case,
+                    adding_trims_and_editing_writes_only_the_patched_fields,
+                    a_missing_customer_is_not_found,
+                    rows_and_the_index_come_back_for_the_ids_asked,
+                    data_survives_reopening,
+                },
+                contacts::{
+                    logging_a_contact_moves_last_contact_but_a_note_does_not,
+                    gifts_are_gives_and_complaints_open_a_trigger,
+                    logging_for_a_missing_customer_saves_nothing,
+                    satisfaction_keeps_the_latest_and_the_one_before,
+                },
+                follow_ups::{
+                    follow_ups_are_done_once_and_snoozed_while_open,
+                    a_missing_follow_up_is_not_found,
+                },
+                relationship::{
+                    moments_close_once_and_line_up_by_expected_day,
+                    triggers_resolve_once_open_ones_first,
+                    gives_and_asks_are_counted,
+                    orders_add_up_to_the_value_and_its_tier,
+                    records_for_a_missing_customer_are_not_found,
+                },
+                nudges::{
+                    every_walk_hands_out_its_rows_in_score_order,
+                    every_kind_and_tier_has_a_walk,
+                    counts_and_upcoming_moments,
+                },
+                week::{
+                    a_week_is_read_by_day_and_cut_at_the_limit_with_the_total,
+                },
+                import::{
+                    an_import_adds_merges_and_leaves_alone,
+                    a_dry_run_changes_nothing,
+                },
+                undo::{
+                    an_undone_log_takes_back_everything_it_wrote,
+                    an_undo_is_refused_once_another_handle_built_on_the_change,
+                    an_undone_edit_keeps_what_another_handle_changed,
+                },
+                writers::{
+                    two_writers_at_once_lose_no_update_and_keep_the_summaries_right,
+                    another_handle_sees_every_committed_write,
+                },
+            }
+        }
+    };
+}
+
+/// `module::{test, …}` lists: each test becomes `#[test] fn test()` calling
+/// `crate::module::test(&backend())`.
+macro_rules! tests {
+    ($($module:ident::{$($test:ident),* $(,)?}),* $(,)?) => {
+        $(
+            mod $module {
+                $(
+                    #[test]
+                    fn $test() {
+                        crate::$module::$test(&super::backend());
+                    }
+                )*
+            }
+        )*
+    };
+}
+
+contract!(sqlite, super::Sqlite::default());
