@@ -1,10 +1,11 @@
-//! What the command line adds to the store's errors: where to find an id, how to pass
-//! another book. The store says what is wrong; this says what to type instead. Knows the
-//! store's error types, not how the store works.
+//! What the command line adds to the errors of the store and the use cases: where to find
+//! an id, how to pass another book. They say what is wrong; this says what to type
+//! instead. Knows their error types, not how they work.
 
 use std::error::Error as StdError;
 use std::fmt;
 
+use crate::app::Refused;
 use crate::store::{NotFound, OpenError};
 
 /// An error with the command-line hint that goes with it.
@@ -33,6 +34,9 @@ pub(super) fn hinted(e: anyhow::Error) -> anyhow::Error {
 }
 
 fn hint(e: &(dyn StdError + 'static)) -> Option<&'static str> {
+    if let Some(Refused::NoCustomerGiven | Refused::NoSuchCustomer(_)) = e.downcast_ref::<Refused>() {
+        return Some("see `touchbase list`");
+    }
     if let Some(missing) = e.downcast_ref::<NotFound>() {
         return Some(match missing.what {
             "customer" => "see `touchbase list` for ids",

@@ -18,7 +18,6 @@ mod why;
 use std::io::{self, BufWriter, IsTerminal as _, Write};
 use std::path::Path;
 
-use crate::app::Refused;
 use crate::cli::{Args, Command, ExportWhat};
 use crate::clock::Now;
 use crate::config::{self, Config};
@@ -82,20 +81,10 @@ fn run_args(args: Args) -> anyhow::Result<()> {
     if created && (import || result.as_ref().is_err_and(|e| !crate::is_broken_pipe(e))) {
         store::remove_if_unused_and_empty(&db);
     }
-    result.map_err(hinted).map_err(|e| match store::trouble(&e, &db) {
+    result.map_err(|e| match store::trouble(&e, &db) {
         Some(said) => e.context(said),
         None => e,
     })
-}
-
-/// A refusal that has a hint on the command line: where to look up what to type.
-fn hinted(e: anyhow::Error) -> anyhow::Error {
-    match Refused::of(&e) {
-        Some(r @ (Refused::NoCustomerGiven | Refused::NoSuchCustomer(_))) => {
-            anyhow::anyhow!("{r} — see `touchbase list`")
-        }
-        _ => e,
-    }
 }
 
 /// Other users of the machine should not read a customer book: say so, once a run.
