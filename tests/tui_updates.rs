@@ -127,6 +127,45 @@ fn readline_keys_edit_the_line_before_it_is_saved() {
 }
 
 #[test]
+fn ctrl_u_deletes_to_the_start_of_a_prompt_as_in_readline() {
+    let mut f = Fixture::new();
+    f.press(KeyCode::Enter); // Acme's card
+    f.keys("l");
+    f.keys("call: wrong customer");
+    f.app
+        .on_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    f.keys("email: sent the price list");
+    f.press(KeyCode::Enter);
+    assert_eq!(f.status(), "Logged email with Acme");
+    assert_eq!(
+        f.db().interactions(f.acme, 1).unwrap()[0].note,
+        "sent the price list"
+    );
+}
+
+#[test]
+fn ctrl_w_and_ctrl_u_edit_the_filter_as_in_readline() {
+    let mut f = Fixture::new();
+    f.keys("2/");
+    f.keys("acme be");
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    let query = |f: &Fixture| {
+        let view = f.app.customers.as_ref().unwrap();
+        view.filter.as_ref().unwrap().query.clone()
+    };
+    f.app.on_key(ctrl('w'));
+    assert_eq!(query(&f), "acme ");
+    f.app.on_key(ctrl('w'));
+    assert_eq!(query(&f), "");
+    f.keys("be");
+    f.app.on_key(ctrl('u'));
+    assert_eq!(query(&f), "", "the query is gone");
+    assert!(f.app.customers.as_ref().unwrap().typing, "the filter stays open");
+    f.keys("beta");
+    assert_eq!(query(&f), "beta");
+}
+
+#[test]
 fn ctrl_c_quits_whatever_has_the_keys() {
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     // A prompt, a form, the filter, the help, a screen.

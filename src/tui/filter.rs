@@ -268,6 +268,29 @@ impl Filter {
         self.refresh();
     }
 
+    /// Readline's Ctrl-W: the last word and the spaces after it.
+    pub fn pop_word(&mut self) {
+        while self.query.ends_with(' ') {
+            self.pop();
+        }
+        while !self.query.is_empty() && !self.query.ends_with(' ') {
+            self.pop();
+        }
+    }
+
+    /// Readline's Ctrl-U: the whole query (the filter stays open).
+    pub fn pop_all(&mut self) {
+        self.query.clear();
+        // The first matches remembered are those of the empty query, when the query was
+        // typed from empty: then nothing needs matching again.
+        let first = (!self.history.is_empty()).then(|| self.history.swap_remove(0));
+        self.history.clear();
+        match first {
+            Some(matches) if matches.query.is_empty() => self.matches = matches,
+            _ => self.refresh(),
+        }
+    }
+
     /// Matches the query. When it only grew since the last matches, matches can only
     /// shrink, so only those are searched; when its last word grew, only in the fields
     /// that word matched before.

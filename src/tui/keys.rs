@@ -58,8 +58,8 @@ impl App {
         Ok(())
     }
 
-    /// The filter is typed at its end and has no cursor: the keymap gives it typing and
-    /// Backspace only.
+    /// The filter is typed at its end and has no cursor: the keymap gives it typing,
+    /// Backspace, and readline's Ctrl-W and Ctrl-U.
     fn edit_filter(&mut self, edit: Edit, key: KeyEvent) -> anyhow::Result<()> {
         let Some(view) = self.customers.as_mut() else {
             return Ok(());
@@ -70,6 +70,8 @@ impl App {
                 view.clear_filter(&*self.store)
             }
             (Edit::DeleteBack, _) => view.edit_filter(&*self.store, Filter::pop),
+            (Edit::DeleteWordBack, _) => view.edit_filter(&*self.store, Filter::pop_word),
+            (Edit::DeleteToStart, _) => view.edit_filter(&*self.store, Filter::pop_all),
             _ => Ok(()),
         }
     }

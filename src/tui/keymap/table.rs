@@ -128,6 +128,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Filter, &[key(Enter)], "Enter", Action::KeepFilter, "keep it; keys to the list").footer("keep"),
     bind(Filter, &[key(Esc)], "Esc", Action::ClearFilter, "clear the filter").footer("clear"),
     bind(Filter, &[key(Backspace)], "Bksp", Action::Edit(Edit::DeleteBack), "delete back; empty: close"),
+    bind(Filter, &[ctrl(Char('w'))], "Ctrl-W", Action::Edit(Edit::DeleteWordBack), "delete the last word"),
+    bind(Filter, &[ctrl(Char('u'))], "Ctrl-U", Action::Edit(Edit::DeleteToStart), "delete the whole query"),
 
     // Prompts and forms.
     bind(Form, &[key(Tab), key(Down)], "Tab/↓", Action::NextField, "next field").footer_as("Tab", "next field"),
@@ -149,8 +151,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Text, &[ctrl(Char('w')), alt(Backspace), alt(Char('h'))], "Ctrl-W/Alt-Bksp", Action::Edit(Edit::DeleteWordBack), "delete the word before"),
     bind(Text, &[alt(Char('d')), alt(Delete)], "Alt-D/Alt-Del", Action::Edit(Edit::DeleteWordForward), "delete the word after"),
     bind(Text, &[ctrl(Char('k'))], "Ctrl-K", Action::Edit(Edit::DeleteToEnd), "delete to the end"),
-    bind(Text, &[ctrl(Char('j'))], "Ctrl-J", Action::Edit(Edit::DeleteToStart), "delete to the start"),
-    bind(Text, &[ctrl(Char('u'))], "Ctrl-U", Action::Edit(Edit::Undo), "undo the last edit"),
+    bind(Text, &[ctrl(Char('u'))], "Ctrl-U", Action::Edit(Edit::DeleteToStart), "delete to the start"),
+    bind(Text, &[ctrl(Char('z'))], "Ctrl-Z", Action::Edit(Edit::Undo), "undo the last edit"),
     bind(Text, &[ctrl(Char('r'))], "Ctrl-R", Action::Edit(Edit::Redo), "redo it"),
     bind(Text, &[ctrl(Char('y'))], "Ctrl-Y", Action::Edit(Edit::Paste), "paste what was deleted"),
     bind(Text, &[ctrl(Char('x'))], "Ctrl-X", Action::Edit(Edit::Cut), "cut a Shift-selection"),
