@@ -69,7 +69,13 @@ fn run_args(args: Args) -> anyhow::Result<()> {
         warn_if_shared(&*store);
         return open_tui(store, now, config);
     };
-    store::announce_waits(true);
+    store::on_long_wait(|| {
+        // Written, not `eprintln!`: a closed stderr must not turn a wait into a panic.
+        let _ = writeln!(
+            io::stderr(),
+            "touchbase: waiting for another touchbase to finish writing…"
+        );
+    });
     // A command that failed on a machine without a database leaves none behind: bad input
     // changes nothing, not even by creating an empty book. Only the process that created
     // the file may remove it, and only while it holds nothing a user wrote and no other

@@ -30,7 +30,7 @@ pub use follow_ups::FollowUps;
 pub use ledger::{Ledger, Order};
 pub use moments::Moments;
 pub use nudges::{Nudges, Rows, Stream, Window};
-pub use sqlite::{LATEST_VERSION, OpenError, announce_waits};
+pub use sqlite::{LATEST_VERSION, OpenError};
 pub use triggers::Triggers;
 pub use undo::{Change, CustomerFields, Undo, UndoRefused};
 pub(crate) use upkeep::record_name;
@@ -115,6 +115,24 @@ pub enum NotOpen {
 /// from a newer touchbase, is refused unchanged.
 pub fn open(location: &Path) -> Result<Box<dyn Book>, OpenError> {
     Ok(Box::new(sqlite::SqliteBook::open(location)?))
+}
+
+/// What a front end does when a write has waited a second for another writer (another
+/// process's import, say) and goes on waiting: the command line says so on stderr; the
+/// terminal app, which owns the screen, says nothing. Called at most once per process.
+static ON_LONG_WAIT: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// Sets what happens when a write waits long for another writer; see [`ON_LONG_WAIT`].
+/// The first call wins.
+pub fn on_long_wait(notice: fn()) {
+    let _ = ON_LONG_WAIT.set(notice);
+}
+
+/// Called by a backend when one of its writes has waited a second for another writer.
+fn waiting_for_another_writer() {
+    if let Some(notice) = ON_LONG_WAIT.get() {
+        notice();
+    }
 }
 
 /// Creates an empty book at `location` if there is none yet; `true` when this call

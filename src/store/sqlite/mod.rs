@@ -30,7 +30,6 @@ use access::{Access, ReadOnlyWhy};
 
 pub use migrations::LATEST_VERSION;
 use wait::WAIT_FOR_WRITERS;
-pub use wait::announce_waits;
 
 use super::{Book, Bulk, Reopen};
 

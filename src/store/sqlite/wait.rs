@@ -13,7 +13,6 @@
 //! 5 s timeout it used to have. Readers never wait: WAL lets them read
 //! the last committed book while a write goes on.
 
-use std::io::Write as _;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -24,20 +23,12 @@ pub const WAIT_FOR_WRITERS: Duration = Duration::from_mins(10);
 /// How long a wait goes unexplained.
 const QUIET_FOR: Duration = Duration::from_secs(1);
 
-/// Whether a long wait is explained on stderr: yes for the command line, no while the
-/// terminal app owns the screen.
-static ANNOUNCE: AtomicBool = AtomicBool::new(false);
-/// The explanation is given once per process.
-static ANNOUNCED: AtomicBool = AtomicBool::new(false);
+/// The notice has been given in this process: once is enough.
+static NOTICED: AtomicBool = AtomicBool::new(false);
 
 thread_local! {
     /// When the current wait for a lock began.
     static WAIT_STARTED: std::cell::Cell<Option<Instant>> = const { std::cell::Cell::new(None) };
-}
-
-/// Turns the "waiting for another touchbase" message on stderr on or off.
-pub fn announce_waits(on: bool) {
-    ANNOUNCE.store(on, Ordering::Relaxed);
 }
 
 pub fn install(conn: &Connection) -> rusqlite::Result<()> {
@@ -61,11 +52,8 @@ fn patient(count: i32) -> bool {
     if waited >= WAIT_FOR_WRITERS {
         return false;
     }
-    if waited >= QUIET_FOR && ANNOUNCE.load(Ordering::Relaxed) && !ANNOUNCED.swap(true, Ordering::Relaxed) {
-        let _ = writeln!(
-            std::io::stderr(),
-            "touchbase: waiting for another touchbase to finish writing…"
-        );
+    if waited >= QUIET_FOR && !NOTICED.swap(true, Ordering::Relaxed) {
+        crate::store::waiting_for_another_writer();
     }
     // Short sleeps first, as SQLite's own timeout does, so a brief write costs little.
     let delay = DELAYS_MS[(count as usize).min(DELAYS_MS.len() - 1)];
