@@ -102,7 +102,10 @@ fn logging_from_the_card_saves_the_contact_and_its_follow_up() {
         Some(at(NOW))
     );
     // The card shows it at once.
-    assert_eq!(f.app.card.as_ref().unwrap().timeline[0].note, "agreed on volumes");
+    assert_eq!(
+        f.app.customer.as_ref().unwrap().timeline[0].note,
+        "agreed on volumes"
+    );
 }
 
 #[test]
@@ -241,7 +244,7 @@ fn adding_and_editing_a_customer_with_the_form() {
     f.keys("food vip");
     f.press(KeyCode::Enter);
     assert_eq!(f.status(), "Added Gamma Foods · in touch every 14d");
-    let card = f.app.card.as_ref().unwrap().customer.clone();
+    let card = f.app.customer.as_ref().unwrap().customer.clone();
     assert_eq!((card.company.as_str(), card.cadence.days()), ("Gamma BV", 14));
     assert_eq!(card.tags.as_slice(), ["food", "vip"]);
 
@@ -305,7 +308,7 @@ fn a_moment_planned_in_the_form_is_saved_and_undone() {
     assert_eq!(moments.len(), 1);
     assert_eq!(moments[0].concerns, "price vs competitor");
     assert_eq!(
-        f.app.card.as_ref().unwrap().moments.len(),
+        f.app.customer.as_ref().unwrap().moments.len(),
         1,
         "the card shows it at once"
     );

@@ -3,7 +3,7 @@
 
 pub mod agenda;
 pub mod balance;
-pub mod card;
+pub mod customer;
 pub mod customers;
 pub mod export;
 pub mod follow_ups;

@@ -9,7 +9,7 @@ use super::json::{
 };
 use super::{Ctx, print_json};
 use crate::app::Who;
-use crate::app::card::Card;
+use crate::app::customer::CustomerCard;
 use crate::app::customers::{self, CustomerInput, find};
 use crate::app::urgency::{Ranking, Why};
 use crate::cli::SortArg;
@@ -147,14 +147,14 @@ pub fn list(cx: &mut Ctx, sort: SortArg, json: bool) -> anyhow::Result<()> {
 pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
     let c = find(&*cx.store, Who::Typed(arg))?;
     let timeline = if json { usize::MAX >> 1 } else { TIMELINE };
-    let Card {
+    let CustomerCard {
         customer: c,
         follow_ups,
         timeline,
         moments,
         triggers,
         why,
-    } = Card::of(&*cx.store, c, cx.now, &cx.config, timeline)?;
+    } = CustomerCard::of(&*cx.store, c, cx.now, &cx.config, timeline)?;
     let s = &c.summary;
     if json {
         let shown = ShowJson {

@@ -5,7 +5,7 @@ use crossterm::event::KeyEvent;
 
 use super::action::{Action, Screen};
 use super::agenda::AgendaView;
-use super::card::CardView;
+use super::customer::CustomerView;
 use super::customers::CustomersView;
 use super::filter::Filter;
 use super::form::Form;
@@ -42,7 +42,7 @@ pub struct App {
     pub agenda: AgendaView,
     /// Loaded the first time the screen is shown: the agenda alone decides the first frame.
     pub customers: Option<CustomersView>,
-    pub card: Option<CardView>,
+    pub customer: Option<CustomerView>,
     /// Loaded the first time the Week screen is shown.
     pub week: Option<WeekView>,
     pub overlay: Option<Overlay>,
@@ -74,7 +74,7 @@ impl App {
             screen: Screen::Agenda,
             agenda,
             customers: None,
-            card: None,
+            customer: None,
             week: None,
             overlay: None,
             status: None,
@@ -304,8 +304,8 @@ impl App {
                 }
             }
             Screen::Customer => {
-                if let Some(card) = self.card.as_mut() {
-                    card.select(step(card.selected));
+                if let Some(customer) = self.customer.as_mut() {
+                    customer.select(step(customer.selected));
                 }
             }
             Screen::Week => {
@@ -319,7 +319,7 @@ impl App {
 
     fn open(&mut self) -> anyhow::Result<()> {
         if let Some((id, _)) = self.target_customer() {
-            self.card = Some(CardView::load(&*self.store, id, self.look(), &self.config)?);
+            self.customer = Some(CustomerView::load(&*self.store, id, self.look(), &self.config)?);
             self.screen = Screen::Customer;
         }
         Ok(())
@@ -338,7 +338,7 @@ impl App {
                 .selected_row()
                 .map(|r| (r.customer.id, r.customer.name.clone())),
             Screen::Customer => self
-                .card
+                .customer
                 .as_ref()
                 .map(|c| (c.customer.id, c.customer.name.clone())),
             Screen::Week => self
@@ -359,7 +359,7 @@ impl App {
                 Some((id, text))
             }
             Screen::Customer => self
-                .card
+                .customer
                 .as_ref()?
                 .selected_follow_up()
                 .map(|f| (f.id, f.text.clone())),
@@ -415,9 +415,9 @@ impl App {
         if let Some(week) = self.week.as_mut() {
             week.reload(&*self.store, self.now, &self.config)?;
         }
-        if let Some(card) = &self.card {
-            self.card = card.reload(&*self.store, self.now, &self.config)?;
-            if self.card.is_none() && self.screen == Screen::Customer {
+        if let Some(customer) = &self.customer {
+            self.customer = customer.reload(&*self.store, self.now, &self.config)?;
+            if self.customer.is_none() && self.screen == Screen::Customer {
                 self.screen = Screen::Customers;
             }
         }

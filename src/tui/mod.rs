@@ -4,7 +4,7 @@
 pub mod action;
 pub mod agenda;
 pub mod app;
-pub mod card;
+pub mod customer;
 pub mod customers;
 mod draw;
 mod edits;
@@ -176,8 +176,8 @@ impl App {
         if let Some(view) = self.customers.as_mut() {
             view.look.now = now;
         }
-        if let Some(card) = self.card.as_mut() {
-            card.look.now = now;
+        if let Some(customer) = self.customer.as_mut() {
+            customer.look.now = now;
         }
         if let Some(week) = self.week.as_mut() {
             week.look.now = now;

@@ -9,7 +9,6 @@ mod footer;
 mod form;
 mod help;
 mod prompt;
-mod relationship;
 mod tabs;
 mod week;
 
