@@ -2,7 +2,10 @@
 
 use std::path::PathBuf;
 
+use clap::builder::PossibleValue;
 use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::app::customers::Sort;
 
 const AFTER_HELP: &str = "\
 Data: touchbase.db in the platform data directory (on Linux ~/.local/share/touchbase/);
@@ -76,8 +79,8 @@ pub enum Command {
     },
     /// The book, oldest last contact first
     List {
-        #[arg(long, value_enum, default_value_t = SortArg::LastContact)]
-        sort: SortArg,
+        #[arg(long, value_enum, default_value_t = Sort::LastContact)]
+        sort: Sort,
         #[arg(long)]
         json: bool,
     },
@@ -281,10 +284,19 @@ pub enum TriggerCmd {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SortArg {
-    LastContact,
-    Urgency,
-    Name,
-    Value,
+/// `--sort last-contact|urgency|name|value`. The use cases' `Sort` knows nothing of clap;
+/// its names on the command line are given here.
+impl ValueEnum for Sort {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Sort::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(match self {
+            Sort::LastContact => "last-contact",
+            Sort::Urgency => "urgency",
+            Sort::Name => "name",
+            Sort::Value => "value",
+        }))
+    }
 }

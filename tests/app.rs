@@ -191,7 +191,7 @@ fn list_by_urgency_and_the_customers_screen_rank_the_book_alike() {
     let mut tui = Tui { app };
     tui.keys("2o");
     let view = tui.app.customers.as_ref().unwrap();
-    assert_eq!(view.sort, touchbase::tui::customers::Order::Urgency);
+    assert_eq!(view.sort, touchbase::app::customers::Sort::Urgency);
     let shown: Vec<i64> = view.rows.iter().map(|r| r.customer.id).collect();
     assert!(shown.len() >= 10, "a screenful: {}", shown.len());
     assert_eq!(shown, listed[..shown.len()]);

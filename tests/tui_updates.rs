@@ -3,13 +3,13 @@
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
+use touchbase::app::customers::Sort;
 use touchbase::clock::Now;
 use touchbase::config::Config;
 use touchbase::domain::quicklog;
 use touchbase::store::{Book, NewCustomer};
 use touchbase::tui::App;
 use touchbase::tui::action::Screen;
-use touchbase::tui::customers::Order;
 
 const NOW: &str = "2026-11-23T09:00:00Z";
 
@@ -459,7 +459,7 @@ fn the_urgency_ranking_prepared_in_the_background_is_never_stale() {
     assert!(f.status().starts_with("Done"), "{}", f.status());
     f.keys("2");
     f.keys("o");
-    assert_eq!(f.app.customers.as_ref().unwrap().sort, Order::Urgency);
+    assert_eq!(f.app.customers.as_ref().unwrap().sort, Sort::Urgency);
     assert_eq!(
         first(&f),
         "Beta",
@@ -504,9 +504,9 @@ fn scrolling_row_by_row_shows_the_same_rows_as_paging_in_every_order() {
         |rows: &[touchbase::store::CustomerRow]| -> Vec<i64> { rows.iter().map(|r| r.customer.id).collect() };
     for _ in 0..3 {
         let sort = match view.sort {
-            Order::Name => touchbase::store::Sort::Name,
-            Order::Value => touchbase::store::Sort::Value,
-            _ => touchbase::store::Sort::LastContact,
+            Sort::Name => touchbase::store::SortKey::Name,
+            Sort::Value => touchbase::store::SortKey::Value,
+            _ => touchbase::store::SortKey::LastContact,
         };
         for i in (0..15).chain((0..15).rev()) {
             view.select(&*store, i).unwrap();
@@ -515,7 +515,7 @@ fn scrolling_row_by_row_shows_the_same_rows_as_paging_in_every_order() {
         }
         // Urgency is ranked in memory; skip it.
         view.cycle_sort(&*store, || Ok(Vec::new())).unwrap();
-        if view.sort == Order::Urgency {
+        if view.sort == Sort::Urgency {
             view.cycle_sort(&*store, || Ok(Vec::new())).unwrap();
         }
     }

@@ -1,12 +1,61 @@
 //! Customers: finding the one the user means (by id, or by name as typed on the command
-//! line), adding one, editing one. Knows the rules for a customer's typed fields, not the
-//! form or the flags they were typed in.
+//! line), adding one, editing one, and the sorts the book is listed in. Knows the rules for
+//! a customer's typed fields, not the form or the flags they were typed in. One customer's
+//! card is `customer`'s.
 
 use super::refused::Refused;
 use crate::clock::Now;
 use crate::domain::typed::CustomerText;
 use crate::domain::{Cadence, Customer, Tags};
-use crate::store::{Book, Change, CustomerFields, CustomerPatch, NewCustomer};
+use crate::store::{Book, Change, CustomerFields, CustomerPatch, NewCustomer, SortKey};
+
+/// How the book is listed: `list --sort` and the customers screen's `o`, which goes
+/// through them in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Oldest contact first, never-contacted customers before everyone.
+    #[default]
+    LastContact,
+    /// Most urgent first; those equally urgent by last contact.
+    Urgency,
+    Name,
+    /// Highest lifetime value first.
+    Value,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 4] = [Sort::LastContact, Sort::Urgency, Sort::Name, Sort::Value];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Sort::LastContact => "last contact",
+            Sort::Urgency => "urgency",
+            Sort::Name => "name",
+            Sort::Value => "value",
+        }
+    }
+
+    /// The book's index this sort reads: urgency is ranked in memory (see
+    /// `urgency::Ranking`) over the book by last contact.
+    pub fn key(self) -> SortKey {
+        match self {
+            Sort::Name => SortKey::Name,
+            Sort::Value => SortKey::Value,
+            Sort::LastContact | Sort::Urgency => SortKey::LastContact,
+        }
+    }
+
+    /// The sort after this one, back to the first after the last.
+    #[must_use]
+    pub fn next(self) -> Sort {
+        match self {
+            Sort::LastContact => Sort::Urgency,
+            Sort::Urgency => Sort::Name,
+            Sort::Name => Sort::Value,
+            Sort::Value => Sort::LastContact,
+        }
+    }
+}
 
 /// How many candidates an ambiguous name lists.
 const CANDIDATES: usize = 10;

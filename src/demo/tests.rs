@@ -9,7 +9,7 @@ use tempfile::TempDir;
 use super::{DemoSummary, generate};
 use crate::clock::{Now, Zone};
 use crate::store::sqlite::SqliteBook;
-use crate::store::{Customers as _, Nudges as _, Sort};
+use crate::store::{Customers as _, Nudges as _, SortKey};
 
 /// A Monday morning.
 fn now() -> DateTime<Utc> {
@@ -85,7 +85,7 @@ fn the_default_demo_is_a_book_of_forty_with_work_to_do_today() {
         (6..=12).contains(&past_cadence),
         "{past_cadence} customers past their cadence"
     );
-    let rows = store.list_customers(Sort::LastContact, 0, 100).unwrap();
+    let rows = store.list_customers(SortKey::LastContact, 0, 100).unwrap();
     let never = rows
         .iter()
         .filter(|r| r.customer.last_contact_at.is_none())

@@ -25,7 +25,7 @@ use crate::domain::moment::MomentStatus;
 
 pub use bulk::Bulk;
 pub use contacts::{Contacts, Interaction, Logged};
-pub use customers::{CustomerPatch, CustomerRow, Customers, IndexEntry, NewCustomer, Sort};
+pub use customers::{CustomerPatch, CustomerRow, Customers, IndexEntry, NewCustomer, SortKey};
 pub use follow_ups::FollowUps;
 pub use ledger::{Ledger, Order};
 pub use moments::Moments;
