@@ -143,7 +143,7 @@ impl CustomersView {
                 let end = window.end.min(ids.len());
                 store.customer_rows(&ids[window.start.min(end)..end])?
             }
-            (None, None, order) => self.page(store, order.key())?,
+            (None, None, sort) => self.page(store, sort.key())?,
         };
         let ids: Vec<i64> = self.rows.iter().map(|r| r.customer.id).collect();
         self.next_moments = store.next_moments(&ids)?;
@@ -174,7 +174,7 @@ impl CustomersView {
         self.load_window(store)
     }
 
-    /// The next order. Urgency needs every nudge scored once, then pages from memory.
+    /// The next sort. Urgency needs every nudge scored once, then pages from memory.
     pub fn cycle_sort(
         &mut self,
         store: &dyn Book,
