@@ -10,7 +10,7 @@ use super::Ctx;
 use crate::app::import::ImportReport;
 use crate::cli::ImportArgs;
 use crate::domain::text::sanitize;
-use crate::import::{self, ColumnMap, Field, Format, Invalid, Location, Options};
+use crate::import::{self, BookFormat, ColumnMap, Field, Invalid, Location, Options};
 
 /// Imports smaller than this finish before a bar would be worth drawing.
 const PROGRESS_FROM: usize = 5000;
@@ -18,7 +18,7 @@ const PROGRESS_FROM: usize = 5000;
 const LISTED: usize = 20;
 
 pub fn run(cx: &mut Ctx, args: &ImportArgs) -> anyhow::Result<()> {
-    let format = args.format.as_deref().map(Format::parse).transpose()?;
+    let format = args.format.as_deref().map(BookFormat::parse).transpose()?;
     let maps = args
         .map
         .iter()

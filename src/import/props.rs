@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 
 use super::fields::Draft;
-use super::{Format, ImportedCustomer, Location, Options, Parsed, csv, json, parse, vcard};
+use super::{BookFormat, ImportedCustomer, Location, Options, Parsed, csv, json, parse, vcard};
 use crate::clock::Now;
 use crate::domain::limits::{FIELD_CHARS, NAME_CHARS, NOTE_CHARS};
 
@@ -183,7 +183,7 @@ fn json_file() -> impl Strategy<Value = String> {
     prop::collection::vec(entry, 0..5).prop_map(|e| serde_json::Value::from(e).to_string())
 }
 
-fn options(format: Option<Format>) -> Options {
+fn options(format: Option<BookFormat>) -> Options {
     Options {
         format,
         maps: Vec::new(),
@@ -308,7 +308,7 @@ proptest! {
     fn any_bytes_in_any_format_never_panic(
         bom in prop::sample::select(vec![&b""[..], b"\xEF\xBB\xBF", b"\xFF\xFE", b"\xFE\xFF"]),
         body in prop::collection::vec(any::<u8>(), 0..200),
-        format in prop::sample::select(vec![None, Some(Format::Csv), Some(Format::Vcard), Some(Format::Json)]),
+        format in prop::sample::select(vec![None, Some(BookFormat::Csv), Some(BookFormat::Vcard), Some(BookFormat::Json)]),
     ) {
         let bytes = [bom, &body].concat();
         check(parse(&bytes, &options(format)))?;

@@ -231,7 +231,7 @@ impl App {
             }
             Action::ExportWeek => {
                 if let Some(week) = &self.week {
-                    let file = export::default_file_name(&week.plan, export::Format::Md);
+                    let file = export::default_file_name(&week.plan, export::WeekFormat::Md);
                     let mut prompt = Prompt::new(PromptKind::Export, self.theme);
                     prompt.input = ratatui_textarea::TextArea::new(vec![file.display().to_string()]);
                     prompt.input.move_cursor(ratatui_textarea::CursorMove::End);
