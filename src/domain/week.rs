@@ -126,9 +126,10 @@ pub struct TouchBase {
     pub last_contact: Option<NaiveDate>,
 }
 
-/// What the store found for one week.
+/// The records one week's plan is made from: what the store found for the week, and the
+/// nudges of now.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Found {
+pub struct WeekRecords {
     /// Open follow-ups due before the week's end (overdue ones included).
     pub follow_ups: Vec<(FollowUp, Customer)>,
     /// Upcoming moments expected in the week or within `preparation_days` after it.
@@ -142,7 +143,7 @@ pub struct Found {
 /// The plan for `span` as seen on `today`. Nothing outside the week is listed: moments
 /// after it appear on the day their preparation starts, clamped into the week; nudges
 /// (which are about now) only in a week that has not ended, on today or the first day.
-pub fn plan(span: Span, today: NaiveDate, rules: &Rules, found: &Found) -> WeekPlan {
+pub fn plan(span: Span, today: NaiveDate, rules: &Rules, found: &WeekRecords) -> WeekPlan {
     let overdue_before = span.overdue_before(today);
     let mut items = Vec::new();
     for (f, c) in &found.follow_ups {
