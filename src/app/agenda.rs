@@ -3,7 +3,7 @@
 //! section, then this week's decision moments). Knows neither the screen nor the command
 //! line.
 
-use chrono::{Datelike as _, Duration};
+use chrono::{Duration, Weekday};
 
 use super::nudges::{bound, from_streams, own_kind, window};
 use crate::clock::Now;
@@ -11,6 +11,7 @@ use crate::config::Config;
 use crate::domain::Customer;
 use crate::domain::moment::Moment;
 use crate::domain::nudge::{self, Nudge, NudgeKind};
+use crate::domain::week::{Span, WeekStart};
 use crate::store::{Book, Rows, Stream};
 
 #[derive(Default)]
@@ -63,9 +64,12 @@ pub fn agenda(store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<Age
         more,
         ..scored
     };
-    let today = now.today();
-    let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
-    let moments = store.upcoming_moments(monday, monday + Duration::days(6), limit)?;
+    // Monday to Sunday, as the agenda has always shown it; the Week screen's week starts
+    // on `[week] start`.
+    let week = Span::containing(now.today(), WeekStart(Weekday::Mon));
+    let moments = store
+        .moments_expected_between(week.start, week.end + Duration::days(1), limit)?
+        .rows;
     let has_customers = !due.nudges.is_empty() || store.has_customers()?;
     Ok(Agenda {
         due,
