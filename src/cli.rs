@@ -1,4 +1,6 @@
-//! The command line: subcommands and flags (clap derive). Running them is `cmd`'s job.
+//! The command line: subcommands and flags (clap derive), and the names the use cases'
+//! choices take there (`--sort`). Running them is `cmd`'s job: nothing here opens the book
+//! or knows what a command does.
 
 use std::path::PathBuf;
 

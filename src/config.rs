@@ -1,5 +1,6 @@
 //! Where things live (database, config) and what `config.toml` says. Every key has a
-//! default; `assets/config.toml` ships those defaults with a comment on each.
+//! default; `assets/config.toml` ships those defaults with a comment on each. Knows
+//! neither the store nor the screens: the rules the keys tune are the domain's.
 
 use std::fs;
 use std::path::{Path, PathBuf};

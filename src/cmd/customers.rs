@@ -1,4 +1,6 @@
-//! `add`, `list` and `show`.
+//! `add`, `list` and `show`: the arguments to the use cases, their outcome to stdout for a
+//! person or as JSON. The rules (a customer's fields, the card, the ranking by urgency)
+//! are the use cases'; nothing here knows SQL.
 
 use std::io::Write as _;
 

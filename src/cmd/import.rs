@@ -1,5 +1,6 @@
 //! `import FILE`: customers from a CSV file, vCards or an exported book — all of them in
-//! one transaction, or none.
+//! one transaction, or none. Reading the records is `import`'s and matching them
+//! `app::import`'s; this shows the progress and the report.
 
 use std::io::{IsTerminal as _, Write as _};
 

@@ -1,4 +1,5 @@
-//! The give/take balance (equity theory): what we gave the customer and what we asked.
+//! The give/take balance (equity theory): what we gave the customer and what we asked, as
+//! plain data. Knows neither the store nor the screen; when it nudges is `nudge`'s.
 
 use std::fmt;
 use std::str::FromStr;

@@ -1,4 +1,5 @@
-//! A follow-up: a dated promise to a customer.
+//! A follow-up: a dated promise to a customer, and the rules for the dates typed for one (a
+//! new follow-up's line, a snooze). Knows neither the store nor where it was typed.
 
 use chrono::{DateTime, NaiveDate, Utc};
 

@@ -1,4 +1,5 @@
-//! Switching triggers: what makes customers leave.
+//! Switching triggers: what makes customers leave. Plain data: knows neither the store nor
+//! the screen; when one nudges is `nudge`'s.
 
 use std::fmt;
 use std::str::FromStr;

@@ -1,5 +1,6 @@
 //! Our own JSON: an array of customers, as `export customers --format json` writes it. The
-//! output of `list --json` reads too (its extra fields are ignored).
+//! output of `list --json` reads too (its extra fields are ignored). Text in, records
+//! out: no file, no store.
 
 use serde::{Deserialize, Serialize};
 

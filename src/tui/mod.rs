@@ -1,5 +1,7 @@
-//! The terminal app: a synchronous loop of key → action → update → draw. A local SQLite
-//! app needs no async runtime.
+//! The terminal app: a synchronous loop of key → action → update → draw (a local SQLite
+//! app needs no async runtime), and the terminal set up and put back on every way out.
+//! It reaches the book only through the use cases and the store contract: no SQL, no
+//! command line.
 
 pub mod action;
 pub mod agenda;
