@@ -22,15 +22,15 @@
 #![allow(clippy::missing_errors_doc)]
 
 pub mod app;
-pub mod cli;
+mod cli;
 pub mod clock;
-pub mod cmd;
+mod cmd;
 pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod export;
-pub mod files;
-pub mod human;
+mod files;
+mod human;
 pub mod import;
 pub mod store;
 pub mod tui;

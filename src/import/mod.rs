@@ -7,15 +7,15 @@ mod contain;
 pub mod csv;
 mod dates;
 mod decode;
-pub mod fields;
-pub mod headers;
+pub(crate) mod fields;
+pub(crate) mod headers;
 pub mod json;
-pub mod merge;
+pub(crate) mod merge;
 #[cfg(test)]
 mod props;
 mod quotes;
 pub mod vcard;
-pub mod write;
+pub(crate) mod write;
 
 use std::fmt;
 use std::path::Path;

@@ -4,24 +4,24 @@
 //! command line.
 
 pub mod action;
-pub mod agenda;
+pub(crate) mod agenda;
 pub mod app;
-pub mod customer;
+pub(crate) mod customer;
 pub mod customers;
 mod draw;
 mod edits;
-pub mod filter;
-pub mod form;
+pub(crate) mod filter;
+pub(crate) mod form;
 pub mod help;
 pub mod keymap;
 mod keys;
-pub mod preload;
-pub mod prompt;
+pub(crate) mod preload;
+pub(crate) mod prompt;
 mod text;
 pub mod theme;
 mod tty;
 pub mod ui;
-pub mod week;
+pub(crate) mod week;
 
 use std::time::{Duration, Instant};
 
