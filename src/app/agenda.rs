@@ -36,7 +36,7 @@ pub fn due(store: &dyn Book, now: Now, config: &Config, limit: Option<usize>) ->
 
 /// The agenda screen: what needs doing now, then this week's decision moments.
 #[derive(Default)]
-pub struct Agenda {
+pub(crate) struct Agenda {
     /// Overdue follow-ups first (loud), then today's, then the other nudges by score; the
     /// top `nudge.limit` of each, so promises are never crowded out by nudges.
     pub due: Due,
@@ -46,7 +46,7 @@ pub struct Agenda {
     pub has_customers: bool,
 }
 
-pub fn agenda(store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<Agenda> {
+pub(crate) fn agenda(store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<Agenda> {
     let limit = config.nudge.limit;
     let mut scored = scored(store, now, config, Some(limit))?;
     scored.nudges.sort_by_key(|n| section(n.kind));
@@ -90,7 +90,12 @@ const FIRST_ROWS: usize = 8;
 /// are read, and then the rest of `limit` only from the streams whose last row still
 /// scores above the `limit`-th best nudge found in its section: the others cannot beat
 /// it. On a large book that reads a fraction of the rows.
-pub fn scored(store: &dyn Book, now: Now, config: &Config, limit: Option<usize>) -> anyhow::Result<Due> {
+pub(crate) fn scored(
+    store: &dyn Book,
+    now: Now,
+    config: &Config,
+    limit: Option<usize>,
+) -> anyhow::Result<Due> {
     let rules = &config.nudge;
     let today = now.today();
     let w = window(now, rules);
@@ -140,7 +145,7 @@ pub fn scored(store: &dyn Book, now: Now, config: &Config, limit: Option<usize>)
 const SECTIONS: [u8; 3] = [0, 1, 2];
 
 /// Which section of the agenda a nudge of `kind` goes in.
-pub fn section(kind: NudgeKind) -> u8 {
+pub(crate) fn section(kind: NudgeKind) -> u8 {
     match kind {
         NudgeKind::FollowUpOverdue => 0,
         NudgeKind::FollowUpToday => 1,

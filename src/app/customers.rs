@@ -24,9 +24,9 @@ pub enum Sort {
 }
 
 impl Sort {
-    pub const ALL: [Sort; 4] = [Sort::LastContact, Sort::Urgency, Sort::Name, Sort::Value];
+    pub(crate) const ALL: [Sort; 4] = [Sort::LastContact, Sort::Urgency, Sort::Name, Sort::Value];
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Sort::LastContact => "last contact",
             Sort::Urgency => "urgency",
@@ -37,7 +37,7 @@ impl Sort {
 
     /// The book's index this sort reads: urgency is ranked in memory (see
     /// `urgency::Ranking`) over the book by last contact.
-    pub fn key(self) -> SortKey {
+    pub(crate) fn key(self) -> SortKey {
         match self {
             Sort::Name => SortKey::Name,
             Sort::Value => SortKey::Value,
@@ -47,7 +47,7 @@ impl Sort {
 
     /// The sort after this one, back to the first after the last.
     #[must_use]
-    pub fn next(self) -> Sort {
+    pub(crate) fn next(self) -> Sort {
         match self {
             Sort::LastContact => Sort::Urgency,
             Sort::Urgency => Sort::Name,
@@ -104,7 +104,7 @@ pub fn find(store: &dyn Book, who: Who<'_>) -> anyhow::Result<Customer> {
 
 /// A customer's fields as the user typed them.
 #[derive(Debug, Clone, Default)]
-pub struct CustomerInput {
+pub(crate) struct CustomerInput {
     pub name: String,
     pub company: String,
     pub email: String,
@@ -119,12 +119,12 @@ pub struct CustomerInput {
 
 /// A customer as an add or an edit left them, and how to take it back.
 #[derive(Debug, Clone)]
-pub struct Saved {
+pub(crate) struct Saved {
     pub customer: Customer,
     pub change: Change,
 }
 
-pub fn add(store: &mut dyn Book, now: Now, input: &CustomerInput) -> anyhow::Result<Saved> {
+pub(crate) fn add(store: &mut dyn Book, now: Now, input: &CustomerInput) -> anyhow::Result<Saved> {
     let checked = check(input)?;
     let new = NewCustomer {
         name: checked.name.to_string(),
@@ -144,7 +144,7 @@ pub fn add(store: &mut dyn Book, now: Now, input: &CustomerInput) -> anyhow::Res
 }
 
 /// Writes every typed field of `before` (as the user saw it when they started editing).
-pub fn edit(
+pub(crate) fn edit(
     store: &mut dyn Book,
     now: Now,
     before: &Customer,

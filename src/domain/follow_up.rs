@@ -14,7 +14,7 @@ pub struct FollowUp {
 
 impl FollowUp {
     /// Days past due on `today`; negative when it is still ahead.
-    pub fn days_overdue(&self, today: NaiveDate) -> i64 {
+    pub(crate) fn days_overdue(&self, today: NaiveDate) -> i64 {
         (today - self.due).num_days()
     }
 }

@@ -18,5 +18,5 @@ pub mod week;
 pub mod when;
 
 pub use customer::{Cadence, Customer, Tags};
-pub use follow_up::FollowUp;
+pub(crate) use follow_up::FollowUp;
 pub use kind::Kind;

@@ -17,7 +17,7 @@ pub enum MomentStatus {
 }
 
 impl MomentStatus {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             MomentStatus::Upcoming => "upcoming",
             MomentStatus::Won => "won",

@@ -17,7 +17,7 @@ pub enum TriggerKind {
 }
 
 impl TriggerKind {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             TriggerKind::Situational => "situational",
             TriggerKind::Reactional => "reactional",

@@ -17,7 +17,7 @@ use std::str::FromStr;
 use crate::clock::Now;
 use crate::domain::week::WeekPlan;
 
-pub use file::{default_file_name, save, write_atomically};
+pub(crate) use file::{default_file_name, save, write_atomically};
 
 /// The formats the weekly to-do list is exported in (`export week --format`). The whole
 /// book's formats are `import::BookFormat`.
@@ -41,15 +41,7 @@ pub enum BadWeekFormat {
 }
 
 impl WeekFormat {
-    pub const ALL: [WeekFormat; 5] = [
-        WeekFormat::Md,
-        WeekFormat::Csv,
-        WeekFormat::Ics,
-        WeekFormat::Json,
-        WeekFormat::TodoTxt,
-    ];
-
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             WeekFormat::Md => "md",
             WeekFormat::Csv => "csv",
@@ -60,7 +52,7 @@ impl WeekFormat {
     }
 
     /// The extension a file of this format gets.
-    pub fn extension(self) -> &'static str {
+    pub(crate) fn extension(self) -> &'static str {
         match self {
             WeekFormat::TodoTxt => "txt",
             f => f.as_str(),
@@ -69,7 +61,7 @@ impl WeekFormat {
 
     /// What the user asked for: `--format` when given, else the extension of the output
     /// file, else Markdown.
-    pub fn chosen(format: Option<&str>, output: Option<&Path>) -> Result<WeekFormat, BadWeekFormat> {
+    pub(crate) fn chosen(format: Option<&str>, output: Option<&Path>) -> Result<WeekFormat, BadWeekFormat> {
         match (format, output) {
             (Some(f), _) => f.parse(),
             (None, Some(path)) => WeekFormat::of_path(path),
@@ -78,7 +70,7 @@ impl WeekFormat {
     }
 
     /// The format a file name asks for: `.md`, `.csv`, `.ics`, `.json`, `.txt`.
-    pub fn of_path(path: &Path) -> Result<WeekFormat, BadWeekFormat> {
+    pub(crate) fn of_path(path: &Path) -> Result<WeekFormat, BadWeekFormat> {
         let ext = path
             .extension()
             .and_then(|e| e.to_str())
@@ -147,9 +139,17 @@ fn one_line(s: &str) -> Cow<'_, str> {
 mod tests {
     use super::*;
 
+    const FORMATS: [WeekFormat; 5] = [
+        WeekFormat::Md,
+        WeekFormat::Csv,
+        WeekFormat::Ics,
+        WeekFormat::Json,
+        WeekFormat::TodoTxt,
+    ];
+
     #[test]
     fn formats_by_name_and_by_extension() {
-        for f in WeekFormat::ALL {
+        for f in FORMATS {
             assert_eq!(f.as_str().parse::<WeekFormat>(), Ok(f));
             assert_eq!(
                 WeekFormat::of_path(Path::new(&format!("w.{}", f.extension()))),

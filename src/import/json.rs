@@ -11,7 +11,7 @@ use crate::domain::limits::IMPORT_RECORDS;
 
 /// One customer in the exported book. Fields are only ever added.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct BookEntry {
+pub(crate) struct BookEntry {
     #[serde(default)]
     pub name: String,
     #[serde(default)]

@@ -27,8 +27,7 @@ use crate::clock::Now;
 use crate::domain::limits::FIELD_CHARS;
 use crate::domain::{Cadence, Tags};
 
-pub use headers::{ColumnMap, Field};
-pub use merge::{Fill, Matcher};
+pub(crate) use headers::{ColumnMap, Field};
 
 /// One customer as a file describes them, cleaned and checked.
 #[derive(Debug, Clone, PartialEq)]
@@ -103,7 +102,7 @@ impl Parsed {
 /// The formats a whole customer book is read in (`import`) and written in (`export
 /// customers`). The weekly to-do list's formats are `export::WeekFormat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BookFormat {
+pub(crate) enum BookFormat {
     Csv,
     Vcard,
     Json,
@@ -111,10 +110,10 @@ pub enum BookFormat {
 
 #[derive(Debug, thiserror::Error)]
 #[error("format '{0}' is not known — use csv, vcard or json")]
-pub struct UnknownBookFormat(pub String);
+pub(crate) struct UnknownBookFormat(pub String);
 
 impl BookFormat {
-    pub fn parse(s: &str) -> Result<BookFormat, UnknownBookFormat> {
+    pub(crate) fn parse(s: &str) -> Result<BookFormat, UnknownBookFormat> {
         match s.trim().to_ascii_lowercase().as_str() {
             "csv" => Ok(BookFormat::Csv),
             "vcard" | "vcf" => Ok(BookFormat::Vcard),
@@ -124,7 +123,7 @@ impl BookFormat {
     }
 
     /// From a file name's extension, if it names one.
-    pub fn from_path(path: &Path) -> Option<BookFormat> {
+    pub(crate) fn from_path(path: &Path) -> Option<BookFormat> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "tsv" | "txt" => Some(BookFormat::Csv),
@@ -144,7 +143,7 @@ impl BookFormat {
         }
     }
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             BookFormat::Csv => "csv",
             BookFormat::Vcard => "vcard",
@@ -181,7 +180,7 @@ fn clip(message: &str) -> String {
 
 /// How to read a file.
 #[derive(Debug, Clone)]
-pub struct Options {
+pub(crate) struct Options {
     /// None: from the extension, else from the content.
     pub format: Option<BookFormat>,
     /// `--map` overrides, CSV only.
@@ -191,18 +190,11 @@ pub struct Options {
 }
 
 /// Reads and checks every record of `path`.
-pub fn read(path: &Path, opts: &Options) -> anyhow::Result<Parsed> {
+pub(crate) fn read(path: &Path, opts: &Options) -> anyhow::Result<Parsed> {
     let bytes = std::fs::read(path).with_context(|| format!("reading '{}'", path.display()))?;
     let text = decode::owned(bytes);
     let format = opts.format.or_else(|| BookFormat::from_path(path));
     read_text(&text, format, opts, &format!("'{}'", path.display()))
-}
-
-/// Reads and checks every record of a file's content, as [`read`] does once it has the
-/// bytes: decoded as spreadsheets and phones write text, in `opts.format` or else the
-/// format the content looks like.
-pub fn parse(bytes: &[u8], opts: &Options) -> anyhow::Result<Parsed> {
-    read_text(&decode::text(bytes), opts.format, opts, "the file")
 }
 
 /// `what` names the file in a message.

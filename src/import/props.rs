@@ -5,9 +5,16 @@
 use proptest::prelude::*;
 
 use super::fields::Draft;
-use super::{BookFormat, ImportedCustomer, Location, Options, Parsed, csv, json, parse, vcard};
+use super::{BookFormat, ImportedCustomer, Location, Options, Parsed, csv, decode, json, read_text, vcard};
 use crate::clock::Now;
 use crate::domain::limits::{FIELD_CHARS, NAME_CHARS, NOTE_CHARS};
+
+/// Reads and checks every record of a file's content, as `import::read` does once it has
+/// the bytes: decoded as spreadsheets and phones write text, in `opts.format` or else the
+/// format the content looks like.
+fn parse(bytes: &[u8], opts: &Options) -> anyhow::Result<Parsed> {
+    read_text(&decode::text(bytes), opts.format, opts, "the file")
+}
 
 fn now() -> Now {
     Now::parse("2026-11-23T09:00:00Z").expect("a fixed instant")

@@ -110,7 +110,7 @@ impl App {
     }
 
     /// How the views are drawn now.
-    pub fn look(&self) -> Look {
+    pub(crate) fn look(&self) -> Look {
         Look {
             theme: self.theme,
             now: self.now,
@@ -140,7 +140,7 @@ impl App {
         self.tell_damage();
     }
 
-    pub fn fail(&mut self, e: &anyhow::Error) {
+    pub(crate) fn fail(&mut self, e: &anyhow::Error) {
         self.status = Some(Status {
             text: format!("{e:#}"),
             error: true,
@@ -156,7 +156,7 @@ impl App {
 
     /// Does what `action` says; `key` is the key that asked for it (an edit inserts the
     /// character typed).
-    pub fn update(&mut self, action: Action, key: KeyEvent) -> anyhow::Result<()> {
+    pub(crate) fn update(&mut self, action: Action, key: KeyEvent) -> anyhow::Result<()> {
         match action {
             Action::Quit => self.quit = true,
             Action::Back => self.back()?,
@@ -267,7 +267,7 @@ impl App {
         Ok(())
     }
 
-    pub fn show(&mut self, screen: Screen) -> anyhow::Result<()> {
+    pub(crate) fn show(&mut self, screen: Screen) -> anyhow::Result<()> {
         if screen == Screen::Customers && self.customers.is_none() {
             let look = self.look();
             self.customers = Some(CustomersView::load(
@@ -326,7 +326,7 @@ impl App {
     }
 
     /// The customer an action on this screen is about, with their name.
-    pub fn target_customer(&self) -> Option<(i64, String)> {
+    pub(crate) fn target_customer(&self) -> Option<(i64, String)> {
         match self.screen {
             Screen::Agenda => self
                 .agenda

@@ -63,7 +63,7 @@ impl CustomersView {
         self.filter.as_ref().map_or(self.total, Filter::count)
     }
 
-    pub fn selected_row(&self) -> Option<&CustomerRow> {
+    pub(crate) fn selected_row(&self) -> Option<&CustomerRow> {
         self.rows.get(self.selected.checked_sub(self.top)?)
     }
 
@@ -121,7 +121,7 @@ impl CustomersView {
         Ok(true)
     }
 
-    pub fn resize(&mut self, store: &dyn Book, height: usize) -> anyhow::Result<()> {
+    pub(crate) fn resize(&mut self, store: &dyn Book, height: usize) -> anyhow::Result<()> {
         let height = height.max(1);
         if height != self.height {
             self.height = height;
@@ -151,7 +151,7 @@ impl CustomersView {
     }
 
     /// The day of `customer_id`'s next decision moment, if they are visible and have one.
-    pub fn next_moment(&self, customer_id: i64) -> Option<NaiveDate> {
+    pub(crate) fn next_moment(&self, customer_id: i64) -> Option<NaiveDate> {
         self.next_moments
             .iter()
             .find(|(id, _)| *id == customer_id)
@@ -168,7 +168,7 @@ impl CustomersView {
         }
     }
 
-    pub fn reload(&mut self, store: &dyn Book) -> anyhow::Result<()> {
+    pub(crate) fn reload(&mut self, store: &dyn Book) -> anyhow::Result<()> {
         self.total = store.count_customers()?;
         self.select(store, self.selected)?;
         self.load_window(store)
@@ -193,7 +193,10 @@ impl CustomersView {
 
     /// Ranks the book by urgency again, when sorted so: a change can make anybody more or
     /// less urgent. The selection keeps its place.
-    pub fn rerank(&mut self, urgency: impl FnOnce() -> anyhow::Result<Vec<i64>>) -> anyhow::Result<()> {
+    pub(crate) fn rerank(
+        &mut self,
+        urgency: impl FnOnce() -> anyhow::Result<Vec<i64>>,
+    ) -> anyhow::Result<()> {
         if self.sort == Sort::Urgency {
             self.ranked = Some(urgency()?);
         }
@@ -201,7 +204,11 @@ impl CustomersView {
     }
 
     /// Opens the filter, with the preloaded index when there is one.
-    pub fn start_filter(&mut self, store: &dyn Book, preload: &mut Preload<Filter>) -> anyhow::Result<()> {
+    pub(crate) fn start_filter(
+        &mut self,
+        store: &dyn Book,
+        preload: &mut Preload<Filter>,
+    ) -> anyhow::Result<()> {
         if self.filter.is_none() {
             self.filter = Some(match preload.take() {
                 Some(filter) => filter,
@@ -212,7 +219,11 @@ impl CustomersView {
         Ok(())
     }
 
-    pub fn edit_filter(&mut self, store: &dyn Book, edit: impl FnOnce(&mut Filter)) -> anyhow::Result<()> {
+    pub(crate) fn edit_filter(
+        &mut self,
+        store: &dyn Book,
+        edit: impl FnOnce(&mut Filter),
+    ) -> anyhow::Result<()> {
         if let Some(f) = &mut self.filter {
             edit(f);
         }
@@ -221,7 +232,7 @@ impl CustomersView {
         self.load_window(store)
     }
 
-    pub fn clear_filter(&mut self, store: &dyn Book) -> anyhow::Result<()> {
+    pub(crate) fn clear_filter(&mut self, store: &dyn Book) -> anyhow::Result<()> {
         self.filter = None;
         self.typing = false;
         self.top = 0;

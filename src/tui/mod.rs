@@ -48,12 +48,12 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 /// then; the process exits with 128 + the signal's number, as shells report it.
 #[derive(Debug, thiserror::Error)]
 #[error("ended by signal {0}")]
-pub struct Signalled(pub i32);
+pub(crate) struct Signalled(pub i32);
 
 /// Runs the app until the user quits or a signal ends it. The terminal is put back on
 /// every way out: here after a quit, an error or a signal (so an error prints on a sane
 /// terminal), and by the hook `ratatui::try_init` installs on a panic.
-pub fn run(mut app: App) -> anyhow::Result<()> {
+pub(crate) fn run(mut app: App) -> anyhow::Result<()> {
     // Registered before the terminal changes, so no moment is left where the default
     // action would kill the app in raw mode on the alternate screen.
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT]).context("listening for signals")?;
@@ -171,7 +171,7 @@ impl Waiting {
 impl App {
     /// The clock moved on: the views read their relative days against the new time, and
     /// when the day changed, what is due changed too.
-    pub fn tick(&mut self, now: Now) -> anyhow::Result<()> {
+    pub(crate) fn tick(&mut self, now: Now) -> anyhow::Result<()> {
         let new_day = now.today() != self.now.today();
         self.now = now;
         self.agenda.look.now = now;

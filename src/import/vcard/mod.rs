@@ -19,8 +19,8 @@ use crate::clock::Now;
 use crate::domain::limits::IMPORT_RECORDS;
 
 /// Our own extensions, so an exported book reads back whole.
-pub const CADENCE: &str = "X-TOUCHBASE-CADENCE";
-pub const LAST_CONTACT: &str = "X-TOUCHBASE-LAST-CONTACT";
+pub(crate) const CADENCE: &str = "X-TOUCHBASE-CADENCE";
+pub(crate) const LAST_CONTACT: &str = "X-TOUCHBASE-LAST-CONTACT";
 
 pub fn read(text: &str, now: Now) -> anyhow::Result<Parsed> {
     read_at_most(text, now, IMPORT_RECORDS)
