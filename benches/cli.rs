@@ -14,7 +14,7 @@ use touchbase::app::agenda;
 use touchbase::app::week::plan_week;
 use touchbase::config::Config;
 use touchbase::domain::quicklog;
-use touchbase::export::{self, Format};
+use touchbase::export::{self, WeekFormat};
 
 /// What the hyperfine run of `touchbase log` logs, too.
 const LINE: &str = "call: checked in >> send brochure @fri";
@@ -55,8 +55,8 @@ fn open_and_due(bencher: Bencher) {
 
 /// The week's plan rendered in each format: all of `touchbase export week --format F` but
 /// opening, the process and printing.
-#[divan::bench(args = [Format::Md, Format::Csv, Format::Ics, Format::Json, Format::TodoTxt], sample_count = 40)]
-fn export_week(bencher: Bencher, format: Format) {
+#[divan::bench(args = [WeekFormat::Md, WeekFormat::Csv, WeekFormat::Ics, WeekFormat::Json, WeekFormat::TodoTxt], sample_count = 40)]
+fn export_week(bencher: Bencher, format: WeekFormat) {
     let store = touchbase::store::open(common::book()).expect("opening the bench book");
     let config = Config::default();
     let now = common::now();

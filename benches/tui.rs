@@ -143,7 +143,7 @@ fn first_frame(bencher: Bencher) {
 /// Looking at a screen or the filter for the first time in a session.
 mod first_open {
     use super::{Bencher, KeyCode, Screen, Session, bench_step, common};
-    use touchbase::tui::customers::Order;
+    use touchbase::app::customers::Sort;
 
     /// `2` from the agenda: counts the book and loads the first window.
     #[divan::bench(sample_count = 40, sample_size = 1)]
@@ -169,7 +169,7 @@ mod first_open {
             bencher,
             session,
             |s| {
-                while s.view().sort != Order::LastContact {
+                while s.view().sort != Sort::LastContact {
                     s.press(KeyCode::Char('o'));
                 }
             },

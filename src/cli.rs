@@ -1,8 +1,13 @@
-//! The command line: subcommands and flags (clap derive). Running them is `cmd`'s job.
+//! The command line: subcommands and flags (clap derive), and the names the use cases'
+//! choices take there (`--sort`). Running them is `cmd`'s job: nothing here opens the book
+//! or knows what a command does.
 
 use std::path::PathBuf;
 
+use clap::builder::PossibleValue;
 use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::app::customers::Sort;
 
 const AFTER_HELP: &str = "\
 Data: touchbase.db in the platform data directory (on Linux ~/.local/share/touchbase/);
@@ -76,8 +81,8 @@ pub enum Command {
     },
     /// The book, oldest last contact first
     List {
-        #[arg(long, value_enum, default_value_t = SortArg::LastContact)]
-        sort: SortArg,
+        #[arg(long, value_enum, default_value_t = Sort::LastContact)]
+        sort: Sort,
         #[arg(long)]
         json: bool,
     },
@@ -281,10 +286,19 @@ pub enum TriggerCmd {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SortArg {
-    LastContact,
-    Urgency,
-    Name,
-    Value,
+/// `--sort last-contact|urgency|name|value`. The use cases' `Sort` knows nothing of clap;
+/// its names on the command line are given here.
+impl ValueEnum for Sort {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Sort::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(match self {
+            Sort::LastContact => "last-contact",
+            Sort::Urgency => "urgency",
+            Sort::Name => "name",
+            Sort::Value => "value",
+        }))
+    }
 }

@@ -23,7 +23,7 @@ impl Zone {
     });
 
     /// `TOUCHBASE_TZ` when set: an offset (`+01:00`, `-05:30`, `UTC`), else the system's.
-    pub fn from_env() -> anyhow::Result<Zone> {
+    pub(crate) fn from_env() -> anyhow::Result<Zone> {
         match std::env::var("TOUCHBASE_TZ") {
             Ok(s) if !s.trim().is_empty() => Zone::parse(&s),
             _ => Ok(Zone::System),
@@ -55,7 +55,7 @@ impl Zone {
     }
 
     /// `at` on the local wall clock.
-    pub fn local(self, at: DateTime<Utc>) -> DateTime<FixedOffset> {
+    pub(crate) fn local(self, at: DateTime<Utc>) -> DateTime<FixedOffset> {
         match self {
             Zone::System => at.with_timezone(&Local).fixed_offset(),
             Zone::Fixed(offset) => at.with_timezone(&offset),
@@ -63,13 +63,13 @@ impl Zone {
     }
 
     /// The local calendar day `at` falls on.
-    pub fn day(self, at: DateTime<Utc>) -> NaiveDate {
+    pub(crate) fn day(self, at: DateTime<Utc>) -> NaiveDate {
         self.local(at).date_naive()
     }
 
     /// The instant a local wall-clock time names: the earlier one when the clock is set
     /// back and the time happens twice, none when the clock skips it.
-    pub fn instant(self, wall: NaiveDateTime) -> Option<DateTime<Utc>> {
+    pub(crate) fn instant(self, wall: NaiveDateTime) -> Option<DateTime<Utc>> {
         match self {
             Zone::System => earliest(&Local, wall),
             Zone::Fixed(offset) => earliest(&offset, wall),
@@ -77,7 +77,7 @@ impl Zone {
     }
 
     /// The instant `day` starts in the local calendar, as UTC.
-    pub fn midnight(self, day: NaiveDate) -> DateTime<Utc> {
+    pub(crate) fn midnight(self, day: NaiveDate) -> DateTime<Utc> {
         match self {
             Zone::System => midnight(&Local, day),
             Zone::Fixed(offset) => midnight(&offset, day),
@@ -113,7 +113,7 @@ impl Now {
     /// `TOUCHBASE_NOW` (RFC 3339) when set, else the system clock; in the zone of
     /// `TOUCHBASE_TZ`, else the system's. The offset written in `TOUCHBASE_NOW` only says
     /// which instant it is, not where the user is.
-    pub fn from_env() -> anyhow::Result<Now> {
+    pub(crate) fn from_env() -> anyhow::Result<Now> {
         let zone = Zone::from_env()?;
         match std::env::var("TOUCHBASE_NOW") {
             Ok(s) if !s.trim().is_empty() => Ok(Now::parse(&s)?.in_zone(zone)),
@@ -122,7 +122,7 @@ impl Now {
     }
 
     /// The system clock, now, in `zone`.
-    pub fn system(zone: Zone) -> Now {
+    pub(crate) fn system(zone: Zone) -> Now {
         Now {
             utc: Utc::now(),
             zone,
@@ -154,12 +154,12 @@ impl Now {
         Now { zone, ..self }
     }
 
-    pub fn zone(&self) -> Zone {
+    pub(crate) fn zone(&self) -> Zone {
         self.zone
     }
 
     /// The clock read again, for a screen left open; none when the clock is fixed.
-    pub fn ticked(&self) -> Option<Now> {
+    pub(crate) fn ticked(&self) -> Option<Now> {
         (!self.fixed).then(|| Now::system(self.zone))
     }
 
@@ -169,17 +169,17 @@ impl Now {
     }
 
     /// Now on the user's wall clock.
-    pub fn local(&self) -> DateTime<FixedOffset> {
+    pub(crate) fn local(&self) -> DateTime<FixedOffset> {
         self.zone.local(self.utc)
     }
 
     /// The user's local calendar day of `at`.
-    pub fn day(&self, at: DateTime<Utc>) -> NaiveDate {
+    pub(crate) fn day(&self, at: DateTime<Utc>) -> NaiveDate {
         self.zone.day(at)
     }
 
     /// The instant the user's local `day` starts, as UTC.
-    pub fn midnight(&self, day: NaiveDate) -> DateTime<Utc> {
+    pub(crate) fn midnight(&self, day: NaiveDate) -> DateTime<Utc> {
         self.zone.midnight(day)
     }
 }

@@ -1,5 +1,6 @@
 //! Where things live (database, config) and what `config.toml` says. Every key has a
-//! default; `assets/config.toml` ships those defaults with a comment on each.
+//! default; `assets/config.toml` ships those defaults with a comment on each. Knows
+//! neither the store nor the screens: the rules the keys tune are the domain's.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -115,7 +116,7 @@ impl Default for MoneyConfig {
 
 impl Config {
     /// The config at `path`; a missing file means all defaults.
-    pub fn load(path: &Path) -> anyhow::Result<Config> {
+    pub(crate) fn load(path: &Path) -> anyhow::Result<Config> {
         let text = match fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
@@ -134,7 +135,7 @@ fn project_dirs() -> Option<ProjectDirs> {
 }
 
 /// `--db`/`TOUCHBASE_DB` when given, else `touchbase.db` in the platform data directory.
-pub fn database_path(explicit: Option<&Path>) -> anyhow::Result<PathBuf> {
+pub(crate) fn database_path(explicit: Option<&Path>) -> anyhow::Result<PathBuf> {
     if let Some(p) = explicit {
         return Ok(p.to_path_buf());
     }
@@ -144,7 +145,7 @@ pub fn database_path(explicit: Option<&Path>) -> anyhow::Result<PathBuf> {
 }
 
 /// `TOUCHBASE_CONFIG` when set, else `config.toml` in the platform config directory.
-pub fn config_path() -> Option<PathBuf> {
+pub(crate) fn config_path() -> Option<PathBuf> {
     match std::env::var_os("TOUCHBASE_CONFIG") {
         Some(p) if !p.is_empty() => Some(PathBuf::from(p)),
         _ => project_dirs().map(|d| d.config_dir().join("config.toml")),

@@ -1,4 +1,7 @@
-//! Formatting for people: relative times, dates, fixed-width columns, safe text.
+//! Formatting for people, shared by both front ends: relative times ("12d ago"), days
+//! ("tomorrow", "Fri 27 Nov"), the user's wall-clock time, fixed-width columns of safe
+//! text. Knows neither the store nor which front end prints it; the words of a nudge's
+//! reason are the domain's.
 
 use std::borrow::Cow;
 

@@ -1,5 +1,7 @@
-//! touchbase: a keyboard-driven terminal CRM for salespeople. The binary is a thin shell
-//! around [`main`]; `tests/` drive the same library.
+//! touchbase: a keyboard-driven terminal CRM for salespeople. This is the module tree and
+//! [`main`], which runs the command line and turns its outcome into an exit code; the
+//! binary is a thin shell around it, and `tests/` drive the same library. It does no
+//! command's work itself: that is `cmd`'s, the use cases' and the store's.
 
 #![warn(clippy::pedantic)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
@@ -20,15 +22,15 @@
 #![allow(clippy::missing_errors_doc)]
 
 pub mod app;
-pub mod cli;
+mod cli;
 pub mod clock;
-pub mod cmd;
+mod cmd;
 pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod export;
-pub mod files;
-pub mod human;
+mod files;
+mod human;
 pub mod import;
 pub mod store;
 pub mod tui;

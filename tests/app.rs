@@ -77,7 +77,7 @@ impl Fixture {
         tui.keys("2");
         tui.press(KeyCode::Enter);
         assert_eq!(
-            tui.app.card.as_ref().map(|c| c.customer.name.as_str()),
+            tui.app.customer.as_ref().map(|c| c.customer.name.as_str()),
             Some("Acme"),
             "on Acme's card"
         );
@@ -136,7 +136,7 @@ fn show_and_the_customer_screen_read_the_same_card() {
     let shown = book.json(&["show", "acme"]);
     let why = book.json(&["why", "acme"]);
     let tui = book.tui();
-    let card = tui.app.card.as_ref().unwrap();
+    let card = tui.app.customer.as_ref().unwrap();
     let ids = |v: &Value| -> Vec<i64> {
         v.as_array()
             .unwrap()
@@ -191,7 +191,7 @@ fn list_by_urgency_and_the_customers_screen_rank_the_book_alike() {
     let mut tui = Tui { app };
     tui.keys("2o");
     let view = tui.app.customers.as_ref().unwrap();
-    assert_eq!(view.sort, touchbase::tui::customers::Order::Urgency);
+    assert_eq!(view.sort, touchbase::app::customers::Sort::Urgency);
     let shown: Vec<i64> = view.rows.iter().map(|r| r.customer.id).collect();
     assert!(shown.len() >= 10, "a screenful: {}", shown.len());
     assert_eq!(shown, listed[..shown.len()]);

@@ -3,13 +3,13 @@
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
+use touchbase::app::customers::Sort;
 use touchbase::clock::Now;
 use touchbase::config::Config;
 use touchbase::domain::quicklog;
 use touchbase::store::{Book, NewCustomer};
 use touchbase::tui::App;
 use touchbase::tui::action::Screen;
-use touchbase::tui::customers::Order;
 
 const NOW: &str = "2026-11-23T09:00:00Z";
 
@@ -102,7 +102,10 @@ fn logging_from_the_card_saves_the_contact_and_its_follow_up() {
         Some(at(NOW))
     );
     // The card shows it at once.
-    assert_eq!(f.app.card.as_ref().unwrap().timeline[0].note, "agreed on volumes");
+    assert_eq!(
+        f.app.customer.as_ref().unwrap().timeline[0].note,
+        "agreed on volumes"
+    );
 }
 
 #[test]
@@ -280,7 +283,7 @@ fn adding_and_editing_a_customer_with_the_form() {
     f.keys("food vip");
     f.press(KeyCode::Enter);
     assert_eq!(f.status(), "Added Gamma Foods · in touch every 14d");
-    let card = f.app.card.as_ref().unwrap().customer.clone();
+    let card = f.app.customer.as_ref().unwrap().customer.clone();
     assert_eq!((card.company.as_str(), card.cadence.days()), ("Gamma BV", 14));
     assert_eq!(card.tags.as_slice(), ["food", "vip"]);
 
@@ -344,7 +347,7 @@ fn a_moment_planned_in_the_form_is_saved_and_undone() {
     assert_eq!(moments.len(), 1);
     assert_eq!(moments[0].concerns, "price vs competitor");
     assert_eq!(
-        f.app.card.as_ref().unwrap().moments.len(),
+        f.app.customer.as_ref().unwrap().moments.len(),
         1,
         "the card shows it at once"
     );
@@ -495,7 +498,7 @@ fn the_urgency_ranking_prepared_in_the_background_is_never_stale() {
     assert!(f.status().starts_with("Done"), "{}", f.status());
     f.keys("2");
     f.keys("o");
-    assert_eq!(f.app.customers.as_ref().unwrap().sort, Order::Urgency);
+    assert_eq!(f.app.customers.as_ref().unwrap().sort, Sort::Urgency);
     assert_eq!(
         first(&f),
         "Beta",
@@ -540,9 +543,9 @@ fn scrolling_row_by_row_shows_the_same_rows_as_paging_in_every_order() {
         |rows: &[touchbase::store::CustomerRow]| -> Vec<i64> { rows.iter().map(|r| r.customer.id).collect() };
     for _ in 0..3 {
         let sort = match view.sort {
-            Order::Name => touchbase::store::Sort::Name,
-            Order::Value => touchbase::store::Sort::Value,
-            _ => touchbase::store::Sort::LastContact,
+            Sort::Name => touchbase::store::SortKey::Name,
+            Sort::Value => touchbase::store::SortKey::Value,
+            _ => touchbase::store::SortKey::LastContact,
         };
         for i in (0..15).chain((0..15).rev()) {
             view.select(&*store, i).unwrap();
@@ -551,7 +554,7 @@ fn scrolling_row_by_row_shows_the_same_rows_as_paging_in_every_order() {
         }
         // Urgency is ranked in memory; skip it.
         view.cycle_sort(&*store, || Ok(Vec::new())).unwrap();
-        if view.sort == Order::Urgency {
+        if view.sort == Sort::Urgency {
             view.cycle_sort(&*store, || Ok(Vec::new())).unwrap();
         }
     }

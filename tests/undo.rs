@@ -106,7 +106,7 @@ impl Session {
     fn open_acme(&mut self) {
         self.keys("2");
         self.press(KeyCode::Enter);
-        assert_eq!(self.app.card.as_ref().unwrap().customer.id, self.acme);
+        assert_eq!(self.app.customer.as_ref().unwrap().customer.id, self.acme);
     }
 }
 
@@ -117,7 +117,7 @@ fn undoing_an_added_customer_refuses_once_the_cli_has_written_for_them() {
     s.keys("Gamma Foods");
     s.press(KeyCode::Enter);
     assert_eq!(s.status().0, "Added Gamma Foods · in touch every 30d");
-    let gamma = s.app.card.as_ref().unwrap().customer.id;
+    let gamma = s.app.customer.as_ref().unwrap().customer.id;
 
     let said = [
         s.cli(&["log", "Gamma Foods", "call: first order agreed"]),

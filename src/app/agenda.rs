@@ -3,7 +3,7 @@
 //! section, then this week's decision moments). Knows neither the screen nor the command
 //! line.
 
-use chrono::{Datelike as _, Duration};
+use chrono::{Duration, Weekday};
 
 use super::nudges::{bound, from_streams, own_kind, window};
 use crate::clock::Now;
@@ -11,6 +11,7 @@ use crate::config::Config;
 use crate::domain::Customer;
 use crate::domain::moment::Moment;
 use crate::domain::nudge::{self, Nudge, NudgeKind};
+use crate::domain::week::{Span, WeekStart};
 use crate::store::{Book, Rows, Stream};
 
 #[derive(Default)]
@@ -35,7 +36,7 @@ pub fn due(store: &dyn Book, now: Now, config: &Config, limit: Option<usize>) ->
 
 /// The agenda screen: what needs doing now, then this week's decision moments.
 #[derive(Default)]
-pub struct Agenda {
+pub(crate) struct Agenda {
     /// Overdue follow-ups first (loud), then today's, then the other nudges by score; the
     /// top `nudge.limit` of each, so promises are never crowded out by nudges.
     pub due: Due,
@@ -45,7 +46,7 @@ pub struct Agenda {
     pub has_customers: bool,
 }
 
-pub fn agenda(store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<Agenda> {
+pub(crate) fn agenda(store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<Agenda> {
     let limit = config.nudge.limit;
     let mut scored = scored(store, now, config, Some(limit))?;
     scored.nudges.sort_by_key(|n| section(n.kind));
@@ -63,9 +64,12 @@ pub fn agenda(store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<Age
         more,
         ..scored
     };
-    let today = now.today();
-    let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
-    let moments = store.upcoming_moments(monday, monday + Duration::days(6), limit)?;
+    // Monday to Sunday, as the agenda has always shown it; the Week screen's week starts
+    // on `[week] start`.
+    let week = Span::containing(now.today(), WeekStart(Weekday::Mon));
+    let moments = store
+        .moments_expected_between(week.start, week.end + Duration::days(1), limit)?
+        .rows;
     let has_customers = !due.nudges.is_empty() || store.has_customers()?;
     Ok(Agenda {
         due,
@@ -86,7 +90,12 @@ const FIRST_ROWS: usize = 8;
 /// are read, and then the rest of `limit` only from the streams whose last row still
 /// scores above the `limit`-th best nudge found in its section: the others cannot beat
 /// it. On a large book that reads a fraction of the rows.
-pub fn scored(store: &dyn Book, now: Now, config: &Config, limit: Option<usize>) -> anyhow::Result<Due> {
+pub(crate) fn scored(
+    store: &dyn Book,
+    now: Now,
+    config: &Config,
+    limit: Option<usize>,
+) -> anyhow::Result<Due> {
     let rules = &config.nudge;
     let today = now.today();
     let w = window(now, rules);
@@ -136,7 +145,7 @@ pub fn scored(store: &dyn Book, now: Now, config: &Config, limit: Option<usize>)
 const SECTIONS: [u8; 3] = [0, 1, 2];
 
 /// Which section of the agenda a nudge of `kind` goes in.
-pub fn section(kind: NudgeKind) -> u8 {
+pub(crate) fn section(kind: NudgeKind) -> u8 {
     match kind {
         NudgeKind::FollowUpOverdue => 0,
         NudgeKind::FollowUpToday => 1,

@@ -1,12 +1,61 @@
 //! Customers: finding the one the user means (by id, or by name as typed on the command
-//! line), adding one, editing one. Knows the rules for a customer's typed fields, not the
-//! form or the flags they were typed in.
+//! line), adding one, editing one, and the sorts the book is listed in. Knows the rules for
+//! a customer's typed fields, not the form or the flags they were typed in. One customer's
+//! card is `customer`'s.
 
 use super::refused::Refused;
 use crate::clock::Now;
 use crate::domain::typed::CustomerText;
 use crate::domain::{Cadence, Customer, Tags};
-use crate::store::{Book, Change, CustomerFields, CustomerPatch, NewCustomer};
+use crate::store::{Book, Change, CustomerFields, CustomerPatch, NewCustomer, SortKey};
+
+/// How the book is listed: `list --sort` and the customers screen's `o`, which goes
+/// through them in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Oldest contact first, never-contacted customers before everyone.
+    #[default]
+    LastContact,
+    /// Most urgent first; those equally urgent by last contact.
+    Urgency,
+    Name,
+    /// Highest lifetime value first.
+    Value,
+}
+
+impl Sort {
+    pub(crate) const ALL: [Sort; 4] = [Sort::LastContact, Sort::Urgency, Sort::Name, Sort::Value];
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Sort::LastContact => "last contact",
+            Sort::Urgency => "urgency",
+            Sort::Name => "name",
+            Sort::Value => "value",
+        }
+    }
+
+    /// The book's index this sort reads: urgency is ranked in memory (see
+    /// `urgency::Ranking`) over the book by last contact.
+    pub(crate) fn key(self) -> SortKey {
+        match self {
+            Sort::Name => SortKey::Name,
+            Sort::Value => SortKey::Value,
+            Sort::LastContact | Sort::Urgency => SortKey::LastContact,
+        }
+    }
+
+    /// The sort after this one, back to the first after the last.
+    #[must_use]
+    pub(crate) fn next(self) -> Sort {
+        match self {
+            Sort::LastContact => Sort::Urgency,
+            Sort::Urgency => Sort::Name,
+            Sort::Name => Sort::Value,
+            Sort::Value => Sort::LastContact,
+        }
+    }
+}
 
 /// How many candidates an ambiguous name lists.
 const CANDIDATES: usize = 10;
@@ -55,7 +104,7 @@ pub fn find(store: &dyn Book, who: Who<'_>) -> anyhow::Result<Customer> {
 
 /// A customer's fields as the user typed them.
 #[derive(Debug, Clone, Default)]
-pub struct CustomerInput {
+pub(crate) struct CustomerInput {
     pub name: String,
     pub company: String,
     pub email: String,
@@ -70,12 +119,12 @@ pub struct CustomerInput {
 
 /// A customer as an add or an edit left them, and how to take it back.
 #[derive(Debug, Clone)]
-pub struct Saved {
+pub(crate) struct Saved {
     pub customer: Customer,
     pub change: Change,
 }
 
-pub fn add(store: &mut dyn Book, now: Now, input: &CustomerInput) -> anyhow::Result<Saved> {
+pub(crate) fn add(store: &mut dyn Book, now: Now, input: &CustomerInput) -> anyhow::Result<Saved> {
     let checked = check(input)?;
     let new = NewCustomer {
         name: checked.name.to_string(),
@@ -95,7 +144,7 @@ pub fn add(store: &mut dyn Book, now: Now, input: &CustomerInput) -> anyhow::Res
 }
 
 /// Writes every typed field of `before` (as the user saw it when they started editing).
-pub fn edit(
+pub(crate) fn edit(
     store: &mut dyn Book,
     now: Now,
     before: &Customer,

@@ -9,7 +9,7 @@ use super::week::plan_week;
 use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::week::{IsoWeek, WeekPlan};
-use crate::export::{self, Format};
+use crate::export::{self, WeekFormat};
 use crate::import;
 use crate::import::write::BookWriter;
 use crate::store::Book;
@@ -18,7 +18,7 @@ use crate::store::Book;
 /// for it, by name or else by the file's extension. With a file, the plan is in it.
 pub struct Week {
     pub plan: WeekPlan,
-    pub format: Format,
+    pub format: WeekFormat,
 }
 
 pub fn week(
@@ -31,7 +31,7 @@ pub fn week(
 ) -> anyhow::Result<Week> {
     // Everything typed is checked before the store is read.
     let week = week.map(str::parse::<IsoWeek>).transpose()?;
-    let format = Format::chosen(format, file)?;
+    let format = WeekFormat::chosen(format, file)?;
     let plan = plan_week(store, now, config, week)?;
     if let Some(path) = file {
         export::save(&plan, format, now, path)?;
@@ -41,23 +41,27 @@ pub fn week(
 
 /// Writes a plan already read (the one on screen) to `file`, in the format its extension
 /// names.
-pub fn save_week(plan: &WeekPlan, now: Now, file: &Path) -> anyhow::Result<Format> {
-    let format = Format::chosen(None, Some(file))?;
+pub fn save_week(plan: &WeekPlan, now: Now, file: &Path) -> anyhow::Result<WeekFormat> {
+    let format = WeekFormat::chosen(None, Some(file))?;
     export::save(plan, format, now, file)?;
     Ok(format)
 }
 
 /// The format the book is exported in: by name, else by the file's extension, else CSV.
-pub fn book_format(format: Option<&str>, file: Option<&Path>) -> anyhow::Result<import::Format> {
+pub fn book_format(format: Option<&str>, file: Option<&Path>) -> anyhow::Result<import::BookFormat> {
     Ok(match (format, file) {
-        (Some(f), _) => import::Format::parse(f)?,
-        (None, Some(path)) => import::Format::from_path(path).unwrap_or(import::Format::Csv),
-        (None, None) => import::Format::Csv,
+        (Some(f), _) => import::BookFormat::parse(f)?,
+        (None, Some(path)) => import::BookFormat::from_path(path).unwrap_or(import::BookFormat::Csv),
+        (None, None) => import::BookFormat::Csv,
     })
 }
 
 /// Streams every active customer to `out`; returns how many.
-pub fn write_book(store: &dyn Book, format: import::Format, out: &mut impl Write) -> anyhow::Result<usize> {
+pub fn write_book(
+    store: &dyn Book,
+    format: import::BookFormat,
+    out: &mut impl Write,
+) -> anyhow::Result<usize> {
     let mut w = BookWriter::new(format, out)?;
     let mut n = 0;
     store.each_customer_by_id(&mut |c| {
@@ -69,6 +73,6 @@ pub fn write_book(store: &dyn Book, format: import::Format, out: &mut impl Write
 }
 
 /// Writes every active customer to `file`, whole or not at all; returns how many.
-pub fn save_book(store: &dyn Book, format: import::Format, file: &Path) -> anyhow::Result<usize> {
+pub fn save_book(store: &dyn Book, format: import::BookFormat, file: &Path) -> anyhow::Result<usize> {
     export::write_atomically(file, |out| write_book(store, format, out))
 }

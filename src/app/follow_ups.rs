@@ -18,7 +18,7 @@ pub struct Done {
 }
 
 /// "send proposal @fri": a new follow-up for `who`, due tomorrow without a day.
-pub fn add(store: &mut dyn Book, now: Now, who: Who<'_>, line: &str) -> anyhow::Result<Done> {
+pub(crate) fn add(store: &mut dyn Book, now: Now, who: Who<'_>, line: &str) -> anyhow::Result<Done> {
     let (text, due) = parse_plan(line, now.today()).map_err(Refused::Plan)?;
     let customer = find(store, who)?;
     let follow_up = store.add_follow_up(customer.id, &text, due, now.utc)?;
@@ -32,7 +32,7 @@ pub fn add(store: &mut dyn Book, now: Now, who: Who<'_>, line: &str) -> anyhow::
     })
 }
 
-pub fn done(store: &mut dyn Book, now: Now, id: i64) -> anyhow::Result<Done> {
+pub(crate) fn done(store: &mut dyn Book, now: Now, id: i64) -> anyhow::Result<Done> {
     let follow_up = store.complete_follow_up(id, now.utc)?;
     let done_at = follow_up
         .done_at

@@ -2,20 +2,20 @@
 //! store contract, never SQL, the screen or the command line.
 
 pub mod agenda;
-pub mod balance;
-pub mod card;
+pub(crate) mod balance;
+pub(crate) mod customer;
 pub mod customers;
-pub mod export;
+pub(crate) mod export;
 pub mod follow_ups;
 pub mod import;
-pub mod log;
+pub(crate) mod log;
 pub mod moments;
 mod nudges;
 pub mod orders;
-pub mod refused;
+pub(crate) mod refused;
 pub mod triggers;
-pub mod undo;
-pub mod urgency;
+pub(crate) mod undo;
+pub(crate) mod urgency;
 pub mod week;
 
 pub use customers::Who;

@@ -60,7 +60,7 @@ pub fn plan(
 }
 
 /// Closes moment `id` as won, lost or passed.
-pub fn close(store: &mut dyn Book, now: Now, id: i64, outcome: &str) -> anyhow::Result<Moment> {
+pub(crate) fn close(store: &mut dyn Book, now: Now, id: i64, outcome: &str) -> anyhow::Result<Moment> {
     let status: MomentStatus = outcome.parse().map_err(Refused::from)?;
     if status == MomentStatus::Upcoming {
         return Err(Refused::from(BadOutcome(outcome.trim().to_string())).into());

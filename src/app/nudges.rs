@@ -39,15 +39,15 @@ pub(super) fn own_kind(stream: Stream) -> NudgeKind {
 /// The nudges of some streams' rows, and how many follow-ups and customers past their
 /// cadence they came from.
 #[derive(Default)]
-pub(super) struct Found {
+pub(super) struct StreamNudges {
     pub nudges: Vec<Nudge>,
     pub follow_ups: usize,
     pub cadence: usize,
 }
 
 /// The nudges of the streams' rows, each customer's rules once.
-pub(super) fn from_streams(streams: &[Stream], rows: &[Rows], now: Now, rules: &Rules) -> Found {
-    let mut found = Found::default();
+pub(super) fn from_streams(streams: &[Stream], rows: &[Rows], now: Now, rules: &Rules) -> StreamNudges {
+    let mut found = StreamNudges::default();
     let mut seen = HashSet::new();
     for (stream, rows) in streams.iter().zip(rows) {
         add_nudges(*stream, rows, now, rules, &mut seen, &mut found);
@@ -63,7 +63,7 @@ pub(super) fn add_nudges(
     now: Now,
     rules: &Rules,
     seen: &mut HashSet<i64>,
-    found: &mut Found,
+    found: &mut StreamNudges,
 ) {
     let today = now.today();
     let nudges = &mut found.nudges;

@@ -37,6 +37,6 @@ pub fn open(store: &mut dyn Book, now: Now, who: Who<'_>, kind: &str, note: &str
     })
 }
 
-pub fn resolve(store: &mut dyn Book, now: Now, id: i64) -> anyhow::Result<Trigger> {
+pub(crate) fn resolve(store: &mut dyn Book, now: Now, id: i64) -> anyhow::Result<Trigger> {
     store.resolve_trigger(id, now.utc)
 }

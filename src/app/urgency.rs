@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::nudges::{Found, add_nudges, customer_rules, window};
+use super::nudges::{StreamNudges, add_nudges, customer_rules, window};
 use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::moment::Moment;
@@ -83,7 +83,7 @@ pub fn urgencies(store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<
     for stream in store.nudge_streams()? {
         // SQLite takes a LIMIT as i64.
         let rows = store.stream_rows(stream, &w, i64::MAX as usize)?;
-        let mut found = Found::default();
+        let mut found = StreamNudges::default();
         add_nudges(stream, &rows, now, rules, &mut seen, &mut found);
         for n in found.nudges {
             *urgency.entry(n.customer_id).or_default() += n.score;

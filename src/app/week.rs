@@ -7,7 +7,7 @@ use chrono::{Duration, NaiveDate};
 use super::agenda;
 use crate::clock::Now;
 use crate::config::Config;
-use crate::domain::week::{self, Found, IsoWeek, LeftOut, Span, TouchBase, WeekPlan};
+use crate::domain::week::{self, IsoWeek, LeftOut, Span, TouchBase, WeekPlan, WeekRecords};
 use crate::store::Book;
 
 /// The first day dates can have; follow-ups due before it are not a thing.
@@ -59,7 +59,7 @@ pub fn plan_week(
         span,
         today,
         &config.nudge,
-        &Found {
+        &WeekRecords {
             follow_ups,
             moments: moments.rows,
             touch_base,

@@ -1,5 +1,6 @@
 //! `check [--repair]`: is the book sound, and the one notice every command gives when it
-//! read a damaged value.
+//! read a damaged value. What counts as damage, and how it is repaired, is the store's;
+//! this only says it.
 
 use std::io::{self, Write as _};
 

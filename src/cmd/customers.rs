@@ -1,4 +1,6 @@
-//! `add`, `list` and `show`.
+//! `add`, `list` and `show`: the arguments to the use cases, their outcome to stdout for a
+//! person or as JSON. The rules (a customer's fields, the card, the ranking by urgency)
+//! are the use cases'; nothing here knows SQL.
 
 use std::io::Write as _;
 
@@ -9,10 +11,9 @@ use super::json::{
 };
 use super::{Ctx, print_json};
 use crate::app::Who;
-use crate::app::card::Card;
-use crate::app::customers::{self, CustomerInput, find};
+use crate::app::customer::CustomerCard;
+use crate::app::customers::{self, CustomerInput, Sort, find};
 use crate::app::urgency::{Ranking, Why};
-use crate::cli::SortArg;
 use crate::domain::Customer;
 use crate::domain::customer::Freshness;
 use crate::domain::moment::Moment;
@@ -20,7 +21,7 @@ use crate::domain::moment::MomentStatus;
 use crate::domain::text::sanitize;
 use crate::domain::trigger::Trigger;
 use crate::human::{ago, cell, day, local_time};
-use crate::store::{CustomerRow, Sort};
+use crate::store::CustomerRow;
 
 /// How many interactions `show` prints.
 const TIMELINE: usize = 20;
@@ -60,7 +61,7 @@ pub fn add(cx: &mut Ctx, a: AddArgs, json: bool) -> anyhow::Result<()> {
     }
 }
 
-pub fn list(cx: &mut Ctx, sort: SortArg, json: bool) -> anyhow::Result<()> {
+pub fn list(cx: &mut Ctx, sort: Sort, json: bool) -> anyhow::Result<()> {
     if json {
         write!(cx.out, "[")?;
     } else {
@@ -116,14 +117,12 @@ pub fn list(cx: &mut Ctx, sort: SortArg, json: bool) -> anyhow::Result<()> {
     match sort {
         // Streamed from one query, so a 100k book starts printing at once and `| head`
         // stops it.
-        SortArg::LastContact => cx.store.each_customer(Sort::LastContact, &mut print)?,
-        SortArg::Name => cx.store.each_customer(Sort::Name, &mut print)?,
-        SortArg::Value => cx.store.each_customer(Sort::Value, &mut print)?,
-        SortArg::Urgency => {
+        Sort::LastContact | Sort::Name | Sort::Value => cx.store.each_customer(sort.key(), &mut print)?,
+        Sort::Urgency => {
             // Urgency needs every nudge first; customers without one follow by last contact.
             let ranking = Ranking::of(&*cx.store, cx.now, &cx.config)?;
             let mut rows = Vec::new();
-            cx.store.each_customer(Sort::LastContact, &mut |row| {
+            cx.store.each_customer(sort.key(), &mut |row| {
                 rows.push(row);
                 Ok(())
             })?;
@@ -147,14 +146,14 @@ pub fn list(cx: &mut Ctx, sort: SortArg, json: bool) -> anyhow::Result<()> {
 pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
     let c = find(&*cx.store, Who::Typed(arg))?;
     let timeline = if json { usize::MAX >> 1 } else { TIMELINE };
-    let Card {
+    let CustomerCard {
         customer: c,
         follow_ups,
         timeline,
         moments,
         triggers,
         why,
-    } = Card::of(&*cx.store, c, cx.now, &cx.config, timeline)?;
+    } = CustomerCard::of(&*cx.store, c, cx.now, &cx.config, timeline)?;
     let s = &c.summary;
     if json {
         let shown = ShowJson {

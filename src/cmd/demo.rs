@@ -1,4 +1,5 @@
-//! `demo`, and `--demo`: a realistic book to try touchbase on.
+//! `demo`, and `--demo`: a realistic book to try touchbase on. What the demo book holds is
+//! `demo`'s; this checks the size asked for, guards an existing book and reports.
 
 use std::io::Write as _;
 use std::time::Instant;

@@ -1,4 +1,5 @@
-//! `due`: what needs doing now, highest score first, each with its reason.
+//! `due`: what needs doing now, highest score first, each with its reason. What is due and
+//! how it scores is `app::agenda`'s; this only prints it.
 
 use std::io::Write as _;
 

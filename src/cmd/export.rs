@@ -8,7 +8,7 @@ use crate::app::export as exports;
 use crate::cli::ExportWeekArgs;
 use crate::domain::text::{sanitize_lines, shown_path};
 use crate::domain::week::WeekPlan;
-use crate::export::{self, Format};
+use crate::export::{self, WeekFormat};
 
 pub fn week(cx: &mut Ctx, args: &ExportWeekArgs) -> anyhow::Result<()> {
     let exports::Week { plan, format } = exports::week(
@@ -25,7 +25,7 @@ pub fn week(cx: &mut Ctx, args: &ExportWeekArgs) -> anyhow::Result<()> {
         // The other formats are for programs and stay exact unless stdout is a terminal.
         None => {
             let text = export::render(&plan, format, cx.now);
-            let text = if matches!(format, Format::Md | Format::TodoTxt) {
+            let text = if matches!(format, WeekFormat::Md | WeekFormat::TodoTxt) {
                 sanitize_lines(&text)
             } else {
                 text.as_str().into()
@@ -56,8 +56,8 @@ fn count(n: usize) -> String {
 
 /// Markdown and JSON say what `[week] limit` left out; the other formats have no place
 /// for it, so stderr does.
-fn warn_left_out(plan: &WeekPlan, format: Format) {
-    if matches!(format, Format::Md | Format::Json) {
+fn warn_left_out(plan: &WeekPlan, format: WeekFormat) {
+    if matches!(format, WeekFormat::Md | WeekFormat::Json) {
         return;
     }
     for (kind, n) in plan.left_out.by_kind() {

@@ -1,4 +1,5 @@
-//! `done` and `snooze`.
+//! `done` and `snooze`: the arguments to `app::follow_ups`, its outcome to stdout. The
+//! rules for the dates are the use case's.
 
 use std::io::Write as _;
 

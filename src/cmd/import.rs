@@ -1,5 +1,6 @@
 //! `import FILE`: customers from a CSV file, vCards or an exported book — all of them in
-//! one transaction, or none.
+//! one transaction, or none. Reading the records is `import`'s and matching them
+//! `app::import`'s; this shows the progress and the report.
 
 use std::io::{IsTerminal as _, Write as _};
 
@@ -10,7 +11,7 @@ use super::Ctx;
 use crate::app::import::ImportReport;
 use crate::cli::ImportArgs;
 use crate::domain::text::sanitize;
-use crate::import::{self, ColumnMap, Field, Format, Invalid, Location, Options};
+use crate::import::{self, BookFormat, ColumnMap, Field, Invalid, Location, Options};
 
 /// Imports smaller than this finish before a bar would be worth drawing.
 const PROGRESS_FROM: usize = 5000;
@@ -18,7 +19,7 @@ const PROGRESS_FROM: usize = 5000;
 const LISTED: usize = 20;
 
 pub fn run(cx: &mut Ctx, args: &ImportArgs) -> anyhow::Result<()> {
-    let format = args.format.as_deref().map(Format::parse).transpose()?;
+    let format = args.format.as_deref().map(BookFormat::parse).transpose()?;
     let maps = args
         .map
         .iter()

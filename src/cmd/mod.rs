@@ -1,5 +1,7 @@
 //! Running a parsed command line: open the store, do one thing, print the result for a
-//! person or (with `--json`) for a script.
+//! person or (with `--json`) for a script. Each command is thin: the checks are the use
+//! cases' (`app`), the SQL the store's; this adds only the command line's own words
+//! (`hints`).
 
 mod book;
 mod check;

@@ -1,4 +1,5 @@
-//! `moment`, `trigger`, `give`, `ask` and `order`: recording the relationship.
+//! `moment`, `trigger`, `give`, `ask` and `order`: recording the relationship through the
+//! use cases, which hold every check; this reads the arguments and prints the outcome.
 
 use std::io::Write as _;
 

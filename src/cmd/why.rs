@@ -1,4 +1,5 @@
-//! `why CUSTOMER`: the urgency, term by term, like `task info`.
+//! `why CUSTOMER`: the urgency, term by term, like `task info`. The terms are
+//! `app::urgency`'s; this lays them out.
 
 use std::io::Write as _;
 

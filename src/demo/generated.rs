@@ -1,5 +1,6 @@
 //! Generated customers beyond the hand-written ones: names, companies and emails from the
 //! country pools (unique up to ~28,000 per country), and a random but plausible story.
+//! What to write, not how: that is `writer`'s.
 
 use fastrand::Rng;
 

@@ -1,5 +1,6 @@
 //! A hand-written customer from `assets/demo/customers.toml`: their story exactly as
-//! written, with a generated history of routine contacts and orders around it.
+//! written, with a generated history of routine contacts and orders around it. What to
+//! write, not how: that is `writer`'s.
 
 use std::borrow::Cow;
 

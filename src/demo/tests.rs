@@ -9,7 +9,7 @@ use tempfile::TempDir;
 use super::{DemoSummary, generate};
 use crate::clock::{Now, Zone};
 use crate::store::sqlite::SqliteBook;
-use crate::store::{Customers as _, Nudges as _, Sort};
+use crate::store::{Customers as _, Nudges as _, SortKey};
 
 /// A Monday morning.
 fn now() -> DateTime<Utc> {
@@ -34,8 +34,9 @@ fn demo(customers: usize) -> (TempDir, SqliteBook, DemoSummary) {
     (dir, store, summary)
 }
 
-fn sql(store: &SqliteBook) -> Connection {
-    Connection::open(store.path()).unwrap()
+/// The demo book's file, opened for plain SQL.
+fn sql(dir: &TempDir) -> Connection {
+    Connection::open(dir.path().join("demo.db")).unwrap()
 }
 
 fn count(db: &Connection, query: &str) -> i64 {
@@ -48,12 +49,12 @@ fn count(db: &Connection, query: &str) -> i64 {
 
 #[test]
 fn the_default_demo_is_a_book_of_forty_with_work_to_do_today() {
-    let (_dir, store, s) = demo(40);
+    let (dir, store, s) = demo(40);
     assert_eq!(s.customers, 40);
     assert_eq!(store.count_customers().unwrap(), 40);
     assert!((400..1200).contains(&s.interactions), "{s:?}");
 
-    let db = sql(&store);
+    let db = sql(&dir);
     let overdue = count(
         &db,
         "SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due < ?2",
@@ -65,7 +66,7 @@ fn the_default_demo_is_a_book_of_forty_with_work_to_do_today() {
     assert!(overdue >= 3, "{overdue} overdue follow-ups");
     assert!(due_today >= 1, "{due_today} follow-ups due today");
 
-    let db = sql(&store);
+    let db = sql(&dir);
     let this_week = count(
         &db,
         "SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due > ?2 AND due <= date(?2, '+6 days')",
@@ -85,7 +86,7 @@ fn the_default_demo_is_a_book_of_forty_with_work_to_do_today() {
         (6..=12).contains(&past_cadence),
         "{past_cadence} customers past their cadence"
     );
-    let rows = store.list_customers(Sort::LastContact, 0, 100).unwrap();
+    let rows = store.list_customers(SortKey::LastContact, 0, 100).unwrap();
     let never = rows
         .iter()
         .filter(|r| r.customer.last_contact_at.is_none())
@@ -96,9 +97,9 @@ fn the_default_demo_is_a_book_of_forty_with_work_to_do_today() {
 /// Every nudge the product has fires on the first twelve hand-written customers.
 #[test]
 fn the_first_twelve_customers_set_off_every_nudge() {
-    let (_dir, store, s) = demo(12);
+    let (dir, _store, s) = demo(12);
     assert_eq!(s.customers, 12);
-    let db = sql(&store);
+    let db = sql(&dir);
     let checks = [
         ("a follow-up overdue", "SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due < ?2"),
         ("a follow-up due today", "SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due = ?2"),
@@ -159,8 +160,8 @@ fn the_first_twelve_customers_set_off_every_nudge() {
 
 #[test]
 fn complaints_open_triggers_and_gifts_are_gives() {
-    let (_dir, store, _) = demo(500);
-    let db = sql(&store);
+    let (dir, _store, _) = demo(500);
+    let db = sql(&dir);
     let lonely_complaints = count(
         &db,
         "SELECT count(*) FROM interactions i WHERE i.kind = 'complaint'
@@ -178,8 +179,8 @@ fn complaints_open_triggers_and_gifts_are_gives() {
 
 #[test]
 fn nothing_happens_in_the_future_or_before_the_customer_was_added() {
-    let (_dir, store, _) = demo(300);
-    let db = sql(&store);
+    let (dir, _store, _) = demo(300);
+    let db = sql(&dir);
     let checks = [
         "SELECT count(*) FROM interactions WHERE at > ?1",
         "SELECT count(*) FROM follow_ups WHERE created_at > ?1 OR done_at > ?1 OR done_at < created_at",
@@ -205,8 +206,8 @@ fn nothing_happens_in_the_future_or_before_the_customer_was_added() {
 
 #[test]
 fn the_same_now_gives_the_same_book() {
-    let dump = |store: &SqliteBook| -> Vec<String> {
-        let db = sql(store);
+    let dump = |dir: &TempDir| -> Vec<String> {
+        let db = sql(dir);
         let mut rows = Vec::new();
         for table in [
             "customers",
@@ -229,19 +230,19 @@ fn the_same_now_gives_the_same_book() {
         }
         rows
     };
-    let (_a, first, s1) = demo(60);
-    let (_b, second, s2) = demo(60);
+    let (a, _first, s1) = demo(60);
+    let (b, _second, s2) = demo(60);
     assert_eq!(s1, s2);
-    assert_eq!(dump(&first), dump(&second));
+    assert_eq!(dump(&a), dump(&b));
 }
 
 #[test]
 fn five_hundred_customers_have_about_twenty_contacts_each() {
-    let (_dir, store, s) = demo(500);
+    let (dir, store, s) = demo(500);
     assert_eq!(s.customers, 500);
     assert_eq!(store.count_customers().unwrap(), 500);
     assert!((9_000..11_500).contains(&s.interactions), "{s:?}");
-    let db = sql(&store);
+    let db = sql(&dir);
     let tables = [
         ("interactions", s.interactions),
         ("follow_ups", s.follow_ups),

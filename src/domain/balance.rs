@@ -1,4 +1,5 @@
-//! The give/take balance (equity theory): what we gave the customer and what we asked.
+//! The give/take balance (equity theory): what we gave the customer and what we asked, as
+//! plain data. Knows neither the store nor the screen; when it nudges is `nudge`'s.
 
 use std::fmt;
 use std::str::FromStr;
@@ -12,7 +13,7 @@ pub enum Side {
 }
 
 impl Side {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Side::Give => "give",
             Side::Ask => "ask",
@@ -60,7 +61,7 @@ pub struct Balance {
 
 impl Balance {
     #[allow(clippy::cast_precision_loss)]
-    pub fn tilt(self) -> f64 {
+    pub(crate) fn tilt(self) -> f64 {
         let total = self.gives + self.asks;
         if total == 0 {
             0.0

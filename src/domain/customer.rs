@@ -1,4 +1,5 @@
-//! A customer, their keep-in-touch cadence and their tags.
+//! A customer, their keep-in-touch cadence, their tags, the summary kept with them and how
+//! fresh the contact is. Plain data and its rules: knows neither the store nor the screen.
 
 use std::fmt;
 use std::str::FromStr;

@@ -1,4 +1,5 @@
-//! A follow-up: a dated promise to a customer.
+//! A follow-up: a dated promise to a customer, and the rules for the dates typed for one (a
+//! new follow-up's line, a snooze). Knows neither the store nor where it was typed.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -13,7 +14,7 @@ pub struct FollowUp {
 
 impl FollowUp {
     /// Days past due on `today`; negative when it is still ahead.
-    pub fn days_overdue(&self, today: NaiveDate) -> i64 {
+    pub(crate) fn days_overdue(&self, today: NaiveDate) -> i64 {
         (today - self.due).num_days()
     }
 }

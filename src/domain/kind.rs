@@ -1,4 +1,5 @@
-//! The kinds of contact a salesperson logs.
+//! The kinds of contact a salesperson logs, and what each implies (a give, a trigger).
+//! Knows neither the store nor the screen.
 
 use std::fmt;
 use std::str::FromStr;

@@ -2,21 +2,21 @@
 //! Nothing in here knows SQL or the screen.
 
 pub mod balance;
-pub mod customer;
+pub(crate) mod customer;
 pub mod follow_up;
-pub mod kind;
-pub mod limits;
+pub(crate) mod kind;
+pub(crate) mod limits;
 pub mod moment;
 pub mod money;
 pub mod nudge;
 pub mod quicklog;
-pub mod ranged;
-pub mod text;
+pub(crate) mod ranged;
+pub(crate) mod text;
 pub mod trigger;
-pub mod typed;
+pub(crate) mod typed;
 pub mod week;
 pub mod when;
 
 pub use customer::{Cadence, Customer, Tags};
-pub use follow_up::FollowUp;
+pub(crate) use follow_up::FollowUp;
 pub use kind::Kind;

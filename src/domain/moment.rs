@@ -1,4 +1,5 @@
-//! Decision moments: the decisive points in a customer's buying process.
+//! Decision moments: the decisive points in a customer's buying process, and how they end.
+//! Plain data: knows neither the store nor the screen; when one nudges is `nudge`'s.
 
 use std::fmt;
 use std::str::FromStr;
@@ -16,7 +17,7 @@ pub enum MomentStatus {
 }
 
 impl MomentStatus {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             MomentStatus::Upcoming => "upcoming",
             MomentStatus::Won => "won",

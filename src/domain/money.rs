@@ -10,12 +10,12 @@ pub struct Cents(pub i64);
 /// Where value tiers 1, 2 and 3 start: a lifetime value of 1,000, 10,000 and 50,000 (in
 /// major units). The one place these are written: the store computes its tier column from
 /// them (migration 3 wrote the same numbers once, as history).
-pub const TIER_FLOORS: [Cents; 3] = [Cents(100_000), Cents(1_000_000), Cents(5_000_000)];
+pub(crate) const TIER_FLOORS: [Cents; 3] = [Cents(100_000), Cents(1_000_000), Cents(5_000_000)];
 
 /// The largest single amount: 1,000,000,000.00. No order comes near it, and it keeps a
 /// customer's lifetime value far from `i64::MAX` cents for any number of orders a book
 /// can hold.
-pub const MAX_AMOUNT: Cents = Cents(100_000_000_000);
+pub(crate) const MAX_AMOUNT: Cents = Cents(100_000_000_000);
 
 /// The forms an amount may take, said in every refusal.
 const FORMS: &str = "type it like 1250.50, 1250,50, 1.250,50, 1,250.50 or € 1250 \
@@ -46,7 +46,7 @@ fn is_space(c: char) -> bool {
 }
 
 impl Cents {
-    pub fn parse(input: &str) -> Result<Cents, BadAmount> {
+    pub(crate) fn parse(input: &str) -> Result<Cents, BadAmount> {
         let quoted = || shortened(input.trim());
         let number = without_currency(input.trim()).trim_matches(is_space);
         if number.starts_with(['-', '\u{2212}']) {
@@ -165,7 +165,7 @@ fn split(number: &str) -> Option<(String, &str)> {
 
 impl Cents {
     /// "1,251": rounded to whole units, for columns.
-    pub fn whole(self) -> String {
+    pub(crate) fn whole(self) -> String {
         let units = self.0.unsigned_abs().saturating_add(50) / 100;
         format!("{}{}", if self.0 < 0 { "-" } else { "" }, grouped(units))
     }

@@ -1,4 +1,5 @@
-//! Switching triggers: what makes customers leave.
+//! Switching triggers: what makes customers leave. Plain data: knows neither the store nor
+//! the screen; when one nudges is `nudge`'s.
 
 use std::fmt;
 use std::str::FromStr;
@@ -16,7 +17,7 @@ pub enum TriggerKind {
 }
 
 impl TriggerKind {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             TriggerKind::Situational => "situational",
             TriggerKind::Reactional => "reactional",

@@ -1,7 +1,8 @@
 //! CSV: RFC 4180 (CRLF, quotes where needed), UTF-8, a header row. A cell that starts
 //! like a formula (`=`, `+`, `-`, `@` or their fullwidth forms, also after spaces or line
 //! breaks; tab, carriage return) gets a leading `'`, so a spreadsheet shows it as text
-//! instead of running it (OWASP's advice for CSV injection).
+//! instead of running it (OWASP's advice for CSV injection). A pure function of the plan:
+//! no store, no clock, no file.
 
 use std::borrow::Cow;
 

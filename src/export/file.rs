@@ -9,18 +9,18 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use tempfile::NamedTempFile;
 
-use super::{Format, render};
+use super::{WeekFormat, render};
 use crate::clock::Now;
 use crate::domain::week::WeekPlan;
 
 /// `touchbase-2026-W48.md`: the name the Week screen offers.
-pub fn default_file_name(plan: &WeekPlan, format: Format) -> PathBuf {
+pub fn default_file_name(plan: &WeekPlan, format: WeekFormat) -> PathBuf {
     PathBuf::from(format!("touchbase-{}.{}", plan.week, format.extension()))
 }
 
 /// Writes `plan` in `format` to `path`. On any error the file at `path` is as it was
 /// (absent, or the previous export) and no temporary file is left.
-pub fn save(plan: &WeekPlan, format: Format, now: Now, path: &Path) -> anyhow::Result<()> {
+pub fn save(plan: &WeekPlan, format: WeekFormat, now: Now, path: &Path) -> anyhow::Result<()> {
     write_atomically(path, |out| {
         Ok(out.write_all(render(plan, format, now).as_bytes())?)
     })
@@ -82,11 +82,11 @@ mod tests {
     fn the_default_name_carries_week_and_extension() {
         let p = empty_plan();
         assert_eq!(
-            default_file_name(&p, Format::Md),
+            default_file_name(&p, WeekFormat::Md),
             Path::new("touchbase-2026-W48.md")
         );
         assert_eq!(
-            default_file_name(&p, Format::TodoTxt),
+            default_file_name(&p, WeekFormat::TodoTxt),
             Path::new("touchbase-2026-W48.txt")
         );
     }
@@ -97,7 +97,7 @@ mod tests {
         let path = dir.path().join("w.md");
         fs::write(&path, "old").unwrap();
         let now = Now::parse("2026-11-23T09:00:00Z").unwrap();
-        save(&empty_plan(), Format::Md, now, &path).unwrap();
+        save(&empty_plan(), WeekFormat::Md, now, &path).unwrap();
         assert!(fs::read_to_string(&path).unwrap().starts_with("# Week 2026-W48"));
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }

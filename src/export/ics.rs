@@ -3,7 +3,7 @@
 //! in a random UUID and the wall clock otherwise; we derive them from the item and `now`,
 //! so the same export twice is byte-identical), and folding: its folder counts characters
 //! where it means bytes, so we unfold its output and fold again at 75 octets on character
-//! boundaries.
+//! boundaries. A pure function of the plan and `now`: no store, no file.
 
 use icalendar::{Calendar, Component as _, EventLike as _, Property, Todo, TodoStatus};
 

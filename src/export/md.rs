@@ -1,5 +1,5 @@
 //! Markdown: a checklist, one heading per day, overdue first. User text is escaped so a
-//! name like `*ACME*` stays text.
+//! name like `*ACME*` stays text. A pure function of the plan: no store, no clock, no file.
 
 use std::fmt::Write as _;
 

@@ -17,10 +17,12 @@ use std::str::FromStr;
 use crate::clock::Now;
 use crate::domain::week::WeekPlan;
 
-pub use file::{default_file_name, save, write_atomically};
+pub(crate) use file::{default_file_name, save, write_atomically};
 
+/// The formats the weekly to-do list is exported in (`export week --format`). The whole
+/// book's formats are `import::BookFormat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub enum WeekFormat {
     Md,
     Csv,
     Ics,
@@ -29,7 +31,7 @@ pub enum Format {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum BadFormat {
+pub enum BadWeekFormat {
     #[error("unknown format '{0}' — use md, csv, ics, json or todotxt")]
     Unknown(String),
     #[error(
@@ -38,89 +40,81 @@ pub enum BadFormat {
     Extension(String),
 }
 
-impl Format {
-    pub const ALL: [Format; 5] = [
-        Format::Md,
-        Format::Csv,
-        Format::Ics,
-        Format::Json,
-        Format::TodoTxt,
-    ];
-
-    pub fn as_str(self) -> &'static str {
+impl WeekFormat {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
-            Format::Md => "md",
-            Format::Csv => "csv",
-            Format::Ics => "ics",
-            Format::Json => "json",
-            Format::TodoTxt => "todotxt",
+            WeekFormat::Md => "md",
+            WeekFormat::Csv => "csv",
+            WeekFormat::Ics => "ics",
+            WeekFormat::Json => "json",
+            WeekFormat::TodoTxt => "todotxt",
         }
     }
 
     /// The extension a file of this format gets.
-    pub fn extension(self) -> &'static str {
+    pub(crate) fn extension(self) -> &'static str {
         match self {
-            Format::TodoTxt => "txt",
+            WeekFormat::TodoTxt => "txt",
             f => f.as_str(),
         }
     }
 
     /// What the user asked for: `--format` when given, else the extension of the output
     /// file, else Markdown.
-    pub fn chosen(format: Option<&str>, output: Option<&Path>) -> Result<Format, BadFormat> {
+    pub(crate) fn chosen(format: Option<&str>, output: Option<&Path>) -> Result<WeekFormat, BadWeekFormat> {
         match (format, output) {
             (Some(f), _) => f.parse(),
-            (None, Some(path)) => Format::of_path(path),
-            (None, None) => Ok(Format::Md),
+            (None, Some(path)) => WeekFormat::of_path(path),
+            (None, None) => Ok(WeekFormat::Md),
         }
     }
 
     /// The format a file name asks for: `.md`, `.csv`, `.ics`, `.json`, `.txt`.
-    pub fn of_path(path: &Path) -> Result<Format, BadFormat> {
+    pub(crate) fn of_path(path: &Path) -> Result<WeekFormat, BadWeekFormat> {
         let ext = path
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
         match ext.as_deref() {
-            Some("md" | "markdown") => Ok(Format::Md),
-            Some("csv") => Ok(Format::Csv),
-            Some("ics" | "ical") => Ok(Format::Ics),
-            Some("json") => Ok(Format::Json),
-            Some("txt") => Ok(Format::TodoTxt),
-            _ => Err(BadFormat::Extension(path.display().to_string())),
+            Some("md" | "markdown") => Ok(WeekFormat::Md),
+            Some("csv") => Ok(WeekFormat::Csv),
+            Some("ics" | "ical") => Ok(WeekFormat::Ics),
+            Some("json") => Ok(WeekFormat::Json),
+            Some("txt") => Ok(WeekFormat::TodoTxt),
+            _ => Err(BadWeekFormat::Extension(path.display().to_string())),
         }
     }
 }
 
-impl fmt::Display for Format {
+impl fmt::Display for WeekFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl FromStr for Format {
-    type Err = BadFormat;
+impl FromStr for WeekFormat {
+    type Err = BadWeekFormat;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim().to_ascii_lowercase().as_str() {
-            "md" | "markdown" => Ok(Format::Md),
-            "csv" => Ok(Format::Csv),
-            "ics" | "ical" | "icalendar" => Ok(Format::Ics),
-            "json" => Ok(Format::Json),
-            "todotxt" | "todo.txt" | "txt" => Ok(Format::TodoTxt),
-            _ => Err(BadFormat::Unknown(s.to_string())),
+            "md" | "markdown" => Ok(WeekFormat::Md),
+            "csv" => Ok(WeekFormat::Csv),
+            "ics" | "ical" | "icalendar" => Ok(WeekFormat::Ics),
+            "json" => Ok(WeekFormat::Json),
+            "todotxt" | "todo.txt" | "txt" => Ok(WeekFormat::TodoTxt),
+            _ => Err(BadWeekFormat::Unknown(s.to_string())),
         }
     }
 }
 
 /// `plan` in `format`, as exported at `now`.
-pub fn render(plan: &WeekPlan, format: Format, now: Now) -> String {
+pub fn render(plan: &WeekPlan, format: WeekFormat, now: Now) -> String {
     match format {
-        Format::Md => md::render(plan),
-        Format::Csv => csv::render(plan),
-        Format::Ics => ics::render(plan, now),
-        Format::Json => json::render(plan),
-        Format::TodoTxt => todotxt::render(plan, now),
+        WeekFormat::Md => md::render(plan),
+        WeekFormat::Csv => csv::render(plan),
+        WeekFormat::Ics => ics::render(plan, now),
+        WeekFormat::Json => json::render(plan),
+        WeekFormat::TodoTxt => todotxt::render(plan, now),
     }
 }
 
@@ -145,22 +139,35 @@ fn one_line(s: &str) -> Cow<'_, str> {
 mod tests {
     use super::*;
 
+    const FORMATS: [WeekFormat; 5] = [
+        WeekFormat::Md,
+        WeekFormat::Csv,
+        WeekFormat::Ics,
+        WeekFormat::Json,
+        WeekFormat::TodoTxt,
+    ];
+
     #[test]
     fn formats_by_name_and_by_extension() {
-        for f in Format::ALL {
-            assert_eq!(f.as_str().parse::<Format>(), Ok(f));
-            assert_eq!(Format::of_path(Path::new(&format!("w.{}", f.extension()))), Ok(f));
+        for f in FORMATS {
+            assert_eq!(f.as_str().parse::<WeekFormat>(), Ok(f));
+            assert_eq!(
+                WeekFormat::of_path(Path::new(&format!("w.{}", f.extension()))),
+                Ok(f)
+            );
         }
-        assert_eq!(Format::of_path(Path::new("W48.ICS")), Ok(Format::Ics));
+        assert_eq!(WeekFormat::of_path(Path::new("W48.ICS")), Ok(WeekFormat::Ics));
         let out = Some(Path::new("w.csv"));
-        assert_eq!(Format::chosen(None, out), Ok(Format::Csv));
-        assert_eq!(Format::chosen(Some("json"), out), Ok(Format::Json));
-        assert_eq!(Format::chosen(None, None), Ok(Format::Md));
+        assert_eq!(WeekFormat::chosen(None, out), Ok(WeekFormat::Csv));
+        assert_eq!(WeekFormat::chosen(Some("json"), out), Ok(WeekFormat::Json));
+        assert_eq!(WeekFormat::chosen(None, None), Ok(WeekFormat::Md));
         assert_eq!(
-            "xlsx".parse::<Format>().unwrap_err().to_string(),
+            "xlsx".parse::<WeekFormat>().unwrap_err().to_string(),
             "unknown format 'xlsx' — use md, csv, ics, json or todotxt"
         );
-        let err = Format::of_path(Path::new("out/week")).unwrap_err().to_string();
+        let err = WeekFormat::of_path(Path::new("out/week"))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("'out/week'") && err.contains("--format"), "{err}");
     }
 

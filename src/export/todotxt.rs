@@ -1,7 +1,8 @@
 //! todo.txt (github.com/todotxt/todo.txt): one task a line —
 //! `(A) 2026-11-23 send proposal — 3 days overdue +AcmeBV @email due:2026-11-27`.
 //! Priority, creation date (the export day), the text, the customer as `+project`, the
-//! channel as `@context`, and `due:`, `phone:` and `email:` as key:value tags.
+//! channel as `@context`, and `due:`, `phone:` and `email:` as key:value tags. A pure
+//! function of the plan and `now`: no store, no file.
 
 use std::fmt::Write as _;
 

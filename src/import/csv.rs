@@ -1,6 +1,7 @@
 //! CSV as people really have it: `,`, `;` or tab separated (detected from the header
 //! line; Dutch and German Excel write `;`), an optional `sep=` line, CRLF, quoted fields
-//! with delimiters, line breaks and doubled quotes inside.
+//! with delimiters, line breaks and doubled quotes inside. Text in, records out: no file,
+//! no store.
 
 use super::fields::{Draft, oversize, unguard};
 use super::headers::{ColumnMap, Field, normalise, recognise};

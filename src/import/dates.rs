@@ -1,4 +1,5 @@
 //! Last-contact dates as spreadsheets and CRMs write them, read in the local time zone.
+//! Values only: no file format, no store.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 

@@ -1,6 +1,6 @@
 //! Field values as other tools write them, cleaned and checked the same way for every
 //! format: names from parts, e-mail addresses, tags from labels, last-contact dates,
-//! cadences.
+//! cadences. Values only: which file they came from is the readers', and no store.
 
 use super::dates::last_contact;
 use super::headers::Field;

@@ -1,6 +1,6 @@
 //! Which CSV column holds which field: header names in English, Dutch and German, the
 //! layouts of Google Contacts, Outlook, HubSpot and Pipedrive exports, our own export, and
-//! `--map COLUMN=field` for anything else.
+//! `--map COLUMN=field` for anything else. Headers only: reading the cells is `csv`'s.
 
 use std::fmt;
 use std::str::FromStr;

@@ -1,5 +1,6 @@
 //! Our own JSON: an array of customers, as `export customers --format json` writes it. The
-//! output of `list --json` reads too (its extra fields are ignored).
+//! output of `list --json` reads too (its extra fields are ignored). Text in, records
+//! out: no file, no store.
 
 use serde::{Deserialize, Serialize};
 
@@ -10,7 +11,7 @@ use crate::domain::limits::IMPORT_RECORDS;
 
 /// One customer in the exported book. Fields are only ever added.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct BookEntry {
+pub(crate) struct BookEntry {
     #[serde(default)]
     pub name: String,
     #[serde(default)]

@@ -7,15 +7,15 @@ mod contain;
 pub mod csv;
 mod dates;
 mod decode;
-pub mod fields;
-pub mod headers;
+pub(crate) mod fields;
+pub(crate) mod headers;
 pub mod json;
-pub mod merge;
+pub(crate) mod merge;
 #[cfg(test)]
 mod props;
 mod quotes;
 pub mod vcard;
-pub mod write;
+pub(crate) mod write;
 
 use std::fmt;
 use std::path::Path;
@@ -27,8 +27,7 @@ use crate::clock::Now;
 use crate::domain::limits::FIELD_CHARS;
 use crate::domain::{Cadence, Tags};
 
-pub use headers::{ColumnMap, Field};
-pub use merge::{Fill, Matcher};
+pub(crate) use headers::{ColumnMap, Field};
 
 /// One customer as a file describes them, cleaned and checked.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,8 +99,10 @@ impl Parsed {
     }
 }
 
+/// The formats a whole customer book is read in (`import`) and written in (`export
+/// customers`). The weekly to-do list's formats are `export::WeekFormat`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum BookFormat {
     Csv,
     Vcard,
     Json,
@@ -109,44 +110,44 @@ pub enum Format {
 
 #[derive(Debug, thiserror::Error)]
 #[error("format '{0}' is not known — use csv, vcard or json")]
-pub struct UnknownFormat(pub String);
+pub(crate) struct UnknownBookFormat(pub String);
 
-impl Format {
-    pub fn parse(s: &str) -> Result<Format, UnknownFormat> {
+impl BookFormat {
+    pub(crate) fn parse(s: &str) -> Result<BookFormat, UnknownBookFormat> {
         match s.trim().to_ascii_lowercase().as_str() {
-            "csv" => Ok(Format::Csv),
-            "vcard" | "vcf" => Ok(Format::Vcard),
-            "json" => Ok(Format::Json),
-            _ => Err(UnknownFormat(s.to_string())),
+            "csv" => Ok(BookFormat::Csv),
+            "vcard" | "vcf" => Ok(BookFormat::Vcard),
+            "json" => Ok(BookFormat::Json),
+            _ => Err(UnknownBookFormat(s.to_string())),
         }
     }
 
     /// From a file name's extension, if it names one.
-    pub fn from_path(path: &Path) -> Option<Format> {
+    pub(crate) fn from_path(path: &Path) -> Option<BookFormat> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
-            "tsv" | "txt" => Some(Format::Csv),
-            _ => Format::parse(&ext).ok(),
+            "tsv" | "txt" => Some(BookFormat::Csv),
+            _ => BookFormat::parse(&ext).ok(),
         }
     }
 
     /// From the first bytes of the content, when the name says nothing.
-    fn sniff(text: &str) -> Format {
+    fn sniff(text: &str) -> BookFormat {
         let head = text.trim_start();
         if strip_prefix_ignore_case(head, "BEGIN:VCARD").is_some() {
-            Format::Vcard
+            BookFormat::Vcard
         } else if head.starts_with('[') {
-            Format::Json
+            BookFormat::Json
         } else {
-            Format::Csv
+            BookFormat::Csv
         }
     }
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
-            Format::Csv => "csv",
-            Format::Vcard => "vcard",
-            Format::Json => "json",
+            BookFormat::Csv => "csv",
+            BookFormat::Vcard => "vcard",
+            BookFormat::Json => "json",
         }
     }
 }
@@ -179,9 +180,9 @@ fn clip(message: &str) -> String {
 
 /// How to read a file.
 #[derive(Debug, Clone)]
-pub struct Options {
+pub(crate) struct Options {
     /// None: from the extension, else from the content.
-    pub format: Option<Format>,
+    pub format: Option<BookFormat>,
     /// `--map` overrides, CSV only.
     pub maps: Vec<ColumnMap>,
     /// Last contacts after now are refused; date-only ones never land after it.
@@ -189,33 +190,26 @@ pub struct Options {
 }
 
 /// Reads and checks every record of `path`.
-pub fn read(path: &Path, opts: &Options) -> anyhow::Result<Parsed> {
+pub(crate) fn read(path: &Path, opts: &Options) -> anyhow::Result<Parsed> {
     let bytes = std::fs::read(path).with_context(|| format!("reading '{}'", path.display()))?;
     let text = decode::owned(bytes);
-    let format = opts.format.or_else(|| Format::from_path(path));
+    let format = opts.format.or_else(|| BookFormat::from_path(path));
     read_text(&text, format, opts, &format!("'{}'", path.display()))
 }
 
-/// Reads and checks every record of a file's content, as [`read`] does once it has the
-/// bytes: decoded as spreadsheets and phones write text, in `opts.format` or else the
-/// format the content looks like.
-pub fn parse(bytes: &[u8], opts: &Options) -> anyhow::Result<Parsed> {
-    read_text(&decode::text(bytes), opts.format, opts, "the file")
-}
-
 /// `what` names the file in a message.
-fn read_text(text: &str, format: Option<Format>, opts: &Options, what: &str) -> anyhow::Result<Parsed> {
-    let format = format.unwrap_or_else(|| Format::sniff(text));
-    if !opts.maps.is_empty() && format != Format::Csv {
+fn read_text(text: &str, format: Option<BookFormat>, opts: &Options, what: &str) -> anyhow::Result<Parsed> {
+    let format = format.unwrap_or_else(|| BookFormat::sniff(text));
+    if !opts.maps.is_empty() && format != BookFormat::Csv {
         anyhow::bail!(
             "--map names CSV columns, but {what} is read as {} — drop --map, or pass --format csv",
             format.as_str()
         );
     }
     let parsed = match format {
-        Format::Csv => csv::read(text, &opts.maps, opts.now),
-        Format::Vcard => vcard::read(text, opts.now),
-        Format::Json => json::read(text, opts.now),
+        BookFormat::Csv => csv::read(text, &opts.maps, opts.now),
+        BookFormat::Vcard => vcard::read(text, opts.now),
+        BookFormat::Json => json::read(text, opts.now),
     };
     parsed.with_context(|| format!("reading {what} as {}", format.as_str()))
 }
@@ -226,12 +220,12 @@ mod tests {
 
     #[test]
     fn sniffing_reads_letters_not_bytes() {
-        assert_eq!(Format::sniff("Name,Compañía\n"), Format::Csv);
-        assert_eq!(Format::sniff("ñ"), Format::Csv);
-        assert_eq!(Format::sniff("BEGIN:VCARDé"), Format::Vcard);
-        assert_eq!(Format::sniff(" begin:vcard\n"), Format::Vcard);
-        assert_eq!(Format::sniff("BEGIN:VCAR"), Format::Csv);
-        assert_eq!(Format::sniff("\n[{}]"), Format::Json);
+        assert_eq!(BookFormat::sniff("Name,Compañía\n"), BookFormat::Csv);
+        assert_eq!(BookFormat::sniff("ñ"), BookFormat::Csv);
+        assert_eq!(BookFormat::sniff("BEGIN:VCARDé"), BookFormat::Vcard);
+        assert_eq!(BookFormat::sniff(" begin:vcard\n"), BookFormat::Vcard);
+        assert_eq!(BookFormat::sniff("BEGIN:VCAR"), BookFormat::Csv);
+        assert_eq!(BookFormat::sniff("\n[{}]"), BookFormat::Json);
         assert_eq!(strip_prefix_ignore_case("TEL:é", "tel:"), Some("é"));
         assert_eq!(strip_prefix_ignore_case("té", "tel:"), None);
     }

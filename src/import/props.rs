@@ -5,9 +5,16 @@
 use proptest::prelude::*;
 
 use super::fields::Draft;
-use super::{Format, ImportedCustomer, Location, Options, Parsed, csv, json, parse, vcard};
+use super::{BookFormat, ImportedCustomer, Location, Options, Parsed, csv, decode, json, read_text, vcard};
 use crate::clock::Now;
 use crate::domain::limits::{FIELD_CHARS, NAME_CHARS, NOTE_CHARS};
+
+/// Reads and checks every record of a file's content, as `import::read` does once it has
+/// the bytes: decoded as spreadsheets and phones write text, in `opts.format` or else the
+/// format the content looks like.
+fn parse(bytes: &[u8], opts: &Options) -> anyhow::Result<Parsed> {
+    read_text(&decode::text(bytes), opts.format, opts, "the file")
+}
 
 fn now() -> Now {
     Now::parse("2026-11-23T09:00:00Z").expect("a fixed instant")
@@ -183,7 +190,7 @@ fn json_file() -> impl Strategy<Value = String> {
     prop::collection::vec(entry, 0..5).prop_map(|e| serde_json::Value::from(e).to_string())
 }
 
-fn options(format: Option<Format>) -> Options {
+fn options(format: Option<BookFormat>) -> Options {
     Options {
         format,
         maps: Vec::new(),
@@ -308,7 +315,7 @@ proptest! {
     fn any_bytes_in_any_format_never_panic(
         bom in prop::sample::select(vec![&b""[..], b"\xEF\xBB\xBF", b"\xFF\xFE", b"\xFE\xFF"]),
         body in prop::collection::vec(any::<u8>(), 0..200),
-        format in prop::sample::select(vec![None, Some(Format::Csv), Some(Format::Vcard), Some(Format::Json)]),
+        format in prop::sample::select(vec![None, Some(BookFormat::Csv), Some(BookFormat::Vcard), Some(BookFormat::Json)]),
     ) {
         let bytes = [bom, &body].concat();
         check(parse(&bytes, &options(format)))?;

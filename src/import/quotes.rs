@@ -1,7 +1,7 @@
 //! Where a CSV record's quoted cells open and close, read byte for byte the way the csv
 //! crate reads them, so that a note spanning a few lines can be told from a quote that
 //! swallows the rest of the file. The csv crate itself ends a quoted cell that is still
-//! open at the end of the input without a word.
+//! open at the end of the input without a word. Positions only: the cells are `csv`'s.
 
 /// A quoted cell that holds a line break, or that the input ends inside.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use std::io::Write;
 use anyhow::Context as _;
 use chrono::{DateTime, SecondsFormat, Utc};
 
-use super::Format;
+use super::BookFormat;
 use super::fields::needs_guard;
 use super::json::BookEntry;
 use super::vcard::{CADENCE, LAST_CONTACT};
@@ -34,17 +34,17 @@ pub enum BookWriter<W: Write> {
 }
 
 impl<W: Write> BookWriter<W> {
-    pub fn new(format: Format, mut out: W) -> anyhow::Result<Self> {
+    pub fn new(format: BookFormat, mut out: W) -> anyhow::Result<Self> {
         Ok(match format {
-            Format::Csv => {
+            BookFormat::Csv => {
                 let mut w = ::csv::WriterBuilder::new()
                     .terminator(::csv::Terminator::CRLF)
                     .from_writer(out);
                 w.write_record(CSV_HEADER)?;
                 BookWriter::Csv(Box::new(w))
             }
-            Format::Vcard => BookWriter::Vcard(out),
-            Format::Json => {
+            BookFormat::Vcard => BookWriter::Vcard(out),
+            BookFormat::Json => {
                 write!(out, "[")?;
                 BookWriter::Json { out, first: true }
             }

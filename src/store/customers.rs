@@ -36,8 +36,11 @@ pub struct CustomerRow {
     pub next_follow_up: Option<NaiveDate>,
 }
 
+/// The orders the book keeps customers in (an index each), for reading them a page, a
+/// neighbour or all at a time. Sorting by urgency is the use cases' (`app::customers::Sort`):
+/// urgency is scored, not stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Sort {
+pub enum SortKey {
     /// Oldest contact first; never-contacted customers before everyone, by id.
     #[default]
     LastContact,
@@ -84,27 +87,27 @@ pub trait Customers {
     fn customers_named(&self, name: &str, limit: usize) -> anyhow::Result<(Vec<Customer>, Vec<Customer>)>;
 
     /// One page of the book in `sort` order.
-    fn list_customers(&self, sort: Sort, offset: usize, limit: usize) -> anyhow::Result<Vec<CustomerRow>>;
+    fn list_customers(&self, sort: SortKey, offset: usize, limit: usize) -> anyhow::Result<Vec<CustomerRow>>;
 
     /// The page that ends `skip` rows before the end of the book, in `sort` order: the
     /// same page as `list_customers(sort, total - skip - limit, limit)`, for a page deep
     /// in a large book, which is quicker read from the nearer end.
     fn list_customers_from_end(
         &self,
-        sort: Sort,
+        sort: SortKey,
         skip: usize,
         limit: usize,
     ) -> anyhow::Result<Vec<CustomerRow>>;
 
     /// The customer right after `c` in `sort` order (`forward`), or right before it; the
     /// same neighbours as in `list_customers`.
-    fn neighbour(&self, sort: Sort, c: &Customer, forward: bool) -> anyhow::Result<Option<CustomerRow>>;
+    fn neighbour(&self, sort: SortKey, c: &Customer, forward: bool) -> anyhow::Result<Option<CustomerRow>>;
 
     /// Calls `f` with every customer in `sort` order, streamed, so a large book needs no
     /// paging; an error from `f` stops the walk.
     fn each_customer(
         &self,
-        sort: Sort,
+        sort: SortKey,
         f: &mut dyn FnMut(CustomerRow) -> anyhow::Result<()>,
     ) -> anyhow::Result<()>;
 

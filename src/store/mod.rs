@@ -23,19 +23,19 @@ use chrono::NaiveDate;
 
 use crate::domain::moment::MomentStatus;
 
-pub use bulk::Bulk;
-pub use contacts::{Contacts, Interaction, Logged};
-pub use customers::{CustomerPatch, CustomerRow, Customers, IndexEntry, NewCustomer, Sort};
-pub use follow_ups::FollowUps;
-pub use ledger::{Ledger, Order};
-pub use moments::Moments;
+pub(crate) use bulk::Bulk;
+pub(crate) use contacts::{Contacts, Interaction, Logged};
+pub use customers::{CustomerPatch, CustomerRow, Customers, IndexEntry, NewCustomer, SortKey};
+pub(crate) use follow_ups::FollowUps;
+pub(crate) use ledger::{Ledger, Order};
+pub(crate) use moments::Moments;
 pub use nudges::{Nudges, Rows, Stream, Window};
 pub use sqlite::{LATEST_VERSION, OpenError};
-pub use triggers::Triggers;
+pub(crate) use triggers::Triggers;
 pub use undo::{Change, CustomerFields, Undo, UndoRefused};
 pub(crate) use upkeep::record_name;
-pub use upkeep::{CheckReport, Damage, Problem, Upkeep};
-pub use week::{Page, Weeks};
+pub(crate) use upkeep::{CheckReport, Damage, Problem, Upkeep};
+pub(crate) use week::{Page, Weeks};
 
 /// One customer book: every operation a user action needs, grouped by concept in the
 /// supertraits (callers name only `Book`; its supertraits' methods come with it).
@@ -78,7 +78,7 @@ pub trait Book:
 }
 
 /// Opens another handle on a book; see [`Book::reopen`].
-pub type Reopen = Box<dyn FnOnce() -> anyhow::Result<Box<dyn Book>> + Send>;
+pub(crate) type Reopen = Box<dyn FnOnce() -> anyhow::Result<Box<dyn Book>> + Send>;
 
 /// A record the user named by id that does not exist. The front ends say where to find
 /// the ids.
@@ -91,7 +91,7 @@ pub struct NotFound {
 }
 
 impl NotFound {
-    pub fn new(what: &'static str, id: i64) -> NotFound {
+    pub(crate) fn new(what: &'static str, id: i64) -> NotFound {
         NotFound { what, id }
     }
 }
@@ -138,19 +138,19 @@ fn waiting_for_another_writer() {
 /// Creates an empty book at `location` if there is none yet; `true` when this call
 /// created it (and no other process, starting at the same moment, did). With
 /// [`remove_if_unused_and_empty`], a command that fails leaves no new book behind.
-pub fn create_file(location: &Path) -> Result<bool, OpenError> {
+pub(crate) fn create_file(location: &Path) -> Result<bool, OpenError> {
     sqlite::SqliteBook::create_file(location)
 }
 
 /// Removes the book at `location` if nothing a user wrote is in it and nobody else has it
 /// open; `true` when it did.
-pub fn remove_if_unused_and_empty(location: &Path) -> bool {
+pub(crate) fn remove_if_unused_and_empty(location: &Path) -> bool {
     sqlite::SqliteBook::remove_if_unused_and_empty(location)
 }
 
 /// What a failed command ran into when it was the book at `location`, not the input (a
 /// full disk, a lock held too long, a file that cannot be written): said so that a person
 /// can act on it. `None` for every other error.
-pub fn trouble(e: &anyhow::Error, location: &Path) -> Option<String> {
+pub(crate) fn trouble(e: &anyhow::Error, location: &Path) -> Option<String> {
     sqlite::trouble(e, location)
 }

@@ -105,15 +105,6 @@ pub trait Nudges {
     /// would make `due` miss urgent nudges. Each `Stream` variant says its order.
     fn stream_rows(&self, stream: Stream, w: &Window, limit: usize) -> anyhow::Result<Rows>;
 
-    /// Upcoming decision moments expected from `from` through `through`, with their
-    /// customers, soonest first; at most `limit`.
-    fn upcoming_moments(
-        &self,
-        from: NaiveDate,
-        through: NaiveDate,
-        limit: usize,
-    ) -> anyhow::Result<Vec<(Moment, Customer)>>;
-
     /// How many open follow-ups are overdue at `today`, and how many are due on it.
     fn count_follow_ups_due(&self, today: NaiveDate) -> anyhow::Result<(usize, usize)>;
 

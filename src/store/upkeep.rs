@@ -51,6 +51,10 @@ pub(crate) fn record_name(table: &str) -> &'static str {
 
 /// One thing wrong with the book.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[expect(
+    clippy::struct_field_names,
+    reason = "`problem` is the key `check --json` prints, a stable interface"
+)]
 pub struct Problem {
     /// The table of the row, or "database" for the file itself.
     pub table: String,

@@ -11,9 +11,9 @@ pub enum Screen {
 }
 
 impl Screen {
-    pub const TABS: [Screen; 4] = [Screen::Agenda, Screen::Customers, Screen::Customer, Screen::Week];
+    pub(crate) const TABS: [Screen; 4] = [Screen::Agenda, Screen::Customers, Screen::Customer, Screen::Week];
 
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             Screen::Agenda => "Agenda",
             Screen::Customers => "Customers",

@@ -5,7 +5,7 @@ use crossterm::event::KeyEvent;
 
 use super::action::{Action, Screen};
 use super::agenda::AgendaView;
-use super::card::CardView;
+use super::customer::CustomerView;
 use super::customers::CustomersView;
 use super::filter::Filter;
 use super::form::Form;
@@ -42,7 +42,7 @@ pub struct App {
     pub agenda: AgendaView,
     /// Loaded the first time the screen is shown: the agenda alone decides the first frame.
     pub customers: Option<CustomersView>,
-    pub card: Option<CardView>,
+    pub customer: Option<CustomerView>,
     /// Loaded the first time the Week screen is shown.
     pub week: Option<WeekView>,
     pub overlay: Option<Overlay>,
@@ -74,7 +74,7 @@ impl App {
             screen: Screen::Agenda,
             agenda,
             customers: None,
-            card: None,
+            customer: None,
             week: None,
             overlay: None,
             status: None,
@@ -110,7 +110,7 @@ impl App {
     }
 
     /// How the views are drawn now.
-    pub fn look(&self) -> Look {
+    pub(crate) fn look(&self) -> Look {
         Look {
             theme: self.theme,
             now: self.now,
@@ -140,7 +140,7 @@ impl App {
         self.tell_damage();
     }
 
-    pub fn fail(&mut self, e: &anyhow::Error) {
+    pub(crate) fn fail(&mut self, e: &anyhow::Error) {
         self.status = Some(Status {
             text: format!("{e:#}"),
             error: true,
@@ -156,7 +156,7 @@ impl App {
 
     /// Does what `action` says; `key` is the key that asked for it (an edit inserts the
     /// character typed).
-    pub fn update(&mut self, action: Action, key: KeyEvent) -> anyhow::Result<()> {
+    pub(crate) fn update(&mut self, action: Action, key: KeyEvent) -> anyhow::Result<()> {
         match action {
             Action::Quit => self.quit = true,
             Action::Back => self.back()?,
@@ -231,7 +231,7 @@ impl App {
             }
             Action::ExportWeek => {
                 if let Some(week) = &self.week {
-                    let file = export::default_file_name(&week.plan, export::Format::Md);
+                    let file = export::default_file_name(&week.plan, export::WeekFormat::Md);
                     let mut prompt = Prompt::new(PromptKind::Export, self.theme);
                     prompt.input = ratatui_textarea::TextArea::new(vec![file.display().to_string()]);
                     prompt.input.move_cursor(ratatui_textarea::CursorMove::End);
@@ -267,7 +267,7 @@ impl App {
         Ok(())
     }
 
-    pub fn show(&mut self, screen: Screen) -> anyhow::Result<()> {
+    pub(crate) fn show(&mut self, screen: Screen) -> anyhow::Result<()> {
         if screen == Screen::Customers && self.customers.is_none() {
             let look = self.look();
             self.customers = Some(CustomersView::load(
@@ -304,8 +304,8 @@ impl App {
                 }
             }
             Screen::Customer => {
-                if let Some(card) = self.card.as_mut() {
-                    card.select(step(card.selected));
+                if let Some(customer) = self.customer.as_mut() {
+                    customer.select(step(customer.selected));
                 }
             }
             Screen::Week => {
@@ -319,14 +319,14 @@ impl App {
 
     fn open(&mut self) -> anyhow::Result<()> {
         if let Some((id, _)) = self.target_customer() {
-            self.card = Some(CardView::load(&*self.store, id, self.look(), &self.config)?);
+            self.customer = Some(CustomerView::load(&*self.store, id, self.look(), &self.config)?);
             self.screen = Screen::Customer;
         }
         Ok(())
     }
 
     /// The customer an action on this screen is about, with their name.
-    pub fn target_customer(&self) -> Option<(i64, String)> {
+    pub(crate) fn target_customer(&self) -> Option<(i64, String)> {
         match self.screen {
             Screen::Agenda => self
                 .agenda
@@ -338,7 +338,7 @@ impl App {
                 .selected_row()
                 .map(|r| (r.customer.id, r.customer.name.clone())),
             Screen::Customer => self
-                .card
+                .customer
                 .as_ref()
                 .map(|c| (c.customer.id, c.customer.name.clone())),
             Screen::Week => self
@@ -359,7 +359,7 @@ impl App {
                 Some((id, text))
             }
             Screen::Customer => self
-                .card
+                .customer
                 .as_ref()?
                 .selected_follow_up()
                 .map(|f| (f.id, f.text.clone())),
@@ -415,9 +415,9 @@ impl App {
         if let Some(week) = self.week.as_mut() {
             week.reload(&*self.store, self.now, &self.config)?;
         }
-        if let Some(card) = &self.card {
-            self.card = card.reload(&*self.store, self.now, &self.config)?;
-            if self.card.is_none() && self.screen == Screen::Customer {
+        if let Some(customer) = &self.customer {
+            self.customer = customer.reload(&*self.store, self.now, &self.config)?;
+            if self.customer.is_none() && self.screen == Screen::Customer {
                 self.screen = Screen::Customers;
             }
         }

@@ -7,49 +7,12 @@ use chrono::NaiveDate;
 use super::filter::Filter;
 use super::preload::Preload;
 use super::theme::Look;
+use crate::app::customers::Sort;
 use crate::config::Config;
-use crate::store::{Book, CustomerRow, Sort};
-
-/// The orders `o` cycles through.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Order {
-    LastContact,
-    Urgency,
-    Name,
-    Value,
-}
-
-impl Order {
-    pub fn name(self) -> &'static str {
-        match self {
-            Order::LastContact => "last contact",
-            Order::Urgency => "urgency",
-            Order::Name => "name",
-            Order::Value => "value",
-        }
-    }
-
-    /// The store's order for this one; urgency is ranked in memory, so has none.
-    fn sort(self) -> Sort {
-        match self {
-            Order::Name => Sort::Name,
-            Order::Value => Sort::Value,
-            Order::LastContact | Order::Urgency => Sort::LastContact,
-        }
-    }
-
-    fn next(self) -> Order {
-        match self {
-            Order::LastContact => Order::Urgency,
-            Order::Urgency => Order::Name,
-            Order::Name => Order::Value,
-            Order::Value => Order::LastContact,
-        }
-    }
-}
+use crate::store::{Book, CustomerRow, SortKey};
 
 pub struct CustomersView {
-    pub sort: Order,
+    pub sort: Sort,
     /// Customer ids by urgency, when sorted so (urgency is computed, not indexed).
     ranked: Option<Vec<i64>>,
     pub total: usize,
@@ -78,7 +41,7 @@ impl CustomersView {
         config: &Config,
     ) -> anyhow::Result<CustomersView> {
         let mut view = CustomersView {
-            sort: Order::LastContact,
+            sort: Sort::LastContact,
             ranked: None,
             total: store.count_customers()?,
             selected: 0,
@@ -100,7 +63,7 @@ impl CustomersView {
         self.filter.as_ref().map_or(self.total, Filter::count)
     }
 
-    pub fn selected_row(&self) -> Option<&CustomerRow> {
+    pub(crate) fn selected_row(&self) -> Option<&CustomerRow> {
         self.rows.get(self.selected.checked_sub(self.top)?)
     }
 
@@ -141,7 +104,7 @@ impl CustomersView {
         let Some(edge) = edge else {
             return Ok(false);
         };
-        let Some(row) = store.neighbour(self.sort.sort(), &edge.customer, forward)? else {
+        let Some(row) = store.neighbour(self.sort.key(), &edge.customer, forward)? else {
             return Ok(false);
         };
         let id = row.customer.id;
@@ -158,7 +121,7 @@ impl CustomersView {
         Ok(true)
     }
 
-    pub fn resize(&mut self, store: &dyn Book, height: usize) -> anyhow::Result<()> {
+    pub(crate) fn resize(&mut self, store: &dyn Book, height: usize) -> anyhow::Result<()> {
         let height = height.max(1);
         if height != self.height {
             self.height = height;
@@ -180,7 +143,7 @@ impl CustomersView {
                 let end = window.end.min(ids.len());
                 store.customer_rows(&ids[window.start.min(end)..end])?
             }
-            (None, None, order) => self.page(store, order.sort())?,
+            (None, None, sort) => self.page(store, sort.key())?,
         };
         let ids: Vec<i64> = self.rows.iter().map(|r| r.customer.id).collect();
         self.next_moments = store.next_moments(&ids)?;
@@ -188,7 +151,7 @@ impl CustomersView {
     }
 
     /// The day of `customer_id`'s next decision moment, if they are visible and have one.
-    pub fn next_moment(&self, customer_id: i64) -> Option<NaiveDate> {
+    pub(crate) fn next_moment(&self, customer_id: i64) -> Option<NaiveDate> {
         self.next_moments
             .iter()
             .find(|(id, _)| *id == customer_id)
@@ -196,7 +159,7 @@ impl CustomersView {
     }
 
     /// The visible page of the whole book, read from whichever end of the index is nearer.
-    fn page(&self, store: &dyn Book, sort: Sort) -> anyhow::Result<Vec<CustomerRow>> {
+    fn page(&self, store: &dyn Book, sort: SortKey) -> anyhow::Result<Vec<CustomerRow>> {
         let end = (self.top + self.height).min(self.total);
         if self.top > self.total / 2 {
             store.list_customers_from_end(sort, self.total - end, end - self.top)
@@ -205,20 +168,20 @@ impl CustomersView {
         }
     }
 
-    pub fn reload(&mut self, store: &dyn Book) -> anyhow::Result<()> {
+    pub(crate) fn reload(&mut self, store: &dyn Book) -> anyhow::Result<()> {
         self.total = store.count_customers()?;
         self.select(store, self.selected)?;
         self.load_window(store)
     }
 
-    /// The next order. Urgency needs every nudge scored once, then pages from memory.
+    /// The next sort. Urgency needs every nudge scored once, then pages from memory.
     pub fn cycle_sort(
         &mut self,
         store: &dyn Book,
         urgency: impl FnOnce() -> anyhow::Result<Vec<i64>>,
     ) -> anyhow::Result<()> {
         self.sort = self.sort.next();
-        self.ranked = if self.sort == Order::Urgency {
+        self.ranked = if self.sort == Sort::Urgency {
             Some(urgency()?)
         } else {
             None
@@ -230,15 +193,22 @@ impl CustomersView {
 
     /// Ranks the book by urgency again, when sorted so: a change can make anybody more or
     /// less urgent. The selection keeps its place.
-    pub fn rerank(&mut self, urgency: impl FnOnce() -> anyhow::Result<Vec<i64>>) -> anyhow::Result<()> {
-        if self.sort == Order::Urgency {
+    pub(crate) fn rerank(
+        &mut self,
+        urgency: impl FnOnce() -> anyhow::Result<Vec<i64>>,
+    ) -> anyhow::Result<()> {
+        if self.sort == Sort::Urgency {
             self.ranked = Some(urgency()?);
         }
         Ok(())
     }
 
     /// Opens the filter, with the preloaded index when there is one.
-    pub fn start_filter(&mut self, store: &dyn Book, preload: &mut Preload<Filter>) -> anyhow::Result<()> {
+    pub(crate) fn start_filter(
+        &mut self,
+        store: &dyn Book,
+        preload: &mut Preload<Filter>,
+    ) -> anyhow::Result<()> {
         if self.filter.is_none() {
             self.filter = Some(match preload.take() {
                 Some(filter) => filter,
@@ -249,7 +219,11 @@ impl CustomersView {
         Ok(())
     }
 
-    pub fn edit_filter(&mut self, store: &dyn Book, edit: impl FnOnce(&mut Filter)) -> anyhow::Result<()> {
+    pub(crate) fn edit_filter(
+        &mut self,
+        store: &dyn Book,
+        edit: impl FnOnce(&mut Filter),
+    ) -> anyhow::Result<()> {
         if let Some(f) = &mut self.filter {
             edit(f);
         }
@@ -258,7 +232,7 @@ impl CustomersView {
         self.load_window(store)
     }
 
-    pub fn clear_filter(&mut self, store: &dyn Book) -> anyhow::Result<()> {
+    pub(crate) fn clear_filter(&mut self, store: &dyn Book) -> anyhow::Result<()> {
         self.filter = None;
         self.typing = false;
         self.top = 0;

@@ -35,8 +35,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 frame.render_widget(view, body);
             }
         }
-        Screen::Customer => match &app.card {
-            Some(card) => frame.render_widget(card, body),
+        Screen::Customer => match &app.customer {
+            Some(customer) => frame.render_widget(customer, body),
             None => frame.render_widget(ui::none_open(theme), body),
         },
         Screen::Week => {

@@ -255,7 +255,7 @@ impl App {
         let id = c.id;
         self.overlay = None;
         self.remember(saved.change, said)?;
-        self.card = Some(super::card::CardView::load(
+        self.customer = Some(super::customer::CustomerView::load(
             &*self.store,
             id,
             self.look(),
@@ -269,7 +269,7 @@ impl App {
         let id = match self.screen {
             super::action::Screen::Agenda => self.agenda.selected_nudge().and_then(|n| n.follow_up_id),
             super::action::Screen::Customer => self
-                .card
+                .customer
                 .as_ref()
                 .and_then(|c| c.selected_follow_up())
                 .map(|f| f.id),

@@ -25,12 +25,13 @@ struct Matches {
     /// The query these are the matches of, to narrow from when the user types on.
     query: String,
     /// In book order: walking them in memory order is what keeps narrowing quick.
-    found: Vec<Found>,
+    found: Vec<Match>,
     ranking: Ranking,
 }
 
+/// One customer the query matches.
 #[derive(Clone, Copy)]
-struct Found {
+struct Match {
     /// Index into `entries`.
     index: u32,
     /// The fields the query's last word matched in: the only ones a longer word can.
@@ -195,9 +196,9 @@ fn join<A, B: Send>(here: impl FnOnce() -> A, there: impl FnOnce() -> B + Send) 
 }
 
 /// Every entry of `n`, each a candidate in every field.
-fn everyone(n: usize) -> Vec<Found> {
+fn everyone(n: usize) -> Vec<Match> {
     (0..n as u32)
-        .map(|index| Found {
+        .map(|index| Match {
             index,
             fields: ALL_FIELDS,
         })
@@ -302,7 +303,7 @@ impl Filter {
             matches,
             history,
         } = self;
-        let all: Vec<Found>;
+        let all: Vec<Match>;
         let (candidates, narrowing) = match history.last() {
             Some(previous) if query.starts_with(&previous.query) => {
                 let added = &query[previous.query.len()..];
@@ -425,9 +426,9 @@ impl Query<'_> {
     fn matches(
         &self,
         entries: &[Entry],
-        candidates: &[Found],
+        candidates: &[Match],
         matcher: &mut Matcher,
-    ) -> (Vec<Found>, Vec<u64>) {
+    ) -> (Vec<Match>, Vec<u64>) {
         let mut found = Vec::with_capacity(candidates.len());
         let mut keys = Vec::with_capacity(candidates.len());
         'next: for &candidate in candidates {
@@ -452,7 +453,7 @@ impl Query<'_> {
                     None => continue 'next,
                 }
             }
-            found.push(Found {
+            found.push(Match {
                 index: candidate.index,
                 fields,
             });

@@ -12,11 +12,11 @@ pub struct HelpView {
 }
 
 impl HelpView {
-    pub fn new(theme: Theme) -> HelpView {
+    pub(crate) fn new(theme: Theme) -> HelpView {
         HelpView { page: 0, theme }
     }
 
-    pub fn next_page(&mut self) {
+    pub(crate) fn next_page(&mut self) {
         self.page = (self.page + 1) % PAGES;
     }
 }

@@ -1,25 +1,27 @@
-//! The terminal app: a synchronous loop of key → action → update → draw. A local SQLite
-//! app needs no async runtime.
+//! The terminal app: a synchronous loop of key → action → update → draw (a local SQLite
+//! app needs no async runtime), and the terminal set up and put back on every way out.
+//! It reaches the book only through the use cases and the store contract: no SQL, no
+//! command line.
 
 pub mod action;
-pub mod agenda;
+pub(crate) mod agenda;
 pub mod app;
-pub mod card;
+pub(crate) mod customer;
 pub mod customers;
 mod draw;
 mod edits;
-pub mod filter;
-pub mod form;
+pub(crate) mod filter;
+pub(crate) mod form;
 pub mod help;
 pub mod keymap;
 mod keys;
-pub mod preload;
-pub mod prompt;
+pub(crate) mod preload;
+pub(crate) mod prompt;
 mod text;
 pub mod theme;
 mod tty;
 pub mod ui;
-pub mod week;
+pub(crate) mod week;
 
 use std::time::{Duration, Instant};
 
@@ -46,12 +48,12 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 /// then; the process exits with 128 + the signal's number, as shells report it.
 #[derive(Debug, thiserror::Error)]
 #[error("ended by signal {0}")]
-pub struct Signalled(pub i32);
+pub(crate) struct Signalled(pub i32);
 
 /// Runs the app until the user quits or a signal ends it. The terminal is put back on
 /// every way out: here after a quit, an error or a signal (so an error prints on a sane
 /// terminal), and by the hook `ratatui::try_init` installs on a panic.
-pub fn run(mut app: App) -> anyhow::Result<()> {
+pub(crate) fn run(mut app: App) -> anyhow::Result<()> {
     // Registered before the terminal changes, so no moment is left where the default
     // action would kill the app in raw mode on the alternate screen.
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT]).context("listening for signals")?;
@@ -169,15 +171,15 @@ impl Waiting {
 impl App {
     /// The clock moved on: the views read their relative days against the new time, and
     /// when the day changed, what is due changed too.
-    pub fn tick(&mut self, now: Now) -> anyhow::Result<()> {
+    pub(crate) fn tick(&mut self, now: Now) -> anyhow::Result<()> {
         let new_day = now.today() != self.now.today();
         self.now = now;
         self.agenda.look.now = now;
         if let Some(view) = self.customers.as_mut() {
             view.look.now = now;
         }
-        if let Some(card) = self.card.as_mut() {
-            card.look.now = now;
+        if let Some(customer) = self.customer.as_mut() {
+            customer.look.now = now;
         }
         if let Some(week) = self.week.as_mut() {
             week.look.now = now;

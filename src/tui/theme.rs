@@ -35,7 +35,7 @@ pub struct Theme {
 
 impl Theme {
     /// Colours unless `NO_COLOR` is set (<https://no-color.org>).
-    pub fn from_env() -> Theme {
+    pub(crate) fn from_env() -> Theme {
         if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
             Theme::mono()
         } else {
@@ -43,7 +43,7 @@ impl Theme {
         }
     }
 
-    pub fn color() -> Theme {
+    pub(crate) fn color() -> Theme {
         Theme {
             base: Style::new(),
             dim: Style::new().fg(Color::DarkGray),
@@ -87,7 +87,7 @@ impl Theme {
         }
     }
 
-    pub fn freshness(&self, f: Freshness) -> Style {
+    pub(crate) fn freshness(&self, f: Freshness) -> Style {
         match f {
             Freshness::Ok => self.ok,
             Freshness::DueSoon => self.due_soon,

@@ -2,14 +2,14 @@
 
 use touchbase::domain::money::Cents;
 use touchbase::domain::{Cadence, Tags};
-use touchbase::store::{Book, CustomerPatch, CustomerRow, NewCustomer, Sort};
+use touchbase::store::{Book, CustomerPatch, CustomerRow, NewCustomer, SortKey};
 
 use super::Backend;
 use super::support::{at, customer, day, line, not_found, now};
 
-const SORTS: [Sort; 3] = [Sort::LastContact, Sort::Name, Sort::Value];
+const SORTS: [SortKey; 3] = [SortKey::LastContact, SortKey::Name, SortKey::Value];
 
-fn names(book: &dyn Book, sort: Sort) -> Vec<String> {
+fn names(book: &dyn Book, sort: SortKey) -> Vec<String> {
     book.list_customers(sort, 0, 100)
         .unwrap()
         .into_iter()
@@ -33,10 +33,10 @@ pub fn the_book_lists_never_contacted_first_then_oldest_contact(b: &dyn Backend)
     book.add_order(recent.id, day("2026-11-01"), Cents(500), "EUR", now())
         .unwrap();
 
-    assert_eq!(names(&*book, Sort::LastContact), ["Never", "Old", "Recent"]);
-    assert_eq!(names(&*book, Sort::Name), ["Never", "Old", "Recent"]);
+    assert_eq!(names(&*book, SortKey::LastContact), ["Never", "Old", "Recent"]);
+    assert_eq!(names(&*book, SortKey::Name), ["Never", "Old", "Recent"]);
     // Highest value first; equal values newest first.
-    assert_eq!(names(&*book, Sort::Value), ["Recent", "Old", "Never"]);
+    assert_eq!(names(&*book, SortKey::Value), ["Recent", "Old", "Never"]);
     assert_eq!(never.last_contact_at, None);
     assert_eq!(book.count_customers().unwrap(), 3);
 }
@@ -133,7 +133,7 @@ pub fn the_whole_book_streams_in_the_order_of_its_pages(b: &dyn Backend) {
     // An error from the caller stops the walk and comes back.
     let mut seen = 0;
     let err = book
-        .each_customer(Sort::Name, &mut |_| {
+        .each_customer(SortKey::Name, &mut |_| {
             seen += 1;
             anyhow::bail!("enough")
         })
@@ -252,6 +252,6 @@ pub fn data_survives_reopening(b: &dyn Backend) {
         book.add_customer(&new, now()).unwrap();
     }
     let book = b.open();
-    let rows = book.list_customers(Sort::Name, 0, 10).unwrap();
+    let rows = book.list_customers(SortKey::Name, 0, 10).unwrap();
     assert_eq!(rows[0].customer.tags.as_slice(), ["vip"]);
 }

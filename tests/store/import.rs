@@ -4,7 +4,7 @@
 use touchbase::app::import::{self, ImportReport};
 use touchbase::domain::Tags;
 use touchbase::import::{ImportedCustomer, Location};
-use touchbase::store::{Book, Sort};
+use touchbase::store::{Book, SortKey};
 
 use super::Backend;
 use super::support::{at, customer, line, now};
@@ -105,9 +105,9 @@ pub fn an_import_adds_merges_and_leaves_alone(b: &dyn Backend) {
 
 pub fn a_dry_run_changes_nothing(b: &dyn Backend) {
     let (mut book, jan) = book_to_import_into(b);
-    let before = book.list_customers(Sort::Name, 0, 10).unwrap();
+    let before = book.list_customers(SortKey::Name, 0, 10).unwrap();
     let dry = import::run(&mut *book, &records(), "file.csv", now(), true, |_| {}).unwrap();
-    assert_eq!(book.list_customers(Sort::Name, 0, 10).unwrap(), before);
+    assert_eq!(book.list_customers(SortKey::Name, 0, 10).unwrap(), before);
     assert_eq!(book.interactions(jan, 10).unwrap().len(), 1);
     let real = import::run(&mut *book, &records(), "file.csv", now(), false, |_| {}).unwrap();
     assert_eq!(dry, real, "a dry run reports what the import does");

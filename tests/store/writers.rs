@@ -7,7 +7,7 @@ use std::thread;
 use chrono::Duration;
 use touchbase::domain::balance::Side;
 use touchbase::domain::money::Cents;
-use touchbase::store::Sort;
+use touchbase::store::SortKey;
 
 use super::Backend;
 use super::support::{at, customer, day, line, now};
@@ -91,7 +91,7 @@ pub fn another_handle_sees_every_committed_write(b: &dyn Backend) {
     let reopen = writer.reopen();
     let elsewhere = thread::spawn(move || {
         let book = reopen().unwrap();
-        book.list_customers(Sort::Name, 0, 10).unwrap()
+        book.list_customers(SortKey::Name, 0, 10).unwrap()
     })
     .join()
     .unwrap();

@@ -211,7 +211,7 @@ impl Nudge {
 }
 
 /// What a customer's value tier multiplies each of their nudges' scores by.
-pub fn value_lift(customer: &Customer, rules: &Rules) -> f64 {
+pub(crate) fn value_lift(customer: &Customer, rules: &Rules) -> f64 {
     1.0 + rules.weights.value * f64::from(customer.summary.value.tier())
 }
 
@@ -409,7 +409,7 @@ pub fn satisfaction(customer: &Customer, zone: Zone, rules: &Rules) -> Option<Nu
 
 /// Highest score first; ties by customer name, then by what they are about, so the order
 /// never depends on the order they were found in.
-pub fn rank(nudges: &mut [Nudge]) {
+pub(crate) fn rank(nudges: &mut [Nudge]) {
     nudges.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
@@ -433,7 +433,7 @@ fn round2(x: f64) -> f64 {
 }
 
 /// "1 day", "3 days".
-pub fn days(n: i64) -> String {
+pub(crate) fn days(n: i64) -> String {
     if n == 1 {
         "1 day".to_string()
     } else {
@@ -451,7 +451,7 @@ fn times(n: u32) -> String {
 }
 
 /// "Fri 20 Nov".
-pub fn short_date(d: NaiveDate) -> String {
+pub(crate) fn short_date(d: NaiveDate) -> String {
     d.format("%a %-d %b").to_string()
 }
 

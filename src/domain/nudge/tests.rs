@@ -1,4 +1,5 @@
-//! Each rule at its boundaries: the day before, on, and after its window.
+//! Each rule at its boundaries: the day before, on, and after its window. Plain values
+//! only: no store, no clock.
 
 use chrono::TimeZone as _;
 

@@ -156,10 +156,6 @@ impl Span {
         (self.start..=self.end).contains(&day)
     }
 
-    pub fn days(&self) -> impl Iterator<Item = NaiveDate> + use<> {
-        self.start.iter_days().take(7)
-    }
-
     /// Open follow-ups due before this day are overdue in the plan: today while the week
     /// runs, its first day for a week ahead, the day after it for a week gone by.
     pub fn overdue_before(&self, today: NaiveDate) -> NaiveDate {

@@ -1,5 +1,6 @@
 //! One line of the weekly to-do list: what it is about, how urgent, how it is done, and
-//! the id that keeps it the same item across exports.
+//! the id that keeps it the same item across exports. Plain data: how an item is written
+//! out is `export`'s.
 
 use std::fmt;
 

@@ -67,7 +67,7 @@ fn monday() -> NaiveDate {
     day("2026-11-23")
 }
 
-fn plan_of(found: &Found, today: NaiveDate) -> WeekPlan {
+fn plan_of(found: &WeekRecords, today: NaiveDate) -> WeekPlan {
     plan(w48(), today, &Rules::default(), found)
 }
 
@@ -75,13 +75,13 @@ fn plan_of(found: &Found, today: NaiveDate) -> WeekPlan {
 fn follow_ups_before_the_week_are_carried_in_as_overdue_and_come_first() {
     let acme = customer(1, "Acme");
     let p = plan_of(
-        &Found {
+        &WeekRecords {
             follow_ups: vec![
                 (follow_up(3, "send proposal", "2026-11-27"), acme.clone()),
                 (follow_up(2, "call back", "2026-11-20"), acme.clone()),
                 (follow_up(1, "quote", "2026-11-02"), acme.clone()),
             ],
-            ..Found::default()
+            ..WeekRecords::default()
         },
         monday(),
     );
@@ -111,7 +111,7 @@ fn nothing_after_the_week_and_nothing_done() {
     let mut done = follow_up(4, "done already", "2026-11-24");
     done.done_at = Some(at("2026-11-22"));
     let p = plan_of(
-        &Found {
+        &WeekRecords {
             follow_ups: vec![
                 (follow_up(5, "next week", "2026-11-30"), acme.clone()),
                 (done, acme.clone()),
@@ -122,7 +122,7 @@ fn nothing_after_the_week_and_nothing_done() {
                 runs_out: day("2026-11-30"),
                 last_contact: None,
             }],
-            ..Found::default()
+            ..WeekRecords::default()
         },
         monday(),
     );
@@ -133,12 +133,12 @@ fn nothing_after_the_week_and_nothing_done() {
 fn in_a_running_week_earlier_days_are_overdue() {
     let acme = customer(1, "Acme");
     let p = plan_of(
-        &Found {
+        &WeekRecords {
             follow_ups: vec![
                 (follow_up(1, "call back", "2026-11-23"), acme.clone()),
                 (follow_up(2, "demo", "2026-11-25"), acme),
             ],
-            ..Found::default()
+            ..WeekRecords::default()
         },
         day("2026-11-25"),
     );
@@ -159,10 +159,10 @@ fn a_week_ahead_carries_in_what_is_due_before_it() {
         next,
         monday(),
         &Rules::default(),
-        &Found {
+        &WeekRecords {
             follow_ups: vec![(follow_up(1, "call back", "2026-11-26"), customer(1, "Acme"))],
             nudges: vec![],
-            ..Found::default()
+            ..WeekRecords::default()
         },
     );
     assert_eq!(p.items[0].kind, ItemKind::Overdue);
@@ -173,14 +173,14 @@ fn a_week_ahead_carries_in_what_is_due_before_it() {
 fn moments_are_prepared_from_their_window_inside_the_week() {
     let beta = customer(2, "Beta");
     let p = plan_of(
-        &Found {
+        &WeekRecords {
             moments: vec![
                 (moment(1, "Board decision", "2026-11-27"), beta.clone()),
                 (moment(2, "Renewal", "2026-12-01"), beta.clone()),
                 (moment(3, "Kick-off", "2026-11-24"), beta.clone()),
                 (moment(4, "Last week", "2026-11-20"), beta),
             ],
-            ..Found::default()
+            ..WeekRecords::default()
         },
         monday(),
     );
@@ -209,9 +209,9 @@ fn moments_are_prepared_from_their_window_inside_the_week() {
 #[test]
 fn a_moment_left_open_after_its_day_asks_how_it_went() {
     let p = plan_of(
-        &Found {
+        &WeekRecords {
             moments: vec![(moment(1, "Board decision", "2026-11-24"), customer(2, "Beta"))],
-            ..Found::default()
+            ..WeekRecords::default()
         },
         day("2026-11-26"),
     );
@@ -222,13 +222,13 @@ fn a_moment_left_open_after_its_day_asks_how_it_went() {
 #[test]
 fn cadences_running_out_in_the_week_are_touch_base_items() {
     let p = plan_of(
-        &Found {
+        &WeekRecords {
             touch_base: vec![TouchBase {
                 customer: customer(1, "Acme"),
                 runs_out: day("2026-11-25"),
                 last_contact: Some(day("2026-10-26")),
             }],
-            ..Found::default()
+            ..WeekRecords::default()
         },
         monday(),
     );
@@ -272,7 +272,7 @@ fn nudges_already_on_the_list_are_not_listed_twice() {
     complaint.reason = "complaint “late — again” open for 5 days — resolve it and tell them".into();
     let loyalty = a_nudge(NudgeKind::LoyaltyUnrewarded, 3.0, 4);
     let p = plan_of(
-        &Found {
+        &WeekRecords {
             follow_ups: vec![(follow_up(2, "call back", "2026-11-20"), acme.clone())],
             moments: vec![(moment(1, "Board decision", "2026-11-25"), customer(2, "Beta"))],
             touch_base: vec![TouchBase {
@@ -321,9 +321,9 @@ fn nudges_already_on_the_list_are_not_listed_twice() {
 
 #[test]
 fn a_week_gone_by_has_no_nudges_a_week_ahead_has_them_on_its_first_day() {
-    let found = || Found {
+    let found = || WeekRecords {
         nudges: vec![a_nudge(NudgeKind::ComplaintOpen, 20.0, 3)],
-        ..Found::default()
+        ..WeekRecords::default()
     };
     assert!(plan_of(&found(), day("2026-12-01")).is_empty());
     let ahead = plan_of(&found(), day("2026-11-18"));
@@ -338,13 +338,13 @@ fn a_week_gone_by_has_no_nudges_a_week_ahead_has_them_on_its_first_day() {
 #[test]
 fn within_a_day_priority_then_kind_then_name() {
     let p = plan_of(
-        &Found {
+        &WeekRecords {
             follow_ups: vec![
                 (follow_up(1, "call", "2026-11-24"), customer(1, "zeta")),
                 (follow_up(2, "call", "2026-11-24"), customer(2, "Alpha")),
             ],
             moments: vec![(moment(3, "Decision", "2026-11-27"), customer(3, "Mid"))],
-            ..Found::default()
+            ..WeekRecords::default()
         },
         monday(),
     );

@@ -1,7 +1,8 @@
 //! vCards 2.1, 3.0 and 4.0. vcard4 reads 3.0 and 4.0, but refuses what old phones and
 //! Outlook write (`TEL;WORK;VOICE:`, quoted-printable, CHARSET) and one bad property can
 //! derail a whole card, so each card is first rewritten to the properties we use, in
-//! plain 4.0 syntax, and then handed to `vcard4::parse_loose`.
+//! plain 4.0 syntax, and then handed to `vcard4::parse_loose`. Text in, records out: no
+//! file, no store.
 
 use std::fmt::Write as _;
 
@@ -18,8 +19,8 @@ use crate::clock::Now;
 use crate::domain::limits::IMPORT_RECORDS;
 
 /// Our own extensions, so an exported book reads back whole.
-pub const CADENCE: &str = "X-TOUCHBASE-CADENCE";
-pub const LAST_CONTACT: &str = "X-TOUCHBASE-LAST-CONTACT";
+pub(crate) const CADENCE: &str = "X-TOUCHBASE-CADENCE";
+pub(crate) const LAST_CONTACT: &str = "X-TOUCHBASE-LAST-CONTACT";
 
 pub fn read(text: &str, now: Now) -> anyhow::Result<Parsed> {
     read_at_most(text, now, IMPORT_RECORDS)

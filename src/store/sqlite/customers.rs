@@ -11,7 +11,7 @@ use crate::domain::balance::Balance;
 use crate::domain::customer::Summary;
 use crate::domain::money::Cents;
 use crate::domain::{Cadence, Customer, Tags};
-use crate::store::{CustomerPatch, CustomerRow, Customers, IndexEntry, NewCustomer, NotFound, Sort};
+use crate::store::{CustomerPatch, CustomerRow, Customers, IndexEntry, NewCustomer, NotFound, SortKey};
 
 /// The typed fields of a customer to write, as they are to be stored; `None` leaves one as
 /// it is. An edit and the undo of one both write through `set_fields`.
@@ -131,20 +131,20 @@ fn customer_row(row: &Row<'_>) -> rusqlite::Result<CustomerRow> {
 }
 
 /// Each order is one index read front to back, so a page is an index walk, never a sort.
-fn order_by(sort: Sort) -> &'static str {
+fn order_by(sort: SortKey) -> &'static str {
     match sort {
-        Sort::LastContact => "c.last_contact_at, c.id",
-        Sort::Name => "c.name, c.id",
-        Sort::Value => "c.value_cents DESC, c.id DESC",
+        SortKey::LastContact => "c.last_contact_at, c.id",
+        SortKey::Name => "c.name, c.id",
+        SortKey::Value => "c.value_cents DESC, c.id DESC",
     }
 }
 
 /// The same order back to front: the same index read from its other end.
-fn order_by_reversed(sort: Sort) -> &'static str {
+fn order_by_reversed(sort: SortKey) -> &'static str {
     match sort {
-        Sort::LastContact => "c.last_contact_at DESC, c.id DESC",
-        Sort::Name => "c.name DESC, c.id DESC",
-        Sort::Value => "c.value_cents, c.id",
+        SortKey::LastContact => "c.last_contact_at DESC, c.id DESC",
+        SortKey::Name => "c.name DESC, c.id DESC",
+        SortKey::Value => "c.value_cents, c.id",
     }
 }
 
@@ -243,7 +243,7 @@ impl Customers for SqliteBook {
     }
 
     /// One page of the book, active customers only.
-    fn list_customers(&self, sort: Sort, offset: usize, limit: usize) -> anyhow::Result<Vec<CustomerRow>> {
+    fn list_customers(&self, sort: SortKey, offset: usize, limit: usize) -> anyhow::Result<Vec<CustomerRow>> {
         self.page(order_by(sort), offset, limit)
     }
 
@@ -252,7 +252,7 @@ impl Customers for SqliteBook {
     /// end: this is the same page as `list_customers(sort, total - skip - limit, limit)`.
     fn list_customers_from_end(
         &self,
-        sort: Sort,
+        sort: SortKey,
         skip: usize,
         limit: usize,
     ) -> anyhow::Result<Vec<CustomerRow>> {
@@ -263,12 +263,12 @@ impl Customers for SqliteBook {
 
     /// The customer right after `c` in `sort` order (`forward`), or right before it: one
     /// seek in the sort's index, where a page at a deep offset walks it from the start.
-    fn neighbour(&self, sort: Sort, c: &Customer, forward: bool) -> anyhow::Result<Option<CustomerRow>> {
+    fn neighbour(&self, sort: SortKey, c: &Customer, forward: bool) -> anyhow::Result<Option<CustomerRow>> {
         let (after, before) = (">", "<");
         let id = c.id;
         match (sort, c.last_contact_at.map(ts)) {
             // Never contacted come first, by id; then by last contact.
-            (Sort::LastContact, None) if forward => {
+            (SortKey::LastContact, None) if forward => {
                 match self.one("c.last_contact_at IS NULL AND c.id > ?1", "c.id", params![id])? {
                     Some(row) => Ok(Some(row)),
                     None => self.one(
@@ -278,17 +278,17 @@ impl Customers for SqliteBook {
                     ),
                 }
             }
-            (Sort::LastContact, None) => self.one(
+            (SortKey::LastContact, None) => self.one(
                 "c.last_contact_at IS NULL AND c.id < ?1",
                 "c.id DESC",
                 params![id],
             ),
-            (Sort::LastContact, Some(at)) if forward => self.one(
+            (SortKey::LastContact, Some(at)) if forward => self.one(
                 "(c.last_contact_at, c.id) > (?1, ?2)",
                 "c.last_contact_at, c.id",
                 params![at, id],
             ),
-            (Sort::LastContact, Some(at)) => match self.one(
+            (SortKey::LastContact, Some(at)) => match self.one(
                 "(c.last_contact_at, c.id) < (?1, ?2) AND c.last_contact_at IS NOT NULL",
                 "c.last_contact_at DESC, c.id DESC",
                 params![at, id],
@@ -296,7 +296,7 @@ impl Customers for SqliteBook {
                 Some(row) => Ok(Some(row)),
                 None => self.one("c.last_contact_at IS NULL", "c.id DESC", params![]),
             },
-            (Sort::Name, _) => {
+            (SortKey::Name, _) => {
                 let (op, order) = if forward {
                     (after, "c.name, c.id")
                 } else {
@@ -309,7 +309,7 @@ impl Customers for SqliteBook {
                 )
             }
             // Highest value first.
-            (Sort::Value, _) => {
+            (SortKey::Value, _) => {
                 let (op, order) = if forward {
                     (before, "c.value_cents DESC, c.id DESC")
                 } else {
@@ -328,7 +328,7 @@ impl Customers for SqliteBook {
     /// book streams out without paging; an error from `f` stops the walk.
     fn each_customer(
         &self,
-        sort: Sort,
+        sort: SortKey,
         f: &mut dyn FnMut(CustomerRow) -> anyhow::Result<()>,
     ) -> anyhow::Result<()> {
         let sql = format!(

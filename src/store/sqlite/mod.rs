@@ -215,7 +215,7 @@ impl SqliteBook {
 
     /// Creates the database file at `path`, private, if it is not there yet; `true` when
     /// this call created it (and no other process, starting at the same moment, did).
-    pub fn create_file(path: &Path) -> Result<bool, OpenError> {
+    pub(crate) fn create_file(path: &Path) -> Result<bool, OpenError> {
         if path.exists() {
             return Ok(false);
         }
@@ -227,7 +227,7 @@ impl SqliteBook {
     /// failed, say on a full disk) and no other process has it open. The exclusive lock
     /// proves the last: in WAL mode every open connection holds a shared lock on the file,
     /// so a second process that opened the new book meanwhile keeps it, and its writes.
-    pub fn remove_if_unused_and_empty(path: &Path) -> bool {
+    pub(crate) fn remove_if_unused_and_empty(path: &Path) -> bool {
         let Ok(conn) = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -252,11 +252,6 @@ impl SqliteBook {
             }
         }
         empty
-    }
-
-    /// The database file.
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 
     /// Runs `f` in one IMMEDIATE transaction: every user action is all or nothing, and

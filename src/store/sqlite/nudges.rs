@@ -18,7 +18,6 @@ use super::moments::{MOMENT_COLUMN_COUNT, MOMENT_COLUMNS, moment_from_row};
 use super::sql::{int, ts};
 use super::triggers::{TRIGGER_COLUMN_COUNT, TRIGGER_COLUMNS, trigger_from_row};
 use crate::domain::Customer;
-use crate::domain::moment::Moment;
 use crate::store::nudges::TIERS;
 use crate::store::{Nudges, Rows, Stream, Window};
 
@@ -128,25 +127,6 @@ impl Nudges for SqliteBook {
 
     /// Upcoming decision moments expected from `from` through `through`, with their
     /// customers, soonest first; at most `limit`.
-    fn upcoming_moments(
-        &self,
-        from: NaiveDate,
-        through: NaiveDate,
-        limit: usize,
-    ) -> anyhow::Result<Vec<(Moment, Customer)>> {
-        self.joined(
-            &format!(
-                "SELECT {MOMENT_COLUMNS}, {CUSTOMER_COLUMNS} FROM moments m
-                 CROSS JOIN customers c ON c.id = m.customer_id
-                 WHERE m.status = 'upcoming' AND m.expected BETWEEN ?1 AND ?2 AND c.archived = 0
-                 ORDER BY m.expected, m.id LIMIT ?3"
-            ),
-            params![from, through, int(limit)],
-            moment_from_row,
-            MOMENT_COLUMN_COUNT,
-        )
-    }
-
     /// How many open follow-ups are overdue at `today`, and how many are due on it.
     fn count_follow_ups_due(&self, today: NaiveDate) -> anyhow::Result<(usize, usize)> {
         let count = |due: &str| -> anyhow::Result<usize> {

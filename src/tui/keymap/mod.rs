@@ -27,20 +27,6 @@ pub enum Mode {
     Help,
 }
 
-impl Mode {
-    pub const ALL: [Mode; 9] = [
-        Mode::Screen(Screen::Agenda),
-        Mode::Screen(Screen::Customers),
-        Mode::Screen(Screen::Customer),
-        Mode::Screen(Screen::Week),
-        Mode::Filter,
-        Mode::Prompt,
-        Mode::Snooze,
-        Mode::Form,
-        Mode::Help,
-    ];
-}
-
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
@@ -63,22 +49,7 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub const ALL: [Scope; 12] = [
-        Scope::Always,
-        Scope::Everywhere,
-        Scope::Agenda,
-        Scope::Customers,
-        Scope::Customer,
-        Scope::Week,
-        Scope::Filter,
-        Scope::Input,
-        Scope::Form,
-        Scope::Snooze,
-        Scope::Text,
-        Scope::Help,
-    ];
-
-    pub fn applies_in(self, mode: Mode) -> bool {
+    pub(crate) fn applies_in(self, mode: Mode) -> bool {
         match (self, mode) {
             (Scope::Always, _)
             | (Scope::Everywhere, Mode::Screen(_))
@@ -95,7 +66,7 @@ impl Scope {
         }
     }
 
-    pub const fn title(self) -> &'static str {
+    pub(crate) const fn title(self) -> &'static str {
         match self {
             Scope::Always => "Always",
             Scope::Everywhere => "Everywhere",
@@ -124,7 +95,7 @@ pub enum Key {
 }
 
 impl Key {
-    pub fn matches(self, key: KeyEvent) -> bool {
+    pub(crate) fn matches(self, key: KeyEvent) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(KeyModifiers::ALT);
         match self {
@@ -158,7 +129,7 @@ pub struct Footer {
 
 /// The action `key` means in `mode`, if any: the first binding of the key itself, in table
 /// order (so a screen's own binding wins over a general one), else one for any character.
-pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
+pub(crate) fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
     let bound = || BINDINGS.iter().filter(move |b| b.scope.applies_in(mode));
     bound()
         .find(|b| b.keys.iter().any(|k| *k != Key::Char && k.matches(key)))
@@ -167,7 +138,7 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
 }
 
 /// What the footer shows in `mode`, in table order, each set of keys once.
-pub fn footer(mode: Mode) -> Vec<Footer> {
+pub(crate) fn footer(mode: Mode) -> Vec<Footer> {
     let mut shown: Vec<Footer> = Vec::new();
     for f in BINDINGS
         .iter()
@@ -186,6 +157,33 @@ mod tests {
     use super::super::action::Edit;
     use super::*;
     use crossterm::event::KeyCode::{Char, Esc};
+
+    const MODES: [Mode; 9] = [
+        Mode::Screen(Screen::Agenda),
+        Mode::Screen(Screen::Customers),
+        Mode::Screen(Screen::Customer),
+        Mode::Screen(Screen::Week),
+        Mode::Filter,
+        Mode::Prompt,
+        Mode::Snooze,
+        Mode::Form,
+        Mode::Help,
+    ];
+
+    const SCOPES: [Scope; 12] = [
+        Scope::Always,
+        Scope::Everywhere,
+        Scope::Agenda,
+        Scope::Customers,
+        Scope::Customer,
+        Scope::Week,
+        Scope::Filter,
+        Scope::Input,
+        Scope::Form,
+        Scope::Snooze,
+        Scope::Text,
+        Scope::Help,
+    ];
 
     fn press(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
@@ -212,14 +210,14 @@ mod tests {
     #[test]
     fn ctrl_c_always_quits() {
         let ctrl_c = KeyEvent::new(Char('c'), KeyModifiers::CONTROL);
-        for mode in Mode::ALL {
+        for mode in MODES {
             assert_eq!(action_for(mode, ctrl_c), Some(Action::Quit), "{mode:?}");
         }
     }
 
     #[test]
     fn no_key_is_bound_twice_in_one_scope() {
-        for scope in Scope::ALL {
+        for scope in SCOPES {
             let mut seen: Vec<Key> = Vec::new();
             for b in BINDINGS.iter().filter(|b| b.scope == scope) {
                 for k in b.keys {
@@ -234,7 +232,7 @@ mod tests {
     /// or the second would be a promise the keys do not keep.
     #[test]
     fn a_key_shadowed_in_a_mode_means_the_same_there() {
-        for mode in Mode::ALL {
+        for mode in MODES {
             let bound: Vec<&Binding> = BINDINGS.iter().filter(|b| b.scope.applies_in(mode)).collect();
             for (i, a) in bound.iter().enumerate() {
                 for b in &bound[i + 1..] {
@@ -263,7 +261,7 @@ mod tests {
 
     #[test]
     fn every_mode_has_a_footer_and_a_way_out() {
-        for mode in Mode::ALL {
+        for mode in MODES {
             assert!(!footer(mode).is_empty(), "{mode:?}");
             let esc = action_for(mode, press(Esc));
             assert!(esc.is_some(), "Esc does nothing in {mode:?}");

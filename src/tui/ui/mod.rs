@@ -9,16 +9,15 @@ mod footer;
 mod form;
 mod help;
 mod prompt;
-mod relationship;
 mod tabs;
 mod week;
 
 use ratatui::layout::Rect;
 
-pub use customer::none_open;
-pub use footer::{KeysFooter, StatusLine};
-pub use prompt::prompt_height;
-pub use tabs::Tabs;
+pub(crate) use customer::none_open;
+pub(crate) use footer::{KeysFooter, StatusLine};
+pub(crate) use prompt::prompt_height;
+pub(crate) use tabs::Tabs;
 
 /// Rows above and below the customers table: tabs, block title, filter line, table
 /// header, status and footer.

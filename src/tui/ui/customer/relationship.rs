@@ -1,23 +1,23 @@
-//! The relationship on the customer card: the give/take gauge, the buying process as a
-//! strip of decision moments, and what needs attention (urgency terms, open triggers).
-//! Built from the `CardView` alone.
+//! The relationship on the Customer screen's card: the give/take gauge, the buying process
+//! as a strip of decision moments, and what needs attention (urgency terms, open
+//! triggers). Built from the `CustomerView` alone: it cannot reach the book or the config.
 
 use chrono::NaiveDate;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::super::card::CardView;
-use super::super::theme::Theme;
 use crate::domain::moment::MomentStatus;
 use crate::domain::nudge;
 use crate::domain::text::sanitize;
 use crate::human::{ago, day};
+use crate::tui::customer::CustomerView;
+use crate::tui::theme::Theme;
 
 /// Cells in the give/take gauge.
 const GAUGE: usize = 11;
 
 /// "asks ──────●──── gives · gave 2 · asked 3 · urgency 26.4".
-pub fn balance_line<'a>(card: &CardView, theme: &Theme) -> Line<'a> {
+pub fn balance_line<'a>(card: &CustomerView, theme: &Theme) -> Line<'a> {
     let b = card.customer.summary.balance;
     #[allow(clippy::cast_precision_loss)]
     let at = (f64::midpoint(b.tilt(), 1.0) * (GAUGE - 1) as f64).round() as usize;
@@ -40,7 +40,7 @@ pub fn balance_line<'a>(card: &CardView, theme: &Theme) -> Line<'a> {
 }
 
 /// Title, the strip, and the next moment's concerns, steps and response, a line each.
-pub fn process_height(card: &CardView, today: NaiveDate) -> u16 {
+pub fn process_height(card: &CustomerView, today: NaiveDate) -> u16 {
     let details = next_moment(card, today).map_or(0, |i| {
         let m = &card.moments[i];
         [&m.concerns, &m.steps, &m.response]
@@ -52,14 +52,14 @@ pub fn process_height(card: &CardView, today: NaiveDate) -> u16 {
 }
 
 /// The first upcoming moment from today on.
-fn next_moment(card: &CardView, today: NaiveDate) -> Option<usize> {
+fn next_moment(card: &CustomerView, today: NaiveDate) -> Option<usize> {
     card.moments
         .iter()
         .position(|m| m.status == MomentStatus::Upcoming && m.expected >= today)
 }
 
 /// The buying process: the strip, then what the next moment is about.
-pub fn process(card: &CardView) -> Paragraph<'static> {
+pub fn process(card: &CustomerView) -> Paragraph<'static> {
     let theme = &card.look.theme;
     let today = card.look.now.today();
     let block = Block::new()
@@ -114,7 +114,7 @@ pub fn process(card: &CardView) -> Paragraph<'static> {
 }
 
 /// Title, up to three urgency terms and the open triggers, at least one line.
-pub fn attention_height(card: &CardView) -> u16 {
+pub fn attention_height(card: &CustomerView) -> u16 {
     let open = card
         .triggers
         .iter()
@@ -124,7 +124,7 @@ pub fn attention_height(card: &CardView) -> u16 {
 }
 
 /// Why now: the urgency term by term, and open triggers no nudge speaks for yet.
-pub fn attention(card: &CardView) -> Paragraph<'static> {
+pub fn attention(card: &CustomerView) -> Paragraph<'static> {
     let theme = &card.look.theme;
     let title = format!(" Why now · urgency {:.1} ", nudge::urgency(&card.why));
     let block = Block::new()

@@ -1,8 +1,9 @@
-//! The customer card's state: one customer, their open follow-ups and timeline. It reads
-//! the book; drawing it (ui/customer.rs) needs nothing but this.
+//! The Customer screen's state: one customer's card (`app::customer`), the selected
+//! follow-up and the look. It reads the book through the use case; drawing it
+//! (ui/customer/) needs nothing but this.
 
 use super::theme::Look;
-use crate::app::card::Card;
+use crate::app::customer::CustomerCard;
 use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::moment::Moment;
@@ -14,7 +15,7 @@ use crate::store::{Book, Interaction};
 /// How much of the timeline the card loads.
 const TIMELINE: usize = 50;
 
-pub struct CardView {
+pub struct CustomerView {
     pub customer: Customer,
     pub follow_ups: Vec<FollowUp>,
     pub timeline: Vec<Interaction>,
@@ -31,14 +32,19 @@ pub struct CardView {
     pub look: Look,
 }
 
-impl CardView {
-    pub fn load(store: &dyn Book, customer_id: i64, look: Look, config: &Config) -> anyhow::Result<CardView> {
-        let card = Card::load(store, customer_id, look.now, config, TIMELINE)?;
-        Ok(CardView::of(card, look, config))
+impl CustomerView {
+    pub fn load(
+        store: &dyn Book,
+        customer_id: i64,
+        look: Look,
+        config: &Config,
+    ) -> anyhow::Result<CustomerView> {
+        let card = CustomerCard::load(store, customer_id, look.now, config, TIMELINE)?;
+        Ok(CustomerView::of(card, look, config))
     }
 
-    fn of(card: Card, look: Look, config: &Config) -> CardView {
-        CardView {
+    fn of(card: CustomerCard, look: Look, config: &Config) -> CustomerView {
+        CustomerView {
             customer: card.customer,
             follow_ups: card.follow_ups,
             timeline: card.timeline,
@@ -52,12 +58,21 @@ impl CardView {
     }
 
     /// Re-reads everything; `None` when the customer is gone (an undone add).
-    pub fn reload(&self, store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<Option<CardView>> {
+    pub fn reload(
+        &self,
+        store: &dyn Book,
+        now: Now,
+        config: &Config,
+    ) -> anyhow::Result<Option<CustomerView>> {
         let Some(customer) = store.customer(self.customer.id)? else {
             return Ok(None);
         };
         let look = Look { now, ..self.look };
-        let mut fresh = CardView::of(Card::of(store, customer, now, config, TIMELINE)?, look, config);
+        let mut fresh = CustomerView::of(
+            CustomerCard::of(store, customer, now, config, TIMELINE)?,
+            look,
+            config,
+        );
         fresh.selected = self.selected.min(fresh.follow_ups.len().saturating_sub(1));
         Ok(Some(fresh))
     }

@@ -1,6 +1,7 @@
-//! The customer card: one customer with their open follow-ups, timeline, buying process,
-//! triggers and urgency, read once for `touchbase show` and the Customer screen. Knows
-//! neither how they print nor how they draw it.
+//! One customer's card: the customer with their open follow-ups, timeline, buying
+//! process, triggers and urgency, read once for `touchbase show` and the Customer screen.
+//! Knows neither how they print nor how they draw it. Finding, adding and editing
+//! customers is `customers`'s.
 
 use super::urgency::Why;
 use crate::clock::Now;
@@ -11,7 +12,7 @@ use crate::domain::{Customer, FollowUp};
 use crate::store::{Book, Interaction};
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Card {
+pub struct CustomerCard {
     pub customer: Customer,
     /// Open follow-ups, soonest first.
     pub follow_ups: Vec<FollowUp>,
@@ -25,7 +26,7 @@ pub struct Card {
     pub why: Why,
 }
 
-impl Card {
+impl CustomerCard {
     /// The card of the customer with `id`, with at most `timeline` contacts.
     pub fn load(
         store: &dyn Book,
@@ -33,8 +34,8 @@ impl Card {
         now: Now,
         config: &Config,
         timeline: usize,
-    ) -> anyhow::Result<Card> {
-        Card::of(store, store.require_customer(id)?, now, config, timeline)
+    ) -> anyhow::Result<CustomerCard> {
+        CustomerCard::of(store, store.require_customer(id)?, now, config, timeline)
     }
 
     /// The card of `customer`, as just read, with at most `timeline` contacts.
@@ -44,13 +45,13 @@ impl Card {
         now: Now,
         config: &Config,
         timeline: usize,
-    ) -> anyhow::Result<Card> {
+    ) -> anyhow::Result<CustomerCard> {
         let follow_ups = store.open_follow_ups(customer.id)?;
         let timeline = store.interactions(customer.id, timeline)?;
         let moments = store.moments_of(customer.id)?;
         let triggers = store.triggers_of(customer.id)?;
         let why = Why::of(&customer, &follow_ups, &moments, &triggers, now, &config.nudge);
-        Ok(Card {
+        Ok(CustomerCard {
             customer,
             follow_ups,
             timeline,

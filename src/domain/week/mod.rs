@@ -10,8 +10,9 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-pub use calendar::{BadWeek, BadWeekStart, IsoWeek, Span, WeekStart};
-pub use item::{Channel, Item, ItemKind, Priority};
+pub(crate) use calendar::Span;
+pub use calendar::{IsoWeek, WeekStart};
+pub(crate) use item::{Channel, Item, ItemKind, Priority};
 
 use super::moment::Moment;
 use super::nudge::{self, Nudge, NudgeKind, Rules, short_date};
@@ -39,13 +40,13 @@ impl Default for WeekConfig {
 
 /// Where a group of items goes: the overdue pile first, then one group per day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Heading {
+pub(crate) enum Heading {
     Overdue,
     Day(NaiveDate),
 }
 
 #[derive(Debug, Clone, Copy)]
-pub struct Group<'a> {
+pub(crate) struct Group<'a> {
     pub heading: Heading,
     pub items: &'a [Item],
 }
@@ -60,12 +61,12 @@ pub struct LeftOut {
 }
 
 impl LeftOut {
-    pub fn total(&self) -> usize {
+    pub(crate) fn total(&self) -> usize {
         self.overdue + self.follow_ups + self.moments + self.touch_base
     }
 
     /// Each kind with some left off, for "… and 812 more follow-ups".
-    pub fn by_kind(&self) -> Vec<(ItemKind, usize)> {
+    pub(crate) fn by_kind(&self) -> Vec<(ItemKind, usize)> {
         [
             (ItemKind::Overdue, self.overdue),
             (ItemKind::FollowUp, self.follow_ups),
@@ -92,7 +93,7 @@ pub struct WeekPlan {
 
 impl WeekPlan {
     /// The items by heading, overdue first, then the days that have items, in order.
-    pub fn groups(&self) -> Vec<Group<'_>> {
+    pub(crate) fn groups(&self) -> Vec<Group<'_>> {
         let mut groups: Vec<Group<'_>> = Vec::new();
         let mut rest = self.items.as_slice();
         while let Some(first) = rest.first() {
@@ -105,7 +106,7 @@ impl WeekPlan {
         groups
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
 }
@@ -120,15 +121,16 @@ fn heading_of(item: &Item) -> Heading {
 
 /// A customer whose cadence runs out in the week, with the local days that matter.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TouchBase {
+pub(crate) struct TouchBase {
     pub customer: Customer,
     pub runs_out: NaiveDate,
     pub last_contact: Option<NaiveDate>,
 }
 
-/// What the store found for one week.
+/// The records one week's plan is made from: what the store found for the week, and the
+/// nudges of now.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Found {
+pub(crate) struct WeekRecords {
     /// Open follow-ups due before the week's end (overdue ones included).
     pub follow_ups: Vec<(FollowUp, Customer)>,
     /// Upcoming moments expected in the week or within `preparation_days` after it.
@@ -142,7 +144,7 @@ pub struct Found {
 /// The plan for `span` as seen on `today`. Nothing outside the week is listed: moments
 /// after it appear on the day their preparation starts, clamped into the week; nudges
 /// (which are about now) only in a week that has not ended, on today or the first day.
-pub fn plan(span: Span, today: NaiveDate, rules: &Rules, found: &Found) -> WeekPlan {
+pub(crate) fn plan(span: Span, today: NaiveDate, rules: &Rules, found: &WeekRecords) -> WeekPlan {
     let overdue_before = span.overdue_before(today);
     let mut items = Vec::new();
     for (f, c) in &found.follow_ups {

@@ -1,15 +1,17 @@
-//! The customer card: who they are and how the relationship stands, their buying process,
-//! what needs attention and why, what we promised, and what happened. Drawn from the
-//! `CardView` alone: it cannot reach the book or the config.
+//! The Customer screen: the customer's card — who they are and how the relationship
+//! stands, their buying process, what needs attention and why (in `relationship`), what we
+//! promised, and what happened. Drawn from the `CustomerView` alone: it cannot reach the
+//! book or the config.
+
+mod relationship;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
-use super::super::card::CardView;
+use super::super::customer::CustomerView;
 use super::super::theme::Theme;
-use super::relationship;
 use crate::domain::customer::Freshness;
 use crate::domain::text::sanitize;
 use crate::human::{ago, day, local_time};
@@ -30,7 +32,7 @@ pub fn none_open(theme: &Theme) -> Paragraph<'static> {
     .wrap(Wrap { trim: false })
 }
 
-impl Widget for &CardView {
+impl Widget for &CustomerView {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let card = self;
         let today = card.look.now.today();
@@ -60,7 +62,7 @@ impl Widget for &CardView {
     }
 }
 
-fn render_head(card: &CardView, area: Rect, buf: &mut Buffer) {
+fn render_head(card: &CustomerView, area: Rect, buf: &mut Buffer) {
     let theme = &card.look.theme;
     let c = &card.customer;
     let s = &c.summary;
@@ -114,7 +116,7 @@ fn render_head(card: &CardView, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).block(block).render(area, buf);
 }
 
-fn render_promises_and_timeline(card: &CardView, area: Rect, buf: &mut Buffer) {
+fn render_promises_and_timeline(card: &CustomerView, area: Rect, buf: &mut Buffer) {
     let theme = &card.look.theme;
     let today = card.look.now.today();
     let rows = (card.follow_ups.len().max(1) as u16 + 1).min(area.height.saturating_sub(2).clamp(2, 6));
