@@ -2,6 +2,7 @@
 //! store contract, never SQL, the screen or the command line.
 
 pub mod agenda;
+pub mod archive;
 pub mod balance;
 pub mod card;
 pub mod customers;

@@ -1,4 +1,4 @@
-//! `add`, `list` and `show`.
+//! `add`, `list` (the active book or the archive) and `show`.
 
 use std::io::Write as _;
 
@@ -10,7 +10,7 @@ use super::json::{
 use super::{Ctx, print_json};
 use crate::app::Who;
 use crate::app::card::Card;
-use crate::app::customers::{self, CustomerInput, find};
+use crate::app::customers::{self, CustomerInput, Shelf, find_including_archived};
 use crate::app::urgency::{Ranking, Why};
 use crate::cli::SortArg;
 use crate::domain::Customer;
@@ -60,7 +60,7 @@ pub fn add(cx: &mut Ctx, a: AddArgs, json: bool) -> anyhow::Result<()> {
     }
 }
 
-pub fn list(cx: &mut Ctx, sort: SortArg, json: bool) -> anyhow::Result<()> {
+pub fn list(cx: &mut Ctx, sort: SortArg, archived: bool, json: bool) -> anyhow::Result<()> {
     if json {
         write!(cx.out, "[")?;
     } else {
@@ -113,17 +113,26 @@ pub fn list(cx: &mut Ctx, sort: SortArg, json: bool) -> anyhow::Result<()> {
         count += 1;
         Ok(())
     };
+    let store = &*cx.store;
+    let each = |sort: Sort, f: &mut dyn FnMut(CustomerRow) -> anyhow::Result<()>| {
+        if archived {
+            store.each_archived_customer(sort, f)
+        } else {
+            store.each_customer(sort, f)
+        }
+    };
     match sort {
         // Streamed from one query, so a 100k book starts printing at once and `| head`
         // stops it.
-        SortArg::LastContact => cx.store.each_customer(Sort::LastContact, &mut print)?,
-        SortArg::Name => cx.store.each_customer(Sort::Name, &mut print)?,
-        SortArg::Value => cx.store.each_customer(Sort::Value, &mut print)?,
+        SortArg::LastContact => each(Sort::LastContact, &mut print)?,
+        SortArg::Name => each(Sort::Name, &mut print)?,
+        SortArg::Value => each(Sort::Value, &mut print)?,
         SortArg::Urgency => {
-            // Urgency needs every nudge first; customers without one follow by last contact.
-            let ranking = Ranking::of(&*cx.store, cx.now, &cx.config)?;
+            // Urgency needs every nudge first; customers without one follow by last contact
+            // (archived customers have none).
+            let ranking = Ranking::of(store, cx.now, &cx.config)?;
             let mut rows = Vec::new();
-            cx.store.each_customer(Sort::LastContact, &mut |row| {
+            each(Sort::LastContact, &mut |row| {
                 rows.push(row);
                 Ok(())
             })?;
@@ -135,6 +144,11 @@ pub fn list(cx: &mut Ctx, sort: SortArg, json: bool) -> anyhow::Result<()> {
     }
     if json {
         writeln!(cx.out, "\n]")?;
+    } else if count == 0 && archived {
+        writeln!(
+            cx.out,
+            "No archived customers — `touchbase archive CUSTOMER` puts one away."
+        )?;
     } else if count == 0 {
         writeln!(
             cx.out,
@@ -145,7 +159,7 @@ pub fn list(cx: &mut Ctx, sort: SortArg, json: bool) -> anyhow::Result<()> {
 }
 
 pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
-    let c = find(&*cx.store, Who::Typed(arg))?;
+    let c = find_including_archived(&*cx.store, Who::Typed(arg), Shelf::Active)?;
     let timeline = if json { usize::MAX >> 1 } else { TIMELINE };
     let Card {
         customer: c,
@@ -221,6 +235,13 @@ fn print_head(cx: &mut Ctx, c: &Customer) -> anyhow::Result<()> {
         write!(out, " — {}", sanitize(&c.company))?;
     }
     writeln!(out, "  (id {})", c.id)?;
+    if c.archived {
+        writeln!(
+            out,
+            "archived — hidden from the agenda, lists and the week; `touchbase unarchive {}` brings it back",
+            c.id
+        )?;
+    }
     let contact: Vec<String> = [("email", &c.email), ("phone", &c.phone)]
         .iter()
         .filter(|(_, v)| !v.is_empty())

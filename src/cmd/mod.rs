@@ -1,6 +1,7 @@
 //! Running a parsed command line: open the store, do one thing, print the result for a
 //! person or (with `--json`) for a script.
 
+mod archive;
 mod book;
 mod check;
 mod customers;
@@ -127,9 +128,11 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
             json,
         ),
         Command::Log { customer, line, json } => log::run(&mut cx, &customer, &line, json),
-        Command::List { sort, json } => customers::list(&mut cx, sort, json),
+        Command::List { sort, archived, json } => customers::list(&mut cx, sort, archived, json),
         Command::Due { all, json } => due::run(&mut cx, all, json),
         Command::Show { customer, json } => customers::show(&mut cx, &customer, json),
+        Command::Archive { customer, json } => archive::archive(&mut cx, &customer, json),
+        Command::Unarchive { customer, json } => archive::unarchive(&mut cx, &customer, json),
         Command::Done { follow_up_id, json } => follow_ups::done(&mut cx, follow_up_id, json),
         Command::Snooze {
             follow_up_id,
