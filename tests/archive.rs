@@ -1,11 +1,14 @@
 //! Archived customers: put away from the agenda, `due`, the lists, the week and the
-//! ranking with everything recorded kept, and brought back — through the use cases and the
-//! real binary. What the store promises about the flag is
+//! ranking with everything recorded kept, and brought back — through the use cases, the
+//! real binary, and the terminal app's keys. What the store promises about the flag is
 //! in the contract suite (tests/store/).
 
 use assert_cmd::Command;
 use chrono::{DateTime, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use predicates::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use serde_json::Value;
 use tempfile::TempDir;
 use touchbase::app::{Refused, Who, agenda, archive, urgency, week};
@@ -13,6 +16,9 @@ use touchbase::clock::{Now, Zone};
 use touchbase::config::Config;
 use touchbase::domain::quicklog;
 use touchbase::store::{Book, NewCustomer};
+use touchbase::tui::App;
+use touchbase::tui::action::Screen;
+use touchbase::tui::ui;
 
 /// Monday 23 November 2026, 09:00 UTC.
 const NOW: &str = "2026-11-23T09:00:00Z";
@@ -67,6 +73,10 @@ impl Shelf {
     /// A handle on the book, as another process would open it.
     fn open(&self) -> Box<dyn Book> {
         touchbase::store::open(&self.dir.path().join("touchbase.db")).unwrap()
+    }
+
+    fn archived(&self, id: i64) -> bool {
+        self.open().require_customer(id).unwrap().archived
     }
 }
 
@@ -353,4 +363,207 @@ fn a_name_is_looked_for_where_the_command_expects_it_first() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("no customer is called 'gamma foods'"));
+}
+
+// ---------------------------------------------------------------------------------------
+// The terminal app
+
+/// The terminal app on a `Shelf` book (Acme with an overdue follow-up, Gamma Foods never
+/// contacted), on the Agenda.
+struct Tui {
+    shelf: Shelf,
+    app: App,
+}
+
+impl Tui {
+    fn new() -> Tui {
+        let shelf = Shelf::new();
+        let app = App::new(shelf.open(), now(), Config::default()).unwrap();
+        Tui { shelf, app }
+    }
+
+    fn press(&mut self, code: KeyCode) {
+        self.app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+
+    fn keys(&mut self, s: &str) {
+        for c in s.chars() {
+            self.press(KeyCode::Char(c));
+        }
+    }
+
+    fn status(&self) -> String {
+        let status = self.app.status.as_ref().expect("a status line");
+        status.text.clone()
+    }
+
+    fn archived(&self, id: i64) -> bool {
+        self.shelf.archived(id)
+    }
+
+    /// The screen as drawn at `width`×`height`, line by line.
+    fn screen(&mut self, width: u16, height: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        self.app.resize(ui::list_height(height)).unwrap();
+        terminal.draw(|f| touchbase::tui::draw(f, &self.app)).unwrap();
+        let buffer = terminal.backend().buffer();
+        let mut text = String::new();
+        for y in 0..height {
+            for x in 0..width {
+                text.push_str(buffer[(x, y)].symbol());
+            }
+            text.push('\n');
+        }
+        text
+    }
+
+    /// The names on the Customers screen, top to bottom.
+    fn listed(&self) -> Vec<String> {
+        let view = self.app.customers.as_ref().expect("the customers screen");
+        view.rows.iter().map(|r| r.customer.name.clone()).collect()
+    }
+}
+
+#[test]
+fn a_on_the_customers_list_archives_the_selected_customer_and_u_brings_them_back() {
+    let mut t = Tui::new();
+    t.keys("2");
+    assert_eq!(t.listed(), ["Gamma Foods", "Acme"]);
+    t.keys("jA");
+    assert_eq!(
+        t.status(),
+        "Archived Acme — hidden from the agenda, lists and the week; u undoes"
+    );
+    assert!(t.archived(t.shelf.acme));
+    assert_eq!(t.listed(), ["Gamma Foods"]);
+    assert!(
+        t.app
+            .agenda
+            .selected()
+            .is_none_or(|item| item.customer_id() != t.shelf.acme),
+        "out of the agenda"
+    );
+
+    t.keys("u");
+    assert_eq!(t.status(), "Undone: Archived Acme");
+    assert!(!t.archived(t.shelf.acme));
+    assert_eq!(t.listed(), ["Gamma Foods", "Acme"]);
+}
+
+#[test]
+fn a_on_the_card_archives_and_unarchives_the_customer_shown() {
+    let mut t = Tui::new();
+    t.press(KeyCode::Enter); // the overdue follow-up's customer: Acme
+    assert_eq!(t.app.screen, Screen::Customer);
+    t.keys("A");
+    assert!(t.archived(t.shelf.acme));
+    assert_eq!(t.app.screen, Screen::Customer, "the card stays open");
+    let screen = t.screen(80, 24);
+    assert!(
+        screen.contains(" Acme · archived (A brings back) "),
+        "the card says so:\n{screen}"
+    );
+
+    t.keys("A");
+    assert_eq!(
+        t.status(),
+        "Unarchived Acme — back in the agenda, lists and the week"
+    );
+    assert!(!t.archived(t.shelf.acme));
+    assert!(!t.screen(80, 24).contains("archived (A brings back)"));
+    t.keys("u");
+    assert_eq!(t.status(), "Undone: Unarchived Acme");
+    assert!(t.archived(t.shelf.acme));
+}
+
+#[test]
+fn hash_archived_lists_the_archive_where_a_brings_a_customer_back() {
+    let mut t = Tui::new();
+    t.keys("2/#archived");
+    assert!(t.listed().is_empty(), "nobody archived yet");
+    assert!(
+        t.screen(80, 24)
+            .contains("Nobody is archived: A puts the selected customer away."),
+        "{}",
+        t.screen(80, 24)
+    );
+    t.press(KeyCode::Esc);
+    t.keys("A"); // Gamma Foods, the first row
+    assert!(t.archived(t.shelf.gamma));
+
+    t.keys("/#archived");
+    assert_eq!(t.listed(), ["Gamma Foods"]);
+    let screen = t.screen(80, 24);
+    assert!(
+        screen.contains(" Customers · archived · 1 of 1 match · by last contact "),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(" #archived archive "),
+        "the footer tells of it:\n{screen}"
+    );
+    t.press(KeyCode::Enter); // keep the filter, back to the keys
+    t.keys("A");
+    assert_eq!(
+        t.status(),
+        "Unarchived Gamma Foods — back in the agenda, lists and the week"
+    );
+    assert!(!t.archived(t.shelf.gamma));
+    let view = t.app.customers.as_ref().unwrap();
+    assert_eq!(view.filter.as_ref().unwrap().query, "#archived", "the query kept");
+    assert!(t.listed().is_empty(), "the archive is empty again");
+    t.press(KeyCode::Esc);
+    assert_eq!(t.listed(), ["Gamma Foods", "Acme"]);
+}
+
+#[test]
+fn undo_of_an_archive_refuses_when_another_process_brought_them_back() {
+    let mut t = Tui::new();
+    t.keys("2A");
+    assert!(t.archived(t.shelf.gamma));
+    t.shelf
+        .open()
+        .set_archived(t.shelf.gamma, false, at(NOW))
+        .unwrap();
+    t.keys("u");
+    assert_eq!(
+        t.status(),
+        "Can't undo archiving Gamma Foods: they were unarchived since"
+    );
+    assert!(t.app.status.as_ref().unwrap().error);
+    assert!(!t.archived(t.shelf.gamma), "nothing changed");
+    assert_eq!(t.listed(), ["Gamma Foods", "Acme"], "the screen shows what is so");
+}
+
+#[test]
+fn a_when_another_process_archived_them_first_says_so_and_has_nothing_to_undo() {
+    let mut t = Tui::new();
+    t.keys("2");
+    t.shelf.open().set_archived(t.shelf.gamma, true, at(NOW)).unwrap();
+    t.keys("A"); // Gamma Foods, still on the screen
+    assert_eq!(t.status(), "Gamma Foods is already archived — nothing changed");
+    assert_eq!(t.listed(), ["Acme"], "the screen shows what is so");
+    t.keys("u");
+    assert_eq!(t.status(), "Nothing to undo in this session.");
+}
+
+#[test]
+fn the_help_at_80x24_shows_the_archive_key_and_word() {
+    let mut t = Tui::new();
+    t.keys("?");
+    let first = t.screen(80, 24);
+    assert!(
+        first.contains("│ A     archive / unarchive the customer "),
+        "{first}"
+    );
+    assert!(
+        first.contains(" /     filter: words, #tag or #archived "),
+        "{first}"
+    );
+    t.press(KeyCode::Tab);
+    let second = t.screen(80, 24);
+    assert!(
+        second.contains("│ #archived   search the archive instead "),
+        "{second}"
+    );
 }

@@ -209,6 +209,7 @@ impl App {
                 }
                 None => self.say("Select a customer to edit."),
             },
+            Action::ToggleArchive => self.toggle_archive()?,
             Action::Undo => self.undo_last()?,
             Action::AddMoment => match self.target_customer() {
                 Some((id, name)) => self.form(Form::moment(id, name, self.theme)),

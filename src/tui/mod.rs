@@ -4,6 +4,7 @@
 pub mod action;
 pub mod agenda;
 pub mod app;
+mod archive;
 pub mod card;
 pub mod customers;
 mod draw;

@@ -65,11 +65,14 @@ fn render_head(card: &CardView, area: Rect, buf: &mut Buffer) {
     let c = &card.customer;
     let s = &c.summary;
     let now = card.look.now.utc;
-    let title = if c.company.is_empty() {
+    let mut title = if c.company.is_empty() {
         format!(" {} ", sanitize(&c.name))
     } else {
         format!(" {} — {} ", sanitize(&c.name), sanitize(&c.company))
     };
+    if c.archived {
+        title.push_str("· archived (A brings back) ");
+    }
     let block = Block::new()
         .borders(Borders::TOP)
         .title(Span::styled(title, theme.title));
