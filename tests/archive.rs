@@ -15,7 +15,7 @@ use touchbase::app::{Refused, Who, agenda, archive, urgency, week};
 use touchbase::clock::{Now, Zone};
 use touchbase::config::Config;
 use touchbase::domain::quicklog;
-use touchbase::store::{Book, NewCustomer};
+use touchbase::store::{Book, CustomerPatch, NewCustomer};
 use touchbase::tui::App;
 use touchbase::tui::action::Screen;
 use touchbase::tui::ui;
@@ -460,7 +460,7 @@ fn a_on_the_card_archives_and_unarchives_the_customer_shown() {
     assert_eq!(t.app.screen, Screen::Customer, "the card stays open");
     let screen = t.screen(80, 24);
     assert!(
-        screen.contains(" Acme · archived (A brings back) "),
+        screen.contains(" Archived · Acme (A brings back) "),
         "the card says so:\n{screen}"
     );
 
@@ -470,10 +470,31 @@ fn a_on_the_card_archives_and_unarchives_the_customer_shown() {
         "Unarchived Acme — back in the agenda, lists and the week"
     );
     assert!(!t.archived(t.shelf.acme));
-    assert!(!t.screen(80, 24).contains("archived (A brings back)"));
+    assert!(!t.screen(80, 24).contains("Archived"));
     t.keys("u");
     assert_eq!(t.status(), "Undone: Unarchived Acme");
     assert!(t.archived(t.shelf.acme));
+}
+
+#[test]
+fn the_card_says_archived_first_so_a_long_name_cannot_hide_it() {
+    let mut t = Tui::new();
+    let long = CustomerPatch {
+        company: Some("Koninklijke Acme Logistiek en Distributie Holding BV".into()),
+        ..CustomerPatch::default()
+    };
+    t.shelf
+        .open()
+        .update_customer(t.shelf.acme, &long, at(NOW))
+        .unwrap();
+    t.press(KeyCode::Enter); // Acme
+    t.keys("A");
+    let screen = t.screen(80, 24);
+    let title = screen.lines().nth(1).unwrap();
+    assert!(
+        title.starts_with(" Archived · Acme — Koninklijke Acme"),
+        "{title}"
+    );
 }
 
 #[test]
