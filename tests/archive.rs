@@ -432,7 +432,7 @@ fn a_on_the_customers_list_archives_the_selected_customer_and_u_brings_them_back
     t.keys("jA");
     assert_eq!(
         t.status(),
-        "Archived Acme — hidden from the agenda, lists and the week; u undoes"
+        "Archived Acme — out of the agenda, lists and the week; u undoes"
     );
     assert!(t.archived(t.shelf.acme));
     assert_eq!(t.listed(), ["Gamma Foods"]);

@@ -50,7 +50,7 @@ impl App {
             (done, said)
         } else {
             let done = format!("Archived {name}");
-            let said = format!("{done} — hidden from the agenda, lists and the week; u undoes");
+            let said = format!("{done} — out of the agenda, lists and the week; u undoes");
             (done, said)
         };
         self.remember_as(change, done, said)
