@@ -83,6 +83,9 @@ pub enum Command {
     List {
         #[arg(long, value_enum, default_value_t = Sort::LastContact)]
         sort: Sort,
+        /// List only the archived customers
+        #[arg(long)]
+        archived: bool,
         #[arg(long)]
         json: bool,
     },
@@ -97,6 +100,20 @@ pub enum Command {
     /// One customer: details, open follow-ups, timeline
     Show {
         customer: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Archive a customer: out of the agenda, lists and week, nothing deleted
+    Archive {
+        customer: String,
+        /// Print the customer as JSON, with whether anything changed
+        #[arg(long)]
+        json: bool,
+    },
+    /// Bring an archived customer back (`touchbase list --archived` lists them)
+    Unarchive {
+        customer: String,
+        /// Print the customer as JSON, with whether anything changed
         #[arg(long)]
         json: bool,
     },

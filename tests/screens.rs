@@ -260,13 +260,34 @@ fn rows(app: &mut App, width: u16, height: u16) -> Vec<String> {
 
 /// Every page of the help, row by row, at a size its popup is whole at.
 fn help_pages(app: &mut App) -> Vec<Vec<String>> {
+    help_pages_at(app, 120, 40)
+}
+
+fn help_pages_at(app: &mut App, width: u16, height: u16) -> Vec<Vec<String>> {
     keys(app, "?");
     let mut pages = Vec::new();
     for _ in 0..touchbase::tui::help::PAGES {
-        pages.push(rows(app, 120, 40));
+        pages.push(rows(app, width, height));
         press(app, KeyCode::Tab);
     }
     pages
+}
+
+/// At the smallest size the app promises, the help is cut to the screen: no binding's row
+/// may fall below its bottom (descriptions may be cut short at the right).
+#[test]
+fn help_at_80x24_has_a_row_for_every_binding() {
+    let mut f = book();
+    let pages = help_pages_at(&mut f.app, 80, 24);
+    for b in touchbase::tui::keymap::BINDINGS {
+        let shown = pages.iter().flatten().any(|row| {
+            row.find(&format!(" {} ", b.label)).is_some_and(|at| {
+                let help: String = b.help.chars().take(12).collect();
+                row[at..].contains(&help)
+            })
+        });
+        assert!(shown, "no row for “{} {}” ({:?})", b.label, b.help, b.scope);
+    }
 }
 
 #[test]

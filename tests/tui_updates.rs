@@ -168,6 +168,31 @@ fn ctrl_w_and_ctrl_u_edit_the_filter_as_in_readline() {
     assert_eq!(query(&f), "beta");
 }
 
+/// Finding: a change to what the filter searches (here a tag the line adds) rebuilt the
+/// filter's index and read the query from the new, empty filter, so the query was lost and
+/// the whole book was listed under an empty filter line.
+#[test]
+fn a_change_that_rebuilds_the_filter_keeps_its_query() {
+    let mut f = Fixture::new();
+    f.keys("2/beta");
+    f.press(KeyCode::Enter); // keep the filter, keys to the list
+    f.keys("l");
+    f.keys("call: hi #vip");
+    f.press(KeyCode::Enter);
+    assert_eq!(f.status(), "Logged call with Beta");
+    let view = f.app.customers.as_ref().unwrap();
+    assert_eq!(view.filter.as_ref().unwrap().query, "beta");
+    let listed: Vec<&str> = view.rows.iter().map(|r| r.customer.name.as_str()).collect();
+    assert_eq!(listed, ["Beta"]);
+    assert!(
+        view.rows[0].customer.tags.contains("vip"),
+        "the index was rebuilt"
+    );
+    f.keys("u");
+    let view = f.app.customers.as_ref().unwrap();
+    assert_eq!(view.filter.as_ref().unwrap().query, "beta", "undo keeps it too");
+}
+
 #[test]
 fn ctrl_c_quits_whatever_has_the_keys() {
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);

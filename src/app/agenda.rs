@@ -36,7 +36,7 @@ pub fn due(store: &dyn Book, now: Now, config: &Config, limit: Option<usize>) ->
 
 /// The agenda screen: what needs doing now, then this week's decision moments.
 #[derive(Default)]
-pub(crate) struct Agenda {
+pub struct Agenda {
     /// Overdue follow-ups first (loud), then today's, then the other nudges by score; the
     /// top `nudge.limit` of each, so promises are never crowded out by nudges.
     pub due: Due,
@@ -46,7 +46,7 @@ pub(crate) struct Agenda {
     pub has_customers: bool,
 }
 
-pub(crate) fn agenda(store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<Agenda> {
+pub fn agenda(store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<Agenda> {
     let limit = config.nudge.limit;
     let mut scored = scored(store, now, config, Some(limit))?;
     scored.nudges.sort_by_key(|n| section(n.kind));

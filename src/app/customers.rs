@@ -1,7 +1,7 @@
 //! Customers: finding the one the user means (by id, or by name as typed on the command
-//! line), adding one, editing one, and the sorts the book is listed in. Knows the rules for
-//! a customer's typed fields, not the form or the flags they were typed in. One customer's
-//! card is `customer`'s.
+//! line, in the active book or the archive), adding one, editing one, and the sorts the
+//! book is listed in. Knows the rules for a customer's typed fields, not the form or the
+//! flags they were typed in. One customer's card is `customer`'s.
 
 use super::refused::Refused;
 use crate::clock::Now;
@@ -69,8 +69,35 @@ pub enum Who<'a> {
 }
 
 /// The one customer `who` names: an id, an exact name (ignoring case), or a prefix of
-/// exactly one name.
+/// exactly one name. A name is looked for among active customers only.
 pub fn find(store: &dyn Book, who: Who<'_>) -> anyhow::Result<Customer> {
+    find_on(store, who, &[Shelf::Active])
+}
+
+/// The one customer `who` names, active or archived: a name is looked for on the `first`
+/// shelf, then, if nobody there has it, on the other. Archiving, bringing back and `show`
+/// look in the archive too, so that an archived customer can be named.
+pub fn find_including_archived(store: &dyn Book, who: Who<'_>, first: Shelf) -> anyhow::Result<Customer> {
+    find_on(store, who, &[first, first.other()])
+}
+
+/// Where a name is looked for: the active book or the archive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shelf {
+    Active,
+    Archived,
+}
+
+impl Shelf {
+    fn other(self) -> Shelf {
+        match self {
+            Shelf::Active => Shelf::Archived,
+            Shelf::Archived => Shelf::Active,
+        }
+    }
+}
+
+fn find_on(store: &dyn Book, who: Who<'_>, shelves: &[Shelf]) -> anyhow::Result<Customer> {
     let typed = match who {
         Who::Id(id) => return store.require_customer(id),
         Who::Typed(typed) => typed.trim(),
@@ -81,14 +108,28 @@ pub fn find(store: &dyn Book, who: Who<'_>) -> anyhow::Result<Customer> {
     if let Ok(id) = typed.parse::<i64>() {
         return store.require_customer(id);
     }
-    let (exact, prefixed) = store.customers_named(typed, CANDIDATES + 1)?;
+    for shelf in shelves {
+        if let Some(found) = named(store, typed, *shelf)? {
+            return Ok(found);
+        }
+    }
+    Err(Refused::NoSuchCustomer(typed.to_string()).into())
+}
+
+/// The one customer on `shelf` whose name is `typed`, or starts with it; `None` when
+/// nobody's does.
+fn named(store: &dyn Book, typed: &str, shelf: Shelf) -> anyhow::Result<Option<Customer>> {
+    let (exact, prefixed) = match shelf {
+        Shelf::Active => store.customers_named(typed, CANDIDATES + 1)?,
+        Shelf::Archived => store.archived_customers_named(typed, CANDIDATES + 1)?,
+    };
     if let [one] = exact.as_slice() {
-        return Ok(one.clone());
+        return Ok(Some(one.clone()));
     }
     let candidates = if exact.is_empty() { prefixed } else { exact };
     match candidates.as_slice() {
-        [] => Err(Refused::NoSuchCustomer(typed.to_string()).into()),
-        [one] => Ok(one.clone()),
+        [] => Ok(None),
+        [one] => Ok(Some(one.clone())),
         many => Err(Refused::Ambiguous {
             typed: typed.to_string(),
             candidates: many

@@ -2,6 +2,7 @@
 //! store contract, never SQL, the screen or the command line.
 
 pub mod agenda;
+pub mod archive;
 pub(crate) mod balance;
 pub(crate) mod customer;
 pub mod customers;
@@ -15,7 +16,7 @@ pub mod orders;
 pub(crate) mod refused;
 pub mod triggers;
 pub(crate) mod undo;
-pub(crate) mod urgency;
+pub mod urgency;
 pub mod week;
 
 pub use customers::Who;

@@ -1,6 +1,6 @@
-//! `add`, `list` and `show`: the arguments to the use cases, their outcome to stdout for a
-//! person or as JSON. The rules (a customer's fields, the card, the ranking by urgency)
-//! are the use cases'; nothing here knows SQL.
+//! `add`, `list` (the active book or the archive) and `show`: the arguments to the use
+//! cases, their outcome to stdout for a person or as JSON. The rules (a customer's fields,
+//! the card, the ranking by urgency) are the use cases'; nothing here knows SQL.
 
 use std::io::Write as _;
 
@@ -12,7 +12,7 @@ use super::json::{
 use super::{Ctx, print_json};
 use crate::app::Who;
 use crate::app::customer::CustomerCard;
-use crate::app::customers::{self, CustomerInput, Sort, find};
+use crate::app::customers::{self, CustomerInput, Shelf, Sort, find_including_archived};
 use crate::app::urgency::{Ranking, Why};
 use crate::domain::Customer;
 use crate::domain::customer::Freshness;
@@ -21,7 +21,7 @@ use crate::domain::moment::MomentStatus;
 use crate::domain::text::sanitize;
 use crate::domain::trigger::Trigger;
 use crate::human::{ago, cell, day, local_time};
-use crate::store::CustomerRow;
+use crate::store::{CustomerRow, SortKey};
 
 /// How many interactions `show` prints.
 const TIMELINE: usize = 20;
@@ -61,7 +61,7 @@ pub fn add(cx: &mut Ctx, a: AddArgs, json: bool) -> anyhow::Result<()> {
     }
 }
 
-pub fn list(cx: &mut Ctx, sort: Sort, json: bool) -> anyhow::Result<()> {
+pub fn list(cx: &mut Ctx, sort: Sort, archived: bool, json: bool) -> anyhow::Result<()> {
     if json {
         write!(cx.out, "[")?;
     } else {
@@ -114,15 +114,24 @@ pub fn list(cx: &mut Ctx, sort: Sort, json: bool) -> anyhow::Result<()> {
         count += 1;
         Ok(())
     };
+    let store = &*cx.store;
+    let each = |key: SortKey, f: &mut dyn FnMut(CustomerRow) -> anyhow::Result<()>| {
+        if archived {
+            store.each_archived_customer(key, f)
+        } else {
+            store.each_customer(key, f)
+        }
+    };
     match sort {
         // Streamed from one query, so a 100k book starts printing at once and `| head`
         // stops it.
-        Sort::LastContact | Sort::Name | Sort::Value => cx.store.each_customer(sort.key(), &mut print)?,
+        Sort::LastContact | Sort::Name | Sort::Value => each(sort.key(), &mut print)?,
         Sort::Urgency => {
-            // Urgency needs every nudge first; customers without one follow by last contact.
-            let ranking = Ranking::of(&*cx.store, cx.now, &cx.config)?;
+            // Urgency needs every nudge first; customers without one follow by last contact
+            // (archived customers have none).
+            let ranking = Ranking::of(store, cx.now, &cx.config)?;
             let mut rows = Vec::new();
-            cx.store.each_customer(sort.key(), &mut |row| {
+            each(sort.key(), &mut |row| {
                 rows.push(row);
                 Ok(())
             })?;
@@ -134,6 +143,11 @@ pub fn list(cx: &mut Ctx, sort: Sort, json: bool) -> anyhow::Result<()> {
     }
     if json {
         writeln!(cx.out, "\n]")?;
+    } else if count == 0 && archived {
+        writeln!(
+            cx.out,
+            "No archived customers — `touchbase archive CUSTOMER` puts one away."
+        )?;
     } else if count == 0 {
         writeln!(
             cx.out,
@@ -144,7 +158,7 @@ pub fn list(cx: &mut Ctx, sort: Sort, json: bool) -> anyhow::Result<()> {
 }
 
 pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
-    let c = find(&*cx.store, Who::Typed(arg))?;
+    let c = find_including_archived(&*cx.store, Who::Typed(arg), Shelf::Active)?;
     let timeline = if json { usize::MAX >> 1 } else { TIMELINE };
     let CustomerCard {
         customer: c,
@@ -220,6 +234,13 @@ fn print_head(cx: &mut Ctx, c: &Customer) -> anyhow::Result<()> {
         write!(out, " — {}", sanitize(&c.company))?;
     }
     writeln!(out, "  (id {})", c.id)?;
+    if c.archived {
+        writeln!(
+            out,
+            "archived — hidden from the agenda, lists and the week; `touchbase unarchive {}` brings it back",
+            c.id
+        )?;
+    }
     let contact: Vec<String> = [("email", &c.email), ("phone", &c.phone)]
         .iter()
         .filter(|(_, v)| !v.is_empty())

@@ -27,6 +27,7 @@ pub struct CustomerJson<'a> {
     pub last_contact: Option<String>,
     pub next_follow_up: Option<NaiveDate>,
     pub lifetime_value_cents: i64,
+    pub archived: bool,
 }
 
 impl<'a> CustomerJson<'a> {
@@ -42,12 +43,21 @@ impl<'a> CustomerJson<'a> {
             last_contact: c.last_contact_at.map(rfc3339),
             next_follow_up,
             lifetime_value_cents: c.summary.value.0,
+            archived: c.archived,
         }
     }
 
     pub fn from_row(row: &'a CustomerRow) -> Self {
         CustomerJson::new(&row.customer, row.next_follow_up)
     }
+}
+
+/// `archive --json`, `unarchive --json`: the customer, and whether the flag changed.
+#[derive(Serialize)]
+pub struct ShelvedJson<'a> {
+    #[serde(flatten)]
+    pub customer: CustomerJson<'a>,
+    pub changed: bool,
 }
 
 #[derive(Serialize)]

@@ -3,6 +3,7 @@
 //! cases' (`app`), the SQL the store's; this adds only the command line's own words
 //! (`hints`).
 
+mod archive;
 mod book;
 mod check;
 mod customers;
@@ -129,9 +130,11 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
             json,
         ),
         Command::Log { customer, line, json } => log::run(&mut cx, &customer, &line, json),
-        Command::List { sort, json } => customers::list(&mut cx, sort, json),
+        Command::List { sort, archived, json } => customers::list(&mut cx, sort, archived, json),
         Command::Due { all, json } => due::run(&mut cx, all, json),
         Command::Show { customer, json } => customers::show(&mut cx, &customer, json),
+        Command::Archive { customer, json } => archive::archive(&mut cx, &customer, json),
+        Command::Unarchive { customer, json } => archive::unarchive(&mut cx, &customer, json),
         Command::Done { follow_up_id, json } => follow_ups::done(&mut cx, follow_up_id, json),
         Command::Snooze {
             follow_up_id,

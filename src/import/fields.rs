@@ -44,10 +44,17 @@ pub fn limit(field: Field) -> Option<(&'static str, usize)> {
     })
 }
 
-/// The problem with `value` as `field`, when it is longer than the field may be.
+/// The problem with `value` as `field`, when it is longer than the field may be. Each
+/// value is measured as it will be kept: notes keep their spacing (so the book's own
+/// exports read back exactly), every other field is trimmed.
 pub fn oversize(field: Field, value: &str) -> Option<String> {
     let (what, max) = limit(field)?;
-    too_long(what, value.trim(), max)
+    let kept = if field == Field::Notes {
+        value
+    } else {
+        value.trim()
+    };
+    too_long(what, kept, max)
 }
 
 impl Draft {
@@ -310,6 +317,31 @@ mod tests {
         .finish(loc, now())
         .unwrap_err();
         assert!(err.starts_with("no name"), "{err}");
+    }
+
+    /// Finding (proptest): a note of the limit's length after a space passed the check,
+    /// which trimmed it, and was kept whole, one character over the limit.
+    #[test]
+    fn a_note_is_measured_as_it_is_kept_spaces_and_all() {
+        let loc = Location::Entry { index: 1 };
+        let draft = |notes: String| Draft {
+            name: "Jan".into(),
+            notes,
+            ..Draft::default()
+        };
+        let note = "é".repeat(NOTE_CHARS);
+        let kept = draft(note.clone()).finish(loc, now()).unwrap().notes;
+        assert_eq!(kept.chars().count(), NOTE_CHARS);
+        for spaced in [format!(" {note}"), format!("{note}\n")] {
+            let err = draft(spaced).finish(loc, now()).unwrap_err();
+            assert!(
+                err.starts_with("the note is longer than 20000 characters"),
+                "{err}"
+            );
+        }
+        // A name is trimmed before it is kept, so its spaces do not count.
+        let name = format!(" {} ", "é".repeat(NAME_CHARS));
+        assert_eq!(oversize(Field::Name, &name), None);
     }
 
     #[test]

@@ -335,3 +335,23 @@ proptest! {
         check(parse(&bytes, &options(None)))?;
     }
 }
+
+/// The case proptest shrank `structured_files_read_as_bytes_never_panic` to: a notes cell
+/// of 20,000 characters after a space was read as a note one character over the limit.
+#[test]
+fn a_notes_cell_over_the_limit_only_by_its_spaces_is_refused() {
+    let text = format!("sep=\n\"Notes\",Name,Name\n {},,:\r\n", "é".repeat(NOTE_CHARS));
+    let parsed = parse(text.as_bytes(), &options(None)).expect("a CSV file");
+    assert!(
+        parsed.records.is_empty(),
+        "{:?}",
+        parsed.records.first().map(|r| r.notes.len())
+    );
+    assert_eq!(parsed.invalid.len(), 1);
+    let problem = &parsed.invalid[0].problem;
+    assert!(
+        problem.starts_with("the note is longer than 20000 characters"),
+        "{problem}"
+    );
+    check(Ok(parsed)).expect("within the limits");
+}

@@ -1,5 +1,6 @@
-//! The customers part of the contract: adding and editing customers, finding them by id or
-//! name, and the book in pages, in neighbours and as a whole. Knows no SQL.
+//! The customers part of the contract: adding, editing and archiving customers, finding
+//! them by id or name, and the book in pages, in neighbours and as a whole (the active
+//! customers, or the archive). Knows no SQL.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -50,7 +51,7 @@ pub enum SortKey {
     Value,
 }
 
-/// What the fuzzy filter searches, for every active customer.
+/// What the fuzzy filter searches, for one customer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexEntry {
     pub id: i64,
@@ -60,8 +61,8 @@ pub struct IndexEntry {
     pub tags: String,
 }
 
-/// Customers: every read lists active (not archived) customers only, unless it says
-/// otherwise; a single customer is found by id whether archived or not.
+/// Customers: every read lists active (not archived) customers only, unless it says it
+/// reads the archive; a single customer is found by id whether archived or not.
 pub trait Customers {
     /// Adds a customer, its text trimmed, with the default cadence unless one is given.
     fn add_customer(&mut self, new: &NewCustomer, now: DateTime<Utc>) -> anyhow::Result<Customer>;
@@ -74,6 +75,11 @@ pub trait Customers {
         now: DateTime<Utc>,
     ) -> anyhow::Result<Customer>;
 
+    /// Archives customer `id` (`archived`), or brings them back from the archive. The
+    /// flag is read and written in one transaction, so of two writers setting it only
+    /// one changes it. `false` when it already was so and nothing was written.
+    fn set_archived(&mut self, id: i64, archived: bool, now: DateTime<Utc>) -> anyhow::Result<bool>;
+
     fn customer(&self, id: i64) -> anyhow::Result<Option<Customer>>;
 
     /// The customer, or `NotFound`.
@@ -85,6 +91,13 @@ pub trait Customers {
     /// Customers whose name equals `name`, ignoring case; then those it is a prefix of
     /// (ignoring case), by name. At most `limit` of each.
     fn customers_named(&self, name: &str, limit: usize) -> anyhow::Result<(Vec<Customer>, Vec<Customer>)>;
+
+    /// As `customers_named`, in the archive.
+    fn archived_customers_named(
+        &self,
+        name: &str,
+        limit: usize,
+    ) -> anyhow::Result<(Vec<Customer>, Vec<Customer>)>;
 
     /// One page of the book in `sort` order.
     fn list_customers(&self, sort: SortKey, offset: usize, limit: usize) -> anyhow::Result<Vec<CustomerRow>>;
@@ -111,6 +124,13 @@ pub trait Customers {
         f: &mut dyn FnMut(CustomerRow) -> anyhow::Result<()>,
     ) -> anyhow::Result<()>;
 
+    /// As `each_customer`, over the archive.
+    fn each_archived_customer(
+        &self,
+        sort: SortKey,
+        f: &mut dyn FnMut(CustomerRow) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()>;
+
     /// Calls `f` with every customer in the order they were added.
     fn each_customer_by_id(&self, f: &mut dyn FnMut(Customer) -> anyhow::Result<()>) -> anyhow::Result<()>;
 
@@ -125,6 +145,9 @@ pub trait Customers {
     /// Every customer's searchable text, in last-contact order (so equal fuzzy scores keep
     /// the book's order).
     fn customer_index(&self) -> anyhow::Result<Vec<IndexEntry>>;
+
+    /// As `customer_index`, for the archive.
+    fn archived_index(&self) -> anyhow::Result<Vec<IndexEntry>>;
 
     /// The rows for `ids` (archived or not), in the order given; ids of no customer are
     /// left out.

@@ -41,6 +41,13 @@ pub enum Change {
         before: CustomerFields,
         after: CustomerFields,
     },
+    /// A customer archived (`archived`) or brought back from the archive; `name` as it
+    /// was then, to say what is undone.
+    CustomerArchived {
+        id: i64,
+        name: String,
+        archived: bool,
+    },
     MomentAdded {
         moment: Moment,
     },

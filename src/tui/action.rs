@@ -45,6 +45,8 @@ pub enum Action {
     Snooze,
     AddCustomer,
     EditCustomer,
+    /// Archives the customer, or brings an archived one back.
+    ToggleArchive,
     Undo,
     AddMoment,
     AddTrigger,

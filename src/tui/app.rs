@@ -209,6 +209,7 @@ impl App {
                 }
                 None => self.say("Select a customer to edit."),
             },
+            Action::ToggleArchive => self.toggle_archive()?,
             Action::Undo => self.undo_last()?,
             Action::AddMoment => match self.target_customer() {
                 Some((id, name)) => self.form(Form::moment(id, name, self.theme)),
@@ -405,9 +406,11 @@ impl App {
         if let Some(view) = self.customers.as_mut() {
             let (store, now, config) = (&*self.store, self.now, &self.config);
             view.rerank(|| ranked_ids(store, now, config))?;
-            if view.filter.is_some() && index_changed {
+            if let Some(query) = view.filter.as_ref().map(|f| f.query.clone())
+                && index_changed
+            {
+                // The query as typed, read before the fresh index replaces the filter.
                 view.filter = Some(Filter::of_book(&*self.store)?);
-                let query = view.filter.as_ref().map(|f| f.query.clone()).unwrap_or_default();
                 view.edit_filter(&*self.store, |f| query.chars().for_each(|c| f.push(c)))?;
             }
             view.reload(&*self.store)?;

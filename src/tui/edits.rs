@@ -320,8 +320,13 @@ impl App {
 
     /// After a committed change: remember it for undo, refresh the views, say what happened.
     fn remember(&mut self, change: Change, said: String) -> anyhow::Result<()> {
+        self.remember_as(change, said.clone(), said)
+    }
+
+    /// As `remember`, where undoing it is said differently ("Undone: {undone}").
+    pub(super) fn remember_as(&mut self, change: Change, undone: String, said: String) -> anyhow::Result<()> {
         let index_changed = changes_index(&change);
-        self.undo.push((change, said.clone()));
+        self.undo.push((change, undone));
         self.refresh_views(index_changed)?;
         self.say(said);
         Ok(())
@@ -357,7 +362,10 @@ fn refusal<T>(result: anyhow::Result<T>) -> anyhow::Result<Result<T, Refused>> {
 /// tags).
 fn changes_index(change: &Change) -> bool {
     match change {
-        Change::CustomerAdded { .. } | Change::CustomerEdited { .. } => true,
+        // Archiving moves a customer between the filter's active entries and its archive.
+        Change::CustomerAdded { .. } | Change::CustomerEdited { .. } | Change::CustomerArchived { .. } => {
+            true
+        }
         Change::Logged { logged, .. } => !logged.tags_added.is_empty(),
         _ => false,
     }

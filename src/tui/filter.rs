@@ -1,5 +1,6 @@
 //! The customers filter: fuzzy matching (nucleo, helix's matcher) over name, company,
-//! email and tags, plus `#tag` to narrow by tag. It keeps every customer's searchable text
+//! email and tags, plus `#tag` to narrow by tag and `#archived` to search the archived
+//! customers instead of the active ones. It keeps every customer's searchable text
 //! in memory, loaded on the first `/`, so each keystroke is a scan of memory, not a query:
 //! typing on narrows the previous matches (and only the fields that matched), Backspace
 //! returns to the matches it had, and a large book is scored on two threads.
@@ -12,7 +13,10 @@ use crate::store::{Book, IndexEntry};
 
 pub struct Filter {
     pub query: String,
+    /// The active customers, then the archived ones.
     entries: Vec<Entry>,
+    /// How many of `entries` are active.
+    active: usize,
     /// One matcher per thread; each holds its own scratch space.
     matchers: [Matcher; 2],
     /// What matches the query typed so far.
@@ -195,9 +199,9 @@ fn join<A, B: Send>(here: impl FnOnce() -> A, there: impl FnOnce() -> B + Send) 
     })
 }
 
-/// Every entry of `n`, each a candidate in every field.
-fn everyone(n: usize) -> Vec<Match> {
-    (0..n as u32)
+/// Every entry of `range`, each a candidate in every field.
+fn everyone(range: std::ops::Range<usize>) -> Vec<Match> {
+    (range.start as u32..range.end as u32)
         .map(|index| Match {
             index,
             fields: ALL_FIELDS,
@@ -206,18 +210,31 @@ fn everyone(n: usize) -> Vec<Match> {
 }
 
 impl Filter {
-    /// The filter over every active customer of the book.
+    /// The filter over every customer of the book: the active ones, and with `#archived`
+    /// the archived ones.
     pub fn of_book(store: &dyn Book) -> anyhow::Result<Filter> {
-        Ok(Filter::new(store.customer_index()?))
+        Ok(Filter::with_archive(
+            store.customer_index()?,
+            store.archived_index()?,
+        ))
     }
 
+    /// The filter over `index`, with nobody archived.
     pub fn new(index: Vec<IndexEntry>) -> Filter {
-        let entries = entries(index);
-        let n = entries.len() as u32;
-        let found = everyone(entries.len());
+        Filter::with_archive(index, Vec::new())
+    }
+
+    pub fn with_archive(index: Vec<IndexEntry>, archived: Vec<IndexEntry>) -> Filter {
+        let mut entries = entries(index);
+        let active = entries.len();
+        // Archived customers are few: one thread builds them.
+        entries.extend(archived.into_iter().map(Entry::new));
+        let n = active as u32;
+        let found = everyone(0..active);
         Filter {
             query: String::new(),
             entries,
+            active,
             matchers: [Matcher::new(CONFIG), Matcher::new(CONFIG)],
             history: Vec::new(),
             matches: Matches {
@@ -235,11 +252,17 @@ impl Filter {
     /// Whether the query has words to match (not only `#tags`): then the matches are
     /// ranked by how well they match, else they keep the book's order (last contact).
     pub fn has_words(&self) -> bool {
-        !split_query(&self.query).1.is_empty()
+        !split_query(&self.query).words.is_empty()
     }
 
+    /// Whether the query searches the archived customers (it has `#archived`).
+    pub fn in_archive(&self) -> bool {
+        split_query(&self.query).archive
+    }
+
+    /// How many customers the query searches: the active ones, or the archived ones.
     pub fn total(&self) -> usize {
-        self.entries.len()
+        shelf(self.in_archive(), self.active, self.entries.len()).len()
     }
 
     /// The customer ids of matches `range`, best first.
@@ -299,13 +322,18 @@ impl Filter {
         let Filter {
             query,
             entries,
+            active,
             matchers,
             matches,
             history,
         } = self;
+        let Split { tags, words, archive } = split_query(query);
         let all: Vec<Match>;
         let (candidates, narrowing) = match history.last() {
-            Some(previous) if query.starts_with(&previous.query) => {
+            // Typing `#archived` (or past it) switches shelves: nothing to narrow from.
+            Some(previous)
+                if query.starts_with(&previous.query) && split_query(&previous.query).archive == archive =>
+            {
                 let added = &query[previous.query.len()..];
                 let same_word = !added.contains(char::is_whitespace)
                     && !previous.query.is_empty()
@@ -313,11 +341,10 @@ impl Filter {
                 (previous.found.as_slice(), same_word)
             }
             _ => {
-                all = everyone(entries.len());
+                all = everyone(shelf(archive, *active, entries.len()));
                 (all.as_slice(), false)
             }
         };
-        let (tags, words) = split_query(query);
         let needles: Vec<Needle> = words.iter().map(|w| Needle::new(w)).collect();
         let search = Query {
             tags: &tags,
@@ -483,17 +510,36 @@ fn fold_into(out: &mut String, text: &str) {
     }
 }
 
-/// `#tag` words (lowercased, without `#`) and the rest.
-fn split_query(query: &str) -> (Vec<String>, Vec<&str>) {
-    let mut tags = Vec::new();
-    let mut words = Vec::new();
+/// A query, read: `#tag` words (lowercased, without `#`), the other words, and whether
+/// `#archived` asks for the archive.
+struct Split<'a> {
+    tags: Vec<String>,
+    words: Vec<&'a str>,
+    archive: bool,
+}
+
+/// The word that searches the archive; a tag of that name is not searched for.
+const ARCHIVE: &str = "archived";
+
+fn split_query(query: &str) -> Split<'_> {
+    let mut split = Split {
+        tags: Vec::new(),
+        words: Vec::new(),
+        archive: false,
+    };
     for w in query.split_whitespace() {
-        match w.strip_prefix('#') {
-            Some(t) => tags.push(t.to_lowercase()),
-            None => words.push(w),
+        match w.strip_prefix('#').map(str::to_lowercase) {
+            Some(t) if t == ARCHIVE => split.archive = true,
+            Some(t) => split.tags.push(t),
+            None => split.words.push(w),
         }
     }
-    (tags, words)
+    split
+}
+
+/// The entries of the archive (they follow the `active` ones) or of the active book.
+fn shelf(archive: bool, active: usize, all: usize) -> std::ops::Range<usize> {
+    if archive { active..all } else { 0..active }
 }
 
 /// Whether a stored tag list has a tag starting with `prefix`, so `#vi` finds `#vip`
@@ -622,6 +668,47 @@ mod tests {
         assert_eq!(typed(&mut filter(), "#vi"), [1]);
         assert_eq!(typed(&mut filter(), "#food klok"), [2]);
         assert_eq!(typed(&mut filter(), "#food jan"), Vec::<i64>::new());
+    }
+
+    #[test]
+    fn archived_searches_the_archive_alone() {
+        let book = || {
+            Filter::with_archive(
+                vec![entry(1, "Jan de Vries", "Acme Logistics", "vip")],
+                vec![
+                    entry(2, "Gamma Foods", "Gamma BV", "vip"),
+                    entry(3, "Jansen Bouw", "Jansen", ""),
+                ],
+            )
+        };
+        assert_eq!(typed(&mut book(), "jan"), [1]);
+        let mut f = book();
+        assert_eq!(typed(&mut f, "#archived"), [2, 3]);
+        assert!(f.in_archive());
+        assert_eq!(f.total(), 2);
+        assert_eq!(typed(&mut f, " jan"), [3]);
+        assert_eq!(typed(&mut book(), "#ARCHIVED #vip"), [2]);
+        assert_eq!(typed(&mut book(), "jan #archived"), [3]);
+        // On the way to `#archived`, and past it, it is a tag like any other.
+        let mut f = book();
+        assert_eq!(typed(&mut f, "#archive"), Vec::<i64>::new());
+        assert!(!f.in_archive());
+        assert_eq!(f.total(), 1);
+        assert_eq!(typed(&mut f, "dx"), Vec::<i64>::new());
+        f.pop();
+        assert_eq!(f.ids(0..10), [2, 3], "Backspace goes back to the archive");
+        for _ in 0.."#archived".len() {
+            f.pop();
+        }
+        assert_eq!(f.ids(0..10), [1]);
+        // Ctrl-W and Ctrl-U leave the archive with the word.
+        let mut f = book();
+        typed(&mut f, "jan #archived");
+        f.pop_word();
+        assert_eq!((f.ids(0..10), f.total()), (vec![1], 1));
+        typed(&mut f, "#archived");
+        f.pop_all();
+        assert_eq!(f.ids(0..10), [1]);
     }
 
     #[test]

@@ -255,3 +255,87 @@ pub fn data_survives_reopening(b: &dyn Backend) {
     let rows = book.list_customers(SortKey::Name, 0, 10).unwrap();
     assert_eq!(rows[0].customer.tags.as_slice(), ["vip"]);
 }
+
+fn archived_ids(book: &dyn Book, sort: SortKey) -> Vec<i64> {
+    let mut ids = Vec::new();
+    book.each_archived_customer(sort, &mut |row| {
+        ids.push(row.customer.id);
+        Ok(())
+    })
+    .unwrap();
+    ids
+}
+
+pub fn archiving_moves_a_customer_from_the_book_to_the_archive_and_back(b: &dyn Backend) {
+    let mut book = b.open();
+    let acme = book.add_customer(&customer("Acme"), now()).unwrap().id;
+    let gamma = book.add_customer(&customer("Gamma Foods"), now()).unwrap().id;
+    book.log_contact(acme, &line("call: pricing >> send the quote @fri"), now())
+        .unwrap();
+
+    assert!(book.set_archived(acme, true, now()).unwrap());
+    let shelved = book.require_customer(acme).unwrap();
+    assert!(shelved.archived, "found by id, archived");
+    // Every read of the book leaves them out; the archive's reads hold only them.
+    assert_eq!(names(&*book, SortKey::Name), ["Gamma Foods"]);
+    assert_eq!(
+        ids(&book.list_customers_from_end(SortKey::Name, 0, 10).unwrap()),
+        [gamma]
+    );
+    let gamma_c = book.require_customer(gamma).unwrap();
+    for forward in [true, false] {
+        assert_eq!(book.neighbour(SortKey::Name, &gamma_c, forward).unwrap(), None);
+    }
+    assert_eq!(book.count_customers().unwrap(), 1);
+    assert_eq!(book.customer_ids().unwrap(), [gamma]);
+    let index: Vec<i64> = book.customer_index().unwrap().iter().map(|e| e.id).collect();
+    assert_eq!(index, [gamma]);
+    let archive: Vec<i64> = book.archived_index().unwrap().iter().map(|e| e.id).collect();
+    assert_eq!(archive, [acme]);
+    for sort in SORTS {
+        assert_eq!(archived_ids(&*book, sort), [acme], "{sort:?}");
+    }
+    let (exact, prefixed) = book.customers_named("acme", 5).unwrap();
+    assert!(exact.is_empty() && prefixed.is_empty(), "not among the active");
+    let (exact, _) = book.archived_customers_named("ACME", 5).unwrap();
+    assert_eq!(exact[0].id, acme);
+    let (_, prefixed) = book.archived_customers_named("ac", 5).unwrap();
+    assert_eq!(prefixed[0].id, acme);
+    assert!(book.archived_customers_named("gamma", 5).unwrap().1.is_empty());
+    // Everything recorded stays: the contact, the follow-up, the row's next follow-up.
+    assert_eq!(shelved.last_contact_at, Some(now()));
+    assert_eq!(book.open_follow_ups(acme).unwrap().len(), 1);
+    let row = book.customer_rows(&[acme]).unwrap();
+    assert_eq!(row[0].next_follow_up, Some(day("2026-11-27")));
+
+    assert!(!book.set_archived(acme, true, now()).unwrap(), "already archived");
+    assert!(book.set_archived(acme, false, now()).unwrap());
+    assert_eq!(names(&*book, SortKey::Name), ["Acme", "Gamma Foods"]);
+    assert!(archived_ids(&*book, SortKey::Name).is_empty());
+    assert!(book.archived_index().unwrap().is_empty());
+    assert!(!book.set_archived(acme, false, now()).unwrap(), "already active");
+}
+
+pub fn the_archive_flag_is_read_and_set_in_the_writing_transaction(b: &dyn Backend) {
+    // Two handles that both saw Acme active: only the first archive changes anything, so
+    // only one of them has a change to undo.
+    let mut tui = b.open();
+    let mut cli = b.open();
+    let acme = tui.add_customer(&customer("Acme"), now()).unwrap().id;
+    assert!(!tui.require_customer(acme).unwrap().archived);
+    assert!(!cli.require_customer(acme).unwrap().archived);
+    assert!(cli.set_archived(acme, true, now()).unwrap());
+    assert!(!tui.set_archived(acme, true, now()).unwrap());
+    assert!(tui.require_customer(acme).unwrap().archived);
+}
+
+pub fn archiving_nobody_is_not_found_and_writes_nothing(b: &dyn Backend) {
+    let mut book = b.open();
+    book.add_customer(&customer("Acme"), now()).unwrap();
+    for archived in [true, false] {
+        let err = book.set_archived(99, archived, now()).unwrap_err();
+        assert_eq!((not_found(&err).what, not_found(&err).id), ("customer", 99));
+    }
+    assert!(book.archived_index().unwrap().is_empty());
+    assert_eq!(book.count_customers().unwrap(), 1);
+}

@@ -56,6 +56,9 @@ macro_rules! contract {
                     a_missing_customer_is_not_found,
                     rows_and_the_index_come_back_for_the_ids_asked,
                     data_survives_reopening,
+                    archiving_moves_a_customer_from_the_book_to_the_archive_and_back,
+                    the_archive_flag_is_read_and_set_in_the_writing_transaction,
+                    archiving_nobody_is_not_found_and_writes_nothing,
                 },
                 contacts::{
                     logging_a_contact_moves_last_contact_but_a_note_does_not,
@@ -90,6 +93,7 @@ macro_rules! contract {
                     an_undone_log_takes_back_everything_it_wrote,
                     an_undo_is_refused_once_another_handle_built_on_the_change,
                     an_undone_edit_keeps_what_another_handle_changed,
+                    an_undone_archive_puts_the_flag_back_and_refuses_once_it_changed,
                 },
                 writers::{
                     two_writers_at_once_lose_no_update_and_keep_the_summaries_right,

@@ -119,3 +119,59 @@ pub fn an_undone_edit_keeps_what_another_handle_changed(b: &dyn Backend) {
     tui.undo(&added, now()).unwrap();
     assert_eq!(cli.customer(delta.id).unwrap(), None);
 }
+
+pub fn an_undone_archive_puts_the_flag_back_and_refuses_once_it_changed(b: &dyn Backend) {
+    let mut tui = b.open();
+    let mut cli = b.open();
+    let acme = tui.add_customer(&customer("Acme"), now()).unwrap();
+    let gamma = tui.add_customer(&customer("Gamma Foods"), now()).unwrap().id;
+    let archived = Change::CustomerArchived {
+        id: acme.id,
+        name: "Acme".into(),
+        archived: true,
+    };
+    tui.set_archived(acme.id, true, now()).unwrap();
+    tui.undo(&archived, now()).unwrap();
+    assert!(!cli.require_customer(acme.id).unwrap().archived);
+
+    // Archived here, brought back by another handle: nothing to undo.
+    tui.set_archived(acme.id, true, now()).unwrap();
+    cli.set_archived(acme.id, false, now()).unwrap();
+    let err = tui.undo(&archived, now()).expect_err("refused");
+    let refused = err.downcast_ref::<UndoRefused>().expect("a refusal");
+    assert_eq!(
+        (refused.what.as_str(), refused.why.as_str()),
+        ("archiving Acme", "they were unarchived since")
+    );
+    assert!(
+        !tui.require_customer(acme.id).unwrap().archived,
+        "nothing changed"
+    );
+
+    // Brought back here, archived again by another handle.
+    let unarchived = Change::CustomerArchived {
+        id: gamma,
+        name: "Gamma Foods".into(),
+        archived: false,
+    };
+    cli.set_archived(gamma, true, now()).unwrap();
+    let err = tui.undo(&unarchived, now()).expect_err("refused");
+    assert_eq!(
+        err.to_string(),
+        "can't undo unarchiving Gamma Foods: they were archived again since — nothing was changed"
+    );
+    assert!(tui.require_customer(gamma).unwrap().archived);
+
+    // An added customer archived since is not removed by undoing the add.
+    let added = Change::CustomerAdded {
+        id: acme.id,
+        added: CustomerFields::of(&acme),
+    };
+    cli.set_archived(acme.id, true, now()).unwrap();
+    let err = tui.undo(&added, now()).expect_err("refused");
+    assert_eq!(
+        err.downcast_ref::<UndoRefused>().expect("a refusal").why,
+        "they were archived since"
+    );
+    assert!(cli.customer(acme.id).unwrap().is_some());
+}

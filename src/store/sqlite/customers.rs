@@ -1,5 +1,6 @@
-//! Customers in SQLite: adding, editing, finding by name, and the book in the order of
-//! each sort's index. Knows nothing of who reads them or how they are ranked.
+//! Customers in SQLite: adding, editing, archiving, finding by name, and the book (or the
+//! archive) in the order of each sort's index. Knows nothing of who reads them or how they
+//! are ranked.
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
@@ -211,6 +212,28 @@ impl Customers for SqliteBook {
         })
     }
 
+    /// Only a row whose flag differs is written (`archived <> ?2`), inside the write's
+    /// IMMEDIATE transaction: the check and the change cannot be split by another writer.
+    fn set_archived(&mut self, id: i64, archived: bool, now: DateTime<Utc>) -> anyhow::Result<bool> {
+        let what = if archived {
+            "archive the customer"
+        } else {
+            "unarchive the customer"
+        };
+        self.write(what, |tx| {
+            let changed = tx
+                .execute(
+                    "UPDATE customers SET archived = ?2, updated_at = ?3 WHERE id = ?1 AND archived <> ?2",
+                    params![id, archived, ts(now)],
+                )
+                .context("archiving a customer")?;
+            if changed == 0 && by_id(tx, id)?.is_none() {
+                return Err(customer_not_found(id).into());
+            }
+            Ok(changed == 1)
+        })
+    }
+
     fn customer(&self, id: i64) -> anyhow::Result<Option<Customer>> {
         by_id(&self.conn, id)
     }
@@ -218,28 +241,15 @@ impl Customers for SqliteBook {
     /// Customers whose name equals `name`, ignoring case; then those it is a prefix of.
     /// At most `limit` of each, active customers only.
     fn customers_named(&self, name: &str, limit: usize) -> anyhow::Result<(Vec<Customer>, Vec<Customer>)> {
-        let exact = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {CUSTOMER_COLUMNS} FROM customers c
-                 WHERE c.archived = 0 AND c.name = ?1 ORDER BY c.id LIMIT ?2"
-            ))?
-            .query_map(params![name, int(limit)], customer_from_row)?
-            .collect::<Result<Vec<_>, _>>()
-            .context("finding customers by name")?;
-        // A range on the NOCASE name index instead of LIKE, which would scan the whole
-        // table when given a bound parameter.
-        let upper = format!("{name}\u{10FFFF}");
-        let prefixed = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {CUSTOMER_COLUMNS} FROM customers c
-                 WHERE c.archived = 0 AND c.name >= ?1 AND c.name < ?2 ORDER BY c.name, c.id LIMIT ?3"
-            ))?
-            .query_map(params![name, upper, int(limit)], customer_from_row)?
-            .collect::<Result<Vec<_>, _>>()
-            .context("finding customers by name prefix")?;
-        Ok((exact, prefixed))
+        self.named(Shelf::Active, name, limit)
+    }
+
+    fn archived_customers_named(
+        &self,
+        name: &str,
+        limit: usize,
+    ) -> anyhow::Result<(Vec<Customer>, Vec<Customer>)> {
+        self.named(Shelf::Archive, name, limit)
     }
 
     /// One page of the book, active customers only.
@@ -331,17 +341,15 @@ impl Customers for SqliteBook {
         sort: SortKey,
         f: &mut dyn FnMut(CustomerRow) -> anyhow::Result<()>,
     ) -> anyhow::Result<()> {
-        let sql = format!(
-            "SELECT {CUSTOMER_COLUMNS}, {NEXT_FOLLOW_UP} FROM customers c
-             WHERE c.archived = 0 ORDER BY {}",
-            order_by(sort)
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next().context("loading customers")? {
-            f(customer_row(row)?)?;
-        }
-        Ok(())
+        self.each_on(Shelf::Active, sort, f)
+    }
+
+    fn each_archived_customer(
+        &self,
+        sort: SortKey,
+        f: &mut dyn FnMut(CustomerRow) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        self.each_on(Shelf::Archive, sort, f)
     }
 
     fn each_customer_by_id(&self, f: &mut dyn FnMut(Customer) -> anyhow::Result<()>) -> anyhow::Result<()> {
@@ -375,26 +383,11 @@ impl Customers for SqliteBook {
     /// scores keep the book's order). One pass over the table, then sorted here: quicker
     /// than fetching the rows in index order, each from its own page.
     fn customer_index(&self) -> anyhow::Result<Vec<IndexEntry>> {
-        let mut entries = self
-            .conn
-            .prepare_cached(
-                "SELECT id, name, company, email, tags, last_contact_at FROM customers NOT INDEXED
-                 WHERE archived = 0",
-            )?
-            .query_map([], |r| {
-                let entry = IndexEntry {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                    company: r.get(2)?,
-                    email: r.get(3)?,
-                    tags: r.get(4)?,
-                };
-                Ok((r.get(5)?, entry))
-            })?
-            .collect::<Result<Vec<(Option<i64>, IndexEntry)>, _>>()
-            .context("loading customers for the filter")?;
-        entries.sort_unstable_by_key(|(last_contact, e)| (*last_contact, e.id));
-        Ok(entries.into_iter().map(|(_, e)| e).collect())
+        self.index(Shelf::Active)
+    }
+
+    fn archived_index(&self) -> anyhow::Result<Vec<IndexEntry>> {
+        self.index(Shelf::Archive)
     }
 
     /// The rows for `ids`, in the order given.
@@ -422,7 +415,104 @@ impl Customers for SqliteBook {
     }
 }
 
+/// Which customers a read is over: the active book or the archive. Its flag is written
+/// into the statement, not bound, so each keeps a plan (and a cached statement) of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shelf {
+    Active,
+    Archive,
+}
+
+impl Shelf {
+    fn flag(self) -> i32 {
+        i32::from(self == Shelf::Archive)
+    }
+}
+
 impl SqliteBook {
+    fn named(
+        &self,
+        which: Shelf,
+        name: &str,
+        limit: usize,
+    ) -> anyhow::Result<(Vec<Customer>, Vec<Customer>)> {
+        let flag = which.flag();
+        let exact = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {CUSTOMER_COLUMNS} FROM customers c
+                 WHERE c.archived = {flag} AND c.name = ?1 ORDER BY c.id LIMIT ?2"
+            ))?
+            .query_map(params![name, int(limit)], customer_from_row)?
+            .collect::<Result<Vec<_>, _>>()
+            .context("finding customers by name")?;
+        // A range on the NOCASE name index instead of LIKE, which would scan the whole
+        // table when given a bound parameter.
+        let upper = format!("{name}\u{10FFFF}");
+        let prefixed = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {CUSTOMER_COLUMNS} FROM customers c
+                 WHERE c.archived = {flag} AND c.name >= ?1 AND c.name < ?2 ORDER BY c.name, c.id LIMIT ?3"
+            ))?
+            .query_map(params![name, upper, int(limit)], customer_from_row)?
+            .collect::<Result<Vec<_>, _>>()
+            .context("finding customers by name prefix")?;
+        Ok((exact, prefixed))
+    }
+
+    fn each_on(
+        &self,
+        which: Shelf,
+        sort: SortKey,
+        f: &mut dyn FnMut(CustomerRow) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let sql = format!(
+            "SELECT {CUSTOMER_COLUMNS}, {NEXT_FOLLOW_UP} FROM customers c
+             WHERE c.archived = {} ORDER BY {}",
+            which.flag(),
+            order_by(sort)
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next().context("loading customers")? {
+            f(customer_row(row)?)?;
+        }
+        Ok(())
+    }
+
+    fn index(&self, which: Shelf) -> anyhow::Result<Vec<IndexEntry>> {
+        // The active book is most of the table: one pass over it. The archive is a few
+        // rows: a seek in an index that leads with the flag.
+        let sql = match which {
+            Shelf::Active => {
+                "SELECT id, name, company, email, tags, last_contact_at FROM customers NOT INDEXED
+                 WHERE archived = 0"
+            }
+            Shelf::Archive => {
+                "SELECT id, name, company, email, tags, last_contact_at FROM customers
+                 WHERE archived = 1"
+            }
+        };
+        let mut entries = self
+            .conn
+            .prepare_cached(sql)?
+            .query_map([], |r| {
+                let entry = IndexEntry {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    company: r.get(2)?,
+                    email: r.get(3)?,
+                    tags: r.get(4)?,
+                };
+                Ok((r.get(5)?, entry))
+            })?
+            .collect::<Result<Vec<(Option<i64>, IndexEntry)>, _>>()
+            .context("loading customers for the filter")?;
+        entries.sort_unstable_by_key(|(last_contact, e)| (*last_contact, e.id));
+        Ok(entries.into_iter().map(|(_, e)| e).collect())
+    }
+
     /// The first active customer that passes `filter`, in `order`.
     fn one(
         &self,

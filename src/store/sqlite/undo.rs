@@ -81,6 +81,9 @@ impl Undo for SqliteBook {
             }
             Change::CustomerAdded { id, added } => customers::undo_add(tx, *id, added),
             Change::CustomerEdited { id, before, after } => customers::undo_edit(tx, *id, before, after, now),
+            Change::CustomerArchived { id, name, archived } => {
+                customers::undo_archive(tx, *id, name, *archived, now)
+            }
         })
     }
 }

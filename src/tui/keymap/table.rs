@@ -83,7 +83,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Always, &[ctrl(Char('c'))], "Ctrl-C", Action::Quit, "quit from anywhere"),
 
     // The screens. Screen-specific bindings come first: they win over the general ones.
-    bind(Customers, &[ch('/')], "/", Action::Filter, "filter as you type; #tag narrows by tag").footer("filter"),
+    bind(Customers, &[ch('/')], "/", Action::Filter, "filter: words, #tag or #archived").footer("filter"),
     bind(Customers, &[ch('o')], "o", Action::CycleSort, "sort: last contact, urgency, name, value").footer("sort"),
     bind(Customers, &[key(Enter)], "Enter", Action::Open, "open the customer").footer("open"),
     bind(Agenda, &[key(Enter)], "Enter", Action::Open, "open the item's customer").footer("open"),
@@ -104,6 +104,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Everywhere, &[ch('$')], "$", Action::AddOrder, "record an order (a sale)"),
     bind(Everywhere, &[ch('a')], "a", Action::AddCustomer, "add a customer"),
     bind(Everywhere, &[ch('e')], "e", Action::EditCustomer, "edit the customer"),
+    bind(Everywhere, &[ch('A')], "A", Action::ToggleArchive, "archive / unarchive the customer"),
     bind(Everywhere, &[ch('u')], "u", Action::Undo, "undo the last change").footer("undo"),
     bind(Everywhere, &[ch('j'), key(Down)], "j/↓", Action::Down, "move down"),
     bind(Everywhere, &[ch('k'), key(Up)], "k/↑", Action::Up, "move up"),
@@ -123,6 +124,8 @@ pub const BINDINGS: &[Binding] = &[
     // Typing into the customers filter. `#` types itself, like any character.
     bind(Filter, &[TEXT], "type", Action::Edit(Edit::Type), "match name, company, email").footer("filter"),
     bind(Filter, &[ch('#')], "#tag", Action::Edit(Edit::Type), "narrow by tag: #vip").footer("by tag"),
+    // A word of the query, not a key (`#` above types it): here so the footer and help tell of it.
+    bind(Filter, &[], "#archived", Action::Edit(Edit::Type), "search the archive instead").footer("archive"),
     bind(Filter, &[key(Down)], "↓", Action::Down, "move down the matches").footer_as("↑↓", "move"),
     bind(Filter, &[key(Up)], "↑", Action::Up, "move up the matches").footer_as("↑↓", "move"),
     bind(Filter, &[key(Enter)], "Enter", Action::KeepFilter, "keep it; keys to the list").footer("keep"),

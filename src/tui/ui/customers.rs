@@ -93,7 +93,8 @@ fn day_cell(d: Option<NaiveDate>, soon: i64, view: &CustomersView) -> Cell<'stat
 fn title(view: &CustomersView) -> String {
     match &view.filter {
         Some(f) => format!(
-            " Customers · {} of {} match · {} ",
+            " Customers{} · {} of {} match · {} ",
+            if f.in_archive() { " · archived" } else { "" },
             f.count(),
             f.total(),
             if f.has_words() {
@@ -126,7 +127,10 @@ impl Widget for &CustomersView {
                     Span::styled(format!("{}{cursor}", sanitize(&f.query)), theme.input),
                 ])
             }
-            None => Line::styled(" / to filter by name, company, email or #tag", theme.dim),
+            None => Line::styled(
+                " / to filter by name, company, email, #tag or #archived",
+                theme.dim,
+            ),
         };
         filter_line.render(filter_area, buf);
 
@@ -142,7 +146,13 @@ impl Widget for &CustomersView {
         let mut state = TableState::default().with_selected(selected);
         StatefulWidget::render(table, table_area, buf, &mut state);
         if view.rows.is_empty() {
-            let msg = if view.filter.is_some() {
+            let msg = if view
+                .filter
+                .as_ref()
+                .is_some_and(|f| f.in_archive() && f.total() == 0)
+            {
+                "  Nobody is archived: A puts the selected customer away."
+            } else if view.filter.is_some() {
                 "  No customer matches."
             } else {
                 "  No customers yet: press a to add one."

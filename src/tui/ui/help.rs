@@ -47,16 +47,18 @@ const SCREENS: Page = (
 const TYPING: Page = (
     " Keys of the filter, prompts and forms · Esc closes ",
     [
+        // At 80×24 each column holds 22 rows: the help's own keys close the right one. A
+        // right-hand heading starts where the left text may end, so it faces a short row.
         &[
             section(Scope::Filter.title(), |b| b.scope == Scope::Filter),
+            section(Scope::Always.title(), |b| b.scope == Scope::Always),
             section(Scope::Input.title(), |b| b.scope == Scope::Input),
             section(Scope::Form.title(), |b| b.scope == Scope::Form),
             section(Scope::Snooze.title(), |b| b.scope == Scope::Snooze),
-            section(Scope::Help.title(), |b| b.scope == Scope::Help),
         ],
         &[
             section(Scope::Text.title(), |b| b.scope == Scope::Text),
-            section(Scope::Always.title(), |b| b.scope == Scope::Always),
+            section(Scope::Help.title(), |b| b.scope == Scope::Help),
         ],
     ],
 );

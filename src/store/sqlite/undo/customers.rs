@@ -1,15 +1,16 @@
-//! Undoing an added or edited customer: only while their fields hold what the change
-//! wrote, and an add only while nothing at all was recorded for them. Other records' undo
-//! is `undo.rs`'s.
+//! Undoing an added, edited or archived customer: only while their fields (or the flag)
+//! hold what the change wrote, and an add only while nothing at all was recorded for them.
+//! Other records' undo is `undo.rs`'s.
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
-use rusqlite::Transaction;
+use rusqlite::{Transaction, params};
 
 use super::checks::{self, customer_fields, list};
 use super::{refuse, without};
 use crate::store::CustomerFields;
 use crate::store::sqlite::customers::{FieldsToSet, set_fields};
+use crate::store::sqlite::sql::ts;
 
 /// A customer goes only while nothing at all was recorded for them and their fields are
 /// as the add wrote them. Their rows are counted, never left to ON DELETE CASCADE.
@@ -74,6 +75,38 @@ pub(super) fn undo_edit(
         notes: put_back(checks::NOTES).then_some(&before.notes),
     };
     set_fields(tx, id, &fields, now).context("restoring the customer")?;
+    Ok(())
+}
+
+/// Puts the archived flag back, only while it still holds what the change set it to.
+pub(super) fn undo_archive(
+    tx: &Transaction<'_>,
+    id: i64,
+    name: &str,
+    archived: bool,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let what = if archived {
+        format!("archiving {name}")
+    } else {
+        format!("unarchiving {name}")
+    };
+    let Some((_, now_archived)) = checks::customer_row(tx, id)? else {
+        return Err(refuse(what, "they were deleted since"));
+    };
+    if now_archived != archived {
+        let since = if archived {
+            "they were unarchived since"
+        } else {
+            "they were archived again since"
+        };
+        return Err(refuse(what, since));
+    }
+    tx.execute(
+        "UPDATE customers SET archived = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, !archived, ts(now)],
+    )
+    .context("putting the archived flag back")?;
     Ok(())
 }
 

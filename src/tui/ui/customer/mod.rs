@@ -67,10 +67,16 @@ fn render_head(card: &CustomerView, area: Rect, buf: &mut Buffer) {
     let c = &card.customer;
     let s = &c.summary;
     let now = card.look.now.utc;
-    let title = if c.company.is_empty() {
-        format!(" {} ", sanitize(&c.name))
+    let who = if c.company.is_empty() {
+        sanitize(&c.name).into_owned()
     } else {
-        format!(" {} — {} ", sanitize(&c.name), sanitize(&c.company))
+        format!("{} — {}", sanitize(&c.name), sanitize(&c.company))
+    };
+    // First, so that a long name cannot push it off a narrow screen.
+    let title = if c.archived {
+        format!(" Archived · {who} (A brings back) ")
+    } else {
+        format!(" {who} ")
     };
     let block = Block::new()
         .borders(Borders::TOP)
