@@ -3,7 +3,7 @@
 //! section, then this week's decision moments). Knows neither the screen nor the command
 //! line.
 
-use chrono::{Duration, Weekday};
+use chrono::Duration;
 
 use super::nudges::{bound, from_streams, own_kind, window};
 use crate::clock::Now;
@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::domain::Customer;
 use crate::domain::moment::Moment;
 use crate::domain::nudge::{self, Nudge, NudgeKind};
-use crate::domain::week::{Span, WeekStart};
+use crate::domain::week::Span;
 use crate::store::{Book, Rows, Stream};
 
 #[derive(Default)]
@@ -40,7 +40,7 @@ pub struct Agenda {
     /// Overdue follow-ups first (loud), then today's, then the other nudges by score; the
     /// top `nudge.limit` of each, so promises are never crowded out by nudges.
     pub due: Due,
-    /// Upcoming moments expected this week (Monday to Sunday), with their customers.
+    /// Upcoming moments expected this week (from `[week] start`), with their customers.
     pub moments: Vec<(Moment, Customer)>,
     /// Whether the book has any customers at all (an empty book shows how to start).
     pub has_customers: bool,
@@ -64,9 +64,8 @@ pub fn agenda(store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<Age
         more,
         ..scored
     };
-    // Monday to Sunday, as the agenda has always shown it; the Week screen's week starts
-    // on `[week] start`.
-    let week = Span::containing(now.today(), WeekStart(Weekday::Mon));
+    // The user's week, as the Week screen and `export week` count it (`[week] start`).
+    let week = Span::containing(now.today(), config.week.start);
     let moments = store
         .moments_expected_between(week.start, week.end + Duration::days(1), limit)?
         .rows;
@@ -186,6 +185,49 @@ mod tests {
                 .collect::<Vec<Nudge>>()
         };
         assert_eq!(above(found), above(expected), "{what}: nudges");
+    }
+
+    /// "This week" on the agenda is the user's week, the one the Week screen shows: with
+    /// `[week] start = "sunday"`, on a Sunday, a moment expected on the Saturday after is in
+    /// it and one on the Sunday after is not; with Monday weeks that Sunday ends the week.
+    #[test]
+    fn the_agenda_week_starts_where_the_week_screen_starts() {
+        use chrono::Weekday;
+
+        use crate::domain::moment::NewMoment;
+        use crate::domain::week::WeekStart;
+
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = crate::store::open(&dir.path().join("book.db")).unwrap();
+        let now = Now::parse("2026-11-29T09:00:00Z").unwrap(); // a Sunday
+        let new = crate::store::NewCustomer {
+            name: "Acme".into(),
+            ..crate::store::NewCustomer::default()
+        };
+        let acme = store.add_customer(&new, now.utc).unwrap().id;
+        for (title, day) in [("board meets", "2026-12-05"), ("budget call", "2026-12-06")] {
+            let moment = NewMoment {
+                title: title.into(),
+                expected: day.parse().unwrap(),
+                concerns: String::new(),
+                steps: String::new(),
+                response: String::new(),
+            };
+            store.add_moment(acme, &moment, now.utc).unwrap();
+        }
+        let mut config = Config::default();
+        config.week.start = WeekStart(Weekday::Sun);
+        let titles = |config: &Config| -> Vec<String> {
+            let agenda = agenda(&*store, now, config).unwrap();
+            agenda.moments.into_iter().map(|(m, _)| m.title).collect()
+        };
+        assert_eq!(titles(&config), ["board meets"]);
+        config.week.start = WeekStart(Weekday::Mon);
+        assert_eq!(
+            titles(&config),
+            Vec::<String>::new(),
+            "Mon 23 – Sun 29 Nov holds neither"
+        );
     }
 
     /// Reading a few rows of every stream first, and the rest only where it matters, finds
