@@ -35,9 +35,12 @@ impl SqliteBook {
             .into_iter()
             .filter(|p| {
                 !values.iter().any(|v| {
-                    p.problem
-                        .ends_with(&format!("CHECK constraint failed in {}", v.table))
-                        || p.problem.contains(&format!("NULL value in {}.", v.table))
+                    p.what
+                        .problem
+                        .ends_with(&format!("CHECK constraint failed in {}", v.what.table))
+                        || p.what
+                            .problem
+                            .contains(&format!("NULL value in {}.", v.what.table))
                 })
             })
             .collect();

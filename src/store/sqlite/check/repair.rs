@@ -19,13 +19,13 @@ impl SqliteBook {
         self.write("repair the book", |tx| {
             let mut changed = Vec::new();
             for p in &report.found {
-                let (Some(id), Some(column), Some(fix)) = (p.id, &p.column, &p.fix) else {
+                let (Some(id), Some(column), Some(fix)) = (p.what.id, &p.what.column, &p.fix) else {
                     continue;
                 };
                 // Table and column names come from `TABLES`, never from the file.
                 let (table, _) = TABLES
                     .iter()
-                    .find(|(t, _)| *t == p.table)
+                    .find(|(t, _)| *t == p.what.table)
                     .context("repairing an unknown table")?;
                 tx.execute(
                     &format!("UPDATE {table} SET {column} = ?2 WHERE id = ?1"),
@@ -35,7 +35,7 @@ impl SqliteBook {
                 changed.push(format!(
                     "{} {id}: {column} {} → {}",
                     record_name(table),
-                    p.found.as_deref().unwrap_or("?"),
+                    p.what.found.as_deref().unwrap_or("?"),
                     literal(fix.into())
                 ));
             }
@@ -43,7 +43,7 @@ impl SqliteBook {
             let customers: BTreeSet<i64> = report
                 .found
                 .iter()
-                .filter(|p| p.repair.is_some())
+                .filter(|p| p.what.repair.is_some())
                 .filter_map(|p| p.customer)
                 .filter(|id| !blocked.contains(id))
                 .collect();
@@ -54,13 +54,13 @@ impl SqliteBook {
                 report
                     .found
                     .iter()
-                    .filter(|p| p.fix.is_none() && p.repair.is_some())
+                    .filter(|p| p.fix.is_none() && p.what.repair.is_some())
                     .map(|p| {
                         format!(
                             "{} {}: {} recomputed",
-                            record_name(&p.table),
-                            p.id.unwrap_or_default(),
-                            p.column.as_deref().unwrap_or("summary")
+                            record_name(&p.what.table),
+                            p.what.id.unwrap_or_default(),
+                            p.what.column.as_deref().unwrap_or("summary")
                         )
                     }),
             );

@@ -5,19 +5,11 @@ use rusqlite::types::Value;
 
 use crate::store::{CheckReport, Problem};
 
-/// One thing wrong with the book, as found.
+/// One thing wrong with the book, as found: the problem as the report says it, and what
+/// `--repair` needs to act on it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Finding {
-    /// The table of the row, or "database" for the file itself.
-    pub table: String,
-    pub id: Option<i64>,
-    pub column: Option<String>,
-    /// The stored value, as SQL would write it.
-    pub found: Option<String>,
-    /// What is wrong, in words.
-    pub problem: String,
-    /// What `--repair` does about it; `None` when it cannot repair it.
-    pub repair: Option<String>,
+    pub what: Problem,
     /// The value `--repair` writes (summaries are recomputed instead).
     pub fix: Option<Value>,
     /// The customer whose summary this row is part of.
@@ -38,18 +30,7 @@ impl Findings {
         CheckReport {
             customers: self.customers,
             contacts: self.contacts,
-            problems: self
-                .found
-                .iter()
-                .map(|f| Problem {
-                    table: f.table.clone(),
-                    id: f.id,
-                    column: f.column.clone(),
-                    found: f.found.clone(),
-                    problem: f.problem.clone(),
-                    repair: f.repair.clone(),
-                })
-                .collect(),
+            problems: self.found.iter().map(|f| f.what.clone()).collect(),
         }
     }
 }

@@ -5,6 +5,7 @@ use anyhow::Context as _;
 
 use super::report::Finding;
 use super::tables::TABLES;
+use crate::store::Problem;
 use crate::store::record_name;
 use crate::store::sqlite::SqliteBook;
 
@@ -52,12 +53,14 @@ impl SqliteBook {
 /// A problem of the file or of a row as a whole, which `--repair` leaves alone.
 fn unrepairable(table: &str, id: Option<i64>, problem: String) -> Finding {
     Finding {
-        table: table.to_string(),
-        id,
-        column: None,
-        found: None,
-        problem,
-        repair: None,
+        what: Problem {
+            table: table.to_string(),
+            id,
+            column: None,
+            found: None,
+            problem,
+            repair: None,
+        },
         fix: None,
         customer: None,
         poisons_summary: false,

@@ -9,6 +9,7 @@ use rusqlite::types::ValueRef;
 
 use super::report::Finding;
 use crate::domain::money::Cents;
+use crate::store::Problem;
 use crate::store::sqlite::SqliteBook;
 use crate::store::sqlite::sql::{instant, literal};
 use crate::store::sqlite::summary::REFRESH;
@@ -174,12 +175,14 @@ fn summary_problem(
         (problem.to_string(), Some("recomputes it".to_string()))
     };
     Finding {
-        table: table.to_string(),
-        id: Some(id),
-        column: Some(column.to_string()),
-        found: Some(shown(column, stored)),
-        problem,
-        repair,
+        what: Problem {
+            table: table.to_string(),
+            id: Some(id),
+            column: Some(column.to_string()),
+            found: Some(shown(column, stored)),
+            problem,
+            repair,
+        },
         fix: None,
         customer: Some(customer),
         poisons_summary: false,

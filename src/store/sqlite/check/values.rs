@@ -7,6 +7,7 @@ use rusqlite::types::ValueRef;
 use super::report::Finding;
 use super::rules::Rule;
 use super::tables::SUMMED;
+use crate::store::Problem;
 use crate::store::sqlite::SqliteBook;
 use crate::store::sqlite::sql::literal;
 
@@ -46,12 +47,14 @@ impl SqliteBook {
                 let poisons_summary = SUMMED.contains(&(table, *column))
                     && !(matches!(rule, Rule::Int { .. }) && matches!(v, ValueRef::Integer(_)));
                 problems.push(Finding {
-                    table: table.to_string(),
-                    id: Some(id),
-                    column: Some((*column).to_string()),
-                    found: Some(literal(v)),
-                    problem: rule.what().to_string(),
-                    repair: fix.as_ref().map(|f| format!("sets it to {}", literal(f.into()))),
+                    what: Problem {
+                        table: table.to_string(),
+                        id: Some(id),
+                        column: Some((*column).to_string()),
+                        found: Some(literal(v)),
+                        problem: rule.what().to_string(),
+                        repair: fix.as_ref().map(|f| format!("sets it to {}", literal(f.into()))),
+                    },
                     fix,
                     customer,
                     poisons_summary,
