@@ -1,54 +1,26 @@
 //! The real binary, as a user or a script runs it, on temporary databases.
 
+mod common {
+    pub mod binary;
+    pub mod book;
+    pub mod clock;
+    pub mod demo;
+    pub mod json;
+}
+
 use std::fs;
 use std::io::Read as _;
-use std::path::{Path, PathBuf};
-use std::process::{Command as StdCommand, Stdio};
+use std::path::Path;
+use std::process::Stdio;
 
 use assert_cmd::Command;
+use common::binary;
+use common::book::Book;
 use predicates::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
 
-/// Monday 23 November 2026, 09:00 UTC.
-const NOW: &str = "2026-11-23T09:00:00Z";
-
-struct Book {
-    _dir: TempDir,
-    db: PathBuf,
-}
-
 impl Book {
-    fn empty() -> Book {
-        let dir = TempDir::new().unwrap();
-        let db = dir.path().join("touchbase.db");
-        Book { _dir: dir, db }
-    }
-
-    fn demo() -> Book {
-        let book = Book::empty();
-        book.run(&["demo"]).assert().success();
-        book
-    }
-
-    fn run(&self, args: &[&str]) -> Command {
-        let mut cmd = touchbase();
-        cmd.arg("--db").arg(&self.db).args(args);
-        cmd
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self
-            .run(args)
-            .arg("--json")
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        serde_json::from_slice(&out).unwrap_or_else(|e| panic!("{args:?} --json: {e}"))
-    }
-
     fn add(&self, name: &str) -> i64 {
         self.json(&["add", name, "--company", &format!("{name} BV")])["id"]
             .as_i64()
@@ -56,14 +28,9 @@ impl Book {
     }
 }
 
+/// The binary without a book of its own.
 fn touchbase() -> Command {
-    let mut cmd = Command::cargo_bin("touchbase").unwrap();
-    cmd.env("TOUCHBASE_NOW", NOW)
-        .env("TZ", "UTC")
-        .env_remove("TOUCHBASE_TZ")
-        .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
-        .env_remove("TOUCHBASE_DB");
-    cmd
+    Command::from_std(binary::touchbase())
 }
 
 fn bytes(path: &Path) -> Vec<u8> {
@@ -463,10 +430,8 @@ fn bad_arguments_are_explained() {
 #[test]
 fn a_bad_config_is_named_not_ignored() {
     let book = Book::empty();
-    let config = book.db.with_file_name("config.toml");
-    fs::write(&config, "[nudge.weights]\ncadense = 3\n").unwrap();
+    fs::write(book.path("config.toml"), "[nudge.weights]\ncadense = 3\n").unwrap();
     book.run(&["due"])
-        .env("TOUCHBASE_CONFIG", &config)
         .assert()
         .failure()
         .stderr(contains_all(&["config.toml", "cadense"]));
@@ -485,10 +450,7 @@ fn the_db_can_come_from_the_environment() {
 
 /// Runs `args`, reads a few bytes of the output and closes the pipe, as `| head -1` does.
 fn read_a_little_then_close(book: &Book, args: &[&str]) -> std::process::Output {
-    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("touchbase"))
-        .env("TOUCHBASE_NOW", NOW)
-        .env("TZ", "UTC")
-        .env_remove("TOUCHBASE_TZ")
+    let mut child = binary::touchbase()
         .arg("--db")
         .arg(&book.db)
         .args(args)
@@ -531,7 +493,7 @@ fn control_characters_from_the_database_never_reach_the_terminal() {
 fn backup_copies_the_book_and_never_overwrites() {
     let book = Book::empty();
     book.add("Acme");
-    let copy = book.db.with_file_name("backup.db");
+    let copy = book.path("backup.db");
     book.run(&["backup", copy.to_str().unwrap()])
         .assert()
         .success()
