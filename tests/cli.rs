@@ -192,8 +192,7 @@ fn list_puts_never_contacted_first_then_the_oldest_contact() {
     for name in ["Recent", "Never", "Old"] {
         book.add(name);
     }
-    book.run(&["log", "old", "call: hi"])
-        .env("TOUCHBASE_NOW", "2026-09-01T10:00:00Z")
+    book.run_at("2026-09-01T10:00:00Z", &["log", "old", "call: hi"])
         .assert()
         .success();
     book.run(&["log", "recent", "call: hi"]).assert().success();
@@ -224,10 +223,12 @@ fn due_gives_each_nudge_a_reason_highest_score_first() {
     let book = Book::empty();
     book.add("Acme");
     book.add("Beta");
-    book.run(&["log", "acme", "call: pricing >> send the quote @2026-11-18"])
-        .env("TOUCHBASE_NOW", "2026-11-16T10:00:00Z")
-        .assert()
-        .success();
+    book.run_at(
+        "2026-11-16T10:00:00Z",
+        &["log", "acme", "call: pricing >> send the quote @2026-11-18"],
+    )
+    .assert()
+    .success();
     book.run(&["log", "beta", "call: intro >> call back @today"])
         .assert()
         .success();
@@ -252,15 +253,7 @@ fn due_gives_each_nudge_a_reason_highest_score_first() {
             "Acme — “send the quote” is 5 days overdue",
         ));
     // A month later, Beta's cadence (30 days) has run out too.
-    let later = book
-        .run(&["due", "--json"])
-        .env("TOUCHBASE_NOW", "2027-01-10T09:00:00Z")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let later: Value = serde_json::from_slice(&later).unwrap();
+    let later = book.json_at("2027-01-10T09:00:00Z", &["due"]);
     assert!(
         later
             .as_array()
@@ -416,8 +409,7 @@ fn bad_arguments_are_explained() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("tag 'two words'"));
-    book.run(&["list"])
-        .env("TOUCHBASE_NOW", "last tuesday")
+    book.run_at("last tuesday", &["list"])
         .assert()
         .failure()
         .stderr(predicate::str::contains("TOUCHBASE_NOW='last tuesday'"));

@@ -9,6 +9,7 @@ use assert_cmd::Command;
 use tempfile::TempDir;
 
 use super::binary::touchbase;
+use super::clock::NOW;
 
 pub struct Book {
     pub dir: TempDir,
@@ -23,10 +24,16 @@ impl Book {
         Book { dir, db }
     }
 
-    /// `touchbase --db BOOK ARGS…`, not run yet.
+    /// `touchbase --db BOOK ARGS…` at `NOW`, not run yet.
     pub fn run(&self, args: &[&str]) -> Command {
+        self.run_at(NOW, args)
+    }
+
+    /// `run`, with the clock at `now`.
+    pub fn run_at(&self, now: &str, args: &[&str]) -> Command {
         let mut cmd = touchbase();
-        cmd.env("TOUCHBASE_CONFIG", self.path("config.toml"))
+        cmd.env("TOUCHBASE_NOW", now)
+            .env("TOUCHBASE_CONFIG", self.path("config.toml"))
             .current_dir(self.dir.path())
             .arg("--db")
             .arg(&self.db)

@@ -4,12 +4,18 @@
 use serde_json::Value;
 
 use super::book::Book;
+use super::clock::NOW;
 
 impl Book {
     /// `ARGS… --json`, which must succeed, parsed.
     pub fn json(&self, args: &[&str]) -> Value {
+        self.json_at(NOW, args)
+    }
+
+    /// `json`, with the clock at `now`.
+    pub fn json_at(&self, now: &str, args: &[&str]) -> Value {
         let out = self
-            .run(args)
+            .run_at(now, args)
             .arg("--json")
             .assert()
             .success()
