@@ -1,6 +1,14 @@
 //! Keys typed into the terminal app, checked against what the database holds afterwards.
 
-use chrono::{DateTime, Utc};
+mod common {
+    pub mod clock;
+    pub mod keys;
+    pub mod store;
+}
+
+use common::clock::NOW;
+use common::keys::{self, Keys};
+use common::store::{at, day, new_book, open};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
 use touchbase::clock::Now;
@@ -11,23 +19,22 @@ use touchbase::tui::App;
 use touchbase::tui::action::Screen;
 use touchbase::tui::customers::Order;
 
-const NOW: &str = "2026-11-23T09:00:00Z";
-
-fn at(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-}
-
 struct Fixture {
     dir: TempDir,
     app: App,
     acme: i64,
 }
 
+impl Keys for Fixture {
+    fn target(&mut self) -> &mut App {
+        &mut self.app
+    }
+}
+
 impl Fixture {
     /// Acme with an overdue follow-up, Beta without anything.
     fn new() -> Fixture {
-        let dir = TempDir::new().unwrap();
-        let mut store = touchbase::store::open(&dir.path().join("touchbase.db")).unwrap();
+        let (dir, mut store) = new_book();
         let add = |store: &mut dyn Book, name: &str| {
             let new = NewCustomer {
                 name: name.into(),
@@ -37,39 +44,26 @@ impl Fixture {
         };
         let acme = add(&mut *store, "Acme");
         add(&mut *store, "Beta");
-        let line = quicklog::parse(
-            "call: pricing >> send the quote @2026-11-20",
-            at("2026-11-16T10:00:00Z").date_naive(),
-        )
-        .unwrap();
+        let line = quicklog::parse("call: pricing >> send the quote @2026-11-20", day("2026-11-16")).unwrap();
         store
             .log_contact(acme, &line, at("2026-11-16T10:00:00Z"))
             .unwrap();
-        let app = App::new(store, Now::parse(NOW).unwrap(), Config::default()).unwrap();
+        let app = keys::app(store);
         Fixture { dir, app, acme }
     }
 
     /// A second connection, as another process would see the file.
     fn db(&self) -> Box<dyn Book> {
-        touchbase::store::open(&self.dir.path().join("touchbase.db")).unwrap()
+        open(self.dir.path())
     }
 
-    fn press(&mut self, code: KeyCode) {
-        self.app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-    }
-
-    fn keys(&mut self, s: &str) {
-        for c in s.chars() {
-            self.press(KeyCode::Char(c));
-        }
-    }
-
-    fn status(&self) -> String {
+    fn ctrl(&mut self, c: char) {
         self.app
-            .status
-            .as_ref()
-            .map(|s| s.text.clone())
-            .unwrap_or_default()
+            .on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    }
+
+    fn status(&self) -> &str {
+        &self.app.status.as_ref().expect("a status line").text
     }
 }
 
@@ -78,9 +72,7 @@ fn logging_from_the_card_saves_the_contact_and_its_follow_up() {
     let mut f = Fixture::new();
     f.press(KeyCode::Enter); // the overdue follow-up's customer: Acme
     assert_eq!(f.app.screen, Screen::Customer);
-    f.keys("l");
-    f.keys("call: agreed on volumes >> send contract @fri =5");
-    f.press(KeyCode::Enter);
+    f.submit("l", "call: agreed on volumes >> send contract @fri =5");
     assert_eq!(
         f.status(),
         "Logged call with Acme · follow-up “send contract” Fri 27 Nov · =5"
@@ -111,11 +103,9 @@ fn readline_keys_edit_the_line_before_it_is_saved() {
     f.press(KeyCode::Enter); // Acme's card
     f.keys("l");
     f.keys("call: agreed on volumse");
-    f.app
-        .on_key(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL)); // the typo
+    f.ctrl('w'); // the typo
     f.keys("volumes");
-    f.app
-        .on_key(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::CONTROL));
+    f.ctrl('a');
     f.press(KeyCode::Delete);
     f.keys("C");
     f.press(KeyCode::Enter);
@@ -128,12 +118,11 @@ fn readline_keys_edit_the_line_before_it_is_saved() {
 
 #[test]
 fn ctrl_c_quits_whatever_has_the_keys() {
-    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     // A prompt, a form, the filter, the help, a screen.
     for keys in ["l", "a", "2/", "?", ""] {
         let mut f = Fixture::new();
         f.keys(keys);
-        f.app.on_key(ctrl_c);
+        f.ctrl('c');
         assert!(f.app.quit, "after {keys:?}");
     }
 }
@@ -141,9 +130,7 @@ fn ctrl_c_quits_whatever_has_the_keys() {
 #[test]
 fn a_line_that_does_not_parse_stays_and_saves_nothing() {
     let mut f = Fixture::new();
-    f.keys("l");
-    f.keys("bogus: hello");
-    f.press(KeyCode::Enter);
+    f.submit("l", "bogus: hello");
     let Some(touchbase::tui::app::Overlay::Prompt(prompt)) = &f.app.overlay else {
         panic!("the prompt closed");
     };
@@ -185,24 +172,16 @@ fn snooze_asks_for_a_day_and_moves_the_follow_up() {
     f.press(KeyCode::Tab); // first suggestion: tomorrow
     f.press(KeyCode::Tab); // +3d
     f.press(KeyCode::Enter);
-    assert_eq!(
-        f.db().require_follow_up(id).unwrap().due,
-        "2026-11-26".parse().unwrap()
-    );
+    assert_eq!(f.db().require_follow_up(id).unwrap().due, day("2026-11-26"));
     f.keys("u");
-    assert_eq!(
-        f.db().require_follow_up(id).unwrap().due,
-        "2026-11-20".parse().unwrap()
-    );
+    assert_eq!(f.db().require_follow_up(id).unwrap().due, day("2026-11-20"));
 }
 
 #[test]
 fn undo_of_a_log_removes_the_contact_and_what_it_created() {
     let mut f = Fixture::new();
     f.keys("2"); // customers: Beta (never contacted) first
-    f.keys("l");
-    f.keys("complaint: late delivery >> call back @tomorrow #urgent");
-    f.press(KeyCode::Enter);
+    f.submit("l", "complaint: late delivery >> call back @tomorrow #urgent");
     let beta = f
         .app
         .customers
@@ -317,22 +296,14 @@ fn a_moment_planned_in_the_form_is_saved_and_undone() {
 fn triggers_gives_asks_and_orders_from_their_prompts() {
     let mut f = Fixture::new();
     f.press(KeyCode::Enter);
-    f.keys("t");
-    f.keys("reactional: delivery 5 days late");
-    f.press(KeyCode::Enter);
+    f.submit("t", "reactional: delivery 5 days late");
     assert_eq!(
         f.status(),
         "Opened a reactional trigger for Acme: delivery 5 days late"
     );
-    f.keys("b");
-    f.keys("give: christmas hamper");
-    f.press(KeyCode::Enter);
-    f.keys("b");
-    f.keys("ask: a referral");
-    f.press(KeyCode::Enter);
-    f.keys("$");
-    f.keys("1.250,50 @2026-11-20");
-    f.press(KeyCode::Enter);
+    f.submit("b", "give: christmas hamper");
+    f.submit("b", "ask: a referral");
+    f.submit("$", "1.250,50 @2026-11-20");
     assert_eq!(f.status(), "Order of EUR 1,250.50 from Acme (Fri 20 Nov)");
 
     let db = f.db();
@@ -356,9 +327,7 @@ fn bad_relationship_lines_stay_in_the_prompt_and_save_nothing() {
         ("$", "-5", "negative"),
         ("$", "100 @2027-01-01", "not in the future"),
     ] {
-        f.keys(key);
-        f.keys(line);
-        f.press(KeyCode::Enter);
+        f.submit(key, line);
         let Some(touchbase::tui::app::Overlay::Prompt(prompt)) = &f.app.overlay else {
             panic!("{line}: the prompt closed");
         };
@@ -429,9 +398,7 @@ fn the_filter_prepared_in_the_background_finds_customers_added_since() {
     assert!(!f.app.preload.pending(), "and was used");
 
     let mut f = prepared();
-    f.keys("a");
-    f.keys("Gamma Foods");
-    f.press(KeyCode::Enter);
+    f.submit("a", "Gamma Foods");
     f.keys("2/gamma");
     assert_eq!(count(&f), 1, "a customer added after it was prepared is found");
 }
@@ -477,9 +444,8 @@ fn a_table_sorted_by_urgency_is_ranked_again_after_a_change() {
 
 #[test]
 fn scrolling_row_by_row_shows_the_same_rows_as_paging_in_every_order() {
-    let dir = TempDir::new().unwrap();
-    let mut store = touchbase::store::open(&dir.path().join("touchbase.db")).unwrap();
-    let call = quicklog::parse("call: hi", at("2026-11-20T10:00:00Z").date_naive()).unwrap();
+    let (_dir, mut store) = new_book();
+    let call = quicklog::parse("call: hi", day("2026-11-20")).unwrap();
     for i in 0..15i64 {
         let new = NewCustomer {
             name: format!("C{:02}", (i * 7) % 5),
