@@ -1,7 +1,7 @@
 //! A book written through the library (`touchbase::store`) in a temporary directory, and
 //! the instants and days the tests write into it. Knows nothing of the binary or the app.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use tempfile::TempDir;
@@ -26,5 +26,10 @@ pub fn new_book() -> (TempDir, Box<dyn Book>) {
 
 /// A handle on the book in `dir`, as another process opens it; the first creates it.
 pub fn open(dir: &Path) -> Box<dyn Book> {
-    touchbase::store::open(&dir.join("touchbase.db")).unwrap()
+    touchbase::store::open(&file(dir)).unwrap()
+}
+
+/// The book's file in `dir`, for the binary and for SQLite itself.
+pub fn file(dir: &Path) -> PathBuf {
+    dir.join("touchbase.db")
 }
