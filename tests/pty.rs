@@ -2,19 +2,23 @@
 //! writes are fed to a terminal emulator (`vt100`) and the tests look at the screen that
 //! builds, never at the raw bytes: ratatui only sends the cells that changed.
 
+mod common {
+    pub mod binary;
+    pub mod clock;
+}
+
 use std::num::NonZeroU16;
 use std::path::PathBuf;
 use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use common::binary::{bin, hermetic, touchbase};
 use rexpect::process::{Signal, WaitStatus};
 use rexpect::session::{PtySession, spawn_command};
 use serde_json::Value;
 use tempfile::TempDir;
 
-/// Monday 23 November 2026, 09:00 UTC.
-const NOW: &str = "2026-11-23T09:00:00Z";
 const ROWS: u16 = 24;
 const COLS: u16 = 80;
 /// How long anything may take before a test gives up and shows the screen.
@@ -24,19 +28,14 @@ const TIMEOUT: Duration = Duration::from_secs(10);
 /// alternate screen, then show the cursor again (ratatui 0.30's `restore` itself does not).
 const RESTORED: &[u8] = b"\x1b[?1049l\x1b[?25h";
 
-fn touchbase() -> PathBuf {
-    assert_cmd::cargo::cargo_bin("touchbase")
+/// The terminal the CLI and the app run in: one that takes colour.
+fn colour(cmd: &mut Command) -> &mut Command {
+    cmd.env("TERM", "xterm-256color").env_remove("NO_COLOR")
 }
 
-/// The same environment for the CLI and the app: a fixed clock, UTC, no user config.
+/// The tests' environment (`hermetic`) in that terminal, for a shell or the app.
 fn with_env(cmd: &mut Command) -> &mut Command {
-    cmd.env("TOUCHBASE_NOW", NOW)
-        .env("TZ", "UTC")
-        .env_remove("TOUCHBASE_TZ")
-        .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
-        .env("TERM", "xterm-256color")
-        .env_remove("TOUCHBASE_DB")
-        .env_remove("NO_COLOR")
+    colour(hermetic(cmd))
 }
 
 struct Book {
@@ -56,7 +55,7 @@ impl Book {
     }
 
     fn cli(&self, args: &[&str]) -> Vec<u8> {
-        let out = with_env(Command::new(touchbase()).arg("--db").arg(&self.db).args(args))
+        let out = colour(touchbase().arg("--db").arg(&self.db).args(args))
             .output()
             .unwrap();
         assert!(
@@ -93,7 +92,7 @@ impl Tui {
         let mut cmd = Command::new("sh");
         cmd.arg("-c")
             .arg(format!("stty rows {ROWS} cols {COLS} && exec \"$0\" --db \"$1\""))
-            .arg(touchbase())
+            .arg(bin())
             .arg(&book.db);
         env(with_env(&mut cmd));
         let timeout_ms = u64::try_from(TIMEOUT.as_millis()).unwrap();
@@ -405,7 +404,7 @@ fn sighup_ends_the_app() {
 
 /// What `touchbase --db DB args…` writes to a terminal, every byte, and its exit code.
 fn on_terminal(book: &Book, args: &[&str]) -> (Vec<u8>, i32) {
-    let mut cmd = Command::new(touchbase());
+    let mut cmd = Command::new(bin());
     cmd.arg("--db").arg(&book.db).args(args);
     with_env(&mut cmd);
     let timeout_ms = u64::try_from(TIMEOUT.as_millis()).unwrap();
@@ -550,7 +549,7 @@ fn ended(child: &mut std::process::Child, what: &str) -> std::process::ExitStatu
 #[test]
 fn closing_the_terminal_ends_the_app() {
     let book = Book::two_customers();
-    let mut cmd = Command::new(touchbase());
+    let mut cmd = Command::new(bin());
     cmd.arg("--db").arg(&book.db);
     let (mut child, master) = on_own_terminal(cmd);
     let closed = Instant::now();
@@ -575,7 +574,7 @@ fn a_hung_up_terminal_ends_the_app_without_a_signal() {
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
         .arg(r#"trap "" HUP; "$0" --db "$1"; echo $? > "$2""#)
-        .arg(touchbase())
+        .arg(bin())
         .arg(&book.db)
         .arg(&code);
     let (mut child, master) = on_own_terminal(cmd);
