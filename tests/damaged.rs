@@ -9,12 +9,14 @@ mod common {
     pub mod clock;
     pub mod demo;
     pub mod json;
+    pub mod sql;
 }
 
 use std::fs;
 
 use common::book::Book;
 use common::clock::NOW;
+use common::sql::tables;
 use rusqlite::Connection;
 use serde_json::Value;
 
@@ -81,15 +83,7 @@ impl Book {
     /// How many rows each table of the schema holds, by table name.
     fn row_counts(&self) -> Vec<(String, i64)> {
         let conn = Connection::open(&self.db).unwrap();
-        let mut tables = conn
-            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-            .unwrap();
-        let tables: Vec<String> = tables
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
-        tables
+        tables(&conn)
             .into_iter()
             .map(|t| {
                 let n = conn

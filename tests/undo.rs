@@ -5,6 +5,7 @@ mod common {
     pub mod binary;
     pub mod clock;
     pub mod keys;
+    pub mod sql;
     pub mod store;
 }
 
@@ -12,6 +13,7 @@ use assert_cmd::Command;
 use common::binary::touchbase;
 use common::clock::NOW;
 use common::keys::{self, Keys};
+use common::sql::tables;
 use common::store::{at, day, file, new_book, open};
 use crossterm::event::KeyCode;
 use rusqlite::Connection;
@@ -338,16 +340,8 @@ impl TwoHandles {
     /// edit too, and says so).
     fn dump(&self) -> Vec<String> {
         let conn = self.raw();
-        let mut tables = conn
-            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-            .unwrap();
-        let tables: Vec<String> = tables
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
         let mut rows = Vec::new();
-        for table in tables {
+        for table in tables(&conn) {
             let mut stmt = conn
                 .prepare(&format!("SELECT * FROM {table} ORDER BY id"))
                 .unwrap();
