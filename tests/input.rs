@@ -8,6 +8,7 @@ mod common {
     pub mod clock;
     pub mod json;
     pub mod keys;
+    pub mod session;
     pub mod store;
 }
 
@@ -286,47 +287,31 @@ mod tui {
     //! The same rules in the terminal app: its form and prompts refuse what the CLI does.
 
     use crossterm::event::KeyCode;
-    use tempfile::TempDir;
     use touchbase::domain::quicklog;
-    use touchbase::store::{Book, NewCustomer};
-    use touchbase::tui::App;
+    use touchbase::store::NewCustomer;
     use touchbase::tui::app::Overlay;
 
     use crate::common::clock::NOW;
-    use crate::common::keys::{self, Keys};
-    use crate::common::store::{at, day, new_book, open};
+    use crate::common::keys::Keys;
+    use crate::common::session::Session;
+    use crate::common::store::{at, day};
 
-    struct Tui {
-        dir: TempDir,
-        app: App,
-        acme: i64,
-    }
-
-    impl Keys for Tui {
-        fn target(&mut self) -> &mut App {
-            &mut self.app
-        }
-    }
-
-    impl Tui {
+    impl Session {
         /// The app on Acme's card.
-        fn on_acme() -> Tui {
-            let (dir, mut store) = new_book();
-            let acme = NewCustomer {
-                name: "Acme".into(),
-                ..NewCustomer::default()
-            };
-            let acme = store.add_customer(&acme, at(NOW)).unwrap().id;
-            // Something due, so the agenda opens on Acme and Enter shows their card.
-            let line = quicklog::parse("call: pricing >> send the quote @2026-11-20", day("2026-11-16"));
-            store
-                .log_contact(acme, &line.unwrap(), at("2026-11-16T10:00:00Z"))
-                .unwrap();
-            let mut tui = Tui {
-                dir,
-                app: keys::app(store),
-                acme,
-            };
+        fn on_acme() -> Session {
+            let mut tui = Session::new(|store| {
+                let acme = NewCustomer {
+                    name: "Acme".into(),
+                    ..NewCustomer::default()
+                };
+                let acme = store.add_customer(&acme, at(NOW)).unwrap().id;
+                // Something due, so the agenda opens on Acme and Enter shows their card.
+                let line = quicklog::parse("call: pricing >> send the quote @2026-11-20", day("2026-11-16"));
+                store
+                    .log_contact(acme, &line.unwrap(), at("2026-11-16T10:00:00Z"))
+                    .unwrap();
+                acme
+            });
             tui.press(KeyCode::Enter);
             tui
         }
@@ -347,15 +332,11 @@ mod tui {
             self.press(KeyCode::Esc);
             error
         }
-
-        fn db(&self) -> Box<dyn Book> {
-            open(self.dir.path())
-        }
     }
 
     #[test]
     fn the_order_prompt_reads_amounts_as_strictly_as_the_cli() {
-        let mut tui = Tui::on_acme();
+        let mut tui = Session::on_acme();
         for (typed, says) in [
             ("1.2.3", "amount '1.2.3' is not a number — type it like 1250.50"),
             ("1,2,3,4", "amount '1,2,3,4' is not a number"),
@@ -366,13 +347,13 @@ mod tui {
             let error = tui.prompt_error("$", typed);
             assert!(error.contains(says), "{typed}: {error}");
         }
-        let acme = tui.db().require_customer(tui.acme).unwrap();
+        let acme = tui.other().require_customer(tui.acme).unwrap();
         assert_eq!(acme.summary.value.0, 0, "nothing recorded");
     }
 
     #[test]
     fn prompts_and_the_form_refuse_text_past_its_limit() {
-        let mut tui = Tui::on_acme();
+        let mut tui = Session::on_acme();
         let note = "x".repeat(20_001);
         for (key, prefix, says) in [
             ("l", "call: ", "the line is longer than 20000 characters"),
@@ -393,7 +374,7 @@ mod tui {
             error.contains("the name is longer than 200 characters"),
             "{error}"
         );
-        let db = tui.db();
+        let db = tui.other();
         assert_eq!(db.count_customers().unwrap(), 1);
         assert_eq!(
             db.interactions(tui.acme, 10).unwrap().len(),

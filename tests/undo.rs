@@ -5,6 +5,7 @@ mod common {
     pub mod binary;
     pub mod clock;
     pub mod keys;
+    pub mod session;
     pub mod sql;
     pub mod store;
 }
@@ -12,7 +13,8 @@ mod common {
 use assert_cmd::Command;
 use common::binary::touchbase;
 use common::clock::NOW;
-use common::keys::{self, Keys};
+use common::keys::Keys;
+use common::session::Session;
 use common::sql::tables;
 use common::store::{at, day, file, new_book, open};
 use crossterm::event::KeyCode;
@@ -25,45 +27,26 @@ use touchbase::domain::quicklog;
 use touchbase::domain::trigger::TriggerKind;
 use touchbase::domain::{Cadence, Tags};
 use touchbase::store::{Book, Change, CustomerFields, CustomerPatch, NewCustomer, UndoRefused};
-use touchbase::tui::App;
 
-/// The terminal app (its clock at `NOW`) on a book with Acme (added before this session),
-/// and the file, for the CLI and for a second store handle.
-struct Session {
-    dir: TempDir,
-    app: App,
-    acme: i64,
-}
-
-impl Keys for Session {
-    fn target(&mut self) -> &mut App {
-        &mut self.app
-    }
-}
-
+/// The terminal app in this file, and the CLI on the same book.
 impl Session {
-    fn new() -> Session {
-        let (dir, mut store) = new_book();
-        let acme = store
-            .add_customer(&named("Acme"), at("2026-11-01T09:00:00Z"))
-            .unwrap()
-            .id;
-        let app = keys::app(store);
-        Session { dir, app, acme }
+    /// A book with Acme, added before this session.
+    fn with_acme() -> Session {
+        Session::new(|store| {
+            store
+                .add_customer(&named("Acme"), at("2026-11-01T09:00:00Z"))
+                .unwrap()
+                .id
+        })
     }
 
     /// On Acme's card (the only customer on the agenda's list of the book).
     fn on_acme() -> Session {
-        let mut s = Session::new();
+        let mut s = Session::with_acme();
         s.keys("2");
         s.press(KeyCode::Enter);
         assert_eq!(s.app.card.as_ref().unwrap().customer.id, s.acme);
         s
-    }
-
-    /// Another process, as a store handle.
-    fn other(&self) -> Box<dyn Book> {
-        open(self.dir.path())
     }
 
     /// Acme's first open follow-up, as another process reads it.
@@ -107,7 +90,7 @@ impl Session {
 
 #[test]
 fn undoing_an_added_customer_refuses_once_the_cli_has_written_for_them() {
-    let mut s = Session::new();
+    let mut s = Session::with_acme();
     s.submit("a", "Gamma Foods");
     assert_eq!(s.status().0, "Added Gamma Foods · in touch every 30d");
     let gamma = s.app.card.as_ref().unwrap().customer.id;
