@@ -47,6 +47,16 @@ impl Book {
         touchbase::store::open(&self.db).unwrap()
     }
 
+    /// What the binary says refusing `args`, after checking that the app, on Acme's card,
+    /// says the same to `typed` in the prompt or form behind `key`.
+    fn refused_alike(&self, args: &[&str], key: &str, typed: &str) -> String {
+        let cli = self.refused(args);
+        let mut tui = self.tui();
+        tui.submit(key, typed);
+        assert_eq!(tui.refusal(), cli, "{key} {typed:?}");
+        cli
+    }
+
     /// The terminal app on this book, on Acme's card.
     fn tui(&self) -> Tui {
         let mut tui = Tui {
@@ -161,11 +171,7 @@ fn list_by_urgency_and_the_customers_screen_rank_the_book_alike() {
 
 #[test]
 fn a_customer_without_a_name_is_refused_in_the_same_words() {
-    let book = Book::acme();
-    let cli = book.refused(&["add", " "]);
-    let mut tui = book.tui();
-    tui.submit("a", "");
-    assert_eq!(tui.refusal(), cli);
+    Book::acme().refused_alike(&["add", " "], "a", "");
 }
 
 #[test]
@@ -182,10 +188,7 @@ fn a_blank_cadence_is_the_default_in_both() {
 fn snoozing_to_today_is_refused_in_the_same_words() {
     let book = Book::acme();
     let id = book.json(&["show", "acme"])["follow_ups"][0]["id"].to_string();
-    let cli = book.refused(&["snooze", &id, "today"]);
-    let mut tui = book.tui();
-    tui.submit("s", "today");
-    assert_eq!(tui.refusal(), cli);
+    let cli = book.refused_alike(&["snooze", &id, "today"], "s", "today");
     assert!(cli.contains("not after today"), "{cli}");
 }
 
@@ -205,11 +208,7 @@ fn a_quick_log_line_that_does_not_parse_is_refused_in_the_same_words() {
 
 #[test]
 fn an_order_placed_ahead_is_refused_in_the_same_words() {
-    let book = Book::acme();
-    let cli = book.refused(&["order", "acme", "10", "@2027-01-01"]);
-    let mut tui = book.tui();
-    tui.submit("$", "10 @2027-01-01");
-    assert_eq!(tui.refusal(), cli);
+    let cli = Book::acme().refused_alike(&["order", "acme", "10", "@2027-01-01"], "$", "10 @2027-01-01");
     assert!(cli.contains("'@2027-01-01'"), "names what was typed: {cli}");
 }
 
@@ -238,20 +237,17 @@ fn a_moment_without_a_title_is_refused_in_the_same_words() {
 #[test]
 fn a_trigger_without_a_note_is_refused_by_both_in_the_same_words() {
     let book = Book::acme();
-    let cli = book.refused(&["trigger", "add", "acme", "reactional", " "]);
-    let mut tui = book.tui();
-    tui.submit("t", "reactional: ");
-    assert_eq!(tui.refusal(), cli);
+    book.refused_alike(
+        &["trigger", "add", "acme", "reactional", " "],
+        "t",
+        "reactional: ",
+    );
     assert!(book.store().triggers_of(1).unwrap().is_empty(), "nothing saved");
 }
 
 #[test]
 fn a_give_without_a_note_is_refused_in_the_same_words() {
-    let book = Book::acme();
-    let cli = book.refused(&["give", "acme", " "]);
-    let mut tui = book.tui();
-    tui.submit("b", "give: ");
-    assert_eq!(tui.refusal(), cli);
+    Book::acme().refused_alike(&["give", "acme", " "], "b", "give: ");
 }
 
 #[test]
