@@ -7,6 +7,7 @@ mod common {
     pub mod book;
     pub mod clock;
     pub mod demo;
+    pub mod refusals;
 }
 
 use std::collections::HashSet;
@@ -310,10 +311,7 @@ fn a_sunday_week_starts_on_sunday() {
     );
 
     fs::write(&config, "[week]\nstart = \"funday\"\n").unwrap();
-    book.run(&["export", "week"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("'funday' is not a day of the week"));
+    book.refuses(&["export", "week"], "'funday' is not a day of the week");
 }
 
 #[test]
@@ -405,22 +403,20 @@ fn a_malformed_week_is_named_and_nothing_is_written() {
             predicate::str::contains("week '2026-48' is not understood")
                 .and(predicate::str::contains("2026-W48")),
         );
-    book.run(&["export", "week", "--week", "2027-W53"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("2027 has ISO weeks 1 to 52"));
+    book.refuses(
+        &["export", "week", "--week", "2027-W53"],
+        "2027 has ISO weeks 1 to 52",
+    );
     assert_eq!(book.files(), Vec::<String>::new());
 }
 
 #[test]
 fn an_unknown_format_or_extension_is_named_and_nothing_is_written() {
     let book = Book::demo();
-    book.run(&["export", "week", "--format", "xlsx"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains(
-            "unknown format 'xlsx' — use md, csv, ics, json or todotxt",
-        ));
+    book.refuses(
+        &["export", "week", "--format", "xlsx"],
+        "unknown format 'xlsx' — use md, csv, ics, json or todotxt",
+    );
     let out = book.path("week.xlsx");
     book.run(&["export", "week", "-o", out.to_str().unwrap()])
         .assert()
@@ -436,19 +432,16 @@ fn an_unknown_format_or_extension_is_named_and_nothing_is_written() {
 fn an_unwritable_path_is_named_and_leaves_nothing_behind() {
     let book = Book::demo();
     let missing = book.path("no/such/dir/week.md");
-    book.run(&["export", "week", "-o", missing.to_str().unwrap()])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains(format!(
-            "cannot write '{}'",
-            missing.display()
-        )));
+    book.refuses(
+        &["export", "week", "-o", missing.to_str().unwrap()],
+        &format!("cannot write '{}'", missing.display()),
+    );
     let dir = book.path("adir.md");
     fs::create_dir(&dir).unwrap();
-    book.run(&["export", "week", "-o", dir.to_str().unwrap()])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("it is a directory"));
+    book.refuses(
+        &["export", "week", "-o", dir.to_str().unwrap()],
+        "it is a directory",
+    );
     assert_eq!(book.files(), ["adir.md"]);
     assert_eq!(fs::read_dir(&dir).unwrap().count(), 0);
 }

@@ -8,6 +8,7 @@ mod common {
     pub mod clock;
     pub mod json;
     pub mod keys;
+    pub mod refusals;
     pub mod session;
     pub mod store;
 }
@@ -22,14 +23,6 @@ impl Book {
         let book = Book::empty();
         book.ok(&["add", "Acme BV", "--company", "Acme"]);
         book
-    }
-
-    /// Runs `args` expecting a refusal: a message (not a panic), exit 1.
-    fn refused(&self, args: &[&str]) -> String {
-        let out = self.run(args).assert().code(1).get_output().stderr.clone();
-        let err = String::from_utf8(out).unwrap();
-        assert!(!err.contains("panicked"), "{args:?}: {err}");
-        err
     }
 
     /// Writes the config the book's commands read.
@@ -151,8 +144,7 @@ fn amounts_in_any_other_form_are_refused_and_nothing_is_recorded() {
         ),
         ("99999999999999999999", "is more than 1,000,000,000.00"),
     ] {
-        let err = book.refused(&["order", "acme", typed]);
-        assert!(err.contains(says), "{typed}: {err}");
+        book.refuses(&["order", "acme", typed], says);
     }
     assert_eq!(book.json(&["show", "acme"])["lifetime_value_cents"], 0);
 }

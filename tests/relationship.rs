@@ -6,6 +6,7 @@ mod common {
     pub mod book;
     pub mod clock;
     pub mod json;
+    pub mod refusals;
 }
 
 use common::book::Book;
@@ -23,14 +24,6 @@ impl Book {
     /// Runs `args` at `now`, which must succeed.
     fn ok_at(&self, now: &str, args: &[&str]) {
         self.run_at(now, args).assert().success();
-    }
-
-    /// Runs `args`, which must fail saying `says`.
-    fn refuses(&self, args: &[&str], says: &str) {
-        self.run(args)
-            .assert()
-            .failure()
-            .stderr(predicate::str::contains(says));
     }
 
     /// The reasons of the nudges of `kind` that `due` gives at `now`, in its order.
