@@ -4,20 +4,21 @@
 
 mod common {
     pub mod binary;
+    pub mod book;
     pub mod clock;
+    pub mod json;
 }
 
 use std::num::NonZeroU16;
-use std::path::PathBuf;
 use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::binary::{bin, hermetic, touchbase};
+use common::binary::{bin, hermetic};
+use common::book::Book;
 use rexpect::process::{Signal, WaitStatus};
 use rexpect::session::{PtySession, spawn_command};
 use serde_json::Value;
-use tempfile::TempDir;
 
 const ROWS: u16 = 24;
 const COLS: u16 = 80;
@@ -28,47 +29,19 @@ const TIMEOUT: Duration = Duration::from_secs(10);
 /// alternate screen, then show the cursor again (ratatui 0.30's `restore` itself does not).
 const RESTORED: &[u8] = b"\x1b[?1049l\x1b[?25h";
 
-/// The terminal the CLI and the app run in: one that takes colour.
-fn colour(cmd: &mut Command) -> &mut Command {
-    cmd.env("TERM", "xterm-256color").env_remove("NO_COLOR")
-}
-
-/// The tests' environment (`hermetic`) in that terminal, for a shell or the app.
+/// The tests' environment (`hermetic`) in a terminal that takes colour, for the app or the
+/// shell that starts it.
 fn with_env(cmd: &mut Command) -> &mut Command {
-    colour(hermetic(cmd))
-}
-
-struct Book {
-    _dir: TempDir,
-    db: PathBuf,
+    hermetic(cmd).env("TERM", "xterm-256color").env_remove("NO_COLOR")
 }
 
 impl Book {
     /// Two customers: "Acme BV" (company Acme) and "Beta GmbH".
     fn two_customers() -> Book {
-        let dir = TempDir::new().unwrap();
-        let db = dir.path().join("touchbase.db");
-        let book = Book { _dir: dir, db };
-        book.cli(&["add", "Acme BV", "--company", "Acme"]);
-        book.cli(&["add", "Beta GmbH"]);
+        let book = Book::empty();
+        book.ok(&["add", "Acme BV", "--company", "Acme"]);
+        book.ok(&["add", "Beta GmbH"]);
         book
-    }
-
-    fn cli(&self, args: &[&str]) -> Vec<u8> {
-        let out = colour(touchbase().arg("--db").arg(&self.db).args(args))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "touchbase {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out.stdout
-    }
-
-    fn show(&self, who: &str) -> Value {
-        let out = self.cli(&["show", who, "--json"]);
-        serde_json::from_slice(&out).unwrap_or_else(|e| panic!("show {who} --json: {e}"))
     }
 }
 
@@ -303,7 +276,7 @@ fn quick_log_from_the_customer_card_lands_in_the_database() {
     assert_eq!(tui.exit_code(), 0, "exit code; screen:\n{}", tui.framed());
     tui.assert_restored();
 
-    let acme = book.show("acme");
+    let acme = book.json(&["show", "acme"]);
     let logged = &acme["interactions"][0];
     assert_eq!(logged["kind"], "call", "{acme:#}");
     assert_eq!(logged["note"], "discussed renewal", "{acme:#}");
@@ -313,7 +286,7 @@ fn quick_log_from_the_customer_card_lands_in_the_database() {
     assert_eq!(follow_up["text"], "send proposal", "{acme:#}");
     assert_eq!(follow_up["due"], "2026-11-27", "{acme:#}");
     assert_eq!(follow_up["done"], false, "{acme:#}");
-    let beta = book.show("beta");
+    let beta = book.json(&["show", "beta"]);
     assert_eq!(beta["interactions"], Value::Array(vec![]), "{beta:#}");
 }
 
@@ -343,7 +316,7 @@ fn a_bad_quick_log_line_shows_the_error_and_saves_nothing() {
     tui.assert_restored();
 
     for who in ["acme", "beta"] {
-        let customer = book.show(who);
+        let customer = book.json(&["show", who]);
         assert_eq!(customer["interactions"], Value::Array(vec![]), "{customer:#}");
         assert_eq!(customer["follow_ups"], Value::Array(vec![]), "{customer:#}");
     }
@@ -424,10 +397,10 @@ fn on_terminal(book: &Book, args: &[&str]) -> (Vec<u8>, i32) {
 fn data_written_to_a_terminal_shows_hidden_characters_as_placeholders() {
     let book = Book::two_customers();
     let evil = "Evil\u{1b}]0;pwned\u{7}\u{202E}\u{9b}2J";
-    book.cli(&["add", evil, "--notes", evil]);
-    let piped = book.cli(&["export", "customers", "--format", "json"]);
+    book.ok(&["add", evil, "--notes", evil]);
+    let piped = book.ok(&["export", "customers", "--format", "json"]);
     assert!(
-        String::from_utf8_lossy(&piped).contains("Evil\\u001b]0;pwned\\u0007\u{202E}\u{9b}2J"),
+        piped.contains("Evil\\u001b]0;pwned\\u0007\u{202E}\u{9b}2J"),
         "a pipe gets the data exactly, escaped as JSON escapes it"
     );
     for args in [
