@@ -188,22 +188,16 @@ fn list_puts_never_contacted_first_then_the_oldest_contact() {
         .assert()
         .success();
     book.run(&["log", "recent", "call: hi"]).assert().success();
-    let names: Vec<String> = book
-        .json(&["list"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["name"].as_str().unwrap().to_string())
-        .collect();
-    assert_eq!(names, ["Never", "Old", "Recent"]);
-    let by_name: Vec<String> = book
-        .json(&["list", "--sort", "name"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["name"].as_str().unwrap().to_string())
-        .collect();
-    assert_eq!(by_name, ["Never", "Old", "Recent"]);
+    let names = |args: &[&str]| -> Vec<String> {
+        book.json(args)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(names(&["list"]), ["Never", "Old", "Recent"]);
+    assert_eq!(names(&["list", "--sort", "name"]), ["Never", "Old", "Recent"]);
     book.run(&["list"])
         .assert()
         .success()
