@@ -1,5 +1,5 @@
-//! The demo book, as `touchbase demo` writes it: 40 customers with half a year of history
-//! around `NOW`. Knows nothing of the library.
+//! The demo book, as `touchbase demo` writes it at `NOW`: 40 customers and their history.
+//! Knows nothing of the library.
 
 use super::book::Book;
 
