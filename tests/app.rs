@@ -2,63 +2,40 @@
 //! it, and the terminal app as keys. What one refuses the other refuses, in the same words;
 //! what one takes the other takes; what one reads the other reads.
 
-use assert_cmd::Command;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod common {
+    pub mod binary;
+    pub mod book;
+    pub mod clock;
+    pub mod demo;
+    pub mod json;
+    pub mod keys;
+}
+
+use common::book::Book;
+use common::clock::NOW;
+use common::keys::{self, Keys};
+use crossterm::event::KeyCode;
 use serde_json::Value;
-use tempfile::TempDir;
 use touchbase::app::moments::{self, MomentInput};
 use touchbase::app::{Refused, Who, customers, follow_ups, orders, triggers};
 use touchbase::clock::Now;
 use touchbase::config::Config;
-use touchbase::store::{self, Book};
 use touchbase::tui::App;
 use touchbase::tui::app::Overlay;
 
-/// Monday 23 November 2026, 09:00 UTC.
-const NOW: &str = "2026-11-23T09:00:00Z";
-
 /// One book, written by the binary and read by a terminal app opened on it afterwards.
-struct Fixture {
-    dir: TempDir,
-}
-
-impl Fixture {
+impl Book {
     /// Acme, with a follow-up due tomorrow.
-    fn new() -> Fixture {
-        let book = Fixture {
-            dir: TempDir::new().unwrap(),
-        };
+    fn acme() -> Book {
+        let book = Book::empty();
         book.ok(&["add", "Acme", "--company", "Acme BV"]);
         book.ok(&["log", "acme", "call: pricing >> send the quote @tomorrow"]);
         book
     }
 
-    fn cli(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("touchbase").unwrap();
-        cmd.env("TOUCHBASE_NOW", NOW)
-            .env("TZ", "UTC")
-            .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
-            .env_remove("TOUCHBASE_DB")
-            .arg("--db")
-            .arg(self.dir.path().join("touchbase.db"))
-            .args(args);
-        cmd
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.cli(args).assert().success().get_output().stdout.clone();
-        String::from_utf8(out).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut args = args.to_vec();
-        args.push("--json");
-        serde_json::from_str(&self.ok(&args)).unwrap()
-    }
-
     /// What the binary says when it refuses `args`, without its "touchbase: " prefix.
     fn refused(&self, args: &[&str]) -> String {
-        let out = self.cli(args).assert().failure().get_output().stderr.clone();
+        let out = self.run(args).assert().failure().get_output().stderr.clone();
         let said = String::from_utf8(out).unwrap();
         said.trim_end()
             .strip_prefix("touchbase: ")
@@ -66,14 +43,25 @@ impl Fixture {
             .to_string()
     }
 
-    fn store(&self) -> Box<dyn Book> {
-        store::open(&self.dir.path().join("touchbase.db")).unwrap()
+    fn store(&self) -> Box<dyn touchbase::store::Book> {
+        touchbase::store::open(&self.db).unwrap()
+    }
+
+    /// What the binary says refusing `args`, after checking that the app, on Acme's card,
+    /// says the same to `typed` in the prompt or form behind `key`.
+    fn refused_alike(&self, args: &[&str], key: &str, typed: &str) -> String {
+        let cli = self.refused(args);
+        let mut tui = self.tui();
+        tui.submit(key, typed);
+        assert_eq!(tui.refusal(), cli, "{key} {typed:?}");
+        cli
     }
 
     /// The terminal app on this book, on Acme's card.
     fn tui(&self) -> Tui {
-        let app = App::new(self.store(), Now::parse(NOW).unwrap(), Config::default()).unwrap();
-        let mut tui = Tui { app };
+        let mut tui = Tui {
+            app: keys::app(self.store()),
+        };
         tui.keys("2");
         tui.press(KeyCode::Enter);
         assert_eq!(
@@ -89,24 +77,13 @@ struct Tui {
     app: App,
 }
 
+impl Keys for Tui {
+    fn target(&mut self) -> &mut App {
+        &mut self.app
+    }
+}
+
 impl Tui {
-    fn press(&mut self, code: KeyCode) {
-        self.app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-    }
-
-    fn keys(&mut self, s: &str) {
-        for c in s.chars() {
-            self.press(KeyCode::Char(c));
-        }
-    }
-
-    /// Opens the prompt or form behind `key`, types `text` and presses Enter.
-    fn submit(&mut self, key: &str, text: &str) {
-        self.keys(key);
-        self.keys(text);
-        self.press(KeyCode::Enter);
-    }
-
     /// The error the open prompt or form shows; panics when it closed (it took the input).
     fn refusal(&self) -> String {
         match &self.app.overlay {
@@ -116,18 +93,14 @@ impl Tui {
         }
     }
 
-    fn status(&self) -> String {
-        self.app
-            .status
-            .as_ref()
-            .map(|s| s.text.clone())
-            .unwrap_or_default()
+    fn status(&self) -> &str {
+        &self.app.status.as_ref().expect("a status line").text
     }
 }
 
 #[test]
 fn show_and_the_customer_screen_read_the_same_card() {
-    let book = Fixture::new();
+    let book = Book::acme();
     book.ok(&["moment", "add", "acme", "Board approves budget", "@2026-11-25"]);
     book.ok(&["trigger", "add", "acme", "reactional", "delivery late"]);
     book.ok(&["give", "acme", "christmas hamper"]);
@@ -177,9 +150,7 @@ fn show_and_the_customer_screen_read_the_same_card() {
 
 #[test]
 fn list_by_urgency_and_the_customers_screen_rank_the_book_alike() {
-    let dir = TempDir::new().unwrap();
-    let book = Fixture { dir };
-    book.ok(&["demo"]);
+    let book = Book::demo();
     let listed: Vec<i64> = book
         .json(&["list", "--sort", "urgency"])
         .as_array()
@@ -187,8 +158,9 @@ fn list_by_urgency_and_the_customers_screen_rank_the_book_alike() {
         .iter()
         .map(|c| c["id"].as_i64().unwrap())
         .collect();
-    let app = App::new(book.store(), Now::parse(NOW).unwrap(), Config::default()).unwrap();
-    let mut tui = Tui { app };
+    let mut tui = Tui {
+        app: keys::app(book.store()),
+    };
     tui.keys("2o");
     let view = tui.app.customers.as_ref().unwrap();
     assert_eq!(view.sort, touchbase::app::customers::Sort::Urgency);
@@ -199,16 +171,12 @@ fn list_by_urgency_and_the_customers_screen_rank_the_book_alike() {
 
 #[test]
 fn a_customer_without_a_name_is_refused_in_the_same_words() {
-    let book = Fixture::new();
-    let cli = book.refused(&["add", " "]);
-    let mut tui = book.tui();
-    tui.submit("a", "");
-    assert_eq!(tui.refusal(), cli);
+    Book::acme().refused_alike(&["add", " "], "a", "");
 }
 
 #[test]
 fn a_blank_cadence_is_the_default_in_both() {
-    let book = Fixture::new();
+    let book = Book::acme();
     let mut tui = book.tui();
     let added = book.json(&["add", "Beta", "--cadence", " "]);
     assert_eq!(added["cadence_days"], 30);
@@ -218,18 +186,15 @@ fn a_blank_cadence_is_the_default_in_both() {
 
 #[test]
 fn snoozing_to_today_is_refused_in_the_same_words() {
-    let book = Fixture::new();
+    let book = Book::acme();
     let id = book.json(&["show", "acme"])["follow_ups"][0]["id"].to_string();
-    let cli = book.refused(&["snooze", &id, "today"]);
-    let mut tui = book.tui();
-    tui.submit("s", "today");
-    assert_eq!(tui.refusal(), cli);
+    let cli = book.refused_alike(&["snooze", &id, "today"], "s", "today");
     assert!(cli.contains("not after today"), "{cli}");
 }
 
 #[test]
 fn a_quick_log_line_that_does_not_parse_is_refused_in_the_same_words() {
-    let book = Fixture::new();
+    let book = Book::acme();
     let cli = book.refused(&["log", "acme", "call: hi =9"]);
     let mut tui = book.tui();
     tui.submit("l", "call: hi =9");
@@ -243,17 +208,13 @@ fn a_quick_log_line_that_does_not_parse_is_refused_in_the_same_words() {
 
 #[test]
 fn an_order_placed_ahead_is_refused_in_the_same_words() {
-    let book = Fixture::new();
-    let cli = book.refused(&["order", "acme", "10", "@2027-01-01"]);
-    let mut tui = book.tui();
-    tui.submit("$", "10 @2027-01-01");
-    assert_eq!(tui.refusal(), cli);
+    let cli = Book::acme().refused_alike(&["order", "acme", "10", "@2027-01-01"], "$", "10 @2027-01-01");
     assert!(cli.contains("'@2027-01-01'"), "names what was typed: {cli}");
 }
 
 #[test]
 fn an_order_placed_yesterday_is_taken_by_both() {
-    let book = Fixture::new();
+    let book = Book::acme();
     book.ok(&["order", "acme", "10", "@yesterday"]);
     let mut tui = book.tui();
     tui.submit("$", "20 @yesterday");
@@ -264,7 +225,7 @@ fn an_order_placed_yesterday_is_taken_by_both() {
 
 #[test]
 fn a_moment_without_a_title_is_refused_in_the_same_words() {
-    let book = Fixture::new();
+    let book = Book::acme();
     let cli = book.refused(&["moment", "add", "acme", "  ", "@fri"]);
     let mut tui = book.tui();
     tui.keys("m");
@@ -275,26 +236,23 @@ fn a_moment_without_a_title_is_refused_in_the_same_words() {
 
 #[test]
 fn a_trigger_without_a_note_is_refused_by_both_in_the_same_words() {
-    let book = Fixture::new();
-    let cli = book.refused(&["trigger", "add", "acme", "reactional", " "]);
-    let mut tui = book.tui();
-    tui.submit("t", "reactional: ");
-    assert_eq!(tui.refusal(), cli);
+    let book = Book::acme();
+    book.refused_alike(
+        &["trigger", "add", "acme", "reactional", " "],
+        "t",
+        "reactional: ",
+    );
     assert!(book.store().triggers_of(1).unwrap().is_empty(), "nothing saved");
 }
 
 #[test]
 fn a_give_without_a_note_is_refused_in_the_same_words() {
-    let book = Fixture::new();
-    let cli = book.refused(&["give", "acme", " "]);
-    let mut tui = book.tui();
-    tui.submit("b", "give: ");
-    assert_eq!(tui.refusal(), cli);
+    Book::acme().refused_alike(&["give", "acme", " "], "b", "give: ");
 }
 
 #[test]
 fn a_customer_is_found_by_id_exact_name_or_unique_prefix_and_the_cli_says_where_to_look() {
-    let book = Fixture::new();
+    let book = Book::acme();
     book.ok(&["add", "Acme Logistics"]);
     book.ok(&["add", "Beta"]);
     let store = book.store();
@@ -322,7 +280,7 @@ fn a_customer_is_found_by_id_exact_name_or_unique_prefix_and_the_cli_says_where_
 
 #[test]
 fn a_refused_action_writes_nothing() {
-    let book = Fixture::new();
+    let book = Book::acme();
     let mut store = book.store();
     let now = Now::parse(NOW).unwrap();
     let acme = Who::Typed("acme");

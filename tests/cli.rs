@@ -1,54 +1,27 @@
 //! The real binary, as a user or a script runs it, on temporary databases.
 
+mod common {
+    pub mod binary;
+    pub mod book;
+    pub mod clock;
+    pub mod demo;
+    pub mod json;
+    pub mod refusals;
+}
+
 use std::fs;
 use std::io::Read as _;
-use std::path::{Path, PathBuf};
-use std::process::{Command as StdCommand, Stdio};
+use std::path::Path;
+use std::process::Stdio;
 
 use assert_cmd::Command;
+use common::binary;
+use common::book::Book;
 use predicates::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
 
-/// Monday 23 November 2026, 09:00 UTC.
-const NOW: &str = "2026-11-23T09:00:00Z";
-
-struct Book {
-    _dir: TempDir,
-    db: PathBuf,
-}
-
 impl Book {
-    fn empty() -> Book {
-        let dir = TempDir::new().unwrap();
-        let db = dir.path().join("touchbase.db");
-        Book { _dir: dir, db }
-    }
-
-    fn demo() -> Book {
-        let book = Book::empty();
-        book.run(&["demo"]).assert().success();
-        book
-    }
-
-    fn run(&self, args: &[&str]) -> Command {
-        let mut cmd = touchbase();
-        cmd.arg("--db").arg(&self.db).args(args);
-        cmd
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self
-            .run(args)
-            .arg("--json")
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        serde_json::from_slice(&out).unwrap_or_else(|e| panic!("{args:?} --json: {e}"))
-    }
-
     fn add(&self, name: &str) -> i64 {
         self.json(&["add", name, "--company", &format!("{name} BV")])["id"]
             .as_i64()
@@ -56,14 +29,9 @@ impl Book {
     }
 }
 
+/// The binary without a book of its own.
 fn touchbase() -> Command {
-    let mut cmd = Command::cargo_bin("touchbase").unwrap();
-    cmd.env("TOUCHBASE_NOW", NOW)
-        .env("TZ", "UTC")
-        .env_remove("TOUCHBASE_TZ")
-        .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
-        .env_remove("TOUCHBASE_DB");
-    cmd
+    Command::from_std(binary::touchbase())
 }
 
 fn bytes(path: &Path) -> Vec<u8> {
@@ -176,14 +144,11 @@ fn a_line_that_does_not_parse_is_marked_and_saves_nothing() {
             "^^^^^",
             "Nothing was saved",
         ]));
-    book.run(&["log", "acme", "call: hello =9"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("=9"));
-    book.run(&["log", "acme", "call: hello @someday"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("'@someday' is not a date"));
+    book.refuses(&["log", "acme", "call: hello =9"], "=9");
+    book.refuses(
+        &["log", "acme", "call: hello @someday"],
+        "'@someday' is not a date",
+    );
     assert_eq!(book.json(&["show", "acme"]), before);
 }
 
@@ -209,14 +174,8 @@ fn an_ambiguous_name_lists_the_candidates() {
             "Acme Logistics",
             "Acme Foods",
         ]));
-    book.run(&["show", "zeta"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("no customer is called 'zeta'"));
-    book.run(&["show", "999"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("no customer with id 999"));
+    book.refuses(&["show", "zeta"], "no customer is called 'zeta'");
+    book.refuses(&["show", "999"], "no customer with id 999");
 }
 
 #[test]
@@ -225,27 +184,20 @@ fn list_puts_never_contacted_first_then_the_oldest_contact() {
     for name in ["Recent", "Never", "Old"] {
         book.add(name);
     }
-    book.run(&["log", "old", "call: hi"])
-        .env("TOUCHBASE_NOW", "2026-09-01T10:00:00Z")
+    book.run_at("2026-09-01T10:00:00Z", &["log", "old", "call: hi"])
         .assert()
         .success();
     book.run(&["log", "recent", "call: hi"]).assert().success();
-    let names: Vec<String> = book
-        .json(&["list"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["name"].as_str().unwrap().to_string())
-        .collect();
-    assert_eq!(names, ["Never", "Old", "Recent"]);
-    let by_name: Vec<String> = book
-        .json(&["list", "--sort", "name"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["name"].as_str().unwrap().to_string())
-        .collect();
-    assert_eq!(by_name, ["Never", "Old", "Recent"]);
+    let names = |args: &[&str]| -> Vec<String> {
+        book.json(args)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(names(&["list"]), ["Never", "Old", "Recent"]);
+    assert_eq!(names(&["list", "--sort", "name"]), ["Never", "Old", "Recent"]);
     book.run(&["list"])
         .assert()
         .success()
@@ -257,10 +209,12 @@ fn due_gives_each_nudge_a_reason_highest_score_first() {
     let book = Book::empty();
     book.add("Acme");
     book.add("Beta");
-    book.run(&["log", "acme", "call: pricing >> send the quote @2026-11-18"])
-        .env("TOUCHBASE_NOW", "2026-11-16T10:00:00Z")
-        .assert()
-        .success();
+    book.run_at(
+        "2026-11-16T10:00:00Z",
+        &["log", "acme", "call: pricing >> send the quote @2026-11-18"],
+    )
+    .assert()
+    .success();
     book.run(&["log", "beta", "call: intro >> call back @today"])
         .assert()
         .success();
@@ -285,15 +239,7 @@ fn due_gives_each_nudge_a_reason_highest_score_first() {
             "Acme — “send the quote” is 5 days overdue",
         ));
     // A month later, Beta's cadence (30 days) has run out too.
-    let later = book
-        .run(&["due", "--json"])
-        .env("TOUCHBASE_NOW", "2027-01-10T09:00:00Z")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let later: Value = serde_json::from_slice(&later).unwrap();
+    let later = book.json_at("2027-01-10T09:00:00Z", &["due"]);
     assert!(
         later
             .as_array()
@@ -311,26 +257,14 @@ fn done_and_snooze_change_the_follow_up() {
     let id = logged["follow_up"]["id"].as_i64().unwrap().to_string();
     let snoozed = book.json(&["snooze", &id, "next week"]);
     assert_eq!(snoozed["due"], "2026-11-30");
-    book.run(&["snooze", &id, "yesterday-ish"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("'yesterday-ish'"));
-    book.run(&["snooze", &id, "today"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("not after today"));
+    book.refuses(&["snooze", &id, "yesterday-ish"], "'yesterday-ish'");
+    book.refuses(&["snooze", &id, "today"], "not after today");
     book.run(&["done", &id])
         .assert()
         .success()
         .stdout(predicate::str::contains("Done: “send quote” for Acme"));
-    book.run(&["done", &id])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("already done"));
-    book.run(&["done", "9999"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("no follow-up with id 9999"));
+    book.refuses(&["done", &id], "already done");
+    book.refuses(&["done", "9999"], "no follow-up with id 9999");
     assert_eq!(book.json(&["show", "acme"])["follow_ups"], serde_json::json!([]));
 }
 
@@ -365,10 +299,7 @@ fn the_demo_book_is_full_and_due_has_work() {
     for kind in ["follow_up_overdue", "follow_up_today", "cadence_exceeded"] {
         assert!(kinds.contains(&kind), "demo due lacks {kind}: {kinds:?}");
     }
-    book.run(&["demo"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("already holds"));
+    book.refuses(&["demo"], "already holds");
 }
 
 #[test]
@@ -380,12 +311,10 @@ fn a_newer_database_is_refused_unchanged() {
             .unwrap();
     }
     let before = bytes(&book.db);
-    book.run(&["list"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains(
-            "written by a newer touchbase (schema 42, this build knows 6)",
-        ));
+    book.refuses(
+        &["list"],
+        "written by a newer touchbase (schema 42, this build knows 6)",
+    );
     book.run(&["add", "Acme"]).assert().failure();
     assert_eq!(bytes(&book.db), before);
 }
@@ -395,10 +324,7 @@ fn a_file_that_is_not_a_database_is_refused_unchanged() {
     let book = Book::empty();
     fs::write(&book.db, "name,company\nAcme,Acme BV\n").unwrap();
     let before = bytes(&book.db);
-    book.run(&["list"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("is not a touchbase database"));
+    book.refuses(&["list"], "is not a touchbase database");
     assert_eq!(bytes(&book.db), before);
 }
 
@@ -437,36 +363,25 @@ fn a_command_that_fails_on_a_new_machine_leaves_no_database_behind() {
 #[test]
 fn bad_arguments_are_explained() {
     let book = Book::empty();
-    book.run(&["add", "Acme", "--cadence", "often"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("cadence 'often'"));
-    book.run(&["add", "  "])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("the name is empty"));
-    book.run(&["add", "Acme", "--tag", "two words"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("tag 'two words'"));
-    book.run(&["list"])
-        .env("TOUCHBASE_NOW", "last tuesday")
+    book.refuses(&["add", "Acme", "--cadence", "often"], "cadence 'often'");
+    book.refuses(&["add", "  "], "the name is empty");
+    book.refuses(&["add", "Acme", "--tag", "two words"], "tag 'two words'");
+    book.run_at("last tuesday", &["list"])
         .assert()
         .failure()
         .stderr(predicate::str::contains("TOUCHBASE_NOW='last tuesday'"));
+    // A usage error clap catches: exit 2, not a refusal.
     book.run(&["list", "--sort", "age"])
         .assert()
-        .failure()
+        .code(2)
         .stderr(predicate::str::contains("last-contact"));
 }
 
 #[test]
 fn a_bad_config_is_named_not_ignored() {
     let book = Book::empty();
-    let config = book.db.with_file_name("config.toml");
-    fs::write(&config, "[nudge.weights]\ncadense = 3\n").unwrap();
+    fs::write(book.path("config.toml"), "[nudge.weights]\ncadense = 3\n").unwrap();
     book.run(&["due"])
-        .env("TOUCHBASE_CONFIG", &config)
         .assert()
         .failure()
         .stderr(contains_all(&["config.toml", "cadense"]));
@@ -485,10 +400,7 @@ fn the_db_can_come_from_the_environment() {
 
 /// Runs `args`, reads a few bytes of the output and closes the pipe, as `| head -1` does.
 fn read_a_little_then_close(book: &Book, args: &[&str]) -> std::process::Output {
-    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("touchbase"))
-        .env("TOUCHBASE_NOW", NOW)
-        .env("TZ", "UTC")
-        .env_remove("TOUCHBASE_TZ")
+    let mut child = binary::touchbase()
         .arg("--db")
         .arg(&book.db)
         .args(args)
@@ -531,7 +443,7 @@ fn control_characters_from_the_database_never_reach_the_terminal() {
 fn backup_copies_the_book_and_never_overwrites() {
     let book = Book::empty();
     book.add("Acme");
-    let copy = book.db.with_file_name("backup.db");
+    let copy = book.path("backup.db");
     book.run(&["backup", copy.to_str().unwrap()])
         .assert()
         .success()
@@ -547,8 +459,5 @@ fn backup_copies_the_book_and_never_overwrites() {
         .clone();
     let restored: Value = serde_json::from_slice(&restored).unwrap();
     assert_eq!(restored[0]["name"], "Acme");
-    book.run(&["backup", copy.to_str().unwrap()])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("already exists"));
+    book.refuses(&["backup", copy.to_str().unwrap()], "already exists");
 }

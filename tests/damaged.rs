@@ -3,16 +3,22 @@
 //! `--repair` fixes what can be fixed. The damage is written with raw SQL, as a user with
 //! the sqlite3 shell would.
 
-use std::fs;
-use std::path::PathBuf;
+mod common {
+    pub mod binary;
+    pub mod book;
+    pub mod clock;
+    pub mod demo;
+    pub mod json;
+    pub mod sql;
+}
 
-use assert_cmd::Command;
+use std::fs;
+
+use common::book::Book;
+use common::clock::NOW;
+use common::sql::tables;
 use rusqlite::Connection;
 use serde_json::Value;
-use tempfile::TempDir;
-
-/// Monday 23 November 2026, 09:00 UTC.
-const NOW: &str = "2026-11-23T09:00:00Z";
 
 /// Every command that only reads the book.
 const READERS: &[&[&str]] = &[
@@ -28,32 +34,12 @@ const READERS: &[&[&str]] = &[
     &["export", "week"],
 ];
 
-struct Book {
-    _dir: TempDir,
-    db: PathBuf,
-}
-
 impl Book {
-    /// The demo book (40 customers, 668 contacts), fresh for each test.
-    fn demo() -> Book {
-        let dir = TempDir::new().unwrap();
-        let db = dir.path().join("touchbase.db");
-        let book = Book { _dir: dir, db };
-        book.run(&["demo"]).assert().success();
+    /// A copy of `clean`, to damage.
+    fn copy_of(clean: &Book) -> Book {
+        let book = Book::empty();
+        fs::copy(&clean.db, &book.db).unwrap();
         book
-    }
-
-    fn run(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("touchbase").unwrap();
-        cmd.env("TOUCHBASE_NOW", NOW)
-            .env("TZ", "UTC")
-            .env_remove("TOUCHBASE_TZ")
-            .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
-            .env_remove("TOUCHBASE_DB")
-            .arg("--db")
-            .arg(&self.db)
-            .args(args);
-        cmd
     }
 
     /// Edits the file by hand, past the schema's CHECK constraints as an old or foreign
@@ -72,7 +58,7 @@ impl Book {
     }
 
     /// Runs `args`, which must succeed; returns stdout and stderr.
-    fn ok(&self, args: &[&str]) -> (String, String) {
+    fn succeeds(&self, args: &[&str]) -> (String, String) {
         let out = self.run(args).output().unwrap();
         let (stdout, stderr) = (
             String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -94,22 +80,18 @@ impl Book {
         (stdout, stderr)
     }
 
-    fn row_counts(&self) -> Vec<i64> {
-        [
-            "customers",
-            "interactions",
-            "follow_ups",
-            "moments",
-            "triggers",
-            "balance_entries",
-            "orders",
-        ]
-        .iter()
-        .map(|t| match self.value(&format!("SELECT count(*) FROM {t}")) {
-            rusqlite::types::Value::Integer(n) => n,
-            v => panic!("{v:?}"),
-        })
-        .collect()
+    /// How many rows each table of the schema holds, by table name.
+    fn row_counts(&self) -> Vec<(String, i64)> {
+        let conn = Connection::open(&self.db).unwrap();
+        tables(&conn)
+            .into_iter()
+            .map(|t| {
+                let n = conn
+                    .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+                    .unwrap();
+                (t, n)
+            })
+            .collect()
     }
 }
 
@@ -182,11 +164,11 @@ const DAMAGE: &[(&str, &str)] = &[
 fn every_read_command_works_on_a_book_with_one_bad_value() {
     let clean = Book::demo();
     for (sql, warning) in DAMAGE {
-        let book = Book::demo_copy(&clean);
+        let book = Book::copy_of(&clean);
         book.damage(sql);
         let mut warned = false;
         for args in READERS {
-            let (stdout, stderr) = book.ok(args);
+            let (stdout, stderr) = book.succeeds(args);
             assert!(!stdout.is_empty(), "{sql}: {args:?} printed nothing");
             let times = stderr.matches(warning).count();
             assert!(times <= 1, "{sql}: {args:?} warned {times} times:\n{stderr}");
@@ -200,10 +182,10 @@ fn every_read_command_works_on_a_book_with_one_bad_value() {
         }
         assert!(warned, "{sql}: no command said '{warning}'");
         // Everyone else is still there, exactly as before.
-        let listed: Value = serde_json::from_str(&book.ok(&["list", "--json"]).0).unwrap();
+        let listed: Value = book.json(&["list"]);
         let listed = listed.as_array().unwrap();
         assert_eq!(listed.len(), 40, "{sql}");
-        let clean_list: Value = serde_json::from_str(&clean.ok(&["list", "--json"]).0).unwrap();
+        let clean_list: Value = clean.json(&["list"]);
         let others = |list: &[Value]| -> Vec<Value> {
             let mut v: Vec<Value> = list.iter().filter(|c| c["id"] != 1).cloned().collect();
             v.sort_by_key(|c| c["id"].as_i64());
@@ -213,25 +195,16 @@ fn every_read_command_works_on_a_book_with_one_bad_value() {
     }
 }
 
-impl Book {
-    fn demo_copy(clean: &Book) -> Book {
-        let dir = TempDir::new().unwrap();
-        let db = dir.path().join("touchbase.db");
-        fs::copy(&clean.db, &db).unwrap();
-        Book { _dir: dir, db }
-    }
-}
-
 #[test]
 fn a_damaged_customer_is_listed_with_everything_else_intact() {
     let book = Book::demo();
     book.damage("UPDATE customers SET cadence_days = -5 WHERE id = 1");
-    let list: Value = serde_json::from_str(&book.ok(&["list", "--json"]).0).unwrap();
+    let list: Value = book.json(&["list"]);
     let sanne = list.as_array().unwrap().iter().find(|c| c["id"] == 1).unwrap();
     assert_eq!(sanne["name"], "Sanne de Vries");
     assert_eq!(sanne["cadence_days"], 30, "the default stands in");
     assert_eq!(sanne["last_contact"], "2026-11-19T12:21:00Z");
-    let (csv, _) = book.ok(&["export", "customers", "--format", "csv"]);
+    let (csv, _) = book.succeeds(&["export", "customers", "--format", "csv"]);
     assert!(csv.contains("Sanne de Vries,Van der Berg Logistiek BV"), "{csv}");
 }
 
@@ -244,7 +217,7 @@ fn the_warning_is_given_once_per_command_not_once_per_read() {
     );
     // `due` reads the same customers in several walks.
     for args in [&["due"][..], &["list"], &["export", "week"]] {
-        let (_, stderr) = book.ok(args);
+        let (_, stderr) = book.succeeds(args);
         assert_eq!(
             stderr.matches("customer 1: cadence_days").count(),
             1,
@@ -252,26 +225,26 @@ fn the_warning_is_given_once_per_command_not_once_per_read() {
         );
         assert_eq!(stderr.matches("check --repair").count(), 1, "{args:?}: {stderr}");
     }
-    let (_, stderr) = book.ok(&["list"]);
+    let (_, stderr) = book.succeeds(&["list"]);
     assert!(stderr.contains("customer 2: satisfaction = -3"), "{stderr}");
     // A clean book says nothing.
     let clean = Book::demo();
-    assert_eq!(clean.ok(&["list"]).1, "");
+    assert_eq!(clean.succeeds(&["list"]).1, "");
 }
 
 #[test]
 fn a_sound_demo_book_checks_clean() {
     let book = Book::demo();
-    let (stdout, _) = book.ok(&["check"]);
+    let (stdout, _) = book.succeeds(&["check"]);
     assert_eq!(stdout, "The book is sound: 40 customers, 668 contacts checked.\n");
-    let report: Value = serde_json::from_str(&book.ok(&["check", "--json"]).0).unwrap();
+    let report: Value = book.json(&["check"]);
     assert_eq!(report["sound"], true);
     assert_eq!(report["customers"], 40);
     assert_eq!(report["contacts"], 668);
     assert_eq!(report["problems"], Value::Array(vec![]));
     // Repairing a sound book changes nothing.
     let before = fs::read(&book.db).unwrap();
-    book.ok(&["check", "--repair"]);
+    book.succeeds(&["check", "--repair"]);
     assert_eq!(fs::read(&book.db).unwrap(), before);
 }
 
@@ -298,7 +271,7 @@ fn a_summary_made_wrong_is_reported_and_repair_recomputes_it() {
         "{stderr}"
     );
     let counts = book.row_counts();
-    let (stdout, _) = book.ok(&["check", "--repair"]);
+    let (stdout, _) = book.succeeds(&["check", "--repair"]);
     assert!(stdout.starts_with("Repaired 4 in one transaction:\n"), "{stdout}");
     assert!(
         stdout.contains("  customer 2: value_cents recomputed\n"),
@@ -313,7 +286,7 @@ fn a_summary_made_wrong_is_reported_and_repair_recomputes_it() {
         value
     );
     assert_eq!(book.row_counts(), counts, "no row was deleted");
-    book.ok(&["check"]);
+    book.succeeds(&["check"]);
 }
 
 #[test]
@@ -336,7 +309,7 @@ fn repair_fixes_the_values_it_can_without_losing_anything() {
         "{stdout}"
     );
     let counts = book.row_counts();
-    let (stdout, _) = book.ok(&["check", "--repair"]);
+    let (stdout, _) = book.succeeds(&["check", "--repair"]);
     for change in [
         "customer 1: cadence_days -5 → 30",
         "customer 2: cadence_days '2w' → 14",
@@ -354,7 +327,7 @@ fn repair_fixes_the_values_it_can_without_losing_anything() {
     );
     assert_eq!(book.row_counts(), counts);
     // Nothing is left to warn about.
-    assert_eq!(book.ok(&["list"]).1, "");
+    assert_eq!(book.succeeds(&["list"]).1, "");
 }
 
 #[test]
@@ -393,7 +366,7 @@ fn what_repair_cannot_recover_is_kept_and_reported() {
         rusqlite::types::Value::Integer(_)
     ));
     for args in READERS {
-        book.ok(args);
+        book.succeeds(args);
     }
 }
 
@@ -431,7 +404,7 @@ fn check_json_names_each_problem_and_what_repair_does() {
             "repair": "sets it to 30",
         }])
     );
-    let repaired: Value = serde_json::from_str(&book.ok(&["check", "--repair", "--json"]).0).unwrap();
+    let repaired: Value = book.json(&["check", "--repair"]);
     assert_eq!(repaired["sound"], true);
     assert_eq!(
         repaired["repaired"],

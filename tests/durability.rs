@@ -4,6 +4,11 @@
 
 #![cfg(unix)]
 
+mod common {
+    pub mod binary;
+    pub mod clock;
+}
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
@@ -11,21 +16,22 @@ use std::process::{Child, Command, Output, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use common::binary::{bin, hermetic};
 use rusqlite::Connection;
 use tempfile::TempDir;
 
-/// Monday 23 November 2026, 09:00 UTC.
-const NOW: &str = "2026-11-23T09:00:00Z";
-
 fn touchbase(db: &Path) -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("touchbase"));
-    cmd.env("TOUCHBASE_NOW", NOW)
-        .env("TZ", "UTC")
-        .env_remove("TOUCHBASE_TZ")
-        .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
-        .env_remove("TOUCHBASE_DB")
-        .arg("--db")
-        .arg(db);
+    let mut cmd = common::binary::touchbase();
+    cmd.arg("--db").arg(db);
+    cmd
+}
+
+/// `sh -c SCRIPT touchbase DB ARGS…` in the tests' environment: the script finds the
+/// binary in `$0` and the book in `$1`, so neither needs quoting.
+fn shell(script: &str, db: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c").arg(script).arg(bin()).arg(db).args(args);
+    hermetic(&mut cmd);
     cmd
 }
 
@@ -35,18 +41,17 @@ fn with_umask(umask: &str, db: &Path, args: &[&str]) -> Output {
     for i in 0..args.len() {
         line.push_str(&format!(" \"${}\"", i + 2));
     }
-    let mut cmd = Command::new("sh");
-    cmd.arg("-c")
-        .arg(line)
-        .arg(assert_cmd::cargo::cargo_bin("touchbase"))
-        .arg(db)
+    shell(&line, db, args).output().unwrap()
+}
+
+/// Starts `touchbase --db DB ARGS…` with its output piped, to read when it ends.
+fn spawn<S: AsRef<std::ffi::OsStr>>(db: &Path, args: &[S]) -> Child {
+    touchbase(db)
         .args(args)
-        .env("TOUCHBASE_NOW", NOW)
-        .env("TZ", "UTC")
-        .env_remove("TOUCHBASE_TZ")
-        .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
-        .env_remove("TOUCHBASE_DB");
-    cmd.output().unwrap()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
 }
 
 fn run(db: &Path, args: &[&str]) -> Output {
@@ -128,12 +133,7 @@ fn a_logger_killed_at_random_points_loses_no_acknowledged_write() {
     let (mut acknowledged, mut kills, mut runs) = (Vec::new(), 0, 0);
     while Instant::now() < deadline {
         let note = format!("crash test {runs}");
-        let mut child = touchbase(&db)
-            .args(["log", "Ann Example", &format!("call: {note}")])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        let mut child = spawn(&db, &["log", "Ann Example", &format!("call: {note}")]);
         // A log takes some 30-60 ms in a debug build: the kill lands anywhere in it, from
         // before SQLite is opened to after the commit.
         thread::sleep(Duration::from_millis(rng.u64(0..60)));
@@ -226,14 +226,7 @@ fn eight_processes_creating_one_new_database_at_once_all_succeed() {
         let dir = TempDir::new().unwrap();
         let db = dir.path().join("new/touchbase.db");
         let children: Vec<Child> = (0..8)
-            .map(|i| {
-                touchbase(&db)
-                    .args(["add", &format!("Person {i}")])
-                    .stdout(Stdio::piped())
-                    .stderr(Stdio::piped())
-                    .spawn()
-                    .unwrap()
-            })
+            .map(|i| spawn(&db, &["add", &format!("Person {i}")]))
             .collect();
         for (i, child) in children.into_iter().enumerate() {
             let out = child.wait_with_output().unwrap();
@@ -264,12 +257,7 @@ fn a_command_failing_on_a_new_book_never_removes_what_another_process_wrote() {
                 } else {
                     vec!["log".to_string(), "Nobody".to_string(), "call: x".to_string()]
                 };
-                let child = touchbase(&db)
-                    .args(&args)
-                    .stdout(Stdio::piped())
-                    .stderr(Stdio::piped())
-                    .spawn()
-                    .unwrap();
+                let child = spawn(&db, &args);
                 (good, child)
             })
             .collect();
@@ -304,12 +292,7 @@ fn a_log_waits_for_a_long_write_past_the_old_timeout_and_says_so() {
     conn.execute_batch("BEGIN IMMEDIATE; UPDATE customers SET notes = 'importing'")
         .unwrap();
     let started = Instant::now();
-    let log = touchbase(&db)
-        .args(["log", "Ann Example", "call: during the import"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let log = spawn(&db, &["log", "Ann Example", "call: during the import"]);
     thread::sleep(Duration::from_secs(6));
     conn.execute_batch("COMMIT").unwrap();
     let out = log.wait_with_output().unwrap();
@@ -337,18 +320,14 @@ fn the_book_its_directory_and_its_journal_files_are_private_whatever_the_umask()
         assert_eq!(mode(data.parent().unwrap()), 0o700, "umask {umask}");
 
         // The -wal and -shm exist while a write is going on: catch them during a long one.
-        let mut demo = Command::new("sh")
-            .arg("-c")
-            .arg(format!(
-                "umask {umask}; exec \"$0\" --db \"$1\" demo --force --customers 20000"
-            ))
-            .arg(assert_cmd::cargo::cargo_bin("touchbase"))
-            .arg(&db)
-            .env("TOUCHBASE_NOW", NOW)
-            .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
-            .stdout(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut demo = shell(
+            &format!("umask {umask}; exec \"$0\" --db \"$1\" demo --force --customers 20000"),
+            &db,
+            &[],
+        )
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
         let (wal, shm) = (beside(&db, "-wal"), beside(&db, "-shm"));
         let started = Instant::now();
         while !(wal.exists() && shm.exists()) && started.elapsed() < Duration::from_secs(10) {
@@ -502,39 +481,37 @@ fn a_failed_demo_on_a_new_path_leaves_no_database() {
     assert_eq!(files_in(dir.path()), Vec::<String>::new());
 }
 
+/// A file called `name` made with `sql`, which `args` must refuse (exit 1) and leave
+/// byte for byte as it was; returns what the refusal said.
+fn refused_unchanged(name: &str, sql: &str, args: &[&str]) -> String {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join(name);
+    Connection::open(&db).unwrap().execute_batch(sql).unwrap();
+    let before = fs::read(&db).unwrap();
+    let out = run(&db, args);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(fs::read(&db).unwrap(), before, "{name} was changed");
+    stderr(&out)
+}
+
 #[test]
 fn a_negative_schema_version_is_called_damaged_and_the_file_is_left_alone() {
-    let dir = TempDir::new().unwrap();
-    let db = dir.path().join("odd.db");
-    Connection::open(&db)
-        .unwrap()
-        .execute_batch("CREATE TABLE customers (id); PRAGMA user_version = -1;")
-        .unwrap();
-    let before = fs::read(&db).unwrap();
-    let out = run(&db, &["list"]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
+    let err = refused_unchanged(
+        "odd.db",
+        "CREATE TABLE customers (id); PRAGMA user_version = -1;",
+        &["list"],
+    );
     assert!(err.contains("schema is version -1"), "{err}");
     assert!(err.contains("damaged or belongs to another program"), "{err}");
     assert!(err.contains("the file was not changed"), "{err}");
-    assert_eq!(fs::read(&db).unwrap(), before);
 }
 
 #[test]
 fn another_programs_database_is_refused_unchanged() {
-    let dir = TempDir::new().unwrap();
-    let db = dir.path().join("photos.db");
-    Connection::open(&db)
-        .unwrap()
-        .execute_batch("CREATE TABLE photos (id, path)")
-        .unwrap();
-    let before = fs::read(&db).unwrap();
-    let out = run(&db, &["add", "Ann Example"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("another program's SQLite database"),
-        "{}",
-        stderr(&out)
+    let err = refused_unchanged(
+        "photos.db",
+        "CREATE TABLE photos (id, path)",
+        &["add", "Ann Example"],
     );
-    assert_eq!(fs::read(&db).unwrap(), before);
+    assert!(err.contains("another program's SQLite database"), "{err}");
 }

@@ -2,18 +2,22 @@
 //! back by a real parser, snapshotted, byte-identical when repeated; and the mistakes a
 //! user makes, which leave no file behind.
 
+mod common {
+    pub mod binary;
+    pub mod book;
+    pub mod clock;
+    pub mod demo;
+    pub mod refusals;
+}
+
 use std::collections::HashSet;
 use std::fs;
-use std::path::PathBuf;
 
-use assert_cmd::Command;
 use chrono::NaiveDate;
+use common::book::Book;
 use predicates::prelude::*;
 use serde_json::Value;
-use tempfile::TempDir;
 
-/// Monday 23 November 2026, 09:00 UTC: the first day of 2026-W48.
-const NOW: &str = "2026-11-23T09:00:00Z";
 const FORMATS: [(&str, &str); 5] = [
     ("md", "md"),
     ("csv", "csv"),
@@ -22,54 +26,19 @@ const FORMATS: [(&str, &str); 5] = [
     ("todotxt", "txt"),
 ];
 
-struct Book {
-    dir: TempDir,
-    db: PathBuf,
-}
-
 impl Book {
-    fn empty() -> Book {
-        let dir = TempDir::new().unwrap();
-        let db = dir.path().join("touchbase.db");
-        Book { dir, db }
-    }
-
-    fn demo() -> Book {
-        let book = Book::empty();
-        book.run(&["demo"]).assert().success();
-        book
-    }
-
-    fn run(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("touchbase").unwrap();
-        cmd.env("TOUCHBASE_NOW", NOW)
-            .env("TZ", "UTC")
-            .env_remove("TOUCHBASE_TZ")
-            .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
-            .env_remove("TOUCHBASE_DB")
-            .current_dir(self.dir.path())
-            .arg("--db")
-            .arg(&self.db)
-            .args(args);
-        cmd
-    }
-
     /// `export week ARGS` on stdout.
     fn export(&self, args: &[&str]) -> String {
         let mut all = vec!["export", "week"];
         all.extend_from_slice(args);
-        let out = self.run(&all).assert().success().get_output().stdout.clone();
-        String::from_utf8(out).unwrap()
+        self.ok(&all)
     }
 
-    fn json(&self, args: &[&str]) -> Value {
+    /// The week plan `export week --format json ARGS` prints.
+    fn plan(&self, args: &[&str]) -> Value {
         let mut all = vec!["--format", "json"];
         all.extend_from_slice(args);
         serde_json::from_str(&self.export(&all)).unwrap()
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
     }
 
     /// The files in the book's directory other than the database.
@@ -99,7 +68,7 @@ fn the_demo_week_in_every_format_matches_its_snapshot() {
 
 #[test]
 fn the_plan_holds_only_the_week_overdue_first() {
-    let plan = Book::demo().json(&[]);
+    let plan = Book::demo().plan(&[]);
     assert_eq!(plan["week"], "2026-W48");
     assert_eq!(
         (day(&plan["start"]), day(&plan["end"])),
@@ -138,8 +107,8 @@ fn the_plan_holds_only_the_week_overdue_first() {
 #[test]
 fn the_default_week_is_this_week_and_a_done_follow_up_leaves_it() {
     let book = Book::demo();
-    let this = book.json(&[]);
-    assert_eq!(this, book.json(&["--week", "2026-W48"]));
+    let this = book.plan(&[]);
+    assert_eq!(this, book.plan(&["--week", "2026-W48"]));
     let first = this["items"]
         .as_array()
         .unwrap()
@@ -148,7 +117,7 @@ fn the_default_week_is_this_week_and_a_done_follow_up_leaves_it() {
         .unwrap();
     let id = first["follow_up_id"].as_i64().unwrap().to_string();
     book.run(&["done", &id]).assert().success();
-    let after = book.json(&[]);
+    let after = book.plan(&[]);
     assert!(
         after["items"]
             .as_array()
@@ -172,7 +141,7 @@ fn the_ics_reads_back_with_the_icalendar_parser() {
     }
     let cal: Calendar = ics.parse().unwrap();
     let todos: Vec<_> = cal.todos().collect();
-    let plan = book.json(&[]);
+    let plan = book.plan(&[]);
     let items = plan["items"].as_array().unwrap();
     assert_eq!(todos.len(), items.len());
     for (todo, item) in todos.iter().zip(items) {
@@ -234,7 +203,7 @@ fn the_csv_reads_back_with_the_csv_crate() {
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    let plan = book.json(&[]);
+    let plan = book.plan(&[]);
     let items = plan["items"].as_array().unwrap();
     assert_eq!(rows.len(), items.len());
     for (row, item) in rows.iter().zip(items) {
@@ -257,7 +226,7 @@ fn the_csv_reads_back_with_the_csv_crate() {
 fn todotxt_lines_follow_the_format() {
     let book = Book::demo();
     let text = book.export(&["--format", "todotxt"]);
-    let plan = book.json(&[]);
+    let plan = book.plan(&[]);
     let items = plan["items"].as_array().unwrap();
     assert_eq!(text.lines().count(), items.len());
     assert!(text.ends_with('\n') && !text.contains('\r'));
@@ -335,36 +304,22 @@ fn a_sunday_week_starts_on_sunday() {
     let book = Book::demo();
     let config = book.path("config.toml");
     fs::write(&config, "[week]\nstart = \"sunday\"\n").unwrap();
-    let out = book
-        .run(&["export", "week", "--format", "json"])
-        .env("TOUCHBASE_CONFIG", &config)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let plan: Value = serde_json::from_slice(&out).unwrap();
+    let plan = book.plan(&[]);
     assert_eq!(
         (plan["week"].as_str(), plan["start"].as_str()),
         (Some("2026-W48"), Some("2026-11-22"))
     );
 
     fs::write(&config, "[week]\nstart = \"funday\"\n").unwrap();
-    book.run(&["export", "week"])
-        .env("TOUCHBASE_CONFIG", &config)
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("'funday' is not a day of the week"));
+    book.refuses(&["export", "week"], "'funday' is not a day of the week");
 }
 
 #[test]
 fn a_limit_counts_what_it_leaves_out() {
     let book = Book::demo();
-    let config = book.path("config.toml");
-    fs::write(&config, "[week]\nlimit = 1\n").unwrap();
+    fs::write(book.path("config.toml"), "[week]\nlimit = 1\n").unwrap();
     let run = |format: &str| {
         book.run(&["export", "week", "--format", format])
-            .env("TOUCHBASE_CONFIG", &config)
             .assert()
             .success()
     };
@@ -448,22 +403,20 @@ fn a_malformed_week_is_named_and_nothing_is_written() {
             predicate::str::contains("week '2026-48' is not understood")
                 .and(predicate::str::contains("2026-W48")),
         );
-    book.run(&["export", "week", "--week", "2027-W53"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("2027 has ISO weeks 1 to 52"));
+    book.refuses(
+        &["export", "week", "--week", "2027-W53"],
+        "2027 has ISO weeks 1 to 52",
+    );
     assert_eq!(book.files(), Vec::<String>::new());
 }
 
 #[test]
 fn an_unknown_format_or_extension_is_named_and_nothing_is_written() {
     let book = Book::demo();
-    book.run(&["export", "week", "--format", "xlsx"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains(
-            "unknown format 'xlsx' — use md, csv, ics, json or todotxt",
-        ));
+    book.refuses(
+        &["export", "week", "--format", "xlsx"],
+        "unknown format 'xlsx' — use md, csv, ics, json or todotxt",
+    );
     let out = book.path("week.xlsx");
     book.run(&["export", "week", "-o", out.to_str().unwrap()])
         .assert()
@@ -479,19 +432,16 @@ fn an_unknown_format_or_extension_is_named_and_nothing_is_written() {
 fn an_unwritable_path_is_named_and_leaves_nothing_behind() {
     let book = Book::demo();
     let missing = book.path("no/such/dir/week.md");
-    book.run(&["export", "week", "-o", missing.to_str().unwrap()])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains(format!(
-            "cannot write '{}'",
-            missing.display()
-        )));
+    book.refuses(
+        &["export", "week", "-o", missing.to_str().unwrap()],
+        &format!("cannot write '{}'", missing.display()),
+    );
     let dir = book.path("adir.md");
     fs::create_dir(&dir).unwrap();
-    book.run(&["export", "week", "-o", dir.to_str().unwrap()])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("it is a directory"));
+    book.refuses(
+        &["export", "week", "-o", dir.to_str().unwrap()],
+        "it is a directory",
+    );
     assert_eq!(book.files(), ["adir.md"]);
     assert_eq!(fs::read_dir(&dir).unwrap().count(), 0);
 }
@@ -529,30 +479,21 @@ fn an_empty_book_exports_an_empty_week() {
 #[test]
 fn archived_customers_are_neither_listed_nor_counted() {
     let book = Book::demo();
-    let before = book.json(&[]);
+    let before = book.plan(&[]);
     let archived = before["items"][0]["customer_id"].as_i64().unwrap();
     let conn = rusqlite::Connection::open(&book.db).unwrap();
     conn.execute("UPDATE customers SET archived = 1 WHERE id = ?1", [archived])
         .unwrap();
     drop(conn);
 
-    let all = book.json(&[]);
+    let all = book.plan(&[]);
     let items = all["items"].as_array().unwrap();
     assert!(
         items.iter().all(|i| i["customer_id"] != archived),
         "{archived} is archived"
     );
-    let config = book.path("config.toml");
-    fs::write(&config, "[week]\nlimit = 1\n").unwrap();
-    let out = book
-        .run(&["export", "week", "--format", "json"])
-        .env("TOUCHBASE_CONFIG", &config)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let limited: Value = serde_json::from_slice(&out).unwrap();
+    fs::write(book.path("config.toml"), "[week]\nlimit = 1\n").unwrap();
+    let limited = book.plan(&[]);
     for (kind, left_out) in [
         ("overdue", "overdue"),
         ("follow_up", "follow_up"),

@@ -2,74 +2,32 @@
 //! out of range, amounts in the forms people write them, and text past the size limits.
 //! Bad input is an error that names it, exits non-zero and changes nothing; never a panic.
 
+mod common {
+    pub mod binary;
+    pub mod book;
+    pub mod clock;
+    pub mod json;
+    pub mod keys;
+    pub mod refusals;
+    pub mod session;
+    pub mod store;
+}
+
 use std::fs;
 use std::path::PathBuf;
 
-use assert_cmd::Command;
-use serde_json::Value;
-use tempfile::TempDir;
-
-/// Monday 23 November 2026, 09:00 UTC.
-const NOW: &str = "2026-11-23T09:00:00Z";
-
-struct Book {
-    dir: TempDir,
-    db: PathBuf,
-}
+use common::book::Book;
 
 impl Book {
-    fn empty() -> Book {
-        let dir = TempDir::new().unwrap();
-        let db = dir.path().join("touchbase.db");
-        Book { dir, db }
-    }
-
     fn with_acme() -> Book {
         let book = Book::empty();
         book.ok(&["add", "Acme BV", "--company", "Acme"]);
         book
     }
 
-    fn run(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("touchbase").unwrap();
-        cmd.env("TOUCHBASE_NOW", NOW)
-            .env("TZ", "UTC")
-            .env_remove("TOUCHBASE_TZ")
-            .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
-            .env_remove("TOUCHBASE_DB")
-            .arg("--db")
-            .arg(&self.db)
-            .args(args);
-        cmd
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args).assert().success().get_output().stdout.clone();
-        String::from_utf8(out).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self
-            .run(args)
-            .arg("--json")
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        serde_json::from_slice(&out).unwrap()
-    }
-
-    /// Runs `args` expecting a refusal: a message (not a panic), exit 1.
-    fn refused(&self, args: &[&str]) -> String {
-        let out = self.run(args).assert().code(1).get_output().stderr.clone();
-        let err = String::from_utf8(out).unwrap();
-        assert!(!err.contains("panicked"), "{args:?}: {err}");
-        err
-    }
-
+    /// Writes the config the book's commands read.
     fn config(&self, text: &str) -> PathBuf {
-        let path = self.dir.path().join("config.toml");
+        let path = self.path("config.toml");
         fs::write(&path, text).unwrap();
         path
     }
@@ -116,15 +74,7 @@ fn config_numbers_out_of_range_name_the_file_line_and_range() {
             &["export", "week"],
             &["order", "acme", "10"],
         ] {
-            let out = book
-                .run(args)
-                .env("TOUCHBASE_CONFIG", &config)
-                .assert()
-                .code(1)
-                .get_output()
-                .stderr
-                .clone();
-            let err = String::from_utf8(out).unwrap();
+            let err = book.refused(args);
             let file = format!("the config '{}' is not valid: {says}", config.display());
             assert!(err.contains(&file), "{args:?} with {text:?}:\n{err}");
             assert!(!book.db.exists(), "a bad config leaves no new database behind");
@@ -142,9 +92,9 @@ fn config_numbers_at_the_ends_of_their_ranges_work() {
         "[nudge]\npreparation_days = 365\ncomplaint_days = 365\nloyalty_days = 3650\nlimit = 10000\n[week]\nlimit = 10000\n",
         "[nudge]\npreparation_days = 0\ncomplaint_days = 0\nloyalty_days = 0\nlimit = 1\n[week]\nlimit = 1\n[nudge.weights]\nvalue = 10\nmoment_ahead = 1000\n",
     ] {
-        let config = book.config(ends);
+        book.config(ends);
         for args in [&["due"][..], &["list"], &["export", "week"], &["why", "acme"]] {
-            book.run(args).env("TOUCHBASE_CONFIG", &config).assert().success();
+            book.ok(args);
         }
     }
 }
@@ -194,8 +144,7 @@ fn amounts_in_any_other_form_are_refused_and_nothing_is_recorded() {
         ),
         ("99999999999999999999", "is more than 1,000,000,000.00"),
     ] {
-        let err = book.refused(&["order", "acme", typed]);
-        assert!(err.contains(says), "{typed}: {err}");
+        book.refuses(&["order", "acme", typed], says);
     }
     assert_eq!(book.json(&["show", "acme"])["lifetime_value_cents"], 0);
 }
@@ -329,52 +278,34 @@ fn text_right_at_its_limit_is_kept_whole() {
 mod tui {
     //! The same rules in the terminal app: its form and prompts refuse what the CLI does.
 
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    use tempfile::TempDir;
-    use touchbase::clock::Now;
-    use touchbase::config::Config;
+    use crossterm::event::KeyCode;
     use touchbase::domain::quicklog;
-    use touchbase::store::{Book, NewCustomer};
-    use touchbase::tui::App;
+    use touchbase::store::NewCustomer;
     use touchbase::tui::app::Overlay;
 
-    struct Tui {
-        dir: TempDir,
-        app: App,
-        acme: i64,
-    }
+    use crate::common::clock::NOW;
+    use crate::common::keys::Keys;
+    use crate::common::session::Session;
+    use crate::common::store::{at, day};
 
-    impl Tui {
+    impl Session {
         /// The app on Acme's card.
-        fn on_acme() -> Tui {
-            let dir = TempDir::new().unwrap();
-            let mut store = touchbase::store::open(&dir.path().join("touchbase.db")).unwrap();
-            let acme = NewCustomer {
-                name: "Acme".into(),
-                ..NewCustomer::default()
-            };
-            let acme = store
-                .add_customer(&acme, Now::parse(super::NOW).unwrap().utc)
-                .unwrap()
-                .id;
-            // Something due, so the agenda opens on Acme and Enter shows their card.
-            let day = Now::parse("2026-11-16T10:00:00Z").unwrap();
-            let line = quicklog::parse("call: pricing >> send the quote @2026-11-20", day.today());
-            store.log_contact(acme, &line.unwrap(), day.utc).unwrap();
-            let app = App::new(store, Now::parse(super::NOW).unwrap(), Config::default()).unwrap();
-            let mut tui = Tui { dir, app, acme };
+        fn on_acme() -> Session {
+            let mut tui = Session::new(|store| {
+                let acme = NewCustomer {
+                    name: "Acme".into(),
+                    ..NewCustomer::default()
+                };
+                let acme = store.add_customer(&acme, at(NOW)).unwrap().id;
+                // Something due, so the agenda opens on Acme and Enter shows their card.
+                let line = quicklog::parse("call: pricing >> send the quote @2026-11-20", day("2026-11-16"));
+                store
+                    .log_contact(acme, &line.unwrap(), at("2026-11-16T10:00:00Z"))
+                    .unwrap();
+                acme
+            });
             tui.press(KeyCode::Enter);
             tui
-        }
-
-        fn press(&mut self, code: KeyCode) {
-            self.app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-        }
-
-        fn keys(&mut self, s: &str) {
-            for c in s.chars() {
-                self.press(KeyCode::Char(c));
-            }
         }
 
         /// Opens the prompt under `key`, pastes `text`, submits, and returns the error the
@@ -393,15 +324,11 @@ mod tui {
             self.press(KeyCode::Esc);
             error
         }
-
-        fn db(&self) -> Box<dyn Book> {
-            touchbase::store::open(&self.dir.path().join("touchbase.db")).unwrap()
-        }
     }
 
     #[test]
     fn the_order_prompt_reads_amounts_as_strictly_as_the_cli() {
-        let mut tui = Tui::on_acme();
+        let mut tui = Session::on_acme();
         for (typed, says) in [
             ("1.2.3", "amount '1.2.3' is not a number — type it like 1250.50"),
             ("1,2,3,4", "amount '1,2,3,4' is not a number"),
@@ -412,13 +339,13 @@ mod tui {
             let error = tui.prompt_error("$", typed);
             assert!(error.contains(says), "{typed}: {error}");
         }
-        let acme = tui.db().require_customer(tui.acme).unwrap();
+        let acme = tui.other().require_customer(tui.acme).unwrap();
         assert_eq!(acme.summary.value.0, 0, "nothing recorded");
     }
 
     #[test]
     fn prompts_and_the_form_refuse_text_past_its_limit() {
-        let mut tui = Tui::on_acme();
+        let mut tui = Session::on_acme();
         let note = "x".repeat(20_001);
         for (key, prefix, says) in [
             ("l", "call: ", "the line is longer than 20000 characters"),
@@ -430,9 +357,7 @@ mod tui {
             assert!(error.contains(says), "{key}: {error:.300}");
         }
         tui.press(KeyCode::Esc);
-        tui.keys("a");
-        tui.keys(&"n".repeat(201));
-        tui.press(KeyCode::Enter);
+        tui.submit("a", &"n".repeat(201));
         let Some(Overlay::Form(form)) = &tui.app.overlay else {
             panic!("the form closed");
         };
@@ -441,7 +366,7 @@ mod tui {
             error.contains("the name is longer than 200 characters"),
             "{error}"
         );
-        let db = tui.db();
+        let db = tui.other();
         assert_eq!(db.count_customers().unwrap(), 1);
         assert_eq!(
             db.interactions(tui.acme, 10).unwrap().len(),

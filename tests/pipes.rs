@@ -1,25 +1,18 @@
 //! A reader that goes away (`touchbase export customers | head -1`): every command that
 //! prints ends quietly, with exit 0 and nothing on stderr, however far its output got.
 
+mod common {
+    pub mod binary;
+    pub mod clock;
+}
+
 use std::io::{BufRead as _, BufReader, Read as _};
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::OnceLock;
 
+use common::binary::touchbase;
 use tempfile::TempDir;
-
-/// Monday 23 November 2026, 09:00 UTC.
-const NOW: &str = "2026-11-23T09:00:00Z";
-
-fn touchbase() -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("touchbase"));
-    cmd.env("TOUCHBASE_NOW", NOW)
-        .env("TZ", "UTC")
-        .env_remove("TOUCHBASE_TZ")
-        .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
-        .env_remove("TOUCHBASE_DB");
-    cmd
-}
 
 /// One demo book of 2,000 customers for every test: each command's output is several
 /// times the 64 KiB a pipe holds, so the writer is still busy when the reader leaves.

@@ -2,19 +2,24 @@
 //! writes are fed to a terminal emulator (`vt100`) and the tests look at the screen that
 //! builds, never at the raw bytes: ratatui only sends the cells that changed.
 
+mod common {
+    pub mod binary;
+    pub mod book;
+    pub mod clock;
+    pub mod json;
+}
+
 use std::num::NonZeroU16;
-use std::path::PathBuf;
 use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use common::binary::{bin, hermetic};
+use common::book::Book;
 use rexpect::process::{Signal, WaitStatus};
 use rexpect::session::{PtySession, spawn_command};
 use serde_json::Value;
-use tempfile::TempDir;
 
-/// Monday 23 November 2026, 09:00 UTC.
-const NOW: &str = "2026-11-23T09:00:00Z";
 const ROWS: u16 = 24;
 const COLS: u16 = 80;
 /// How long anything may take before a test gives up and shows the screen.
@@ -24,52 +29,19 @@ const TIMEOUT: Duration = Duration::from_secs(10);
 /// alternate screen, then show the cursor again (ratatui 0.30's `restore` itself does not).
 const RESTORED: &[u8] = b"\x1b[?1049l\x1b[?25h";
 
-fn touchbase() -> PathBuf {
-    assert_cmd::cargo::cargo_bin("touchbase")
-}
-
-/// The same environment for the CLI and the app: a fixed clock, UTC, no user config.
+/// The tests' environment (`hermetic`) in a terminal that takes colour, for the app or the
+/// shell that starts it.
 fn with_env(cmd: &mut Command) -> &mut Command {
-    cmd.env("TOUCHBASE_NOW", NOW)
-        .env("TZ", "UTC")
-        .env_remove("TOUCHBASE_TZ")
-        .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
-        .env("TERM", "xterm-256color")
-        .env_remove("TOUCHBASE_DB")
-        .env_remove("NO_COLOR")
-}
-
-struct Book {
-    _dir: TempDir,
-    db: PathBuf,
+    hermetic(cmd).env("TERM", "xterm-256color").env_remove("NO_COLOR")
 }
 
 impl Book {
     /// Two customers: "Acme BV" (company Acme) and "Beta GmbH".
     fn two_customers() -> Book {
-        let dir = TempDir::new().unwrap();
-        let db = dir.path().join("touchbase.db");
-        let book = Book { _dir: dir, db };
-        book.cli(&["add", "Acme BV", "--company", "Acme"]);
-        book.cli(&["add", "Beta GmbH"]);
+        let book = Book::empty();
+        book.ok(&["add", "Acme BV", "--company", "Acme"]);
+        book.ok(&["add", "Beta GmbH"]);
         book
-    }
-
-    fn cli(&self, args: &[&str]) -> Vec<u8> {
-        let out = with_env(Command::new(touchbase()).arg("--db").arg(&self.db).args(args))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "touchbase {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out.stdout
-    }
-
-    fn show(&self, who: &str) -> Value {
-        let out = self.cli(&["show", who, "--json"]);
-        serde_json::from_slice(&out).unwrap_or_else(|e| panic!("show {who} --json: {e}"))
     }
 }
 
@@ -93,7 +65,7 @@ impl Tui {
         let mut cmd = Command::new("sh");
         cmd.arg("-c")
             .arg(format!("stty rows {ROWS} cols {COLS} && exec \"$0\" --db \"$1\""))
-            .arg(touchbase())
+            .arg(bin())
             .arg(&book.db);
         env(with_env(&mut cmd));
         let timeout_ms = u64::try_from(TIMEOUT.as_millis()).unwrap();
@@ -304,7 +276,7 @@ fn quick_log_from_the_customer_card_lands_in_the_database() {
     assert_eq!(tui.exit_code(), 0, "exit code; screen:\n{}", tui.framed());
     tui.assert_restored();
 
-    let acme = book.show("acme");
+    let acme = book.json(&["show", "acme"]);
     let logged = &acme["interactions"][0];
     assert_eq!(logged["kind"], "call", "{acme:#}");
     assert_eq!(logged["note"], "discussed renewal", "{acme:#}");
@@ -314,7 +286,7 @@ fn quick_log_from_the_customer_card_lands_in_the_database() {
     assert_eq!(follow_up["text"], "send proposal", "{acme:#}");
     assert_eq!(follow_up["due"], "2026-11-27", "{acme:#}");
     assert_eq!(follow_up["done"], false, "{acme:#}");
-    let beta = book.show("beta");
+    let beta = book.json(&["show", "beta"]);
     assert_eq!(beta["interactions"], Value::Array(vec![]), "{beta:#}");
 }
 
@@ -344,7 +316,7 @@ fn a_bad_quick_log_line_shows_the_error_and_saves_nothing() {
     tui.assert_restored();
 
     for who in ["acme", "beta"] {
-        let customer = book.show(who);
+        let customer = book.json(&["show", who]);
         assert_eq!(customer["interactions"], Value::Array(vec![]), "{customer:#}");
         assert_eq!(customer["follow_ups"], Value::Array(vec![]), "{customer:#}");
     }
@@ -405,7 +377,7 @@ fn sighup_ends_the_app() {
 
 /// What `touchbase --db DB args…` writes to a terminal, every byte, and its exit code.
 fn on_terminal(book: &Book, args: &[&str]) -> (Vec<u8>, i32) {
-    let mut cmd = Command::new(touchbase());
+    let mut cmd = Command::new(bin());
     cmd.arg("--db").arg(&book.db).args(args);
     with_env(&mut cmd);
     let timeout_ms = u64::try_from(TIMEOUT.as_millis()).unwrap();
@@ -425,10 +397,10 @@ fn on_terminal(book: &Book, args: &[&str]) -> (Vec<u8>, i32) {
 fn data_written_to_a_terminal_shows_hidden_characters_as_placeholders() {
     let book = Book::two_customers();
     let evil = "Evil\u{1b}]0;pwned\u{7}\u{202E}\u{9b}2J";
-    book.cli(&["add", evil, "--notes", evil]);
-    let piped = book.cli(&["export", "customers", "--format", "json"]);
+    book.ok(&["add", evil, "--notes", evil]);
+    let piped = book.ok(&["export", "customers", "--format", "json"]);
     assert!(
-        String::from_utf8_lossy(&piped).contains("Evil\\u001b]0;pwned\\u0007\u{202E}\u{9b}2J"),
+        piped.contains("Evil\\u001b]0;pwned\\u0007\u{202E}\u{9b}2J"),
         "a pipe gets the data exactly, escaped as JSON escapes it"
     );
     for args in [
@@ -550,7 +522,7 @@ fn ended(child: &mut std::process::Child, what: &str) -> std::process::ExitStatu
 #[test]
 fn closing_the_terminal_ends_the_app() {
     let book = Book::two_customers();
-    let mut cmd = Command::new(touchbase());
+    let mut cmd = Command::new(bin());
     cmd.arg("--db").arg(&book.db);
     let (mut child, master) = on_own_terminal(cmd);
     let closed = Instant::now();
@@ -575,7 +547,7 @@ fn a_hung_up_terminal_ends_the_app_without_a_signal() {
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
         .arg(r#"trap "" HUP; "$0" --db "$1"; echo $? > "$2""#)
-        .arg(touchbase())
+        .arg(bin())
         .arg(&book.db)
         .arg(&code);
     let (mut child, master) = on_own_terminal(cmd);

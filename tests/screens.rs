@@ -1,12 +1,20 @@
 //! The terminal app's screens, drawn with ratatui's TestBackend and compared as insta
 //! snapshots, and sequences of keys checked against what the store holds afterwards.
 
-use chrono::{DateTime, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod common {
+    pub mod clock;
+    pub mod keys;
+    pub mod store;
+}
+
+use common::clock::NOW;
+use common::keys::{self, Keys};
+use common::store::{at, day, new_book};
+use crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tempfile::TempDir;
-use touchbase::clock::{Now, Zone};
+use touchbase::clock::Now;
 use touchbase::config::Config;
 use touchbase::domain::balance::Side;
 use touchbase::domain::moment::{MomentStatus, NewMoment};
@@ -16,19 +24,6 @@ use touchbase::domain::{Cadence, Tags};
 use touchbase::store::{Book, NewCustomer};
 use touchbase::tui::App;
 use touchbase::tui::ui;
-
-/// Monday 23 November 2026, 09:00 UTC.
-const NOW: &str = "2026-11-23T09:00:00Z";
-
-fn at(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-}
-
-/// The app's clock, fixed at `NOW` in UTC: local days are UTC days whatever the machine's
-/// time zone, so snapshots do not depend on it.
-fn now() -> Now {
-    Now::at(at(NOW), Zone::UTC)
-}
 
 struct Fixture {
     _dir: TempDir,
@@ -61,8 +56,7 @@ fn log(store: &mut dyn Book, id: i64, when: &str, line: &str) {
 /// A small book: an overdue follow-up, one due today, a customer past their cadence, one
 /// never contacted, and one in good standing.
 fn book() -> Fixture {
-    let dir = TempDir::new().unwrap();
-    let mut store = touchbase::store::open(&dir.path().join("touchbase.db")).unwrap();
+    let (dir, mut store) = new_book();
     let acme = customer(
         &mut *store,
         "Jan de Vries",
@@ -113,7 +107,7 @@ fn book() -> Fixture {
     ] {
         let new = NewMoment {
             title: title.into(),
-            expected: expected.parse().unwrap(),
+            expected: day(expected),
             concerns: "price increase vs. a competitor's offer".into(),
             steps: "the CFO compares three quotes".into(),
             response: "bring the TCO sheet and a reference customer".into(),
@@ -129,7 +123,7 @@ fn book() -> Fixture {
         "2026-11-12T10:00:00Z",
         "complaint: pallets arrived damaged",
     );
-    let ordered = "2026-10-20".parse().unwrap();
+    let ordered = day("2026-10-20");
     store
         .add_order(acme, ordered, Cents(1_250_000), "EUR", planned)
         .unwrap();
@@ -139,15 +133,18 @@ fn book() -> Fixture {
     store
         .add_balance_entry(acme, Side::Ask, "price increase 4%", planned)
         .unwrap();
-    let app = App::new(store, now(), Config::default()).unwrap();
-    Fixture { _dir: dir, app }
+    Fixture {
+        _dir: dir,
+        app: keys::app(store),
+    }
 }
 
 fn empty() -> Fixture {
-    let dir = TempDir::new().unwrap();
-    let store = touchbase::store::open(&dir.path().join("touchbase.db")).unwrap();
-    let app = App::new(store, now(), Config::default()).unwrap();
-    Fixture { _dir: dir, app }
+    let (dir, store) = new_book();
+    Fixture {
+        _dir: dir,
+        app: keys::app(store),
+    }
 }
 
 fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
@@ -155,16 +152,6 @@ fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     app.resize(ui::list_height(height)).unwrap();
     terminal.draw(|f| touchbase::tui::draw(f, app)).unwrap();
     terminal
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        press(app, KeyCode::Char(c));
-    }
 }
 
 /// Both sizes the app promises to work at.
@@ -182,56 +169,54 @@ fn agenda_puts_overdue_first_then_today_then_nudges() {
 #[test]
 fn customers_by_last_contact() {
     let mut f = book();
-    keys(&mut f.app, "2");
+    f.app.keys("2");
     snapshot_both("customers", &mut f.app);
 }
 
 #[test]
 fn customers_filtered() {
     let mut f = book();
-    keys(&mut f.app, "2/dklk");
+    f.app.keys("2/dklk");
     insta::assert_snapshot!("customers_filtered_80x24", draw(&mut f.app, 80, 24).backend());
 }
 
 #[test]
 fn customer_card() {
     let mut f = book();
-    press(&mut f.app, KeyCode::Enter); // the overdue follow-up: Jan de Vries
+    f.app.press(KeyCode::Enter); // the overdue follow-up: Jan de Vries
     snapshot_both("card", &mut f.app);
 }
 
 #[test]
 fn planning_a_decision_moment_in_the_form() {
     let mut f = book();
-    press(&mut f.app, KeyCode::Enter);
-    keys(&mut f.app, "m");
-    keys(&mut f.app, "Pilot starts");
-    press(&mut f.app, KeyCode::Tab);
-    keys(&mut f.app, "+2w");
+    f.app.press(KeyCode::Enter);
+    f.app.keys("m");
+    f.app.keys("Pilot starts");
+    f.app.press(KeyCode::Tab);
+    f.app.keys("+2w");
     insta::assert_snapshot!("moment_form_80x24", draw(&mut f.app, 80, 24).backend());
 }
 
 #[test]
 fn help_lists_every_binding() {
     let mut f = book();
-    keys(&mut f.app, "?");
+    f.app.keys("?");
     snapshot_both("help", &mut f.app);
 }
 
 #[test]
 fn help_turns_to_the_keys_of_the_filter_prompts_and_forms() {
     let mut f = book();
-    keys(&mut f.app, "?");
-    press(&mut f.app, KeyCode::Tab);
+    f.app.keys("?");
+    f.app.press(KeyCode::Tab);
     snapshot_both("help_typing", &mut f.app);
 }
 
 #[test]
 fn a_quick_log_error_is_marked_in_place() {
     let mut f = book();
-    keys(&mut f.app, "l");
-    keys(&mut f.app, "bogus: hello");
-    press(&mut f.app, KeyCode::Enter);
+    f.app.submit("l", "bogus: hello");
     insta::assert_snapshot!("quicklog_error_80x24", draw(&mut f.app, 80, 24).backend());
 }
 
@@ -244,8 +229,8 @@ fn an_empty_book_shows_how_to_start() {
 #[test]
 fn the_add_customer_form() {
     let mut f = book();
-    keys(&mut f.app, "a");
-    keys(&mut f.app, "Acme BV");
+    f.app.keys("a");
+    f.app.keys("Acme BV");
     insta::assert_snapshot!("add_form_80x24", draw(&mut f.app, 80, 24).backend());
 }
 
@@ -264,11 +249,11 @@ fn help_pages(app: &mut App) -> Vec<Vec<String>> {
 }
 
 fn help_pages_at(app: &mut App, width: u16, height: u16) -> Vec<Vec<String>> {
-    keys(app, "?");
+    app.keys("?");
     let mut pages = Vec::new();
     for _ in 0..touchbase::tui::help::PAGES {
         pages.push(rows(app, width, height));
-        press(app, KeyCode::Tab);
+        app.press(KeyCode::Tab);
     }
     pages
 }
@@ -317,16 +302,16 @@ fn the_footer_shows_the_keys_of_what_has_them() {
         footer(&mut f.app),
         " Enter open  l log  d done  s snooze  f follow-up  u undo  ? keys  q quit"
     );
-    keys(&mut f.app, "s");
+    f.app.keys("s");
     assert_eq!(
         footer(&mut f.app),
         " Enter save  Esc cancel  Tab tomorrow / +3d / +1w"
     );
-    press(&mut f.app, KeyCode::Esc);
-    keys(&mut f.app, "l");
+    f.app.press(KeyCode::Esc);
+    f.app.keys("l");
     assert_eq!(footer(&mut f.app), " Enter save  Esc cancel");
-    press(&mut f.app, KeyCode::Esc);
-    keys(&mut f.app, "?");
+    f.app.press(KeyCode::Esc);
+    f.app.keys("?");
     // At 80×24 the help covers the footer.
     assert_eq!(
         rows(&mut f.app, 120, 40)[39].trim_end(),
@@ -337,7 +322,7 @@ fn the_footer_shows_the_keys_of_what_has_them() {
 #[test]
 fn the_week_as_it_will_be_exported() {
     let mut f = book();
-    keys(&mut f.app, "4");
+    f.app.keys("4");
     snapshot_both("week", &mut f.app);
 }
 
@@ -355,8 +340,7 @@ fn screen_text(app: &mut App) -> String {
 
 #[test]
 fn control_characters_in_the_book_are_drawn_as_placeholders() {
-    let dir = TempDir::new().unwrap();
-    let mut store = touchbase::store::open(&dir.path().join("touchbase.db")).unwrap();
+    let (_dir, mut store) = new_book();
     let evil = customer(&mut *store, "Evil\u{1b}[2J Corp", "Bell\u{7} BV", 30, &[]);
     log(
         &mut *store,
@@ -364,11 +348,11 @@ fn control_characters_in_the_book_are_drawn_as_placeholders() {
         "2026-11-20T10:00:00Z",
         "call: line one\rline\u{1b}]0;pwned\u{7}",
     );
-    let mut app = App::new(store, now(), Config::default()).unwrap();
+    let mut app = keys::app(store);
 
-    keys(&mut app, "2");
+    app.keys("2");
     let customers = screen_text(&mut app);
-    press(&mut app, KeyCode::Enter);
+    app.press(KeyCode::Enter);
     let card = screen_text(&mut app);
 
     for text in [&customers, &card] {
@@ -389,8 +373,7 @@ fn control_characters_in_the_book_are_drawn_as_placeholders() {
 
 #[test]
 fn the_agenda_counts_every_follow_up_due_even_beyond_its_list() {
-    let dir = TempDir::new().unwrap();
-    let mut store = touchbase::store::open(&dir.path().join("touchbase.db")).unwrap();
+    let (_dir, mut store) = new_book();
     for (name, due) in [
         ("Anna", "@2026-11-20"),
         ("Bert", "@2026-11-19"),
@@ -405,7 +388,7 @@ fn the_agenda_counts_every_follow_up_due_even_beyond_its_list() {
         );
     }
     let config = Config::from_toml("[nudge]\nlimit = 1\n").unwrap();
-    let mut app = App::new(store, now(), config).unwrap();
+    let mut app = App::new(store, Now::parse(NOW).unwrap(), config).unwrap();
     let screen = screen_text(&mut app);
     assert!(
         screen.contains("Agenda · 2 overdue · 1 today"),

@@ -3,28 +3,20 @@
 //! racing opens, backups. The behaviour every backend shares is the contract suite in
 //! tests/store/.
 
+mod common {
+    pub mod clock;
+    pub mod store;
+}
+
 use std::fs;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use common::clock::NOW;
+use common::store::{at, day, new_book};
 use rusqlite::Connection;
 use tempfile::TempDir;
 use touchbase::domain::money::Cents;
 use touchbase::domain::{Cadence, Kind, Tags};
-use touchbase::store::{Book, Customers as _, LATEST_VERSION, NewCustomer, OpenError, Rows, Stream, Window};
-
-fn at(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-}
-
-fn day(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-fn new_store() -> (TempDir, Box<dyn Book>) {
-    let dir = TempDir::new().unwrap();
-    let store = touchbase::store::open(&dir.path().join("touchbase.db")).unwrap();
-    (dir, store)
-}
+use touchbase::store::{Customers as _, LATEST_VERSION, NewCustomer, OpenError, Rows, Stream, Window};
 
 fn customer(name: &str) -> NewCustomer {
     NewCustomer {
@@ -105,7 +97,7 @@ fn processes_opening_one_new_database_at_once_all_get_the_schema() {
             std::thread::spawn(move || {
                 let mut store = touchbase::store::open(&path).map_err(|e| e.to_string())?;
                 store
-                    .add_customer(&customer(&format!("Person {i}")), at("2026-11-23T09:00:00Z"))
+                    .add_customer(&customer(&format!("Person {i}")), at(NOW))
                     .map_err(|e| format!("{e:#}"))?;
                 Ok::<_, String>(())
             })
@@ -140,9 +132,7 @@ fn a_database_nobody_may_write_is_opened_read_only_and_refuses_writes() {
     let path = dir.path().join("touchbase.db");
     {
         let mut store = touchbase::store::open(&path).unwrap();
-        store
-            .add_customer(&customer("Ann"), at("2026-11-23T09:00:00Z"))
-            .unwrap();
+        store.add_customer(&customer("Ann"), at(NOW)).unwrap();
     }
     // By the permission bits, so the same path is taken when the tests run as root.
     fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
@@ -150,9 +140,7 @@ fn a_database_nobody_may_write_is_opened_read_only_and_refuses_writes() {
     let mut store = touchbase::store::sqlite::SqliteBook::open(&path).unwrap();
     assert!(store.is_read_only());
     assert_eq!(store.count_customers().unwrap(), 1);
-    let err = store
-        .add_customer(&customer("Bob"), at("2026-11-23T09:00:00Z"))
-        .unwrap_err();
+    let err = store.add_customer(&customer("Bob"), at(NOW)).unwrap_err();
     assert!(
         err.downcast_ref::<touchbase::store::sqlite::ReadOnly>().is_some(),
         "{err:#}"
@@ -169,10 +157,8 @@ fn a_database_nobody_may_write_is_opened_read_only_and_refuses_writes() {
 
 #[test]
 fn a_failed_backup_leaves_nothing_and_a_good_one_is_a_whole_book() {
-    let (dir, mut store) = new_store();
-    store
-        .add_customer(&customer("Ann"), at("2026-11-23T09:00:00Z"))
-        .unwrap();
+    let (dir, mut store) = new_book();
+    store.add_customer(&customer("Ann"), at(NOW)).unwrap();
     assert!(store.backup_to(&dir.path().join("missing/b.db")).is_err());
     fs::write(dir.path().join("taken.db"), "mine").unwrap();
     assert!(store.backup_to(&dir.path().join("taken.db")).is_err());

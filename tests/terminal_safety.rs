@@ -2,19 +2,22 @@
 //! text field holds escape sequences, C0 and C1 controls, DEL and bidi overrides, and no
 //! such character reaching stdout, stderr or a TUI screen.
 
-use std::path::{Path, PathBuf};
+mod common {
+    pub mod binary;
+    pub mod book;
+    pub mod clock;
+    pub mod keys;
+}
 
-use assert_cmd::Command;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::process::Output;
+
+use common::binary::touchbase;
+use common::book::Book;
+use common::keys::{self, Keys};
+use crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use tempfile::TempDir;
-use touchbase::clock::{Now, Zone};
-use touchbase::config::Config;
 use touchbase::tui::{App, ui};
-
-/// Monday 23 November 2026, 09:00 UTC.
-const NOW: &str = "2026-11-23T09:00:00Z";
 
 /// Clear the screen, retitle the window, bell, SOH, DEL, an 8-bit CSI (C1), NEL, a
 /// right-to-left override, a bidi isolate, a right-to-left mark, a zero width space and a
@@ -51,28 +54,10 @@ fn assert_safe(what: &str, bytes: &[u8]) {
     }
 }
 
-fn touchbase() -> Command {
-    let mut cmd = Command::cargo_bin("touchbase").unwrap();
-    cmd.env("TOUCHBASE_NOW", NOW)
-        .env("TZ", "UTC")
-        .env_remove("TOUCHBASE_TZ")
-        .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
-        .env_remove("TOUCHBASE_DB");
-    cmd
-}
-
-struct Book {
-    dir: TempDir,
-    db: PathBuf,
-}
-
 impl Book {
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        touchbase().arg("--db").arg(&self.db).args(args).output().unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> std::process::Output {
-        let out = self.run(args);
+    /// Runs `args`, which must succeed; returns all it printed.
+    fn printed(&self, args: &[&str]) -> Output {
+        let out = self.run(args).output().unwrap();
         assert!(
             out.status.success(),
             "{args:?}: {}",
@@ -85,9 +70,7 @@ impl Book {
 /// Two customers with hostile text everywhere: written through the CLI where it takes it,
 /// then appended to every text column with SQL, for what it refuses or does not reach.
 fn hostile() -> Book {
-    let dir = TempDir::new().unwrap();
-    let db = dir.path().join("touchbase.db");
-    let book = Book { dir, db };
+    let book = Book::empty();
     let e = EVIL;
     book.ok(&[
         "add",
@@ -178,7 +161,7 @@ fn every_command_for_a_person_prints_hostile_text_as_placeholders() {
         &["export", "week", "--format", "todotxt"],
         &["export", "week", "--week", "2026-W49"],
     ] {
-        let out = book.ok(args);
+        let out = book.printed(args);
         assert_safe(&format!("{args:?} stdout"), &out.stdout);
         assert_safe(&format!("{args:?} stderr"), &out.stderr);
         let shown = String::from_utf8_lossy(&out.stdout).into_owned();
@@ -189,7 +172,7 @@ fn every_command_for_a_person_prints_hostile_text_as_placeholders() {
     }
     // Paths the user named are echoed back when the file is written.
     let file = |name: &str| {
-        let path = book.dir.path().join(format!("{EVIL}{name}"));
+        let path = book.path(&format!("{EVIL}{name}"));
         path.to_str().unwrap().to_string()
     };
     for args in [
@@ -202,7 +185,7 @@ fn every_command_for_a_person_prints_hostile_text_as_placeholders() {
         ["backup", &file("backup.db")].map(String::from).to_vec(),
     ] {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let out = book.ok(&args);
+        let out = book.printed(&args);
         assert_safe(&format!("{args:?} stdout"), &out.stdout);
         assert_safe(&format!("{args:?} stderr"), &out.stderr);
     }
@@ -216,9 +199,9 @@ fn every_command_for_a_person_prints_hostile_text_as_placeholders() {
 fn errors_that_echo_an_argument_show_it_as_placeholders() {
     let book = hostile();
     let e = EVIL;
-    let csv = book.dir.path().join("bad.csv");
+    let csv = book.path("bad.csv");
     std::fs::write(&csv, format!("Naam{e},Firma{e}\nJan,Acme\n")).unwrap();
-    let missing = book.dir.path().join(format!("missing{e}.csv"));
+    let missing = book.path(&format!("missing{e}.csv"));
     let csv = csv.to_str().unwrap();
     let missing = missing.to_str().unwrap();
     for args in [
@@ -245,7 +228,7 @@ fn errors_that_echo_an_argument_show_it_as_placeholders() {
         &["list", "--sort", &format!("name{e}")],
         &["list", &format!("--{e}")],
     ] {
-        let out = book.run(args);
+        let out = book.run(args).output().unwrap();
         assert!(!out.status.success(), "{args:?} should fail");
         assert_safe(&format!("{args:?} stdout"), &out.stdout);
         assert_safe(&format!("{args:?} stderr"), &out.stderr);
@@ -265,41 +248,20 @@ fn draw(app: &mut App) -> String {
         .collect()
 }
 
-fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    }
-}
-
-fn enter(app: &mut App) {
-    app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
-}
-
-fn app(db: &Path) -> App {
-    // In UTC whatever the machine's time zone, as the child processes' TZ=UTC.
-    App::new(
-        touchbase::store::open(db).unwrap(),
-        Now::parse(NOW).unwrap().in_zone(Zone::UTC),
-        Config::default(),
-    )
-    .unwrap()
-}
-
 #[test]
 fn every_screen_draws_hostile_text_as_placeholders() {
     let book = hostile();
-    let mut app = app(&book.db);
+    // In UTC whatever the machine's time zone, as the child processes' TZ=UTC.
+    let mut app = keys::app(touchbase::store::open(&book.db).unwrap());
     let mut screens = vec![("agenda", draw(&mut app))];
-    keys(&mut app, "2");
+    app.keys("2");
     screens.push(("customers", draw(&mut app)));
-    enter(&mut app);
+    app.press(KeyCode::Enter);
     screens.push(("card", draw(&mut app)));
-    keys(&mut app, "4");
+    app.keys("4");
     screens.push(("week", draw(&mut app)));
     // The quick-log prompt echoes a bad date in its error.
-    keys(&mut app, "2l");
-    keys(&mut app, "call: hello @fri\u{202E}\u{200F}x");
-    enter(&mut app);
+    app.submit("2l", "call: hello @fri\u{202E}\u{200F}x");
     screens.push(("quick-log error", draw(&mut app)));
     for (name, screen) in &screens {
         assert_safe(name, screen.as_bytes());
@@ -323,7 +285,7 @@ fn every_screen_draws_hostile_text_as_placeholders() {
 fn exported_files_keep_hostile_text_exactly() {
     let book = hostile();
     let name = format!("Evil{EVIL}One {EVIL}");
-    let json = book.dir.path().join("book.json");
+    let json = book.path("book.json");
     book.ok(&["export", "customers", "-o", json.to_str().unwrap()]);
     let text = std::fs::read_to_string(&json).unwrap();
     assert!(text.contains("\\u001b[2J"), "JSON escapes ESC");
@@ -331,7 +293,7 @@ fn exported_files_keep_hostile_text_exactly() {
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(doc[0]["name"], name.as_str());
 
-    let csv = book.dir.path().join("book.csv");
+    let csv = book.path("book.csv");
     book.ok(&["add", "＝HYPERLINK(\"x\")", "--notes", "\n=cmd|' /C calc'!A0"]);
     book.ok(&["export", "customers", "-o", csv.to_str().unwrap()]);
     let mut rows = ::csv::Reader::from_path(&csv).unwrap();

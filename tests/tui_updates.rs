@@ -1,92 +1,68 @@
 //! Keys typed into the terminal app, checked against what the database holds afterwards.
 
-use chrono::{DateTime, Utc};
+mod common {
+    pub mod clock;
+    pub mod keys;
+    pub mod session;
+    pub mod store;
+}
+
+use common::clock::NOW;
+use common::keys::Keys;
+use common::session::Session;
+use common::store::{at, day, new_book};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tempfile::TempDir;
 use touchbase::app::customers::Sort;
 use touchbase::clock::Now;
 use touchbase::config::Config;
 use touchbase::domain::quicklog;
-use touchbase::store::{Book, NewCustomer};
-use touchbase::tui::App;
+use touchbase::store::NewCustomer;
 use touchbase::tui::action::Screen;
 
-const NOW: &str = "2026-11-23T09:00:00Z";
-
-fn at(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-}
-
-struct Fixture {
-    dir: TempDir,
-    app: App,
-    acme: i64,
-}
-
-impl Fixture {
+impl Session {
     /// Acme with an overdue follow-up, Beta without anything.
-    fn new() -> Fixture {
-        let dir = TempDir::new().unwrap();
-        let mut store = touchbase::store::open(&dir.path().join("touchbase.db")).unwrap();
-        let add = |store: &mut dyn Book, name: &str| {
-            let new = NewCustomer {
-                name: name.into(),
-                ..NewCustomer::default()
+    fn acme_and_beta() -> Session {
+        Session::new(|store| {
+            let mut add = |name: &str| {
+                let new = NewCustomer {
+                    name: name.into(),
+                    ..NewCustomer::default()
+                };
+                store.add_customer(&new, at("2026-11-01T09:00:00Z")).unwrap().id
             };
-            store.add_customer(&new, at("2026-11-01T09:00:00Z")).unwrap().id
-        };
-        let acme = add(&mut *store, "Acme");
-        add(&mut *store, "Beta");
-        let line = quicklog::parse(
-            "call: pricing >> send the quote @2026-11-20",
-            at("2026-11-16T10:00:00Z").date_naive(),
-        )
-        .unwrap();
-        store
-            .log_contact(acme, &line, at("2026-11-16T10:00:00Z"))
-            .unwrap();
-        let app = App::new(store, Now::parse(NOW).unwrap(), Config::default()).unwrap();
-        Fixture { dir, app, acme }
+            let acme = add("Acme");
+            add("Beta");
+            let line =
+                quicklog::parse("call: pricing >> send the quote @2026-11-20", day("2026-11-16")).unwrap();
+            store
+                .log_contact(acme, &line, at("2026-11-16T10:00:00Z"))
+                .unwrap();
+            acme
+        })
     }
 
-    /// A second connection, as another process would see the file.
-    fn db(&self) -> Box<dyn Book> {
-        touchbase::store::open(&self.dir.path().join("touchbase.db")).unwrap()
-    }
-
-    fn press(&mut self, code: KeyCode) {
-        self.app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-    }
-
-    fn keys(&mut self, s: &str) {
-        for c in s.chars() {
-            self.press(KeyCode::Char(c));
-        }
-    }
-
-    fn status(&self) -> String {
+    fn ctrl(&mut self, c: char) {
         self.app
-            .status
-            .as_ref()
-            .map(|s| s.text.clone())
-            .unwrap_or_default()
+            .on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    }
+
+    fn status(&self) -> &str {
+        &self.app.status.as_ref().expect("a status line").text
     }
 }
 
 #[test]
 fn logging_from_the_card_saves_the_contact_and_its_follow_up() {
-    let mut f = Fixture::new();
+    let mut f = Session::acme_and_beta();
     f.press(KeyCode::Enter); // the overdue follow-up's customer: Acme
     assert_eq!(f.app.screen, Screen::Customer);
-    f.keys("l");
-    f.keys("call: agreed on volumes >> send contract @fri =5");
-    f.press(KeyCode::Enter);
+    f.submit("l", "call: agreed on volumes >> send contract @fri =5");
     assert_eq!(
         f.status(),
         "Logged call with Acme · follow-up “send contract” Fri 27 Nov · =5"
     );
 
-    let db = f.db();
+    let db = f.other();
     let timeline = db.interactions(f.acme, 10).unwrap();
     assert_eq!(timeline[0].note, "agreed on volumes");
     assert_eq!(timeline[0].satisfaction, Some(5));
@@ -110,107 +86,38 @@ fn logging_from_the_card_saves_the_contact_and_its_follow_up() {
 
 #[test]
 fn readline_keys_edit_the_line_before_it_is_saved() {
-    let mut f = Fixture::new();
+    let mut f = Session::acme_and_beta();
     f.press(KeyCode::Enter); // Acme's card
     f.keys("l");
     f.keys("call: agreed on volumse");
-    f.app
-        .on_key(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL)); // the typo
+    f.ctrl('w'); // the typo
     f.keys("volumes");
-    f.app
-        .on_key(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::CONTROL));
+    f.ctrl('a');
     f.press(KeyCode::Delete);
     f.keys("C");
     f.press(KeyCode::Enter);
     assert_eq!(f.status(), "Logged call with Acme");
     assert_eq!(
-        f.db().interactions(f.acme, 1).unwrap()[0].note,
+        f.other().interactions(f.acme, 1).unwrap()[0].note,
         "agreed on volumes"
     );
 }
 
 #[test]
-fn ctrl_u_deletes_to_the_start_of_a_prompt_as_in_readline() {
-    let mut f = Fixture::new();
-    f.press(KeyCode::Enter); // Acme's card
-    f.keys("l");
-    f.keys("call: wrong customer");
-    f.app
-        .on_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
-    f.keys("email: sent the price list");
-    f.press(KeyCode::Enter);
-    assert_eq!(f.status(), "Logged email with Acme");
-    assert_eq!(
-        f.db().interactions(f.acme, 1).unwrap()[0].note,
-        "sent the price list"
-    );
-}
-
-#[test]
-fn ctrl_w_and_ctrl_u_edit_the_filter_as_in_readline() {
-    let mut f = Fixture::new();
-    f.keys("2/");
-    f.keys("acme be");
-    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
-    let query = |f: &Fixture| {
-        let view = f.app.customers.as_ref().unwrap();
-        view.filter.as_ref().unwrap().query.clone()
-    };
-    f.app.on_key(ctrl('w'));
-    assert_eq!(query(&f), "acme ");
-    f.app.on_key(ctrl('w'));
-    assert_eq!(query(&f), "");
-    f.keys("be");
-    f.app.on_key(ctrl('u'));
-    assert_eq!(query(&f), "", "the query is gone");
-    assert!(f.app.customers.as_ref().unwrap().typing, "the filter stays open");
-    f.keys("beta");
-    assert_eq!(query(&f), "beta");
-}
-
-/// Finding: a change to what the filter searches (here a tag the line adds) rebuilt the
-/// filter's index and read the query from the new, empty filter, so the query was lost and
-/// the whole book was listed under an empty filter line.
-#[test]
-fn a_change_that_rebuilds_the_filter_keeps_its_query() {
-    let mut f = Fixture::new();
-    f.keys("2/beta");
-    f.press(KeyCode::Enter); // keep the filter, keys to the list
-    f.keys("l");
-    f.keys("call: hi #vip");
-    f.press(KeyCode::Enter);
-    assert_eq!(f.status(), "Logged call with Beta");
-    let view = f.app.customers.as_ref().unwrap();
-    assert_eq!(view.filter.as_ref().unwrap().query, "beta");
-    let listed: Vec<&str> = view.rows.iter().map(|r| r.customer.name.as_str()).collect();
-    assert_eq!(listed, ["Beta"]);
-    assert!(
-        view.rows[0].customer.tags.contains("vip"),
-        "the index was rebuilt"
-    );
-    f.keys("u");
-    let view = f.app.customers.as_ref().unwrap();
-    assert_eq!(view.filter.as_ref().unwrap().query, "beta", "undo keeps it too");
-}
-
-#[test]
 fn ctrl_c_quits_whatever_has_the_keys() {
-    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     // A prompt, a form, the filter, the help, a screen.
     for keys in ["l", "a", "2/", "?", ""] {
-        let mut f = Fixture::new();
+        let mut f = Session::acme_and_beta();
         f.keys(keys);
-        f.app.on_key(ctrl_c);
+        f.ctrl('c');
         assert!(f.app.quit, "after {keys:?}");
     }
 }
 
 #[test]
 fn a_line_that_does_not_parse_stays_and_saves_nothing() {
-    let mut f = Fixture::new();
-    f.keys("l");
-    f.keys("bogus: hello");
-    f.press(KeyCode::Enter);
+    let mut f = Session::acme_and_beta();
+    f.submit("l", "bogus: hello");
     let Some(touchbase::tui::app::Overlay::Prompt(prompt)) = &f.app.overlay else {
         panic!("the prompt closed");
     };
@@ -223,53 +130,45 @@ fn a_line_that_does_not_parse_stays_and_saves_nothing() {
             .0
             .starts_with("unknown kind 'bogus'")
     );
-    assert_eq!(f.db().interactions(f.acme, 10).unwrap().len(), 1);
+    assert_eq!(f.other().interactions(f.acme, 10).unwrap().len(), 1);
     f.press(KeyCode::Esc);
     assert!(f.app.overlay.is_none());
 }
 
 #[test]
 fn done_on_the_agenda_then_undo_reopens_it() {
-    let mut f = Fixture::new();
+    let mut f = Session::acme_and_beta();
     let id = f.app.agenda.selected_nudge().unwrap().follow_up_id.unwrap();
     f.keys("d");
     assert_eq!(f.status(), "Done: “send the quote”");
-    assert!(f.db().require_follow_up(id).unwrap().done_at.is_some());
+    assert!(f.other().require_follow_up(id).unwrap().done_at.is_some());
     assert!(f.app.agenda.due.nudges.iter().all(|n| n.follow_up_id != Some(id)));
 
     f.keys("u");
     assert_eq!(f.status(), "Undone: Done: “send the quote”");
-    assert!(f.db().require_follow_up(id).unwrap().done_at.is_none());
+    assert!(f.other().require_follow_up(id).unwrap().done_at.is_none());
     f.keys("u");
     assert_eq!(f.status(), "Nothing to undo in this session.");
 }
 
 #[test]
 fn snooze_asks_for_a_day_and_moves_the_follow_up() {
-    let mut f = Fixture::new();
+    let mut f = Session::acme_and_beta();
     let id = f.app.agenda.selected_nudge().unwrap().follow_up_id.unwrap();
     f.keys("s");
     f.press(KeyCode::Tab); // first suggestion: tomorrow
     f.press(KeyCode::Tab); // +3d
     f.press(KeyCode::Enter);
-    assert_eq!(
-        f.db().require_follow_up(id).unwrap().due,
-        "2026-11-26".parse().unwrap()
-    );
+    assert_eq!(f.other().require_follow_up(id).unwrap().due, day("2026-11-26"));
     f.keys("u");
-    assert_eq!(
-        f.db().require_follow_up(id).unwrap().due,
-        "2026-11-20".parse().unwrap()
-    );
+    assert_eq!(f.other().require_follow_up(id).unwrap().due, day("2026-11-20"));
 }
 
 #[test]
 fn undo_of_a_log_removes_the_contact_and_what_it_created() {
-    let mut f = Fixture::new();
+    let mut f = Session::acme_and_beta();
     f.keys("2"); // customers: Beta (never contacted) first
-    f.keys("l");
-    f.keys("complaint: late delivery >> call back @tomorrow #urgent");
-    f.press(KeyCode::Enter);
+    f.submit("l", "complaint: late delivery >> call back @tomorrow #urgent");
     let beta = f
         .app
         .customers
@@ -281,11 +180,11 @@ fn undo_of_a_log_removes_the_contact_and_what_it_created() {
         .unwrap()
         .customer
         .id;
-    assert_eq!(f.db().interactions(beta, 10).unwrap().len(), 1);
-    assert!(f.db().require_customer(beta).unwrap().tags.contains("urgent"));
+    assert_eq!(f.other().interactions(beta, 10).unwrap().len(), 1);
+    assert!(f.other().require_customer(beta).unwrap().tags.contains("urgent"));
 
     f.keys("u");
-    let db = f.db();
+    let db = f.other();
     assert!(db.interactions(beta, 10).unwrap().is_empty());
     assert!(db.open_follow_ups(beta).unwrap().is_empty());
     let beta_now = db.require_customer(beta).unwrap();
@@ -295,7 +194,7 @@ fn undo_of_a_log_removes_the_contact_and_what_it_created() {
 
 #[test]
 fn adding_and_editing_a_customer_with_the_form() {
-    let mut f = Fixture::new();
+    let mut f = Session::acme_and_beta();
     f.keys("a");
     f.keys("Gamma Foods");
     f.press(KeyCode::Tab);
@@ -317,18 +216,18 @@ fn adding_and_editing_a_customer_with_the_form() {
     f.keys(" Holding");
     f.press(KeyCode::Enter);
     assert_eq!(
-        f.db().require_customer(card.id).unwrap().company,
+        f.other().require_customer(card.id).unwrap().company,
         "Gamma BV Holding"
     );
     f.keys("u");
-    assert_eq!(f.db().require_customer(card.id).unwrap().company, "Gamma BV");
+    assert_eq!(f.other().require_customer(card.id).unwrap().company, "Gamma BV");
     f.keys("u");
-    assert!(f.db().customer(card.id).unwrap().is_none());
+    assert!(f.other().customer(card.id).unwrap().is_none());
 }
 
 #[test]
 fn a_bad_cadence_in_the_form_is_explained_and_nothing_saved() {
-    let mut f = Fixture::new();
+    let mut f = Session::acme_and_beta();
     f.keys("a");
     f.keys("Delta");
     for _ in 0..4 {
@@ -340,12 +239,12 @@ fn a_bad_cadence_in_the_form_is_explained_and_nothing_saved() {
         panic!("the form closed");
     };
     assert!(form.error.as_ref().unwrap().contains("cadence 'often'"));
-    assert_eq!(f.db().count_customers().unwrap(), 2);
+    assert_eq!(f.other().count_customers().unwrap(), 2);
 }
 
 #[test]
 fn q_quits_and_esc_goes_back() {
-    let mut f = Fixture::new();
+    let mut f = Session::acme_and_beta();
     f.keys("2");
     f.press(KeyCode::Esc);
     assert_eq!(f.app.screen, Screen::Agenda);
@@ -355,7 +254,7 @@ fn q_quits_and_esc_goes_back() {
 
 #[test]
 fn a_moment_planned_in_the_form_is_saved_and_undone() {
-    let mut f = Fixture::new();
+    let mut f = Session::acme_and_beta();
     f.press(KeyCode::Enter); // Acme's card
     f.keys("m");
     f.keys("Board approves budget");
@@ -368,7 +267,7 @@ fn a_moment_planned_in_the_form_is_saved_and_undone() {
         f.status(),
         "Planned “Board approves budget” for Acme on Wed 25 Nov"
     );
-    let moments = f.db().moments_of(f.acme).unwrap();
+    let moments = f.other().moments_of(f.acme).unwrap();
     assert_eq!(moments.len(), 1);
     assert_eq!(moments[0].concerns, "price vs competitor");
     assert_eq!(
@@ -377,44 +276,36 @@ fn a_moment_planned_in_the_form_is_saved_and_undone() {
         "the card shows it at once"
     );
     f.keys("u");
-    assert!(f.db().moments_of(f.acme).unwrap().is_empty());
+    assert!(f.other().moments_of(f.acme).unwrap().is_empty());
 }
 
 #[test]
 fn triggers_gives_asks_and_orders_from_their_prompts() {
-    let mut f = Fixture::new();
+    let mut f = Session::acme_and_beta();
     f.press(KeyCode::Enter);
-    f.keys("t");
-    f.keys("reactional: delivery 5 days late");
-    f.press(KeyCode::Enter);
+    f.submit("t", "reactional: delivery 5 days late");
     assert_eq!(
         f.status(),
         "Opened a reactional trigger for Acme: delivery 5 days late"
     );
-    f.keys("b");
-    f.keys("give: christmas hamper");
-    f.press(KeyCode::Enter);
-    f.keys("b");
-    f.keys("ask: a referral");
-    f.press(KeyCode::Enter);
-    f.keys("$");
-    f.keys("1.250,50 @2026-11-20");
-    f.press(KeyCode::Enter);
+    f.submit("b", "give: christmas hamper");
+    f.submit("b", "ask: a referral");
+    f.submit("$", "1.250,50 @2026-11-20");
     assert_eq!(f.status(), "Order of EUR 1,250.50 from Acme (Fri 20 Nov)");
 
-    let db = f.db();
+    let db = f.other();
     let acme = db.require_customer(f.acme).unwrap();
     assert_eq!((acme.summary.balance.gives, acme.summary.balance.asks), (1, 1));
     assert_eq!(acme.summary.value.0, 125_050);
     assert_eq!(db.triggers_of(f.acme).unwrap()[0].note, "delivery 5 days late");
 
     f.keys("u"); // the order
-    assert_eq!(f.db().require_customer(f.acme).unwrap().summary.value.0, 0);
+    assert_eq!(f.other().require_customer(f.acme).unwrap().summary.value.0, 0);
 }
 
 #[test]
 fn bad_relationship_lines_stay_in_the_prompt_and_save_nothing() {
-    let mut f = Fixture::new();
+    let mut f = Session::acme_and_beta();
     f.press(KeyCode::Enter);
     for (key, line, error) in [
         ("t", "rumour: they are moving", "unknown trigger kind 'rumour'"),
@@ -423,9 +314,7 @@ fn bad_relationship_lines_stay_in_the_prompt_and_save_nothing() {
         ("$", "-5", "negative"),
         ("$", "100 @2027-01-01", "not in the future"),
     ] {
-        f.keys(key);
-        f.keys(line);
-        f.press(KeyCode::Enter);
+        f.submit(key, line);
         let Some(touchbase::tui::app::Overlay::Prompt(prompt)) = &f.app.overlay else {
             panic!("{line}: the prompt closed");
         };
@@ -433,7 +322,7 @@ fn bad_relationship_lines_stay_in_the_prompt_and_save_nothing() {
         assert!(message.contains(error), "{line}: {message}");
         f.press(KeyCode::Esc);
     }
-    let db = f.db();
+    let db = f.other();
     assert!(db.triggers_of(f.acme).unwrap().is_empty());
     let acme = db.require_customer(f.acme).unwrap();
     assert_eq!((acme.summary.balance.gives, acme.summary.value.0), (0, 0));
@@ -441,7 +330,7 @@ fn bad_relationship_lines_stay_in_the_prompt_and_save_nothing() {
 
 #[test]
 fn x_on_the_week_screen_writes_the_export_named_in_the_prompt() {
-    let mut f = Fixture::new();
+    let mut f = Session::acme_and_beta();
     f.keys("4");
     f.keys("x");
     let path = f.dir.path().join("week.ics");
@@ -476,9 +365,9 @@ fn x_on_the_week_screen_writes_the_export_named_in_the_prompt() {
 
 #[test]
 fn the_filter_prepared_in_the_background_finds_customers_added_since() {
-    let count = |f: &Fixture| f.app.customers.as_ref().unwrap().filter.as_ref().unwrap().count();
+    let count = |f: &Session| f.app.customers.as_ref().unwrap().filter.as_ref().unwrap().count();
     let prepared = || {
-        let mut f = Fixture::new();
+        let mut f = Session::acme_and_beta();
         f.app.prepare_in_background();
         for _ in 0..500 {
             if f.app.preload.finished() {
@@ -496,16 +385,14 @@ fn the_filter_prepared_in_the_background_finds_customers_added_since() {
     assert!(!f.app.preload.pending(), "and was used");
 
     let mut f = prepared();
-    f.keys("a");
-    f.keys("Gamma Foods");
-    f.press(KeyCode::Enter);
+    f.submit("a", "Gamma Foods");
     f.keys("2/gamma");
     assert_eq!(count(&f), 1, "a customer added after it was prepared is found");
 }
 
 #[test]
 fn the_urgency_ranking_prepared_in_the_background_is_never_stale() {
-    let mut f = Fixture::new();
+    let mut f = Session::acme_and_beta();
     f.app.prepare_in_background();
     f.keys("2");
     for _ in 0..500 {
@@ -515,7 +402,7 @@ fn the_urgency_ranking_prepared_in_the_background_is_never_stale() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     assert!(f.app.ranking.finished(), "the ranking was prepared within 5 s");
-    let first = |f: &Fixture| f.app.customers.as_ref().unwrap().rows[0].customer.name.clone();
+    let first = |f: &Session| f.app.customers.as_ref().unwrap().rows[0].customer.name.clone();
 
     // Acme's overdue follow-up made Acme the most urgent; done, nobody is.
     f.keys("1");
@@ -533,9 +420,9 @@ fn the_urgency_ranking_prepared_in_the_background_is_never_stale() {
 
 #[test]
 fn a_table_sorted_by_urgency_is_ranked_again_after_a_change() {
-    let mut f = Fixture::new();
+    let mut f = Session::acme_and_beta();
     f.keys("2o");
-    let first = |f: &Fixture| f.app.customers.as_ref().unwrap().rows[0].customer.name.clone();
+    let first = |f: &Session| f.app.customers.as_ref().unwrap().rows[0].customer.name.clone();
     assert_eq!(first(&f), "Acme", "the overdue follow-up makes Acme most urgent");
     f.keys("1d");
     f.keys("2");
@@ -544,9 +431,8 @@ fn a_table_sorted_by_urgency_is_ranked_again_after_a_change() {
 
 #[test]
 fn scrolling_row_by_row_shows_the_same_rows_as_paging_in_every_order() {
-    let dir = TempDir::new().unwrap();
-    let mut store = touchbase::store::open(&dir.path().join("touchbase.db")).unwrap();
-    let call = quicklog::parse("call: hi", at("2026-11-20T10:00:00Z").date_naive()).unwrap();
+    let (_dir, mut store) = new_book();
+    let call = quicklog::parse("call: hi", day("2026-11-20")).unwrap();
     for i in 0..15i64 {
         let new = NewCustomer {
             name: format!("C{:02}", (i * 7) % 5),
@@ -583,4 +469,63 @@ fn scrolling_row_by_row_shows_the_same_rows_as_paging_in_every_order() {
             view.cycle_sort(&*store, || Ok(Vec::new())).unwrap();
         }
     }
+}
+
+#[test]
+fn ctrl_u_deletes_to_the_start_of_a_prompt_as_in_readline() {
+    let mut f = Session::acme_and_beta();
+    f.press(KeyCode::Enter); // Acme's card
+    f.keys("l");
+    f.keys("call: wrong customer");
+    f.ctrl('u');
+    f.keys("email: sent the price list");
+    f.press(KeyCode::Enter);
+    assert_eq!(f.status(), "Logged email with Acme");
+    assert_eq!(
+        f.other().interactions(f.acme, 1).unwrap()[0].note,
+        "sent the price list"
+    );
+}
+
+#[test]
+fn ctrl_w_and_ctrl_u_edit_the_filter_as_in_readline() {
+    let mut f = Session::acme_and_beta();
+    f.keys("2/");
+    f.keys("acme be");
+    let query = |f: &Session| {
+        let view = f.app.customers.as_ref().unwrap();
+        view.filter.as_ref().unwrap().query.clone()
+    };
+    f.ctrl('w');
+    assert_eq!(query(&f), "acme ");
+    f.ctrl('w');
+    assert_eq!(query(&f), "");
+    f.keys("be");
+    f.ctrl('u');
+    assert_eq!(query(&f), "", "the query is gone");
+    assert!(f.app.customers.as_ref().unwrap().typing, "the filter stays open");
+    f.keys("beta");
+    assert_eq!(query(&f), "beta");
+}
+
+#[test]
+fn a_change_that_rebuilds_the_filter_keeps_its_query() {
+    let mut f = Session::acme_and_beta();
+    f.keys("2/beta");
+    f.press(KeyCode::Enter); // keep the filter, keys to the list
+    f.keys("l");
+    f.keys("call: hi #vip");
+    f.press(KeyCode::Enter);
+    assert_eq!(f.status(), "Logged call with Beta");
+    let view = f.app.customers.as_ref().unwrap();
+    assert_eq!(view.filter.as_ref().unwrap().query, "beta");
+    let listed: Vec<&str> = view.rows.iter().map(|r| r.customer.name.as_str()).collect();
+    assert_eq!(listed, ["Beta"]);
+    assert!(
+        view.rows[0].customer.tags.contains("vip"),
+        "the index was rebuilt"
+    );
+    f.keys("u");
+    let view = f.app.customers.as_ref().unwrap();
+    assert_eq!(view.filter.as_ref().unwrap().query, "beta", "undo keeps it too");
 }

@@ -1,13 +1,25 @@
 //! Undo touches only what the undone action wrote: `u` in the terminal app while the CLI
 //! (the real binary) or a second store handle writes to the same file.
 
+mod common {
+    pub mod binary;
+    pub mod clock;
+    pub mod keys;
+    pub mod session;
+    pub mod sql;
+    pub mod store;
+}
+
 use assert_cmd::Command;
-use chrono::{DateTime, NaiveDate, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use common::binary::touchbase;
+use common::clock::NOW;
+use common::keys::Keys;
+use common::session::Session;
+use common::sql::tables;
+use common::store::{at, day, file, new_book, open};
+use crossterm::event::KeyCode;
 use rusqlite::Connection;
 use tempfile::TempDir;
-use touchbase::clock::Now;
-use touchbase::config::Config;
 use touchbase::domain::balance::Side;
 use touchbase::domain::moment::NewMoment;
 use touchbase::domain::money::Cents;
@@ -15,61 +27,43 @@ use touchbase::domain::quicklog;
 use touchbase::domain::trigger::TriggerKind;
 use touchbase::domain::{Cadence, Tags};
 use touchbase::store::{Book, Change, CustomerFields, CustomerPatch, NewCustomer, UndoRefused};
-use touchbase::tui::App;
 
-/// Monday 23 November 2026, 09:00 UTC: the terminal app's clock.
-const NOW: &str = "2026-11-23T09:00:00Z";
-
-fn at(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-}
-
-/// The terminal app on a book with Acme (added before this session), and the file, for the
-/// CLI and for a second store handle.
-struct Session {
-    dir: TempDir,
-    app: App,
-    acme: i64,
-}
-
+/// The terminal app in this file, and the CLI on the same book.
 impl Session {
-    fn new() -> Session {
-        let dir = TempDir::new().unwrap();
-        let mut store = touchbase::store::open(&dir.path().join("touchbase.db")).unwrap();
-        let acme = store
-            .add_customer(
-                &NewCustomer {
-                    name: "Acme".into(),
-                    ..NewCustomer::default()
-                },
-                at("2026-11-01T09:00:00Z"),
-            )
-            .unwrap()
-            .id;
-        let app = App::new(store, Now::parse(NOW).unwrap(), Config::default()).unwrap();
-        Session { dir, app, acme }
+    /// A book with Acme, added before this session.
+    fn with_acme() -> Session {
+        Session::new(|store| {
+            store
+                .add_customer(&named("Acme"), at("2026-11-01T09:00:00Z"))
+                .unwrap()
+                .id
+        })
     }
 
-    /// Another process, as a store handle.
-    fn other(&self) -> Box<dyn Book> {
-        touchbase::store::open(&self.dir.path().join("touchbase.db")).unwrap()
+    /// On Acme's card (the only customer on the agenda's list of the book).
+    fn on_acme() -> Session {
+        let mut s = Session::with_acme();
+        s.keys("2");
+        s.press(KeyCode::Enter);
+        assert_eq!(s.app.customer.as_ref().unwrap().customer.id, s.acme);
+        s
     }
 
-    /// The CLI on the same file, a day after the app's clock unless `now` says otherwise.
+    /// Acme's first open follow-up, as another process reads it.
+    fn follow_up(&self) -> i64 {
+        self.other().open_follow_ups(self.acme).unwrap()[0].id
+    }
+
+    /// The CLI on the same file, a day after the app's clock.
     fn cli(&self, args: &[&str]) -> String {
         self.cli_at("2026-11-24T09:00:00Z", args)
     }
 
     fn cli_at(&self, now: &str, args: &[&str]) -> String {
-        let out = Command::cargo_bin("touchbase")
-            .unwrap()
+        let out = Command::from_std(touchbase())
             .env("TOUCHBASE_NOW", now)
-            .env("TZ", "UTC")
-            .env_remove("TOUCHBASE_TZ")
-            .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
-            .env_remove("TOUCHBASE_DB")
             .arg("--db")
-            .arg(self.dir.path().join("touchbase.db"))
+            .arg(file(self.dir.path()))
             .args(args)
             .assert()
             .success()
@@ -79,43 +73,25 @@ impl Session {
         String::from_utf8(out).unwrap()
     }
 
-    fn press(&mut self, code: KeyCode) {
-        self.app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-    }
-
-    fn keys(&mut self, s: &str) {
-        for c in s.chars() {
-            self.press(KeyCode::Char(c));
-        }
-    }
-
-    /// Types `line` into the prompt `key` opens, and submits it.
-    fn prompt(&mut self, key: &str, line: &str) {
-        self.keys(key);
-        self.keys(line);
-        self.press(KeyCode::Enter);
-    }
-
     /// The status line, and whether it is shown as an error.
     fn status(&self) -> (String, bool) {
         let s = self.app.status.as_ref().expect("a status line");
         (s.text.clone(), s.error)
     }
 
-    /// Opens Acme's card (the only customer on the agenda's list of the book).
-    fn open_acme(&mut self) {
-        self.keys("2");
-        self.press(KeyCode::Enter);
-        assert_eq!(self.app.customer.as_ref().unwrap().customer.id, self.acme);
+    /// Presses `u`, which must be refused; returns the refusal the status line shows.
+    fn undo_refused(&mut self) -> String {
+        self.keys("u");
+        let (text, error) = self.status();
+        assert!(error, "a refusal is not shown as a success: {text}");
+        text
     }
 }
 
 #[test]
 fn undoing_an_added_customer_refuses_once_the_cli_has_written_for_them() {
-    let mut s = Session::new();
-    s.keys("a");
-    s.keys("Gamma Foods");
-    s.press(KeyCode::Enter);
+    let mut s = Session::with_acme();
+    s.submit("a", "Gamma Foods");
     assert_eq!(s.status().0, "Added Gamma Foods · in touch every 30d");
     let gamma = s.app.customer.as_ref().unwrap().customer.id;
 
@@ -127,11 +103,8 @@ fn undoing_an_added_customer_refuses_once_the_cli_has_written_for_them() {
     ];
     assert!(said[1].contains("5,000.00"), "{}", said[1]);
 
-    s.keys("u");
-    let (text, error) = s.status();
-    assert!(error, "a refusal is not shown as a success: {text}");
     assert_eq!(
-        text,
+        s.undo_refused(),
         "Can't undo adding Gamma Foods: 2 contacts, 1 follow-up, 1 give/ask and 1 order \
          were added since"
     );
@@ -141,7 +114,7 @@ fn undoing_an_added_customer_refuses_once_the_cli_has_written_for_them() {
     assert_eq!(c.summary.balance.gives, 1);
     assert_eq!(db.interactions(gamma, 10).unwrap().len(), 2);
     assert_eq!(db.open_follow_ups(gamma).unwrap()[0].text, "call back");
-    let orders: i64 = Connection::open(s.dir.path().join("touchbase.db"))
+    let orders: i64 = Connection::open(file(s.dir.path()))
         .unwrap()
         .query_row(
             "SELECT count(*) FROM orders WHERE customer_id = ?1",
@@ -159,9 +132,8 @@ fn undoing_an_added_customer_refuses_once_the_cli_has_written_for_them() {
 
 #[test]
 fn undoing_a_log_removes_only_the_tags_it_added() {
-    let mut s = Session::new();
-    s.open_acme();
-    s.prompt("l", "call: renewal talk #urgent #vip =2");
+    let mut s = Session::on_acme();
+    s.submit("l", "call: renewal talk #urgent #vip =2");
     // The CLI logs an earlier contact that adds a tag of its own, and one the log added.
     s.cli_at(
         "2026-11-20T09:00:00Z",
@@ -191,17 +163,13 @@ fn undoing_a_log_removes_only_the_tags_it_added() {
 
 #[test]
 fn undoing_a_log_refuses_when_the_cli_completed_its_follow_up() {
-    let mut s = Session::new();
-    s.open_acme();
-    s.prompt("l", "call: pricing >> send the quote @fri");
-    let id = s.other().open_follow_ups(s.acme).unwrap()[0].id;
+    let mut s = Session::on_acme();
+    s.submit("l", "call: pricing >> send the quote @fri");
+    let id = s.follow_up();
     s.cli(&["done", &id.to_string()]);
 
-    s.keys("u");
-    let (text, error) = s.status();
-    assert!(error);
     assert_eq!(
-        text,
+        s.undo_refused(),
         "Can't undo the logged call: its follow-up “send the quote” was marked done since"
     );
     let db = s.other();
@@ -211,15 +179,12 @@ fn undoing_a_log_refuses_when_the_cli_completed_its_follow_up() {
 
 #[test]
 fn undoing_a_complaint_refuses_when_the_cli_resolved_its_trigger() {
-    let mut s = Session::new();
-    s.open_acme();
-    s.prompt("l", "complaint: delivery 5 days late");
+    let mut s = Session::on_acme();
+    s.submit("l", "complaint: delivery 5 days late");
     let trigger = s.other().triggers_of(s.acme).unwrap()[0].id;
     s.cli(&["trigger", "resolve", &trigger.to_string()]);
 
-    s.keys("u");
-    let (text, error) = s.status();
-    assert!(error);
+    let text = s.undo_refused();
     assert!(
         text.ends_with("its reactional trigger was resolved since"),
         "{text}"
@@ -231,49 +196,33 @@ fn undoing_a_complaint_refuses_when_the_cli_resolved_its_trigger() {
 
 #[test]
 fn undoing_a_snooze_refuses_when_the_cli_moved_the_follow_up_again() {
-    let mut s = Session::new();
-    s.open_acme();
-    s.prompt("f", "send the quote @tomorrow");
-    let id = s.other().open_follow_ups(s.acme).unwrap()[0].id;
-    s.keys("s");
-    s.keys("2026-11-27");
-    s.press(KeyCode::Enter);
-    assert_eq!(
-        s.other().require_follow_up(id).unwrap().due,
-        "2026-11-27".parse().unwrap()
-    );
+    let mut s = Session::on_acme();
+    s.submit("f", "send the quote @tomorrow");
+    let id = s.follow_up();
+    s.submit("s", "2026-11-27");
+    assert_eq!(s.other().require_follow_up(id).unwrap().due, day("2026-11-27"));
     s.cli(&["snooze", &id.to_string(), "2026-12-07"]);
 
-    s.keys("u");
-    let (text, error) = s.status();
-    assert!(error);
+    let text = s.undo_refused();
     assert!(
         text.ends_with("the follow-up “send the quote” was moved to 2026-12-07 since"),
         "{text}"
     );
-    assert_eq!(
-        s.other().require_follow_up(id).unwrap().due,
-        "2026-12-07".parse().unwrap()
-    );
+    assert_eq!(s.other().require_follow_up(id).unwrap().due, day("2026-12-07"));
     // Next: the follow-up's own creation, which the snooze elsewhere built on too.
-    s.keys("u");
-    assert!(s.status().1);
+    s.undo_refused();
     assert!(s.other().follow_up(id).unwrap().is_some());
 }
 
 #[test]
 fn undoing_a_follow_up_refuses_when_the_cli_completed_it() {
-    let mut s = Session::new();
-    s.open_acme();
-    s.prompt("f", "send the quote @fri");
-    let id = s.other().open_follow_ups(s.acme).unwrap()[0].id;
+    let mut s = Session::on_acme();
+    s.submit("f", "send the quote @fri");
+    let id = s.follow_up();
     s.cli(&["done", &id.to_string()]);
 
-    s.keys("u");
-    let (text, error) = s.status();
-    assert!(error);
     assert_eq!(
-        text,
+        s.undo_refused(),
         "Can't undo the follow-up “send the quote”: it was marked done since"
     );
     assert!(s.other().require_follow_up(id).unwrap().done_at.is_some());
@@ -281,8 +230,7 @@ fn undoing_a_follow_up_refuses_when_the_cli_completed_it() {
 
 #[test]
 fn undoing_a_moment_refuses_when_the_cli_closed_it() {
-    let mut s = Session::new();
-    s.open_acme();
+    let mut s = Session::on_acme();
     s.keys("m");
     s.keys("Board approves budget");
     s.press(KeyCode::Tab);
@@ -291,11 +239,8 @@ fn undoing_a_moment_refuses_when_the_cli_closed_it() {
     let id = s.other().moments_of(s.acme).unwrap()[0].id;
     s.cli(&["moment", "close", &id.to_string(), "--outcome", "won"]);
 
-    s.keys("u");
-    let (text, error) = s.status();
-    assert!(error);
     assert_eq!(
-        text,
+        s.undo_refused(),
         "Can't undo the moment “Board approves budget”: it was closed as won since"
     );
     assert_eq!(s.other().moments_of(s.acme).unwrap().len(), 1);
@@ -303,24 +248,23 @@ fn undoing_a_moment_refuses_when_the_cli_closed_it() {
 
 #[test]
 fn undoing_a_trigger_refuses_when_the_cli_resolved_it() {
-    let mut s = Session::new();
-    s.open_acme();
-    s.prompt("t", "situational: new buyer starts in January");
+    let mut s = Session::on_acme();
+    s.submit("t", "situational: new buyer starts in January");
     let id = s.other().triggers_of(s.acme).unwrap()[0].id;
     s.cli(&["trigger", "resolve", &id.to_string()]);
 
-    s.keys("u");
-    let (text, error) = s.status();
-    assert!(error);
-    assert_eq!(text, "Can't undo the situational trigger: it was resolved since");
+    assert_eq!(
+        s.undo_refused(),
+        "Can't undo the situational trigger: it was resolved since"
+    );
     assert_eq!(s.other().triggers_of(s.acme).unwrap().len(), 1);
 }
+
 #[test]
 fn undoing_a_done_refuses_when_it_was_reopened_and_done_again_elsewhere() {
-    let mut s = Session::new();
-    s.open_acme();
-    s.prompt("f", "send the quote @fri");
-    let id = s.other().open_follow_ups(s.acme).unwrap()[0].id;
+    let mut s = Session::on_acme();
+    s.submit("f", "send the quote @fri");
+    let id = s.follow_up();
     s.keys("d");
     assert_eq!(s.status().0, "Done: “send the quote”");
     // Another writer reopened it (another session's undo) and completed it again, later.
@@ -330,11 +274,8 @@ fn undoing_a_done_refuses_when_it_was_reopened_and_done_again_elsewhere() {
         .unwrap();
     other.complete_follow_up(id, at("2026-11-24T09:00:00Z")).unwrap();
 
-    s.keys("u");
-    let (text, error) = s.status();
-    assert!(error);
     assert_eq!(
-        text,
+        s.undo_refused(),
         "Can't undo marking “send the quote” done: it was reopened and done again since"
     );
     assert!(s.other().require_follow_up(id).unwrap().done_at.is_some());
@@ -353,10 +294,8 @@ struct TwoHandles {
 
 impl TwoHandles {
     fn new() -> TwoHandles {
-        let dir = TempDir::new().unwrap();
-        let path = dir.path().join("touchbase.db");
-        let mut tui = touchbase::store::open(&path).unwrap();
-        let cli = touchbase::store::open(&path).unwrap();
+        let (dir, mut tui) = new_book();
+        let cli = open(dir.path());
         let acme = tui
             .add_customer(&named("Acme"), at("2026-11-01T09:00:00Z"))
             .unwrap()
@@ -372,7 +311,12 @@ impl TwoHandles {
 
     /// The file opened directly, as a hand edit (or a later touchbase) would change it.
     fn raw(&self) -> Connection {
-        Connection::open(self.dir.path().join("touchbase.db")).unwrap()
+        Connection::open(file(self.dir.path())).unwrap()
+    }
+
+    /// Runs `sql` on the row `id`, as a hand edit.
+    fn edit(&self, sql: &str, id: i64) {
+        self.raw().execute(sql, [id]).unwrap();
     }
 
     /// Every row of every table, but the customers' `updated_at` (an undone edit is an
@@ -380,15 +324,7 @@ impl TwoHandles {
     fn dump(&self) -> Vec<String> {
         let conn = self.raw();
         let mut rows = Vec::new();
-        for table in [
-            "customers",
-            "interactions",
-            "follow_ups",
-            "moments",
-            "triggers",
-            "balance_entries",
-            "orders",
-        ] {
+        for table in tables(&conn) {
             let mut stmt = conn
                 .prepare(&format!("SELECT * FROM {table} ORDER BY id"))
                 .unwrap();
@@ -431,10 +367,6 @@ fn line(s: &str) -> quicklog::QuickLog {
     quicklog::parse(s, at(NOW).date_naive()).unwrap()
 }
 
-fn day(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
 /// A change made through the store, returning what the TUI would remember of it.
 type Action = Box<dyn Fn(&mut dyn Book) -> Change>;
 
@@ -443,6 +375,12 @@ fn every_change_with_nothing_built_on_it_undoes_to_exactly_the_book_before() {
     let mut b = TwoHandles::new();
     let now = at(NOW);
     let acme = b.acme;
+    // Done and snooze act on a follow-up that is there before and after.
+    let f = b
+        .tui
+        .add_follow_up(acme, "call back", day("2026-11-24"), now)
+        .unwrap();
+    let (open, due) = (f.id, f.due);
     let actions: Vec<(&str, Action)> = vec![
         (
             "a log with everything",
@@ -533,6 +471,24 @@ fn every_change_with_nothing_built_on_it_undoes_to_exactly_the_book_before() {
                     .unwrap(),
             }),
         ),
+        (
+            "done",
+            Box::new(move |s| Change::FollowUpDone {
+                id: open,
+                done_at: s.complete_follow_up(open, now).unwrap().done_at.unwrap(),
+            }),
+        ),
+        (
+            "the snooze",
+            Box::new(move |s| {
+                s.snooze_follow_up(open, day("2026-12-01")).unwrap();
+                Change::FollowUpSnoozed {
+                    id: open,
+                    from: due,
+                    to: day("2026-12-01"),
+                }
+            }),
+        ),
     ];
     for (what, act) in &actions {
         let before = b.dump();
@@ -543,36 +499,6 @@ fn every_change_with_nothing_built_on_it_undoes_to_exactly_the_book_before() {
             .unwrap_or_else(|e| panic!("undoing {what}: {e:#}"));
         assert_eq!(b.dump(), before, "undoing {what}");
     }
-
-    // Done and snooze, on a follow-up that is there before and after.
-    let f = b
-        .tui
-        .add_follow_up(acme, "call back", day("2026-11-24"), now)
-        .unwrap();
-    let before = b.dump();
-    let done = b.tui.complete_follow_up(f.id, now).unwrap();
-    b.tui
-        .undo(
-            &Change::FollowUpDone {
-                id: f.id,
-                done_at: done.done_at.unwrap(),
-            },
-            now,
-        )
-        .unwrap();
-    assert_eq!(b.dump(), before, "undoing done");
-    b.tui.snooze_follow_up(f.id, day("2026-12-01")).unwrap();
-    b.tui
-        .undo(
-            &Change::FollowUpSnoozed {
-                id: f.id,
-                from: f.due,
-                to: day("2026-12-01"),
-            },
-            now,
-        )
-        .unwrap();
-    assert_eq!(b.dump(), before, "undoing the snooze");
 }
 
 #[test]
@@ -594,9 +520,7 @@ fn an_added_customer_stays_when_anything_was_recorded_or_edited_since() {
     assert_eq!(why.what, "adding Gamma");
     assert_eq!(why.why, "1 decision moment was added since");
 
-    b.raw()
-        .execute("DELETE FROM moments WHERE id = ?1", [m.id])
-        .unwrap();
+    b.edit("DELETE FROM moments WHERE id = ?1", m.id);
     let patch = CustomerPatch {
         phone: Some("+31 20 555 0100".into()),
         ..CustomerPatch::default()
@@ -686,40 +610,37 @@ fn an_undone_log_refuses_when_its_rows_were_changed_or_built_on() {
         why.why,
         "its follow-up “ask how it went” was moved to 2026-12-04 since"
     );
-    b.raw()
-        .execute(
-            "UPDATE follow_ups SET due = '2026-11-27', snoozes = 0 WHERE id = ?1",
-            [f],
-        )
-        .unwrap();
+    b.edit(
+        "UPDATE follow_ups SET due = '2026-11-27', snoozes = 0 WHERE id = ?1",
+        f,
+    );
 
-    // Its give, edited by hand; then the contact itself.
-    let raw = b.raw();
-    let give = logged.balance_entry_id.unwrap();
-    raw.execute(
-        "UPDATE balance_entries SET note = 'two hampers' WHERE id = ?1",
-        [give],
-    )
-    .unwrap();
-    assert_eq!(b.refused(&change).why, "its give was changed since");
-    raw.execute("UPDATE balance_entries SET note = 'hamper' WHERE id = ?1", [give])
-        .unwrap();
-    raw.execute(
-        "UPDATE interactions SET satisfaction = 3 WHERE id = ?1",
-        [logged.interaction_id],
-    )
-    .unwrap();
-    assert_eq!(b.refused(&change).why, "the contact was changed since");
-    raw.execute(
-        "UPDATE interactions SET satisfaction = NULL WHERE id = ?1",
-        [logged.interaction_id],
-    )
-    .unwrap();
+    // Its give, edited by hand; then the contact itself. Each edit is put back after.
+    let (give, contact) = (logged.balance_entry_id.unwrap(), logged.interaction_id);
+    for (edit, id, why, back) in [
+        (
+            "UPDATE balance_entries SET note = 'two hampers' WHERE id = ?1",
+            give,
+            "its give was changed since",
+            "UPDATE balance_entries SET note = 'hamper' WHERE id = ?1",
+        ),
+        (
+            "UPDATE interactions SET satisfaction = 3 WHERE id = ?1",
+            contact,
+            "the contact was changed since",
+            "UPDATE interactions SET satisfaction = NULL WHERE id = ?1",
+        ),
+    ] {
+        b.edit(edit, id);
+        assert_eq!(b.refused(&change).why, why, "{edit}");
+        b.edit(back, id);
+    }
 
     // A record of someone else's attached to the contact: deleting it would cut that loose.
+    let raw = b.raw();
     raw.execute(
         "INSERT INTO balance_entries (customer_id, interaction_id, side, note, at) VALUES (?1, ?2, 'ask', 'a referral', 0)",
-        [b.acme, logged.interaction_id],
+        [b.acme, contact],
     )
     .unwrap();
     assert_eq!(
@@ -752,25 +673,16 @@ fn an_undone_give_or_order_refuses_when_it_was_changed_or_deleted() {
         Change::OrderAdded { order: order.clone() },
     );
 
-    b.raw()
-        .execute("UPDATE orders SET amount_cents = 50000 WHERE id = ?1", [order.id])
-        .unwrap();
+    b.edit("UPDATE orders SET amount_cents = 50000 WHERE id = ?1", order.id);
     let why = b.refused(&sale);
     assert_eq!(
         (why.what.as_str(), why.why.as_str()),
         ("the order of EUR 5,000.00", "it was changed since")
     );
-    b.raw()
-        .execute("DELETE FROM orders WHERE id = ?1", [order.id])
-        .unwrap();
+    b.edit("DELETE FROM orders WHERE id = ?1", order.id);
     assert_eq!(b.refused(&sale).why, "it was deleted since");
 
-    b.raw()
-        .execute(
-            "UPDATE balance_entries SET side = 'ask' WHERE id = ?1",
-            [entry.id],
-        )
-        .unwrap();
+    b.edit("UPDATE balance_entries SET side = 'ask' WHERE id = ?1", entry.id);
     let why = b.refused(&give);
     assert_eq!(
         (why.what.as_str(), why.why.as_str()),
@@ -806,9 +718,7 @@ fn an_undone_snooze_or_done_refuses_once_the_follow_up_moved_on() {
         id: g.id,
         done_at: b.tui.complete_follow_up(g.id, now).unwrap().done_at.unwrap(),
     };
-    b.raw()
-        .execute("UPDATE follow_ups SET done_at = NULL WHERE id = ?1", [g.id])
-        .unwrap();
+    b.edit("UPDATE follow_ups SET done_at = NULL WHERE id = ?1", g.id);
     let why = b.refused(&done);
     assert_eq!(
         (why.what.as_str(), why.why.as_str()),
@@ -830,23 +740,21 @@ fn an_undone_moment_or_trigger_refuses_once_it_was_edited() {
         .tui
         .add_trigger(b.acme, TriggerKind::Situational, "new buyer", now)
         .unwrap();
-    b.raw()
-        .execute("UPDATE moments SET expected = '2026-12-17' WHERE id = ?1", [m.id])
-        .unwrap();
-    b.raw()
-        .execute(
+    for (edit, id, change) in [
+        (
+            "UPDATE moments SET expected = '2026-12-17' WHERE id = ?1",
+            m.id,
+            Change::MomentAdded { moment: m },
+        ),
+        (
             "UPDATE triggers SET note = 'new buyer, starts in January' WHERE id = ?1",
-            [t.id],
-        )
-        .unwrap();
-    assert_eq!(
-        b.refused(&Change::MomentAdded { moment: m }).why,
-        "it was changed since"
-    );
-    assert_eq!(
-        b.refused(&Change::TriggerAdded { trigger: t }).why,
-        "it was changed since"
-    );
+            t.id,
+            Change::TriggerAdded { trigger: t },
+        ),
+    ] {
+        b.edit(edit, id);
+        assert_eq!(b.refused(&change).why, "it was changed since", "{edit}");
+    }
 }
 
 #[test]
@@ -860,7 +768,7 @@ fn an_undo_waits_for_a_writer_in_the_middle_of_a_change_and_then_sees_it() {
     let change = Change::FollowUpAdded { follow_up: f.clone() };
 
     // Another process has taken the write lock and is completing the follow-up.
-    let path = b.dir.path().join("touchbase.db");
+    let path = file(b.dir.path());
     let (locked, wait) = std::sync::mpsc::channel();
     let writer = std::thread::spawn(move || {
         let conn = Connection::open(path).unwrap();

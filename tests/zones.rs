@@ -3,10 +3,18 @@
 //! start at the right instant around clock changes in the system's zone (set for the child
 //! process only, with `TZ`).
 
-use std::path::{Path, PathBuf};
+mod common {
+    pub mod binary;
+    pub mod clock;
+    pub mod store;
+}
+
+use std::path::PathBuf;
 
 use assert_cmd::Command;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
+use common::binary::touchbase;
+use common::store::{at, day, new_book};
 use predicates::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
@@ -15,26 +23,18 @@ use touchbase::app::week;
 use touchbase::clock::{Now, Zone};
 use touchbase::config::Config;
 use touchbase::domain::nudge::NudgeKind;
-use touchbase::store::{self, Book, NewCustomer};
+use touchbase::store::{Book, NewCustomer};
 
 /// Sunday 29 November 2026, 23:30 UTC: already Monday 30 November two hours east.
 const SUNDAY_NIGHT: &str = "2026-11-29T23:30:00Z";
-
-fn at(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s).unwrap().to_utc()
-}
-
-fn date(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
 
 fn zone(offset: &str) -> Zone {
     Zone::parse(offset).unwrap()
 }
 
 /// A book with Anna, who was promised a quote for Monday 30 November.
-fn promised_for_monday(dir: &Path) -> Box<dyn Book> {
-    let mut store = store::open(&dir.join("touchbase.db")).unwrap();
+fn promised_for_monday() -> (TempDir, Box<dyn Book>) {
+    let (dir, mut store) = new_book();
     let new = NewCustomer {
         name: "Anna Bakker".into(),
         company: "Acme BV".into(),
@@ -45,17 +45,16 @@ fn promised_for_monday(dir: &Path) -> Box<dyn Book> {
         .add_follow_up(
             anna,
             "send the quote",
-            date("2026-11-30"),
+            day("2026-11-30"),
             at("2026-11-20T10:00:00Z"),
         )
         .unwrap();
-    store
+    (dir, store)
 }
 
 #[test]
 fn a_follow_up_due_tomorrow_in_utc_is_due_today_two_hours_east() {
-    let dir = TempDir::new().unwrap();
-    let store = promised_for_monday(dir.path());
+    let (_dir, store) = promised_for_monday();
     let config = Config::default();
     let due_today = |now: Now| {
         let due = agenda::due(&*store, now, &config, None).unwrap();
@@ -64,40 +63,36 @@ fn a_follow_up_due_tomorrow_in_utc_is_due_today_two_hours_east() {
     };
 
     let in_utc = Now::at(at(SUNDAY_NIGHT), Zone::UTC);
-    assert_eq!(in_utc.today(), date("2026-11-29"));
+    assert_eq!(in_utc.today(), day("2026-11-29"));
     assert_eq!(due_today(in_utc), (0, false), "in UTC the quote is due tomorrow");
 
     let east = Now::at(at(SUNDAY_NIGHT), zone("+02:00"));
-    assert_eq!(east.today(), date("2026-11-30"));
+    assert_eq!(east.today(), day("2026-11-30"));
     assert_eq!(due_today(east), (1, true), "two hours east it is due today");
 }
 
 #[test]
 fn the_week_of_a_sunday_night_is_the_next_week_two_hours_east() {
-    let dir = TempDir::new().unwrap();
-    let store = promised_for_monday(dir.path());
+    let (_dir, store) = promised_for_monday();
     let config = Config::default();
     let plan = |now: Now| week::plan_week(&*store, now, &config, None).unwrap();
 
     let in_utc = plan(Now::at(at(SUNDAY_NIGHT), Zone::UTC));
-    assert_eq!(
-        (in_utc.start, in_utc.end),
-        (date("2026-11-23"), date("2026-11-29"))
-    );
+    assert_eq!((in_utc.start, in_utc.end), (day("2026-11-23"), day("2026-11-29")));
     assert!(
         in_utc.items.iter().all(|i| i.follow_up_id.is_none()),
         "Monday's quote is next week"
     );
 
     let east = plan(Now::at(at(SUNDAY_NIGHT), zone("+02:00")));
-    assert_eq!((east.start, east.end), (date("2026-11-30"), date("2026-12-06")));
+    assert_eq!((east.start, east.end), (day("2026-11-30"), day("2026-12-06")));
     let quote: Vec<(NaiveDate, &str)> = east
         .items
         .iter()
         .filter(|i| i.follow_up_id.is_some())
         .map(|i| (i.date, i.action.as_str()))
         .collect();
-    assert_eq!(quote, [(date("2026-11-30"), "send the quote")], "and due today");
+    assert_eq!(quote, [(day("2026-11-30"), "send the quote")], "and due today");
 }
 
 /// A book in a temporary directory, run as a child process with the clock, the zone
@@ -117,12 +112,10 @@ impl Cli {
 
     /// `touchbase ARGS` at `now`, with `TZ` and `TOUCHBASE_TZ` as given (unset when `None`).
     fn run(&self, now: &str, tz: Option<&str>, touchbase_tz: Option<&str>, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("touchbase").unwrap();
+        let mut cmd = touchbase();
         cmd.env("TOUCHBASE_NOW", now)
             .env("TOUCHBASE_CONFIG", self.dir.path().join("config.toml"))
-            .env_remove("TOUCHBASE_DB")
             .env_remove("TZ")
-            .env_remove("TOUCHBASE_TZ")
             .current_dir(self.dir.path())
             .arg("--db")
             .arg(&self.db)
@@ -133,7 +126,7 @@ impl Cli {
         if let Some(tz) = touchbase_tz {
             cmd.env("TOUCHBASE_TZ", tz);
         }
-        cmd
+        Command::from_std(cmd)
     }
 
     /// A customer with a 14-day cadence, last contacted at `last`: the cadence runs out
@@ -271,8 +264,7 @@ fn a_zone_that_is_not_an_offset_is_refused_naming_what_works() {
 
 #[test]
 fn help_says_how_to_fix_the_zone() {
-    Command::cargo_bin("touchbase")
-        .unwrap()
+    Command::from_std(touchbase())
         .arg("--help")
         .assert()
         .success()

@@ -1,0 +1,17 @@
+//! The book's file as SQLite itself sees it, for what a test reads or writes past the
+//! store: hand edits, damage, whole-book dumps. Knows nothing of touchbase's code.
+
+use rusqlite::Connection;
+
+/// Every table of the schema, by name.
+pub fn tables(conn: &Connection) -> Vec<String> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        )
+        .unwrap();
+    stmt.query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
