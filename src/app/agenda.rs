@@ -5,7 +5,7 @@
 
 use chrono::Duration;
 
-use super::nudges::{bound, from_streams, own_kind, window};
+use super::nudges::{bound, from_streams, window};
 use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::Customer;
@@ -153,7 +153,7 @@ pub(crate) fn section(kind: NudgeKind) -> u8 {
 }
 
 fn stream_section(stream: Stream) -> u8 {
-    section(own_kind(stream))
+    section(stream.kind())
 }
 
 /// The `n`-th highest score, or minus infinity when there are fewer than `n`.

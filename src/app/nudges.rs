@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use crate::clock::Now;
 use crate::domain::Customer;
-use crate::domain::nudge::{self, Nudge, NudgeKind, Rules};
+use crate::domain::nudge::{self, Nudge, Rules};
 use crate::store::{Rows, Stream, Window};
 
 /// What the candidate walks need to know of the clock and the rules.
@@ -18,21 +18,6 @@ pub(super) fn window(now: Now, rules: &Rules) -> Window {
         moments_through: rules.prepare_through(today),
         complaints_before: rules.complaints_before(now.utc),
         loyalty_before: rules.loyalty_before(now.utc),
-    }
-}
-
-/// The kind of nudge a stream's rows are read for.
-pub(super) fn own_kind(stream: Stream) -> NudgeKind {
-    match stream {
-        Stream::Overdue { .. } => NudgeKind::FollowUpOverdue,
-        Stream::Today { .. } => NudgeKind::FollowUpToday,
-        Stream::Cadence { .. } => NudgeKind::CadenceExceeded,
-        Stream::Moments { .. } => NudgeKind::MomentAhead,
-        Stream::Complaints { .. } => NudgeKind::ComplaintOpen,
-        Stream::Situations { .. } => NudgeKind::SituationUnanswered,
-        Stream::Taking { .. } => NudgeKind::TakingTooMuch,
-        Stream::Loyal { .. } => NudgeKind::LoyaltyUnrewarded,
-        Stream::LessSatisfied { .. } => NudgeKind::SatisfactionDrop,
     }
 }
 
@@ -100,7 +85,7 @@ pub(super) fn add_nudges(
 /// The score of the nudge the stream's last row was read for: no later row of the stream
 /// scores more. `None` when there is no such nudge to go by.
 pub(super) fn bound(stream: Stream, rows: &Rows, now: Now, rules: &Rules) -> Option<f64> {
-    let kind = own_kind(stream);
+    let kind = stream.kind();
     let last = match rows {
         Rows::FollowUps(follow_ups) => {
             let (f, cu) = follow_ups.last()?;

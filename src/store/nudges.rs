@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::moment::Moment;
 use crate::domain::money::TIER_FLOORS;
+use crate::domain::nudge::NudgeKind;
 use crate::domain::trigger::Trigger;
 use crate::domain::{Customer, FollowUp};
 
@@ -63,6 +64,23 @@ pub enum Stream {
     /// Customers whose satisfaction dropped, not talked to since it was recorded: the
     /// largest drop first, ties by the newest id.
     LessSatisfied { tier: i64 },
+}
+
+impl Stream {
+    /// The kind of nudge this walk's rows are read for.
+    pub fn kind(self) -> NudgeKind {
+        match self {
+            Stream::Overdue { .. } => NudgeKind::FollowUpOverdue,
+            Stream::Today { .. } => NudgeKind::FollowUpToday,
+            Stream::Cadence { .. } => NudgeKind::CadenceExceeded,
+            Stream::Moments { .. } => NudgeKind::MomentAhead,
+            Stream::Complaints { .. } => NudgeKind::ComplaintOpen,
+            Stream::Situations { .. } => NudgeKind::SituationUnanswered,
+            Stream::Taking { .. } => NudgeKind::TakingTooMuch,
+            Stream::Loyal { .. } => NudgeKind::LoyaltyUnrewarded,
+            Stream::LessSatisfied { .. } => NudgeKind::SatisfactionDrop,
+        }
+    }
 }
 
 /// The rows of a stream, each with its customer.

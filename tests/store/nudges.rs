@@ -108,24 +108,9 @@ fn varied_book(b: &dyn Backend) -> Box<dyn Book> {
     book
 }
 
-/// The kind of nudge a walk is for.
-fn kind_of(stream: Stream) -> NudgeKind {
-    match stream {
-        Stream::Overdue { .. } => NudgeKind::FollowUpOverdue,
-        Stream::Today { .. } => NudgeKind::FollowUpToday,
-        Stream::Cadence { .. } => NudgeKind::CadenceExceeded,
-        Stream::Moments { .. } => NudgeKind::MomentAhead,
-        Stream::Complaints { .. } => NudgeKind::ComplaintOpen,
-        Stream::Situations { .. } => NudgeKind::SituationUnanswered,
-        Stream::Taking { .. } => NudgeKind::TakingTooMuch,
-        Stream::Loyal { .. } => NudgeKind::LoyaltyUnrewarded,
-        Stream::LessSatisfied { .. } => NudgeKind::SatisfactionDrop,
-    }
-}
-
 /// The score the rules give each row for the walk's kind of nudge (`None`: no such nudge).
 fn scores(stream: Stream, rows: &Rows, rules: &Rules) -> Vec<Option<f64>> {
-    let kind = kind_of(stream);
+    let kind = stream.kind();
     let of = |n: Option<nudge::Nudge>| n.filter(|n| n.kind == kind).map(|n| n.score);
     match rows {
         Rows::FollowUps(rows) => rows
@@ -175,7 +160,7 @@ pub fn every_walk_hands_out_its_rows_in_score_order(b: &dyn Backend) {
         assert_eq!(first.len(), rows.len().min(2), "{stream:?}");
         if scores.len() > 1 {
             walks_with_rows += 1;
-            kinds.insert(kind_of(stream));
+            kinds.insert(stream.kind());
         }
     }
     assert_eq!(
