@@ -11,7 +11,7 @@ use crate::domain::kind::{Kind, UnknownKind};
 use crate::domain::limits::{NOTE_CHARS, too_long};
 use crate::domain::when::{BadWhen, parse_when};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct QuickLog {
     pub kind: Kind,
     pub note: String,
@@ -21,7 +21,7 @@ pub struct QuickLog {
 }
 
 /// A follow-up to create along with the logged contact.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FollowUpPlan {
     pub text: String,
     pub due: NaiveDate,

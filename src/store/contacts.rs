@@ -18,7 +18,7 @@ pub struct Interaction {
 
 /// What one logged line created, and what it wrote: undo takes back only that, and only
 /// while it is still as the line left it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Logged {
     pub interaction_id: i64,
     pub follow_up_id: Option<i64>,

@@ -1,19 +1,26 @@
-//! The undo part of the contract: what a change wrote, held as plain data, and taking it
-//! back only while nothing else changed or built on it. Knows no SQL.
+//! The undo part of the contract: what a change wrote, held as plain data (and as JSON on
+//! the journal, `journal.rs`), and taking it back only while nothing else changed or built
+//! on it. Knows no SQL.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::contacts::Logged;
 use super::customers::CustomerPatch;
+use super::journal::{Action, By, Entry, Undid};
 use super::ledger::Order;
 use crate::domain::balance::BalanceEntry;
-use crate::domain::moment::Moment;
-use crate::domain::trigger::Trigger;
+use crate::domain::moment::{Moment, MomentStatus};
+use crate::domain::trigger::{Trigger, TriggerKind};
 use crate::domain::{Cadence, Customer, FollowUp, Tags};
 
 /// What each change wrote. Rows an action created are held as it left them; undo compares
 /// the row with that, field by field, before touching it.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// The journal stores a change as JSON tagged by `change` (`{"change": "logged", …}`):
+/// variants and fields are only ever added, so an older touchbase refuses an entry it
+/// cannot read instead of misreading it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
 pub enum Change {
     Logged {
         customer_id: i64,
@@ -51,8 +58,20 @@ pub enum Change {
     MomentAdded {
         moment: Moment,
     },
+    /// A moment closed as `status` (won, lost, passed) at `closed_at`.
+    MomentClosed {
+        id: i64,
+        title: String,
+        status: MomentStatus,
+        closed_at: DateTime<Utc>,
+    },
     TriggerAdded {
         trigger: Trigger,
+    },
+    TriggerResolved {
+        id: i64,
+        kind: TriggerKind,
+        resolved_at: DateTime<Utc>,
     },
     BalanceAdded {
         entry: BalanceEntry,
@@ -63,7 +82,7 @@ pub enum Change {
 }
 
 /// The fields of a customer a person types, as one action left them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CustomerFields {
     pub name: String,
     pub company: String,
@@ -128,9 +147,29 @@ pub struct UndoRefused {
 }
 
 pub trait Undo {
-    /// Reverts `change`, which must be the latest change of this session not yet undone.
-    /// Refuses with `UndoRefused`, changing nothing, when another writer changed or built
-    /// on what it wrote since; the check and the undo are one transaction, so no writer
-    /// can slip in between them. Summaries are recomputed as after any other write.
+    /// Reverts `change`, which must be the latest change not yet undone. Refuses with
+    /// `UndoRefused`, changing nothing, when another writer changed or built on what it
+    /// wrote since; the check and the undo are one transaction, so no writer can slip in
+    /// between them. Summaries are recomputed as after any other write.
     fn undo(&mut self, change: &Change, now: DateTime<Utc>) -> anyhow::Result<()>;
+
+    /// Runs `action` and puts the entry it returns on the journal (written `by` one front
+    /// end, `at` now), in ONE transaction: the action's own writes join it (in SQLite they
+    /// become savepoints), so either the action and its entry are both saved or neither
+    /// is. An action that fails writes nothing; one that returns `None` writes no entry.
+    /// The same write prunes the journal to its newest [`JOURNAL_KEEP`] entries.
+    ///
+    /// [`JOURNAL_KEEP`]: super::JOURNAL_KEEP
+    fn journaled(&mut self, by: By, now: DateTime<Utc>, action: &mut Action<'_>) -> anyhow::Result<()>;
+
+    /// Undoes the newest entry still open on the journal, whoever wrote it, and marks it
+    /// undone, in one transaction. An entry that cannot be undone any more (`undo`
+    /// refuses it, or its change cannot be read) changes nothing but itself: it is marked
+    /// refused, with why, so that the next undo goes on to the one before instead of
+    /// refusing forever.
+    fn undo_latest(&mut self, now: DateTime<Utc>) -> anyhow::Result<Undid>;
+
+    /// The newest `limit` entries of the journal, newest first, undone and refused ones
+    /// included.
+    fn journal(&self, limit: usize) -> anyhow::Result<Vec<Entry>>;
 }

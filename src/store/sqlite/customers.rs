@@ -4,7 +4,7 @@
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension as _, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
 use super::SqliteBook;
 use super::sql::{Lenient, int, ts};
@@ -29,7 +29,7 @@ pub(super) struct FieldsToSet<'a> {
 /// Writes `fields` to customer `id` and stamps the change; returns how many rows changed
 /// (0: no such customer).
 pub(super) fn set_fields(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     id: i64,
     fields: &FieldsToSet<'_>,
     now: DateTime<Utc>,

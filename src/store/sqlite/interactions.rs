@@ -3,7 +3,7 @@
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
-use rusqlite::{Transaction, params};
+use rusqlite::{Connection, params};
 
 use super::SqliteBook;
 use super::sql::{Lenient, from_ts, int, ts};
@@ -106,7 +106,7 @@ impl Contacts for SqliteBook {
 }
 
 /// Adds `tags` to the customer's; returns those of `tags` they did not have yet.
-fn add_tags(tx: &Transaction<'_>, customer_id: i64, tags: &Tags, at: i64) -> anyhow::Result<Tags> {
+fn add_tags(tx: &Connection, customer_id: i64, tags: &Tags, at: i64) -> anyhow::Result<Tags> {
     let stored: String = tx
         .prepare_cached("SELECT tags FROM customers WHERE id = ?1")?
         .query_row([customer_id], |r| r.get(0))

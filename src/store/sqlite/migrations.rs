@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../assets/migrations/004_tier_on_triggers_and_moments.sql"),
     include_str!("../../../assets/migrations/005_name_index.sql"),
     include_str!("../../../assets/migrations/006_unanswered_drops.sql"),
+    include_str!("../../../assets/migrations/008_undo_journal.sql"),
 ];
 
 /// The schema version this build writes.

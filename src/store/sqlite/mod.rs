@@ -9,6 +9,7 @@ mod check;
 mod customers;
 mod follow_ups;
 mod interactions;
+mod journal;
 mod migrations;
 mod moments;
 mod nudges;
@@ -85,6 +86,9 @@ pub struct SqliteBook {
     read_only: Option<ReadOnlyWhy>,
     /// The permission bits of an existing database that others may read or write.
     loose_mode: Option<u32>,
+    /// Whether a journaled action's transaction is open (`journal.rs`): every write then
+    /// runs as a savepoint inside it.
+    journaling: bool,
 }
 
 impl SqliteBook {
@@ -180,6 +184,7 @@ impl SqliteBook {
             path: path.to_path_buf(),
             read_only,
             loose_mode,
+            journaling: false,
         })
     }
 
@@ -256,13 +261,24 @@ impl SqliteBook {
 
     /// Runs `f` in one IMMEDIATE transaction: every user action is all or nothing, and
     /// taking the write lock up front means a second process waits instead of failing
-    /// half-way.
+    /// half-way. Inside a journaled action (`journal.rs`) the action's transaction is open
+    /// already and holds the lock: `f` runs in a savepoint of it, so a write that fails
+    /// leaves nothing, and only the action's commit makes it visible.
     fn write<T>(
         &mut self,
         what: &str,
-        f: impl FnOnce(&rusqlite::Transaction<'_>) -> anyhow::Result<T>,
+        f: impl FnOnce(&Connection) -> anyhow::Result<T>,
     ) -> anyhow::Result<T> {
         self.writable()?;
+        if self.journaling {
+            let sp = self
+                .conn
+                .savepoint()
+                .with_context(|| format!("starting to {what}"))?;
+            let out = f(&sp)?;
+            sp.commit().with_context(|| format!("saving: {what}"))?;
+            return Ok(out);
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)

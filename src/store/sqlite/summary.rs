@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 use anyhow::Context as _;
-use rusqlite::Transaction;
+use rusqlite::Connection;
 
 use crate::domain::money::TIER_FLOORS;
 
@@ -58,7 +58,7 @@ const CHILD_TIERS: [&str; 3] = [
 ];
 
 /// Recomputes one customer's summary.
-pub(super) fn refresh(tx: &Transaction<'_>, customer_id: i64) -> anyhow::Result<()> {
+pub(super) fn refresh(tx: &Connection, customer_id: i64) -> anyhow::Result<()> {
     for sql in [REFRESH, TIER.as_str()] {
         tx.prepare_cached(&sql.replace("{filter}", "id = ?1"))?
             .execute([customer_id])
@@ -73,7 +73,7 @@ pub(super) fn refresh(tx: &Transaction<'_>, customer_id: i64) -> anyhow::Result<
 }
 
 /// Recomputes every customer's summary (after a bulk write).
-pub(super) fn refresh_all(tx: &Transaction<'_>) -> anyhow::Result<()> {
+pub(super) fn refresh_all(tx: &Connection) -> anyhow::Result<()> {
     for sql in [REFRESH, TIER.as_str()].into_iter().chain(CHILD_TIERS) {
         tx.execute(&sql.replace("{filter}", "1"), [])
             .context("updating customer summaries")?;

@@ -1,23 +1,23 @@
-//! Undoing a change in SQLite. Each change the TUI makes is remembered as a `Change` that
-//! holds what the action wrote (plain data, so it can be stored later), and undoing it is
-//! one IMMEDIATE transaction: first check that nothing else changed or built on what the
+//! Undoing a change in SQLite. Each action leaves a `Change` that holds what it wrote
+//! (plain data, stored as JSON on the journal, `journal.rs`), and undoing it is one
+//! IMMEDIATE transaction: first check that nothing else changed or built on what the
 //! action wrote since, then take back exactly that and nothing more. Other processes
-//! write to the same book, and their records are never ours to delete. Which change is
-//! the latest is the caller's to keep.
+//! write to the same book, and their records are never ours to delete.
 
 mod checks;
 mod customers;
 
 use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Transaction, params};
+use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::SqliteBook;
 use super::sql::ts;
 use crate::domain::Tags;
 use crate::domain::balance::BalanceEntry;
-use crate::domain::trigger::Trigger;
-use crate::store::{Change, Logged, Undo, UndoRefused};
+use crate::domain::moment::MomentStatus;
+use crate::domain::trigger::{Trigger, TriggerKind};
+use crate::store::{Action, By, Change, Entry, Logged, Undid, Undo, UndoRefused};
 use checks::{customer_fields, follow_up_moved};
 
 fn refuse(what: impl Into<String>, why: impl Into<String>) -> anyhow::Error {
@@ -30,72 +30,96 @@ fn refuse(what: impl Into<String>, why: impl Into<String>) -> anyhow::Error {
 
 impl Undo for SqliteBook {
     fn undo(&mut self, change: &Change, now: DateTime<Utc>) -> anyhow::Result<()> {
-        self.write("undo", |tx| match change {
-            Change::Logged { customer_id, logged } => undo_log(tx, *customer_id, logged, now),
-            Change::FollowUpAdded { follow_up: f } => {
-                let what = format!("the follow-up “{}”", f.text);
-                if let Some(why) = follow_up_moved(tx, f.id, &f.text, f.due)? {
-                    return Err(refuse(what, format!("it {why}")));
-                }
-                tx.execute("DELETE FROM follow_ups WHERE id = ?1", [f.id])
-                    .context("undoing the follow-up")?;
-                Ok(())
+        self.write("undo", |tx| undo_change(tx, change, now))
+    }
+
+    fn journaled(&mut self, by: By, now: DateTime<Utc>, action: &mut Action<'_>) -> anyhow::Result<()> {
+        self.run_journaled(by, now, action)
+    }
+
+    fn undo_latest(&mut self, now: DateTime<Utc>) -> anyhow::Result<Undid> {
+        self.undo_newest(now)
+    }
+
+    fn journal(&self, limit: usize) -> anyhow::Result<Vec<Entry>> {
+        self.journal_entries(limit)
+    }
+}
+
+/// Takes `change` back inside the open transaction `tx`, or refuses (`UndoRefused`)
+/// before writing anything.
+pub(super) fn undo_change(tx: &Connection, change: &Change, now: DateTime<Utc>) -> anyhow::Result<()> {
+    match change {
+        Change::Logged { customer_id, logged } => undo_log(tx, *customer_id, logged, now),
+        Change::FollowUpAdded { follow_up: f } => {
+            let what = format!("the follow-up “{}”", f.text);
+            if let Some(why) = follow_up_moved(tx, f.id, &f.text, f.due)? {
+                return Err(refuse(what, format!("it {why}")));
             }
-            Change::FollowUpDone { id, done_at } => undo_done(tx, *id, *done_at),
-            Change::FollowUpSnoozed { id, from, to } => undo_snooze(tx, *id, *from, *to),
-            Change::MomentAdded { moment: m } => {
-                let what = format!("the moment “{}”", m.title);
-                if let Some(why) = checks::moment_changed(tx, m)? {
-                    return Err(refuse(what, format!("it {why}")));
-                }
-                tx.execute("DELETE FROM moments WHERE id = ?1", [m.id])
-                    .context("removing the moment")?;
-                Ok(())
+            tx.execute("DELETE FROM follow_ups WHERE id = ?1", [f.id])
+                .context("undoing the follow-up")?;
+            Ok(())
+        }
+        Change::FollowUpDone { id, done_at } => undo_done(tx, *id, *done_at),
+        Change::FollowUpSnoozed { id, from, to } => undo_snooze(tx, *id, *from, *to),
+        Change::MomentAdded { moment: m } => {
+            let what = format!("the moment “{}”", m.title);
+            if let Some(why) = checks::moment_changed(tx, m)? {
+                return Err(refuse(what, format!("it {why}")));
             }
-            Change::TriggerAdded { trigger: t } => {
-                let what = format!("the {} trigger", t.kind);
-                if let Some(why) = checks::trigger_changed(tx, t)? {
-                    return Err(refuse(what, format!("it {why}")));
-                }
-                tx.execute("DELETE FROM triggers WHERE id = ?1", [t.id])
-                    .context("removing the trigger")?;
-                Ok(())
+            tx.execute("DELETE FROM moments WHERE id = ?1", [m.id])
+                .context("removing the moment")?;
+            Ok(())
+        }
+        Change::MomentClosed {
+            id,
+            title,
+            status,
+            closed_at,
+        } => undo_close(tx, *id, title, *status, *closed_at),
+        Change::TriggerAdded { trigger: t } => {
+            let what = format!("the {} trigger", t.kind);
+            if let Some(why) = checks::trigger_changed(tx, t)? {
+                return Err(refuse(what, format!("it {why}")));
             }
-            Change::BalanceAdded { entry: e } => {
-                let what = format!("the {} “{}”", e.side, e.note);
-                if let Some(why) = checks::balance_entry_changed(tx, e)? {
-                    return Err(refuse(what, format!("it {why}")));
-                }
-                tx.execute("DELETE FROM balance_entries WHERE id = ?1", [e.id])
-                    .context("removing the give/ask")?;
-                super::summary::refresh(tx, e.customer_id)
+            tx.execute("DELETE FROM triggers WHERE id = ?1", [t.id])
+                .context("removing the trigger")?;
+            Ok(())
+        }
+        Change::TriggerResolved {
+            id,
+            kind,
+            resolved_at,
+        } => undo_resolve(tx, *id, *kind, *resolved_at),
+        Change::BalanceAdded { entry: e } => {
+            let what = format!("the {} “{}”", e.side, e.note);
+            if let Some(why) = checks::balance_entry_changed(tx, e)? {
+                return Err(refuse(what, format!("it {why}")));
             }
-            Change::OrderAdded { order: o } => {
-                let what = format!("the order of {} {}", o.currency, o.amount);
-                if let Some(why) = checks::order_changed(tx, o)? {
-                    return Err(refuse(what, format!("it {why}")));
-                }
-                tx.execute("DELETE FROM orders WHERE id = ?1", [o.id])
-                    .context("removing the order")?;
-                super::summary::refresh(tx, o.customer_id)
+            tx.execute("DELETE FROM balance_entries WHERE id = ?1", [e.id])
+                .context("removing the give/ask")?;
+            super::summary::refresh(tx, e.customer_id)
+        }
+        Change::OrderAdded { order: o } => {
+            let what = format!("the order of {} {}", o.currency, o.amount);
+            if let Some(why) = checks::order_changed(tx, o)? {
+                return Err(refuse(what, format!("it {why}")));
             }
-            Change::CustomerAdded { id, added } => customers::undo_add(tx, *id, added),
-            Change::CustomerEdited { id, before, after } => customers::undo_edit(tx, *id, before, after, now),
-            Change::CustomerArchived { id, name, archived } => {
-                customers::undo_archive(tx, *id, name, *archived, now)
-            }
-        })
+            tx.execute("DELETE FROM orders WHERE id = ?1", [o.id])
+                .context("removing the order")?;
+            super::summary::refresh(tx, o.customer_id)
+        }
+        Change::CustomerAdded { id, added } => customers::undo_add(tx, *id, added),
+        Change::CustomerEdited { id, before, after } => customers::undo_edit(tx, *id, before, after, now),
+        Change::CustomerArchived { id, name, archived } => {
+            customers::undo_archive(tx, *id, name, *archived, now)
+        }
     }
 }
 
 /// A logged line goes with the follow-up, give and trigger it created and the tags it
 /// added, each only while it is as the line left it.
-fn undo_log(
-    tx: &Transaction<'_>,
-    customer_id: i64,
-    logged: &Logged,
-    now: DateTime<Utc>,
-) -> anyhow::Result<()> {
+fn undo_log(tx: &Connection, customer_id: i64, logged: &Logged, now: DateTime<Utc>) -> anyhow::Result<()> {
     let line = &logged.line;
     let what = format!("the logged {}", line.kind);
     if let Some(why) = checks::interaction_changed(tx, customer_id, logged)? {
@@ -159,7 +183,7 @@ fn undo_log(
     super::summary::refresh(tx, customer_id)
 }
 
-fn undo_done(tx: &Transaction<'_>, id: i64, done_at: DateTime<Utc>) -> anyhow::Result<()> {
+fn undo_done(tx: &Connection, id: i64, done_at: DateTime<Utc>) -> anyhow::Result<()> {
     let Some((f, _)) = checks::follow_up(tx, id)? else {
         return Err(refuse(
             format!("marking follow-up {id} done"),
@@ -181,7 +205,7 @@ fn undo_done(tx: &Transaction<'_>, id: i64, done_at: DateTime<Utc>) -> anyhow::R
     }
 }
 
-fn undo_snooze(tx: &Transaction<'_>, id: i64, from: NaiveDate, to: NaiveDate) -> anyhow::Result<()> {
+fn undo_snooze(tx: &Connection, id: i64, from: NaiveDate, to: NaiveDate) -> anyhow::Result<()> {
     let what = "the snooze";
     let Some((f, _)) = checks::follow_up(tx, id)? else {
         return Err(refuse(what, format!("follow-up {id} was deleted since")));
@@ -199,6 +223,67 @@ fn undo_snooze(tx: &Transaction<'_>, id: i64, from: NaiveDate, to: NaiveDate) ->
     )
     .context("unsnoozing the follow-up")?;
     Ok(())
+}
+
+/// A closed moment is upcoming again, while it is still closed as the close left it.
+fn undo_close(
+    tx: &Connection,
+    id: i64,
+    title: &str,
+    status: MomentStatus,
+    closed_at: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    use super::moments::{MOMENT_COLUMNS, moment_from_row};
+    let what = format!("closing “{title}” as {status}");
+    let now = tx
+        .prepare_cached(&format!("SELECT {MOMENT_COLUMNS} FROM moments m WHERE m.id = ?1"))?
+        .query_row([id], moment_from_row)
+        .optional()
+        .context("loading the moment to reopen")?;
+    match now {
+        None => Err(refuse(what, "the moment was deleted since")),
+        Some(m) if m.status == MomentStatus::Upcoming => Err(refuse(what, "it was reopened since")),
+        Some(m) if m.status != status || m.closed_at != Some(closed_at) => Err(refuse(
+            what,
+            format!("it was reopened and closed as {} since", m.status),
+        )),
+        Some(_) => {
+            tx.execute(
+                "UPDATE moments SET status = 'upcoming', closed_at = NULL WHERE id = ?1",
+                [id],
+            )
+            .context("reopening the moment")?;
+            Ok(())
+        }
+    }
+}
+
+/// A resolved trigger is open again, while it is still resolved as the resolve left it.
+fn undo_resolve(
+    tx: &Connection,
+    id: i64,
+    kind: TriggerKind,
+    resolved_at: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    use super::triggers::{TRIGGER_COLUMNS, trigger_from_row};
+    let what = format!("resolving the {kind} trigger");
+    let now = tx
+        .prepare_cached(&format!(
+            "SELECT {TRIGGER_COLUMNS} FROM triggers t WHERE t.id = ?1"
+        ))?
+        .query_row([id], trigger_from_row)
+        .optional()
+        .context("loading the trigger to reopen")?;
+    match now.map(|t| t.resolved_at) {
+        None => Err(refuse(what, "the trigger was deleted since")),
+        Some(None) => Err(refuse(what, "it was reopened since")),
+        Some(Some(at)) if at != resolved_at => Err(refuse(what, "it was reopened and resolved again since")),
+        Some(Some(_)) => {
+            tx.execute("UPDATE triggers SET resolved_at = NULL WHERE id = ?1", [id])
+                .context("reopening the trigger")?;
+            Ok(())
+        }
+    }
 }
 
 /// The tags of `tags` that are not in `minus`, still sorted and unique.

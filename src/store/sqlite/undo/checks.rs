@@ -4,7 +4,7 @@
 
 use anyhow::Context as _;
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension as _, Transaction, params};
+use rusqlite::{Connection, OptionalExtension as _, params};
 
 use crate::domain::balance::{BalanceEntry, Side};
 use crate::domain::moment::{Moment, MomentStatus};
@@ -27,7 +27,7 @@ const DELETED: &str = "was deleted since";
 const CHANGED: &str = "was changed since";
 
 /// A follow-up and how often it was snoozed.
-pub(super) fn follow_up(tx: &Transaction<'_>, id: i64) -> anyhow::Result<Option<(FollowUp, i64)>> {
+pub(super) fn follow_up(tx: &Connection, id: i64) -> anyhow::Result<Option<(FollowUp, i64)>> {
     tx.prepare_cached("SELECT id, customer_id, text, due, done_at, snoozes FROM follow_ups WHERE id = ?1")?
         .query_row([id], |r| {
             Ok((
@@ -41,7 +41,7 @@ pub(super) fn follow_up(tx: &Transaction<'_>, id: i64) -> anyhow::Result<Option<
 
 /// Why the follow-up is no longer open, unsnoozed, with `text`, due on `due`.
 pub(super) fn follow_up_moved(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     id: i64,
     text: &str,
     due: NaiveDate,
@@ -55,7 +55,7 @@ pub(super) fn follow_up_moved(
     })
 }
 
-pub(super) fn moment_changed(tx: &Transaction<'_>, m: &Moment) -> anyhow::Result<Option<String>> {
+pub(super) fn moment_changed(tx: &Connection, m: &Moment) -> anyhow::Result<Option<String>> {
     use crate::store::sqlite::moments::{MOMENT_COLUMNS, moment_from_row};
     let now = tx
         .prepare_cached(&format!("SELECT {MOMENT_COLUMNS} FROM moments m WHERE m.id = ?1"))?
@@ -72,7 +72,7 @@ pub(super) fn moment_changed(tx: &Transaction<'_>, m: &Moment) -> anyhow::Result
     })
 }
 
-pub(super) fn trigger_changed(tx: &Transaction<'_>, t: &Trigger) -> anyhow::Result<Option<String>> {
+pub(super) fn trigger_changed(tx: &Connection, t: &Trigger) -> anyhow::Result<Option<String>> {
     use crate::store::sqlite::triggers::{TRIGGER_COLUMNS, trigger_from_row};
     let now = tx
         .prepare_cached(&format!(
@@ -89,10 +89,7 @@ pub(super) fn trigger_changed(tx: &Transaction<'_>, t: &Trigger) -> anyhow::Resu
     })
 }
 
-pub(super) fn balance_entry_changed(
-    tx: &Transaction<'_>,
-    e: &BalanceEntry,
-) -> anyhow::Result<Option<String>> {
+pub(super) fn balance_entry_changed(tx: &Connection, e: &BalanceEntry) -> anyhow::Result<Option<String>> {
     let now = tx
         .prepare_cached("SELECT customer_id, side, note, at FROM balance_entries WHERE id = ?1")?
         .query_row([e.id], |r| {
@@ -113,7 +110,7 @@ pub(super) fn balance_entry_changed(
     })
 }
 
-pub(super) fn order_changed(tx: &Transaction<'_>, o: &Order) -> anyhow::Result<Option<String>> {
+pub(super) fn order_changed(tx: &Connection, o: &Order) -> anyhow::Result<Option<String>> {
     let now = tx
         .prepare_cached(
             "SELECT customer_id, ordered_on, amount_cents, currency, note FROM orders WHERE id = ?1",
@@ -140,7 +137,7 @@ pub(super) fn order_changed(tx: &Transaction<'_>, o: &Order) -> anyhow::Result<O
 /// Why the logged contact is no longer as the line wrote it, or has rows of someone
 /// else's attached (which deleting it would silently cut loose).
 pub(super) fn interaction_changed(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     customer_id: i64,
     logged: &Logged,
 ) -> anyhow::Result<Option<String>> {
@@ -200,7 +197,7 @@ pub(super) fn interaction_changed(
 }
 
 /// A customer's own fields and whether they are archived.
-pub(super) fn customer_row(tx: &Transaction<'_>, id: i64) -> anyhow::Result<Option<(CustomerFields, bool)>> {
+pub(super) fn customer_row(tx: &Connection, id: i64) -> anyhow::Result<Option<(CustomerFields, bool)>> {
     tx.prepare_cached(
         "SELECT name, company, email, phone, tags, cadence_days, notes, archived FROM customers WHERE id = ?1",
     )?
@@ -222,12 +219,12 @@ pub(super) fn customer_row(tx: &Transaction<'_>, id: i64) -> anyhow::Result<Opti
     .context("loading the customer to undo")
 }
 
-pub(super) fn customer_fields(tx: &Transaction<'_>, id: i64) -> anyhow::Result<Option<CustomerFields>> {
+pub(super) fn customer_fields(tx: &Connection, id: i64) -> anyhow::Result<Option<CustomerFields>> {
     Ok(customer_row(tx, id)?.map(|(fields, _)| fields))
 }
 
 /// Everything recorded for a customer, as "2 contacts", "1 order": empty when nothing is.
-pub(super) fn records_of(tx: &Transaction<'_>, id: i64) -> anyhow::Result<Vec<String>> {
+pub(super) fn records_of(tx: &Connection, id: i64) -> anyhow::Result<Vec<String>> {
     let counts: [i64; 6] = tx
         .prepare_cached(
             "SELECT (SELECT count(*) FROM interactions WHERE customer_id = ?1),

@@ -4,7 +4,7 @@
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
-use rusqlite::{Transaction, params};
+use rusqlite::{Connection, params};
 
 use super::checks::{self, customer_fields, list};
 use super::{refuse, without};
@@ -14,7 +14,7 @@ use crate::store::sqlite::sql::ts;
 
 /// A customer goes only while nothing at all was recorded for them and their fields are
 /// as the add wrote them. Their rows are counted, never left to ON DELETE CASCADE.
-pub(super) fn undo_add(tx: &Transaction<'_>, id: i64, added: &CustomerFields) -> anyhow::Result<()> {
+pub(super) fn undo_add(tx: &Connection, id: i64, added: &CustomerFields) -> anyhow::Result<()> {
     let what = format!("adding {}", added.name);
     let Some((fields, archived)) = checks::customer_row(tx, id)? else {
         return Err(refuse(what, "they were deleted since"));
@@ -44,7 +44,7 @@ pub(super) fn undo_add(tx: &Transaction<'_>, id: i64, added: &CustomerFields) ->
 /// Tags are a set: the edit's additions are taken away and its removals put back, so tags
 /// another process added or removed since stay as they are.
 pub(super) fn undo_edit(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     id: i64,
     before: &CustomerFields,
     after: &CustomerFields,
@@ -80,7 +80,7 @@ pub(super) fn undo_edit(
 
 /// Puts the archived flag back, only while it still holds what the change set it to.
 pub(super) fn undo_archive(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     id: i64,
     name: &str,
     archived: bool,
