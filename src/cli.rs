@@ -178,6 +178,19 @@ pub enum Command {
     },
     /// Copy the whole database to FILE, consistently, even while the app is open
     Backup { file: PathBuf },
+    /// Take back the newest action not undone yet, from this or any session, either front end
+    ///
+    /// Undo walks back through the last 100 actions. One that cannot be undone any more
+    /// (the record changed since) says why, changes nothing and exits 1; it is marked so on
+    /// the journal, and the next undo goes on to the one before.
+    Undo {
+        /// Show the newest 20 entries of the journal instead: when, by which front end, what
+        #[arg(long)]
+        list: bool,
+        /// Print what was undone (or the list) as JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Bring customers in from a CSV file, vCards or an exported book
     ///
     /// All or nothing: one invalid row imports nothing (unless --skip-invalid). Importing

@@ -15,6 +15,18 @@ pub struct Shelved {
     pub change: Option<Change>,
 }
 
+impl super::undo::Undoable for Shelved {
+    fn journaled(&self) -> Option<crate::store::Journaled> {
+        let change = self.change.as_ref()?;
+        let name = &self.customer.name;
+        let said = match change {
+            Change::CustomerArchived { archived: false, .. } => format!("brought {name} back from the archive"),
+            _ => format!("archived {name}"),
+        };
+        super::undo::entry(said, change)
+    }
+}
+
 /// Archives `who` (an active customer by name first, else an archived one, so that
 /// archiving one twice can say so).
 pub fn archive(store: &mut dyn Book, now: Now, who: Who<'_>) -> anyhow::Result<Shelved> {

@@ -19,6 +19,17 @@ pub struct Recorded {
     pub change: Change,
 }
 
+impl super::undo::Undoable for Recorded {
+    fn journaled(&self) -> Option<crate::store::Journaled> {
+        let (name, note) = (&self.customer.name, &self.entry.note);
+        let said = match self.entry.side {
+            Side::Give => format!("recorded a give for {name}: “{note}”"),
+            Side::Ask => format!("recorded an ask of {name}: “{note}”"),
+        };
+        super::undo::entry(said, &self.change)
+    }
+}
+
 pub fn record(
     store: &mut dyn Book,
     now: Now,

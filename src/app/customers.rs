@@ -165,6 +165,18 @@ pub(crate) struct Saved {
     pub change: Change,
 }
 
+impl super::undo::Undoable for Saved {
+    fn journaled(&self) -> Option<crate::store::Journaled> {
+        let name = &self.customer.name;
+        let said = match &self.change {
+            Change::CustomerAdded { .. } => format!("added {name}"),
+            Change::CustomerEdited { .. } => format!("edited {name}"),
+            _ => format!("changed {name}"),
+        };
+        super::undo::entry(said, &self.change)
+    }
+}
+
 pub(crate) fn add(store: &mut dyn Book, now: Now, input: &CustomerInput) -> anyhow::Result<Saved> {
     let checked = check(input)?;
     let new = NewCustomer {

@@ -7,7 +7,8 @@ use super::refused::Refused;
 use crate::clock::Now;
 use crate::domain::follow_up::{parse_plan, snooze_until};
 use crate::domain::{Customer, FollowUp};
-use crate::store::{Book, Change};
+use super::undo::{Undoable, entry};
+use crate::store::{Book, Change, Journaled};
 
 /// A follow-up as an action left it, whose it is, and how to take the action back.
 #[derive(Debug, Clone)]
@@ -15,6 +16,22 @@ pub struct Done {
     pub follow_up: FollowUp,
     pub customer: Customer,
     pub change: Change,
+}
+
+impl Undoable for Done {
+    fn journaled(&self) -> Option<Journaled> {
+        let (text, name) = (&self.follow_up.text, &self.customer.name);
+        let said = match &self.change {
+            Change::FollowUpAdded { .. } => format!("added the follow-up “{text}” for {name}"),
+            Change::FollowUpDone { .. } => format!("marked “{text}” done for {name}"),
+            Change::FollowUpSnoozed { from, to, .. } => {
+                let day = |d: &chrono::NaiveDate| d.format("%a %-d %b %Y").to_string();
+                format!("snoozed “{text}” for {name} from {} to {}", day(from), day(to))
+            }
+            _ => format!("changed the follow-up “{text}” for {name}"),
+        };
+        entry(said, &self.change)
+    }
 }
 
 /// "send proposal @fri": a new follow-up for `who`, due tomorrow without a day.

@@ -7,7 +7,9 @@ use super::refused::Refused;
 use crate::clock::Now;
 use crate::domain::Customer;
 use crate::domain::quicklog;
-use crate::store::{Book, Change, Logged};
+use super::undo::{Undoable, entry};
+use crate::domain::Kind;
+use crate::store::{Book, Change, Journaled, Logged};
 
 /// What a logged line recorded (the parsed line is `logged.line`), for whom, and how to
 /// take it back.
@@ -16,6 +18,14 @@ pub struct Contact {
     pub customer: Customer,
     pub logged: Logged,
     pub change: Change,
+}
+
+impl Undoable for Contact {
+    fn journaled(&self) -> Option<Journaled> {
+        let kind = self.logged.line.kind;
+        let a = if kind == Kind::Email { "an" } else { "a" };
+        entry(format!("logged {a} {kind} with {}", self.customer.name), &self.change)
+    }
 }
 
 pub fn contact(store: &mut dyn Book, now: Now, who: Who<'_>, line: &str) -> anyhow::Result<Contact> {

@@ -15,7 +15,7 @@ mod nudges;
 pub mod orders;
 pub(crate) mod refused;
 pub mod triggers;
-pub(crate) mod undo;
+pub mod undo;
 pub mod urgency;
 pub mod week;
 

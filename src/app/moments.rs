@@ -28,6 +28,29 @@ pub struct Planned {
     pub change: Change,
 }
 
+impl super::undo::Undoable for Planned {
+    fn journaled(&self) -> Option<crate::store::Journaled> {
+        let said = format!("planned “{}” for {}", self.moment.title, self.customer.name);
+        super::undo::entry(said, &self.change)
+    }
+}
+
+/// A closed moment, whose it is, and how to reopen it.
+#[derive(Debug, Clone)]
+pub struct Closed {
+    pub moment: Moment,
+    pub customer: Customer,
+    pub change: Change,
+}
+
+impl super::undo::Undoable for Closed {
+    fn journaled(&self) -> Option<crate::store::Journaled> {
+        let m = &self.moment;
+        let said = format!("closed “{}” as {} for {}", m.title, m.status, self.customer.name);
+        super::undo::entry(said, &self.change)
+    }
+}
+
 pub fn plan(
     store: &mut dyn Book,
     now: Now,
@@ -60,10 +83,24 @@ pub fn plan(
 }
 
 /// Closes moment `id` as won, lost or passed.
-pub(crate) fn close(store: &mut dyn Book, now: Now, id: i64, outcome: &str) -> anyhow::Result<Moment> {
+pub(crate) fn close(store: &mut dyn Book, now: Now, id: i64, outcome: &str) -> anyhow::Result<Closed> {
     let status: MomentStatus = outcome.parse().map_err(Refused::from)?;
     if status == MomentStatus::Upcoming {
         return Err(Refused::from(BadOutcome(outcome.trim().to_string())).into());
     }
-    store.close_moment(id, status, now.utc)
+    let moment = store.close_moment(id, status, now.utc)?;
+    let customer = store.require_customer(moment.customer_id)?;
+    let change = Change::MomentClosed {
+        id,
+        title: moment.title.clone(),
+        status: moment.status,
+        closed_at: moment
+            .closed_at
+            .ok_or_else(|| anyhow::anyhow!("decision moment {id} was closed but reads as open"))?,
+    };
+    Ok(Closed {
+        moment,
+        customer,
+        change,
+    })
 }

@@ -21,6 +21,17 @@ pub struct Recorded {
     pub change: Change,
 }
 
+impl super::undo::Undoable for Recorded {
+    fn journaled(&self) -> Option<crate::store::Journaled> {
+        let o = &self.order;
+        let said = format!(
+            "recorded an order of {} {} from {}",
+            o.currency, o.amount, self.customer.name
+        );
+        super::undo::entry(said, &self.change)
+    }
+}
+
 /// An order of `amount` ("1250.50", "1.250,50") in the configured currency, placed on the
 /// day `when` names (today without one).
 pub fn record(

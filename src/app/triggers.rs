@@ -17,6 +17,28 @@ pub struct Opened {
     pub change: Change,
 }
 
+impl super::undo::Undoable for Opened {
+    fn journaled(&self) -> Option<crate::store::Journaled> {
+        let said = format!("opened a {} trigger for {}", self.trigger.kind, self.customer.name);
+        super::undo::entry(said, &self.change)
+    }
+}
+
+/// A resolved trigger, whose it is, and how to reopen it.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub trigger: Trigger,
+    pub customer: Customer,
+    pub change: Change,
+}
+
+impl super::undo::Undoable for Resolved {
+    fn journaled(&self) -> Option<crate::store::Journaled> {
+        let said = format!("resolved the {} trigger of {}", self.trigger.kind, self.customer.name);
+        super::undo::entry(said, &self.change)
+    }
+}
+
 /// Opens a trigger of the `kind` typed, with a note saying what happened.
 pub fn open(store: &mut dyn Book, now: Now, who: Who<'_>, kind: &str, note: &str) -> anyhow::Result<Opened> {
     let kind: TriggerKind = kind.parse().map_err(Refused::from)?;
@@ -37,6 +59,19 @@ pub fn open(store: &mut dyn Book, now: Now, who: Who<'_>, kind: &str, note: &str
     })
 }
 
-pub(crate) fn resolve(store: &mut dyn Book, now: Now, id: i64) -> anyhow::Result<Trigger> {
-    store.resolve_trigger(id, now.utc)
+pub(crate) fn resolve(store: &mut dyn Book, now: Now, id: i64) -> anyhow::Result<Resolved> {
+    let trigger = store.resolve_trigger(id, now.utc)?;
+    let customer = store.require_customer(trigger.customer_id)?;
+    let change = Change::TriggerResolved {
+        id,
+        kind: trigger.kind,
+        resolved_at: trigger
+            .resolved_at
+            .ok_or_else(|| anyhow::anyhow!("trigger {id} was resolved but reads as open"))?,
+    };
+    Ok(Resolved {
+        trigger,
+        customer,
+        change,
+    })
 }

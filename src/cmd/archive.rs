@@ -6,10 +6,14 @@ use super::json::{CustomerJson, ShelvedJson};
 use super::{Ctx, print_json};
 use crate::app::Who;
 use crate::app::archive::{self, Shelved};
+use crate::app::undo::journaled;
 use crate::domain::text::sanitize;
+use crate::store::By;
 
 pub fn archive(cx: &mut Ctx, customer: &str, json: bool) -> anyhow::Result<()> {
-    let shelved = archive::archive(&mut *cx.store, cx.now, Who::Typed(customer))?;
+    let shelved = journaled(&mut *cx.store, cx.now, By::Cli, |s| {
+        archive::archive(s, cx.now, Who::Typed(customer))
+    })?;
     let c = &shelved.customer;
     let (name, id) = (sanitize(&c.name), c.id);
     let said = if shelved.change.is_some() {
@@ -23,7 +27,9 @@ pub fn archive(cx: &mut Ctx, customer: &str, json: bool) -> anyhow::Result<()> {
 }
 
 pub fn unarchive(cx: &mut Ctx, customer: &str, json: bool) -> anyhow::Result<()> {
-    let shelved = archive::unarchive(&mut *cx.store, cx.now, Who::Typed(customer))?;
+    let shelved = journaled(&mut *cx.store, cx.now, By::Cli, |s| {
+        archive::unarchive(s, cx.now, Who::Typed(customer))
+    })?;
     let name = sanitize(&shelved.customer.name);
     let said = if shelved.change.is_some() {
         format!("Unarchived {name} — back in the agenda, lists and the week")

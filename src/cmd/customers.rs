@@ -46,7 +46,10 @@ pub fn add(cx: &mut Ctx, a: AddArgs, json: bool) -> anyhow::Result<()> {
         tags: a.tags,
         notes: Some(a.notes),
     };
-    let c = customers::add(&mut *cx.store, cx.now, &input)?.customer;
+    let c = crate::app::undo::journaled(&mut *cx.store, cx.now, crate::store::By::Cli, |s| {
+        customers::add(s, cx.now, &input)
+    })?
+    .customer;
     if json {
         print_json(&mut cx.out, &CustomerJson::new(&c, None))
     } else {

@@ -6,11 +6,13 @@ use std::io::Write as _;
 use super::json::FollowUpJson;
 use super::{Ctx, print_json};
 use crate::app::follow_ups;
+use crate::app::undo::journaled;
 use crate::domain::text::sanitize;
 use crate::human::day;
+use crate::store::By;
 
 pub fn done(cx: &mut Ctx, id: i64, json: bool) -> anyhow::Result<()> {
-    let done = follow_ups::done(&mut *cx.store, cx.now, id)?;
+    let done = journaled(&mut *cx.store, cx.now, By::Cli, |s| follow_ups::done(s, cx.now, id))?;
     let (f, c) = (&done.follow_up, &done.customer);
     if json {
         return print_json(&mut cx.out, &FollowUpJson::from(f));
@@ -21,7 +23,9 @@ pub fn done(cx: &mut Ctx, id: i64, json: bool) -> anyhow::Result<()> {
 
 pub fn snooze(cx: &mut Ctx, id: i64, when: &str, json: bool) -> anyhow::Result<()> {
     let today = cx.now.today();
-    let snoozed = follow_ups::snooze(&mut *cx.store, cx.now, id, when)?;
+    let snoozed = journaled(&mut *cx.store, cx.now, By::Cli, |s| {
+        follow_ups::snooze(s, cx.now, id, when)
+    })?;
     let (f, c) = (&snoozed.follow_up, &snoozed.customer);
     if json {
         return print_json(&mut cx.out, &FollowUpJson::from(f));

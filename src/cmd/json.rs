@@ -9,10 +9,40 @@ use crate::domain::moment::Moment;
 use crate::domain::nudge::Nudge;
 use crate::domain::trigger::Trigger;
 use crate::domain::{Customer, FollowUp};
-use crate::store::{CustomerRow, Interaction, Order};
+use crate::store::{CustomerRow, Entry, Interaction, Order};
 
 fn rfc3339(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// An entry of the undo journal (`undo --list --json`, `undo --json`).
+#[derive(Serialize)]
+pub struct EntryJson<'a> {
+    pub id: i64,
+    pub at: String,
+    pub by: &'static str,
+    pub said: &'a str,
+    pub undone_at: Option<String>,
+    pub refused: Option<&'a str>,
+}
+
+impl<'a> From<&'a Entry> for EntryJson<'a> {
+    fn from(e: &'a Entry) -> Self {
+        EntryJson {
+            id: e.id,
+            at: rfc3339(e.at),
+            by: e.by.as_str(),
+            said: &e.said,
+            undone_at: e.undone_at.map(rfc3339),
+            refused: e.refused.as_deref(),
+        }
+    }
+}
+
+/// What `undo --json` undid: the entry, or `null` when there was nothing to undo.
+#[derive(Serialize)]
+pub struct UndoneJson<'a> {
+    pub undone: Option<EntryJson<'a>>,
 }
 
 #[derive(Serialize)]

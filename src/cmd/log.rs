@@ -7,15 +7,19 @@ use unicode_width::UnicodeWidthStr as _;
 
 use super::json::{FollowUpJson, InteractionJson, LoggedJson};
 use super::{Ctx, print_json};
+use crate::app::undo::journaled;
 use crate::app::{Refused, Who, log};
 use crate::domain::quicklog::QuickLogError;
 use crate::domain::text::sanitize;
 use crate::human::day;
+use crate::store::By;
 
 pub fn run(cx: &mut Ctx, customer: &str, line: &str, json: bool) -> anyhow::Result<()> {
     let today = cx.now.today();
-    let done =
-        log::contact(&mut *cx.store, cx.now, Who::Typed(customer), line).map_err(|e| {
+    let done = journaled(&mut *cx.store, cx.now, By::Cli, |s| {
+        log::contact(s, cx.now, Who::Typed(customer), line)
+    })
+    .map_err(|e| {
             match Refused::of(&e) {
                 Some(Refused::Line(bad)) => anyhow::anyhow!(marked(line, bad)),
                 _ => e,

@@ -16,6 +16,7 @@ mod import;
 mod json;
 mod log;
 mod relationship;
+mod undo;
 mod why;
 
 use std::io::{self, BufWriter, IsTerminal as _, Write};
@@ -164,6 +165,7 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
         } => relationship::order(&mut cx, &customer, &amount, when.as_deref(), json),
         Command::Why { customer, json } => why::run(&mut cx, &customer, json),
         Command::Check { repair, json } => check::run(&mut cx, repair, json),
+        Command::Undo { list, json } => undo::run(&mut cx, list, json),
         Command::Backup { file } => {
             if file.exists() {
                 anyhow::bail!(

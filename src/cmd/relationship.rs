@@ -6,11 +6,13 @@ use std::io::Write as _;
 use super::json::{BalanceEntryJson, MomentJson, OrderJson, TriggerJson};
 use super::{Ctx, print_json};
 use crate::app::moments::{self, MomentInput};
+use crate::app::undo::journaled;
 use crate::app::{Who, balance, orders, triggers};
 use crate::cli::{MomentCmd, TriggerCmd};
 use crate::domain::balance::Side;
 use crate::domain::text::sanitize;
 use crate::human::day;
+use crate::store::By;
 
 pub fn moment(cx: &mut Ctx, cmd: MomentCmd) -> anyhow::Result<()> {
     match cmd {
@@ -30,7 +32,9 @@ pub fn moment(cx: &mut Ctx, cmd: MomentCmd) -> anyhow::Result<()> {
                 steps: &steps,
                 response: &response,
             };
-            let planned = moments::plan(&mut *cx.store, cx.now, Who::Typed(&customer), &input)?;
+            let planned = journaled(&mut *cx.store, cx.now, By::Cli, |s| {
+                moments::plan(s, cx.now, Who::Typed(&customer), &input)
+            })?;
             let (m, c) = (&planned.moment, &planned.customer);
             if json {
                 return print_json(&mut cx.out, &MomentJson::from(m));
@@ -45,9 +49,12 @@ pub fn moment(cx: &mut Ctx, cmd: MomentCmd) -> anyhow::Result<()> {
             )?;
         }
         MomentCmd::Close { id, outcome, json } => {
-            let m = moments::close(&mut *cx.store, cx.now, id, &outcome)?;
+            let closed = journaled(&mut *cx.store, cx.now, By::Cli, |s| {
+                moments::close(s, cx.now, id, &outcome)
+            })?;
+            let m = &closed.moment;
             if json {
-                return print_json(&mut cx.out, &MomentJson::from(&m));
+                return print_json(&mut cx.out, &MomentJson::from(m));
             }
             writeln!(cx.out, "Closed “{}” as {}", sanitize(&m.title), m.status)?;
         }
@@ -63,7 +70,9 @@ pub fn trigger(cx: &mut Ctx, cmd: TriggerCmd) -> anyhow::Result<()> {
             note,
             json,
         } => {
-            let opened = triggers::open(&mut *cx.store, cx.now, Who::Typed(&customer), &kind, &note)?;
+            let opened = journaled(&mut *cx.store, cx.now, By::Cli, |s| {
+                triggers::open(s, cx.now, Who::Typed(&customer), &kind, &note)
+            })?;
             let (t, c) = (&opened.trigger, &opened.customer);
             if json {
                 return print_json(&mut cx.out, &TriggerJson::from(t));
@@ -78,9 +87,10 @@ pub fn trigger(cx: &mut Ctx, cmd: TriggerCmd) -> anyhow::Result<()> {
             )?;
         }
         TriggerCmd::Resolve { id, json } => {
-            let t = triggers::resolve(&mut *cx.store, cx.now, id)?;
+            let resolved = journaled(&mut *cx.store, cx.now, By::Cli, |s| triggers::resolve(s, cx.now, id))?;
+            let t = &resolved.trigger;
             if json {
-                return print_json(&mut cx.out, &TriggerJson::from(&t));
+                return print_json(&mut cx.out, &TriggerJson::from(t));
             }
             writeln!(cx.out, "Resolved the {} trigger “{}”", t.kind, sanitize(&t.note))?;
         }
@@ -89,7 +99,9 @@ pub fn trigger(cx: &mut Ctx, cmd: TriggerCmd) -> anyhow::Result<()> {
 }
 
 pub fn balance(cx: &mut Ctx, side: Side, customer: &str, note: &str, json: bool) -> anyhow::Result<()> {
-    let recorded = balance::record(&mut *cx.store, cx.now, Who::Typed(customer), side, note)?;
+    let recorded = journaled(&mut *cx.store, cx.now, By::Cli, |s| {
+        balance::record(s, cx.now, Who::Typed(customer), side, note)
+    })?;
     let (entry, c) = (&recorded.entry, &recorded.customer);
     if json {
         return print_json(&mut cx.out, &BalanceEntryJson::from(entry));
@@ -117,14 +129,9 @@ pub fn order(
     when: Option<&str>,
     json: bool,
 ) -> anyhow::Result<()> {
-    let recorded = orders::record(
-        &mut *cx.store,
-        cx.now,
-        &cx.config,
-        Who::Typed(customer),
-        amount,
-        when,
-    )?;
+    let recorded = journaled(&mut *cx.store, cx.now, By::Cli, |s| {
+        orders::record(s, cx.now, &cx.config, Who::Typed(customer), amount, when)
+    })?;
     let (o, c) = (&recorded.order, &recorded.customer);
     if json {
         return print_json(&mut cx.out, &OrderJson::from(o));
