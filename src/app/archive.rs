@@ -20,7 +20,9 @@ impl super::undo::Undoable for Shelved {
         let change = self.change.as_ref()?;
         let name = &self.customer.name;
         let said = match change {
-            Change::CustomerArchived { archived: false, .. } => format!("brought {name} back from the archive"),
+            Change::CustomerArchived { archived: false, .. } => {
+                format!("brought {name} back from the archive")
+            }
             _ => format!("archived {name}"),
         };
         super::undo::entry(said, change)

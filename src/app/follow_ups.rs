@@ -4,10 +4,10 @@
 
 use super::customers::{Who, find};
 use super::refused::Refused;
+use super::undo::{Undoable, entry};
 use crate::clock::Now;
 use crate::domain::follow_up::{parse_plan, snooze_until};
 use crate::domain::{Customer, FollowUp};
-use super::undo::{Undoable, entry};
 use crate::store::{Book, Change, Journaled};
 
 /// A follow-up as an action left it, whose it is, and how to take the action back.

@@ -4,11 +4,11 @@
 
 use super::customers::{Who, find};
 use super::refused::Refused;
+use super::undo::{Undoable, entry};
 use crate::clock::Now;
 use crate::domain::Customer;
-use crate::domain::quicklog;
-use super::undo::{Undoable, entry};
 use crate::domain::Kind;
+use crate::domain::quicklog;
 use crate::store::{Book, Change, Journaled, Logged};
 
 /// What a logged line recorded (the parsed line is `logged.line`), for whom, and how to
@@ -24,7 +24,10 @@ impl Undoable for Contact {
     fn journaled(&self) -> Option<Journaled> {
         let kind = self.logged.line.kind;
         let a = if kind == Kind::Email { "an" } else { "a" };
-        entry(format!("logged {a} {kind} with {}", self.customer.name), &self.change)
+        entry(
+            format!("logged {a} {kind} with {}", self.customer.name),
+            &self.change,
+        )
     }
 }
 

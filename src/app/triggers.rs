@@ -19,7 +19,10 @@ pub struct Opened {
 
 impl super::undo::Undoable for Opened {
     fn journaled(&self) -> Option<crate::store::Journaled> {
-        let said = format!("opened a {} trigger for {}", self.trigger.kind, self.customer.name);
+        let said = format!(
+            "opened a {} trigger for {}",
+            self.trigger.kind, self.customer.name
+        );
         super::undo::entry(said, &self.change)
     }
 }
@@ -34,7 +37,10 @@ pub struct Resolved {
 
 impl super::undo::Undoable for Resolved {
     fn journaled(&self) -> Option<crate::store::Journaled> {
-        let said = format!("resolved the {} trigger of {}", self.trigger.kind, self.customer.name);
+        let said = format!(
+            "resolved the {} trigger of {}",
+            self.trigger.kind, self.customer.name
+        );
         super::undo::entry(said, &self.change)
     }
 }

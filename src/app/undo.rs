@@ -34,7 +34,9 @@ pub fn journaled<T: Undoable>(
     let mut action = Some(action);
     let mut outcome = None;
     store.journaled(by, now.utc, &mut |book| {
-        let action = action.take().ok_or_else(|| anyhow!("a journaled action ran twice"))?;
+        let action = action
+            .take()
+            .ok_or_else(|| anyhow!("a journaled action ran twice"))?;
         let done = action(book)?;
         let entry = done.journaled();
         outcome = Some(done);
@@ -51,11 +53,6 @@ pub fn last(store: &mut dyn Book, now: Now) -> anyhow::Result<Undid> {
 /// The newest [`LISTED`] entries, newest first.
 pub fn list(store: &dyn Book) -> anyhow::Result<Vec<Entry>> {
     store.journal(LISTED)
-}
-
-/// Takes back one change as it was made, without the journal (the contract tests' way in).
-pub fn undo(store: &mut dyn Book, now: Now, change: &Change) -> anyhow::Result<()> {
-    store.undo(change, now.utc)
 }
 
 /// The journal entry of `change`, said as `said`.

@@ -12,7 +12,9 @@ use crate::human::day;
 use crate::store::By;
 
 pub fn done(cx: &mut Ctx, id: i64, json: bool) -> anyhow::Result<()> {
-    let done = journaled(&mut *cx.store, cx.now, By::Cli, |s| follow_ups::done(s, cx.now, id))?;
+    let done = journaled(&mut *cx.store, cx.now, By::Cli, |s| {
+        follow_ups::done(s, cx.now, id)
+    })?;
     let (f, c) = (&done.follow_up, &done.customer);
     if json {
         return print_json(&mut cx.out, &FollowUpJson::from(f));

@@ -19,12 +19,10 @@ pub fn run(cx: &mut Ctx, customer: &str, line: &str, json: bool) -> anyhow::Resu
     let done = journaled(&mut *cx.store, cx.now, By::Cli, |s| {
         log::contact(s, cx.now, Who::Typed(customer), line)
     })
-    .map_err(|e| {
-            match Refused::of(&e) {
-                Some(Refused::Line(bad)) => anyhow::anyhow!(marked(line, bad)),
-                _ => e,
-            }
-        })?;
+    .map_err(|e| match Refused::of(&e) {
+        Some(Refused::Line(bad)) => anyhow::anyhow!(marked(line, bad)),
+        _ => e,
+    })?;
     let (c, logged) = (&done.customer, &done.logged);
     let parsed = &logged.line;
 

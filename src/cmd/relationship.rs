@@ -87,7 +87,9 @@ pub fn trigger(cx: &mut Ctx, cmd: TriggerCmd) -> anyhow::Result<()> {
             )?;
         }
         TriggerCmd::Resolve { id, json } => {
-            let resolved = journaled(&mut *cx.store, cx.now, By::Cli, |s| triggers::resolve(s, cx.now, id))?;
+            let resolved = journaled(&mut *cx.store, cx.now, By::Cli, |s| {
+                triggers::resolve(s, cx.now, id)
+            })?;
             let t = &resolved.trigger;
             if json {
                 return print_json(&mut cx.out, &TriggerJson::from(t));

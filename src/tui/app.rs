@@ -18,7 +18,7 @@ use crate::app::urgency::ranked_ids;
 use crate::clock::Now;
 use crate::config::Config;
 use crate::export;
-use crate::store::{Book, Change};
+use crate::store::Book;
 
 pub enum Overlay {
     Help(Box<HelpView>),
@@ -51,8 +51,6 @@ pub struct App {
     damage_told: bool,
     /// Rows the customers table can show, from the terminal size.
     pub list_height: usize,
-    /// Changes made in this session, newest last, with what to say when undoing them.
-    pub(super) undo: Vec<(Change, String)>,
     /// The filter being built in the background, for the first `/`.
     pub preload: Preload<Filter>,
     /// The book ranked by urgency in the background, for the first `o` to urgency.
@@ -79,7 +77,6 @@ impl App {
             overlay: None,
             status: None,
             list_height: 20,
-            undo: Vec::new(),
             preload: Preload::default(),
             ranking: Preload::default(),
             background: false,

@@ -4,8 +4,10 @@
 
 use super::action::Screen;
 use super::app::App;
+use crate::app::undo::journaled;
 use crate::app::{Who, archive};
 use crate::domain::text::sanitize;
+use crate::store::By;
 
 impl App {
     /// `A`: archives the customer of this screen, or brings an archived one back. Which
@@ -27,11 +29,13 @@ impl App {
             Screen::Agenda | Screen::Week => false,
         };
         let (store, now, who) = (&mut *self.store, self.now, Who::Id(id));
-        let shelved = if was_archived {
-            archive::unarchive(store, now, who)?
-        } else {
-            archive::archive(store, now, who)?
-        };
+        let shelved = journaled(store, now, By::Tui, |s| {
+            if was_archived {
+                archive::unarchive(s, now, who)
+            } else {
+                archive::archive(s, now, who)
+            }
+        })?;
         let name = sanitize(&shelved.customer.name).into_owned();
         let Some(change) = shelved.change else {
             // Another process got there first: show what it wrote.
@@ -44,15 +48,11 @@ impl App {
             self.say(format!("{name} {already} — nothing changed"));
             return Ok(());
         };
-        let (done, said) = if was_archived {
-            let done = format!("Unarchived {name}");
-            let said = format!("{done} — back in the agenda, lists and the week");
-            (done, said)
+        let said = if was_archived {
+            format!("Unarchived {name} — back in the agenda, lists and the week")
         } else {
-            let done = format!("Archived {name}");
-            let said = format!("{done} — out of the agenda, lists and the week; u undoes");
-            (done, said)
+            format!("Archived {name} — out of the agenda, lists and the week; u undoes")
         };
-        self.remember_as(change, done, said)
+        self.committed(&change, said)
     }
 }

@@ -1,6 +1,7 @@
 //! Submitting a prompt or a form, done and undo: each reads what was typed, calls one use
-//! case (`app`), and shows its outcome — a refusal on the prompt or form, a change on the
-//! status line once it is committed. The rules are the use cases', not this file's.
+//! case (`app`) through the undo journal (`undo::journaled`), and shows its outcome — a
+//! refusal on the prompt or form, a change on the status line once it is committed. The
+//! rules are the use cases', not this file's.
 
 use std::fmt::Write as _;
 
@@ -10,11 +11,12 @@ use super::prompt::PromptKind;
 use crate::app::customers::{self, CustomerInput};
 use crate::app::export;
 use crate::app::moments::{self, MomentInput};
-use crate::app::{Refused, Who, balance, follow_ups, log, orders, triggers, undo};
+use crate::app::undo::{self, journaled};
+use crate::app::{Refused, Who, balance, follow_ups, log, orders, triggers};
 use crate::domain::balance::Side;
 use crate::domain::text::sanitize;
-use crate::human::{day, follow_up_summary};
-use crate::store::{Change, UndoRefused};
+use crate::human::{day, follow_up_summary, local_time};
+use crate::store::{By, Change, Undid};
 
 impl App {
     pub(super) fn submit_prompt(&mut self) -> anyhow::Result<()> {
@@ -31,7 +33,7 @@ impl App {
         ) {
             if let Some((change, said)) = self.submit_relationship(&kind, &text)? {
                 self.overlay = None;
-                self.remember(change, said)?;
+                self.committed(&change, said)?;
             }
             return Ok(());
         }
@@ -41,37 +43,43 @@ impl App {
         }
         let (store, now) = (&mut *self.store, self.now);
         let done = match kind {
-            PromptKind::QuickLog { customer_id, .. } => log::contact(store, now, Who::Id(customer_id), &text)
-                .map(|done| {
-                    let line = &done.logged.line;
-                    let mut said = format!("Logged {} with {}", line.kind, sanitize(&done.customer.name));
-                    if let Some(plan) = &line.follow_up {
-                        let _ = write!(
-                            said,
-                            " · follow-up {}",
-                            follow_up_summary(&plan.text, plan.due, today)
-                        );
-                    }
-                    if let Some(s) = line.satisfaction {
-                        let _ = write!(said, " · ={s}");
-                    }
-                    (done.change, said)
-                }),
-            PromptKind::FollowUp { customer_id, .. } => {
-                follow_ups::add(store, now, Who::Id(customer_id), &text).map(|done| {
-                    let f = &done.follow_up;
-                    let said = format!(
-                        "Follow-up for {}: {}",
-                        sanitize(&done.customer.name),
-                        follow_up_summary(&f.text, f.due, today)
+            PromptKind::QuickLog { customer_id, .. } => journaled(store, now, By::Tui, |s| {
+                log::contact(s, now, Who::Id(customer_id), &text)
+            })
+            .map(|done| {
+                let line = &done.logged.line;
+                let mut said = format!("Logged {} with {}", line.kind, sanitize(&done.customer.name));
+                if let Some(plan) = &line.follow_up {
+                    let _ = write!(
+                        said,
+                        " · follow-up {}",
+                        follow_up_summary(&plan.text, plan.due, today)
                     );
-                    (done.change, said)
-                })
-            }
+                }
+                if let Some(s) = line.satisfaction {
+                    let _ = write!(said, " · ={s}");
+                }
+                (done.change, said)
+            }),
+            PromptKind::FollowUp { customer_id, .. } => journaled(store, now, By::Tui, |s| {
+                follow_ups::add(s, now, Who::Id(customer_id), &text)
+            })
+            .map(|done| {
+                let f = &done.follow_up;
+                let said = format!(
+                    "Follow-up for {}: {}",
+                    sanitize(&done.customer.name),
+                    follow_up_summary(&f.text, f.due, today)
+                );
+                (done.change, said)
+            }),
             PromptKind::Snooze {
                 follow_up_id,
                 text: what,
-            } => follow_ups::snooze(store, now, follow_up_id, &text).map(|done| {
+            } => journaled(store, now, By::Tui, |s| {
+                follow_ups::snooze(s, now, follow_up_id, &text)
+            })
+            .map(|done| {
                 let said = format!(
                     "Snoozed “{}” until {}",
                     sanitize(&what),
@@ -88,7 +96,7 @@ impl App {
         match refusal(done)? {
             Ok((change, said)) => {
                 self.overlay = None;
-                self.remember(change, said)
+                self.committed(&change, said)
             }
             Err(refused) => {
                 let span = refused.span().unwrap_or(0..text.len());
@@ -133,25 +141,29 @@ impl App {
         let (store, now) = (&mut *self.store, self.now);
         let done = match kind {
             PromptKind::Trigger { customer_id, .. } => match text.split_once(':') {
-                Some((kind, note)) => {
-                    triggers::open(store, now, Who::Id(*customer_id), kind, note).map(|done| {
-                        let t = &done.trigger;
-                        let said = format!(
-                            "Opened a {} trigger for {}: {}",
-                            t.kind,
-                            sanitize(&done.customer.name),
-                            sanitize(&t.note)
-                        );
-                        Ok((done.change, said))
-                    })
-                }
+                Some((kind, note)) => journaled(store, now, By::Tui, |s| {
+                    triggers::open(s, now, Who::Id(*customer_id), kind, note)
+                })
+                .map(|done| {
+                    let t = &done.trigger;
+                    let said = format!(
+                        "Opened a {} trigger for {}: {}",
+                        t.kind,
+                        sanitize(&done.customer.name),
+                        sanitize(&t.note)
+                    );
+                    Ok((done.change, said))
+                }),
                 None => Ok(Err(
                     "type the kind, a colon and a note: 'reactional: delivery 5 days late'".to_string(),
                 )),
             },
             PromptKind::Balance { customer_id, .. } => match text.split_once(':') {
                 Some((side, note)) => match side.parse::<Side>() {
-                    Ok(side) => balance::record(store, now, Who::Id(*customer_id), side, note).map(|done| {
+                    Ok(side) => journaled(store, now, By::Tui, |s| {
+                        balance::record(s, now, Who::Id(*customer_id), side, note)
+                    })
+                    .map(|done| {
                         let said = format!(
                             "{} {}: {}",
                             if side == Side::Give { "Gave" } else { "Asked" },
@@ -173,7 +185,10 @@ impl App {
                     None => (text, None),
                 };
                 let config = &self.config;
-                orders::record(store, now, config, Who::Id(*customer_id), amount, when).map(|done| {
+                journaled(store, now, By::Tui, |s| {
+                    orders::record(s, now, config, Who::Id(*customer_id), amount, when)
+                })
+                .map(|done| {
                     let o = &done.order;
                     let said = format!(
                         "Order of {} {} from {} ({})",
@@ -213,12 +228,10 @@ impl App {
                 steps: &values[3],
                 response: &values[4],
             };
-            let planned = match refusal(moments::plan(
-                &mut *self.store,
-                self.now,
-                Who::Id(customer_id),
-                &input,
-            ))? {
+            let now = self.now;
+            let planned = match refusal(journaled(&mut *self.store, now, By::Tui, |s| {
+                moments::plan(s, now, Who::Id(customer_id), &input)
+            }))? {
                 Ok(planned) => planned,
                 Err(refused) => {
                     form.error = Some(refused.to_string());
@@ -233,13 +246,14 @@ impl App {
                 sanitize(&planned.customer.name),
                 day(m.expected, today)
             );
-            return self.remember(planned.change, said);
+            return self.committed(&planned.change, said);
         }
         let input = customer_input(form);
-        let saved = match &kind {
-            FormKind::EditCustomer(before) => customers::edit(&mut *self.store, self.now, before, &input),
-            _ => customers::add(&mut *self.store, self.now, &input),
-        };
+        let (store, now) = (&mut *self.store, self.now);
+        let saved = journaled(store, now, By::Tui, |s| match &kind {
+            FormKind::EditCustomer(before) => customers::edit(s, now, before, &input),
+            _ => customers::add(s, now, &input),
+        });
         let saved = match refusal(saved)? {
             Ok(saved) => saved,
             Err(refused) => {
@@ -254,7 +268,7 @@ impl App {
         };
         let id = c.id;
         self.overlay = None;
-        self.remember(saved.change, said)?;
+        self.committed(&saved.change, said)?;
         self.customer = Some(super::customer::CustomerView::load(
             &*self.store,
             id,
@@ -284,32 +298,35 @@ impl App {
             self.say("Select a follow-up to mark done.");
             return Ok(());
         };
-        let done = follow_ups::done(&mut *self.store, self.now, id)?;
+        let now = self.now;
+        let done = journaled(&mut *self.store, now, By::Tui, |s| follow_ups::done(s, now, id))?;
         let said = format!("Done: “{}”", sanitize(&done.follow_up.text));
-        self.remember(done.change, said)
+        self.committed(&done.change, said)
     }
 
-    /// Undoes the latest change of this session. A refused undo (another process changed
-    /// or built on what it wrote) is dropped from the stack: what refused it is not this
-    /// session's to take back, so trying again would refuse forever and keep every earlier
-    /// change out of reach. Each earlier undo checks for itself, so going on is safe.
+    /// `u`: undoes the newest action on the book's journal, whoever made it (this
+    /// session, an earlier one, the command line). One that cannot be undone any more
+    /// says why and is passed over from then on (see `store::Undo::undo_latest`); the
+    /// status line says what the next `u` would take back.
     pub(super) fn undo_last(&mut self) -> anyhow::Result<()> {
-        let Some((change, said)) = self.undo.pop() else {
-            self.say("Nothing to undo in this session.");
-            return Ok(());
-        };
-        match undo::undo(&mut *self.store, self.now, &change) {
-            Ok(()) => {
+        let now = self.now;
+        match undo::last(&mut *self.store, now)? {
+            Undid::Nothing => self.say("Nothing to undo."),
+            Undid::Undone { entry, change } => {
                 self.refresh_views(changes_index(&change))?;
-                self.say(format!("Undone: {said}"));
+                self.say(format!(
+                    "Undone: {} ({})",
+                    sanitize(&entry.said),
+                    local_time(entry.at, now)
+                ));
             }
-            Err(e) => {
-                let Some(refused) = e.downcast_ref::<UndoRefused>() else {
-                    self.undo.push((change, said));
-                    return Err(e);
+            Undid::Refused { entry, refused, next } => {
+                let then = match next {
+                    Some(next) => format!("u again undoes “{}”", sanitize(&next.said)),
+                    None => "nothing older to undo".to_string(),
                 };
                 // "Can't undo" says nothing changed; the status line has room for why.
-                let text = format!("Can't undo {}: {}", refused.what, refused.why);
+                let text = format!("Can't undo {}: {} — {then}", sanitize(&entry.said), refused.why);
                 // Show what the other process wrote, which is why.
                 self.refresh_views(true)?;
                 self.status = Some(super::app::Status { text, error: true });
@@ -318,16 +335,10 @@ impl App {
         Ok(())
     }
 
-    /// After a committed change: remember it for undo, refresh the views, say what happened.
-    fn remember(&mut self, change: Change, said: String) -> anyhow::Result<()> {
-        self.remember_as(change, said.clone(), said)
-    }
-
-    /// As `remember`, where undoing it is said differently ("Undone: {undone}").
-    pub(super) fn remember_as(&mut self, change: Change, undone: String, said: String) -> anyhow::Result<()> {
-        let index_changed = changes_index(&change);
-        self.undo.push((change, undone));
-        self.refresh_views(index_changed)?;
+    /// After a change is committed (with its entry on the undo journal): refresh the
+    /// views, say what happened.
+    pub(super) fn committed(&mut self, change: &Change, said: String) -> anyhow::Result<()> {
+        self.refresh_views(changes_index(change))?;
         self.say(said);
         Ok(())
     }
