@@ -1,5 +1,8 @@
 //! Undo touches only what the undone action wrote: `u` in the terminal app while the CLI
-//! (the real binary) or a second store handle writes to the same file.
+//! (the real binary) or a second store handle writes to the same file. `u` takes the
+//! newest entry of the book's undo journal, whoever wrote it; a store handle writing
+//! without the journal plays another program (or an older touchbase) changing a record
+//! that an entry wrote.
 
 mod common {
     pub mod binary;
@@ -21,16 +24,19 @@ use crossterm::event::KeyCode;
 use rusqlite::Connection;
 use tempfile::TempDir;
 use touchbase::domain::balance::Side;
-use touchbase::domain::moment::NewMoment;
+use touchbase::domain::moment::{MomentStatus, NewMoment};
 use touchbase::domain::money::Cents;
 use touchbase::domain::quicklog;
 use touchbase::domain::trigger::TriggerKind;
 use touchbase::domain::{Cadence, Tags};
 use touchbase::store::{Book, Change, CustomerFields, CustomerPatch, NewCustomer, UndoRefused};
 
+/// When the other handle or the CLI writes: a day after the app's clock.
+const LATER: &str = "2026-11-24T09:00:00Z";
+
 /// The terminal app in this file, and the CLI on the same book.
 impl Session {
-    /// A book with Acme, added before this session.
+    /// A book with Acme, added before this session (without the journal).
     fn with_acme() -> Session {
         Session::new(|store| {
             store
@@ -56,12 +62,8 @@ impl Session {
 
     /// The CLI on the same file, a day after the app's clock.
     fn cli(&self, args: &[&str]) -> String {
-        self.cli_at("2026-11-24T09:00:00Z", args)
-    }
-
-    fn cli_at(&self, now: &str, args: &[&str]) -> String {
         let out = Command::from_std(touchbase())
-            .env("TOUCHBASE_NOW", now)
+            .env("TOUCHBASE_NOW", LATER)
             .arg("--db")
             .arg(file(self.dir.path()))
             .args(args)
@@ -86,27 +88,46 @@ impl Session {
         assert!(error, "a refusal is not shown as a success: {text}");
         text
     }
+
+    /// Presses `u`, which must undo something; returns what the status line says.
+    fn undone(&mut self) -> String {
+        self.keys("u");
+        let (text, error) = self.status();
+        assert!(!error, "{text}");
+        assert!(text.starts_with("Undone: "), "{text}");
+        text
+    }
 }
 
 #[test]
-fn undoing_an_added_customer_refuses_once_the_cli_has_written_for_them() {
+fn undoing_an_added_customer_refuses_once_another_handle_has_written_for_them() {
     let mut s = Session::with_acme();
     s.submit("a", "Gamma Foods");
     assert_eq!(s.status().0, "Added Gamma Foods · in touch every 30d");
     let gamma = s.app.customer.as_ref().unwrap().customer.id;
 
-    let said = [
-        s.cli(&["log", "Gamma Foods", "call: first order agreed"]),
-        s.cli(&["order", "Gamma Foods", "5000"]),
-        s.cli(&["give", "Gamma Foods", "free samples"]),
-        s.cli(&["log", "Gamma Foods", "email: sent the contract >> call back @fri"]),
-    ];
-    assert!(said[1].contains("5,000.00"), "{}", said[1]);
+    let mut other = s.other();
+    other
+        .log_contact(gamma, &line("call: first order agreed"), at(LATER))
+        .unwrap();
+    other
+        .add_order(gamma, day("2026-11-24"), Cents(500_000), "EUR", at(LATER))
+        .unwrap();
+    other
+        .add_balance_entry(gamma, Side::Give, "free samples", at(LATER))
+        .unwrap();
+    other
+        .log_contact(
+            gamma,
+            &line("email: sent the contract >> call back @fri"),
+            at(LATER),
+        )
+        .unwrap();
 
     assert_eq!(
         s.undo_refused(),
-        "Can't undo adding Gamma Foods: 2 contacts, 1 follow-up, 1 give/ask and 1 order \
-         were added since"
+        "Can't undo added Gamma Foods: 2 contacts, 1 follow-up, 1 give/ask and 1 order \
+         were added since — nothing older to undo"
     );
     let db = s.other();
     let c = db.require_customer(gamma).unwrap();
@@ -124,35 +145,79 @@ fn undoing_an_added_customer_refuses_once_the_cli_has_written_for_them() {
         .unwrap();
     assert_eq!(orders, 1);
 
-    // The refused change is dropped: what refused it belongs to another process, so
-    // trying again would refuse forever and hide every earlier change.
+    // The refused entry is passed over: what refused it was written by another program,
+    // so trying again would refuse forever and hide every earlier entry.
     s.keys("u");
-    assert_eq!(s.status().0, "Nothing to undo in this session.");
+    assert_eq!(s.status().0, "Nothing to undo.");
+}
+
+#[test]
+fn u_in_the_app_undoes_what_the_cli_did_newest_first_then_its_own() {
+    let mut s = Session::with_acme();
+    s.submit("a", "Gamma Foods");
+    s.cli(&["log", "Gamma Foods", "call: first order agreed"]);
+    s.cli(&["order", "Gamma Foods", "5000"]);
+    let gamma = s.app.customer.as_ref().unwrap().customer.id;
+
+    assert_eq!(
+        s.undone(),
+        "Undone: recorded an order of EUR 5,000.00 from Gamma Foods (Tue 24 Nov 09:00)"
+    );
+    assert_eq!(
+        s.undone(),
+        "Undone: logged a call with Gamma Foods (Tue 24 Nov 09:00)"
+    );
+    assert_eq!(s.undone(), "Undone: added Gamma Foods (Mon 23 Nov 09:00)");
+    assert!(s.other().customer(gamma).unwrap().is_none());
+    assert!(
+        s.app.customer.is_none(),
+        "the card of a customer undone is closed"
+    );
+    s.keys("u");
+    assert_eq!(s.status(), ("Nothing to undo.".to_string(), false));
+}
+
+#[test]
+fn a_new_session_undoes_what_an_earlier_session_did() {
+    let mut s = Session::on_acme();
+    s.submit("l", "call: pricing >> send the quote @fri");
+    let dir = s.dir;
+    // The app closed; a new one opens the same book.
+    let mut s = Session {
+        app: common::keys::app(open(dir.path())),
+        acme: s.acme,
+        dir,
+    };
+    assert_eq!(s.undone(), "Undone: logged a call with Acme (Mon 23 Nov 09:00)");
+    assert!(s.other().interactions(s.acme, 10).unwrap().is_empty());
+    assert!(s.other().open_follow_ups(s.acme).unwrap().is_empty());
 }
 
 #[test]
 fn undoing_a_log_removes_only_the_tags_it_added() {
     let mut s = Session::on_acme();
     s.submit("l", "call: renewal talk #urgent #vip =2");
-    // The CLI logs an earlier contact that adds a tag of its own, and one the log added.
-    s.cli_at(
-        "2026-11-20T09:00:00Z",
-        &["log", "Acme", "email: sent the brochure #export #urgent =4"],
-    );
+    // Another handle logs an earlier contact that adds a tag of its own, and one the log
+    // added.
+    s.other()
+        .log_contact(
+            s.acme,
+            &line("email: sent the brochure #export #urgent =4"),
+            at("2026-11-20T09:00:00Z"),
+        )
+        .unwrap();
     let db = s.other();
     assert_eq!(
         db.require_customer(s.acme).unwrap().tags.as_slice(),
         ["export", "urgent", "vip"]
     );
 
-    s.keys("u");
-    let (text, error) = s.status();
-    assert!(!error, "{text}");
-    assert!(text.starts_with("Undone: Logged call with Acme"), "{text}");
+    assert_eq!(s.undone(), "Undone: logged a call with Acme (Mon 23 Nov 09:00)");
     let c = db.require_customer(s.acme).unwrap();
-    // `urgent` was added by this log (the CLI found it there already), `export` by the CLI.
+    // `urgent` was added by this log (the other found it there already), `export` by the
+    // other.
     assert_eq!(c.tags.as_slice(), ["export"]);
-    // The CLI's contact stays, and the summary is the CLI's now.
+    // The other's contact stays, and the summary is the other's now.
     let timeline = db.interactions(s.acme, 10).unwrap();
     assert_eq!(timeline.len(), 1);
     assert_eq!(timeline[0].note, "sent the brochure");
@@ -162,15 +227,16 @@ fn undoing_a_log_removes_only_the_tags_it_added() {
 }
 
 #[test]
-fn undoing_a_log_refuses_when_the_cli_completed_its_follow_up() {
+fn undoing_a_log_refuses_when_another_handle_completed_its_follow_up() {
     let mut s = Session::on_acme();
     s.submit("l", "call: pricing >> send the quote @fri");
     let id = s.follow_up();
-    s.cli(&["done", &id.to_string()]);
+    s.other().complete_follow_up(id, at(LATER)).unwrap();
 
     assert_eq!(
         s.undo_refused(),
-        "Can't undo the logged call: its follow-up “send the quote” was marked done since"
+        "Can't undo logged a call with Acme: its follow-up “send the quote” was marked done \
+         since — nothing older to undo"
     );
     let db = s.other();
     assert_eq!(db.interactions(s.acme, 10).unwrap().len(), 1);
@@ -178,15 +244,15 @@ fn undoing_a_log_refuses_when_the_cli_completed_its_follow_up() {
 }
 
 #[test]
-fn undoing_a_complaint_refuses_when_the_cli_resolved_its_trigger() {
+fn undoing_a_complaint_refuses_when_another_handle_resolved_its_trigger() {
     let mut s = Session::on_acme();
     s.submit("l", "complaint: delivery 5 days late");
     let trigger = s.other().triggers_of(s.acme).unwrap()[0].id;
-    s.cli(&["trigger", "resolve", &trigger.to_string()]);
+    s.other().resolve_trigger(trigger, at(LATER)).unwrap();
 
     let text = s.undo_refused();
     assert!(
-        text.ends_with("its reactional trigger was resolved since"),
+        text.contains("its reactional trigger was resolved since"),
         "{text}"
     );
     let db = s.other();
@@ -195,17 +261,21 @@ fn undoing_a_complaint_refuses_when_the_cli_resolved_its_trigger() {
 }
 
 #[test]
-fn undoing_a_snooze_refuses_when_the_cli_moved_the_follow_up_again() {
+fn undoing_a_snooze_refuses_when_another_handle_moved_the_follow_up_again() {
     let mut s = Session::on_acme();
     s.submit("f", "send the quote @tomorrow");
     let id = s.follow_up();
     s.submit("s", "2026-11-27");
     assert_eq!(s.other().require_follow_up(id).unwrap().due, day("2026-11-27"));
-    s.cli(&["snooze", &id.to_string(), "2026-12-07"]);
+    s.other().snooze_follow_up(id, day("2026-12-07")).unwrap();
 
     let text = s.undo_refused();
     assert!(
-        text.ends_with("the follow-up “send the quote” was moved to 2026-12-07 since"),
+        text.contains("the follow-up “send the quote” was moved to 2026-12-07 since"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("u again undoes “added the follow-up “send the quote” for Acme”"),
         "{text}"
     );
     assert_eq!(s.other().require_follow_up(id).unwrap().due, day("2026-12-07"));
@@ -215,21 +285,22 @@ fn undoing_a_snooze_refuses_when_the_cli_moved_the_follow_up_again() {
 }
 
 #[test]
-fn undoing_a_follow_up_refuses_when_the_cli_completed_it() {
+fn undoing_a_follow_up_refuses_when_another_handle_completed_it() {
     let mut s = Session::on_acme();
     s.submit("f", "send the quote @fri");
     let id = s.follow_up();
-    s.cli(&["done", &id.to_string()]);
+    s.other().complete_follow_up(id, at(LATER)).unwrap();
 
     assert_eq!(
         s.undo_refused(),
-        "Can't undo the follow-up “send the quote”: it was marked done since"
+        "Can't undo added the follow-up “send the quote” for Acme: it was marked done since \
+         — nothing older to undo"
     );
     assert!(s.other().require_follow_up(id).unwrap().done_at.is_some());
 }
 
 #[test]
-fn undoing_a_moment_refuses_when_the_cli_closed_it() {
+fn undoing_a_moment_refuses_when_another_handle_closed_it() {
     let mut s = Session::on_acme();
     s.keys("m");
     s.keys("Board approves budget");
@@ -237,25 +308,66 @@ fn undoing_a_moment_refuses_when_the_cli_closed_it() {
     s.keys("2026-12-10");
     s.press(KeyCode::Enter);
     let id = s.other().moments_of(s.acme).unwrap()[0].id;
-    s.cli(&["moment", "close", &id.to_string(), "--outcome", "won"]);
+    s.other().close_moment(id, MomentStatus::Won, at(LATER)).unwrap();
 
     assert_eq!(
         s.undo_refused(),
-        "Can't undo the moment “Board approves budget”: it was closed as won since"
+        "Can't undo planned “Board approves budget” for Acme: it was closed as won since \
+         — nothing older to undo"
     );
     assert_eq!(s.other().moments_of(s.acme).unwrap().len(), 1);
 }
 
 #[test]
-fn undoing_a_trigger_refuses_when_the_cli_resolved_it() {
+fn closing_a_moment_and_resolving_a_trigger_on_the_cli_are_undone_in_the_app() {
+    let mut s = Session::on_acme();
+    s.submit("t", "situational: new buyer starts in January");
+    let trigger = s.other().triggers_of(s.acme).unwrap()[0].id;
+    s.cli(&["trigger", "resolve", &trigger.to_string()]);
+    let moment = s
+        .other()
+        .add_moment(
+            s.acme,
+            &NewMoment {
+                title: "Board approves budget".into(),
+                expected: day("2026-12-10"),
+                ..NewMoment::default()
+            },
+            at(NOW),
+        )
+        .unwrap()
+        .id;
+    s.cli(&["moment", "close", &moment.to_string(), "--outcome", "lost"]);
+
+    assert_eq!(
+        s.undone(),
+        "Undone: closed “Board approves budget” as lost for Acme (Tue 24 Nov 09:00)"
+    );
+    let m = s.other().moments_of(s.acme).unwrap().remove(0);
+    assert_eq!((m.status, m.closed_at), (MomentStatus::Upcoming, None));
+    assert_eq!(
+        s.undone(),
+        "Undone: resolved the situational trigger of Acme (Tue 24 Nov 09:00)"
+    );
+    assert_eq!(s.other().require_trigger(trigger).unwrap().resolved_at, None);
+    assert_eq!(
+        s.undone(),
+        "Undone: opened a situational trigger for Acme (Mon 23 Nov 09:00)"
+    );
+    assert!(s.other().triggers_of(s.acme).unwrap().is_empty());
+}
+
+#[test]
+fn undoing_a_trigger_refuses_when_another_handle_resolved_it() {
     let mut s = Session::on_acme();
     s.submit("t", "situational: new buyer starts in January");
     let id = s.other().triggers_of(s.acme).unwrap()[0].id;
-    s.cli(&["trigger", "resolve", &id.to_string()]);
+    s.other().resolve_trigger(id, at(LATER)).unwrap();
 
     assert_eq!(
         s.undo_refused(),
-        "Can't undo the situational trigger: it was resolved since"
+        "Can't undo opened a situational trigger for Acme: it was resolved since — nothing \
+         older to undo"
     );
     assert_eq!(s.other().triggers_of(s.acme).unwrap().len(), 1);
 }
@@ -267,16 +379,17 @@ fn undoing_a_done_refuses_when_it_was_reopened_and_done_again_elsewhere() {
     let id = s.follow_up();
     s.keys("d");
     assert_eq!(s.status().0, "Done: “send the quote”");
-    // Another writer reopened it (another session's undo) and completed it again, later.
+    // Another writer reopened it (an older touchbase's undo) and completed it again, later.
     let mut other = s.other();
     other
         .undo(&Change::FollowUpDone { id, done_at: at(NOW) }, at(NOW))
         .unwrap();
-    other.complete_follow_up(id, at("2026-11-24T09:00:00Z")).unwrap();
+    other.complete_follow_up(id, at(LATER)).unwrap();
 
     assert_eq!(
         s.undo_refused(),
-        "Can't undo marking “send the quote” done: it was reopened and done again since"
+        "Can't undo marked “send the quote” done for Acme: it was reopened and done again \
+         since — u again undoes “added the follow-up “send the quote” for Acme”"
     );
     assert!(s.other().require_follow_up(id).unwrap().done_at.is_some());
 }
