@@ -8,6 +8,7 @@ mod contacts;
 mod customers;
 mod follow_ups;
 mod import;
+mod journal;
 mod nudges;
 mod relationship;
 mod support;
@@ -88,6 +89,12 @@ macro_rules! contract {
                 import::{
                     an_import_adds_merges_and_leaves_alone,
                     a_dry_run_changes_nothing,
+                },
+                journal::{
+                    a_journaled_action_is_undone_newest_first_from_any_handle,
+                    a_failed_action_saves_neither_its_writes_nor_an_entry,
+                    a_refused_entry_changes_nothing_and_undo_goes_on_to_the_one_before,
+                    the_journal_keeps_its_newest_entries,
                 },
                 undo::{
                     an_undone_log_takes_back_everything_it_wrote,
