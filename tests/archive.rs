@@ -445,7 +445,7 @@ fn a_on_the_customers_list_archives_the_selected_customer_and_u_brings_them_back
     );
 
     t.keys("u");
-    assert_eq!(t.status(), "Undone: Archived Acme");
+    assert_eq!(t.status(), "Undone: archived Acme (Mon 23 Nov 09:00)");
     assert!(!t.archived(t.shelf.acme));
     assert_eq!(t.listed(), ["Gamma Foods", "Acme"]);
 }
@@ -472,7 +472,7 @@ fn a_on_the_card_archives_and_unarchives_the_customer_shown() {
     assert!(!t.archived(t.shelf.acme));
     assert!(!t.screen(80, 24).contains("Archived"));
     t.keys("u");
-    assert_eq!(t.status(), "Undone: Unarchived Acme");
+    assert_eq!(t.status(), "Undone: brought Acme back from the archive (Mon 23 Nov 09:00)");
     assert!(t.archived(t.shelf.acme));
 }
 
@@ -549,7 +549,7 @@ fn undo_of_an_archive_refuses_when_another_process_brought_them_back() {
     t.keys("u");
     assert_eq!(
         t.status(),
-        "Can't undo archiving Gamma Foods: they were unarchived since"
+        "Can't undo archived Gamma Foods: they were unarchived since — nothing older to undo"
     );
     assert!(t.app.status.as_ref().unwrap().error);
     assert!(!t.archived(t.shelf.gamma), "nothing changed");
@@ -565,7 +565,7 @@ fn a_when_another_process_archived_them_first_says_so_and_has_nothing_to_undo() 
     assert_eq!(t.status(), "Gamma Foods is already archived — nothing changed");
     assert_eq!(t.listed(), ["Acme"], "the screen shows what is so");
     t.keys("u");
-    assert_eq!(t.status(), "Nothing to undo in this session.");
+    assert_eq!(t.status(), "Nothing to undo.");
 }
 
 #[test]
