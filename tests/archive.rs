@@ -472,7 +472,10 @@ fn a_on_the_card_archives_and_unarchives_the_customer_shown() {
     assert!(!t.archived(t.shelf.acme));
     assert!(!t.screen(80, 24).contains("Archived"));
     t.keys("u");
-    assert_eq!(t.status(), "Undone: brought Acme back from the archive (Mon 23 Nov 09:00)");
+    assert_eq!(
+        t.status(),
+        "Undone: brought Acme back from the archive (Mon 23 Nov 09:00)"
+    );
     assert!(t.archived(t.shelf.acme));
 }
 

@@ -16,7 +16,9 @@ use rusqlite::Connection;
 use tempfile::TempDir;
 use touchbase::domain::money::Cents;
 use touchbase::domain::{Cadence, Kind, Tags};
-use touchbase::store::{Customers as _, LATEST_VERSION, NewCustomer, OpenError, Rows, Stream, Window};
+use touchbase::store::{
+    Customers as _, LATEST_VERSION, NewCustomer, OpenError, Rows, Stream, Undo as _, Window,
+};
 
 fn customer(name: &str) -> NewCustomer {
     NewCustomer {
@@ -263,6 +265,8 @@ fn a_book_from_every_earlier_schema_upgrades_with_every_row_intact_and_right_sum
         let report = book.check().unwrap();
         assert!(report.is_sound(), "from {version}: {:?}", report.problems);
         assert_eq!((report.customers, report.contacts), (2, 4), "from {version}");
+        // The undo journal starts empty: nothing from before the upgrade is undone by it.
+        assert!(book.journal(10).unwrap().is_empty(), "from {version}");
 
         let acme = book.require_customer(1).unwrap();
         assert_eq!(

@@ -145,7 +145,10 @@ fn done_on_the_agenda_then_undo_reopens_it() {
     assert!(f.app.agenda.due.nudges.iter().all(|n| n.follow_up_id != Some(id)));
 
     f.keys("u");
-    assert_eq!(f.status(), "Undone: marked “send the quote” done for Acme (Mon 23 Nov 09:00)");
+    assert_eq!(
+        f.status(),
+        "Undone: marked “send the quote” done for Acme (Mon 23 Nov 09:00)"
+    );
     assert!(f.other().require_follow_up(id).unwrap().done_at.is_none());
     f.keys("u");
     assert_eq!(f.status(), "Nothing to undo.");
