@@ -16,9 +16,7 @@ use rusqlite::Connection;
 use tempfile::TempDir;
 use touchbase::domain::money::Cents;
 use touchbase::domain::{Cadence, Kind, Tags};
-use touchbase::store::{
-    Customers as _, LATEST_VERSION, NewCustomer, OpenError, Rows, Stream, Undo as _, Window,
-};
+use touchbase::store::{Customers as _, LATEST_VERSION, NewCustomer, OpenError, Rows, Stream, Window};
 
 fn customer(name: &str) -> NewCustomer {
     NewCustomer {

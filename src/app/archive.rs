@@ -25,7 +25,7 @@ impl super::undo::Undoable for Shelved {
             }
             _ => format!("archived {name}"),
         };
-        super::undo::entry(said, change)
+        Some(super::undo::entry(said, change))
     }
 }
 

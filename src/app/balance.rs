@@ -26,7 +26,7 @@ impl super::undo::Undoable for Recorded {
             Side::Give => format!("recorded a give for {name}: “{note}”"),
             Side::Ask => format!("recorded an ask of {name}: “{note}”"),
         };
-        super::undo::entry(said, &self.change)
+        Some(super::undo::entry(said, &self.change))
     }
 }
 

@@ -173,7 +173,7 @@ impl super::undo::Undoable for Saved {
             Change::CustomerEdited { .. } => format!("edited {name}"),
             _ => format!("changed {name}"),
         };
-        super::undo::entry(said, &self.change)
+        Some(super::undo::entry(said, &self.change))
     }
 }
 

@@ -30,7 +30,7 @@ impl Undoable for Done {
             }
             _ => format!("changed the follow-up “{text}” for {name}"),
         };
-        entry(said, &self.change)
+        Some(entry(said, &self.change))
     }
 }
 

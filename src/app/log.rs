@@ -24,10 +24,8 @@ impl Undoable for Contact {
     fn journaled(&self) -> Option<Journaled> {
         let kind = self.logged.line.kind;
         let a = if kind == Kind::Email { "an" } else { "a" };
-        entry(
-            format!("logged {a} {kind} with {}", self.customer.name),
-            &self.change,
-        )
+        let said = format!("logged {a} {kind} with {}", self.customer.name);
+        Some(entry(said, &self.change))
     }
 }
 

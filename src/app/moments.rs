@@ -31,7 +31,7 @@ pub struct Planned {
 impl super::undo::Undoable for Planned {
     fn journaled(&self) -> Option<crate::store::Journaled> {
         let said = format!("planned “{}” for {}", self.moment.title, self.customer.name);
-        super::undo::entry(said, &self.change)
+        Some(super::undo::entry(said, &self.change))
     }
 }
 
@@ -47,7 +47,7 @@ impl super::undo::Undoable for Closed {
     fn journaled(&self) -> Option<crate::store::Journaled> {
         let m = &self.moment;
         let said = format!("closed “{}” as {} for {}", m.title, m.status, self.customer.name);
-        super::undo::entry(said, &self.change)
+        Some(super::undo::entry(said, &self.change))
     }
 }
 

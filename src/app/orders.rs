@@ -28,7 +28,7 @@ impl super::undo::Undoable for Recorded {
             "recorded an order of {} {} from {}",
             o.currency, o.amount, self.customer.name
         );
-        super::undo::entry(said, &self.change)
+        Some(super::undo::entry(said, &self.change))
     }
 }
 

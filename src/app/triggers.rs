@@ -23,7 +23,7 @@ impl super::undo::Undoable for Opened {
             "opened a {} trigger for {}",
             self.trigger.kind, self.customer.name
         );
-        super::undo::entry(said, &self.change)
+        Some(super::undo::entry(said, &self.change))
     }
 }
 
@@ -41,7 +41,7 @@ impl super::undo::Undoable for Resolved {
             "resolved the {} trigger of {}",
             self.trigger.kind, self.customer.name
         );
-        super::undo::entry(said, &self.change)
+        Some(super::undo::entry(said, &self.change))
     }
 }
 

@@ -56,9 +56,9 @@ pub fn list(store: &dyn Book) -> anyhow::Result<Vec<Entry>> {
 }
 
 /// The journal entry of `change`, said as `said`.
-pub(crate) fn entry(said: String, change: &Change) -> Option<Journaled> {
-    Some(Journaled {
+pub(crate) fn entry(said: String, change: &Change) -> Journaled {
+    Journaled {
         said,
         change: change.clone(),
-    })
+    }
 }
