@@ -313,7 +313,10 @@ fn a_newer_database_is_refused_unchanged() {
     let before = bytes(&book.db);
     book.refuses(
         &["list"],
-        "written by a newer touchbase (schema 42, this build knows 6)",
+        &format!(
+            "written by a newer touchbase (schema 42, this build knows {})",
+            touchbase::store::LATEST_VERSION
+        ),
     );
     book.run(&["add", "Acme"]).assert().failure();
     assert_eq!(bytes(&book.db), before);
