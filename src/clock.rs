@@ -168,8 +168,8 @@ impl Now {
         self.zone.day(self.utc)
     }
 
-    /// Now on the user's wall clock.
-    pub(crate) fn local(&self) -> DateTime<FixedOffset> {
+    /// Now on the user's wall clock (what a quick-log line's times are read against).
+    pub fn local(&self) -> DateTime<FixedOffset> {
         self.zone.local(self.utc)
     }
 
@@ -181,6 +181,16 @@ impl Now {
     /// The instant the user's local `day` starts, as UTC.
     pub(crate) fn midnight(&self, day: NaiveDate) -> DateTime<Utc> {
         self.zone.midnight(day)
+    }
+
+    /// The instant a time on the user's wall clock names: the earlier one when the clock
+    /// is set back and the time happens twice; where a clock change skips it, the same
+    /// time an hour on, as the clock reads after the gap.
+    pub(crate) fn instant(&self, wall: NaiveDateTime) -> DateTime<Utc> {
+        self.zone
+            .instant(wall)
+            .or_else(|| self.zone.instant(wall + Duration::hours(1)))
+            .unwrap_or_else(|| wall.and_utc())
     }
 }
 

@@ -49,7 +49,7 @@ fn customer(store: &mut dyn Book, name: &str, company: &str, cadence: u32, tags:
 
 fn log(store: &mut dyn Book, id: i64, when: &str, line: &str) {
     let now = at(when);
-    let parsed = quicklog::parse(line, now.date_naive()).unwrap();
+    let parsed = quicklog::parse(line, now.naive_utc()).unwrap();
     store.log_contact(id, &parsed, now).unwrap();
 }
 

@@ -13,7 +13,7 @@ use crate::app::moments::{self, MomentInput};
 use crate::app::{Refused, Who, balance, follow_ups, log, orders, triggers, undo};
 use crate::domain::balance::Side;
 use crate::domain::text::sanitize;
-use crate::human::{day, follow_up_summary};
+use crate::human::{day, follow_up_summary, local_time};
 use crate::store::{Change, UndoRefused};
 
 impl App {
@@ -45,6 +45,9 @@ impl App {
                 .map(|done| {
                     let line = &done.logged.line;
                     let mut said = format!("Logged {} with {}", line.kind, sanitize(&done.customer.name));
+                    if line.at.is_some() {
+                        let _ = write!(said, " on {}", local_time(done.logged.at, now));
+                    }
                     if let Some(plan) = &line.follow_up {
                         let _ = write!(
                             said,

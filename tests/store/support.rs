@@ -22,7 +22,7 @@ pub fn day(s: &str) -> NaiveDate {
 
 /// A quick-log line as typed on `NOW`'s day.
 pub fn line(s: &str) -> QuickLog {
-    quicklog::parse(s, now().date_naive()).unwrap()
+    quicklog::parse(s, now().naive_utc()).unwrap()
 }
 
 /// "Name" of "Name BV", in touch every 14 days.
