@@ -20,7 +20,7 @@ pub fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-/// A quick-log line as typed on `NOW`'s day.
+/// A quick-log line as typed at `NOW` (UTC is the wall clock in these tests).
 pub fn line(s: &str) -> QuickLog {
     quicklog::parse(s, now().naive_utc()).unwrap()
 }
