@@ -2,6 +2,7 @@
 
 use touchbase::domain::Kind;
 use touchbase::domain::trigger::TriggerKind;
+use touchbase::store::Change;
 
 use super::Backend;
 use super::support::{at, customer, day, line, not_found, now};
@@ -213,4 +214,43 @@ pub fn a_backdated_gift_and_complaint_date_from_when_they_happened(b: &dyn Backe
     assert_eq!(after.last_contact_at, Some(at("2026-11-06T10:00:00Z")));
     let triggers = book.triggers_of(c.id).unwrap();
     assert_eq!(triggers[0].opened_at, at("2026-11-06T10:00:00Z"));
+}
+
+/// Undoing a contact logged after the fact takes it back from where it sits on the
+/// timeline, and the summaries follow the contacts that are left.
+pub fn an_undone_backdated_contact_leaves_the_summaries_as_before(b: &dyn Backend) {
+    let mut book = b.open();
+    let acme = book
+        .add_customer(&customer("Acme"), at("2026-11-01T09:00:00Z"))
+        .unwrap()
+        .id;
+    book.log_contact(acme, &line("visit: tour =4"), at("2026-11-18T10:00:00Z"))
+        .unwrap();
+    book.log_contact(acme, &line("call: hi =3"), at("2026-11-19T10:00:00Z"))
+        .unwrap();
+    let before = book.require_customer(acme).unwrap();
+    let logged = book
+        .log_contact(
+            acme,
+            &line("gift 2026-11-18 12:00: hamper =5"),
+            at("2026-11-18T12:00:00Z"),
+        )
+        .unwrap();
+    let between = book.require_customer(acme).unwrap().summary;
+    assert_eq!(
+        (between.satisfaction, between.prev_satisfaction),
+        (Some(3), Some(5))
+    );
+    book.undo(
+        &Change::Logged {
+            customer_id: acme,
+            logged,
+        },
+        now(),
+    )
+    .unwrap();
+    let after = book.require_customer(acme).unwrap();
+    assert_eq!(after.summary, before.summary);
+    assert_eq!(after.last_contact_at, Some(at("2026-11-19T10:00:00Z")));
+    assert_eq!(book.interactions(acme, 10).unwrap().len(), 2);
 }
