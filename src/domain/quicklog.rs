@@ -278,14 +278,16 @@ fn prefix(tokens: &[Token], now: NaiveDateTime) -> Result<Option<Prefix>, QuickL
     }
 }
 
-/// "the contact's time 'fri' is in the future", and how to say what was probably meant.
+/// "the contact's time 'tomorrow' is in the future", and how to say what was probably
+/// meant when it reads as a follow-up's day.
 fn in_the_future(typed: &str, today: NaiveDate) -> String {
-    let mut message =
+    let message =
         format!("the contact's time '{typed}' is in the future — a contact is logged when it happened");
     if parse_when(typed, today).is_ok_and(|day| day >= today) {
-        message.push_str(&format!("; use @{typed} to set a follow-up"));
+        format!("{message}; use @{typed} to set a follow-up")
+    } else {
+        message
     }
-    message
 }
 
 /// `call:` as the first token: ASCII letters, a colon, then whitespace. Anything else
