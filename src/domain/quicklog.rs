@@ -217,8 +217,19 @@ struct Prefix {
 fn prefix(tokens: &[Token], now: NaiveDateTime) -> Result<Option<Prefix>, QuickLogError> {
     let first = tokens[0];
     if let Some(kind) = kind_prefix(first) {
+        let kind = kind.map_err(|unknown| {
+            // `yesterday:` is a time without its kind.
+            let word = &first.text[..first.text.len() - 1];
+            match parse_moment(&[word], now, Facing::Back) {
+                Ok(_) => QuickLogError::new(
+                    format!("'{word}' is no kind — the contact's time goes after its kind: 'call {word}: …'"),
+                    unknown.span,
+                ),
+                Err(_) => unknown,
+            }
+        })?;
         return Ok(Some(Prefix {
-            kind: kind?,
+            kind,
             at: None,
             words: 1,
         }));
@@ -615,6 +626,20 @@ mod tests {
         );
         assert_eq!(marked, "vist");
         assert_eq!(error("Lunch mon 12:30: budget").1, "Lunch");
+    }
+
+    #[test]
+    fn a_time_in_place_of_the_kind_says_where_the_time_goes() {
+        assert_eq!(
+            error("yesterday: site tour"),
+            (
+                "'yesterday' is no kind — the contact's time goes after its kind: 'call yesterday: …'"
+                    .to_string(),
+                "yesterday"
+            )
+        );
+        assert_eq!(error("Mon: x").1, "Mon");
+        assert!(error("re: x").0.starts_with("unknown kind 're'"));
     }
 
     #[test]
