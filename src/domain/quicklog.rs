@@ -54,7 +54,7 @@ impl QuickLogError {
 
 /// Reads one quick-log line. Without a `kind:` prefix the contact is a call, the commonest
 /// thing a salesperson logs, and it happened now. `now` (the user's local date and time)
-/// decides what `@fri` and `mon:` mean, and what is in the past or the future.
+/// decides what `@fri` and `call mon:` mean, and what is in the past or the future.
 pub fn parse(line: &str, now: NaiveDateTime) -> Result<QuickLog, QuickLogError> {
     // The whole line within a note's limit bounds the note, the follow-up and every word
     // an error may quote, for the CLI and the TUI alike.
