@@ -19,6 +19,10 @@ use touchbase::export::{self, WeekFormat};
 /// What the hyperfine run of `touchbase log` logs, too.
 const LINE: &str = "call: checked in >> send brochure @fri";
 
+/// A contact logged the day after it happened, as the second hyperfine run of `log` does:
+/// older than some customers' last contact, newer than others'.
+const BACKDATED: &str = "visit yesterday 14:30: site tour =5 >> send the offer @fri";
+
 fn main() {
     // Under `cargo test --benches` compiling is the test: running each benchmark once
     // would first generate the book in a debug build.
@@ -67,13 +71,15 @@ fn export_week(bencher: Bencher, format: WeekFormat) {
 }
 
 mod log {
-    use super::{Bencher, LINE, WritableCopy, common, quicklog};
+    use touchbase::app::{Who, log};
+
+    use super::{BACKDATED, Bencher, LINE, WritableCopy, common, quicklog};
 
     /// Reading the quick-log line.
     #[divan::bench(sample_size = 1000)]
     fn parse(bencher: Bencher) {
-        let today = common::now().today();
-        bencher.bench(|| quicklog::parse(divan::black_box(LINE), today).expect("a valid line"));
+        let now = common::now().local().naive_local();
+        bencher.bench(|| quicklog::parse(divan::black_box(LINE), now).expect("a valid line"));
     }
 
     /// `Book::log_contact` of the parsed line: one IMMEDIATE transaction adding the
@@ -84,7 +90,7 @@ mod log {
     #[divan::bench(sample_count = 200, sample_size = 1)]
     fn write(bencher: Bencher) {
         let now = common::now();
-        let line = quicklog::parse(LINE, now.today()).expect("a valid line");
+        let line = quicklog::parse(LINE, now.local().naive_local()).expect("a valid line");
         let copy = WritableCopy::new("book-100k-log.db");
         let mut store = touchbase::store::open(&copy.0).expect("opening the copy");
         let customer = spread();
@@ -98,12 +104,27 @@ mod log {
     #[divan::bench(sample_count = 40, sample_size = 1)]
     fn open_write_close(bencher: Bencher) {
         let now = common::now();
-        let line = quicklog::parse(LINE, now.today()).expect("a valid line");
+        let line = quicklog::parse(LINE, now.local().naive_local()).expect("a valid line");
         let copy = WritableCopy::new("book-100k-log.db");
         let customer = spread();
         bencher.with_inputs(customer).bench_local_values(|customer_id| {
             let mut store = touchbase::store::open(&copy.0).expect("opening the copy");
             store.log_contact(customer_id, &line, now.utc).expect("logging");
+            drop(store);
+        });
+    }
+
+    /// `store::open` + the `log` use case with a line that says when the contact happened
+    /// (parsing it, finding the customer, logging it at its own time, every summary
+    /// following the contacts' times) + closing the store: `touchbase log` backdated.
+    #[divan::bench(sample_count = 40, sample_size = 1)]
+    fn backdated_open_write_close(bencher: Bencher) {
+        let now = common::now();
+        let copy = WritableCopy::new("book-100k-log.db");
+        let customer = spread();
+        bencher.with_inputs(customer).bench_local_values(|customer_id| {
+            let mut store = touchbase::store::open(&copy.0).expect("opening the copy");
+            log::contact(&mut *store, now, Who::Id(customer_id), BACKDATED).expect("logging");
             drop(store);
         });
     }

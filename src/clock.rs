@@ -168,8 +168,8 @@ impl Now {
         self.zone.day(self.utc)
     }
 
-    /// Now on the user's wall clock.
-    pub(crate) fn local(&self) -> DateTime<FixedOffset> {
+    /// Now on the user's wall clock (what a quick-log line's times are read against).
+    pub fn local(&self) -> DateTime<FixedOffset> {
         self.zone.local(self.utc)
     }
 
@@ -182,6 +182,24 @@ impl Now {
     pub(crate) fn midnight(&self, day: NaiveDate) -> DateTime<Utc> {
         self.zone.midnight(day)
     }
+
+    /// The instant a time on the user's wall clock names: the earlier one when the clock
+    /// is set back and the time happens twice; where a clock change skips it, the same
+    /// time an hour on, as the clock reads after the gap.
+    pub(crate) fn instant(&self, wall: NaiveDateTime) -> DateTime<Utc> {
+        match self.zone {
+            Zone::System => on_the_clock(&Local, wall),
+            Zone::Fixed(offset) => on_the_clock(&offset, wall),
+        }
+    }
+}
+
+/// [`Now::instant`], generic over the zone so the rule can be tested on a zone with clock
+/// changes.
+fn on_the_clock<Tz: TimeZone>(tz: &Tz, wall: NaiveDateTime) -> DateTime<Utc> {
+    earliest(tz, wall)
+        .or_else(|| earliest(tz, wall + Duration::hours(1)))
+        .unwrap_or_else(|| wall.and_utc())
 }
 
 #[cfg(test)]
@@ -294,6 +312,40 @@ mod tests {
             Some(at("2027-10-31T00:30:00Z")),
             "02:30 happens twice; the first one"
         );
+    }
+
+    #[test]
+    fn a_wall_clock_time_a_clock_change_skips_is_the_same_time_an_hour_on() {
+        let spring = OneChange {
+            change: at("2027-03-28T01:00:00Z"),
+            before: offset("+01:00"),
+            after: offset("+02:00"),
+        };
+        let wall = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+        assert_eq!(
+            on_the_clock(&spring, wall("2027-03-28 01:30")),
+            at("2027-03-28T00:30:00Z")
+        );
+        assert_eq!(
+            on_the_clock(&spring, wall("2027-03-28 02:30")),
+            at("2027-03-28T01:30:00Z"),
+            "03:30 +02:00"
+        );
+        assert_eq!(
+            on_the_clock(&spring, wall("2027-03-28 03:30")),
+            at("2027-03-28T01:30:00Z")
+        );
+        let autumn = OneChange {
+            change: at("2027-10-31T01:00:00Z"),
+            before: offset("+02:00"),
+            after: offset("+01:00"),
+        };
+        assert_eq!(
+            on_the_clock(&autumn, wall("2027-10-31 02:30")),
+            at("2027-10-31T00:30:00Z")
+        );
+        let now = Now::at(at("2026-11-23T09:00:00Z"), Zone::Fixed(offset("+01:00")));
+        assert_eq!(now.instant(wall("2026-11-22 14:30")), at("2026-11-22T13:30:00Z"));
     }
 
     #[test]

@@ -207,6 +207,38 @@ fn a_quick_log_line_that_does_not_parse_is_refused_in_the_same_words() {
 }
 
 #[test]
+fn a_contact_in_the_future_is_refused_in_the_same_words() {
+    let book = Book::acme();
+    let cli = book.refused(&["log", "acme", "call tomorrow: terms"]);
+    let mut tui = book.tui();
+    tui.submit("l", "call tomorrow: terms");
+    let said = tui.refusal();
+    assert!(
+        said.starts_with("the contact's time 'tomorrow' is in the future"),
+        "{said}"
+    );
+    assert!(cli.starts_with(&said), "{cli} / {said}");
+}
+
+#[test]
+fn a_backdated_contact_is_logged_at_the_same_time_by_both() {
+    let book = Book::acme();
+    let said = book.ok(&["log", "acme", "visit yesterday 14:30: site tour"]);
+    let mut tui = book.tui();
+    tui.submit("l", "call yesterday 14:30: after the tour");
+    assert_eq!(tui.status(), "Logged call with Acme on Sun 22 Nov 14:30");
+    assert_eq!(said.trim(), "Logged visit with Acme on Sun 22 Nov 14:30");
+    let acme = book.store().customers_named("Acme", 1).unwrap().0.remove(0);
+    let timeline = book.store().interactions(acme.id, 10).unwrap();
+    let yesterday: Vec<String> = timeline
+        .iter()
+        .filter(|i| i.at.to_rfc3339() == "2026-11-22T14:30:00+00:00")
+        .map(|i| i.note.clone())
+        .collect();
+    assert_eq!(yesterday, ["after the tour", "site tour"], "{timeline:?}");
+}
+
+#[test]
 fn an_order_placed_ahead_is_refused_in_the_same_words() {
     let cli = Book::acme().refused_alike(&["order", "acme", "10", "@2027-01-01"], "$", "10 @2027-01-01");
     assert!(cli.contains("'@2027-01-01'"), "names what was typed: {cli}");

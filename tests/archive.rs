@@ -61,7 +61,7 @@ impl Shelf {
         let gamma = add("Gamma Foods");
         let line = quicklog::parse(
             "call: pricing >> send the quote @2026-11-20",
-            at("2026-11-16T10:00:00Z").date_naive(),
+            at("2026-11-16T10:00:00Z").naive_utc(),
         )
         .unwrap();
         store

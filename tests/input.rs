@@ -298,7 +298,10 @@ mod tui {
                 };
                 let acme = store.add_customer(&acme, at(NOW)).unwrap().id;
                 // Something due, so the agenda opens on Acme and Enter shows their card.
-                let line = quicklog::parse("call: pricing >> send the quote @2026-11-20", day("2026-11-16"));
+                let line = quicklog::parse(
+                    "call: pricing >> send the quote @2026-11-20",
+                    day("2026-11-16").and_hms_opt(10, 0, 0).unwrap(),
+                );
                 store
                     .log_contact(acme, &line.unwrap(), at("2026-11-16T10:00:00Z"))
                     .unwrap();

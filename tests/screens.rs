@@ -49,7 +49,7 @@ fn customer(store: &mut dyn Book, name: &str, company: &str, cadence: u32, tags:
 
 fn log(store: &mut dyn Book, id: i64, when: &str, line: &str) {
     let now = at(when);
-    let parsed = quicklog::parse(line, now.date_naive()).unwrap();
+    let parsed = quicklog::parse(line, now.naive_utc()).unwrap();
     store.log_contact(id, &parsed, now).unwrap();
 }
 
@@ -218,6 +218,38 @@ fn a_quick_log_error_is_marked_in_place() {
     let mut f = book();
     f.app.submit("l", "bogus: hello");
     insta::assert_snapshot!("quicklog_error_80x24", draw(&mut f.app, 80, 24).backend());
+}
+
+/// The empty log prompt shows the line's grammar, the contact's own time included, on
+/// one 80-column row.
+#[test]
+fn the_quick_log_prompt_shows_the_grammar() {
+    let mut f = book();
+    f.app.keys("l");
+    insta::assert_snapshot!("quicklog_prompt_80x24", draw(&mut f.app, 80, 24).backend());
+}
+
+/// A contact's time in the future is refused in place, the time marked.
+#[test]
+fn a_contact_in_the_future_is_marked_in_place() {
+    let mut f = book();
+    f.app.submit("l", "call tomorrow: discuss terms");
+    let rows = rows(&mut f.app, 80, 24);
+    let screen = rows.join("\n");
+    assert!(
+        screen.contains("the contact's time 'tomorrow' is in the future"),
+        "{screen}"
+    );
+    let input = rows
+        .iter()
+        .find(|r| r.starts_with("Log for"))
+        .expect("the input row");
+    let marks = rows
+        .iter()
+        .find(|r| r.trim_start().starts_with('^'))
+        .expect("the marks");
+    let column = |row: &str, what: &str| row.find(what).map(|i| row[..i].chars().count());
+    assert_eq!(column(marks, "^^^^^^^^ "), column(input, "tomorrow"), "{screen}");
 }
 
 #[test]

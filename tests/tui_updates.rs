@@ -32,8 +32,11 @@ impl Session {
             };
             let acme = add("Acme");
             add("Beta");
-            let line =
-                quicklog::parse("call: pricing >> send the quote @2026-11-20", day("2026-11-16")).unwrap();
+            let line = quicklog::parse(
+                "call: pricing >> send the quote @2026-11-20",
+                at("2026-11-16T10:00:00Z").naive_utc(),
+            )
+            .unwrap();
             store
                 .log_contact(acme, &line, at("2026-11-16T10:00:00Z"))
                 .unwrap();
@@ -435,7 +438,7 @@ fn a_table_sorted_by_urgency_is_ranked_again_after_a_change() {
 #[test]
 fn scrolling_row_by_row_shows_the_same_rows_as_paging_in_every_order() {
     let (_dir, mut store) = new_book();
-    let call = quicklog::parse("call: hi", day("2026-11-20")).unwrap();
+    let call = quicklog::parse("call: hi", at("2026-11-20T10:00:00Z").naive_utc()).unwrap();
     for i in 0..15i64 {
         let new = NewCustomer {
             name: format!("C{:02}", (i * 7) % 5),

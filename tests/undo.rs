@@ -477,7 +477,7 @@ fn named(name: &str) -> NewCustomer {
 }
 
 fn line(s: &str) -> quicklog::QuickLog {
-    quicklog::parse(s, at(NOW).date_naive()).unwrap()
+    quicklog::parse(s, at(NOW).naive_utc()).unwrap()
 }
 
 /// A change made through the store, returning what the TUI would remember of it.

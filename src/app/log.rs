@@ -29,10 +29,15 @@ impl Undoable for Contact {
     }
 }
 
+/// Logs `line` for the customer `who` names. The contact is recorded at its own time (the
+/// line's `yesterday:`, `mon 14:30:`, read on the user's wall clock), else now; a follow-up
+/// it plans is due relative to today either way.
 pub fn contact(store: &mut dyn Book, now: Now, who: Who<'_>, line: &str) -> anyhow::Result<Contact> {
-    let parsed = quicklog::parse(line, now.today()).map_err(Refused::from)?;
+    let parsed = quicklog::parse(line, now.local().naive_local()).map_err(Refused::from)?;
     let customer = find(store, who)?;
-    let logged = store.log_contact(customer.id, &parsed, now.utc)?;
+    // Never after now, even where a clock change moved the wall-clock time on.
+    let at = parsed.at.map_or(now.utc, |wall| now.instant(wall).min(now.utc));
+    let logged = store.log_contact(customer.id, &parsed, at)?;
     let change = Change::Logged {
         customer_id: customer.id,
         logged: logged.clone(),

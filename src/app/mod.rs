@@ -9,7 +9,7 @@ pub mod customers;
 pub(crate) mod export;
 pub mod follow_ups;
 pub mod import;
-pub(crate) mod log;
+pub mod log;
 pub mod moments;
 mod nudges;
 pub mod orders;

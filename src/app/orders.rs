@@ -9,7 +9,7 @@ use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::Customer;
 use crate::domain::money::Cents;
-use crate::domain::when::parse_when;
+use crate::domain::when::{Facing, parse_day};
 use crate::store::{Book, Change, Order};
 
 /// A recorded order, the customer as it left them (their value counts it), and how to take
@@ -56,15 +56,11 @@ pub fn record(
     })
 }
 
-/// The day an order was placed: a day word or an ISO date, `yesterday` too, never after
-/// today.
+/// The day an order was placed: a day word looking back (`yesterday`, `fri` is the last
+/// Friday, `3 days ago`) or a date, never after today.
 fn placed_on(when: &str, today: NaiveDate) -> Result<NaiveDate, Refused> {
     let typed = when.trim();
-    let word = typed.trim_start_matches('@').trim().to_ascii_lowercase();
-    let on = match word.as_str() {
-        "yesterday" => today.pred_opt().unwrap_or(today),
-        _ => parse_when(typed, today)?,
-    };
+    let on = parse_day(typed, today, Facing::Back)?;
     if on > today {
         return Err(Refused::OrderAhead(typed.to_string()));
     }
@@ -83,6 +79,8 @@ mod tests {
         assert_eq!(placed_on("Yesterday", today), Ok(day("2026-11-22")));
         assert_eq!(placed_on("today", today), Ok(today));
         assert_eq!(placed_on("@2026-11-20", today), Ok(day("2026-11-20")));
+        assert_eq!(placed_on("@fri", today), Ok(day("2026-11-20")), "the last Friday");
+        assert_eq!(placed_on("3 days ago", today), Ok(day("2026-11-20")));
         assert_eq!(
             placed_on("@tomorrow", today),
             Err(Refused::OrderAhead("@tomorrow".into()))

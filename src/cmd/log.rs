@@ -11,8 +11,8 @@ use crate::app::undo::journaled;
 use crate::app::{Refused, Who, log};
 use crate::domain::quicklog::QuickLogError;
 use crate::domain::text::sanitize;
-use crate::human::day;
-use crate::store::By;
+use crate::human::{day, local_time};
+use crate::store::{By, Interaction};
 
 pub fn run(cx: &mut Ctx, customer: &str, line: &str, json: bool) -> anyhow::Result<()> {
     let today = cx.now.today();
@@ -27,22 +27,20 @@ pub fn run(cx: &mut Ctx, customer: &str, line: &str, json: bool) -> anyhow::Resu
     let parsed = &logged.line;
 
     if json {
-        let interaction = cx
-            .store
-            .interactions(c.id, 1)?
-            .into_iter()
-            .find(|i| i.id == logged.interaction_id);
+        // The contact as written: a backdated one need not be the newest on the timeline.
+        let interaction = Interaction {
+            id: logged.interaction_id,
+            customer_id: c.id,
+            at: logged.at,
+            kind: parsed.kind,
+            note: parsed.note.clone(),
+            satisfaction: parsed.satisfaction,
+        };
         let follow_up = logged
             .follow_up_id
             .map(|id| cx.store.require_follow_up(id))
             .transpose()?;
         let tags = cx.store.require_customer(c.id)?.tags;
-        let Some(interaction) = interaction else {
-            anyhow::bail!(
-                "the logged contact {} is not in the timeline",
-                logged.interaction_id
-            );
-        };
         return print_json(
             &mut cx.out,
             &LoggedJson {
@@ -56,6 +54,9 @@ pub fn run(cx: &mut Ctx, customer: &str, line: &str, json: bool) -> anyhow::Resu
         );
     }
     let mut said = format!("Logged {} with {}", parsed.kind, sanitize(&c.name));
+    if parsed.at.is_some() {
+        let _ = write!(said, " on {}", local_time(logged.at, cx.now));
+    }
     if let (Some(plan), Some(id)) = (&parsed.follow_up, logged.follow_up_id) {
         let _ = write!(
             said,

@@ -1,19 +1,28 @@
-//! The one-line contact log: `[kind:] note [>> follow-up text] [@when] [=satisfaction]
-//! [#tag ...]`, read into plain parts. Knows neither the store nor the screen; an error
+//! The one-line contact log: `[kind [when]:] note [>> follow-up text] [@when]
+//! [=satisfaction] [#tag ...]`, read into plain parts. The `when` before the colon is the
+//! contact's own time (looking back: `visit yesterday:`, `call mon 14:30:`); `@when` is the
+//! follow-up's date (looking ahead). Knows neither the store nor the screen; an error
 //! carries the byte span of the offending part so the TUI can underline it.
 
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::domain::customer::Tags;
 use crate::domain::kind::{Kind, UnknownKind};
 use crate::domain::limits::{NOTE_CHARS, too_long};
-use crate::domain::when::{BadWhen, parse_when};
+use crate::domain::when::{BadWhen, Facing, parse_moment, parse_when};
+
+/// Words a contact's time may take between the kind and the colon (`3 days ago 14:30`).
+const MOST_WHEN_WORDS: usize = 4;
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct QuickLog {
     pub kind: Kind,
+    /// When the contact happened on the user's wall clock, as the line says; `None` when it
+    /// says nothing, and the contact happened now. Never after the `now` it was read at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<NaiveDateTime>,
     pub note: String,
     pub follow_up: Option<FollowUpPlan>,
     pub satisfaction: Option<u8>,
@@ -45,20 +54,22 @@ impl QuickLogError {
 }
 
 /// Reads one quick-log line. Without a `kind:` prefix the contact is a call, the commonest
-/// thing a salesperson logs. `today` decides what `@fri` means and what is in the past.
-pub fn parse(line: &str, today: NaiveDate) -> Result<QuickLog, QuickLogError> {
+/// thing a salesperson logs, and it happened now. `now` (the user's local date and time)
+/// decides what `@fri` and `call mon:` mean, and what is in the past or the future.
+pub fn parse(line: &str, now: NaiveDateTime) -> Result<QuickLog, QuickLogError> {
     // The whole line within a note's limit bounds the note, the follow-up and every word
     // an error may quote, for the CLI and the TUI alike.
     if let Some(message) = too_long("line", line, NOTE_CHARS) {
         return Err(QuickLogError::new(message, 0..line.len()));
     }
+    let today = now.date();
     let tokens = tokens(line);
-    let (kind, kind_token, rest) = match tokens.split_first() {
-        None => return Err(nothing_to_log(line)),
-        Some((first, rest)) => match kind_prefix(*first) {
-            Some(kind) => (kind?, Some(*first), rest),
-            None => (Kind::Call, None, tokens.as_slice()),
-        },
+    if tokens.is_empty() {
+        return Err(nothing_to_log(line));
+    }
+    let (kind, at, kind_token, rest) = match prefix(&tokens, now)? {
+        Some(Prefix { kind, at, words }) => (kind, at, Some(tokens[0]), &tokens[words..]),
+        None => (Kind::Call, None, None, tokens.as_slice()),
     };
 
     let mut note = Vec::new();
@@ -139,6 +150,7 @@ pub fn parse(line: &str, today: NaiveDate) -> Result<QuickLog, QuickLogError> {
     }
     Ok(QuickLog {
         kind,
+        at,
         note,
         follow_up,
         satisfaction,
@@ -190,17 +202,123 @@ fn push_word<'a>(out: &mut Vec<Token<'a>>, mut text: &'a str, mut start: usize) 
     }
 }
 
+/// What the words before the line's colon said.
+struct Prefix {
+    kind: Kind,
+    at: Option<NaiveDateTime>,
+    /// How many tokens it took.
+    words: usize,
+}
+
+/// `call:`, or a kind and the contact's time then a colon (`visit yesterday:`, `call mon
+/// 14:30:`). The words between a kind and a colon are always its time, so a line never
+/// silently lands on the wrong day: `call 3 times: no answer` is refused, and says to
+/// write `call: 3 times: no answer`. Without a kind first, a time before a colon is a
+/// mistyped kind (`vist yesterday:`); other words before a colon are the note.
+fn prefix(tokens: &[Token], now: NaiveDateTime) -> Result<Option<Prefix>, QuickLogError> {
+    let first = tokens[0];
+    if let Some(kind) = kind_prefix(first) {
+        let kind = kind.map_err(|unknown| {
+            // `yesterday:` is a time without its kind.
+            let word = &first.text[..first.text.len() - 1];
+            match parse_moment(&[word], now, Facing::Back) {
+                Ok(_) => QuickLogError::new(
+                    format!("'{word}' is no kind — the contact's time goes after its kind: 'call {word}: …'"),
+                    unknown.span,
+                ),
+                Err(_) => unknown,
+            }
+        })?;
+        return Ok(Some(Prefix {
+            kind,
+            at: None,
+            words: 1,
+        }));
+    }
+    let Some(colon) = tokens
+        .iter()
+        .enumerate()
+        .skip(1)
+        .take(MOST_WHEN_WORDS)
+        .take_while(|(_, t)| !is_special(t.text))
+        .find_map(|(i, t)| t.text.ends_with(':').then_some(i))
+    else {
+        return Ok(None);
+    };
+    // The time's words, the colon taken off the last; a colon standing alone is no word.
+    let mut when: Vec<Token> = tokens[1..=colon].to_vec();
+    if let Some(last) = when.last_mut() {
+        last.text = &last.text[..last.text.len() - 1];
+    }
+    when.retain(|t| !t.text.is_empty());
+    let Some(span) = when.first().zip(when.last()).map(|(a, b)| a.start..b.span().end) else {
+        return Ok(None);
+    };
+    let texts: Vec<&str> = when.iter().map(|t| t.text).collect();
+    let kind = kind_word(first);
+    let at = parse_moment(&texts, now, Facing::Back);
+    match (kind, at) {
+        (Some(Ok(kind)), Ok(at)) => {
+            let typed = &texts.join(" ");
+            if at > now {
+                return Err(QuickLogError::new(in_the_future(typed, now.date()), span));
+            }
+            Ok(Some(Prefix {
+                kind,
+                at: Some(at),
+                words: colon + 1,
+            }))
+        }
+        (Some(Ok(kind)), Err(bad)) => {
+            let bad = &when[bad.0];
+            let span = bad
+                .first()
+                .zip(bad.last())
+                .map_or(span, |(a, b)| a.start..b.span().end);
+            let bad: Vec<&str> = bad.iter().map(|t| t.text).collect();
+            Err(QuickLogError::new(
+                format!(
+                    "'{}' is not a time — say when it happened (yesterday, mon, 3 days ago, 2026-11-30, 14:30), or write '{kind}: {}: …' to keep the words in the note",
+                    bad.join(" "),
+                    texts.join(" ")
+                ),
+                span,
+            ))
+        }
+        (Some(Err(unknown)), Ok(_)) => Err(unknown),
+        _ => Ok(None),
+    }
+}
+
+/// "the contact's time 'tomorrow' is in the future", and how to say what was probably
+/// meant when it reads as a follow-up's day.
+fn in_the_future(typed: &str, today: NaiveDate) -> String {
+    let message =
+        format!("the contact's time '{typed}' is in the future — a contact is logged when it happened");
+    if parse_when(typed, today).is_ok_and(|day| day >= today) {
+        format!("{message}; use @{typed} to set a follow-up")
+    } else {
+        message
+    }
+}
+
 /// `call:` as the first token: ASCII letters, a colon, then whitespace. Anything else
 /// (`https://x`, `10:30`) is part of the note.
 fn kind_prefix(token: Token) -> Option<Result<Kind, QuickLogError>> {
     let word = token.text.strip_suffix(':')?;
+    kind_word(Token { text: word, ..token })
+}
+
+/// A word of ASCII letters read as a kind: the kind, or an error marking the word. `None`
+/// for any other word.
+fn kind_word(token: Token) -> Option<Result<Kind, QuickLogError>> {
+    let word = token.text;
     if word.is_empty() || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
     Some(
-        word.parse().map_err(|e: UnknownKind| {
-            QuickLogError::new(e.to_string(), token.start..token.start + word.len())
-        }),
+        word.parse()
+            .map_err(|e: UnknownKind| QuickLogError::new(e.to_string(), token.span())),
     )
 }
 
@@ -234,7 +352,9 @@ fn read_when(
         if let Ok(date) = parse_when(&text, today) {
             if date < today {
                 return Err(QuickLogError::new(
-                    format!("'{text}' is in the past — a follow-up needs a date from today on"),
+                    format!(
+                        "'{text}' is in the past — a follow-up needs a date from today on; for when the contact happened, put it before the colon: 'visit yesterday: …'"
+                    ),
                     span,
                 ));
             }
@@ -287,13 +407,22 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
+    /// Monday 23 November 2026, 10:00 on the user's wall clock.
+    fn now() -> NaiveDateTime {
+        today().and_hms_opt(10, 0, 0).unwrap()
+    }
+
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+        date(y, m, d).and_hms_opt(h, min, 0).unwrap()
+    }
+
     fn log(line: &str) -> QuickLog {
-        parse(line, today()).unwrap_or_else(|e| panic!("{line}: {e}"))
+        parse(line, now()).unwrap_or_else(|e| panic!("{line}: {e}"))
     }
 
     /// The message and the part of the line it underlines.
     fn error(line: &str) -> (String, &str) {
-        let err = parse(line, today()).expect_err(line);
+        let err = parse(line, now()).expect_err(line);
         (err.message, &line[err.span])
     }
 
@@ -374,6 +503,164 @@ mod tests {
         );
         assert_eq!(marked, "re");
         assert_eq!(error("  Bogus:").1, "Bogus");
+    }
+
+    #[test]
+    fn without_a_time_the_contact_happened_now() {
+        assert_eq!(log("call: hi").at, None);
+        assert_eq!(log("hi").at, None);
+        assert_eq!(log("note: 14:30 meeting moved").at, None);
+        assert_eq!(log("note: 14:30 meeting moved").note, "14:30 meeting moved");
+        assert_eq!(log("call: 3 times: no answer").note, "3 times: no answer");
+    }
+
+    #[test]
+    fn the_contacts_own_time_goes_between_the_kind_and_the_colon() {
+        let keeps_the_time = |d: NaiveDate| Some(d.and_time(now().time()));
+        let visit = log("visit yesterday: site tour =5");
+        assert_eq!(visit.kind, Kind::Visit);
+        assert_eq!(visit.at, keeps_the_time(date(2026, 11, 22)));
+        assert_eq!(visit.note, "site tour");
+        assert_eq!(visit.satisfaction, Some(5));
+        let cases = [
+            ("call mon 14:30: discussed terms", at(2026, 11, 16, 14, 30)),
+            ("email 2026-11-20: sent the quote", at(2026, 11, 20, 10, 0)),
+            ("meeting 2026-11-20 09:15: board", at(2026, 11, 20, 9, 15)),
+            ("call 9:30: early", at(2026, 11, 23, 9, 30)),
+            ("call today 8:00: early", at(2026, 11, 23, 8, 0)),
+            ("call today: now", at(2026, 11, 23, 10, 0)),
+            ("call 10:00: this very minute", at(2026, 11, 23, 10, 0)),
+            ("Visit FRI: tour", at(2026, 11, 20, 10, 0)),
+            ("call last fri: x", at(2026, 11, 20, 10, 0)),
+            ("call 3 days ago: x", at(2026, 11, 20, 10, 0)),
+            ("call 3 days ago 16:45: x", at(2026, 11, 20, 16, 45)),
+            ("call -3d: x", at(2026, 11, 20, 10, 0)),
+            ("call 20-11-2026: x", at(2026, 11, 20, 10, 0)),
+            ("gift 2025-12-24: hamper", at(2025, 12, 24, 10, 0)),
+            ("call\u{3000}yesterday:\tx", at(2026, 11, 22, 10, 0)),
+            ("call yesterday : x", at(2026, 11, 22, 10, 0)),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(log(line).at, Some(expected), "{line}");
+        }
+        assert_eq!(log("email 2026-11-20: sent the quote").note, "sent the quote");
+    }
+
+    #[test]
+    fn a_backdated_line_plans_its_follow_up_from_today() {
+        let log = log("visit fri: tour >> send the offer @fri #vip");
+        assert_eq!(log.at, Some(at(2026, 11, 20, 10, 0)));
+        assert_eq!(log.follow_up, Some(plan("send the offer", date(2026, 11, 27))));
+        assert_eq!(log.tags.as_slice(), ["vip"]);
+        let tomorrow = super::parse("call last mon: x >> y", now()).unwrap();
+        assert_eq!(tomorrow.follow_up, Some(plan("y", date(2026, 11, 24))));
+    }
+
+    #[test]
+    fn a_contact_in_the_future_is_refused_naming_its_time() {
+        // A bare weekday looks back, so it never is: "fri" is the last Friday.
+        assert!(parse("call fri: discuss terms", now()).is_ok());
+        let (message, marked) = error("call tomorrow: x");
+        assert_eq!(
+            message,
+            "the contact's time 'tomorrow' is in the future — a contact is logged when it happened; use @tomorrow to set a follow-up"
+        );
+        assert_eq!(marked, "tomorrow");
+        let (message, marked) = error("call next fri: x");
+        assert_eq!(
+            message,
+            "the contact's time 'next fri' is in the future — a contact is logged when it happened; use @next fri to set a follow-up"
+        );
+        assert_eq!(marked, "next fri");
+        let (message, marked) = error("meeting 10:01: later today");
+        assert_eq!(
+            message,
+            "the contact's time '10:01' is in the future — a contact is logged when it happened"
+        );
+        assert_eq!(marked, "10:01");
+        assert_eq!(error("call today 23:59: x").1, "today 23:59");
+        assert_eq!(error("call 2026-11-24 00:00: x").1, "2026-11-24 00:00");
+        assert_eq!(error("call +3d: x").1, "+3d");
+    }
+
+    #[test]
+    fn the_future_means_after_now_not_after_today() {
+        // Late in the evening, the day's contacts are all in the past; a minute on is not.
+        let evening = at(2026, 11, 23, 23, 58);
+        assert_eq!(parse("call 23:58: x", evening).unwrap().at, Some(evening));
+        assert!(parse("call 23:59: x", evening).is_err());
+        // The parse reads a contact's "fri" from the wall clock's own day.
+        let friday_night = at(2026, 11, 27, 23, 0);
+        assert_eq!(
+            parse("call fri: x", friday_night).unwrap().at,
+            Some(at(2026, 11, 20, 23, 0)),
+            "on a Friday, fri is a week ago"
+        );
+    }
+
+    #[test]
+    fn words_before_the_colon_that_are_no_time_are_refused_naming_them() {
+        let (message, marked) = error("call 3 times: no answer");
+        assert_eq!(
+            message,
+            "'3 times' is not a time — say when it happened (yesterday, mon, 3 days ago, 2026-11-30, 14:30), or write 'call: 3 times: …' to keep the words in the note"
+        );
+        assert_eq!(marked, "3 times");
+        // Not even a foreign word for a day is silently taken for the note, nor the time.
+        let (message, marked) = error("visit gestern: Werksführung");
+        assert!(message.starts_with("'gestern' is not a time"), "{message}");
+        assert!(message.contains("'visit: gestern: …'"), "{message}");
+        assert_eq!(marked, "gestern");
+        assert_eq!(error("note to self: check pricing").1, "to self");
+        assert_eq!(error("call mon 25:00: x").1, "25:00", "the bad word, not the day");
+        assert_eq!(error("call someday 14:30: x").1, "someday");
+        assert_eq!(error("visit yesterdy: tour").1, "yesterdy");
+        assert_eq!(error("visit ☕ café: tour").1, "☕ café");
+    }
+
+    #[test]
+    fn a_time_after_a_word_that_is_no_kind_is_a_mistyped_kind() {
+        let (message, marked) = error("vist yesterday: site tour");
+        assert!(
+            message.starts_with("unknown kind 'vist' — use one of: call,"),
+            "{message}"
+        );
+        assert_eq!(marked, "vist");
+        assert_eq!(error("Lunch mon 12:30: budget").1, "Lunch");
+    }
+
+    #[test]
+    fn a_time_in_place_of_the_kind_says_where_the_time_goes() {
+        assert_eq!(
+            error("yesterday: site tour"),
+            (
+                "'yesterday' is no kind — the contact's time goes after its kind: 'call yesterday: …'"
+                    .to_string(),
+                "yesterday"
+            )
+        );
+        assert_eq!(error("Mon: x").1, "Mon");
+        assert!(error("re: x").0.starts_with("unknown kind 're'"));
+    }
+
+    #[test]
+    fn other_words_before_a_colon_are_the_note_of_a_call() {
+        for line in [
+            "Discussed pricing with Jan: agreed",
+            "10:30 14:30: both slots taken",
+            "called back: no answer",
+            "call with the whole team about it: fine",
+            "café 14:30: bonjour",
+            "call >> send it: now",
+        ] {
+            let log = log(line);
+            assert_eq!((log.kind, log.at), (Kind::Call, None), "{line}");
+        }
+        assert_eq!(
+            log("Discussed pricing with Jan: agreed").note,
+            "Discussed pricing with Jan: agreed"
+        );
+        assert_eq!(log("call : x").note, "call : x");
     }
 
     #[test]
@@ -474,8 +761,9 @@ mod tests {
         let (message, marked) = error("call: fine >> send @2020-01-01");
         assert_eq!(
             message,
-            "'@2020-01-01' is in the past — a follow-up needs a date from today on"
+            "'@2020-01-01' is in the past — a follow-up needs a date from today on; for when the contact happened, put it before the colon: 'visit yesterday: …'"
         );
+        assert_eq!(error("call: fine @yesterday").1, "@yesterday");
         assert_eq!(marked, "@2020-01-01");
     }
 
@@ -490,7 +778,7 @@ mod tests {
             ("only one '=satisfaction' per line".to_string(), "=5")
         );
         let line = "call: x >> a >>b";
-        let err = parse(line, today()).unwrap_err();
+        let err = parse(line, now()).unwrap_err();
         assert_eq!(err.message, "only one '>>' per line");
         assert_eq!(err.span, 13..15);
     }
@@ -510,7 +798,7 @@ mod tests {
     #[test]
     fn an_empty_line_has_nothing_to_log() {
         for line in ["", "   \t ", "#vip"] {
-            let err = parse(line, today()).unwrap_err();
+            let err = parse(line, now()).unwrap_err();
             assert!(err.message.starts_with("nothing to log — type a note"), "{line}");
             assert_eq!(err.span, 0..line.len());
         }
@@ -530,17 +818,14 @@ mod tests {
         let note = "é".repeat(NOTE_CHARS - 6);
         assert_eq!(log(&format!("call: {note}")).note, note);
         let line = format!("call: {note}x");
-        let err = parse(&line, today()).unwrap_err();
+        let err = parse(&line, now()).unwrap_err();
         assert_eq!(
             err.message,
             "the line is longer than 20000 characters (39995 bytes) — shorten it"
         );
         assert_eq!(err.span, 0..line.len());
         let huge = "x".repeat(50_000_000);
-        assert!(
-            parse(&huge, today()).is_err(),
-            "50 MB costs no more than the limit"
-        );
+        assert!(parse(&huge, now()).is_err(), "50 MB costs no more than the limit");
     }
 
     #[test]
@@ -553,6 +838,13 @@ mod tests {
         prop_oneof![
             prop::sample::select(vec![
                 "call:",
+                "visit",
+                "yesterday:",
+                "mon",
+                "14:30:",
+                "25:99:",
+                "ago:",
+                ":",
                 "re:",
                 "gift:",
                 ">>",
@@ -592,24 +884,33 @@ mod tests {
                 prop::collection::vec(piece(), 0..10).prop_map(|p| p.join(" ")),
             ],
         ) {
-            if let Err(err) = parse(&line, today()) {
-                prop_assert!(err.span.start <= err.span.end);
-                prop_assert!(err.span.end <= line.len());
-                prop_assert!(line.is_char_boundary(err.span.start));
-                prop_assert!(line.is_char_boundary(err.span.end));
+            for now in [now(), NaiveDateTime::MIN, NaiveDateTime::MAX] {
+                match parse(&line, now) {
+                    Err(err) => {
+                        prop_assert!(err.span.start <= err.span.end);
+                        prop_assert!(err.span.end <= line.len());
+                        prop_assert!(line.is_char_boundary(err.span.start));
+                        prop_assert!(line.is_char_boundary(err.span.end));
+                    }
+                    Ok(log) => prop_assert!(log.at.is_none_or(|at| at <= now), "never in the future"),
+                }
             }
         }
 
         #[test]
         fn the_parts_of_a_line_come_back_as_written(
             kind in prop::sample::select(Kind::ALL.to_vec()),
+            days_back in prop::option::of(1u32..=3650),
             note in prop::collection::vec("[a-zA-Zé0-9,.!?']{1,8}", 1..6),
             follow_up in prop::collection::vec("[a-z]{1,8}", 0..4),
             days in 1u32..=3650,
             satisfaction in prop::option::of(1u8..=5),
             tags in prop::collection::vec("[a-z][a-z0-9_/-]{0,6}", 0..3),
         ) {
-            let mut line = format!("{kind}: {}", note.join(" "));
+            let mut line = match days_back {
+                Some(n) => format!("{kind} {n} days ago: {}", note.join(" ")),
+                None => format!("{kind}: {}", note.join(" ")),
+            };
             if !follow_up.is_empty() {
                 let _ = write!(line, " >> {} @+{days}d", follow_up.join(" "));
             }
@@ -619,8 +920,10 @@ mod tests {
             for t in &tags {
                 let _ = write!(line, " #{t}");
             }
-            let log = parse(&line, today()).unwrap_or_else(|e| panic!("{line}: {e}"));
+            let log = parse(&line, now()).unwrap_or_else(|e| panic!("{line}: {e}"));
             prop_assert_eq!(log.kind, kind);
+            let at = days_back.map(|n| now() - chrono::Duration::days(i64::from(n)));
+            prop_assert_eq!(log.at, at);
             prop_assert_eq!(&log.note, &note.join(" "));
             prop_assert_eq!(log.satisfaction, satisfaction);
             prop_assert_eq!(log.tags, Tags::new(&tags).unwrap());

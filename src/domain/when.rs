@@ -1,7 +1,12 @@
-//! Reads the "@when" of a quick log or a snooze into a date, relative to an injected
-//! `today`. Pure: knows neither the clock nor whether a date in the past is acceptable.
+//! The one reader of typed dates: the "@when" of a quick log, a snooze or an order, and a
+//! contact's own time ("visit yesterday:", "call mon 14:30:"), relative to an injected
+//! `today` or `now`. It can face ahead (a follow-up's `fri` is the next Friday) or back (a
+//! contact's `fri` is the last one). Pure: knows neither the clock nor whether a date in
+//! the past or the future is acceptable.
 
-use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use std::ops::Range;
+
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 /// Relative dates further out than this are almost certainly typos.
 const MAX_DAYS: u32 = 3650;
@@ -15,9 +20,25 @@ const LONGEST: usize = 40;
 )]
 pub struct BadWhen(pub String);
 
-/// `today`, `tomorrow`, a weekday, `+3d`/`+2w`/`+1m` (or `in 3 days`), `next week`,
-/// `2026-12-01` or `1-12-2026`; an optional leading `@`, any case.
+/// Which way a bare weekday looks from today. Only the weekday is ambiguous: `+3d` and
+/// `next fri` are always ahead, `3 days ago` and `last fri` always back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facing {
+    /// A follow-up, a snooze, a moment: `fri` is the first Friday after today.
+    Ahead,
+    /// A contact, an order: `fri` is the last Friday before today.
+    Back,
+}
+
+/// A day facing ahead, as a follow-up's `@when` is read: see [`parse_day`].
 pub fn parse_when(input: &str, today: NaiveDate) -> Result<NaiveDate, BadWhen> {
+    parse_day(input, today, Facing::Ahead)
+}
+
+/// `today`, `tomorrow`, `yesterday`, a weekday (which one depends on `facing`), `next fri`,
+/// `last fri`, `+3d`/`+2w`/`+1m` (or `in 3 days`), `-3d` (or `3 days ago`), `next week`,
+/// `2026-12-01` or `1-12-2026`; an optional leading `@`, any case.
+pub fn parse_day(input: &str, today: NaiveDate, facing: Facing) -> Result<NaiveDate, BadWhen> {
     let trimmed = input.trim();
     // No date word is this long; quote the start of a pasted paragraph, not all of it.
     if trimmed.chars().nth(LONGEST).is_some() {
@@ -34,13 +55,65 @@ pub fn parse_when(input: &str, today: NaiveDate) -> Result<NaiveDate, BadWhen> {
     let date = match words.as_slice() {
         ["today"] => Some(today),
         ["tomorrow" | "tmrw"] => today.succ_opt(),
+        ["yesterday"] => today.pred_opt(),
         ["next", "week"] => monday_of_next_week(today),
-        // "next fri" is the coming Friday, as "fri" is: being a week late is the worse mistake.
-        [day] | ["next", day] if weekday(day).is_some() => weekday(day).and_then(|w| next_weekday(today, w)),
+        // "next fri" is the coming Friday, as a follow-up's "fri" is: being a week late is
+        // the worse mistake.
+        ["next", day] if weekday(day).is_some() => weekday(day).and_then(|w| next_weekday(today, w)),
+        ["last", day] if weekday(day).is_some() => weekday(day).and_then(|w| last_weekday(today, w)),
+        [day] if weekday(day).is_some() => weekday(day).and_then(|w| match facing {
+            Facing::Ahead => next_weekday(today, w),
+            Facing::Back => last_weekday(today, w),
+        }),
+        [back] if back.starts_with('-') => offset_back(&[&back[1..]], today),
+        [amount @ .., "ago"] => offset_back(amount, today),
         [date] if date.contains('-') => calendar_date(date),
         ["in", amount @ ..] | amount => offset(amount, today),
     };
     date.ok_or_else(|| BadWhen(trimmed.to_string()))
+}
+
+/// Which of the words given to [`parse_moment`] it could not read (indices into them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadMoment(pub Range<usize>);
+
+/// A moment on the wall clock, from words: a day as [`parse_day`] reads it, a time of day
+/// (`14:30`, `9:05`), or a day then a time (`mon 14:30`, `2026-11-30 09:15`). A day alone
+/// keeps `now`'s time of day, so contacts logged for one day keep the order they were
+/// typed in; a time alone is today. Whether it may be in the future is the caller's rule.
+pub fn parse_moment(words: &[&str], now: NaiveDateTime, facing: Facing) -> Result<NaiveDateTime, BadMoment> {
+    let today = now.date();
+    let day = |words: &[&str]| parse_day(&words.join(" "), today, facing).ok();
+    let Some((last, before)) = words.split_last() else {
+        return Err(BadMoment(0..0));
+    };
+    if let Some(time) = time_of_day(last) {
+        return match before {
+            [] => Ok(today.and_time(time)),
+            _ => day(before)
+                .map(|d| d.and_time(time))
+                .ok_or(BadMoment(0..before.len())),
+        };
+    }
+    if let Some(d) = day(words) {
+        return Ok(d.and_time(now.time()));
+    }
+    // Name the word to blame: the time when the day before it reads, else all of them.
+    Err(if !before.is_empty() && day(before).is_some() {
+        BadMoment(before.len()..words.len())
+    } else {
+        BadMoment(0..words.len())
+    })
+}
+
+/// `14:30`, `9:05`, `09:05`: 24-hour clock, minutes in two digits.
+fn time_of_day(word: &str) -> Option<NaiveTime> {
+    let (hours, minutes) = word.split_once(':')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(hours) || hours.len() > 2 || !digits(minutes) || minutes.len() != 2 {
+        return None;
+    }
+    NaiveTime::from_hms_opt(hours.parse().ok()?, minutes.parse().ok()?, 0)
 }
 
 fn weekday(word: &str) -> Option<Weekday> {
@@ -63,18 +136,53 @@ fn next_weekday(today: NaiveDate, day: Weekday) -> Option<NaiveDate> {
     today.checked_add_days(Days::new(u64::from(ahead)))
 }
 
+/// The last `day` strictly before `today`: on a Monday, "mon" is a week ago.
+fn last_weekday(today: NaiveDate, day: Weekday) -> Option<NaiveDate> {
+    let back = (today.weekday().num_days_from_monday() + 7 - day.num_days_from_monday()) % 7;
+    let back = if back == 0 { 7 } else { back };
+    today.checked_sub_days(Days::new(u64::from(back)))
+}
+
 fn monday_of_next_week(today: NaiveDate) -> Option<NaiveDate> {
     next_weekday(today, Weekday::Mon)
 }
 
-/// `3d`, `+2w`, `1 month`: a positive amount and a unit, no more than [`MAX_DAYS`] worth
-/// (a month counting as 30 days, as the cadence does).
+/// `3d`, `+2w`, `1 month` ahead of `today`.
 fn offset(words: &[&str], today: NaiveDate) -> Option<NaiveDate> {
+    let (_, amount) = amount(words)?;
+    match amount {
+        Amount::Days(days) => today.checked_add_days(Days::new(u64::from(days))),
+        // Calendar months, so "+1m" from Jan 31 is the end of February.
+        Amount::Months(months) => today.checked_add_months(Months::new(months)),
+    }
+}
+
+/// `3d`, `2 weeks`, `1 month` before `today` (the `-` or `ago` already taken off).
+fn offset_back(words: &[&str], today: NaiveDate) -> Option<NaiveDate> {
+    let (digits, amount) = amount(words)?;
+    if digits.starts_with('+') {
+        return None;
+    }
+    match amount {
+        Amount::Days(days) => today.checked_sub_days(Days::new(u64::from(days))),
+        Amount::Months(months) => today.checked_sub_months(Months::new(months)),
+    }
+}
+
+enum Amount {
+    Days(u32),
+    Months(u32),
+}
+
+/// `3d`, `+2w`, `1 month`: a positive amount and a unit, no more than [`MAX_DAYS`] worth
+/// (a month counting as 30 days, as the cadence does). Also returns the digits as typed.
+fn amount<'a>(words: &[&'a str]) -> Option<(&'a str, Amount)> {
     let (digits, unit) = match words {
         [spec] => spec.split_at(spec.find(|c: char| c.is_ascii_alphabetic())?),
         [digits, unit] => (*digits, *unit),
         _ => return None,
     };
+    let typed = digits;
     let digits = digits.strip_prefix('+').unwrap_or(digits);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -89,12 +197,14 @@ fn offset(words: &[&str], today: NaiveDate) -> Option<NaiveDate> {
     if amount == 0 || amount.checked_mul(days_worth)? > MAX_DAYS {
         return None;
     }
-    if calendar_months {
-        // Calendar months, so "+1m" from Jan 31 is the end of February.
-        today.checked_add_months(Months::new(amount))
-    } else {
-        today.checked_add_days(Days::new(u64::from(amount * days_worth)))
-    }
+    Some((
+        typed,
+        if calendar_months {
+            Amount::Months(amount)
+        } else {
+            Amount::Days(amount * days_worth)
+        },
+    ))
 }
 
 /// `2026-12-01` (ISO) or `1-12-2026` (day first, as written in the Netherlands).
@@ -241,7 +351,15 @@ mod tests {
             "in days",
             "+0d",
             "0w",
-            "-3d",
+            "-0d",
+            "-+3d",
+            "+3d ago",
+            "in 3 days ago",
+            "ago",
+            "-",
+            "last",
+            "last week",
+            "yesterday yesterday",
             "+3",
             "3y",
             "+3651d",
@@ -274,6 +392,127 @@ mod tests {
     }
 
     #[test]
+    fn yesterday_and_offsets_back() {
+        assert_eq!(when("yesterday", monday()), date(2026, 11, 22));
+        assert_eq!(when("@Yesterday", monday()), date(2026, 11, 22));
+        assert_eq!(when("-3d", monday()), date(2026, 11, 20));
+        assert_eq!(when("3 days ago", monday()), date(2026, 11, 20));
+        assert_eq!(when("3d ago", monday()), date(2026, 11, 20));
+        assert_eq!(when("1 day ago", monday()), date(2026, 11, 22));
+        assert_eq!(when("-2w", monday()), date(2026, 11, 9));
+        assert_eq!(when("2 weeks ago", monday()), date(2026, 11, 9));
+        assert_eq!(when("-1m", date(2026, 3, 31)), date(2026, 2, 28));
+        assert_eq!(when("-3650d", monday()), date(2016, 11, 25));
+        assert!(parse_when("-3651d", monday()).is_err());
+    }
+
+    fn back(input: &str, today: NaiveDate) -> NaiveDate {
+        parse_day(input, today, Facing::Back).unwrap_or_else(|e| panic!("{input}: {e}"))
+    }
+
+    #[test]
+    fn facing_back_a_weekday_is_the_last_one_strictly_before_today() {
+        let cases = [
+            ("mon", date(2026, 11, 16)),
+            ("tue", date(2026, 11, 17)),
+            ("wednesday", date(2026, 11, 18)),
+            ("thu", date(2026, 11, 19)),
+            ("fri", date(2026, 11, 20)),
+            ("sat", date(2026, 11, 21)),
+            ("sun", date(2026, 11, 22)),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(back(input, monday()), expected, "{input}");
+            assert_eq!(back(&format!("last {input}"), monday()), expected, "last {input}");
+            assert_eq!(when(&format!("last {input}"), monday()), expected, "last {input}");
+        }
+        assert_eq!(back("fri", friday()), date(2026, 11, 20));
+        assert_eq!(back("thu", friday()), date(2026, 11, 26));
+    }
+
+    #[test]
+    fn facing_back_everything_but_a_bare_weekday_reads_the_same() {
+        for input in [
+            "today",
+            "tomorrow",
+            "yesterday",
+            "next fri",
+            "last fri",
+            "+3d",
+            "in 2 weeks",
+            "-3d",
+            "3 days ago",
+            "next week",
+            "2026-11-30",
+            "30-11-2026",
+        ] {
+            assert_eq!(back(input, monday()), when(input, monday()), "{input}");
+        }
+    }
+
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+        date(y, m, d).and_hms_opt(h, min, 0).unwrap()
+    }
+
+    /// Monday 23 November 2026, 10:17:42.
+    fn monday_morning() -> NaiveDateTime {
+        date(2026, 11, 23).and_hms_opt(10, 17, 42).unwrap()
+    }
+
+    fn moment(input: &str) -> Result<NaiveDateTime, BadMoment> {
+        let words: Vec<&str> = input.split_whitespace().collect();
+        parse_moment(&words, monday_morning(), Facing::Back)
+    }
+
+    #[test]
+    fn a_moment_is_a_day_a_time_or_both() {
+        let keeps_the_time = |d: NaiveDate| d.and_time(monday_morning().time());
+        assert_eq!(moment("yesterday"), Ok(keeps_the_time(date(2026, 11, 22))));
+        assert_eq!(moment("Today"), Ok(monday_morning()));
+        assert_eq!(moment("fri"), Ok(keeps_the_time(date(2026, 11, 20))));
+        assert_eq!(moment("3 days ago"), Ok(keeps_the_time(date(2026, 11, 20))));
+        assert_eq!(moment("14:30"), Ok(at(2026, 11, 23, 14, 30)));
+        assert_eq!(moment("9:05"), Ok(at(2026, 11, 23, 9, 5)));
+        assert_eq!(moment("00:00"), Ok(at(2026, 11, 23, 0, 0)));
+        assert_eq!(moment("mon 14:30"), Ok(at(2026, 11, 16, 14, 30)));
+        assert_eq!(moment("last fri 23:59"), Ok(at(2026, 11, 20, 23, 59)));
+        assert_eq!(moment("2026-11-30 09:15"), Ok(at(2026, 11, 30, 9, 15)));
+        assert_eq!(moment("3 days ago 8:00"), Ok(at(2026, 11, 20, 8, 0)));
+        assert_eq!(
+            moment("tomorrow"),
+            Ok(keeps_the_time(date(2026, 11, 24))),
+            "the future is the caller's to refuse"
+        );
+        let ahead = parse_moment(&["fri"], monday_morning(), Facing::Ahead);
+        assert_eq!(ahead, Ok(keeps_the_time(date(2026, 11, 27))));
+    }
+
+    #[test]
+    fn a_moment_names_the_words_it_cannot_read() {
+        assert_eq!(moment(""), Err(BadMoment(0..0)));
+        assert_eq!(moment("gestern"), Err(BadMoment(0..1)));
+        assert_eq!(moment("3 times"), Err(BadMoment(0..2)));
+        assert_eq!(moment("mon 25:00"), Err(BadMoment(1..2)), "the time is to blame");
+        assert_eq!(moment("mon 14:60"), Err(BadMoment(1..2)));
+        assert_eq!(moment("mon 14:5"), Err(BadMoment(1..2)));
+        assert_eq!(moment("mon 14h30"), Err(BadMoment(1..2)));
+        assert_eq!(
+            moment("someday 14:30"),
+            Err(BadMoment(0..1)),
+            "the day is to blame"
+        );
+        assert_eq!(moment("in three days 14:30"), Err(BadMoment(0..3)));
+        assert_eq!(moment("14:30 mon"), Err(BadMoment(0..2)));
+        assert_eq!(moment("123:00"), Err(BadMoment(0..1)));
+        assert_eq!(moment(":30"), Err(BadMoment(0..1)));
+        assert_eq!(
+            moment("１４:３０"),
+            Err(BadMoment(0..1)),
+            "fullwidth digits are not read"
+        );
+    }
+
+    #[test]
     fn a_long_input_is_quoted_shortened() {
         let err = parse_when(&format!("next {}", "very ".repeat(10_000)), monday()).unwrap_err();
         assert_eq!(err.0, format!("next {}…", "very ".repeat(7)));
@@ -283,6 +522,9 @@ mod tests {
     fn the_end_of_the_calendar_is_an_error_not_a_panic() {
         for input in ["tomorrow", "fri", "next week", "+3650d", "+2w", "+1m"] {
             assert!(parse_when(input, NaiveDate::MAX).is_err(), "{input}");
+        }
+        for input in ["yesterday", "fri", "last fri", "-3d", "3 days ago", "-1m"] {
+            assert!(parse_day(input, NaiveDate::MIN, Facing::Back).is_err(), "{input}");
         }
     }
 
@@ -310,6 +552,13 @@ mod tests {
             "+",
             "-",
             "99999999999",
+            "yesterday",
+            "last",
+            "ago",
+            "-3d",
+            "14:30",
+            "25:61",
+            ":",
             "w",
             "W52",
             "2026-W53",
@@ -330,8 +579,17 @@ mod tests {
         #[test]
         fn never_panics(input in wordish(), days in 0i64..2_000_000) {
             let today = NaiveDate::MIN + chrono::Duration::days(days);
+            let words: Vec<&str> = input.split_whitespace().collect();
             for day in [today, NaiveDate::MAX, NaiveDate::MIN] {
                 let _ = parse_when(&input, day);
+                for facing in [Facing::Ahead, Facing::Back] {
+                    let _ = parse_day(&input, day, facing);
+                    for time in [NaiveTime::MIN, NaiveTime::from_hms_opt(23, 59, 59).unwrap()] {
+                        if let Err(BadMoment(bad)) = parse_moment(&words, day.and_time(time), facing) {
+                            proptest::prop_assert!(bad.end <= words.len() && bad.start <= bad.end);
+                        }
+                    }
+                }
             }
         }
 

@@ -27,7 +27,8 @@ pub struct Logged {
     /// The tags the line gave the customer, those they did not have yet. Not the tags as
     /// they were before: putting those back would drop a tag another process added since.
     pub tags_added: Tags,
-    /// The line as recorded, and when.
+    /// The line as recorded, and when the contact happened (the line's own time, or the
+    /// moment it was logged).
     pub line: QuickLog,
     pub at: DateTime<Utc>,
 }
@@ -36,10 +37,13 @@ pub trait Contacts {
     /// Records a parsed quick-log line for a customer in one transaction: the interaction,
     /// its follow-up, new tags, a give for a gift, a reactional trigger for a complaint,
     /// and the customer's summaries (a note is not a contact: it moves no last contact).
+    /// `at` is when the contact happened, which may be before other contacts already
+    /// logged: the give and the trigger it implies date from then too, and the summaries
+    /// follow the contacts' times (last contact is the latest of them, not the newest row).
     /// `NotFound` when there is no such customer, and then nothing is saved.
-    fn log_contact(&mut self, customer_id: i64, log: &QuickLog, now: DateTime<Utc>)
-    -> anyhow::Result<Logged>;
+    fn log_contact(&mut self, customer_id: i64, log: &QuickLog, at: DateTime<Utc>) -> anyhow::Result<Logged>;
 
-    /// The customer's timeline, newest first, at most `limit`.
+    /// The customer's timeline, newest contact first (by its time, then as logged), at most
+    /// `limit`.
     fn interactions(&self, customer_id: i64, limit: usize) -> anyhow::Result<Vec<Interaction>>;
 }

@@ -49,6 +49,9 @@ impl App {
             .map(|done| {
                 let line = &done.logged.line;
                 let mut said = format!("Logged {} with {}", line.kind, sanitize(&done.customer.name));
+                if line.at.is_some() {
+                    let _ = write!(said, " on {}", local_time(done.logged.at, now));
+                }
                 if let Some(plan) = &line.follow_up {
                     let _ = write!(
                         said,

@@ -2,6 +2,7 @@
 
 use touchbase::domain::Kind;
 use touchbase::domain::trigger::TriggerKind;
+use touchbase::store::Change;
 
 use super::Backend;
 use super::support::{at, customer, day, line, not_found, now};
@@ -105,4 +106,151 @@ pub fn satisfaction_keeps_the_latest_and_the_one_before(b: &dyn Backend) {
     let s = book.require_customer(c.id).unwrap().summary;
     assert_eq!((s.satisfaction, s.prev_satisfaction), (Some(2), Some(4)));
     assert_eq!(s.satisfaction_at, Some(at("2026-11-15T10:00:00Z")));
+}
+
+/// A contact logged after the fact sits on the timeline at its own time, and moves last
+/// contact only when it is the latest contact.
+pub fn a_backdated_contact_moves_last_contact_only_when_it_is_the_latest(b: &dyn Backend) {
+    let mut book = b.open();
+    let c = book
+        .add_customer(&customer("Acme"), at("2026-11-01T09:00:00Z"))
+        .unwrap();
+    let call = book
+        .log_contact(c.id, &line("call: pricing"), at("2026-11-18T10:00:00Z"))
+        .unwrap();
+    let visit_line = line("visit 2026-11-12 14:30: site tour >> send the offer @fri");
+    let visit = book
+        .log_contact(c.id, &visit_line, at("2026-11-12T14:30:00Z"))
+        .unwrap();
+    assert_eq!(visit.at, at("2026-11-12T14:30:00Z"));
+
+    let after = book.require_customer(c.id).unwrap();
+    assert_eq!(
+        after.last_contact_at,
+        Some(at("2026-11-18T10:00:00Z")),
+        "an older contact logged later leaves last contact alone"
+    );
+    assert_eq!(after.summary.last_logged_at, Some(at("2026-11-18T10:00:00Z")));
+    let follow_up = book.require_follow_up(visit.follow_up_id.unwrap()).unwrap();
+    assert_eq!(follow_up.due, day("2026-11-27"), "due from the day it was typed");
+    let timeline = book.interactions(c.id, 10).unwrap();
+    let ids: Vec<i64> = timeline.iter().map(|i| i.id).collect();
+    assert_eq!(
+        ids,
+        [call.interaction_id, visit.interaction_id],
+        "by the contacts' times"
+    );
+    assert_eq!(timeline[1].at, at("2026-11-12T14:30:00Z"));
+
+    // One newer than the last moves it, even though it is logged after the older one.
+    let newer = book
+        .log_contact(
+            c.id,
+            &line("email 2026-11-19: the offer"),
+            at("2026-11-19T08:00:00Z"),
+        )
+        .unwrap();
+    let after = book.require_customer(c.id).unwrap();
+    assert_eq!(after.last_contact_at, Some(at("2026-11-19T08:00:00Z")));
+    assert_eq!(book.interactions(c.id, 1).unwrap()[0].id, newer.interaction_id);
+
+    // Two contacts at the same time keep the order they were logged in, newest first.
+    let same = book
+        .log_contact(c.id, &line("call 2026-11-19: again"), at("2026-11-19T08:00:00Z"))
+        .unwrap();
+    let ids: Vec<i64> = book.interactions(c.id, 2).unwrap().iter().map(|i| i.id).collect();
+    assert_eq!(ids, [same.interaction_id, newer.interaction_id]);
+}
+
+/// "Previous satisfaction" is the one recorded at the contact before, by the contacts'
+/// times, not the row logged before.
+pub fn previous_satisfaction_follows_the_contacts_times(b: &dyn Backend) {
+    let mut book = b.open();
+    let c = book
+        .add_customer(&customer("Acme"), at("2026-11-01T09:00:00Z"))
+        .unwrap();
+    book.log_contact(c.id, &line("visit: fine =4"), at("2026-11-15T10:00:00Z"))
+        .unwrap();
+    book.log_contact(c.id, &line("call: unhappy =2"), at("2026-11-18T10:00:00Z"))
+        .unwrap();
+    // Logged last, but the oldest: neither the latest nor the one before.
+    book.log_contact(
+        c.id,
+        &line("visit 2026-11-10: great =5"),
+        at("2026-11-10T10:00:00Z"),
+    )
+    .unwrap();
+    let s = book.require_customer(c.id).unwrap().summary;
+    assert_eq!((s.satisfaction, s.prev_satisfaction), (Some(2), Some(4)));
+    assert_eq!(s.satisfaction_at, Some(at("2026-11-18T10:00:00Z")));
+    // Between the two: it becomes the one before the latest.
+    book.log_contact(
+        c.id,
+        &line("call 2026-11-16: so-so =3"),
+        at("2026-11-16T10:00:00Z"),
+    )
+    .unwrap();
+    let s = book.require_customer(c.id).unwrap().summary;
+    assert_eq!((s.satisfaction, s.prev_satisfaction), (Some(2), Some(3)));
+}
+
+/// A backdated gift is a give from its own day, a backdated complaint a trigger open
+/// since its own time.
+pub fn a_backdated_gift_and_complaint_date_from_when_they_happened(b: &dyn Backend) {
+    let mut book = b.open();
+    let c = book
+        .add_customer(&customer("Acme"), at("2026-11-01T09:00:00Z"))
+        .unwrap();
+    book.log_contact(c.id, &line("gift 2026-11-05: hamper"), at("2026-11-05T10:00:00Z"))
+        .unwrap();
+    book.log_contact(
+        c.id,
+        &line("complaint 2026-11-06: late"),
+        at("2026-11-06T10:00:00Z"),
+    )
+    .unwrap();
+    let after = book.require_customer(c.id).unwrap();
+    assert_eq!(after.summary.last_give_at, Some(at("2026-11-05T10:00:00Z")));
+    assert_eq!(after.last_contact_at, Some(at("2026-11-06T10:00:00Z")));
+    let triggers = book.triggers_of(c.id).unwrap();
+    assert_eq!(triggers[0].opened_at, at("2026-11-06T10:00:00Z"));
+}
+
+/// Undoing a contact logged after the fact takes it back from where it sits on the
+/// timeline, and the summaries follow the contacts that are left.
+pub fn an_undone_backdated_contact_leaves_the_summaries_as_before(b: &dyn Backend) {
+    let mut book = b.open();
+    let acme = book
+        .add_customer(&customer("Acme"), at("2026-11-01T09:00:00Z"))
+        .unwrap()
+        .id;
+    book.log_contact(acme, &line("visit: tour =4"), at("2026-11-18T10:00:00Z"))
+        .unwrap();
+    book.log_contact(acme, &line("call: hi =3"), at("2026-11-19T10:00:00Z"))
+        .unwrap();
+    let before = book.require_customer(acme).unwrap();
+    let logged = book
+        .log_contact(
+            acme,
+            &line("gift 2026-11-18 12:00: hamper =5"),
+            at("2026-11-18T12:00:00Z"),
+        )
+        .unwrap();
+    let between = book.require_customer(acme).unwrap().summary;
+    assert_eq!(
+        (between.satisfaction, between.prev_satisfaction),
+        (Some(3), Some(5))
+    );
+    book.undo(
+        &Change::Logged {
+            customer_id: acme,
+            logged,
+        },
+        now(),
+    )
+    .unwrap();
+    let after = book.require_customer(acme).unwrap();
+    assert_eq!(after.summary, before.summary);
+    assert_eq!(after.last_contact_at, Some(at("2026-11-19T10:00:00Z")));
+    assert_eq!(book.interactions(acme, 10).unwrap().len(), 2);
 }

@@ -66,6 +66,10 @@ macro_rules! contract {
                     gifts_are_gives_and_complaints_open_a_trigger,
                     logging_for_a_missing_customer_saves_nothing,
                     satisfaction_keeps_the_latest_and_the_one_before,
+                    a_backdated_contact_moves_last_contact_only_when_it_is_the_latest,
+                    previous_satisfaction_follows_the_contacts_times,
+                    a_backdated_gift_and_complaint_date_from_when_they_happened,
+                    an_undone_backdated_contact_leaves_the_summaries_as_before,
                 },
                 follow_ups::{
                     follow_ups_are_done_once_and_snoozed_while_open,

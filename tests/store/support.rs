@@ -20,9 +20,9 @@ pub fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-/// A quick-log line as typed on `NOW`'s day.
+/// A quick-log line as typed at `NOW` (UTC is the wall clock in these tests).
 pub fn line(s: &str) -> QuickLog {
-    quicklog::parse(s, now().date_naive()).unwrap()
+    quicklog::parse(s, now().naive_utc()).unwrap()
 }
 
 /// "Name" of "Name BV", in touch every 14 days.

@@ -14,15 +14,10 @@ use crate::store::{Contacts, Interaction, Logged};
 impl Contacts for SqliteBook {
     /// Records a parsed quick-log line for a customer in one transaction: the interaction,
     /// its follow-up, new tags, a give for a gift, a reactional trigger for a complaint, and
-    /// the customer's last contact.
-    fn log_contact(
-        &mut self,
-        customer_id: i64,
-        log: &QuickLog,
-        now: DateTime<Utc>,
-    ) -> anyhow::Result<Logged> {
+    /// the customer's summaries, all dated `at`, when the contact happened.
+    fn log_contact(&mut self, customer_id: i64, log: &QuickLog, at: DateTime<Utc>) -> anyhow::Result<Logged> {
         self.write("log the contact", |tx| {
-            let at = ts(now);
+            let at = ts(at);
             tx.prepare_cached(
                 "INSERT INTO interactions (customer_id, at, kind, note, satisfaction) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
@@ -80,7 +75,7 @@ impl Contacts for SqliteBook {
         })
     }
 
-    /// The customer's timeline, newest first.
+    /// The customer's timeline, newest contact first (by its time, then as logged).
     fn interactions(&self, customer_id: i64, limit: usize) -> anyhow::Result<Vec<Interaction>> {
         self.conn
             .prepare_cached(

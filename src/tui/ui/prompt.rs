@@ -78,8 +78,9 @@ impl Widget for &Prompt {
         } else {
             let hint = match prompt.kind {
             PromptKind::QuickLog { .. } => {
+                // The contact's own time by example: a day looking back, a time of day.
                 let kinds = Kind::ALL.map(Kind::as_str).join(" ");
-                format!(" kinds: {kinds}")
+                format!(" kinds: {kinds} · when: mon 14:30")
             }
             PromptKind::FollowUp { .. } => {
                 " what to do, then @when: today, fri, +3d, next week, 2026-12-01".to_string()
