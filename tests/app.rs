@@ -219,7 +219,7 @@ fn an_order_placed_yesterday_is_taken_by_both() {
     let mut tui = book.tui();
     tui.submit("$", "20 @yesterday");
     assert_eq!(tui.status(), "Order of EUR 20.00 from Acme (yesterday)");
-    let acme = book.store().customers_named("Acme", 1).unwrap().0.remove(0);
+    let acme = book.store().customers_named("Acme", 1).unwrap().exact.remove(0);
     assert_eq!(acme.summary.value.0, 3000);
 }
 

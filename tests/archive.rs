@@ -329,7 +329,7 @@ fn archiving_an_unknown_customer_is_an_error_that_changes_nothing() {
             .failure()
             .stdout("")
             .stderr(predicate::str::contains(
-                "no customer is called 'nobody' or has a name starting with it — see `touchbase list`",
+                "no customer is called 'nobody', and no name or company has words starting like it — see `touchbase list`",
             ));
         book.run(&[command, "99"])
             .assert()

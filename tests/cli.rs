@@ -179,6 +179,38 @@ fn an_ambiguous_name_lists_the_candidates() {
 }
 
 #[test]
+fn a_customer_is_found_by_any_word_of_the_name_or_company_ignoring_accents() {
+    let book = Book::demo();
+    let shows = |typed: &str, first_line: &str| {
+        book.run(&["show", typed])
+            .assert()
+            .success()
+            .stdout(predicate::str::starts_with(first_line));
+    };
+    shows("kuhne", "Thomas Kühne — Kühne Maschinenbau GmbH");
+    shows("KÜHNE", "Thomas Kühne — Kühne Maschinenbau GmbH");
+    shows("maschinenbau", "Thomas Kühne — Kühne Maschinenbau GmbH");
+    shows("jansen", "Marieke Jansen — Jansen Verpakkingen BV");
+    shows("thomas kuhne", "Thomas Kühne");
+    book.run(&["log", "verpakkingen", "call: hi"]).assert().success();
+    book.run(&["show", "ja"])
+        .assert()
+        .code(1)
+        .stderr(contains_all(&[
+            "'ja' matches more than one customer — use more of the name, or the id:",
+            "Marieke Jansen (Jansen Verpakkingen BV)",
+            "Koen Janssens",
+        ]));
+    // Archived: found the same way, by `show` and `unarchive`.
+    book.ok(&["archive", "kuhne"]);
+    book.run(&["show", "kuhne"])
+        .assert()
+        .success()
+        .stdout(contains_all(&["Thomas Kühne", "archived"]));
+    book.ok(&["unarchive", "kühne"]);
+}
+
+#[test]
 fn list_puts_never_contacted_first_then_the_oldest_contact() {
     let book = Book::empty();
     for name in ["Recent", "Never", "Old"] {
@@ -313,7 +345,7 @@ fn a_newer_database_is_refused_unchanged() {
     let before = bytes(&book.db);
     book.refuses(
         &["list"],
-        "written by a newer touchbase (schema 42, this build knows 6)",
+        "written by a newer touchbase (schema 42, this build knows 7)",
     );
     book.run(&["add", "Acme"]).assert().failure();
     assert_eq!(bytes(&book.db), before);

@@ -356,6 +356,9 @@ fn a_book_from_every_earlier_schema_upgrades_with_every_row_intact_and_right_sum
             "from {version}"
         );
         assert_eq!(book.count_customers().unwrap(), 2);
+        let found = book.customers_named("bv", 5).unwrap();
+        assert_eq!(found.by_words.len(), 1, "found by its company's words, from {version}");
+        assert_eq!(book.customers_named("ACME", 5).unwrap().exact[0].id, 1);
 
         // The follow-up, trigger and moment carry their customer's value tier: each is in
         // the walk of tier 2.
@@ -379,4 +382,27 @@ fn a_book_from_every_earlier_schema_upgrades_with_every_row_intact_and_right_sum
             Rows::FollowUps(rows) if rows.is_empty()
         ));
     }
+}
+
+#[test]
+fn an_upgraded_book_finds_its_customers_by_any_word_ignoring_accents() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("old.db");
+    book_at_version(&path, 6);
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "INSERT INTO customers (id, name, company, created_at, updated_at)
+             VALUES (3, 'Thomas Kühne', 'Kühne Bau', 0, 0), (4, 'Marieke Jansen', '', 0, 0);",
+        )
+        .unwrap();
+    let book = touchbase::store::open(&path).unwrap();
+    let ids = |typed: &str| -> Vec<i64> {
+        let found = book.customers_named(typed, 5).unwrap();
+        found.by_words.iter().map(|c| c.id).collect()
+    };
+    assert_eq!(ids("kuhne"), [3]);
+    assert_eq!(ids("jansen"), [4]);
+    assert_eq!(book.customers_named("thomas kuhne", 5).unwrap().exact[0].id, 3);
+    assert!(book.check().unwrap().is_sound());
 }

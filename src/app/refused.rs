@@ -48,9 +48,9 @@ pub enum Refused {
     SnoozeNotLater(String),
     #[error("'{0}' is after today — an order is recorded on the day it was placed, not in the future")]
     OrderAhead(String),
-    #[error("no customer given — pass an id or the start of a name")]
+    #[error("no customer given — pass an id, or words of the name or company")]
     NoCustomerGiven,
-    #[error("no customer is called '{0}' or has a name starting with it")]
+    #[error("no customer is called '{0}', and no name or company has words starting like it")]
     NoSuchCustomer(String),
     #[error("{}", ambiguous(.typed, .candidates, *.more))]
     Ambiguous {

@@ -16,6 +16,7 @@ pub mod trigger;
 pub(crate) mod typed;
 pub mod week;
 pub mod when;
+pub mod words;
 
 pub use customer::{Cadence, Customer, Tags};
 pub(crate) use follow_up::FollowUp;

@@ -25,7 +25,7 @@ use crate::domain::moment::MomentStatus;
 
 pub(crate) use bulk::Bulk;
 pub(crate) use contacts::{Contacts, Interaction, Logged};
-pub use customers::{CustomerPatch, CustomerRow, Customers, IndexEntry, NewCustomer, SortKey};
+pub use customers::{CustomerPatch, CustomerRow, Customers, IndexEntry, Named, NewCustomer, SortKey};
 pub(crate) use follow_ups::FollowUps;
 pub(crate) use ledger::{Ledger, Order};
 pub(crate) use moments::Moments;

@@ -20,6 +20,7 @@ mod upkeep;
 mod value;
 mod wait;
 mod week;
+mod words;
 
 use std::path::{Path, PathBuf};
 
