@@ -175,6 +175,32 @@ fn a_customer_without_a_name_is_refused_in_the_same_words() {
 }
 
 #[test]
+fn a_malformed_e_mail_address_is_refused_in_the_same_words_by_add_and_both_forms() {
+    let book = Book::acme();
+    let cli = book.refused(&["add", "Zoe", "--email", "zoe@@example"]);
+    assert_eq!(
+        cli,
+        "'zoe@@example' is not an e-mail address: it has more than one @ — type it like jan@example.com"
+    );
+    let mut tui = book.tui();
+    tui.keys("aZoe");
+    tui.press(KeyCode::Tab);
+    tui.press(KeyCode::Tab);
+    tui.submit("", "zoe@@example");
+    assert_eq!(tui.refusal(), cli, "the add form");
+    let mut tui = book.tui();
+    tui.keys("e");
+    tui.press(KeyCode::Tab);
+    tui.press(KeyCode::Tab);
+    tui.submit("", "zoe@@example");
+    assert_eq!(tui.refusal(), cli, "the edit form");
+    let listed = book.json(&["list"]);
+    assert_eq!(listed.as_array().unwrap().len(), 1, "nobody was added");
+    assert_eq!(listed[0]["email"], "", "Acme's address is as it was");
+    book.ok(&["add", "Zoe", "--email", "zoe@example.com"]);
+}
+
+#[test]
 fn a_blank_cadence_is_the_default_in_both() {
     let book = Book::acme();
     let mut tui = book.tui();

@@ -302,7 +302,10 @@ fn a_name_edited_by_hand_has_stale_search_words_until_repair_rebuilds_them() {
     );
     book.fails(&["show", "quagliarella"]);
     let (stdout, _) = book.succeeds(&["check", "--repair"]);
-    assert!(stdout.contains("  customer 2: search words recomputed\n"), "{stdout}");
+    assert!(
+        stdout.contains("  customer 2: search words recomputed\n"),
+        "{stdout}"
+    );
     let (shown, _) = book.succeeds(&["show", "quagliarella"]);
     assert!(shown.contains("Zoë Quagliarella"), "{shown}");
     book.succeeds(&["check"]);

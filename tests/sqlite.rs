@@ -357,7 +357,11 @@ fn a_book_from_every_earlier_schema_upgrades_with_every_row_intact_and_right_sum
         );
         assert_eq!(book.count_customers().unwrap(), 2);
         let found = book.customers_named("bv", 5).unwrap();
-        assert_eq!(found.by_words.len(), 1, "found by its company's words, from {version}");
+        assert_eq!(
+            found.by_words.len(),
+            1,
+            "found by its company's words, from {version}"
+        );
         assert_eq!(book.customers_named("ACME", 5).unwrap().exact[0].id, 1);
 
         // The follow-up, trigger and moment carry their customer's value tier: each is in

@@ -5,6 +5,7 @@
 
 use super::refused::Refused;
 use crate::clock::Now;
+use crate::domain::email;
 use crate::domain::typed::CustomerText;
 use crate::domain::{Cadence, Customer, Tags};
 use crate::store::{Book, Change, CustomerFields, CustomerPatch, NewCustomer, SortKey};
@@ -236,6 +237,9 @@ fn check(input: &CustomerInput) -> Result<Checked<'_>, Refused> {
         notes: input.notes.as_deref().unwrap_or_default(),
     }
     .check()?;
+    if !email.is_empty() {
+        email::check(email)?;
+    }
     let cadence = match cadence {
         "" => None,
         typed => Some(typed.parse::<Cadence>()?),

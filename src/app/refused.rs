@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::domain::customer::{BadCadence, BadTag};
+use crate::domain::email::BadEmail;
 use crate::domain::moment::BadOutcome;
 use crate::domain::money::BadAmount;
 use crate::domain::quicklog::QuickLogError;
@@ -29,6 +30,8 @@ pub enum Refused {
     Cadence(#[from] BadCadence),
     #[error(transparent)]
     Tag(#[from] BadTag),
+    #[error(transparent)]
+    Email(#[from] BadEmail),
     #[error(transparent)]
     TriggerKind(#[from] BadTriggerKind),
     #[error(transparent)]

@@ -3,6 +3,7 @@
 
 pub mod balance;
 pub(crate) mod customer;
+pub mod email;
 pub mod follow_up;
 pub(crate) mod kind;
 pub(crate) mod limits;

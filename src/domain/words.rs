@@ -100,7 +100,11 @@ mod tests {
         assert_eq!(fold("ÇA VA, François?"), "ca va, francois?");
         assert_eq!(fold("Иван"), "ivan");
         assert_eq!(fold("ACME B.V."), "acme b.v.");
-        assert_eq!(fold(&fold("Zoë Brontë")), fold("Zoë Brontë"), "folding twice is once");
+        assert_eq!(
+            fold(&fold("Zoë Brontë")),
+            fold("Zoë Brontë"),
+            "folding twice is once"
+        );
     }
 
     #[test]
@@ -115,7 +119,11 @@ mod tests {
         assert_eq!(words("  Jean-Pierre   O'Brien "), ["jean", "pierre", "obrien"]);
         assert_eq!(words("Acme B.V. (NL) 2"), ["acme", "b", "v", "nl", "2"]);
         assert_eq!(words("d’Artagnan"), ["dartagnan"]);
-        assert_eq!(words("Zoe\u{308} Kuhne"), ["zoe", "kuhne"], "a combining accent goes");
+        assert_eq!(
+            words("Zoe\u{308} Kuhne"),
+            ["zoe", "kuhne"],
+            "a combining accent goes"
+        );
         assert!(words(" -- ").is_empty());
         assert!(words("").is_empty());
     }
@@ -136,12 +144,23 @@ mod tests {
         assert!(matches(&typed("KÜH th"), &stored));
         assert!(matches(&typed("bau"), &stored));
         assert!(!matches(&typed("kuhnes"), &stored));
-        assert!(!matches(&typed("thomas jansen"), &stored), "every word must match");
+        assert!(
+            !matches(&typed("thomas jansen"), &stored),
+            "every word must match"
+        );
     }
 
     #[test]
     fn nothing_panics_on_any_text() {
-        for text in ["\u{0}", "\u{10FFFF}", "a\u{301}", "ﬁ", "İstanbul", "🏴\u{E0067}", "ǅ"] {
+        for text in [
+            "\u{0}",
+            "\u{10FFFF}",
+            "a\u{301}",
+            "ﬁ",
+            "İstanbul",
+            "🏴\u{E0067}",
+            "ǅ",
+        ] {
             let _ = (fold(text), words(text), key(text));
         }
         assert_eq!(fold("İ").chars().filter(char::is_ascii_alphabetic).count(), 1);

@@ -303,7 +303,12 @@ pub fn archiving_moves_a_customer_from_the_book_to_the_archive_and_back(b: &dyn 
     let found = book.archived_customers_named("ac", 5).unwrap();
     assert_eq!(found.starting[0].id, acme);
     assert_eq!(found.by_words[0].id, acme);
-    assert!(book.archived_customers_named("gamma", 5).unwrap().starting.is_empty());
+    assert!(
+        book.archived_customers_named("gamma", 5)
+            .unwrap()
+            .starting
+            .is_empty()
+    );
     // Everything recorded stays: the contact, the follow-up, the row's next follow-up.
     assert_eq!(shelved.last_contact_at, Some(now()));
     assert_eq!(book.open_follow_ups(acme).unwrap().len(), 1);

@@ -29,8 +29,14 @@ pub fn any_word_of_the_name_or_company_finds_a_customer_ignoring_accents(b: &dyn
     let found = book.customers_named("kuhne", 10).unwrap();
     assert!(found.exact.is_empty() && found.starting.is_empty());
     assert_eq!(ids(&found.by_words), [thomas]);
-    assert_eq!(ids(&book.customers_named("JANSEN", 10).unwrap().by_words), [marieke]);
-    assert_eq!(ids(&book.customers_named("strasse", 10).unwrap().by_words), [marieke]);
+    assert_eq!(
+        ids(&book.customers_named("JANSEN", 10).unwrap().by_words),
+        [marieke]
+    );
+    assert_eq!(
+        ids(&book.customers_named("strasse", 10).unwrap().by_words),
+        [marieke]
+    );
     assert_eq!(ids(&book.customers_named("bau", 10).unwrap().by_words), [thomas]);
     assert_eq!(
         ids(&book.customers_named("söh mar", 10).unwrap().by_words),
@@ -72,7 +78,10 @@ pub fn the_words_follow_every_change_of_a_name(b: &dyn Backend) {
     let after = book.update_customer(id, &patch, now()).unwrap();
     assert!(book.customers_named("kuhne", 10).unwrap().by_words.is_empty());
     assert_eq!(ids(&book.customers_named("nowak", 10).unwrap().by_words), [id]);
-    assert_eq!(ids(&book.customers_named("tomasz nowak", 10).unwrap().exact), [id]);
+    assert_eq!(
+        ids(&book.customers_named("tomasz nowak", 10).unwrap().exact),
+        [id]
+    );
     let phone = CustomerPatch {
         phone: Some("020 123".into()),
         ..CustomerPatch::default()
@@ -84,7 +93,10 @@ pub fn the_words_follow_every_change_of_a_name(b: &dyn Backend) {
         .unwrap();
     assert_eq!(ids(&book.customers_named("kuhne", 10).unwrap().by_words), [id]);
     assert!(book.customers_named("nowak", 10).unwrap().by_words.is_empty());
-    assert_eq!(ids(&book.customers_named("thomas kühne", 10).unwrap().exact), [id]);
+    assert_eq!(
+        ids(&book.customers_named("thomas kühne", 10).unwrap().exact),
+        [id]
+    );
 
     let added = book.require_customer(id).unwrap();
     let other = add(&mut *book, "Ans Kühne", "");
@@ -96,7 +108,10 @@ pub fn the_words_follow_every_change_of_a_name(b: &dyn Backend) {
         now(),
     )
     .unwrap();
-    assert_eq!(ids(&book.customers_named("kuhne", 10).unwrap().by_words), [added.id]);
+    assert_eq!(
+        ids(&book.customers_named("kuhne", 10).unwrap().by_words),
+        [added.id]
+    );
 }
 
 pub fn archived_customers_are_found_by_their_words_in_the_archive_only(b: &dyn Backend) {

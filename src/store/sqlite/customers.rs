@@ -12,7 +12,9 @@ use crate::domain::balance::Balance;
 use crate::domain::customer::Summary;
 use crate::domain::money::Cents;
 use crate::domain::{Cadence, Customer, Tags, words};
-use crate::store::{CustomerPatch, CustomerRow, Customers, IndexEntry, Named, NewCustomer, NotFound, SortKey};
+use crate::store::{
+    CustomerPatch, CustomerRow, Customers, IndexEntry, Named, NewCustomer, NotFound, SortKey,
+};
 
 /// The typed fields of a customer to write, as they are to be stored; `None` leaves one as
 /// it is. An edit and the undo of one both write through `set_fields`.
@@ -60,7 +62,11 @@ pub(super) fn set_fields(
 }
 
 /// Adds a customer with the fields as given and the words they are found by; their id.
-pub(super) fn insert(conn: &Connection, new: &NewCustomer, created_at: DateTime<Utc>) -> rusqlite::Result<i64> {
+pub(super) fn insert(
+    conn: &Connection,
+    new: &NewCustomer,
+    created_at: DateTime<Utc>,
+) -> rusqlite::Result<i64> {
     conn.prepare_cached(
         "INSERT INTO customers (name, company, email, phone, tags, cadence_days, notes, created_at, updated_at, name_key)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
@@ -77,7 +83,11 @@ pub(super) fn insert(conn: &Connection, new: &NewCustomer, created_at: DateTime<
         words::key(&new.name),
     ])?;
     let id = conn.last_insert_rowid();
-    super::words::add(conn, id, &words::customer_words([new.name.as_str(), new.company.as_str()]))?;
+    super::words::add(
+        conn,
+        id,
+        &words::customer_words([new.name.as_str(), new.company.as_str()]),
+    )?;
     Ok(id)
 }
 

@@ -4,6 +4,8 @@
 //! and the lookups over them, each a range on an index. What a word is, is
 //! `domain::words`'.
 
+use std::fmt::Write as _;
+
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension as _, params};
 
@@ -22,7 +24,10 @@ pub(super) fn add(conn: &Connection, id: i64, words: &[String]) -> rusqlite::Res
 
 /// What customer `id`'s words and name key are, from their row and former names as they
 /// are stored now; `None` when there is no such customer.
-pub(in crate::store::sqlite) fn expected(conn: &Connection, id: i64) -> rusqlite::Result<Option<(String, Vec<String>)>> {
+pub(in crate::store::sqlite) fn expected(
+    conn: &Connection,
+    id: i64,
+) -> rusqlite::Result<Option<(String, Vec<String>)>> {
     let Some((name, company)) = conn
         .prepare_cached("SELECT name, company FROM customers WHERE id = ?1")?
         .query_row([id], |r| Ok((text(r.get_ref(0)?), text(r.get_ref(1)?))))
@@ -104,7 +109,9 @@ pub(super) fn named(conn: &Connection, archived: i32, typed: &str, limit: usize)
         // Nothing to fold (a name of symbols): the name as it is, ignoring case.
         let exact = ids(
             conn,
-            &format!("SELECT id FROM customers WHERE archived = {archived} AND name = ?1 ORDER BY id LIMIT ?2"),
+            &format!(
+                "SELECT id FROM customers WHERE archived = {archived} AND name = ?1 ORDER BY id LIMIT ?2"
+            ),
             params![typed, limit],
         )?;
         return Ok(Found {
@@ -151,14 +158,14 @@ fn by_words(conn: &Connection, archived: i32, typed: &[String], limit: i64) -> r
     let mut typed: Vec<&str> = typed.iter().map(String::as_str).collect();
     typed.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
     typed.dedup();
-    let others: String = (2..=typed.len())
-        .map(|n| {
-            format!(
-                " AND EXISTS (SELECT 1 FROM customer_words o WHERE o.customer_id = w.customer_id
-                   AND o.word >= ?{n} AND o.word < ?{n} || x'ff')"
-            )
-        })
-        .collect();
+    let mut others = String::new();
+    for n in 2..=typed.len() {
+        let _ = write!(
+            others,
+            " AND EXISTS (SELECT 1 FROM customer_words o WHERE o.customer_id = w.customer_id
+               AND o.word >= ?{n} AND o.word < ?{n} || x'ff')"
+        );
+    }
     let sql = format!(
         "SELECT DISTINCT w.customer_id FROM customer_words w JOIN customers c ON c.id = w.customer_id
          WHERE w.word >= ?1 AND w.word < ?1 || x'ff' AND c.archived = {archived}{others}

@@ -17,7 +17,9 @@ pub(super) const WORDS: &str = "search words";
 pub(super) fn problems(conn: &Connection) -> anyhow::Result<Vec<Finding>> {
     let mut stmt = conn.prepare("SELECT id, name_key FROM customers ORDER BY id")?;
     let rows: Vec<(i64, Option<String>)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get_ref(1)?.as_str().ok().map(str::to_string))))?
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get_ref(1)?.as_str().ok().map(str::to_string)))
+        })?
         .collect::<Result<_, _>>()
         .context("reading the customers' search words")?;
     let mut problems = Vec::new();
@@ -34,8 +36,9 @@ pub(super) fn problems(conn: &Connection) -> anyhow::Result<Vec<Finding>> {
                 id: Some(id),
                 column: Some(WORDS.to_string()),
                 found: None,
-                problem: "has search words that are not those of its name and company, so it is not found by them"
-                    .to_string(),
+                problem:
+                    "has search words that are not those of its name and company, so it is not found by them"
+                        .to_string(),
                 repair: Some("rebuilds them".to_string()),
             },
             fix: None,
