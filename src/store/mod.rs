@@ -9,6 +9,7 @@ mod contacts;
 mod customers;
 mod follow_ups;
 mod ledger;
+mod merge;
 mod moments;
 mod nudges;
 pub mod sqlite;
@@ -28,6 +29,7 @@ pub(crate) use contacts::{Contacts, Interaction, Logged};
 pub use customers::{CustomerPatch, CustomerRow, Customers, IndexEntry, Named, NewCustomer, SortKey};
 pub(crate) use follow_ups::FollowUps;
 pub(crate) use ledger::{Ledger, Order};
+pub use merge::{Filled, Merge, MergeRefused, MergedRow, Merges, Moved};
 pub(crate) use moments::Moments;
 pub use nudges::{Nudges, Rows, Stream, Window};
 pub use sqlite::{LATEST_VERSION, OpenError};
@@ -58,7 +60,18 @@ pub(crate) use week::{Page, Weeks};
 /// - Ids come back from the operation that created the record; a caller never asks the
 ///   backend for the last id it handed out.
 pub trait Book:
-    Customers + Contacts + FollowUps + Moments + Triggers + Ledger + Nudges + Weeks + Undo + Upkeep + Send
+    Customers
+    + Contacts
+    + FollowUps
+    + Moments
+    + Triggers
+    + Ledger
+    + Merges
+    + Nudges
+    + Weeks
+    + Undo
+    + Upkeep
+    + Send
 {
     /// How to open another handle on this book, on any thread: for reading in the
     /// background while this one serves the screen. Opening is left to the thread that

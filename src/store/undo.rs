@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::contacts::Logged;
 use super::customers::CustomerPatch;
 use super::ledger::Order;
+use super::merge::Merge;
 use crate::domain::balance::BalanceEntry;
 use crate::domain::moment::Moment;
 use crate::domain::trigger::Trigger;
@@ -59,6 +60,10 @@ pub enum Change {
     },
     OrderAdded {
         order: Order,
+    },
+    /// One customer merged into another (see `store::Merges`).
+    Merged {
+        merge: Merge,
     },
 }
 

@@ -9,6 +9,7 @@ mod check;
 mod customers;
 mod follow_ups;
 mod interactions;
+mod merge;
 mod migrations;
 mod moments;
 mod nudges;

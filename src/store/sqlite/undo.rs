@@ -84,6 +84,7 @@ impl Undo for SqliteBook {
             Change::CustomerArchived { id, name, archived } => {
                 customers::undo_archive(tx, *id, name, *archived, now)
             }
+            Change::Merged { merge } => super::merge::undo(tx, merge, now),
         })
     }
 }

@@ -43,7 +43,7 @@ pub(in crate::store::sqlite) fn expected(
 }
 
 /// The names customer `id` is also known by (those merged into them), oldest first.
-pub(super) fn aliases(conn: &Connection, id: i64) -> rusqlite::Result<Vec<String>> {
+pub(in crate::store::sqlite) fn aliases(conn: &Connection, id: i64) -> rusqlite::Result<Vec<String>> {
     conn.prepare_cached("SELECT name FROM customer_aliases WHERE customer_id = ?1 ORDER BY id")?
         .query_map([id], |r| r.get_ref(0).map(text))?
         .collect()
@@ -153,7 +153,8 @@ pub(super) fn named(conn: &Connection, archived: i32, typed: &str, limit: usize)
 
 /// Customers every one of whose `typed` words starts a word of theirs: the longest word
 /// (the fewest customers) is walked on the word index, each of the others is a seek in
-/// that customer's words.
+/// that customer's words. CROSS JOIN keeps the words the outer loop: without statistics
+/// the planner would rather walk every customer.
 fn by_words(conn: &Connection, archived: i32, typed: &[String], limit: i64) -> rusqlite::Result<Vec<i64>> {
     let mut typed: Vec<&str> = typed.iter().map(String::as_str).collect();
     typed.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
@@ -167,7 +168,7 @@ fn by_words(conn: &Connection, archived: i32, typed: &[String], limit: i64) -> r
         );
     }
     let sql = format!(
-        "SELECT DISTINCT w.customer_id FROM customer_words w JOIN customers c ON c.id = w.customer_id
+        "SELECT DISTINCT w.customer_id FROM customer_words w CROSS JOIN customers c ON c.id = w.customer_id
          WHERE w.word >= ?1 AND w.word < ?1 || x'ff' AND c.archived = {archived}{others}
          LIMIT {limit}"
     );
