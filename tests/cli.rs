@@ -224,6 +224,55 @@ fn a_malformed_e_mail_address_is_refused_and_nothing_is_written() {
 }
 
 #[test]
+fn merge_moves_a_duplicate_into_the_customer_kept() {
+    let book = Book::empty();
+    book.add("Acme");
+    book.ok(&[
+        "add",
+        "ACME B.V.",
+        "--email",
+        "info@acme.example",
+        "--tag",
+        "renewal",
+    ]);
+    book.ok(&["log", "acme b.v.", "call: pricing >> send the quote @fri"]);
+    book.ok(&["order", "2", "1200"]);
+    book.refuses(&["merge", "acme", "1"], "Acme cannot be merged with themselves");
+    let said = book.ok(&["merge", "1", "acme b.v."]);
+    assert_eq!(
+        said,
+        "Merged ACME B.V. into Acme: moves 1 contact, 1 follow-up and 1 order, fills in the e-mail, adds #renewal; “ACME B.V.” still finds Acme\n"
+    );
+    book.refuses(&["show", "2"], "no customer with id 2");
+    let shown = book.json(&["show", "acme b.v."]);
+    assert_eq!(shown["id"], 1, "the old name finds the one kept");
+    assert_eq!(shown["email"], "info@acme.example");
+    assert_eq!(shown["also_known_as"], serde_json::json!(["ACME B.V."]));
+    assert_eq!(shown["interactions"].as_array().unwrap().len(), 1);
+    assert_eq!(shown["lifetime_value_cents"], 120_000);
+    book.run(&["show", "1"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("also known as ACME B.V.\n"));
+
+    book.ok(&["add", "Beta"]);
+    book.ok(&["add", "Beta Foods", "--phone", "010"]);
+    let merged = book.json(&["merge", "beta", "beta foods"]);
+    assert_eq!(merged["name"], "Beta");
+    assert_eq!(merged["phone"], "010");
+    assert_eq!(merged["merged"]["name"], "Beta Foods");
+    assert_eq!(merged["merged"]["filled"], serde_json::json!(["phone"]));
+    assert_eq!(merged["merged"]["moved"]["contacts"], 0);
+    book.ok(&["add", "Gamma"]);
+    book.ok(&["archive", "gamma"]);
+    book.refuses(
+        &["merge", "beta", "gamma"],
+        "Gamma is archived — bring them back from the archive first",
+    );
+    book.refuses(&["merge", "beta", "zeta"], "no customer is called 'zeta'");
+}
+
+#[test]
 fn list_puts_never_contacted_first_then_the_oldest_contact() {
     let book = Book::empty();
     for name in ["Recent", "Never", "Old"] {

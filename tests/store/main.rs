@@ -8,6 +8,7 @@ mod contacts;
 mod customers;
 mod follow_ups;
 mod import;
+mod merge;
 mod nudges;
 mod relationship;
 mod support;
@@ -95,6 +96,12 @@ macro_rules! contract {
                     an_undo_is_refused_once_another_handle_built_on_the_change,
                     an_undone_edit_keeps_what_another_handle_changed,
                     an_undone_archive_puts_the_flag_back_and_refuses_once_it_changed,
+                },
+                merge::{
+                    a_merge_moves_every_record_fills_empty_fields_and_keeps_the_name_findable,
+                    an_undone_merge_puts_the_other_back_exactly,
+                    an_undo_of_a_merge_refuses_once_something_changed_since,
+                    a_customer_is_not_merged_with_themselves_an_archived_one_or_nobody,
                 },
                 words::{
                     any_word_of_the_name_or_company_finds_a_customer_ignoring_accents,
