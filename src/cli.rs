@@ -263,6 +263,9 @@ pub struct ImportArgs {
     /// Import the valid rows and list the invalid ones, instead of importing nothing
     #[arg(long)]
     pub skip_invalid: bool,
+    /// Print the report as JSON: the counts, the likely duplicates, the rows skipped
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]
