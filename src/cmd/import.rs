@@ -27,6 +27,29 @@ struct ReportJson<'a> {
     skipped: Vec<String>,
 }
 
+impl<'a> ReportJson<'a> {
+    fn new(dry_run: bool, report: &'a ImportReport, invalid: &[Invalid]) -> ReportJson<'a> {
+        ReportJson {
+            dry_run,
+            added: report.added,
+            updated: report.updated,
+            unchanged: report.unchanged,
+            contacts: report.contacts,
+            likely_duplicates: report
+                .likely_duplicates
+                .iter()
+                .map(|d| DuplicateJson {
+                    at: &d.at,
+                    name: &d.name,
+                    like: &d.like,
+                    why: d.why,
+                })
+                .collect(),
+            skipped: invalid.iter().map(ToString::to_string).collect(),
+        }
+    }
+}
+
 #[derive(serde::Serialize)]
 struct DuplicateJson<'a> {
     at: &'a str,
@@ -79,25 +102,10 @@ pub fn run(cx: &mut Ctx, args: &ImportArgs) -> anyhow::Result<()> {
     bar.finish_and_clear();
 
     if args.json {
-        let shown = ReportJson {
-            dry_run: args.dry_run,
-            added: report.added,
-            updated: report.updated,
-            unchanged: report.unchanged,
-            contacts: report.contacts,
-            likely_duplicates: report
-                .likely_duplicates
-                .iter()
-                .map(|d| DuplicateJson {
-                    at: &d.at,
-                    name: &d.name,
-                    like: &d.like,
-                    why: d.why,
-                })
-                .collect(),
-            skipped: parsed.invalid.iter().map(ToString::to_string).collect(),
-        };
-        return super::print_json(&mut cx.out, &shown);
+        return super::print_json(
+            &mut cx.out,
+            &ReportJson::new(args.dry_run, &report, &parsed.invalid),
+        );
     }
     let out = &mut cx.out;
     if args.dry_run {
