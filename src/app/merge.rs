@@ -51,7 +51,7 @@ pub fn merge(store: &mut dyn Book, now: Now, keep: Who<'_>, other: Who<'_>) -> a
 }
 
 /// What a merge does, in a sentence: "Beta BV into Acme: moves 3 contacts and 1 order,
-/// fills in the e-mail; Beta BV still finds Acme".
+/// fills in the e-mail".
 #[must_use]
 pub fn said(m: &Merge) -> String {
     let mut parts = Vec::new();
@@ -72,10 +72,7 @@ pub fn said(m: &Merge) -> String {
     } else {
         parts.join(", ")
     };
-    format!(
-        "{} into {}: {did}; “{}” still finds {}",
-        m.other.name, m.keep_name, m.other.name, m.keep_name
-    )
+    format!("{} into {}: {did}", m.other.name, m.keep_name)
 }
 
 fn and_list(items: &[impl AsRef<str>]) -> String {

@@ -75,6 +75,13 @@ pub fn merge(cx: &mut Ctx, keep: &str, other: &str, json: bool) -> anyhow::Resul
         };
         return print_json(&mut cx.out, &shown);
     }
-    writeln!(cx.out, "Merged {}", sanitize(&merge::said(&merged.merge)))?;
+    let m = &merged.merge;
+    writeln!(
+        cx.out,
+        "Merged {}; “{}” still finds {}",
+        sanitize(&merge::said(m)),
+        sanitize(&m.other.name),
+        sanitize(&m.keep_name)
+    )?;
     Ok(())
 }
