@@ -578,7 +578,7 @@ fn the_help_at_80x24_shows_the_archive_key_and_word() {
         "{first}"
     );
     assert!(
-        first.contains(" /     filter: words, #tag or #archived "),
+        first.contains(" /     filter: words, #tag or #archived│"),
         "{first}"
     );
     t.press(KeyCode::Tab);
