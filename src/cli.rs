@@ -117,6 +117,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Merge a duplicate into the customer kept: its records move over, empty fields are
+    /// filled in, tags united, and its name still finds the one kept
+    Merge {
+        /// The customer kept (an id, or words of the name or company)
+        keep: String,
+        /// The duplicate, merged into KEEP and removed
+        other: String,
+        /// Print the customer kept as JSON, with what the merge did
+        #[arg(long)]
+        json: bool,
+    },
     /// Mark a follow-up done
     Done {
         follow_up_id: i64,
@@ -265,6 +276,9 @@ pub struct ImportArgs {
     /// Import the valid rows and list the invalid ones, instead of importing nothing
     #[arg(long)]
     pub skip_invalid: bool,
+    /// Print the report as JSON: the counts, the likely duplicates, the rows skipped
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -175,6 +175,32 @@ fn a_customer_without_a_name_is_refused_in_the_same_words() {
 }
 
 #[test]
+fn a_malformed_e_mail_address_is_refused_in_the_same_words_by_add_and_both_forms() {
+    let book = Book::acme();
+    let cli = book.refused(&["add", "Zoe", "--email", "zoe@@example"]);
+    assert_eq!(
+        cli,
+        "'zoe@@example' is not an e-mail address: it has more than one @ — type it like jan@example.com"
+    );
+    let mut tui = book.tui();
+    tui.keys("aZoe");
+    tui.press(KeyCode::Tab);
+    tui.press(KeyCode::Tab);
+    tui.submit("", "zoe@@example");
+    assert_eq!(tui.refusal(), cli, "the add form");
+    let mut tui = book.tui();
+    tui.keys("e");
+    tui.press(KeyCode::Tab);
+    tui.press(KeyCode::Tab);
+    tui.submit("", "zoe@@example");
+    assert_eq!(tui.refusal(), cli, "the edit form");
+    let listed = book.json(&["list"]);
+    assert_eq!(listed.as_array().unwrap().len(), 1, "nobody was added");
+    assert_eq!(listed[0]["email"], "", "Acme's address is as it was");
+    book.ok(&["add", "Zoe", "--email", "zoe@example.com"]);
+}
+
+#[test]
 fn a_blank_cadence_is_the_default_in_both() {
     let book = Book::acme();
     let mut tui = book.tui();
@@ -228,7 +254,7 @@ fn a_backdated_contact_is_logged_at_the_same_time_by_both() {
     tui.submit("l", "call yesterday 14:30: after the tour");
     assert_eq!(tui.status(), "Logged call with Acme on Sun 22 Nov 14:30");
     assert_eq!(said.trim(), "Logged visit with Acme on Sun 22 Nov 14:30");
-    let acme = book.store().customers_named("Acme", 1).unwrap().0.remove(0);
+    let acme = book.store().customers_named("Acme", 1).unwrap().exact.remove(0);
     let timeline = book.store().interactions(acme.id, 10).unwrap();
     let yesterday: Vec<String> = timeline
         .iter()
@@ -251,7 +277,7 @@ fn an_order_placed_yesterday_is_taken_by_both() {
     let mut tui = book.tui();
     tui.submit("$", "20 @yesterday");
     assert_eq!(tui.status(), "Order of EUR 20.00 from Acme (yesterday)");
-    let acme = book.store().customers_named("Acme", 1).unwrap().0.remove(0);
+    let acme = book.store().customers_named("Acme", 1).unwrap().exact.remove(0);
     assert_eq!(acme.summary.value.0, 3000);
 }
 

@@ -329,7 +329,7 @@ fn archiving_an_unknown_customer_is_an_error_that_changes_nothing() {
             .failure()
             .stdout("")
             .stderr(predicate::str::contains(
-                "no customer is called 'nobody' or has a name starting with it — see `touchbase list`",
+                "no customer is called 'nobody', and no name or company has words starting like it — see `touchbase list`",
             ));
         book.run(&[command, "99"])
             .assert()
@@ -581,7 +581,7 @@ fn the_help_at_80x24_shows_the_archive_key_and_word() {
         "{first}"
     );
     assert!(
-        first.contains(" /     filter: words, #tag or #archived "),
+        first.contains(" /     filter: words, #tag or #archived│"),
         "{first}"
     );
     t.press(KeyCode::Tab);

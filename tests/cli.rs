@@ -179,6 +179,100 @@ fn an_ambiguous_name_lists_the_candidates() {
 }
 
 #[test]
+fn a_customer_is_found_by_any_word_of_the_name_or_company_ignoring_accents() {
+    let book = Book::demo();
+    let shows = |typed: &str, first_line: &str| {
+        book.run(&["show", typed])
+            .assert()
+            .success()
+            .stdout(predicate::str::starts_with(first_line));
+    };
+    shows("kuhne", "Thomas Kühne — Kühne Maschinenbau GmbH");
+    shows("KÜHNE", "Thomas Kühne — Kühne Maschinenbau GmbH");
+    shows("maschinenbau", "Thomas Kühne — Kühne Maschinenbau GmbH");
+    shows("jansen", "Marieke Jansen — Jansen Verpakkingen BV");
+    shows("thomas kuhne", "Thomas Kühne");
+    book.run(&["log", "verpakkingen", "call: hi"]).assert().success();
+    book.run(&["show", "ja"]).assert().code(1).stderr(contains_all(&[
+        "'ja' matches more than one customer — use more of the name, or the id:",
+        "Marieke Jansen (Jansen Verpakkingen BV)",
+        "Koen Janssens",
+    ]));
+    // Archived: found the same way, by `show` and `unarchive`.
+    book.ok(&["archive", "kuhne"]);
+    book.run(&["show", "kuhne"])
+        .assert()
+        .success()
+        .stdout(contains_all(&["Thomas Kühne", "archived"]));
+    book.ok(&["unarchive", "kühne"]);
+}
+
+#[test]
+fn a_malformed_e_mail_address_is_refused_and_nothing_is_written() {
+    let book = Book::empty();
+    book.add("Acme");
+    let before = bytes(&book.db);
+    for bad in ["zoe@@example", "zoe", "zoe@", "zoe @example.com", "@example.com"] {
+        book.refuses(
+            &["add", "Zoe", "--email", bad],
+            &format!("'{bad}' is not an e-mail address"),
+        );
+    }
+    assert_eq!(bytes(&book.db), before, "the book is unchanged");
+    book.ok(&["add", "Zoe", "--email", "zoe@example.com"]);
+    book.ok(&["add", "Иван", "--email", "иван@пример.рф"]);
+}
+
+#[test]
+fn merge_moves_a_duplicate_into_the_customer_kept() {
+    let book = Book::empty();
+    book.add("Acme");
+    book.ok(&[
+        "add",
+        "ACME B.V.",
+        "--email",
+        "info@acme.example",
+        "--tag",
+        "renewal",
+    ]);
+    book.ok(&["log", "acme b.v.", "call: pricing >> send the quote @fri"]);
+    book.ok(&["order", "2", "1200"]);
+    book.refuses(&["merge", "acme", "1"], "Acme cannot be merged with themselves");
+    let said = book.ok(&["merge", "1", "acme b.v."]);
+    assert_eq!(
+        said,
+        "Merged ACME B.V. into Acme: moves 1 contact, 1 follow-up and 1 order, fills in the e-mail, adds #renewal; “ACME B.V.” still finds Acme\n"
+    );
+    book.refuses(&["show", "2"], "no customer with id 2");
+    let shown = book.json(&["show", "acme b.v."]);
+    assert_eq!(shown["id"], 1, "the old name finds the one kept");
+    assert_eq!(shown["email"], "info@acme.example");
+    assert_eq!(shown["also_known_as"], serde_json::json!(["ACME B.V."]));
+    assert_eq!(shown["interactions"].as_array().unwrap().len(), 1);
+    assert_eq!(shown["lifetime_value_cents"], 120_000);
+    book.run(&["show", "1"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("also known as ACME B.V.\n"));
+
+    book.ok(&["add", "Beta"]);
+    book.ok(&["add", "Beta Foods", "--phone", "010"]);
+    let merged = book.json(&["merge", "beta", "beta foods"]);
+    assert_eq!(merged["name"], "Beta");
+    assert_eq!(merged["phone"], "010");
+    assert_eq!(merged["merged"]["name"], "Beta Foods");
+    assert_eq!(merged["merged"]["filled"], serde_json::json!(["phone"]));
+    assert_eq!(merged["merged"]["moved"]["contacts"], 0);
+    book.ok(&["add", "Gamma"]);
+    book.ok(&["archive", "gamma"]);
+    book.refuses(
+        &["merge", "beta", "gamma"],
+        "Gamma is archived — bring them back from the archive first",
+    );
+    book.refuses(&["merge", "beta", "zeta"], "no customer is called 'zeta'");
+}
+
+#[test]
 fn list_puts_never_contacted_first_then_the_oldest_contact() {
     let book = Book::empty();
     for name in ["Recent", "Never", "Old"] {

@@ -290,6 +290,28 @@ fn a_summary_made_wrong_is_reported_and_repair_recomputes_it() {
 }
 
 #[test]
+fn a_name_edited_by_hand_has_stale_search_words_until_repair_rebuilds_them() {
+    let book = Book::demo();
+    book.damage("UPDATE customers SET name = 'Zoë Quagliarella' WHERE id = 2");
+    let (stdout, _) = book.fails(&["check"]);
+    assert!(
+        stdout.contains(
+            "customer 2: has search words that are not those of its name and company, so it is not found by them — `--repair` rebuilds them"
+        ),
+        "{stdout}"
+    );
+    book.fails(&["show", "quagliarella"]);
+    let (stdout, _) = book.succeeds(&["check", "--repair"]);
+    assert!(
+        stdout.contains("  customer 2: search words recomputed\n"),
+        "{stdout}"
+    );
+    let (shown, _) = book.succeeds(&["show", "quagliarella"]);
+    assert!(shown.contains("Zoë Quagliarella"), "{shown}");
+    book.succeeds(&["check"]);
+}
+
+#[test]
 fn repair_fixes_the_values_it_can_without_losing_anything() {
     let book = Book::demo();
     book.damage(

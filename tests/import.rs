@@ -813,3 +813,63 @@ fn an_import_that_adds_nobody_leaves_no_new_database() {
     book.import(&fixture("simple.csv"), &["--dry-run"]);
     assert!(book.db.exists(), "an existing book is never removed");
 }
+
+#[test]
+fn a_dry_run_lists_likely_duplicates_of_the_book_and_of_earlier_rows() {
+    let book = Book::empty();
+    book.ok(&[
+        "add",
+        "Thomas Kühne",
+        "--company",
+        "Kühne Bau",
+        "--email",
+        "t@kuehne.example",
+    ]);
+    let file = book.path("people.csv");
+    fs::write(
+        &file,
+        "Name,Company,Email\n\
+         Thomas Kuhne,Kuhne Bau,thomas@kuehne.example\n\
+         Anna Smit,,ANNA@smit.example\n\
+         Anna S.,,anna@smit.example\n\
+         Piet Jansen,Jansen BV,\n\
+         Jörg Müller,,jörg@müller.example\n\
+         J. Muller,,jorg@muller.example\n",
+    )
+    .unwrap();
+    let out = book.import(&file, &["--dry-run"]);
+    assert!(
+        out.contains(
+            "Likely duplicates (they would be added beside someone like them; `touchbase merge KEEP OTHER` makes two one):\n  \
+             row 1 (line 2) Thomas Kuhne: the same name and company as Thomas Kühne (id 1)\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        !out.contains("Anna S."),
+        "matched by the import's own rule, not added: {out}"
+    );
+    assert!(!out.contains("Piet"), "{out}");
+    assert!(
+        out.contains("  row 6 (line 7) J. Muller: the same e-mail address as Jörg Müller (row 5 (line 6))\n"),
+        "{out}"
+    );
+    let report = book.json(&["import", file.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(report["dry_run"], true);
+    assert_eq!(report["added"], 5);
+    assert_eq!(report["likely_duplicates"][1]["why"], "the same e-mail address");
+    assert_eq!(
+        report["likely_duplicates"][0],
+        json!({
+            "at": "row 1 (line 2)",
+            "name": "Thomas Kuhne",
+            "like": "Thomas Kühne (id 1)",
+            "why": "the same name and company"
+        })
+    );
+    assert_eq!(
+        book.json(&["list"]).as_array().unwrap().len(),
+        1,
+        "a dry run changes nothing"
+    );
+}

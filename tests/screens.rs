@@ -428,3 +428,27 @@ fn the_agenda_counts_every_follow_up_due_even_beyond_its_list() {
     );
     assert!(screen.contains("+ 1 more"), "the list says what it leaves out");
 }
+
+#[test]
+fn merging_a_duplicate_says_what_it_will_do_and_asks() {
+    let mut f = book();
+    f.app.press(KeyCode::Enter); // Jan de Vries's card
+    f.app.keys("M");
+    f.app.submit("", "kuhne");
+    insta::assert_snapshot!("merge_confirmation_80x24", draw(&mut f.app, 80, 24).backend());
+    f.app.submit("", "y");
+    let status = f.app.status.as_ref().unwrap().text.clone();
+    assert!(
+        status.starts_with("Merged Jörg Kühne into Jan de Vries: moves "),
+        "{status}"
+    );
+    let card = f.app.customer.as_ref().unwrap();
+    assert_eq!(card.also_known_as, ["Jörg Kühne"]);
+    f.app.keys("u");
+    let status = f.app.status.as_ref().unwrap().text.clone();
+    assert_eq!(
+        status,
+        "Undone: merged Jörg Kühne into Jan de Vries (Mon 23 Nov 09:00)"
+    );
+    assert!(f.app.customer.as_ref().unwrap().also_known_as.is_empty());
+}

@@ -245,6 +245,15 @@ fn book_at_version(path: &std::path::Path, version: usize) {
         conn.execute_batch("UPDATE triggers SET value_tier = 2; UPDATE moments SET value_tier = 2;")
             .unwrap();
     }
+    if version >= 7 {
+        // Schema 7 keeps each customer's folded name and the words they are found by.
+        conn.execute_batch(
+            "UPDATE customers SET name_key = lower(name);
+             INSERT INTO customer_words (word, customer_id)
+             VALUES ('acme', 1), ('bv', 1), ('beta', 2);",
+        )
+        .unwrap();
+    }
 }
 
 #[test]
@@ -358,6 +367,13 @@ fn a_book_from_every_earlier_schema_upgrades_with_every_row_intact_and_right_sum
             "from {version}"
         );
         assert_eq!(book.count_customers().unwrap(), 2);
+        let found = book.customers_named("bv", 5).unwrap();
+        assert_eq!(
+            found.by_words.len(),
+            1,
+            "found by its company's words, from {version}"
+        );
+        assert_eq!(book.customers_named("ACME", 5).unwrap().exact[0].id, 1);
 
         // The follow-up, trigger and moment carry their customer's value tier: each is in
         // the walk of tier 2.
@@ -381,4 +397,27 @@ fn a_book_from_every_earlier_schema_upgrades_with_every_row_intact_and_right_sum
             Rows::FollowUps(rows) if rows.is_empty()
         ));
     }
+}
+
+#[test]
+fn an_upgraded_book_finds_its_customers_by_any_word_ignoring_accents() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("old.db");
+    book_at_version(&path, 6);
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "INSERT INTO customers (id, name, company, created_at, updated_at)
+             VALUES (3, 'Thomas Kühne', 'Kühne Bau', 0, 0), (4, 'Marieke Jansen', '', 0, 0);",
+        )
+        .unwrap();
+    let book = touchbase::store::open(&path).unwrap();
+    let ids = |typed: &str| -> Vec<i64> {
+        let found = book.customers_named(typed, 5).unwrap();
+        found.by_words.iter().map(|c| c.id).collect()
+    };
+    assert_eq!(ids("kuhne"), [3]);
+    assert_eq!(ids("jansen"), [4]);
+    assert_eq!(book.customers_named("thomas kuhne", 5).unwrap().exact[0].id, 3);
+    assert!(book.check().unwrap().is_sound());
 }

@@ -77,8 +77,9 @@ fn hostile() -> Book {
         &format!("Evil{e}One"),
         "--company",
         &format!("Corp{e}"),
+        // Refused as an address by the CLI: the SQL below adds the hostile text to it.
         "--email",
-        &format!("evil{e}@x.nl"),
+        "evil@x.nl",
         "--phone",
         &format!("+31{e}"),
         "--notes",

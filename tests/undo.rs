@@ -439,7 +439,7 @@ impl TwoHandles {
         let mut rows = Vec::new();
         for table in tables(&conn) {
             let mut stmt = conn
-                .prepare(&format!("SELECT * FROM {table} ORDER BY id"))
+                .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
                 .unwrap();
             let names: Vec<String> = stmt.column_names().into_iter().map(String::from).collect();
             let mut q = stmt.query([]).unwrap();

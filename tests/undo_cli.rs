@@ -33,7 +33,7 @@ impl Book {
         let mut rows = Vec::new();
         for table in tables(&conn).into_iter().filter(|t| t != "undo_journal") {
             let mut stmt = conn
-                .prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))
+                .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
                 .unwrap();
             let n = stmt.column_count();
             let mut q = stmt.query([]).unwrap();

@@ -24,6 +24,8 @@ pub struct CustomerCard {
     pub triggers: Vec<Trigger>,
     /// The customer's urgency, term by term.
     pub why: Why,
+    /// The names of the customers merged into this one, oldest first.
+    pub also_known_as: Vec<String>,
 }
 
 impl CustomerCard {
@@ -51,6 +53,7 @@ impl CustomerCard {
         let moments = store.moments_of(customer.id)?;
         let triggers = store.triggers_of(customer.id)?;
         let why = Why::of(&customer, &follow_ups, &moments, &triggers, now, &config.nudge);
+        let also_known_as = store.former_names(customer.id)?;
         Ok(CustomerCard {
             customer,
             follow_ups,
@@ -58,6 +61,7 @@ impl CustomerCard {
             moments,
             triggers,
             why,
+            also_known_as,
         })
     }
 }

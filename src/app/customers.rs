@@ -5,6 +5,7 @@
 
 use super::refused::Refused;
 use crate::clock::Now;
+use crate::domain::email;
 use crate::domain::typed::CustomerText;
 use crate::domain::{Cadence, Customer, Tags};
 use crate::store::{Book, Change, CustomerFields, CustomerPatch, NewCustomer, SortKey};
@@ -60,16 +61,16 @@ impl Sort {
 /// How many candidates an ambiguous name lists.
 const CANDIDATES: usize = 10;
 
-/// The customer an action is for: picked on a screen (by id), or typed (an id, or the
-/// start of a name).
+/// The customer an action is for: picked on a screen (by id), or typed (an id, a name, or
+/// the start of any words of the name or company).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Who<'a> {
     Id(i64),
     Typed(&'a str),
 }
 
-/// The one customer `who` names: an id, an exact name (ignoring case), or a prefix of
-/// exactly one name. A name is looked for among active customers only.
+/// The one customer `who` names: an id, or a name as `named` finds it. A name is looked
+/// for among active customers only.
 pub fn find(store: &dyn Book, who: Who<'_>) -> anyhow::Result<Customer> {
     find_on(store, who, &[Shelf::Active])
 }
@@ -116,31 +117,35 @@ fn find_on(store: &dyn Book, who: Who<'_>, shelves: &[Shelf]) -> anyhow::Result<
     Err(Refused::NoSuchCustomer(typed.to_string()).into())
 }
 
-/// The one customer on `shelf` whose name is `typed`, or starts with it; `None` when
-/// nobody's does.
+/// The one customer on `shelf` that `typed` names, or `None` when nobody there matches.
+/// The surest match wins: a name that is `typed` (ignoring case and accents), then a name
+/// that starts with it, then a customer each typed word starts a word of (of the name,
+/// the company or a name they had before a merge: `kuhne` finds Thomas Kühne). More than
+/// one at the surest level that has any is ambiguous.
 fn named(store: &dyn Book, typed: &str, shelf: Shelf) -> anyhow::Result<Option<Customer>> {
-    let (exact, prefixed) = match shelf {
+    let found = match shelf {
         Shelf::Active => store.customers_named(typed, CANDIDATES + 1)?,
         Shelf::Archived => store.archived_customers_named(typed, CANDIDATES + 1)?,
     };
-    if let [one] = exact.as_slice() {
-        return Ok(Some(one.clone()));
-    }
-    let candidates = if exact.is_empty() { prefixed } else { exact };
-    match candidates.as_slice() {
-        [] => Ok(None),
-        [one] => Ok(Some(one.clone())),
-        many => Err(Refused::Ambiguous {
-            typed: typed.to_string(),
-            candidates: many
-                .iter()
-                .take(CANDIDATES)
-                .map(|c| (c.id, c.name.clone(), c.company.clone()))
-                .collect(),
-            more: many.len() > CANDIDATES,
+    for tier in [found.exact, found.starting, found.by_words] {
+        match tier.as_slice() {
+            [] => {}
+            [one] => return Ok(Some(one.clone())),
+            many => {
+                return Err(Refused::Ambiguous {
+                    typed: typed.to_string(),
+                    candidates: many
+                        .iter()
+                        .take(CANDIDATES)
+                        .map(|c| (c.id, c.name.clone(), c.company.clone()))
+                        .collect(),
+                    more: many.len() > CANDIDATES,
+                }
+                .into());
+            }
         }
-        .into()),
     }
+    Ok(None)
 }
 
 /// A customer's fields as the user typed them.
@@ -244,6 +249,9 @@ fn check(input: &CustomerInput) -> Result<Checked<'_>, Refused> {
         notes: input.notes.as_deref().unwrap_or_default(),
     }
     .check()?;
+    if !email.is_empty() {
+        email::check(email)?;
+    }
     let cadence = match cadence {
         "" => None,
         typed => Some(typed.parse::<Cadence>()?),

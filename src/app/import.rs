@@ -3,9 +3,11 @@
 //! a dry run. The matching rules are `import::merge`'s; the store only writes, and this
 //! knows no SQL and no file format.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 
-use crate::domain::{Customer, Kind};
+use crate::domain::{Customer, Kind, words};
 use crate::import::ImportedCustomer;
 use crate::import::merge::{self, Matcher};
 use crate::store::{Book, Bulk, CustomerPatch, NewCustomer};
@@ -20,6 +22,51 @@ pub struct ImportReport {
     pub contacts: usize,
     /// The first few updates: who, and what changed.
     pub updates: Vec<(String, String)>,
+    /// Records added beside someone they look like, in file order.
+    pub likely_duplicates: Vec<LikelyDuplicate>,
+}
+
+/// A record the import adds (it matches nobody by the import's rule) that looks like a
+/// customer already in the book or a record before it: the same e-mail address, or the
+/// same name and company, ignoring case and accents (`domain::words`). `touchbase merge`
+/// makes them one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LikelyDuplicate {
+    /// Where the record is in the file: "row 3 (line 4)".
+    pub at: String,
+    pub name: String,
+    /// Who it looks like: "Thomas Kühne (id 2)", "Thomas Kuhne (row 2 (line 3))".
+    pub like: String,
+    /// "the same e-mail address" or "the same name and company".
+    pub why: &'static str,
+}
+
+/// Who is in the book and the file so far, by the folded keys a likely duplicate shares.
+#[derive(Default)]
+struct Likeness {
+    by_email: HashMap<String, String>,
+    by_name: HashMap<(String, String), String>,
+}
+
+impl Likeness {
+    fn remember(&mut self, who: &str, name: &str, company: &str, email: &str) {
+        let email = words::fold(email.trim());
+        if !email.is_empty() {
+            self.by_email.entry(email).or_insert_with(|| who.to_string());
+        }
+        self.by_name
+            .entry((words::key(name), words::key(company)))
+            .or_insert_with(|| who.to_string());
+    }
+
+    fn like(&self, r: &ImportedCustomer) -> Option<(String, &'static str)> {
+        let email = words::fold(r.email.trim());
+        if let Some(who) = self.by_email.get(&email).filter(|_| !email.is_empty()) {
+            return Some((who.clone(), "the same e-mail address"));
+        }
+        let who = self.by_name.get(&(words::key(&r.name), words::key(&r.company)))?;
+        Some((who.clone(), "the same name and company"))
+    }
 }
 
 /// How many updates a report names.
@@ -39,13 +86,22 @@ pub fn run(
 ) -> anyhow::Result<ImportReport> {
     let note = format!("last contact, imported from {source}");
     let mut bulk = book.bulk()?;
-    let mut matcher = matcher(&*bulk)?;
+    let (mut matcher, mut likeness) = matcher(&*bulk)?;
     let mut report = ImportReport::default();
     for (i, r) in records.iter().enumerate() {
         if i % 1000 == 0 {
             progress(i);
         }
         let Some(id) = matcher.find(r) else {
+            if let Some((like, why)) = likeness.like(r) {
+                report.likely_duplicates.push(LikelyDuplicate {
+                    at: r.at.to_string(),
+                    name: r.name.clone(),
+                    like,
+                    why,
+                });
+            }
+            likeness.remember(&format!("{} ({})", r.name, r.at), &r.name, &r.company, &r.email);
             let id = bulk.customer(
                 &NewCustomer {
                     name: r.name.clone(),
@@ -112,11 +168,15 @@ pub fn run(
 }
 
 /// Everyone in the book (archived customers too, so an import never duplicates them), by
-/// the keys imports match on: one pass, instead of a lookup per record.
-fn matcher(bulk: &dyn Bulk) -> anyhow::Result<Matcher> {
-    let mut m = Matcher::default();
-    bulk.each_customer_key(&mut |id, name, company, email| m.remember(id, name, company, email))?;
-    Ok(m)
+/// the keys imports match on and those a likely duplicate shares: one pass, instead of a
+/// lookup per record.
+fn matcher(bulk: &dyn Bulk) -> anyhow::Result<(Matcher, Likeness)> {
+    let (mut m, mut likeness) = (Matcher::default(), Likeness::default());
+    bulk.each_customer_key(&mut |id, name, company, email| {
+        m.remember(id, name, company, email);
+        likeness.remember(&format!("{name} (id {id})"), name, company, email);
+    })?;
+    Ok((m, likeness))
 }
 
 /// A matched customer as this import has them so far.

@@ -10,6 +10,7 @@ pub(crate) mod export;
 pub mod follow_ups;
 pub mod import;
 pub mod log;
+pub mod merge;
 pub mod moments;
 mod nudges;
 pub mod orders;

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::domain::customer::{BadCadence, BadTag};
+use crate::domain::email::BadEmail;
 use crate::domain::moment::BadOutcome;
 use crate::domain::money::BadAmount;
 use crate::domain::quicklog::QuickLogError;
@@ -30,6 +31,8 @@ pub enum Refused {
     #[error(transparent)]
     Tag(#[from] BadTag),
     #[error(transparent)]
+    Email(#[from] BadEmail),
+    #[error(transparent)]
     TriggerKind(#[from] BadTriggerKind),
     #[error(transparent)]
     Outcome(#[from] BadOutcome),
@@ -48,9 +51,9 @@ pub enum Refused {
     SnoozeNotLater(String),
     #[error("'{0}' is after today — an order is recorded on the day it was placed, not in the future")]
     OrderAhead(String),
-    #[error("no customer given — pass an id or the start of a name")]
+    #[error("no customer given — pass an id, or words of the name or company")]
     NoCustomerGiven,
-    #[error("no customer is called '{0}' or has a name starting with it")]
+    #[error("no customer is called '{0}', and no name or company has words starting like it")]
     NoSuchCustomer(String),
     #[error("{}", ambiguous(.typed, .candidates, *.more))]
     Ambiguous {

@@ -170,6 +170,7 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
         moments,
         triggers,
         why,
+        also_known_as,
     } = CustomerCard::of(&*cx.store, c, cx.now, &cx.config, timeline)?;
     let s = &c.summary;
     if json {
@@ -188,10 +189,15 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
             previous_satisfaction: s.prev_satisfaction,
             last_order: s.last_order_on,
             urgency: why.total,
+            also_known_as: &also_known_as,
         };
         return print_json(&mut cx.out, &shown);
     }
     print_head(cx, &c)?;
+    if !also_known_as.is_empty() {
+        let names: Vec<_> = also_known_as.iter().map(|n| sanitize(n)).collect();
+        writeln!(cx.out, "also known as {}", names.join(", "))?;
+    }
     print_relationship(cx, &c, &why, &moments, &triggers)?;
     let today = cx.now.today();
     let out = &mut cx.out;

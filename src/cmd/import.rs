@@ -13,6 +13,51 @@ use crate::cli::ImportArgs;
 use crate::domain::text::sanitize;
 use crate::import::{self, BookFormat, ColumnMap, Field, Invalid, Location, Options};
 
+/// `import --json`: what the import did, or would do with `--dry-run`.
+#[derive(serde::Serialize)]
+struct ReportJson<'a> {
+    dry_run: bool,
+    added: usize,
+    updated: usize,
+    unchanged: usize,
+    /// Last contacts recorded as contacts.
+    contacts: usize,
+    likely_duplicates: Vec<DuplicateJson<'a>>,
+    /// The invalid records skipped (`--skip-invalid`), each where it is and why.
+    skipped: Vec<String>,
+}
+
+impl<'a> ReportJson<'a> {
+    fn new(dry_run: bool, report: &'a ImportReport, invalid: &[Invalid]) -> ReportJson<'a> {
+        ReportJson {
+            dry_run,
+            added: report.added,
+            updated: report.updated,
+            unchanged: report.unchanged,
+            contacts: report.contacts,
+            likely_duplicates: report
+                .likely_duplicates
+                .iter()
+                .map(|d| DuplicateJson {
+                    at: &d.at,
+                    name: &d.name,
+                    like: &d.like,
+                    why: d.why,
+                })
+                .collect(),
+            skipped: invalid.iter().map(ToString::to_string).collect(),
+        }
+    }
+}
+
+#[derive(serde::Serialize)]
+struct DuplicateJson<'a> {
+    at: &'a str,
+    name: &'a str,
+    like: &'a str,
+    why: &'a str,
+}
+
 /// Imports smaller than this finish before a bar would be worth drawing.
 const PROGRESS_FROM: usize = 5000;
 /// How many invalid records an error or a report lists.
@@ -56,6 +101,12 @@ pub fn run(cx: &mut Ctx, args: &ImportArgs) -> anyhow::Result<()> {
     .with_context(|| format!("importing '{file}'"))?;
     bar.finish_and_clear();
 
+    if args.json {
+        return super::print_json(
+            &mut cx.out,
+            &ReportJson::new(args.dry_run, &report, &parsed.invalid),
+        );
+    }
     let out = &mut cx.out;
     if args.dry_run {
         writeln!(
@@ -90,6 +141,9 @@ pub fn run(cx: &mut Ctx, args: &ImportArgs) -> anyhow::Result<()> {
         )?;
     }
     print_updates(out, &report)?;
+    if args.dry_run {
+        print_duplicates(out, &report)?;
+    }
     if !parsed.invalid.is_empty() {
         let verb = if args.dry_run { "Would skip" } else { "Skipped" };
         writeln!(
@@ -112,6 +166,31 @@ fn print_updates(out: &mut impl std::io::Write, report: &ImportReport) -> anyhow
     }
     if report.updated > report.updates.len() {
         writeln!(out, "  … and {} more", report.updated - report.updates.len())?;
+    }
+    Ok(())
+}
+
+fn print_duplicates(out: &mut impl std::io::Write, report: &ImportReport) -> anyhow::Result<()> {
+    let found = &report.likely_duplicates;
+    if found.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "Likely duplicates (they would be added beside someone like them; `touchbase merge KEEP OTHER` makes two one):"
+    )?;
+    for d in found.iter().take(LISTED) {
+        writeln!(
+            out,
+            "  {} {}: {} as {}",
+            d.at,
+            sanitize(&d.name),
+            d.why,
+            sanitize(&d.like)
+        )?;
+    }
+    if found.len() > LISTED {
+        writeln!(out, "  … and {} more", found.len() - LISTED)?;
     }
     Ok(())
 }

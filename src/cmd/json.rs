@@ -105,6 +105,8 @@ pub struct ShowJson<'a> {
     pub previous_satisfaction: Option<u8>,
     pub last_order: Option<NaiveDate>,
     pub urgency: f64,
+    /// The names of the customers merged into this one, oldest first.
+    pub also_known_as: &'a [String],
 }
 
 #[derive(Serialize)]

@@ -15,6 +15,7 @@ mod hints;
 mod import;
 mod json;
 mod log;
+mod merge;
 mod relationship;
 mod undo;
 mod why;
@@ -136,6 +137,7 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
         Command::Show { customer, json } => customers::show(&mut cx, &customer, json),
         Command::Archive { customer, json } => archive::archive(&mut cx, &customer, json),
         Command::Unarchive { customer, json } => archive::unarchive(&mut cx, &customer, json),
+        Command::Merge { keep, other, json } => merge::merge(&mut cx, &keep, &other, json),
         Command::Done { follow_up_id, json } => follow_ups::done(&mut cx, follow_up_id, json),
         Command::Snooze {
             follow_up_id,

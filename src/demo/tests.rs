@@ -48,6 +48,24 @@ fn count(db: &Connection, query: &str) -> i64 {
 }
 
 #[test]
+fn every_address_in_the_demo_is_one_the_book_takes() {
+    let (dir, _store, _) = demo(40);
+    let db = sql(&dir);
+    let mut stmt = db
+        .prepare("SELECT email FROM customers WHERE email <> ''")
+        .unwrap();
+    let emails: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(emails.len() > 30, "{emails:?}");
+    for email in emails {
+        assert_eq!(crate::domain::email::check(&email), Ok(()));
+    }
+}
+
+#[test]
 fn the_default_demo_is_a_book_of_forty_with_work_to_do_today() {
     let (dir, store, s) = demo(40);
     assert_eq!(s.customers, 40);

@@ -3,6 +3,7 @@
 
 pub mod balance;
 pub(crate) mod customer;
+pub mod email;
 pub mod follow_up;
 pub(crate) mod kind;
 pub(crate) mod limits;
@@ -16,6 +17,7 @@ pub mod trigger;
 pub(crate) mod typed;
 pub mod week;
 pub mod when;
+pub mod words;
 
 pub use customer::{Cadence, Customer, Tags};
 pub(crate) use follow_up::FollowUp;

@@ -185,7 +185,8 @@ fn one_line(s: &str) -> String {
 }
 
 /// An e-mail address: `mailto:` and `Name <address>` forms are unwrapped; anything that
-/// is not `local@domain` is refused rather than stored, because matching relies on it.
+/// is not an address by the domain's rule (`domain::email`) is refused rather than
+/// stored, because matching relies on it.
 pub fn email(raw: &str) -> Result<String, String> {
     let mut s = raw.trim();
     if let Some(rest) = super::strip_prefix_ignore_case(s, "mailto:") {
@@ -197,19 +198,7 @@ pub fn email(raw: &str) -> Result<String, String> {
     if s.is_empty() {
         return Ok(String::new());
     }
-    let ok = match s.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && !domain.is_empty()
-                && !domain.contains('@')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !s
-                    .chars()
-                    .any(|c| c.is_whitespace() || c.is_control() || ",;<>()[]\"".contains(c))
-        }
-        None => false,
-    };
+    let ok = crate::domain::email::check(s).is_ok();
     if ok {
         Ok(s.to_string())
     } else {

@@ -51,6 +51,18 @@ pub enum SortKey {
     Value,
 }
 
+/// The customers a typed name finds, from the surest to the loosest match; names and
+/// words compared folded (`domain::words`: ignoring case and accents).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Named {
+    /// Whose name is the typed one, or who was merged from a customer of that name; by id.
+    pub exact: Vec<Customer>,
+    /// Whose name starts with it (the exact ones too), by name.
+    pub starting: Vec<Customer>,
+    /// Each typed word starts a word of whose name, company or former name, by name.
+    pub by_words: Vec<Customer>,
+}
+
 /// What the fuzzy filter searches, for one customer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexEntry {
@@ -88,16 +100,12 @@ pub trait Customers {
             .ok_or_else(|| NotFound::new("customer", id).into())
     }
 
-    /// Customers whose name equals `name`, ignoring case; then those it is a prefix of
-    /// (ignoring case), by name. At most `limit` of each.
-    fn customers_named(&self, name: &str, limit: usize) -> anyhow::Result<(Vec<Customer>, Vec<Customer>)>;
+    /// The active customers `typed` finds, tier by tier (see [`Named`]), at most `limit`
+    /// in each.
+    fn customers_named(&self, typed: &str, limit: usize) -> anyhow::Result<Named>;
 
     /// As `customers_named`, in the archive.
-    fn archived_customers_named(
-        &self,
-        name: &str,
-        limit: usize,
-    ) -> anyhow::Result<(Vec<Customer>, Vec<Customer>)>;
+    fn archived_customers_named(&self, typed: &str, limit: usize) -> anyhow::Result<Named>;
 
     /// One page of the book in `sort` order.
     fn list_customers(&self, sort: SortKey, offset: usize, limit: usize) -> anyhow::Result<Vec<CustomerRow>>;

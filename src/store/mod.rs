@@ -10,6 +10,7 @@ mod customers;
 mod follow_ups;
 mod journal;
 mod ledger;
+mod merge;
 mod moments;
 mod nudges;
 pub mod sqlite;
@@ -26,10 +27,11 @@ use crate::domain::moment::MomentStatus;
 
 pub(crate) use bulk::Bulk;
 pub(crate) use contacts::{Contacts, Interaction, Logged};
-pub use customers::{CustomerPatch, CustomerRow, Customers, IndexEntry, NewCustomer, SortKey};
+pub use customers::{CustomerPatch, CustomerRow, Customers, IndexEntry, Named, NewCustomer, SortKey};
 pub(crate) use follow_ups::FollowUps;
 pub use journal::{Action, By, Entry, JOURNAL_KEEP, Journaled, Undid};
 pub(crate) use ledger::{Ledger, Order};
+pub use merge::{Filled, Merge, MergeRefused, MergedRow, Merges, Moved};
 pub(crate) use moments::Moments;
 pub use nudges::{Nudges, Rows, Stream, Window};
 pub use sqlite::{LATEST_VERSION, OpenError};
@@ -60,7 +62,18 @@ pub(crate) use week::{Page, Weeks};
 /// - Ids come back from the operation that created the record; a caller never asks the
 ///   backend for the last id it handed out.
 pub trait Book:
-    Customers + Contacts + FollowUps + Moments + Triggers + Ledger + Nudges + Weeks + Undo + Upkeep + Send
+    Customers
+    + Contacts
+    + FollowUps
+    + Moments
+    + Triggers
+    + Ledger
+    + Merges
+    + Nudges
+    + Weeks
+    + Undo
+    + Upkeep
+    + Send
 {
     /// How to open another handle on this book, on any thread: for reading in the
     /// background while this one serves the screen. Opening is left to the thread that

@@ -8,6 +8,7 @@ use super::contacts::Logged;
 use super::customers::CustomerPatch;
 use super::journal::{Action, By, Entry, Undid};
 use super::ledger::Order;
+use super::merge::Merge;
 use crate::domain::balance::BalanceEntry;
 use crate::domain::moment::{Moment, MomentStatus};
 use crate::domain::trigger::{Trigger, TriggerKind};
@@ -78,6 +79,10 @@ pub enum Change {
     },
     OrderAdded {
         order: Order,
+    },
+    /// One customer merged into another (see `store::Merges`).
+    Merged {
+        merge: Merge,
     },
 }
 

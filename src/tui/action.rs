@@ -47,6 +47,8 @@ pub enum Action {
     EditCustomer,
     /// Archives the customer, or brings an archived one back.
     ToggleArchive,
+    /// Merges a duplicate into the customer, after saying what it will do.
+    MergeCustomer,
     Undo,
     AddMoment,
     AddTrigger,

@@ -207,6 +207,11 @@ impl App {
                 None => self.say("Select a customer to edit."),
             },
             Action::ToggleArchive => self.toggle_archive()?,
+            Action::MergeCustomer => self.ask_for_customer(|customer_id, name| PromptKind::Merge {
+                customer_id,
+                name,
+                other: None,
+            }),
             Action::Undo => self.undo_last()?,
             Action::AddMoment => match self.target_customer() {
                 Some((id, name)) => self.form(Form::moment(id, name, self.theme)),

@@ -27,6 +27,8 @@ pub struct CustomerView {
     pub why: Vec<Nudge>,
     /// The selected open follow-up.
     pub selected: usize,
+    /// The names of the customers merged into this one.
+    pub also_known_as: Vec<String>,
     /// What money is counted in.
     pub currency: String,
     pub look: Look,
@@ -51,6 +53,7 @@ impl CustomerView {
             moments: card.moments,
             triggers: card.triggers,
             why: card.why.terms,
+            also_known_as: card.also_known_as,
             selected: 0,
             currency: config.money.currency.clone(),
             look,

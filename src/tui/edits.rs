@@ -41,6 +41,12 @@ impl App {
             self.export_week(&text);
             return Ok(());
         }
+        if let PromptKind::Merge {
+            customer_id, other, ..
+        } = kind
+        {
+            return self.submit_merge(customer_id, other.map(|(id, _)| id), &text);
+        }
         let (store, now) = (&mut *self.store, self.now);
         let done = match kind {
             PromptKind::QuickLog { customer_id, .. } => journaled(store, now, By::Tui, |s| {
@@ -94,6 +100,7 @@ impl App {
             PromptKind::Trigger { .. }
             | PromptKind::Balance { .. }
             | PromptKind::Order { .. }
+            | PromptKind::Merge { .. }
             | PromptKind::Export => return Ok(()),
         };
         match refusal(done)? {
@@ -377,9 +384,10 @@ fn refusal<T>(result: anyhow::Result<T>) -> anyhow::Result<Result<T, Refused>> {
 fn changes_index(change: &Change) -> bool {
     match change {
         // Archiving moves a customer between the filter's active entries and its archive.
-        Change::CustomerAdded { .. } | Change::CustomerEdited { .. } | Change::CustomerArchived { .. } => {
-            true
-        }
+        Change::CustomerAdded { .. }
+        | Change::CustomerEdited { .. }
+        | Change::CustomerArchived { .. }
+        | Change::Merged { .. } => true,
         Change::Logged { logged, .. } => !logged.tags_added.is_empty(),
         _ => false,
     }

@@ -1,6 +1,7 @@
 //! The customers filter: fuzzy matching (nucleo, helix's matcher) over name, company,
-//! email and tags, plus `#tag` to narrow by tag and `#archived` to search the archived
-//! customers instead of the active ones. It keeps every customer's searchable text
+//! email and tags, folded as the CLI's CUSTOMER argument is (`domain::words`), plus
+//! `#tag` to narrow by tag and `#archived` to search the archived customers instead of
+//! the active ones. It keeps every customer's searchable text
 //! in memory, loaded on the first `/`, so each keystroke is a scan of memory, not a query:
 //! typing on narrows the previous matches (and only the fields that matched), Backspace
 //! returns to the matches it had, and a large book is scored on two threads.
@@ -9,6 +10,7 @@ use std::cell::OnceCell;
 
 use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
+use crate::domain::words::{fold, fold_into};
 use crate::store::{Book, IndexEntry};
 
 pub struct Filter {
@@ -46,8 +48,9 @@ struct Match {
 type Fields = u8;
 const ALL_FIELDS: Fields = 0b1111;
 
-/// Haystacks and needles are folded once, up front (see `fold`), so the matcher compares
-/// as is: most folded text is ASCII, which nucleo matches on its fast path.
+/// Haystacks and needles are folded once, up front, by the rule the CLI finds customers by
+/// (`domain::words::fold`: "Kühne" is "kuhne", "Straße" is "strasse"), so the matcher
+/// compares as is: folded text is mostly ASCII, which nucleo matches on its fast path.
 const CONFIG: Config = {
     let mut config = Config::DEFAULT;
     config.ignore_case = false;
@@ -490,26 +493,6 @@ impl Query<'_> {
     }
 }
 
-/// Lowercase, accents folded: "Müller" is found by "mul" and "MÜL".
-fn fold(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len());
-    fold_into(&mut folded, text);
-    folded
-}
-
-fn fold_into(out: &mut String, text: &str) {
-    if text.is_ascii() {
-        // Most text: nothing to fold but the case.
-        out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-    } else {
-        out.extend(
-            text.chars()
-                .flat_map(char::to_lowercase)
-                .map(nucleo_matcher::chars::normalize),
-        );
-    }
-}
-
 /// A query, read: `#tag` words (lowercased, without `#`), the other words, and whether
 /// `#archived` asks for the archive.
 struct Split<'a> {
@@ -600,7 +583,22 @@ mod tests {
         assert_eq!(typed(&mut book(), "MUL"), [1]);
         assert_eq!(typed(&mut book(), "müll"), [1]);
         assert_eq!(typed(&mut book(), "ørs"), [2]);
+        assert_eq!(typed(&mut book(), "soren orsted"), [2]);
         assert_eq!(typed(&mut filter(), "ACME"), [1]);
+    }
+
+    #[test]
+    fn it_finds_as_the_command_line_finds() {
+        let book = || {
+            Filter::new(vec![
+                entry(1, "Thomas Kühne", "Kühne Bau", ""),
+                entry(2, "Marieke Jansen", "Straße & Söhne", ""),
+            ])
+        };
+        assert_eq!(typed(&mut book(), "kuhne"), [1]);
+        assert_eq!(typed(&mut book(), "KÜHNE"), [1]);
+        assert_eq!(typed(&mut book(), "jansen"), [2]);
+        assert_eq!(typed(&mut book(), "strasse"), [2]);
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub(crate) mod form;
 pub mod help;
 pub mod keymap;
 mod keys;
+mod merge;
 pub(crate) mod preload;
 pub(crate) mod prompt;
 mod text;

@@ -32,6 +32,13 @@ pub enum PromptKind {
         customer_id: i64,
         name: String,
     },
+    /// Which customer to merge into this one, then (`other` known) whether to.
+    Merge {
+        customer_id: i64,
+        name: String,
+        /// The duplicate's id and what merging it would do, once it was named.
+        other: Option<(i64, String)>,
+    },
     /// Where to write the week: the extension picks the format.
     Export,
 }
@@ -58,6 +65,8 @@ impl Prompt {
             PromptKind::Trigger { .. } => "reactional: delivery 5 days late",
             PromptKind::Balance { .. } => "give: christmas hamper  or  ask: asked for a referral",
             PromptKind::Order { .. } => "1250.50 @2026-11-20",
+            PromptKind::Merge { other: None, .. } => "the duplicate: an id, or words of its name or company",
+            PromptKind::Merge { other: Some(_), .. } => "y to merge, n to leave both as they are",
             PromptKind::Export => "touchbase-2026-W48.md",
         });
         Prompt {
@@ -81,6 +90,10 @@ impl Prompt {
             PromptKind::Trigger { name, .. } => format!("Trigger for {name} › "),
             PromptKind::Balance { name, .. } => format!("Give/ask for {name} › "),
             PromptKind::Order { name, .. } => format!("Order from {name} › "),
+            PromptKind::Merge {
+                name, other: None, ..
+            } => format!("Merge into {name} › "),
+            PromptKind::Merge { other: Some(_), .. } => "Merge them? y/n › ".to_string(),
             PromptKind::Export => "Export the week to › ".to_string(),
         }
     }

@@ -148,14 +148,15 @@ pub fn names_resolve_exactly_or_by_unique_prefix_ignoring_case(b: &dyn Backend) 
     book.add_customer(&customer("Acme"), now()).unwrap();
     book.add_customer(&customer("Acme Logistics"), now()).unwrap();
     book.add_customer(&customer("Beta"), now()).unwrap();
-    let (exact, prefixed) = book.customers_named("acme", 10).unwrap();
-    assert_eq!(exact.len(), 1);
-    assert_eq!(prefixed.len(), 2);
-    let (exact, prefixed) = book.customers_named("BE", 10).unwrap();
-    assert!(exact.is_empty());
-    assert_eq!(prefixed[0].name, "Beta");
-    let (_, prefixed) = book.customers_named("a", 1).unwrap();
-    assert_eq!(prefixed.len(), 1, "at most the limit");
+    let found = book.customers_named("acme", 10).unwrap();
+    assert_eq!(found.exact.len(), 1);
+    assert_eq!(found.starting.len(), 2);
+    let found = book.customers_named("BE", 10).unwrap();
+    assert!(found.exact.is_empty());
+    assert_eq!(found.starting[0].name, "Beta");
+    let found = book.customers_named("a", 1).unwrap();
+    assert_eq!(found.starting.len(), 1, "at most the limit");
+    assert_eq!(found.by_words.len(), 1, "at most the limit");
 }
 
 pub fn adding_trims_and_editing_writes_only_the_patched_fields(b: &dyn Backend) {
@@ -295,13 +296,19 @@ pub fn archiving_moves_a_customer_from_the_book_to_the_archive_and_back(b: &dyn 
     for sort in SORTS {
         assert_eq!(archived_ids(&*book, sort), [acme], "{sort:?}");
     }
-    let (exact, prefixed) = book.customers_named("acme", 5).unwrap();
-    assert!(exact.is_empty() && prefixed.is_empty(), "not among the active");
-    let (exact, _) = book.archived_customers_named("ACME", 5).unwrap();
-    assert_eq!(exact[0].id, acme);
-    let (_, prefixed) = book.archived_customers_named("ac", 5).unwrap();
-    assert_eq!(prefixed[0].id, acme);
-    assert!(book.archived_customers_named("gamma", 5).unwrap().1.is_empty());
+    let found = book.customers_named("acme", 5).unwrap();
+    assert_eq!(found, touchbase::store::Named::default(), "not among the active");
+    let found = book.archived_customers_named("ACME", 5).unwrap();
+    assert_eq!(found.exact[0].id, acme);
+    let found = book.archived_customers_named("ac", 5).unwrap();
+    assert_eq!(found.starting[0].id, acme);
+    assert_eq!(found.by_words[0].id, acme);
+    assert!(
+        book.archived_customers_named("gamma", 5)
+            .unwrap()
+            .starting
+            .is_empty()
+    );
     // Everything recorded stays: the contact, the follow-up, the row's next follow-up.
     assert_eq!(shelved.last_contact_at, Some(now()));
     assert_eq!(book.open_follow_ups(acme).unwrap().len(), 1);

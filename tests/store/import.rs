@@ -85,7 +85,7 @@ pub fn an_import_adds_merges_and_leaves_alone(b: &dyn Backend) {
         4,
         "Jan's namesake with another address is new"
     );
-    let (ans, _) = book.customers_named("Ans", 5).unwrap();
+    let ans = book.customers_named("Ans", 5).unwrap().exact;
     assert_eq!(ans.len(), 1, "matched within the file");
     assert_eq!(
         (ans[0].phone.as_str(), ans[0].last_contact_at),

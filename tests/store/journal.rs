@@ -27,7 +27,7 @@ fn log(book: &mut dyn Book, by: By, customer_id: i64, text: &str, said: &str) ->
 fn named(book: &dyn Book, name: &str) -> Vec<String> {
     book.customers_named(name, 10)
         .unwrap()
-        .0
+        .exact
         .into_iter()
         .map(|c| c.name)
         .collect()

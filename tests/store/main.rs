@@ -9,11 +9,13 @@ mod customers;
 mod follow_ups;
 mod import;
 mod journal;
+mod merge;
 mod nudges;
 mod relationship;
 mod support;
 mod undo;
 mod week;
+mod words;
 mod writers;
 
 use touchbase::store::Book;
@@ -105,6 +107,18 @@ macro_rules! contract {
                     an_undo_is_refused_once_another_handle_built_on_the_change,
                     an_undone_edit_keeps_what_another_handle_changed,
                     an_undone_archive_puts_the_flag_back_and_refuses_once_it_changed,
+                },
+                merge::{
+                    a_merge_moves_every_record_fills_empty_fields_and_keeps_the_name_findable,
+                    an_undone_merge_puts_the_other_back_exactly,
+                    an_undo_of_a_merge_refuses_once_something_changed_since,
+                    a_customer_is_not_merged_with_themselves_an_archived_one_or_nobody,
+                },
+                words::{
+                    any_word_of_the_name_or_company_finds_a_customer_ignoring_accents,
+                    an_exact_name_is_found_whatever_its_case_and_accents,
+                    the_words_follow_every_change_of_a_name,
+                    archived_customers_are_found_by_their_words_in_the_archive_only,
                 },
                 writers::{
                     two_writers_at_once_lose_no_update_and_keep_the_summaries_right,

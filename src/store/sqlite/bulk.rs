@@ -10,7 +10,7 @@ use rusqlite::{OptionalExtension as _, Transaction, TransactionBehavior, params}
 use super::SqliteBook;
 use super::customers::{CUSTOMER_COLUMNS, FieldsToSet, customer_from_row, set_fields};
 use super::sql::{from_ts, ts};
-use crate::domain::{Cadence, Customer, Kind};
+use crate::domain::{Customer, Kind};
 use crate::store::{Bulk, CustomerPatch, NewCustomer};
 
 /// One open IMMEDIATE transaction with cached statements. Nothing is visible to others
@@ -84,23 +84,7 @@ impl SqliteBulk<'_> {
 
 impl Bulk for SqliteBulk<'_> {
     fn customer(&mut self, c: &NewCustomer, created_at: DateTime<Utc>) -> anyhow::Result<i64> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO customers (name, company, email, phone, tags, cadence_days, notes, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-            )?
-            .execute(params![
-                c.name,
-                c.company,
-                c.email,
-                c.phone,
-                c.tags.to_stored(),
-                c.cadence.unwrap_or(Cadence::DEFAULT).days(),
-                c.notes,
-                ts(created_at),
-            ])
-            .context("adding a customer")?;
-        Ok(self.tx.last_insert_rowid())
+        super::customers::insert(&self.tx, c, created_at).context("adding a customer")
     }
 
     fn interaction(

@@ -11,8 +11,10 @@ use super::sql::{Lenient, int, ts};
 use crate::domain::balance::Balance;
 use crate::domain::customer::Summary;
 use crate::domain::money::Cents;
-use crate::domain::{Cadence, Customer, Tags};
-use crate::store::{CustomerPatch, CustomerRow, Customers, IndexEntry, NewCustomer, NotFound, SortKey};
+use crate::domain::{Cadence, Customer, Tags, words};
+use crate::store::{
+    CustomerPatch, CustomerRow, Customers, IndexEntry, Named, NewCustomer, NotFound, SortKey,
+};
 
 /// The typed fields of a customer to write, as they are to be stored; `None` leaves one as
 /// it is. An edit and the undo of one both write through `set_fields`.
@@ -26,15 +28,15 @@ pub(super) struct FieldsToSet<'a> {
     pub notes: Option<&'a str>,
 }
 
-/// Writes `fields` to customer `id` and stamps the change; returns how many rows changed
-/// (0: no such customer).
+/// Writes `fields` to customer `id` and stamps the change, and the words they are found by
+/// when the name or company changed; returns how many rows changed (0: no such customer).
 pub(super) fn set_fields(
     tx: &Connection,
     id: i64,
     fields: &FieldsToSet<'_>,
     now: DateTime<Utc>,
 ) -> rusqlite::Result<usize> {
-    tx.execute(
+    let changed = tx.execute(
         "UPDATE customers SET
             name = coalesce(?2, name), company = coalesce(?3, company),
             email = coalesce(?4, email), phone = coalesce(?5, phone),
@@ -52,7 +54,41 @@ pub(super) fn set_fields(
             fields.notes,
             ts(now),
         ],
-    )
+    )?;
+    if changed > 0 && (fields.name.is_some() || fields.company.is_some()) {
+        super::words::index(tx, id)?;
+    }
+    Ok(changed)
+}
+
+/// Adds a customer with the fields as given and the words they are found by; their id.
+pub(super) fn insert(
+    conn: &Connection,
+    new: &NewCustomer,
+    created_at: DateTime<Utc>,
+) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO customers (name, company, email, phone, tags, cadence_days, notes, created_at, updated_at, name_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
+    )?
+    .execute(params![
+        new.name,
+        new.company,
+        new.email,
+        new.phone,
+        new.tags.to_stored(),
+        new.cadence.unwrap_or(Cadence::DEFAULT).days(),
+        new.notes,
+        ts(created_at),
+        words::key(&new.name),
+    ])?;
+    let id = conn.last_insert_rowid();
+    super::words::add(
+        conn,
+        id,
+        &words::customer_words([new.name.as_str(), new.company.as_str()]),
+    )?;
+    Ok(id)
 }
 
 pub(super) const CUSTOMER_COLUMNS: &str = "c.id, c.name, c.company, c.email, c.phone, c.tags, \
@@ -169,22 +205,15 @@ const NEXT_FOLLOW_UP: &str = "(SELECT min(f.due) FROM follow_ups f \
 impl Customers for SqliteBook {
     fn add_customer(&mut self, new: &NewCustomer, now: DateTime<Utc>) -> anyhow::Result<Customer> {
         self.write("add the customer", |tx| {
-            tx.execute(
-                "INSERT INTO customers (name, company, email, phone, tags, cadence_days, notes, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-                params![
-                    new.name.trim(),
-                    new.company.trim(),
-                    new.email.trim(),
-                    new.phone.trim(),
-                    new.tags.to_stored(),
-                    new.cadence.unwrap_or(Cadence::DEFAULT).days(),
-                    new.notes,
-                    ts(now),
-                ],
-            )
-            .context("adding a customer")?;
-            required(tx, tx.last_insert_rowid())
+            let trimmed = NewCustomer {
+                name: new.name.trim().to_string(),
+                company: new.company.trim().to_string(),
+                email: new.email.trim().to_string(),
+                phone: new.phone.trim().to_string(),
+                ..new.clone()
+            };
+            let id = insert(tx, &trimmed, now).context("adding a customer")?;
+            required(tx, id)
         })
     }
 
@@ -238,18 +267,13 @@ impl Customers for SqliteBook {
         by_id(&self.conn, id)
     }
 
-    /// Customers whose name equals `name`, ignoring case; then those it is a prefix of.
-    /// At most `limit` of each, active customers only.
-    fn customers_named(&self, name: &str, limit: usize) -> anyhow::Result<(Vec<Customer>, Vec<Customer>)> {
-        self.named(Shelf::Active, name, limit)
+    /// Active customers only; each tier a range on an index (see `words::named`).
+    fn customers_named(&self, typed: &str, limit: usize) -> anyhow::Result<Named> {
+        self.named(Shelf::Active, typed, limit)
     }
 
-    fn archived_customers_named(
-        &self,
-        name: &str,
-        limit: usize,
-    ) -> anyhow::Result<(Vec<Customer>, Vec<Customer>)> {
-        self.named(Shelf::Archive, name, limit)
+    fn archived_customers_named(&self, typed: &str, limit: usize) -> anyhow::Result<Named> {
+        self.named(Shelf::Archive, typed, limit)
     }
 
     /// One page of the book, active customers only.
@@ -430,35 +454,22 @@ impl Shelf {
 }
 
 impl SqliteBook {
-    fn named(
-        &self,
-        which: Shelf,
-        name: &str,
-        limit: usize,
-    ) -> anyhow::Result<(Vec<Customer>, Vec<Customer>)> {
-        let flag = which.flag();
-        let exact = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {CUSTOMER_COLUMNS} FROM customers c
-                 WHERE c.archived = {flag} AND c.name = ?1 ORDER BY c.id LIMIT ?2"
-            ))?
-            .query_map(params![name, int(limit)], customer_from_row)?
-            .collect::<Result<Vec<_>, _>>()
+    fn named(&self, which: Shelf, typed: &str, limit: usize) -> anyhow::Result<Named> {
+        let found = super::words::named(&self.conn, which.flag(), typed, limit)
             .context("finding customers by name")?;
-        // A range on the NOCASE name index instead of LIKE, which would scan the whole
-        // table when given a bound parameter.
-        let upper = format!("{name}\u{10FFFF}");
-        let prefixed = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {CUSTOMER_COLUMNS} FROM customers c
-                 WHERE c.archived = {flag} AND c.name >= ?1 AND c.name < ?2 ORDER BY c.name, c.id LIMIT ?3"
-            ))?
-            .query_map(params![name, upper, int(limit)], customer_from_row)?
-            .collect::<Result<Vec<_>, _>>()
-            .context("finding customers by name prefix")?;
-        Ok((exact, prefixed))
+        let load = |ids: &[i64]| -> anyhow::Result<Vec<Customer>> {
+            ids.iter()
+                .filter_map(|id| by_id(&self.conn, *id).transpose())
+                .collect()
+        };
+        let mut by_words = load(&found.by_words)?;
+        // Found in the order of their words: listed by name.
+        by_words.sort_by_cached_key(|c| (words::key(&c.name), c.id));
+        Ok(Named {
+            exact: load(&found.exact)?,
+            starting: load(&found.starting)?,
+            by_words,
+        })
     }
 
     fn each_on(

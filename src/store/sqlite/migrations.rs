@@ -1,5 +1,6 @@
-//! Schema migrations, applied in order, tracked in `PRAGMA user_version`. A migration only
-//! ever adds: data is never destroyed. Knows the schema's history, not the queries.
+//! Schema migrations, applied in order, tracked in `PRAGMA user_version`: SQL files, and
+//! after some a step in Rust. A migration only ever adds: data is never destroyed. Knows
+//! the schema's history, not the queries.
 //!
 //! The version is read and the pending migrations applied inside one IMMEDIATE
 //! transaction, so two processes opening a new database at once cannot both see version 0
@@ -15,8 +16,14 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../assets/migrations/004_tier_on_triggers_and_moments.sql"),
     include_str!("../../../assets/migrations/005_name_index.sql"),
     include_str!("../../../assets/migrations/006_unanswered_drops.sql"),
+    include_str!("../../../assets/migrations/007_customer_words.sql"),
     include_str!("../../../assets/migrations/008_undo_journal.sql"),
 ];
+
+/// A step SQL cannot do (folding text by the domain's rule), run right after the
+/// migration to the version it is listed with, in the same transaction.
+type Step = fn(&Connection) -> rusqlite::Result<()>;
+const RUST_STEPS: &[(i64, Step)] = &[(7, super::words::index_all)];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -64,8 +71,11 @@ pub fn to_latest(conn: &mut Connection) -> Result<(), Refusal> {
     if found == LATEST_VERSION {
         return Ok(());
     }
-    for sql in &MIGRATIONS[found as usize..] {
+    for (version, sql) in (1..).zip(MIGRATIONS).skip(found as usize) {
         tx.execute_batch(sql)?;
+        for (_, step) in RUST_STEPS.iter().filter(|(v, _)| *v == version) {
+            step(&tx)?;
+        }
     }
     tx.pragma_update(None, "user_version", LATEST_VERSION)?;
     tx.commit()?;

@@ -10,6 +10,7 @@ mod customers;
 mod follow_ups;
 mod interactions;
 mod journal;
+mod merge;
 mod migrations;
 mod moments;
 mod nudges;
@@ -21,6 +22,7 @@ mod upkeep;
 mod value;
 mod wait;
 mod week;
+mod words;
 
 use std::path::{Path, PathBuf};
 

@@ -114,6 +114,7 @@ pub(super) fn undo_change(tx: &Connection, change: &Change, now: DateTime<Utc>) 
         Change::CustomerArchived { id, name, archived } => {
             customers::undo_archive(tx, *id, name, *archived, now)
         }
+        Change::Merged { merge } => super::merge::undo(tx, merge, now),
     }
 }
 

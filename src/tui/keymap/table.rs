@@ -105,6 +105,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Everywhere, &[ch('a')], "a", Action::AddCustomer, "add a customer"),
     bind(Everywhere, &[ch('e')], "e", Action::EditCustomer, "edit the customer"),
     bind(Everywhere, &[ch('A')], "A", Action::ToggleArchive, "archive / unarchive the customer"),
+    bind(Everywhere, &[ch('M')], "M", Action::MergeCustomer, "merge in a duplicate"),
     bind(Everywhere, &[ch('u')], "u", Action::Undo, "undo the last change").footer("undo"),
     bind(Everywhere, &[ch('j'), key(Down)], "j/↓", Action::Down, "move down"),
     bind(Everywhere, &[ch('k'), key(Up)], "k/↑", Action::Up, "move up"),

@@ -32,11 +32,12 @@ const SCREENS: Page = (
         &[
             section("Everywhere", |b| b.scope == Scope::Everywhere && !moves(b.action)),
             section("Agenda", |b| b.scope == Scope::Agenda && !repeats(b)),
+            section("Week", |b| b.scope == Scope::Week && !repeats(b)),
+        ],
+        // At 80×24 each column holds 22 rows: the lists' and the card's keys go right.
+        &[
             section("Customers", |b| b.scope == Scope::Customers && !repeats(b)),
             section("Customer", |b| b.scope == Scope::Customer && !repeats(b)),
-        ],
-        &[
-            section("Week", |b| b.scope == Scope::Week && !repeats(b)),
             section("Moving around", |b| {
                 b.scope == Scope::Everywhere && moves(b.action)
             }),

@@ -76,7 +76,7 @@ impl Widget for &Prompt {
             }
             Line::from(line).render(message, buf);
         } else {
-            let hint = match prompt.kind {
+            let hint = match &prompt.kind {
             PromptKind::QuickLog { .. } => {
                 // The contact's own time by example: a day looking back, a time of day.
                 let kinds = Kind::ALL.map(Kind::as_str).join(" ");
@@ -98,6 +98,10 @@ impl Widget for &Prompt {
             }
             PromptKind::Order { .. } => " the amount (1250.50 or 1250,50), then @day if not today".to_string(),
             PromptKind::Export => " .md .csv .ics .json or .txt (todo.txt); the extension picks the format".to_string(),
+            PromptKind::Merge { other: None, .. } => {
+                " its records move over, empty fields are filled in, its name still finds them".to_string()
+            }
+            PromptKind::Merge { other: Some((_, said)), .. } => format!(" {said}"),
         };
             Line::styled(hint, theme.dim).render(message, buf);
         }

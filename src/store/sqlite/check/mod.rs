@@ -11,6 +11,7 @@ mod sqlite;
 mod summaries;
 mod tables;
 mod values;
+mod words;
 
 use std::collections::HashSet;
 
@@ -48,6 +49,7 @@ impl SqliteBook {
         let blocked = blocked(&values);
         problems.append(&mut values);
         problems.extend(self.summary_problems(&blocked)?);
+        problems.extend(words::problems(&self.conn)?);
         let count = |sql: &str| -> anyhow::Result<usize> {
             Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize)
         };

@@ -39,6 +39,7 @@ impl SqliteBook {
                     literal(fix.into())
                 ));
             }
+            super::words::repair(tx, &report.found)?;
             let blocked = super::blocked(&report.found);
             let customers: BTreeSet<i64> = report
                 .found

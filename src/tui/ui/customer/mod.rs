@@ -81,11 +81,15 @@ fn render_head(card: &CustomerView, area: Rect, buf: &mut Buffer) {
     let block = Block::new()
         .borders(Borders::TOP)
         .title(Span::styled(title, theme.title));
-    let contact: Vec<String> = [&c.email, &c.phone]
+    let mut contact: Vec<String> = [&c.email, &c.phone]
         .into_iter()
         .filter(|v| !v.is_empty())
         .map(|v| sanitize(v).into_owned())
         .collect();
+    if !card.also_known_as.is_empty() {
+        let names: Vec<_> = card.also_known_as.iter().map(|n| sanitize(n)).collect();
+        contact.push(format!("also known as {}", names.join(", ")));
+    }
     let fresh = Freshness::of(c.staleness(now));
     let last = c.last_contact_at.map_or_else(
         || "no contact yet".to_string(),

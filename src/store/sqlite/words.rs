@@ -1,0 +1,182 @@
+//! The words a customer is found by, in SQLite: `customer_words` (every folded word of
+//! their name, company and former names, indexed by word) and `customers.name_key` (the
+//! folded name, for the exact match), written in the transaction that writes the names,
+//! and the lookups over them, each a range on an index. What a word is, is
+//! `domain::words`'.
+
+use std::fmt::Write as _;
+
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OptionalExtension as _, params};
+
+use super::sql::int;
+use crate::domain::words;
+
+/// Inserts the words of a customer who has none stored yet (one just added).
+pub(super) fn add(conn: &Connection, id: i64, words: &[String]) -> rusqlite::Result<()> {
+    let mut insert =
+        conn.prepare_cached("INSERT OR IGNORE INTO customer_words (word, customer_id) VALUES (?1, ?2)")?;
+    for word in words {
+        insert.execute(params![word, id])?;
+    }
+    Ok(())
+}
+
+/// What customer `id`'s words and name key are, from their row and former names as they
+/// are stored now; `None` when there is no such customer.
+pub(in crate::store::sqlite) fn expected(
+    conn: &Connection,
+    id: i64,
+) -> rusqlite::Result<Option<(String, Vec<String>)>> {
+    let Some((name, company)) = conn
+        .prepare_cached("SELECT name, company FROM customers WHERE id = ?1")?
+        .query_row([id], |r| Ok((text(r.get_ref(0)?), text(r.get_ref(1)?))))
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let aliases = aliases(conn, id)?;
+    let names = [name.as_str(), company.as_str()]
+        .into_iter()
+        .chain(aliases.iter().map(String::as_str));
+    Ok(Some((words::key(&name), words::customer_words(names))))
+}
+
+/// The names customer `id` is also known by (those merged into them), oldest first.
+pub(in crate::store::sqlite) fn aliases(conn: &Connection, id: i64) -> rusqlite::Result<Vec<String>> {
+    conn.prepare_cached("SELECT name FROM customer_aliases WHERE customer_id = ?1 ORDER BY id")?
+        .query_map([id], |r| r.get_ref(0).map(text))?
+        .collect()
+}
+
+/// Writes customer `id`'s words and name key again from their row: after any write of
+/// their name, company or former names.
+pub(in crate::store::sqlite) fn index(conn: &Connection, id: i64) -> rusqlite::Result<()> {
+    let Some((key, words)) = expected(conn, id)? else {
+        return Ok(());
+    };
+    conn.prepare_cached("UPDATE customers SET name_key = ?2 WHERE id = ?1 AND name_key IS NOT ?2")?
+        .execute(params![id, key])?;
+    if stored(conn, id)? != words {
+        conn.prepare_cached("DELETE FROM customer_words WHERE customer_id = ?1")?
+            .execute([id])?;
+        add(conn, id, &words)?;
+    }
+    Ok(())
+}
+
+/// Every customer's words and name key, written again (the migration that adds them).
+pub(super) fn index_all(conn: &Connection) -> rusqlite::Result<()> {
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM customers ORDER BY id")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for id in ids {
+        index(conn, id)?;
+    }
+    Ok(())
+}
+
+/// Customer `id`'s words as stored, sorted.
+pub(in crate::store::sqlite) fn stored(conn: &Connection, id: i64) -> rusqlite::Result<Vec<String>> {
+    conn.prepare_cached("SELECT word FROM customer_words WHERE customer_id = ?1 ORDER BY word")?
+        .query_map([id], |r| r.get_ref(0).map(text))?
+        .collect()
+}
+
+/// A stored value as text, whatever it is: a damaged name is still found by what it says.
+fn text(v: ValueRef<'_>) -> String {
+    match v {
+        ValueRef::Text(b) => String::from_utf8_lossy(b).into_owned(),
+        ValueRef::Integer(i) => i.to_string(),
+        ValueRef::Real(r) => r.to_string(),
+        ValueRef::Null | ValueRef::Blob(_) => String::new(),
+    }
+}
+
+/// The ids of the customers `typed` finds on one shelf (`archived` 0 or 1), tier by tier,
+/// at most `limit` in each.
+pub(super) struct Found {
+    pub exact: Vec<i64>,
+    pub starting: Vec<i64>,
+    pub by_words: Vec<i64>,
+}
+
+pub(super) fn named(conn: &Connection, archived: i32, typed: &str, limit: usize) -> rusqlite::Result<Found> {
+    let typed_words = words::words(typed);
+    let limit = int(limit);
+    if typed_words.is_empty() {
+        // Nothing to fold (a name of symbols): the name as it is, ignoring case.
+        let exact = ids(
+            conn,
+            &format!(
+                "SELECT id FROM customers WHERE archived = {archived} AND name = ?1 ORDER BY id LIMIT ?2"
+            ),
+            params![typed, limit],
+        )?;
+        return Ok(Found {
+            exact,
+            starting: Vec::new(),
+            by_words: Vec::new(),
+        });
+    }
+    let key = typed_words.join(" ");
+    // Former names are few: the exact match looks there too.
+    let exact = ids(
+        conn,
+        &format!(
+            "SELECT id FROM customers WHERE archived = {archived} AND name_key = ?1
+             UNION
+             SELECT a.customer_id FROM customer_aliases a JOIN customers c ON c.id = a.customer_id
+             WHERE a.name_key = ?1 AND c.archived = {archived}
+             LIMIT ?2"
+        ),
+        params![key, limit],
+    )?;
+    // `?1 || x'ff'` is just above every text that starts with ?1: no valid UTF-8 byte is
+    // 0xff. A range on the index, where LIKE with a bound pattern would scan the table.
+    let starting = ids(
+        conn,
+        &format!(
+            "SELECT id FROM customers
+             WHERE archived = {archived} AND name_key >= ?1 AND name_key < ?1 || x'ff'
+             ORDER BY name_key, id LIMIT ?2"
+        ),
+        params![key, limit],
+    )?;
+    Ok(Found {
+        exact,
+        starting,
+        by_words: by_words(conn, archived, &typed_words, limit)?,
+    })
+}
+
+/// Customers every one of whose `typed` words starts a word of theirs: the longest word
+/// (the fewest customers) is walked on the word index, each of the others is a seek in
+/// that customer's words. CROSS JOIN keeps the words the outer loop: without statistics
+/// the planner would rather walk every customer.
+fn by_words(conn: &Connection, archived: i32, typed: &[String], limit: i64) -> rusqlite::Result<Vec<i64>> {
+    let mut typed: Vec<&str> = typed.iter().map(String::as_str).collect();
+    typed.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    typed.dedup();
+    let mut others = String::new();
+    for n in 2..=typed.len() {
+        let _ = write!(
+            others,
+            " AND EXISTS (SELECT 1 FROM customer_words o WHERE o.customer_id = w.customer_id
+               AND o.word >= ?{n} AND o.word < ?{n} || x'ff')"
+        );
+    }
+    let sql = format!(
+        "SELECT DISTINCT w.customer_id FROM customer_words w CROSS JOIN customers c ON c.id = w.customer_id
+         WHERE w.word >= ?1 AND w.word < ?1 || x'ff' AND c.archived = {archived}{others}
+         LIMIT {limit}"
+    );
+    ids(conn, &sql, rusqlite::params_from_iter(typed))
+}
+
+fn ids(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> rusqlite::Result<Vec<i64>> {
+    conn.prepare_cached(sql)?
+        .query_map(params, |r| r.get(0))?
+        .collect()
+}
