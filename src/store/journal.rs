@@ -64,7 +64,7 @@ pub enum Undid {
     /// The journal holds nothing left to undo.
     Nothing,
     /// `entry` was taken back, exactly as `change` wrote it.
-    Undone { entry: Entry, change: Change },
+    Undone { entry: Entry, change: Box<Change> },
     /// `entry` cannot be undone any more, and nothing was changed but the entry, which is
     /// marked so: the next undo goes on to `next`, the one before it, if any.
     Refused {

@@ -73,13 +73,13 @@ pub fn a_journaled_action_is_undone_newest_first_from_any_handle(b: &dyn Backend
         (entry.said.as_str(), entry.undone_at),
         ("logged an email with Acme", Some(later))
     );
-    assert_eq!(change, second, "the change comes back as it was written");
+    assert_eq!(*change, second, "the change comes back as it was written");
     assert_eq!(cli.interactions(acme, 10).unwrap().len(), 1);
 
     let Undid::Undone { change, .. } = cli.undo_latest(later).unwrap() else {
         panic!("undone")
     };
-    assert_eq!(change, first);
+    assert_eq!(*change, first);
     let c = tui.require_customer(acme).unwrap();
     assert!(c.tags.is_empty() && c.last_contact_at.is_none(), "{c:?}");
     assert!(tui.open_follow_ups(acme).unwrap().is_empty());

@@ -74,7 +74,10 @@ impl SqliteBook {
                             )
                             .context("marking the entry undone")?;
                             entry.undone_at = Some(now);
-                            return Ok(Undid::Undone { entry, change });
+                            return Ok(Undid::Undone {
+                                entry,
+                                change: Box::new(change),
+                            });
                         }
                         Err(e) => {
                             tx.execute_batch("ROLLBACK TO undo_entry; RELEASE undo_entry")?;
