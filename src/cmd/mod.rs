@@ -15,6 +15,7 @@ mod hints;
 mod import;
 mod json;
 mod log;
+mod records;
 mod relationship;
 mod why;
 
@@ -163,6 +164,8 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
             json,
         } => relationship::order(&mut cx, &customer, &amount, when.as_deref(), json),
         Command::Why { customer, json } => why::run(&mut cx, &customer, json),
+        Command::Edit { what } => records::edit(&mut cx, what),
+        Command::Delete { what, id, json } => records::delete(&mut cx, what, id, json),
         Command::Check { repair, json } => check::run(&mut cx, repair, json),
         Command::Backup { file } => {
             if file.exists() {

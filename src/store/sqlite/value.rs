@@ -110,3 +110,29 @@ pub(super) fn order_by_id(conn: &Connection, id: i64) -> anyhow::Result<Option<O
     .optional()
     .context("loading an order")
 }
+
+/// A customer's gives and asks, newest first.
+pub(super) fn entries_of(
+    conn: &Connection,
+    customer_id: i64,
+    limit: usize,
+) -> anyhow::Result<Vec<BalanceEntry>> {
+    conn.prepare_cached(
+        "SELECT id, customer_id, side, note, at FROM balance_entries
+         WHERE customer_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2",
+    )?
+    .query_map(params![customer_id, super::sql::int(limit)], entry_from_row)?
+    .collect::<Result<Vec<_>, _>>()
+    .context("loading the gives and asks")
+}
+
+/// A customer's orders, the latest placed first.
+pub(super) fn orders_of(conn: &Connection, customer_id: i64, limit: usize) -> anyhow::Result<Vec<Order>> {
+    conn.prepare_cached(
+        "SELECT id, customer_id, ordered_on, amount_cents, currency, note FROM orders
+         WHERE customer_id = ?1 ORDER BY ordered_on DESC, id DESC LIMIT ?2",
+    )?
+    .query_map(params![customer_id, super::sql::int(limit)], order_from_row)?
+    .collect::<Result<Vec<_>, _>>()
+    .context("loading the orders")
+}
