@@ -288,6 +288,11 @@ fn deleting_puts_every_summary_right_and_keeps_what_a_contact_made() {
         assert_eq!(card[list], json!([]), "{list}");
     }
     assert_eq!(card["balance"], json!({"gives": 1, "asks": 0}));
+    let check = book.ok(&["check"]);
+    assert!(
+        !check.contains("summary"),
+        "every summary matches its records: {check}"
+    );
 }
 
 #[test]

@@ -221,3 +221,60 @@ pub trait Records {
     /// is kept, unlinked from it, and listed in `Kept::unlinked`.
     fn delete_record(&mut self, record: Record) -> anyhow::Result<Removed>;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The journal keeps a change as JSON: every row and what a delete kept come back the
+    /// same.
+    #[test]
+    fn rows_and_what_a_delete_kept_survive_json() {
+        let at = DateTime::from_timestamp(1_795_000_000, 0).unwrap();
+        let rows = [
+            Row::Contact(Interaction {
+                id: 7,
+                customer_id: 1,
+                at,
+                kind: Kind::Gift,
+                note: "hamper “xl”".into(),
+                satisfaction: Some(5),
+            }),
+            Row::Entry(BalanceEntry {
+                id: 3,
+                customer_id: 1,
+                side: Side::Ask,
+                note: "referral".into(),
+                at,
+            }),
+            Row::Order(Order {
+                id: 2,
+                customer_id: 1,
+                ordered_on: at.date_naive(),
+                amount: Cents(125_050),
+                currency: "EUR".into(),
+                note: String::new(),
+            }),
+            Row::Trigger(Trigger {
+                id: 4,
+                customer_id: 1,
+                kind: TriggerKind::Reactional,
+                note: "late".into(),
+                opened_at: at,
+                resolved_at: None,
+            }),
+        ];
+        for row in rows {
+            let json = serde_json::to_string(&row).unwrap();
+            assert_eq!(serde_json::from_str::<Row>(&json).unwrap(), row, "{json}");
+        }
+        let kept = Kept {
+            interaction_id: Some(7),
+            snoozes: 2,
+            unlinked: vec![Record::FollowUp(5), Record::Entry(3)],
+            ..Kept::default()
+        };
+        let json = serde_json::to_string(&kept).unwrap();
+        assert_eq!(serde_json::from_str::<Kept>(&json).unwrap(), kept, "{json}");
+    }
+}
