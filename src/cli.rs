@@ -173,14 +173,20 @@ pub enum Command {
         #[command(subcommand)]
         what: EditCmd,
     },
-    /// Delete something logged, by id (`touchbase show CUSTOMER` lists the ids)
+    /// Delete something logged, by id (`touchbase show CUSTOMER` lists the ids), or a customer
     ///
     /// Deleting a contact keeps the follow-up, give or trigger its line made. Every summary
-    /// is right again afterwards.
+    /// is right again afterwards. `delete customer CUSTOMER --yes` deletes the customer and
+    /// every record of theirs.
     Delete {
-        /// contact, follow-up, moment, trigger, give, ask or order
+        /// contact, follow-up, moment, trigger, give, ask, order or customer
         what: RecordKind,
-        id: i64,
+        /// The record's id (for a customer: CUSTOMER, an id or a name)
+        #[arg(value_name = "ID")]
+        target: String,
+        /// Delete the customer and all their records (asked for `delete customer` only)
+        #[arg(long)]
+        yes: bool,
         /// Print the deleted record as JSON
         #[arg(long)]
         json: bool,
@@ -455,6 +461,7 @@ pub enum RecordKind {
     Give,
     Ask,
     Order,
+    Customer,
 }
 
 /// `--sort last-contact|urgency|name|value`. The use cases' `Sort` knows nothing of clap;

@@ -386,3 +386,26 @@ fn bad_values_and_gone_ids_are_refused_and_change_nothing() {
         "no decision moment with id 1",
     );
 }
+
+#[test]
+fn a_customer_is_deleted_with_every_record_only_when_confirmed() {
+    let book = acme();
+    book.ok(&["add", "Beta"]);
+    let before = book.card();
+    book.refuses(
+        &["delete", "customer", "acme"],
+        "deleting Acme BV deletes their 2 contacts, 1 follow-up, 1 decision moment, 1 trigger, 3 gives/asks and 1 order too — add --yes to delete",
+    );
+    book.refuses(&["delete", "contact", "acme"], "'acme' is not an id");
+    assert_eq!(book.card(), before, "nothing changed");
+
+    let said = book.ok(&["delete", "customer", "acme", "--yes"]);
+    assert!(said.starts_with("Deleted Acme BV and their 2 contacts"), "{said}");
+    book.refuses(&["show", "acme"], "no customer is called 'acme'");
+    book.refuses(&["delete", "order", "1"], "no order with id 1");
+    assert_eq!(
+        book.json(&["delete", "customer", "beta", "--yes"])["name"],
+        "Beta"
+    );
+    book.ok(&["check"]);
+}

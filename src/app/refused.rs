@@ -56,6 +56,10 @@ pub enum Refused {
     ContactAhead(String),
     #[error("'{0}' is before today — an open follow-up is due today or later")]
     DueInPast(String),
+    /// Deleting a customer, not confirmed: who, and what of theirs would go with them
+    /// ("2 contacts and 1 order", or nothing).
+    #[error("{}", unconfirmed(.name, .records))]
+    Unconfirmed { name: String, records: String },
     /// A follow-up's "text @when" that does not read as one.
     #[error("{0}")]
     Plan(String),
@@ -97,6 +101,15 @@ impl Refused {
     /// The refusal inside `e`, if `e` is one.
     pub fn of(e: &anyhow::Error) -> Option<&Refused> {
         e.downcast_ref::<Refused>()
+    }
+}
+
+fn unconfirmed(name: &str, records: &str) -> String {
+    let name = sanitize(name);
+    if records.is_empty() {
+        format!("deleting {name} (nothing else is recorded for them) — confirm to delete")
+    } else {
+        format!("deleting {name} deletes their {records} too — confirm to delete")
     }
 }
 

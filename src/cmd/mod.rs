@@ -165,7 +165,12 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
         } => relationship::order(&mut cx, &customer, &amount, when.as_deref(), json),
         Command::Why { customer, json } => why::run(&mut cx, &customer, json),
         Command::Edit { what } => records::edit(&mut cx, what),
-        Command::Delete { what, id, json } => records::delete(&mut cx, what, id, json),
+        Command::Delete {
+            what,
+            target,
+            yes,
+            json,
+        } => records::delete(&mut cx, what, &target, yes, json),
         Command::Check { repair, json } => check::run(&mut cx, repair, json),
         Command::Backup { file } => {
             if file.exists() {

@@ -219,19 +219,28 @@ fn is_side(store: &dyn crate::store::Book, id: i64, side: Side, verb: &str) -> a
     Ok(())
 }
 
-pub fn delete(cx: &mut Ctx, what: RecordKind, id: i64, json: bool) -> anyhow::Result<()> {
+pub fn delete(cx: &mut Ctx, what: RecordKind, target: &str, yes: bool, json: bool) -> anyhow::Result<()> {
+    let id = || -> anyhow::Result<i64> {
+        target.trim().parse().map_err(|_| {
+            anyhow::anyhow!(
+                "'{target}' is not an id — `touchbase show CUSTOMER` lists the ids of their records"
+            )
+        })
+    };
     let record = match what {
-        RecordKind::Contact => Record::Contact(id),
-        RecordKind::FollowUp => Record::FollowUp(id),
-        RecordKind::Moment => Record::Moment(id),
-        RecordKind::Trigger => Record::Trigger(id),
-        RecordKind::Order => Record::Order(id),
+        RecordKind::Customer => return delete_customer(cx, target, yes, json),
+        RecordKind::Contact => Record::Contact(id()?),
+        RecordKind::FollowUp => Record::FollowUp(id()?),
+        RecordKind::Moment => Record::Moment(id()?),
+        RecordKind::Trigger => Record::Trigger(id()?),
+        RecordKind::Order => Record::Order(id()?),
         RecordKind::Give | RecordKind::Ask => {
             let side = if what == RecordKind::Give {
                 Side::Give
             } else {
                 Side::Ask
             };
+            let id = id()?;
             is_side(&*cx.store, id, side, "delete")?;
             Record::Entry(id)
         }
@@ -249,4 +258,24 @@ pub fn delete(cx: &mut Ctx, what: RecordKind, id: i64, json: bool) -> anyhow::Re
         Row::Entry(e) => print_json(&mut cx.out, &BalanceEntryJson::from(e)),
         Row::Order(o) => print_json(&mut cx.out, &OrderJson::from(o)),
     }
+}
+
+/// `delete customer CUSTOMER --yes`; without `--yes`, says what would go.
+fn delete_customer(cx: &mut Ctx, who: &str, yes: bool, json: bool) -> anyhow::Result<()> {
+    let deleted = records::delete_customer(&mut *cx.store, Who::Typed(who), yes).map_err(|e| {
+        match Refused::of(&e) {
+            Some(refused @ Refused::Unconfirmed { .. }) => {
+                let said = refused
+                    .to_string()
+                    .replace("confirm to delete", "add --yes to delete");
+                anyhow::anyhow!("{said}")
+            }
+            _ => e,
+        }
+    })?;
+    if json {
+        return print_json(&mut cx.out, &CustomerJson::new(&deleted.customer, None));
+    }
+    writeln!(cx.out, "{}", deleted.said)?;
+    Ok(())
 }

@@ -10,7 +10,8 @@ use super::balance::Balance;
 use super::money::Cents;
 
 /// How often we mean to be in touch, in days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Cadence(u32);
 
 impl Cadence {
@@ -67,7 +68,8 @@ impl FromStr for Cadence {
 }
 
 /// A customer's tags: lowercase, without `#`, sorted and unique.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Tags(Vec<String>);
 
 impl Tags {

@@ -34,8 +34,8 @@ pub use ledger::Order;
 pub(crate) use moments::Moments;
 pub use nudges::{Nudges, Rows, Stream, Window};
 pub use records::{
-    ContactPatch, EntryPatch, FollowUpPatch, Kept, MomentPatch, OrderPatch, Record, Records, Removed,
-    Revised, Row, TriggerPatch,
+    ContactPatch, EntryPatch, FollowUpPatch, Kept, MomentPatch, OrderPatch, Record, RecordCounts, Records,
+    Removed, RemovedCustomer, Revised, Row, TriggerPatch,
 };
 pub use sqlite::{LATEST_VERSION, OpenError};
 pub(crate) use triggers::Triggers;

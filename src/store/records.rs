@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::contacts::Interaction;
 use super::ledger::Order;
+use super::undo::CustomerFields;
 use crate::domain::balance::{BalanceEntry, Side};
 use crate::domain::moment::{Moment, MomentStatus};
 use crate::domain::money::Cents;
@@ -171,6 +172,29 @@ pub struct Removed {
     pub kept: Kept,
 }
 
+/// A deleted customer as they were, with every record of theirs (contacts first), so that
+/// undo can put them all back with their own ids.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RemovedCustomer {
+    pub id: i64,
+    pub fields: CustomerFields,
+    pub archived: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub rows: Vec<(Row, Kept)>,
+}
+
+/// How many records of each kind a customer has.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RecordCounts {
+    pub contacts: i64,
+    pub follow_ups: i64,
+    pub moments: i64,
+    pub triggers: i64,
+    pub entries: i64,
+    pub orders: i64,
+}
+
 /// One row before and after an edit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Revised<T> {
@@ -220,6 +244,12 @@ pub trait Records {
     /// Deletes the record. A contact's follow-up, give or trigger (created by its line)
     /// is kept, unlinked from it, and listed in `Kept::unlinked`.
     fn delete_record(&mut self, record: Record) -> anyhow::Result<Removed>;
+
+    /// What deleting the customer would delete with them. `NotFound` when there is none.
+    fn count_records(&self, customer_id: i64) -> anyhow::Result<RecordCounts>;
+
+    /// Deletes the customer and every record of theirs, in one transaction.
+    fn delete_customer(&mut self, customer_id: i64) -> anyhow::Result<RemovedCustomer>;
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::contacts::Logged;
 use super::customers::CustomerPatch;
 use super::ledger::Order;
-use super::records::{Kept, Row};
+use super::records::{Kept, RemovedCustomer, Row};
 use crate::domain::balance::BalanceEntry;
 use crate::domain::moment::Moment;
 use crate::domain::trigger::Trigger;
@@ -72,10 +72,14 @@ pub enum Change {
         row: Row,
         kept: Kept,
     },
+    /// A customer deleted with every record of theirs; undo puts them all back.
+    CustomerDeleted {
+        removed: RemovedCustomer,
+    },
 }
 
 /// The fields of a customer a person types, as one action left them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CustomerFields {
     pub name: String,
     pub company: String,

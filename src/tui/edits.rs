@@ -363,9 +363,10 @@ fn refusal<T>(result: anyhow::Result<T>) -> anyhow::Result<Result<T, Refused>> {
 fn changes_index(change: &Change) -> bool {
     match change {
         // Archiving moves a customer between the filter's active entries and its archive.
-        Change::CustomerAdded { .. } | Change::CustomerEdited { .. } | Change::CustomerArchived { .. } => {
-            true
-        }
+        Change::CustomerAdded { .. }
+        | Change::CustomerEdited { .. }
+        | Change::CustomerArchived { .. }
+        | Change::CustomerDeleted { .. } => true,
         Change::Logged { logged, .. } => !logged.tags_added.is_empty(),
         _ => false,
     }

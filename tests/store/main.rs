@@ -86,6 +86,7 @@ macro_rules! contract {
                     a_missing_or_deleted_record_is_not_found_and_nothing_changes,
                     an_undone_edit_puts_the_row_back_and_refuses_once_it_changed,
                     an_undone_delete_is_refused_once_its_id_was_given_again,
+                    a_deleted_customer_comes_back_with_every_record_by_undo,
                 },
                 nudges::{
                     every_walk_hands_out_its_rows_in_score_order,

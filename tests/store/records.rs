@@ -466,3 +466,55 @@ pub fn an_undone_delete_is_refused_once_its_id_was_given_again(b: &dyn Backend) 
         assert_eq!(book.balance_entry(give.id).unwrap(), Some(give));
     }
 }
+
+pub fn a_deleted_customer_comes_back_with_every_record_by_undo(b: &dyn Backend) {
+    let mut book = b.open();
+    let acme = book
+        .add_customer(&customer("Acme"), at("2026-11-01T09:00:00Z"))
+        .unwrap()
+        .id;
+    let beta = book.add_customer(&customer("Beta"), now()).unwrap().id;
+    book.log_contact(acme, &line("gift: hamper >> ask how it went @fri =5"), now())
+        .unwrap();
+    book.add_order(acme, day("2026-11-02"), Cents(125_050), "EUR", now())
+        .unwrap();
+    book.add_trigger(acme, TriggerKind::Influential, "competitor", now())
+        .unwrap();
+    let before = book.require_customer(acme).unwrap();
+    let dump = |book: &dyn touchbase::store::Book| {
+        (
+            book.interactions(acme, 10).unwrap(),
+            book.open_follow_ups(acme).unwrap(),
+            book.triggers_of(acme).unwrap(),
+            book.entries_of(acme, 10).unwrap(),
+            book.orders_of(acme, 10).unwrap(),
+        )
+    };
+    let records = dump(&*book);
+    let counts = book.count_records(acme).unwrap();
+    assert_eq!(
+        (
+            counts.contacts,
+            counts.follow_ups,
+            counts.entries,
+            counts.orders,
+            counts.triggers
+        ),
+        (1, 1, 1, 1, 1)
+    );
+
+    let removed = book.delete_customer(acme).unwrap();
+    assert_eq!(removed.rows.len(), 5);
+    assert!(book.customer(acme).unwrap().is_none());
+    assert!(book.interactions(acme, 10).unwrap().is_empty());
+    assert_eq!(not_found(&book.count_records(acme).unwrap_err()).what, "customer");
+    assert_eq!(
+        not_found(&book.delete_customer(acme).unwrap_err()).what,
+        "customer"
+    );
+    assert!(book.customer(beta).unwrap().is_some(), "nobody else goes");
+
+    book.undo(&Change::CustomerDeleted { removed }, now()).unwrap();
+    assert_eq!(book.require_customer(acme).unwrap(), before);
+    assert_eq!(dump(&*book), records);
+}

@@ -6,11 +6,14 @@
 mod fields;
 mod said;
 
+use crate::app::Who;
+use crate::app::customers::{Shelf, find_including_archived};
 use crate::app::refused::Refused;
 use crate::clock::Now;
 use crate::domain::balance::BalanceEntry;
 use crate::domain::moment::{Moment, NewMoment};
 use crate::domain::money::{BadAmount, Cents, MAX_AMOUNT};
+use crate::domain::text::sanitize;
 use crate::domain::trigger::Trigger;
 use crate::domain::{Customer, FollowUp, typed};
 use crate::store::{Book, Change, Interaction, Order, Revised};
@@ -265,6 +268,43 @@ pub fn edit_order(store: &mut dyn Book, now: Now, id: i64, p: &OrderPatch) -> an
     let patch = OrderPatch { note, ..p.clone() };
     let revised = store.edit_order(id, &patch)?;
     edited(store, now, revised, Row::Order, &fields)
+}
+
+/// A deleted customer as they were, how to put them back with every record of theirs,
+/// and what to tell the user.
+#[derive(Debug, Clone)]
+pub struct DeletedCustomer {
+    pub customer: Customer,
+    pub change: Change,
+    pub said: String,
+}
+
+/// Deletes the customer `who` names and every record of theirs, once `confirmed`; before,
+/// refuses saying what would go (`Refused::Unconfirmed`).
+pub fn delete_customer(
+    store: &mut dyn Book,
+    who: Who<'_>,
+    confirmed: bool,
+) -> anyhow::Result<DeletedCustomer> {
+    let customer = find_including_archived(store, who, Shelf::Active)?;
+    let records = said::counted(&store.count_records(customer.id)?);
+    if !confirmed {
+        return Err(Refused::Unconfirmed {
+            name: customer.name,
+            records,
+        }
+        .into());
+    }
+    let removed = store.delete_customer(customer.id)?;
+    let mut said = format!("Deleted {}", sanitize(&customer.name));
+    if !records.is_empty() {
+        said = format!("{said} and their {records}");
+    }
+    Ok(DeletedCustomer {
+        said,
+        customer,
+        change: Change::CustomerDeleted { removed },
+    })
 }
 
 /// Deletes the record. A contact's follow-up, give or trigger stays, unlinked from it

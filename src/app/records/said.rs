@@ -9,7 +9,7 @@ use chrono::{DateTime, Datelike as _, NaiveDate, Utc};
 use crate::clock::Now;
 use crate::domain::Customer;
 use crate::domain::text::sanitize;
-use crate::store::{Record, Row};
+use crate::store::{Record, RecordCounts, Row};
 
 /// "the call of Tue 1 Dec with Acme", "the order of EUR 1,250.00 for Acme".
 pub(super) fn the(row: &Row, customer: &Customer, now: Now) -> String {
@@ -45,6 +45,24 @@ pub(super) fn deleted(row: &Row, customer: &Customer, now: Now, unlinked: &[Reco
         let _ = write!(said, " (its {} {verb} kept)", list(&names));
     }
     said
+}
+
+/// "2 contacts and 1 order"; empty when nothing is recorded.
+pub(super) fn counted(n: &RecordCounts) -> String {
+    let items: Vec<String> = [
+        (n.contacts, "contact", "contacts"),
+        (n.follow_ups, "follow-up", "follow-ups"),
+        (n.moments, "decision moment", "decision moments"),
+        (n.triggers, "trigger", "triggers"),
+        (n.entries, "give/ask", "gives/asks"),
+        (n.orders, "order", "orders"),
+    ]
+    .into_iter()
+    .filter(|(count, ..)| *count > 0)
+    .map(|(count, one, many)| format!("{count} {}", if count == 1 { one } else { many }))
+    .collect();
+    let items: Vec<&str> = items.iter().map(String::as_str).collect();
+    list(&items)
 }
 
 /// "Tue 1 Dec", with the year when it is not this year.

@@ -16,7 +16,7 @@ use crate::domain::moment::{Moment, MomentStatus};
 use crate::domain::trigger::Trigger;
 use crate::store::{
     ContactPatch, EntryPatch, FollowUpPatch, Interaction, Kept, MomentPatch, NotFound, Order, OrderPatch,
-    Record, Records, Removed, Revised, Row, TriggerPatch,
+    Record, RecordCounts, Records, Removed, RemovedCustomer, Revised, Row, TriggerPatch,
 };
 
 /// The record as `conn` sees it (inside a write: as that transaction sees it).
@@ -221,6 +221,58 @@ impl Records for SqliteBook {
         })
     }
 
+    fn count_records(&self, customer_id: i64) -> anyhow::Result<RecordCounts> {
+        count(&self.conn, customer_id)
+    }
+
+    fn delete_customer(&mut self, customer_id: i64) -> anyhow::Result<RemovedCustomer> {
+        self.write("delete the customer", |tx| {
+            let (fields, archived) = super::undo::customer_row(tx, customer_id)?
+                .ok_or_else(|| super::customers::customer_not_found(customer_id))?;
+            let (created_at, updated_at): (i64, i64) = tx
+                .prepare_cached("SELECT created_at, updated_at FROM customers WHERE id = ?1")?
+                .query_row([customer_id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .context("loading the customer to delete")?;
+            let mut rows = Vec::new();
+            // Contacts first: undo puts them back before what links to them.
+            for kind in [
+                Record::Contact,
+                Record::FollowUp,
+                Record::Moment,
+                Record::Trigger,
+                Record::Entry,
+                Record::Order,
+            ] {
+                let table = table(kind(0));
+                let ids = tx
+                    .prepare_cached(&format!(
+                        "SELECT id FROM {table} WHERE customer_id = ?1 ORDER BY id"
+                    ))?
+                    .query_map([customer_id], |r| r.get::<_, i64>(0))?
+                    .collect::<Result<Vec<_>, _>>()
+                    .with_context(|| format!("listing the customer's {table}"))?;
+                for id in ids {
+                    let mut kept = kept(tx, kind(id))?;
+                    // Everything goes, and comes back, together.
+                    kept.unlinked.clear();
+                    rows.push((required(tx, kind(id))?, kept));
+                }
+            }
+            // The foreign keys delete every record of theirs (ON DELETE CASCADE).
+            tx.prepare_cached("DELETE FROM customers WHERE id = ?1")?
+                .execute([customer_id])
+                .context("deleting the customer")?;
+            Ok(RemovedCustomer {
+                id: customer_id,
+                fields,
+                archived,
+                created_at: from_ts(created_at),
+                updated_at: from_ts(updated_at),
+                rows,
+            })
+        })
+    }
+
     fn delete_record(&mut self, record: Record) -> anyhow::Result<Removed> {
         self.write(&format!("delete the {}", record.what()), |tx| {
             let row = required(tx, record)?;
@@ -232,6 +284,37 @@ impl Records for SqliteBook {
             super::summary::refresh(tx, row.customer_id())?;
             Ok(Removed { row, kept })
         })
+    }
+}
+
+fn count(conn: &Connection, customer_id: i64) -> anyhow::Result<RecordCounts> {
+    let counts = conn
+        .prepare_cached(
+            "SELECT (SELECT count(*) FROM interactions WHERE customer_id = ?1),
+                    (SELECT count(*) FROM follow_ups WHERE customer_id = ?1),
+                    (SELECT count(*) FROM moments WHERE customer_id = ?1),
+                    (SELECT count(*) FROM triggers WHERE customer_id = ?1),
+                    (SELECT count(*) FROM balance_entries WHERE customer_id = ?1),
+                    (SELECT count(*) FROM orders WHERE customer_id = ?1),
+                    EXISTS (SELECT 1 FROM customers WHERE id = ?1)",
+        )?
+        .query_row([customer_id], |r| {
+            Ok((
+                RecordCounts {
+                    contacts: r.get(0)?,
+                    follow_ups: r.get(1)?,
+                    moments: r.get(2)?,
+                    triggers: r.get(3)?,
+                    entries: r.get(4)?,
+                    orders: r.get(5)?,
+                },
+                r.get::<_, bool>(6)?,
+            ))
+        })
+        .context("counting the customer's records")?;
+    match counts {
+        (counts, true) => Ok(counts),
+        (_, false) => Err(super::customers::customer_not_found(customer_id).into()),
     }
 }
 

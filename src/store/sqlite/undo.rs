@@ -9,6 +9,8 @@ mod checks;
 mod customers;
 mod records;
 
+pub(super) use checks::customer_row;
+
 use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Transaction, params};
@@ -87,6 +89,7 @@ impl Undo for SqliteBook {
             }
             Change::Edited { before, after } => records::undo_edit(tx, before, after),
             Change::Deleted { row, kept } => records::undo_delete(tx, row, kept),
+            Change::CustomerDeleted { removed } => records::undo_customer_delete(tx, removed),
         })
     }
 }

@@ -8,7 +8,7 @@ use rusqlite::{Transaction, params};
 use super::refuse;
 use crate::store::sqlite::records::{read, table};
 use crate::store::sqlite::sql::ts;
-use crate::store::{Kept, Row};
+use crate::store::{Kept, RemovedCustomer, Row};
 
 /// What undoing an edit of the row is called when it can't: "the edit of the follow-up “send the quote”".
 fn what(row: &Row) -> String {
@@ -114,6 +114,65 @@ pub(super) fn undo_delete(tx: &Transaction<'_>, row: &Row, kept: &Kept) -> anyho
     }
     // Value tiers of the child rows are recomputed with the summaries.
     crate::store::sqlite::summary::refresh(tx, row.customer_id())
+}
+
+/// A deleted customer back with their own id, and every record of theirs with its own.
+pub(super) fn undo_customer_delete(tx: &Transaction<'_>, removed: &RemovedCustomer) -> anyhow::Result<()> {
+    let f = &removed.fields;
+    let what = format!("deleting {}", f.name);
+    let taken: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM customers WHERE id = ?1)")?
+        .query_row([removed.id], |r| r.get(0))
+        .context("looking for the customer's id")?;
+    if taken {
+        return Err(refuse(
+            what,
+            format!("its id {} was given to a new customer since", removed.id),
+        ));
+    }
+    for (row, _) in &removed.rows {
+        let record = row.record();
+        let taken: bool = tx
+            .prepare_cached(&format!(
+                "SELECT EXISTS (SELECT 1 FROM {} WHERE id = ?1)",
+                table(record)
+            ))?
+            .query_row([record.id()], |r| r.get(0))
+            .context("looking for a record's id")?;
+        if taken {
+            return Err(refuse(
+                what,
+                format!(
+                    "the id of their {} {} was given to a new one since",
+                    record.what(),
+                    record.id()
+                ),
+            ));
+        }
+    }
+    tx.execute(
+        "INSERT INTO customers (id, name, company, email, phone, tags, cadence_days, notes, archived, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            removed.id,
+            f.name,
+            f.company,
+            f.email,
+            f.phone,
+            f.tags.to_stored(),
+            f.cadence.days(),
+            f.notes,
+            removed.archived,
+            ts(removed.created_at),
+            ts(removed.updated_at)
+        ],
+    )
+    .context("putting the customer back")?;
+    // Contacts come first, so what their lines made links to them again.
+    for (row, kept) in &removed.rows {
+        insert(tx, row, kept)?;
+    }
+    crate::store::sqlite::summary::refresh(tx, removed.id)
 }
 
 fn insert(tx: &Transaction<'_>, row: &Row, kept: &Kept) -> anyhow::Result<()> {
