@@ -16,6 +16,7 @@ mod import;
 mod json;
 mod log;
 mod merge;
+mod records;
 mod relationship;
 mod undo;
 mod why;
@@ -166,6 +167,13 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
             json,
         } => relationship::order(&mut cx, &customer, &amount, when.as_deref(), json),
         Command::Why { customer, json } => why::run(&mut cx, &customer, json),
+        Command::Edit { what } => records::edit(&mut cx, what),
+        Command::Delete {
+            what,
+            target,
+            yes,
+            json,
+        } => records::delete(&mut cx, what, &target, yes, json),
         Command::Check { repair, json } => check::run(&mut cx, repair, json),
         Command::Undo { list, json } => undo::run(&mut cx, list, json),
         Command::Backup { file } => {

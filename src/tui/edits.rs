@@ -387,7 +387,8 @@ fn changes_index(change: &Change) -> bool {
         Change::CustomerAdded { .. }
         | Change::CustomerEdited { .. }
         | Change::CustomerArchived { .. }
-        | Change::Merged { .. } => true,
+        | Change::Merged { .. }
+        | Change::CustomerDeleted { .. } => true,
         Change::Logged { logged, .. } => !logged.tags_added.is_empty(),
         _ => false,
     }

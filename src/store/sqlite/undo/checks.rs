@@ -197,7 +197,10 @@ pub(super) fn interaction_changed(
 }
 
 /// A customer's own fields and whether they are archived.
-pub(super) fn customer_row(tx: &Connection, id: i64) -> anyhow::Result<Option<(CustomerFields, bool)>> {
+pub(in crate::store::sqlite) fn customer_row(
+    tx: &Connection,
+    id: i64,
+) -> anyhow::Result<Option<(CustomerFields, bool)>> {
     tx.prepare_cached(
         "SELECT name, company, email, phone, tags, cadence_days, notes, archived FROM customers WHERE id = ?1",
     )?
