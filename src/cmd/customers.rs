@@ -235,15 +235,27 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
             sanitize(&i.note)
         )?;
     }
+    print_ledger(out, &entries, &orders, cx.now)?;
+    out.flush().context("writing output")
+}
+
+/// The gives and asks, and the orders, each with the id that `edit` and `delete` take.
+fn print_ledger(
+    out: &mut dyn std::io::Write,
+    entries: &[crate::domain::balance::BalanceEntry],
+    orders: &[crate::store::Order],
+    now: crate::clock::Now,
+) -> anyhow::Result<()> {
+    let today = now.today();
     if !entries.is_empty() {
         writeln!(out, "\nGives and asks")?;
     }
-    for e in &entries {
+    for e in entries {
         writeln!(
             out,
             "  {:>6}  {}  {} {}",
             e.id,
-            cell(&local_time(e.at, cx.now), 17),
+            cell(&local_time(e.at, now), 17),
             cell(e.side.as_str(), 4),
             sanitize(&e.note)
         )?;
@@ -251,7 +263,7 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
     if !orders.is_empty() {
         writeln!(out, "\nOrders")?;
     }
-    for o in &orders {
+    for o in orders {
         let note = if o.note.is_empty() {
             String::new()
         } else {
@@ -266,7 +278,7 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
             o.amount
         )?;
     }
-    out.flush().context("writing output")
+    Ok(())
 }
 
 /// Who they are and how the relationship stands.

@@ -47,30 +47,30 @@ pub struct Deleted {
 
 /// What the journal says of an action whose sentence is `said`: the same words, as read
 /// later ("edited the call of Tue 1 Dec with Acme: note").
-fn journal_entry(said: &str, change: &Change) -> Option<Journaled> {
+fn journal_entry(said: &str, change: &Change) -> Journaled {
     let mut chars = said.chars();
     let later = match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => String::new(),
     };
-    Some(entry(later, change))
+    entry(later, change)
 }
 
 impl<T> Undoable for Edited<T> {
     fn journaled(&self) -> Option<Journaled> {
-        journal_entry(&self.said, &self.change)
+        Some(journal_entry(&self.said, &self.change))
     }
 }
 
 impl Undoable for Deleted {
     fn journaled(&self) -> Option<Journaled> {
-        journal_entry(&self.said, &self.change)
+        Some(journal_entry(&self.said, &self.change))
     }
 }
 
 impl Undoable for DeletedCustomer {
     fn journaled(&self) -> Option<Journaled> {
-        journal_entry(&self.said, &self.change)
+        Some(journal_entry(&self.said, &self.change))
     }
 }
 
