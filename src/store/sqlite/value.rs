@@ -1,14 +1,38 @@
 //! The give/take ledger and orders in SQLite: both change the customer's summaries.
 //! Amounts come checked; money is cents, never a float.
 
+use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::params;
+use rusqlite::{Row, params};
 
 use super::SqliteBook;
-use super::sql::{from_ts, ts};
+use super::sql::{Lenient, from_ts, int, ts};
 use crate::domain::balance::{BalanceEntry, Side};
 use crate::domain::money::Cents;
 use crate::store::{Ledger, Order};
+
+fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<BalanceEntry> {
+    let r = Lenient::new(row, "balance_entries", 0)?;
+    Ok(BalanceEntry {
+        id: r.id(),
+        customer_id: row.get(1)?,
+        side: r.parsed(2, "give or ask", Side::Give)?,
+        note: r.text(3)?,
+        at: r.instant(4)?,
+    })
+}
+
+fn order_from_row(row: &Row<'_>) -> rusqlite::Result<Order> {
+    let r = Lenient::new(row, "orders", 0)?;
+    Ok(Order {
+        id: r.id(),
+        customer_id: row.get(1)?,
+        ordered_on: r.day(2)?,
+        amount: Cents(r.int_in(3, 0..=crate::domain::money::MAX_AMOUNT.0, "an amount in cents", 0)?),
+        currency: r.text(4)?,
+        note: r.text(5)?,
+    })
+}
 
 impl Ledger for SqliteBook {
     fn add_balance_entry(
@@ -63,5 +87,27 @@ impl Ledger for SqliteBook {
             currency: currency.to_string(),
             note: String::new(),
         })
+    }
+
+    fn entries_of(&self, customer_id: i64, limit: usize) -> anyhow::Result<Vec<BalanceEntry>> {
+        self.conn
+            .prepare_cached(
+                "SELECT id, customer_id, side, note, at FROM balance_entries WHERE customer_id = ?1
+                 ORDER BY at DESC, id DESC LIMIT ?2",
+            )?
+            .query_map(params![customer_id, int(limit)], entry_from_row)?
+            .collect::<Result<Vec<_>, _>>()
+            .context("loading gives and asks")
+    }
+
+    fn orders_of(&self, customer_id: i64, limit: usize) -> anyhow::Result<Vec<Order>> {
+        self.conn
+            .prepare_cached(
+                "SELECT id, customer_id, ordered_on, amount_cents, currency, note FROM orders
+                 WHERE customer_id = ?1 ORDER BY ordered_on DESC, id DESC LIMIT ?2",
+            )?
+            .query_map(params![customer_id, int(limit)], order_from_row)?
+            .collect::<Result<Vec<_>, _>>()
+            .context("loading orders")
     }
 }
