@@ -13,6 +13,7 @@ pub(crate) mod log;
 pub mod moments;
 mod nudges;
 pub mod orders;
+pub mod records;
 pub(crate) mod refused;
 pub mod triggers;
 pub(crate) mod undo;

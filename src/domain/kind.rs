@@ -6,7 +6,8 @@ use std::str::FromStr;
 
 /// What kind of contact an interaction was. `Note` is an internal note: it is kept on the
 /// timeline but does not count as talking to the customer, so it leaves the cadence alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Kind {
     Call,
     Email,

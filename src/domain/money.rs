@@ -4,7 +4,10 @@ use std::fmt;
 
 /// An amount in cents, parsed from what a salesperson types: `1250.50`, `1250,50`,
 /// `1.250,50`, `1,250.50`, `1 250,50`, `€ 99`, `300 EUR`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(transparent)]
 pub struct Cents(pub i64);
 
 /// Where value tiers 1, 2 and 3 start: a lifetime value of 1,000, 10,000 and 50,000 (in

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 
 /// Situational: their situation changed (new contact person, merger, move). Reactional: an
 /// incident (late delivery, missed SLA, complaint). Influential: a competitor's pull.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TriggerKind {
     Situational,
@@ -49,7 +49,7 @@ impl FromStr for TriggerKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Trigger {
     pub id: i64,
     pub customer_id: i64,

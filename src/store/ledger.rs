@@ -7,7 +7,7 @@ use crate::domain::balance::{BalanceEntry, Side};
 use crate::domain::money::Cents;
 
 /// A sale.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Order {
     pub id: i64,
     pub customer_id: i64,

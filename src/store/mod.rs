@@ -11,6 +11,7 @@ mod follow_ups;
 mod ledger;
 mod moments;
 mod nudges;
+mod records;
 pub mod sqlite;
 mod triggers;
 mod undo;
@@ -24,12 +25,18 @@ use chrono::NaiveDate;
 use crate::domain::moment::MomentStatus;
 
 pub(crate) use bulk::Bulk;
-pub(crate) use contacts::{Contacts, Interaction, Logged};
+pub use contacts::Interaction;
+pub(crate) use contacts::{Contacts, Logged};
 pub use customers::{CustomerPatch, CustomerRow, Customers, IndexEntry, NewCustomer, SortKey};
 pub(crate) use follow_ups::FollowUps;
-pub(crate) use ledger::{Ledger, Order};
+pub(crate) use ledger::Ledger;
+pub use ledger::Order;
 pub(crate) use moments::Moments;
 pub use nudges::{Nudges, Rows, Stream, Window};
+pub use records::{
+    ContactPatch, EntryPatch, FollowUpPatch, Kept, MomentPatch, OrderPatch, Record, Records, Removed,
+    Revised, Row, TriggerPatch,
+};
 pub use sqlite::{LATEST_VERSION, OpenError};
 pub(crate) use triggers::Triggers;
 pub use undo::{Change, CustomerFields, Undo, UndoRefused};
@@ -58,7 +65,18 @@ pub(crate) use week::{Page, Weeks};
 /// - Ids come back from the operation that created the record; a caller never asks the
 ///   backend for the last id it handed out.
 pub trait Book:
-    Customers + Contacts + FollowUps + Moments + Triggers + Ledger + Nudges + Weeks + Undo + Upkeep + Send
+    Customers
+    + Contacts
+    + FollowUps
+    + Moments
+    + Triggers
+    + Ledger
+    + Records
+    + Nudges
+    + Weeks
+    + Undo
+    + Upkeep
+    + Send
 {
     /// How to open another handle on this book, on any thread: for reading in the
     /// background while this one serves the screen. Opening is left to the thread that

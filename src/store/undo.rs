@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::contacts::Logged;
 use super::customers::CustomerPatch;
 use super::ledger::Order;
+use super::records::{Kept, Row};
 use crate::domain::balance::BalanceEntry;
 use crate::domain::moment::Moment;
 use crate::domain::trigger::Trigger;
@@ -59,6 +60,17 @@ pub enum Change {
     },
     OrderAdded {
         order: Order,
+    },
+    /// A logged record edited: `before` and `after` are the whole row; undo puts `before`
+    /// back while the row is still `after`.
+    Edited {
+        before: Row,
+        after: Row,
+    },
+    /// A logged record deleted; undo puts it back with its own id.
+    Deleted {
+        row: Row,
+        kept: Kept,
     },
 }
 

@@ -12,6 +12,7 @@ mod interactions;
 mod migrations;
 mod moments;
 mod nudges;
+mod records;
 mod sql;
 mod summary;
 mod triggers;

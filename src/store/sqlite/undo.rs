@@ -84,6 +84,7 @@ impl Undo for SqliteBook {
             Change::CustomerArchived { id, name, archived } => {
                 customers::undo_archive(tx, *id, name, *archived, now)
             }
+            Change::Edited { .. } | Change::Deleted { .. } => anyhow::bail!("not yet"),
         })
     }
 }
