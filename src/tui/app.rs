@@ -12,6 +12,7 @@ use super::form::Form;
 use super::help::HelpView;
 use super::preload::Preload;
 use super::prompt::{Prompt, PromptKind};
+use super::records::Confirm;
 use super::theme::{Look, Theme};
 use super::week::WeekView;
 use crate::app::urgency::ranked_ids;
@@ -24,6 +25,8 @@ pub enum Overlay {
     Help(Box<HelpView>),
     Prompt(Box<Prompt>),
     Form(Box<Form>),
+    /// A yes-or-no question in the footer.
+    Confirm(Box<Confirm>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -202,13 +205,24 @@ impl App {
                 None => self.say("Select a follow-up to snooze."),
             },
             Action::AddCustomer => self.form(Form::add_customer(self.theme)),
-            Action::EditCustomer => match self.target_customer() {
-                Some((id, _)) => {
-                    let c = self.store.require_customer(id)?;
-                    self.form(Form::edit_customer(&c, self.theme));
+            Action::EditSelected => {
+                if self.screen == Screen::Customer && self.edit_row() {
+                    return Ok(());
                 }
-                None => self.say("Select a customer to edit."),
-            },
+                match self.target_customer() {
+                    Some((id, _)) => {
+                        let c = self.store.require_customer(id)?;
+                        self.form(Form::edit_customer(&c, self.theme));
+                    }
+                    None => self.say("Select a customer to edit."),
+                }
+            }
+            Action::DeleteSelected => self.ask_delete(),
+            Action::NextList | Action::PreviousList => {
+                if let Some(card) = self.customer.as_mut().filter(|_| self.screen == Screen::Customer) {
+                    card.focus_next(action == Action::NextList);
+                }
+            }
             Action::ToggleArchive => self.toggle_archive()?,
             Action::Undo => self.undo_last()?,
             Action::AddMoment => match self.target_customer() {
@@ -240,6 +254,7 @@ impl App {
                 }
             }
             Action::Cancel
+            | Action::Confirm
             | Action::Submit
             | Action::Suggest
             | Action::NextField
@@ -261,7 +276,10 @@ impl App {
                     self.show(Screen::Agenda)?;
                 }
             }
-            Screen::Customer => self.show(Screen::Customers)?,
+            Screen::Customer => match self.customer.as_mut().filter(|c| c.focus.is_some()) {
+                Some(card) => card.unfocus(),
+                None => self.show(Screen::Customers)?,
+            },
             Screen::Week => self.show(Screen::Agenda)?,
             Screen::Agenda => {}
         }
@@ -306,7 +324,7 @@ impl App {
             }
             Screen::Customer => {
                 if let Some(customer) = self.customer.as_mut() {
-                    customer.select(step(customer.selected));
+                    customer.move_by(delta);
                 }
             }
             Screen::Week => {

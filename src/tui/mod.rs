@@ -18,6 +18,7 @@ pub mod keymap;
 mod keys;
 pub(crate) mod preload;
 pub(crate) mod prompt;
+mod records;
 mod text;
 pub mod theme;
 mod tty;

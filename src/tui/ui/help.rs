@@ -1,6 +1,6 @@
 //! The help overlay: every binding of every mode with its description, straight from the
-//! keymap table, on two pages — the screens' keys, then those of the filter, prompts and
-//! forms. Drawn from the `HelpView` alone.
+//! keymap table, on three pages — the screens' keys, the customer card's, then those of
+//! the filter, prompts and forms. Drawn from the `HelpView` alone.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -27,13 +27,12 @@ const fn section(title: &'static str, keep: fn(&Binding) -> bool) -> Section {
 type Page = (&'static str, [&'static [Section]; 2]);
 
 const SCREENS: Page = (
-    " Keys · Esc closes ",
+    " Keys · Tab: the customer card's · Esc closes ",
     [
         &[
             section("Everywhere", |b| b.scope == Scope::Everywhere && !moves(b.action)),
             section("Agenda", |b| b.scope == Scope::Agenda && !repeats(b)),
             section("Customers", |b| b.scope == Scope::Customers && !repeats(b)),
-            section("Customer", |b| b.scope == Scope::Customer && !repeats(b)),
         ],
         &[
             section("Week", |b| b.scope == Scope::Week && !repeats(b)),
@@ -63,8 +62,22 @@ const TYPING: Page = (
     ],
 );
 
+const CARD: Page = (
+    " Keys of the customer card · Esc closes ",
+    [
+        &[
+            section(Scope::Customer.title(), |b| {
+                b.scope == Scope::Customer && !repeats(b)
+            }),
+            section(Scope::FollowUp.title(), |b| b.scope == Scope::FollowUp),
+            section(Scope::Row.title(), |b| b.scope == Scope::Row),
+        ],
+        &[section(Scope::Confirm.title(), |b| b.scope == Scope::Confirm)],
+    ],
+);
+
 /// In the order Tab turns them; `help::PAGES` long.
-const PAGES: [Page; super::super::help::PAGES] = [SCREENS, TYPING];
+const PAGES: [Page; super::super::help::PAGES] = [SCREENS, CARD, TYPING];
 
 impl Widget for &HelpView {
     fn render(self, area: Rect, buf: &mut Buffer) {
