@@ -93,7 +93,7 @@ impl Scope {
             Scope::Agenda => "Agenda",
             Scope::Customers => "Customers",
             Scope::Customer => "Customer",
-            Scope::FollowUp => "Customer: a follow-up",
+            Scope::FollowUp => "Customer: a follow-up (else the first)",
             Scope::Row => "Customer: a selected row",
             Scope::Confirm => "Delete? (y/n)",
             Scope::Week => "Week",

@@ -109,15 +109,15 @@ pub const BINDINGS: &[Binding] = &[
     bind(Week, &[ch(']')], "]", Action::NextWeek, "the week after"),
     bind(Everywhere, &[ch('l')], "l", Action::LogContact, "log a contact (quick-log line)").footer("log").spare(),
     bind(Agenda, &[ch('d')], "d", Action::Done, "mark the follow-up done").footer("done"),
-    bind(FollowUp, &[ch('d')], "d", Action::Done, "mark the selected (else the first) follow-up done").footer("done"),
+    bind(FollowUp, &[ch('d')], "d", Action::Done, "mark the selected follow-up done").footer("done"),
     bind(Agenda, &[ch('s')], "s", Action::Snooze, "snooze the follow-up").footer("snooze"),
-    bind(FollowUp, &[ch('s')], "s", Action::Snooze, "snooze the selected (else the first) follow-up").footer("snooze"),
+    bind(FollowUp, &[ch('s')], "s", Action::Snooze, "snooze the selected follow-up").footer("snooze"),
     bind(Row, &[ch('e')], "e", Action::EditSelected, "edit the selected row").footer("edit"),
     bind(Row, &[ch('x')], "x", Action::DeleteSelected, "delete the selected row (asks y/n)").footer("delete"),
-    bind(Row, &[key(Esc)], "Esc", Action::Back, "unselect: e edits the customer again"),
+    bind(Row, &[key(Esc)], "Esc", Action::Back, "unselect (e edits the customer)"),
     bind(Customer, &[ch(']')], "]", Action::NextList, "select a row in the next list").footer_as("[ ]", "list"),
     bind(Customer, &[ch('[')], "[", Action::PreviousList, "select a row in the list before").footer_as("[ ]", "list"),
-    bind(Customer, &[ch('e')], "e", Action::EditSelected, "edit the customer (with a row: the row)").footer("edit"),
+    bind(Customer, &[ch('e')], "e", Action::EditSelected, "edit the customer").footer("edit"),
     bind(Everywhere, &[ch('f')], "f", Action::AddFollowUp, "add a follow-up").footer("follow-up").spare(),
     bind(Everywhere, &[ch('m')], "m", Action::AddMoment, "plan a decision moment"),
     bind(Everywhere, &[ch('t')], "t", Action::AddTrigger, "note a switching trigger"),
@@ -138,7 +138,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Everywhere, &[ch('3')], "3", Action::Show(Screen::Customer), "the customer card"),
     bind(Everywhere, &[ch('4')], "4", Action::Show(Screen::Week), "the week's to-do list"),
     bind(Everywhere, &[key(Tab)], "Tab", Action::NextScreen, "next screen"),
-    bind(Everywhere, &[key(Esc)], "Esc", Action::Back, "back / clear the filter / unselect"),
+    bind(Everywhere, &[key(Esc)], "Esc", Action::Back, "back / clear filter / unselect"),
     bind(Everywhere, &[ch('?')], "?", Action::ToggleHelp, "all keys").footer("keys"),
     bind(Everywhere, &[ch('q')], "q", Action::Quit, "quit").footer("quit"),
 
@@ -183,7 +183,7 @@ pub const BINDINGS: &[Binding] = &[
 
     // The question before a delete: only y deletes.
     bind(Confirm, &[ch('y')], "y", Action::Confirm, "yes: delete it (u undoes)").footer("delete"),
-    bind(Confirm, &[TEXT, key(Esc), key(Enter)], "any other key", Action::Cancel, "keep it, deleting nothing").footer_as("any other key", "keep it"),
+    bind(Confirm, &[TEXT, key(Esc), key(Enter)], "any other", Action::Cancel, "keep it: nothing deleted").footer_as("any other key", "keeps it"),
 
     // The help.
     bind(Help, &[key(Esc)], "Esc", Action::Cancel, "close the help").footer("close"),
