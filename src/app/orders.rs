@@ -47,7 +47,7 @@ pub fn record(
 
 /// The day an order was placed: a day word or an ISO date, `yesterday` too, never after
 /// today.
-fn placed_on(when: &str, today: NaiveDate) -> Result<NaiveDate, Refused> {
+pub(crate) fn placed_on(when: &str, today: NaiveDate) -> Result<NaiveDate, Refused> {
     let typed = when.trim();
     let word = typed.trim_start_matches('@').trim().to_ascii_lowercase();
     let on = match word.as_str() {

@@ -5,7 +5,9 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use crate::domain::balance::BadSide;
 use crate::domain::customer::{BadCadence, BadTag};
+use crate::domain::kind::UnknownKind;
 use crate::domain::moment::BadOutcome;
 use crate::domain::money::BadAmount;
 use crate::domain::quicklog::QuickLogError;
@@ -33,6 +35,27 @@ pub enum Refused {
     TriggerKind(#[from] BadTriggerKind),
     #[error(transparent)]
     Outcome(#[from] BadOutcome),
+    #[error(transparent)]
+    Kind(#[from] UnknownKind),
+    #[error("{0} — use give or ask")]
+    Side(#[from] BadSide),
+    /// An edit that names no field to change; the fields it could have named.
+    #[error("nothing to change — give the {0}")]
+    NothingToChange(&'static str),
+    #[error("the follow-up is empty — say what to do, like \"send the quote\"")]
+    NoFollowUpText,
+    #[error(
+        "satisfaction '{0}' is not 1 to 5 — give 1 (very unhappy) to 5 (very happy), or none to clear it"
+    )]
+    Satisfaction(String),
+    #[error(
+        "'{0}' is not a time I understand — use YYYY-MM-DD HH:MM, YYYY-MM-DD, HH:MM, today, yesterday or a weekday (mon), with a time if you like (mon 14:30)"
+    )]
+    BadTime(String),
+    #[error("'{0}' is in the future — a contact is recorded when it happened, not ahead")]
+    ContactAhead(String),
+    #[error("'{0}' is before today — an open follow-up is due today or later")]
+    DueInPast(String),
     /// A follow-up's "text @when" that does not read as one.
     #[error("{0}")]
     Plan(String),

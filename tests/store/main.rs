@@ -9,6 +9,7 @@ mod customers;
 mod follow_ups;
 mod import;
 mod nudges;
+mod records;
 mod relationship;
 mod support;
 mod undo;
@@ -77,6 +78,15 @@ macro_rules! contract {
                     orders_add_up_to_the_value_and_its_tier,
                     a_customer_s_gives_asks_and_orders_list_newest_first,
                     records_for_a_missing_customer_are_not_found,
+                },
+                records::{
+                    editing_contacts_recomputes_last_contact_and_satisfaction,
+                    deleting_the_newest_contact_keeps_what_its_line_made_unlinked,
+                    orders_and_gives_edited_or_deleted_keep_value_and_balance_right,
+                    follow_ups_moments_and_triggers_are_edited_and_deleted,
+                    a_missing_or_deleted_record_is_not_found_and_nothing_changes,
+                    an_undone_edit_puts_the_row_back_and_refuses_once_it_changed,
+                    an_undone_delete_is_refused_once_its_id_was_given_again,
                 },
                 nudges::{
                     every_walk_hands_out_its_rows_in_score_order,

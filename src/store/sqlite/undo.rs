@@ -7,6 +7,7 @@
 
 mod checks;
 mod customers;
+mod records;
 
 use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -84,7 +85,8 @@ impl Undo for SqliteBook {
             Change::CustomerArchived { id, name, archived } => {
                 customers::undo_archive(tx, *id, name, *archived, now)
             }
-            Change::Edited { .. } | Change::Deleted { .. } => anyhow::bail!("not yet"),
+            Change::Edited { before, after } => records::undo_edit(tx, before, after),
+            Change::Deleted { row, kept } => records::undo_delete(tx, row, kept),
         })
     }
 }
