@@ -222,9 +222,7 @@ impl App {
                         kind: read(f(0), records::kind)?,
                         at: read(f(1), |t| records::contact_time(now, t))?,
                         note: f(2),
-                        satisfaction: read(f(3), |t| {
-                            records::satisfaction(if t.is_empty() { "none" } else { t })
-                        })?,
+                        satisfaction: read(f(3), records::satisfaction)?,
                     };
                     records::edit_contact(store, now, r.id, &patch).map(|e| (e.change, e.said))
                 }
@@ -264,7 +262,7 @@ impl App {
                 Row::Order(r) => {
                     let patch = OrderPatch {
                         amount: read(f(0), records::amount)?,
-                        ordered_on: read(f(1), |t| records::day(now, t))?,
+                        ordered_on: read(f(1), |t| records::order_day(now, t))?,
                         note: f(2),
                     };
                     records::edit_order(store, now, r.id, &patch).map(|e| (e.change, e.said))

@@ -147,6 +147,12 @@ fn render_list<'a>(
     StatefulWidget::render(widget, area, buf, &mut state);
 }
 
+/// The first column of row `i` of `list`: a mark on the selected row while the list has
+/// the focus (besides its reversed look, so that it shows without colour or reverse video).
+fn lead(card: &CustomerView, list: CardList, i: usize) -> &'static str {
+    if card.marked(list) == Some(i) { "▸" } else { " " }
+}
+
 /// The lists under the follow-ups share one place; its title names them all, the one
 /// shown marked. The timeline shows unless another of them has the focus.
 const LOWER: [CardList; 4] = [
@@ -171,14 +177,17 @@ fn render_promises_and_timeline(card: &CustomerView, area: Rect, buf: &mut Buffe
             .block(block)
             .render(follow_ups_area, buf);
     } else {
-        let items = card.follow_ups.iter().map(|f| {
+        let items = card.follow_ups.iter().enumerate().map(|(n, f)| {
             let style = match f.due.cmp(&today) {
                 std::cmp::Ordering::Less => theme.overdue,
                 std::cmp::Ordering::Equal => theme.today,
                 std::cmp::Ordering::Greater => theme.base,
             };
             ListItem::new(Line::from(vec![
-                Span::styled(format!(" {:<11}", day(f.due, today)), style),
+                Span::styled(
+                    format!("{}{:<11}", lead(card, CardList::FollowUps, n), day(f.due, today)),
+                    style,
+                ),
                 Span::raw(sanitize(&f.text).into_owned()),
             ]))
         });
@@ -210,13 +219,16 @@ fn render_promises_and_timeline(card: &CustomerView, area: Rect, buf: &mut Buffe
     match shown {
         CardList::Triggers if card.triggers.is_empty() => empty(" no triggers · t notes one", buf),
         CardList::Triggers => {
-            let items = card.triggers.iter().map(|t| {
+            let items = card.triggers.iter().enumerate().map(|(n, t)| {
                 let state = match t.resolved_at {
                     Some(at) => Span::styled(format!(" · resolved {}", on(at)), theme.dim),
                     None => Span::styled(" · open", theme.due_soon),
                 };
                 ListItem::new(Line::from(vec![
-                    Span::styled(format!(" {:<11}", on(t.opened_at)), theme.dim),
+                    Span::styled(
+                        format!("{}{:<11}", lead(card, shown, n), on(t.opened_at)),
+                        theme.dim,
+                    ),
                     Span::styled(format!("{:<12}", t.kind.to_string()), theme.key),
                     Span::raw(sanitize(&t.note).into_owned()),
                     state,
@@ -226,9 +238,9 @@ fn render_promises_and_timeline(card: &CustomerView, area: Rect, buf: &mut Buffe
         }
         CardList::Entries if card.entries.is_empty() => empty(" no gives or asks · b records one", buf),
         CardList::Entries => {
-            let items = card.entries.iter().map(|e| {
+            let items = card.entries.iter().enumerate().map(|(n, e)| {
                 ListItem::new(Line::from(vec![
-                    Span::styled(format!(" {:<11}", on(e.at)), theme.dim),
+                    Span::styled(format!("{}{:<11}", lead(card, shown, n), on(e.at)), theme.dim),
                     Span::styled(format!("{:<5}", e.side.to_string()), theme.key),
                     Span::raw(sanitize(&e.note).into_owned()),
                 ]))
@@ -237,9 +249,12 @@ fn render_promises_and_timeline(card: &CustomerView, area: Rect, buf: &mut Buffe
         }
         CardList::Orders if card.orders.is_empty() => empty(" no orders · $ records one", buf),
         CardList::Orders => {
-            let items = card.orders.iter().map(|o| {
+            let items = card.orders.iter().enumerate().map(|(n, o)| {
                 ListItem::new(Line::from(vec![
-                    Span::styled(format!(" {:<11}", day(o.ordered_on, today)), theme.dim),
+                    Span::styled(
+                        format!("{}{:<11}", lead(card, shown, n), day(o.ordered_on, today)),
+                        theme.dim,
+                    ),
                     Span::raw(format!(
                         "{} {:>12}  ",
                         sanitize(&o.currency),
@@ -252,10 +267,17 @@ fn render_promises_and_timeline(card: &CustomerView, area: Rect, buf: &mut Buffe
         }
         _ if card.timeline.is_empty() => empty(" nothing logged yet · l logs a contact", buf),
         _ => {
-            let items = card.timeline.iter().map(|i| {
+            let items = card.timeline.iter().enumerate().map(|(n, i)| {
                 let sat = i.satisfaction.map(|s| format!(" ={s}")).unwrap_or_default();
                 ListItem::new(Line::from(vec![
-                    Span::styled(format!(" {:<17}", local_time(i.at, card.look.now)), theme.dim),
+                    Span::styled(
+                        format!(
+                            "{}{:<17}",
+                            lead(card, CardList::Timeline, n),
+                            local_time(i.at, card.look.now)
+                        ),
+                        theme.dim,
+                    ),
                     Span::styled(format!("{:<10}", i.kind.as_str()), theme.key),
                     Span::raw(sanitize(&i.note).into_owned()),
                     Span::styled(sat, theme.ok),

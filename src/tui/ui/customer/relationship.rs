@@ -107,8 +107,9 @@ pub fn process(card: &CustomerView) -> Paragraph<'static> {
         } else {
             theme.base
         };
+        let lead = if Some(i) == marked { "▸" } else { "" };
         strip.push(Span::styled(
-            format!("{mark}{} {}", day(m.expected, today), sanitize(&m.title)),
+            format!("{lead}{mark}{} {}", day(m.expected, today), sanitize(&m.title)),
             style,
         ));
     }
