@@ -7,7 +7,7 @@ pub mod action;
 pub(crate) mod agenda;
 pub mod app;
 mod archive;
-pub(crate) mod customer;
+pub mod customer;
 pub mod customers;
 mod draw;
 mod edits;
