@@ -205,24 +205,10 @@ impl App {
                 None => self.say("Select a follow-up to snooze."),
             },
             Action::AddCustomer => self.form(Form::add_customer(self.theme)),
-            Action::EditSelected => {
-                if self.screen == Screen::Customer && self.edit_row() {
-                    return Ok(());
-                }
-                match self.target_customer() {
-                    Some((id, _)) => {
-                        let c = self.store.require_customer(id)?;
-                        self.form(Form::edit_customer(&c, self.theme));
-                    }
-                    None => self.say("Select a customer to edit."),
-                }
-            }
+            Action::EditSelected => self.edit_selected()?,
             Action::DeleteSelected => self.ask_delete(),
-            Action::NextList | Action::PreviousList => {
-                if let Some(card) = self.customer.as_mut().filter(|_| self.screen == Screen::Customer) {
-                    card.focus_next(action == Action::NextList);
-                }
-            }
+            Action::NextList => self.focus_list(true),
+            Action::PreviousList => self.focus_list(false),
             Action::ToggleArchive => self.toggle_archive()?,
             Action::Undo => self.undo_last()?,
             Action::AddMoment => match self.target_customer() {
@@ -403,7 +389,7 @@ impl App {
     }
 
     /// Gives the keys to `form`.
-    fn form(&mut self, form: Form) {
+    pub(super) fn form(&mut self, form: Form) {
         self.overlay = Some(Overlay::Form(Box::new(form)));
     }
 

@@ -155,22 +155,43 @@ fn read<T>(
 }
 
 impl App {
-    /// `e` on the card with a row selected: the form for that record.
-    pub(super) fn edit_row(&mut self) -> bool {
-        let Some(selected) = self.customer.as_ref().and_then(|c| c.selected()) else {
-            return false;
-        };
-        let form = form(selected.row(), self.now, self.theme);
-        self.overlay = Some(Overlay::Form(Box::new(form)));
-        true
+    /// `e`: on the card with a row selected, the form for that record; else the
+    /// customer's form.
+    pub(super) fn edit_selected(&mut self) -> anyhow::Result<()> {
+        if let Some(selected) = self.selected_row() {
+            let form = form(selected.row(), self.now, self.theme);
+            self.form(form);
+            return Ok(());
+        }
+        match self.target_customer() {
+            Some((id, _)) => {
+                let c = self.store.require_customer(id)?;
+                self.form(Form::edit_customer(&c, self.theme));
+            }
+            None => self.say("Select a customer to edit."),
+        }
+        Ok(())
+    }
+
+    /// `]` / `[` on the card.
+    pub(super) fn focus_list(&mut self, forward: bool) {
+        if let Some(card) = self.customer.as_mut().filter(|_| self.screen == Screen::Customer) {
+            card.focus_next(forward);
+        }
+    }
+
+    /// The row selected on the card shown.
+    fn selected_row(&self) -> Option<Selected<'_>> {
+        let card = self
+            .customer
+            .as_ref()
+            .filter(|_| self.screen == Screen::Customer)?;
+        card.selected()
     }
 
     /// `x` on the card: asks whether to delete the selected row.
     pub(super) fn ask_delete(&mut self) {
-        let selected = (self.screen == Screen::Customer)
-            .then(|| self.customer.as_ref().and_then(|c| c.selected()))
-            .flatten();
-        let Some(selected) = selected else {
+        let Some(selected) = self.selected_row() else {
             self.say("Select a row to delete: ] picks a list, j/k a row in it.");
             return;
         };

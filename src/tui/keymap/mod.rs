@@ -298,6 +298,34 @@ mod tests {
     }
 
     #[test]
+    fn the_card_s_footer_offers_what_works_on_the_selected_row() {
+        let words = |mode| footer(mode).iter().map(|f| f.keys).collect::<Vec<_>>();
+        let on_timeline = words(Mode::Card(CardList::Timeline));
+        assert!(
+            on_timeline.contains(&"e") && on_timeline.contains(&"x"),
+            "{on_timeline:?}"
+        );
+        assert!(
+            !on_timeline.contains(&"d") && !on_timeline.contains(&"s"),
+            "{on_timeline:?}"
+        );
+        let on_follow_up = words(Mode::Card(CardList::FollowUps));
+        assert!(
+            on_follow_up.contains(&"d") && on_follow_up.contains(&"x"),
+            "{on_follow_up:?}"
+        );
+        let unselected = words(Mode::Screen(Screen::Customer));
+        assert!(!unselected.contains(&"x"), "{unselected:?}");
+        assert_eq!(
+            action_for(Mode::Card(CardList::Orders), press(Char('d'))),
+            None,
+            "d marks follow-ups done, not orders"
+        );
+        assert_eq!(action_for(Mode::Confirm, press(Char('n'))), Some(Action::Cancel));
+        assert_eq!(action_for(Mode::Confirm, press(Char('y'))), Some(Action::Confirm));
+    }
+
+    #[test]
     fn every_mode_has_a_footer_and_a_way_out() {
         for mode in MODES {
             assert!(!footer(mode).is_empty(), "{mode:?}");

@@ -193,7 +193,13 @@ fn render_promises_and_timeline(card: &CustomerView, area: Rect, buf: &mut Buffe
         });
         render_list(card, CardList::FollowUps, items, block, follow_ups_area, buf);
     }
+    render_lower(card, lower_area, buf);
+}
 
+/// The timeline, or the triggers, gives/asks or orders while one of them has the focus.
+fn render_lower(card: &CustomerView, lower_area: Rect, buf: &mut Buffer) {
+    let theme = &card.look.theme;
+    let today = card.look.now.today();
     let shown = card
         .focus
         .filter(|l| LOWER.contains(l))
