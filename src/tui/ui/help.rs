@@ -27,7 +27,7 @@ const fn section(title: &'static str, keep: fn(&Binding) -> bool) -> Section {
 type Page = (&'static str, [&'static [Section]; 2]);
 
 const SCREENS: Page = (
-    " Keys · Tab: the customer card's · Esc closes ",
+    " Keys · Esc closes ",
     [
         &[
             section("Everywhere", |b| b.scope == Scope::Everywhere && !moves(b.action)),
