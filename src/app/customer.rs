@@ -1,5 +1,5 @@
 //! One customer's card: the customer with their open follow-ups, timeline, buying
-//! process, triggers and urgency, read once for `touchbase show` and the Customer screen.
+//! process, triggers, latest gives/asks and orders, and urgency, read once for `touchbase show` and the Customer screen.
 //! Knows neither how they print nor how they draw it. Finding, adding and editing
 //! customers is `customers`'s.
 
@@ -23,9 +23,9 @@ pub struct CustomerCard {
     pub moments: Vec<Moment>,
     /// Open triggers first.
     pub triggers: Vec<Trigger>,
-    /// The latest gives and asks, newest first.
+    /// The latest gives and asks, newest first, as many as the timeline.
     pub entries: Vec<BalanceEntry>,
-    /// The latest orders, the latest placed first.
+    /// The latest orders, newest first, as many as the timeline.
     pub orders: Vec<Order>,
     /// The customer's urgency, term by term.
     pub why: Why,

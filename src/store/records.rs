@@ -214,12 +214,6 @@ pub trait Records {
 
     fn order(&self, id: i64) -> anyhow::Result<Option<Order>>;
 
-    /// A customer's gives and asks, newest first, at most `limit`.
-    fn entries_of(&self, customer_id: i64, limit: usize) -> anyhow::Result<Vec<BalanceEntry>>;
-
-    /// A customer's orders, the latest placed first, at most `limit`.
-    fn orders_of(&self, customer_id: i64, limit: usize) -> anyhow::Result<Vec<Order>>;
-
     /// The record, whatever its kind, or `None`.
     fn row(&self, record: Record) -> anyhow::Result<Option<Row>>;
 

@@ -3,8 +3,8 @@
 
 use super::theme::Theme;
 
-/// The screens' keys, then those of the filter, prompts and forms.
-pub const PAGES: usize = 2;
+/// The screens' keys, the customer card's, then those of the filter, prompts and forms.
+pub const PAGES: usize = 3;
 
 pub struct HelpView {
     pub page: usize,

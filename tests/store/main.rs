@@ -83,6 +83,7 @@ macro_rules! contract {
                     triggers_resolve_once_open_ones_first,
                     gives_and_asks_are_counted,
                     orders_add_up_to_the_value_and_its_tier,
+                    a_customer_s_gives_asks_and_orders_list_newest_first,
                     records_for_a_missing_customer_are_not_found,
                 },
                 records::{

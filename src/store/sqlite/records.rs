@@ -68,14 +68,6 @@ impl Records for SqliteBook {
         value::order_by_id(&self.conn, id)
     }
 
-    fn entries_of(&self, customer_id: i64, limit: usize) -> anyhow::Result<Vec<BalanceEntry>> {
-        value::entries_of(&self.conn, customer_id, limit)
-    }
-
-    fn orders_of(&self, customer_id: i64, limit: usize) -> anyhow::Result<Vec<Order>> {
-        value::orders_of(&self.conn, customer_id, limit)
-    }
-
     fn row(&self, record: Record) -> anyhow::Result<Option<Row>> {
         read(&self.conn, record)
     }

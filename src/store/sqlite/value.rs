@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
 use super::SqliteBook;
-use super::sql::{Lenient, from_ts, ts};
+use super::sql::{Lenient, from_ts, int, ts};
 use crate::domain::balance::{BalanceEntry, Side};
 use crate::domain::money::Cents;
 use crate::store::{Ledger, Order};
@@ -65,6 +65,28 @@ impl Ledger for SqliteBook {
             note: String::new(),
         })
     }
+
+    fn entries_of(&self, customer_id: i64, limit: usize) -> anyhow::Result<Vec<BalanceEntry>> {
+        self.conn
+            .prepare_cached(
+                "SELECT id, customer_id, side, note, at FROM balance_entries WHERE customer_id = ?1
+                 ORDER BY at DESC, id DESC LIMIT ?2",
+            )?
+            .query_map(params![customer_id, int(limit)], entry_from_row)?
+            .collect::<Result<Vec<_>, _>>()
+            .context("loading gives and asks")
+    }
+
+    fn orders_of(&self, customer_id: i64, limit: usize) -> anyhow::Result<Vec<Order>> {
+        self.conn
+            .prepare_cached(
+                "SELECT id, customer_id, ordered_on, amount_cents, currency, note FROM orders
+                 WHERE customer_id = ?1 ORDER BY ordered_on DESC, id DESC LIMIT ?2",
+            )?
+            .query_map(params![customer_id, int(limit)], order_from_row)?
+            .collect::<Result<Vec<_>, _>>()
+            .context("loading orders")
+    }
 }
 
 /// `id, customer_id, side, note, at` of a give or ask, read leniently.
@@ -109,30 +131,4 @@ pub(super) fn order_by_id(conn: &Connection, id: i64) -> anyhow::Result<Option<O
     .query_row([id], order_from_row)
     .optional()
     .context("loading an order")
-}
-
-/// A customer's gives and asks, newest first.
-pub(super) fn entries_of(
-    conn: &Connection,
-    customer_id: i64,
-    limit: usize,
-) -> anyhow::Result<Vec<BalanceEntry>> {
-    conn.prepare_cached(
-        "SELECT id, customer_id, side, note, at FROM balance_entries
-         WHERE customer_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2",
-    )?
-    .query_map(params![customer_id, super::sql::int(limit)], entry_from_row)?
-    .collect::<Result<Vec<_>, _>>()
-    .context("loading the gives and asks")
-}
-
-/// A customer's orders, the latest placed first.
-pub(super) fn orders_of(conn: &Connection, customer_id: i64, limit: usize) -> anyhow::Result<Vec<Order>> {
-    conn.prepare_cached(
-        "SELECT id, customer_id, ordered_on, amount_cents, currency, note FROM orders
-         WHERE customer_id = ?1 ORDER BY ordered_on DESC, id DESC LIMIT ?2",
-    )?
-    .query_map(params![customer_id, super::sql::int(limit)], order_from_row)?
-    .collect::<Result<Vec<_>, _>>()
-    .context("loading the orders")
 }
