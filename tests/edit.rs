@@ -106,7 +106,7 @@ fn a_contact_is_corrected_and_the_summaries_follow() {
     let edited = book.json(&["edit", "contact", "2", "--at", "tue", "--satisfaction", "none"]);
     assert_eq!(
         edited,
-        json!({"id": 2, "at": "2026-11-17T12:00:00Z", "kind": "gift", "note": "hamper", "satisfaction": null})
+        json!({"id": 2, "at": "2026-11-17T09:00:00Z", "kind": "gift", "note": "hamper", "satisfaction": null})
     );
     let card = book.card();
     assert_eq!(card["last_contact"], "2026-11-19T14:30:00Z");
@@ -194,7 +194,7 @@ fn follow_ups_moments_triggers_gives_asks_and_orders_are_corrected() {
     ]);
     assert_eq!(
         e,
-        json!({"id": 2, "customer_id": 1, "side": "give", "note": "two days of training", "at": "2026-11-21T12:00:00Z"})
+        json!({"id": 2, "customer_id": 1, "side": "give", "note": "two days of training", "at": "2026-11-21T09:00:00Z"})
     );
     assert_eq!(book.card()["balance"], json!({"gives": 3, "asks": 0}));
 
