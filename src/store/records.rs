@@ -182,6 +182,19 @@ pub struct RemovedCustomer {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub rows: Vec<(Row, Kept)>,
+    /// The names they were also known by (those merged into them), oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_names: Vec<FormerName>,
+}
+
+/// A name a customer is also known by, kept when another customer was merged into them;
+/// by its own id, so that undoing the merge still finds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormerName {
+    pub id: i64,
+    pub name: String,
+    /// The id the merged customer had.
+    pub merged_from: i64,
 }
 
 /// How many records of each kind a customer has.

@@ -250,7 +250,10 @@ impl Records for SqliteBook {
                     rows.push((required(tx, kind(id))?, kept));
                 }
             }
-            // The foreign keys delete every record of theirs (ON DELETE CASCADE).
+            let former_names =
+                super::words::former_names(tx, customer_id).context("loading the names they had")?;
+            // The foreign keys delete every record of theirs, their words and former names
+            // (ON DELETE CASCADE).
             tx.prepare_cached("DELETE FROM customers WHERE id = ?1")?
                 .execute([customer_id])
                 .context("deleting the customer")?;
@@ -261,6 +264,7 @@ impl Records for SqliteBook {
                 created_at: from_ts(created_at),
                 updated_at: from_ts(updated_at),
                 rows,
+                former_names,
             })
         })
     }

@@ -8,6 +8,7 @@ use rusqlite::{Connection, params};
 use super::refuse;
 use crate::store::sqlite::records::{read, table};
 use crate::store::sqlite::sql::ts;
+use crate::store::sqlite::words;
 use crate::store::{Kept, RemovedCustomer, Row};
 
 /// What undoing an edit of the row is called when it can't: "the edit of the follow-up “send the quote”".
@@ -150,6 +151,17 @@ pub(super) fn undo_customer_delete(tx: &Connection, removed: &RemovedCustomer) -
             ));
         }
     }
+    for former in &removed.former_names {
+        if id_taken(tx, "customer_aliases", former.id)? {
+            return Err(refuse(
+                what,
+                format!(
+                    "the id of their former name “{}” was given to another since",
+                    former.name
+                ),
+            ));
+        }
+    }
     tx.execute(
         "INSERT INTO customers (id, name, company, email, phone, tags, cadence_days, notes, archived, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -172,7 +184,16 @@ pub(super) fn undo_customer_delete(tx: &Connection, removed: &RemovedCustomer) -
     for (row, kept) in &removed.rows {
         insert(tx, row, kept)?;
     }
+    // The name key and the words are the row's; the former names add theirs.
+    words::restore(tx, removed.id, &removed.former_names).context("making the customer findable again")?;
     crate::store::sqlite::summary::refresh(tx, removed.id)
+}
+
+/// Whether a row of `table` has the id `id`: one that undo would put back is taken.
+fn id_taken(tx: &Connection, table: &str, id: i64) -> anyhow::Result<bool> {
+    tx.prepare_cached(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"))?
+        .query_row([id], |r| r.get(0))
+        .with_context(|| format!("looking for a row of {table} with id {id}"))
 }
 
 fn insert(tx: &Connection, row: &Row, kept: &Kept) -> anyhow::Result<()> {
