@@ -79,21 +79,10 @@ fn write_back(tx: &Connection, row: &Row) -> anyhow::Result<()> {
 pub(super) fn undo_delete(tx: &Connection, row: &Row, kept: &Kept) -> anyhow::Result<()> {
     let record = row.record();
     let what = format!("deleting {} {}", record.what(), record.id());
-    let customer_there: bool = tx
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM customers WHERE id = ?1)")?
-        .query_row([row.customer_id()], |r| r.get(0))
-        .context("looking for the record's customer")?;
-    if !customer_there {
+    if !exists(tx, "customers", row.customer_id())? {
         return Err(refuse(what, "its customer was deleted since"));
     }
-    let taken: bool = tx
-        .prepare_cached(&format!(
-            "SELECT EXISTS (SELECT 1 FROM {} WHERE id = ?1)",
-            table(record)
-        ))?
-        .query_row([record.id()], |r| r.get(0))
-        .context("looking for the record's id")?;
-    if taken {
+    if exists(tx, table(record), record.id())? {
         return Err(refuse(
             what,
             format!(
@@ -121,11 +110,7 @@ pub(super) fn undo_delete(tx: &Connection, row: &Row, kept: &Kept) -> anyhow::Re
 pub(super) fn undo_customer_delete(tx: &Connection, removed: &RemovedCustomer) -> anyhow::Result<()> {
     let f = &removed.fields;
     let what = format!("deleting {}", f.name);
-    let taken: bool = tx
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM customers WHERE id = ?1)")?
-        .query_row([removed.id], |r| r.get(0))
-        .context("looking for the customer's id")?;
-    if taken {
+    if exists(tx, "customers", removed.id)? {
         return Err(refuse(
             what,
             format!("its id {} was given to a new customer since", removed.id),
@@ -133,14 +118,7 @@ pub(super) fn undo_customer_delete(tx: &Connection, removed: &RemovedCustomer) -
     }
     for (row, _) in &removed.rows {
         let record = row.record();
-        let taken: bool = tx
-            .prepare_cached(&format!(
-                "SELECT EXISTS (SELECT 1 FROM {} WHERE id = ?1)",
-                table(record)
-            ))?
-            .query_row([record.id()], |r| r.get(0))
-            .context("looking for a record's id")?;
-        if taken {
+        if exists(tx, table(record), record.id())? {
             return Err(refuse(
                 what,
                 format!(
@@ -152,7 +130,7 @@ pub(super) fn undo_customer_delete(tx: &Connection, removed: &RemovedCustomer) -
         }
     }
     for former in &removed.former_names {
-        if id_taken(tx, "customer_aliases", former.id)? {
+        if exists(tx, "customer_aliases", former.id)? {
             return Err(refuse(
                 what,
                 format!(
@@ -189,8 +167,9 @@ pub(super) fn undo_customer_delete(tx: &Connection, removed: &RemovedCustomer) -
     crate::store::sqlite::summary::refresh(tx, removed.id)
 }
 
-/// Whether a row of `table` has the id `id`: one that undo would put back is taken.
-fn id_taken(tx: &Connection, table: &str, id: i64) -> anyhow::Result<bool> {
+/// Whether `table` holds a row with the id `id`: the customer a row goes back to, or an id
+/// that undo would put back and someone took since.
+fn exists(tx: &Connection, table: &str, id: i64) -> anyhow::Result<bool> {
     tx.prepare_cached(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"))?
         .query_row([id], |r| r.get(0))
         .with_context(|| format!("looking for a row of {table} with id {id}"))
@@ -284,9 +263,5 @@ fn linked_contact(tx: &Connection, kept: &Kept) -> anyhow::Result<Option<i64>> {
     let Some(id) = kept.interaction_id else {
         return Ok(None);
     };
-    let there: bool = tx
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM interactions WHERE id = ?1)")?
-        .query_row([id], |r| r.get(0))
-        .context("looking for the contact the record came from")?;
-    Ok(there.then_some(id))
+    Ok(exists(tx, "interactions", id)?.then_some(id))
 }
