@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
 
 use super::SqliteBook;
 use super::customers::{FieldsToSet, customer_not_found, set_fields};
-use super::sql::{from_ts, ts};
+use super::sql::from_ts;
 use super::undo::without;
 use crate::domain::{Tags, words};
 use crate::store::{Filled, Merge, MergeRefused, MergedRow, Merges, Moved, UndoRefused};
@@ -224,23 +224,8 @@ pub(super) fn undo(tx: &Connection, m: &Merge, now: DateTime<Utc>) -> anyhow::Re
     }
 
     let o = &m.other;
-    tx.execute(
-        "INSERT INTO customers (id, name, company, email, phone, tags, cadence_days, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            o.id,
-            o.name,
-            o.company,
-            o.email,
-            o.phone,
-            o.tags,
-            o.cadence_days,
-            o.notes,
-            ts(o.created_at),
-            ts(o.updated_at)
-        ],
-    )
-    .context("putting the merged customer back")?;
+    // Only a customer who was not archived is merged.
+    super::undo::put_back(tx, o, false)?;
     for (table, ids) in moved_ids(&m.moved) {
         let mut back = tx.prepare_cached(&format!("UPDATE {table} SET customer_id = ?2 WHERE id = ?1"))?;
         for id in ids {

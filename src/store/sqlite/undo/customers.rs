@@ -8,9 +8,9 @@ use rusqlite::{Connection, params};
 
 use super::checks::{self, customer_fields, list};
 use super::{refuse, without};
-use crate::store::CustomerFields;
 use crate::store::sqlite::customers::{FieldsToSet, set_fields};
 use crate::store::sqlite::sql::ts;
+use crate::store::{CustomerFields, MergedRow};
 
 /// A customer goes only while nothing at all was recorded for them and their fields are
 /// as the add wrote them. Their rows are counted, never left to ON DELETE CASCADE.
@@ -107,6 +107,34 @@ pub(super) fn undo_archive(
         params![id, !archived, ts(now)],
     )
     .context("putting the archived flag back")?;
+    Ok(())
+}
+
+/// A customer's own row back under its id, as it was stored (undoing a delete or a merge):
+/// their records, former names, words and summaries are the caller's to put back.
+pub(in crate::store::sqlite) fn put_back(
+    tx: &Connection,
+    row: &MergedRow,
+    archived: bool,
+) -> anyhow::Result<()> {
+    tx.execute(
+        "INSERT INTO customers (id, name, company, email, phone, tags, cadence_days, notes, archived, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            row.id,
+            row.name,
+            row.company,
+            row.email,
+            row.phone,
+            row.tags,
+            row.cadence_days,
+            row.notes,
+            archived,
+            ts(row.created_at),
+            ts(row.updated_at)
+        ],
+    )
+    .with_context(|| format!("putting {} back", row.name))?;
     Ok(())
 }
 

@@ -9,7 +9,7 @@ use super::refuse;
 use crate::store::sqlite::records::{read, table};
 use crate::store::sqlite::sql::ts;
 use crate::store::sqlite::words;
-use crate::store::{Kept, RemovedCustomer, Row};
+use crate::store::{Kept, MergedRow, RemovedCustomer, Row};
 
 /// What undoing an edit of the row is called when it can't: "the edit of the follow-up “send the quote”".
 fn what(row: &Row) -> String {
@@ -140,24 +140,19 @@ pub(super) fn undo_customer_delete(tx: &Connection, removed: &RemovedCustomer) -
             ));
         }
     }
-    tx.execute(
-        "INSERT INTO customers (id, name, company, email, phone, tags, cadence_days, notes, archived, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
-            removed.id,
-            f.name,
-            f.company,
-            f.email,
-            f.phone,
-            f.tags.to_stored(),
-            f.cadence.days(),
-            f.notes,
-            removed.archived,
-            ts(removed.created_at),
-            ts(removed.updated_at)
-        ],
-    )
-    .context("putting the customer back")?;
+    let row = MergedRow {
+        id: removed.id,
+        name: f.name.clone(),
+        company: f.company.clone(),
+        email: f.email.clone(),
+        phone: f.phone.clone(),
+        tags: f.tags.to_stored(),
+        cadence_days: f.cadence.days(),
+        notes: f.notes.clone(),
+        created_at: removed.created_at,
+        updated_at: removed.updated_at,
+    };
+    super::put_back(tx, &row, removed.archived)?;
     // Contacts come first, so what their lines made links to them again.
     for (row, kept) in &removed.rows {
         insert(tx, row, kept)?;
