@@ -208,6 +208,21 @@ pub struct RecordCounts {
     pub orders: i64,
 }
 
+impl RecordCounts {
+    /// Each kind with how many, as a person names them, leaving out kinds with none:
+    /// `["2 contacts", "1 order"]`.
+    pub fn named(&self) -> Vec<String> {
+        crate::domain::prose::records([
+            self.contacts,
+            self.follow_ups,
+            self.moments,
+            self.triggers,
+            self.entries,
+            self.orders,
+        ])
+    }
+}
+
 /// One row before and after an edit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Revised<T> {

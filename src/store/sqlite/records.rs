@@ -283,7 +283,7 @@ impl Records for SqliteBook {
     }
 }
 
-fn count(conn: &Connection, customer_id: i64) -> anyhow::Result<RecordCounts> {
+pub(super) fn count(conn: &Connection, customer_id: i64) -> anyhow::Result<RecordCounts> {
     let counts = conn
         .prepare_cached(
             "SELECT (SELECT count(*) FROM interactions WHERE customer_id = ?1),

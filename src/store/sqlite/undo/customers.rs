@@ -6,8 +6,9 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, params};
 
-use super::checks::{self, customer_fields, list};
+use super::checks::{self, customer_fields};
 use super::{refuse, without};
+use crate::domain::prose::and_list;
 use crate::store::sqlite::customers::{FieldsToSet, set_fields};
 use crate::store::sqlite::sql::ts;
 use crate::store::{CustomerFields, MergedRow};
@@ -26,7 +27,7 @@ pub(super) fn undo_add(tx: &Connection, id: i64, added: &CustomerFields) -> anyh
         } else {
             "were"
         };
-        return Err(refuse(what, format!("{} {were} added since", list(&records))));
+        return Err(refuse(what, format!("{} {were} added since", and_list(&records))));
     }
     let edited = checks::differing(added, &fields);
     if !edited.is_empty() {
@@ -142,5 +143,5 @@ pub(in crate::store::sqlite) fn put_back(
 fn changed_since(fields: &[&str]) -> String {
     let were = if fields.len() == 1 { "was" } else { "were" };
     let named: Vec<String> = fields.iter().map(|f| format!("the {f}")).collect();
-    format!("{} {were} changed since", list(&named))
+    format!("{} {were} changed since", and_list(&named))
 }
