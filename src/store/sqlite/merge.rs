@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
 
 use super::SqliteBook;
 use super::customers::{FieldsToSet, customer_not_found, set_fields};
+use super::records::ids_of;
 use super::sql::from_ts;
 use super::undo::without;
 use crate::domain::{Tags, words};
@@ -60,15 +61,6 @@ fn row(conn: &Connection, id: i64) -> anyhow::Result<Option<(MergedRow, bool)>> 
     })
     .optional()
     .context("loading a customer to merge")
-}
-
-fn ids_of(tx: &Connection, table: &str, customer: i64) -> anyhow::Result<Vec<i64>> {
-    tx.prepare_cached(&format!(
-        "SELECT id FROM {table} WHERE customer_id = ?1 ORDER BY id"
-    ))?
-    .query_map([customer], |r| r.get(0))?
-    .collect::<Result<_, _>>()
-    .with_context(|| format!("listing the rows of {table} to move"))
 }
 
 /// `theirs` for a field of ours that is empty while theirs is not.
