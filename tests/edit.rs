@@ -106,7 +106,7 @@ fn a_contact_is_corrected_and_the_summaries_follow() {
     let edited = book.json(&["edit", "contact", "2", "--at", "tue", "--satisfaction", "none"]);
     assert_eq!(
         edited,
-        json!({"id": 2, "at": "2026-11-17T12:00:00Z", "kind": "gift", "note": "hamper", "satisfaction": null})
+        json!({"id": 2, "at": "2026-11-17T09:00:00Z", "kind": "gift", "note": "hamper", "satisfaction": null})
     );
     let card = book.card();
     assert_eq!(card["last_contact"], "2026-11-19T14:30:00Z");
@@ -194,7 +194,7 @@ fn follow_ups_moments_triggers_gives_asks_and_orders_are_corrected() {
     ]);
     assert_eq!(
         e,
-        json!({"id": 2, "customer_id": 1, "side": "give", "note": "two days of training", "at": "2026-11-21T12:00:00Z"})
+        json!({"id": 2, "customer_id": 1, "side": "give", "note": "two days of training", "at": "2026-11-21T09:00:00Z"})
     );
     assert_eq!(book.card()["balance"], json!({"gives": 3, "asks": 0}));
 
@@ -408,4 +408,41 @@ fn a_customer_is_deleted_with_every_record_only_when_confirmed() {
         "Beta"
     );
     book.ok(&["check"]);
+}
+
+#[test]
+fn a_deleted_merged_customer_comes_back_by_undo_found_by_a_word_and_a_former_name() {
+    let book = Book::empty();
+    book.ok(&["add", "Thomas Kühne", "--company", "Kühne Logistik"]);
+    book.ok(&["add", "Kuehne Thomas", "--email", "tk@kuehne.example"]);
+    book.ok(&["log", "2", "visit yesterday: warehouse tour =4"]);
+    book.ok(&["merge", "1", "kuehne thomas"]);
+    book.ok(&["delete", "customer", "1", "--yes"]);
+    book.refuses(&["show", "kuhne"], "no customer is called 'kuhne'");
+    book.refuses(
+        &["show", "kuehne thomas"],
+        "no customer is called 'kuehne thomas'",
+    );
+    assert!(book.ok(&["check"]).starts_with("The book is sound"));
+
+    let said = book.ok(&["undo"]);
+    assert!(said.contains("Thomas Kühne"), "{said}");
+    let by_word = book.json(&["show", "logistik"]);
+    assert_eq!(by_word["id"], 1, "a word of the company finds them");
+    assert_eq!(
+        book.json(&["show", "kuhne"])["id"],
+        1,
+        "a word of the name, unaccented"
+    );
+    let by_alias = book.json(&["show", "kuehne thomas"]);
+    assert_eq!(by_alias["id"], 1, "the former name finds them");
+    assert_eq!(by_alias["also_known_as"], json!(["Kuehne Thomas"]));
+    assert_eq!(by_alias["email"], "tk@kuehne.example");
+    assert_eq!(by_alias["interactions"][0]["note"], "warehouse tour");
+    assert!(book.ok(&["check"]).starts_with("The book is sound"));
+
+    // The merge before it is undone too: the former name is their own again.
+    book.ok(&["undo"]);
+    assert_eq!(book.json(&["show", "kuehne thomas"])["id"], 2);
+    assert!(book.ok(&["check"]).starts_with("The book is sound"));
 }

@@ -11,7 +11,7 @@ use crate::domain::email::BadEmail;
 use crate::domain::kind::UnknownKind;
 use crate::domain::moment::BadOutcome;
 use crate::domain::money::BadAmount;
-use crate::domain::quicklog::QuickLogError;
+use crate::domain::quicklog::{self, QuickLogError};
 use crate::domain::text::sanitize;
 use crate::domain::trigger::BadTriggerKind;
 use crate::domain::typed::TooLong;
@@ -51,11 +51,11 @@ pub enum Refused {
         "satisfaction '{0}' is not 1 to 5 — give 1 (very unhappy) to 5 (very happy), or none to clear it"
     )]
     Satisfaction(String),
-    #[error(
-        "'{0}' is not a time I understand — use YYYY-MM-DD HH:MM, YYYY-MM-DD, HH:MM, today, yesterday or a weekday (mon), with a time if you like (mon 14:30)"
-    )]
+    /// A contact's time that does not read, in the quick-log line's words.
+    #[error("{}", quicklog::not_a_time(.0))]
     BadTime(String),
-    #[error("'{0}' is in the future — a contact is recorded when it happened, not ahead")]
+    /// A contact's time after now, in the quick-log line's words.
+    #[error("{}", quicklog::contact_ahead(.0))]
     ContactAhead(String),
     #[error("'{0}' is before today — an open follow-up is due today or later")]
     DueInPast(String),

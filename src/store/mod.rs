@@ -38,8 +38,8 @@ pub use merge::{Filled, Merge, MergeRefused, MergedRow, Merges, Moved};
 pub(crate) use moments::Moments;
 pub use nudges::{Nudges, Rows, Stream, Window};
 pub use records::{
-    ContactPatch, EntryPatch, FollowUpPatch, Kept, MomentPatch, OrderPatch, Record, RecordCounts, Records,
-    Removed, RemovedCustomer, Revised, Row, TriggerPatch,
+    ContactPatch, EntryPatch, FollowUpPatch, FormerName, Kept, MomentPatch, OrderPatch, Record, RecordCounts,
+    Records, Removed, RemovedCustomer, Revised, Row, TriggerPatch,
 };
 pub use sqlite::{LATEST_VERSION, OpenError};
 pub(crate) use triggers::Triggers;

@@ -182,6 +182,19 @@ pub struct RemovedCustomer {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub rows: Vec<(Row, Kept)>,
+    /// The names they were also known by (those merged into them), oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_names: Vec<FormerName>,
+}
+
+/// A name a customer is also known by, kept when another customer was merged into them;
+/// by its own id, so that undoing the merge still finds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormerName {
+    pub id: i64,
+    pub name: String,
+    /// The id the merged customer had.
+    pub merged_from: i64,
 }
 
 /// How many records of each kind a customer has.
@@ -193,6 +206,21 @@ pub struct RecordCounts {
     pub triggers: i64,
     pub entries: i64,
     pub orders: i64,
+}
+
+impl RecordCounts {
+    /// Each kind with how many, as a person names them, leaving out kinds with none:
+    /// `["2 contacts", "1 order"]`.
+    pub fn named(&self) -> Vec<String> {
+        crate::domain::prose::records([
+            self.contacts,
+            self.follow_ups,
+            self.moments,
+            self.triggers,
+            self.entries,
+            self.orders,
+        ])
+    }
 }
 
 /// One row before and after an edit.

@@ -123,6 +123,8 @@ macro_rules! contract {
                 merge::{
                     a_merge_moves_every_record_fills_empty_fields_and_keeps_the_name_findable,
                     an_undone_merge_puts_the_other_back_exactly,
+                    a_deleted_merged_customer_comes_back_found_by_their_words_and_former_name,
+                    an_undone_delete_refuses_once_a_former_name_s_id_was_given_again,
                     an_undo_of_a_merge_refuses_once_something_changed_since,
                     a_customer_is_not_merged_with_themselves_an_archived_one_or_nobody,
                 },

@@ -8,6 +8,7 @@ use chrono::{DateTime, Datelike as _, NaiveDate, Utc};
 
 use crate::clock::Now;
 use crate::domain::Customer;
+use crate::domain::prose::and_list;
 use crate::domain::text::sanitize;
 use crate::store::{Record, RecordCounts, Row};
 
@@ -26,7 +27,7 @@ pub(super) fn the(row: &Row, customer: &Customer, now: Now) -> String {
 
 /// "Edited the call of Tue 1 Dec with Acme: note and satisfaction".
 pub(super) fn edited(after: &Row, customer: &Customer, now: Now, fields: &[&str]) -> String {
-    format!("Edited {}: {}", the(after, customer, now), list(fields))
+    format!("Edited {}: {}", the(after, customer, now), and_list(fields))
 }
 
 /// "Deleted the call of Tue 1 Dec with Acme (its follow-up is kept)".
@@ -42,27 +43,14 @@ pub(super) fn deleted(row: &Row, customer: &Customer, now: Now, unlinked: &[Reco
             })
             .collect();
         let verb = if names.len() == 1 { "is" } else { "are" };
-        let _ = write!(said, " (its {} {verb} kept)", list(&names));
+        let _ = write!(said, " (its {} {verb} kept)", and_list(&names));
     }
     said
 }
 
 /// "2 contacts and 1 order"; empty when nothing is recorded.
 pub(super) fn counted(n: &RecordCounts) -> String {
-    let items: Vec<String> = [
-        (n.contacts, "contact", "contacts"),
-        (n.follow_ups, "follow-up", "follow-ups"),
-        (n.moments, "decision moment", "decision moments"),
-        (n.triggers, "trigger", "triggers"),
-        (n.entries, "give/ask", "gives/asks"),
-        (n.orders, "order", "orders"),
-    ]
-    .into_iter()
-    .filter(|(count, ..)| *count > 0)
-    .map(|(count, one, many)| format!("{count} {}", if count == 1 { one } else { many }))
-    .collect();
-    let items: Vec<&str> = items.iter().map(String::as_str).collect();
-    list(&items)
+    and_list(&n.named())
 }
 
 /// "Tue 1 Dec", with the year when it is not this year.
@@ -77,13 +65,4 @@ pub(super) fn date(d: NaiveDate, today: NaiveDate) -> String {
         "%a %-d %b %Y"
     };
     d.format(format).to_string()
-}
-
-/// "a", "a and b", "a, b and c".
-fn list(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }

@@ -235,22 +235,17 @@ impl Records for SqliteBook {
                 Record::Entry,
                 Record::Order,
             ] {
-                let table = table(kind(0));
-                let ids = tx
-                    .prepare_cached(&format!(
-                        "SELECT id FROM {table} WHERE customer_id = ?1 ORDER BY id"
-                    ))?
-                    .query_map([customer_id], |r| r.get::<_, i64>(0))?
-                    .collect::<Result<Vec<_>, _>>()
-                    .with_context(|| format!("listing the customer's {table}"))?;
-                for id in ids {
+                for id in ids_of(tx, table(kind(0)), customer_id)? {
                     let mut kept = kept(tx, kind(id))?;
                     // Everything goes, and comes back, together.
                     kept.unlinked.clear();
                     rows.push((required(tx, kind(id))?, kept));
                 }
             }
-            // The foreign keys delete every record of theirs (ON DELETE CASCADE).
+            let former_names =
+                super::words::former_names(tx, customer_id).context("loading the names they had")?;
+            // The foreign keys delete every record of theirs, their words and former names
+            // (ON DELETE CASCADE).
             tx.prepare_cached("DELETE FROM customers WHERE id = ?1")?
                 .execute([customer_id])
                 .context("deleting the customer")?;
@@ -261,6 +256,7 @@ impl Records for SqliteBook {
                 created_at: from_ts(created_at),
                 updated_at: from_ts(updated_at),
                 rows,
+                former_names,
             })
         })
     }
@@ -279,7 +275,7 @@ impl Records for SqliteBook {
     }
 }
 
-fn count(conn: &Connection, customer_id: i64) -> anyhow::Result<RecordCounts> {
+pub(super) fn count(conn: &Connection, customer_id: i64) -> anyhow::Result<RecordCounts> {
     let counts = conn
         .prepare_cached(
             "SELECT (SELECT count(*) FROM interactions WHERE customer_id = ?1),
@@ -308,6 +304,16 @@ fn count(conn: &Connection, customer_id: i64) -> anyhow::Result<RecordCounts> {
         (counts, true) => Ok(counts),
         (_, false) => Err(super::customers::customer_not_found(customer_id).into()),
     }
+}
+
+/// The ids of customer `customer_id`'s rows in `table`, oldest first.
+pub(super) fn ids_of(tx: &Connection, table: &str, customer_id: i64) -> anyhow::Result<Vec<i64>> {
+    tx.prepare_cached(&format!(
+        "SELECT id FROM {table} WHERE customer_id = ?1 ORDER BY id"
+    ))?
+    .query_map([customer_id], |r| r.get(0))?
+    .collect::<Result<_, _>>()
+    .with_context(|| format!("listing the customer's rows of {table}"))
 }
 
 /// The table a record lives in.

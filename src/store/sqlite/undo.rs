@@ -9,6 +9,7 @@ mod customers;
 mod records;
 
 pub(super) use checks::customer_row;
+pub(super) use customers::put_back;
 
 use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};

@@ -8,7 +8,8 @@ use rusqlite::{Connection, params};
 use super::refuse;
 use crate::store::sqlite::records::{read, table};
 use crate::store::sqlite::sql::ts;
-use crate::store::{Kept, RemovedCustomer, Row};
+use crate::store::sqlite::words;
+use crate::store::{Kept, MergedRow, RemovedCustomer, Row};
 
 /// What undoing an edit of the row is called when it can't: "the edit of the follow-up “send the quote”".
 fn what(row: &Row) -> String {
@@ -78,21 +79,10 @@ fn write_back(tx: &Connection, row: &Row) -> anyhow::Result<()> {
 pub(super) fn undo_delete(tx: &Connection, row: &Row, kept: &Kept) -> anyhow::Result<()> {
     let record = row.record();
     let what = format!("deleting {} {}", record.what(), record.id());
-    let customer_there: bool = tx
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM customers WHERE id = ?1)")?
-        .query_row([row.customer_id()], |r| r.get(0))
-        .context("looking for the record's customer")?;
-    if !customer_there {
+    if !exists(tx, "customers", row.customer_id())? {
         return Err(refuse(what, "its customer was deleted since"));
     }
-    let taken: bool = tx
-        .prepare_cached(&format!(
-            "SELECT EXISTS (SELECT 1 FROM {} WHERE id = ?1)",
-            table(record)
-        ))?
-        .query_row([record.id()], |r| r.get(0))
-        .context("looking for the record's id")?;
-    if taken {
+    if exists(tx, table(record), record.id())? {
         return Err(refuse(
             what,
             format!(
@@ -120,11 +110,7 @@ pub(super) fn undo_delete(tx: &Connection, row: &Row, kept: &Kept) -> anyhow::Re
 pub(super) fn undo_customer_delete(tx: &Connection, removed: &RemovedCustomer) -> anyhow::Result<()> {
     let f = &removed.fields;
     let what = format!("deleting {}", f.name);
-    let taken: bool = tx
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM customers WHERE id = ?1)")?
-        .query_row([removed.id], |r| r.get(0))
-        .context("looking for the customer's id")?;
-    if taken {
+    if exists(tx, "customers", removed.id)? {
         return Err(refuse(
             what,
             format!("its id {} was given to a new customer since", removed.id),
@@ -132,14 +118,7 @@ pub(super) fn undo_customer_delete(tx: &Connection, removed: &RemovedCustomer) -
     }
     for (row, _) in &removed.rows {
         let record = row.record();
-        let taken: bool = tx
-            .prepare_cached(&format!(
-                "SELECT EXISTS (SELECT 1 FROM {} WHERE id = ?1)",
-                table(record)
-            ))?
-            .query_row([record.id()], |r| r.get(0))
-            .context("looking for a record's id")?;
-        if taken {
+        if exists(tx, table(record), record.id())? {
             return Err(refuse(
                 what,
                 format!(
@@ -150,29 +129,45 @@ pub(super) fn undo_customer_delete(tx: &Connection, removed: &RemovedCustomer) -
             ));
         }
     }
-    tx.execute(
-        "INSERT INTO customers (id, name, company, email, phone, tags, cadence_days, notes, archived, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
-            removed.id,
-            f.name,
-            f.company,
-            f.email,
-            f.phone,
-            f.tags.to_stored(),
-            f.cadence.days(),
-            f.notes,
-            removed.archived,
-            ts(removed.created_at),
-            ts(removed.updated_at)
-        ],
-    )
-    .context("putting the customer back")?;
+    for former in &removed.former_names {
+        if exists(tx, "customer_aliases", former.id)? {
+            return Err(refuse(
+                what,
+                format!(
+                    "the id of their former name “{}” was given to another since",
+                    former.name
+                ),
+            ));
+        }
+    }
+    let row = MergedRow {
+        id: removed.id,
+        name: f.name.clone(),
+        company: f.company.clone(),
+        email: f.email.clone(),
+        phone: f.phone.clone(),
+        tags: f.tags.to_stored(),
+        cadence_days: f.cadence.days(),
+        notes: f.notes.clone(),
+        created_at: removed.created_at,
+        updated_at: removed.updated_at,
+    };
+    super::put_back(tx, &row, removed.archived)?;
     // Contacts come first, so what their lines made links to them again.
     for (row, kept) in &removed.rows {
         insert(tx, row, kept)?;
     }
+    // The name key and the words are the row's; the former names add theirs.
+    words::restore(tx, removed.id, &removed.former_names).context("making the customer findable again")?;
     crate::store::sqlite::summary::refresh(tx, removed.id)
+}
+
+/// Whether `table` holds a row with the id `id`: the customer a row goes back to, or an id
+/// that undo would put back and someone took since.
+fn exists(tx: &Connection, table: &str, id: i64) -> anyhow::Result<bool> {
+    tx.prepare_cached(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"))?
+        .query_row([id], |r| r.get(0))
+        .with_context(|| format!("looking for a row of {table} with id {id}"))
 }
 
 fn insert(tx: &Connection, row: &Row, kept: &Kept) -> anyhow::Result<()> {
@@ -263,9 +258,5 @@ fn linked_contact(tx: &Connection, kept: &Kept) -> anyhow::Result<Option<i64>> {
     let Some(id) = kept.interaction_id else {
         return Ok(None);
     };
-    let there: bool = tx
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM interactions WHERE id = ?1)")?
-        .query_row([id], |r| r.get(0))
-        .context("looking for the contact the record came from")?;
-    Ok(there.then_some(id))
+    Ok(exists(tx, "interactions", id)?.then_some(id))
 }
