@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::WritableCopy;
 use divan::Bencher;
 use touchbase::app::agenda;
 use touchbase::app::week::plan_week;
@@ -70,8 +71,7 @@ fn export_week(bencher: Bencher, format: WeekFormat) {
 mod log {
     use touchbase::app::{Who, log};
 
-    use super::{BACKDATED, Bencher, LINE, common, quicklog};
-    use common::WritableCopy;
+    use super::{BACKDATED, Bencher, LINE, WritableCopy, common, quicklog};
 
     /// Reading the quick-log line.
     #[divan::bench(sample_size = 1000)]
