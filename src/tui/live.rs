@@ -1,12 +1,12 @@
 //! Keeping a screen left open current: the clock read again at each action (so a contact
 //! logged at 14:05:12 says so), and the book asked a few times a second whether another
-//! process changed it; when one did, every view is read again with its selection kept on
-//! the same item where it still exists, the open card kept, and an open prompt, form or
-//! filter left as typed. The event loop (mod.rs) decides when; this file what happens.
+//! process changed it; when one did, every view is read again with the selection of the
+//! lists kept on the same item where it still exists, the open card kept (its own reload
+//! keeps its rows), and an open prompt, form or filter left as typed. The event loop
+//! (mod.rs) decides when; this file what happens.
 
 use super::agenda::{AgendaView, Item};
 use super::app::App;
-use super::customer::CustomerView;
 use super::customers::CustomersView;
 use super::week::WeekView;
 use crate::clock::Now;
@@ -75,7 +75,6 @@ impl App {
 struct Kept {
     agenda: Option<AgendaKey>,
     customer_row: Option<i64>,
-    follow_up: Option<i64>,
     week: Option<WeekKey>,
 }
 
@@ -108,11 +107,6 @@ impl Kept {
                 .as_ref()
                 .and_then(CustomersView::selected_row)
                 .map(|r| r.customer.id),
-            follow_up: app
-                .customer
-                .as_ref()
-                .and_then(CustomerView::selected_follow_up)
-                .map(|f| f.id),
             week: app.week.as_ref().and_then(WeekView::selected_item).map(week_key),
         }
     }
@@ -128,11 +122,6 @@ impl Kept {
             if let Some(i) = view.rows.iter().position(|r| r.customer.id == id) {
                 view.select(store, view.top + i)?;
             }
-        }
-        if let (Some(id), Some(card)) = (self.follow_up, app.customer.as_mut())
-            && let Some(i) = card.follow_ups.iter().position(|f| f.id == id)
-        {
-            card.select(i);
         }
         if let (Some(key), Some(week)) = (self.week, app.week.as_mut())
             && let Some(i) = week.plan.items.iter().position(|item| week_key(item) == key)
