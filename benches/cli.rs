@@ -6,9 +6,7 @@
 
 mod common;
 
-use std::fs;
-use std::path::PathBuf;
-
+use common::WritableCopy;
 use divan::Bencher;
 use touchbase::app::agenda;
 use touchbase::app::week::plan_week;
@@ -180,29 +178,5 @@ mod records {
             i += 1;
             i64::try_from(1 + (i * 7_919) % 1_000_000).expect("an id")
         }
-    }
-}
-
-/// A fresh copy of the book for benchmarks that write, removed when dropped (after the
-/// store on it: declare it first).
-struct WritableCopy(PathBuf);
-
-impl WritableCopy {
-    fn new(name: &str) -> WritableCopy {
-        let copy = common::data_dir().join(name);
-        common::remove_db(&copy);
-        fs::copy(common::book(), &copy).expect("copying the bench book");
-        // Flush the copy now: otherwise the first checkpoint's fsync writes out the whole
-        // file, and one sample measures the copy instead of the log.
-        fs::File::open(&copy)
-            .and_then(|f| f.sync_all())
-            .expect("syncing the copy");
-        WritableCopy(copy)
-    }
-}
-
-impl Drop for WritableCopy {
-    fn drop(&mut self) {
-        common::remove_db(&self.0);
     }
 }

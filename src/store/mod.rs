@@ -98,6 +98,13 @@ pub trait Book:
 
     /// Starts writing many records in one transaction.
     fn bulk(&mut self) -> anyhow::Result<Box<dyn Bulk + '_>>;
+
+    /// Whether another handle (another process, a second terminal app, an import) has
+    /// committed a change to the book since this handle opened it or last asked; this
+    /// handle's own writes do not count. Cheap enough to ask a few times a second, so a
+    /// screen left open can show what changed elsewhere. A backend that cannot tell may
+    /// say `true` more often than needed: the caller only reads again.
+    fn changed_elsewhere(&mut self) -> anyhow::Result<bool>;
 }
 
 /// Opens another handle on a book; see [`Book::reopen`].

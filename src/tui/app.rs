@@ -60,6 +60,8 @@ pub struct App {
     pub ranking: Preload<Vec<i64>>,
     /// Whether to prepare things in the background (the terminal app does; tests opt in).
     background: bool,
+    /// Where the time is read at each action, when not the system clock (`live.rs`).
+    pub(super) clock: Option<super::live::Clock>,
     pub quit: bool,
 }
 
@@ -83,6 +85,7 @@ impl App {
             preload: Preload::default(),
             ranking: Preload::default(),
             background: false,
+            clock: None,
             quit: false,
             damage_told: false,
         };
@@ -134,7 +137,8 @@ impl App {
 
     /// Handles a key press. Errors end up on the status line: the app never stops on one.
     pub fn on_key(&mut self, key: KeyEvent) {
-        if let Err(e) = self.route_key(key) {
+        // What the key does happens now, not when the clock last ticked.
+        if let Err(e) = self.catch_up_with_clock().and_then(|()| self.route_key(key)) {
             self.fail(&e);
         }
         self.tell_damage();

@@ -137,6 +137,7 @@ macro_rules! contract {
                 writers::{
                     two_writers_at_once_lose_no_update_and_keep_the_summaries_right,
                     another_handle_sees_every_committed_write,
+                    a_handle_tells_another_handle_s_commits_from_its_own,
                 },
             }
         }
