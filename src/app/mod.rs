@@ -15,6 +15,7 @@ pub mod moments;
 mod nudges;
 pub mod orders;
 pub(crate) mod refused;
+pub mod search;
 pub mod triggers;
 pub mod undo;
 pub mod urgency;

@@ -10,6 +10,7 @@ use crate::domain::email::BadEmail;
 use crate::domain::moment::BadOutcome;
 use crate::domain::money::BadAmount;
 use crate::domain::quicklog::QuickLogError;
+use crate::domain::search::BadSearch;
 use crate::domain::text::sanitize;
 use crate::domain::trigger::BadTriggerKind;
 use crate::domain::typed::TooLong;
@@ -36,6 +37,8 @@ pub enum Refused {
     TriggerKind(#[from] BadTriggerKind),
     #[error(transparent)]
     Outcome(#[from] BadOutcome),
+    #[error(transparent)]
+    Search(#[from] BadSearch),
     /// A follow-up's "text @when" that does not read as one.
     #[error("{0}")]
     Plan(String),

@@ -12,6 +12,7 @@ pub mod money;
 pub mod nudge;
 pub mod quicklog;
 pub(crate) mod ranged;
+pub mod search;
 pub(crate) mod text;
 pub mod trigger;
 pub(crate) mod typed;

@@ -13,6 +13,7 @@ mod ledger;
 mod merge;
 mod moments;
 mod nudges;
+mod search;
 pub mod sqlite;
 mod triggers;
 mod undo;
@@ -34,6 +35,7 @@ pub(crate) use ledger::{Ledger, Order};
 pub use merge::{Filled, Merge, MergeRefused, MergedRow, Merges, Moved};
 pub(crate) use moments::Moments;
 pub use nudges::{Nudges, Rows, Stream, Window};
+pub use search::{Dated, Found, Hit, SNIPPET_WIDTH, Search};
 pub use sqlite::{LATEST_VERSION, OpenError};
 pub(crate) use triggers::Triggers;
 pub use undo::{Change, CustomerFields, Undo, UndoRefused};
@@ -70,6 +72,7 @@ pub trait Book:
     + Ledger
     + Merges
     + Nudges
+    + Search
     + Weeks
     + Undo
     + Upkeep

@@ -14,6 +14,7 @@ mod merge;
 mod migrations;
 mod moments;
 mod nudges;
+mod search;
 mod sql;
 mod summary;
 mod triggers;
