@@ -1,7 +1,7 @@
-//! Full-text search in SQLite: the FTS5 index `search_index` (schema 9), kept by triggers
-//! in the transaction of every write, and the query over it. A hit's rowid names its
-//! record (id × 8 + kind); its text, date and customer are read from the record's own
-//! table, and its snippet is cut by `domain::search`.
+//! Full-text search in SQLite: an FTS5 index per kind of record (`search_contacts`, …;
+//! schema 9), kept by triggers in the transaction of every write, and the query over them.
+//! A hit's rowid is its record's id; its text, date and customer are read from the
+//! record's own table, and its snippet is cut by `domain::search`.
 
 use anyhow::Context as _;
 use chrono::NaiveDate;
@@ -14,7 +14,7 @@ use crate::domain::search::{SearchQuery, snippet};
 use crate::store::{Dated, Found, Hit, SNIPPET_WIDTH, Search};
 
 /// Matches ranked at most: a query that matches more ranks the newest this many (ids grow
-/// with time). bm25 is computed for every row it ranks, and a common word in a large book
+/// with time) of each kind. bm25 is computed for every row it ranks, and a common word in a large book
 /// (a demo's "quote") matches hundreds of thousands: ranking them all would take far
 /// longer than the 50 ms a search may, to order rows that hardly differ.
 const RANKED_AT_MOST: usize = 5_000;
@@ -24,13 +24,27 @@ impl Search for SqliteBook {
         if limit == 0 {
             return Ok(Vec::new());
         }
+        // Each kind's newest matches, ranked together. bm25 is comparable enough across
+        // the indexes: each weighs a word by how rare it is among notes of its kind.
         let mut ranked = self
             .conn
             .prepare_cached(
-                "SELECT rowid FROM (
-                     SELECT rowid, rank FROM search_index WHERE search_index MATCH ?1
-                     ORDER BY rowid DESC LIMIT ?2)
-                 ORDER BY rank, rowid DESC",
+                "SELECT kind, id FROM (
+                     SELECT 1 AS kind, id, rank FROM (SELECT rowid AS id, rank FROM search_contacts
+                         WHERE search_contacts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)
+                     UNION ALL
+                     SELECT 2, id, rank FROM (SELECT rowid AS id, rank FROM search_follow_ups
+                         WHERE search_follow_ups MATCH ?1 ORDER BY rowid DESC LIMIT ?2)
+                     UNION ALL
+                     SELECT 3, id, rank FROM (SELECT rowid AS id, rank FROM search_moments
+                         WHERE search_moments MATCH ?1 ORDER BY rowid DESC LIMIT ?2)
+                     UNION ALL
+                     SELECT 4, id, rank FROM (SELECT rowid AS id, rank FROM search_triggers
+                         WHERE search_triggers MATCH ?1 ORDER BY rowid DESC LIMIT ?2)
+                     UNION ALL
+                     SELECT 5, id, rank FROM (SELECT rowid AS id, rank FROM search_customers
+                         WHERE search_customers MATCH ?1 ORDER BY rowid DESC LIMIT ?2))
+                 ORDER BY rank, kind, id DESC",
             )
             .context("searching the notes")?;
         let mut rows = ranked
@@ -38,8 +52,8 @@ impl Search for SqliteBook {
             .context("searching the notes")?;
         let mut hits = Vec::new();
         while let Some(row) = rows.next().context("searching the notes")? {
-            let rowid: i64 = row.get(0)?;
-            if let Some(hit) = record(&self.conn, rowid, query).context("reading a search hit")? {
+            let (kind, id): (i64, i64) = (row.get(0)?, row.get(1)?);
+            if let Some(hit) = record(&self.conn, kind, id, query).context("reading a search hit")? {
                 hits.push(hit);
                 if hits.len() == limit {
                     break;
@@ -70,11 +84,10 @@ fn fts_match(query: &SearchQuery) -> String {
     out
 }
 
-/// The hit `rowid` names, read from its record's table; `None` when the record's customer
-/// is archived, or the record is gone (the index is never behind its tables, but a
-/// damaged book may be).
-fn record(conn: &Connection, rowid: i64, query: &SearchQuery) -> rusqlite::Result<Option<Hit>> {
-    let (id, kind) = (rowid.div_euclid(8), rowid.rem_euclid(8));
+/// Record `id` of `kind` (as the query numbers them), read from its table; `None` when its
+/// customer is archived, or the record is gone (the index is never behind its tables, but
+/// a damaged book may be).
+fn record(conn: &Connection, kind: i64, id: i64, query: &SearchQuery) -> rusqlite::Result<Option<Hit>> {
     let (found, sql) = match kind {
         1 => (
             Found::Contact,
@@ -143,4 +156,46 @@ fn text(v: ValueRef<'_>) -> String {
         ValueRef::Real(r) => r.to_string(),
         ValueRef::Null | ValueRef::Blob(_) => String::new(),
     }
+}
+
+/// Each indexed table, its index, and the text it indexes (as the migration's triggers
+/// write it).
+const INDEXED: [(&str, &str, &str); 5] = [
+    ("interactions", "search_contacts", "note"),
+    ("follow_ups", "search_follow_ups", "text"),
+    ("moments", "search_moments", "concat_ws(' ', title, concerns, steps, response)"),
+    ("triggers", "search_triggers", "note"),
+    ("customers", "search_customers", "notes"),
+];
+
+/// The index paused for a bulk write: the highest id of each indexed table when it began.
+pub(super) struct Paused([i64; 5]);
+
+/// Stops indexing rows as they are added, inside the bulk write's transaction `tx`; see
+/// `resume`, which must run before it commits.
+pub(super) fn pause(tx: &Connection) -> rusqlite::Result<Paused> {
+    tx.execute("INSERT OR IGNORE INTO search_paused (paused) VALUES (1)", [])?;
+    let mut last = [0; 5];
+    for (max, (table, _, _)) in last.iter_mut().zip(INDEXED) {
+        *max = tx.query_row(&format!("SELECT coalesce(max(id), 0) FROM {table}"), [], |r| r.get(0))?;
+    }
+    Ok(Paused(last))
+}
+
+/// Indexes every row added since `pause`, in one pass per table, and indexes rows as they
+/// are added again.
+pub(super) fn resume(tx: &Connection, paused: &Paused) -> rusqlite::Result<()> {
+    for (max, (table, index, text)) in paused.0.iter().zip(INDEXED) {
+        // OR REPLACE: a row added and then changed in the same bulk write was indexed by
+        // the trigger that follows changes.
+        tx.execute(
+            &format!(
+                "INSERT OR REPLACE INTO {index} (rowid, body)
+                 SELECT id, {text} FROM {table} WHERE id > ?1 AND {text} <> ''"
+            ),
+            [max],
+        )?;
+    }
+    tx.execute("DELETE FROM search_paused", [])?;
+    Ok(())
 }
