@@ -15,17 +15,17 @@ pub const DEFAULT_LIMIT: usize = 20;
 
 /// What a search found, with the words it looked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
+pub struct Results {
     pub query: SearchQuery,
     pub hits: Vec<Hit>,
 }
 
 /// The notes of active customers that hold every word `typed` (the last may be the start
 /// of a word), best first, at most `limit`. `Refused::Search` when `typed` has no word.
-pub fn search(store: &dyn Book, typed: &str, limit: usize) -> anyhow::Result<Found> {
+pub fn search(store: &dyn Book, typed: &str, limit: usize) -> anyhow::Result<Results> {
     let query = SearchQuery::parse(typed).map_err(Refused::from)?;
     let hits = store.search(&query, limit)?;
-    Ok(Found { query, hits })
+    Ok(Results { query, hits })
 }
 
 /// The local calendar day a hit is dated.
