@@ -38,6 +38,8 @@ pub enum Action {
     PageUp,
     Open,
     Filter,
+    /// Opens the search over every note.
+    Search,
     CycleSort,
     LogContact,
     AddFollowUp,

@@ -13,6 +13,7 @@ use super::help::HelpView;
 use super::preload::Preload;
 use super::prompt::{Prompt, PromptKind};
 use super::theme::{Look, Theme};
+use super::search::SearchView;
 use super::week::WeekView;
 use crate::app::urgency::ranked_ids;
 use crate::clock::Now;
@@ -24,6 +25,7 @@ pub enum Overlay {
     Help(Box<HelpView>),
     Prompt(Box<Prompt>),
     Form(Box<Form>),
+    Search(Box<SearchView>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,6 +156,9 @@ impl App {
     /// Does what `action` says; `key` is the key that asked for it (an edit inserts the
     /// character typed).
     pub(crate) fn update(&mut self, action: Action, key: KeyEvent) -> anyhow::Result<()> {
+        if matches!(self.overlay, Some(Overlay::Search(_))) {
+            return self.update_search(action, key);
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Back => self.back()?,
@@ -175,6 +180,7 @@ impl App {
                     view.start_filter(&*self.store, &mut self.preload)?;
                 }
             }
+            Action::Search => self.overlay = Some(Overlay::Search(Box::new(SearchView::new(self.look())))),
             Action::CycleSort => {
                 if let Some(view) = self.customers.as_mut() {
                     let (store, now, config) = (&*self.store, self.now, &self.config);

@@ -4,7 +4,7 @@
 use super::theme::Theme;
 
 /// The screens' keys, then those of the filter, prompts and forms.
-pub const PAGES: usize = 2;
+pub const PAGES: usize = 3;
 
 pub struct HelpView {
     pub page: usize,

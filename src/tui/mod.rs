@@ -17,6 +17,7 @@ pub mod help;
 pub mod keymap;
 mod keys;
 mod merge;
+pub(crate) mod search;
 pub(crate) mod preload;
 pub(crate) mod prompt;
 mod text;

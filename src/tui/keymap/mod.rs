@@ -25,6 +25,10 @@ pub enum Mode {
     Snooze,
     Form,
     Help,
+    /// Typing the words of a search.
+    Search,
+    /// Moving through a search's hits.
+    SearchHits,
 }
 
 /// Where a binding applies.
@@ -46,6 +50,10 @@ pub enum Scope {
     /// The text of a prompt or of a form's field.
     Text,
     Help,
+    /// Typing the words of a search.
+    Search,
+    /// Moving through a search's hits.
+    SearchHits,
 }
 
 impl Scope {
@@ -57,7 +65,9 @@ impl Scope {
             | (Scope::Input | Scope::Text, Mode::Prompt | Mode::Snooze | Mode::Form)
             | (Scope::Form, Mode::Form)
             | (Scope::Snooze, Mode::Snooze)
-            | (Scope::Help, Mode::Help) => true,
+            | (Scope::Help, Mode::Help)
+            | (Scope::Search | Scope::Text, Mode::Search)
+            | (Scope::SearchHits, Mode::SearchHits) => true,
             (Scope::Agenda, Mode::Screen(s)) => s == Screen::Agenda,
             (Scope::Customers, Mode::Screen(s)) => s == Screen::Customers,
             (Scope::Customer, Mode::Screen(s)) => s == Screen::Customer,
@@ -80,6 +90,8 @@ impl Scope {
             Scope::Snooze => "Snooze prompt",
             Scope::Text => "Editing text (prompts, forms)",
             Scope::Help => "This help",
+            Scope::Search => "Search (after S): typing",
+            Scope::SearchHits => "Search: the hits (after Tab)",
         }
     }
 }
@@ -158,7 +170,9 @@ mod tests {
     use super::*;
     use crossterm::event::KeyCode::{Char, Esc};
 
-    const MODES: [Mode; 9] = [
+    const MODES: [Mode; 11] = [
+        Mode::Search,
+        Mode::SearchHits,
         Mode::Screen(Screen::Agenda),
         Mode::Screen(Screen::Customers),
         Mode::Screen(Screen::Customer),
@@ -170,7 +184,9 @@ mod tests {
         Mode::Help,
     ];
 
-    const SCOPES: [Scope; 12] = [
+    const SCOPES: [Scope; 14] = [
+        Scope::Search,
+        Scope::SearchHits,
         Scope::Always,
         Scope::Everywhere,
         Scope::Agenda,

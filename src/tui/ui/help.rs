@@ -64,8 +64,16 @@ const TYPING: Page = (
     ],
 );
 
+const SEARCH: Page = (
+    " Keys of the search · Esc closes ",
+    [
+        &[section(Scope::Search.title(), |b| b.scope == Scope::Search)],
+        &[section(Scope::SearchHits.title(), |b| b.scope == Scope::SearchHits)],
+    ],
+);
+
 /// In the order Tab turns them; `help::PAGES` long.
-const PAGES: [Page; super::super::help::PAGES] = [SCREENS, TYPING];
+const PAGES: [Page; super::super::help::PAGES] = [SCREENS, TYPING, SEARCH];
 
 impl Widget for &HelpView {
     fn render(self, area: Rect, buf: &mut Buffer) {
