@@ -15,8 +15,19 @@ use predicates::prelude::*;
 
 fn acme() -> Book {
     let book = Book::empty();
-    book.ok(&["add", "Thomas Kühne", "--company", "Kühne Bau", "--notes", "Decides with the CFO"]);
-    book.ok(&["log", "kuhne", "call: sent the quote >> call back about the quote @fri"]);
+    book.ok(&[
+        "add",
+        "Thomas Kühne",
+        "--company",
+        "Kühne Bau",
+        "--notes",
+        "Decides with the CFO",
+    ]);
+    book.ok(&[
+        "log",
+        "kuhne",
+        "call: sent the quote >> call back about the quote @fri",
+    ]);
     book.ok(&["log", "kuhne", "complaint: delivery 5 days late"]);
     book
 }
@@ -27,7 +38,12 @@ fn each_hit_is_a_line_with_the_found_words_marked() {
     let out = book.ok(&["search", "QUOT"]);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 2, "{out}");
-    assert!(lines.iter().all(|l| l.contains("Thomas Kühne") && l.contains("«quote»")), "{out}");
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.contains("Thomas Kühne") && l.contains("«quote»")),
+        "{out}"
+    );
     assert!(out.contains("follow-up 1") && out.contains("contact 1"), "{out}");
     assert!(book.ok(&["search", "cfo"]).contains("notes 1"));
     let out = book.ok(&["search", "late", "delivery"]);
@@ -70,15 +86,24 @@ fn punctuation_alone_is_refused_and_operators_are_words() {
             .assert()
             .failure()
             .stderr(predicate::str::contains("has no words to search for"))
-            .stderr(predicate::str::contains("SQL").not().and(predicate::str::contains("fts5").not()));
+            .stderr(
+                predicate::str::contains("SQL")
+                    .not()
+                    .and(predicate::str::contains("fts5").not()),
+            );
     }
-    for typed in ["NEAR", "OR", "quote*", "\"quote", "-quote", "NOT", "AND", "quote:"] {
+    for typed in [
+        "NEAR", "OR", "quote*", "\"quote", "-quote", "NOT", "AND", "quote:",
+    ] {
         book.run(&["search", "--", typed])
             .assert()
             .success()
             .stderr(predicate::str::is_empty());
     }
-    assert!(book.ok(&["search", "--", "\"sent", "the*"]).contains("«sent» «the» quote"));
+    assert!(
+        book.ok(&["search", "--", "\"sent", "the*"])
+            .contains("«sent» «the» quote")
+    );
     book.run(&["search", "x", "--limit", "0"]).assert().failure();
 }
 

@@ -167,7 +167,9 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
             json,
         } => relationship::order(&mut cx, &customer, &amount, when.as_deref(), json),
         Command::Why { customer, json } => why::run(&mut cx, &customer, json),
-        Command::Search { words, limit, json } => search::run(&mut cx, &words.join(" "), usize::from(limit), json),
+        Command::Search { words, limit, json } => {
+            search::run(&mut cx, &words.join(" "), usize::from(limit), json)
+        }
         Command::Check { repair, json } => check::run(&mut cx, repair, json),
         Command::Undo { list, json } => undo::run(&mut cx, list, json),
         Command::Backup { file } => {

@@ -32,9 +32,16 @@ pub fn run(cx: &mut Ctx, typed: &str, limit: usize, json: bool) -> anyhow::Resul
     let bold = cx.out.get_ref().is_on() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let today = cx.now.today();
     for hit in &found.hits {
-        let when = hit.when.map_or_else(|| "?".to_string(), |w| day(search::day(w, cx.now), today));
+        let when = hit
+            .when
+            .map_or_else(|| "?".to_string(), |w| day(search::day(w, cx.now), today));
         let what = format!("{} {}", hit.found.label(), hit.id);
-        let head = format!("{}  {}  {}  ", cell(&when, 11), cell(&hit.customer, 24), cell(&what, 16));
+        let head = format!(
+            "{}  {}  {}  ",
+            cell(&when, 11),
+            cell(&hit.customer, 24),
+            cell(&what, 16)
+        );
         if bold {
             // Styled around text made safe here, so it goes past the terminal filter.
             cx.out.flush()?;
@@ -93,7 +100,12 @@ impl<'a> HitJson<'a> {
                 _ => None,
             },
             snippet: text,
-            marks: hit.snippet.marks.iter().map(|m| [chars(m.start), chars(m.end)]).collect(),
+            marks: hit
+                .snippet
+                .marks
+                .iter()
+                .map(|m| [chars(m.start), chars(m.end)])
+                .collect(),
         }
     }
 }

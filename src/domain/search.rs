@@ -37,7 +37,11 @@ impl SearchQuery {
     pub fn parse(typed: &str) -> Result<SearchQuery, BadSearch> {
         let mut words: Vec<String> = Vec::new();
         for word in typed.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
-            let word: String = word.chars().take(MAX_WORD_CHARS).flat_map(char::to_lowercase).collect();
+            let word: String = word
+                .chars()
+                .take(MAX_WORD_CHARS)
+                .flat_map(char::to_lowercase)
+                .collect();
             if !words.contains(&word) {
                 words.push(word);
             }
@@ -61,14 +65,17 @@ impl SearchQuery {
         &self.words
     }
 
-    /// Whether `word` of a note (as written) is one the search looks for.
-    fn finds(&self, folded: &[String], word: &str) -> bool {
+    /// Whether `word` of a note (as written) is one of the `folded` words looked for.
+    fn finds(folded: &[String], word: &str) -> bool {
         let word = fold(word);
         let last = folded.len() - 1;
-        folded
-            .iter()
-            .enumerate()
-            .any(|(i, w)| if i == last { word.starts_with(w.as_str()) } else { word == *w })
+        folded.iter().enumerate().any(|(i, w)| {
+            if i == last {
+                word.starts_with(w.as_str())
+            } else {
+                word == *w
+            }
+        })
     }
 
     /// The words folded as notes' words are compared (case and accents ignored).
@@ -149,7 +156,7 @@ pub fn snippet(text: &str, query: &SearchQuery, width: usize) -> Snippet {
                 i += 1;
             }
             let bytes = chars[start].0..chars.get(i).map_or(text.len(), |c| c.0);
-            words.push((start..i, query.finds(&folded, &text[bytes])));
+            words.push((start..i, SearchQuery::finds(&folded, &text[bytes])));
         } else {
             i += 1;
         }
@@ -171,7 +178,11 @@ pub fn snippet(text: &str, query: &SearchQuery, width: usize) -> Snippet {
     if start > 0 {
         out.text.push('…');
     }
-    let mut mark_at = words.iter().filter(|(_, found)| *found).map(|(r, _)| r.clone()).peekable();
+    let mut mark_at = words
+        .iter()
+        .filter(|(_, found)| *found)
+        .map(|(r, _)| r.clone())
+        .peekable();
     let mut open: Option<usize> = None;
     for (ci, &(_, c)) in chars.iter().enumerate().take(end).skip(start) {
         while mark_at.peek().is_some_and(|m| m.end <= ci) {
@@ -260,14 +271,22 @@ mod tests {
         assert_eq!(s.text, "Call with Thomas KÜHNE about the quote");
         assert_eq!(s.marked("«", "»"), "Call with Thomas «KÜHNE» about the «quote»");
         let s = snippet("quoted, not quote: requote", &q("quote"), 80);
-        assert_eq!(s.marked("[", "]"), "[quoted], not [quote]: requote", "the last word is a prefix");
+        assert_eq!(
+            s.marked("[", "]"),
+            "[quoted], not [quote]: requote",
+            "the last word is a prefix"
+        );
         let s = snippet("quoted, not quote", &q("quote price"), 80);
         assert_eq!(s.marked("[", "]"), "quoted, not [quote]", "other words are whole");
     }
 
     #[test]
     fn a_long_note_is_cut_around_the_first_found_word() {
-        let text = format!("{} the proposal was sent {}", "word ".repeat(30), "tail ".repeat(30));
+        let text = format!(
+            "{} the proposal was sent {}",
+            "word ".repeat(30),
+            "tail ".repeat(30)
+        );
         let s = snippet(&text, &q("proposal"), 40);
         assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);
         assert!(s.marked("«", "»").contains("«proposal»"), "{}", s.text);

@@ -12,8 +12,8 @@ use super::form::Form;
 use super::help::HelpView;
 use super::preload::Preload;
 use super::prompt::{Prompt, PromptKind};
-use super::theme::{Look, Theme};
 use super::search::SearchView;
+use super::theme::{Look, Theme};
 use super::week::WeekView;
 use crate::app::urgency::ranked_ids;
 use crate::clock::Now;
@@ -156,9 +156,14 @@ impl App {
     /// Does what `action` says; `key` is the key that asked for it (an edit inserts the
     /// character typed).
     pub(crate) fn update(&mut self, action: Action, key: KeyEvent) -> anyhow::Result<()> {
+        // The search has its own moves and Enter.
         if matches!(self.overlay, Some(Overlay::Search(_))) {
             return self.update_search(action, key);
         }
+        self.update_screen(action, key)
+    }
+
+    fn update_screen(&mut self, action: Action, key: KeyEvent) -> anyhow::Result<()> {
         match action {
             Action::Quit => self.quit = true,
             Action::Back => self.back()?,

@@ -88,15 +88,16 @@ impl App {
             Action::Up => view.select_by(-1),
             Action::Top => view.select_by(i64::MIN / 2),
             Action::Bottom => view.select_by(i64::MAX / 2),
-            Action::Edit(edit) => {
-                if text::apply(&mut view.input, edit, key) {
-                    view.refresh(&*self.store)?;
-                }
-            }
+            Action::Edit(edit) if text::apply(&mut view.input, edit, key) => view.refresh(&*self.store)?,
             Action::Open => {
                 if let Some(customer_id) = view.hits().get(view.selected).map(|h| h.customer_id) {
                     self.overlay = None;
-                    self.customer = Some(CustomerView::load(&*self.store, customer_id, self.look(), &self.config)?);
+                    self.customer = Some(CustomerView::load(
+                        &*self.store,
+                        customer_id,
+                        self.look(),
+                        &self.config,
+                    )?);
                     self.screen = Screen::Customer;
                 }
             }

@@ -31,8 +31,6 @@ pub struct Theme {
     pub error: Style,
     pub key: Style,
     pub input: Style,
-    /// A word a search found, in a hit's snippet.
-    pub found: Style,
 }
 
 impl Theme {
@@ -64,7 +62,6 @@ impl Theme {
             error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             input: Style::new().fg(Color::White),
-            found: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
         }
     }
 
@@ -87,7 +84,6 @@ impl Theme {
             error: bold,
             key: bold,
             input: Style::new().add_modifier(Modifier::UNDERLINED),
-            found: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
         }
     }
 

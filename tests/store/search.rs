@@ -24,7 +24,11 @@ pub fn every_kind_of_note_is_found_with_its_customer_and_day(b: &dyn Backend) {
     new.notes = "Decides with the CFO; wants a pilot first".into();
     let acme = book.add_customer(&new, now()).unwrap().id;
     let logged = book
-        .log_contact(acme, &line("call: pilot went well >> send the pilot report @fri"), now())
+        .log_contact(
+            acme,
+            &line("call: pilot went well >> send the pilot report @fri"),
+            now(),
+        )
         .unwrap();
     let moment = book
         .add_moment(
@@ -40,7 +44,12 @@ pub fn every_kind_of_note_is_found_with_its_customer_and_day(b: &dyn Backend) {
         )
         .unwrap();
     let trigger = book
-        .add_trigger(acme, TriggerKind::Influential, "competitor offers a free pilot", now())
+        .add_trigger(
+            acme,
+            TriggerKind::Influential,
+            "competitor offers a free pilot",
+            now(),
+        )
         .unwrap();
 
     let mut hits = search(&*book, "pilot");
@@ -63,9 +72,13 @@ pub fn every_kind_of_note_is_found_with_its_customer_and_day(b: &dyn Backend) {
         assert!(hit.snippet.marked("«", "»").contains("«pilot»"), "{hit:?}");
     }
     let moment_hit = hits.iter().find(|h| h.found == Found::Moment).unwrap();
-    assert_eq!(moment_hit.when, Some(touchbase::store::Dated::On(day("2026-12-01"))));
     assert_eq!(
-        moment_hit.snippet.text, "Board approves the «pilot» · budget · a visit".replace(['«', '»'], ""),
+        moment_hit.when,
+        Some(touchbase::store::Dated::On(day("2026-12-01")))
+    );
+    assert_eq!(
+        moment_hit.snippet.text,
+        "Board approves the «pilot» · budget · a visit".replace(['«', '»'], ""),
         "the moment's parts, empty ones left out"
     );
 }
@@ -73,17 +86,28 @@ pub fn every_kind_of_note_is_found_with_its_customer_and_day(b: &dyn Backend) {
 pub fn every_word_must_appear_and_the_last_may_be_a_prefix(b: &dyn Backend) {
     let mut book = b.open();
     let acme = book.add_customer(&customer("Acme"), now()).unwrap().id;
-    let quote = book.log_contact(acme, &line("email: sent the quote"), now()).unwrap().interaction_id;
-    let late = book.log_contact(acme, &line("complaint: delivery was late"), now()).unwrap();
+    let quote = book
+        .log_contact(acme, &line("email: sent the quote"), now())
+        .unwrap()
+        .interaction_id;
+    let late = book
+        .log_contact(acme, &line("complaint: delivery was late"), now())
+        .unwrap();
     assert_eq!(found(&*book, "quo"), [(Found::Contact, quote)]);
     assert_eq!(found(&*book, "SENT Quote"), [(Found::Contact, quote)]);
-    assert!(found(&*book, "quo sent").is_empty(), "a word before the last is whole");
+    assert!(
+        found(&*book, "quo sent").is_empty(),
+        "a word before the last is whole"
+    );
     assert!(found(&*book, "quote late").is_empty(), "every word in one note");
     let mut hits = found(&*book, "late delivery");
     hits.sort();
     assert_eq!(
         hits,
-        [(Found::Contact, late.interaction_id), (Found::Trigger, late.trigger_id.unwrap())],
+        [
+            (Found::Contact, late.interaction_id),
+            (Found::Trigger, late.trigger_id.unwrap())
+        ],
         "a complaint is a contact and its trigger"
     );
 }
@@ -99,7 +123,10 @@ pub fn accents_and_case_do_not_matter(b: &dyn Backend) {
         assert_eq!(found(&*book, typed), [(Found::Contact, id)], "{typed}");
     }
     let hit = &search(&*book, "kuhne cafe")[0];
-    assert_eq!(hit.snippet.marked("[", "]"), "met Thomas [Kühne] and Zoë at the [café]");
+    assert_eq!(
+        hit.snippet.marked("[", "]"),
+        "met Thomas [Kühne] and Zoë at the [café]"
+    );
 }
 
 pub fn hits_are_ranked_rarer_words_and_shorter_notes_first(b: &dyn Backend) {
@@ -108,12 +135,17 @@ pub fn hits_are_ranked_rarer_words_and_shorter_notes_first(b: &dyn Backend) {
     let long = book
         .log_contact(
             acme,
-            &line("call: a long talk about the renewal, prices, delivery windows, the new site and much else"),
+            &line(
+                "call: a long talk about the renewal, prices, delivery windows, the new site and much else",
+            ),
             now(),
         )
         .unwrap()
         .interaction_id;
-    let short = book.log_contact(acme, &line("call: renewal agreed"), now()).unwrap().interaction_id;
+    let short = book
+        .log_contact(acme, &line("call: renewal agreed"), now())
+        .unwrap()
+        .interaction_id;
     assert_eq!(
         found(&*book, "renewal"),
         [(Found::Contact, short), (Found::Contact, long)]
@@ -126,15 +158,34 @@ pub fn operators_and_quotes_are_plain_words_never_errors(b: &dyn Backend) {
     let mut book = b.open();
     let acme = book.add_customer(&customer("Acme"), now()).unwrap().id;
     let id = book
-        .log_contact(acme, &line("call: near the end OR not, \"quoted\" text - done*"), now())
+        .log_contact(
+            acme,
+            &line("call: near the end OR not, \"quoted\" text - done*"),
+            now(),
+        )
         .unwrap()
         .interaction_id;
     for typed in [
-        "NEAR", "OR", "AND", "NOT", "\"quoted", "quoted\"", "done*", "-done", "near(end)",
-        "body:near", "^near", "NEAR(near end, 2)", "{body}: end", "end +", "o'r",
+        "NEAR",
+        "OR",
+        "AND",
+        "NOT",
+        "\"quoted",
+        "quoted\"",
+        "done*",
+        "-done",
+        "near(end)",
+        "body:near",
+        "^near",
+        "NEAR(near end, 2)",
+        "{body}: end",
+        "end +",
+        "o'r",
     ] {
         let query = SearchQuery::parse(typed).unwrap();
-        let hits = book.search(&query, 10).unwrap_or_else(|e| panic!("{typed}: {e:#}"));
+        let hits = book
+            .search(&query, 10)
+            .unwrap_or_else(|e| panic!("{typed}: {e:#}"));
         assert!(hits.iter().all(|h| h.id == id), "{typed}");
     }
     assert_eq!(found(&*book, "NEAR end"), [(Found::Contact, id)]);
@@ -146,12 +197,27 @@ pub fn the_index_follows_a_log_an_undo_and_an_edit_of_the_notes(b: &dyn Backend)
     let mut book = b.open();
     let acme = book.add_customer(&customer("Acme"), now()).unwrap().id;
     let logged = book
-        .log_contact(acme, &line("call: discussed the hamper >> send a hamper @fri"), now())
+        .log_contact(
+            acme,
+            &line("call: discussed the hamper >> send a hamper @fri"),
+            now(),
+        )
         .unwrap();
     assert_eq!(found(&*book, "hamper").len(), 2);
     let other = b.open();
-    assert_eq!(found(&*other, "hamper").len(), 2, "committed: another handle finds it");
-    book.undo(&Change::Logged { customer_id: acme, logged }, now()).unwrap();
+    assert_eq!(
+        found(&*other, "hamper").len(),
+        2,
+        "committed: another handle finds it"
+    );
+    book.undo(
+        &Change::Logged {
+            customer_id: acme,
+            logged,
+        },
+        now(),
+    )
+    .unwrap();
     assert!(found(&*book, "hamper").is_empty(), "undone: gone from the index");
 
     let patch = CustomerPatch {
@@ -173,7 +239,10 @@ pub fn archived_customers_are_left_out_and_merged_notes_move(b: &dyn Backend) {
     let mut book = b.open();
     let acme = book.add_customer(&customer("Acme"), now()).unwrap().id;
     let old = book.add_customer(&customer("Acme Old"), now()).unwrap().id;
-    let id = book.log_contact(old, &line("call: forklift order"), now()).unwrap().interaction_id;
+    let id = book
+        .log_contact(old, &line("call: forklift order"), now())
+        .unwrap()
+        .interaction_id;
     book.set_archived(old, true, now()).unwrap();
     assert!(found(&*book, "forklift").is_empty(), "archived");
     book.set_archived(old, false, now()).unwrap();
@@ -182,5 +251,9 @@ pub fn archived_customers_are_left_out_and_merged_notes_move(b: &dyn Backend) {
     book.merge_customers(acme, old, now()).unwrap();
     let hits = search(&*book, "forklift");
     assert_eq!(hits.len(), 1);
-    assert_eq!((hits[0].customer_id, hits[0].id), (acme, id), "found under the one kept");
+    assert_eq!(
+        (hits[0].customer_id, hits[0].id),
+        (acme, id),
+        "found under the one kept"
+    );
 }

@@ -163,7 +163,11 @@ fn text(v: ValueRef<'_>) -> String {
 const INDEXED: [(&str, &str, &str); 5] = [
     ("interactions", "search_contacts", "note"),
     ("follow_ups", "search_follow_ups", "text"),
-    ("moments", "search_moments", "concat_ws(' ', title, concerns, steps, response)"),
+    (
+        "moments",
+        "search_moments",
+        "concat_ws(' ', title, concerns, steps, response)",
+    ),
     ("triggers", "search_triggers", "note"),
     ("customers", "search_customers", "notes"),
 ];
@@ -177,7 +181,9 @@ pub(super) fn pause(tx: &Connection) -> rusqlite::Result<Paused> {
     tx.execute("INSERT OR IGNORE INTO search_paused (paused) VALUES (1)", [])?;
     let mut last = [0; 5];
     for (max, (table, _, _)) in last.iter_mut().zip(INDEXED) {
-        *max = tx.query_row(&format!("SELECT coalesce(max(id), 0) FROM {table}"), [], |r| r.get(0))?;
+        *max = tx.query_row(&format!("SELECT coalesce(max(id), 0) FROM {table}"), [], |r| {
+            r.get(0)
+        })?;
     }
     Ok(Paused(last))
 }

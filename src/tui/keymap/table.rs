@@ -75,7 +75,8 @@ use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
 use Scope::{
-    Agenda, Always, Customer, Customers, Everywhere, Filter, Form, Help, Input, Search, SearchHits, Snooze, Text, Week,
+    Agenda, Always, Customer, Customers, Everywhere, Filter, Form, Help, Input, Search, SearchHits, Snooze,
+    Text, Week,
 };
 
 // One binding per line reads as a table; rustfmt would spread each over seven lines.

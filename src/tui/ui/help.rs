@@ -68,7 +68,9 @@ const SEARCH: Page = (
     " Keys of the search · Esc closes ",
     [
         &[section(Scope::Search.title(), |b| b.scope == Scope::Search)],
-        &[section(Scope::SearchHits.title(), |b| b.scope == Scope::SearchHits)],
+        &[section(Scope::SearchHits.title(), |b| {
+            b.scope == Scope::SearchHits
+        })],
     ],
 );
 

@@ -1,9 +1,10 @@
 //! The search over the screen: the words typed, then the hits, best first — the day, the
-//! customer, what was found and the snippet with the found words in the `found` style
-//! (bold yellow; bold and underlined under `NO_COLOR`), the selected hit reversed.
+//! customer, what was found and the snippet with the found words bold and underlined (and
+//! yellow, with colours: visible under `NO_COLOR` too), the selected hit highlighted.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
@@ -14,6 +15,9 @@ use crate::tui::search::SearchView;
 impl Widget for &SearchView {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = &self.look.theme;
+        let found_style = theme
+            .today
+            .patch(Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
         Clear.render(area, buf);
         let block = Block::default()
             .borders(Borders::ALL)
@@ -21,12 +25,8 @@ impl Widget for &SearchView {
             .border_style(theme.dim);
         let inner = block.inner(area);
         block.render(area, buf);
-        let [input_row, said_row, list] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Min(0),
-        ])
-        .areas(inner);
+        let [input_row, said_row, list] =
+            Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(0)]).areas(inner);
         let [label, input] = Layout::horizontal([Constraint::Length(7), Constraint::Min(1)]).areas(input_row);
         Paragraph::new(Span::styled("words:", theme.header)).render(label, buf);
         self.input.render(input, buf);
@@ -57,7 +57,9 @@ impl Widget for &SearchView {
             .skip(first)
             .take(rows)
             .map(|(i, hit)| {
-                let when = hit.when.map_or_else(|| "?".to_string(), |w| short_day(day(w, self.look.now), today));
+                let when = hit
+                    .when
+                    .map_or_else(|| "?".to_string(), |w| short_day(day(w, self.look.now), today));
                 let mut spans = vec![
                     Span::styled(cell(&when, 11), theme.dim),
                     Span::raw(" "),
@@ -68,7 +70,7 @@ impl Widget for &SearchView {
                 ];
                 for (piece, found) in hit.snippet.pieces() {
                     let safe = crate::domain::text::sanitize(piece).into_owned();
-                    spans.push(Span::styled(safe, if found { theme.found } else { theme.base }));
+                    spans.push(Span::styled(safe, if found { found_style } else { theme.base }));
                 }
                 let line = Line::from(spans);
                 if i == self.selected {
