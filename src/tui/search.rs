@@ -15,7 +15,7 @@ use crate::app::{Refused, search};
 use crate::store::{Book, Hit};
 
 /// Hits shown at most: more than a screen holds, few enough to fetch at each keystroke.
-const SHOWN: usize = 50;
+pub(crate) const SHOWN: usize = 50;
 
 pub struct SearchView {
     pub input: TextArea<'static>,

@@ -44,6 +44,7 @@ impl Widget for &SearchView {
             }
             0 => "no notes match — archived customers are left out".to_string(),
             1 => "1 note".to_string(),
+            n if n == crate::tui::search::SHOWN => format!("the best {n} notes (more match: add a word)"),
             n => format!("{n} notes, best first"),
         };
         Paragraph::new(Span::styled(said, theme.dim)).render(said_row, buf);
