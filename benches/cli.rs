@@ -1,4 +1,4 @@
-//! The work behind `touchbase due`, `touchbase log` and `touchbase export week` on a
+//! The work behind `touchbase due`, `log`, `edit`, `delete` and `export week` on a
 //! 100k-customer book, without starting a process or printing; `benches/process.sh` times
 //! the whole commands, and `import`.
 //!
@@ -135,6 +135,50 @@ mod log {
         move || {
             i += 1;
             i64::try_from(1 + (i * 7_919) % common::CUSTOMERS).expect("an id")
+        }
+    }
+}
+
+mod records {
+    use super::{Bencher, WritableCopy, common};
+    use touchbase::app::records::{self, ContactPatch, Record};
+
+    /// `app::records::edit_contact` of a note, on a store kept open: one IMMEDIATE
+    /// transaction writing the contact and recomputing its customer's summaries, then the
+    /// customer read for the message. Each iteration edits another contact.
+    #[divan::bench(sample_count = 200, sample_size = 1)]
+    fn edit_contact(bencher: Bencher) {
+        let now = common::now();
+        let copy = WritableCopy::new("book-100k-records.db");
+        let mut store = touchbase::store::open(&copy.0).expect("opening the copy");
+        let patch = ContactPatch {
+            note: Some("checked in, sent the brochure".into()),
+            ..ContactPatch::default()
+        };
+        bencher
+            .with_inputs(contact())
+            .bench_local_values(|id| records::edit_contact(&mut *store, now, id, &patch).expect("editing"));
+    }
+
+    /// `app::records::delete` of a contact: the row, its links, the customer's summaries.
+    /// Each iteration deletes another contact.
+    #[divan::bench(sample_count = 200, sample_size = 1)]
+    fn delete_contact(bencher: Bencher) {
+        let now = common::now();
+        let copy = WritableCopy::new("book-100k-records.db");
+        let mut store = touchbase::store::open(&copy.0).expect("opening the copy");
+        bencher.with_inputs(contact()).bench_local_values(|id| {
+            records::delete(&mut *store, now, Record::Contact(id)).expect("deleting")
+        });
+    }
+
+    /// Contact ids spread over the first million (the book holds about two), none twice
+    /// in a run.
+    fn contact() -> impl FnMut() -> i64 {
+        let mut i = 0_usize;
+        move || {
+            i += 1;
+            i64::try_from(1 + (i * 7_919) % 1_000_000).expect("an id")
         }
     }
 }

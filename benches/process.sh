@@ -35,10 +35,20 @@ cli() {
         "$bin --db $data/book-100k-hyperfine.db log 4243 'visit yesterday 14:30: site tour =5 >> send the offer @fri'" \
         "$bin --db $book search send revised" \
         "$bin --db $book search delivery late" >/dev/null
+    # An edit, and a delete of the newest contact: each run's --prepare logs it again, and
+    # SQLite hands the freed highest id out again, so every run deletes the same id.
+    local copy=$data/book-100k-hyperfine.db newest
+    newest=$("$bin" --db "$copy" log 4242 'call: to delete' --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["interaction"]["id"])')
+    "$bin" --db "$copy" delete contact "$newest" >/dev/null
+    hyperfine -N --warmup 5 --runs 60 --export-json "$out/edit.json" \
+        "$bin --db $copy edit contact 4242 --note 'checked in, sent the brochure'" >/dev/null
+    hyperfine -N --warmup 5 --runs 60 --export-json "$out/delete.json" \
+        --prepare "$bin --db $copy log 4242 'call: to delete'" \
+        "$bin --db $copy delete contact $newest" >/dev/null
     # A pipe needs a shell; `true | head -1` measures the shell.
     hyperfine --warmup 5 --runs 60 --export-json "$out/list.json" \
         "$bin --db $book list | head -1" "true | head -1" >/dev/null 2>&1
-    python3 - "$out/due-log.json" "$out/list.json" <<'EOF'
+    python3 - "$out/due-log.json" "$out/edit.json" "$out/delete.json" "$out/list.json" <<'EOF'
 import json, sys
 print(f"{'command':<40} {'median':>8} {'fastest':>8} {'slowest':>8} {'user':>7} {'sys':>7}  (ms)")
 for path in sys.argv[1:]:

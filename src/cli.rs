@@ -191,6 +191,32 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Correct a customer or anything logged, by id (`touchbase show CUSTOMER` lists the ids)
+    ///
+    /// Only the fields given change; every summary (last contact, value, satisfaction,
+    /// balance, urgency) is right again afterwards.
+    Edit {
+        #[command(subcommand)]
+        what: EditCmd,
+    },
+    /// Delete something logged, by id (`touchbase show CUSTOMER` lists the ids), or a customer
+    ///
+    /// Deleting a contact keeps the follow-up, give or trigger its line made. Every summary
+    /// is right again afterwards. `delete customer CUSTOMER --yes` deletes the customer and
+    /// every record of theirs.
+    Delete {
+        /// contact, follow-up, moment, trigger, give, ask, order or customer
+        what: RecordKind,
+        /// The record's id (for a customer: CUSTOMER, an id or a name)
+        #[arg(value_name = "ID")]
+        target: String,
+        /// Delete the customer and all their records (asked for `delete customer` only)
+        #[arg(long)]
+        yes: bool,
+        /// Print the deleted record as JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Why a customer is urgent: their nudges, term by term
     Why {
         customer: String,
@@ -343,6 +369,141 @@ pub enum TriggerCmd {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// What `edit` changes. Each prints the record as it is afterwards; `--json` as JSON.
+#[derive(Debug, Subcommand)]
+pub enum EditCmd {
+    /// A customer's own fields: touchbase edit customer acme --cadence 2w --tags "vip logistics"
+    Customer(CustomerEditArgs),
+    /// A logged contact: touchbase edit contact 42 --at "yesterday 14:30" --satisfaction 4
+    Contact {
+        id: i64,
+        /// call, email, meeting, visit, message, note, gift or complaint
+        #[arg(long, value_name = "K")]
+        kind: Option<String>,
+        /// When it happened: 2026-11-30 09:15, 2026-11-30, yesterday, mon 14:30 (never ahead)
+        #[arg(long, value_name = "WHEN")]
+        at: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// 1 to 5, or none to clear it
+        #[arg(long, value_name = "1..5|none", allow_hyphen_values = true)]
+        satisfaction: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A follow-up: touchbase edit follow-up 7 --text "send the signed quote" --due fri
+    FollowUp {
+        id: i64,
+        #[arg(long, value_name = "T")]
+        text: Option<String>,
+        /// The day it is due: fri, +3d, next week, 2026-12-01
+        #[arg(long, value_name = "WHEN")]
+        due: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A decision moment, any field: touchbase edit moment 3 --on 2026-12-15 --concerns "budget"
+    Moment {
+        id: i64,
+        #[arg(long, value_name = "T")]
+        title: Option<String>,
+        /// The day it is expected: fri, +2w, 2026-12-10
+        #[arg(long, value_name = "WHEN")]
+        on: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        concerns: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        steps: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        response: Option<String>,
+        /// upcoming, won, lost or passed (won, lost and passed close it; upcoming reopens it)
+        #[arg(long, visible_alias = "outcome", value_name = "STATUS")]
+        status: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A switching trigger: touchbase edit trigger 5 --kind reactional --note "late again"
+    Trigger {
+        id: i64,
+        /// situational, reactional or influential
+        #[arg(long, value_name = "K")]
+        kind: Option<String>,
+        #[arg(long, value_name = "N")]
+        note: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A give: touchbase edit give 9 --note "christmas hamper" --on 2026-12-20
+    Give(EntryArgs),
+    /// An ask: touchbase edit ask 10 --side give (gives and asks are one list, one id each)
+    Ask(EntryArgs),
+    /// An order: touchbase edit order 4 --amount 1250,50 --on 2026-11-20
+    Order {
+        id: i64,
+        /// 1250.50, 1250,50 or 1.250,50
+        #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+        amount: Option<String>,
+        /// The day it was placed: 2026-11-20, yesterday, mon (never ahead)
+        #[arg(long, value_name = "WHEN")]
+        on: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CustomerEditArgs {
+    pub customer: String,
+    #[arg(long, value_name = "N")]
+    pub name: Option<String>,
+    #[arg(long, value_name = "C")]
+    pub company: Option<String>,
+    #[arg(long, value_name = "E")]
+    pub email: Option<String>,
+    #[arg(long, value_name = "P")]
+    pub phone: Option<String>,
+    /// Every tag, replacing the ones they have: --tags "vip logistics" (--tags "" clears them)
+    #[arg(long, value_name = "TAGS")]
+    pub tags: Option<String>,
+    /// How often to be in touch: 14d, 2w, 3m
+    #[arg(long, value_name = "CADENCE")]
+    pub cadence: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub notes: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EntryArgs {
+    pub id: i64,
+    #[arg(long, value_name = "N")]
+    pub note: Option<String>,
+    /// When it happened: 2026-11-30 09:15, 2026-11-30, yesterday, mon (never ahead)
+    #[arg(long, value_name = "WHEN")]
+    pub on: Option<String>,
+    /// give or ask: turns one into the other
+    #[arg(long, value_name = "give|ask")]
+    pub side: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// What `delete` deletes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RecordKind {
+    Contact,
+    FollowUp,
+    Moment,
+    Trigger,
+    Give,
+    Ask,
+    Order,
+    Customer,
 }
 
 /// `--sort last-contact|urgency|name|value`. The use cases' `Sort` knows nothing of clap;

@@ -188,6 +188,32 @@ fn customer_card() {
 }
 
 #[test]
+fn a_timeline_row_selected_on_the_card() {
+    let mut f = book();
+    f.app.press(KeyCode::Enter);
+    f.app.keys("]]]"); // past the follow-ups and the buying process: the timeline
+    f.app.keys("j");
+    snapshot_both("card_timeline_row", &mut f.app);
+}
+
+#[test]
+fn a_contact_s_edit_form_holds_what_it_holds() {
+    let mut f = book();
+    f.app.press(KeyCode::Enter);
+    f.app.keys("]]]e"); // the newest contact: the call of Mon 16 Nov
+    insta::assert_snapshot!("contact_form_80x24", draw(&mut f.app, 80, 24).backend());
+}
+
+#[test]
+fn a_delete_asks_first_in_the_footer() {
+    let mut f = book();
+    f.app.press(KeyCode::Enter);
+    f.app.keys("]]]]]]"); // the orders
+    f.app.keys("x");
+    insta::assert_snapshot!("delete_order_80x24", draw(&mut f.app, 80, 24).backend());
+}
+
+#[test]
 fn planning_a_decision_moment_in_the_form() {
     let mut f = book();
     f.app.press(KeyCode::Enter);
@@ -206,9 +232,11 @@ fn help_lists_every_binding() {
 }
 
 #[test]
-fn help_turns_to_the_keys_of_the_filter_prompts_and_forms() {
+fn help_turns_to_the_keys_of_the_card_then_of_the_filter_prompts_and_forms() {
     let mut f = book();
     f.app.keys("?");
+    f.app.press(KeyCode::Tab);
+    insta::assert_snapshot!("help_card_80x24", draw(&mut f.app, 80, 24).backend());
     f.app.press(KeyCode::Tab);
     snapshot_both("help_typing", &mut f.app);
 }

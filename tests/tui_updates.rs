@@ -15,9 +15,11 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use touchbase::app::customers::Sort;
 use touchbase::clock::Now;
 use touchbase::config::Config;
+use touchbase::domain::money::Cents;
 use touchbase::domain::quicklog;
+use touchbase::domain::trigger::TriggerKind;
 use touchbase::store::NewCustomer;
-use touchbase::tui::action::Screen;
+use touchbase::tui::action::{CardList, Screen};
 
 impl Session {
     /// Acme with an overdue follow-up, Beta without anything.
@@ -534,4 +536,174 @@ fn a_change_that_rebuilds_the_filter_keeps_its_query() {
     f.keys("u");
     let view = f.app.customers.as_ref().unwrap();
     assert_eq!(view.filter.as_ref().unwrap().query, "beta", "undo keeps it too");
+}
+
+impl Session {
+    /// Acme with a call (no satisfaction yet), an order of EUR 1,250.00 and an open
+    /// reactional trigger; the card is open, nothing selected.
+    fn acme_with_records() -> Session {
+        let mut s = Session::new(|store| {
+            let new = NewCustomer {
+                name: "Acme".into(),
+                ..NewCustomer::default()
+            };
+            let acme = store.add_customer(&new, at("2026-11-01T09:00:00Z")).unwrap().id;
+            let line =
+                quicklog::parse("call: pricing", day("2026-11-16").and_hms_opt(9, 0, 0).unwrap()).unwrap();
+            store
+                .log_contact(acme, &line, at("2026-11-16T10:00:00Z"))
+                .unwrap();
+            store
+                .add_order(acme, day("2026-11-10"), Cents(125_000), "EUR", at(NOW))
+                .unwrap();
+            store
+                .add_trigger(acme, TriggerKind::Reactional, "late delivery", at(NOW))
+                .unwrap();
+            acme
+        });
+        s.keys("2");
+        s.press(KeyCode::Enter);
+        assert_eq!(s.card().customer.id, s.acme);
+        s
+    }
+
+    fn card(&self) -> &touchbase::tui::customer::CustomerView {
+        self.app.customer.as_ref().expect("a card")
+    }
+
+    /// The form's error, or a panic when no form is open.
+    fn form_error(&self) -> Option<String> {
+        match &self.app.overlay {
+            Some(touchbase::tui::app::Overlay::Form(form)) => form.error.clone(),
+            _ => panic!("the form closed"),
+        }
+    }
+
+    /// Replaces what the form's field `field` holds with `text` and saves.
+    fn retype(&mut self, field: usize, text: &str) {
+        for _ in 0..field {
+            self.press(KeyCode::Tab);
+        }
+        self.ctrl('u');
+        self.keys(text);
+        self.press(KeyCode::Enter);
+    }
+}
+
+#[test]
+fn editing_a_contact_on_the_card_changes_it_and_its_summaries_and_u_undoes_it() {
+    let mut f = Session::acme_with_records();
+    let id = f.other().interactions(f.acme, 10).unwrap()[0].id;
+    f.keys("]"); // no follow-ups, no moments: the timeline
+    assert_eq!(f.card().focus, Some(CardList::Timeline));
+    f.keys("e");
+    f.press(KeyCode::Tab);
+    f.press(KeyCode::Tab);
+    f.ctrl('u');
+    f.keys("pricing and volumes");
+    f.press(KeyCode::Tab);
+    f.keys("5");
+    f.press(KeyCode::Enter);
+    assert!(f.app.overlay.is_none(), "the form closed");
+    assert!(!f.app.status.as_ref().unwrap().error, "{}", f.status());
+    assert!(f.status().starts_with("Edited the call"), "{}", f.status());
+
+    let db = f.other();
+    let contact = &db.interactions(f.acme, 10).unwrap()[0];
+    assert_eq!((contact.id, contact.note.as_str()), (id, "pricing and volumes"));
+    assert_eq!(contact.satisfaction, Some(5));
+    assert_eq!(db.require_customer(f.acme).unwrap().summary.satisfaction, Some(5));
+    // The card shows it at once, the row still selected.
+    assert_eq!(f.card().timeline[0].note, "pricing and volumes");
+    assert_eq!(f.card().customer.summary.satisfaction, Some(5));
+    assert_eq!(f.card().focus, Some(CardList::Timeline));
+
+    f.keys("u");
+    assert!(
+        f.status().starts_with("Undone: edited the call"),
+        "{}",
+        f.status()
+    );
+    let db = f.other();
+    let contact = &db.interactions(f.acme, 10).unwrap()[0];
+    assert_eq!((contact.note.as_str(), contact.satisfaction), ("pricing", None));
+    assert_eq!(db.require_customer(f.acme).unwrap().summary.satisfaction, None);
+    assert_eq!(f.card().customer.summary.satisfaction, None);
+}
+
+#[test]
+fn deleting_an_order_asks_first_then_the_value_drops_and_u_puts_it_back() {
+    let mut f = Session::acme_with_records();
+    assert_eq!(f.card().customer.summary.value, Cents(125_000));
+    f.keys("]]]"); // the timeline, the triggers, no gives/asks: the orders
+    assert_eq!(f.card().focus, Some(CardList::Orders));
+
+    f.keys("x");
+    f.keys("n");
+    assert_eq!(f.status(), "Kept the order of EUR 1,250.00 on Tue 10 Nov");
+    assert_eq!(f.other().orders_of(f.acme, 10).unwrap().len(), 1);
+
+    f.keys("x");
+    f.keys("y");
+    assert!(!f.app.status.as_ref().unwrap().error, "{}", f.status());
+    assert!(f.status().starts_with("Deleted the order"), "{}", f.status());
+    let db = f.other();
+    assert!(db.orders_of(f.acme, 10).unwrap().is_empty());
+    let summary = db.require_customer(f.acme).unwrap().summary;
+    assert_eq!((summary.value, summary.last_order_on), (Cents(0), None));
+    assert_eq!(f.card().customer.summary.value, Cents(0));
+    assert_eq!(f.card().focus, None, "the list is empty: nothing selected");
+
+    f.keys("u");
+    assert!(
+        f.status().starts_with("Undone: deleted the order"),
+        "{}",
+        f.status()
+    );
+    assert_eq!(f.other().orders_of(f.acme, 10).unwrap().len(), 1);
+    assert_eq!(f.card().customer.summary.value, Cents(125_000));
+    assert_eq!(f.card().orders.len(), 1);
+}
+
+#[test]
+fn an_edit_the_use_case_refuses_keeps_the_form_and_changes_nothing() {
+    let mut f = Session::acme_with_records();
+    f.keys("]]"); // the timeline, the triggers
+    assert_eq!(f.card().focus, Some(CardList::Triggers));
+    f.keys("e");
+    f.retype(1, "");
+    let error = f.form_error().expect("the refusal on the form");
+    assert!(error.contains("note is empty"), "{error}");
+    assert_eq!(f.other().triggers_of(f.acme).unwrap()[0].note, "late delivery");
+    f.press(KeyCode::Esc);
+
+    f.keys("]"); // the orders
+    f.keys("e");
+    f.retype(0, "0");
+    let error = f.form_error().expect("the refusal on the form");
+    assert!(error.contains("'0'"), "{error}");
+    let db = f.other();
+    assert_eq!(db.orders_of(f.acme, 10).unwrap()[0].amount, Cents(125_000));
+    assert_eq!(db.require_customer(f.acme).unwrap().summary.value, Cents(125_000));
+    f.press(KeyCode::Esc);
+    f.keys("u");
+    assert_eq!(f.status(), "Nothing to undo.");
+}
+
+#[test]
+fn with_no_row_selected_e_edits_the_customer_and_esc_unselects() {
+    let mut f = Session::acme_with_records();
+    f.keys("j"); // selects the first row of the first list with one: the timeline
+    assert_eq!(f.card().focus, Some(CardList::Timeline));
+    f.press(KeyCode::Esc);
+    assert_eq!(f.card().focus, None);
+    assert_eq!(f.app.screen, Screen::Customer, "Esc unselected; the card stays");
+    f.keys("e");
+    let Some(touchbase::tui::app::Overlay::Form(form)) = &f.app.overlay else {
+        panic!("no form");
+    };
+    assert_eq!(form.title(), "Edit customer");
+    f.press(KeyCode::Esc);
+    f.keys("x");
+    assert!(f.app.overlay.is_none(), "x deletes only a selected row");
 }

@@ -235,3 +235,53 @@ fn an_entry_another_touchbase_wrote_is_refused_not_misread() {
     assert_eq!(book.records(), before);
     assert_eq!(book.ok(&["undo"]), "Undone: added Acme (Mon 23 Nov 09:00)\n");
 }
+
+#[test]
+fn edits_deletes_and_merges_of_the_command_line_are_undone_newest_first() {
+    let book = acme();
+    book.ok(&["log", "Acme", "call: pricing =4"]);
+    book.ok(&["order", "Acme", "500"]);
+    book.ok(&["add", "Acme Logistics", "--email", "ops@acme.test"]);
+    let before = book.records();
+    for args in [
+        &[
+            "edit",
+            "contact",
+            "1",
+            "--note",
+            "pricing, agreed",
+            "--satisfaction",
+            "5",
+        ][..],
+        &["delete", "order", "1"],
+        &["edit", "customer", "Acme", "--phone", "010 123"],
+        &["merge", "Acme", "Acme Logistics"],
+    ] {
+        book.ok(args);
+    }
+    let said: Vec<String> = book
+        .json(&["undo", "--list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(4)
+        .map(|e| e["said"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "merged Acme Logistics into Acme",
+            "edited Acme",
+            "deleted the order of EUR 500.00 for Acme",
+            "edited the call of Mon 23 Nov with Acme: note and satisfaction",
+        ]
+    );
+    for s in &said {
+        assert_eq!(book.ok(&["undo"]), format!("Undone: {s} (Mon 23 Nov 09:00)\n"));
+    }
+    assert_eq!(
+        book.records(),
+        before,
+        "the book is as it was before the four actions"
+    );
+}

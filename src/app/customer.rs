@@ -1,15 +1,16 @@
 //! One customer's card: the customer with their open follow-ups, timeline, buying
-//! process, triggers and urgency, read once for `touchbase show` and the Customer screen.
+//! process, triggers, latest gives/asks and orders, and urgency, read once for `touchbase show` and the Customer screen.
 //! Knows neither how they print nor how they draw it. Finding, adding and editing
 //! customers is `customers`'s.
 
 use super::urgency::Why;
 use crate::clock::Now;
 use crate::config::Config;
+use crate::domain::balance::BalanceEntry;
 use crate::domain::moment::Moment;
 use crate::domain::trigger::Trigger;
 use crate::domain::{Customer, FollowUp};
-use crate::store::{Book, Interaction};
+use crate::store::{Book, Interaction, Order};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CustomerCard {
@@ -22,6 +23,10 @@ pub struct CustomerCard {
     pub moments: Vec<Moment>,
     /// Open triggers first.
     pub triggers: Vec<Trigger>,
+    /// The latest gives and asks, newest first, as many as the timeline.
+    pub entries: Vec<BalanceEntry>,
+    /// The latest orders, newest first, as many as the timeline.
+    pub orders: Vec<Order>,
     /// The customer's urgency, term by term.
     pub why: Why,
     /// The names of the customers merged into this one, oldest first.
@@ -40,7 +45,8 @@ impl CustomerCard {
         CustomerCard::of(store, store.require_customer(id)?, now, config, timeline)
     }
 
-    /// The card of `customer`, as just read, with at most `timeline` contacts.
+    /// The card of `customer`, as just read, with at most `timeline` contacts (and as
+    /// many gives/asks and orders).
     pub fn of(
         store: &dyn Book,
         customer: Customer,
@@ -49,6 +55,8 @@ impl CustomerCard {
         timeline: usize,
     ) -> anyhow::Result<CustomerCard> {
         let follow_ups = store.open_follow_ups(customer.id)?;
+        let entries = store.entries_of(customer.id, timeline)?;
+        let orders = store.orders_of(customer.id, timeline)?;
         let timeline = store.interactions(customer.id, timeline)?;
         let moments = store.moments_of(customer.id)?;
         let triggers = store.triggers_of(customer.id)?;
@@ -60,6 +68,8 @@ impl CustomerCard {
             timeline,
             moments,
             triggers,
+            entries,
+            orders,
             why,
             also_known_as,
         })

@@ -223,6 +223,69 @@ pub(crate) fn edit(
     Ok(Saved { customer, change })
 }
 
+/// Some of a customer's fields as the user typed them; `None` leaves a field as it is.
+/// `tags` are words; an empty list clears them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CustomerChanges {
+    pub name: Option<String>,
+    pub company: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub cadence: Option<String>,
+    pub tags: Option<Vec<String>>,
+    pub notes: Option<String>,
+}
+
+/// Writes the fields `changes` holds, checked as a whole edit would check them, and
+/// nothing else: `edit customer` on the command line.
+pub(crate) fn change(
+    store: &mut dyn Book,
+    now: Now,
+    who: Who<'_>,
+    changes: &CustomerChanges,
+) -> anyhow::Result<Saved> {
+    let c = changes;
+    let given = [
+        c.name.is_some(),
+        c.company.is_some(),
+        c.email.is_some(),
+        c.phone.is_some(),
+        c.cadence.is_some(),
+        c.tags.is_some(),
+        c.notes.is_some(),
+    ];
+    if !given.contains(&true) {
+        return Err(Refused::NothingToChange(
+            "customer's name, company, e-mail, phone, tags, cadence or notes",
+        )
+        .into());
+    }
+    let before = find_including_archived(store, who, Shelf::Active)?;
+    let or = |typed: &Option<String>, had: &str| typed.clone().unwrap_or_else(|| had.to_string());
+    let input = CustomerInput {
+        name: or(&c.name, &before.name),
+        company: or(&c.company, &before.company),
+        email: or(&c.email, &before.email),
+        phone: or(&c.phone, &before.phone),
+        cadence: or(&c.cadence, &before.cadence.to_string()),
+        tags: c.tags.clone().unwrap_or_else(|| before.tags.as_slice().to_vec()),
+        notes: Some(or(&c.notes, &before.notes)),
+    };
+    let checked = check(&input)?;
+    let patch = CustomerPatch {
+        name: c.name.as_ref().map(|_| checked.name.to_string()),
+        company: c.company.as_ref().map(|_| checked.company.to_string()),
+        email: c.email.as_ref().map(|_| checked.email.to_string()),
+        phone: c.phone.as_ref().map(|_| checked.phone.to_string()),
+        tags: c.tags.as_ref().map(|_| checked.tags.clone()),
+        cadence: c.cadence.as_ref().and(checked.cadence),
+        notes: c.notes.clone(),
+    };
+    let customer = store.update_customer(before.id, &patch, now.utc)?;
+    let change = Change::customer_edited(&before, &patch, &customer);
+    Ok(Saved { customer, change })
+}
+
 /// The typed fields, trimmed and read.
 struct Checked<'a> {
     name: &'a str,

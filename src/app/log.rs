@@ -2,6 +2,8 @@
 //! tags, a give for a gift, a trigger for a complaint. Knows the line's rules (in
 //! `domain::quicklog`), not where it was typed.
 
+use chrono::{DateTime, NaiveDateTime, Utc};
+
 use super::customers::{Who, find};
 use super::refused::Refused;
 use super::undo::{Undoable, entry};
@@ -29,14 +31,20 @@ impl Undoable for Contact {
     }
 }
 
+/// The instant a contact's time on the user's wall clock names, as every contact's time is
+/// stored (the line's `yesterday:`, an edit's `--at`): never after now, even where a clock
+/// change moved the wall-clock time on.
+pub(crate) fn happened_at(now: Now, wall: NaiveDateTime) -> DateTime<Utc> {
+    now.instant(wall).min(now.utc)
+}
+
 /// Logs `line` for the customer `who` names. The contact is recorded at its own time (the
 /// line's `yesterday:`, `mon 14:30:`, read on the user's wall clock), else now; a follow-up
 /// it plans is due relative to today either way.
 pub fn contact(store: &mut dyn Book, now: Now, who: Who<'_>, line: &str) -> anyhow::Result<Contact> {
     let parsed = quicklog::parse(line, now.local().naive_local()).map_err(Refused::from)?;
     let customer = find(store, who)?;
-    // Never after now, even where a clock change moved the wall-clock time on.
-    let at = parsed.at.map_or(now.utc, |wall| now.instant(wall).min(now.utc));
+    let at = parsed.at.map_or(now.utc, |wall| happened_at(now, wall));
     let logged = store.log_contact(customer.id, &parsed, at)?;
     let change = Change::Logged {
         customer_id: customer.id,

@@ -6,6 +6,7 @@ use super::customers::{Shelf, Who, find_including_archived};
 use super::undo::{Undoable, entry};
 use crate::clock::Now;
 use crate::domain::Customer;
+use crate::domain::prose::and_list;
 use crate::store::{Book, Change, Journaled, Merge, MergeRefused};
 
 /// A merge done: the customer kept as it left them, what it did, and how to take it back.
@@ -84,15 +85,4 @@ pub fn said(m: &Merge) -> String {
         parts.join(", ")
     };
     format!("{} into {}: {did}", m.other.name, m.keep_name)
-}
-
-fn and_list(items: &[impl AsRef<str>]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_string(),
-        [init @ .., last] => {
-            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", init.join(", "), last.as_ref())
-        }
-    }
 }

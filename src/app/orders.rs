@@ -58,7 +58,7 @@ pub fn record(
 
 /// The day an order was placed: a day word looking back (`yesterday`, `fri` is the last
 /// Friday, `3 days ago`) or a date, never after today.
-fn placed_on(when: &str, today: NaiveDate) -> Result<NaiveDate, Refused> {
+pub(crate) fn placed_on(when: &str, today: NaiveDate) -> Result<NaiveDate, Refused> {
     let typed = when.trim();
     let on = parse_day(typed, today, Facing::Back)?;
     if on > today {

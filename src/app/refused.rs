@@ -5,11 +5,13 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use crate::domain::balance::BadSide;
 use crate::domain::customer::{BadCadence, BadTag};
 use crate::domain::email::BadEmail;
+use crate::domain::kind::UnknownKind;
 use crate::domain::moment::BadOutcome;
 use crate::domain::money::BadAmount;
-use crate::domain::quicklog::QuickLogError;
+use crate::domain::quicklog::{self, QuickLogError};
 use crate::domain::search::BadSearch;
 use crate::domain::text::sanitize;
 use crate::domain::trigger::BadTriggerKind;
@@ -39,6 +41,31 @@ pub enum Refused {
     Outcome(#[from] BadOutcome),
     #[error(transparent)]
     Search(#[from] BadSearch),
+    #[error(transparent)]
+    Kind(#[from] UnknownKind),
+    #[error("{0} — use give or ask")]
+    Side(#[from] BadSide),
+    /// An edit that names no field to change; the fields it could have named.
+    #[error("nothing to change — give the {0}")]
+    NothingToChange(&'static str),
+    #[error("the follow-up is empty — say what to do, like \"send the quote\"")]
+    NoFollowUpText,
+    #[error(
+        "satisfaction '{0}' is not 1 to 5 — give 1 (very unhappy) to 5 (very happy), or none to clear it"
+    )]
+    Satisfaction(String),
+    /// A contact's time that does not read, in the quick-log line's words.
+    #[error("{}", quicklog::not_a_time(.0))]
+    BadTime(String),
+    /// A contact's time after now, in the quick-log line's words.
+    #[error("{}", quicklog::contact_ahead(.0))]
+    ContactAhead(String),
+    #[error("'{0}' is before today — an open follow-up is due today or later")]
+    DueInPast(String),
+    /// Deleting a customer, not confirmed: who, and what of theirs would go with them
+    /// ("2 contacts and 1 order", or nothing).
+    #[error("{}", unconfirmed(.name, .records))]
+    Unconfirmed { name: String, records: String },
     /// A follow-up's "text @when" that does not read as one.
     #[error("{0}")]
     Plan(String),
@@ -80,6 +107,15 @@ impl Refused {
     /// The refusal inside `e`, if `e` is one.
     pub fn of(e: &anyhow::Error) -> Option<&Refused> {
         e.downcast_ref::<Refused>()
+    }
+}
+
+fn unconfirmed(name: &str, records: &str) -> String {
+    let name = sanitize(name);
+    if records.is_empty() {
+        format!("deleting {name} (nothing else is recorded for them) — confirm to delete")
+    } else {
+        format!("deleting {name} deletes their {records} too — confirm to delete")
     }
 }
 

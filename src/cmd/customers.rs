@@ -7,7 +7,8 @@ use std::io::Write as _;
 use anyhow::Context as _;
 
 use super::json::{
-    BalanceJson, CustomerJson, FollowUpJson, InteractionJson, MomentJson, ShowJson, TriggerJson,
+    BalanceEntryJson, BalanceJson, CustomerJson, FollowUpJson, InteractionJson, MomentJson, OrderJson,
+    ShowJson, TriggerJson,
 };
 use super::{Ctx, print_json};
 use crate::app::Who;
@@ -169,6 +170,8 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
         timeline,
         moments,
         triggers,
+        entries,
+        orders,
         why,
         also_known_as,
     } = CustomerCard::of(&*cx.store, c, cx.now, &cx.config, timeline)?;
@@ -181,6 +184,8 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
             follow_ups: follow_ups.iter().map(FollowUpJson::from).collect(),
             moments: moments.iter().map(MomentJson::from).collect(),
             triggers: triggers.iter().map(TriggerJson::from).collect(),
+            balance_entries: entries.iter().map(BalanceEntryJson::from).collect(),
+            orders: orders.iter().map(OrderJson::from).collect(),
             balance: BalanceJson {
                 gives: s.balance.gives,
                 asks: s.balance.asks,
@@ -223,13 +228,57 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
         let sat = i.satisfaction.map(|s| format!("  ={s}")).unwrap_or_default();
         writeln!(
             out,
-            "  {}  {} {}{sat}",
+            "  {:>6}  {}  {} {}{sat}",
+            i.id,
             cell(&local_time(i.at, cx.now), 17),
             cell(i.kind.as_str(), 9),
             sanitize(&i.note)
         )?;
     }
+    print_ledger(out, &entries, &orders, cx.now)?;
     out.flush().context("writing output")
+}
+
+/// The gives and asks, and the orders, each with the id that `edit` and `delete` take.
+fn print_ledger(
+    out: &mut dyn std::io::Write,
+    entries: &[crate::domain::balance::BalanceEntry],
+    orders: &[crate::store::Order],
+    now: crate::clock::Now,
+) -> anyhow::Result<()> {
+    let today = now.today();
+    if !entries.is_empty() {
+        writeln!(out, "\nGives and asks")?;
+    }
+    for e in entries {
+        writeln!(
+            out,
+            "  {:>6}  {}  {} {}",
+            e.id,
+            cell(&local_time(e.at, now), 17),
+            cell(e.side.as_str(), 4),
+            sanitize(&e.note)
+        )?;
+    }
+    if !orders.is_empty() {
+        writeln!(out, "\nOrders")?;
+    }
+    for o in orders {
+        let note = if o.note.is_empty() {
+            String::new()
+        } else {
+            format!("  {}", sanitize(&o.note))
+        };
+        writeln!(
+            out,
+            "  {:>6}  {}  {} {}{note}",
+            o.id,
+            cell(&day(o.ordered_on, today), 11),
+            sanitize(&o.currency),
+            o.amount
+        )?;
+    }
+    Ok(())
 }
 
 /// Who they are and how the relationship stands.

@@ -99,6 +99,10 @@ pub struct ShowJson<'a> {
     pub follow_ups: Vec<FollowUpJson<'a>>,
     pub moments: Vec<MomentJson<'a>>,
     pub triggers: Vec<TriggerJson<'a>>,
+    /// The latest gives and asks, newest first.
+    pub balance_entries: Vec<BalanceEntryJson<'a>>,
+    /// The latest orders, the latest placed first.
+    pub orders: Vec<OrderJson<'a>>,
     pub balance: BalanceJson,
     /// The latest satisfaction (1–5) and the one before it.
     pub satisfaction: Option<u8>,
@@ -268,6 +272,7 @@ pub struct OrderJson<'a> {
     pub ordered_on: NaiveDate,
     pub amount_cents: i64,
     pub currency: &'a str,
+    pub note: &'a str,
 }
 
 impl<'a> From<&'a Order> for OrderJson<'a> {
@@ -278,6 +283,7 @@ impl<'a> From<&'a Order> for OrderJson<'a> {
             ordered_on: o.ordered_on,
             amount_cents: o.amount.0,
             currency: &o.currency,
+            note: &o.note,
         }
     }
 }

@@ -16,6 +16,7 @@ mod import;
 mod json;
 mod log;
 mod merge;
+mod records;
 mod relationship;
 mod search;
 mod undo;
@@ -170,6 +171,13 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
         Command::Search { words, limit, json } => {
             search::run(&mut cx, &words.join(" "), usize::from(limit), json)
         }
+        Command::Edit { what } => records::edit(&mut cx, what),
+        Command::Delete {
+            what,
+            target,
+            yes,
+            json,
+        } => records::delete(&mut cx, what, &target, yes, json),
         Command::Check { repair, json } => check::run(&mut cx, repair, json),
         Command::Undo { list, json } => undo::run(&mut cx, list, json),
         Command::Backup { file } => {

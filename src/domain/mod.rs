@@ -10,6 +10,7 @@ pub(crate) mod limits;
 pub mod moment;
 pub mod money;
 pub mod nudge;
+pub(crate) mod prose;
 pub mod quicklog;
 pub(crate) mod ranged;
 pub mod search;

@@ -278,8 +278,8 @@ fn prefix(tokens: &[Token], now: NaiveDateTime) -> Result<Option<Prefix>, QuickL
             let bad: Vec<&str> = bad.iter().map(|t| t.text).collect();
             Err(QuickLogError::new(
                 format!(
-                    "'{}' is not a time — say when it happened (yesterday, mon, 3 days ago, 2026-11-30, 14:30), or write '{kind}: {}: …' to keep the words in the note",
-                    bad.join(" "),
+                    "{}, or write '{kind}: {}: …' to keep the words in the note",
+                    not_a_time(&bad.join(" ")),
                     texts.join(" ")
                 ),
                 span,
@@ -290,11 +290,22 @@ fn prefix(tokens: &[Token], now: NaiveDateTime) -> Result<Option<Prefix>, QuickL
     }
 }
 
-/// "the contact's time 'tomorrow' is in the future", and how to say what was probably
-/// meant when it reads as a follow-up's day.
+/// "'someday' is not a time", in the words every reader of a contact's time refuses with
+/// (the line's `call someday:`, an edit's `--at someday`).
+pub fn not_a_time(typed: &str) -> String {
+    format!("'{typed}' is not a time — say when it happened (yesterday, mon, 3 days ago, 2026-11-30, 14:30)")
+}
+
+/// "the contact's time 'tomorrow' is in the future", in the words every reader of a
+/// contact's time refuses with.
+pub fn contact_ahead(typed: &str) -> String {
+    format!("the contact's time '{typed}' is in the future — a contact is logged when it happened")
+}
+
+/// [`contact_ahead`], and how to say what was probably meant when it reads as a
+/// follow-up's day.
 fn in_the_future(typed: &str, today: NaiveDate) -> String {
-    let message =
-        format!("the contact's time '{typed}' is in the future — a contact is logged when it happened");
+    let message = contact_ahead(typed);
     if parse_when(typed, today).is_ok_and(|day| day >= today) {
         format!("{message}; use @{typed} to set a follow-up")
     } else {

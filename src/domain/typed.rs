@@ -45,6 +45,11 @@ pub fn moment(m: &NewMoment) -> Result<(), TooLong> {
     ])
 }
 
+/// What a follow-up says to do.
+pub fn follow_up(text: &str) -> Result<(), TooLong> {
+    fits(&[("follow-up", text, NOTE_CHARS)])
+}
+
 /// The note of a trigger, a give or an ask.
 pub fn note(note: &str) -> Result<(), TooLong> {
     fits(&[("note", note, NOTE_CHARS)])

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use crate::domain::quicklog::QuickLog;
 use crate::domain::{Kind, Tags};
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Interaction {
     pub id: i64,
     pub customer_id: i64,

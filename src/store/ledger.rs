@@ -36,4 +36,10 @@ pub trait Ledger {
         currency: &str,
         now: DateTime<Utc>,
     ) -> anyhow::Result<Order>;
+
+    /// The customer's latest gives and asks, newest first, at most `limit`.
+    fn entries_of(&self, customer_id: i64, limit: usize) -> anyhow::Result<Vec<BalanceEntry>>;
+
+    /// The customer's latest orders, newest order day first, at most `limit`.
+    fn orders_of(&self, customer_id: i64, limit: usize) -> anyhow::Result<Vec<Order>>;
 }

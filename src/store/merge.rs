@@ -81,18 +81,15 @@ impl Moved {
     /// Each kind of record with how many moved, as a person names them, leaving out
     /// kinds none of which moved: `["3 contacts", "1 follow-up"]`.
     pub fn counts(&self) -> Vec<String> {
-        [
-            (self.contacts.len(), "contact", "contacts"),
-            (self.follow_ups.len(), "follow-up", "follow-ups"),
-            (self.moments.len(), "decision moment", "decision moments"),
-            (self.triggers.len(), "trigger", "triggers"),
-            (self.balance_entries.len(), "give/ask", "gives/asks"),
-            (self.orders.len(), "order", "orders"),
-        ]
-        .into_iter()
-        .filter(|(n, _, _)| *n > 0)
-        .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
-        .collect()
+        let n = |ids: &Vec<i64>| i64::try_from(ids.len()).unwrap_or(i64::MAX);
+        crate::domain::prose::records([
+            n(&self.contacts),
+            n(&self.follow_ups),
+            n(&self.moments),
+            n(&self.triggers),
+            n(&self.balance_entries),
+            n(&self.orders),
+        ])
     }
 }
 

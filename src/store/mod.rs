@@ -13,6 +13,7 @@ mod ledger;
 mod merge;
 mod moments;
 mod nudges;
+mod records;
 mod search;
 pub mod sqlite;
 mod triggers;
@@ -27,14 +28,20 @@ use chrono::NaiveDate;
 use crate::domain::moment::MomentStatus;
 
 pub(crate) use bulk::Bulk;
-pub(crate) use contacts::{Contacts, Interaction, Logged};
+pub use contacts::Interaction;
+pub(crate) use contacts::{Contacts, Logged};
 pub use customers::{CustomerPatch, CustomerRow, Customers, IndexEntry, Named, NewCustomer, SortKey};
 pub(crate) use follow_ups::FollowUps;
 pub use journal::{Action, By, Entry, JOURNAL_KEEP, Journaled, Undid};
-pub(crate) use ledger::{Ledger, Order};
+pub(crate) use ledger::Ledger;
+pub use ledger::Order;
 pub use merge::{Filled, Merge, MergeRefused, MergedRow, Merges, Moved};
 pub(crate) use moments::Moments;
 pub use nudges::{Nudges, Rows, Stream, Window};
+pub use records::{
+    ContactPatch, EntryPatch, FollowUpPatch, FormerName, Kept, MomentPatch, OrderPatch, Record, RecordCounts,
+    Records, Removed, RemovedCustomer, Revised, Row, TriggerPatch,
+};
 pub use search::{Dated, Found, Hit, SNIPPET_WIDTH, Search};
 pub use sqlite::{LATEST_VERSION, OpenError};
 pub(crate) use triggers::Triggers;
@@ -71,6 +78,7 @@ pub trait Book:
     + Triggers
     + Ledger
     + Merges
+    + Records
     + Nudges
     + Search
     + Weeks

@@ -9,6 +9,7 @@ use super::customers::CustomerPatch;
 use super::journal::{Action, By, Entry, Undid};
 use super::ledger::Order;
 use super::merge::Merge;
+use super::records::{Kept, RemovedCustomer, Row};
 use crate::domain::balance::BalanceEntry;
 use crate::domain::moment::{Moment, MomentStatus};
 use crate::domain::trigger::{Trigger, TriggerKind};
@@ -83,6 +84,21 @@ pub enum Change {
     /// One customer merged into another (see `store::Merges`).
     Merged {
         merge: Merge,
+    },
+    /// A logged record edited: `before` and `after` are the whole row; undo puts `before`
+    /// back while the row is still `after`.
+    Edited {
+        before: Row,
+        after: Row,
+    },
+    /// A logged record deleted; undo puts it back with its own id.
+    Deleted {
+        row: Row,
+        kept: Kept,
+    },
+    /// A customer deleted with every record of theirs; undo puts them all back.
+    CustomerDeleted {
+        removed: RemovedCustomer,
     },
 }
 

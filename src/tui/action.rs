@@ -23,6 +23,46 @@ impl Screen {
     }
 }
 
+/// The lists on the customer card a row can be selected in, in the order `]` visits them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardList {
+    FollowUps,
+    /// The buying process: its decision moments.
+    Moments,
+    /// The contacts.
+    Timeline,
+    Triggers,
+    /// Gives and asks.
+    Entries,
+    Orders,
+}
+
+impl CardList {
+    pub(crate) const ALL: [CardList; 6] = [
+        CardList::FollowUps,
+        CardList::Moments,
+        CardList::Timeline,
+        CardList::Triggers,
+        CardList::Entries,
+        CardList::Orders,
+    ];
+
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+
+    pub(crate) fn title(self) -> &'static str {
+        match self {
+            CardList::FollowUps => "Open follow-ups",
+            CardList::Moments => "Buying process",
+            CardList::Timeline => "Timeline",
+            CardList::Triggers => "Triggers",
+            CardList::Entries => "Gives/asks",
+            CardList::Orders => "Orders",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Quit,
@@ -46,7 +86,15 @@ pub enum Action {
     Done,
     Snooze,
     AddCustomer,
-    EditCustomer,
+    /// Edits the row selected on the card; with none, the customer.
+    EditSelected,
+    /// Asks whether to delete the row selected on the card.
+    DeleteSelected,
+    /// The yes to a question (a delete).
+    Confirm,
+    /// Selects a row in the card's next list, or in none after the last.
+    NextList,
+    PreviousList,
     /// Archives the customer, or brings an archived one back.
     ToggleArchive,
     /// Merges a duplicate into the customer, after saying what it will do.

@@ -12,6 +12,7 @@ use super::form::Form;
 use super::help::HelpView;
 use super::preload::Preload;
 use super::prompt::{Prompt, PromptKind};
+use super::records::Confirm;
 use super::search::SearchView;
 use super::theme::{Look, Theme};
 use super::week::WeekView;
@@ -26,6 +27,8 @@ pub enum Overlay {
     Prompt(Box<Prompt>),
     Form(Box<Form>),
     Search(Box<SearchView>),
+    /// A yes-or-no question in the footer.
+    Confirm(Box<Confirm>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,13 +213,10 @@ impl App {
                 None => self.say("Select a follow-up to snooze."),
             },
             Action::AddCustomer => self.form(Form::add_customer(self.theme)),
-            Action::EditCustomer => match self.target_customer() {
-                Some((id, _)) => {
-                    let c = self.store.require_customer(id)?;
-                    self.form(Form::edit_customer(&c, self.theme));
-                }
-                None => self.say("Select a customer to edit."),
-            },
+            Action::EditSelected => self.edit_selected()?,
+            Action::DeleteSelected => self.ask_delete(),
+            Action::NextList => self.focus_list(true),
+            Action::PreviousList => self.focus_list(false),
             Action::ToggleArchive => self.toggle_archive()?,
             Action::MergeCustomer => self.ask_for_customer(|customer_id, name| PromptKind::Merge {
                 customer_id,
@@ -253,6 +253,7 @@ impl App {
                 }
             }
             Action::Cancel
+            | Action::Confirm
             | Action::Submit
             | Action::Suggest
             | Action::NextField
@@ -274,7 +275,10 @@ impl App {
                     self.show(Screen::Agenda)?;
                 }
             }
-            Screen::Customer => self.show(Screen::Customers)?,
+            Screen::Customer => match self.customer.as_mut().filter(|c| c.focus.is_some()) {
+                Some(card) => card.unfocus(),
+                None => self.show(Screen::Customers)?,
+            },
             Screen::Week => self.show(Screen::Agenda)?,
             Screen::Agenda => {}
         }
@@ -319,7 +323,7 @@ impl App {
             }
             Screen::Customer => {
                 if let Some(customer) = self.customer.as_mut() {
-                    customer.select(step(customer.selected));
+                    customer.move_by(delta);
                 }
             }
             Screen::Week => {
@@ -398,7 +402,7 @@ impl App {
     }
 
     /// Gives the keys to `form`.
-    fn form(&mut self, form: Form) {
+    pub(super) fn form(&mut self, form: Form) {
         self.overlay = Some(Overlay::Form(Box::new(form)));
     }
 

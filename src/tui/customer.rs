@@ -1,16 +1,18 @@
-//! The Customer screen's state: one customer's card (`app::customer`), the selected
-//! follow-up and the look. It reads the book through the use case; drawing it
-//! (ui/customer/) needs nothing but this.
+//! The Customer screen's state: one customer's card (`app::customer`), which of its lists
+//! has a row selected (if any) and the selected row of each, and the look. It reads the
+//! book through the use case; drawing it (ui/customer/) needs nothing but this.
 
+use super::action::CardList;
 use super::theme::Look;
 use crate::app::customer::CustomerCard;
 use crate::clock::Now;
 use crate::config::Config;
+use crate::domain::balance::BalanceEntry;
 use crate::domain::moment::Moment;
 use crate::domain::nudge::Nudge;
 use crate::domain::trigger::Trigger;
 use crate::domain::{Customer, FollowUp};
-use crate::store::{Book, Interaction};
+use crate::store::{Book, Interaction, Order};
 
 /// How much of the timeline the card loads.
 const TIMELINE: usize = 50;
@@ -23,15 +25,33 @@ pub struct CustomerView {
     pub moments: Vec<Moment>,
     /// Open triggers first.
     pub triggers: Vec<Trigger>,
+    /// The latest gives and asks, newest first.
+    pub entries: Vec<BalanceEntry>,
+    /// The latest orders, newest first.
+    pub orders: Vec<Order>,
     /// The customer's urgency, term by term.
     pub why: Vec<Nudge>,
-    /// The selected open follow-up.
-    pub selected: usize,
     /// The names of the customers merged into this one.
     pub also_known_as: Vec<String>,
+    /// The list with the selected row; with none, `e` edits the customer and `d`/`s` act
+    /// on the first follow-up.
+    pub focus: Option<CardList>,
+    /// The selected row of each list, by `CardList::index`.
+    rows: [usize; CardList::ALL.len()],
     /// What money is counted in.
     pub currency: String,
     pub look: Look,
+}
+
+/// The row selected on the card, borrowed from the view.
+#[derive(Debug, Clone, Copy)]
+pub enum Selected<'a> {
+    FollowUp(&'a FollowUp),
+    Moment(&'a Moment),
+    Contact(&'a Interaction),
+    Trigger(&'a Trigger),
+    Entry(&'a BalanceEntry),
+    Order(&'a Order),
 }
 
 impl CustomerView {
@@ -52,15 +72,20 @@ impl CustomerView {
             timeline: card.timeline,
             moments: card.moments,
             triggers: card.triggers,
+            entries: card.entries,
+            orders: card.orders,
             why: card.why.terms,
             also_known_as: card.also_known_as,
-            selected: 0,
+            focus: None,
+            rows: [0; CardList::ALL.len()],
             currency: config.money.currency.clone(),
             look,
         }
     }
 
-    /// Re-reads everything; `None` when the customer is gone (an undone add).
+    /// Re-reads everything; `None` when the customer is gone (an undone add). The selection
+    /// stays on the same record where it still is in its list (an edit may move it), else
+    /// on the row that took its place; a list left empty loses the focus.
     pub fn reload(
         &self,
         store: &dyn Book,
@@ -76,15 +101,113 @@ impl CustomerView {
             look,
             config,
         );
-        fresh.selected = self.selected.min(fresh.follow_ups.len().saturating_sub(1));
+        for list in CardList::ALL {
+            let row = self.row(list);
+            let kept = self.id_at(list, row).and_then(|id| fresh.position(list, id));
+            fresh.rows[list.index()] = kept.unwrap_or(row).min(fresh.len(list).saturating_sub(1));
+        }
+        fresh.focus = self.focus.filter(|l| fresh.len(*l) > 0);
         Ok(Some(fresh))
     }
 
-    pub fn selected_follow_up(&self) -> Option<&FollowUp> {
-        self.follow_ups.get(self.selected)
+    /// How many rows `list` holds.
+    pub fn len(&self, list: CardList) -> usize {
+        match list {
+            CardList::FollowUps => self.follow_ups.len(),
+            CardList::Moments => self.moments.len(),
+            CardList::Timeline => self.timeline.len(),
+            CardList::Triggers => self.triggers.len(),
+            CardList::Entries => self.entries.len(),
+            CardList::Orders => self.orders.len(),
+        }
     }
 
-    pub fn select(&mut self, index: usize) {
-        self.selected = index.min(self.follow_ups.len().saturating_sub(1));
+    /// The selected row of `list` (whether or not it has the focus).
+    pub fn row(&self, list: CardList) -> usize {
+        self.rows[list.index()]
+    }
+
+    /// The selected row of `list` if `list` has the focus: what to mark on screen.
+    pub fn marked(&self, list: CardList) -> Option<usize> {
+        (self.focus == Some(list)).then(|| self.row(list))
+    }
+
+    fn id_at(&self, list: CardList, row: usize) -> Option<i64> {
+        match list {
+            CardList::FollowUps => self.follow_ups.get(row).map(|r| r.id),
+            CardList::Moments => self.moments.get(row).map(|r| r.id),
+            CardList::Timeline => self.timeline.get(row).map(|r| r.id),
+            CardList::Triggers => self.triggers.get(row).map(|r| r.id),
+            CardList::Entries => self.entries.get(row).map(|r| r.id),
+            CardList::Orders => self.orders.get(row).map(|r| r.id),
+        }
+    }
+
+    fn position(&self, list: CardList, id: i64) -> Option<usize> {
+        (0..self.len(list)).find(|&row| self.id_at(list, row) == Some(id))
+    }
+
+    /// The follow-up `d`/`s` act on: the selected one, or with no row selected the first.
+    pub fn selected_follow_up(&self) -> Option<&FollowUp> {
+        match self.focus {
+            None => self.follow_ups.first(),
+            Some(CardList::FollowUps) => self.follow_ups.get(self.row(CardList::FollowUps)),
+            Some(_) => None,
+        }
+    }
+
+    /// The selected row, if a list has the focus.
+    pub fn selected(&self) -> Option<Selected<'_>> {
+        let list = self.focus?;
+        let row = self.row(list);
+        Some(match list {
+            CardList::FollowUps => Selected::FollowUp(self.follow_ups.get(row)?),
+            CardList::Moments => Selected::Moment(self.moments.get(row)?),
+            CardList::Timeline => Selected::Contact(self.timeline.get(row)?),
+            CardList::Triggers => Selected::Trigger(self.triggers.get(row)?),
+            CardList::Entries => Selected::Entry(self.entries.get(row)?),
+            CardList::Orders => Selected::Order(self.orders.get(row)?),
+        })
+    }
+
+    /// `j`/`k` and the pages: moves the selection in the focused list; with none, selects
+    /// the first row of the first list that has one.
+    pub fn move_by(&mut self, delta: i64) {
+        let Some(list) = self.focus else {
+            self.focus_next(true);
+            return;
+        };
+        let row = self.row(list).saturating_add_signed(delta as isize);
+        self.rows[list.index()] = row.min(self.len(list).saturating_sub(1));
+    }
+
+    /// `]` / `[`: the focus to the next (or previous) list that has rows, keeping the row
+    /// selected there before; after the last list, to none.
+    pub fn focus_next(&mut self, forward: bool) {
+        // The stops in order: none, then each list.
+        let stops: Vec<Option<CardList>> = std::iter::once(None)
+            .chain(CardList::ALL.into_iter().map(Some))
+            .collect();
+        let here = stops.iter().position(|s| *s == self.focus).unwrap_or(0);
+        let n = stops.len();
+        for step in 1..=n {
+            let i = if forward {
+                (here + step) % n
+            } else {
+                (here + n - step % n) % n
+            };
+            match stops[i] {
+                Some(list) if self.len(list) == 0 => {}
+                stop => {
+                    self.focus = stop;
+                    return;
+                }
+            }
+        }
+    }
+
+    /// No row selected: `e` edits the customer again.
+    pub fn unfocus(&mut self) {
+        self.focus = None;
     }
 }

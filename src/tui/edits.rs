@@ -229,6 +229,9 @@ impl App {
         };
         let today = self.now.today();
         let kind = form.kind.clone();
+        if let FormKind::Record { .. } = kind {
+            return self.submit_record();
+        }
         if let FormKind::Moment { customer_id, .. } = kind {
             let values: Vec<String> = (0..5).map(|i| form.value(i)).collect();
             let input = MomentInput {
@@ -363,13 +366,14 @@ fn customer_input(form: &Form) -> CustomerInput {
         phone: form.value(3),
         cadence: form.value(4),
         tags: form.value(5).split_whitespace().map(str::to_string).collect(),
-        notes: None,
+        // Unchanged notes stay as they are, lines and all.
+        notes: form.changed(6),
     }
 }
 
 /// An action's outcome, with what it refused apart from what failed: a refusal stays on
 /// the prompt or form for the user to correct, a failure goes to the status line.
-fn refusal<T>(result: anyhow::Result<T>) -> anyhow::Result<Result<T, Refused>> {
+pub(super) fn refusal<T>(result: anyhow::Result<T>) -> anyhow::Result<Result<T, Refused>> {
     match result {
         Ok(done) => Ok(Ok(done)),
         Err(e) => match e.downcast::<Refused>() {
@@ -387,7 +391,8 @@ fn changes_index(change: &Change) -> bool {
         Change::CustomerAdded { .. }
         | Change::CustomerEdited { .. }
         | Change::CustomerArchived { .. }
-        | Change::Merged { .. } => true,
+        | Change::Merged { .. }
+        | Change::CustomerDeleted { .. } => true,
         Change::Logged { logged, .. } => !logged.tags_added.is_empty(),
         _ => false,
     }

@@ -1,34 +1,46 @@
-//! Small forms over the screen: adding or editing a customer, planning a decision moment.
-//! It holds the fields and what they are for; which keys edit them is the keymap's, what
-//! they save the app's.
+//! Small forms over the screen: adding or editing a customer, planning a decision moment,
+//! editing a record of the card (prefilled from the row: `records`). It holds the fields,
+//! what they held at first and what they are for; which keys edit them is the keymap's,
+//! what they save the app's.
 
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea};
 
 use super::theme::Theme;
+use crate::app::records::Row;
 use crate::domain::Customer;
 
-const CUSTOMER_FIELDS: [&str; 6] = ["Name", "Company", "Email", "Phone", "Cadence", "Tags"];
+const CUSTOMER_FIELDS: [&str; 7] = ["Name", "Company", "Email", "Phone", "Cadence", "Tags", "Notes"];
 const MOMENT_FIELDS: [&str; 5] = ["Title", "When", "Concerns", "Steps", "Response"];
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormKind {
     AddCustomer,
     EditCustomer(Box<Customer>),
-    Moment { customer_id: i64, name: String },
+    Moment {
+        customer_id: i64,
+        name: String,
+    },
+    /// Editing a record of the card, as it was when the form opened, and the form's title.
+    Record {
+        row: Box<Row>,
+        title: String,
+    },
 }
 
 pub struct Form {
     pub kind: FormKind,
     pub labels: &'static [&'static str],
     pub fields: Vec<TextArea<'static>>,
+    /// What each field held when the form opened: an edit changes only what was changed.
+    pub initial: Vec<String>,
     pub focus: usize,
     pub error: Option<String>,
     pub theme: Theme,
 }
 
 impl Form {
-    fn new(
+    pub(super) fn new(
         kind: FormKind,
         labels: &'static [&'static str],
         values: &[String],
@@ -47,10 +59,14 @@ impl Form {
                 t
             })
             .collect();
+        let initial = (0..labels.len())
+            .map(|i| values.get(i).map(|v| v.trim().to_string()).unwrap_or_default())
+            .collect();
         let mut form = Form {
             kind,
             labels,
             fields,
+            initial,
             focus: 0,
             error: None,
             theme,
@@ -72,6 +88,8 @@ impl Form {
             c.phone.clone(),
             c.cadence.to_string(),
             c.tags.as_slice().join(" "),
+            // One line: the form's fields are; a change of the notes joins their lines.
+            c.notes.lines().collect::<Vec<_>>().join(" "),
         ];
         Form::new(
             FormKind::EditCustomer(Box::new(c.clone())),
@@ -103,6 +121,12 @@ impl Form {
         self.fields[i].lines().join(" ").trim().to_string()
     }
 
+    /// The field's value if it differs from what it held when the form opened.
+    pub fn changed(&self, i: usize) -> Option<String> {
+        let v = self.value(i);
+        (self.initial.get(i) != Some(&v)).then_some(v)
+    }
+
     pub fn next(&mut self) {
         self.focus_on((self.focus + 1) % self.fields.len());
     }
@@ -129,6 +153,7 @@ impl Form {
             FormKind::AddCustomer => "Add customer".to_string(),
             FormKind::EditCustomer(_) => "Edit customer".to_string(),
             FormKind::Moment { name, .. } => format!("Decision moment for {name}"),
+            FormKind::Record { title, .. } => title.clone(),
         }
     }
 }

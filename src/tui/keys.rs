@@ -21,19 +21,26 @@ impl App {
             Some(Overlay::Form(_)) => Mode::Form,
             Some(Overlay::Search(s)) if s.on_hits => Mode::SearchHits,
             Some(Overlay::Search(_)) => Mode::Search,
+            Some(Overlay::Confirm(_)) => Mode::Confirm,
             None if self.screen == Screen::Customers && self.customers.as_ref().is_some_and(|c| c.typing) => {
                 Mode::Filter
             }
-            None => Mode::Screen(self.screen),
+            None => match self.customer.as_ref().and_then(|c| c.focus) {
+                Some(list) if self.screen == Screen::Customer => Mode::Card(list),
+                _ => Mode::Screen(self.screen),
+            },
         }
     }
 
     pub(super) fn route_key(&mut self, key: KeyEvent) -> anyhow::Result<()> {
         let mode = self.mode();
-        let Some(action) = keymap::action_for(mode, key) else {
-            return Ok(());
+        let action = match keymap::action_for(mode, key) {
+            Some(action) => action,
+            // Any key the question does not name keeps the record.
+            None if mode == Mode::Confirm => Action::Cancel,
+            None => return Ok(()),
         };
-        if let Mode::Screen(_) = mode {
+        if mode.on_screen() {
             // A new command on a screen: the last one's message has been read.
             self.status = None;
         }
@@ -54,7 +61,7 @@ impl App {
                     form.error = None;
                 }
             }
-            Some(Overlay::Help(_) | Overlay::Search(_)) => {}
+            Some(Overlay::Help(_) | Overlay::Search(_) | Overlay::Confirm(_)) => {}
             None => self.edit_filter(edit, key)?,
         }
         Ok(())
@@ -93,6 +100,8 @@ impl App {
                     view.clear_filter(&*self.store)?;
                 }
             }
+            (Action::Cancel, Some(Overlay::Confirm(_))) => self.keep(),
+            (Action::Confirm, Some(Overlay::Confirm(_))) => self.confirm_delete()?,
             (Action::Cancel, _) => self.overlay = None,
             (Action::Submit, Some(Overlay::Prompt(_))) => self.submit_prompt()?,
             (Action::Submit, Some(Overlay::Form(_))) => self.submit_form()?,

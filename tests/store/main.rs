@@ -11,6 +11,7 @@ mod import;
 mod journal;
 mod merge;
 mod nudges;
+mod records;
 mod relationship;
 mod search;
 mod support;
@@ -83,7 +84,18 @@ macro_rules! contract {
                     triggers_resolve_once_open_ones_first,
                     gives_and_asks_are_counted,
                     orders_add_up_to_the_value_and_its_tier,
+                    a_customer_s_gives_asks_and_orders_list_newest_first,
                     records_for_a_missing_customer_are_not_found,
+                },
+                records::{
+                    editing_contacts_recomputes_last_contact_and_satisfaction,
+                    deleting_the_newest_contact_keeps_what_its_line_made_unlinked,
+                    orders_and_gives_edited_or_deleted_keep_value_and_balance_right,
+                    follow_ups_moments_and_triggers_are_edited_and_deleted,
+                    a_missing_or_deleted_record_is_not_found_and_nothing_changes,
+                    an_undone_edit_puts_the_row_back_and_refuses_once_it_changed,
+                    an_undone_delete_is_refused_once_its_id_was_given_again,
+                    a_deleted_customer_comes_back_with_every_record_by_undo,
                 },
                 nudges::{
                     every_walk_hands_out_its_rows_in_score_order,
@@ -112,6 +124,8 @@ macro_rules! contract {
                 merge::{
                     a_merge_moves_every_record_fills_empty_fields_and_keeps_the_name_findable,
                     an_undone_merge_puts_the_other_back_exactly,
+                    a_deleted_merged_customer_comes_back_found_by_their_words_and_former_name,
+                    an_undone_delete_refuses_once_a_former_name_s_id_was_given_again,
                     an_undo_of_a_merge_refuses_once_something_changed_since,
                     a_customer_is_not_merged_with_themselves_an_archived_one_or_nobody,
                 },

@@ -140,6 +140,85 @@ pub fn an_undone_merge_puts_the_other_back_exactly(b: &dyn Backend) {
     assert!(book.check().unwrap().is_sound());
 }
 
+pub fn a_deleted_merged_customer_comes_back_found_by_their_words_and_former_name(b: &dyn Backend) {
+    let mut book = b.open();
+    let (keep, other) = duplicates(&mut *book);
+    let merge = book.merge_customers(keep, other, now()).unwrap();
+    let ids = |named: Vec<touchbase::domain::Customer>| named.iter().map(|c| c.id).collect::<Vec<_>>();
+
+    let removed = book.delete_customer(keep).unwrap();
+    let gone = book.customers_named("acme b.v.", 5).unwrap();
+    assert!(gone.exact.is_empty() && gone.by_words.is_empty(), "{gone:?}");
+    assert!(
+        book.check().unwrap().is_sound(),
+        "{:?}",
+        book.check().unwrap().problems
+    );
+
+    book.undo(&Change::CustomerDeleted { removed }, now()).unwrap();
+    assert_eq!(book.former_names(keep).unwrap(), ["ACME B.V."]);
+    let named = book.customers_named("acme b.v.", 5).unwrap();
+    assert_eq!(ids(named.exact), [keep], "by the former name");
+    assert_eq!(
+        ids(book.customers_named("acm", 5).unwrap().starting),
+        [keep],
+        "by the name"
+    );
+    assert_eq!(
+        ids(book.customers_named("bv", 5).unwrap().by_words),
+        [keep],
+        "by the company"
+    );
+    assert!(
+        book.check().unwrap().is_sound(),
+        "{:?}",
+        book.check().unwrap().problems
+    );
+
+    // The former name came back with its own id: the merge is still undone.
+    book.undo(&Change::Merged { merge }, now()).unwrap();
+    assert_eq!(book.require_customer(other).unwrap().name, "ACME B.V.");
+    assert!(book.former_names(keep).unwrap().is_empty());
+    assert!(
+        book.check().unwrap().is_sound(),
+        "{:?}",
+        book.check().unwrap().problems
+    );
+}
+
+pub fn an_undone_delete_refuses_once_a_former_name_s_id_was_given_again(b: &dyn Backend) {
+    let mut book = b.open();
+    let (keep, other) = duplicates(&mut *book);
+    book.merge_customers(keep, other, now()).unwrap();
+    // Someone after them, so that their own id is not given again.
+    book.add_customer(&super::support::customer("Zeta"), now())
+        .unwrap();
+    let removed = book.delete_customer(keep).unwrap();
+    // Another merge keeps a former name under the id the deleted one had.
+    let beta = book
+        .add_customer(&super::support::customer("Beta"), now())
+        .unwrap()
+        .id;
+    let foods = book
+        .add_customer(&super::support::customer("Beta Foods"), now())
+        .unwrap()
+        .id;
+    let merge = book.merge_customers(beta, foods, now()).unwrap();
+    assert_eq!(merge.alias_id, removed.former_names[0].id);
+
+    let err = book
+        .undo(&Change::CustomerDeleted { removed }, now())
+        .unwrap_err();
+    let refused: &UndoRefused = err.downcast_ref().expect("refused");
+    assert_eq!(
+        refused.why,
+        "the id of their former name “ACME B.V.” was given to another since"
+    );
+    assert!(book.customer(keep).unwrap().is_none(), "nothing was changed");
+    assert_eq!(book.former_names(beta).unwrap(), ["Beta Foods"]);
+    assert!(book.check().unwrap().is_sound());
+}
+
 pub fn an_undo_of_a_merge_refuses_once_something_changed_since(b: &dyn Backend) {
     let mut book = b.open();
     let (keep, other) = duplicates(&mut *book);

@@ -169,6 +169,49 @@ pub fn orders_add_up_to_the_value_and_its_tier(b: &dyn Backend) {
     assert_eq!((overdue(0), overdue(1)), (vec![], vec![f.id]));
 }
 
+pub fn a_customer_s_gives_asks_and_orders_list_newest_first(b: &dyn Backend) {
+    let mut book = b.open();
+    let c = book.add_customer(&customer("Acme"), now()).unwrap();
+    let other = book.add_customer(&customer("Beta"), now()).unwrap();
+    let lunch = book
+        .add_balance_entry(c.id, Side::Give, "lunch", at("2026-11-02T12:00:00Z"))
+        .unwrap();
+    let referral = book
+        .add_balance_entry(c.id, Side::Ask, "referral", at("2026-11-20T09:00:00Z"))
+        .unwrap();
+    let survey = book
+        .add_balance_entry(c.id, Side::Ask, "survey", at("2026-11-20T09:00:00Z"))
+        .unwrap();
+    book.add_balance_entry(other.id, Side::Give, "gift", now())
+        .unwrap();
+    assert_eq!(
+        book.entries_of(c.id, 10).unwrap(),
+        [survey.clone(), referral, lunch],
+        "newest first; the same instant in the order written, latest first"
+    );
+    assert_eq!(book.entries_of(c.id, 1).unwrap(), [survey]);
+
+    let november = book
+        .add_order(c.id, day("2026-11-10"), Cents(60_000), "EUR", now())
+        .unwrap();
+    let october = book
+        .add_order(c.id, day("2026-10-03"), Cents(50_000), "EUR", now())
+        .unwrap();
+    let december = book
+        .add_order(c.id, day("2026-12-01"), Cents(1), "USD", now())
+        .unwrap();
+    book.add_order(other.id, day("2026-11-11"), Cents(9), "EUR", now())
+        .unwrap();
+    assert_eq!(
+        book.orders_of(c.id, 10).unwrap(),
+        [december, november.clone(), october],
+        "by the day ordered, not the day written"
+    );
+    assert_eq!(book.orders_of(c.id, 2).unwrap()[1], november);
+    assert!(book.orders_of(99, 10).unwrap().is_empty());
+    assert!(book.entries_of(99, 10).unwrap().is_empty());
+}
+
 pub fn records_for_a_missing_customer_are_not_found(b: &dyn Backend) {
     let mut book = b.open();
     let errors = [

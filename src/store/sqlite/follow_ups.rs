@@ -24,7 +24,7 @@ pub(super) fn follow_up_from_row(row: &Row<'_>) -> rusqlite::Result<FollowUp> {
 }
 
 /// The follow-up `id` as `conn` sees it (inside a write: as that transaction sees it).
-fn by_id(conn: &Connection, id: i64) -> anyhow::Result<Option<FollowUp>> {
+pub(super) fn by_id(conn: &Connection, id: i64) -> anyhow::Result<Option<FollowUp>> {
     conn.prepare_cached(&format!(
         "SELECT {FOLLOW_UP_COLUMNS} FROM follow_ups f WHERE f.id = ?1"
     ))?

@@ -82,22 +82,36 @@ impl Contacts for SqliteBook {
                 "SELECT id, customer_id, at, kind, note, satisfaction FROM interactions
                  WHERE customer_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2",
             )?
-            .query_map(params![customer_id, int(limit)], |row| {
-                let r = Lenient::new(row, "interactions", 0)?;
-                Ok(Interaction {
-                    id: r.id(),
-                    customer_id: row.get(1)?,
-                    at: r.instant(2)?,
-                    kind: r.parsed(3, "a kind of contact", Kind::Note)?,
-                    note: r.text(4)?,
-                    satisfaction: r
-                        .opt_int_in(5, 1..=5, "a satisfaction (1 to 5)")?
-                        .map(|s| s as u8),
-                })
-            })?
+            .query_map(params![customer_id, int(limit)], interaction_from_row)?
             .collect::<Result<Vec<_>, _>>()
             .context("loading the timeline")
     }
+}
+
+/// `id, customer_id, at, kind, note, satisfaction`, read leniently.
+pub(super) fn interaction_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Interaction> {
+    let r = Lenient::new(row, "interactions", 0)?;
+    Ok(Interaction {
+        id: r.id(),
+        customer_id: row.get(1)?,
+        at: r.instant(2)?,
+        kind: r.parsed(3, "a kind of contact", Kind::Note)?,
+        note: r.text(4)?,
+        satisfaction: r
+            .opt_int_in(5, 1..=5, "a satisfaction (1 to 5)")?
+            .map(|s| s as u8),
+    })
+}
+
+/// The contact `id` as `conn` sees it (inside a write: as that transaction sees it).
+pub(super) fn by_id(conn: &rusqlite::Connection, id: i64) -> anyhow::Result<Option<Interaction>> {
+    use rusqlite::OptionalExtension as _;
+    conn.prepare_cached(
+        "SELECT id, customer_id, at, kind, note, satisfaction FROM interactions WHERE id = ?1",
+    )?
+    .query_row([id], interaction_from_row)
+    .optional()
+    .context("loading a contact")
 }
 
 /// Adds `tags` to the customer's; returns those of `tags` they did not have yet.

@@ -8,7 +8,8 @@ use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
 
 use super::SqliteBook;
 use super::customers::{FieldsToSet, customer_not_found, set_fields};
-use super::sql::{from_ts, ts};
+use super::records::ids_of;
+use super::sql::from_ts;
 use super::undo::without;
 use crate::domain::{Tags, words};
 use crate::store::{Filled, Merge, MergeRefused, MergedRow, Merges, Moved, UndoRefused};
@@ -60,15 +61,6 @@ fn row(conn: &Connection, id: i64) -> anyhow::Result<Option<(MergedRow, bool)>> 
     })
     .optional()
     .context("loading a customer to merge")
-}
-
-fn ids_of(tx: &Connection, table: &str, customer: i64) -> anyhow::Result<Vec<i64>> {
-    tx.prepare_cached(&format!(
-        "SELECT id FROM {table} WHERE customer_id = ?1 ORDER BY id"
-    ))?
-    .query_map([customer], |r| r.get(0))?
-    .collect::<Result<_, _>>()
-    .with_context(|| format!("listing the rows of {table} to move"))
 }
 
 /// `theirs` for a field of ours that is empty while theirs is not.
@@ -224,23 +216,8 @@ pub(super) fn undo(tx: &Connection, m: &Merge, now: DateTime<Utc>) -> anyhow::Re
     }
 
     let o = &m.other;
-    tx.execute(
-        "INSERT INTO customers (id, name, company, email, phone, tags, cadence_days, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            o.id,
-            o.name,
-            o.company,
-            o.email,
-            o.phone,
-            o.tags,
-            o.cadence_days,
-            o.notes,
-            ts(o.created_at),
-            ts(o.updated_at)
-        ],
-    )
-    .context("putting the merged customer back")?;
+    // Only a customer who was not archived is merged.
+    super::undo::put_back(tx, o, false)?;
     for (table, ids) in moved_ids(&m.moved) {
         let mut back = tx.prepare_cached(&format!("UPDATE {table} SET customer_id = ?2 WHERE id = ?1"))?;
         for id in ids {

@@ -14,6 +14,7 @@ mod merge;
 mod migrations;
 mod moments;
 mod nudges;
+mod records;
 mod search;
 mod sql;
 mod summary;

@@ -6,6 +6,10 @@
 
 mod checks;
 mod customers;
+mod records;
+
+pub(super) use checks::customer_row;
+pub(super) use customers::put_back;
 
 use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -115,6 +119,9 @@ pub(super) fn undo_change(tx: &Connection, change: &Change, now: DateTime<Utc>) 
             customers::undo_archive(tx, *id, name, *archived, now)
         }
         Change::Merged { merge } => super::merge::undo(tx, merge, now),
+        Change::Edited { before, after } => records::undo_edit(tx, before, after),
+        Change::Deleted { row, kept } => records::undo_delete(tx, row, kept),
+        Change::CustomerDeleted { removed } => records::undo_customer_delete(tx, removed),
     }
 }
 

@@ -11,6 +11,7 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::sql::int;
 use crate::domain::words;
+use crate::store::FormerName;
 
 /// Inserts the words of a customer who has none stored yet (one just added).
 pub(super) fn add(conn: &Connection, id: i64, words: &[String]) -> rusqlite::Result<()> {
@@ -47,6 +48,41 @@ pub(in crate::store::sqlite) fn aliases(conn: &Connection, id: i64) -> rusqlite:
     conn.prepare_cached("SELECT name FROM customer_aliases WHERE customer_id = ?1 ORDER BY id")?
         .query_map([id], |r| r.get_ref(0).map(text))?
         .collect()
+}
+
+/// Customer `id`'s former names with their ids, oldest first: what deleting them keeps,
+/// so that undo puts back [`restore`] exactly.
+pub(in crate::store::sqlite) fn former_names(
+    conn: &Connection,
+    id: i64,
+) -> rusqlite::Result<Vec<FormerName>> {
+    conn.prepare_cached(
+        "SELECT id, name, merged_from FROM customer_aliases WHERE customer_id = ?1 ORDER BY id",
+    )?
+    .query_map([id], |r| {
+        Ok(FormerName {
+            id: r.get(0)?,
+            name: text(r.get_ref(1)?),
+            merged_from: r.get(2)?,
+        })
+    })?
+    .collect()
+}
+
+/// A deleted customer's former names back under their own ids, and every word of theirs
+/// written again: the customer's row is back already.
+pub(in crate::store::sqlite) fn restore(
+    conn: &Connection,
+    id: i64,
+    names: &[FormerName],
+) -> rusqlite::Result<()> {
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO customer_aliases (id, customer_id, name, name_key, merged_from) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for n in names {
+        insert.execute(params![n.id, id, n.name, words::key(&n.name), n.merged_from])?;
+    }
+    index(conn, id)
 }
 
 /// Writes customer `id`'s words and name key again from their row: after any write of

@@ -6,7 +6,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::{Action, Screen};
+use super::action::{Action, CardList, Screen};
 
 mod table;
 
@@ -15,8 +15,10 @@ pub use table::BINDINGS;
 /// What has the keys now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// A screen, with nothing over it.
+    /// A screen, with nothing over it (on the card: no row selected).
     Screen(Screen),
+    /// The Customer screen with a row of this list selected.
+    Card(CardList),
     /// Typing into the customers filter.
     Filter,
     /// A one-line prompt.
@@ -25,10 +27,19 @@ pub enum Mode {
     Snooze,
     Form,
     Help,
+    /// A yes-or-no question in the footer (delete this?).
+    Confirm,
     /// Typing the words of a search.
     Search,
     /// Moving through a search's hits.
     SearchHits,
+}
+
+impl Mode {
+    /// Whether this is a screen's, with no prompt, form or help over it.
+    pub(crate) fn on_screen(self) -> bool {
+        matches!(self, Mode::Screen(_) | Mode::Card(_))
+    }
 }
 
 /// Where a binding applies.
@@ -40,7 +51,12 @@ pub enum Scope {
     Everywhere,
     Agenda,
     Customers,
+    /// The customer card, whether a row is selected or not.
     Customer,
+    /// The follow-up selected on the card; with no row selected, the first one.
+    FollowUp,
+    /// Any row selected on the card.
+    Row,
     Week,
     Filter,
     /// Every prompt and form.
@@ -50,6 +66,7 @@ pub enum Scope {
     /// The text of a prompt or of a form's field.
     Text,
     Help,
+    Confirm,
     /// Typing the words of a search.
     Search,
     /// Moving through a search's hits.
@@ -60,7 +77,10 @@ impl Scope {
     pub(crate) fn applies_in(self, mode: Mode) -> bool {
         match (self, mode) {
             (Scope::Always, _)
-            | (Scope::Everywhere, Mode::Screen(_))
+            | (Scope::Everywhere, Mode::Screen(_) | Mode::Card(_))
+            | (Scope::Customer | Scope::Row, Mode::Card(_))
+            | (Scope::FollowUp, Mode::Card(CardList::FollowUps) | Mode::Screen(Screen::Customer))
+            | (Scope::Confirm, Mode::Confirm)
             | (Scope::Filter, Mode::Filter)
             | (Scope::Input | Scope::Text, Mode::Prompt | Mode::Snooze | Mode::Form)
             | (Scope::Form, Mode::Form)
@@ -83,6 +103,9 @@ impl Scope {
             Scope::Agenda => "Agenda",
             Scope::Customers => "Customers",
             Scope::Customer => "Customer",
+            Scope::FollowUp => "Customer: a follow-up (else the first)",
+            Scope::Row => "Customer: a selected row",
+            Scope::Confirm => "Delete? (y/n)",
             Scope::Week => "Week",
             Scope::Filter => "Filter (after /)",
             Scope::Input => "Prompts and forms",
@@ -137,6 +160,9 @@ pub struct Binding {
 pub struct Footer {
     pub keys: &'static str,
     pub word: &'static str,
+    /// Left out while a row on the card is selected, to make room for the keys that act on
+    /// it (the help still lists it).
+    pub spare: bool,
 }
 
 /// The action `key` means in `mode`, if any: the first binding of the key itself, in table
@@ -152,10 +178,12 @@ pub(crate) fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
 /// What the footer shows in `mode`, in table order, each set of keys once.
 pub(crate) fn footer(mode: Mode) -> Vec<Footer> {
     let mut shown: Vec<Footer> = Vec::new();
+    let row = matches!(mode, Mode::Card(_));
     for f in BINDINGS
         .iter()
         .filter(|b| b.scope.applies_in(mode))
         .filter_map(|b| b.footer)
+        .filter(|f| !(row && f.spare))
     {
         if !shown.iter().any(|s| s.keys == f.keys) {
             shown.push(f);
@@ -170,13 +198,20 @@ mod tests {
     use super::*;
     use crossterm::event::KeyCode::{Char, Esc};
 
-    const MODES: [Mode; 11] = [
+    const MODES: [Mode; 18] = [
         Mode::Search,
         Mode::SearchHits,
         Mode::Screen(Screen::Agenda),
         Mode::Screen(Screen::Customers),
         Mode::Screen(Screen::Customer),
         Mode::Screen(Screen::Week),
+        Mode::Card(CardList::FollowUps),
+        Mode::Card(CardList::Moments),
+        Mode::Card(CardList::Timeline),
+        Mode::Card(CardList::Triggers),
+        Mode::Card(CardList::Entries),
+        Mode::Card(CardList::Orders),
+        Mode::Confirm,
         Mode::Filter,
         Mode::Prompt,
         Mode::Snooze,
@@ -184,7 +219,7 @@ mod tests {
         Mode::Help,
     ];
 
-    const SCOPES: [Scope; 14] = [
+    const SCOPES: [Scope; 17] = [
         Scope::Search,
         Scope::SearchHits,
         Scope::Always,
@@ -192,6 +227,9 @@ mod tests {
         Scope::Agenda,
         Scope::Customers,
         Scope::Customer,
+        Scope::FollowUp,
+        Scope::Row,
+        Scope::Confirm,
         Scope::Week,
         Scope::Filter,
         Scope::Input,
@@ -273,6 +311,34 @@ mod tests {
         let shifted = KeyEvent::new(Char('G'), KeyModifiers::SHIFT);
         assert_eq!(action_for(Mode::Filter, shifted), Some(Action::Edit(Edit::Type)));
         assert_eq!(action_for(on(Screen::Agenda), shifted), Some(Action::Bottom));
+    }
+
+    #[test]
+    fn the_card_s_footer_offers_what_works_on_the_selected_row() {
+        let words = |mode| footer(mode).iter().map(|f| f.keys).collect::<Vec<_>>();
+        let on_timeline = words(Mode::Card(CardList::Timeline));
+        assert!(
+            on_timeline.contains(&"e") && on_timeline.contains(&"x"),
+            "{on_timeline:?}"
+        );
+        assert!(
+            !on_timeline.contains(&"d") && !on_timeline.contains(&"s"),
+            "{on_timeline:?}"
+        );
+        let on_follow_up = words(Mode::Card(CardList::FollowUps));
+        assert!(
+            on_follow_up.contains(&"d") && on_follow_up.contains(&"x"),
+            "{on_follow_up:?}"
+        );
+        let unselected = words(Mode::Screen(Screen::Customer));
+        assert!(!unselected.contains(&"x"), "{unselected:?}");
+        assert_eq!(
+            action_for(Mode::Card(CardList::Orders), press(Char('d'))),
+            None,
+            "d marks follow-ups done, not orders"
+        );
+        assert_eq!(action_for(Mode::Confirm, press(Char('n'))), Some(Action::Cancel));
+        assert_eq!(action_for(Mode::Confirm, press(Char('y'))), Some(Action::Confirm));
     }
 
     #[test]

@@ -35,7 +35,20 @@ impl Binding {
     /// ("↑↓ move").
     const fn footer_as(self, keys: &'static str, word: &'static str) -> Binding {
         Binding {
-            footer: Some(Footer { keys, word }),
+            footer: Some(Footer {
+                keys,
+                word,
+                spare: false,
+            }),
+            ..self
+        }
+    }
+
+    /// Its footer entry is left out while a row on the card is selected.
+    const fn spare(self) -> Binding {
+        let Some(f) = self.footer else { return self };
+        Binding {
+            footer: Some(Footer { spare: true, ..f }),
             ..self
         }
     }
@@ -75,8 +88,8 @@ use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
 use Scope::{
-    Agenda, Always, Customer, Customers, Everywhere, Filter, Form, Help, Input, Search, SearchHits, Snooze,
-    Text, Week,
+    Agenda, Always, Confirm, Customer, Customers, Everywhere, Filter, FollowUp, Form, Help, Input, Row,
+    Search, SearchHits, Snooze, Text, Week,
 };
 
 // One binding per line reads as a table; rustfmt would spread each over seven lines.
@@ -95,19 +108,24 @@ pub const BINDINGS: &[Binding] = &[
     bind(Week, &[ch('[')], "[", Action::PreviousWeek, "the week before"),
     bind(Week, &[ch(']')], "]", Action::NextWeek, "the week after"),
     bind(Everywhere, &[ch('S')], "S", Action::Search, "search every note"),
-    bind(Everywhere, &[ch('l')], "l", Action::LogContact, "log a contact (quick-log line)").footer("log"),
+    bind(Everywhere, &[ch('l')], "l", Action::LogContact, "log a contact (quick-log line)").footer("log").spare(),
     bind(Agenda, &[ch('d')], "d", Action::Done, "mark the follow-up done").footer("done"),
-    bind(Customer, &[ch('d')], "d", Action::Done, "mark the selected follow-up done").footer("done"),
+    bind(FollowUp, &[ch('d')], "d", Action::Done, "mark the selected follow-up done").footer("done"),
     bind(Agenda, &[ch('s')], "s", Action::Snooze, "snooze the follow-up").footer("snooze"),
-    bind(Customer, &[ch('s')], "s", Action::Snooze, "snooze the selected follow-up").footer("snooze"),
-    bind(Everywhere, &[ch('f')], "f", Action::AddFollowUp, "add a follow-up").footer("follow-up"),
-    bind(Customer, &[ch('m')], "m", Action::AddMoment, "plan a decision moment").footer("moment"),
+    bind(FollowUp, &[ch('s')], "s", Action::Snooze, "snooze the selected follow-up").footer("snooze"),
+    bind(Row, &[ch('e')], "e", Action::EditSelected, "edit the selected row").footer("edit"),
+    bind(Row, &[ch('x')], "x", Action::DeleteSelected, "delete the selected row (asks y/n)").footer("delete"),
+    bind(Row, &[key(Esc)], "Esc", Action::Back, "unselect (e edits the customer)"),
+    bind(Customer, &[ch(']')], "]", Action::NextList, "select a row in the next list").footer_as("[ ]", "list"),
+    bind(Customer, &[ch('[')], "[", Action::PreviousList, "select a row in the list before").footer_as("[ ]", "list"),
+    bind(Customer, &[ch('e')], "e", Action::EditSelected, "edit the customer").footer("edit"),
+    bind(Everywhere, &[ch('f')], "f", Action::AddFollowUp, "add a follow-up").footer("follow-up").spare(),
     bind(Everywhere, &[ch('m')], "m", Action::AddMoment, "plan a decision moment"),
     bind(Everywhere, &[ch('t')], "t", Action::AddTrigger, "note a switching trigger"),
     bind(Everywhere, &[ch('b')], "b", Action::AddBalance, "record a give or an ask"),
     bind(Everywhere, &[ch('$')], "$", Action::AddOrder, "record an order (a sale)"),
     bind(Everywhere, &[ch('a')], "a", Action::AddCustomer, "add a customer"),
-    bind(Everywhere, &[ch('e')], "e", Action::EditCustomer, "edit the customer"),
+    bind(Everywhere, &[ch('e')], "e", Action::EditSelected, "edit the customer"),
     bind(Everywhere, &[ch('A')], "A", Action::ToggleArchive, "archive / unarchive the customer"),
     bind(Everywhere, &[ch('M')], "M", Action::MergeCustomer, "merge in a duplicate"),
     bind(Everywhere, &[ch('u')], "u", Action::Undo, "undo the last change").footer("undo"),
@@ -122,7 +140,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Everywhere, &[ch('3')], "3", Action::Show(Screen::Customer), "the customer card"),
     bind(Everywhere, &[ch('4')], "4", Action::Show(Screen::Week), "the week's to-do list"),
     bind(Everywhere, &[key(Tab)], "Tab", Action::NextScreen, "next screen"),
-    bind(Everywhere, &[key(Esc)], "Esc", Action::Back, "back / clear the filter"),
+    bind(Everywhere, &[key(Esc)], "Esc", Action::Back, "back / clear filter / unselect"),
     bind(Everywhere, &[ch('?')], "?", Action::ToggleHelp, "all keys").footer("keys"),
     bind(Everywhere, &[ch('q')], "q", Action::Quit, "quit").footer("quit"),
 
@@ -179,8 +197,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(Text, &[ctrl(Char('y'))], "Ctrl-Y", Action::Edit(Edit::Paste), "paste what was deleted"),
     bind(Text, &[ctrl(Char('x'))], "Ctrl-X", Action::Edit(Edit::Cut), "cut a Shift-selection"),
 
+    // The question before a delete: only y deletes.
+    bind(Confirm, &[ch('y')], "y", Action::Confirm, "yes: delete it (u undoes)").footer("delete"),
+    bind(Confirm, &[TEXT, key(Esc), key(Enter)], "any other", Action::Cancel, "keep it: nothing deleted").footer_as("any other key", "keeps it"),
+
     // The help.
     bind(Help, &[key(Esc)], "Esc", Action::Cancel, "close the help").footer("close"),
     bind(Help, &[ch('?'), ch('q'), key(Enter)], "? q Enter", Action::Cancel, "close it too"),
-    bind(Help, &[key(Tab)], "Tab", Action::NextPage, "the other page of keys").footer("next page"),
+    bind(Help, &[key(Tab)], "Tab", Action::NextPage, "the next page of keys").footer("next page"),
 ];

@@ -1,4 +1,4 @@
-//! The status line, and the footer of the keys that matter in the current mode, straight
+//! The status line (or the question before a delete), and the footer of the keys that matter in the current mode, straight
 //! from the keymap table. Drawn from what they are given: no app, book or config.
 
 use ratatui::buffer::Buffer;
@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::super::keymap::{self, Mode};
+use super::super::records::Confirm;
 use super::super::theme::Theme;
 use crate::domain::text::sanitize;
 
@@ -28,6 +29,18 @@ impl Widget for &StatusLine<'_> {
         Line::from(vec![
             Span::styled(mark, style),
             Span::styled(sanitize(self.text).into_owned(), style),
+        ])
+        .render(area, buf);
+    }
+}
+
+/// "Delete the call of Mon 16 Nov? y/n", where the status line goes; the footer below
+/// says which key does what.
+impl Widget for &Confirm {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        Line::from(vec![
+            Span::styled("? ", self.theme.today),
+            Span::styled(sanitize(&self.question()).into_owned(), self.theme.today),
         ])
         .render(area, buf);
     }

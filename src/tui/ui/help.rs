@@ -1,6 +1,6 @@
 //! The help overlay: every binding of every mode with its description, straight from the
-//! keymap table, on two pages — the screens' keys, then those of the filter, prompts and
-//! forms. Drawn from the `HelpView` alone.
+//! keymap table, on four pages — the screens' keys, the customer card's, those of the
+//! filter, prompts and forms, then the search's. Drawn from the `HelpView` alone.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -32,12 +32,10 @@ const SCREENS: Page = (
         &[
             section("Everywhere", |b| b.scope == Scope::Everywhere && !moves(b.action)),
             section("Agenda", |b| b.scope == Scope::Agenda && !repeats(b)),
-            section("Week", |b| b.scope == Scope::Week && !repeats(b)),
-        ],
-        // At 80×24 each column holds 22 rows: the lists' and the card's keys go right.
-        &[
             section("Customers", |b| b.scope == Scope::Customers && !repeats(b)),
-            section("Customer", |b| b.scope == Scope::Customer && !repeats(b)),
+        ],
+        &[
+            section("Week", |b| b.scope == Scope::Week && !repeats(b)),
             section("Moving around", |b| {
                 b.scope == Scope::Everywhere && moves(b.action)
             }),
@@ -64,6 +62,20 @@ const TYPING: Page = (
     ],
 );
 
+const CARD: Page = (
+    " Keys of the customer card · Esc closes ",
+    [
+        &[
+            section(Scope::Customer.title(), |b| {
+                b.scope == Scope::Customer && !repeats(b)
+            }),
+            section(Scope::FollowUp.title(), |b| b.scope == Scope::FollowUp),
+            section(Scope::Row.title(), |b| b.scope == Scope::Row),
+        ],
+        &[section(Scope::Confirm.title(), |b| b.scope == Scope::Confirm)],
+    ],
+);
+
 const SEARCH: Page = (
     " Keys of the search · Esc closes ",
     [
@@ -75,7 +87,7 @@ const SEARCH: Page = (
 );
 
 /// In the order Tab turns them; `help::PAGES` long.
-const PAGES: [Page; super::super::help::PAGES] = [SCREENS, TYPING, SEARCH];
+const PAGES: [Page; super::super::help::PAGES] = [SCREENS, CARD, TYPING, SEARCH];
 
 impl Widget for &HelpView {
     fn render(self, area: Rect, buf: &mut Buffer) {

@@ -10,7 +10,7 @@ use crate::domain::balance::{BalanceEntry, Side};
 use crate::domain::moment::{Moment, MomentStatus};
 use crate::domain::money::Cents;
 use crate::domain::trigger::Trigger;
-use crate::domain::{Cadence, FollowUp, Kind, Tags};
+use crate::domain::{Cadence, FollowUp, Kind, Tags, prose};
 use crate::store::CustomerFields;
 use crate::store::sqlite::sql::{from_ts, ts};
 use crate::store::{Logged, Order};
@@ -191,13 +191,16 @@ pub(super) fn interaction_changed(
     Ok((attached > 0).then(|| {
         format!(
             "{} attached to the contact since",
-            counted(attached, "record was", "records were")
+            prose::counted(attached, "record was", "records were")
         )
     }))
 }
 
 /// A customer's own fields and whether they are archived.
-pub(super) fn customer_row(tx: &Connection, id: i64) -> anyhow::Result<Option<(CustomerFields, bool)>> {
+pub(in crate::store::sqlite) fn customer_row(
+    tx: &Connection,
+    id: i64,
+) -> anyhow::Result<Option<(CustomerFields, bool)>> {
     tx.prepare_cached(
         "SELECT name, company, email, phone, tags, cadence_days, notes, archived FROM customers WHERE id = ?1",
     )?
@@ -225,33 +228,7 @@ pub(super) fn customer_fields(tx: &Connection, id: i64) -> anyhow::Result<Option
 
 /// Everything recorded for a customer, as "2 contacts", "1 order": empty when nothing is.
 pub(super) fn records_of(tx: &Connection, id: i64) -> anyhow::Result<Vec<String>> {
-    let counts: [i64; 6] = tx
-        .prepare_cached(
-            "SELECT (SELECT count(*) FROM interactions WHERE customer_id = ?1),
-                    (SELECT count(*) FROM follow_ups WHERE customer_id = ?1),
-                    (SELECT count(*) FROM moments WHERE customer_id = ?1),
-                    (SELECT count(*) FROM triggers WHERE customer_id = ?1),
-                    (SELECT count(*) FROM balance_entries WHERE customer_id = ?1),
-                    (SELECT count(*) FROM orders WHERE customer_id = ?1)",
-        )?
-        .query_row([id], |r| {
-            Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?])
-        })
-        .context("counting what was recorded for the customer")?;
-    let names = [
-        ("contact", "contacts"),
-        ("follow-up", "follow-ups"),
-        ("decision moment", "decision moments"),
-        ("trigger", "triggers"),
-        ("give/ask", "gives/asks"),
-        ("order", "orders"),
-    ];
-    Ok(counts
-        .into_iter()
-        .zip(names)
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, (one, many))| counted(n, one, many))
-        .collect())
+    Ok(crate::store::sqlite::records::count(tx, id)?.named())
 }
 
 /// The names of the fields in which `a` and `b` differ.
@@ -268,20 +245,4 @@ pub(super) fn differing(a: &CustomerFields, b: &CustomerFields) -> Vec<&'static 
     .into_iter()
     .filter_map(|(name, differs)| differs.then_some(name))
     .collect()
-}
-
-/// "a", "a and b", "a, b and c".
-pub(super) fn list(items: &[impl AsRef<str>]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_string(),
-        [init @ .., last] => {
-            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", init.join(", "), last.as_ref())
-        }
-    }
-}
-
-fn counted(n: i64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -6,11 +6,12 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, params};
 
-use super::checks::{self, customer_fields, list};
+use super::checks::{self, customer_fields};
 use super::{refuse, without};
-use crate::store::CustomerFields;
+use crate::domain::prose::and_list;
 use crate::store::sqlite::customers::{FieldsToSet, set_fields};
 use crate::store::sqlite::sql::ts;
+use crate::store::{CustomerFields, MergedRow};
 
 /// A customer goes only while nothing at all was recorded for them and their fields are
 /// as the add wrote them. Their rows are counted, never left to ON DELETE CASCADE.
@@ -26,7 +27,7 @@ pub(super) fn undo_add(tx: &Connection, id: i64, added: &CustomerFields) -> anyh
         } else {
             "were"
         };
-        return Err(refuse(what, format!("{} {were} added since", list(&records))));
+        return Err(refuse(what, format!("{} {were} added since", and_list(&records))));
     }
     let edited = checks::differing(added, &fields);
     if !edited.is_empty() {
@@ -110,9 +111,37 @@ pub(super) fn undo_archive(
     Ok(())
 }
 
+/// A customer's own row back under its id, as it was stored (undoing a delete or a merge):
+/// their records, former names, words and summaries are the caller's to put back.
+pub(in crate::store::sqlite) fn put_back(
+    tx: &Connection,
+    row: &MergedRow,
+    archived: bool,
+) -> anyhow::Result<()> {
+    tx.execute(
+        "INSERT INTO customers (id, name, company, email, phone, tags, cadence_days, notes, archived, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            row.id,
+            row.name,
+            row.company,
+            row.email,
+            row.phone,
+            row.tags,
+            row.cadence_days,
+            row.notes,
+            archived,
+            ts(row.created_at),
+            ts(row.updated_at)
+        ],
+    )
+    .with_context(|| format!("putting {} back", row.name))?;
+    Ok(())
+}
+
 /// "the e-mail was changed since", "the e-mail and the phone were changed since".
 fn changed_since(fields: &[&str]) -> String {
     let were = if fields.len() == 1 { "was" } else { "were" };
     let named: Vec<String> = fields.iter().map(|f| format!("the {f}")).collect();
-    format!("{} {were} changed since", list(&named))
+    format!("{} {were} changed since", and_list(&named))
 }

@@ -10,6 +10,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
+use super::super::action::CardList;
 use super::super::customer::CustomerView;
 use super::super::theme::Theme;
 use crate::domain::customer::Freshness;
@@ -126,54 +127,173 @@ fn render_head(card: &CustomerView, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).block(block).render(area, buf);
 }
 
+/// A list's title: marked (▸, reversed) while it has the selected row.
+fn list_title(card: &CustomerView, list: CardList, theme: &Theme) -> Span<'static> {
+    if card.focus == Some(list) {
+        Span::styled(format!(" ▸ {} ", list.title()), theme.selected)
+    } else {
+        Span::styled(format!(" {} ", list.title()), theme.header)
+    }
+}
+
+/// `items` as a list under `block`, its selected row marked while `list` has the focus.
+fn render_list<'a>(
+    card: &CustomerView,
+    list: CardList,
+    items: impl IntoIterator<Item = ListItem<'a>>,
+    block: Block<'a>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let theme = &card.look.theme;
+    let widget = List::new(items).block(block).highlight_style(theme.selected);
+    let mut state = ListState::default().with_selected(card.marked(list));
+    StatefulWidget::render(widget, area, buf, &mut state);
+}
+
+/// The first column of row `i` of `list`: a mark on the selected row while the list has
+/// the focus (besides its reversed look, so that it shows without colour or reverse video).
+fn lead(card: &CustomerView, list: CardList, i: usize) -> &'static str {
+    if card.marked(list) == Some(i) { "▸" } else { " " }
+}
+
+/// The lists under the follow-ups share one place; its title names them all, the one
+/// shown marked. The timeline shows unless another of them has the focus.
+const LOWER: [CardList; 4] = [
+    CardList::Timeline,
+    CardList::Triggers,
+    CardList::Entries,
+    CardList::Orders,
+];
+
 fn render_promises_and_timeline(card: &CustomerView, area: Rect, buf: &mut Buffer) {
     let theme = &card.look.theme;
     let today = card.look.now.today();
     let rows = (card.follow_ups.len().max(1) as u16 + 1).min(area.height.saturating_sub(2).clamp(2, 6));
-    let [follow_ups_area, timeline_area] =
+    let [follow_ups_area, lower_area] =
         Layout::vertical([Constraint::Length(rows), Constraint::Min(1)]).areas(area);
 
     let block = Block::new()
         .borders(Borders::TOP)
-        .title(Span::styled(" Open follow-ups ", theme.header));
+        .title(list_title(card, CardList::FollowUps, theme));
     if card.follow_ups.is_empty() {
         Paragraph::new(Line::styled(" none · f adds one", theme.dim))
             .block(block)
             .render(follow_ups_area, buf);
     } else {
-        let items = card.follow_ups.iter().map(|f| {
+        let items = card.follow_ups.iter().enumerate().map(|(n, f)| {
             let style = match f.due.cmp(&today) {
                 std::cmp::Ordering::Less => theme.overdue,
                 std::cmp::Ordering::Equal => theme.today,
                 std::cmp::Ordering::Greater => theme.base,
             };
             ListItem::new(Line::from(vec![
-                Span::styled(format!(" {:<11}", day(f.due, today)), style),
+                Span::styled(
+                    format!("{}{:<11}", lead(card, CardList::FollowUps, n), day(f.due, today)),
+                    style,
+                ),
                 Span::raw(sanitize(&f.text).into_owned()),
             ]))
         });
-        let follow_up_list = List::new(items).block(block).highlight_style(theme.selected);
-        let mut state = ListState::default().with_selected(Some(card.selected));
-        StatefulWidget::render(follow_up_list, follow_ups_area, buf, &mut state);
+        render_list(card, CardList::FollowUps, items, block, follow_ups_area, buf);
     }
+    render_lower(card, lower_area, buf);
+}
 
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .title(Span::styled(" Timeline ", theme.header));
-    if card.timeline.is_empty() {
-        Paragraph::new(Line::styled(" nothing logged yet · l logs a contact", theme.dim))
-            .block(block)
-            .render(timeline_area, buf);
-        return;
+/// The timeline, or the triggers, gives/asks or orders while one of them has the focus.
+fn render_lower(card: &CustomerView, lower_area: Rect, buf: &mut Buffer) {
+    let theme = &card.look.theme;
+    let today = card.look.now.today();
+    let shown = card
+        .focus
+        .filter(|l| LOWER.contains(l))
+        .unwrap_or(CardList::Timeline);
+    let mut title = Vec::new();
+    for (i, list) in LOWER.into_iter().enumerate() {
+        if i > 0 {
+            title.push(Span::styled("·", theme.dim));
+        }
+        title.push(if list == shown {
+            list_title(card, list, theme)
+        } else {
+            Span::styled(format!(" {} ", list.title()), theme.dim)
+        });
     }
-    let items = card.timeline.iter().map(|i| {
-        let sat = i.satisfaction.map(|s| format!(" ={s}")).unwrap_or_default();
-        ListItem::new(Line::from(vec![
-            Span::styled(format!(" {:<17}", local_time(i.at, card.look.now)), theme.dim),
-            Span::styled(format!("{:<10}", i.kind.as_str()), theme.key),
-            Span::raw(sanitize(&i.note).into_owned()),
-            Span::styled(sat, theme.ok),
-        ]))
-    });
-    Widget::render(List::new(items).block(block), timeline_area, buf);
+    let block = Block::new().borders(Borders::TOP).title(Line::from(title));
+    let empty = |hint: &'static str, buf: &mut Buffer| {
+        Paragraph::new(Line::styled(hint, theme.dim))
+            .block(block.clone())
+            .render(lower_area, buf);
+    };
+    let on = |at| day(card.look.now.day(at), today);
+    match shown {
+        CardList::Triggers if card.triggers.is_empty() => empty(" no triggers · t notes one", buf),
+        CardList::Triggers => {
+            let items = card.triggers.iter().enumerate().map(|(n, t)| {
+                let state = match t.resolved_at {
+                    Some(at) => Span::styled(format!(" · resolved {}", on(at)), theme.dim),
+                    None => Span::styled(" · open", theme.due_soon),
+                };
+                ListItem::new(Line::from(vec![
+                    Span::styled(
+                        format!("{}{:<11}", lead(card, shown, n), on(t.opened_at)),
+                        theme.dim,
+                    ),
+                    Span::styled(format!("{:<12}", t.kind.to_string()), theme.key),
+                    Span::raw(sanitize(&t.note).into_owned()),
+                    state,
+                ]))
+            });
+            render_list(card, shown, items, block, lower_area, buf);
+        }
+        CardList::Entries if card.entries.is_empty() => empty(" no gives or asks · b records one", buf),
+        CardList::Entries => {
+            let items = card.entries.iter().enumerate().map(|(n, e)| {
+                ListItem::new(Line::from(vec![
+                    Span::styled(format!("{}{:<11}", lead(card, shown, n), on(e.at)), theme.dim),
+                    Span::styled(format!("{:<5}", e.side.to_string()), theme.key),
+                    Span::raw(sanitize(&e.note).into_owned()),
+                ]))
+            });
+            render_list(card, shown, items, block, lower_area, buf);
+        }
+        CardList::Orders if card.orders.is_empty() => empty(" no orders · $ records one", buf),
+        CardList::Orders => {
+            let items = card.orders.iter().enumerate().map(|(n, o)| {
+                ListItem::new(Line::from(vec![
+                    Span::styled(
+                        format!("{}{:<11}", lead(card, shown, n), day(o.ordered_on, today)),
+                        theme.dim,
+                    ),
+                    Span::raw(format!(
+                        "{} {:>12}  ",
+                        sanitize(&o.currency),
+                        o.amount.to_string()
+                    )),
+                    Span::raw(sanitize(&o.note).into_owned()),
+                ]))
+            });
+            render_list(card, shown, items, block, lower_area, buf);
+        }
+        _ if card.timeline.is_empty() => empty(" nothing logged yet · l logs a contact", buf),
+        _ => {
+            let items = card.timeline.iter().enumerate().map(|(n, i)| {
+                let sat = i.satisfaction.map(|s| format!(" ={s}")).unwrap_or_default();
+                ListItem::new(Line::from(vec![
+                    Span::styled(
+                        format!(
+                            "{}{:<17}",
+                            lead(card, CardList::Timeline, n),
+                            local_time(i.at, card.look.now)
+                        ),
+                        theme.dim,
+                    ),
+                    Span::styled(format!("{:<10}", i.kind.as_str()), theme.key),
+                    Span::raw(sanitize(&i.note).into_owned()),
+                    Span::styled(sat, theme.ok),
+                ]))
+            });
+            render_list(card, CardList::Timeline, items, block, lower_area, buf);
+        }
+    }
 }

@@ -10,6 +10,7 @@ use crate::domain::moment::MomentStatus;
 use crate::domain::nudge;
 use crate::domain::text::sanitize;
 use crate::human::{ago, day};
+use crate::tui::action::CardList;
 use crate::tui::customer::CustomerView;
 use crate::tui::theme::Theme;
 
@@ -39,9 +40,9 @@ pub fn balance_line<'a>(card: &CustomerView, theme: &Theme) -> Line<'a> {
     ])
 }
 
-/// Title, the strip, and the next moment's concerns, steps and response, a line each.
+/// Title, the strip, and the shown moment's concerns, steps and response, a line each.
 pub fn process_height(card: &CustomerView, today: NaiveDate) -> u16 {
-    let details = next_moment(card, today).map_or(0, |i| {
+    let details = shown_moment(card, today).map_or(0, |i| {
         let m = &card.moments[i];
         [&m.concerns, &m.steps, &m.response]
             .iter()
@@ -58,21 +59,36 @@ fn next_moment(card: &CustomerView, today: NaiveDate) -> Option<usize> {
         .position(|m| m.status == MomentStatus::Upcoming && m.expected >= today)
 }
 
-/// The buying process: the strip, then what the next moment is about.
+/// The moment whose details show: the selected one while the strip has the focus, else
+/// the next.
+fn shown_moment(card: &CustomerView, today: NaiveDate) -> Option<usize> {
+    card.marked(CardList::Moments)
+        .filter(|i| *i < card.moments.len())
+        .or_else(|| next_moment(card, today))
+}
+
+/// The buying process: the strip, then what the shown moment is about. With the focus,
+/// the selected moment is marked and the strip starts just before it, so that it is on
+/// screen however long the strip is.
 pub fn process(card: &CustomerView) -> Paragraph<'static> {
     let theme = &card.look.theme;
     let today = card.look.now.today();
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .title(Span::styled(" Buying process ", theme.header));
+    let title = if card.focus == Some(CardList::Moments) {
+        Span::styled(format!(" ▸ {} ", CardList::Moments.title()), theme.selected)
+    } else {
+        Span::styled(format!(" {} ", CardList::Moments.title()), theme.header)
+    };
+    let block = Block::new().borders(Borders::TOP).title(title);
+    let marked = card.marked(CardList::Moments);
     if card.moments.is_empty() {
         let hint = Line::styled(" no decision moments yet · m plans one", theme.dim);
         return Paragraph::new(hint).block(block);
     }
     let next = next_moment(card, today);
-    let mut strip = vec![Span::raw(" ")];
-    for (i, m) in card.moments.iter().enumerate() {
-        if i > 0 {
+    let first = marked.map_or(0, |i| i.saturating_sub(1));
+    let mut strip = vec![Span::raw(if first > 0 { " … → " } else { " " })];
+    for (i, m) in card.moments.iter().enumerate().skip(first) {
+        if i > first {
             strip.push(Span::styled(" → ", theme.dim));
         }
         let mark = match m.status {
@@ -82,20 +98,23 @@ pub fn process(card: &CustomerView) -> Paragraph<'static> {
             MomentStatus::Upcoming if Some(i) == next => "▶ ",
             MomentStatus::Upcoming => "",
         };
-        let style = if Some(i) == next {
+        let style = if Some(i) == marked {
+            theme.selected
+        } else if Some(i) == next {
             theme.today
         } else if m.status != MomentStatus::Upcoming || m.expected < today {
             theme.dim
         } else {
             theme.base
         };
+        let lead = if Some(i) == marked { "▸" } else { "" };
         strip.push(Span::styled(
-            format!("{mark}{} {}", day(m.expected, today), sanitize(&m.title)),
+            format!("{lead}{mark}{} {}", day(m.expected, today), sanitize(&m.title)),
             style,
         ));
     }
     let mut lines = vec![Line::from(strip)];
-    if let Some(m) = next.map(|i| &card.moments[i]) {
+    if let Some(m) = shown_moment(card, today).map(|i| &card.moments[i]) {
         for (label, text) in [
             ("concerns", &m.concerns),
             ("their steps", &m.steps),
