@@ -137,6 +137,7 @@ macro_rules! contract {
                     operators_and_quotes_are_plain_words_never_errors,
                     the_index_follows_a_log_an_undo_and_an_edit_of_the_notes,
                     archived_customers_are_left_out_and_merged_notes_move,
+                    the_index_follows_an_edit_and_a_delete_of_a_record_and_their_undo,
                 },
                 words::{
                     any_word_of_the_name_or_company_finds_a_customer_ignoring_accents,

@@ -5,7 +5,7 @@
 use touchbase::domain::moment::NewMoment;
 use touchbase::domain::search::SearchQuery;
 use touchbase::domain::trigger::TriggerKind;
-use touchbase::store::{Book, Change, CustomerPatch, Found, Hit};
+use touchbase::store::{Book, Change, ContactPatch, CustomerPatch, Found, Hit, Record, Row};
 
 use super::Backend;
 use super::support::{customer, day, line, now};
@@ -256,4 +256,57 @@ pub fn archived_customers_are_left_out_and_merged_notes_move(b: &dyn Backend) {
         (acme, id),
         "found under the one kept"
     );
+}
+
+pub fn the_index_follows_an_edit_and_a_delete_of_a_record_and_their_undo(b: &dyn Backend) {
+    let mut book = b.open();
+    let acme = book.add_customer(&customer("Acme"), now()).unwrap().id;
+    let contact = book
+        .log_contact(acme, &line("call: talked about pallets"), now())
+        .unwrap()
+        .interaction_id;
+    let patch = ContactPatch {
+        note: Some("talked about crates".into()),
+        ..ContactPatch::default()
+    };
+    let revised = book.edit_contact(contact, &patch).unwrap();
+    assert!(found(&*book, "pallets").is_empty(), "the old words go");
+    assert_eq!(found(&*book, "crates"), [(Found::Contact, contact)]);
+
+    let removed = book.delete_record(Record::Contact(contact)).unwrap();
+    assert!(
+        found(&*book, "crates").is_empty(),
+        "a deleted contact is not found"
+    );
+    book.undo(
+        &Change::Deleted {
+            row: removed.row,
+            kept: removed.kept,
+        },
+        now(),
+    )
+    .unwrap();
+    assert_eq!(
+        found(&*book, "crates"),
+        [(Found::Contact, contact)],
+        "undone: found again"
+    );
+    book.undo(
+        &Change::Edited {
+            before: Row::Contact(revised.before),
+            after: Row::Contact(revised.after),
+        },
+        now(),
+    )
+    .unwrap();
+    assert_eq!(found(&*book, "pallets"), [(Found::Contact, contact)]);
+    assert!(found(&*book, "crates").is_empty());
+
+    let removed = book.delete_customer(acme).unwrap();
+    assert!(
+        found(&*book, "pallets").is_empty(),
+        "a deleted customer's notes go"
+    );
+    book.undo(&Change::CustomerDeleted { removed }, now()).unwrap();
+    assert_eq!(found(&*book, "pallets"), [(Found::Contact, contact)]);
 }
