@@ -180,3 +180,12 @@ mod records {
         }
     }
 }
+
+/// Two-word searches over every note, as `touchbase search` runs them (20 hits): a common
+/// pair that matches many contacts and follow-ups, a rarer one, a prefix as typed, and a
+/// word nothing has. Target: ≤ 50 ms.
+#[divan::bench(args = ["send revised", "delivery late", "trade fai", "zeppelin quote"], sample_count = 50)]
+fn search(bencher: Bencher, typed: &str) {
+    let store = touchbase::store::open(common::book()).expect("opening the bench book");
+    bencher.bench_local(|| touchbase::app::search::search(&*store, typed, 20).expect("search"));
+}

@@ -16,6 +16,7 @@ mod nudges;
 pub mod orders;
 pub mod records;
 pub(crate) mod refused;
+pub mod search;
 pub mod triggers;
 pub mod undo;
 pub mod urgency;

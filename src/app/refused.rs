@@ -12,6 +12,7 @@ use crate::domain::kind::UnknownKind;
 use crate::domain::moment::BadOutcome;
 use crate::domain::money::BadAmount;
 use crate::domain::quicklog::{self, QuickLogError};
+use crate::domain::search::BadSearch;
 use crate::domain::text::sanitize;
 use crate::domain::trigger::BadTriggerKind;
 use crate::domain::typed::TooLong;
@@ -38,6 +39,8 @@ pub enum Refused {
     TriggerKind(#[from] BadTriggerKind),
     #[error(transparent)]
     Outcome(#[from] BadOutcome),
+    #[error(transparent)]
+    Search(#[from] BadSearch),
     #[error(transparent)]
     Kind(#[from] UnknownKind),
     #[error("{0} — use give or ask")]

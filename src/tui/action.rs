@@ -78,6 +78,8 @@ pub enum Action {
     PageUp,
     Open,
     Filter,
+    /// Opens the search over every note.
+    Search,
     CycleSort,
     LogContact,
     AddFollowUp,

@@ -13,6 +13,7 @@ use super::help::HelpView;
 use super::preload::Preload;
 use super::prompt::{Prompt, PromptKind};
 use super::records::Confirm;
+use super::search::SearchView;
 use super::theme::{Look, Theme};
 use super::week::WeekView;
 use crate::app::urgency::ranked_ids;
@@ -25,6 +26,7 @@ pub enum Overlay {
     Help(Box<HelpView>),
     Prompt(Box<Prompt>),
     Form(Box<Form>),
+    Search(Box<SearchView>),
     /// A yes-or-no question in the footer.
     Confirm(Box<Confirm>),
 }
@@ -161,6 +163,14 @@ impl App {
     /// Does what `action` says; `key` is the key that asked for it (an edit inserts the
     /// character typed).
     pub(crate) fn update(&mut self, action: Action, key: KeyEvent) -> anyhow::Result<()> {
+        // The search has its own moves and Enter.
+        if matches!(self.overlay, Some(Overlay::Search(_))) {
+            return self.update_search(action, key);
+        }
+        self.update_screen(action, key)
+    }
+
+    fn update_screen(&mut self, action: Action, key: KeyEvent) -> anyhow::Result<()> {
         match action {
             Action::Quit => self.quit = true,
             Action::Back => self.back()?,
@@ -182,6 +192,7 @@ impl App {
                     view.start_filter(&*self.store, &mut self.preload)?;
                 }
             }
+            Action::Search => self.overlay = Some(Overlay::Search(Box::new(SearchView::new(self.look())))),
             Action::CycleSort => {
                 if let Some(view) = self.customers.as_mut() {
                     let (store, now, config) = (&*self.store, self.now, &self.config);

@@ -21,6 +21,7 @@ mod merge;
 pub(crate) mod preload;
 pub(crate) mod prompt;
 mod records;
+pub(crate) mod search;
 mod text;
 pub mod theme;
 mod tty;

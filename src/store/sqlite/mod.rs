@@ -16,6 +16,7 @@ mod migrations;
 mod moments;
 mod nudges;
 mod records;
+mod search;
 mod sql;
 mod summary;
 mod triggers;

@@ -29,6 +29,10 @@ pub enum Mode {
     Help,
     /// A yes-or-no question in the footer (delete this?).
     Confirm,
+    /// Typing the words of a search.
+    Search,
+    /// Moving through a search's hits.
+    SearchHits,
 }
 
 impl Mode {
@@ -63,6 +67,10 @@ pub enum Scope {
     Text,
     Help,
     Confirm,
+    /// Typing the words of a search.
+    Search,
+    /// Moving through a search's hits.
+    SearchHits,
 }
 
 impl Scope {
@@ -77,7 +85,9 @@ impl Scope {
             | (Scope::Input | Scope::Text, Mode::Prompt | Mode::Snooze | Mode::Form)
             | (Scope::Form, Mode::Form)
             | (Scope::Snooze, Mode::Snooze)
-            | (Scope::Help, Mode::Help) => true,
+            | (Scope::Help, Mode::Help)
+            | (Scope::Search | Scope::Text, Mode::Search)
+            | (Scope::SearchHits, Mode::SearchHits) => true,
             (Scope::Agenda, Mode::Screen(s)) => s == Screen::Agenda,
             (Scope::Customers, Mode::Screen(s)) => s == Screen::Customers,
             (Scope::Customer, Mode::Screen(s)) => s == Screen::Customer,
@@ -103,6 +113,8 @@ impl Scope {
             Scope::Snooze => "Snooze prompt",
             Scope::Text => "Editing text (prompts, forms)",
             Scope::Help => "This help",
+            Scope::Search => "Search (after S): typing",
+            Scope::SearchHits => "Search: the hits (after Tab)",
         }
     }
 }
@@ -186,7 +198,9 @@ mod tests {
     use super::*;
     use crossterm::event::KeyCode::{Char, Esc};
 
-    const MODES: [Mode; 16] = [
+    const MODES: [Mode; 18] = [
+        Mode::Search,
+        Mode::SearchHits,
         Mode::Screen(Screen::Agenda),
         Mode::Screen(Screen::Customers),
         Mode::Screen(Screen::Customer),
@@ -205,7 +219,9 @@ mod tests {
         Mode::Help,
     ];
 
-    const SCOPES: [Scope; 15] = [
+    const SCOPES: [Scope; 17] = [
+        Scope::Search,
+        Scope::SearchHits,
         Scope::Always,
         Scope::Everywhere,
         Scope::Agenda,
