@@ -93,6 +93,37 @@ fn a_decision_moment_nudges_three_days_ahead_until_something_is_logged() {
 }
 
 #[test]
+fn a_moment_in_the_past_is_refused_unless_it_says_how_it_went() {
+    let book = Book::acme();
+    book.refuses(
+        &["moment", "add", "acme", "Board approves budget", "@2026-11-01"],
+        "'@2026-11-01' is before today",
+    );
+    assert_eq!(book.json(&["show", "acme"])["moments"], serde_json::json!([]));
+    book.refuses(
+        &["moment", "add", "acme", "Board", "@2026-11-01", "--outcome", "upcoming"],
+        "unknown outcome 'upcoming'",
+    );
+    let m = book.json(&[
+        "moment",
+        "add",
+        "acme",
+        "Board approves budget",
+        "@2026-11-01",
+        "--outcome",
+        "won",
+    ]);
+    assert_eq!(m["status"], "won");
+    assert_eq!(m["expected"], "2026-11-01");
+    assert!(m["closed_at"].is_string());
+    // Already behind us and closed: nothing to ask about.
+    assert!(!book.nudges_at(NOW, "moment_passed"));
+    // Undoing it takes the whole moment back.
+    book.ok(&["undo"]);
+    assert_eq!(book.json(&["show", "acme"])["moments"], serde_json::json!([]));
+}
+
+#[test]
 fn a_complaint_opens_a_trigger_that_nudges_after_three_days() {
     let book = Book::acme();
     let logged = book.json(&["log", "acme", "complaint: late delivery"]);

@@ -240,6 +240,7 @@ impl App {
                 concerns: &values[2],
                 steps: &values[3],
                 response: &values[4],
+                outcome: "",
             };
             let now = self.now;
             let planned = match refusal(journaled(&mut *self.store, now, By::Tui, |s| {
