@@ -107,8 +107,8 @@ fn closing_outcome(outcome: &str) -> anyhow::Result<Option<MomentStatus>> {
 
 /// Closes moment `id` as won, lost or passed.
 pub(crate) fn close(store: &mut dyn Book, now: Now, id: i64, outcome: &str) -> anyhow::Result<Closed> {
-    let status = closing_outcome(outcome)?
-        .ok_or_else(|| Refused::from(BadOutcome(outcome.trim().to_string())))?;
+    let status =
+        closing_outcome(outcome)?.ok_or_else(|| Refused::from(BadOutcome(outcome.trim().to_string())))?;
     let moment = store.close_moment(id, status, now.utc)?;
     let customer = store.require_customer(moment.customer_id)?;
     let change = Change::MomentClosed {
