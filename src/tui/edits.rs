@@ -232,6 +232,9 @@ impl App {
         if let FormKind::Record { .. } = kind {
             return self.submit_record();
         }
+        if let FormKind::CloseMoment { id, .. } = kind {
+            return self.submit_close_moment(id);
+        }
         if let FormKind::Moment { customer_id, .. } = kind {
             let values: Vec<String> = (0..5).map(|i| form.value(i)).collect();
             let input = MomentInput {

@@ -17,6 +17,7 @@ pub mod help;
 pub mod keymap;
 mod keys;
 mod merge;
+mod outcomes;
 pub(crate) mod preload;
 pub(crate) mod prompt;
 mod records;
