@@ -339,6 +339,9 @@ pub enum MomentCmd {
         /// How we will respond, to excel at this moment
         #[arg(long, default_value = "")]
         response: String,
+        /// How it went, for a moment already behind us (needed for a day before today)
+        #[arg(long, value_name = "won|lost|passed", default_value = "")]
+        outcome: String,
         #[arg(long)]
         json: bool,
     },

@@ -62,6 +62,11 @@ pub enum Refused {
     ContactAhead(String),
     #[error("'{0}' is before today — an open follow-up is due today or later")]
     DueInPast(String),
+    /// A moment planned for a day gone by, without saying how it went.
+    #[error(
+        "'{0}' is before today — plan a moment for today or later, or record how it went (outcome won, lost or passed)"
+    )]
+    MomentInPast(String),
     /// Deleting a customer, not confirmed: who, and what of theirs would go with them
     /// ("2 contacts and 1 order", or nothing).
     #[error("{}", unconfirmed(.name, .records))]

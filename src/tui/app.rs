@@ -219,6 +219,8 @@ impl App {
             Action::AddCustomer => self.form(Form::add_customer(self.theme)),
             Action::EditSelected => self.edit_selected()?,
             Action::DeleteSelected => self.ask_delete(),
+            Action::CloseMoment => self.ask_close_moment(),
+            Action::ResolveTrigger => self.resolve_trigger()?,
             Action::NextList => self.focus_list(true),
             Action::PreviousList => self.focus_list(false),
             Action::ToggleArchive => self.toggle_archive()?,

@@ -57,6 +57,10 @@ pub enum Scope {
     FollowUp,
     /// Any row selected on the card.
     Row,
+    /// A decision moment selected on the card.
+    Moment,
+    /// A switching trigger selected on the card.
+    Trigger,
     Week,
     Filter,
     /// Every prompt and form.
@@ -79,6 +83,8 @@ impl Scope {
             (Scope::Always, _)
             | (Scope::Everywhere, Mode::Screen(_) | Mode::Card(_))
             | (Scope::Customer | Scope::Row, Mode::Card(_))
+            | (Scope::Moment, Mode::Card(CardList::Moments))
+            | (Scope::Trigger, Mode::Card(CardList::Triggers))
             | (Scope::FollowUp, Mode::Card(CardList::FollowUps) | Mode::Screen(Screen::Customer))
             | (Scope::Confirm, Mode::Confirm)
             | (Scope::Filter, Mode::Filter)
@@ -105,6 +111,8 @@ impl Scope {
             Scope::Customer => "Customer",
             Scope::FollowUp => "Customer: a follow-up (else the first)",
             Scope::Row => "Customer: a selected row",
+            Scope::Moment => "Customer: a selected decision moment",
+            Scope::Trigger => "Customer: a selected trigger",
             Scope::Confirm => "Delete? (y/n)",
             Scope::Week => "Week",
             Scope::Filter => "Filter (after /)",
@@ -219,7 +227,7 @@ mod tests {
         Mode::Help,
     ];
 
-    const SCOPES: [Scope; 17] = [
+    const SCOPES: [Scope; 19] = [
         Scope::Search,
         Scope::SearchHits,
         Scope::Always,
@@ -229,6 +237,8 @@ mod tests {
         Scope::Customer,
         Scope::FollowUp,
         Scope::Row,
+        Scope::Moment,
+        Scope::Trigger,
         Scope::Confirm,
         Scope::Week,
         Scope::Filter,
@@ -337,6 +347,23 @@ mod tests {
             None,
             "d marks follow-ups done, not orders"
         );
+        // Closing and resolving only where a moment or a trigger is selected.
+        let on_moment = words(Mode::Card(CardList::Moments));
+        assert!(
+            on_moment.contains(&"c") && !on_moment.contains(&"r"),
+            "{on_moment:?}"
+        );
+        let on_trigger = words(Mode::Card(CardList::Triggers));
+        assert!(
+            on_trigger.contains(&"r") && !on_trigger.contains(&"c"),
+            "{on_trigger:?}"
+        );
+        assert!(!on_timeline.contains(&"c") && !unselected.contains(&"r"));
+        assert_eq!(
+            action_for(Mode::Card(CardList::Moments), press(Char('c'))),
+            Some(Action::CloseMoment)
+        );
+        assert_eq!(action_for(Mode::Card(CardList::Timeline), press(Char('r'))), None);
         assert_eq!(action_for(Mode::Confirm, press(Char('n'))), Some(Action::Cancel));
         assert_eq!(action_for(Mode::Confirm, press(Char('y'))), Some(Action::Confirm));
     }

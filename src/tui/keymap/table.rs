@@ -88,8 +88,8 @@ use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
 use Scope::{
-    Agenda, Always, Confirm, Customer, Customers, Everywhere, Filter, FollowUp, Form, Help, Input, Row,
-    Search, SearchHits, Snooze, Text, Week,
+    Agenda, Always, Confirm, Customer, Customers, Everywhere, Filter, FollowUp, Form, Help, Input, Moment,
+    Row, Search, SearchHits, Snooze, Text, Trigger, Week,
 };
 
 // One binding per line reads as a table; rustfmt would spread each over seven lines.
@@ -113,6 +113,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(FollowUp, &[ch('d')], "d", Action::Done, "mark the selected follow-up done").footer("done"),
     bind(Agenda, &[ch('s')], "s", Action::Snooze, "snooze the follow-up").footer("snooze"),
     bind(FollowUp, &[ch('s')], "s", Action::Snooze, "snooze the selected follow-up").footer("snooze"),
+    bind(Moment, &[ch('c')], "c", Action::CloseMoment, "close it: won, lost, passed").footer("close"),
+    bind(Trigger, &[ch('r')], "r", Action::ResolveTrigger, "resolve the trigger").footer("resolve"),
     bind(Row, &[ch('e')], "e", Action::EditSelected, "edit the selected row").footer("edit"),
     bind(Row, &[ch('x')], "x", Action::DeleteSelected, "delete the selected row (asks y/n)").footer("delete"),
     bind(Row, &[key(Esc)], "Esc", Action::Back, "unselect (e edits the customer)"),

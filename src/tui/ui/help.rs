@@ -72,7 +72,11 @@ const CARD: Page = (
             section(Scope::FollowUp.title(), |b| b.scope == Scope::FollowUp),
             section(Scope::Row.title(), |b| b.scope == Scope::Row),
         ],
-        &[section(Scope::Confirm.title(), |b| b.scope == Scope::Confirm)],
+        &[
+            section(Scope::Moment.title(), |b| b.scope == Scope::Moment),
+            section(Scope::Trigger.title(), |b| b.scope == Scope::Trigger),
+            section(Scope::Confirm.title(), |b| b.scope == Scope::Confirm),
+        ],
     ],
 );
 
