@@ -138,6 +138,7 @@ macro_rules! contract {
                     the_index_follows_a_log_an_undo_and_an_edit_of_the_notes,
                     archived_customers_are_left_out_and_merged_notes_move,
                     the_index_follows_an_edit_and_a_delete_of_a_record_and_their_undo,
+                    a_bulk_write_indexes_its_rows_once_with_their_last_words,
                 },
                 words::{
                     any_word_of_the_name_or_company_finds_a_customer_ignoring_accents,

@@ -310,3 +310,49 @@ pub fn the_index_follows_an_edit_and_a_delete_of_a_record_and_their_undo(b: &dyn
     book.undo(&Change::CustomerDeleted { removed }, now()).unwrap();
     assert_eq!(found(&*book, "pallets"), [(Found::Contact, contact)]);
 }
+
+/// A bulk write (a demo book, an import) indexes what it added in one pass before it
+/// commits: a customer added and then changed in the same write is found by its new notes
+/// once, not by its old ones, and a customer there before is found by what it changed to;
+/// afterwards rows are indexed as they are added again.
+pub fn a_bulk_write_indexes_its_rows_once_with_their_last_words(b: &dyn Backend) {
+    let mut book = b.open();
+    let mut before = customer("Piet");
+    before.notes = "likes golf".into();
+    let piet = book.add_customer(&before, now()).unwrap().id;
+    let mut bulk = book.bulk().unwrap();
+    let mut added = customer("Anna");
+    added.notes = "wants the blue model".into();
+    let anna = bulk.customer(&added, now()).unwrap();
+    let to = |notes: &str| CustomerPatch {
+        notes: Some(notes.into()),
+        ..CustomerPatch::default()
+    };
+    bulk.update_customer(anna, &to("wants the green model"), now())
+        .unwrap();
+    bulk.update_customer(piet, &to("likes tennis"), now()).unwrap();
+    bulk.finish().unwrap();
+    assert_eq!(found(&*book, "green model"), vec![(Found::Customer, anna)]);
+    assert!(
+        found(&*book, "blue").is_empty(),
+        "the words it had before it changed are gone"
+    );
+    assert_eq!(found(&*book, "tennis"), vec![(Found::Customer, piet)]);
+    assert!(found(&*book, "golf").is_empty());
+    book.update_customer(anna, &to("wants the red model"), now())
+        .unwrap();
+    assert_eq!(found(&*book, "model"), vec![(Found::Customer, anna)]);
+    assert!(
+        found(&*book, "green").is_empty(),
+        "no copy of the words is left behind"
+    );
+
+    // A bulk write given up rolls back; after either, a customer added is indexed again.
+    let mut gave_up = book.bulk().unwrap();
+    gave_up.customer(&customer("Kees"), now()).unwrap();
+    drop(gave_up);
+    let mut later = customer("Joost");
+    later.notes = "likes sailing".into();
+    let joost = book.add_customer(&later, now()).unwrap().id;
+    assert_eq!(found(&*book, "sailing"), vec![(Found::Customer, joost)]);
+}
