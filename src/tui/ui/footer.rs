@@ -54,11 +54,63 @@ pub struct KeysFooter<'a> {
 
 impl Widget for &KeysFooter<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let mut spans = Vec::new();
-        for f in keymap::footer(self.mode) {
-            spans.push(Span::styled(format!(" {}", f.keys), self.theme.key));
-            spans.push(Span::styled(format!(" {} ", f.word), self.theme.dim));
+        let spans = fitted(&keymap::footer(self.mode), usize::from(area.width))
+            .into_iter()
+            .flat_map(|f| {
+                [
+                    Span::styled(format!(" {}", f.keys), self.theme.key),
+                    Span::styled(format!(" {} ", f.word), self.theme.dim),
+                ]
+            });
+        Line::from_iter(spans).render(area, buf);
+    }
+}
+
+/// The entries that fit in `width` columns, whole, in their order: where not all fit, the
+/// last ones that do not are left out, but never the two that end the footer ("? keys",
+/// "q quit"), so the rest is always one key away.
+fn fitted(entries: &[keymap::Footer], width: usize) -> Vec<keymap::Footer> {
+    let cost = |f: &keymap::Footer| Line::from(format!(" {} {} ", f.keys, f.word)).width();
+    let kept = entries.len().saturating_sub(2);
+    let mut room = width.saturating_sub(entries[kept..].iter().map(cost).sum());
+    let mut shown = Vec::with_capacity(entries.len());
+    for f in &entries[..kept] {
+        if cost(f) > room {
+            break;
         }
-        Line::from(spans).render(area, buf);
+        room -= cost(f);
+        shown.push(*f);
+    }
+    shown.extend_from_slice(&entries[kept..]);
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(keys: &'static str, word: &'static str) -> keymap::Footer {
+        keymap::Footer {
+            keys,
+            word,
+            spare: false,
+        }
+    }
+
+    #[test]
+    fn what_does_not_fit_is_left_out_whole_but_the_way_to_every_key_stays() {
+        let all = [
+            entry("l", "log"),
+            entry("f", "follow-up"),
+            entry("S", "search"),
+            entry("?", "keys"),
+            entry("q", "quit"),
+        ];
+        let words = |w| fitted(&all, w).iter().map(|f| f.word).collect::<Vec<_>>();
+        assert_eq!(words(80), ["log", "follow-up", "search", "keys", "quit"]);
+        // " l log  f follow-up " is 20 columns, " ? keys  q quit " 16.
+        assert_eq!(words(36), ["log", "follow-up", "keys", "quit"]);
+        assert_eq!(words(35), ["log", "keys", "quit"]);
+        assert_eq!(words(3), ["keys", "quit"]);
     }
 }
