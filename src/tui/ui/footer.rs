@@ -62,7 +62,7 @@ impl Widget for &KeysFooter<'_> {
                     Span::styled(format!(" {} ", f.word), self.theme.dim),
                 ]
             });
-        Line::from_iter(spans).render(area, buf);
+        spans.collect::<Line>().render(area, buf);
     }
 }
 
