@@ -249,6 +249,18 @@ pub enum Command {
     /// again is safe: a row matches a customer by e-mail, else by name and company, and
     /// then only fills empty fields, adds tags and records a later last contact.
     Import(ImportArgs),
+    /// Print the shell completion script: touchbase completions bash > ~/.local/share/bash-completion/completions/touchbase
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        shell: clap_complete::Shell,
+    },
+    /// The manual: print touchbase(1), or write a page for every command into DIR
+    ///
+    /// touchbase man ~/.local/share/man/man1 && man touchbase
+    Man {
+        /// Where to write touchbase.1 and a page for each command (touchbase-log.1, …)
+        dir: Option<PathBuf>,
+    },
     /// Check the book for damage, and with --repair fix what can be fixed
     ///
     /// Runs SQLite's integrity and foreign key checks, then touchbase's own: every value

@@ -92,3 +92,11 @@ fn lists_end_quietly_for_people_and_for_scripts() {
         head_1(args);
     }
 }
+
+#[test]
+fn completion_scripts_and_the_manual_end_quietly() {
+    for shell in ["bash", "zsh", "fish"] {
+        head_1(&["completions", shell]);
+    }
+    head_1(&["man"]);
+}

@@ -15,6 +15,7 @@ mod hints;
 mod import;
 mod json;
 mod log;
+mod manual;
 mod merge;
 mod records;
 mod relationship;
@@ -67,6 +68,12 @@ fn run_args(args: Args) -> anyhow::Result<()> {
     if args.demo {
         return demo::open_throwaway();
     }
+    if let Some(Command::Completions { shell }) = args.command {
+        return manual::completions(shell);
+    }
+    if let Some(Command::Man { dir }) = &args.command {
+        return manual::man_pages(dir.as_deref());
+    }
     let db = config::database_path(args.db.as_deref())?;
     let Some(command) = args.command else {
         let now = Now::from_env()?;
@@ -111,6 +118,9 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
     let mut cx = Ctx::open(db)?;
     match command {
         Command::Demo { customers, force } => demo::run(&mut cx, customers, force),
+        // Answered before a book is opened (`run_args`); here only for completeness.
+        Command::Completions { shell } => manual::completions(shell),
+        Command::Man { dir } => manual::man_pages(dir.as_deref()),
         Command::Add {
             name,
             company,
