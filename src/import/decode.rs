@@ -2,30 +2,28 @@
 //! UTF-8 with or without a BOM, UTF-16 with a BOM ("Unicode text" from Excel), and
 //! Windows-1252 (Excel's "CSV" on Windows, old Outlook vCards) when it is not UTF-8.
 
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+
 /// The text of `bytes`, without a byte order mark.
 pub fn text(bytes: &[u8]) -> String {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return utf8_or_1252(rest);
+    match Encoding::for_bom(bytes) {
+        Some((encoding, bom)) if encoding != UTF_8 => in_encoding(encoding, &bytes[bom..]),
+        Some((_, bom)) => utf8_or_1252(&bytes[bom..]),
+        None => utf8_or_1252(bytes),
     }
-    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return utf16(rest, u16::from_le_bytes);
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return utf16(rest, u16::from_be_bytes);
-    }
-    utf8_or_1252(bytes)
 }
 
 /// Like [`text`], without copying a UTF-8 file: an import holds the file once, however
 /// large the file is.
 pub fn owned(mut bytes: Vec<u8>) -> String {
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return text(&bytes);
+    match Encoding::for_bom(&bytes) {
+        Some((encoding, _)) if encoding != UTF_8 => text(&bytes),
+        Some((_, bom)) => {
+            bytes.drain(..bom);
+            String::from_utf8(bytes).unwrap_or_else(|e| windows_1252(e.as_bytes()))
+        }
+        None => String::from_utf8(bytes).unwrap_or_else(|e| windows_1252(e.as_bytes())),
     }
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    String::from_utf8(bytes).unwrap_or_else(|e| windows_1252(e.as_bytes()))
 }
 
 /// UTF-8 when it is valid, else Windows-1252: a file that is not UTF-8 is almost always
@@ -37,27 +35,27 @@ pub fn utf8_or_1252(bytes: &[u8]) -> String {
     }
 }
 
-/// Windows-1252, a superset of the printable ISO-8859-1.
+/// Windows-1252, a superset of the printable ISO-8859-1 (which is how browsers read
+/// "ISO-8859-1" too).
 pub fn windows_1252(bytes: &[u8]) -> String {
-    // 0x80..=0x9F, where 1252 differs from Latin-1; undefined bytes map to U+FFFD.
-    const HIGH: [char; 32] = [
-        '€', '\u{FFFD}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{FFFD}', 'Ž', '\u{FFFD}',
-        '\u{FFFD}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{FFFD}', 'ž', 'Ÿ',
-    ];
-    bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0x9F => HIGH[usize::from(b - 0x80)],
-            _ => char::from(b),
-        })
-        .collect()
+    in_encoding(WINDOWS_1252, bytes)
 }
 
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
-    let units = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]]));
-    char::decode_utf16(units)
-        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-        .collect()
+/// The text of `bytes` in the character set `label` names ("ISO-8859-1", "KOI8-R",
+/// "Shift_JIS", as the WHATWG Encoding Standard knows them), or None for a name it does
+/// not know. UTF-8 that is not falls back to Windows-1252, as a whole file does.
+pub fn in_charset(label: &str, bytes: &[u8]) -> Option<String> {
+    let encoding = Encoding::for_label(label.trim().as_bytes())?;
+    Some(if encoding == UTF_8 {
+        utf8_or_1252(bytes)
+    } else {
+        in_encoding(encoding, bytes)
+    })
+}
+
+/// Bytes that cannot be read in `encoding` become U+FFFD.
+fn in_encoding(encoding: &'static Encoding, bytes: &[u8]) -> String {
+    encoding.decode_without_bom_handling(bytes).0.into_owned()
 }
 
 #[cfg(test)]
@@ -86,6 +84,18 @@ mod tests {
         ] {
             assert_eq!(owned(bytes.to_vec()), text(bytes), "{bytes:?}");
         }
+    }
+
+    #[test]
+    fn a_charset_is_read_by_any_of_its_names() {
+        assert_eq!(in_charset("ISO-8859-1", b"M\xFCller").as_deref(), Some("Müller"));
+        assert_eq!(in_charset("koi8-r", b"\xF0\xC5\xD4\xD2").as_deref(), Some("Петр"));
+        assert_eq!(
+            in_charset("UTF-8", b"Caf\xE9").as_deref(),
+            Some("Café"),
+            "not UTF-8 after all"
+        );
+        assert_eq!(in_charset("x-klingon", b"Qapla'"), None);
     }
 
     #[test]

@@ -210,6 +210,27 @@ mod tests {
     }
 
     #[test]
+    fn quoted_printable_in_any_known_charset_is_read_and_an_unknown_one_named() {
+        // An old Nokia phone's export: KOI8-R, a soft line break in the note.
+        let c = one(
+            "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=KOI8-R;ENCODING=QUOTED-PRINTABLE:=E9=D7=C1=CE=CF=D7;=F0=C5=D4=D2\r\n\
+             NOTE;CHARSET=windows-1251;ENCODING=QUOTED-PRINTABLE:=CF=F0=E8=E2=E5=F2 =3D=\r\n ok\r\nEND:VCARD\r\n",
+        );
+        assert_eq!(c.name, "Петр Иванов");
+        assert_eq!(c.notes, "Привет = ok");
+        let p = read(
+            "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=X-KLINGON;ENCODING=QUOTED-PRINTABLE:Q=41\r\nEND:VCARD\r\n",
+            now(),
+        )
+        .unwrap();
+        let said = p.invalid[0].to_string();
+        assert!(
+            said.contains("charset 'X-KLINGON'") && said.contains("save the file as UTF-8"),
+            "{said}"
+        );
+    }
+
+    #[test]
     fn grouped_properties_folded_notes_and_categories_are_read() {
         let c = one(
             "BEGIN:VCARD\nVERSION:3.0\nFN:Anna de Vries\nORG:Beta BV;Inkoop\nitem1.EMAIL;type=INTERNET:anna@beta.nl\n\

@@ -100,18 +100,17 @@ pub(super) fn normalise(line: &str) -> Result<Option<String>, String> {
         }
     }
     let value = if quoted_printable {
-        let bytes = quoted_printable_bytes(value);
-        let text = match charset.as_deref().map(str::to_ascii_uppercase).as_deref() {
-            None | Some("UTF-8" | "UTF8" | "US-ASCII" | "ASCII") => decode::utf8_or_1252(&bytes),
-            Some("ISO-8859-1" | "ISO-8859-15" | "LATIN1" | "WINDOWS-1252" | "CP1252") => {
-                decode::windows_1252(&bytes)
-            }
-            Some(other) => {
-                return Err(format!(
-                    "{name} uses charset '{}', which is not supported — save the file as UTF-8",
-                    short(other)
-                ));
-            }
+        // Robust: a stray `=` that starts no escape is kept as it is, as phones write it.
+        let bytes = quoted_printable::decode(value, quoted_printable::ParseMode::Robust)
+            .unwrap_or_else(|_| value.as_bytes().to_vec());
+        let text = match charset.as_deref() {
+            None => decode::utf8_or_1252(&bytes),
+            Some(label) => decode::in_charset(label, &bytes).ok_or_else(|| {
+                format!(
+                    "{name} uses charset '{}', which is not one we know — save the file as UTF-8",
+                    short(label)
+                )
+            })?,
         };
         Cow::Owned(text.replace("\r\n", "\n").replace('\n', "\\n"))
     } else {
@@ -258,26 +257,6 @@ pub(super) fn restore(s: &str) -> String {
             _ => c,
         })
         .collect()
-}
-
-fn quoted_printable_bytes(s: &str) -> Vec<u8> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |j: usize| b.get(j).and_then(|c| char::from(*c).to_digit(16));
-        match (b[i], hex(i + 1), hex(i + 2)) {
-            (b'=', Some(hi), Some(lo)) => {
-                out.push((hi * 16 + lo) as u8);
-                i += 3;
-            }
-            (c, _, _) => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    out
 }
 
 /// The byte offset of the first `needle` outside double quotes.
