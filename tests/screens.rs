@@ -197,6 +197,28 @@ fn a_timeline_row_selected_on_the_card() {
 }
 
 #[test]
+fn the_customer_s_notes_are_typed_in_lines_and_wrap_on_the_card() {
+    let mut f = book();
+    f.app.press(KeyCode::Enter);
+    f.app.keys("e");
+    for _ in 0..6 {
+        f.app.press(KeyCode::Tab);
+    }
+    f.app
+        .keys(" Anna, his assistant, keeps his diary: book through her, never on a Friday.");
+    f.app.press(KeyCode::Enter);
+    f.app.keys("Decides with the CFO.");
+    f.app.press(KeyCode::Enter);
+    f.app.keys("Golf on Wednesdays.");
+    insta::assert_snapshot!("notes_form_80x24", draw(&mut f.app, 80, 24).backend());
+    f.app.on_key(crossterm::event::KeyEvent::new(
+        KeyCode::Char('s'),
+        crossterm::event::KeyModifiers::CONTROL,
+    ));
+    snapshot_both("card_notes", &mut f.app);
+}
+
+#[test]
 fn a_contact_s_edit_form_holds_what_it_holds() {
     let mut f = book();
     f.app.press(KeyCode::Enter);

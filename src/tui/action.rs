@@ -151,4 +151,6 @@ pub enum Edit {
     /// Puts back what was last deleted or cut.
     Paste,
     Cut,
+    /// Starts a new line, in a field that takes several.
+    NewLine,
 }

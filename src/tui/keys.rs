@@ -18,6 +18,7 @@ impl App {
             Some(Overlay::Help(_)) => Mode::Help,
             Some(Overlay::Prompt(p)) if matches!(p.kind, PromptKind::Snooze { .. }) => Mode::Snooze,
             Some(Overlay::Prompt(_)) => Mode::Prompt,
+            Some(Overlay::Form(f)) if f.on_lines() => Mode::Lines,
             Some(Overlay::Form(_)) => Mode::Form,
             Some(Overlay::Search(s)) if s.on_hits => Mode::SearchHits,
             Some(Overlay::Search(_)) => Mode::Search,

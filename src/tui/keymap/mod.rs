@@ -26,6 +26,8 @@ pub enum Mode {
     /// The snooze prompt, which also suggests days.
     Snooze,
     Form,
+    /// A form with its field of several lines focused (the customer's notes).
+    Lines,
     Help,
     /// A yes-or-no question in the footer (delete this?).
     Confirm,
@@ -65,7 +67,12 @@ pub enum Scope {
     Filter,
     /// Every prompt and form.
     Input,
+    /// A prompt, or a form's field of one line.
+    OneLine,
+    /// Every field of a form.
     Form,
+    /// A form's field of several lines.
+    Lines,
     Snooze,
     /// The text of a prompt or of a form's field.
     Text,
@@ -88,8 +95,10 @@ impl Scope {
             | (Scope::FollowUp, Mode::Card(CardList::FollowUps) | Mode::Screen(Screen::Customer))
             | (Scope::Confirm, Mode::Confirm)
             | (Scope::Filter, Mode::Filter)
-            | (Scope::Input | Scope::Text, Mode::Prompt | Mode::Snooze | Mode::Form)
-            | (Scope::Form, Mode::Form)
+            | (Scope::Input | Scope::Text, Mode::Prompt | Mode::Snooze | Mode::Form | Mode::Lines)
+            | (Scope::OneLine, Mode::Prompt | Mode::Snooze | Mode::Form)
+            | (Scope::Form, Mode::Form | Mode::Lines)
+            | (Scope::Lines, Mode::Lines)
             | (Scope::Snooze, Mode::Snooze)
             | (Scope::Help, Mode::Help)
             | (Scope::Search | Scope::Text, Mode::Search)
@@ -117,7 +126,9 @@ impl Scope {
             Scope::Week => "Week",
             Scope::Filter => "Filter (after /)",
             Scope::Input => "Prompts and forms",
+            Scope::OneLine => "A prompt or a one-line field",
             Scope::Form => "Forms",
+            Scope::Lines => "A field of several lines (notes)",
             Scope::Snooze => "Snooze prompt",
             Scope::Text => "Editing text (prompts, forms)",
             Scope::Help => "This help",
@@ -206,7 +217,7 @@ mod tests {
     use super::*;
     use crossterm::event::KeyCode::{Char, Esc};
 
-    const MODES: [Mode; 18] = [
+    const MODES: [Mode; 19] = [
         Mode::Search,
         Mode::SearchHits,
         Mode::Screen(Screen::Agenda),
@@ -224,10 +235,11 @@ mod tests {
         Mode::Prompt,
         Mode::Snooze,
         Mode::Form,
+        Mode::Lines,
         Mode::Help,
     ];
 
-    const SCOPES: [Scope; 19] = [
+    const SCOPES: [Scope; 21] = [
         Scope::Search,
         Scope::SearchHits,
         Scope::Always,
@@ -243,7 +255,9 @@ mod tests {
         Scope::Week,
         Scope::Filter,
         Scope::Input,
+        Scope::OneLine,
         Scope::Form,
+        Scope::Lines,
         Scope::Snooze,
         Scope::Text,
         Scope::Help,

@@ -88,8 +88,8 @@ use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
 use Scope::{
-    Agenda, Always, Confirm, Customer, Customers, Everywhere, Filter, FollowUp, Form, Help, Input, Moment,
-    Row, Search, SearchHits, Snooze, Text, Trigger, Week,
+    Agenda, Always, Confirm, Customer, Customers, Everywhere, Filter, FollowUp, Form, Help, Input, Lines,
+    Moment, OneLine, Row, Search, SearchHits, Snooze, Text, Trigger, Week,
 };
 
 // One binding per line reads as a table; rustfmt would spread each over seven lines.
@@ -176,7 +176,9 @@ pub const BINDINGS: &[Binding] = &[
     // Prompts and forms.
     bind(Form, &[key(Tab), key(Down)], "Tab/↓", Action::NextField, "next field").footer_as("Tab", "next field"),
     bind(Form, &[key(BackTab), key(Up)], "Shift-Tab/↑", Action::PreviousField, "previous field"),
-    bind(Input, &[key(Enter)], "Enter", Action::Submit, "save").footer("save"),
+    bind(OneLine, &[key(Enter)], "Enter", Action::Submit, "save").footer("save"),
+    bind(Lines, &[key(Enter)], "Enter", Action::Edit(Edit::NewLine), "in the notes: a new line").footer("new line"),
+    bind(Form, &[ctrl(Char('s'))], "Ctrl-S", Action::Submit, "save, from any field").footer("save"),
     bind(Input, &[key(Esc)], "Esc", Action::Cancel, "cancel, saving nothing").footer("cancel"),
     bind(Snooze, &[key(Tab)], "Tab", Action::Suggest, "suggest tomorrow, +3d, +1w").footer("tomorrow / +3d / +1w"),
 

@@ -51,8 +51,13 @@ const TYPING: Page = (
         &[
             section(Scope::Filter.title(), |b| b.scope == Scope::Filter),
             section(Scope::Always.title(), |b| b.scope == Scope::Always),
-            section(Scope::Input.title(), |b| b.scope == Scope::Input),
-            section(Scope::Form.title(), |b| b.scope == Scope::Form),
+            // One heading for the prompts' and the forms' keys: a row for each fits.
+            section(Scope::Input.title(), |b| {
+                matches!(
+                    b.scope,
+                    Scope::Input | Scope::OneLine | Scope::Form | Scope::Lines
+                )
+            }),
             section(Scope::Snooze.title(), |b| b.scope == Scope::Snooze),
         ],
         &[

@@ -12,6 +12,7 @@ mod prompt;
 mod search;
 mod tabs;
 mod week;
+mod wrap;
 
 use ratatui::layout::Rect;
 

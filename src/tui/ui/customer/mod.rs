@@ -5,6 +5,8 @@
 
 mod relationship;
 
+use super::wrap;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -37,8 +39,10 @@ impl Widget for &CustomerView {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let card = self;
         let today = card.look.now.today();
-        let [head, rest] = Layout::vertical([Constraint::Length(5), Constraint::Min(4)]).areas(area);
-        render_head(card, head, buf);
+        let notes = notes_lines(card, area);
+        let [head, rest] =
+            Layout::vertical([Constraint::Length(5 + notes.len() as u16), Constraint::Min(4)]).areas(area);
+        render_head(card, &notes, head, buf);
         if area.width >= WIDE {
             let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(rest);
             let [process, attention] = Layout::vertical([
@@ -63,7 +67,19 @@ impl Widget for &CustomerView {
     }
 }
 
-fn render_head(card: &CustomerView, area: Rect, buf: &mut Buffer) {
+/// The customer's notes as the head shows them: wrapped after their label, their own
+/// lines kept, at most two lines on a small screen (four from 34 rows), the last cut with
+/// "…" when there is more (`e` shows them all in the form).
+fn notes_lines(card: &CustomerView, area: Rect) -> Vec<String> {
+    let max = if area.height >= 34 { 4 } else { 2 };
+    let width = usize::from(area.width).saturating_sub(NOTES_LABEL.len());
+    wrap::cut(wrap::wrap(&card.customer.notes, width), max, width)
+}
+
+/// What the notes' first line starts with; the lines after it are indented as far.
+const NOTES_LABEL: &str = "notes: ";
+
+fn render_head(card: &CustomerView, notes: &[String], area: Rect, buf: &mut Buffer) {
     let theme = &card.look.theme;
     let c = &card.customer;
     let s = &c.summary;
@@ -110,7 +126,7 @@ fn render_head(card: &CustomerView, area: Rect, buf: &mut Buffer) {
         Some(words) => Span::raw(words),
         None => Span::styled("no satisfaction recorded", theme.dim),
     });
-    let lines = vec![
+    let mut lines = vec![
         Line::from(if contact.is_empty() {
             "no email or phone yet (e to edit)".to_string()
         } else {
@@ -124,6 +140,13 @@ fn render_head(card: &CustomerView, area: Rect, buf: &mut Buffer) {
         Line::from(standing),
         relationship::balance_line(card, theme),
     ];
+    for (i, note) in notes.iter().enumerate() {
+        let label = if i == 0 { NOTES_LABEL } else { "" };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{label:<width$}", width = NOTES_LABEL.len()), theme.dim),
+            Span::raw(note.clone()),
+        ]));
+    }
     Paragraph::new(lines).block(block).render(area, buf);
 }
 
