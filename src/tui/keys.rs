@@ -23,6 +23,7 @@ impl App {
             Some(Overlay::Search(s)) if s.on_hits => Mode::SearchHits,
             Some(Overlay::Search(_)) => Mode::Search,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
+            Some(Overlay::Note(_)) => Mode::Note,
             None if self.screen == Screen::Customers && self.customers.as_ref().is_some_and(|c| c.typing) => {
                 Mode::Filter
             }
@@ -62,7 +63,7 @@ impl App {
                     form.error = None;
                 }
             }
-            Some(Overlay::Help(_) | Overlay::Search(_) | Overlay::Confirm(_)) => {}
+            Some(Overlay::Help(_) | Overlay::Search(_) | Overlay::Confirm(_) | Overlay::Note(_)) => {}
             None => self.edit_filter(edit, key)?,
         }
         Ok(())

@@ -35,6 +35,8 @@ pub enum Mode {
     Search,
     /// Moving through a search's hits.
     SearchHits,
+    /// Reading a contact's full note.
+    Note,
 }
 
 impl Mode {
@@ -63,6 +65,10 @@ pub enum Scope {
     Moment,
     /// A switching trigger selected on the card.
     Trigger,
+    /// A contact selected on the card's timeline.
+    Contact,
+    /// Reading a contact's full note.
+    Note,
     Week,
     Filter,
     /// Every prompt and form.
@@ -92,6 +98,8 @@ impl Scope {
             | (Scope::Customer | Scope::Row, Mode::Card(_))
             | (Scope::Moment, Mode::Card(CardList::Moments))
             | (Scope::Trigger, Mode::Card(CardList::Triggers))
+            | (Scope::Contact, Mode::Card(CardList::Timeline))
+            | (Scope::Note, Mode::Note)
             | (Scope::FollowUp, Mode::Card(CardList::FollowUps) | Mode::Screen(Screen::Customer))
             | (Scope::Confirm, Mode::Confirm)
             | (Scope::Filter, Mode::Filter)
@@ -122,6 +130,8 @@ impl Scope {
             Scope::Row => "Customer: a selected row",
             Scope::Moment => "Customer: a selected decision moment",
             Scope::Trigger => "Customer: a selected trigger",
+            Scope::Contact => "Customer: a selected contact",
+            Scope::Note => "A contact's full note",
             Scope::Confirm => "Delete? (y/n)",
             Scope::Week => "Week",
             Scope::Filter => "Filter (after /)",
@@ -217,7 +227,7 @@ mod tests {
     use super::*;
     use crossterm::event::KeyCode::{Char, Esc};
 
-    const MODES: [Mode; 19] = [
+    const MODES: [Mode; 20] = [
         Mode::Search,
         Mode::SearchHits,
         Mode::Screen(Screen::Agenda),
@@ -237,9 +247,10 @@ mod tests {
         Mode::Form,
         Mode::Lines,
         Mode::Help,
+        Mode::Note,
     ];
 
-    const SCOPES: [Scope; 21] = [
+    const SCOPES: [Scope; 23] = [
         Scope::Search,
         Scope::SearchHits,
         Scope::Always,
@@ -251,6 +262,8 @@ mod tests {
         Scope::Row,
         Scope::Moment,
         Scope::Trigger,
+        Scope::Contact,
+        Scope::Note,
         Scope::Confirm,
         Scope::Week,
         Scope::Filter,

@@ -80,6 +80,8 @@ const CARD: Page = (
         &[
             section(Scope::Moment.title(), |b| b.scope == Scope::Moment),
             section(Scope::Trigger.title(), |b| b.scope == Scope::Trigger),
+            section(Scope::Contact.title(), |b| b.scope == Scope::Contact),
+            section(Scope::Note.title(), |b| b.scope == Scope::Note),
             section(Scope::Confirm.title(), |b| b.scope == Scope::Confirm),
         ],
     ],

@@ -8,6 +8,7 @@ mod customers;
 mod footer;
 mod form;
 mod help;
+mod note;
 mod prompt;
 mod search;
 mod tabs;

@@ -159,7 +159,9 @@ fn list_title(card: &CustomerView, list: CardList, theme: &Theme) -> Span<'stati
     }
 }
 
-/// `items` as a list under `block`, its selected row marked while `list` has the focus.
+/// `items` as a list under `block`, its selected row marked while `list` has the focus;
+/// the window follows the selection from where it was last drawn, and says where it
+/// ended up (the card's `page` is as long).
 fn render_list<'a>(
     card: &CustomerView,
     list: CardList,
@@ -170,8 +172,33 @@ fn render_list<'a>(
 ) {
     let theme = &card.look.theme;
     let widget = List::new(items).block(block).highlight_style(theme.selected);
-    let mut state = ListState::default().with_selected(card.marked(list));
+    let marked = card.marked(list);
+    let top = if marked.is_some() {
+        card.window_top(list)
+    } else {
+        0
+    };
+    let mut state = ListState::default().with_selected(marked).with_offset(top);
     StatefulWidget::render(widget, area, buf, &mut state);
+    if marked.is_some() {
+        card.drawn(list, state.offset(), list_rows(area));
+    }
+}
+
+/// How many rows a list under a one-line title shows in `area`.
+fn list_rows(area: Rect) -> usize {
+    usize::from(area.height.saturating_sub(1))
+}
+
+/// Where the timeline is, at the right of its title: "31 of 120" while a contact is
+/// selected, "120 contacts · more below" while more than fit are not in sight.
+fn timeline_place(card: &CustomerView, area: Rect) -> Option<String> {
+    let total = card.timeline_total;
+    match card.marked(CardList::Timeline) {
+        Some(row) => Some(format!(" {} of {total} ", row + 1)),
+        None if total > list_rows(area) => Some(format!(" {total} contacts · more below ")),
+        None => None,
+    }
 }
 
 /// The first column of row `i` of `list`: a mark on the selected row while the list has
@@ -242,7 +269,12 @@ fn render_lower(card: &CustomerView, lower_area: Rect, buf: &mut Buffer) {
             Span::styled(format!(" {} ", list.title()), theme.dim)
         });
     }
-    let block = Block::new().borders(Borders::TOP).title(Line::from(title));
+    let mut block = Block::new().borders(Borders::TOP).title(Line::from(title));
+    if shown == CardList::Timeline
+        && let Some(place) = timeline_place(card, lower_area)
+    {
+        block = block.title_top(Line::styled(place, theme.dim).right_aligned());
+    }
     let empty = |hint: &'static str, buf: &mut Buffer| {
         Paragraph::new(Line::styled(hint, theme.dim))
             .block(block.clone())
