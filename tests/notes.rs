@@ -180,7 +180,7 @@ fn j_past_the_first_page_reads_on_to_the_oldest_contact() {
     assert_eq!(f.selected_note(), format!("call {}", 2 * page + 1));
     let screen = screen_text(&f.draw());
     assert!(
-        screen.contains(&format!("call      call {}\n", 2 * page + 1)),
+        screen.contains(&format!("call      call {} ", 2 * page + 1)),
         "{screen}"
     );
     assert!(screen.contains(&format!(" {} of 120 ", 2 * page + 1)), "{screen}");
