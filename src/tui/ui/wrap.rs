@@ -23,13 +23,18 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// At most `max` of `lines`; when some are left out, the last one kept ends in "…"
-/// within `width` cells.
+/// within `width` cells (after a space, where it fits).
 pub fn cut(mut lines: Vec<String>, max: usize, width: usize) -> Vec<String> {
     if lines.len() <= max {
         return lines;
     }
     lines.truncate(max);
     if let Some(last) = lines.last_mut() {
+        if cells(last.trim_end()) + 2 <= width {
+            let kept = last.trim_end().to_string();
+            *last = if kept.is_empty() { "…".to_string() } else { format!("{kept} …") };
+            return lines;
+        }
         let room = width.saturating_sub(1);
         let mut kept = String::new();
         let mut used = 0;
@@ -109,7 +114,8 @@ mod tests {
     fn cutting_marks_what_is_left_out() {
         let lines = wrap("one two three four five", 9);
         assert_eq!(lines, ["one two", "three", "four five"]);
-        assert_eq!(cut(lines.clone(), 2, 9), ["one two", "three…"]);
+        assert_eq!(cut(lines.clone(), 2, 9), ["one two", "three …"]);
+        assert_eq!(cut(lines.clone(), 1, 8), ["one two…"]);
         assert_eq!(cut(lines.clone(), 3, 9), lines);
         assert_eq!(cut(vec!["123456789".into(), "x".into()], 1, 9), ["12345678…"]);
     }
