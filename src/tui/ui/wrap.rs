@@ -32,7 +32,11 @@ pub fn cut(mut lines: Vec<String>, max: usize, width: usize) -> Vec<String> {
     if let Some(last) = lines.last_mut() {
         if cells(last.trim_end()) + 2 <= width {
             let kept = last.trim_end().to_string();
-            *last = if kept.is_empty() { "…".to_string() } else { format!("{kept} …") };
+            *last = if kept.is_empty() {
+                "…".to_string()
+            } else {
+                format!("{kept} …")
+            };
             return lines;
         }
         let room = width.saturating_sub(1);
