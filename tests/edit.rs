@@ -246,6 +246,21 @@ fn a_customer_is_edited_field_by_field() {
     );
     assert_eq!(c["company"], "Acme", "what was not given stays");
     assert_eq!(book.card()["notes"], "prefers mornings");
+
+    // Notes of several lines keep them; `show` prints each under the first.
+    book.ok(&[
+        "edit",
+        "customer",
+        "acme",
+        "--notes",
+        "prefers mornings\nask for Jörg",
+    ]);
+    assert_eq!(book.card()["notes"], "prefers mornings\nask for Jörg");
+    let shown = book.ok(&["show", "acme"]);
+    assert!(
+        shown.contains("notes: prefers mornings\n       ask for Jörg\n"),
+        "{shown}"
+    );
 }
 
 #[test]

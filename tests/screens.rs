@@ -197,6 +197,77 @@ fn a_timeline_row_selected_on_the_card() {
 }
 
 #[test]
+fn the_customer_s_notes_are_typed_in_lines_and_wrap_on_the_card() {
+    let mut f = book();
+    f.app.press(KeyCode::Enter);
+    f.app.keys("e");
+    for _ in 0..6 {
+        f.app.press(KeyCode::Tab);
+    }
+    f.app
+        .keys(" Anna, his assistant, keeps his diary: book through her, never on a Friday.");
+    f.app.press(KeyCode::Enter);
+    f.app.keys("Decides with the CFO.");
+    f.app.press(KeyCode::Enter);
+    f.app.keys("Golf on Wednesdays.");
+    insta::assert_snapshot!("notes_form_80x24", draw(&mut f.app, 80, 24).backend());
+    f.app.on_key(crossterm::event::KeyEvent::new(
+        KeyCode::Char('s'),
+        crossterm::event::KeyModifiers::CONTROL,
+    ));
+    snapshot_both("card_notes", &mut f.app);
+}
+
+/// Jan's card with 40 calls more, one a day back from Sunday 1 November, the longest note
+/// first: read through another handle, as the app finds them.
+fn with_a_long_timeline(f: &mut Fixture) {
+    f.app.press(KeyCode::Enter); // the overdue follow-up: Jan de Vries
+    let id = f.app.customer.as_ref().unwrap().customer.id;
+    let mut store = common::store::open(f._dir.path());
+    for i in 1..=40 {
+        let when = at("2026-11-01T09:00:00Z") - chrono::Duration::days(i - 1);
+        let mut line = quicklog::parse(&format!("call: call {i}"), when.naive_utc()).unwrap();
+        if i == 30 {
+            line.note = (1..=30)
+                .map(|n| {
+                    format!("Point {n}: the planners want the pallets labelled per store, not per route.")
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
+        store.log_contact(id, &line, when).unwrap();
+    }
+    assert!(f.app.look_for_changes());
+    f.app.keys("]]]"); // past the follow-ups and the buying process: the timeline
+}
+
+#[test]
+fn the_timeline_scrolls_to_row_30_and_says_where_it_is() {
+    let mut f = book();
+    with_a_long_timeline(&mut f);
+    draw(&mut f.app, 80, 24);
+    for _ in 0..29 {
+        f.app.keys("j");
+        draw(&mut f.app, 80, 24);
+    }
+    insta::assert_snapshot!("card_timeline_row_30_80x24", draw(&mut f.app, 80, 24).backend());
+}
+
+#[test]
+fn enter_opens_the_selected_contact_s_full_note() {
+    let mut f = book();
+    with_a_long_timeline(&mut f);
+    f.app.press(KeyCode::End);
+    for _ in 0..10 {
+        f.app.keys("k"); // the call with the long note: the 30th of 40, two before them
+    }
+    f.app.press(KeyCode::Enter);
+    insta::assert_snapshot!("contact_note_80x24", draw(&mut f.app, 80, 24).backend());
+    f.app.keys("jjj");
+    insta::assert_snapshot!("contact_note_scrolled_80x24", draw(&mut f.app, 80, 24).backend());
+}
+
+#[test]
 fn a_contact_s_edit_form_holds_what_it_holds() {
     let mut f = book();
     f.app.press(KeyCode::Enter);

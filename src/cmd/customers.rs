@@ -326,8 +326,10 @@ fn print_head(cx: &mut Ctx, c: &Customer) -> anyhow::Result<()> {
     );
     standing.push(format!("gave {} · asked {}", s.balance.gives, s.balance.asks));
     writeln!(out, "{}", standing.join(" · "))?;
-    if !c.notes.is_empty() {
-        writeln!(out, "notes: {}", sanitize(&c.notes))?;
+    // The notes' own lines, each under the first.
+    for (i, line) in c.notes.trim_end().lines().enumerate() {
+        let label = if i == 0 { "notes:" } else { "" };
+        writeln!(out, "{label:<6} {}", sanitize(line.trim_end()))?;
     }
     Ok(())
 }

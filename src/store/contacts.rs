@@ -46,4 +46,17 @@ pub trait Contacts {
     /// The customer's timeline, newest contact first (by its time, then as logged), at most
     /// `limit`.
     fn interactions(&self, customer_id: i64, limit: usize) -> anyhow::Result<Vec<Interaction>>;
+
+    /// The next page of the timeline: the customer's contacts after `last` in its order
+    /// (older, or as old and logged before it), at most `limit`. `last` need not exist
+    /// any more: a page goes on from where the one before ended.
+    fn interactions_after(
+        &self,
+        customer_id: i64,
+        last: &Interaction,
+        limit: usize,
+    ) -> anyhow::Result<Vec<Interaction>>;
+
+    /// How many contacts the customer's timeline holds.
+    fn count_interactions(&self, customer_id: i64) -> anyhow::Result<usize>;
 }

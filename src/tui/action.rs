@@ -94,6 +94,8 @@ pub enum Action {
     CloseMoment,
     /// Resolves the switching trigger selected on the card.
     ResolveTrigger,
+    /// Opens the full note of the contact selected on the card.
+    ReadNote,
     /// The yes to a question (a delete).
     Confirm,
     /// Selects a row in the card's next list, or in none after the last.
@@ -151,4 +153,6 @@ pub enum Edit {
     /// Puts back what was last deleted or cut.
     Paste,
     Cut,
+    /// Starts a new line, in a field that takes several.
+    NewLine,
 }

@@ -10,6 +10,7 @@ use super::customers::CustomersView;
 use super::filter::Filter;
 use super::form::Form;
 use super::help::HelpView;
+use super::note::NoteView;
 use super::preload::Preload;
 use super::prompt::{Prompt, PromptKind};
 use super::records::Confirm;
@@ -27,6 +28,8 @@ pub enum Overlay {
     Prompt(Box<Prompt>),
     Form(Box<Form>),
     Search(Box<SearchView>),
+    /// A contact's full note.
+    Note(Box<NoteView>),
     /// A yes-or-no question in the footer.
     Confirm(Box<Confirm>),
 }
@@ -167,6 +170,10 @@ impl App {
         if matches!(self.overlay, Some(Overlay::Search(_))) {
             return self.update_search(action, key);
         }
+        if matches!(self.overlay, Some(Overlay::Note(_))) {
+            self.update_note(action);
+            return Ok(());
+        }
         self.update_screen(action, key)
     }
 
@@ -182,8 +189,8 @@ impl App {
             Action::Show(screen) => self.show(screen)?,
             Action::Down => self.move_by(1)?,
             Action::Up => self.move_by(-1)?,
-            Action::PageDown => self.move_by(self.list_height as i64)?,
-            Action::PageUp => self.move_by(-(self.list_height as i64))?,
+            Action::PageDown => self.move_by(self.page() as i64)?,
+            Action::PageUp => self.move_by(-(self.page() as i64))?,
             Action::Top => self.move_by(i64::MIN / 2)?,
             Action::Bottom => self.move_by(i64::MAX / 2)?,
             Action::Open => self.open()?,
@@ -221,6 +228,7 @@ impl App {
             Action::DeleteSelected => self.ask_delete(),
             Action::CloseMoment => self.ask_close_moment(),
             Action::ResolveTrigger => self.resolve_trigger()?,
+            Action::ReadNote => self.read_note(),
             Action::NextList => self.focus_list(true),
             Action::PreviousList => self.focus_list(false),
             Action::ToggleArchive => self.toggle_archive()?,
@@ -329,7 +337,7 @@ impl App {
             }
             Screen::Customer => {
                 if let Some(customer) = self.customer.as_mut() {
-                    customer.move_by(delta);
+                    customer.move_by(&*self.store, delta)?;
                 }
             }
             Screen::Week => {
@@ -339,6 +347,14 @@ impl App {
             }
         }
         Ok(())
+    }
+
+    /// How far PgDn and PgUp move: a screen of the table, or of the card's list.
+    fn page(&self) -> usize {
+        match (self.screen, &self.customer) {
+            (Screen::Customer, Some(card)) => card.page(),
+            _ => self.list_height,
+        }
     }
 
     fn open(&mut self) -> anyhow::Result<()> {

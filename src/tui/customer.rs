@@ -1,6 +1,10 @@
 //! The Customer screen's state: one customer's card (`app::customer`), which of its lists
-//! has a row selected (if any) and the selected row of each, and the look. It reads the
-//! book through the use case; drawing it (ui/customer/) needs nothing but this.
+//! has a row selected (if any), the selected row of each and the window of it on screen,
+//! and the look. The timeline is read a page at a time, the next one when the selection
+//! reaches the end of what is loaded. It reads the book through the use case and the
+//! store's pages; drawing it (ui/customer/) needs nothing but this.
+
+use std::cell::Cell;
 
 use super::action::CardList;
 use super::theme::Look;
@@ -14,13 +18,16 @@ use crate::domain::trigger::Trigger;
 use crate::domain::{Customer, FollowUp};
 use crate::store::{Book, Interaction, Order};
 
-/// How much of the timeline the card loads.
+/// How much of the timeline the card loads at first, and then at a time.
 const TIMELINE: usize = 50;
 
 pub struct CustomerView {
     pub customer: Customer,
     pub follow_ups: Vec<FollowUp>,
+    /// The newest contacts, as many as read so far.
     pub timeline: Vec<Interaction>,
+    /// How many contacts the timeline holds in all.
+    pub timeline_total: usize,
     /// The buying process, in date order.
     pub moments: Vec<Moment>,
     /// Open triggers first.
@@ -38,6 +45,10 @@ pub struct CustomerView {
     pub focus: Option<CardList>,
     /// The selected row of each list, by `CardList::index`.
     rows: [usize; CardList::ALL.len()],
+    /// Each list's window as last drawn: its first row on screen and how many rows it
+    /// showed. Drawing moves it to keep the selected row in sight (the way a ratatui
+    /// `ListState` keeps its offset), so it is the one thing a draw writes.
+    windows: [Cell<(usize, usize)>; CardList::ALL.len()],
     /// What money is counted in.
     pub currency: String,
     pub look: Look,
@@ -61,14 +72,16 @@ impl CustomerView {
         look: Look,
         config: &Config,
     ) -> anyhow::Result<CustomerView> {
+        let total = store.count_interactions(customer_id)?;
         let card = CustomerCard::load(store, customer_id, look.now, config, TIMELINE)?;
-        Ok(CustomerView::of(card, look, config))
+        Ok(CustomerView::of(card, total, look, config))
     }
 
-    fn of(card: CustomerCard, look: Look, config: &Config) -> CustomerView {
+    fn of(card: CustomerCard, total: usize, look: Look, config: &Config) -> CustomerView {
         CustomerView {
             customer: card.customer,
             follow_ups: card.follow_ups,
+            timeline_total: total.max(card.timeline.len()),
             timeline: card.timeline,
             moments: card.moments,
             triggers: card.triggers,
@@ -78,14 +91,17 @@ impl CustomerView {
             also_known_as: card.also_known_as,
             focus: None,
             rows: [0; CardList::ALL.len()],
+            windows: Default::default(),
             currency: config.money.currency.clone(),
             look,
         }
     }
 
     /// Re-reads everything; `None` when the customer is gone (an undone add). The selection
-    /// stays on the same record where it still is in its list (an edit may move it), else
-    /// on the row that took its place; a list left empty loses the focus.
+    /// stays on the same record where it still is in its list (an edit may move it, a row
+    /// added above it elsewhere moves it down), else on the row that took its place, the
+    /// nearest; its window moves with it. As much of the timeline is read again as was
+    /// read, and as many more as were added since; a list left empty loses the focus.
     pub fn reload(
         &self,
         store: &dyn Book,
@@ -96,15 +112,23 @@ impl CustomerView {
             return Ok(None);
         };
         let look = Look { now, ..self.look };
+        let total = store.count_interactions(customer.id)?;
+        let added = total.saturating_sub(self.timeline_total);
+        let read = self.timeline.len().max(TIMELINE) + added;
         let mut fresh = CustomerView::of(
-            CustomerCard::of(store, customer, now, config, TIMELINE)?,
+            CustomerCard::of(store, customer, now, config, read)?,
+            total,
             look,
             config,
         );
         for list in CardList::ALL {
             let row = self.row(list);
             let kept = self.id_at(list, row).and_then(|id| fresh.position(list, id));
-            fresh.rows[list.index()] = kept.unwrap_or(row).min(fresh.len(list).saturating_sub(1));
+            let new_row = kept.unwrap_or(row).min(fresh.len(list).saturating_sub(1));
+            fresh.rows[list.index()] = new_row;
+            let (top, shown) = self.windows[list.index()].get();
+            let top = (top + new_row).saturating_sub(row);
+            fresh.windows[list.index()].set((top, shown));
         }
         fresh.focus = self.focus.filter(|l| fresh.len(*l) > 0);
         Ok(Some(fresh))
@@ -170,15 +194,59 @@ impl CustomerView {
         })
     }
 
-    /// `j`/`k` and the pages: moves the selection in the focused list; with none, selects
-    /// the first row of the first list that has one.
-    pub fn move_by(&mut self, delta: i64) {
+    /// `j`/`k`, the pages, Home and End: moves the selection in the focused list; with
+    /// none, selects the first row of the first list that has one. On the timeline it
+    /// reads on from the store until the row after the selected one is loaded (End: to
+    /// the oldest contact), so the end of a page is never the end of the timeline.
+    pub fn move_by(&mut self, store: &dyn Book, delta: i64) -> anyhow::Result<()> {
         let Some(list) = self.focus else {
             self.focus_next(true);
-            return;
+            return Ok(());
         };
         let row = self.row(list).saturating_add_signed(delta as isize);
+        if list == CardList::Timeline {
+            self.read_timeline_through(store, row.saturating_add(1))?;
+        }
         self.rows[list.index()] = row.min(self.len(list).saturating_sub(1));
+        Ok(())
+    }
+
+    /// Reads pages of the timeline until row `row` is loaded or the oldest contact is.
+    fn read_timeline_through(&mut self, store: &dyn Book, row: usize) -> anyhow::Result<()> {
+        while self.timeline.len() <= row && self.timeline.len() < self.timeline_total {
+            let Some(last) = self.timeline.last() else {
+                return Ok(());
+            };
+            let missing = self.timeline_total - self.timeline.len();
+            let want = (row + 1 - self.timeline.len()).clamp(TIMELINE, missing.max(TIMELINE));
+            let page = store.interactions_after(self.customer.id, last, want)?;
+            if page.len() < want {
+                // Fewer than counted: some went since the count.
+                self.timeline_total = self.timeline.len() + page.len();
+            }
+            if page.is_empty() {
+                return Ok(());
+            }
+            self.timeline.extend(page);
+        }
+        Ok(())
+    }
+
+    /// How many rows a page of the focused list is: as many as it showed when last drawn.
+    pub fn page(&self) -> usize {
+        self.focus
+            .map_or(1, |list| self.windows[list.index()].get().1)
+            .max(1)
+    }
+
+    /// The first row of `list` to draw while it has the focus.
+    pub fn window_top(&self, list: CardList) -> usize {
+        self.windows[list.index()].get().0
+    }
+
+    /// Drawing says where `list`'s window ended up and how many rows it showed.
+    pub fn drawn(&self, list: CardList, top: usize, shown: usize) {
+        self.windows[list.index()].set((top, shown));
     }
 
     /// `]` / `[`: the focus to the next (or previous) list that has rows, keeping the row

@@ -4,7 +4,7 @@
 //! what they save the app's.
 
 use ratatui::style::{Modifier, Style};
-use ratatui_textarea::{CursorMove, TextArea};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::theme::Theme;
 use crate::app::records::Row;
@@ -13,6 +13,10 @@ use crate::domain::Customer;
 const CUSTOMER_FIELDS: [&str; 7] = ["Name", "Company", "Email", "Phone", "Cadence", "Tags", "Notes"];
 const MOMENT_FIELDS: [&str; 5] = ["Title", "When", "Concerns", "Steps", "Response"];
 const CLOSE_FIELDS: [&str; 1] = ["Outcome"];
+/// The customer's notes: the field of `CUSTOMER_FIELDS` that takes several lines.
+const NOTES: usize = 6;
+/// How many rows a field of several lines shows; more scroll inside it.
+pub const LINES_SHOWN: u16 = 4;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormKind {
@@ -41,6 +45,8 @@ pub struct Form {
     /// What each field held when the form opened: an edit changes only what was changed.
     pub initial: Vec<String>,
     pub focus: usize,
+    /// The field that takes several lines (Enter starts a new one there), if any.
+    pub lines: Option<usize>,
     pub error: Option<String>,
     pub theme: Theme,
 }
@@ -65,25 +71,42 @@ impl Form {
                 t
             })
             .collect();
-        let initial = (0..labels.len())
-            .map(|i| values.get(i).map(|v| v.trim().to_string()).unwrap_or_default())
-            .collect();
         let mut form = Form {
             kind,
             labels,
             fields,
-            initial,
+            initial: Vec::new(),
             focus: 0,
+            lines: None,
             error: None,
             theme,
         };
+        form.initial = (0..labels.len()).map(|i| form.value(i)).collect();
         form.focus_on(0);
         form
     }
 
+    /// Field `i` takes several lines, and holds `value`'s lines as they are.
+    fn with_lines(mut self, i: usize, value: &str) -> Form {
+        let mut text = TextArea::new(value.lines().map(str::to_string).collect());
+        text.set_wrap_mode(WrapMode::WordOrGlyph);
+        text.move_cursor(CursorMove::Bottom);
+        text.move_cursor(CursorMove::End);
+        self.fields[i] = text;
+        self.lines = Some(i);
+        self.initial[i] = self.value(i);
+        self.focus_on(self.focus);
+        self
+    }
+
+    /// Whether the focused field takes several lines: Enter starts a new one there.
+    pub fn on_lines(&self) -> bool {
+        self.lines == Some(self.focus)
+    }
+
     pub fn add_customer(theme: Theme) -> Form {
         let hints = ["", "", "", "", "30d (or 14d, 2w, 3m)", "vip logistics"];
-        Form::new(FormKind::AddCustomer, &CUSTOMER_FIELDS, &[], &hints, theme)
+        Form::new(FormKind::AddCustomer, &CUSTOMER_FIELDS, &[], &hints, theme).with_lines(NOTES, "")
     }
 
     pub fn edit_customer(c: &Customer, theme: Theme) -> Form {
@@ -94,8 +117,6 @@ impl Form {
             c.phone.clone(),
             c.cadence.to_string(),
             c.tags.as_slice().join(" "),
-            // One line: the form's fields are; a change of the notes joins their lines.
-            c.notes.lines().collect::<Vec<_>>().join(" "),
         ];
         Form::new(
             FormKind::EditCustomer(Box::new(c.clone())),
@@ -104,6 +125,7 @@ impl Form {
             &[],
             theme,
         )
+        .with_lines(NOTES, &c.notes)
     }
 
     pub fn moment(customer_id: i64, name: String, theme: Theme) -> Form {
@@ -134,8 +156,16 @@ impl Form {
         )
     }
 
+    /// What field `i` holds, trimmed: its lines joined by newlines if it takes several
+    /// (each without trailing spaces), else by spaces.
     pub fn value(&self, i: usize) -> String {
-        self.fields[i].lines().join(" ").trim().to_string()
+        let lines = self.fields[i].lines();
+        if self.lines == Some(i) {
+            let kept: Vec<&str> = lines.iter().map(|l| l.trim_end()).collect();
+            kept.join("\n").trim().to_string()
+        } else {
+            lines.join(" ").trim().to_string()
+        }
     }
 
     /// The field's value if it differs from what it held when the form opened.

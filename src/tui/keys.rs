@@ -18,10 +18,12 @@ impl App {
             Some(Overlay::Help(_)) => Mode::Help,
             Some(Overlay::Prompt(p)) if matches!(p.kind, PromptKind::Snooze { .. }) => Mode::Snooze,
             Some(Overlay::Prompt(_)) => Mode::Prompt,
+            Some(Overlay::Form(f)) if f.on_lines() => Mode::Lines,
             Some(Overlay::Form(_)) => Mode::Form,
             Some(Overlay::Search(s)) if s.on_hits => Mode::SearchHits,
             Some(Overlay::Search(_)) => Mode::Search,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
+            Some(Overlay::Note(_)) => Mode::Note,
             None if self.screen == Screen::Customers && self.customers.as_ref().is_some_and(|c| c.typing) => {
                 Mode::Filter
             }
@@ -61,7 +63,7 @@ impl App {
                     form.error = None;
                 }
             }
-            Some(Overlay::Help(_) | Overlay::Search(_) | Overlay::Confirm(_)) => {}
+            Some(Overlay::Help(_) | Overlay::Search(_) | Overlay::Confirm(_) | Overlay::Note(_)) => {}
             None => self.edit_filter(edit, key)?,
         }
         Ok(())

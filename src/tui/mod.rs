@@ -18,6 +18,7 @@ pub mod keymap;
 mod keys;
 mod live;
 mod merge;
+mod note;
 mod outcomes;
 pub(crate) mod preload;
 pub(crate) mod prompt;

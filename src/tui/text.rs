@@ -34,6 +34,10 @@ pub fn apply(text: &mut TextArea<'_>, edit: Edit, key: KeyEvent) -> bool {
         Edit::Redo => text.redo(),
         Edit::Paste => text.paste(),
         Edit::Cut => text.cut(),
+        Edit::NewLine => {
+            text.insert_newline();
+            true
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 
 use touchbase::domain::Kind;
 use touchbase::domain::trigger::TriggerKind;
-use touchbase::store::Change;
+use touchbase::store::{Change, Record};
 
 use super::Backend;
 use super::support::{at, customer, day, line, not_found, now};
@@ -253,4 +253,65 @@ pub fn an_undone_backdated_contact_leaves_the_summaries_as_before(b: &dyn Backen
     assert_eq!(after.summary, before.summary);
     assert_eq!(after.last_contact_at, Some(at("2026-11-19T10:00:00Z")));
     assert_eq!(book.interactions(acme, 10).unwrap().len(), 2);
+}
+
+pub fn the_timeline_reads_on_page_by_page_to_the_oldest_contact(b: &dyn Backend) {
+    let mut book = b.open();
+    let c = book
+        .add_customer(&customer("Acme"), at("2026-11-01T09:00:00Z"))
+        .unwrap();
+    let other = book
+        .add_customer(&customer("Beta"), at("2026-11-01T09:00:00Z"))
+        .unwrap();
+    // Seven contacts, two pairs of them at the same time, logged out of order; Beta's
+    // between them belongs to no page of Acme's.
+    for (when, note) in [
+        ("2026-11-10T10:00:00Z", "c"),
+        ("2026-11-12T10:00:00Z", "a1"),
+        ("2026-11-12T10:00:00Z", "a2"),
+        ("2026-11-09T10:00:00Z", "d"),
+        ("2026-11-11T10:00:00Z", "b1"),
+        ("2026-11-11T10:00:00Z", "b2"),
+        ("2026-11-01T10:00:00Z", "e"),
+    ] {
+        book.log_contact(c.id, &line(&format!("call: {note}")), at(when))
+            .unwrap();
+        book.log_contact(other.id, &line("call: elsewhere"), at(when))
+            .unwrap();
+    }
+    let whole: Vec<String> = book
+        .interactions(c.id, 100)
+        .unwrap()
+        .into_iter()
+        .map(|i| i.note)
+        .collect();
+    assert_eq!(whole, ["a2", "a1", "b2", "b1", "c", "d", "e"]);
+    assert_eq!(book.count_interactions(c.id).unwrap(), 7);
+    assert_eq!(book.count_interactions(other.id).unwrap(), 7);
+
+    // Pages of two, each from where the last ended, make the same timeline.
+    let mut paged = book.interactions(c.id, 2).unwrap();
+    loop {
+        let last = paged.last().unwrap().clone();
+        let page = book.interactions_after(c.id, &last, 2).unwrap();
+        if page.is_empty() {
+            break;
+        }
+        assert!(page.len() <= 2);
+        paged.extend(page);
+    }
+    let notes: Vec<&str> = paged.iter().map(|i| i.note.as_str()).collect();
+    assert_eq!(notes, whole);
+
+    // A page goes on from a contact deleted since.
+    let b1 = paged[3].clone();
+    book.delete_record(Record::Contact(b1.id)).unwrap();
+    let on: Vec<String> = book
+        .interactions_after(c.id, &b1, 10)
+        .unwrap()
+        .into_iter()
+        .map(|i| i.note)
+        .collect();
+    assert_eq!(on, ["c", "d", "e"]);
+    assert_eq!(book.count_interactions(c.id).unwrap(), 6);
 }

@@ -86,6 +86,36 @@ impl Contacts for SqliteBook {
             .collect::<Result<Vec<_>, _>>()
             .context("loading the timeline")
     }
+
+    /// Walks the same index on from `last`'s time: a page costs its rows, however deep.
+    fn interactions_after(
+        &self,
+        customer_id: i64,
+        last: &Interaction,
+        limit: usize,
+    ) -> anyhow::Result<Vec<Interaction>> {
+        self.conn
+            .prepare_cached(
+                "SELECT id, customer_id, at, kind, note, satisfaction FROM interactions
+                 WHERE customer_id = ?1 AND at <= ?2 AND (at < ?2 OR id < ?3)
+                 ORDER BY at DESC, id DESC LIMIT ?4",
+            )?
+            .query_map(
+                params![customer_id, ts(last.at), last.id, int(limit)],
+                interaction_from_row,
+            )?
+            .collect::<Result<Vec<_>, _>>()
+            .context("loading more of the timeline")
+    }
+
+    fn count_interactions(&self, customer_id: i64) -> anyhow::Result<usize> {
+        let n: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM interactions WHERE customer_id = ?1")?
+            .query_row([customer_id], |r| r.get(0))
+            .context("counting the timeline")?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
 }
 
 /// `id, customer_id, at, kind, note, satisfaction`, read leniently.

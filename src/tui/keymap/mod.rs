@@ -26,6 +26,8 @@ pub enum Mode {
     /// The snooze prompt, which also suggests days.
     Snooze,
     Form,
+    /// A form with its field of several lines focused (the customer's notes).
+    Lines,
     Help,
     /// A yes-or-no question in the footer (delete this?).
     Confirm,
@@ -33,6 +35,8 @@ pub enum Mode {
     Search,
     /// Moving through a search's hits.
     SearchHits,
+    /// Reading a contact's full note.
+    Note,
 }
 
 impl Mode {
@@ -61,11 +65,20 @@ pub enum Scope {
     Moment,
     /// A switching trigger selected on the card.
     Trigger,
+    /// A contact selected on the card's timeline.
+    Contact,
+    /// Reading a contact's full note.
+    Note,
     Week,
     Filter,
     /// Every prompt and form.
     Input,
+    /// A prompt, or a form's field of one line.
+    OneLine,
+    /// Every field of a form.
     Form,
+    /// A form's field of several lines.
+    Lines,
     Snooze,
     /// The text of a prompt or of a form's field.
     Text,
@@ -85,11 +98,15 @@ impl Scope {
             | (Scope::Customer | Scope::Row, Mode::Card(_))
             | (Scope::Moment, Mode::Card(CardList::Moments))
             | (Scope::Trigger, Mode::Card(CardList::Triggers))
+            | (Scope::Contact, Mode::Card(CardList::Timeline))
+            | (Scope::Note, Mode::Note)
             | (Scope::FollowUp, Mode::Card(CardList::FollowUps) | Mode::Screen(Screen::Customer))
             | (Scope::Confirm, Mode::Confirm)
             | (Scope::Filter, Mode::Filter)
-            | (Scope::Input | Scope::Text, Mode::Prompt | Mode::Snooze | Mode::Form)
-            | (Scope::Form, Mode::Form)
+            | (Scope::Input | Scope::Text, Mode::Prompt | Mode::Snooze | Mode::Form | Mode::Lines)
+            | (Scope::OneLine, Mode::Prompt | Mode::Snooze | Mode::Form)
+            | (Scope::Form, Mode::Form | Mode::Lines)
+            | (Scope::Lines, Mode::Lines)
             | (Scope::Snooze, Mode::Snooze)
             | (Scope::Help, Mode::Help)
             | (Scope::Search | Scope::Text, Mode::Search)
@@ -113,11 +130,15 @@ impl Scope {
             Scope::Row => "Customer: a selected row",
             Scope::Moment => "Customer: a selected decision moment",
             Scope::Trigger => "Customer: a selected trigger",
+            Scope::Contact => "Customer: a selected contact",
+            Scope::Note => "A contact's full note",
             Scope::Confirm => "Delete? (y/n)",
             Scope::Week => "Week",
             Scope::Filter => "Filter (after /)",
             Scope::Input => "Prompts and forms",
+            Scope::OneLine => "A prompt or a one-line field",
             Scope::Form => "Forms",
+            Scope::Lines => "A field of several lines (notes)",
             Scope::Snooze => "Snooze prompt",
             Scope::Text => "Editing text (prompts, forms)",
             Scope::Help => "This help",
@@ -206,7 +227,7 @@ mod tests {
     use super::*;
     use crossterm::event::KeyCode::{Char, Esc};
 
-    const MODES: [Mode; 18] = [
+    const MODES: [Mode; 20] = [
         Mode::Search,
         Mode::SearchHits,
         Mode::Screen(Screen::Agenda),
@@ -224,10 +245,12 @@ mod tests {
         Mode::Prompt,
         Mode::Snooze,
         Mode::Form,
+        Mode::Lines,
         Mode::Help,
+        Mode::Note,
     ];
 
-    const SCOPES: [Scope; 19] = [
+    const SCOPES: [Scope; 23] = [
         Scope::Search,
         Scope::SearchHits,
         Scope::Always,
@@ -239,11 +262,15 @@ mod tests {
         Scope::Row,
         Scope::Moment,
         Scope::Trigger,
+        Scope::Contact,
+        Scope::Note,
         Scope::Confirm,
         Scope::Week,
         Scope::Filter,
         Scope::Input,
+        Scope::OneLine,
         Scope::Form,
+        Scope::Lines,
         Scope::Snooze,
         Scope::Text,
         Scope::Help,

@@ -88,8 +88,8 @@ use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
 use Scope::{
-    Agenda, Always, Confirm, Customer, Customers, Everywhere, Filter, FollowUp, Form, Help, Input, Moment,
-    Row, Search, SearchHits, Snooze, Text, Trigger, Week,
+    Agenda, Always, Confirm, Contact, Customer, Customers, Everywhere, Filter, FollowUp, Form, Help, Input,
+    Lines, Moment, Note, OneLine, Row, Search, SearchHits, Snooze, Text, Trigger, Week,
 };
 
 // One binding per line reads as a table; rustfmt would spread each over seven lines.
@@ -114,6 +114,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(FollowUp, &[ch('s')], "s", Action::Snooze, "snooze the selected follow-up").footer("snooze"),
     bind(Moment, &[ch('c')], "c", Action::CloseMoment, "close it: won, lost, passed").footer("close"),
     bind(Trigger, &[ch('r')], "r", Action::ResolveTrigger, "resolve the trigger").footer("resolve"),
+    bind(Contact, &[key(Enter)], "Enter", Action::ReadNote, "read the full note").footer("read"),
     bind(Row, &[ch('e')], "e", Action::EditSelected, "edit the selected row").footer("edit"),
     bind(Row, &[ch('x')], "x", Action::DeleteSelected, "delete the selected row (asks y/n)").footer("delete"),
     bind(Row, &[key(Esc)], "Esc", Action::Back, "unselect (e edits the customer)"),
@@ -173,10 +174,22 @@ pub const BINDINGS: &[Binding] = &[
     bind(SearchHits, &[key(Tab), ch('/')], "Tab or /", Action::NextField, "back to the words").footer("words"),
     bind(SearchHits, &[key(Esc), ch('q')], "Esc or q", Action::Cancel, "close the search").footer("close"),
 
+    // A contact's full note: it scrolls, and closes.
+    bind(Note, &[ch('j'), key(Down)], "j/↓", Action::Down, "scroll down").footer_as("j/k", "scroll"),
+    bind(Note, &[ch('k'), key(Up)], "k/↑", Action::Up, "scroll up").footer_as("j/k", "scroll"),
+    bind(Note, &[key(PageDown)], "PgDn", Action::PageDown, "a page down"),
+    bind(Note, &[key(PageUp)], "PgUp", Action::PageUp, "a page up"),
+    bind(Note, &[ch('g'), key(Home)], "g", Action::Top, "to the start"),
+    bind(Note, &[ch('G'), key(End)], "G", Action::Bottom, "to the end"),
+    bind(Note, &[key(Esc), ch('q')], "Esc/q", Action::Cancel, "close the note").footer_as("Esc", "close"),
+    bind(Note, &[key(Enter)], "Enter", Action::Cancel, "close it too"),
+
     // Prompts and forms.
     bind(Form, &[key(Tab), key(Down)], "Tab/↓", Action::NextField, "next field").footer_as("Tab", "next field"),
     bind(Form, &[key(BackTab), key(Up)], "Shift-Tab/↑", Action::PreviousField, "previous field"),
-    bind(Input, &[key(Enter)], "Enter", Action::Submit, "save").footer("save"),
+    bind(OneLine, &[key(Enter)], "Enter", Action::Submit, "save").footer("save"),
+    bind(Lines, &[key(Enter)], "Enter", Action::Edit(Edit::NewLine), "in the notes: a new line").footer("new line"),
+    bind(Form, &[ctrl(Char('s'))], "Ctrl-S", Action::Submit, "save, from any field").footer("save"),
     bind(Input, &[key(Esc)], "Esc", Action::Cancel, "cancel, saving nothing").footer("cancel"),
     bind(Snooze, &[key(Tab)], "Tab", Action::Suggest, "suggest tomorrow, +3d, +1w").footer("tomorrow / +3d / +1w"),
 

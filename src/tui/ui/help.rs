@@ -51,8 +51,13 @@ const TYPING: Page = (
         &[
             section(Scope::Filter.title(), |b| b.scope == Scope::Filter),
             section(Scope::Always.title(), |b| b.scope == Scope::Always),
-            section(Scope::Input.title(), |b| b.scope == Scope::Input),
-            section(Scope::Form.title(), |b| b.scope == Scope::Form),
+            // One heading for the prompts' and the forms' keys: a row for each fits.
+            section(Scope::Input.title(), |b| {
+                matches!(
+                    b.scope,
+                    Scope::Input | Scope::OneLine | Scope::Form | Scope::Lines
+                )
+            }),
             section(Scope::Snooze.title(), |b| b.scope == Scope::Snooze),
         ],
         &[
@@ -75,6 +80,8 @@ const CARD: Page = (
         &[
             section(Scope::Moment.title(), |b| b.scope == Scope::Moment),
             section(Scope::Trigger.title(), |b| b.scope == Scope::Trigger),
+            section(Scope::Contact.title(), |b| b.scope == Scope::Contact),
+            section(Scope::Note.title(), |b| b.scope == Scope::Note),
             section(Scope::Confirm.title(), |b| b.scope == Scope::Confirm),
         ],
     ],

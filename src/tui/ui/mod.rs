@@ -8,10 +8,12 @@ mod customers;
 mod footer;
 mod form;
 mod help;
+mod note;
 mod prompt;
 mod search;
 mod tabs;
 mod week;
+mod wrap;
 
 use ratatui::layout::Rect;
 

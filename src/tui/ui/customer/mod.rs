@@ -5,6 +5,8 @@
 
 mod relationship;
 
+use super::wrap;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -37,8 +39,10 @@ impl Widget for &CustomerView {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let card = self;
         let today = card.look.now.today();
-        let [head, rest] = Layout::vertical([Constraint::Length(5), Constraint::Min(4)]).areas(area);
-        render_head(card, head, buf);
+        let notes = notes_lines(card, area);
+        let [head, rest] =
+            Layout::vertical([Constraint::Length(5 + notes.len() as u16), Constraint::Min(4)]).areas(area);
+        render_head(card, &notes, head, buf);
         if area.width >= WIDE {
             let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(rest);
             let [process, attention] = Layout::vertical([
@@ -63,7 +67,19 @@ impl Widget for &CustomerView {
     }
 }
 
-fn render_head(card: &CustomerView, area: Rect, buf: &mut Buffer) {
+/// The customer's notes as the head shows them: wrapped after their label, their own
+/// lines kept, at most two lines on a small screen (four from 34 rows), the last cut with
+/// "…" when there is more (`e` shows them all in the form).
+fn notes_lines(card: &CustomerView, area: Rect) -> Vec<String> {
+    let max = if area.height >= 34 { 4 } else { 2 };
+    let width = usize::from(area.width).saturating_sub(NOTES_LABEL.len());
+    wrap::cut(wrap::wrap(&card.customer.notes, width), max, width)
+}
+
+/// What the notes' first line starts with; the lines after it are indented as far.
+const NOTES_LABEL: &str = "notes: ";
+
+fn render_head(card: &CustomerView, notes: &[String], area: Rect, buf: &mut Buffer) {
     let theme = &card.look.theme;
     let c = &card.customer;
     let s = &c.summary;
@@ -110,7 +126,7 @@ fn render_head(card: &CustomerView, area: Rect, buf: &mut Buffer) {
         Some(words) => Span::raw(words),
         None => Span::styled("no satisfaction recorded", theme.dim),
     });
-    let lines = vec![
+    let mut lines = vec![
         Line::from(if contact.is_empty() {
             "no email or phone yet (e to edit)".to_string()
         } else {
@@ -124,6 +140,13 @@ fn render_head(card: &CustomerView, area: Rect, buf: &mut Buffer) {
         Line::from(standing),
         relationship::balance_line(card, theme),
     ];
+    for (i, note) in notes.iter().enumerate() {
+        let label = if i == 0 { NOTES_LABEL } else { "" };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{label:<width$}", width = NOTES_LABEL.len()), theme.dim),
+            Span::raw(note.clone()),
+        ]));
+    }
     Paragraph::new(lines).block(block).render(area, buf);
 }
 
@@ -136,7 +159,9 @@ fn list_title(card: &CustomerView, list: CardList, theme: &Theme) -> Span<'stati
     }
 }
 
-/// `items` as a list under `block`, its selected row marked while `list` has the focus.
+/// `items` as a list under `block`, its selected row marked while `list` has the focus;
+/// the window follows the selection from where it was last drawn, and says where it
+/// ended up (the card's `page` is as long).
 fn render_list<'a>(
     card: &CustomerView,
     list: CardList,
@@ -147,8 +172,33 @@ fn render_list<'a>(
 ) {
     let theme = &card.look.theme;
     let widget = List::new(items).block(block).highlight_style(theme.selected);
-    let mut state = ListState::default().with_selected(card.marked(list));
+    let marked = card.marked(list);
+    let top = if marked.is_some() {
+        card.window_top(list)
+    } else {
+        0
+    };
+    let mut state = ListState::default().with_selected(marked).with_offset(top);
     StatefulWidget::render(widget, area, buf, &mut state);
+    if marked.is_some() {
+        card.drawn(list, state.offset(), list_rows(area));
+    }
+}
+
+/// How many rows a list under a one-line title shows in `area`.
+fn list_rows(area: Rect) -> usize {
+    usize::from(area.height.saturating_sub(1))
+}
+
+/// Where the timeline is, at the right of its title: "31 of 120" while a contact is
+/// selected, "120 contacts · more below" while more than fit are not in sight.
+fn timeline_place(card: &CustomerView, area: Rect) -> Option<String> {
+    let total = card.timeline_total;
+    match card.marked(CardList::Timeline) {
+        Some(row) => Some(format!(" {} of {total} ", row + 1)),
+        None if total > list_rows(area) => Some(format!(" {total} contacts · more below ")),
+        None => None,
+    }
 }
 
 /// The first column of row `i` of `list`: a mark on the selected row while the list has
@@ -219,7 +269,12 @@ fn render_lower(card: &CustomerView, lower_area: Rect, buf: &mut Buffer) {
             Span::styled(format!(" {} ", list.title()), theme.dim)
         });
     }
-    let block = Block::new().borders(Borders::TOP).title(Line::from(title));
+    let mut block = Block::new().borders(Borders::TOP).title(Line::from(title));
+    if shown == CardList::Timeline
+        && let Some(place) = timeline_place(card, lower_area)
+    {
+        block = block.title_top(Line::styled(place, theme.dim).right_aligned());
+    }
     let empty = |hint: &'static str, buf: &mut Buffer| {
         Paragraph::new(Line::styled(hint, theme.dim))
             .block(block.clone())
