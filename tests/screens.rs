@@ -114,7 +114,7 @@ fn book() -> Fixture {
         };
         let m = store.add_moment(acme, &new, planned).unwrap();
         if let Some(outcome) = outcome {
-            store.close_moment(m.id, outcome, planned).unwrap();
+            store.close_moment(m.id, outcome, "", planned).unwrap();
         }
     }
     log(

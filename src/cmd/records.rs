@@ -80,6 +80,7 @@ pub fn edit(cx: &mut Ctx, cmd: EditCmd) -> anyhow::Result<()> {
             steps,
             response,
             status,
+            outcome_note,
             json,
         } => {
             let patch = MomentPatch {
@@ -89,23 +90,31 @@ pub fn edit(cx: &mut Ctx, cmd: EditCmd) -> anyhow::Result<()> {
                 steps,
                 response,
                 status: opt(status.as_ref(), records::status)?,
+                outcome_note,
             };
             let edited = journaled(store, now, By::Cli, |s| records::edit_moment(s, now, id, &patch))
                 .map_err(flags(
-                    "--title, --on, --concerns, --steps, --response or --status",
+                    "--title, --on, --concerns, --steps, --response, --status or --outcome-note",
                 ))?;
             if json {
                 return print_json(&mut cx.out, &MomentJson::from(&edited.record));
             }
             writeln!(cx.out, "{}", edited.said)?;
         }
-        EditCmd::Trigger { id, kind, note, json } => {
+        EditCmd::Trigger {
+            id,
+            kind,
+            note,
+            resolution_note,
+            json,
+        } => {
             let patch = TriggerPatch {
                 kind: opt(kind.as_ref(), records::trigger_kind)?,
                 note,
+                resolution_note,
             };
             let edited = journaled(store, now, By::Cli, |s| records::edit_trigger(s, now, id, &patch))
-                .map_err(flags("--kind or --note"))?;
+                .map_err(flags("--kind, --note or --resolution-note"))?;
             if json {
                 return print_json(&mut cx.out, &TriggerJson::from(&edited.record));
             }

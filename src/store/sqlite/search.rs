@@ -102,12 +102,14 @@ fn record(conn: &Connection, kind: i64, id: i64, query: &SearchQuery) -> rusqlit
         3 => (
             Found::Moment,
             "SELECT r.customer_id, c.name, c.archived, r.expected,
-                    concat_ws(' · ', r.title, nullif(r.concerns, ''), nullif(r.steps, ''), nullif(r.response, ''))
+                    concat_ws(' · ', r.title, nullif(r.concerns, ''), nullif(r.steps, ''), nullif(r.response, ''),
+                              nullif(r.outcome_note, ''))
              FROM moments r JOIN customers c ON c.id = r.customer_id WHERE r.id = ?1",
         ),
         4 => (
             Found::Trigger,
-            "SELECT r.customer_id, c.name, c.archived, r.opened_at, r.note
+            "SELECT r.customer_id, c.name, c.archived, r.opened_at,
+                    concat_ws(' · ', r.note, nullif(r.resolution_note, ''))
              FROM triggers r JOIN customers c ON c.id = r.customer_id WHERE r.id = ?1",
         ),
         5 => (
@@ -166,9 +168,13 @@ const INDEXED: [(&str, &str, &str); 5] = [
     (
         "moments",
         "search_moments",
-        "concat_ws(' ', title, concerns, steps, response)",
+        "concat_ws(' ', title, concerns, steps, response, outcome_note)",
     ),
-    ("triggers", "search_triggers", "note"),
+    (
+        "triggers",
+        "search_triggers",
+        "concat_ws(' ', note, nullif(resolution_note, ''))",
+    ),
     ("customers", "search_customers", "notes"),
 ];
 
