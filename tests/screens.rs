@@ -197,6 +197,20 @@ fn a_timeline_row_selected_on_the_card() {
 }
 
 #[test]
+fn a_moment_closed_on_the_card_shows_how_it_went() {
+    let mut f = book();
+    f.app.press(KeyCode::Enter); // Jan de Vries
+    f.app.keys("]]j"); // the buying process: the board's approval, the next moment
+    f.app.keys("c");
+    f.app.keys("lost");
+    f.app.press(KeyCode::Enter);
+    insta::assert_snapshot!("card_outcome_note_asked_80x24", draw(&mut f.app, 80, 24).backend());
+    f.app.keys("lost on price to Heller");
+    f.app.press(KeyCode::Enter);
+    insta::assert_snapshot!("card_outcome_note_80x24", draw(&mut f.app, 80, 24).backend());
+}
+
+#[test]
 fn a_contact_s_edit_form_holds_what_it_holds() {
     let mut f = book();
     f.app.press(KeyCode::Enter);

@@ -81,8 +81,8 @@ impl Prompt {
             PromptKind::Merge { other: None, .. } => "the duplicate: an id, or words of its name or company",
             PromptKind::Merge { other: Some(_), .. } => "y to merge, n to leave both as they are",
             PromptKind::Export => "touchbase-2026-W48.md",
-            PromptKind::OutcomeNote { .. } => "lost on price to Heller (Enter alone: no note)",
-            PromptKind::Resolution { .. } => "sent a counter-offer at -5% (Enter alone: no note)",
+            PromptKind::OutcomeNote { .. } => "lost on price to Heller",
+            PromptKind::Resolution { .. } => "sent a counter-offer at -5%",
         });
         Prompt {
             kind,

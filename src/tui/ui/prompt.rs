@@ -102,12 +102,9 @@ impl Widget for &Prompt {
                 " its records move over, empty fields are filled in, its name still finds them".to_string()
             }
             PromptKind::Merge { other: Some((_, said)), .. } => format!(" {said}"),
-            PromptKind::OutcomeNote { .. } => {
-                " how it went, in a few words (found by search); Enter alone closes it without one".to_string()
-            }
+            PromptKind::OutcomeNote { .. } => " how it went, in a few words · Enter alone: no note".to_string(),
             PromptKind::Resolution { .. } => {
-                " how it was resolved, in a few words (found by search); Enter alone resolves it without one"
-                    .to_string()
+                " how it was resolved, in a few words · Enter alone: no note".to_string()
             }
         };
             Line::styled(hint, theme.dim).render(message, buf);
