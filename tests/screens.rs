@@ -204,7 +204,10 @@ fn a_moment_closed_on_the_card_shows_how_it_went() {
     f.app.keys("c");
     f.app.keys("lost");
     f.app.press(KeyCode::Enter);
-    insta::assert_snapshot!("card_outcome_note_asked_80x24", draw(&mut f.app, 80, 24).backend());
+    insta::assert_snapshot!(
+        "card_outcome_note_asked_80x24",
+        draw(&mut f.app, 80, 24).backend()
+    );
     f.app.keys("lost on price to Heller");
     f.app.press(KeyCode::Enter);
     insta::assert_snapshot!("card_outcome_note_80x24", draw(&mut f.app, 80, 24).backend());
