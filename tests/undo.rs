@@ -1100,3 +1100,44 @@ fn r_on_a_selected_trigger_resolves_it_with_a_note_once_and_u_reopens_it() {
     assert!(t.resolved_at.is_some());
     assert_eq!(t.resolution_note, "");
 }
+
+#[test]
+fn the_record_form_edits_how_a_moment_went_and_how_a_trigger_was_resolved() {
+    let mut s = card_with_moment_and_trigger();
+    s.keys("]");
+    s.submit("c", "lost");
+    s.keys("on price");
+    s.press(KeyCode::Enter);
+    s.keys("e");
+    for _ in 0..6 {
+        s.press(KeyCode::Tab);
+    }
+    s.keys(" to Heller");
+    s.press(KeyCode::Enter);
+    assert_eq!(
+        s.status().0,
+        "Edited the moment “Board approves budget” of Acme: outcome note"
+    );
+    let m = s.other().moments_of(s.acme).unwrap().remove(0);
+    assert_eq!(
+        (m.status, m.outcome_note.as_str()),
+        (MomentStatus::Lost, "on price to Heller")
+    );
+
+    s.keys("]");
+    s.keys("r");
+    s.press(KeyCode::Enter);
+    s.keys("e");
+    s.press(KeyCode::Tab);
+    s.press(KeyCode::Tab);
+    s.keys("matched their price");
+    s.press(KeyCode::Enter);
+    let t = s.other().triggers_of(s.acme).unwrap().remove(0);
+    assert_eq!(t.resolution_note, "matched their price");
+    assert_eq!(
+        s.undone(),
+        "Undone: edited the influential trigger “Rival offered 10% off” of Acme: resolution note \
+         (Mon 23 Nov 09:00)"
+    );
+    assert_eq!(s.other().triggers_of(s.acme).unwrap()[0].resolution_note, "");
+}
