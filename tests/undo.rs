@@ -986,10 +986,13 @@ fn c_on_a_selected_moment_closes_it_with_its_outcome_and_a_note_and_u_reopens_it
     s.keys("c");
     assert!(s.app.overlay.is_none(), "nothing is asked of a closed moment");
     assert_eq!(
-        s.status().0,
-        format!(
-            "decision moment {} was already closed as lost — nothing changed",
-            m.id
+        s.status(),
+        (
+            format!(
+                "decision moment {} was already closed as lost — nothing changed",
+                m.id
+            ),
+            true
         )
     );
     assert_eq!(s.other().moments_of(s.acme).unwrap().remove(0), m);
@@ -1077,10 +1080,12 @@ fn r_on_a_selected_trigger_resolves_it_with_a_note_once_and_u_reopens_it() {
     assert_eq!(t.resolution_note, "sent a counter-offer at -5%");
     s.keys("r");
     assert!(s.app.overlay.is_none(), "nothing is asked of a resolved trigger");
-    let (text, _) = s.status();
     assert_eq!(
-        text,
-        format!("trigger {trigger} was already resolved on 2026-11-23 — nothing changed")
+        s.status(),
+        (
+            format!("trigger {trigger} was already resolved on 2026-11-23 — nothing changed"),
+            true
+        )
     );
     assert_eq!(s.other().require_trigger(trigger).unwrap(), t);
     assert_eq!(

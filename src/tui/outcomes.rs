@@ -26,7 +26,7 @@ impl App {
         let (id, title) = (m.id, m.title.clone());
         // As the book has it now: another process may have closed it since it was drawn.
         if let Err(refused) = refused(moments::closable(&*self.store, id))? {
-            self.say(refused);
+            self.fail(&anyhow::anyhow!(refused));
             return Ok(());
         }
         let form = Form::close_moment(id, title, self.theme);
@@ -88,7 +88,7 @@ impl App {
         };
         let (id, note) = (t.id, t.note.clone());
         if let Err(refused) = refused(triggers::resolvable(&*self.store, id))? {
-            self.say(refused);
+            self.fail(&anyhow::anyhow!(refused));
             return Ok(());
         }
         let kind = PromptKind::Resolution { id, note };
