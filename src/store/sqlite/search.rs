@@ -1,5 +1,7 @@
 //! Full-text search in SQLite: an FTS5 index per kind of record (`search_contacts`, …;
-//! schema 9), kept by triggers in the transaction of every write, and the query over them.
+//! schema 9; a moment's outcome note and a trigger's resolution note joined them in
+//! 011_moment_notes), kept by triggers in the transaction of every write, and the query
+//! over them.
 //! A hit's rowid is its record's id; its text, date and customer are read from the
 //! record's own table, and its snippet is cut by `domain::search`.
 
