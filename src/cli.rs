@@ -357,11 +357,17 @@ pub enum MomentCmd {
         #[arg(long)]
         json: bool,
     },
-    /// Record how a moment turned out
+    /// Record how a moment turned out: touchbase moment close 4 lost --note "lost on price to Heller"
     Close {
         id: i64,
-        #[arg(long, value_name = "won|lost|passed")]
-        outcome: String,
+        /// won, lost or passed (or --outcome)
+        #[arg(value_name = "won|lost|passed", required_unless_present = "outcome")]
+        how: Option<String>,
+        #[arg(long, value_name = "won|lost|passed", conflicts_with = "how")]
+        outcome: Option<String>,
+        /// How it went, in words: "lost on price to Heller"
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        note: String,
         #[arg(long)]
         json: bool,
     },
@@ -378,9 +384,12 @@ pub enum TriggerCmd {
         #[arg(long)]
         json: bool,
     },
-    /// Mark a trigger resolved
+    /// Mark a trigger resolved: touchbase trigger resolve 2 --note "sent a counter-offer at -5%"
     Resolve {
         id: i64,
+        /// How it was resolved, in words
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        note: String,
         #[arg(long)]
         json: bool,
     },
@@ -436,6 +445,9 @@ pub enum EditCmd {
         /// upcoming, won, lost or passed (won, lost and passed close it; upcoming reopens it)
         #[arg(long, visible_alias = "outcome", value_name = "STATUS")]
         status: Option<String>,
+        /// How it went, in words ("" clears it)
+        #[arg(long, value_name = "TEXT")]
+        outcome_note: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -447,6 +459,9 @@ pub enum EditCmd {
         kind: Option<String>,
         #[arg(long, value_name = "N")]
         note: Option<String>,
+        /// How it was resolved, in words ("" clears it)
+        #[arg(long, value_name = "TEXT")]
+        resolution_note: Option<String>,
         #[arg(long)]
         json: bool,
     },

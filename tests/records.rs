@@ -173,6 +173,7 @@ fn what_would_leave_a_record_invalid_is_refused_and_nothing_changes() {
                 &TriggerPatch {
                     kind: None,
                     note: Some(String::new()),
+                    resolution_note: None,
                 },
             )
             .unwrap_err(),

@@ -114,7 +114,7 @@ fn book() -> Fixture {
         };
         let m = store.add_moment(acme, &new, planned).unwrap();
         if let Some(outcome) = outcome {
-            store.close_moment(m.id, outcome, planned).unwrap();
+            store.close_moment(m.id, outcome, "", planned).unwrap();
         }
     }
     log(
@@ -265,6 +265,23 @@ fn enter_opens_the_selected_contact_s_full_note() {
     insta::assert_snapshot!("contact_note_80x24", draw(&mut f.app, 80, 24).backend());
     f.app.keys("jjj");
     insta::assert_snapshot!("contact_note_scrolled_80x24", draw(&mut f.app, 80, 24).backend());
+}
+
+#[test]
+fn a_moment_closed_on_the_card_shows_how_it_went() {
+    let mut f = book();
+    f.app.press(KeyCode::Enter); // Jan de Vries
+    f.app.keys("]]j"); // the buying process: the board's approval, the next moment
+    f.app.keys("c");
+    f.app.keys("lost");
+    f.app.press(KeyCode::Enter);
+    insta::assert_snapshot!(
+        "card_outcome_note_asked_80x24",
+        draw(&mut f.app, 80, 24).backend()
+    );
+    f.app.keys("lost on price to Heller");
+    f.app.press(KeyCode::Enter);
+    insta::assert_snapshot!("card_outcome_note_80x24", draw(&mut f.app, 80, 24).backend());
 }
 
 #[test]

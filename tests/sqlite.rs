@@ -468,3 +468,84 @@ fn an_upgraded_book_finds_every_note_it_held_and_follows_other_programs_writes()
         assert!(book.check().unwrap().is_sound(), "from {version}");
     }
 }
+
+/// The notes on how a moment went and how a trigger was resolved (011_moment_notes): a book
+/// from every earlier schema keeps its closed moments and resolved triggers as they were,
+/// with no note, still found by their other words; the new notes, written by touchbase or
+/// by another program, are searched.
+#[test]
+fn an_upgraded_book_keeps_what_it_closed_and_resolved_and_searches_how_it_went() {
+    use touchbase::domain::moment::MomentStatus;
+    use touchbase::domain::search::SearchQuery;
+    use touchbase::store::Found;
+    let found = |book: &dyn touchbase::store::Book, typed: &str| -> Vec<(Found, i64)> {
+        let mut hits: Vec<(Found, i64)> = book
+            .search(&SearchQuery::parse(typed).unwrap(), 20)
+            .unwrap()
+            .iter()
+            .map(|h| (h.found, h.id))
+            .collect();
+        hits.sort();
+        hits
+    };
+    let closed = ts("2026-11-15T10:00:00Z");
+    for version in 1..LATEST_VERSION as usize {
+        let dir = TempDir::new().unwrap();
+        let path = dir.path().join("old.db");
+        book_at_version(&path, version);
+        // Closed and resolved by the touchbase of that version, which had no notes for it.
+        Connection::open(&path)
+            .unwrap()
+            .execute_batch(&format!(
+                "UPDATE moments SET status = 'lost', closed_at = {closed} WHERE id = 1;
+                 UPDATE triggers SET resolved_at = {closed} WHERE id = 1;"
+            ))
+            .unwrap();
+        let mut book = touchbase::store::open(&path).unwrap();
+        let m = book.moment(1).unwrap().unwrap();
+        assert_eq!(
+            (m.status, m.closed_at, m.outcome_note.as_str()),
+            (MomentStatus::Lost, Some(at("2026-11-15T10:00:00Z")), ""),
+            "from {version}"
+        );
+        let t = book.require_trigger(1).unwrap();
+        assert_eq!(
+            (t.resolved_at, t.resolution_note.as_str()),
+            (Some(at("2026-11-15T10:00:00Z")), ""),
+            "from {version}"
+        );
+        assert_eq!(found(&*book, "pilot"), [(Found::Moment, 1)], "from {version}");
+        assert_eq!(
+            found(&*book, "late deliv"),
+            [(Found::Contact, 2), (Found::Trigger, 1)],
+            "from {version}"
+        );
+        assert!(book.check().unwrap().is_sound(), "from {version}");
+
+        // Written by touchbase: an edit of the moment's note.
+        let patch = touchbase::store::MomentPatch {
+            outcome_note: Some("lost on price to Heller".into()),
+            ..Default::default()
+        };
+        book.edit_moment(1, &patch, at("2026-11-20T09:00:00Z")).unwrap();
+        assert_eq!(found(&*book, "heller"), [(Found::Moment, 1)], "from {version}");
+        drop(book);
+        // Written by another program: the trigger's.
+        Connection::open(&path)
+            .unwrap()
+            .execute(
+                "UPDATE triggers SET resolution_note = 'credited the freight' WHERE id = 1",
+                [],
+            )
+            .unwrap();
+        let book = touchbase::store::open(&path).unwrap();
+        assert_eq!(found(&*book, "freight"), [(Found::Trigger, 1)], "from {version}");
+        assert_eq!(
+            found(&*book, "late deliv"),
+            [(Found::Contact, 2), (Found::Trigger, 1)],
+            "its own note still finds it, from {version}"
+        );
+        assert_eq!(found(&*book, "pilot"), [(Found::Moment, 1)], "from {version}");
+        assert!(book.check().unwrap().is_sound(), "from {version}");
+    }
+}

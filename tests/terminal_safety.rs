@@ -117,8 +117,11 @@ fn hostile() -> Book {
         ),
         ("interactions", &["note"]),
         ("follow_ups", &["text"]),
-        ("moments", &["title", "concerns", "steps", "response"]),
-        ("triggers", &["note"]),
+        (
+            "moments",
+            &["title", "concerns", "steps", "response", "outcome_note"],
+        ),
+        ("triggers", &["note", "resolution_note"]),
         ("balance_entries", &["note"]),
         ("orders", &["note"]),
     ] {
@@ -194,6 +197,27 @@ fn every_command_for_a_person_prints_hostile_text_as_placeholders() {
     let out = touchbase().args(["--db", &other, "demo"]).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_safe("demo stdout", &out.stdout);
+}
+
+#[test]
+fn closing_and_resolving_say_a_hostile_note_as_placeholders() {
+    let book = hostile();
+    let e = EVIL;
+    book.ok(&["moment", "add", "1", "Pilot", "@2026-12-01"]);
+    book.ok(&["trigger", "add", "1", "influential", "rival"]);
+    for args in [
+        &["moment", "close", "3", "lost", "--note", &format!("lost{e}")][..],
+        &["trigger", "resolve", "3", "--note", &format!("fixed{e}")],
+        &["show", "1"],
+    ] {
+        let out = book.printed(args);
+        assert_safe(&format!("{args:?} stdout"), &out.stdout);
+        let shown = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(
+            shown.contains("pwned"),
+            "{args:?} shows the hostile text: {shown}"
+        );
+    }
 }
 
 #[test]

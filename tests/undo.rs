@@ -248,7 +248,7 @@ fn undoing_a_complaint_refuses_when_another_handle_resolved_its_trigger() {
     let mut s = Session::on_acme();
     s.submit("l", "complaint: delivery 5 days late");
     let trigger = s.other().triggers_of(s.acme).unwrap()[0].id;
-    s.other().resolve_trigger(trigger, at(LATER)).unwrap();
+    s.other().resolve_trigger(trigger, "", at(LATER)).unwrap();
 
     let text = s.undo_refused();
     assert!(
@@ -308,7 +308,9 @@ fn undoing_a_moment_refuses_when_another_handle_closed_it() {
     s.keys("2026-12-10");
     s.press(KeyCode::Enter);
     let id = s.other().moments_of(s.acme).unwrap()[0].id;
-    s.other().close_moment(id, MomentStatus::Won, at(LATER)).unwrap();
+    s.other()
+        .close_moment(id, MomentStatus::Won, "", at(LATER))
+        .unwrap();
 
     assert_eq!(
         s.undo_refused(),
@@ -362,7 +364,7 @@ fn undoing_a_trigger_refuses_when_another_handle_resolved_it() {
     let mut s = Session::on_acme();
     s.submit("t", "situational: new buyer starts in January");
     let id = s.other().triggers_of(s.acme).unwrap()[0].id;
-    s.other().resolve_trigger(id, at(LATER)).unwrap();
+    s.other().resolve_trigger(id, "", at(LATER)).unwrap();
 
     assert_eq!(
         s.undo_refused(),
@@ -930,7 +932,7 @@ fn card_with_moment_and_trigger() -> Session {
 }
 
 #[test]
-fn c_on_a_selected_moment_closes_it_with_its_outcome_and_u_reopens_it() {
+fn c_on_a_selected_moment_closes_it_with_its_outcome_and_a_note_and_u_reopens_it() {
     let mut s = card_with_moment_and_trigger();
     // No moment selected: `c` is no key here.
     s.keys("c");
@@ -952,64 +954,195 @@ fn c_on_a_selected_moment_closes_it_with_its_outcome_and_u_reopens_it() {
     for _ in 0..5 {
         s.press(KeyCode::Backspace);
     }
-    s.keys("won");
+    s.keys("lost");
+    s.press(KeyCode::Enter);
+    // The outcome taken, the note is asked; nothing is closed until it is given.
+    match &s.app.overlay {
+        Some(touchbase::tui::app::Overlay::Prompt(p)) => {
+            assert_eq!(p.label(), "“Board approves budget” lost: how? › ");
+        }
+        _ => panic!("a prompt asks for the note"),
+    }
+    assert_eq!(
+        s.other().moments_of(s.acme).unwrap()[0].status,
+        MomentStatus::Upcoming
+    );
+    s.keys("lost on price to Heller");
+    s.press(KeyCode::Enter);
+    assert!(s.app.overlay.is_none());
+    assert_eq!(
+        s.status(),
+        (
+            "Closed “Board approves budget” as lost: lost on price to Heller — u undoes".into(),
+            false
+        )
+    );
+    let m = s.other().moments_of(s.acme).unwrap().remove(0);
+    assert_eq!(
+        (m.status, m.outcome_note.as_str()),
+        (MomentStatus::Lost, "lost on price to Heller")
+    );
+    // Closing it again: said where the user acted, before anything is asked; nothing changed.
+    s.keys("c");
+    assert!(s.app.overlay.is_none(), "nothing is asked of a closed moment");
+    assert_eq!(
+        s.status(),
+        (
+            format!(
+                "decision moment {} was already closed as lost — nothing changed",
+                m.id
+            ),
+            true
+        )
+    );
+    assert_eq!(s.other().moments_of(s.acme).unwrap().remove(0), m);
+    assert_eq!(
+        s.undone(),
+        "Undone: closed “Board approves budget” as lost for Acme (Mon 23 Nov 09:00)"
+    );
+    let m = s.other().moments_of(s.acme).unwrap().remove(0);
+    assert_eq!(
+        (m.status, m.closed_at, m.outcome_note.as_str()),
+        (MomentStatus::Upcoming, None, "")
+    );
+}
+
+#[test]
+fn enter_alone_in_the_note_closes_a_moment_without_one_and_esc_closes_nothing() {
+    let mut s = card_with_moment_and_trigger();
+    s.keys("]");
+    s.submit("c", "won");
+    s.press(KeyCode::Esc);
+    assert!(s.app.overlay.is_none());
+    assert_eq!(
+        s.other().moments_of(s.acme).unwrap()[0].status,
+        MomentStatus::Upcoming,
+        "Esc at the note closes nothing"
+    );
+    s.submit("c", "won");
     s.press(KeyCode::Enter);
     assert_eq!(
         s.status(),
         ("Closed “Board approves budget” as won — u undoes".into(), false)
     );
     let m = s.other().moments_of(s.acme).unwrap().remove(0);
-    assert_eq!(m.status, MomentStatus::Won);
-    // Closing it again: said where the user acted, nothing changed.
-    s.submit("c", "lost");
-    match &s.app.overlay {
-        Some(touchbase::tui::app::Overlay::Form(form)) => assert_eq!(
-            form.error.as_deref(),
-            Some(
-                format!(
-                    "decision moment {} was already closed as won — nothing changed",
-                    m.id
-                )
-                .as_str()
-            )
-        ),
-        _ => panic!("the refusal stays on the form"),
-    }
-    assert_eq!(s.other().moments_of(s.acme).unwrap()[0].status, MomentStatus::Won);
-    s.press(KeyCode::Esc);
-    assert_eq!(
-        s.undone(),
-        "Undone: closed “Board approves budget” as won for Acme (Mon 23 Nov 09:00)"
-    );
-    assert_eq!(
-        s.other().moments_of(s.acme).unwrap()[0].status,
-        MomentStatus::Upcoming
-    );
+    assert_eq!((m.status, m.outcome_note.as_str()), (MomentStatus::Won, ""));
 }
 
 #[test]
-fn r_on_a_selected_trigger_resolves_it_once_and_u_reopens_it() {
+fn a_moment_closed_elsewhere_while_its_note_is_typed_is_refused_on_the_prompt() {
+    let mut s = card_with_moment_and_trigger();
+    let id = s.other().moments_of(s.acme).unwrap()[0].id;
+    s.keys("]");
+    s.submit("c", "won");
+    s.keys("signed");
+    s.other()
+        .close_moment(id, MomentStatus::Passed, "", at(LATER))
+        .unwrap();
+    s.press(KeyCode::Enter);
+    match &s.app.overlay {
+        Some(touchbase::tui::app::Overlay::Prompt(p)) => assert_eq!(
+            p.error.as_ref().map(|(e, _)| e.as_str()),
+            Some(format!("decision moment {id} was already closed as passed — nothing changed").as_str())
+        ),
+        _ => panic!("the refusal stays on the prompt"),
+    }
+    let m = s.other().moments_of(s.acme).unwrap().remove(0);
+    assert_eq!((m.status, m.outcome_note.as_str()), (MomentStatus::Passed, ""));
+}
+
+#[test]
+fn r_on_a_selected_trigger_resolves_it_with_a_note_once_and_u_reopens_it() {
     let mut s = card_with_moment_and_trigger();
     let trigger = s.other().triggers_of(s.acme).unwrap()[0].id;
     s.keys("]]");
     s.keys("r");
+    match &s.app.overlay {
+        Some(touchbase::tui::app::Overlay::Prompt(p)) => {
+            assert_eq!(p.label(), "Resolved “Rival offered 10% off” how? › ");
+        }
+        _ => panic!("a prompt asks how it was resolved"),
+    }
+    assert!(s.other().require_trigger(trigger).unwrap().resolved_at.is_none());
+    s.keys("sent a counter-offer at -5%");
+    s.press(KeyCode::Enter);
     assert_eq!(
         s.status(),
         (
-            "Resolved the influential trigger “Rival offered 10% off” — u undoes".into(),
+            "Resolved the influential trigger “Rival offered 10% off”: sent a counter-offer at -5% \
+             — u undoes"
+                .into(),
             false
         )
     );
-    assert!(s.other().require_trigger(trigger).unwrap().resolved_at.is_some());
+    let t = s.other().require_trigger(trigger).unwrap();
+    assert!(t.resolved_at.is_some());
+    assert_eq!(t.resolution_note, "sent a counter-offer at -5%");
     s.keys("r");
-    let (text, _) = s.status();
+    assert!(s.app.overlay.is_none(), "nothing is asked of a resolved trigger");
     assert_eq!(
-        text,
-        format!("trigger {trigger} was already resolved on 2026-11-23 — nothing changed")
+        s.status(),
+        (
+            format!("trigger {trigger} was already resolved on 2026-11-23 — nothing changed"),
+            true
+        )
     );
+    assert_eq!(s.other().require_trigger(trigger).unwrap(), t);
     assert_eq!(
         s.undone(),
         "Undone: resolved the influential trigger of Acme (Mon 23 Nov 09:00)"
     );
-    assert_eq!(s.other().require_trigger(trigger).unwrap().resolved_at, None);
+    let t = s.other().require_trigger(trigger).unwrap();
+    assert_eq!((t.resolved_at, t.resolution_note.as_str()), (None, ""));
+    // Enter alone resolves it without a note.
+    s.keys("r");
+    s.press(KeyCode::Enter);
+    assert_eq!(
+        s.status().0,
+        "Resolved the influential trigger “Rival offered 10% off” — u undoes"
+    );
+    let t = s.other().require_trigger(trigger).unwrap();
+    assert!(t.resolved_at.is_some());
+    assert_eq!(t.resolution_note, "");
+}
+
+#[test]
+fn the_record_form_edits_how_a_moment_went_and_how_a_trigger_was_resolved() {
+    let mut s = card_with_moment_and_trigger();
+    s.keys("]");
+    s.submit("c", "lost");
+    s.keys("on price");
+    s.press(KeyCode::Enter);
+    s.keys("e");
+    for _ in 0..6 {
+        s.press(KeyCode::Tab);
+    }
+    s.keys(" to Heller");
+    s.press(KeyCode::Enter);
+    assert_eq!(
+        s.status().0,
+        "Edited the moment “Board approves budget” of Acme: outcome note"
+    );
+    let m = s.other().moments_of(s.acme).unwrap().remove(0);
+    assert_eq!(
+        (m.status, m.outcome_note.as_str()),
+        (MomentStatus::Lost, "on price to Heller")
+    );
+
+    s.keys("]");
+    s.keys("r");
+    s.press(KeyCode::Enter);
+    s.keys("e");
+    s.press(KeyCode::Tab);
+    s.press(KeyCode::Tab);
+    s.keys("matched their price");
+    s.press(KeyCode::Enter);
+    let t = s.other().triggers_of(s.acme).unwrap().remove(0);
+    assert_eq!(t.resolution_note, "matched their price");
+    assert_eq!(
+        s.undone(),
+        "Undone: edited the influential trigger “Rival offered 10% off” of Acme: resolution note \
+         (Mon 23 Nov 09:00)"
+    );
+    assert_eq!(s.other().triggers_of(s.acme).unwrap()[0].resolution_note, "");
 }

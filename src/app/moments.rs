@@ -8,7 +8,7 @@ use crate::domain::Customer;
 use crate::domain::moment::{BadOutcome, Moment, MomentStatus, NewMoment};
 use crate::domain::typed;
 use crate::domain::when::parse_when;
-use crate::store::{Book, Change};
+use crate::store::{Book, Change, NotFound, NotOpen};
 
 /// A moment's fields as the user typed them; `when` is a day ("fri", "+2w", "2026-12-10").
 #[derive(Debug, Clone, Copy, Default)]
@@ -80,7 +80,7 @@ pub fn plan(
     let customer = find(store, who)?;
     let mut moment = store.add_moment(customer.id, &new, now.utc)?;
     if let Some(status) = outcome {
-        moment = store.close_moment(moment.id, status, now.utc)?;
+        moment = store.close_moment(moment.id, status, "", now.utc)?;
     }
     // One moment added, closed or not: undoing the planning removes it either way.
     let change = Change::MomentAdded {
@@ -105,11 +105,41 @@ fn closing_outcome(outcome: &str) -> anyhow::Result<Option<MomentStatus>> {
     Ok(Some(status))
 }
 
-/// Closes moment `id` as won, lost or passed.
-pub(crate) fn close(store: &mut dyn Book, now: Now, id: i64, outcome: &str) -> anyhow::Result<Closed> {
-    let status =
-        closing_outcome(outcome)?.ok_or_else(|| Refused::from(BadOutcome(outcome.trim().to_string())))?;
-    let moment = store.close_moment(id, status, now.utc)?;
+/// The outcome a moment is closed with: won, lost or passed (not upcoming, not nothing).
+/// The TUI asks it before the note, so it is refused before the note is typed.
+pub fn outcome(typed: &str) -> anyhow::Result<MomentStatus> {
+    Ok(closing_outcome(typed)?.ok_or_else(|| Refused::from(BadOutcome(typed.trim().to_string())))?)
+}
+
+/// Moment `id` if it is still open to be closed: `NotFound`, or `NotOpen` when it was
+/// closed already (by another process, perhaps, since the screen showed it).
+pub fn closable(store: &dyn Book, id: i64) -> anyhow::Result<Moment> {
+    let moment = store
+        .moment(id)?
+        .ok_or_else(|| NotFound::new("decision moment", id))?;
+    if moment.status != MomentStatus::Upcoming {
+        return Err(NotOpen::MomentClosed {
+            id,
+            status: moment.status,
+        }
+        .into());
+    }
+    Ok(moment)
+}
+
+/// Closes moment `id` as won, lost or passed, with a note on how it went (empty: none).
+pub(crate) fn close(
+    store: &mut dyn Book,
+    now: Now,
+    id: i64,
+    outcome: &str,
+    note: &str,
+) -> anyhow::Result<Closed> {
+    let status = self::outcome(outcome)?;
+    let note = note.trim();
+    typed::outcome_note(note).map_err(Refused::from)?;
+    let before = closable(store, id)?;
+    let moment = store.close_moment(id, status, note, now.utc)?;
     let customer = store.require_customer(moment.customer_id)?;
     let change = Change::MomentClosed {
         id,
@@ -118,6 +148,8 @@ pub(crate) fn close(store: &mut dyn Book, now: Now, id: i64, outcome: &str) -> a
         closed_at: moment
             .closed_at
             .ok_or_else(|| anyhow::anyhow!("decision moment {id} was closed but reads as open"))?,
+        note: moment.outcome_note.clone(),
+        note_before: before.outcome_note,
     };
     Ok(Closed {
         moment,

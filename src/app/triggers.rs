@@ -7,7 +7,7 @@ use crate::clock::Now;
 use crate::domain::Customer;
 use crate::domain::trigger::{Trigger, TriggerKind};
 use crate::domain::typed;
-use crate::store::{Book, Change};
+use crate::store::{Book, Change, NotOpen};
 
 /// An opened trigger, whose it is, and how to take the opening back.
 #[derive(Debug, Clone)]
@@ -65,8 +65,26 @@ pub fn open(store: &mut dyn Book, now: Now, who: Who<'_>, kind: &str, note: &str
     })
 }
 
-pub(crate) fn resolve(store: &mut dyn Book, now: Now, id: i64) -> anyhow::Result<Resolved> {
-    let trigger = store.resolve_trigger(id, now.utc)?;
+/// Trigger `id` if it is still open to be resolved: `NotFound`, or `NotOpen` when it was
+/// resolved already (by another process, perhaps, since the screen showed it).
+pub fn resolvable(store: &dyn Book, id: i64) -> anyhow::Result<Trigger> {
+    let trigger = store.require_trigger(id)?;
+    if let Some(at) = trigger.resolved_at {
+        return Err(NotOpen::TriggerResolved {
+            id,
+            on: at.date_naive(),
+        }
+        .into());
+    }
+    Ok(trigger)
+}
+
+/// Resolves trigger `id`, with a note on how (empty: none).
+pub(crate) fn resolve(store: &mut dyn Book, now: Now, id: i64, note: &str) -> anyhow::Result<Resolved> {
+    let note = note.trim();
+    typed::resolution_note(note).map_err(Refused::from)?;
+    let before = resolvable(store, id)?;
+    let trigger = store.resolve_trigger(id, note, now.utc)?;
     let customer = store.require_customer(trigger.customer_id)?;
     let change = Change::TriggerResolved {
         id,
@@ -74,6 +92,8 @@ pub(crate) fn resolve(store: &mut dyn Book, now: Now, id: i64) -> anyhow::Result
         resolved_at: trigger
             .resolved_at
             .ok_or_else(|| anyhow::anyhow!("trigger {id} was resolved but reads as open"))?,
+        note: trigger.resolution_note.clone(),
+        note_before: before.resolution_note,
     };
     Ok(Resolved {
         trigger,

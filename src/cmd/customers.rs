@@ -386,6 +386,9 @@ fn print_relationship(
                 writeln!(out, "{:>21}{label}: {}", "", sanitize(text))?;
             }
         }
+        if !m.outcome_note.is_empty() {
+            writeln!(out, "{:>21}how it went: {}", "", sanitize(&m.outcome_note))?;
+        }
     }
     let open: Vec<_> = triggers.iter().filter(|t| t.resolved_at.is_none()).collect();
     if !open.is_empty() {
@@ -401,5 +404,34 @@ fn print_relationship(
             )?;
         }
     }
+    let resolved: Vec<_> = triggers.iter().filter(|t| t.resolved_at.is_some()).collect();
+    if !resolved.is_empty() {
+        writeln!(out, "\nResolved triggers")?;
+        for t in resolved.iter().take(RESOLVED_SHOWN) {
+            let on = t
+                .resolved_at
+                .map(|at| day(now.day(at), today))
+                .unwrap_or_default();
+            write!(
+                out,
+                "  {:>6}  {}  {}  resolved {on}",
+                t.id,
+                cell(t.kind.as_str(), 11),
+                sanitize(&t.note),
+            )?;
+            if t.resolution_note.is_empty() {
+                writeln!(out)?;
+            } else {
+                writeln!(out, ": {}", sanitize(&t.resolution_note))?;
+            }
+        }
+        if resolved.len() > RESOLVED_SHOWN {
+            let more = resolved.len() - RESOLVED_SHOWN;
+            writeln!(out, "  … and {more} more (show --json lists every one)")?;
+        }
+    }
     Ok(())
 }
+
+/// How many resolved triggers `show` lists, newest opened first.
+const RESOLVED_SHOWN: usize = 5;

@@ -202,6 +202,8 @@ pub struct MomentJson<'a> {
     pub status: &'static str,
     pub planned_at: String,
     pub closed_at: Option<String>,
+    /// How it went, in words; empty when none was given.
+    pub outcome_note: &'a str,
 }
 
 impl<'a> From<&'a Moment> for MomentJson<'a> {
@@ -217,6 +219,7 @@ impl<'a> From<&'a Moment> for MomentJson<'a> {
             status: m.status.as_str(),
             planned_at: rfc3339(m.planned_at),
             closed_at: m.closed_at.map(rfc3339),
+            outcome_note: &m.outcome_note,
         }
     }
 }
@@ -229,6 +232,8 @@ pub struct TriggerJson<'a> {
     pub note: &'a str,
     pub opened_at: String,
     pub resolved_at: Option<String>,
+    /// How it was resolved, in words; empty when none was given.
+    pub resolution_note: &'a str,
 }
 
 impl<'a> From<&'a Trigger> for TriggerJson<'a> {
@@ -240,6 +245,7 @@ impl<'a> From<&'a Trigger> for TriggerJson<'a> {
             note: &t.note,
             opened_at: rfc3339(t.opened_at),
             resolved_at: t.resolved_at.map(rfc3339),
+            resolution_note: &t.resolution_note,
         }
     }
 }

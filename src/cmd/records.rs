@@ -80,6 +80,7 @@ pub fn edit(cx: &mut Ctx, cmd: EditCmd) -> anyhow::Result<()> {
             steps,
             response,
             status,
+            outcome_note,
             json,
         } => {
             let patch = MomentPatch {
@@ -89,27 +90,23 @@ pub fn edit(cx: &mut Ctx, cmd: EditCmd) -> anyhow::Result<()> {
                 steps,
                 response,
                 status: opt(status.as_ref(), records::status)?,
+                outcome_note,
             };
-            let edited = journaled(store, now, By::Cli, |s| records::edit_moment(s, now, id, &patch))
-                .map_err(flags(
-                    "--title, --on, --concerns, --steps, --response or --status",
-                ))?;
-            if json {
-                return print_json(&mut cx.out, &MomentJson::from(&edited.record));
-            }
-            writeln!(cx.out, "{}", edited.said)?;
+            return moment(cx, id, &patch, json);
         }
-        EditCmd::Trigger { id, kind, note, json } => {
+        EditCmd::Trigger {
+            id,
+            kind,
+            note,
+            resolution_note,
+            json,
+        } => {
             let patch = TriggerPatch {
                 kind: opt(kind.as_ref(), records::trigger_kind)?,
                 note,
+                resolution_note,
             };
-            let edited = journaled(store, now, By::Cli, |s| records::edit_trigger(s, now, id, &patch))
-                .map_err(flags("--kind or --note"))?;
-            if json {
-                return print_json(&mut cx.out, &TriggerJson::from(&edited.record));
-            }
-            writeln!(cx.out, "{}", edited.said)?;
+            return trigger(cx, id, &patch, json);
         }
         EditCmd::Give(args) => return entry(cx, Side::Give, args),
         EditCmd::Ask(args) => return entry(cx, Side::Ask, args),
@@ -133,6 +130,36 @@ pub fn edit(cx: &mut Ctx, cmd: EditCmd) -> anyhow::Result<()> {
             writeln!(cx.out, "{}", edited.said)?;
         }
     }
+    Ok(())
+}
+
+/// `edit moment ID`: the patch read from the flags, through the use case.
+fn moment(cx: &mut Ctx, id: i64, patch: &MomentPatch, json: bool) -> anyhow::Result<()> {
+    let now = cx.now;
+    let edited = journaled(&mut *cx.store, now, By::Cli, |s| {
+        records::edit_moment(s, now, id, patch)
+    })
+    .map_err(flags(
+        "--title, --on, --concerns, --steps, --response, --status or --outcome-note",
+    ))?;
+    if json {
+        return print_json(&mut cx.out, &MomentJson::from(&edited.record));
+    }
+    writeln!(cx.out, "{}", edited.said)?;
+    Ok(())
+}
+
+/// `edit trigger ID`: the patch read from the flags, through the use case.
+fn trigger(cx: &mut Ctx, id: i64, patch: &TriggerPatch, json: bool) -> anyhow::Result<()> {
+    let now = cx.now;
+    let edited = journaled(&mut *cx.store, now, By::Cli, |s| {
+        records::edit_trigger(s, now, id, patch)
+    })
+    .map_err(flags("--kind, --note or --resolution-note"))?;
+    if json {
+        return print_json(&mut cx.out, &TriggerJson::from(&edited.record));
+    }
+    writeln!(cx.out, "{}", edited.said)?;
     Ok(())
 }
 

@@ -54,15 +54,23 @@ pub fn moment(cx: &mut Ctx, cmd: MomentCmd) -> anyhow::Result<()> {
                 m.id
             )?;
         }
-        MomentCmd::Close { id, outcome, json } => {
+        MomentCmd::Close {
+            id,
+            how,
+            outcome,
+            note,
+            json,
+        } => {
+            let outcome = how.or(outcome).unwrap_or_default();
             let closed = journaled(&mut *cx.store, cx.now, By::Cli, |s| {
-                moments::close(s, cx.now, id, &outcome)
+                moments::close(s, cx.now, id, &outcome, &note)
             })?;
             let m = &closed.moment;
             if json {
                 return print_json(&mut cx.out, &MomentJson::from(m));
             }
-            writeln!(cx.out, "Closed “{}” as {}", sanitize(&m.title), m.status)?;
+            write!(cx.out, "Closed “{}” as {}", sanitize(&m.title), m.status)?;
+            said_note(cx, &m.outcome_note)?;
         }
     }
     Ok(())
@@ -92,16 +100,27 @@ pub fn trigger(cx: &mut Ctx, cmd: TriggerCmd) -> anyhow::Result<()> {
                 t.id
             )?;
         }
-        TriggerCmd::Resolve { id, json } => {
+        TriggerCmd::Resolve { id, note, json } => {
             let resolved = journaled(&mut *cx.store, cx.now, By::Cli, |s| {
-                triggers::resolve(s, cx.now, id)
+                triggers::resolve(s, cx.now, id, &note)
             })?;
             let t = &resolved.trigger;
             if json {
                 return print_json(&mut cx.out, &TriggerJson::from(t));
             }
-            writeln!(cx.out, "Resolved the {} trigger “{}”", t.kind, sanitize(&t.note))?;
+            write!(cx.out, "Resolved the {} trigger “{}”", t.kind, sanitize(&t.note))?;
+            said_note(cx, &t.resolution_note)?;
         }
+    }
+    Ok(())
+}
+
+/// Ends the line that says what was closed or resolved with the note on how, if any.
+fn said_note(cx: &mut Ctx, note: &str) -> anyhow::Result<()> {
+    if note.is_empty() {
+        writeln!(cx.out)?;
+    } else {
+        writeln!(cx.out, ": {}", sanitize(note))?;
     }
     Ok(())
 }

@@ -63,6 +63,10 @@ pub struct Moment {
     pub status: MomentStatus,
     pub planned_at: DateTime<Utc>,
     pub closed_at: Option<DateTime<Utc>>,
+    /// How it went, in words ("lost on price to Heller"); empty when none was given.
+    /// Defaulted for the rows an older journal entry holds.
+    #[serde(default)]
+    pub outcome_note: String,
 }
 
 /// What the user types for a new moment.

@@ -57,4 +57,8 @@ pub struct Trigger {
     pub note: String,
     pub opened_at: DateTime<Utc>,
     pub resolved_at: Option<DateTime<Utc>>,
+    /// How it was resolved ("sent a counter-offer at -5%"); empty when none was given.
+    /// Defaulted for the rows an older journal entry holds.
+    #[serde(default)]
+    pub resolution_note: String,
 }

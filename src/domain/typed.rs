@@ -55,6 +55,16 @@ pub fn note(note: &str) -> Result<(), TooLong> {
     fits(&[("note", note, NOTE_CHARS)])
 }
 
+/// How a decision moment went.
+pub fn outcome_note(note: &str) -> Result<(), TooLong> {
+    fits(&[("outcome note", note, NOTE_CHARS)])
+}
+
+/// How a trigger was resolved.
+pub fn resolution_note(note: &str) -> Result<(), TooLong> {
+    fits(&[("resolution note", note, NOTE_CHARS)])
+}
+
 fn fits(fields: &[(&str, &str, usize)]) -> Result<(), TooLong> {
     match fields
         .iter()

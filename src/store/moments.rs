@@ -13,9 +13,16 @@ pub trait Moments {
 
     fn moment(&self, id: i64) -> anyhow::Result<Option<Moment>>;
 
-    /// Records how an upcoming moment turned out. Closing one twice, or closing as
-    /// upcoming, is an error and changes nothing.
-    fn close_moment(&mut self, id: i64, outcome: MomentStatus, now: DateTime<Utc>) -> anyhow::Result<Moment>;
+    /// Records how an upcoming moment turned out, with `note` (trimmed) saying how; an
+    /// empty note leaves the moment's outcome note as it was. Closing one twice
+    /// (`NotOpen`), or closing as upcoming, is an error and changes nothing.
+    fn close_moment(
+        &mut self,
+        id: i64,
+        outcome: MomentStatus,
+        note: &str,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<Moment>;
 
     /// A customer's buying process: every moment, by expected day.
     fn moments_of(&self, customer_id: i64) -> anyhow::Result<Vec<Moment>>;

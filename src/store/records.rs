@@ -79,12 +79,16 @@ pub struct MomentPatch {
     pub steps: Option<String>,
     pub response: Option<String>,
     pub status: Option<MomentStatus>,
+    /// How it went, in words; `Some("")` clears it.
+    pub outcome_note: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TriggerPatch {
     pub kind: Option<TriggerKind>,
     pub note: Option<String>,
+    /// How it was resolved, in words; `Some("")` clears it.
+    pub resolution_note: Option<String>,
 }
 
 /// A change to a give or an ask.
@@ -313,7 +317,8 @@ mod tests {
                 kind: TriggerKind::Reactional,
                 note: "late".into(),
                 opened_at: at,
-                resolved_at: None,
+                resolved_at: Some(at),
+                resolution_note: "sent a counter-offer at -5%".into(),
             }),
         ];
         for row in rows {

@@ -24,8 +24,10 @@ pub trait Triggers {
             .ok_or_else(|| NotFound::new("trigger", id).into())
     }
 
-    /// Resolves an open trigger; one already resolved is an error and stays as it was.
-    fn resolve_trigger(&mut self, id: i64, now: DateTime<Utc>) -> anyhow::Result<Trigger>;
+    /// Resolves an open trigger, with `note` (trimmed) saying how; an empty note leaves
+    /// its resolution note as it was. One already resolved is an error (`NotOpen`) and
+    /// stays as it was.
+    fn resolve_trigger(&mut self, id: i64, note: &str, now: DateTime<Utc>) -> anyhow::Result<Trigger>;
 
     /// A customer's triggers, open ones first, newest first.
     fn triggers_of(&self, customer_id: i64) -> anyhow::Result<Vec<Trigger>>;

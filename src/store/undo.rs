@@ -60,20 +60,31 @@ pub enum Change {
     MomentAdded {
         moment: Moment,
     },
-    /// A moment closed as `status` (won, lost, passed) at `closed_at`.
+    /// A moment closed as `status` (won, lost, passed) at `closed_at`, its outcome note
+    /// `note` afterwards and `note_before` before (empty in entries older than the notes).
     MomentClosed {
         id: i64,
         title: String,
         status: MomentStatus,
         closed_at: DateTime<Utc>,
+        #[serde(default)]
+        note: String,
+        #[serde(default)]
+        note_before: String,
     },
     TriggerAdded {
         trigger: Trigger,
     },
+    /// A trigger resolved at `resolved_at`, its resolution note `note` afterwards and
+    /// `note_before` before.
     TriggerResolved {
         id: i64,
         kind: TriggerKind,
         resolved_at: DateTime<Utc>,
+        #[serde(default)]
+        note: String,
+        #[serde(default)]
+        note_before: String,
     },
     BalanceAdded {
         entry: BalanceEntry,

@@ -41,6 +41,12 @@ impl App {
             self.export_week(&text);
             return Ok(());
         }
+        if let PromptKind::OutcomeNote { id, outcome, .. } = kind {
+            return self.close_moment(id, outcome, &text);
+        }
+        if let PromptKind::Resolution { id, .. } = kind {
+            return self.resolve_trigger(id, &text);
+        }
         if let PromptKind::Merge {
             customer_id, other, ..
         } = kind
@@ -101,7 +107,9 @@ impl App {
             | PromptKind::Balance { .. }
             | PromptKind::Order { .. }
             | PromptKind::Merge { .. }
-            | PromptKind::Export => return Ok(()),
+            | PromptKind::Export
+            | PromptKind::OutcomeNote { .. }
+            | PromptKind::Resolution { .. } => return Ok(()),
         };
         match refusal(done)? {
             Ok((change, said)) => {

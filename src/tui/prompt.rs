@@ -5,6 +5,8 @@
 use ratatui_textarea::TextArea;
 
 use super::theme::Theme;
+use crate::domain::moment::MomentStatus;
+use crate::human::cell;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptKind {
@@ -41,6 +43,17 @@ pub enum PromptKind {
     },
     /// Where to write the week: the extension picks the format.
     Export,
+    /// How a decision moment went, in words, once its outcome was chosen (`c`).
+    OutcomeNote {
+        id: i64,
+        title: String,
+        outcome: MomentStatus,
+    },
+    /// How a trigger was resolved, in words (`r`); `note` is the trigger's own.
+    Resolution {
+        id: i64,
+        note: String,
+    },
 }
 
 /// What Tab cycles through in the snooze prompt.
@@ -68,6 +81,8 @@ impl Prompt {
             PromptKind::Merge { other: None, .. } => "the duplicate: an id, or words of its name or company",
             PromptKind::Merge { other: Some(_), .. } => "y to merge, n to leave both as they are",
             PromptKind::Export => "touchbase-2026-W48.md",
+            PromptKind::OutcomeNote { .. } => "lost on price to Heller",
+            PromptKind::Resolution { .. } => "sent a counter-offer at -5%",
         });
         Prompt {
             kind,
@@ -95,6 +110,11 @@ impl Prompt {
             } => format!("Merge into {name} › "),
             PromptKind::Merge { other: Some(_), .. } => "Merge them? y/n › ".to_string(),
             PromptKind::Export => "Export the week to › ".to_string(),
+            // Shortened: the note needs the room.
+            PromptKind::OutcomeNote { title, outcome, .. } => {
+                format!("“{}” {outcome}: how? › ", short(title))
+            }
+            PromptKind::Resolution { note, .. } => format!("Resolved “{}” how? › ", short(note)),
         }
     }
 
@@ -107,4 +127,9 @@ impl Prompt {
             self.input.move_cursor(ratatui_textarea::CursorMove::End);
         }
     }
+}
+
+/// The start of a title or note, for a label that leaves room to type.
+fn short(text: &str) -> String {
+    cell(text, 24).trim_end().to_string()
 }

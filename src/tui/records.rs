@@ -22,8 +22,10 @@ use crate::store::{By, Change};
 
 const CONTACT_FIELDS: [&str; 4] = ["Kind", "When", "Note", "Satisfied"];
 const FOLLOW_UP_FIELDS: [&str; 2] = ["Text", "Due"];
-const MOMENT_FIELDS: [&str; 6] = ["Title", "When", "Concerns", "Steps", "Response", "Status"];
-const TRIGGER_FIELDS: [&str; 2] = ["Kind", "Note"];
+const MOMENT_FIELDS: [&str; 7] = [
+    "Title", "When", "Concerns", "Steps", "Response", "Status", "Outcome",
+];
+const TRIGGER_FIELDS: [&str; 3] = ["Kind", "Note", "Resolved"];
 const ENTRY_FIELDS: [&str; 3] = ["Side", "Note", "When"];
 const ORDER_FIELDS: [&str; 3] = ["Amount", "Date", "Note"];
 
@@ -112,6 +114,7 @@ fn form(row: Row, now: Now, theme: Theme) -> Form {
                 m.steps.clone(),
                 m.response.clone(),
                 m.status.to_string(),
+                m.outcome_note.clone(),
             ],
             &[
                 "",
@@ -120,12 +123,17 @@ fn form(row: Row, now: Now, theme: Theme) -> Form {
                 "",
                 "",
                 "upcoming, won, lost or passed",
+                "how it went: lost on price to Heller",
             ],
         ),
         Row::Trigger(t) => (
             &TRIGGER_FIELDS,
-            vec![t.kind.to_string(), t.note.clone()],
-            &["situational, reactional or influential", ""],
+            vec![t.kind.to_string(), t.note.clone(), t.resolution_note.clone()],
+            &[
+                "situational, reactional or influential",
+                "",
+                "how: sent a counter-offer at -5%",
+            ],
         ),
         Row::Entry(e) => (
             &ENTRY_FIELDS,
@@ -272,6 +280,7 @@ impl App {
                         steps: f(3),
                         response: f(4),
                         status: read(f(5), records::status)?,
+                        outcome_note: f(6),
                     };
                     journaled(store, now, By::Tui, |s| {
                         records::edit_moment(s, now, r.id, &patch)
@@ -282,6 +291,7 @@ impl App {
                     let patch = TriggerPatch {
                         kind: read(f(0), records::trigger_kind)?,
                         note: f(1),
+                        resolution_note: f(2),
                     };
                     journaled(store, now, By::Tui, |s| {
                         records::edit_trigger(s, now, r.id, &patch)

@@ -11,6 +11,7 @@ mod import;
 mod journal;
 mod merge;
 mod nudges;
+mod outcomes;
 mod records;
 mod relationship;
 mod search;
@@ -87,6 +88,13 @@ macro_rules! contract {
                     orders_add_up_to_the_value_and_its_tier,
                     a_customer_s_gives_asks_and_orders_list_newest_first,
                     records_for_a_missing_customer_are_not_found,
+                },
+                outcomes::{
+                    a_moment_closes_with_its_outcome_note_and_keeps_it_when_closed_again_without_one,
+                    a_trigger_resolves_with_a_note_on_how_and_it_is_edited_like_its_other_fields,
+                    how_a_moment_went_and_how_a_trigger_was_resolved_are_searched,
+                    an_undone_close_or_resolve_puts_the_note_back_and_refuses_once_it_was_edited,
+                    a_close_journaled_before_the_notes_is_still_undone,
                 },
                 records::{
                     editing_contacts_recomputes_last_contact_and_satisfaction,

@@ -322,6 +322,7 @@ pub fn follow_ups_moments_and_triggers_are_edited_and_deleted(b: &dyn Backend) {
             &TriggerPatch {
                 kind: Some(TriggerKind::Influential),
                 note: None,
+                resolution_note: None,
             },
         )
         .unwrap();

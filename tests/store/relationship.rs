@@ -43,17 +43,19 @@ pub fn moments_close_once_and_line_up_by_expected_day(b: &dyn Backend) {
         [(c.id, day("2026-12-01"))]
     );
 
-    let closed = book.close_moment(sooner.id, MomentStatus::Won, now()).unwrap();
+    let closed = book
+        .close_moment(sooner.id, MomentStatus::Won, "", now())
+        .unwrap();
     assert_eq!(
         (closed.status, closed.closed_at),
         (MomentStatus::Won, Some(now()))
     );
     let again = book
-        .close_moment(sooner.id, MomentStatus::Lost, now())
+        .close_moment(sooner.id, MomentStatus::Lost, "", now())
         .unwrap_err();
     assert!(again.to_string().contains("already closed as won"), "{again}");
     let upcoming = book
-        .close_moment(later.id, MomentStatus::Upcoming, now())
+        .close_moment(later.id, MomentStatus::Upcoming, "", now())
         .unwrap_err();
     assert!(upcoming.to_string().contains("not upcoming"), "{upcoming}");
     assert_eq!(
@@ -62,7 +64,7 @@ pub fn moments_close_once_and_line_up_by_expected_day(b: &dyn Backend) {
         "a refusal changes nothing"
     );
     assert_eq!(book.next_moments(&[c.id]).unwrap(), [(c.id, day("2026-12-10"))]);
-    let err = book.close_moment(99, MomentStatus::Won, now()).unwrap_err();
+    let err = book.close_moment(99, MomentStatus::Won, "", now()).unwrap_err();
     assert_eq!(
         (not_found(&err).what, not_found(&err).id),
         ("decision moment", 99)
@@ -92,9 +94,9 @@ pub fn triggers_resolve_once_open_ones_first(b: &dyn Backend) {
         (first.note.as_str(), first.opened_at),
         ("new buyer", at("2026-11-01T10:00:00Z"))
     );
-    let resolved = book.resolve_trigger(second.id, now()).unwrap();
+    let resolved = book.resolve_trigger(second.id, "", now()).unwrap();
     assert_eq!(resolved.resolved_at, Some(now()));
-    let again = book.resolve_trigger(second.id, now()).unwrap_err();
+    let again = book.resolve_trigger(second.id, "", now()).unwrap_err();
     assert_eq!(
         again.downcast_ref::<NotOpen>(),
         Some(&NotOpen::TriggerResolved {
@@ -109,7 +111,7 @@ pub fn triggers_resolve_once_open_ones_first(b: &dyn Backend) {
     // Open ones first, newest first.
     assert_eq!(book.triggers_of(c.id).unwrap(), [third, first, resolved.clone()]);
     assert_eq!(book.require_trigger(second.id).unwrap(), resolved);
-    let err = book.resolve_trigger(99, now()).unwrap_err();
+    let err = book.resolve_trigger(99, "", now()).unwrap_err();
     assert_eq!((not_found(&err).what, not_found(&err).id), ("trigger", 99));
 }
 

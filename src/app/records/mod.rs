@@ -187,14 +187,16 @@ pub fn edit_moment(
             (p.steps.is_some(), "steps"),
             (p.response.is_some(), "response"),
             (p.status.is_some(), "status"),
+            (p.outcome_note.is_some(), "outcome note"),
         ],
-        "moment's title, day, concerns, steps, response or status",
+        "moment's title, day, concerns, steps, response, status or outcome note",
     )?;
     let patch = MomentPatch {
         title: trimmed(p.title.as_ref()),
         concerns: trimmed(p.concerns.as_ref()),
         steps: trimmed(p.steps.as_ref()),
         response: trimmed(p.response.as_ref()),
+        outcome_note: trimmed(p.outcome_note.as_ref()),
         ..p.clone()
     };
     if patch.title.as_deref() == Some("") {
@@ -208,6 +210,9 @@ pub fn edit_moment(
         response: patch.response.clone().unwrap_or_default(),
     })
     .map_err(Refused::from)?;
+    if let Some(note) = &patch.outcome_note {
+        typed::outcome_note(note).map_err(Refused::from)?;
+    }
     let revised = store.edit_moment(id, &patch, now.utc)?;
     edited(store, now, revised, Row::Moment, &fields)
 }
@@ -220,8 +225,12 @@ pub fn edit_trigger(
     p: &TriggerPatch,
 ) -> anyhow::Result<Edited<Trigger>> {
     let fields = named(
-        &[(p.kind.is_some(), "kind"), (p.note.is_some(), "note")],
-        "trigger's kind or note",
+        &[
+            (p.kind.is_some(), "kind"),
+            (p.note.is_some(), "note"),
+            (p.resolution_note.is_some(), "resolution note"),
+        ],
+        "trigger's kind, note or resolution note",
     )?;
     let note = trimmed(p.note.as_ref());
     if let Some(note) = &note {
@@ -230,7 +239,15 @@ pub fn edit_trigger(
         }
         typed::note(note).map_err(Refused::from)?;
     }
-    let patch = TriggerPatch { kind: p.kind, note };
+    let resolution_note = trimmed(p.resolution_note.as_ref());
+    if let Some(note) = &resolution_note {
+        typed::resolution_note(note).map_err(Refused::from)?;
+    }
+    let patch = TriggerPatch {
+        kind: p.kind,
+        note,
+        resolution_note,
+    };
     let revised = store.edit_trigger(id, &patch)?;
     edited(store, now, revised, Row::Trigger, &fields)
 }

@@ -121,6 +121,7 @@ fn board(expected: &str, planned: &str) -> Moment {
         status: MomentStatus::Upcoming,
         planned_at: at(planned),
         closed_at: None,
+        outcome_note: String::new(),
     }
 }
 
@@ -205,6 +206,7 @@ fn complaint(kind: TriggerKind, opened: &str) -> Trigger {
         note: "late delivery".into(),
         opened_at: at(opened),
         resolved_at: None,
+        resolution_note: String::new(),
     }
 }
 

@@ -55,6 +55,7 @@ fn moment(id: i64, title: &str, expected: &str) -> Moment {
         status: MomentStatus::Upcoming,
         planned_at: at("2026-11-01"),
         closed_at: None,
+        outcome_note: String::new(),
     }
 }
 

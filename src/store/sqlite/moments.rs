@@ -11,8 +11,8 @@ use crate::domain::moment::{Moment, MomentStatus, NewMoment};
 use crate::store::{Moments, NotFound, NotOpen};
 
 pub(super) const MOMENT_COLUMNS: &str = "m.id, m.customer_id, m.title, m.expected, m.concerns, m.steps, \
-     m.response, m.status, m.planned_at, m.closed_at";
-pub(super) const MOMENT_COLUMN_COUNT: usize = 10;
+     m.response, m.status, m.planned_at, m.closed_at, m.outcome_note";
+pub(super) const MOMENT_COLUMN_COUNT: usize = 11;
 
 pub(super) fn moment_from_row(row: &Row<'_>) -> rusqlite::Result<Moment> {
     let r = Lenient::new(row, "moments", 0)?;
@@ -28,6 +28,7 @@ pub(super) fn moment_from_row(row: &Row<'_>) -> rusqlite::Result<Moment> {
         status: r.parsed(7, "a status (upcoming, won, lost, passed)", MomentStatus::Passed)?,
         planned_at: r.instant(8)?,
         closed_at: r.happened_at(9)?,
+        outcome_note: r.text(10)?,
     })
 }
 
@@ -73,7 +74,13 @@ impl Moments for SqliteBook {
         by_id(&self.conn, id)
     }
 
-    fn close_moment(&mut self, id: i64, outcome: MomentStatus, now: DateTime<Utc>) -> anyhow::Result<Moment> {
+    fn close_moment(
+        &mut self,
+        id: i64,
+        outcome: MomentStatus,
+        note: &str,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<Moment> {
         self.write("close the decision moment", |tx| {
             let m = required(tx, id)?;
             if m.status != MomentStatus::Upcoming {
@@ -82,9 +89,13 @@ impl Moments for SqliteBook {
             if outcome == MomentStatus::Upcoming {
                 bail!("a moment closes as won, lost or passed, not upcoming");
             }
-            tx.prepare_cached("UPDATE moments SET status = ?2, closed_at = ?3 WHERE id = ?1")?
-                .execute(params![id, outcome, ts(now)])
-                .context("closing a decision moment")?;
+            tx.prepare_cached(
+                "UPDATE moments SET status = ?2, closed_at = ?3,
+                    outcome_note = CASE WHEN ?4 <> '' THEN ?4 ELSE outcome_note END
+                 WHERE id = ?1",
+            )?
+            .execute(params![id, outcome, ts(now), note.trim()])
+            .context("closing a decision moment")?;
             required(tx, id)
         })
     }

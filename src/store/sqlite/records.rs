@@ -136,7 +136,8 @@ impl Records for SqliteBook {
                         title = coalesce(?2, title), expected = coalesce(?3, expected),
                         concerns = coalesce(?4, concerns), steps = coalesce(?5, steps),
                         response = coalesce(?6, response), status = coalesce(?7, status),
-                        closed_at = CASE WHEN ?8 THEN ?9 ELSE closed_at END
+                        closed_at = CASE WHEN ?8 THEN ?9 ELSE closed_at END,
+                        outcome_note = coalesce(?10, outcome_note)
                      WHERE id = ?1",
                 )?
                 .execute(params![
@@ -148,7 +149,8 @@ impl Records for SqliteBook {
                     p.response,
                     p.status,
                     closed_at.is_some(),
-                    closed_at.flatten()
+                    closed_at.flatten(),
+                    p.outcome_note
                 ])
                 .context("editing the decision moment")?;
                 Ok(())
@@ -164,9 +166,10 @@ impl Records for SqliteBook {
         self.write("edit the trigger", |tx| {
             let write = |_: &Row| {
                 tx.prepare_cached(
-                    "UPDATE triggers SET kind = coalesce(?2, kind), note = coalesce(?3, note) WHERE id = ?1",
+                    "UPDATE triggers SET kind = coalesce(?2, kind), note = coalesce(?3, note),
+                        resolution_note = coalesce(?4, resolution_note) WHERE id = ?1",
                 )?
-                .execute(params![id, p.kind, p.note])
+                .execute(params![id, p.kind, p.note, p.resolution_note])
                 .context("editing the trigger")?;
                 Ok(())
             };

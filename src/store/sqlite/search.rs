@@ -1,5 +1,7 @@
 //! Full-text search in SQLite: an FTS5 index per kind of record (`search_contacts`, …;
-//! schema 9), kept by triggers in the transaction of every write, and the query over them.
+//! schema 9; a moment's outcome note and a trigger's resolution note joined them in
+//! 011_moment_notes), kept by triggers in the transaction of every write, and the query
+//! over them.
 //! A hit's rowid is its record's id; its text, date and customer are read from the
 //! record's own table, and its snippet is cut by `domain::search`.
 
@@ -102,12 +104,14 @@ fn record(conn: &Connection, kind: i64, id: i64, query: &SearchQuery) -> rusqlit
         3 => (
             Found::Moment,
             "SELECT r.customer_id, c.name, c.archived, r.expected,
-                    concat_ws(' · ', r.title, nullif(r.concerns, ''), nullif(r.steps, ''), nullif(r.response, ''))
+                    concat_ws(' · ', r.title, nullif(r.concerns, ''), nullif(r.steps, ''), nullif(r.response, ''),
+                              nullif(r.outcome_note, ''))
              FROM moments r JOIN customers c ON c.id = r.customer_id WHERE r.id = ?1",
         ),
         4 => (
             Found::Trigger,
-            "SELECT r.customer_id, c.name, c.archived, r.opened_at, r.note
+            "SELECT r.customer_id, c.name, c.archived, r.opened_at,
+                    concat_ws(' · ', r.note, nullif(r.resolution_note, ''))
              FROM triggers r JOIN customers c ON c.id = r.customer_id WHERE r.id = ?1",
         ),
         5 => (
@@ -166,9 +170,13 @@ const INDEXED: [(&str, &str, &str); 5] = [
     (
         "moments",
         "search_moments",
-        "concat_ws(' ', title, concerns, steps, response)",
+        "concat_ws(' ', title, concerns, steps, response, outcome_note)",
     ),
-    ("triggers", "search_triggers", "note"),
+    (
+        "triggers",
+        "search_triggers",
+        "concat_ws(' ', note, nullif(resolution_note, ''))",
+    ),
     ("customers", "search_customers", "notes"),
 ];
 

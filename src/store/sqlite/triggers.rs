@@ -10,8 +10,9 @@ use super::sql::{Lenient, ts};
 use crate::domain::trigger::{Trigger, TriggerKind};
 use crate::store::{NotFound, NotOpen, Triggers};
 
-pub(super) const TRIGGER_COLUMNS: &str = "t.id, t.customer_id, t.kind, t.note, t.opened_at, t.resolved_at";
-pub(super) const TRIGGER_COLUMN_COUNT: usize = 6;
+pub(super) const TRIGGER_COLUMNS: &str =
+    "t.id, t.customer_id, t.kind, t.note, t.opened_at, t.resolved_at, t.resolution_note";
+pub(super) const TRIGGER_COLUMN_COUNT: usize = 7;
 
 pub(super) fn trigger_from_row(row: &Row<'_>) -> rusqlite::Result<Trigger> {
     let r = Lenient::new(row, "triggers", 0)?;
@@ -26,6 +27,7 @@ pub(super) fn trigger_from_row(row: &Row<'_>) -> rusqlite::Result<Trigger> {
         note: r.text(3)?,
         opened_at: r.instant(4)?,
         resolved_at: r.happened_at(5)?,
+        resolution_note: r.text(6)?,
     })
 }
 
@@ -66,7 +68,7 @@ impl Triggers for SqliteBook {
         by_id(&self.conn, id)
     }
 
-    fn resolve_trigger(&mut self, id: i64, now: DateTime<Utc>) -> anyhow::Result<Trigger> {
+    fn resolve_trigger(&mut self, id: i64, note: &str, now: DateTime<Utc>) -> anyhow::Result<Trigger> {
         self.write("resolve the trigger", |tx| {
             if let Some(at) = required(tx, id)?.resolved_at {
                 return Err(NotOpen::TriggerResolved {
@@ -75,9 +77,13 @@ impl Triggers for SqliteBook {
                 }
                 .into());
             }
-            tx.prepare_cached("UPDATE triggers SET resolved_at = ?2 WHERE id = ?1")?
-                .execute(params![id, ts(now)])
-                .context("resolving a trigger")?;
+            tx.prepare_cached(
+                "UPDATE triggers SET resolved_at = ?2,
+                    resolution_note = CASE WHEN ?3 <> '' THEN ?3 ELSE resolution_note END
+                 WHERE id = ?1",
+            )?
+            .execute(params![id, ts(now), note.trim()])
+            .context("resolving a trigger")?;
             required(tx, id)
         })
     }

@@ -80,7 +80,9 @@ pub(super) fn undo_change(tx: &Connection, change: &Change, now: DateTime<Utc>) 
             title,
             status,
             closed_at,
-        } => undo_close(tx, *id, title, *status, *closed_at),
+            note,
+            note_before,
+        } => undo_close(tx, *id, title, (*status, *closed_at), (note, note_before)),
         Change::TriggerAdded { trigger: t } => {
             let what = format!("the {} trigger", t.kind);
             if let Some(why) = checks::trigger_changed(tx, t)? {
@@ -94,7 +96,9 @@ pub(super) fn undo_change(tx: &Connection, change: &Change, now: DateTime<Utc>) 
             id,
             kind,
             resolved_at,
-        } => undo_resolve(tx, *id, *kind, *resolved_at),
+            note,
+            note_before,
+        } => undo_resolve(tx, *id, *kind, *resolved_at, (note, note_before)),
         Change::BalanceAdded { entry: e } => {
             let what = format!("the {} “{}”", e.side, e.note);
             if let Some(why) = checks::balance_entry_changed(tx, e)? {
@@ -158,6 +162,7 @@ fn undo_log(tx: &Connection, customer_id: i64, logged: &Logged, now: DateTime<Ut
             note: line.note.clone(),
             opened_at: logged.at,
             resolved_at: None,
+            resolution_note: String::new(),
         };
         if let Some(why) = checks::trigger_changed(tx, &trigger)? {
             return Err(refuse(what, format!("its reactional trigger {why}")));
@@ -233,13 +238,15 @@ fn undo_snooze(tx: &Connection, id: i64, from: NaiveDate, to: NaiveDate) -> anyh
     Ok(())
 }
 
-/// A closed moment is upcoming again, while it is still closed as the close left it.
+/// A closed moment is upcoming again, with the outcome note it had before, while it is
+/// still closed as the close left it. `(note, before)`: its outcome note after the close
+/// and before it.
 fn undo_close(
     tx: &Connection,
     id: i64,
     title: &str,
-    status: MomentStatus,
-    closed_at: DateTime<Utc>,
+    (status, closed_at): (MomentStatus, DateTime<Utc>),
+    (note, before): (&str, &str),
 ) -> anyhow::Result<()> {
     use super::moments::{MOMENT_COLUMNS, moment_from_row};
     let what = format!("closing “{title}” as {status}");
@@ -255,10 +262,11 @@ fn undo_close(
             what,
             format!("it was reopened and closed as {} since", m.status),
         )),
+        Some(m) if m.outcome_note != note => Err(refuse(what, "its outcome note was edited since")),
         Some(_) => {
             tx.execute(
-                "UPDATE moments SET status = 'upcoming', closed_at = NULL WHERE id = ?1",
-                [id],
+                "UPDATE moments SET status = 'upcoming', closed_at = NULL, outcome_note = ?2 WHERE id = ?1",
+                params![id, before],
             )
             .context("reopening the moment")?;
             Ok(())
@@ -266,12 +274,15 @@ fn undo_close(
     }
 }
 
-/// A resolved trigger is open again, while it is still resolved as the resolve left it.
+/// A resolved trigger is open again, with the resolution note it had before, while it is
+/// still resolved as the resolve left it. `(note, before)`: its resolution note after the
+/// resolve and before it.
 fn undo_resolve(
     tx: &Connection,
     id: i64,
     kind: TriggerKind,
     resolved_at: DateTime<Utc>,
+    (note, before): (&str, &str),
 ) -> anyhow::Result<()> {
     use super::triggers::{TRIGGER_COLUMNS, trigger_from_row};
     let what = format!("resolving the {kind} trigger");
@@ -282,13 +293,19 @@ fn undo_resolve(
         .query_row([id], trigger_from_row)
         .optional()
         .context("loading the trigger to reopen")?;
-    match now.map(|t| t.resolved_at) {
+    match now.map(|t| (t.resolved_at, t.resolution_note)) {
         None => Err(refuse(what, "the trigger was deleted since")),
-        Some(None) => Err(refuse(what, "it was reopened since")),
-        Some(Some(at)) if at != resolved_at => Err(refuse(what, "it was reopened and resolved again since")),
-        Some(Some(_)) => {
-            tx.execute("UPDATE triggers SET resolved_at = NULL WHERE id = ?1", [id])
-                .context("reopening the trigger")?;
+        Some((None, _)) => Err(refuse(what, "it was reopened since")),
+        Some((Some(at), _)) if at != resolved_at => {
+            Err(refuse(what, "it was reopened and resolved again since"))
+        }
+        Some((_, now_note)) if now_note != note => Err(refuse(what, "its resolution note was edited since")),
+        Some(_) => {
+            tx.execute(
+                "UPDATE triggers SET resolved_at = NULL, resolution_note = ?2 WHERE id = ?1",
+                params![id, before],
+            )
+            .context("reopening the trigger")?;
             Ok(())
         }
     }

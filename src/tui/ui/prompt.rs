@@ -102,6 +102,10 @@ impl Widget for &Prompt {
                 " its records move over, empty fields are filled in, its name still finds them".to_string()
             }
             PromptKind::Merge { other: Some((_, said)), .. } => format!(" {said}"),
+            PromptKind::OutcomeNote { .. } => " how it went, in a few words · Enter alone: no note".to_string(),
+            PromptKind::Resolution { .. } => {
+                " how it was resolved, in a few words · Enter alone: no note".to_string()
+            }
         };
             Line::styled(hint, theme.dim).render(message, buf);
         }

@@ -70,6 +70,7 @@ pub(super) const TABLES: &[(&str, &[(&str, Rule)])] = &[
             ("status", Rule::Word(&["upcoming", "won", "lost", "passed"])),
             ("planned_at", Rule::Time { null: false }),
             ("closed_at", Rule::Time { null: true }),
+            ("outcome_note", Rule::Text { empty: true }),
         ],
     ),
     (
@@ -79,6 +80,7 @@ pub(super) const TABLES: &[(&str, &[(&str, Rule)])] = &[
             ("note", Rule::Text { empty: true }),
             ("opened_at", Rule::Time { null: false }),
             ("resolved_at", Rule::Time { null: true }),
+            ("resolution_note", Rule::Text { empty: true }),
         ],
     ),
     (

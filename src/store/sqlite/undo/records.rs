@@ -47,7 +47,7 @@ fn write_back(tx: &Connection, row: &Row) -> anyhow::Result<()> {
         ),
         Row::Moment(m) => tx.execute(
             "UPDATE moments SET title = ?2, expected = ?3, concerns = ?4, steps = ?5, response = ?6,
-                status = ?7, closed_at = ?8 WHERE id = ?1",
+                status = ?7, closed_at = ?8, outcome_note = ?9 WHERE id = ?1",
             params![
                 m.id,
                 m.title,
@@ -56,12 +56,13 @@ fn write_back(tx: &Connection, row: &Row) -> anyhow::Result<()> {
                 m.steps,
                 m.response,
                 m.status,
-                m.closed_at.map(ts)
+                m.closed_at.map(ts),
+                m.outcome_note
             ],
         ),
         Row::Trigger(t) => tx.execute(
-            "UPDATE triggers SET kind = ?2, note = ?3 WHERE id = ?1",
-            params![t.id, t.kind, t.note],
+            "UPDATE triggers SET kind = ?2, note = ?3, resolution_note = ?4 WHERE id = ?1",
+            params![t.id, t.kind, t.note, t.resolution_note],
         ),
         Row::Entry(e) => tx.execute(
             "UPDATE balance_entries SET side = ?2, note = ?3, at = ?4 WHERE id = ?1",
@@ -194,8 +195,9 @@ fn insert(tx: &Connection, row: &Row, kept: &Kept) -> anyhow::Result<()> {
             ],
         ),
         Row::Moment(m) => tx.execute(
-            "INSERT INTO moments (id, customer_id, title, expected, concerns, steps, response, status, planned_at, closed_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            "INSERT INTO moments (id, customer_id, title, expected, concerns, steps, response, status, planned_at, closed_at,
+                                  outcome_note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
                 m.id,
                 m.customer_id,
@@ -206,12 +208,13 @@ fn insert(tx: &Connection, row: &Row, kept: &Kept) -> anyhow::Result<()> {
                 m.response,
                 m.status,
                 ts(m.planned_at),
-                m.closed_at.map(ts)
+                m.closed_at.map(ts),
+                m.outcome_note
             ],
         ),
         Row::Trigger(t) => tx.execute(
-            "INSERT INTO triggers (id, customer_id, interaction_id, kind, note, opened_at, resolved_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO triggers (id, customer_id, interaction_id, kind, note, opened_at, resolved_at, resolution_note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 t.id,
                 t.customer_id,
@@ -219,7 +222,8 @@ fn insert(tx: &Connection, row: &Row, kept: &Kept) -> anyhow::Result<()> {
                 t.kind,
                 t.note,
                 ts(t.opened_at),
-                t.resolved_at.map(ts)
+                t.resolved_at.map(ts),
+                t.resolution_note
             ],
         ),
         Row::Entry(e) => tx.execute(

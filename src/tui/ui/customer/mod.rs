@@ -286,6 +286,10 @@ fn render_lower(card: &CustomerView, lower_area: Rect, buf: &mut Buffer) {
         CardList::Triggers => {
             let items = card.triggers.iter().enumerate().map(|(n, t)| {
                 let state = match t.resolved_at {
+                    Some(at) if !t.resolution_note.is_empty() => Span::styled(
+                        format!(" · resolved {}: {}", on(at), sanitize(&t.resolution_note)),
+                        theme.dim,
+                    ),
                     Some(at) => Span::styled(format!(" · resolved {}", on(at)), theme.dim),
                     None => Span::styled(" · open", theme.due_soon),
                 };

@@ -40,11 +40,12 @@ pub fn balance_line<'a>(card: &CustomerView, theme: &Theme) -> Line<'a> {
     ])
 }
 
-/// Title, the strip, and the shown moment's concerns, steps and response, a line each.
+/// Title, the strip, and the shown moment's concerns, steps, response and how it went, a
+/// line each.
 pub fn process_height(card: &CustomerView, today: NaiveDate) -> u16 {
     let details = shown_moment(card, today).map_or(0, |i| {
         let m = &card.moments[i];
-        [&m.concerns, &m.steps, &m.response]
+        [&m.concerns, &m.steps, &m.response, &m.outcome_note]
             .iter()
             .filter(|t| !t.is_empty())
             .count()
@@ -119,6 +120,7 @@ pub fn process(card: &CustomerView) -> Paragraph<'static> {
             ("concerns", &m.concerns),
             ("their steps", &m.steps),
             ("our response", &m.response),
+            ("how it went", &m.outcome_note),
         ] {
             if !text.is_empty() {
                 lines.push(Line::from(vec![
