@@ -250,14 +250,9 @@ fn render_promises_and_timeline(card: &CustomerView, area: Rect, buf: &mut Buffe
     render_lower(card, lower_area, buf);
 }
 
-/// The timeline, or the triggers, gives/asks or orders while one of them has the focus.
-fn render_lower(card: &CustomerView, lower_area: Rect, buf: &mut Buffer) {
+/// The lower lists' titles, `shown` marked, and where the timeline's selection is.
+fn lower_block(card: &CustomerView, shown: CardList, lower_area: Rect) -> Block<'static> {
     let theme = &card.look.theme;
-    let today = card.look.now.today();
-    let shown = card
-        .focus
-        .filter(|l| LOWER.contains(l))
-        .unwrap_or(CardList::Timeline);
     let mut title = Vec::new();
     for (i, list) in LOWER.into_iter().enumerate() {
         if i > 0 {
@@ -275,6 +270,18 @@ fn render_lower(card: &CustomerView, lower_area: Rect, buf: &mut Buffer) {
     {
         block = block.title_top(Line::styled(place, theme.dim).right_aligned());
     }
+    block
+}
+
+/// The timeline, or the triggers, gives/asks or orders while one of them has the focus.
+fn render_lower(card: &CustomerView, lower_area: Rect, buf: &mut Buffer) {
+    let theme = &card.look.theme;
+    let today = card.look.now.today();
+    let shown = card
+        .focus
+        .filter(|l| LOWER.contains(l))
+        .unwrap_or(CardList::Timeline);
+    let block = lower_block(card, shown, lower_area);
     let empty = |hint: &'static str, buf: &mut Buffer| {
         Paragraph::new(Line::styled(hint, theme.dim))
             .block(block.clone())
