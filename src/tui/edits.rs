@@ -68,6 +68,7 @@ impl App {
                 if let Some(s) = line.satisfaction {
                     let _ = write!(said, " · ={s}");
                 }
+                said += &sanitize(&log::closed(&done.logged.closed, " · closed "));
                 (done.change, said)
             }),
             PromptKind::FollowUp { customer_id, .. } => journaled(store, now, By::Tui, |s| {
