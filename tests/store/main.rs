@@ -74,6 +74,7 @@ macro_rules! contract {
                     previous_satisfaction_follows_the_contacts_times,
                     a_backdated_gift_and_complaint_date_from_when_they_happened,
                     an_undone_backdated_contact_leaves_the_summaries_as_before,
+                    a_line_closes_open_follow_ups_of_its_customer_or_saves_nothing,
                 },
                 follow_ups::{
                     follow_ups_are_done_once_and_snoozed_while_open,
