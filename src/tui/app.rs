@@ -5,6 +5,7 @@ use crossterm::event::KeyEvent;
 
 use super::action::{Action, Screen};
 use super::agenda::AgendaView;
+use super::checklist::Checklist;
 use super::customer::CustomerView;
 use super::customers::CustomersView;
 use super::filter::Filter;
@@ -29,6 +30,8 @@ pub enum Overlay {
     Search(Box<SearchView>),
     /// A yes-or-no question in the footer.
     Confirm(Box<Confirm>),
+    /// The open follow-ups to close after a log.
+    Checklist(Box<Checklist>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,6 +170,18 @@ impl App {
         if matches!(self.overlay, Some(Overlay::Search(_))) {
             return self.update_search(action, key);
         }
+        if let Some(Overlay::Checklist(list)) = &mut self.overlay {
+            match action {
+                Action::Down => list.move_by(1),
+                Action::Up => list.move_by(-1),
+                Action::Toggle => list.toggle(),
+                Action::Submit => self.close_checked()?,
+                Action::Cancel => self.overlay = None,
+                Action::Quit => self.quit = true,
+                _ => {}
+            }
+            return Ok(());
+        }
         self.update_screen(action, key)
     }
 
@@ -259,6 +274,7 @@ impl App {
                 }
             }
             Action::Cancel
+            | Action::Toggle
             | Action::Confirm
             | Action::Submit
             | Action::Suggest

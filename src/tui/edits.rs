@@ -107,7 +107,13 @@ impl App {
         match refusal(done)? {
             Ok((change, said)) => {
                 self.overlay = None;
-                self.committed(&change, said)
+                self.committed(&change, said)?;
+                match &change {
+                    Change::Logged { customer_id, logged } => {
+                        self.offer_to_close(*customer_id, logged.follow_up_id)
+                    }
+                    _ => Ok(()),
+                }
             }
             Err(refused) => {
                 let span = refused.span().unwrap_or(0..text.len());

@@ -22,6 +22,7 @@ impl App {
             Some(Overlay::Search(s)) if s.on_hits => Mode::SearchHits,
             Some(Overlay::Search(_)) => Mode::Search,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
+            Some(Overlay::Checklist(_)) => Mode::Checklist,
             None if self.screen == Screen::Customers && self.customers.as_ref().is_some_and(|c| c.typing) => {
                 Mode::Filter
             }
@@ -61,7 +62,7 @@ impl App {
                     form.error = None;
                 }
             }
-            Some(Overlay::Help(_) | Overlay::Search(_) | Overlay::Confirm(_)) => {}
+            Some(Overlay::Help(_) | Overlay::Search(_) | Overlay::Confirm(_) | Overlay::Checklist(_)) => {}
             None => self.edit_filter(edit, key)?,
         }
         Ok(())

@@ -17,10 +17,10 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::SqliteBook;
 use super::sql::ts;
-use crate::domain::Tags;
 use crate::domain::balance::BalanceEntry;
 use crate::domain::moment::MomentStatus;
 use crate::domain::trigger::{Trigger, TriggerKind};
+use crate::domain::{Tags, prose};
 use crate::store::{Action, By, Change, Entry, Logged, Undid, Undo, UndoRefused};
 use checks::{customer_fields, follow_up_moved};
 
@@ -65,6 +65,22 @@ pub(super) fn undo_change(tx: &Connection, change: &Change, now: DateTime<Utc>) 
             Ok(())
         }
         Change::FollowUpDone { id, done_at } => undo_done(tx, *id, *done_at),
+        Change::FollowUpsDone { ids, done_at } => {
+            for id in ids {
+                if let Err((text, why)) = still_done(tx, *id, *done_at)? {
+                    let which = text.map_or_else(|| format!("follow-up {id}"), |t| format!("“{t}”"));
+                    let what = format!(
+                        "marking {} done",
+                        prose::counted(ids.len() as i64, "follow-up", "follow-ups")
+                    );
+                    return Err(refuse(
+                        what,
+                        format!("{which} {}", why.strip_prefix("it ").unwrap_or(why)),
+                    ));
+                }
+            }
+            ids.iter().try_for_each(|id| reopen(tx, *id, *done_at))
+        }
         Change::FollowUpSnoozed { id, from, to } => undo_snooze(tx, *id, *from, *to),
         Change::MomentAdded { moment: m } => {
             let what = format!("the moment “{}”", m.title);

@@ -29,6 +29,8 @@ pub enum Mode {
     Help,
     /// A yes-or-no question in the footer (delete this?).
     Confirm,
+    /// The open follow-ups to close after a log.
+    Checklist,
     /// Typing the words of a search.
     Search,
     /// Moving through a search's hits.
@@ -71,6 +73,8 @@ pub enum Scope {
     Text,
     Help,
     Confirm,
+    /// The follow-ups offered to close after a log.
+    Checklist,
     /// Typing the words of a search.
     Search,
     /// Moving through a search's hits.
@@ -87,6 +91,7 @@ impl Scope {
             | (Scope::Trigger, Mode::Card(CardList::Triggers))
             | (Scope::FollowUp, Mode::Card(CardList::FollowUps) | Mode::Screen(Screen::Customer))
             | (Scope::Confirm, Mode::Confirm)
+            | (Scope::Checklist, Mode::Checklist)
             | (Scope::Filter, Mode::Filter)
             | (Scope::Input | Scope::Text, Mode::Prompt | Mode::Snooze | Mode::Form)
             | (Scope::Form, Mode::Form)
@@ -114,6 +119,7 @@ impl Scope {
             Scope::Moment => "Customer: a selected decision moment",
             Scope::Trigger => "Customer: a selected trigger",
             Scope::Confirm => "Delete? (y/n)",
+            Scope::Checklist => "Close any of these? (after a log)",
             Scope::Week => "Week",
             Scope::Filter => "Filter (after /)",
             Scope::Input => "Prompts and forms",
@@ -206,7 +212,8 @@ mod tests {
     use super::*;
     use crossterm::event::KeyCode::{Char, Esc};
 
-    const MODES: [Mode; 18] = [
+    const MODES: [Mode; 19] = [
+        Mode::Checklist,
         Mode::Search,
         Mode::SearchHits,
         Mode::Screen(Screen::Agenda),
@@ -227,7 +234,8 @@ mod tests {
         Mode::Help,
     ];
 
-    const SCOPES: [Scope; 19] = [
+    const SCOPES: [Scope; 20] = [
+        Scope::Checklist,
         Scope::Search,
         Scope::SearchHits,
         Scope::Always,

@@ -76,6 +76,7 @@ const CARD: Page = (
             section(Scope::Moment.title(), |b| b.scope == Scope::Moment),
             section(Scope::Trigger.title(), |b| b.scope == Scope::Trigger),
             section(Scope::Confirm.title(), |b| b.scope == Scope::Confirm),
+            section(Scope::Checklist.title(), |b| b.scope == Scope::Checklist),
         ],
     ],
 );
@@ -154,9 +155,10 @@ fn moves(action: Action) -> bool {
     )
 }
 
-/// A screen binding that only puts an everywhere-binding in that screen's footer.
+/// A screen binding that only puts an everywhere-binding in that screen's footer: the same
+/// keys, action and words.
 fn repeats(b: &Binding) -> bool {
     BINDINGS
         .iter()
-        .any(|e| e.scope == Scope::Everywhere && e.action == b.action && e.keys == b.keys)
+        .any(|e| e.scope == Scope::Everywhere && e.action == b.action && e.keys == b.keys && e.help == b.help)
 }
