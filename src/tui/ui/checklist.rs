@@ -37,6 +37,8 @@ impl Widget for &Checklist {
         for (row, (i, (f, checked))) in self.rows.iter().enumerate().skip(first).take(shown).enumerate() {
             let line_area = Rect::new(inner.x, inner.y + row as u16, inner.width, 1);
             let mark = if *checked { "[x]" } else { "[ ]" };
+            // Marked in words too, for NO_COLOR.
+            let pointer = if i == self.selected { "▸" } else { " " };
             let due_style = if f.due < today {
                 theme.overdue
             } else if f.due == today {
@@ -45,7 +47,7 @@ impl Widget for &Checklist {
                 theme.dim
             };
             let mut line = Line::from(vec![
-                Span::raw(format!(" {mark} ")),
+                Span::raw(format!("{pointer}{mark} ")),
                 Span::styled(format!("{:<11} ", short_day(f.due, today)), due_style),
                 Span::raw(format!(" {}", cell(&f.text, text_width))),
             ]);
