@@ -116,8 +116,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Moment, &[ch('c')], "c", Action::CloseMoment, "close it: won, lost, passed").footer("close"),
     bind(Trigger, &[ch('r')], "r", Action::ResolveTrigger, "resolve the trigger").footer("resolve"),
     bind(Row, &[ch('e')], "e", Action::EditSelected, "edit the selected row").footer("edit"),
-    bind(Agenda, &[ch('e')], "e", Action::EditSelected, "edit the follow-up (else the customer)"),
-    bind(Week, &[ch('e')], "e", Action::EditSelected, "edit the follow-up (else the customer)"),
+    bind(Agenda, &[ch('e')], "e", Action::EditSelected, "edit the follow-up, or customer"),
+    bind(Week, &[ch('e')], "e", Action::EditSelected, "edit the follow-up, or customer"),
     bind(Row, &[ch('x')], "x", Action::DeleteSelected, "delete the selected row (asks y/n)").footer("delete"),
     bind(Row, &[key(Esc)], "Esc", Action::Back, "unselect (e edits the customer)"),
     bind(Customer, &[ch(']')], "]", Action::NextList, "select a row in the next list").footer_as("[ ]", "list"),
@@ -209,7 +209,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Checklist, &[ch('j'), key(Down)], "j/↓", Action::Down, "the next follow-up").footer_as("j/k", "move"),
     bind(Checklist, &[ch('k'), key(Up)], "k/↑", Action::Up, "the follow-up before").footer_as("j/k", "move"),
     bind(Checklist, &[ch(' ')], "Space", Action::Toggle, "check it, or uncheck it").footer("check"),
-    bind(Checklist, &[key(Enter)], "Enter", Action::Submit, "close the checked ones (u undoes)").footer("close checked"),
+    bind(Checklist, &[key(Enter)], "Enter", Action::Submit, "close the checked ones").footer("close checked"),
     bind(Checklist, &[key(Esc)], "Esc", Action::Cancel, "keep them all open").footer("keep all"),
 
     // The help.
