@@ -117,15 +117,15 @@ pub(super) fn by_id(conn: &rusqlite::Connection, id: i64) -> anyhow::Result<Opti
     .context("loading a contact")
 }
 
-/// Marks done, at `at`, the follow-ups `closes` names, each an open one of the customer's;
+/// Marks done, at `at`, the follow-ups `wanted` names, each an open one of the customer's;
 /// anything else refuses the whole line (`CannotClose`).
-fn close(tx: &Connection, customer_id: i64, closes: &Closes, at: i64) -> anyhow::Result<Vec<FollowUp>> {
+fn close(tx: &Connection, customer_id: i64, wanted: &Closes, at: i64) -> anyhow::Result<Vec<FollowUp>> {
     let name = |id: i64| -> anyhow::Result<String> {
         tx.prepare_cached("SELECT name FROM customers WHERE id = ?1")?
             .query_row([id], |r| r.get(0))
             .context("loading the customer's name")
     };
-    let ids: Vec<i64> = match closes {
+    let ids: Vec<i64> = match wanted {
         Closes::Nothing => return Ok(Vec::new()),
         Closes::Every => {
             let open: Vec<i64> = tx

@@ -39,12 +39,10 @@ impl Widget for &Checklist {
             let mark = if *checked { "[x]" } else { "[ ]" };
             // Marked in words too, for NO_COLOR.
             let pointer = if i == self.selected { "▸" } else { " " };
-            let due_style = if f.due < today {
-                theme.overdue
-            } else if f.due == today {
-                theme.today
-            } else {
-                theme.dim
+            let due_style = match f.due.cmp(&today) {
+                std::cmp::Ordering::Less => theme.overdue,
+                std::cmp::Ordering::Equal => theme.today,
+                std::cmp::Ordering::Greater => theme.dim,
             };
             let mut line = Line::from(vec![
                 Span::raw(format!("{pointer}{mark} ")),
