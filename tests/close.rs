@@ -277,6 +277,12 @@ fn after_a_log_the_checklist_closes_the_checked_follow_up_in_one_undo() {
     );
     assert_eq!(s.app.agenda.due.overdue, 0);
     s.keys("u");
+    assert!(
+        s.status()
+            .starts_with("Undone: marked “send proposal” done for Acme"),
+        "{}",
+        s.status()
+    );
     assert_eq!(s.open().len(), 4, "one undo reopens it; the contact stays");
     assert_eq!(s.other().interactions(s.acme, 10).unwrap().len(), 1);
 }
@@ -317,4 +323,21 @@ fn a_bad_id_in_the_log_prompt_is_marked_and_nothing_is_saved() {
         text.contains("follow-up 4 “call back” is Beta's, not Acme's"),
         "{text}"
     );
+}
+
+#[test]
+fn e_on_a_week_row_edits_its_follow_up() {
+    let mut s = Session::acme_with_follow_ups();
+    s.keys("4");
+    // The first row: "send proposal", carried in overdue.
+    s.keys("e");
+    s.submit("", " today");
+    assert!(
+        s.status()
+            .starts_with("Edited the follow-up “send proposal today”"),
+        "{}",
+        s.status()
+    );
+    assert_eq!(s.open()[0], "2026-11-20 send proposal today");
+    assert_eq!(s.app.screen, Screen::Week);
 }
