@@ -68,9 +68,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Log a contact in one line: "[kind:] note [>> follow-up] [@when] [=1..5] [#tag]"
+    /// Log a contact in one line: "[kind:] note [>> follow-up] [@when] [=1..5] [#tag] [!done|!ID]"
     #[command(
-        after_help = "Examples:\n  touchbase log acme \"call: discussed renewal >> send proposal @fri\"\n  touchbase log acme \"email: sent price list @+3d\"\n  touchbase log acme \"visit: site tour, very happy =5\"\n\nKinds: call, email, meeting, visit, message, note, gift, complaint (default call).\n@when: today, tomorrow, mon..sun, +3d, +2w, +1m, next week, 2026-12-01."
+        after_help = "Examples:\n  touchbase log acme \"call: discussed renewal >> send proposal @fri\"\n  touchbase log acme \"email: sent price list @+3d\"\n  touchbase log acme \"visit: site tour, very happy =5\"\n  touchbase log acme \"email: sent the proposal !114\"   (marks follow-up 114 done; !done: every open one)\n\nKinds: call, email, meeting, visit, message, note, gift, complaint (default call).\n@when: today, tomorrow, mon..sun, +3d, +2w, +1m, next week, 2026-12-01."
     )]
     Log {
         customer: String,

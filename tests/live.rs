@@ -178,6 +178,7 @@ fn a_line_being_typed_stays_while_the_screen_behind_it_changes() {
     f.press(KeyCode::Enter);
     let status = &f.app.status.as_ref().unwrap().text;
     assert!(status.starts_with("Logged call with Acme"), "{status}");
+    f.press(KeyCode::Esc); // the follow-ups offered to close stay open
 
     // And the filter as typed.
     f.keys("2/bet");
@@ -212,8 +213,10 @@ fn each_action_records_the_time_it_was_taken() {
 
     f.press(KeyCode::Enter); // Acme's card
     f.submit("l", "call: first >> send the contract @today");
+    f.press(KeyCode::Esc); // the follow-ups offered to close stay open
     set("2026-11-23T14:07:30Z");
     f.submit("l", "email: second");
+    f.press(KeyCode::Esc);
     set("2026-11-23T16:45:00Z");
     f.keys("d"); // the card's first open follow-up: "send the quote"
 

@@ -326,6 +326,8 @@ fn help_turns_to_the_keys_of_the_card_then_of_the_filter_prompts_and_forms() {
     f.app.press(KeyCode::Tab);
     insta::assert_snapshot!("help_card_80x24", draw(&mut f.app, 80, 24).backend());
     f.app.press(KeyCode::Tab);
+    insta::assert_snapshot!("help_overlays_80x24", draw(&mut f.app, 80, 24).backend());
+    f.app.press(KeyCode::Tab);
     snapshot_both("help_typing", &mut f.app);
 }
 

@@ -1,5 +1,5 @@
 //! Follow-ups, the promises made to a customer: adding one ("send proposal @fri"), marking
-//! one done, snoozing one to a later day. Knows the rules for their dates, not the prompt
+//! one done (or several, after a log settled them), snoozing one to a later day. Knows the rules for their dates, not the prompt
 //! or the arguments they were typed in.
 
 use super::customers::{Who, find};
@@ -7,6 +7,7 @@ use super::refused::Refused;
 use super::undo::{Undoable, entry};
 use crate::clock::Now;
 use crate::domain::follow_up::{parse_plan, snooze_until};
+use crate::domain::prose::and_list;
 use crate::domain::{Customer, FollowUp};
 use crate::store::{Book, Change, Journaled};
 
@@ -81,5 +82,65 @@ pub fn snooze(store: &mut dyn Book, now: Now, id: i64, when: &str) -> anyhow::Re
         },
         follow_up,
         customer,
+    })
+}
+
+/// Several follow-ups of one customer marked done as one action (the checklist after a
+/// log), and how to take them all back at once.
+#[derive(Debug, Clone)]
+pub struct DoneSeveral {
+    /// Those marked done now; any another process closed meanwhile are left out.
+    pub follow_ups: Vec<FollowUp>,
+    pub customer: Customer,
+    pub change: Change,
+}
+
+impl DoneSeveral {
+    /// “Send proposal”, or “A” and “B”, or 3 follow-ups.
+    pub fn named(&self) -> String {
+        match self.follow_ups.as_slice() {
+            many @ [_, _, _, ..] => format!("{} follow-ups", many.len()),
+            few => and_list(&few.iter().map(|f| format!("“{}”", f.text)).collect::<Vec<_>>()),
+        }
+    }
+}
+
+impl Undoable for DoneSeveral {
+    fn journaled(&self) -> Option<Journaled> {
+        if self.follow_ups.is_empty() {
+            return None;
+        }
+        let said = format!("marked {} done for {}", self.named(), self.customer.name);
+        Some(entry(said, &self.change))
+    }
+}
+
+/// Marks the follow-ups `ids` of customer `customer_id` done, in one action: those still
+/// open (another process may have closed one since they were listed). An id of another
+/// customer's is `NotFound` for this one, and nothing is marked.
+pub fn done_several(
+    store: &mut dyn Book,
+    now: Now,
+    customer_id: i64,
+    ids: &[i64],
+) -> anyhow::Result<DoneSeveral> {
+    let customer = store.require_customer(customer_id)?;
+    let mut follow_ups = Vec::with_capacity(ids.len());
+    for &id in ids {
+        let f = store.require_follow_up(id)?;
+        if f.customer_id != customer_id {
+            return Err(crate::store::NotFound::new("follow-up", id).into());
+        }
+        if f.done_at.is_none() {
+            follow_ups.push(store.complete_follow_up(id, now.utc)?);
+        }
+    }
+    let ids = follow_ups.iter().map(|f| f.id).collect();
+    // As the book holds it, which may be less precise than the clock.
+    let done_at = follow_ups.iter().find_map(|f| f.done_at).unwrap_or(now.utc);
+    Ok(DoneSeveral {
+        follow_ups,
+        customer,
+        change: Change::FollowUpsDone { ids, done_at },
     })
 }

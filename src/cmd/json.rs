@@ -188,6 +188,8 @@ pub struct LoggedJson<'a> {
     pub tags: &'a [String],
     pub balance_entry_id: Option<i64>,
     pub trigger_id: Option<i64>,
+    /// The follow-ups the line's `!done` or `!ID` marked done.
+    pub closed: Vec<FollowUpJson<'a>>,
 }
 
 #[derive(Serialize)]

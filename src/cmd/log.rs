@@ -50,6 +50,7 @@ pub fn run(cx: &mut Ctx, customer: &str, line: &str, json: bool) -> anyhow::Resu
                 tags: tags.as_slice(),
                 balance_entry_id: logged.balance_entry_id,
                 trigger_id: logged.trigger_id,
+                closed: logged.closed.iter().map(FollowUpJson::from).collect(),
             },
         );
     }
@@ -77,6 +78,7 @@ pub fn run(cx: &mut Ctx, customer: &str, line: &str, json: bool) -> anyhow::Resu
     if logged.trigger_id.is_some() {
         said += " · opened a reactional trigger";
     }
+    said += &sanitize(&log::closed(&logged.closed, " · closed "));
     writeln!(cx.out, "{said}")?;
     Ok(())
 }

@@ -1,5 +1,5 @@
 //! The one-line contact log: `[kind [when]:] note [>> follow-up text] [@when]
-//! [=satisfaction] [#tag ...]`, read into plain parts. The `when` before the colon is the
+//! [=satisfaction] [#tag ...] [!done | !ID ...]`, read into plain parts. The `when` before the colon is the
 //! contact's own time (looking back: `visit yesterday:`, `call mon 14:30:`); `@when` is the
 //! follow-up's date (looking ahead). Knows neither the store nor the screen; an error
 //! carries the byte span of the offending part so the TUI can underline it.
@@ -27,6 +27,29 @@ pub struct QuickLog {
     pub follow_up: Option<FollowUpPlan>,
     pub satisfaction: Option<u8>,
     pub tags: Tags,
+    /// The customer's open follow-ups the contact settles (`!done`, `!114`).
+    #[serde(default, skip_serializing_if = "Closes::is_nothing")]
+    pub closes: Closes,
+}
+
+/// Which of the customer's open follow-ups a logged line marks done, so that "sent the
+/// proposal !114" does not leave "send proposal" overdue: `!done` every one open before
+/// the line (not the one it plans), `!114` follow-up 114. A `!` before a digit or `done`
+/// starts no word of prose, so neither can be meant as text; any other `!word` is text.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Closes {
+    #[default]
+    Nothing,
+    Every,
+    /// These ids, each once, in the order written.
+    These(Vec<i64>),
+}
+
+impl Closes {
+    pub fn is_nothing(&self) -> bool {
+        *self == Closes::Nothing
+    }
 }
 
 /// A follow-up to create along with the logged contact.
@@ -78,6 +101,7 @@ pub fn parse(line: &str, now: NaiveDateTime) -> Result<QuickLog, QuickLogError> 
     let mut when: Option<NaiveDate> = None;
     let mut satisfaction: Option<u8> = None;
     let mut tags = Tags::default();
+    let mut closes = Closes::Nothing;
     let mut i = 0;
     while let Some(&token) = rest.get(i) {
         i += 1;
@@ -107,6 +131,8 @@ pub fn parse(line: &str, now: NaiveDateTime) -> Result<QuickLog, QuickLogError> 
                     token.span(),
                 )
             })?);
+        } else if let Some(marker) = close_marker(token) {
+            closes = add_close(closes, marker?, token)?;
         } else if is_tag(text) {
             let tag = Tags::new([text]).map_err(|e| QuickLogError::new(e.to_string(), token.span()))?;
             tags = tags.union(&tag);
@@ -140,7 +166,7 @@ pub fn parse(line: &str, now: NaiveDateTime) -> Result<QuickLog, QuickLogError> 
         }),
         (None, None) => None,
     };
-    if note.is_empty() && follow_up.is_none() && satisfaction.is_none() {
+    if note.is_empty() && follow_up.is_none() && satisfaction.is_none() && closes.is_nothing() {
         return Err(match kind_token {
             Some(token) => {
                 QuickLogError::new(format!("'{}' needs a note after it", token.text), token.span())
@@ -155,7 +181,67 @@ pub fn parse(line: &str, now: NaiveDateTime) -> Result<QuickLog, QuickLogError> 
         follow_up,
         satisfaction,
         tags,
+        closes,
     })
+}
+
+/// What a `!` marker says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    Every,
+    Id(i64),
+}
+
+/// `!done` or `!114` (a marker, or a bad one); `None` for any other word.
+fn close_marker(token: Token) -> Option<Result<Marker, QuickLogError>> {
+    let rest = token.text.strip_prefix('!')?;
+    if rest.eq_ignore_ascii_case("done") {
+        return Some(Ok(Marker::Every));
+    }
+    if rest.is_empty() || !rest.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(rest.parse().map(Marker::Id).map_err(|_| {
+        QuickLogError::new(
+            format!(
+                "'{}' is no follow-up id — use one `touchbase show` lists",
+                token.text
+            ),
+            token.span(),
+        )
+    }))
+}
+
+fn add_close(closes: Closes, marker: Marker, token: Token) -> Result<Closes, QuickLogError> {
+    let refuse = |message: String| Err(QuickLogError::new(message, token.span()));
+    match (closes, marker) {
+        (Closes::Nothing, Marker::Every) => Ok(Closes::Every),
+        (Closes::Nothing, Marker::Id(id)) => Ok(Closes::These(vec![id])),
+        (Closes::These(mut ids), Marker::Id(id)) => {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+            Ok(Closes::These(ids))
+        }
+        (Closes::Every, Marker::Every) => refuse("only one '!done' per line".to_string()),
+        (Closes::Every, Marker::Id(_)) => refuse(format!(
+            "'!done' already closes every open follow-up — drop '{}', or '!done' to close only the ids",
+            token.text
+        )),
+        (Closes::These(_), Marker::Every) => {
+            refuse("'!done' closes every open follow-up — drop it, or the ids before it".to_string())
+        }
+    }
+}
+
+/// Where `line` says `!done` (`id` None) or `!id`: what to mark when the book refuses to
+/// close it.
+pub fn close_span(line: &str, id: Option<i64>) -> Option<Range<usize>> {
+    let wanted = id.map_or(Marker::Every, Marker::Id);
+    tokens(line)
+        .into_iter()
+        .find(|t| close_marker(*t).is_some_and(|m| m == Ok(wanted)))
+        .map(Token::span)
 }
 
 /// A whitespace-separated piece of the line and the byte offset where it starts.
@@ -391,7 +477,11 @@ fn is_tag(text: &str) -> bool {
 }
 
 fn is_special(text: &str) -> bool {
-    text.starts_with(['@', '=']) || text.starts_with(">>") || is_tag(text)
+    text.starts_with(['@', '=']) || text.starts_with(">>") || is_tag(text) || is_marker(text)
+}
+
+fn is_marker(text: &str) -> bool {
+    close_marker(Token { text, start: 0 }).is_some()
 }
 
 fn nothing_to_log(line: &str) -> QuickLogError {
@@ -845,6 +935,77 @@ mod tests {
         assert_eq!(error("visit: ☕\u{3000}@zondag").1, "@zondag");
     }
 
+    #[test]
+    fn done_closes_every_open_follow_up_and_an_id_that_one() {
+        let every = log("email: sent the proposal !done");
+        assert_eq!(every.note, "sent the proposal");
+        assert_eq!(every.closes, Closes::Every);
+        assert_eq!(log("call: ok !DONE >> call back @fri").closes, Closes::Every);
+        let two = log("call: sent the quote !114 and the contract !7 !114 #vip");
+        assert_eq!(two.note, "sent the quote and the contract");
+        assert_eq!(two.closes, Closes::These(vec![114, 7]));
+        assert_eq!(log("call: hi").closes, Closes::Nothing);
+    }
+
+    #[test]
+    fn a_marker_alone_is_enough_to_log() {
+        let log = log("email: !114");
+        assert_eq!((log.kind, log.note.as_str()), (Kind::Email, ""));
+        assert_eq!(log.closes, Closes::These(vec![114]));
+    }
+
+    #[test]
+    fn an_exclamation_mark_in_prose_is_text() {
+        for line in [
+            "great news! they signed",
+            "call: !!! urgent",
+            "call: !important call back",
+            "call: they said yes!",
+            "call: done!",
+            "call: ! 114",
+            "call: !1a !done. !-3",
+        ] {
+            let log = log(line);
+            assert_eq!(log.closes, Closes::Nothing, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_marker_ends_a_when_of_several_words() {
+        let log = log("x @in 2w !3");
+        assert_eq!(log.closes, Closes::These(vec![3]));
+        assert_eq!(log.follow_up, Some(plan("follow up: x", date(2026, 12, 7))));
+    }
+
+    #[test]
+    fn every_and_ids_together_are_refused_marking_the_second() {
+        let (message, marked) = error("call: sent !done !114");
+        assert_eq!(
+            message,
+            "'!done' already closes every open follow-up — drop '!114', or '!done' to close only the ids"
+        );
+        assert_eq!(marked, "!114");
+        assert_eq!(error("call: sent !114 !done").1, "!done");
+        assert_eq!(
+            error("call: sent !done !Done"),
+            ("only one '!done' per line".to_string(), "!Done")
+        );
+        let (message, marked) = error("call: x !99999999999999999999");
+        assert_eq!(
+            message,
+            "'!99999999999999999999' is no follow-up id — use one `touchbase show` lists"
+        );
+        assert_eq!(marked, "!99999999999999999999");
+    }
+
+    #[test]
+    fn the_marker_the_book_refused_is_found_in_the_line() {
+        let line = "café: sent it !7 and !114 !done";
+        assert_eq!(close_span(line, Some(114)).map(|s| &line[s]), Some("!114"));
+        assert_eq!(close_span(line, None).map(|s| &line[s]), Some("!done"));
+        assert_eq!(close_span(line, Some(8)), None);
+    }
+
     fn piece() -> impl Strategy<Value = String> {
         prop_oneof![
             prop::sample::select(vec![
@@ -875,6 +1036,9 @@ mod tests {
                 "#vip",
                 "#1",
                 "#a;b",
+                "!done",
+                "!7",
+                "!",
                 "é",
                 " ",
                 "\u{3000}",
@@ -912,7 +1076,8 @@ mod tests {
         fn the_parts_of_a_line_come_back_as_written(
             kind in prop::sample::select(Kind::ALL.to_vec()),
             days_back in prop::option::of(1u32..=3650),
-            note in prop::collection::vec("[a-zA-Zé0-9,.!?']{1,8}", 1..6),
+            // A word of prose: a '!' inside or after it, never before a digit or "done" (a marker).
+            note in prop::collection::vec("[a-zA-Zé0-9,.?'][a-zA-Zé0-9,.!?']{0,7}", 1..6),
             follow_up in prop::collection::vec("[a-z]{1,8}", 0..4),
             days in 1u32..=3650,
             satisfaction in prop::option::of(1u8..=5),

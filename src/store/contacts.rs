@@ -1,10 +1,10 @@
 //! The contacts part of the contract: logging a contact with everything its quick-log line
 //! implies, and a customer's timeline. Knows no SQL.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::quicklog::QuickLog;
-use crate::domain::{Kind, Tags};
+use crate::domain::{FollowUp, Kind, Tags};
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Interaction {
@@ -27,10 +27,44 @@ pub struct Logged {
     /// The tags the line gave the customer, those they did not have yet. Not the tags as
     /// they were before: putting those back would drop a tag another process added since.
     pub tags_added: Tags,
+    /// The follow-ups the line's `!done` or `!ID` marked done, as it left them (done when
+    /// the contact happened); undo reopens them while they are still so.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closed: Vec<FollowUp>,
     /// The line as recorded, and when the contact happened (the line's own time, or the
     /// moment it was logged).
     pub line: QuickLog,
     pub at: DateTime<Utc>,
+}
+
+/// Why a line's `!done` or `!ID` cannot close what it names; nothing was saved.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CannotClose {
+    #[error("there is no follow-up {id} — `touchbase show CUSTOMER` lists the open ones with their ids")]
+    NoSuch { id: i64 },
+    #[error("follow-up {id} “{text}” is {owner}'s, not {customer}'s — close it when you log for {owner}")]
+    Elsewhere {
+        id: i64,
+        text: String,
+        owner: String,
+        customer: String,
+    },
+    #[error("follow-up {id} “{text}” was already done on {on} — drop '!{id}'")]
+    Done { id: i64, text: String, on: NaiveDate },
+    #[error("{customer} has no open follow-up for '!done' to close — drop '!done'")]
+    NoneOpen { customer: String },
+}
+
+impl CannotClose {
+    /// The id the line named, `None` for its `!done`.
+    pub fn id(&self) -> Option<i64> {
+        match self {
+            CannotClose::NoSuch { id } | CannotClose::Elsewhere { id, .. } | CannotClose::Done { id, .. } => {
+                Some(*id)
+            }
+            CannotClose::NoneOpen { .. } => None,
+        }
+    }
 }
 
 pub trait Contacts {
@@ -40,6 +74,9 @@ pub trait Contacts {
     /// `at` is when the contact happened, which may be before other contacts already
     /// logged: the give and the trigger it implies date from then too, and the summaries
     /// follow the contacts' times (last contact is the latest of them, not the newest row).
+    /// The line's `!done` marks every follow-up of the customer open before it done, its
+    /// `!ID`s those (done at `at`); one that is not an open follow-up of this customer, or
+    /// a `!done` with none open, is `CannotClose`, and nothing is saved.
     /// `NotFound` when there is no such customer, and then nothing is saved.
     fn log_contact(&mut self, customer_id: i64, log: &QuickLog, at: DateTime<Utc>) -> anyhow::Result<Logged>;
 

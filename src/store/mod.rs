@@ -28,7 +28,7 @@ use chrono::NaiveDate;
 use crate::domain::moment::MomentStatus;
 
 pub(crate) use bulk::Bulk;
-pub use contacts::Interaction;
+pub use contacts::{CannotClose, Interaction};
 pub(crate) use contacts::{Contacts, Logged};
 pub use customers::{CustomerPatch, CustomerRow, Customers, IndexEntry, Named, NewCustomer, SortKey};
 pub(crate) use follow_ups::FollowUps;

@@ -35,6 +35,11 @@ pub enum Change {
         id: i64,
         done_at: DateTime<Utc>,
     },
+    /// Several follow-ups marked done at once (the checklist after a log), all at `done_at`.
+    FollowUpsDone {
+        ids: Vec<i64>,
+        done_at: DateTime<Utc>,
+    },
     FollowUpSnoozed {
         id: i64,
         from: NaiveDate,

@@ -98,6 +98,8 @@ pub enum Action {
     ReadNote,
     /// The yes to a question (a delete).
     Confirm,
+    /// Checks or unchecks the row selected in a checklist.
+    Toggle,
     /// Selects a row in the card's next list, or in none after the last.
     NextList,
     PreviousList,

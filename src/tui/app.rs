@@ -5,6 +5,7 @@ use crossterm::event::KeyEvent;
 
 use super::action::{Action, Screen};
 use super::agenda::AgendaView;
+use super::checklist::Checklist;
 use super::customer::CustomerView;
 use super::customers::CustomersView;
 use super::filter::Filter;
@@ -32,6 +33,8 @@ pub enum Overlay {
     Note(Box<NoteView>),
     /// A yes-or-no question in the footer.
     Confirm(Box<Confirm>),
+    /// The open follow-ups to close after a log.
+    Checklist(Box<Checklist>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -174,6 +177,18 @@ impl App {
             self.update_note(action);
             return Ok(());
         }
+        if let Some(Overlay::Checklist(list)) = &mut self.overlay {
+            match action {
+                Action::Down => list.move_by(1),
+                Action::Up => list.move_by(-1),
+                Action::Toggle => list.toggle(),
+                Action::Submit => self.close_checked()?,
+                Action::Cancel => self.overlay = None,
+                Action::Quit => self.quit = true,
+                _ => {}
+            }
+            return Ok(());
+        }
         self.update_screen(action, key)
     }
 
@@ -194,22 +209,9 @@ impl App {
             Action::Top => self.move_by(i64::MIN / 2)?,
             Action::Bottom => self.move_by(i64::MAX / 2)?,
             Action::Open => self.open()?,
-            Action::Filter => {
-                if let Some(view) = self.customers.as_mut() {
-                    view.start_filter(&*self.store, &mut self.preload)?;
-                }
-            }
+            Action::Filter => self.start_filter()?,
             Action::Search => self.overlay = Some(Overlay::Search(Box::new(SearchView::new(self.look())))),
-            Action::CycleSort => {
-                if let Some(view) = self.customers.as_mut() {
-                    let (store, now, config) = (&*self.store, self.now, &self.config);
-                    let ranking = &mut self.ranking;
-                    view.cycle_sort(store, || match ranking.take() {
-                        Some(ids) => Ok(ids),
-                        None => ranked_ids(store, now, config),
-                    })?;
-                }
-            }
+            Action::CycleSort => self.cycle_sort()?,
             Action::LogContact => {
                 self.ask_for_customer(|customer_id, name| PromptKind::QuickLog { customer_id, name });
             }
@@ -257,16 +259,9 @@ impl App {
                     week.shift(&*self.store, self.now, &self.config, weeks)?;
                 }
             }
-            Action::ExportWeek => {
-                if let Some(week) = &self.week {
-                    let file = export::default_file_name(&week.plan, export::WeekFormat::Md);
-                    let mut prompt = Prompt::new(PromptKind::Export, self.theme);
-                    prompt.input = ratatui_textarea::TextArea::new(vec![file.display().to_string()]);
-                    prompt.input.move_cursor(ratatui_textarea::CursorMove::End);
-                    self.prompt(prompt);
-                }
-            }
+            Action::ExportWeek => self.ask_export_week(),
             Action::Cancel
+            | Action::Toggle
             | Action::Confirm
             | Action::Submit
             | Action::Suggest
@@ -278,6 +273,37 @@ impl App {
             | Action::Edit(_) => self.update_input(action, key)?,
         }
         Ok(())
+    }
+
+    fn start_filter(&mut self) -> anyhow::Result<()> {
+        if let Some(view) = self.customers.as_mut() {
+            view.start_filter(&*self.store, &mut self.preload)?;
+        }
+        Ok(())
+    }
+
+    /// The Customers list in its next order; urgency is ranked once, when first asked for.
+    fn cycle_sort(&mut self) -> anyhow::Result<()> {
+        if let Some(view) = self.customers.as_mut() {
+            let (store, now, config) = (&*self.store, self.now, &self.config);
+            let ranking = &mut self.ranking;
+            view.cycle_sort(store, || match ranking.take() {
+                Some(ids) => Ok(ids),
+                None => ranked_ids(store, now, config),
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Asks where to write the week shown, offering the file name of its Markdown export.
+    fn ask_export_week(&mut self) {
+        if let Some(week) = &self.week {
+            let file = export::default_file_name(&week.plan, export::WeekFormat::Md);
+            let mut prompt = Prompt::new(PromptKind::Export, self.theme);
+            prompt.input = ratatui_textarea::TextArea::new(vec![file.display().to_string()]);
+            prompt.input.move_cursor(ratatui_textarea::CursorMove::End);
+            self.prompt(prompt);
+        }
     }
 
     fn back(&mut self) -> anyhow::Result<()> {

@@ -68,6 +68,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Some(Overlay::Form(form)) => frame.render_widget(&**form, frame.area()),
         Some(Overlay::Search(search)) => frame.render_widget(&**search, body),
         Some(Overlay::Note(note)) => frame.render_widget(&**note, body),
+        Some(Overlay::Checklist(list)) => frame.render_widget(&**list, body),
         _ => {}
     }
 }

@@ -18,6 +18,27 @@ use crate::domain::text::sanitize;
 use crate::human::{day, follow_up_summary, local_time};
 use crate::store::{By, Change, Undid};
 
+/// "Logged call with Jan de Vries on Mon 16 Nov 10:00 · follow-up … · =4 · closed …".
+fn logged_said(done: &log::Contact, now: crate::clock::Now) -> String {
+    let line = &done.logged.line;
+    let mut said = format!("Logged {} with {}", line.kind, sanitize(&done.customer.name));
+    if line.at.is_some() {
+        let _ = write!(said, " on {}", local_time(done.logged.at, now));
+    }
+    if let Some(plan) = &line.follow_up {
+        let _ = write!(
+            said,
+            " · follow-up {}",
+            follow_up_summary(&plan.text, plan.due, now.today())
+        );
+    }
+    if let Some(s) = line.satisfaction {
+        let _ = write!(said, " · ={s}");
+    }
+    said += &sanitize(&log::closed(&done.logged.closed, " · closed "));
+    said
+}
+
 impl App {
     pub(super) fn submit_prompt(&mut self) -> anyhow::Result<()> {
         let Some(Overlay::Prompt(prompt)) = &mut self.overlay else {
@@ -59,21 +80,7 @@ impl App {
                 log::contact(s, now, Who::Id(customer_id), &text)
             })
             .map(|done| {
-                let line = &done.logged.line;
-                let mut said = format!("Logged {} with {}", line.kind, sanitize(&done.customer.name));
-                if line.at.is_some() {
-                    let _ = write!(said, " on {}", local_time(done.logged.at, now));
-                }
-                if let Some(plan) = &line.follow_up {
-                    let _ = write!(
-                        said,
-                        " · follow-up {}",
-                        follow_up_summary(&plan.text, plan.due, today)
-                    );
-                }
-                if let Some(s) = line.satisfaction {
-                    let _ = write!(said, " · ={s}");
-                }
+                let said = logged_said(&done, now);
                 (done.change, said)
             }),
             PromptKind::FollowUp { customer_id, .. } => journaled(store, now, By::Tui, |s| {
@@ -114,7 +121,13 @@ impl App {
         match refusal(done)? {
             Ok((change, said)) => {
                 self.overlay = None;
-                self.committed(&change, said)
+                self.committed(&change, said)?;
+                match &change {
+                    Change::Logged { customer_id, logged } => {
+                        self.offer_to_close(*customer_id, logged.follow_up_id)
+                    }
+                    _ => Ok(()),
+                }
             }
             Err(refused) => {
                 let span = refused.span().unwrap_or(0..text.len());

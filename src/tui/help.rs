@@ -5,7 +5,7 @@ use super::theme::Theme;
 
 /// The screens' keys, the customer card's, those of the filter, prompts and forms, then
 /// the search's.
-pub const PAGES: usize = 4;
+pub const PAGES: usize = 5;
 
 pub struct HelpView {
     pub page: usize,

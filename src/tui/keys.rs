@@ -24,6 +24,7 @@ impl App {
             Some(Overlay::Search(_)) => Mode::Search,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
             Some(Overlay::Note(_)) => Mode::Note,
+            Some(Overlay::Checklist(_)) => Mode::Checklist,
             None if self.screen == Screen::Customers && self.customers.as_ref().is_some_and(|c| c.typing) => {
                 Mode::Filter
             }
@@ -63,7 +64,13 @@ impl App {
                     form.error = None;
                 }
             }
-            Some(Overlay::Help(_) | Overlay::Search(_) | Overlay::Confirm(_) | Overlay::Note(_)) => {}
+            Some(
+                Overlay::Help(_)
+                | Overlay::Search(_)
+                | Overlay::Confirm(_)
+                | Overlay::Note(_)
+                | Overlay::Checklist(_),
+            ) => {}
             None => self.edit_filter(edit, key)?,
         }
         Ok(())

@@ -7,6 +7,7 @@ pub mod action;
 pub(crate) mod agenda;
 pub mod app;
 mod archive;
+pub(crate) mod checklist;
 pub mod customer;
 pub mod customers;
 mod draw;

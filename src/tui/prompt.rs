@@ -72,7 +72,7 @@ impl Prompt {
     pub fn new(kind: PromptKind, theme: Theme) -> Prompt {
         let mut input = TextArea::default();
         input.set_placeholder_text(match &kind {
-            PromptKind::QuickLog { .. } => "kind [when]: what happened >> follow-up @when =1..5 #tag",
+            PromptKind::QuickLog { .. } => "kind [when]: note >> follow-up @when =1..5 #tag !done",
             PromptKind::FollowUp { .. } => "send proposal @fri",
             PromptKind::Snooze { .. } => "tomorrow, +3d, +1w, fri, next week, 2026-12-01 (Tab: suggestions)",
             PromptKind::Trigger { .. } => "reactional: delivery 5 days late",

@@ -1,5 +1,6 @@
-//! Editing and deleting the row selected on the customer card: `e` opens a form prefilled
-//! with the record's fields, `x` asks in the footer whether to delete it. Each reads what
+//! Editing and deleting the row selected on the customer card (and editing the follow-up
+//! of an Agenda or Week row): `e` opens a form prefilled with the record's fields, `x` asks
+//! in the footer whether to delete it. Each reads what
 //! was typed into a patch with the use case's own readers, calls one use case
 //! (`app::records`), and shows its outcome — a refusal on the form, a change on the status
 //! line with `u` to undo it. The rules are the use cases', not this file's.
@@ -164,12 +165,17 @@ fn read<T>(
 }
 
 impl App {
-    /// `e`: on the card with a row selected, the form for that record; else the
-    /// customer's form.
+    /// `e`: on the card with a row selected, the form for that record; on a follow-up's
+    /// row of the Agenda or the Week, the follow-up's; else the customer's form.
     pub(super) fn edit_selected(&mut self) -> anyhow::Result<()> {
         if let Some(selected) = self.selected_row() {
             let form = form(selected.row(), self.now, self.theme);
             self.form(form);
+            return Ok(());
+        }
+        if let Some(id) = self.listed_follow_up() {
+            let follow_up = self.store.require_follow_up(id)?;
+            self.form(form(Row::FollowUp(follow_up), self.now, self.theme));
             return Ok(());
         }
         match self.target_customer() {
@@ -180,6 +186,15 @@ impl App {
             None => self.say("Select a customer to edit."),
         }
         Ok(())
+    }
+
+    /// The follow-up the selected row of the Agenda or the Week is about.
+    fn listed_follow_up(&self) -> Option<i64> {
+        match self.screen {
+            Screen::Agenda => self.agenda.selected_nudge()?.follow_up_id,
+            Screen::Week => self.week.as_ref()?.selected_item()?.follow_up_id,
+            Screen::Customers | Screen::Customer => None,
+        }
     }
 
     /// `]` / `[` on the card.

@@ -315,3 +315,77 @@ pub fn the_timeline_reads_on_page_by_page_to_the_oldest_contact(b: &dyn Backend)
     assert_eq!(on, ["c", "d", "e"]);
     assert_eq!(book.count_interactions(c.id).unwrap(), 6);
 }
+
+pub fn a_line_closes_open_follow_ups_of_its_customer_or_saves_nothing(b: &dyn Backend) {
+    use touchbase::store::CannotClose;
+    let mut book = b.open();
+    let t = at("2026-11-18T10:00:00Z");
+    let acme = book.add_customer(&customer("Acme"), t).unwrap().id;
+    let beta = book.add_customer(&customer("Beta"), t).unwrap().id;
+    let proposal = book
+        .add_follow_up(acme, "send proposal", day("2026-11-19"), t)
+        .unwrap();
+    let contract = book
+        .add_follow_up(acme, "send contract", day("2026-11-24"), t)
+        .unwrap();
+    let theirs = book
+        .add_follow_up(beta, "call back", day("2026-11-24"), t)
+        .unwrap();
+    let cannot = |e: anyhow::Error| e.downcast::<CannotClose>().expect("CannotClose");
+
+    // Refused whole: the good id before the bad one stays open, no contact is logged.
+    let bad = line(&format!("call: sent !{} !{}", proposal.id, theirs.id));
+    let err = cannot(book.log_contact(acme, &bad, now()).unwrap_err());
+    assert_eq!(err.id(), Some(theirs.id));
+    assert!(err.to_string().contains("is Beta's, not Acme's"), "{err}");
+    let missing = line("call: sent !999");
+    assert_eq!(
+        cannot(book.log_contact(acme, &missing, now()).unwrap_err()),
+        CannotClose::NoSuch { id: 999 }
+    );
+    assert!(book.interactions(acme, 10).unwrap().is_empty());
+    assert_eq!(book.open_follow_ups(acme).unwrap().len(), 2);
+
+    // `!done` closes what was open before the line, not the follow-up the line plans.
+    let logged = book
+        .log_contact(
+            acme,
+            &line("visit: settled it all !done >> send the invoice"),
+            now(),
+        )
+        .unwrap();
+    let closed: Vec<i64> = logged.closed.iter().map(|f| f.id).collect();
+    assert_eq!(closed, vec![proposal.id, contract.id]);
+    assert!(logged.closed.iter().all(|f| f.done_at == Some(now())));
+    let open: Vec<i64> = book.open_follow_ups(acme).unwrap().iter().map(|f| f.id).collect();
+    assert_eq!(open, vec![logged.follow_up_id.unwrap()]);
+    assert_eq!(book.open_follow_ups(beta).unwrap().len(), 1);
+    let again = line(&format!("call: once more !{}", proposal.id));
+    assert!(matches!(
+        cannot(book.log_contact(acme, &again, now()).unwrap_err()),
+        CannotClose::Done { .. }
+    ));
+
+    // Undo reopens them with the contact.
+    book.undo(
+        &Change::Logged {
+            customer_id: acme,
+            logged,
+        },
+        now(),
+    )
+    .unwrap();
+    let open: Vec<i64> = book.open_follow_ups(acme).unwrap().iter().map(|f| f.id).collect();
+    assert_eq!(open, vec![proposal.id, contract.id]);
+    assert!(book.interactions(acme, 10).unwrap().is_empty());
+    book.log_contact(beta, &line("call: ok !done"), now()).unwrap();
+    assert_eq!(
+        cannot(
+            book.log_contact(beta, &line("call: ok !done"), now())
+                .unwrap_err()
+        ),
+        CannotClose::NoneOpen {
+            customer: "Beta".into()
+        }
+    );
+}

@@ -76,6 +76,7 @@ macro_rules! contract {
                     a_backdated_gift_and_complaint_date_from_when_they_happened,
                     an_undone_backdated_contact_leaves_the_summaries_as_before,
                     the_timeline_reads_on_page_by_page_to_the_oldest_contact,
+                    a_line_closes_open_follow_ups_of_its_customer_or_saves_nothing,
                 },
                 follow_ups::{
                     follow_ups_are_done_once_and_snoozed_while_open,

@@ -7,9 +7,9 @@ use rusqlite::{Connection, params};
 
 use super::SqliteBook;
 use super::sql::{Lenient, from_ts, int, ts};
-use crate::domain::quicklog::QuickLog;
-use crate::domain::{Kind, Tags};
-use crate::store::{Contacts, Interaction, Logged};
+use crate::domain::quicklog::{Closes, QuickLog};
+use crate::domain::{FollowUp, Kind, Tags};
+use crate::store::{CannotClose, Contacts, Interaction, Logged};
 
 impl Contacts for SqliteBook {
     /// Records a parsed quick-log line for a customer in one transaction: the interaction,
@@ -24,6 +24,8 @@ impl Contacts for SqliteBook {
             .execute(params![customer_id, at, log.kind, log.note, log.satisfaction])
             .map_err(|e| super::customers::explain_missing_customer(e, customer_id))?;
             let interaction_id = tx.last_insert_rowid();
+            // Before the line's own follow-up exists: `!done` settles what was open.
+            let closed = close(tx, customer_id, &log.closes, at)?;
 
             let follow_up_id = match &log.follow_up {
                 Some(plan) => {
@@ -69,6 +71,7 @@ impl Contacts for SqliteBook {
                 balance_entry_id,
                 trigger_id,
                 tags_added,
+                closed,
                 line: log.clone(),
                 at: from_ts(at),
             })
@@ -142,6 +145,65 @@ pub(super) fn by_id(conn: &rusqlite::Connection, id: i64) -> anyhow::Result<Opti
     .query_row([id], interaction_from_row)
     .optional()
     .context("loading a contact")
+}
+
+/// Marks done, at `at`, the follow-ups `wanted` names, each an open one of the customer's;
+/// anything else refuses the whole line (`CannotClose`).
+fn close(tx: &Connection, customer_id: i64, wanted: &Closes, at: i64) -> anyhow::Result<Vec<FollowUp>> {
+    let name = |id: i64| -> anyhow::Result<String> {
+        tx.prepare_cached("SELECT name FROM customers WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .context("loading the customer's name")
+    };
+    let ids: Vec<i64> = match wanted {
+        Closes::Nothing => return Ok(Vec::new()),
+        Closes::Every => {
+            let open: Vec<i64> = tx
+                .prepare_cached(
+                    "SELECT id FROM follow_ups WHERE customer_id = ?1 AND done_at IS NULL ORDER BY due, id",
+                )?
+                .query_map([customer_id], |r| r.get(0))?
+                .collect::<Result<_, _>>()
+                .context("loading the open follow-ups to close")?;
+            if open.is_empty() {
+                return Err(CannotClose::NoneOpen {
+                    customer: name(customer_id)?,
+                }
+                .into());
+            }
+            open
+        }
+        Closes::These(ids) => ids.clone(),
+    };
+    let mut closed = Vec::with_capacity(ids.len());
+    for id in ids {
+        let f = super::follow_ups::by_id(tx, id)?.ok_or(CannotClose::NoSuch { id })?;
+        if f.customer_id != customer_id {
+            return Err(CannotClose::Elsewhere {
+                id,
+                text: f.text,
+                owner: name(f.customer_id)?,
+                customer: name(customer_id)?,
+            }
+            .into());
+        }
+        if let Some(done) = f.done_at {
+            return Err(CannotClose::Done {
+                id,
+                text: f.text,
+                on: done.date_naive(),
+            }
+            .into());
+        }
+        tx.prepare_cached("UPDATE follow_ups SET done_at = ?2 WHERE id = ?1")?
+            .execute(params![id, at])
+            .context("closing a follow-up")?;
+        closed.push(FollowUp {
+            done_at: Some(from_ts(at)),
+            ..f
+        });
+    }
+    Ok(closed)
 }
 
 /// Adds `tags` to the customer's; returns those of `tags` they did not have yet.

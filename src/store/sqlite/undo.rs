@@ -17,10 +17,10 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::SqliteBook;
 use super::sql::ts;
-use crate::domain::Tags;
 use crate::domain::balance::BalanceEntry;
 use crate::domain::moment::MomentStatus;
 use crate::domain::trigger::{Trigger, TriggerKind};
+use crate::domain::{Tags, prose};
 use crate::store::{Action, By, Change, Entry, Logged, Undid, Undo, UndoRefused};
 use checks::{customer_fields, follow_up_moved};
 
@@ -65,6 +65,22 @@ pub(super) fn undo_change(tx: &Connection, change: &Change, now: DateTime<Utc>) 
             Ok(())
         }
         Change::FollowUpDone { id, done_at } => undo_done(tx, *id, *done_at),
+        Change::FollowUpsDone { ids, done_at } => {
+            for id in ids {
+                if let Err((text, why)) = still_done(tx, *id, *done_at)? {
+                    let which = text.map_or_else(|| format!("follow-up {id}"), |t| format!("“{t}”"));
+                    let what = format!(
+                        "marking {} done",
+                        prose::counted(ids.len() as i64, "follow-up", "follow-ups")
+                    );
+                    return Err(refuse(
+                        what,
+                        format!("{which} {}", why.strip_prefix("it ").unwrap_or(why)),
+                    ));
+                }
+            }
+            ids.iter().try_for_each(|id| reopen(tx, *id, *done_at))
+        }
         Change::FollowUpSnoozed { id, from, to } => undo_snooze(tx, *id, *from, *to),
         Change::MomentAdded { moment: m } => {
             let what = format!("the moment “{}”", m.title);
@@ -168,6 +184,19 @@ fn undo_log(tx: &Connection, customer_id: i64, logged: &Logged, now: DateTime<Ut
             return Err(refuse(what, format!("its reactional trigger {why}")));
         }
     }
+    for f in &logged.closed {
+        let done_at = f.done_at.unwrap_or(logged.at);
+        if let Err((_, why)) = still_done(tx, f.id, done_at)? {
+            let why = why.strip_prefix("it ").unwrap_or(why);
+            return Err(refuse(
+                what,
+                format!("the follow-up it closed, “{}”, {why}", f.text),
+            ));
+        }
+    }
+    for f in &logged.closed {
+        reopen(tx, f.id, f.done_at.unwrap_or(logged.at))?;
+    }
 
     for (table, id) in [
         ("follow_ups", logged.follow_up_id),
@@ -197,25 +226,42 @@ fn undo_log(tx: &Connection, customer_id: i64, logged: &Logged, now: DateTime<Ut
 }
 
 fn undo_done(tx: &Connection, id: i64, done_at: DateTime<Utc>) -> anyhow::Result<()> {
-    let Some((f, _)) = checks::follow_up(tx, id)? else {
-        return Err(refuse(
-            format!("marking follow-up {id} done"),
-            "it was deleted since",
-        ));
-    };
-    let what = format!("marking “{}” done", f.text);
-    match f.done_at {
-        None => Err(refuse(what, "it was reopened since")),
-        Some(at) if at != done_at => Err(refuse(what, "it was reopened and done again since")),
-        Some(_) => {
-            tx.execute(
-                "UPDATE follow_ups SET done_at = NULL WHERE id = ?1 AND done_at = ?2",
-                params![id, ts(done_at)],
-            )
-            .context("reopening the follow-up")?;
-            Ok(())
+    match still_done(tx, id, done_at)? {
+        Err((text, why)) => {
+            let what = text.map_or_else(
+                || format!("marking follow-up {id} done"),
+                |t| format!("marking “{t}” done"),
+            );
+            Err(refuse(what, why))
         }
+        Ok(()) => reopen(tx, id, done_at),
     }
+}
+
+/// Whether follow-up `id` is still done as a change left it, at `done_at`; else its text
+/// (if it is still there) and why not.
+fn still_done(
+    tx: &Connection,
+    id: i64,
+    done_at: DateTime<Utc>,
+) -> anyhow::Result<Result<(), (Option<String>, &'static str)>> {
+    let Some((f, _)) = checks::follow_up(tx, id)? else {
+        return Ok(Err((None, "it was deleted since")));
+    };
+    Ok(match f.done_at {
+        None => Err((Some(f.text), "it was reopened since")),
+        Some(at) if at != done_at => Err((Some(f.text), "it was reopened and done again since")),
+        Some(_) => Ok(()),
+    })
+}
+
+fn reopen(tx: &Connection, id: i64, done_at: DateTime<Utc>) -> anyhow::Result<()> {
+    tx.execute(
+        "UPDATE follow_ups SET done_at = NULL WHERE id = ?1 AND done_at = ?2",
+        params![id, ts(done_at)],
+    )
+    .context("reopening the follow-up")?;
+    Ok(())
 }
 
 fn undo_snooze(tx: &Connection, id: i64, from: NaiveDate, to: NaiveDate) -> anyhow::Result<()> {

@@ -31,6 +31,8 @@ pub enum Mode {
     Help,
     /// A yes-or-no question in the footer (delete this?).
     Confirm,
+    /// The open follow-ups to close after a log.
+    Checklist,
     /// Typing the words of a search.
     Search,
     /// Moving through a search's hits.
@@ -84,6 +86,8 @@ pub enum Scope {
     Text,
     Help,
     Confirm,
+    /// The follow-ups offered to close after a log.
+    Checklist,
     /// Typing the words of a search.
     Search,
     /// Moving through a search's hits.
@@ -102,6 +106,7 @@ impl Scope {
             | (Scope::Note, Mode::Note)
             | (Scope::FollowUp, Mode::Card(CardList::FollowUps) | Mode::Screen(Screen::Customer))
             | (Scope::Confirm, Mode::Confirm)
+            | (Scope::Checklist, Mode::Checklist)
             | (Scope::Filter, Mode::Filter)
             | (Scope::Input | Scope::Text, Mode::Prompt | Mode::Snooze | Mode::Form | Mode::Lines)
             | (Scope::OneLine, Mode::Prompt | Mode::Snooze | Mode::Form)
@@ -133,6 +138,7 @@ impl Scope {
             Scope::Contact => "Customer: a selected contact",
             Scope::Note => "A contact's full note",
             Scope::Confirm => "Delete? (y/n)",
+            Scope::Checklist => "Close any of these? (after a log)",
             Scope::Week => "Week",
             Scope::Filter => "Filter (after /)",
             Scope::Input => "Prompts and forms",
@@ -227,7 +233,8 @@ mod tests {
     use super::*;
     use crossterm::event::KeyCode::{Char, Esc};
 
-    const MODES: [Mode; 20] = [
+    const MODES: [Mode; 21] = [
+        Mode::Checklist,
         Mode::Search,
         Mode::SearchHits,
         Mode::Screen(Screen::Agenda),
@@ -250,7 +257,8 @@ mod tests {
         Mode::Note,
     ];
 
-    const SCOPES: [Scope; 23] = [
+    const SCOPES: [Scope; 24] = [
+        Scope::Checklist,
         Scope::Search,
         Scope::SearchHits,
         Scope::Always,

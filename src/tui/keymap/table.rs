@@ -88,8 +88,8 @@ use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
 use Scope::{
-    Agenda, Always, Confirm, Contact, Customer, Customers, Everywhere, Filter, FollowUp, Form, Help, Input,
-    Lines, Moment, Note, OneLine, Row, Search, SearchHits, Snooze, Text, Trigger, Week,
+    Agenda, Always, Checklist, Confirm, Contact, Customer, Customers, Everywhere, Filter, FollowUp, Form,
+    Help, Input, Lines, Moment, Note, OneLine, Row, Search, SearchHits, Snooze, Text, Trigger, Week,
 };
 
 // One binding per line reads as a table; rustfmt would spread each over seven lines.
@@ -116,6 +116,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Trigger, &[ch('r')], "r", Action::ResolveTrigger, "resolve the trigger").footer("resolve"),
     bind(Contact, &[key(Enter)], "Enter", Action::ReadNote, "read the full note").footer("read"),
     bind(Row, &[ch('e')], "e", Action::EditSelected, "edit the selected row").footer("edit"),
+    bind(Agenda, &[ch('e')], "e", Action::EditSelected, "edit the follow-up, or customer"),
+    bind(Week, &[ch('e')], "e", Action::EditSelected, "edit the follow-up, or customer"),
     bind(Row, &[ch('x')], "x", Action::DeleteSelected, "delete the selected row (asks y/n)").footer("delete"),
     bind(Row, &[key(Esc)], "Esc", Action::Back, "unselect (e edits the customer)"),
     bind(Customer, &[ch(']')], "]", Action::NextList, "select a row in the next list").footer_as("[ ]", "list"),
@@ -215,6 +217,13 @@ pub const BINDINGS: &[Binding] = &[
     // The question before a delete: only y deletes.
     bind(Confirm, &[ch('y')], "y", Action::Confirm, "yes: delete it (u undoes)").footer("delete"),
     bind(Confirm, &[TEXT, key(Esc), key(Enter)], "any other", Action::Cancel, "keep it: nothing deleted").footer_as("any other key", "keeps it"),
+
+    // The open follow-ups offered to close after a log: nothing is closed unless checked.
+    bind(Checklist, &[ch('j'), key(Down)], "j/↓", Action::Down, "the next follow-up").footer_as("j/k", "move"),
+    bind(Checklist, &[ch('k'), key(Up)], "k/↑", Action::Up, "the follow-up before").footer_as("j/k", "move"),
+    bind(Checklist, &[ch(' ')], "Space", Action::Toggle, "check it, or uncheck it").footer("check"),
+    bind(Checklist, &[key(Enter)], "Enter", Action::Submit, "close the checked ones").footer("close checked"),
+    bind(Checklist, &[key(Esc)], "Esc", Action::Cancel, "keep them all open").footer("keep all"),
 
     // The help.
     bind(Help, &[key(Esc)], "Esc", Action::Cancel, "close the help").footer("close"),

@@ -81,9 +81,16 @@ const CARD: Page = (
             section(Scope::Moment.title(), |b| b.scope == Scope::Moment),
             section(Scope::Trigger.title(), |b| b.scope == Scope::Trigger),
             section(Scope::Contact.title(), |b| b.scope == Scope::Contact),
-            section(Scope::Note.title(), |b| b.scope == Scope::Note),
             section(Scope::Confirm.title(), |b| b.scope == Scope::Confirm),
         ],
+    ],
+);
+
+const OVERLAYS: Page = (
+    " Keys of a full note and of the checklist after a log · Esc closes ",
+    [
+        &[section(Scope::Note.title(), |b| b.scope == Scope::Note)],
+        &[section(Scope::Checklist.title(), |b| b.scope == Scope::Checklist)],
     ],
 );
 
@@ -98,7 +105,7 @@ const SEARCH: Page = (
 );
 
 /// In the order Tab turns them; `help::PAGES` long.
-const PAGES: [Page; super::super::help::PAGES] = [SCREENS, CARD, TYPING, SEARCH];
+const PAGES: [Page; super::super::help::PAGES] = [SCREENS, CARD, OVERLAYS, TYPING, SEARCH];
 
 impl Widget for &HelpView {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -161,9 +168,10 @@ fn moves(action: Action) -> bool {
     )
 }
 
-/// A screen binding that only puts an everywhere-binding in that screen's footer.
+/// A screen binding that only puts an everywhere-binding in that screen's footer: the same
+/// keys, action and words.
 fn repeats(b: &Binding) -> bool {
     BINDINGS
         .iter()
-        .any(|e| e.scope == Scope::Everywhere && e.action == b.action && e.keys == b.keys)
+        .any(|e| e.scope == Scope::Everywhere && e.action == b.action && e.keys == b.keys && e.help == b.help)
 }

@@ -3,6 +3,7 @@
 //! book, the config or the app. How they make up a frame is `tui::draw`'s.
 
 mod agenda;
+mod checklist;
 mod customer;
 mod customers;
 mod footer;
