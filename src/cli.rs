@@ -141,6 +141,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Keep a nudge quiet until a day, with why: quiet acme cadence @2027-03-01 champion on leave
+    Quiet {
+        customer: String,
+        /// cadence, moment, complaint, situation, taking, loyalty or satisfaction
+        kind: String,
+        /// The day it nudges again (tomorrow, fri, +2w, next week, 2027-03-01), then the reason
+        #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true)]
+        until: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Decision moments in a customer's buying process
     Moment {
         #[command(subcommand)]

@@ -76,6 +76,10 @@ pub enum Refused {
     NoBalanceNote,
     #[error("'{0}' is not after today — snooze to a later day, like tomorrow, +3d or next week")]
     SnoozeNotLater(String),
+    #[error("a follow-up is snoozed on its own, which moves its due day — use `touchbase snooze FOLLOW_UP_ID WHEN` (the id is in `touchbase due`), or `s` on it in the agenda")]
+    SnoozeFollowUpNudge,
+    #[error(transparent)]
+    NudgeKind(#[from] crate::domain::nudge::BadNudgeKind),
     #[error("'{0}' is after today — an order is recorded on the day it was placed, not in the future")]
     OrderAhead(String),
     #[error("no customer given — pass an id, or words of the name or company")]

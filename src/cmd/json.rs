@@ -300,6 +300,27 @@ pub struct WhyJson<'a> {
     pub customer_id: i64,
     pub total: f64,
     pub terms: Vec<TermJson<'a>>,
+    pub snoozed: Vec<SnoozeJson<'a>>,
+}
+
+/// A snoozed nudge: `quiet`, and under `snoozed` in `why`.
+#[derive(Serialize)]
+pub struct SnoozeJson<'a> {
+    pub customer_id: i64,
+    pub kind: &'static str,
+    pub until: chrono::NaiveDate,
+    pub reason: &'a str,
+}
+
+impl<'a> From<&'a crate::domain::nudge::NudgeSnooze> for SnoozeJson<'a> {
+    fn from(s: &'a crate::domain::nudge::NudgeSnooze) -> Self {
+        SnoozeJson {
+            customer_id: s.customer_id,
+            kind: s.kind.as_str(),
+            until: s.until,
+            reason: &s.reason,
+        }
+    }
 }
 
 #[derive(Serialize)]

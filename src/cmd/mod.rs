@@ -16,6 +16,7 @@ mod import;
 mod json;
 mod log;
 mod merge;
+mod quiet;
 mod records;
 mod relationship;
 mod undo;
@@ -145,6 +146,12 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
             when,
             json,
         } => follow_ups::snooze(&mut cx, follow_up_id, &when, json),
+        Command::Quiet {
+            customer,
+            kind,
+            until,
+            json,
+        } => quiet::run(&mut cx, &customer, &kind, &until.join(" "), json),
         Command::Export {
             what: ExportWhat::Week(args),
         } => export::week(&mut cx, &args),

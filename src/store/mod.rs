@@ -14,6 +14,7 @@ mod merge;
 mod moments;
 mod nudges;
 mod records;
+mod snoozes;
 pub mod sqlite;
 mod triggers;
 mod undo;
@@ -41,6 +42,7 @@ pub use records::{
     ContactPatch, EntryPatch, FollowUpPatch, FormerName, Kept, MomentPatch, OrderPatch, Record, RecordCounts,
     Records, Removed, RemovedCustomer, Revised, Row, TriggerPatch,
 };
+pub use snoozes::NudgeSnoozes;
 pub use sqlite::{LATEST_VERSION, OpenError};
 pub(crate) use triggers::Triggers;
 pub use undo::{Change, CustomerFields, Undo, UndoRefused};
@@ -78,6 +80,7 @@ pub trait Book:
     + Merges
     + Records
     + Nudges
+    + NudgeSnoozes
     + Weeks
     + Undo
     + Upkeep

@@ -12,6 +12,7 @@ use super::merge::Merge;
 use super::records::{Kept, RemovedCustomer, Row};
 use crate::domain::balance::BalanceEntry;
 use crate::domain::moment::{Moment, MomentStatus};
+use crate::domain::nudge::NudgeSnooze;
 use crate::domain::trigger::{Trigger, TriggerKind};
 use crate::domain::{Cadence, Customer, FollowUp, Tags};
 
@@ -39,6 +40,11 @@ pub enum Change {
         id: i64,
         from: NaiveDate,
         to: NaiveDate,
+    },
+    /// A nudge snoozed; `replaced` is the snooze of the same nudge it took the place of.
+    NudgeSnoozed {
+        snooze: NudgeSnooze,
+        replaced: Option<NudgeSnooze>,
     },
     CustomerAdded {
         id: i64,

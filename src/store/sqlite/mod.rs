@@ -15,6 +15,7 @@ mod migrations;
 mod moments;
 mod nudges;
 mod records;
+mod snoozes;
 mod sql;
 mod summary;
 mod triggers;

@@ -66,6 +66,7 @@ pub(super) fn undo_change(tx: &Connection, change: &Change, now: DateTime<Utc>) 
         }
         Change::FollowUpDone { id, done_at } => undo_done(tx, *id, *done_at),
         Change::FollowUpSnoozed { id, from, to } => undo_snooze(tx, *id, *from, *to),
+        Change::NudgeSnoozed { snooze, replaced } => undo_nudge_snooze(tx, snooze, replaced.as_ref()),
         Change::MomentAdded { moment: m } => {
             let what = format!("the moment “{}”", m.title);
             if let Some(why) = checks::moment_changed(tx, m)? {
@@ -230,6 +231,28 @@ fn undo_snooze(tx: &Connection, id: i64, from: NaiveDate, to: NaiveDate) -> anyh
         params![id, from],
     )
     .context("unsnoozing the follow-up")?;
+    Ok(())
+}
+
+/// The snooze is gone and the one it replaced back, while the snooze is as it was left.
+fn undo_nudge_snooze(
+    tx: &Connection,
+    snooze: &crate::domain::nudge::NudgeSnooze,
+    replaced: Option<&crate::domain::nudge::NudgeSnooze>,
+) -> anyhow::Result<()> {
+    let what = format!("snoozing the {} nudge", snooze.kind);
+    match super::snoozes::of_kind(tx, snooze.customer_id, snooze.kind)? {
+        None => return Err(refuse(what, "the snooze was removed since")),
+        Some(now) if now != *snooze => {
+            return Err(refuse(what, format!("it was snoozed again since, until {}", now.until)));
+        }
+        Some(_) => {}
+    }
+    tx.execute("DELETE FROM nudge_snoozes WHERE id = ?1", [snooze.id])
+        .context("unsnoozing the nudge")?;
+    if let Some(old) = replaced {
+        super::snoozes::insert(tx, old)?;
+    }
     Ok(())
 }
 
