@@ -6,9 +6,7 @@
 
 mod common;
 
-use std::fs;
-use std::path::PathBuf;
-
+use common::WritableCopy;
 use divan::Bencher;
 use touchbase::app::agenda;
 use touchbase::app::week::plan_week;
@@ -183,26 +181,11 @@ mod records {
     }
 }
 
-/// A fresh copy of the book for benchmarks that write, removed when dropped (after the
-/// store on it: declare it first).
-struct WritableCopy(PathBuf);
-
-impl WritableCopy {
-    fn new(name: &str) -> WritableCopy {
-        let copy = common::data_dir().join(name);
-        common::remove_db(&copy);
-        fs::copy(common::book(), &copy).expect("copying the bench book");
-        // Flush the copy now: otherwise the first checkpoint's fsync writes out the whole
-        // file, and one sample measures the copy instead of the log.
-        fs::File::open(&copy)
-            .and_then(|f| f.sync_all())
-            .expect("syncing the copy");
-        WritableCopy(copy)
-    }
-}
-
-impl Drop for WritableCopy {
-    fn drop(&mut self) {
-        common::remove_db(&self.0);
-    }
+/// Two-word searches over every note, as `touchbase search` runs them (20 hits): a common
+/// pair that matches many contacts and follow-ups, a rarer one, a prefix as typed, and a
+/// word nothing has. Target: ≤ 50 ms.
+#[divan::bench(args = ["send revised", "delivery late", "trade fai", "zeppelin quote"], sample_count = 50)]
+fn search(bencher: Bencher, typed: &str) {
+    let store = touchbase::store::open(common::book()).expect("opening the bench book");
+    bencher.bench_local(|| touchbase::app::search::search(&*store, typed, 20).expect("search"));
 }

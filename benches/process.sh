@@ -32,7 +32,9 @@ cli() {
     hyperfine -N --warmup 5 --runs 60 --export-json "$out/due-log.json" \
         "$bin --db $book due" \
         "$bin --db $data/book-100k-hyperfine.db log 4242 'call: checked in >> send brochure @fri'" \
-        "$bin --db $data/book-100k-hyperfine.db log 4243 'visit yesterday 14:30: site tour =5 >> send the offer @fri'" >/dev/null
+        "$bin --db $data/book-100k-hyperfine.db log 4243 'visit yesterday 14:30: site tour =5 >> send the offer @fri'" \
+        "$bin --db $book search send revised" \
+        "$bin --db $book search delivery late" >/dev/null
     # An edit, and a delete of the newest contact: each run's --prepare logs it again, and
     # SQLite hands the freed highest id out again, so every run deletes the same id.
     local copy=$data/book-100k-hyperfine.db newest

@@ -297,3 +297,49 @@ mod select_next {
         );
     }
 }
+
+/// Keeping the screen current while another process writes the book (`tui/live.rs`).
+mod live {
+    use std::cell::{Cell, RefCell};
+
+    use super::{Bencher, KeyCode, Session, bench_step, common};
+    use touchbase::domain::quicklog;
+
+    /// One look for a change made elsewhere when there is none: what the idle app does
+    /// four times a second.
+    #[divan::bench(sample_count = 100)]
+    fn look_when_nothing_changed(bencher: Bencher) {
+        let session = RefCell::new(Session::open(common::book()));
+        bencher.bench_local(|| assert!(!session.borrow_mut().app.look_for_changes()));
+    }
+
+    /// Another process logs a contact (untimed), then the look that finds it: the agenda
+    /// and the customers screen read again, the selection put back, the frame drawn.
+    #[divan::bench(sample_count = 20, sample_size = 1)]
+    fn look_after_a_change_elsewhere(bencher: Bencher) {
+        let copy = common::WritableCopy::new("book-100k-live.db");
+        let mut session = Session::open(&copy.0);
+        session.press(KeyCode::Char('2'));
+        session.press(KeyCode::Char('j'));
+        let other = RefCell::new(touchbase::store::open(&copy.0).expect("opening the copy"));
+        let now = common::now();
+        let line = quicklog::parse("call: checked in", now.local().naive_local()).expect("a valid line");
+        // Each sample logs for another customer, far down the book's order.
+        let next = Cell::new(50_000_i64);
+        bench_step(
+            bencher,
+            session,
+            |_| {
+                next.set(next.get() + 1);
+                other
+                    .borrow_mut()
+                    .log_contact(next.get(), &line, now.utc)
+                    .expect("logging elsewhere");
+            },
+            |s| {
+                assert!(s.app.look_for_changes(), "the change is seen");
+                s.frame();
+            },
+        );
+    }
+}

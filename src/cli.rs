@@ -187,6 +187,21 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search every note (contacts, follow-ups, moments, triggers, customers), best first
+    #[command(
+        after_help = "Every word must appear in a note, ignoring case and accents; the last one may be the start of a word (quot finds quote). Quotes, *, -, NEAR and OR are plain words or punctuation, not operators (a word starting with - goes after --). Archived customers are left out.\n\nExamples:\n  touchbase search late delivery\n  touchbase search kuhne quot --limit 5"
+    )]
+    Search {
+        /// The words to find
+        #[arg(required = true, value_name = "WORDS")]
+        words: Vec<String>,
+        /// At most this many hits (1 to 1000)
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u16).range(1..=1000))]
+        limit: u16,
+        /// Print the hits as JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Correct a customer or anything logged, by id (`touchbase show CUSTOMER` lists the ids)
     ///
     /// Only the fields given change; every summary (last contact, value, satisfaction,
@@ -335,6 +350,9 @@ pub enum MomentCmd {
         /// How we will respond, to excel at this moment
         #[arg(long, default_value = "")]
         response: String,
+        /// How it went, for a moment already behind us (needed for a day before today)
+        #[arg(long, value_name = "won|lost|passed", default_value = "")]
+        outcome: String,
         #[arg(long)]
         json: bool,
     },

@@ -93,15 +93,61 @@ fn a_decision_moment_nudges_three_days_ahead_until_something_is_logged() {
 }
 
 #[test]
-fn a_complaint_opens_a_trigger_that_nudges_after_three_days() {
+fn a_moment_in_the_past_is_refused_unless_it_says_how_it_went() {
+    let book = Book::acme();
+    book.refuses(
+        &["moment", "add", "acme", "Board approves budget", "@2026-11-01"],
+        "'@2026-11-01' is before today",
+    );
+    assert_eq!(book.json(&["show", "acme"])["moments"], serde_json::json!([]));
+    book.refuses(
+        &[
+            "moment",
+            "add",
+            "acme",
+            "Board",
+            "@2026-11-01",
+            "--outcome",
+            "upcoming",
+        ],
+        "unknown outcome 'upcoming'",
+    );
+    let m = book.json(&[
+        "moment",
+        "add",
+        "acme",
+        "Board approves budget",
+        "@2026-11-01",
+        "--outcome",
+        "won",
+    ]);
+    assert_eq!(m["status"], "won");
+    assert_eq!(m["expected"], "2026-11-01");
+    assert!(m["closed_at"].is_string());
+    // Already behind us and closed: nothing to ask about.
+    assert!(!book.nudges_at(NOW, "moment_passed"));
+    // Undoing it takes the whole moment back.
+    book.ok(&["undo"]);
+    assert_eq!(book.json(&["show", "acme"])["moments"], serde_json::json!([]));
+}
+
+#[test]
+fn a_complaint_opens_a_trigger_that_nudges_from_the_day_it_arrives() {
     let book = Book::acme();
     let logged = book.json(&["log", "acme", "complaint: late delivery"]);
     let trigger = logged["trigger_id"]
         .as_i64()
         .expect("a complaint opens a trigger");
-    assert!(
-        !book.nudges_at("2026-11-26T09:00:00Z", "complaint_open"),
-        "3 days"
+    let due = book.json(&["due"]);
+    assert_eq!(due[0]["kind"], "complaint_open", "the most urgent: {due}");
+    assert_eq!(
+        due[0]["reason"],
+        "complaint “late delivery” arrived today — side with them: resolve it and tell them"
+    );
+    assert_eq!(due[0]["score"], 27.0);
+    assert_eq!(
+        book.reasons_at("2026-11-25T09:00:00Z", "complaint_open"),
+        ["complaint “late delivery” arrived 2 days ago — side with them: resolve it and tell them"]
     );
     let reasons = book.reasons_at("2026-11-27T09:00:00Z", "complaint_open");
     assert_eq!(
@@ -111,6 +157,62 @@ fn a_complaint_opens_a_trigger_that_nudges_after_three_days() {
     book.ok(&["trigger", "resolve", &trigger.to_string()]);
     assert!(!book.nudges_at("2026-11-27T09:00:00Z", "complaint_open"));
     book.refuses(&["trigger", "resolve", &trigger.to_string()], "already resolved");
+}
+
+#[test]
+fn a_moment_gone_by_while_open_asks_how_it_went_until_closed() {
+    let book = Book::acme();
+    let m = book.json(&["moment", "add", "acme", "Board approves budget", "@2026-11-25"]);
+    let id = m["id"].as_i64().unwrap().to_string();
+    assert!(
+        !book.nudges_at("2026-11-25T09:00:00Z", "moment_passed"),
+        "its day"
+    );
+    let later = "2026-11-26T09:00:00Z";
+    assert_eq!(
+        book.reasons_at(later, "moment_passed"),
+        ["how did “Board approves budget” go (Wed 25 Nov)? — close it"]
+    );
+    // `why` explains it as a term of the urgency.
+    let why = book.json_at(later, &["why", "acme"]);
+    assert!(
+        why["terms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["kind"] == "moment_passed"),
+        "{why}"
+    );
+    // A contact does not answer it; closing does.
+    book.ok_at(later, &["log", "acme", "call: asked about the board"]);
+    assert!(book.nudges_at(later, "moment_passed"));
+    book.ok_at(later, &["moment", "close", &id, "--outcome", "lost"]);
+    assert!(!book.nudges_at(later, "moment_passed"));
+}
+
+#[test]
+fn a_competitors_offer_nudges_until_a_contact_logged_after_it() {
+    let book = Book::acme();
+    book.ok(&["log", "acme", "call: hello"]);
+    book.ok_at(
+        "2026-11-24T09:00:00Z",
+        &["trigger", "add", "acme", "influential", "Rival offered 10% off"],
+    );
+    assert_eq!(
+        book.reasons_at("2026-11-26T09:00:00Z", "influence_unanswered"),
+        ["“Rival offered 10% off” noted 2 days ago and no contact since — answer it before they switch"]
+    );
+    // A contact logged later, but dated before the offer, does not answer it.
+    book.ok_at(
+        "2026-11-26T09:00:00Z",
+        &["log", "acme", "email 2026-11-23: sent the price list"],
+    );
+    assert!(book.nudges_at("2026-11-26T09:00:00Z", "influence_unanswered"));
+    book.ok_at(
+        "2026-11-26T10:00:00Z",
+        &["log", "acme", "call: matched the offer"],
+    );
+    assert!(!book.nudges_at("2026-11-26T11:00:00Z", "influence_unanswered"));
 }
 
 #[test]

@@ -480,3 +480,44 @@ fn merging_a_duplicate_says_what_it_will_do_and_asks() {
     );
     assert!(f.app.customer.as_ref().unwrap().also_known_as.is_empty());
 }
+
+/// `S` searches every note as you type: hits best first, found words marked, Enter opens
+/// the customer; punctuation alone says so instead of failing.
+#[test]
+fn search_over_every_note() {
+    let mut f = book();
+    f.app.keys("S");
+    f.app.keys("quot");
+    snapshot_both("search", &mut f.app);
+    let shown = draw(&mut f.app, 80, 24).backend().to_string();
+    assert!(shown.contains("revised quote"), "{shown}");
+    assert!(shown.contains("three quotes"), "the moments' steps too: {shown}");
+
+    // Found words are marked in the found style, which NO_COLOR keeps visible.
+    let terminal = draw(&mut f.app, 80, 24);
+    let buf = terminal.backend().buffer();
+    let marked = (0..buf.area.height).any(|y| {
+        (0..buf.area.width).any(|x| {
+            let c = &buf[(x, y)];
+            c.symbol() == "q" && c.modifier.contains(ratatui::style::Modifier::BOLD)
+        })
+    });
+    assert!(marked, "the found word is bold");
+
+    // Enter opens the best hit's customer.
+    f.app.press(KeyCode::Tab);
+    f.app.keys("j");
+    f.app.keys("k");
+    f.app.press(KeyCode::Enter);
+    assert!(f.app.overlay.is_none());
+    assert_eq!(f.app.screen, touchbase::tui::action::Screen::Customer);
+    assert_eq!(f.app.customer.as_ref().unwrap().customer.name, "Jan de Vries");
+
+    // Operators and punctuation are no errors.
+    f.app.keys("S");
+    f.app.keys("\"*");
+    let shown = draw(&mut f.app, 80, 24).backend().to_string();
+    assert!(shown.contains("no words to search for"), "{shown}");
+    f.app.press(KeyCode::Esc);
+    assert!(f.app.overlay.is_none());
+}

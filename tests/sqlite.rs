@@ -421,3 +421,50 @@ fn an_upgraded_book_finds_its_customers_by_any_word_ignoring_accents() {
     assert_eq!(book.customers_named("thomas kuhne", 5).unwrap().exact[0].id, 3);
     assert!(book.check().unwrap().is_sound());
 }
+
+/// Schema 9 adds the search index: a book from every earlier schema finds every kind of
+/// note it held, and the index follows writes made outside touchbase (another program's
+/// UPDATE and DELETE) because triggers keep it.
+#[test]
+fn an_upgraded_book_finds_every_note_it_held_and_follows_other_programs_writes() {
+    use touchbase::domain::search::SearchQuery;
+    use touchbase::store::Found;
+    let found = |book: &dyn touchbase::store::Book, typed: &str| -> Vec<(Found, i64)> {
+        let mut hits: Vec<(Found, i64)> = book
+            .search(&SearchQuery::parse(typed).unwrap(), 20)
+            .unwrap()
+            .iter()
+            .map(|h| (h.found, h.id))
+            .collect();
+        hits.sort();
+        hits
+    };
+    for version in 1..LATEST_VERSION as usize {
+        let dir = TempDir::new().unwrap();
+        let path = dir.path().join("old.db");
+        book_at_version(&path, version);
+        let book = touchbase::store::open(&path).unwrap();
+        assert_eq!(found(&*book, "tour"), [(Found::Contact, 1)], "from {version}");
+        assert_eq!(
+            found(&*book, "late deliv"),
+            [(Found::Contact, 2), (Found::Trigger, 1)],
+            "from {version}"
+        );
+        assert_eq!(found(&*book, "quote"), [(Found::FollowUp, 1)], "from {version}");
+        assert_eq!(found(&*book, "pilot"), [(Found::Moment, 1)], "from {version}");
+        assert_eq!(found(&*book, "big one"), [(Found::Customer, 1)], "from {version}");
+        drop(book);
+
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "UPDATE interactions SET note = 'guided site visit' WHERE id = 1;
+             DELETE FROM follow_ups WHERE id = 1;",
+        )
+        .unwrap();
+        let book = touchbase::store::open(&path).unwrap();
+        assert!(found(&*book, "tour").is_empty(), "from {version}");
+        assert_eq!(found(&*book, "guided"), [(Found::Contact, 1)], "from {version}");
+        assert!(found(&*book, "quote").is_empty(), "from {version}");
+        assert!(book.check().unwrap().is_sound(), "from {version}");
+    }
+}

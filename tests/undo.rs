@@ -900,3 +900,116 @@ fn an_undo_waits_for_a_writer_in_the_middle_of_a_change_and_then_sees_it() {
     assert_eq!(why.why, "it was marked done since");
     assert!(b.cli.follow_up(f.id).unwrap().is_some());
 }
+
+/// Acme with a decision moment ahead and a competitor's offer, on Acme's card.
+fn card_with_moment_and_trigger() -> Session {
+    let mut s = Session::new(|store| {
+        let id = store
+            .add_customer(&named("Acme"), at("2026-11-01T09:00:00Z"))
+            .unwrap()
+            .id;
+        let new = NewMoment {
+            title: "Board approves budget".into(),
+            expected: day("2026-12-10"),
+            ..NewMoment::default()
+        };
+        store.add_moment(id, &new, at("2026-11-02T09:00:00Z")).unwrap();
+        store
+            .add_trigger(
+                id,
+                TriggerKind::Influential,
+                "Rival offered 10% off",
+                at("2026-11-03T09:00:00Z"),
+            )
+            .unwrap();
+        id
+    });
+    s.keys("2");
+    s.press(KeyCode::Enter);
+    s
+}
+
+#[test]
+fn c_on_a_selected_moment_closes_it_with_its_outcome_and_u_reopens_it() {
+    let mut s = card_with_moment_and_trigger();
+    // No moment selected: `c` is no key here.
+    s.keys("c");
+    assert!(s.app.overlay.is_none());
+    s.keys("]");
+    s.submit("c", "maybe");
+    let form = match &s.app.overlay {
+        Some(touchbase::tui::app::Overlay::Form(form)) => form,
+        _ => panic!("the refusal stays on the form"),
+    };
+    assert_eq!(
+        form.error.as_deref(),
+        Some("unknown outcome 'maybe' — use won, lost or passed")
+    );
+    assert_eq!(
+        s.other().moments_of(s.acme).unwrap()[0].status,
+        MomentStatus::Upcoming
+    );
+    for _ in 0..5 {
+        s.press(KeyCode::Backspace);
+    }
+    s.keys("won");
+    s.press(KeyCode::Enter);
+    assert_eq!(
+        s.status(),
+        ("Closed “Board approves budget” as won — u undoes".into(), false)
+    );
+    let m = s.other().moments_of(s.acme).unwrap().remove(0);
+    assert_eq!(m.status, MomentStatus::Won);
+    // Closing it again: said where the user acted, nothing changed.
+    s.submit("c", "lost");
+    match &s.app.overlay {
+        Some(touchbase::tui::app::Overlay::Form(form)) => assert_eq!(
+            form.error.as_deref(),
+            Some(
+                format!(
+                    "decision moment {} was already closed as won — nothing changed",
+                    m.id
+                )
+                .as_str()
+            )
+        ),
+        _ => panic!("the refusal stays on the form"),
+    }
+    assert_eq!(s.other().moments_of(s.acme).unwrap()[0].status, MomentStatus::Won);
+    s.press(KeyCode::Esc);
+    assert_eq!(
+        s.undone(),
+        "Undone: closed “Board approves budget” as won for Acme (Mon 23 Nov 09:00)"
+    );
+    assert_eq!(
+        s.other().moments_of(s.acme).unwrap()[0].status,
+        MomentStatus::Upcoming
+    );
+}
+
+#[test]
+fn r_on_a_selected_trigger_resolves_it_once_and_u_reopens_it() {
+    let mut s = card_with_moment_and_trigger();
+    let trigger = s.other().triggers_of(s.acme).unwrap()[0].id;
+    s.keys("]]");
+    s.keys("r");
+    assert_eq!(
+        s.status(),
+        (
+            "Resolved the influential trigger “Rival offered 10% off” — u undoes".into(),
+            false
+        )
+    );
+    assert!(s.other().require_trigger(trigger).unwrap().resolved_at.is_some());
+    s.keys("r");
+    let (text, _) = s.status();
+    assert_eq!(
+        text,
+        format!("trigger {trigger} was already resolved on 2026-11-23 — nothing changed")
+    );
+    assert_eq!(
+        s.undone(),
+        "Undone: resolved the influential trigger of Acme (Mon 23 Nov 09:00)"
+    );
+    assert_eq!(s.other().require_trigger(trigger).unwrap().resolved_at, None);
+}

@@ -88,3 +88,27 @@ pub fn remove_db(path: &Path) {
         let _ = fs::remove_file(PathBuf::from(p));
     }
 }
+
+/// A fresh copy of the book for benchmarks that write, removed when dropped (after the
+/// store on it: declare it first).
+pub struct WritableCopy(pub PathBuf);
+
+impl WritableCopy {
+    pub fn new(name: &str) -> WritableCopy {
+        let copy = data_dir().join(name);
+        remove_db(&copy);
+        fs::copy(book(), &copy).expect("copying the bench book");
+        // Flush the copy now: otherwise the first checkpoint's fsync writes out the whole
+        // file, and one sample measures the copy instead of the log.
+        fs::File::open(&copy)
+            .and_then(|f| f.sync_all())
+            .expect("syncing the copy");
+        WritableCopy(copy)
+    }
+}
+
+impl Drop for WritableCopy {
+    fn drop(&mut self) {
+        remove_db(&self.0);
+    }
+}

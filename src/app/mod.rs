@@ -17,6 +17,7 @@ pub mod orders;
 pub mod quiet;
 pub mod records;
 pub(crate) mod refused;
+pub mod search;
 pub mod triggers;
 pub mod undo;
 pub mod urgency;

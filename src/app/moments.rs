@@ -18,6 +18,9 @@ pub struct MomentInput<'a> {
     pub concerns: &'a str,
     pub steps: &'a str,
     pub response: &'a str,
+    /// How it went, for a moment recorded after the fact ("won", "lost", "passed"); empty
+    /// for one still ahead.
+    pub outcome: &'a str,
 }
 
 /// A planned moment, whose it is, and how to take the planning back.
@@ -62,6 +65,10 @@ pub fn plan(
         return Err(Refused::NoTitle.into());
     }
     let expected = parse_when(input.when, now.today()).map_err(Refused::from)?;
+    let outcome = closing_outcome(input.outcome)?;
+    if expected < now.today() && outcome.is_none() {
+        return Err(Refused::MomentInPast(input.when.trim().to_string()).into());
+    }
     let new = NewMoment {
         title: title.to_string(),
         expected,
@@ -71,7 +78,11 @@ pub fn plan(
     };
     typed::moment(&new).map_err(Refused::from)?;
     let customer = find(store, who)?;
-    let moment = store.add_moment(customer.id, &new, now.utc)?;
+    let mut moment = store.add_moment(customer.id, &new, now.utc)?;
+    if let Some(status) = outcome {
+        moment = store.close_moment(moment.id, status, now.utc)?;
+    }
+    // One moment added, closed or not: undoing the planning removes it either way.
     let change = Change::MomentAdded {
         moment: moment.clone(),
     };
@@ -82,12 +93,22 @@ pub fn plan(
     })
 }
 
-/// Closes moment `id` as won, lost or passed.
-pub(crate) fn close(store: &mut dyn Book, now: Now, id: i64, outcome: &str) -> anyhow::Result<Closed> {
+/// The status an outcome typed closes a moment with; `None` for none typed.
+fn closing_outcome(outcome: &str) -> anyhow::Result<Option<MomentStatus>> {
+    if outcome.trim().is_empty() {
+        return Ok(None);
+    }
     let status: MomentStatus = outcome.parse().map_err(Refused::from)?;
     if status == MomentStatus::Upcoming {
         return Err(Refused::from(BadOutcome(outcome.trim().to_string())).into());
     }
+    Ok(Some(status))
+}
+
+/// Closes moment `id` as won, lost or passed.
+pub(crate) fn close(store: &mut dyn Book, now: Now, id: i64, outcome: &str) -> anyhow::Result<Closed> {
+    let status =
+        closing_outcome(outcome)?.ok_or_else(|| Refused::from(BadOutcome(outcome.trim().to_string())))?;
     let moment = store.close_moment(id, status, now.utc)?;
     let customer = store.require_customer(moment.customer_id)?;
     let change = Change::MomentClosed {

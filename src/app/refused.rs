@@ -12,6 +12,7 @@ use crate::domain::kind::UnknownKind;
 use crate::domain::moment::BadOutcome;
 use crate::domain::money::BadAmount;
 use crate::domain::quicklog::{self, QuickLogError};
+use crate::domain::search::BadSearch;
 use crate::domain::text::sanitize;
 use crate::domain::trigger::BadTriggerKind;
 use crate::domain::typed::TooLong;
@@ -39,6 +40,8 @@ pub enum Refused {
     #[error(transparent)]
     Outcome(#[from] BadOutcome),
     #[error(transparent)]
+    Search(#[from] BadSearch),
+    #[error(transparent)]
     Kind(#[from] UnknownKind),
     #[error("{0} — use give or ask")]
     Side(#[from] BadSide),
@@ -59,6 +62,11 @@ pub enum Refused {
     ContactAhead(String),
     #[error("'{0}' is before today — an open follow-up is due today or later")]
     DueInPast(String),
+    /// A moment planned for a day gone by, without saying how it went.
+    #[error(
+        "'{0}' is before today — plan a moment for today or later, or record how it went (outcome won, lost or passed)"
+    )]
+    MomentInPast(String),
     /// Deleting a customer, not confirmed: who, and what of theirs would go with them
     /// ("2 contacts and 1 order", or nothing).
     #[error("{}", unconfirmed(.name, .records))]

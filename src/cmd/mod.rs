@@ -19,6 +19,7 @@ mod merge;
 mod quiet;
 mod records;
 mod relationship;
+mod search;
 mod undo;
 mod why;
 
@@ -174,6 +175,9 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
             json,
         } => relationship::order(&mut cx, &customer, &amount, when.as_deref(), json),
         Command::Why { customer, json } => why::run(&mut cx, &customer, json),
+        Command::Search { words, limit, json } => {
+            search::run(&mut cx, &words.join(" "), usize::from(limit), json)
+        }
         Command::Edit { what } => records::edit(&mut cx, what),
         Command::Delete {
             what,

@@ -23,6 +23,7 @@ pub fn moment(cx: &mut Ctx, cmd: MomentCmd) -> anyhow::Result<()> {
             concerns,
             steps,
             response,
+            outcome,
             json,
         } => {
             let input = MomentInput {
@@ -31,6 +32,7 @@ pub fn moment(cx: &mut Ctx, cmd: MomentCmd) -> anyhow::Result<()> {
                 concerns: &concerns,
                 steps: &steps,
                 response: &response,
+                outcome: &outcome,
             };
             let planned = journaled(&mut *cx.store, cx.now, By::Cli, |s| {
                 moments::plan(s, cx.now, Who::Typed(&customer), &input)
@@ -39,9 +41,13 @@ pub fn moment(cx: &mut Ctx, cmd: MomentCmd) -> anyhow::Result<()> {
             if json {
                 return print_json(&mut cx.out, &MomentJson::from(m));
             }
+            let closed = match m.closed_at {
+                Some(_) => format!(", {}", m.status),
+                None => String::new(),
+            };
             writeln!(
                 cx.out,
-                "Planned “{}” for {} on {} (moment {})",
+                "Planned “{}” for {} on {}{closed} (moment {})",
                 sanitize(&m.title),
                 sanitize(&c.name),
                 day(m.expected, cx.now.today()),

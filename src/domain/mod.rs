@@ -13,6 +13,7 @@ pub mod nudge;
 pub(crate) mod prose;
 pub mod quicklog;
 pub(crate) mod ranged;
+pub mod search;
 pub(crate) mod text;
 pub mod trigger;
 pub(crate) mod typed;

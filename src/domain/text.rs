@@ -215,6 +215,20 @@ impl<W: Write> TerminalSafe<W> {
     }
 }
 
+impl<W: Write> TerminalSafe<W> {
+    /// Whether this writes to a terminal (and so makes what it writes safe).
+    pub fn is_on(&self) -> bool {
+        self.on
+    }
+
+    /// Writes `styled` as it is, escape sequences included: a style the caller made around
+    /// text it made safe itself (`sanitize`).
+    pub fn write_styled(&mut self, styled: &str) -> io::Result<()> {
+        self.drain(true)?;
+        self.inner.write_all(styled.as_bytes())
+    }
+}
+
 impl<W: Write> Write for TerminalSafe<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         if !self.on {

@@ -14,6 +14,7 @@ mod merge;
 mod moments;
 mod nudges;
 mod records;
+mod search;
 mod snoozes;
 pub mod sqlite;
 mod triggers;
@@ -42,6 +43,7 @@ pub use records::{
     ContactPatch, EntryPatch, FollowUpPatch, FormerName, Kept, MomentPatch, OrderPatch, Record, RecordCounts,
     Records, Removed, RemovedCustomer, Revised, Row, TriggerPatch,
 };
+pub use search::{Dated, Found, Hit, SNIPPET_WIDTH, Search};
 pub use snoozes::NudgeSnoozes;
 pub use sqlite::{LATEST_VERSION, OpenError};
 pub(crate) use triggers::Triggers;
@@ -81,6 +83,7 @@ pub trait Book:
     + Records
     + Nudges
     + NudgeSnoozes
+    + Search
     + Weeks
     + Undo
     + Upkeep
@@ -101,6 +104,13 @@ pub trait Book:
 
     /// Starts writing many records in one transaction.
     fn bulk(&mut self) -> anyhow::Result<Box<dyn Bulk + '_>>;
+
+    /// Whether another handle (another process, a second terminal app, an import) has
+    /// committed a change to the book since this handle opened it or last asked; this
+    /// handle's own writes do not count. Cheap enough to ask a few times a second, so a
+    /// screen left open can show what changed elsewhere. A backend that cannot tell may
+    /// say `true` more often than needed: the caller only reads again.
+    fn changed_elsewhere(&mut self) -> anyhow::Result<bool>;
 }
 
 /// Opens another handle on a book; see [`Book::reopen`].

@@ -49,12 +49,20 @@ pub enum Stream {
     /// nothing logged for the customer since the moment was planned: soonest first, then
     /// by id.
     Moments { tier: i64 },
+    /// Upcoming decision moments expected before today: the longest ago first, then by id.
+    MomentsPassed { tier: i64 },
     /// Open reactional triggers opened before `complaints_before`: the oldest first, then
     /// by id.
     Complaints { tier: i64 },
+    /// Open reactional triggers opened from `complaints_before` on (fresh ones): the
+    /// newest first, then by the highest id.
+    FreshComplaints { tier: i64 },
     /// Open situational triggers not answered by a contact since: the oldest first, then
     /// by id.
     Situations { tier: i64 },
+    /// Open influential triggers not answered by a contact since: the oldest first, then
+    /// by id.
+    Influences { tier: i64 },
     /// Customers asked more often than given to: the most asks over gives first, ties by
     /// the newest id.
     Taking { tier: i64 },
@@ -74,8 +82,10 @@ impl Stream {
             Stream::Today { .. } => NudgeKind::FollowUpToday,
             Stream::Cadence { .. } => NudgeKind::CadenceExceeded,
             Stream::Moments { .. } => NudgeKind::MomentAhead,
-            Stream::Complaints { .. } => NudgeKind::ComplaintOpen,
+            Stream::MomentsPassed { .. } => NudgeKind::MomentPassed,
+            Stream::Complaints { .. } | Stream::FreshComplaints { .. } => NudgeKind::ComplaintOpen,
             Stream::Situations { .. } => NudgeKind::SituationUnanswered,
+            Stream::Influences { .. } => NudgeKind::InfluenceUnanswered,
             Stream::Taking { .. } => NudgeKind::TakingTooMuch,
             Stream::Loyal { .. } => NudgeKind::LoyaltyUnrewarded,
             Stream::LessSatisfied { .. } => NudgeKind::SatisfactionDrop,

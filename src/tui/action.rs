@@ -78,6 +78,8 @@ pub enum Action {
     PageUp,
     Open,
     Filter,
+    /// Opens the search over every note.
+    Search,
     CycleSort,
     LogContact,
     AddFollowUp,
@@ -88,6 +90,10 @@ pub enum Action {
     EditSelected,
     /// Asks whether to delete the row selected on the card.
     DeleteSelected,
+    /// Asks how the decision moment selected on the card went, to close it.
+    CloseMoment,
+    /// Resolves the switching trigger selected on the card.
+    ResolveTrigger,
     /// The yes to a question (a delete).
     Confirm,
     /// Selects a row in the card's next list, or in none after the last.

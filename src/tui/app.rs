@@ -13,6 +13,7 @@ use super::help::HelpView;
 use super::preload::Preload;
 use super::prompt::{Prompt, PromptKind};
 use super::records::Confirm;
+use super::search::SearchView;
 use super::theme::{Look, Theme};
 use super::week::WeekView;
 use crate::app::urgency::ranked_ids;
@@ -25,6 +26,7 @@ pub enum Overlay {
     Help(Box<HelpView>),
     Prompt(Box<Prompt>),
     Form(Box<Form>),
+    Search(Box<SearchView>),
     /// A yes-or-no question in the footer.
     Confirm(Box<Confirm>),
 }
@@ -60,6 +62,8 @@ pub struct App {
     pub ranking: Preload<Vec<i64>>,
     /// Whether to prepare things in the background (the terminal app does; tests opt in).
     background: bool,
+    /// Where the time is read at each action, when not the system clock (`live.rs`).
+    pub(super) clock: Option<super::live::Clock>,
     pub quit: bool,
 }
 
@@ -83,6 +87,7 @@ impl App {
             preload: Preload::default(),
             ranking: Preload::default(),
             background: false,
+            clock: None,
             quit: false,
             damage_told: false,
         };
@@ -134,7 +139,8 @@ impl App {
 
     /// Handles a key press. Errors end up on the status line: the app never stops on one.
     pub fn on_key(&mut self, key: KeyEvent) {
-        if let Err(e) = self.route_key(key) {
+        // What the key does happens now, not when the clock last ticked.
+        if let Err(e) = self.catch_up_with_clock().and_then(|()| self.route_key(key)) {
             self.fail(&e);
         }
         self.tell_damage();
@@ -157,6 +163,14 @@ impl App {
     /// Does what `action` says; `key` is the key that asked for it (an edit inserts the
     /// character typed).
     pub(crate) fn update(&mut self, action: Action, key: KeyEvent) -> anyhow::Result<()> {
+        // The search has its own moves and Enter.
+        if matches!(self.overlay, Some(Overlay::Search(_))) {
+            return self.update_search(action, key);
+        }
+        self.update_screen(action, key)
+    }
+
+    fn update_screen(&mut self, action: Action, key: KeyEvent) -> anyhow::Result<()> {
         match action {
             Action::Quit => self.quit = true,
             Action::Back => self.back()?,
@@ -178,6 +192,7 @@ impl App {
                     view.start_filter(&*self.store, &mut self.preload)?;
                 }
             }
+            Action::Search => self.overlay = Some(Overlay::Search(Box::new(SearchView::new(self.look())))),
             Action::CycleSort => {
                 if let Some(view) = self.customers.as_mut() {
                     let (store, now, config) = (&*self.store, self.now, &self.config);
@@ -204,6 +219,8 @@ impl App {
             Action::AddCustomer => self.form(Form::add_customer(self.theme)),
             Action::EditSelected => self.edit_selected()?,
             Action::DeleteSelected => self.ask_delete(),
+            Action::CloseMoment => self.ask_close_moment(),
+            Action::ResolveTrigger => self.resolve_trigger()?,
             Action::NextList => self.focus_list(true),
             Action::PreviousList => self.focus_list(false),
             Action::ToggleArchive => self.toggle_archive()?,

@@ -66,6 +66,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     match &app.overlay {
         Some(Overlay::Help(help)) => frame.render_widget(&**help, frame.area()),
         Some(Overlay::Form(form)) => frame.render_widget(&**form, frame.area()),
+        Some(Overlay::Search(search)) => frame.render_widget(&**search, body),
         _ => {}
     }
 }

@@ -232,6 +232,9 @@ impl App {
         if let FormKind::Record { .. } = kind {
             return self.submit_record();
         }
+        if let FormKind::CloseMoment { id, .. } = kind {
+            return self.submit_close_moment(id);
+        }
         if let FormKind::Moment { customer_id, .. } = kind {
             let values: Vec<String> = (0..5).map(|i| form.value(i)).collect();
             let input = MomentInput {
@@ -240,6 +243,7 @@ impl App {
                 concerns: &values[2],
                 steps: &values[3],
                 response: &values[4],
+                outcome: "",
             };
             let now = self.now;
             let planned = match refusal(journaled(&mut *self.store, now, By::Tui, |s| {

@@ -12,6 +12,7 @@ use crate::domain::Customer;
 
 const CUSTOMER_FIELDS: [&str; 7] = ["Name", "Company", "Email", "Phone", "Cadence", "Tags", "Notes"];
 const MOMENT_FIELDS: [&str; 5] = ["Title", "When", "Concerns", "Steps", "Response"];
+const CLOSE_FIELDS: [&str; 1] = ["Outcome"];
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormKind {
@@ -20,6 +21,11 @@ pub enum FormKind {
     Moment {
         customer_id: i64,
         name: String,
+    },
+    /// Closing a decision moment: which, and its title.
+    CloseMoment {
+        id: i64,
+        title: String,
     },
     /// Editing a record of the card, as it was when the form opened, and the form's title.
     Record {
@@ -117,6 +123,17 @@ impl Form {
         )
     }
 
+    /// How a decision moment went.
+    pub fn close_moment(id: i64, title: String, theme: Theme) -> Form {
+        Form::new(
+            FormKind::CloseMoment { id, title },
+            &CLOSE_FIELDS,
+            &[],
+            &["won, lost or passed"],
+            theme,
+        )
+    }
+
     pub fn value(&self, i: usize) -> String {
         self.fields[i].lines().join(" ").trim().to_string()
     }
@@ -153,6 +170,7 @@ impl Form {
             FormKind::AddCustomer => "Add customer".to_string(),
             FormKind::EditCustomer(_) => "Edit customer".to_string(),
             FormKind::Moment { name, .. } => format!("Decision moment for {name}"),
+            FormKind::CloseMoment { title, .. } => format!("Close “{title}”"),
             FormKind::Record { title, .. } => title.clone(),
         }
     }

@@ -3,8 +3,9 @@
 
 use super::theme::Theme;
 
-/// The screens' keys, the customer card's, then those of the filter, prompts and forms.
-pub const PAGES: usize = 3;
+/// The screens' keys, the customer card's, those of the filter, prompts and forms, then
+/// the search's.
+pub const PAGES: usize = 4;
 
 pub struct HelpView {
     pub page: usize,

@@ -19,6 +19,8 @@ impl App {
             Some(Overlay::Prompt(p)) if matches!(p.kind, PromptKind::Snooze { .. }) => Mode::Snooze,
             Some(Overlay::Prompt(_)) => Mode::Prompt,
             Some(Overlay::Form(_)) => Mode::Form,
+            Some(Overlay::Search(s)) if s.on_hits => Mode::SearchHits,
+            Some(Overlay::Search(_)) => Mode::Search,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
             None if self.screen == Screen::Customers && self.customers.as_ref().is_some_and(|c| c.typing) => {
                 Mode::Filter
@@ -59,7 +61,7 @@ impl App {
                     form.error = None;
                 }
             }
-            Some(Overlay::Help(_) | Overlay::Confirm(_)) => {}
+            Some(Overlay::Help(_) | Overlay::Search(_) | Overlay::Confirm(_)) => {}
             None => self.edit_filter(edit, key)?,
         }
         Ok(())

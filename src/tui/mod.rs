@@ -16,10 +16,13 @@ pub(crate) mod form;
 pub mod help;
 pub mod keymap;
 mod keys;
+mod live;
 mod merge;
+mod outcomes;
 pub(crate) mod preload;
 pub(crate) mod prompt;
 mod records;
+pub(crate) mod search;
 mod text;
 pub mod theme;
 mod tty;
@@ -39,8 +42,12 @@ pub use draw::draw;
 
 use crate::clock::Now;
 
-/// How often the clock is read again while waiting for keys.
+/// How often the clock is read again while waiting for keys (each action reads it too).
 const TICK: Duration = Duration::from_secs(30);
+
+/// How often the book is asked whether another process changed it: a change made
+/// elsewhere is on screen within this (plus a frame), and asking costs next to nothing.
+const LOOK_FOR_CHANGES: Duration = Duration::from_millis(250);
 
 /// How long a wait for keys lasts before the loop looks for a signal: crossterm's poll
 /// does not wake for one, so this bounds how long SIGTERM takes to end the app.
@@ -106,6 +113,7 @@ fn event_loop(
         redraw: true,
         size: None,
         last_tick: Instant::now(),
+        last_look: Instant::now(),
     };
     while !app.quit {
         let step = waiting.step(terminal, app, tty);
@@ -126,6 +134,8 @@ struct Waiting {
     /// The size of the last frame.
     size: Option<ratatui::layout::Size>,
     last_tick: Instant,
+    /// When the book was last asked for changes made elsewhere.
+    last_look: Instant,
 }
 
 impl Waiting {
@@ -160,12 +170,16 @@ impl Waiting {
             }
             tty::Input::Timeout if self.last_tick.elapsed() >= TICK => {
                 self.last_tick = Instant::now();
-                if let Some(now) = app.now.ticked() {
-                    app.tick(now)?;
-                }
+                app.catch_up_with_clock()?;
                 self.redraw = true;
             }
             tty::Input::Timeout => {}
+        }
+        // Also while keys keep coming: typing in one terminal does not hide another's
+        // change.
+        if self.last_look.elapsed() >= LOOK_FOR_CHANGES {
+            self.last_look = Instant::now();
+            self.redraw |= app.look_for_changes();
         }
         Ok(())
     }

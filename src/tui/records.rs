@@ -182,7 +182,7 @@ impl App {
     }
 
     /// The row selected on the card shown.
-    fn selected_row(&self) -> Option<Selected<'_>> {
+    pub(super) fn selected_row(&self) -> Option<Selected<'_>> {
         let card = self
             .customer
             .as_ref()

@@ -13,6 +13,7 @@ mod merge;
 mod nudges;
 mod records;
 mod relationship;
+mod search;
 mod support;
 mod undo;
 mod week;
@@ -128,6 +129,16 @@ macro_rules! contract {
                     an_undo_of_a_merge_refuses_once_something_changed_since,
                     a_customer_is_not_merged_with_themselves_an_archived_one_or_nobody,
                 },
+                search::{
+                    every_kind_of_note_is_found_with_its_customer_and_day,
+                    every_word_must_appear_and_the_last_may_be_a_prefix,
+                    accents_and_case_do_not_matter,
+                    hits_are_ranked_rarer_words_and_shorter_notes_first,
+                    operators_and_quotes_are_plain_words_never_errors,
+                    the_index_follows_a_log_an_undo_and_an_edit_of_the_notes,
+                    archived_customers_are_left_out_and_merged_notes_move,
+                    the_index_follows_an_edit_and_a_delete_of_a_record_and_their_undo,
+                },
                 words::{
                     any_word_of_the_name_or_company_finds_a_customer_ignoring_accents,
                     an_exact_name_is_found_whatever_its_case_and_accents,
@@ -137,6 +148,7 @@ macro_rules! contract {
                 writers::{
                     two_writers_at_once_lose_no_update_and_keep_the_summaries_right,
                     another_handle_sees_every_committed_write,
+                    a_handle_tells_another_handle_s_commits_from_its_own,
                 },
             }
         }

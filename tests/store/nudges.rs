@@ -96,6 +96,23 @@ fn varied_book(b: &dyn Backend) -> Box<dyn Book> {
             )
             .unwrap();
         }
+        if i % 2 == 1 {
+            // Fresh ones (and a few just past `complaint_days`).
+            let opened = now() - Duration::hours(i * 3);
+            book.add_trigger(id, TriggerKind::Reactional, "a fresh complaint", opened)
+                .unwrap();
+        }
+        if i % 3 == 2 {
+            let opened = now() - Duration::hours(20 + i);
+            book.add_trigger(id, TriggerKind::Influential, "a rival's offer", opened)
+                .unwrap();
+            let moment = NewMoment {
+                title: "a decision gone by".into(),
+                expected: today() - days(1 + i % 5),
+                ..NewMoment::default()
+            };
+            book.add_moment(id, &moment, now() - days(20)).unwrap();
+        }
         if i % 3 == 0 {
             let moment = NewMoment {
                 title: "a decision".into(),
@@ -182,8 +199,11 @@ pub fn every_kind_and_tier_has_a_walk(b: &dyn Backend) {
             Stream::Overdue { tier },
             Stream::Today { tier },
             Stream::Moments { tier },
+            Stream::MomentsPassed { tier },
             Stream::Complaints { tier },
+            Stream::FreshComplaints { tier },
             Stream::Situations { tier },
+            Stream::Influences { tier },
             Stream::Taking { tier },
             Stream::Loyal { tier },
             Stream::LessSatisfied { tier },
@@ -200,7 +220,7 @@ pub fn every_kind_and_tier_has_a_walk(b: &dyn Backend) {
     }
     assert_eq!(
         streams.len(),
-        4 * (8 + CADENCES.len()),
+        4 * (11 + CADENCES.len()),
         "one walk per cadence in use"
     );
 }

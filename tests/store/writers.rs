@@ -104,3 +104,64 @@ pub fn another_handle_sees_every_committed_write(b: &dyn Backend) {
         Some(now())
     );
 }
+
+pub fn a_handle_tells_another_handle_s_commits_from_its_own(b: &dyn Backend) {
+    let mut screen = b.open();
+    let mut cli = b.open();
+    assert!(
+        !screen.changed_elsewhere().unwrap(),
+        "nothing changed since it opened"
+    );
+
+    let acme = screen.add_customer(&customer("Acme"), now()).unwrap();
+    screen.log_contact(acme.id, &line("call: hi"), now()).unwrap();
+    assert!(
+        !screen.changed_elsewhere().unwrap(),
+        "its own writes are no change elsewhere, so a screen does not read itself again"
+    );
+    assert!(
+        cli.changed_elsewhere().unwrap(),
+        "but they are for the other handle"
+    );
+    assert!(!cli.changed_elsewhere().unwrap(), "once: it was told");
+
+    cli.log_contact(acme.id, &line("email: sent the quote"), now())
+        .unwrap();
+    assert!(
+        screen.changed_elsewhere().unwrap(),
+        "the other handle's commit is seen"
+    );
+    assert!(!screen.changed_elsewhere().unwrap(), "and told once");
+
+    // Background work opens a handle of its own and reads: no change, so no loop of
+    // reloads each starting more background work.
+    let reopen = screen.reopen();
+    thread::spawn(move || {
+        let book = reopen().unwrap();
+        book.list_customers(SortKey::Name, 0, 10).unwrap();
+        book.require_customer(acme.id).unwrap();
+    })
+    .join()
+    .unwrap();
+    screen.require_customer(acme.id).unwrap();
+    assert!(!screen.changed_elsewhere().unwrap(), "reading changes nothing");
+
+    // A write that fails saves nothing, so it changes nothing either.
+    assert!(
+        cli.log_contact(acme.id + 100, &line("call: nobody"), now())
+            .is_err()
+    );
+    assert!(
+        !screen.changed_elsewhere().unwrap(),
+        "a failed write is no change"
+    );
+
+    let reopen = cli.reopen();
+    let mut third = reopen().unwrap();
+    third.add_customer(&customer("Beta"), now()).unwrap();
+    assert!(
+        screen.changed_elsewhere().unwrap(),
+        "any other handle's commit is seen"
+    );
+    assert!(cli.changed_elsewhere().unwrap());
+}

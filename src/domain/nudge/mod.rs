@@ -23,21 +23,25 @@ pub enum NudgeKind {
     FollowUpToday,
     CadenceExceeded,
     MomentAhead,
+    MomentPassed,
     ComplaintOpen,
     SituationUnanswered,
+    InfluenceUnanswered,
     TakingTooMuch,
     LoyaltyUnrewarded,
     SatisfactionDrop,
 }
 
 impl NudgeKind {
-    pub const ALL: [NudgeKind; 9] = [
+    pub const ALL: [NudgeKind; 11] = [
         NudgeKind::FollowUpOverdue,
         NudgeKind::FollowUpToday,
         NudgeKind::CadenceExceeded,
         NudgeKind::MomentAhead,
+        NudgeKind::MomentPassed,
         NudgeKind::ComplaintOpen,
         NudgeKind::SituationUnanswered,
+        NudgeKind::InfluenceUnanswered,
         NudgeKind::TakingTooMuch,
         NudgeKind::LoyaltyUnrewarded,
         NudgeKind::SatisfactionDrop,
@@ -50,8 +54,10 @@ impl NudgeKind {
             NudgeKind::FollowUpToday => "follow_up_today",
             NudgeKind::CadenceExceeded => "cadence_exceeded",
             NudgeKind::MomentAhead => "moment_ahead",
+            NudgeKind::MomentPassed => "moment_passed",
             NudgeKind::ComplaintOpen => "complaint_open",
             NudgeKind::SituationUnanswered => "situation_unanswered",
+            NudgeKind::InfluenceUnanswered => "influence_unanswered",
             NudgeKind::TakingTooMuch => "taking_too_much",
             NudgeKind::LoyaltyUnrewarded => "loyalty_unrewarded",
             NudgeKind::SatisfactionDrop => "satisfaction_drop",
@@ -78,9 +84,13 @@ pub struct Weights {
     #[serde(deserialize_with = "weight")]
     pub moment_ahead: f64,
     #[serde(deserialize_with = "weight")]
+    pub moment_passed: f64,
+    #[serde(deserialize_with = "weight")]
     pub complaint_open: f64,
     #[serde(deserialize_with = "weight")]
     pub situation_unanswered: f64,
+    #[serde(deserialize_with = "weight")]
+    pub influence_unanswered: f64,
     #[serde(deserialize_with = "weight")]
     pub taking_too_much: f64,
     #[serde(deserialize_with = "weight")]
@@ -105,8 +115,10 @@ impl Default for Weights {
             follow_up_today: 8.0,
             cadence_exceeded: 4.0,
             moment_ahead: 9.0,
+            moment_passed: 7.0,
             complaint_open: 9.0,
             situation_unanswered: 6.0,
+            influence_unanswered: 7.0,
             taking_too_much: 3.0,
             loyalty_unrewarded: 4.0,
             satisfaction_drop: 5.0,
@@ -125,7 +137,8 @@ pub struct Rules {
     /// Days before a decision moment that preparing for it starts.
     #[serde(deserialize_with = "ranged::int::<_, 0, 365>")]
     pub preparation_days: i64,
-    /// Days a complaint (reactional trigger) may stay open before it nudges.
+    /// Days a fresh complaint (reactional trigger) takes to calm from three times its
+    /// weight to once; open longer, it grows again.
     #[serde(deserialize_with = "ranged::int::<_, 0, 365>")]
     pub complaint_days: i64,
     /// Days without a give after which a very satisfied customer should be rewarded.
@@ -163,7 +176,8 @@ impl Rules {
             .unwrap_or(NaiveDate::MIN)
     }
 
-    /// Complaints opened before this have been open longer than `complaint_days`.
+    /// Complaints opened before this have been open longer than `complaint_days`; those
+    /// opened since are fresh.
     pub fn complaints_before(&self, now: DateTime<Utc>) -> DateTime<Utc> {
         days_before(now, self.complaint_days)
     }
@@ -277,12 +291,16 @@ pub fn cadence(customer: &Customer, now: DateTime<Utc>, rules: &Rules) -> Option
 }
 
 /// A decision moment inside its preparation window, with nothing logged since it was
-/// planned: arrive prepared.
+/// planned: arrive prepared. One whose day has passed while it is still open: ask how it
+/// went and close it.
 #[allow(clippy::cast_precision_loss)]
 pub fn moment(m: &Moment, customer: &Customer, today: NaiveDate, rules: &Rules) -> Option<Nudge> {
     let ahead = (m.expected - today).num_days();
-    if m.status != MomentStatus::Upcoming || ahead < 0 || ahead > rules.preparation_days {
+    if m.status != MomentStatus::Upcoming || ahead > rules.preparation_days {
         return None;
+    }
+    if ahead < 0 {
+        return Some(moment_passed(m, customer, rules));
     }
     if customer
         .summary
@@ -305,30 +323,91 @@ pub fn moment(m: &Moment, customer: &Customer, today: NaiveDate, rules: &Rules) 
     Some(n)
 }
 
-/// An open switching trigger: a complaint left open too long, or a changed situation
-/// nobody has answered with a contact.
+/// Asks how a moment whose day has gone by went. The weight is flat: the question does
+/// not get more urgent, it only stays until answered.
+fn moment_passed(m: &Moment, customer: &Customer, rules: &Rules) -> Nudge {
+    let reason = format!(
+        "how did “{}” go ({})? — close it",
+        m.title,
+        short_date(m.expected)
+    );
+    let mut n = Nudge::new(
+        customer,
+        NudgeKind::MomentPassed,
+        rules.weights.moment_passed,
+        reason,
+        rules,
+    );
+    n.moment_id = Some(m.id);
+    n
+}
+
+/// How much an open complaint's weight is multiplied by: side with the customer, so three
+/// times the day it arrives, calming to once over `complaint_days`; left open longer, it
+/// grows again, doubling a week later and tripling after two.
+#[allow(clippy::cast_precision_loss)]
+fn complaint_factor(t: &Trigger, open: i64, now: DateTime<Utc>, rules: &Rules) -> f64 {
+    let limit = rules.complaint_days;
+    if t.opened_at >= rules.complaints_before(now) {
+        if limit == 0 {
+            return 3.0;
+        }
+        return 3.0 - 2.0 * open.clamp(0, limit) as f64 / limit as f64;
+    }
+    1.0 + ((open - limit).max(0) as f64 / 7.0).min(2.0)
+}
+
+/// "today", "yesterday", "3 days ago".
+fn ago(n: i64) -> String {
+    match n {
+        i64::MIN..=0 => "today".to_string(),
+        1 => "yesterday".to_string(),
+        n => format!("{} ago", days(n)),
+    }
+}
+
+/// An open switching trigger: a complaint (from the day it arrives), or a changed
+/// situation or a competitor's offer nobody has answered with a contact.
 #[allow(clippy::cast_precision_loss)]
 pub fn trigger(t: &Trigger, customer: &Customer, now: DateTime<Utc>, rules: &Rules) -> Option<Nudge> {
     if t.resolved_at.is_some() {
         return None;
     }
     let open = (now - t.opened_at).num_days();
+    let unanswered = customer.last_contact_at.is_none_or(|at| at < t.opened_at);
     let (kind, base, reason) = match t.kind {
-        TriggerKind::Reactional if open > rules.complaint_days => (
+        TriggerKind::Reactional => (
             NudgeKind::ComplaintOpen,
-            // A week past the limit doubles it; complaints are where customers leave.
-            rules.weights.complaint_open * (1.0 + ((open - rules.complaint_days) as f64 / 7.0).min(2.0)),
-            format!(
-                "complaint “{}” open for {} — resolve it and tell them",
-                t.note,
-                days(open)
-            ),
+            // Complaints are where customers leave.
+            rules.weights.complaint_open * complaint_factor(t, open, now, rules),
+            if t.opened_at >= rules.complaints_before(now) {
+                format!(
+                    "complaint “{}” arrived {} — side with them: resolve it and tell them",
+                    t.note,
+                    ago(open)
+                )
+            } else {
+                format!(
+                    "complaint “{}” open for {} — resolve it and tell them",
+                    t.note,
+                    days(open)
+                )
+            },
         ),
-        TriggerKind::Situational if customer.last_contact_at.is_none_or(|at| at < t.opened_at) => (
+        TriggerKind::Situational if unanswered => (
             NudgeKind::SituationUnanswered,
             rules.weights.situation_unanswered,
             format!(
                 "“{}” noted {} ago and no contact since — reach out",
+                t.note,
+                days(open)
+            ),
+        ),
+        TriggerKind::Influential if unanswered => (
+            NudgeKind::InfluenceUnanswered,
+            rules.weights.influence_unanswered,
+            format!(
+                "“{}” noted {} ago and no contact since — answer it before they switch",
                 t.note,
                 days(open)
             ),

@@ -149,7 +149,34 @@ fn a_moment_nudges_inside_its_preparation_window() {
         on("2026-11-26").unwrap().reason,
         "“Board approves budget” today; nothing logged since you planned it"
     );
-    assert_eq!(on("2026-11-27"), None, "the day after is past");
+    assert_ne!(
+        on("2026-11-27").map(|n| n.kind),
+        Some(NudgeKind::MomentAhead),
+        "the day after is past"
+    );
+}
+
+#[test]
+fn a_moment_whose_day_passed_while_open_asks_how_it_went() {
+    let mut c = acme(Some("2026-11-01"));
+    // Logging something does not answer it: only closing the moment does.
+    c.summary.last_logged_at = Some(at("2026-11-27"));
+    let m = board("2026-11-26", "2026-11-10");
+    let on = |today| moment(&m, &c, day(today), &rules());
+    assert_eq!(on("2026-11-25"), None, "prepared for: logged since planned");
+    let passed = on("2026-11-27").unwrap();
+    assert_eq!(passed.kind, NudgeKind::MomentPassed);
+    assert_eq!(
+        passed.reason,
+        "how did “Board approves budget” go (Thu 26 Nov)? — close it"
+    );
+    assert_eq!(passed.moment_id, Some(3));
+    assert!((passed.score - 7.0).abs() < 1e-9, "{}", passed.score);
+    let much_later = on("2027-02-01").unwrap().score;
+    assert!((much_later - passed.score).abs() < 1e-9, "a flat weight");
+    let mut won = m.clone();
+    won.status = MomentStatus::Won;
+    assert_eq!(moment(&won, &c, day("2026-11-27"), &rules()), None);
 }
 
 #[test]
@@ -182,14 +209,40 @@ fn complaint(kind: TriggerKind, opened: &str) -> Trigger {
 }
 
 #[test]
+fn a_complaint_nudges_from_the_day_it_arrives_most_then() {
+    let c = acme(Some("2026-11-20"));
+    let t = complaint(TriggerKind::Reactional, "2026-11-20");
+    let score = |now| trigger(&t, &c, at(now), &rules()).unwrap().score;
+    let fresh = trigger(&t, &c, at("2026-11-20"), &rules()).unwrap();
+    assert_eq!(fresh.kind, NudgeKind::ComplaintOpen);
+    assert_eq!(
+        fresh.reason,
+        "complaint “late delivery” arrived today — side with them: resolve it and tell them"
+    );
+    assert!((fresh.score - 27.0).abs() < 1e-9, "three times: {}", fresh.score);
+    assert_eq!(
+        trigger(&t, &c, at("2026-11-22"), &rules()).unwrap().reason,
+        "complaint “late delivery” arrived 2 days ago — side with them: resolve it and tell them"
+    );
+    assert!(score("2026-11-21") < fresh.score && score("2026-11-22") < score("2026-11-21"));
+    assert!(
+        (score("2026-11-23") - 9.0).abs() < 1e-9,
+        "calmed to once after three days"
+    );
+    assert!(
+        score("2026-12-04") > score("2026-11-24"),
+        "left open, it grows again"
+    );
+    assert!(
+        score("2027-06-01") <= fresh.score,
+        "never above the day it arrived"
+    );
+}
+
+#[test]
 fn a_complaint_nudges_after_three_days_open() {
     let c = acme(Some("2026-11-20"));
     let t = complaint(TriggerKind::Reactional, "2026-11-20");
-    assert_eq!(
-        trigger(&t, &c, at("2026-11-23"), &rules()),
-        None,
-        "three days is still in time"
-    );
     let n = trigger(&t, &c, at("2026-11-24"), &rules()).unwrap();
     assert_eq!(n.kind, NudgeKind::ComplaintOpen);
     assert_eq!(
@@ -200,6 +253,25 @@ fn a_complaint_nudges_after_three_days_open() {
     let mut resolved = t.clone();
     resolved.resolved_at = Some(at("2026-11-22"));
     assert_eq!(trigger(&resolved, &c, at("2026-11-30"), &rules()), None);
+}
+
+#[test]
+fn a_competitors_offer_nudges_until_a_contact_logged_after_it() {
+    let mut t = complaint(TriggerKind::Influential, "2026-11-10");
+    t.note = "Rival offered 10% off".into();
+    let n = trigger(&t, &acme(Some("2026-11-09")), at("2026-11-23"), &rules()).unwrap();
+    assert_eq!(n.kind, NudgeKind::InfluenceUnanswered);
+    assert_eq!(
+        n.reason,
+        "“Rival offered 10% off” noted 13 days ago and no contact since — answer it before they switch"
+    );
+    assert!((n.score - 7.0).abs() < 1e-9);
+    assert_eq!(n.trigger_id, Some(9));
+    assert_eq!(
+        trigger(&t, &acme(Some("2026-11-11")), at("2026-11-23"), &rules()),
+        None,
+        "a contact after it answers it"
+    );
 }
 
 #[test]

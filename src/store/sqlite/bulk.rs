@@ -19,6 +19,8 @@ pub(super) struct SqliteBulk<'a> {
     tx: Transaction<'a>,
     /// Customers whose summary needs recomputing at `finish`.
     touched: HashSet<i64>,
+    /// The search index, paused until `finish` indexes what was added in one pass.
+    search: super::search::Paused,
 }
 
 impl SqliteBook {
@@ -35,9 +37,11 @@ impl SqliteBook {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .context("starting a bulk write")?;
+        let search = super::search::pause(&tx).context("starting a bulk write")?;
         Ok(SqliteBulk {
             tx,
             touched: HashSet::new(),
+            search,
         })
     }
 }
@@ -316,6 +320,7 @@ impl Bulk for SqliteBulk<'_> {
                 super::summary::refresh(&self.tx, *id)?;
             }
         }
+        super::search::resume(&self.tx, &self.search).context("indexing the notes for search")?;
         self.tx.commit().context("saving the bulk write")
     }
 }

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../assets/migrations/006_unanswered_drops.sql"),
     include_str!("../../../assets/migrations/007_customer_words.sql"),
     include_str!("../../../assets/migrations/008_undo_journal.sql"),
+    include_str!("../../../assets/migrations/009_search.sql"),
     include_str!("../../../assets/migrations/010_nudge_snoozes.sql"),
 ];
 

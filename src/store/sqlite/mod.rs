@@ -5,6 +5,7 @@
 
 mod access;
 mod bulk;
+mod changes;
 mod check;
 mod customers;
 mod follow_ups;
@@ -15,6 +16,7 @@ mod migrations;
 mod moments;
 mod nudges;
 mod records;
+mod search;
 mod snoozes;
 mod sql;
 mod summary;
@@ -93,6 +95,8 @@ pub struct SqliteBook {
     /// Whether a journaled action's transaction is open (`journal.rs`): every write then
     /// runs as a savepoint inside it.
     journaling: bool,
+    /// `PRAGMA data_version` when this handle last looked (`changes.rs`).
+    seen_version: i64,
 }
 
 impl SqliteBook {
@@ -183,12 +187,15 @@ impl SqliteBook {
         if read_only.is_none() && found < LATEST_VERSION {
             migrations::to_latest(&mut conn).map_err(refused)?;
         }
+        // From here on, what another handle commits counts as a change elsewhere.
+        let seen_version = changes::data_version(&conn).map_err(sqlite)?;
         Ok(SqliteBook {
             conn,
             path: path.to_path_buf(),
             read_only,
             loose_mode,
             journaling: false,
+            seen_version,
         })
     }
 
@@ -310,6 +317,10 @@ impl Book for SqliteBook {
 
     fn bulk(&mut self) -> anyhow::Result<Box<dyn Bulk + '_>> {
         Ok(Box::new(self.start_bulk()?))
+    }
+
+    fn changed_elsewhere(&mut self) -> anyhow::Result<bool> {
+        self.changed_since_seen()
     }
 }
 

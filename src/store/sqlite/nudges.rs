@@ -33,8 +33,11 @@ impl Nudges for SqliteBook {
         for tier in TIERS {
             streams.extend([
                 Stream::Moments { tier },
+                Stream::MomentsPassed { tier },
                 Stream::Complaints { tier },
+                Stream::FreshComplaints { tier },
                 Stream::Situations { tier },
+                Stream::Influences { tier },
                 Stream::Taking { tier },
                 Stream::Loyal { tier },
                 Stream::LessSatisfied { tier },
@@ -79,6 +82,32 @@ impl Nudges for SqliteBook {
                 moment_from_row,
                 MOMENT_COLUMN_COUNT,
             )?),
+            // The longest ago first; the score is flat.
+            Stream::MomentsPassed { tier } => Rows::Moments(self.joined(
+                &format!(
+                    "SELECT {MOMENT_COLUMNS}, {CUSTOMER_COLUMNS} FROM moments m
+                     CROSS JOIN customers c ON c.id = m.customer_id
+                     WHERE m.status = 'upcoming' AND m.value_tier = ?1 AND m.expected < ?2
+                       AND c.archived = 0
+                     ORDER BY m.expected, m.id LIMIT ?3"
+                ),
+                params![tier, w.today, n],
+                moment_from_row,
+                MOMENT_COLUMN_COUNT,
+            )?),
+            // Newest first (a complaint is most urgent the day it arrives).
+            Stream::FreshComplaints { tier } => Rows::Triggers(self.joined(
+                &format!(
+                    "SELECT {TRIGGER_COLUMNS}, {CUSTOMER_COLUMNS} FROM triggers t
+                     CROSS JOIN customers c ON c.id = t.customer_id
+                     WHERE t.resolved_at IS NULL AND t.kind = 'reactional' AND t.value_tier = ?1
+                       AND t.opened_at >= ?2 AND c.archived = 0
+                     ORDER BY t.opened_at DESC, t.id DESC LIMIT ?3"
+                ),
+                params![tier, ts(w.complaints_before), n],
+                trigger_from_row,
+                TRIGGER_COLUMN_COUNT,
+            )?),
             // Oldest first (the longer open, the higher the score).
             Stream::Complaints { tier } => Rows::Triggers(self.joined(
                 &format!(
@@ -92,18 +121,8 @@ impl Nudges for SqliteBook {
                 trigger_from_row,
                 TRIGGER_COLUMN_COUNT,
             )?),
-            Stream::Situations { tier } => Rows::Triggers(self.joined(
-                &format!(
-                    "SELECT {TRIGGER_COLUMNS}, {CUSTOMER_COLUMNS} FROM triggers t
-                     CROSS JOIN customers c ON c.id = t.customer_id
-                     WHERE t.resolved_at IS NULL AND t.kind = 'situational' AND t.value_tier = ?1
-                       AND c.archived = 0 AND coalesce(c.last_contact_at, 0) < t.opened_at
-                     ORDER BY t.opened_at, t.id LIMIT ?2"
-                ),
-                params![tier, n],
-                trigger_from_row,
-                TRIGGER_COLUMN_COUNT,
-            )?),
+            Stream::Situations { tier } => self.unanswered("situational", tier, n)?,
+            Stream::Influences { tier } => self.unanswered("influential", tier, n)?,
             // Each order is its partial index read forwards or backwards (ties by id).
             Stream::Taking { tier } => {
                 self.customers_where("asks > gives", "asks - gives DESC, c.id DESC", tier, n, None)?
@@ -157,6 +176,23 @@ impl Nudges for SqliteBook {
 }
 
 impl SqliteBook {
+    /// Open triggers of `kind` and value tier `tier` with no contact since they were
+    /// opened, the oldest first, at most `n`.
+    fn unanswered(&self, kind: &str, tier: i64, n: i64) -> anyhow::Result<Rows> {
+        Ok(Rows::Triggers(self.joined(
+            &format!(
+                "SELECT {TRIGGER_COLUMNS}, {CUSTOMER_COLUMNS} FROM triggers t
+                 CROSS JOIN customers c ON c.id = t.customer_id
+                 WHERE t.resolved_at IS NULL AND t.kind = ?3 AND t.value_tier = ?1
+                   AND c.archived = 0 AND coalesce(c.last_contact_at, 0) < t.opened_at
+                 ORDER BY t.opened_at, t.id LIMIT ?2"
+            ),
+            params![tier, n, kind],
+            trigger_from_row,
+            TRIGGER_COLUMN_COUNT,
+        )?))
+    }
+
     /// Customers of value tier `tier` that pass `filter`, in `order`, at most `n`; `?3` in
     /// the filter is `extra`.
     fn customers_where(

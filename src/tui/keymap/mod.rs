@@ -29,6 +29,10 @@ pub enum Mode {
     Help,
     /// A yes-or-no question in the footer (delete this?).
     Confirm,
+    /// Typing the words of a search.
+    Search,
+    /// Moving through a search's hits.
+    SearchHits,
 }
 
 impl Mode {
@@ -53,6 +57,10 @@ pub enum Scope {
     FollowUp,
     /// Any row selected on the card.
     Row,
+    /// A decision moment selected on the card.
+    Moment,
+    /// A switching trigger selected on the card.
+    Trigger,
     Week,
     Filter,
     /// Every prompt and form.
@@ -63,6 +71,10 @@ pub enum Scope {
     Text,
     Help,
     Confirm,
+    /// Typing the words of a search.
+    Search,
+    /// Moving through a search's hits.
+    SearchHits,
 }
 
 impl Scope {
@@ -71,13 +83,17 @@ impl Scope {
             (Scope::Always, _)
             | (Scope::Everywhere, Mode::Screen(_) | Mode::Card(_))
             | (Scope::Customer | Scope::Row, Mode::Card(_))
+            | (Scope::Moment, Mode::Card(CardList::Moments))
+            | (Scope::Trigger, Mode::Card(CardList::Triggers))
             | (Scope::FollowUp, Mode::Card(CardList::FollowUps) | Mode::Screen(Screen::Customer))
             | (Scope::Confirm, Mode::Confirm)
             | (Scope::Filter, Mode::Filter)
             | (Scope::Input | Scope::Text, Mode::Prompt | Mode::Snooze | Mode::Form)
             | (Scope::Form, Mode::Form)
             | (Scope::Snooze, Mode::Snooze)
-            | (Scope::Help, Mode::Help) => true,
+            | (Scope::Help, Mode::Help)
+            | (Scope::Search | Scope::Text, Mode::Search)
+            | (Scope::SearchHits, Mode::SearchHits) => true,
             (Scope::Agenda, Mode::Screen(s)) => s == Screen::Agenda,
             (Scope::Customers, Mode::Screen(s)) => s == Screen::Customers,
             (Scope::Customer, Mode::Screen(s)) => s == Screen::Customer,
@@ -95,6 +111,8 @@ impl Scope {
             Scope::Customer => "Customer",
             Scope::FollowUp => "Customer: a follow-up (else the first)",
             Scope::Row => "Customer: a selected row",
+            Scope::Moment => "Customer: a selected decision moment",
+            Scope::Trigger => "Customer: a selected trigger",
             Scope::Confirm => "Delete? (y/n)",
             Scope::Week => "Week",
             Scope::Filter => "Filter (after /)",
@@ -103,6 +121,8 @@ impl Scope {
             Scope::Snooze => "Snooze prompt",
             Scope::Text => "Editing text (prompts, forms)",
             Scope::Help => "This help",
+            Scope::Search => "Search (after S): typing",
+            Scope::SearchHits => "Search: the hits (after Tab)",
         }
     }
 }
@@ -186,7 +206,9 @@ mod tests {
     use super::*;
     use crossterm::event::KeyCode::{Char, Esc};
 
-    const MODES: [Mode; 16] = [
+    const MODES: [Mode; 18] = [
+        Mode::Search,
+        Mode::SearchHits,
         Mode::Screen(Screen::Agenda),
         Mode::Screen(Screen::Customers),
         Mode::Screen(Screen::Customer),
@@ -205,7 +227,9 @@ mod tests {
         Mode::Help,
     ];
 
-    const SCOPES: [Scope; 15] = [
+    const SCOPES: [Scope; 19] = [
+        Scope::Search,
+        Scope::SearchHits,
         Scope::Always,
         Scope::Everywhere,
         Scope::Agenda,
@@ -213,6 +237,8 @@ mod tests {
         Scope::Customer,
         Scope::FollowUp,
         Scope::Row,
+        Scope::Moment,
+        Scope::Trigger,
         Scope::Confirm,
         Scope::Week,
         Scope::Filter,
@@ -321,6 +347,23 @@ mod tests {
             None,
             "d marks follow-ups done, not orders"
         );
+        // Closing and resolving only where a moment or a trigger is selected.
+        let on_moment = words(Mode::Card(CardList::Moments));
+        assert!(
+            on_moment.contains(&"c") && !on_moment.contains(&"r"),
+            "{on_moment:?}"
+        );
+        let on_trigger = words(Mode::Card(CardList::Triggers));
+        assert!(
+            on_trigger.contains(&"r") && !on_trigger.contains(&"c"),
+            "{on_trigger:?}"
+        );
+        assert!(!on_timeline.contains(&"c") && !unselected.contains(&"r"));
+        assert_eq!(
+            action_for(Mode::Card(CardList::Moments), press(Char('c'))),
+            Some(Action::CloseMoment)
+        );
+        assert_eq!(action_for(Mode::Card(CardList::Timeline), press(Char('r'))), None);
         assert_eq!(action_for(Mode::Confirm, press(Char('n'))), Some(Action::Cancel));
         assert_eq!(action_for(Mode::Confirm, press(Char('y'))), Some(Action::Confirm));
     }

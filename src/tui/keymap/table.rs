@@ -88,8 +88,8 @@ use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
 use Scope::{
-    Agenda, Always, Confirm, Customer, Customers, Everywhere, Filter, FollowUp, Form, Help, Input, Row,
-    Snooze, Text, Week,
+    Agenda, Always, Confirm, Customer, Customers, Everywhere, Filter, FollowUp, Form, Help, Input, Moment,
+    Row, Search, SearchHits, Snooze, Text, Trigger, Week,
 };
 
 // One binding per line reads as a table; rustfmt would spread each over seven lines.
@@ -107,11 +107,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(Week, &[ch('x')], "x", Action::ExportWeek, "export: md csv ics json todo.txt").footer("export"),
     bind(Week, &[ch('[')], "[", Action::PreviousWeek, "the week before"),
     bind(Week, &[ch(']')], "]", Action::NextWeek, "the week after"),
+    bind(Everywhere, &[ch('S')], "S", Action::Search, "search every note"),
     bind(Everywhere, &[ch('l')], "l", Action::LogContact, "log a contact (quick-log line)").footer("log").spare(),
     bind(Agenda, &[ch('d')], "d", Action::Done, "mark the follow-up done").footer("done"),
     bind(FollowUp, &[ch('d')], "d", Action::Done, "mark the selected follow-up done").footer("done"),
     bind(Agenda, &[ch('s')], "s", Action::Snooze, "snooze the follow-up").footer("snooze"),
     bind(FollowUp, &[ch('s')], "s", Action::Snooze, "snooze the selected follow-up").footer("snooze"),
+    bind(Moment, &[ch('c')], "c", Action::CloseMoment, "close it: won, lost, passed").footer("close"),
+    bind(Trigger, &[ch('r')], "r", Action::ResolveTrigger, "resolve the trigger").footer("resolve"),
     bind(Row, &[ch('e')], "e", Action::EditSelected, "edit the selected row").footer("edit"),
     bind(Row, &[ch('x')], "x", Action::DeleteSelected, "delete the selected row (asks y/n)").footer("delete"),
     bind(Row, &[key(Esc)], "Esc", Action::Back, "unselect (e edits the customer)"),
@@ -155,6 +158,20 @@ pub const BINDINGS: &[Binding] = &[
     bind(Filter, &[key(Backspace)], "Bksp", Action::Edit(Edit::DeleteBack), "delete back; empty: close"),
     bind(Filter, &[ctrl(Char('w'))], "Ctrl-W", Action::Edit(Edit::DeleteWordBack), "delete the last word"),
     bind(Filter, &[ctrl(Char('u'))], "Ctrl-U", Action::Edit(Edit::DeleteToStart), "delete the whole query"),
+
+    // The search: words typed as in a prompt; the hits move with ↑↓, or j/k after Tab.
+    bind(Search, &[key(Down), ctrl(Char('n'))], "↓/Ctrl-N", Action::Down, "the next hit").footer_as("↑↓", "move"),
+    bind(Search, &[key(Up), ctrl(Char('p'))], "↑/Ctrl-P", Action::Up, "the hit before").footer_as("↑↓", "move"),
+    bind(Search, &[key(Enter)], "Enter", Action::Open, "open the hit's customer").footer("open"),
+    bind(Search, &[key(Tab)], "Tab", Action::NextField, "keys to the hits (j/k)").footer("hits"),
+    bind(Search, &[key(Esc)], "Esc", Action::Cancel, "close the search").footer("close"),
+    bind(SearchHits, &[ch('j'), key(Down)], "j/↓", Action::Down, "the next hit").footer_as("j/k", "move"),
+    bind(SearchHits, &[ch('k'), key(Up)], "k/↑", Action::Up, "the hit before").footer_as("j/k", "move"),
+    bind(SearchHits, &[ch('g'), key(Home)], "g", Action::Top, "the first hit"),
+    bind(SearchHits, &[ch('G'), key(End)], "G", Action::Bottom, "the last hit"),
+    bind(SearchHits, &[key(Enter)], "Enter", Action::Open, "open the hit's customer").footer("open"),
+    bind(SearchHits, &[key(Tab), ch('/')], "Tab or /", Action::NextField, "back to the words").footer("words"),
+    bind(SearchHits, &[key(Esc), ch('q')], "Esc or q", Action::Cancel, "close the search").footer("close"),
 
     // Prompts and forms.
     bind(Form, &[key(Tab), key(Down)], "Tab/↓", Action::NextField, "next field").footer_as("Tab", "next field"),

@@ -1,6 +1,6 @@
 //! The help overlay: every binding of every mode with its description, straight from the
-//! keymap table, on three pages — the screens' keys, the customer card's, then those of
-//! the filter, prompts and forms. Drawn from the `HelpView` alone.
+//! keymap table, on four pages — the screens' keys, the customer card's, those of the
+//! filter, prompts and forms, then the search's. Drawn from the `HelpView` alone.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -72,12 +72,26 @@ const CARD: Page = (
             section(Scope::FollowUp.title(), |b| b.scope == Scope::FollowUp),
             section(Scope::Row.title(), |b| b.scope == Scope::Row),
         ],
-        &[section(Scope::Confirm.title(), |b| b.scope == Scope::Confirm)],
+        &[
+            section(Scope::Moment.title(), |b| b.scope == Scope::Moment),
+            section(Scope::Trigger.title(), |b| b.scope == Scope::Trigger),
+            section(Scope::Confirm.title(), |b| b.scope == Scope::Confirm),
+        ],
+    ],
+);
+
+const SEARCH: Page = (
+    " Keys of the search · Esc closes ",
+    [
+        &[section(Scope::Search.title(), |b| b.scope == Scope::Search)],
+        &[section(Scope::SearchHits.title(), |b| {
+            b.scope == Scope::SearchHits
+        })],
     ],
 );
 
 /// In the order Tab turns them; `help::PAGES` long.
-const PAGES: [Page; super::super::help::PAGES] = [SCREENS, CARD, TYPING];
+const PAGES: [Page; super::super::help::PAGES] = [SCREENS, CARD, TYPING, SEARCH];
 
 impl Widget for &HelpView {
     fn render(self, area: Rect, buf: &mut Buffer) {

@@ -9,6 +9,7 @@ mod footer;
 mod form;
 mod help;
 mod prompt;
+mod search;
 mod tabs;
 mod week;
 

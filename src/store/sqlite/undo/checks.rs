@@ -64,7 +64,8 @@ pub(super) fn moment_changed(tx: &Connection, m: &Moment) -> anyhow::Result<Opti
         .context("loading the moment to undo")?;
     Ok(match now {
         None => Some(DELETED.into()),
-        Some(now) if now.status != MomentStatus::Upcoming => {
+        // A moment recorded after the fact was added closed; only a later close counts.
+        Some(now) if now.status != m.status && now.status != MomentStatus::Upcoming => {
             Some(format!("was closed as {} since", now.status))
         }
         Some(now) if now != *m => Some(CHANGED.into()),
