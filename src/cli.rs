@@ -141,14 +141,34 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Keep a nudge quiet until a day, with why: quiet acme cadence @2027-03-01 champion on leave
+    /// Snooze one of a customer's nudges until a day, with why: quiet acme cadence 2027-03-01 champion on leave
+    ///
+    /// Left out of `due`, the agenda and urgency until that day; `why` lists it as snoozed.
+    /// A follow-up is snoozed with `touchbase snooze FOLLOWUP_ID WHEN`, which moves its day.
     Quiet {
         customer: String,
-        /// cadence, moment, complaint, situation, taking, loyalty or satisfaction
+        /// cadence, moment, passed, complaint, situation, influence, taking, loyalty or
+        /// satisfaction (or the full kind, cadence_exceeded); a nudge about one moment or
+        /// trigger takes its id when the customer has several: complaint:7
         kind: String,
         /// The day it nudges again (tomorrow, fri, +2w, next week, 2027-03-01), then the reason
-        #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true)]
+        #[arg(required = true, num_args = 1..)]
         until: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Pause a customer until a day, with why: pause acme 2027-03-01 on sabbatical
+    ///
+    /// Their cadence and staleness do not count until that day (no cadence nudge, `list`
+    /// says "paused until"); every other nudge stays. `--off` ends the pause.
+    Pause {
+        customer: String,
+        /// The day their cadence counts again (+2w, +1m, 2027-03-01), then the reason
+        #[arg(required_unless_present = "off", num_args = 1..)]
+        until: Vec<String>,
+        /// End the pause now
+        #[arg(long, conflicts_with = "until")]
+        off: bool,
         #[arg(long)]
         json: bool,
     },

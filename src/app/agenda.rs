@@ -131,7 +131,7 @@ pub(crate) fn scored(
     let mut found = from_streams(&streams, &rows, now, rules, &quiet);
     nudge::rank(&mut found.nudges);
     let (overdue, due_today) = store.count_follow_ups_due(today)?;
-    let cadence_total = store.count_cadence_overdue(now.utc)?;
+    let cadence_total = store.count_cadence_overdue(now.utc, today)?;
     Ok(Due {
         more: (overdue + due_today).saturating_sub(found.follow_ups)
             + cadence_total.saturating_sub(found.cadence),

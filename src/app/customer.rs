@@ -61,7 +61,15 @@ impl CustomerCard {
         let moments = store.moments_of(customer.id)?;
         let triggers = store.triggers_of(customer.id)?;
         let snoozed = store.nudge_snoozes_of(customer.id, now.today())?;
-        let why = Why::of(&customer, &follow_ups, &moments, &triggers, &snoozed, now, &config.nudge);
+        let why = Why::of(
+            &customer,
+            &follow_ups,
+            &moments,
+            &triggers,
+            &snoozed,
+            now,
+            &config.nudge,
+        );
         let also_known_as = store.former_names(customer.id)?;
         Ok(CustomerCard {
             customer,

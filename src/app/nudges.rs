@@ -32,7 +32,13 @@ pub(super) struct StreamNudges {
 
 /// The nudges of the streams' rows but those `quiet` keeps snoozed, each customer's rules
 /// once.
-pub(super) fn from_streams(streams: &[Stream], rows: &[Rows], now: Now, rules: &Rules, quiet: &Quiet) -> StreamNudges {
+pub(super) fn from_streams(
+    streams: &[Stream],
+    rows: &[Rows],
+    now: Now,
+    rules: &Rules,
+    quiet: &Quiet,
+) -> StreamNudges {
     let mut found = StreamNudges::default();
     let mut seen = HashSet::new();
     for (stream, rows) in streams.iter().zip(rows) {
@@ -128,7 +134,12 @@ pub(super) fn bound(stream: Stream, rows: &Rows, now: Now, rules: &Rules) -> Opt
 
 /// The rules that need only the customer row and its summary.
 pub(super) fn customer_rules(customer: &Customer, now: Now, rules: &Rules) -> Vec<Nudge> {
-    let mut out: Vec<Nudge> = nudge::cadence(customer, now.utc, rules).into_iter().collect();
+    // A paused customer's cadence does not count (the store's cadence walks skip them too).
+    let mut out: Vec<Nudge> = if customer.paused_on(now.today()).is_some() {
+        Vec::new()
+    } else {
+        nudge::cadence(customer, now.utc, rules).into_iter().collect()
+    };
     out.extend(nudge::balance(customer, now.utc, rules));
     out.extend(nudge::satisfaction(customer, now.zone(), rules));
     out

@@ -80,6 +80,26 @@ pub fn why(store: &dyn Book, now: Now, config: &Config, customer: &Customer) -> 
     ))
 }
 
+/// Every nudge `customer` has now, the snoozed ones too, highest first: what a snooze
+/// can name.
+pub(crate) fn unsnoozed(
+    store: &dyn Book,
+    now: Now,
+    config: &Config,
+    customer: &Customer,
+) -> anyhow::Result<Vec<Nudge>> {
+    Ok(Why::of(
+        customer,
+        &store.open_follow_ups(customer.id)?,
+        &store.moments_of(customer.id)?,
+        &store.triggers_of(customer.id)?,
+        &[],
+        now,
+        &config.nudge,
+    )
+    .terms)
+}
+
 /// Every customer's urgency (the sum of their nudges), for those that have any. Read a
 /// stream at a time, so a large book never has all its nudges in memory at once.
 pub fn urgencies(store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<HashMap<i64, f64>> {

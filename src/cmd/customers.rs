@@ -93,8 +93,15 @@ pub fn list(cx: &mut Ctx, sort: Sort, archived: bool, json: bool) -> anyhow::Res
             let last = c
                 .last_contact_at
                 .map_or_else(|| "never".to_string(), |at| ago(at, now));
+            // A paused customer's silence does not count: the column says until when.
+            let last = match c.paused_on(today) {
+                Some(p) => format!("paused {}", p.until.format("%-d %b")),
+                None => last,
+            };
             // The mark keeps overdue visible where there is no colour.
-            let mark = if Freshness::of(c.staleness(now.utc)) == Freshness::Overdue {
+            let mark = if c.paused_on(today).is_none()
+                && Freshness::of(c.staleness(now.utc)) == Freshness::Overdue
+            {
                 " !"
             } else {
                 ""

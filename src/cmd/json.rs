@@ -58,6 +58,9 @@ pub struct CustomerJson<'a> {
     pub next_follow_up: Option<NaiveDate>,
     pub lifetime_value_cents: i64,
     pub archived: bool,
+    /// The day a pause ends (`touchbase pause`), as stored: `null` when never paused.
+    pub paused_until: Option<NaiveDate>,
+    pub paused_reason: &'a str,
 }
 
 impl<'a> CustomerJson<'a> {
@@ -74,6 +77,8 @@ impl<'a> CustomerJson<'a> {
             next_follow_up,
             lifetime_value_cents: c.summary.value.0,
             archived: c.archived,
+            paused_until: c.paused.as_ref().map(|p| p.until),
+            paused_reason: c.paused.as_ref().map_or("", |p| p.reason.as_str()),
         }
     }
 
@@ -301,6 +306,8 @@ pub struct WhyJson<'a> {
     pub total: f64,
     pub terms: Vec<TermJson<'a>>,
     pub snoozed: Vec<SnoozeJson<'a>>,
+    /// The customer's pause while it holds: `{until, reason}`, else `null`.
+    pub paused: Option<&'a crate::domain::Pause>,
 }
 
 /// A snoozed nudge: `quiet`, and under `snoozed` in `why`.
@@ -308,6 +315,8 @@ pub struct WhyJson<'a> {
 pub struct SnoozeJson<'a> {
     pub customer_id: i64,
     pub kind: &'static str,
+    /// The moment's or trigger's id the nudge is about, 0 for one about the customer.
+    pub subject_id: i64,
     pub until: chrono::NaiveDate,
     pub reason: &'a str,
 }
@@ -317,6 +326,7 @@ impl<'a> From<&'a crate::domain::nudge::NudgeSnooze> for SnoozeJson<'a> {
         SnoozeJson {
             customer_id: s.customer_id,
             kind: s.kind.as_str(),
+            subject_id: s.subject_id,
             until: s.until,
             reason: &s.reason,
         }

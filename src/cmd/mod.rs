@@ -153,6 +153,15 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
             until,
             json,
         } => quiet::run(&mut cx, &customer, &kind, &until.join(" "), json),
+        Command::Pause {
+            customer,
+            until,
+            off,
+            json,
+        } => {
+            let until = (!off).then(|| until.join(" "));
+            quiet::pause(&mut cx, &customer, until.as_deref(), json)
+        }
         Command::Export {
             what: ExportWhat::Week(args),
         } => export::week(&mut cx, &args),

@@ -29,10 +29,23 @@ pub fn run(cx: &mut Ctx, customer: &str, json: bool) -> anyhow::Result<()> {
                 })
                 .collect(),
             snoozed: why.snoozed.iter().map(SnoozeJson::from).collect(),
+            paused: c.paused_on(cx.now.today()),
         };
         return print_json(&mut cx.out, &why);
     }
     writeln!(cx.out, "{} — urgency {total:.2}", sanitize(&c.name))?;
+    if let Some(p) = c.paused_on(cx.now.today()) {
+        writeln!(
+            cx.out,
+            "  paused until {}{} — their cadence does not count until then",
+            day(p.until, cx.now.today()),
+            if p.reason.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", sanitize(&p.reason))
+            }
+        )?;
+    }
     if terms.is_empty() {
         writeln!(
             cx.out,

@@ -14,7 +14,7 @@ use crate::domain::balance::BalanceEntry;
 use crate::domain::moment::{Moment, MomentStatus};
 use crate::domain::nudge::NudgeSnooze;
 use crate::domain::trigger::{Trigger, TriggerKind};
-use crate::domain::{Cadence, Customer, FollowUp, Tags};
+use crate::domain::{Cadence, Customer, FollowUp, Pause, Tags};
 
 /// What each change wrote. Rows an action created are held as it left them; undo compares
 /// the row with that, field by field, before touching it.
@@ -45,6 +45,12 @@ pub enum Change {
     NudgeSnoozed {
         snooze: NudgeSnooze,
         replaced: Option<NudgeSnooze>,
+    },
+    /// A customer paused (`after`), or their pause ended (`after` is `None`).
+    CustomerPaused {
+        id: i64,
+        before: Option<Pause>,
+        after: Option<Pause>,
     },
     CustomerAdded {
         id: i64,

@@ -14,6 +14,9 @@ pub struct NudgeSnooze {
     pub id: i64,
     pub customer_id: i64,
     pub kind: NudgeKind,
+    /// The decision moment or trigger the nudge is about ([`Nudge::subject`]), 0 for a
+    /// nudge about the customer as a whole.
+    pub subject_id: i64,
     pub until: NaiveDate,
     pub reason: String,
     pub created_at: DateTime<Utc>,
@@ -28,16 +31,21 @@ impl NudgeSnooze {
 
 /// The snoozes in force, as a set the nudge walk asks once per nudge.
 #[derive(Debug, Clone, Default)]
-pub struct Quiet(HashSet<(i64, NudgeKind)>);
+pub struct Quiet(HashSet<(i64, NudgeKind, i64)>);
 
 impl Quiet {
     pub fn of<'a>(snoozes: impl IntoIterator<Item = &'a NudgeSnooze>) -> Quiet {
-        Quiet(snoozes.into_iter().map(|s| (s.customer_id, s.kind)).collect())
+        Quiet(
+            snoozes
+                .into_iter()
+                .map(|s| (s.customer_id, s.kind, s.subject_id))
+                .collect(),
+        )
     }
 
     /// Whether `nudge` is snoozed.
     pub fn hides(&self, nudge: &Nudge) -> bool {
-        !self.0.is_empty() && self.0.contains(&(nudge.customer_id, nudge.kind))
+        !self.0.is_empty() && self.0.contains(&(nudge.customer_id, nudge.kind, nudge.subject()))
     }
 }
 
@@ -47,17 +55,50 @@ impl Quiet {
 pub struct BadNudgeKind(pub String);
 
 /// The short names a person types; the full names (`cadence_exceeded`) work too.
-const SHORT: [(&str, NudgeKind); 9] = [
+const SHORT: [(&str, NudgeKind); 11] = [
     ("cadence", NudgeKind::CadenceExceeded),
     ("moment", NudgeKind::MomentAhead),
+    ("passed", NudgeKind::MomentPassed),
     ("complaint", NudgeKind::ComplaintOpen),
     ("situation", NudgeKind::SituationUnanswered),
+    ("influence", NudgeKind::InfluenceUnanswered),
     ("taking", NudgeKind::TakingTooMuch),
     ("loyalty", NudgeKind::LoyaltyUnrewarded),
     ("satisfaction", NudgeKind::SatisfactionDrop),
     ("overdue", NudgeKind::FollowUpOverdue),
     ("today", NudgeKind::FollowUpToday),
 ];
+
+impl Nudge {
+    /// What a snooze of this nudge is about besides its customer and kind: the decision
+    /// moment's or trigger's id, 0 for a nudge about the customer as a whole. A follow-up's
+    /// nudge is snoozed by moving the follow-up, so its id is no subject.
+    pub fn subject(&self) -> i64 {
+        self.moment_id.or(self.trigger_id).unwrap_or(0)
+    }
+}
+
+impl NudgeKind {
+    /// Whether nudges of this kind are about one moment or trigger (so a snooze names it).
+    pub fn has_subject(self) -> bool {
+        matches!(
+            self,
+            NudgeKind::MomentAhead
+                | NudgeKind::MomentPassed
+                | NudgeKind::ComplaintOpen
+                | NudgeKind::SituationUnanswered
+                | NudgeKind::InfluenceUnanswered
+        )
+    }
+
+    /// The short name a person types (`cadence` for `cadence_exceeded`).
+    pub fn short(self) -> &'static str {
+        SHORT
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or(self.as_str(), |(s, _)| s)
+    }
+}
 
 impl FromStr for NudgeKind {
     type Err = BadNudgeKind;
@@ -83,9 +124,15 @@ mod tests {
             assert_eq!(kind.as_str().parse::<NudgeKind>(), Ok(kind));
         }
         assert_eq!("Cadence".parse::<NudgeKind>(), Ok(NudgeKind::CadenceExceeded));
-        assert_eq!("taking-too-much".parse::<NudgeKind>(), Ok(NudgeKind::TakingTooMuch));
+        assert_eq!(
+            "taking-too-much".parse::<NudgeKind>(),
+            Ok(NudgeKind::TakingTooMuch)
+        );
         let bad = "cadense".parse::<NudgeKind>().unwrap_err().to_string();
-        assert!(bad.contains("'cadense'") && bad.contains("cadence, moment"), "{bad}");
+        assert!(
+            bad.contains("'cadense'") && bad.contains("cadence, moment"),
+            "{bad}"
+        );
     }
 
     #[test]
@@ -94,6 +141,7 @@ mod tests {
             id: 1,
             customer_id: 7,
             kind: NudgeKind::CadenceExceeded,
+            subject_id: 0,
             until: "2027-03-01".parse().unwrap(),
             reason: String::new(),
             created_at: DateTime::UNIX_EPOCH,

@@ -1,16 +1,20 @@
-//! Snoozed nudges in SQLite: one row per customer and kind (`nudge_snoozes`), replaced by a
-//! later snooze of the same nudge; those in force read by the `until` index.
+//! What the user parked, in SQLite: snoozed nudges, one row per customer, kind and subject
+//! (`nudge_snoozes`), replaced by a later snooze of the same nudge, those in force read by
+//! the `until` index; and a customer's pause, two columns of their row.
 
 use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
 use super::SqliteBook;
+use super::customers::required;
 use super::sql::{Lenient, ts};
+use crate::domain::Customer;
+use crate::domain::Pause;
 use crate::domain::nudge::{NudgeKind, NudgeSnooze};
 use crate::store::NudgeSnoozes;
 
-const COLUMNS: &str = "s.id, s.customer_id, s.kind, s.until, s.reason, s.created_at";
+const COLUMNS: &str = "s.id, s.customer_id, s.kind, s.subject_id, s.until, s.reason, s.created_at";
 
 fn snooze_from_row(row: &Row<'_>) -> rusqlite::Result<NudgeSnooze> {
     let r = Lenient::new(row, "nudge_snoozes", 0)?;
@@ -18,18 +22,25 @@ fn snooze_from_row(row: &Row<'_>) -> rusqlite::Result<NudgeSnooze> {
         id: r.id(),
         customer_id: row.get(1)?,
         kind: r.parsed(2, "kind of nudge", NudgeKind::CadenceExceeded)?,
-        until: r.day(3)?,
-        reason: r.text(4)?,
-        created_at: r.instant(5)?,
+        subject_id: row.get(3)?,
+        until: r.day(4)?,
+        reason: r.text(5)?,
+        created_at: r.instant(6)?,
     })
 }
 
-/// The snooze of `customer_id`'s nudge of `kind`, as `conn` sees it.
-pub(super) fn of_kind(conn: &Connection, customer_id: i64, kind: NudgeKind) -> anyhow::Result<Option<NudgeSnooze>> {
+/// The snooze of `customer_id`'s nudge of `kind` about `subject_id`, as `conn` sees it.
+pub(super) fn of_nudge(
+    conn: &Connection,
+    customer_id: i64,
+    kind: NudgeKind,
+    subject_id: i64,
+) -> anyhow::Result<Option<NudgeSnooze>> {
     conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM nudge_snoozes s WHERE s.customer_id = ?1 AND s.kind = ?2"
+        "SELECT {COLUMNS} FROM nudge_snoozes s
+         WHERE s.customer_id = ?1 AND s.kind = ?2 AND s.subject_id = ?3"
     ))?
-    .query_row(params![customer_id, kind.as_str()], snooze_from_row)
+    .query_row(params![customer_id, kind.as_str(), subject_id], snooze_from_row)
     .optional()
     .context("loading a snoozed nudge")
 }
@@ -37,13 +48,14 @@ pub(super) fn of_kind(conn: &Connection, customer_id: i64, kind: NudgeKind) -> a
 /// Writes `s` under its own id (a new snooze, or one undo puts back).
 pub(super) fn insert(tx: &Connection, s: &NudgeSnooze) -> anyhow::Result<()> {
     tx.prepare_cached(
-        "INSERT INTO nudge_snoozes (id, customer_id, kind, until, reason, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO nudge_snoozes (id, customer_id, kind, subject_id, until, reason, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
         s.id,
         s.customer_id,
         s.kind.as_str(),
+        s.subject_id,
         s.until,
         s.reason,
         ts(s.created_at)
@@ -57,23 +69,31 @@ impl NudgeSnoozes for SqliteBook {
         &mut self,
         customer_id: i64,
         kind: NudgeKind,
+        subject_id: i64,
         until: NaiveDate,
         reason: &str,
         now: DateTime<Utc>,
     ) -> anyhow::Result<(NudgeSnooze, Option<NudgeSnooze>)> {
         self.write("snooze the nudge", |tx| {
-            let replaced = of_kind(tx, customer_id, kind)?;
+            let replaced = of_nudge(tx, customer_id, kind, subject_id)?;
             if let Some(old) = &replaced {
                 tx.execute("DELETE FROM nudge_snoozes WHERE id = ?1", [old.id])
                     .context("replacing the snoozed nudge")?;
             }
             tx.prepare_cached(
-                "INSERT INTO nudge_snoozes (customer_id, kind, until, reason, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO nudge_snoozes (customer_id, kind, subject_id, until, reason, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
-            .execute(params![customer_id, kind.as_str(), until, reason.trim(), ts(now)])
+            .execute(params![
+                customer_id,
+                kind.as_str(),
+                subject_id,
+                until,
+                reason.trim(),
+                ts(now)
+            ])
             .map_err(|e| super::customers::explain_missing_customer(e, customer_id))?;
-            let snooze = of_kind(tx, customer_id, kind)?
+            let snooze = of_nudge(tx, customer_id, kind, subject_id)?
                 .ok_or_else(|| anyhow::anyhow!("the snoozed nudge was saved but reads as missing"))?;
             Ok((snooze, replaced))
         })
@@ -94,10 +114,43 @@ impl NudgeSnoozes for SqliteBook {
         self.conn
             .prepare_cached(&format!(
                 "SELECT {COLUMNS} FROM nudge_snoozes s
-                 WHERE s.customer_id = ?1 AND s.until > ?2 ORDER BY s.until, s.kind"
+                 WHERE s.customer_id = ?1 AND s.until > ?2 ORDER BY s.until, s.kind, s.subject_id"
             ))?
             .query_map(params![customer_id, today], snooze_from_row)?
             .collect::<Result<Vec<_>, _>>()
             .context("loading the customer's snoozed nudges")
     }
+
+    fn set_pause(
+        &mut self,
+        customer_id: i64,
+        pause: Option<&Pause>,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<(Customer, Option<Pause>)> {
+        self.write("pause the customer", |tx| {
+            let before = required(tx, customer_id)?.paused;
+            write_pause(tx, customer_id, pause, now)?;
+            Ok((required(tx, customer_id)?, before))
+        })
+    }
+}
+
+/// Writes customer `id`'s pause (`None`: not paused).
+pub(super) fn write_pause(
+    tx: &Connection,
+    id: i64,
+    pause: Option<&Pause>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    tx.prepare_cached(
+        "UPDATE customers SET paused_until = ?2, paused_reason = ?3, updated_at = ?4 WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        pause.map(|p| p.until),
+        pause.map_or("", |p| p.reason.trim()),
+        ts(now)
+    ])
+    .context("pausing the customer")?;
+    Ok(())
 }
