@@ -214,8 +214,12 @@ impl App {
                 Some((follow_up_id, text)) => {
                     self.prompt(Prompt::new(PromptKind::Snooze { follow_up_id, text }, self.theme));
                 }
-                None => self.say("Select a follow-up to snooze."),
+                None => match self.selected_other_nudge() {
+                    Some(kind) => self.prompt(Prompt::new(kind, self.theme)),
+                    None => self.say("Select a follow-up or a nudge to snooze."),
+                },
             },
+            Action::Pause => self.pause()?,
             Action::AddCustomer => self.form(Form::add_customer(self.theme)),
             Action::EditSelected => self.edit_selected()?,
             Action::DeleteSelected => self.ask_delete(),
@@ -395,6 +399,23 @@ impl App {
         }
     }
 
+    /// The snooze prompt for the agenda's selected nudge, when it is no follow-up's.
+    fn selected_other_nudge(&self) -> Option<PromptKind> {
+        if self.screen != Screen::Agenda {
+            return None;
+        }
+        let n = self
+            .agenda
+            .selected_nudge()
+            .filter(|n| n.follow_up_id.is_none())?;
+        Some(PromptKind::SnoozeNudge {
+            customer_id: n.customer_id,
+            name: n.customer.clone(),
+            kind: n.kind,
+            subject: n.subject(),
+        })
+    }
+
     fn ask_for_customer(&mut self, kind: impl FnOnce(i64, String) -> PromptKind) {
         match self.target_customer() {
             Some((id, name)) => self.prompt(Prompt::new(kind(id, name), self.theme)),
@@ -403,7 +424,7 @@ impl App {
     }
 
     /// Gives the keys to `prompt`.
-    fn prompt(&mut self, prompt: Prompt) {
+    pub(super) fn prompt(&mut self, prompt: Prompt) {
         self.overlay = Some(Overlay::Prompt(Box::new(prompt)));
     }
 

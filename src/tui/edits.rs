@@ -37,6 +37,9 @@ impl App {
             }
             return Ok(());
         }
+        if matches!(kind, PromptKind::SnoozeNudge { .. } | PromptKind::Pause { .. }) {
+            return self.submit_parking(&kind, &text);
+        }
         if kind == PromptKind::Export {
             self.export_week(&text);
             return Ok(());
@@ -101,6 +104,8 @@ impl App {
             | PromptKind::Balance { .. }
             | PromptKind::Order { .. }
             | PromptKind::Merge { .. }
+            | PromptKind::SnoozeNudge { .. }
+            | PromptKind::Pause { .. }
             | PromptKind::Export => return Ok(()),
         };
         match refusal(done)? {

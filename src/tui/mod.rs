@@ -19,6 +19,7 @@ mod keys;
 mod live;
 mod merge;
 mod outcomes;
+mod parking;
 pub(crate) mod preload;
 pub(crate) mod prompt;
 mod records;
