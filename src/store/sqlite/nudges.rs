@@ -169,12 +169,13 @@ impl Nudges for SqliteBook {
     /// How many customers are past their cadence at `now`.
     fn count_cadence_overdue(&self, now: DateTime<Utc>, today: NaiveDate) -> anyhow::Result<usize> {
         // Both counts walk an index alone: every customer past their cadence, less the
-        // few paused ones among them.
+        // few paused ones among them (the unary `+` keeps the second to `customers_paused`,
+        // not a walk of every overdue customer).
         self.conn
             .prepare_cached(
                 "SELECT (SELECT count(*) FROM customers c WHERE c.archived = 0 AND c.touch_due_at < ?1)
                       - (SELECT count(*) FROM customers c
-                         WHERE c.paused_until > ?2 AND c.archived = 0 AND c.touch_due_at < ?1)",
+                         WHERE c.paused_until > ?2 AND +c.archived = 0 AND +c.touch_due_at < ?1)",
             )?
             .query_row(params![ts(now), today], |r| r.get::<_, i64>(0))
             .map(|n| n as usize)

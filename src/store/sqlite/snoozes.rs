@@ -102,7 +102,8 @@ impl NudgeSnoozes for SqliteBook {
     fn nudge_snoozes_holding(&self, today: NaiveDate) -> anyhow::Result<Vec<NudgeSnooze>> {
         self.conn
             .prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM nudge_snoozes s JOIN customers c ON c.id = s.customer_id
+                // CROSS JOIN keeps the few snoozes the outer loop: never a walk of the book.
+                "SELECT {COLUMNS} FROM nudge_snoozes s CROSS JOIN customers c ON c.id = s.customer_id
                  WHERE s.until > ?1 AND c.archived = 0"
             ))?
             .query_map([today], snooze_from_row)?

@@ -137,8 +137,8 @@ impl Weeks for SqliteBook {
                     "SELECT (SELECT count(*) FROM customers c
                              WHERE c.archived = 0 AND c.touch_due_at >= ?1 AND c.touch_due_at < ?2)
                           - (SELECT count(*) FROM customers c
-                             WHERE c.paused_until >= date(?2, 'unixepoch') AND c.archived = 0
-                               AND c.touch_due_at >= ?1 AND c.touch_due_at < ?2)",
+                             WHERE c.paused_until >= date(?2, 'unixepoch') AND +c.archived = 0
+                               AND +c.touch_due_at >= ?1 AND +c.touch_due_at < ?2)",
                 )?
                 .query_row(params![ts(from), ts(before)], |r| r.get::<_, i64>(0))
                 .map(|n| n as usize)
