@@ -19,7 +19,7 @@ mod common {
 use common::book::Book;
 use common::keys::Keys;
 use common::session::Session;
-use common::store::at;
+use common::store::{at, day};
 use crossterm::event::KeyCode;
 use serde_json::Value;
 use touchbase::domain::nudge::NudgeKind;
@@ -313,6 +313,7 @@ fn s_on_a_nudge_row_asks_until_when_and_the_row_leaves_the_agenda() {
     s.press(KeyCode::Enter);
     s.press(KeyCode::Enter);
     let card = s.app.customer.as_ref().expect("the card");
+    assert_eq!(card.customer.id, s.acme);
     assert_eq!(card.snoozed.len(), 1);
     assert!(card.why.iter().all(|n| n.kind != NudgeKind::ComplaintOpen));
     s.keys("1u");
@@ -333,7 +334,10 @@ fn p_pauses_the_customer_of_the_row_and_p_again_ends_it() {
     );
     assert!(!s.agenda().contains(&cadence));
     let beta = s.other().customers_named("Beta", 1).unwrap().exact[0].clone();
-    assert_eq!(beta.paused.map(|p| p.reason), Some("on sabbatical".into()));
+    assert_eq!(
+        beta.paused.map(|p| (p.until, p.reason)),
+        Some((day("2026-12-23"), "on sabbatical".into()))
+    );
 
     // On the card, P again ends the pause.
     s.keys("2");

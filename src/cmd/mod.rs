@@ -147,21 +147,8 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
             when,
             json,
         } => follow_ups::snooze(&mut cx, follow_up_id, &when, json),
-        Command::Quiet {
-            customer,
-            kind,
-            until,
-            json,
-        } => quiet::run(&mut cx, &customer, &kind, &until.join(" "), json),
-        Command::Pause {
-            customer,
-            until,
-            off,
-            json,
-        } => {
-            let until = (!off).then(|| until.join(" "));
-            quiet::pause(&mut cx, &customer, until.as_deref(), json)
-        }
+        Command::Quiet(args) => quiet::run(&mut cx, &args),
+        Command::Pause(args) => quiet::pause(&mut cx, &args),
         Command::Export {
             what: ExportWhat::Week(args),
         } => export::week(&mut cx, &args),

@@ -10,16 +10,18 @@ use crate::app::Who;
 use crate::app::quiet::{self, Target};
 use crate::app::refused::Refused;
 use crate::app::undo::journaled;
+use crate::cli::{PauseArgs, QuietArgs};
 use crate::domain::nudge::BadNudgeKind;
 use crate::domain::text::sanitize;
 use crate::human::day;
 use crate::store::By;
 
-pub fn run(cx: &mut Ctx, customer: &str, kind: &str, until: &str, json: bool) -> anyhow::Result<()> {
-    let target = target(kind).map_err(Refused::from)?;
+pub fn run(cx: &mut Ctx, args: &QuietArgs) -> anyhow::Result<()> {
+    let (customer, until, json) = (args.customer.as_str(), args.until.join(" "), args.json);
+    let target = target(&args.kind).map_err(Refused::from)?;
     let (now, config) = (cx.now, &cx.config);
     let done = journaled(&mut *cx.store, now, By::Cli, |s| {
-        quiet::snooze(s, now, config, Who::Typed(customer), target, until)
+        quiet::snooze(s, now, config, Who::Typed(customer), target, &until)
     })?;
     let s = &done.snooze;
     if json {
@@ -51,9 +53,11 @@ fn target(typed: &str) -> Result<Target, BadNudgeKind> {
     })
 }
 
-pub fn pause(cx: &mut Ctx, customer: &str, until: Option<&str>, json: bool) -> anyhow::Result<()> {
+pub fn pause(cx: &mut Ctx, args: &PauseArgs) -> anyhow::Result<()> {
+    let (customer, json) = (args.customer.as_str(), args.json);
+    let until = (!args.off).then(|| args.until.join(" "));
     let now = cx.now;
-    let done = journaled(&mut *cx.store, now, By::Cli, |s| match until {
+    let done = journaled(&mut *cx.store, now, By::Cli, |s| match &until {
         Some(until) => quiet::pause(s, now, Who::Typed(customer), until),
         None => quiet::resume(s, now, Who::Typed(customer)),
     })?;

@@ -210,15 +210,7 @@ impl App {
                 self.ask_for_customer(|customer_id, name| PromptKind::FollowUp { customer_id, name });
             }
             Action::Done => self.done()?,
-            Action::Snooze => match self.selected_follow_up() {
-                Some((follow_up_id, text)) => {
-                    self.prompt(Prompt::new(PromptKind::Snooze { follow_up_id, text }, self.theme));
-                }
-                None => match self.selected_other_nudge() {
-                    Some(kind) => self.prompt(Prompt::new(kind, self.theme)),
-                    None => self.say("Select a follow-up or a nudge to snooze."),
-                },
-            },
+            Action::Snooze => self.snooze(),
             Action::Pause => self.pause()?,
             Action::AddCustomer => self.form(Form::add_customer(self.theme)),
             Action::EditSelected => self.edit_selected()?,
@@ -396,6 +388,19 @@ impl App {
                 Some((item.follow_up_id?, item.action.clone()))
             }
             Screen::Customers => None,
+        }
+    }
+
+    /// `s`: the snooze prompt for the selected follow-up, or for the agenda's nudge.
+    fn snooze(&mut self) {
+        match self.selected_follow_up() {
+            Some((follow_up_id, text)) => {
+                self.prompt(Prompt::new(PromptKind::Snooze { follow_up_id, text }, self.theme));
+            }
+            None => match self.selected_other_nudge() {
+                Some(kind) => self.prompt(Prompt::new(kind, self.theme)),
+                None => self.say("Select a follow-up or a nudge to snooze."),
+            },
         }
     }
 

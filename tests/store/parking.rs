@@ -147,7 +147,7 @@ pub fn an_undone_snooze_or_pause_puts_back_what_was_there_and_refuses_once_chang
     tui.undo(&change, now()).unwrap();
     assert_eq!(
         cli.nudge_snoozes_of(acme, now().date_naive()).unwrap(),
-        [first.clone()]
+        std::slice::from_ref(&first)
     );
 
     // Snoozed again by another handle since: the undo of the first snooze refuses.
