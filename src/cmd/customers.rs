@@ -319,6 +319,12 @@ fn print_head(cx: &mut Ctx, c: &Customer) -> anyhow::Result<()> {
         |at| format!("last contact {}", ago(at, cx.now)),
     );
     write!(out, "in touch every {} · {last}", c.cadence)?;
+    if let Some(p) = c.paused_on(today) {
+        write!(out, " · paused until {}", day(p.until, today))?;
+        if !p.reason.is_empty() {
+            write!(out, " ({})", sanitize(&p.reason))?;
+        }
+    }
     if !c.tags.is_empty() {
         write!(out, " · {}", sanitize(&c.tags.to_string()))?;
     }
@@ -359,6 +365,13 @@ fn print_relationship(
             cell(n.kind.as_str(), 20),
             sanitize(&n.reason)
         )?;
+    }
+    for q in &why.snoozed {
+        write!(out, "  snoozed {} until {}", q.kind.short(), day(q.until, today))?;
+        if !q.reason.is_empty() {
+            write!(out, ": {}", sanitize(&q.reason))?;
+        }
+        writeln!(out)?;
     }
     writeln!(out, "\nBuying process")?;
     if moments.is_empty() {
