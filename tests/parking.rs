@@ -354,3 +354,19 @@ fn p_pauses_the_customer_of_the_row_and_p_again_ends_it() {
     s.keys("u");
     assert!(!s.agenda().contains(&cadence), "paused again by undo");
 }
+
+#[test]
+fn a_deleted_or_merged_customer_comes_back_by_undo_with_their_pause() {
+    let book = book();
+    book.ok(&["pause", "beta", "2027-01-04", "on", "sabbatical"]);
+    book.ok(&["delete", "customer", "beta", "--yes"]);
+    book.ok(&["undo"]);
+    let why = book.json(&["why", "beta"]);
+    assert_eq!(why["paused"]["until"], "2027-01-04", "{why}");
+    assert_eq!(why["paused"]["reason"], "on sabbatical");
+
+    book.ok(&["merge", "acme", "beta"]);
+    book.ok(&["undo"]);
+    assert_eq!(book.json(&["why", "beta"])["paused"]["until"], "2027-01-04");
+    assert!(!nudged(&book, "Beta", "cadence_exceeded"));
+}
