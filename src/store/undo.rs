@@ -95,7 +95,7 @@ pub enum Change {
     },
     /// One customer merged into another (see `store::Merges`).
     Merged {
-        merge: Merge,
+        merge: Box<Merge>,
     },
     /// A logged record edited: `before` and `after` are the whole row; undo puts `before`
     /// back while the row is still `after`.
