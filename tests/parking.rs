@@ -117,6 +117,19 @@ fn one_of_two_complaints_is_snoozed_by_its_id_and_the_other_still_nudges() {
         .map(|t| t["id"].as_i64().unwrap())
         .collect();
     assert_eq!(ids.len(), 2);
+    // `due --json` names the trigger each complaint's nudge is about.
+    let mut nudging: Vec<i64> = book
+        .json(&["due", "--all"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "complaint_open")
+        .map(|n| n["trigger_id"].as_i64().unwrap())
+        .collect();
+    nudging.sort_unstable();
+    let mut sorted = ids.clone();
+    sorted.sort_unstable();
+    assert_eq!(nudging, sorted);
     let err = book.refused(&["quiet", "acme", "complaint", "+1w"]);
     assert!(
         err.contains("which one?") && err.contains(&format!("complaint:{}", ids[0])),

@@ -169,6 +169,11 @@ pub struct NudgeJson<'a> {
     pub reason: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub follow_up_id: Option<i64>,
+    /// The moment or trigger the nudge is about: what `quiet … KIND:ID` names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moment_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trigger_id: Option<i64>,
 }
 
 impl<'a> From<&'a Nudge> for NudgeJson<'a> {
@@ -180,6 +185,8 @@ impl<'a> From<&'a Nudge> for NudgeJson<'a> {
             score: n.score,
             reason: &n.reason,
             follow_up_id: n.follow_up_id,
+            moment_id: n.moment_id,
+            trigger_id: n.trigger_id,
         }
     }
 }
