@@ -383,3 +383,34 @@ fn a_deleted_or_merged_customer_comes_back_by_undo_with_their_pause() {
     assert_eq!(book.json(&["why", "beta"])["paused"]["until"], "2027-01-04");
     assert!(!nudged(&book, "Beta", "cadence_exceeded"));
 }
+
+#[test]
+fn s_on_a_trigger_selected_on_the_card_snoozes_its_nudge() {
+    use touchbase::tui::action::CardList;
+    let mut s = session();
+    s.keys("2/acme");
+    s.press(KeyCode::Enter);
+    s.press(KeyCode::Enter);
+    for _ in 0..8 {
+        if s.app.customer.as_ref().unwrap().focus == Some(CardList::Triggers) {
+            break;
+        }
+        s.keys("]");
+    }
+    assert_eq!(s.app.customer.as_ref().unwrap().focus, Some(CardList::Triggers));
+    s.submit("s", "+1w the carrier answers monday");
+    assert!(
+        s.status().starts_with(
+            "Snoozed the complaint nudge for Acme until Mon 30 Nov (the carrier answers monday)"
+        ),
+        "{}",
+        s.status()
+    );
+    let card = s.app.customer.as_ref().unwrap();
+    assert!(card.why.iter().all(|n| n.kind != NudgeKind::ComplaintOpen));
+    assert_eq!(card.snoozed.len(), 1);
+    // Snoozed already, it has no nudge to snooze.
+    s.keys("s");
+    assert!(s.app.overlay.is_none());
+    assert_eq!(s.status(), "Select a follow-up or a nudge to snooze.");
+}

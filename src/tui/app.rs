@@ -5,7 +5,7 @@ use crossterm::event::KeyEvent;
 
 use super::action::{Action, Screen};
 use super::agenda::AgendaView;
-use super::customer::CustomerView;
+use super::customer::{CustomerView, Selected};
 use super::customers::CustomersView;
 use super::filter::Filter;
 use super::form::Form;
@@ -19,6 +19,7 @@ use super::week::WeekView;
 use crate::app::urgency::ranked_ids;
 use crate::clock::Now;
 use crate::config::Config;
+use crate::domain::nudge::Nudge;
 use crate::export;
 use crate::store::Book;
 
@@ -404,15 +405,25 @@ impl App {
         }
     }
 
-    /// The snooze prompt for the agenda's selected nudge, when it is no follow-up's.
+    /// The snooze prompt for the agenda's selected nudge when it is no follow-up's, or for
+    /// the nudge of the moment or trigger selected on the card.
     fn selected_other_nudge(&self) -> Option<PromptKind> {
-        if self.screen != Screen::Agenda {
-            return None;
-        }
-        let n = self
-            .agenda
-            .selected_nudge()
-            .filter(|n| n.follow_up_id.is_none())?;
+        let n = match self.screen {
+            Screen::Agenda => self
+                .agenda
+                .selected_nudge()
+                .filter(|n| n.follow_up_id.is_none())?,
+            Screen::Customer => {
+                let card = self.customer.as_ref()?;
+                let about = |n: &&Nudge| match card.selected() {
+                    Some(Selected::Moment(m)) => n.moment_id == Some(m.id),
+                    Some(Selected::Trigger(t)) => n.trigger_id == Some(t.id),
+                    _ => false,
+                };
+                card.why.iter().find(about)?
+            }
+            Screen::Customers | Screen::Week => return None,
+        };
         Some(PromptKind::SnoozeNudge {
             customer_id: n.customer_id,
             name: n.customer.clone(),
