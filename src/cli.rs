@@ -141,6 +141,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Snooze one of a customer's nudges until a day, with why: quiet acme cadence 2027-03-01 champion on leave
+    ///
+    /// Left out of `due`, the agenda and urgency until that day; `why` lists it as snoozed.
+    /// A follow-up is snoozed with `touchbase snooze FOLLOWUP_ID WHEN`, which moves its day.
+    Quiet(QuietArgs),
+    /// Pause a customer until a day, with why: pause acme 2027-03-01 on sabbatical
+    ///
+    /// Their cadence and staleness do not count until that day (no cadence nudge, `list`
+    /// says "paused until"); every other nudge stays. `--off` ends the pause.
+    Pause(PauseArgs),
     /// Decision moments in a customer's buying process
     Moment {
         #[command(subcommand)]
@@ -551,4 +561,33 @@ impl ValueEnum for Sort {
             Sort::Value => "value",
         }))
     }
+}
+
+/// `touchbase quiet`'s arguments.
+#[derive(Debug, clap::Args)]
+pub struct QuietArgs {
+    pub customer: String,
+    /// cadence, moment, passed, complaint, situation, influence, taking, loyalty or
+    /// satisfaction (or the full kind, cadence_exceeded); a nudge about one moment or
+    /// trigger takes its id when the customer has several: complaint:7
+    pub kind: String,
+    /// The day it nudges again (tomorrow, fri, +2w, next week, 2027-03-01), then the reason
+    #[arg(required = true, num_args = 1..)]
+    pub until: Vec<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `touchbase pause`'s arguments.
+#[derive(Debug, clap::Args)]
+pub struct PauseArgs {
+    pub customer: String,
+    /// The day their cadence counts again (+2w, +1m, 2027-03-01), then the reason
+    #[arg(required_unless_present = "off", num_args = 1..)]
+    pub until: Vec<String>,
+    /// End the pause now
+    #[arg(long, conflicts_with = "until")]
+    pub off: bool,
+    #[arg(long)]
+    pub json: bool,
 }

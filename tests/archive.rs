@@ -581,7 +581,7 @@ fn the_help_at_80x24_shows_the_archive_key_and_word() {
         "{first}"
     );
     assert!(
-        first.contains(" /     filter: words, #tag or #archived "),
+        first.contains(" /     filter: words, #tag or #archived"),
         "{first}"
     );
     // Past the customer card's keys and those of its overlays, those of the filter.

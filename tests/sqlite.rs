@@ -276,6 +276,12 @@ fn a_book_from_every_earlier_schema_upgrades_with_every_row_intact_and_right_sum
         assert!(book.journal(10).unwrap().is_empty(), "from {version}");
 
         let acme = book.require_customer(1).unwrap();
+        // Schema 10: nobody is paused and nothing snoozed until the user says so.
+        assert_eq!(acme.paused, None, "from {version}");
+        assert!(
+            book.nudge_snoozes_holding(day("2026-11-30")).unwrap().is_empty(),
+            "from {version}"
+        );
         assert_eq!(
             (
                 acme.name.as_str(),

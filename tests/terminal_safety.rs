@@ -109,6 +109,9 @@ fn hostile() -> Book {
         book.ok(&["ask", id, &format!("referral{e}")]);
         book.ok(&["order", id, "1250.50"]);
     }
+    // What is parked, and why, is said by `show` and `why`.
+    book.ok(&["quiet", "2", "loyalty", "+2w", &format!("leave{e}")]);
+    book.ok(&["pause", "1", "+1m", &format!("sabbatical{e}")]);
     let sql = rusqlite::Connection::open(&book.db).unwrap();
     for (table, columns) in [
         (

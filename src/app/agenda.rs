@@ -10,7 +10,7 @@ use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::Customer;
 use crate::domain::moment::Moment;
-use crate::domain::nudge::{self, Nudge, NudgeKind};
+use crate::domain::nudge::{self, Nudge, NudgeKind, Quiet};
 use crate::domain::week::Span;
 use crate::store::{Book, Rows, Stream};
 
@@ -101,6 +101,7 @@ pub(crate) fn scored(
     // SQLite takes a LIMIT as i64.
     let all = limit.unwrap_or(i64::MAX as usize);
     let streams = store.nudge_streams()?;
+    let quiet = Quiet::of(&store.nudge_snoozes_holding(today)?);
     // Enough first rows that each section's streams together can fill its top `limit`.
     let per_section = SECTIONS.map(|s| streams.iter().filter(|&&st| stream_section(st) == s).count());
     let first = |stream: Stream| {
@@ -114,7 +115,7 @@ pub(crate) fn scored(
     if limit.is_some() {
         // The `limit`-th best score of each agenda section so far: the agenda shows the
         // top `limit` of each, `due` the top `limit` of all (which is no lower).
-        let found = from_streams(&streams, &rows, now, rules).nudges;
+        let found = from_streams(&streams, &rows, now, rules, &quiet).nudges;
         let threshold = SECTIONS.map(|s| {
             let scores = found.iter().filter(|n| section(n.kind) == s).map(|n| n.score);
             nth_best(scores.collect(), all)
@@ -127,10 +128,10 @@ pub(crate) fn scored(
             }
         }
     }
-    let mut found = from_streams(&streams, &rows, now, rules);
+    let mut found = from_streams(&streams, &rows, now, rules, &quiet);
     nudge::rank(&mut found.nudges);
     let (overdue, due_today) = store.count_follow_ups_due(today)?;
-    let cadence_total = store.count_cadence_overdue(now.utc)?;
+    let cadence_total = store.count_cadence_overdue(now.utc, today)?;
     Ok(Due {
         more: (overdue + due_today).saturating_sub(found.follow_ups)
             + cadence_total.saturating_sub(found.cadence),

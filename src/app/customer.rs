@@ -60,7 +60,16 @@ impl CustomerCard {
         let timeline = store.interactions(customer.id, timeline)?;
         let moments = store.moments_of(customer.id)?;
         let triggers = store.triggers_of(customer.id)?;
-        let why = Why::of(&customer, &follow_ups, &moments, &triggers, now, &config.nudge);
+        let snoozed = store.nudge_snoozes_of(customer.id, now.today())?;
+        let why = Why::of(
+            &customer,
+            &follow_ups,
+            &moments,
+            &triggers,
+            &snoozed,
+            now,
+            &config.nudge,
+        );
         let also_known_as = store.former_names(customer.id)?;
         Ok(CustomerCard {
             customer,

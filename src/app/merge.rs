@@ -54,7 +54,9 @@ pub fn merge(store: &mut dyn Book, now: Now, keep: Who<'_>, other: Who<'_>) -> a
     let (keep, other) = pair(store, keep, other)?;
     let merge = store.merge_customers(keep.id, other.id, now.utc)?;
     let customer = store.require_customer(keep.id)?;
-    let change = Change::Merged { merge: merge.clone() };
+    let change = Change::Merged {
+        merge: Box::new(merge.clone()),
+    };
     Ok(Merged {
         customer,
         merge,

@@ -14,6 +14,7 @@ pub mod merge;
 pub mod moments;
 mod nudges;
 pub mod orders;
+pub mod quiet;
 pub mod records;
 pub(crate) mod refused;
 pub mod search;

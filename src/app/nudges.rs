@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use crate::clock::Now;
 use crate::domain::Customer;
-use crate::domain::nudge::{self, Nudge, Rules};
+use crate::domain::nudge::{self, Nudge, Quiet, Rules};
 use crate::store::{Rows, Stream, Window};
 
 /// What the candidate walks need to know of the clock and the rules.
@@ -30,19 +30,45 @@ pub(super) struct StreamNudges {
     pub cadence: usize,
 }
 
-/// The nudges of the streams' rows, each customer's rules once.
-pub(super) fn from_streams(streams: &[Stream], rows: &[Rows], now: Now, rules: &Rules) -> StreamNudges {
+/// The nudges of the streams' rows but those `quiet` keeps snoozed, each customer's rules
+/// once.
+pub(super) fn from_streams(
+    streams: &[Stream],
+    rows: &[Rows],
+    now: Now,
+    rules: &Rules,
+    quiet: &Quiet,
+) -> StreamNudges {
     let mut found = StreamNudges::default();
     let mut seen = HashSet::new();
     for (stream, rows) in streams.iter().zip(rows) {
-        add_nudges(*stream, rows, now, rules, &mut seen, &mut found);
+        add_nudges(*stream, rows, now, rules, quiet, &mut seen, &mut found);
     }
     found
 }
 
-/// Adds the nudges of one stream's rows to `found`; the rules of customers in `seen` were
-/// applied already.
+/// Adds the nudges of one stream's rows to `found`, but those `quiet` keeps snoozed; the
+/// rules of customers in `seen` were applied already.
+///
+/// A snoozed nudge is dropped here, after the walk, not from the walk's rows: the rows
+/// stay as the store handed them out, so `bound` and "was the stream read to its limit"
+/// still hold for the agenda's reading only what can make the top.
 pub(super) fn add_nudges(
+    stream: Stream,
+    rows: &Rows,
+    now: Now,
+    rules: &Rules,
+    quiet: &Quiet,
+    seen: &mut HashSet<i64>,
+    found: &mut StreamNudges,
+) {
+    let start = found.nudges.len();
+    add_all_nudges(stream, rows, now, rules, seen, found);
+    let added = found.nudges.split_off(start);
+    found.nudges.extend(added.into_iter().filter(|n| !quiet.hides(n)));
+}
+
+fn add_all_nudges(
     stream: Stream,
     rows: &Rows,
     now: Now,
@@ -108,7 +134,12 @@ pub(super) fn bound(stream: Stream, rows: &Rows, now: Now, rules: &Rules) -> Opt
 
 /// The rules that need only the customer row and its summary.
 pub(super) fn customer_rules(customer: &Customer, now: Now, rules: &Rules) -> Vec<Nudge> {
-    let mut out: Vec<Nudge> = nudge::cadence(customer, now.utc, rules).into_iter().collect();
+    // A paused customer's cadence does not count (the store's cadence walks skip them too).
+    let mut out: Vec<Nudge> = if customer.paused_on(now.today()).is_some() {
+        Vec::new()
+    } else {
+        nudge::cadence(customer, now.utc, rules).into_iter().collect()
+    };
     out.extend(nudge::balance(customer, now.utc, rules));
     out.extend(nudge::satisfaction(customer, now.zone(), rules));
     out

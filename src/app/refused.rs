@@ -84,6 +84,24 @@ pub enum Refused {
     NoBalanceNote,
     #[error("'{0}' is not after today — snooze to a later day, like tomorrow, +3d or next week")]
     SnoozeNotLater(String),
+    #[error(
+        "a follow-up is snoozed on its own, which moves its due day — use `touchbase snooze FOLLOW_UP_ID WHEN` (the id is in `touchbase due`), or `s` on it in the agenda"
+    )]
+    SnoozeFollowUpNudge,
+    #[error(transparent)]
+    NudgeKind(#[from] crate::domain::nudge::BadNudgeKind),
+    #[error(
+        "{customer} has no {kind} nudge now — `touchbase why` lists their nudges; `touchbase pause` parks the customer as a whole"
+    )]
+    NoSuchNudge { customer: String, kind: String },
+    #[error("which one? {} — add its id: {}", .0.join("; "), .0.first().and_then(|s| s.split(' ').next()).unwrap_or(""))]
+    WhichNudge(Vec<String>),
+    #[error("a {0} nudge is about the customer as a whole — name it without an id")]
+    NudgeNeedsNoId(String),
+    #[error("'{0}' is not after today — pause until a later day, like +2w, +1m or 2027-03-01")]
+    PauseNotLater(String),
+    #[error("{0} is not paused — `touchbase pause CUSTOMER WHEN [REASON]` pauses them")]
+    NotPaused(String),
     #[error("'{0}' is after today — an order is recorded on the day it was placed, not in the future")]
     OrderAhead(String),
     #[error("no customer given — pass an id, or words of the name or company")]

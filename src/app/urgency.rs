@@ -9,7 +9,7 @@ use super::nudges::{StreamNudges, add_nudges, customer_rules, window};
 use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::moment::Moment;
-use crate::domain::nudge::{self, Nudge, Rules};
+use crate::domain::nudge::{self, Nudge, NudgeSnooze, Quiet, Rules};
 use crate::domain::trigger::Trigger;
 use crate::domain::{Customer, FollowUp};
 use crate::store::Book;
@@ -23,6 +23,8 @@ pub struct Why {
     pub total: f64,
     /// What the customer's value tier multiplies each score by (1 for tier 0).
     pub lift: f64,
+    /// The customer's nudges snoozed today, left out of `terms`; soonest to wake first.
+    pub snoozed: Vec<NudgeSnooze>,
 }
 
 impl Why {
@@ -32,6 +34,7 @@ impl Why {
         follow_ups: &[FollowUp],
         moments: &[Moment],
         triggers: &[Trigger],
+        snoozed: &[NudgeSnooze],
         now: Now,
         rules: &Rules,
     ) -> Why {
@@ -52,11 +55,14 @@ impl Why {
                 .iter()
                 .filter_map(|t| nudge::trigger(t, customer, now.utc, rules)),
         );
+        let quiet = Quiet::of(snoozed);
+        terms.retain(|n| !quiet.hides(n));
         nudge::rank(&mut terms);
         Why {
             total: nudge::urgency(&terms),
             lift: nudge::value_lift(customer, rules),
             terms,
+            snoozed: snoozed.to_vec(),
         }
     }
 }
@@ -68,9 +74,30 @@ pub fn why(store: &dyn Book, now: Now, config: &Config, customer: &Customer) -> 
         &store.open_follow_ups(customer.id)?,
         &store.moments_of(customer.id)?,
         &store.triggers_of(customer.id)?,
+        &store.nudge_snoozes_of(customer.id, now.today())?,
         now,
         &config.nudge,
     ))
+}
+
+/// Every nudge `customer` has now, the snoozed ones too, highest first: what a snooze
+/// can name.
+pub(crate) fn unsnoozed(
+    store: &dyn Book,
+    now: Now,
+    config: &Config,
+    customer: &Customer,
+) -> anyhow::Result<Vec<Nudge>> {
+    Ok(Why::of(
+        customer,
+        &store.open_follow_ups(customer.id)?,
+        &store.moments_of(customer.id)?,
+        &store.triggers_of(customer.id)?,
+        &[],
+        now,
+        &config.nudge,
+    )
+    .terms)
 }
 
 /// Every customer's urgency (the sum of their nudges), for those that have any. Read a
@@ -78,13 +105,14 @@ pub fn why(store: &dyn Book, now: Now, config: &Config, customer: &Customer) -> 
 pub fn urgencies(store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<HashMap<i64, f64>> {
     let rules = &config.nudge;
     let w = window(now, rules);
+    let quiet = Quiet::of(&store.nudge_snoozes_holding(now.today())?);
     let mut seen = HashSet::new();
     let mut urgency: HashMap<i64, f64> = HashMap::new();
     for stream in store.nudge_streams()? {
         // SQLite takes a LIMIT as i64.
         let rows = store.stream_rows(stream, &w, i64::MAX as usize)?;
         let mut found = StreamNudges::default();
-        add_nudges(stream, &rows, now, rules, &mut seen, &mut found);
+        add_nudges(stream, &rows, now, rules, &quiet, &mut seen, &mut found);
         for n in found.nudges {
             *urgency.entry(n.customer_id).or_default() += n.score;
         }

@@ -93,8 +93,15 @@ pub fn list(cx: &mut Ctx, sort: Sort, archived: bool, json: bool) -> anyhow::Res
             let last = c
                 .last_contact_at
                 .map_or_else(|| "never".to_string(), |at| ago(at, now));
+            // A paused customer's silence does not count: the column says until when.
+            let last = match c.paused_on(today) {
+                Some(p) => format!("paused {}", p.until.format("%-d %b")),
+                None => last,
+            };
             // The mark keeps overdue visible where there is no colour.
-            let mark = if Freshness::of(c.staleness(now.utc)) == Freshness::Overdue {
+            let mark = if c.paused_on(today).is_none()
+                && Freshness::of(c.staleness(now.utc)) == Freshness::Overdue
+            {
                 " !"
             } else {
                 ""
@@ -312,6 +319,12 @@ fn print_head(cx: &mut Ctx, c: &Customer) -> anyhow::Result<()> {
         |at| format!("last contact {}", ago(at, cx.now)),
     );
     write!(out, "in touch every {} · {last}", c.cadence)?;
+    if let Some(p) = c.paused_on(today) {
+        write!(out, " · paused until {}", day(p.until, today))?;
+        if !p.reason.is_empty() {
+            write!(out, " ({})", sanitize(&p.reason))?;
+        }
+    }
     if !c.tags.is_empty() {
         write!(out, " · {}", sanitize(&c.tags.to_string()))?;
     }
@@ -354,6 +367,13 @@ fn print_relationship(
             cell(n.kind.as_str(), 20),
             sanitize(&n.reason)
         )?;
+    }
+    for q in &why.snoozed {
+        write!(out, "  snoozed {} until {}", q.kind.short(), day(q.until, today))?;
+        if !q.reason.is_empty() {
+            write!(out, ": {}", sanitize(&q.reason))?;
+        }
+        writeln!(out)?;
     }
     writeln!(out, "\nBuying process")?;
     if moments.is_empty() {

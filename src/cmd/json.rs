@@ -58,6 +58,9 @@ pub struct CustomerJson<'a> {
     pub next_follow_up: Option<NaiveDate>,
     pub lifetime_value_cents: i64,
     pub archived: bool,
+    /// The day a pause ends (`touchbase pause`), as stored: `null` when never paused.
+    pub paused_until: Option<NaiveDate>,
+    pub paused_reason: &'a str,
 }
 
 impl<'a> CustomerJson<'a> {
@@ -74,6 +77,8 @@ impl<'a> CustomerJson<'a> {
             next_follow_up,
             lifetime_value_cents: c.summary.value.0,
             archived: c.archived,
+            paused_until: c.paused.as_ref().map(|p| p.until),
+            paused_reason: c.paused.as_ref().map_or("", |p| p.reason.as_str()),
         }
     }
 
@@ -164,6 +169,11 @@ pub struct NudgeJson<'a> {
     pub reason: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub follow_up_id: Option<i64>,
+    /// The moment or trigger the nudge is about: what `quiet … KIND:ID` names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moment_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trigger_id: Option<i64>,
 }
 
 impl<'a> From<&'a Nudge> for NudgeJson<'a> {
@@ -175,6 +185,8 @@ impl<'a> From<&'a Nudge> for NudgeJson<'a> {
             score: n.score,
             reason: &n.reason,
             follow_up_id: n.follow_up_id,
+            moment_id: n.moment_id,
+            trigger_id: n.trigger_id,
         }
     }
 }
@@ -308,6 +320,32 @@ pub struct WhyJson<'a> {
     pub customer_id: i64,
     pub total: f64,
     pub terms: Vec<TermJson<'a>>,
+    pub snoozed: Vec<SnoozeJson<'a>>,
+    /// The customer's pause while it holds: `{until, reason}`, else `null`.
+    pub paused: Option<&'a crate::domain::Pause>,
+}
+
+/// A snoozed nudge: `quiet`, and under `snoozed` in `why`.
+#[derive(Serialize)]
+pub struct SnoozeJson<'a> {
+    pub customer_id: i64,
+    pub kind: &'static str,
+    /// The moment's or trigger's id the nudge is about, 0 for one about the customer.
+    pub subject_id: i64,
+    pub until: chrono::NaiveDate,
+    pub reason: &'a str,
+}
+
+impl<'a> From<&'a crate::domain::nudge::NudgeSnooze> for SnoozeJson<'a> {
+    fn from(s: &'a crate::domain::nudge::NudgeSnooze) -> Self {
+        SnoozeJson {
+            customer_id: s.customer_id,
+            kind: s.kind.as_str(),
+            subject_id: s.subject_id,
+            until: s.until,
+            reason: &s.reason,
+        }
+    }
 }
 
 #[derive(Serialize)]

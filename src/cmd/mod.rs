@@ -17,6 +17,7 @@ mod json;
 mod log;
 mod manual;
 mod merge;
+mod quiet;
 mod records;
 mod relationship;
 mod search;
@@ -156,6 +157,8 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
             when,
             json,
         } => follow_ups::snooze(&mut cx, follow_up_id, &when, json),
+        Command::Quiet(args) => quiet::run(&mut cx, &args),
+        Command::Pause(args) => quiet::pause(&mut cx, &args),
         Command::Export {
             what: ExportWhat::Week(args),
         } => export::week(&mut cx, &args),

@@ -99,7 +99,7 @@ fn the_default_demo_is_a_book_of_forty_with_work_to_do_today() {
         "{this_week} this week, {later} later, {done} done"
     );
 
-    let past_cadence = store.count_cadence_overdue(now()).unwrap();
+    let past_cadence = store.count_cadence_overdue(now(), now().date_naive()).unwrap();
     assert!(
         (6..=12).contains(&past_cadence),
         "{past_cadence} customers past their cadence"

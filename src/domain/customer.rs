@@ -163,6 +163,16 @@ pub struct Customer {
     pub created_at: DateTime<Utc>,
     pub last_contact_at: Option<DateTime<Utc>>,
     pub summary: Summary,
+    /// Parked until a day: their cadence and staleness do not count before it.
+    pub paused: Option<Pause>,
+}
+
+/// A customer paused until a day, with why ("on sabbatical until March").
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Pause {
+    /// The day counting starts again.
+    pub until: NaiveDate,
+    pub reason: String,
 }
 
 /// The relationship at a glance, kept by the store in step with the contacts, orders and
@@ -188,6 +198,11 @@ impl Customer {
     pub fn touch_due_at(&self) -> DateTime<Utc> {
         self.last_contact_at.unwrap_or(self.created_at)
             + chrono::Duration::days(i64::from(self.cadence.days()))
+    }
+
+    /// The pause still holding on `today`: none once its day has come.
+    pub fn paused_on(&self, today: NaiveDate) -> Option<&Pause> {
+        self.paused.as_ref().filter(|p| p.until > today)
     }
 
     /// Days since last contact divided by the cadence: below 1 is fine, above 1 is overdue.

@@ -21,6 +21,6 @@ pub mod week;
 pub mod when;
 pub mod words;
 
-pub use customer::{Cadence, Customer, Tags};
+pub use customer::{Cadence, Customer, Pause, Tags};
 pub(crate) use follow_up::FollowUp;
 pub use kind::Kind;

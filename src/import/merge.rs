@@ -176,6 +176,7 @@ mod tests {
             created_at: "2026-01-01T10:00:00Z".parse().unwrap(),
             last_contact_at: Some("2026-11-01T10:00:00Z".parse().unwrap()),
             summary: crate::domain::customer::Summary::default(),
+            paused: None,
         };
         let mut r = record("Jan", "Other", "jan@acme.nl");
         r.phone = "020".into();

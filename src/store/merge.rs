@@ -37,6 +37,9 @@ pub struct MergedRow {
     pub notes: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Their pause (`touchbase pause`), so undo puts it back too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paused: Option<crate::domain::Pause>,
 }
 
 /// The values a merge wrote into the kept customer's empty fields; `None`: left as it was.

@@ -15,6 +15,7 @@ mod moments;
 mod nudges;
 mod records;
 mod search;
+mod snoozes;
 pub mod sqlite;
 mod triggers;
 mod undo;
@@ -43,6 +44,7 @@ pub use records::{
     Records, Removed, RemovedCustomer, Revised, Row, TriggerPatch,
 };
 pub use search::{Dated, Found, Hit, SNIPPET_WIDTH, Search};
+pub use snoozes::NudgeSnoozes;
 pub use sqlite::{LATEST_VERSION, OpenError};
 pub(crate) use triggers::Triggers;
 pub use undo::{Change, CustomerFields, Undo, UndoRefused};
@@ -80,6 +82,7 @@ pub trait Book:
     + Merges
     + Records
     + Nudges
+    + NudgeSnoozes
     + Search
     + Weeks
     + Undo

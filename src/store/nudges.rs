@@ -43,7 +43,7 @@ pub enum Stream {
     /// Open follow-ups due today: by id.
     Today { tier: i64 },
     /// Customers past this cadence (in days), since their last contact (or since they
-    /// were added): the longest silence first, then by id.
+    /// were added), but those paused on `today`: the longest silence first, then by id.
     Cadence { days: i64, tier: i64 },
     /// Upcoming decision moments expected from today through `moments_through`, with
     /// nothing logged for the customer since the moment was planned: soonest first, then
@@ -136,6 +136,6 @@ pub trait Nudges {
     /// How many open follow-ups are overdue at `today`, and how many are due on it.
     fn count_follow_ups_due(&self, today: NaiveDate) -> anyhow::Result<(usize, usize)>;
 
-    /// How many customers are past their cadence at `now`.
-    fn count_cadence_overdue(&self, now: DateTime<Utc>) -> anyhow::Result<usize>;
+    /// How many customers are past their cadence at `now`, but those paused on `today`.
+    fn count_cadence_overdue(&self, now: DateTime<Utc>, today: NaiveDate) -> anyhow::Result<usize>;
 }

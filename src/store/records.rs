@@ -189,6 +189,9 @@ pub struct RemovedCustomer {
     /// The names they were also known by (those merged into them), oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub former_names: Vec<FormerName>,
+    /// Their pause, so undo puts it back too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paused: Option<crate::domain::Pause>,
 }
 
 /// A name a customer is also known by, kept when another customer was merged into them;

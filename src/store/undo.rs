@@ -12,8 +12,9 @@ use super::merge::Merge;
 use super::records::{Kept, RemovedCustomer, Row};
 use crate::domain::balance::BalanceEntry;
 use crate::domain::moment::{Moment, MomentStatus};
+use crate::domain::nudge::NudgeSnooze;
 use crate::domain::trigger::{Trigger, TriggerKind};
-use crate::domain::{Cadence, Customer, FollowUp, Tags};
+use crate::domain::{Cadence, Customer, FollowUp, Pause, Tags};
 
 /// What each change wrote. Rows an action created are held as it left them; undo compares
 /// the row with that, field by field, before touching it.
@@ -44,6 +45,17 @@ pub enum Change {
         id: i64,
         from: NaiveDate,
         to: NaiveDate,
+    },
+    /// A nudge snoozed; `replaced` is the snooze of the same nudge it took the place of.
+    NudgeSnoozed {
+        snooze: NudgeSnooze,
+        replaced: Option<NudgeSnooze>,
+    },
+    /// A customer paused (`after`), or their pause ended (`after` is `None`).
+    CustomerPaused {
+        id: i64,
+        before: Option<Pause>,
+        after: Option<Pause>,
     },
     CustomerAdded {
         id: i64,
@@ -99,7 +111,7 @@ pub enum Change {
     },
     /// One customer merged into another (see `store::Merges`).
     Merged {
-        merge: Merge,
+        merge: Box<Merge>,
     },
     /// A logged record edited: `before` and `after` are the whole row; undo puts `before`
     /// back while the row is still `after`.

@@ -42,7 +42,7 @@ pub trait Weeks {
 
     /// Customers whose cadence runs out (their last contact, or when they were added,
     /// plus their cadence) from `from` up to (not including) `before`, soonest first,
-    /// then by id.
+    /// then by id; a customer paused until after `before` is left out.
     fn cadence_runs_out_between(
         &self,
         from: DateTime<Utc>,

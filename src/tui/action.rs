@@ -84,7 +84,10 @@ pub enum Action {
     LogContact,
     AddFollowUp,
     Done,
+    /// Snoozes the follow-up, or the nudge that is no follow-up, until a day.
     Snooze,
+    /// Pauses the customer until a day, or ends their pause.
+    Pause,
     AddCustomer,
     /// Edits the row selected on the card; with none, the customer.
     EditSelected,

@@ -6,7 +6,7 @@ use crossterm::event::KeyEvent;
 use super::action::{Action, Screen};
 use super::agenda::AgendaView;
 use super::checklist::Checklist;
-use super::customer::CustomerView;
+use super::customer::{CustomerView, Selected};
 use super::customers::CustomersView;
 use super::filter::Filter;
 use super::form::Form;
@@ -21,6 +21,7 @@ use super::week::WeekView;
 use crate::app::urgency::ranked_ids;
 use crate::clock::Now;
 use crate::config::Config;
+use crate::domain::nudge::Nudge;
 use crate::export;
 use crate::store::Book;
 
@@ -219,12 +220,8 @@ impl App {
                 self.ask_for_customer(|customer_id, name| PromptKind::FollowUp { customer_id, name });
             }
             Action::Done => self.done()?,
-            Action::Snooze => match self.selected_follow_up() {
-                Some((follow_up_id, text)) => {
-                    self.prompt(Prompt::new(PromptKind::Snooze { follow_up_id, text }, self.theme));
-                }
-                None => self.say("Select a follow-up to snooze."),
-            },
+            Action::Snooze => self.snooze(),
+            Action::Pause => self.pause()?,
             Action::AddCustomer => self.form(Form::add_customer(self.theme)),
             Action::EditSelected => self.edit_selected()?,
             Action::DeleteSelected => self.ask_delete(),
@@ -437,6 +434,46 @@ impl App {
         }
     }
 
+    /// `s`: the snooze prompt for the selected follow-up, or for the agenda's nudge.
+    fn snooze(&mut self) {
+        match self.selected_follow_up() {
+            Some((follow_up_id, text)) => {
+                self.prompt(Prompt::new(PromptKind::Snooze { follow_up_id, text }, self.theme));
+            }
+            None => match self.selected_other_nudge() {
+                Some(kind) => self.prompt(Prompt::new(kind, self.theme)),
+                None => self.say("Select a follow-up or a nudge to snooze."),
+            },
+        }
+    }
+
+    /// The snooze prompt for the agenda's selected nudge when it is no follow-up's, or for
+    /// the nudge of the moment or trigger selected on the card.
+    fn selected_other_nudge(&self) -> Option<PromptKind> {
+        let n = match self.screen {
+            Screen::Agenda => self
+                .agenda
+                .selected_nudge()
+                .filter(|n| n.follow_up_id.is_none())?,
+            Screen::Customer => {
+                let card = self.customer.as_ref()?;
+                let about = |n: &&Nudge| match card.selected() {
+                    Some(Selected::Moment(m)) => n.moment_id == Some(m.id),
+                    Some(Selected::Trigger(t)) => n.trigger_id == Some(t.id),
+                    _ => false,
+                };
+                card.why.iter().find(about)?
+            }
+            Screen::Customers | Screen::Week => return None,
+        };
+        Some(PromptKind::SnoozeNudge {
+            customer_id: n.customer_id,
+            name: n.customer.clone(),
+            kind: n.kind,
+            subject: n.subject(),
+        })
+    }
+
     fn ask_for_customer(&mut self, kind: impl FnOnce(i64, String) -> PromptKind) {
         match self.target_customer() {
             Some((id, name)) => self.prompt(Prompt::new(kind(id, name), self.theme)),
@@ -445,7 +482,7 @@ impl App {
     }
 
     /// Gives the keys to `prompt`.
-    fn prompt(&mut self, prompt: Prompt) {
+    pub(super) fn prompt(&mut self, prompt: Prompt) {
         self.overlay = Some(Overlay::Prompt(Box::new(prompt)));
     }
 

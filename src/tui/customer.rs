@@ -13,7 +13,7 @@ use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::balance::BalanceEntry;
 use crate::domain::moment::Moment;
-use crate::domain::nudge::Nudge;
+use crate::domain::nudge::{Nudge, NudgeSnooze};
 use crate::domain::trigger::Trigger;
 use crate::domain::{Customer, FollowUp};
 use crate::store::{Book, Interaction, Order};
@@ -38,6 +38,8 @@ pub struct CustomerView {
     pub orders: Vec<Order>,
     /// The customer's urgency, term by term.
     pub why: Vec<Nudge>,
+    /// The customer's nudges snoozed today, left out of `why`.
+    pub snoozed: Vec<NudgeSnooze>,
     /// The names of the customers merged into this one.
     pub also_known_as: Vec<String>,
     /// The list with the selected row; with none, `e` edits the customer and `d`/`s` act
@@ -88,6 +90,7 @@ impl CustomerView {
             entries: card.entries,
             orders: card.orders,
             why: card.why.terms,
+            snoozed: card.why.snoozed,
             also_known_as: card.also_known_as,
             focus: None,
             rows: [0; CardList::ALL.len()],

@@ -58,6 +58,9 @@ impl App {
             }
             return Ok(());
         }
+        if matches!(kind, PromptKind::SnoozeNudge { .. } | PromptKind::Pause { .. }) {
+            return self.submit_parking(&kind, &text);
+        }
         if kind == PromptKind::Export {
             self.export_week(&text);
             return Ok(());
@@ -116,7 +119,9 @@ impl App {
             | PromptKind::Merge { .. }
             | PromptKind::Export
             | PromptKind::OutcomeNote { .. }
-            | PromptKind::Resolution { .. } => return Ok(()),
+            | PromptKind::Resolution { .. }
+            | PromptKind::SnoozeNudge { .. }
+            | PromptKind::Pause { .. } => return Ok(()),
         };
         match refusal(done)? {
             Ok((change, said)) => {

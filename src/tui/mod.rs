@@ -21,6 +21,7 @@ mod live;
 mod merge;
 mod note;
 mod outcomes;
+mod parking;
 pub(crate) mod preload;
 pub(crate) mod prompt;
 mod records;

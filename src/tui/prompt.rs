@@ -6,6 +6,7 @@ use ratatui_textarea::TextArea;
 
 use super::theme::Theme;
 use crate::domain::moment::MomentStatus;
+use crate::domain::nudge::NudgeKind;
 use crate::human::cell;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +22,18 @@ pub enum PromptKind {
     Snooze {
         follow_up_id: i64,
         text: String,
+    },
+    /// Snoozing a nudge that is no follow-up: `subject` is what `Nudge::subject` says.
+    SnoozeNudge {
+        customer_id: i64,
+        name: String,
+        kind: NudgeKind,
+        subject: i64,
+    },
+    /// Pausing a customer until a day.
+    Pause {
+        customer_id: i64,
+        name: String,
     },
     Trigger {
         customer_id: i64,
@@ -75,6 +88,8 @@ impl Prompt {
             PromptKind::QuickLog { .. } => "kind [when]: note >> follow-up @when =1..5 #tag !done",
             PromptKind::FollowUp { .. } => "send proposal @fri",
             PromptKind::Snooze { .. } => "tomorrow, +3d, +1w, fri, next week, 2026-12-01 (Tab: suggestions)",
+            PromptKind::SnoozeNudge { .. } => "until [reason]: +2w  or  2027-03-01 champion on leave",
+            PromptKind::Pause { .. } => "until [reason]: +1m  or  2027-03-01 on sabbatical",
             PromptKind::Trigger { .. } => "reactional: delivery 5 days late",
             PromptKind::Balance { .. } => "give: christmas hamper  or  ask: asked for a referral",
             PromptKind::Order { .. } => "1250.50 @2026-11-20",
@@ -102,6 +117,10 @@ impl Prompt {
             PromptKind::QuickLog { name, .. } => format!("Log for {name} › "),
             PromptKind::FollowUp { name, .. } => format!("Follow-up for {name} › "),
             PromptKind::Snooze { text, .. } => format!("Snooze “{text}” until › "),
+            PromptKind::SnoozeNudge { name, kind, .. } => {
+                format!("Snooze {name}'s {} nudge › ", kind.short())
+            }
+            PromptKind::Pause { name, .. } => format!("Pause {name} › "),
             PromptKind::Trigger { name, .. } => format!("Trigger for {name} › "),
             PromptKind::Balance { name, .. } => format!("Give/ask for {name} › "),
             PromptKind::Order { name, .. } => format!("Order from {name} › "),

@@ -12,6 +12,7 @@ mod journal;
 mod merge;
 mod nudges;
 mod outcomes;
+mod parking;
 mod records;
 mod relationship;
 mod search;
@@ -114,6 +115,11 @@ macro_rules! contract {
                 },
                 week::{
                     a_week_is_read_by_day_and_cut_at_the_limit_with_the_total,
+                },
+                parking::{
+                    a_snooze_holds_until_its_day_and_a_later_one_replaces_it,
+                    a_paused_customer_is_left_out_of_the_cadence_walk_and_count,
+                    an_undone_snooze_or_pause_puts_back_what_was_there_and_refuses_once_changed,
                 },
                 import::{
                     an_import_adds_merges_and_leaves_alone,

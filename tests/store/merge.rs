@@ -123,7 +123,13 @@ pub fn an_undone_merge_puts_the_other_back_exactly(b: &dyn Backend) {
     );
     let merge = book.merge_customers(keep, other, now()).unwrap();
     assert_eq!(preview, merge, "the preview is what the merge does");
-    book.undo(&Change::Merged { merge }, now()).unwrap();
+    book.undo(
+        &Change::Merged {
+            merge: Box::new(merge),
+        },
+        now(),
+    )
+    .unwrap();
 
     let back = book.require_customer(other).unwrap();
     assert_eq!(back, other_before, "the other is as they were, summaries too");
@@ -176,7 +182,13 @@ pub fn a_deleted_merged_customer_comes_back_found_by_their_words_and_former_name
     );
 
     // The former name came back with its own id: the merge is still undone.
-    book.undo(&Change::Merged { merge }, now()).unwrap();
+    book.undo(
+        &Change::Merged {
+            merge: Box::new(merge),
+        },
+        now(),
+    )
+    .unwrap();
     assert_eq!(book.require_customer(other).unwrap().name, "ACME B.V.");
     assert!(book.former_names(keep).unwrap().is_empty());
     assert!(
@@ -229,7 +241,12 @@ pub fn an_undo_of_a_merge_refuses_once_something_changed_since(b: &dyn Backend) 
     };
     book.update_customer(keep, &patch, now()).unwrap();
     let err = book
-        .undo(&Change::Merged { merge: merge.clone() }, now())
+        .undo(
+            &Change::Merged {
+                merge: Box::new(merge.clone()),
+            },
+            now(),
+        )
         .unwrap_err();
     let refused: &UndoRefused = err.downcast_ref().expect("refused");
     assert_eq!(refused.why, "Acme's e-mail was changed since");

@@ -241,7 +241,7 @@ pub fn counts_and_upcoming_moments(b: &dyn Backend) {
     }
     assert_eq!(book.count_follow_ups_due(today()).unwrap(), (overdue, due_today));
     assert!(overdue > 0 && due_today > 0);
-    assert_eq!(book.count_cadence_overdue(now()).unwrap(), past_cadence);
+    assert_eq!(book.count_cadence_overdue(now(), today()).unwrap(), past_cadence);
 
     let through = today() + Duration::days(2);
     let moments = book

@@ -13,7 +13,11 @@ use super::trigger::{Trigger, TriggerKind};
 use super::{Customer, FollowUp};
 use crate::clock::Zone;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+mod snooze;
+pub use snooze::{BadNudgeKind, NudgeSnooze, Quiet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum NudgeKind {
     FollowUpOverdue,
     FollowUpToday,

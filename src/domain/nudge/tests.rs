@@ -32,6 +32,7 @@ fn acme(last: Option<&str>) -> Customer {
         created_at: at("2026-01-01"),
         last_contact_at: last.map(at),
         summary: Summary::default(),
+        paused: None,
     }
 }
 

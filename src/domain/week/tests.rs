@@ -30,6 +30,7 @@ fn customer(id: i64, name: &str) -> Customer {
         created_at: at("2026-01-01"),
         last_contact_at: Some(at("2026-10-26")),
         summary: Summary::default(),
+        paused: None,
     }
 }
 

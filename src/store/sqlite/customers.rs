@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
 use super::SqliteBook;
 use super::sql::{Lenient, int, ts};
+use crate::domain::Pause;
 use crate::domain::balance::Balance;
 use crate::domain::customer::Summary;
 use crate::domain::money::Cents;
@@ -94,9 +95,9 @@ pub(super) fn insert(
 pub(super) const CUSTOMER_COLUMNS: &str = "c.id, c.name, c.company, c.email, c.phone, c.tags, \
      c.cadence_days, c.notes, c.archived, c.created_at, c.last_contact_at, c.value_cents, \
      c.last_order_on, c.satisfaction, c.prev_satisfaction, c.satisfaction_at, c.gives, c.asks, \
-     c.last_give_at, c.last_logged_at";
+     c.last_give_at, c.last_logged_at, c.paused_until, c.paused_reason";
 /// How many columns `CUSTOMER_COLUMNS` selects.
-pub(super) const CUSTOMER_COLUMN_COUNT: usize = 20;
+pub(super) const CUSTOMER_COLUMN_COUNT: usize = 22;
 
 pub(super) fn customer_from_row(row: &Row<'_>) -> rusqlite::Result<Customer> {
     customer_from_row_offset(row, 0)
@@ -153,6 +154,13 @@ pub(super) fn customer_from_row_offset(row: &Row<'_>, o: usize) -> rusqlite::Res
             last_give_at: r.opt_instant(o + 18)?,
             last_logged_at: r.opt_instant(o + 19)?,
         },
+        paused: match r.opt_day(o + 20)? {
+            Some(until) => Some(Pause {
+                until,
+                reason: r.text(o + 21)?,
+            }),
+            None => None,
+        },
     })
 }
 
@@ -186,7 +194,7 @@ fn order_by_reversed(sort: SortKey) -> &'static str {
 }
 
 /// The customer `id` as `conn` sees it (inside a write: as that transaction sees it).
-fn by_id(conn: &Connection, id: i64) -> anyhow::Result<Option<Customer>> {
+pub(super) fn by_id(conn: &Connection, id: i64) -> anyhow::Result<Option<Customer>> {
     conn.prepare_cached(&format!(
         "SELECT {CUSTOMER_COLUMNS} FROM customers c WHERE c.id = ?1"
     ))?
@@ -195,7 +203,7 @@ fn by_id(conn: &Connection, id: i64) -> anyhow::Result<Option<Customer>> {
     .context("loading a customer")
 }
 
-fn required(conn: &Connection, id: i64) -> anyhow::Result<Customer> {
+pub(super) fn required(conn: &Connection, id: i64) -> anyhow::Result<Customer> {
     by_id(conn, id)?.ok_or_else(|| customer_not_found(id).into())
 }
 

@@ -39,7 +39,8 @@ fn moved_ids(moved: &Moved) -> [(&'static str, &[i64]); 7] {
 /// A customer's own row, and whether they are archived.
 fn row(conn: &Connection, id: i64) -> anyhow::Result<Option<(MergedRow, bool)>> {
     conn.prepare_cached(
-        "SELECT id, name, company, email, phone, tags, cadence_days, notes, created_at, updated_at, archived
+        "SELECT id, name, company, email, phone, tags, cadence_days, notes, created_at, updated_at, archived,
+                paused_until, paused_reason
          FROM customers WHERE id = ?1",
     )?
     .query_row([id], |r| {
@@ -55,6 +56,14 @@ fn row(conn: &Connection, id: i64) -> anyhow::Result<Option<(MergedRow, bool)>> 
                 notes: r.get(7)?,
                 created_at: from_ts(r.get(8)?),
                 updated_at: from_ts(r.get(9)?),
+                paused: match r.get::<_, Option<chrono::NaiveDate>>(11) {
+                    Ok(Some(until)) => Some(crate::domain::Pause {
+                        until,
+                        reason: r.get(12)?,
+                    }),
+                    // A damaged day is no pause to keep.
+                    Ok(None) | Err(_) => None,
+                },
             },
             r.get::<_, bool>(10)?,
         ))

@@ -19,7 +19,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../assets/migrations/007_customer_words.sql"),
     include_str!("../../../assets/migrations/008_undo_journal.sql"),
     include_str!("../../../assets/migrations/009_search.sql"),
+    include_str!("../../../assets/migrations/010_nudge_snoozes.sql"),
     include_str!("../../../assets/migrations/011_moment_notes.sql"),
+    include_str!("../../../assets/migrations/012_open_follow_ups_by_customer.sql"),
 ];
 
 /// A step SQL cannot do (folding text by the domain's rule), run right after the

@@ -17,6 +17,7 @@ mod moments;
 mod nudges;
 mod records;
 mod search;
+mod snoozes;
 mod sql;
 mod summary;
 mod triggers;

@@ -62,10 +62,11 @@ impl Nudges for SqliteBook {
                         "SELECT {CUSTOMER_COLUMNS} FROM customers c
                          WHERE c.archived = 0 AND c.cadence_days = ?1 AND c.value_tier = ?4
                            AND coalesce(c.last_contact_at, c.created_at) < ?2 - ?1 * 86400
+                           AND (c.paused_until IS NULL OR c.paused_until <= ?5)
                          ORDER BY coalesce(c.last_contact_at, c.created_at), c.id
                          LIMIT ?3"
                     ))?
-                    .query_map(params![days, ts(w.now), n, tier], customer_from_row)?
+                    .query_map(params![days, ts(w.now), n, tier, w.today], customer_from_row)?
                     .collect::<Result<Vec<_>, _>>()
                     .context("loading customers past their cadence")?,
             ),
@@ -166,10 +167,17 @@ impl Nudges for SqliteBook {
     }
 
     /// How many customers are past their cadence at `now`.
-    fn count_cadence_overdue(&self, now: DateTime<Utc>) -> anyhow::Result<usize> {
+    fn count_cadence_overdue(&self, now: DateTime<Utc>, today: NaiveDate) -> anyhow::Result<usize> {
+        // Both counts walk an index alone: every customer past their cadence, less the
+        // few paused ones among them (the unary `+` keeps the second to `customers_paused`,
+        // not a walk of every overdue customer).
         self.conn
-            .prepare_cached("SELECT count(*) FROM customers c WHERE c.archived = 0 AND c.touch_due_at < ?1")?
-            .query_row([ts(now)], |r| r.get::<_, i64>(0))
+            .prepare_cached(
+                "SELECT (SELECT count(*) FROM customers c WHERE c.archived = 0 AND c.touch_due_at < ?1)
+                      - (SELECT count(*) FROM customers c
+                         WHERE c.paused_until > ?2 AND +c.archived = 0 AND +c.touch_due_at < ?1)",
+            )?
+            .query_row(params![ts(now), today], |r| r.get::<_, i64>(0))
             .map(|n| n as usize)
             .context("counting customers past their cadence")
     }
@@ -273,4 +281,4 @@ impl SqliteBook {
     }
 }
 
-const _: () = assert!(CUSTOMER_COLUMN_COUNT == 20);
+const _: () = assert!(CUSTOMER_COLUMN_COUNT == 22);

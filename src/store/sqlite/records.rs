@@ -247,6 +247,7 @@ impl Records for SqliteBook {
             }
             let former_names =
                 super::words::former_names(tx, customer_id).context("loading the names they had")?;
+            let paused = super::customers::required(tx, customer_id)?.paused;
             // The foreign keys delete every record of theirs, their words and former names
             // (ON DELETE CASCADE).
             tx.prepare_cached("DELETE FROM customers WHERE id = ?1")?
@@ -260,6 +261,7 @@ impl Records for SqliteBook {
                 updated_at: from_ts(updated_at),
                 rows,
                 former_names,
+                paused,
             })
         })
     }

@@ -82,6 +82,10 @@ pub(super) fn undo_change(tx: &Connection, change: &Change, now: DateTime<Utc>) 
             ids.iter().try_for_each(|id| reopen(tx, *id, *done_at))
         }
         Change::FollowUpSnoozed { id, from, to } => undo_snooze(tx, *id, *from, *to),
+        Change::NudgeSnoozed { snooze, replaced } => undo_nudge_snooze(tx, snooze, replaced.as_ref()),
+        Change::CustomerPaused { id, before, after } => {
+            undo_pause(tx, *id, before.as_ref(), after.as_ref(), now)
+        }
         Change::MomentAdded { moment: m } => {
             let what = format!("the moment “{}”", m.title);
             if let Some(why) = checks::moment_changed(tx, m)? {
@@ -282,6 +286,53 @@ fn undo_snooze(tx: &Connection, id: i64, from: NaiveDate, to: NaiveDate) -> anyh
     )
     .context("unsnoozing the follow-up")?;
     Ok(())
+}
+
+/// The snooze is gone and the one it replaced back, while the snooze is as it was left.
+fn undo_nudge_snooze(
+    tx: &Connection,
+    snooze: &crate::domain::nudge::NudgeSnooze,
+    replaced: Option<&crate::domain::nudge::NudgeSnooze>,
+) -> anyhow::Result<()> {
+    let what = format!("snoozing the {} nudge", snooze.kind);
+    match super::snoozes::of_nudge(tx, snooze.customer_id, snooze.kind, snooze.subject_id)? {
+        None => return Err(refuse(what, "the snooze was removed since")),
+        Some(now) if now != *snooze => {
+            return Err(refuse(
+                what,
+                format!("it was snoozed again since, until {}", now.until),
+            ));
+        }
+        Some(_) => {}
+    }
+    tx.execute("DELETE FROM nudge_snoozes WHERE id = ?1", [snooze.id])
+        .context("unsnoozing the nudge")?;
+    if let Some(old) = replaced {
+        super::snoozes::insert(tx, old)?;
+    }
+    Ok(())
+}
+
+/// The customer's pause is as it was before, while it is still as the pause left it.
+fn undo_pause(
+    tx: &Connection,
+    id: i64,
+    before: Option<&crate::domain::Pause>,
+    after: Option<&crate::domain::Pause>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let what = if after.is_some() {
+        "pausing the customer"
+    } else {
+        "ending the customer's pause"
+    };
+    let Some(customer) = super::customers::by_id(tx, id)? else {
+        return Err(refuse(what, "the customer was deleted since"));
+    };
+    if customer.paused.as_ref() != after {
+        return Err(refuse(what, "their pause was changed since"));
+    }
+    super::snoozes::write_pause(tx, id, before, now)
 }
 
 /// A closed moment is upcoming again, with the outcome note it had before, while it is

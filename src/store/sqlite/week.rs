@@ -110,7 +110,8 @@ impl Weeks for SqliteBook {
     }
 
     /// Active customers whose cadence runs out from `from` up to (not including) `before`,
-    /// soonest first: a range of `customers_by_touch_due`.
+    /// soonest first: a range of `customers_by_touch_due`. A customer paused past the
+    /// week is left out.
     fn cadence_runs_out_between(
         &self,
         from: DateTime<Utc>,
@@ -122,6 +123,7 @@ impl Weeks for SqliteBook {
             .prepare_cached(&format!(
                 "SELECT {CUSTOMER_COLUMNS} FROM customers c
                  WHERE c.archived = 0 AND c.touch_due_at >= ?1 AND c.touch_due_at < ?2
+                   AND (c.paused_until IS NULL OR c.paused_until < date(?2, 'unixepoch'))
                  ORDER BY c.touch_due_at, c.id LIMIT ?3"
             ))?
             .query_map(params![ts(from), ts(before), int(limit)], customer_from_row)?
@@ -132,8 +134,11 @@ impl Weeks for SqliteBook {
         } else {
             self.conn
                 .prepare_cached(
-                    "SELECT count(*) FROM customers c
-                     WHERE c.archived = 0 AND c.touch_due_at >= ?1 AND c.touch_due_at < ?2",
+                    "SELECT (SELECT count(*) FROM customers c
+                             WHERE c.archived = 0 AND c.touch_due_at >= ?1 AND c.touch_due_at < ?2)
+                          - (SELECT count(*) FROM customers c
+                             WHERE c.paused_until >= date(?2, 'unixepoch') AND +c.archived = 0
+                               AND +c.touch_due_at >= ?1 AND +c.touch_due_at < ?2)",
                 )?
                 .query_row(params![ts(from), ts(before)], |r| r.get::<_, i64>(0))
                 .map(|n| n as usize)

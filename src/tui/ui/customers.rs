@@ -51,11 +51,15 @@ fn row<'a>(r: &'a CustomerRow, view: &CustomersView, moments: bool) -> Row<'a> {
     let last = c
         .last_contact_at
         .map_or_else(|| "never".to_string(), |at| ago(at, view.look.now));
-    let fresh = Freshness::of(c.staleness(now));
+    // A paused customer's silence does not count: the column says until when.
+    let (last, style) = match c.paused_on(view.look.now.today()) {
+        Some(p) => (format!("until {}", p.until.format("%-d %b")), theme.dim),
+        None => (last, theme.freshness(Freshness::of(c.staleness(now)))),
+    };
     let mut cells = vec![
         Cell::from(sanitize(&c.name).into_owned()),
         Cell::from(sanitize(&c.company).into_owned()),
-        Cell::from(Span::styled(last, theme.freshness(fresh))),
+        Cell::from(Span::styled(last, style)),
         day_cell(r.next_follow_up, 0, view),
     ];
     if moments {

@@ -32,13 +32,10 @@ const SCREENS: Page = (
         &[
             section("Everywhere", |b| b.scope == Scope::Everywhere && !moves(b.action)),
             section("Agenda", |b| b.scope == Scope::Agenda && !repeats(b)),
-            section("Customers", |b| b.scope == Scope::Customers && !repeats(b)),
         ],
         &[
+            section("Customers", |b| b.scope == Scope::Customers && !repeats(b)),
             section("Week", |b| b.scope == Scope::Week && !repeats(b)),
-            section("Moving around", |b| {
-                b.scope == Scope::Everywhere && moves(b.action)
-            }),
         ],
     ],
 );
@@ -87,10 +84,15 @@ const CARD: Page = (
 );
 
 const OVERLAYS: Page = (
-    " Keys of a full note and of the checklist after a log · Esc closes ",
+    " Keys for moving around, a full note, the checklist after a log · Esc closes ",
     [
-        &[section(Scope::Note.title(), |b| b.scope == Scope::Note)],
-        &[section(Scope::Checklist.title(), |b| b.scope == Scope::Checklist)],
+        &[section("Moving around", |b| {
+            b.scope == Scope::Everywhere && moves(b.action)
+        })],
+        &[
+            section(Scope::Note.title(), |b| b.scope == Scope::Note),
+            section(Scope::Checklist.title(), |b| b.scope == Scope::Checklist),
+        ],
     ],
 );
 

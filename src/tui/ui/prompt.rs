@@ -89,6 +89,12 @@ impl Widget for &Prompt {
                 " +3d pushes it 3 days on from its date; fri, next week or 2026-12-01 mean that day"
                     .to_string()
             }
+            PromptKind::SnoozeNudge { .. } => {
+                " the day it nudges again, then why: +2w · 2027-03-01 champion on leave".to_string()
+            }
+            PromptKind::Pause { .. } => {
+                " the day their cadence counts again, then why: +1m · 2027-03-01 on sabbatical".to_string()
+            }
             PromptKind::Trigger { .. } => {
                 " situational (their situation changed) · reactional (an incident) · influential (a competitor)"
                     .to_string()

@@ -119,8 +119,9 @@ pub(in crate::store::sqlite) fn put_back(
     archived: bool,
 ) -> anyhow::Result<()> {
     tx.execute(
-        "INSERT INTO customers (id, name, company, email, phone, tags, cadence_days, notes, archived, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO customers (id, name, company, email, phone, tags, cadence_days, notes, archived, created_at, updated_at,
+                                paused_until, paused_reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             row.id,
             row.name,
@@ -132,7 +133,9 @@ pub(in crate::store::sqlite) fn put_back(
             row.notes,
             archived,
             ts(row.created_at),
-            ts(row.updated_at)
+            ts(row.updated_at),
+            row.paused.as_ref().map(|p| p.until),
+            row.paused.as_ref().map_or("", |p| p.reason.as_str())
         ],
     )
     .with_context(|| format!("putting {} back", row.name))?;

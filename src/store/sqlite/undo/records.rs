@@ -152,6 +152,7 @@ pub(super) fn undo_customer_delete(tx: &Connection, removed: &RemovedCustomer) -
         notes: f.notes.clone(),
         created_at: removed.created_at,
         updated_at: removed.updated_at,
+        paused: removed.paused.clone(),
     };
     super::put_back(tx, &row, removed.archived)?;
     // Contacts come first, so what their lines made links to them again.

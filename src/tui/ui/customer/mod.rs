@@ -107,7 +107,11 @@ fn render_head(card: &CustomerView, notes: &[String], area: Rect, buf: &mut Buff
         let names: Vec<_> = card.also_known_as.iter().map(|n| sanitize(n)).collect();
         contact.push(format!("also known as {}", names.join(", ")));
     }
-    let fresh = Freshness::of(c.staleness(now));
+    // A paused customer's silence does not count, so it is not shown as overdue.
+    let fresh = match c.paused_on(card.look.now.today()) {
+        Some(_) => Freshness::Ok,
+        None => Freshness::of(c.staleness(now)),
+    };
     let last = c.last_contact_at.map_or_else(
         || "no contact yet".to_string(),
         |at| format!("last contact {}", ago(at, card.look.now)),

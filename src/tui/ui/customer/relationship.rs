@@ -139,9 +139,29 @@ pub fn attention_height(card: &CustomerView) -> u16 {
     let open = card
         .triggers
         .iter()
-        .filter(|t| t.resolved_at.is_none() && !card.why.iter().any(|n| n.trigger_id == Some(t.id)))
+        .filter(|t| t.resolved_at.is_none() && !spoken_for(card, t.id))
         .count();
-    (1 + (card.why.len().min(3) + open.min(2)).max(1)) as u16
+    let parked =
+        card.snoozed.len().min(2) + usize::from(card.customer.paused_on(card.look.now.today()).is_some());
+    (1 + (card.why.len().min(3) + open.min(2) + parked).max(1)) as u16
+}
+
+/// Whether a nudge, or a snooze of one, speaks for open trigger `id`.
+fn spoken_for(card: &CustomerView, id: i64) -> bool {
+    card.why.iter().any(|n| n.trigger_id == Some(id))
+        || card
+            .snoozed
+            .iter()
+            .any(|s| s.kind.has_subject() && s.subject_id == id && is_trigger_kind(s.kind))
+}
+
+fn is_trigger_kind(kind: nudge::NudgeKind) -> bool {
+    matches!(
+        kind,
+        nudge::NudgeKind::ComplaintOpen
+            | nudge::NudgeKind::SituationUnanswered
+            | nudge::NudgeKind::InfluenceUnanswered
+    )
 }
 
 /// Why now: the urgency term by term, and open triggers no nudge speaks for yet.
@@ -162,11 +182,10 @@ pub fn attention(card: &CustomerView) -> Paragraph<'static> {
         })
         .collect();
     // Open triggers that no nudge speaks for yet (a fresh complaint, a competitor's offer).
-    let nudged = |id: i64| card.why.iter().any(|n| n.trigger_id == Some(id));
     for t in card
         .triggers
         .iter()
-        .filter(|t| t.resolved_at.is_none() && !nudged(t.id))
+        .filter(|t| t.resolved_at.is_none() && !spoken_for(card, t.id))
     {
         lines.push(Line::from(vec![
             Span::styled(format!(" open {} trigger: ", t.kind), theme.due_soon),
@@ -177,6 +196,22 @@ pub fn attention(card: &CustomerView) -> Paragraph<'static> {
             ),
         ]));
     }
+    // What the user parked: the pause, then the snoozed nudges, soonest to wake first.
+    let today = card.look.now.today();
+    if let Some(p) = card.customer.paused_on(today) {
+        lines.push(parked(
+            format!(" paused until {}", day(p.until, today)),
+            &p.reason,
+            theme,
+        ));
+    }
+    for s in &card.snoozed {
+        lines.push(parked(
+            format!(" snoozed {} until {}", s.kind.short(), day(s.until, today)),
+            &s.reason,
+            theme,
+        ));
+    }
     if lines.is_empty() {
         lines.push(Line::styled(
             " nothing needs doing: within cadence, nothing open",
@@ -184,4 +219,13 @@ pub fn attention(card: &CustomerView) -> Paragraph<'static> {
         ));
     }
     Paragraph::new(lines).block(block).wrap(Wrap { trim: false })
+}
+
+/// A line of what the user parked, with why when they said.
+fn parked(what: String, reason: &str, theme: &Theme) -> Line<'static> {
+    let mut spans = vec![Span::styled(what, theme.dim)];
+    if !reason.is_empty() {
+        spans.push(Span::styled(format!(": {}", sanitize(reason)), theme.dim));
+    }
+    Line::from(spans)
 }

@@ -1,0 +1,217 @@
+//! Parking what the user chose not to hear about yet: a nudge snoozed until a day, with why
+//! ("champion on leave until March"), and a whole customer paused until one. The use cases
+//! both front ends call; a snoozed nudge is left out of `due`, the agenda and urgency
+//! (`nudges::add_nudges`, `Why::of`) until that day, a paused customer's cadence does not
+//! count (the store's cadence walks, `nudges::customer_rules`).
+
+use chrono::NaiveDate;
+
+use super::customers::{Who, find};
+use super::refused::Refused;
+use super::undo::{Undoable, entry};
+use super::urgency;
+use crate::clock::Now;
+use crate::config::Config;
+use crate::domain::nudge::{NudgeKind, NudgeSnooze};
+use crate::domain::typed;
+use crate::domain::when::{BadWhen, parse_when};
+use crate::domain::{Customer, Pause};
+use crate::store::{Book, Change, Journaled};
+
+/// A nudge as the snooze left it, whose it is, and the snooze it replaced.
+#[derive(Debug, Clone)]
+pub struct Snoozed {
+    pub snooze: NudgeSnooze,
+    pub replaced: Option<NudgeSnooze>,
+    pub customer: Customer,
+    pub change: Change,
+}
+
+impl Undoable for Snoozed {
+    fn journaled(&self) -> Option<Journaled> {
+        let s = &self.snooze;
+        let said = format!(
+            "snoozed the {} nudge for {} until {}",
+            s.kind.short(),
+            self.customer.name,
+            long_day(s.until)
+        );
+        Some(entry(said, &self.change))
+    }
+}
+
+/// A customer as pausing them (or ending their pause) left them, and the pause before.
+#[derive(Debug, Clone)]
+pub struct Paused {
+    pub customer: Customer,
+    pub before: Option<Pause>,
+    pub change: Change,
+}
+
+impl Undoable for Paused {
+    fn journaled(&self) -> Option<Journaled> {
+        let name = &self.customer.name;
+        let said = match &self.customer.paused {
+            Some(p) => format!("paused {name} until {}", long_day(p.until)),
+            None => format!("ended the pause of {name}"),
+        };
+        Some(entry(said, &self.change))
+    }
+}
+
+fn long_day(d: NaiveDate) -> String {
+    d.format("%a %-d %b %Y").to_string()
+}
+
+/// Which nudge to snooze: its kind, and for a nudge about one moment or trigger, which one
+/// (`None`: the customer's only nudge of that kind).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    pub kind: NudgeKind,
+    pub subject: Option<i64>,
+}
+
+/// Keeps `who`'s nudge `target` quiet until the day `until` starts with ("+2w", "next
+/// week", "2027-03-01"), the rest of it the reason. The day must be after today. A nudge
+/// about a moment or trigger must be nudging now (so the snooze names the right one); a
+/// nudge about the customer as a whole (cadence, taking, loyalty, satisfaction) can be
+/// snoozed ahead. A follow-up is snoozed on its own (`follow_ups::snooze`), which moves
+/// its due day.
+pub fn snooze(
+    store: &mut dyn Book,
+    now: Now,
+    config: &Config,
+    who: Who<'_>,
+    target: Target,
+    until: &str,
+) -> anyhow::Result<Snoozed> {
+    let Target { kind, subject } = target;
+    if matches!(kind, NudgeKind::FollowUpOverdue | NudgeKind::FollowUpToday) {
+        return Err(Refused::SnoozeFollowUpNudge.into());
+    }
+    let today = now.today();
+    let (day, reason) = split_until(until, today).map_err(Refused::from)?;
+    if day <= today {
+        return Err(Refused::SnoozeNotLater(until.trim().to_string()).into());
+    }
+    typed::note(&reason).map_err(Refused::from)?;
+    let customer = find(store, who)?;
+    let subject_id = if kind.has_subject() {
+        let nudges = urgency::unsnoozed(store, now, config, &customer)?;
+        let found: Vec<_> = nudges
+            .iter()
+            .filter(|n| n.kind == kind && subject.is_none_or(|s| n.subject() == s))
+            .collect();
+        match found.as_slice() {
+            [] => {
+                return Err(Refused::NoSuchNudge {
+                    customer: customer.name.clone(),
+                    kind: kind.short().to_string(),
+                }
+                .into());
+            }
+            [one] => one.subject(),
+            several => {
+                let listed = several
+                    .iter()
+                    .map(|n| format!("{}:{} ({})", kind.short(), n.subject(), n.reason))
+                    .collect();
+                return Err(Refused::WhichNudge(listed).into());
+            }
+        }
+    } else if subject.is_some_and(|s| s != 0) {
+        return Err(Refused::NudgeNeedsNoId(kind.short().to_string()).into());
+    } else {
+        0
+    };
+    let (snooze, replaced) = store.snooze_nudge(customer.id, kind, subject_id, day, &reason, now.utc)?;
+    let change = Change::NudgeSnoozed {
+        snooze: snooze.clone(),
+        replaced: replaced.clone(),
+    };
+    Ok(Snoozed {
+        snooze,
+        replaced,
+        customer,
+        change,
+    })
+}
+
+/// Pauses `who` until the day `until` starts with, the rest of it the reason: their
+/// cadence and staleness do not count before that day. The day must be after today; a
+/// pause already there is replaced.
+pub fn pause(store: &mut dyn Book, now: Now, who: Who<'_>, until: &str) -> anyhow::Result<Paused> {
+    let today = now.today();
+    let (day, reason) = split_until(until, today).map_err(Refused::from)?;
+    if day <= today {
+        return Err(Refused::PauseNotLater(until.trim().to_string()).into());
+    }
+    typed::note(&reason).map_err(Refused::from)?;
+    let customer = find(store, who)?;
+    let pause = Pause { until: day, reason };
+    let (customer, before) = store.set_pause(customer.id, Some(&pause), now.utc)?;
+    Ok(paused(customer, before))
+}
+
+/// Ends `who`'s pause: their cadence counts again from today. Refused when they are not
+/// paused.
+pub fn resume(store: &mut dyn Book, now: Now, who: Who<'_>) -> anyhow::Result<Paused> {
+    let customer = find(store, who)?;
+    if customer.paused_on(now.today()).is_none() {
+        return Err(Refused::NotPaused(customer.name).into());
+    }
+    let (customer, before) = store.set_pause(customer.id, None, now.utc)?;
+    Ok(paused(customer, before))
+}
+
+fn paused(customer: Customer, before: Option<Pause>) -> Paused {
+    let change = Change::CustomerPaused {
+        id: customer.id,
+        before: before.clone(),
+        after: customer.paused.clone(),
+    };
+    Paused {
+        customer,
+        before,
+        change,
+    }
+}
+
+/// "+2w champion on leave" → (the day, "champion on leave"): the longest run of up to
+/// three leading words that reads as a day, the rest the reason.
+fn split_until(line: &str, today: NaiveDate) -> Result<(NaiveDate, String), BadWhen> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() {
+        return Err(BadWhen(String::new()));
+    }
+    for n in (1..=words.len().min(3)).rev() {
+        if let Ok(day) = parse_when(&words[..n].join(" "), today) {
+            return Ok((day, words[n..].join(" ")));
+        }
+    }
+    parse_when(words[0], today).map(|day| (day, words[1..].join(" ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_day_is_the_longest_leading_words_that_read_as_one() {
+        let today = "2026-11-23".parse().unwrap(); // a Monday
+        let (day, why) = split_until("@next week champion on leave", today).unwrap();
+        assert_eq!(
+            (day.to_string(), why.as_str()),
+            ("2026-11-30".into(), "champion on leave")
+        );
+        let (day, why) = split_until("2027-03-01", today).unwrap();
+        assert_eq!((day.to_string(), why.as_str()), ("2027-03-01".into(), ""));
+        let (day, why) = split_until("in 3 days back from Japan", today).unwrap();
+        assert_eq!(
+            (day.to_string(), why.as_str()),
+            ("2026-11-26".into(), "back from Japan")
+        );
+        assert!(split_until("someday soon", today).is_err());
+        assert!(split_until("  ", today).is_err());
+    }
+}
