@@ -90,9 +90,9 @@ pub fn snooze(
         return Err(Refused::SnoozeFollowUpNudge.into());
     }
     let today = now.today();
-    let (day, reason) = split_until(until, today).map_err(Refused::from)?;
+    let (day, typed, reason) = until_and_day_words(until, today).map_err(Refused::from)?;
     if day <= today {
-        return Err(Refused::SnoozeNotLater(until.trim().to_string()).into());
+        return Err(Refused::SnoozeNotLater(typed).into());
     }
     typed::note(&reason).map_err(Refused::from)?;
     let customer = find(store, who)?;
@@ -142,9 +142,9 @@ pub fn snooze(
 /// pause already there is replaced.
 pub fn pause(store: &mut dyn Book, now: Now, who: Who<'_>, until: &str) -> anyhow::Result<Paused> {
     let today = now.today();
-    let (day, reason) = split_until(until, today).map_err(Refused::from)?;
+    let (day, typed, reason) = until_and_day_words(until, today).map_err(Refused::from)?;
     if day <= today {
-        return Err(Refused::PauseNotLater(until.trim().to_string()).into());
+        return Err(Refused::PauseNotLater(typed).into());
     }
     typed::note(&reason).map_err(Refused::from)?;
     let customer = find(store, who)?;
@@ -177,41 +177,54 @@ fn paused(customer: Customer, before: Option<Pause>) -> Paused {
     }
 }
 
-/// "+2w champion on leave" → (the day, "champion on leave"): the longest run of up to
-/// three leading words that reads as a day, the rest the reason.
-fn split_until(line: &str, today: NaiveDate) -> Result<(NaiveDate, String), BadWhen> {
+/// "+2w champion on leave" → (the day, "+2w", "champion on leave"): the longest run of up
+/// to three leading words that reads as a day (as typed: what a refusal quotes), the rest
+/// the reason.
+fn until_and_day_words(line: &str, today: NaiveDate) -> Result<(NaiveDate, String, String), BadWhen> {
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.is_empty() {
         return Err(BadWhen(String::new()));
     }
     for n in (1..=words.len().min(3)).rev() {
-        if let Ok(day) = parse_when(&words[..n].join(" "), today) {
-            return Ok((day, words[n..].join(" ")));
+        let typed = words[..n].join(" ");
+        if let Ok(day) = parse_when(&typed, today) {
+            return Ok((day, typed, words[n..].join(" ")));
         }
     }
-    parse_when(words[0], today).map(|day| (day, words[1..].join(" ")))
+    parse_when(words[0], today).map(|day| (day, words[0].to_string(), words[1..].join(" ")))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn split_reason(line: &str, today: NaiveDate) -> Result<(NaiveDate, String), BadWhen> {
+        until_and_day_words(line, today).map(|(day, _, reason)| (day, reason))
+    }
+
+    #[test]
+    fn a_refusal_quotes_the_day_as_typed_not_the_reason() {
+        let today = "2026-11-23".parse().unwrap();
+        let (_, typed, reason) = until_and_day_words("last fri back from Japan", today).unwrap();
+        assert_eq!((typed.as_str(), reason.as_str()), ("last fri", "back from Japan"));
+    }
+
     #[test]
     fn the_day_is_the_longest_leading_words_that_read_as_one() {
         let today = "2026-11-23".parse().unwrap(); // a Monday
-        let (day, why) = split_until("@next week champion on leave", today).unwrap();
+        let (day, why) = split_reason("@next week champion on leave", today).unwrap();
         assert_eq!(
             (day.to_string(), why.as_str()),
             ("2026-11-30".into(), "champion on leave")
         );
-        let (day, why) = split_until("2027-03-01", today).unwrap();
+        let (day, why) = split_reason("2027-03-01", today).unwrap();
         assert_eq!((day.to_string(), why.as_str()), ("2027-03-01".into(), ""));
-        let (day, why) = split_until("in 3 days back from Japan", today).unwrap();
+        let (day, why) = split_reason("in 3 days back from Japan", today).unwrap();
         assert_eq!(
             (day.to_string(), why.as_str()),
             ("2026-11-26".into(), "back from Japan")
         );
-        assert!(split_until("someday soon", today).is_err());
-        assert!(split_until("  ", today).is_err());
+        assert!(split_reason("someday soon", today).is_err());
+        assert!(split_reason("  ", today).is_err());
     }
 }
