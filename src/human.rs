@@ -69,6 +69,16 @@ pub fn local_time(at: DateTime<Utc>, now: Now) -> String {
     }
 }
 
+/// " (champion on leave)" after what a snooze or a pause was for, or nothing without a
+/// reason.
+pub fn because(reason: &str) -> String {
+    if reason.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", sanitize(reason))
+    }
+}
+
 /// Sanitized `s`, cut or padded to exactly `width` terminal columns.
 pub fn cell(s: &str, width: usize) -> String {
     let safe: Cow<'_, str> = sanitize(s);

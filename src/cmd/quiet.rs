@@ -13,7 +13,7 @@ use crate::app::undo::journaled;
 use crate::cli::{PauseArgs, QuietArgs};
 use crate::domain::nudge::BadNudgeKind;
 use crate::domain::text::sanitize;
-use crate::human::day;
+use crate::human::{because, day};
 use crate::store::By;
 
 pub fn run(cx: &mut Ctx, args: &QuietArgs) -> anyhow::Result<()> {
@@ -82,12 +82,4 @@ pub fn pause(cx: &mut Ctx, args: &PauseArgs) -> anyhow::Result<()> {
         None => writeln!(cx.out, "Ended the pause of {name} — their cadence counts again")?,
     }
     Ok(())
-}
-
-fn because(reason: &str) -> String {
-    if reason.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", sanitize(reason))
-    }
 }

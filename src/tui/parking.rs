@@ -9,7 +9,7 @@ use crate::app::Who;
 use crate::app::quiet::{self, Target};
 use crate::app::undo::journaled;
 use crate::domain::text::sanitize;
-use crate::human::day;
+use crate::human::{because, day};
 use crate::store::By;
 
 impl App {
@@ -114,13 +114,5 @@ impl App {
                 Ok(())
             }
         }
-    }
-}
-
-fn because(reason: &str) -> String {
-    if reason.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", sanitize(reason))
     }
 }
