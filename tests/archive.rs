@@ -554,7 +554,10 @@ fn undo_of_an_archive_refuses_when_another_process_brought_them_back() {
         t.status(),
         "Can't undo archived Gamma Foods: they were unarchived since — nothing older to undo"
     );
-    assert!(t.app.status.as_ref().unwrap().error);
+    assert_eq!(
+        t.app.status.as_ref().unwrap().tone,
+        touchbase::tui::app::Tone::Refused
+    );
     assert!(!t.archived(t.shelf.gamma), "nothing changed");
     assert_eq!(t.listed(), ["Gamma Foods", "Acme"], "the screen shows what is so");
 }
@@ -569,6 +572,8 @@ fn a_when_another_process_archived_them_first_says_so_and_has_nothing_to_undo() 
     assert_eq!(t.listed(), ["Acme"], "the screen shows what is so");
     t.keys("u");
     assert_eq!(t.status(), "Nothing to undo.");
+    // Said as a pointer, not as something done.
+    assert_eq!(t.app.status.as_ref().unwrap().tone, touchbase::tui::app::Tone::Info);
 }
 
 #[test]

@@ -605,7 +605,12 @@ fn editing_a_contact_on_the_card_changes_it_and_its_summaries_and_u_undoes_it() 
     f.keys("5");
     f.press(KeyCode::Enter);
     assert!(f.app.overlay.is_none(), "the form closed");
-    assert!(!f.app.status.as_ref().unwrap().error, "{}", f.status());
+    assert_eq!(
+        f.app.status.as_ref().unwrap().tone,
+        touchbase::tui::app::Tone::Done,
+        "{}",
+        f.status()
+    );
     assert!(f.status().starts_with("Edited the call"), "{}", f.status());
 
     let db = f.other();
@@ -645,7 +650,12 @@ fn deleting_an_order_asks_first_then_the_value_drops_and_u_puts_it_back() {
 
     f.keys("x");
     f.keys("y");
-    assert!(!f.app.status.as_ref().unwrap().error, "{}", f.status());
+    assert_eq!(
+        f.app.status.as_ref().unwrap().tone,
+        touchbase::tui::app::Tone::Done,
+        "{}",
+        f.status()
+    );
     assert!(f.status().starts_with("Deleted the order"), "{}", f.status());
     let db = f.other();
     assert!(db.orders_of(f.acme, 10).unwrap().is_empty());

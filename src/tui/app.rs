@@ -41,7 +41,16 @@ pub enum Overlay {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
     pub text: String,
-    pub error: bool,
+    pub tone: Tone,
+}
+
+/// What the status line says, each with its own mark and colour (so they differ under
+/// `NO_COLOR` too): something done, a pointer on what to do, or a refusal or error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Done,
+    Info,
+    Refused,
 }
 
 pub struct App {
@@ -107,7 +116,7 @@ impl App {
     fn tell_damage(&mut self) {
         let damage = self.store.take_damage();
         let Some(first) = damage.first() else { return };
-        if self.damage_told || self.status.as_ref().is_some_and(|s| s.error) {
+        if self.damage_told || self.status.as_ref().is_some_and(|s| s.tone == Tone::Refused) {
             return;
         }
         self.damage_told = true;
@@ -117,7 +126,7 @@ impl App {
         };
         self.status = Some(Status {
             text: format!("{first}{more} — run `touchbase check --repair`"),
-            error: true,
+            tone: Tone::Refused,
         });
     }
 
@@ -154,16 +163,30 @@ impl App {
     }
 
     pub(crate) fn fail(&mut self, e: &anyhow::Error) {
-        self.status = Some(Status {
-            text: format!("{e:#}"),
-            error: true,
-        });
+        self.refuse(format!("{e:#}"));
     }
 
+    /// Says what was done.
     pub(super) fn say(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
             text: text.into(),
-            error: false,
+            tone: Tone::Done,
+        });
+    }
+
+    /// Says what to do, or that there was nothing to do: no change, no error.
+    pub(super) fn tell(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            tone: Tone::Info,
+        });
+    }
+
+    /// Says why something was not done.
+    pub(super) fn refuse(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            tone: Tone::Refused,
         });
     }
 
@@ -239,7 +262,7 @@ impl App {
             Action::Undo => self.undo_last()?,
             Action::AddMoment => match self.target_customer() {
                 Some((id, name)) => self.form(Form::moment(id, name, self.theme)),
-                None => self.say("Select a customer first (2: Customers)."),
+                None => self.tell("Select a customer first (2: Customers)."),
             },
             Action::AddTrigger => {
                 self.ask_for_customer(|customer_id, name| PromptKind::Trigger { customer_id, name });
@@ -442,7 +465,7 @@ impl App {
             }
             None => match self.selected_other_nudge() {
                 Some(kind) => self.prompt(Prompt::new(kind, self.theme)),
-                None => self.say("Select a follow-up or a nudge to snooze."),
+                None => self.tell("Select a follow-up or a nudge to snooze."),
             },
         }
     }
@@ -477,7 +500,7 @@ impl App {
     fn ask_for_customer(&mut self, kind: impl FnOnce(i64, String) -> PromptKind) {
         match self.target_customer() {
             Some((id, name)) => self.prompt(Prompt::new(kind(id, name), self.theme)),
-            None => self.say("Select a customer first (2: Customers)."),
+            None => self.tell("Select a customer first (2: Customers)."),
         }
     }
 

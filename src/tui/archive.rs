@@ -15,7 +15,7 @@ impl App {
     /// have written since: the user asks for the opposite of what they see.
     pub(super) fn toggle_archive(&mut self) -> anyhow::Result<()> {
         let Some((id, _)) = self.target_customer() else {
-            self.say("Select a customer to archive.");
+            self.tell("Select a customer to archive.");
             return Ok(());
         };
         let was_archived = match self.screen {
@@ -45,7 +45,7 @@ impl App {
             } else {
                 "is already archived"
             };
-            self.say(format!("{name} {already} — nothing changed"));
+            self.tell(format!("{name} {already} — nothing changed"));
             return Ok(());
         };
         let said = if was_archived {

@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         (_, Some(status)) => {
             let line = ui::StatusLine {
                 text: &status.text,
-                error: status.error,
+                tone: status.tone,
                 theme,
             };
             frame.render_widget(&line, bottom);

@@ -338,7 +338,7 @@ impl App {
             super::action::Screen::Customers => None,
         };
         let Some(id) = id else {
-            self.say("Select a follow-up to mark done.");
+            self.tell("Select a follow-up to mark done.");
             return Ok(());
         };
         let now = self.now;
@@ -354,7 +354,7 @@ impl App {
     pub(super) fn undo_last(&mut self) -> anyhow::Result<()> {
         let now = self.now;
         match undo::last(&mut *self.store, now)? {
-            Undid::Nothing => self.say("Nothing to undo."),
+            Undid::Nothing => self.tell("Nothing to undo."),
             Undid::Undone { entry, change } => {
                 self.refresh_views(changes_index(&change))?;
                 self.say(format!(
@@ -372,7 +372,7 @@ impl App {
                 let text = format!("Can't undo {}: {} — {then}", sanitize(&entry.said), refused.why);
                 // Show what the other process wrote, which is why.
                 self.refresh_views(true)?;
-                self.status = Some(super::app::Status { text, error: true });
+                self.refuse(text);
             }
         }
         Ok(())

@@ -52,7 +52,7 @@ impl App {
                 },
                 "n" | "no" => {
                     self.overlay = None;
-                    self.say("Nothing merged.");
+                    self.tell("Nothing merged.");
                     return Ok(());
                 }
                 _ => anyhow::Error::new(Refused::Plan(

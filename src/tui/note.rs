@@ -49,7 +49,7 @@ impl App {
     /// Enter on the card: the selected contact's note in full.
     pub(super) fn read_note(&mut self) {
         let (Some(Selected::Contact(contact)), Some(card)) = (self.selected_row(), &self.customer) else {
-            self.say("Select a contact to read: ] picks the timeline, j/k a contact.");
+            self.tell("Select a contact to read: ] picks the timeline, j/k a contact.");
             return;
         };
         let view = NoteView::new(contact.clone(), card.customer.name.clone(), self.look());

@@ -20,7 +20,7 @@ impl App {
     /// `c` on the card: the form asking how the selected moment went.
     pub(super) fn ask_close_moment(&mut self) -> anyhow::Result<()> {
         let Some(Selected::Moment(m)) = self.selected_row() else {
-            self.say("Select a decision moment to close: ] picks the buying process, j/k a moment.");
+            self.tell("Select a decision moment to close: ] picks the buying process, j/k a moment.");
             return Ok(());
         };
         let (id, title) = (m.id, m.title.clone());
@@ -83,7 +83,7 @@ impl App {
     /// `r` on the card: asks how the selected trigger was resolved.
     pub(super) fn ask_resolve_trigger(&mut self) -> anyhow::Result<()> {
         let Some(Selected::Trigger(t)) = self.selected_row() else {
-            self.say("Select a trigger to resolve: ] picks the triggers, j/k one of them.");
+            self.tell("Select a trigger to resolve: ] picks the triggers, j/k one of them.");
             return Ok(());
         };
         let (id, note) = (t.id, t.note.clone());

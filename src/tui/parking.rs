@@ -17,7 +17,7 @@ impl App {
     /// already has their pause ended at once (`u` puts it back).
     pub(super) fn pause(&mut self) -> anyhow::Result<()> {
         let Some((id, name)) = self.target_customer() else {
-            self.say("Select a customer to pause.");
+            self.tell("Select a customer to pause.");
             return Ok(());
         };
         let today = self.now.today();
@@ -48,7 +48,7 @@ impl App {
                 self.committed(&done.change, said)
             }
             Err(refused) => {
-                self.say(refused.to_string());
+                self.refuse(refused.to_string());
                 Ok(())
             }
         }

@@ -183,7 +183,7 @@ impl App {
                 let c = self.store.require_customer(id)?;
                 self.form(Form::edit_customer(&c, self.theme));
             }
-            None => self.say("Select a customer to edit."),
+            None => self.tell("Select a customer to edit."),
         }
         Ok(())
     }
@@ -216,7 +216,7 @@ impl App {
     /// `x` on the card: asks whether to delete the selected row.
     pub(super) fn ask_delete(&mut self) {
         let Some(selected) = self.selected_row() else {
-            self.say("Select a row to delete: ] picks a list, j/k a row in it.");
+            self.tell("Select a row to delete: ] picks a list, j/k a row in it.");
             return;
         };
         let row = selected.row();
@@ -243,7 +243,7 @@ impl App {
     /// Any other key to the question: nothing is deleted.
     pub(super) fn keep(&mut self) {
         if let Some(Overlay::Confirm(confirm)) = self.overlay.take() {
-            self.say(format!("Kept {}", confirm.what));
+            self.tell(format!("Kept {}", confirm.what));
         }
     }
 
@@ -258,7 +258,7 @@ impl App {
         };
         if (0..form.fields.len()).all(|i| form.changed(i).is_none()) {
             self.overlay = None;
-            self.say("Nothing changed.");
+            self.tell("Nothing changed.");
             return Ok(());
         }
         let (store, now) = (&mut *self.store, self.now);

@@ -6,28 +6,28 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::super::app::Tone;
 use super::super::keymap::{self, Mode};
 use super::super::records::Confirm;
 use super::super::theme::Theme;
 use crate::domain::text::sanitize;
 
-/// What the last action said, good news or an error.
+/// What the last action said: done, a pointer, or a refusal, each with its own mark.
 pub struct StatusLine<'a> {
     pub text: &'a str,
-    pub error: bool,
+    pub tone: Tone,
     pub theme: &'a Theme,
 }
 
 impl Widget for &StatusLine<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let style = if self.error {
-            self.theme.error
-        } else {
-            self.theme.ok
+        let (mark, mark_style, style) = match self.tone {
+            Tone::Done => ("✓ ", self.theme.ok, self.theme.ok),
+            Tone::Info => ("‣ ", self.theme.key, ratatui::style::Style::default()),
+            Tone::Refused => ("✗ ", self.theme.error, self.theme.error),
         };
-        let mark = if self.error { "✗ " } else { "✓ " };
         Line::from(vec![
-            Span::styled(mark, style),
+            Span::styled(mark, mark_style),
             Span::styled(sanitize(self.text).into_owned(), style),
         ])
         .render(area, buf);
@@ -95,6 +95,24 @@ mod tests {
             word,
             spare: false,
         }
+    }
+
+    /// Under `NO_COLOR` only the mark tells them apart, so each has its own.
+    #[test]
+    fn done_a_pointer_and_a_refusal_each_have_their_own_mark() {
+        let theme = Theme::mono();
+        let first = |tone| {
+            let mut buf = Buffer::empty(Rect::new(0, 0, 20, 1));
+            (&StatusLine {
+                text: "x",
+                tone,
+                theme: &theme,
+            })
+                .render(buf.area, &mut buf);
+            buf[(0, 0)].symbol().to_string()
+        };
+        let marks = [first(Tone::Done), first(Tone::Info), first(Tone::Refused)];
+        assert_eq!(marks, ["✓", "‣", "✗"]);
     }
 
     #[test]
