@@ -573,7 +573,10 @@ fn a_when_another_process_archived_them_first_says_so_and_has_nothing_to_undo() 
     t.keys("u");
     assert_eq!(t.status(), "Nothing to undo.");
     // Said as a pointer, not as something done.
-    assert_eq!(t.app.status.as_ref().unwrap().tone, touchbase::tui::app::Tone::Info);
+    assert_eq!(
+        t.app.status.as_ref().unwrap().tone,
+        touchbase::tui::app::Tone::Info
+    );
 }
 
 #[test]

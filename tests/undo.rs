@@ -78,7 +78,7 @@ impl Session {
     /// The status line, and whether it is shown as an error.
     fn status(&self) -> (String, bool) {
         let s = self.app.status.as_ref().expect("a status line");
-        (s.text.clone(), s.error)
+        (s.text.clone(), s.tone == touchbase::tui::app::Tone::Refused)
     }
 
     /// Presses `u`, which must be refused; returns the refusal the status line shows.
