@@ -363,6 +363,27 @@ fn done_and_snooze_change_the_follow_up() {
 }
 
 #[test]
+fn a_snooze_to_a_named_day_before_its_date_says_it_moved_earlier() {
+    let book = Book::empty();
+    book.add("Acme");
+    let logged = book.json(&["log", "acme", "call: hi >> send quote @2026-12-08"]);
+    let id = logged["follow_up"]["id"].as_i64().unwrap().to_string();
+    book.run(&["snooze", &id, "fri"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Moved earlier: “send quote” for Acme until"));
+    book.run(&["snooze", &id, "+3d"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Snoozed “send quote”"));
+    assert_eq!(
+        book.json(&["show", "acme"])["follow_ups"][0]["due"],
+        "2026-11-30",
+        "+3d is 3 days on from its date, Fri 27 Nov"
+    );
+}
+
+#[test]
 fn every_command_works_on_an_empty_database() {
     let book = Book::empty();
     book.run(&["list"])

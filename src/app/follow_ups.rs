@@ -18,6 +18,13 @@ pub struct Done {
     pub change: Change,
 }
 
+impl Done {
+    /// A snooze to a named day before the follow-up's own date moved it earlier.
+    pub fn moved_earlier(&self) -> bool {
+        matches!(self.change, Change::FollowUpSnoozed { from, to, .. } if to < from)
+    }
+}
+
 impl Undoable for Done {
     fn journaled(&self) -> Option<Journaled> {
         let (text, name) = (&self.follow_up.text, &self.customer.name);
@@ -26,7 +33,8 @@ impl Undoable for Done {
             Change::FollowUpDone { .. } => format!("marked “{text}” done for {name}"),
             Change::FollowUpSnoozed { from, to, .. } => {
                 let day = |d: &chrono::NaiveDate| d.format("%a %-d %b %Y").to_string();
-                format!("snoozed “{text}” for {name} from {} to {}", day(from), day(to))
+                let moved = if to < from { "moved earlier" } else { "snoozed" };
+                format!("{moved} “{text}” for {name} from {} to {}", day(from), day(to))
             }
             _ => format!("changed the follow-up “{text}” for {name}"),
         };
@@ -63,7 +71,8 @@ pub(crate) fn done(store: &mut dyn Book, now: Now, id: i64) -> anyhow::Result<Do
 }
 
 /// Moves follow-up `id` to the day `when` names (see `snooze_until`), which must be after
-/// today: a snooze that leaves it due is no snooze.
+/// today: a snooze that leaves it due is no snooze. A named day before its own date moves
+/// it earlier (`Done::moved_earlier`), and the front ends say so.
 pub fn snooze(store: &mut dyn Book, now: Now, id: i64, when: &str) -> anyhow::Result<Done> {
     let today = now.today();
     let before = store.require_follow_up(id)?;

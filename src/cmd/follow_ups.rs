@@ -32,9 +32,14 @@ pub fn snooze(cx: &mut Ctx, id: i64, when: &str, json: bool) -> anyhow::Result<(
     if json {
         return print_json(&mut cx.out, &FollowUpJson::from(f));
     }
+    let moved = if snoozed.moved_earlier() {
+        "Moved earlier:"
+    } else {
+        "Snoozed"
+    };
     writeln!(
         cx.out,
-        "Snoozed “{}” for {} until {}",
+        "{moved} “{}” for {} until {}",
         sanitize(&f.text),
         sanitize(&c.name),
         day(f.due, today)

@@ -19,9 +19,10 @@ impl FollowUp {
     }
 }
 
-/// The day a snooze moves a follow-up to. An offset ("+3d", "in 2 weeks") pushes it from
-/// its own date, or from today when it is already overdue; a named day ("fri", "next
-/// week", "2026-12-01") means that day.
+/// The day a snooze moves a follow-up to. An offset ("+3d", "in 2 weeks") pushes it on from
+/// its own date, or from today once it is overdue, so it always moves later; a named day
+/// ("fri", "next week", "2026-12-01") means that day, even when it is before the follow-up's
+/// own date (the caller says it was moved earlier).
 pub fn snooze_until(
     input: &str,
     due: NaiveDate,

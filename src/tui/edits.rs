@@ -95,8 +95,13 @@ impl App {
                 follow_ups::snooze(s, now, follow_up_id, &text)
             })
             .map(|done| {
+                let moved = if done.moved_earlier() {
+                    "Moved earlier:"
+                } else {
+                    "Snoozed"
+                };
                 let said = format!(
-                    "Snoozed “{}” until {}",
+                    "{moved} “{}” until {}",
                     sanitize(&what),
                     day(done.follow_up.due, today)
                 );
