@@ -384,6 +384,22 @@ fn a_snooze_to_a_named_day_before_its_date_says_it_moved_earlier() {
 }
 
 #[test]
+fn a_moment_planned_in_the_same_second_as_the_call_before_it_still_nudges_to_prepare() {
+    let book = Book::empty();
+    book.add("Acme");
+    book.ok(&["log", "acme", "call: they decide on the budget thursday"]);
+    book.ok(&["moment", "add", "acme", "Budget decision", "@thu"]);
+    let due = book.json(&["due"]);
+    assert!(
+        due.as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["kind"] == "moment_ahead" && n["customer"] == "Acme"),
+        "{due}"
+    );
+}
+
+#[test]
 fn every_command_works_on_an_empty_database() {
     let book = Book::empty();
     book.run(&["list"])

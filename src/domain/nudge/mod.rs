@@ -298,10 +298,13 @@ pub fn moment(m: &Moment, customer: &Customer, today: NaiveDate, rules: &Rules) 
     if ahead < 0 {
         return Some(moment_passed(m, customer, rules));
     }
+    // Times are kept to the second. A contact in the same second as the planning came
+    // first (log the call, then plan what it revealed, as a script does in one go), so only
+    // a later one counts as logged since; the store's nudge walk asks the same.
     if customer
         .summary
         .last_logged_at
-        .is_some_and(|at| at >= m.planned_at)
+        .is_some_and(|at| at > m.planned_at)
     {
         return None;
     }

@@ -181,6 +181,15 @@ fn a_moment_whose_day_passed_while_open_asks_how_it_went() {
 }
 
 #[test]
+fn a_contact_in_the_same_second_as_the_planning_came_before_it() {
+    let mut c = acme(Some("2026-11-10"));
+    c.summary.last_logged_at = Some(at("2026-11-10"));
+    let m = board("2026-11-24", "2026-11-10");
+    let n = moment(&m, &c, day("2026-11-23"), &rules()).map(|n| n.kind);
+    assert_eq!(n, Some(NudgeKind::MomentAhead));
+}
+
+#[test]
 fn a_moment_prepared_for_does_not_nudge() {
     let mut c = acme(Some("2026-11-01"));
     c.summary.last_logged_at = Some(at("2026-11-20"));

@@ -75,7 +75,7 @@ impl Nudges for SqliteBook {
                     "SELECT {MOMENT_COLUMNS}, {CUSTOMER_COLUMNS} FROM moments m
                      CROSS JOIN customers c ON c.id = m.customer_id
                      WHERE m.status = 'upcoming' AND m.value_tier = ?1 AND m.expected BETWEEN ?2 AND ?3
-                       AND c.archived = 0 AND coalesce(c.last_logged_at, 0) < m.planned_at
+                       AND c.archived = 0 AND coalesce(c.last_logged_at, 0) <= m.planned_at
                      ORDER BY m.expected, m.id LIMIT ?4"
                 ),
                 params![tier, w.today, w.moments_through, n],
