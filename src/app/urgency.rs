@@ -50,7 +50,7 @@ impl Why {
         terms.extend(
             triggers
                 .iter()
-                .filter_map(|t| nudge::trigger(t, customer, now.utc, rules)),
+                .filter_map(|t| nudge::trigger(t, customer, now.utc, now.zone(), rules)),
         );
         nudge::rank(&mut terms);
         Why {
