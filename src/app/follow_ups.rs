@@ -7,6 +7,7 @@ use super::refused::Refused;
 use super::undo::{Undoable, entry};
 use crate::clock::Now;
 use crate::domain::follow_up::{parse_plan, snooze_until};
+use crate::domain::workdays::Workdays;
 use crate::domain::{Customer, FollowUp};
 use crate::store::{Book, Change, Journaled};
 
@@ -43,8 +44,14 @@ impl Undoable for Done {
 }
 
 /// "send proposal @fri": a new follow-up for `who`, due tomorrow without a day.
-pub(crate) fn add(store: &mut dyn Book, now: Now, who: Who<'_>, line: &str) -> anyhow::Result<Done> {
-    let (text, due) = parse_plan(line, now.today()).map_err(Refused::Plan)?;
+pub(crate) fn add(
+    store: &mut dyn Book,
+    now: Now,
+    workdays: Workdays,
+    who: Who<'_>,
+    line: &str,
+) -> anyhow::Result<Done> {
+    let (text, due) = parse_plan(line, now.today(), workdays).map_err(Refused::Plan)?;
     let customer = find(store, who)?;
     let follow_up = store.add_follow_up(customer.id, &text, due, now.utc)?;
     let change = Change::FollowUpAdded {
@@ -73,10 +80,10 @@ pub(crate) fn done(store: &mut dyn Book, now: Now, id: i64) -> anyhow::Result<Do
 /// Moves follow-up `id` to the day `when` names (see `snooze_until`), which must be after
 /// today: a snooze that leaves it due is no snooze. A named day before its own date moves
 /// it earlier (`Done::moved_earlier`), and the front ends say so.
-pub fn snooze(store: &mut dyn Book, now: Now, id: i64, when: &str) -> anyhow::Result<Done> {
+pub fn snooze(store: &mut dyn Book, now: Now, workdays: Workdays, id: i64, when: &str) -> anyhow::Result<Done> {
     let today = now.today();
     let before = store.require_follow_up(id)?;
-    let until = snooze_until(when, before.due, today).map_err(Refused::from)?;
+    let until = snooze_until(when, before.due, today, workdays).map_err(Refused::from)?;
     if until <= today {
         return Err(Refused::SnoozeNotLater(when.trim().to_string()).into());
     }

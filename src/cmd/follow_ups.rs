@@ -25,8 +25,9 @@ pub fn done(cx: &mut Ctx, id: i64, json: bool) -> anyhow::Result<()> {
 
 pub fn snooze(cx: &mut Ctx, id: i64, when: &str, json: bool) -> anyhow::Result<()> {
     let today = cx.now.today();
+    let workdays = cx.config.week.workdays;
     let snoozed = journaled(&mut *cx.store, cx.now, By::Cli, |s| {
-        follow_ups::snooze(s, cx.now, id, when)
+        follow_ups::snooze(s, cx.now, workdays, id, when)
     })?;
     let (f, c) = (&snoozed.follow_up, &snoozed.customer);
     if json {

@@ -54,9 +54,10 @@ impl App {
             return self.submit_merge(customer_id, other.map(|(id, _)| id), &text);
         }
         let (store, now) = (&mut *self.store, self.now);
+        let workdays = self.config.week.workdays;
         let done = match kind {
             PromptKind::QuickLog { customer_id, .. } => journaled(store, now, By::Tui, |s| {
-                log::contact(s, now, Who::Id(customer_id), &text)
+                log::contact(s, now, workdays, Who::Id(customer_id), &text)
             })
             .map(|done| {
                 let line = &done.logged.line;
@@ -77,7 +78,7 @@ impl App {
                 (done.change, said)
             }),
             PromptKind::FollowUp { customer_id, .. } => journaled(store, now, By::Tui, |s| {
-                follow_ups::add(s, now, Who::Id(customer_id), &text)
+                follow_ups::add(s, now, workdays, Who::Id(customer_id), &text)
             })
             .map(|done| {
                 let f = &done.follow_up;
@@ -92,7 +93,7 @@ impl App {
                 follow_up_id,
                 text: what,
             } => journaled(store, now, By::Tui, |s| {
-                follow_ups::snooze(s, now, follow_up_id, &text)
+                follow_ups::snooze(s, now, workdays, follow_up_id, &text)
             })
             .map(|done| {
                 let moved = if done.moved_earlier() {

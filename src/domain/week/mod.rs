@@ -15,6 +15,7 @@ pub use calendar::{IsoWeek, WeekStart};
 pub(crate) use item::{Channel, Item, ItemKind, Priority};
 
 use super::moment::Moment;
+use super::workdays::Workdays;
 use super::nudge::{self, Nudge, NudgeKind, Rules, short_date};
 use super::{Customer, FollowUp};
 
@@ -27,6 +28,8 @@ pub struct WeekConfig {
     /// The most items of each kind a week lists; the rest is counted, not lost.
     #[serde(deserialize_with = "super::ranged::count::<_, 1, 10_000>")]
     pub limit: usize,
+    /// The days the user works: dates touchbase works out land on one (`domain::workdays`).
+    pub workdays: Workdays,
 }
 
 impl Default for WeekConfig {
@@ -34,6 +37,7 @@ impl Default for WeekConfig {
         WeekConfig {
             start: WeekStart::default(),
             limit: 100,
+            workdays: Workdays::default(),
         }
     }
 }
