@@ -132,6 +132,28 @@ fn a_week_ahead_holds_only_that_week_and_nothing_said_relative_to_today() {
 }
 
 #[test]
+fn a_cadence_running_out_on_a_sunday_is_mondays_to_do_in_the_next_week() {
+    let book = Book::demo();
+    let touch = |week: &str| -> Vec<(String, String)> {
+        book.plan(&["--week", week])["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["kind"] == "touch_base")
+            .map(|i| (i["customer"].as_str().unwrap().to_string(), i["date"].as_str().unwrap().to_string()))
+            .collect()
+    };
+    let this = touch("2026-W48");
+    assert!(!this.iter().any(|(c, _)| c == "Thomas Kühne"), "{this:?}");
+    assert!(this.iter().all(|(_, d)| d.as_str() < "2026-11-28"), "no weekend day: {this:?}");
+    let next = touch("2026-W49");
+    assert!(
+        next.contains(&("Thomas Kühne".to_string(), "2026-11-30".to_string())),
+        "{next:?}"
+    );
+}
+
+#[test]
 fn the_default_week_is_this_week_and_a_done_follow_up_leaves_it() {
     let book = Book::demo();
     let this = book.plan(&[]);

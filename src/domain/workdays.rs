@@ -81,6 +81,29 @@ impl Workdays {
     }
 }
 
+impl Workdays {
+    /// The days whose dates land on a workday from `first` through `last` when moved on
+    /// (`on_or_after`): from the day after the last workday before `first`, up to (not
+    /// including) the day after the last workday through `last`.
+    pub fn landing_in(self, first: NaiveDate, last: NaiveDate) -> (NaiveDate, NaiveDate) {
+        let back = |mut d: NaiveDate| {
+            for _ in 0..7 {
+                if self.has(d.weekday()) {
+                    break;
+                }
+                d = d.pred_opt().unwrap_or(d);
+            }
+            d
+        };
+        let from = first.pred_opt().map_or(first, |before| {
+            let worked = back(before);
+            if self.has(worked.weekday()) { worked.succ_opt().unwrap_or(first) } else { first }
+        });
+        let until = back(last).succ_opt().unwrap_or(last);
+        (from.min(first), until)
+    }
+}
+
 impl<'de> Deserialize<'de> for Workdays {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let names = Vec::<String>::deserialize(d)?;
@@ -103,6 +126,25 @@ mod tests {
         assert_eq!(w.on_or_after(day("2026-11-29")), day("2026-11-30"), "Sunday");
         assert_eq!(w.on_or_after(day("2026-11-27")), day("2026-11-27"), "Friday");
         assert_eq!(Workdays::ALL.on_or_after(day("2026-11-28")), day("2026-11-28"));
+    }
+
+    #[test]
+    fn a_week_holds_the_dates_that_land_in_it() {
+        let w = Workdays::default();
+        // Mon 30 Nov – Sun 6 Dec: from Sat 28 Nov (lands on Mon 30) up to Sat 5 Dec.
+        assert_eq!(
+            w.landing_in(day("2026-11-30"), day("2026-12-06")),
+            (day("2026-11-28"), day("2026-12-05"))
+        );
+        assert_eq!(
+            Workdays::ALL.landing_in(day("2026-11-30"), day("2026-12-06")),
+            (day("2026-11-30"), day("2026-12-07"))
+        );
+        // A week starting on Sunday: Sun 29 Nov – Sat 5 Dec.
+        assert_eq!(
+            w.landing_in(day("2026-11-29"), day("2026-12-05")),
+            (day("2026-11-28"), day("2026-12-05"))
+        );
     }
 
     #[test]
