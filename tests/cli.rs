@@ -419,6 +419,13 @@ fn dates_worked_out_land_on_a_workday_and_named_days_are_kept() {
     let snoozed: serde_json::Value = serde_json::from_slice(&snoozed.get_output().stdout).unwrap();
     assert_eq!(snoozed["due"], "2026-11-30", "the first follow-up (Sat 28 Nov) + 2 days");
 
+    let planned = book
+        .run_at(FRIDAY, &["moment", "add", "acme", "Board meets", "@+1d", "--json"])
+        .assert()
+        .success();
+    let planned: serde_json::Value = serde_json::from_slice(&planned.get_output().stdout).unwrap();
+    assert_eq!(planned["expected"], "2026-11-30", "{planned}");
+
     std::fs::write(book.path("config.toml"), "[week]\nworkdays = [\"mon\", \"sat\"]\n").unwrap();
     assert_eq!(due("call: hi >> send quote"), "2026-11-28", "Saturday is a workday now");
     std::fs::write(book.path("config.toml"), "[week]\nworkdays = []\n").unwrap();

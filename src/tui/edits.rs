@@ -259,9 +259,9 @@ impl App {
                 response: &values[4],
                 outcome: "",
             };
-            let now = self.now;
+            let (now, workdays) = (self.now, self.config.week.workdays);
             let planned = match refusal(journaled(&mut *self.store, now, By::Tui, |s| {
-                moments::plan(s, now, Who::Id(customer_id), &input)
+                moments::plan(s, now, workdays, Who::Id(customer_id), &input)
             }))? {
                 Ok(planned) => planned,
                 Err(refused) => {
