@@ -371,7 +371,9 @@ fn a_snooze_to_a_named_day_before_its_date_says_it_moved_earlier() {
     book.run(&["snooze", &id, "fri"])
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("Moved earlier: “send quote” for Acme until"));
+        .stdout(predicate::str::starts_with(
+            "Moved earlier: “send quote” for Acme until",
+        ));
     book.run(&["snooze", &id, "+3d"])
         .assert()
         .success()
@@ -405,29 +407,57 @@ fn dates_worked_out_land_on_a_workday_and_named_days_are_kept() {
     let book = Book::empty();
     book.add("Acme");
     let due = |line: &str| {
-        let out = book.run_at(FRIDAY, &["log", "acme", line, "--json"]).assert().success();
+        let out = book
+            .run_at(FRIDAY, &["log", "acme", line, "--json"])
+            .assert()
+            .success();
         let logged: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
         logged["follow_up"]["due"].as_str().unwrap().to_string()
     };
-    assert_eq!(due("call: hi >> send quote"), "2026-11-30", "tomorrow is Saturday");
+    assert_eq!(
+        due("call: hi >> send quote"),
+        "2026-11-30",
+        "tomorrow is Saturday"
+    );
     assert_eq!(due("call: hi >> send quote @+1d"), "2026-11-30");
     assert_eq!(due("call: hi >> send quote @+1w"), "2026-12-04", "a Friday stays");
-    assert_eq!(due("call: hi >> send quote @sat"), "2026-11-28", "named: as given");
+    assert_eq!(
+        due("call: hi >> send quote @sat"),
+        "2026-11-28",
+        "named: as given"
+    );
     assert_eq!(due("call: hi >> send quote @2026-11-29"), "2026-11-29");
     let id = book.json(&["show", "acme"])["follow_ups"][0]["id"].to_string();
-    let snoozed = book.run_at(FRIDAY, &["snooze", &id, "+2d", "--json"]).assert().success();
+    let snoozed = book
+        .run_at(FRIDAY, &["snooze", &id, "+2d", "--json"])
+        .assert()
+        .success();
     let snoozed: serde_json::Value = serde_json::from_slice(&snoozed.get_output().stdout).unwrap();
-    assert_eq!(snoozed["due"], "2026-11-30", "the first follow-up (Sat 28 Nov) + 2 days");
+    assert_eq!(
+        snoozed["due"], "2026-11-30",
+        "the first follow-up (Sat 28 Nov) + 2 days"
+    );
 
     let planned = book
-        .run_at(FRIDAY, &["moment", "add", "acme", "Board meets", "@+1d", "--json"])
+        .run_at(
+            FRIDAY,
+            &["moment", "add", "acme", "Board meets", "@+1d", "--json"],
+        )
         .assert()
         .success();
     let planned: serde_json::Value = serde_json::from_slice(&planned.get_output().stdout).unwrap();
     assert_eq!(planned["expected"], "2026-11-30", "{planned}");
 
-    std::fs::write(book.path("config.toml"), "[week]\nworkdays = [\"mon\", \"sat\"]\n").unwrap();
-    assert_eq!(due("call: hi >> send quote"), "2026-11-28", "Saturday is a workday now");
+    std::fs::write(
+        book.path("config.toml"),
+        "[week]\nworkdays = [\"mon\", \"sat\"]\n",
+    )
+    .unwrap();
+    assert_eq!(
+        due("call: hi >> send quote"),
+        "2026-11-28",
+        "Saturday is a workday now"
+    );
     std::fs::write(book.path("config.toml"), "[week]\nworkdays = []\n").unwrap();
     book.run_at(FRIDAY, &["due"])
         .assert()

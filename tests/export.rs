@@ -140,12 +140,20 @@ fn a_cadence_running_out_on_a_sunday_is_mondays_to_do_in_the_next_week() {
             .unwrap()
             .iter()
             .filter(|i| i["kind"] == "touch_base")
-            .map(|i| (i["customer"].as_str().unwrap().to_string(), i["date"].as_str().unwrap().to_string()))
+            .map(|i| {
+                (
+                    i["customer"].as_str().unwrap().to_string(),
+                    i["date"].as_str().unwrap().to_string(),
+                )
+            })
             .collect()
     };
     let this = touch("2026-W48");
     assert!(!this.iter().any(|(c, _)| c == "Thomas Kühne"), "{this:?}");
-    assert!(this.iter().all(|(_, d)| d.as_str() < "2026-11-28"), "no weekend day: {this:?}");
+    assert!(
+        this.iter().all(|(_, d)| d.as_str() < "2026-11-28"),
+        "no weekend day: {this:?}"
+    );
     let next = touch("2026-W49");
     assert!(
         next.contains(&("Thomas Kühne".to_string(), "2026-11-30".to_string())),

@@ -238,7 +238,10 @@ fn a_changed_situation_nudges_until_a_contact() {
 #[test]
 fn a_triggers_age_reads_the_same_on_the_agenda_and_in_show() {
     let book = Book::acme();
-    book.ok_at("2026-11-16T17:00:00Z", &["log", "acme", "complaint: late delivery"]);
+    book.ok_at(
+        "2026-11-16T17:00:00Z",
+        &["log", "acme", "complaint: late delivery"],
+    );
     let reasons = book.reasons_at(NOW, "complaint_open");
     assert_eq!(
         reasons,

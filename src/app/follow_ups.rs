@@ -80,7 +80,13 @@ pub(crate) fn done(store: &mut dyn Book, now: Now, id: i64) -> anyhow::Result<Do
 /// Moves follow-up `id` to the day `when` names (see `snooze_until`), which must be after
 /// today: a snooze that leaves it due is no snooze. A named day before its own date moves
 /// it earlier (`Done::moved_earlier`), and the front ends say so.
-pub fn snooze(store: &mut dyn Book, now: Now, workdays: Workdays, id: i64, when: &str) -> anyhow::Result<Done> {
+pub fn snooze(
+    store: &mut dyn Book,
+    now: Now,
+    workdays: Workdays,
+    id: i64,
+    when: &str,
+) -> anyhow::Result<Done> {
     let today = now.today();
     let before = store.require_follow_up(id)?;
     let until = snooze_until(when, before.due, today, workdays).map_err(Refused::from)?;

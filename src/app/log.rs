@@ -10,8 +10,8 @@ use super::undo::{Undoable, entry};
 use crate::clock::Now;
 use crate::domain::Customer;
 use crate::domain::Kind;
-use crate::domain::workdays::Workdays;
 use crate::domain::quicklog;
+use crate::domain::workdays::Workdays;
 use crate::store::{Book, Change, Journaled, Logged};
 
 /// What a logged line recorded (the parsed line is `logged.line`), for whom, and how to

@@ -80,27 +80,63 @@ mod tests {
         let today = day("2026-11-23");
         let ahead = day("2026-11-26");
         let overdue = day("2026-11-20");
-        assert_eq!(snooze_until("+3d", ahead, today, Workdays::ALL), Ok(day("2026-11-29")));
-        assert_eq!(snooze_until("+3d", overdue, today, Workdays::ALL), Ok(day("2026-11-26")));
-        assert_eq!(snooze_until("3d", ahead, today, Workdays::ALL), Ok(day("2026-11-29")));
-        assert_eq!(snooze_until("in 1 week", ahead, today, Workdays::ALL), Ok(day("2026-12-03")));
-        assert_eq!(snooze_until("tomorrow", ahead, today, Workdays::ALL), Ok(day("2026-11-24")));
-        assert_eq!(snooze_until("fri", ahead, today, Workdays::ALL), Ok(day("2026-11-27")));
-        assert_eq!(snooze_until("2026-12-01", ahead, today, Workdays::ALL), Ok(day("2026-12-01")));
+        assert_eq!(
+            snooze_until("+3d", ahead, today, Workdays::ALL),
+            Ok(day("2026-11-29"))
+        );
+        assert_eq!(
+            snooze_until("+3d", overdue, today, Workdays::ALL),
+            Ok(day("2026-11-26"))
+        );
+        assert_eq!(
+            snooze_until("3d", ahead, today, Workdays::ALL),
+            Ok(day("2026-11-29"))
+        );
+        assert_eq!(
+            snooze_until("in 1 week", ahead, today, Workdays::ALL),
+            Ok(day("2026-12-03"))
+        );
+        assert_eq!(
+            snooze_until("tomorrow", ahead, today, Workdays::ALL),
+            Ok(day("2026-11-24"))
+        );
+        assert_eq!(
+            snooze_until("fri", ahead, today, Workdays::ALL),
+            Ok(day("2026-11-27"))
+        );
+        assert_eq!(
+            snooze_until("2026-12-01", ahead, today, Workdays::ALL),
+            Ok(day("2026-12-01"))
+        );
     }
 
     #[test]
     fn worked_out_days_land_on_a_workday_named_days_as_given() {
         let friday = day("2026-11-27");
         let w = Workdays::default();
-        assert_eq!(parse_plan("call back", friday, w), Ok(("call back".into(), day("2026-11-30"))));
+        assert_eq!(
+            parse_plan("call back", friday, w),
+            Ok(("call back".into(), day("2026-11-30")))
+        );
         assert_eq!(parse_plan("x @+1d", friday, w).unwrap().1, day("2026-11-30"));
         assert_eq!(parse_plan("x @sat", friday, w).unwrap().1, day("2026-11-28"));
         assert_eq!(parse_plan("x @tomorrow", friday, w).unwrap().1, day("2026-11-28"));
-        assert_eq!(parse_plan("x @2026-11-29", friday, w).unwrap().1, day("2026-11-29"));
-        assert_eq!(snooze_until("+3d", day("2026-11-25"), friday, w), Ok(day("2026-11-30")));
-        assert_eq!(snooze_until("+1d", day("2026-11-30"), friday, w), Ok(day("2026-12-01")));
-        assert_eq!(snooze_until("sun", day("2026-11-30"), friday, w), Ok(day("2026-11-29")));
+        assert_eq!(
+            parse_plan("x @2026-11-29", friday, w).unwrap().1,
+            day("2026-11-29")
+        );
+        assert_eq!(
+            snooze_until("+3d", day("2026-11-25"), friday, w),
+            Ok(day("2026-11-30"))
+        );
+        assert_eq!(
+            snooze_until("+1d", day("2026-11-30"), friday, w),
+            Ok(day("2026-12-01"))
+        );
+        assert_eq!(
+            snooze_until("sun", day("2026-11-30"), friday, w),
+            Ok(day("2026-11-29"))
+        );
     }
 
     #[test]
@@ -118,10 +154,18 @@ mod tests {
             parse_plan("mail jan@acme.nl @+1w", today, Workdays::ALL),
             Ok(("mail jan@acme.nl".into(), day("2026-11-30")))
         );
-        assert!(parse_plan("@fri", today, Workdays::ALL).unwrap_err().contains("type what to do"));
         assert!(
-            parse_plan("x @someday", today, Workdays::ALL).unwrap_err().contains("'someday'")
-                || parse_plan("x @someday", today, Workdays::ALL).unwrap_err().contains("someday")
+            parse_plan("@fri", today, Workdays::ALL)
+                .unwrap_err()
+                .contains("type what to do")
+        );
+        assert!(
+            parse_plan("x @someday", today, Workdays::ALL)
+                .unwrap_err()
+                .contains("'someday'")
+                || parse_plan("x @someday", today, Workdays::ALL)
+                    .unwrap_err()
+                    .contains("someday")
         );
         assert!(
             parse_plan("x @2026-01-01", today, Workdays::ALL)

@@ -97,7 +97,11 @@ impl Workdays {
         };
         let from = first.pred_opt().map_or(first, |before| {
             let worked = back(before);
-            if self.has(worked.weekday()) { worked.succ_opt().unwrap_or(first) } else { first }
+            if self.has(worked.weekday()) {
+                worked.succ_opt().unwrap_or(first)
+            } else {
+                first
+            }
         });
         let until = back(last).succ_opt().unwrap_or(last);
         (from.min(first), until)

@@ -96,16 +96,7 @@ impl App {
                 follow_ups::snooze(s, now, workdays, follow_up_id, &text)
             })
             .map(|done| {
-                let moved = if done.moved_earlier() {
-                    "Moved earlier:"
-                } else {
-                    "Snoozed"
-                };
-                let said = format!(
-                    "{moved} “{}” until {}",
-                    sanitize(&what),
-                    day(done.follow_up.due, today)
-                );
+                let said = snoozed(&done, &what, today);
                 (done.change, said)
             }),
             // Handled above.
@@ -414,4 +405,18 @@ fn changes_index(change: &Change) -> bool {
         Change::Logged { logged, .. } => !logged.tags_added.is_empty(),
         _ => false,
     }
+}
+
+/// "Snoozed “call back” until Mon 30 Nov", or "Moved earlier: …" when it was.
+fn snoozed(done: &follow_ups::Done, what: &str, today: chrono::NaiveDate) -> String {
+    let moved = if done.moved_earlier() {
+        "Moved earlier:"
+    } else {
+        "Snoozed"
+    };
+    format!(
+        "{moved} “{}” until {}",
+        sanitize(what),
+        day(done.follow_up.due, today)
+    )
 }

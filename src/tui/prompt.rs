@@ -158,6 +158,9 @@ mod tests {
         let w = Workdays::default();
         assert_eq!(snooze_suggestions(day("2026-11-27"), w)[0], "mon");
         assert_eq!(snooze_suggestions(day("2026-11-26"), w)[0], "tomorrow");
-        assert_eq!(snooze_suggestions(day("2026-11-27"), Workdays::ALL)[0], "tomorrow");
+        assert_eq!(
+            snooze_suggestions(day("2026-11-27"), Workdays::ALL)[0],
+            "tomorrow"
+        );
     }
 }

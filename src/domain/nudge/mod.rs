@@ -374,7 +374,13 @@ fn ago(n: i64) -> String {
 /// situation or a competitor's offer nobody has answered with a contact. Its age is
 /// counted in local calendar days, as the card's "opened 5d ago" is.
 #[allow(clippy::cast_precision_loss)]
-pub fn trigger(t: &Trigger, customer: &Customer, now: DateTime<Utc>, zone: Zone, rules: &Rules) -> Option<Nudge> {
+pub fn trigger(
+    t: &Trigger,
+    customer: &Customer,
+    now: DateTime<Utc>,
+    zone: Zone,
+    rules: &Rules,
+) -> Option<Nudge> {
     if t.resolved_at.is_some() {
         return None;
     }

@@ -232,7 +232,9 @@ fn a_complaint_nudges_from_the_day_it_arrives_most_then() {
     );
     assert!((fresh.score - 27.0).abs() < 1e-9, "three times: {}", fresh.score);
     assert_eq!(
-        trigger(&t, &c, at("2026-11-22"), Zone::UTC, &rules()).unwrap().reason,
+        trigger(&t, &c, at("2026-11-22"), Zone::UTC, &rules())
+            .unwrap()
+            .reason,
         "complaint “late delivery” arrived 2 days ago — side with them: resolve it and tell them"
     );
     assert!(score("2026-11-21") < fresh.score && score("2026-11-22") < score("2026-11-21"));
@@ -263,14 +265,24 @@ fn a_complaint_nudges_after_three_days_open() {
     assert_eq!(n.trigger_id, Some(9));
     let mut resolved = t.clone();
     resolved.resolved_at = Some(at("2026-11-22"));
-    assert_eq!(trigger(&resolved, &c, at("2026-11-30"), Zone::UTC, &rules()), None);
+    assert_eq!(
+        trigger(&resolved, &c, at("2026-11-30"), Zone::UTC, &rules()),
+        None
+    );
 }
 
 #[test]
 fn a_competitors_offer_nudges_until_a_contact_logged_after_it() {
     let mut t = complaint(TriggerKind::Influential, "2026-11-10");
     t.note = "Rival offered 10% off".into();
-    let n = trigger(&t, &acme(Some("2026-11-09")), at("2026-11-23"), Zone::UTC, &rules()).unwrap();
+    let n = trigger(
+        &t,
+        &acme(Some("2026-11-09")),
+        at("2026-11-23"),
+        Zone::UTC,
+        &rules(),
+    )
+    .unwrap();
     assert_eq!(n.kind, NudgeKind::InfluenceUnanswered);
     assert_eq!(
         n.reason,
@@ -279,7 +291,13 @@ fn a_competitors_offer_nudges_until_a_contact_logged_after_it() {
     assert!((n.score - 7.0).abs() < 1e-9);
     assert_eq!(n.trigger_id, Some(9));
     assert_eq!(
-        trigger(&t, &acme(Some("2026-11-11")), at("2026-11-23"), Zone::UTC, &rules()),
+        trigger(
+            &t,
+            &acme(Some("2026-11-11")),
+            at("2026-11-23"),
+            Zone::UTC,
+            &rules()
+        ),
         None,
         "a contact after it answers it"
     );
@@ -296,11 +314,20 @@ fn a_changed_situation_nudges_until_answered_by_a_contact() {
         "“late delivery” noted 13 days ago and no contact since — reach out"
     );
     assert_eq!(
-        trigger(&t, &acme(Some("2026-11-11")), at("2026-11-23"), Zone::UTC, &rules()),
+        trigger(
+            &t,
+            &acme(Some("2026-11-11")),
+            at("2026-11-23"),
+            Zone::UTC,
+            &rules()
+        ),
         None
     );
     let influential = complaint(TriggerKind::Influential, "2026-11-01");
-    assert_eq!(trigger(&influential, &before, at("2026-11-23"), Zone::UTC, &rules()), None);
+    assert_eq!(
+        trigger(&influential, &before, at("2026-11-23"), Zone::UTC, &rules()),
+        None
+    );
 }
 
 #[test]

@@ -15,8 +15,8 @@ pub use calendar::{IsoWeek, WeekStart};
 pub(crate) use item::{Channel, Item, ItemKind, Priority};
 
 use super::moment::Moment;
-use super::workdays::Workdays;
 use super::nudge::{self, Nudge, NudgeKind, Rules, short_date};
+use super::workdays::Workdays;
 use super::{Customer, FollowUp};
 
 /// `[week]` in config.toml.
