@@ -122,7 +122,14 @@ mod log {
         let customer = spread();
         bencher.with_inputs(customer).bench_local_values(|customer_id| {
             let mut store = touchbase::store::open(&copy.0).expect("opening the copy");
-            log::contact(&mut *store, now, Who::Id(customer_id), BACKDATED).expect("logging");
+            log::contact(
+                &mut *store,
+                now,
+                touchbase::domain::workdays::Workdays::default(),
+                Who::Id(customer_id),
+                BACKDATED,
+            )
+            .expect("logging");
             drop(store);
         });
     }

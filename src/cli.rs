@@ -134,7 +134,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Move a follow-up to a later day: tomorrow, fri, +3d, next week, 2026-12-01
+    /// Move a follow-up to another day: +3d pushes it on from its date (from today once overdue);
+    /// tomorrow, fri, next week, 2026-12-01 mean that day, earlier than its date too (said so)
     Snooze {
         follow_up_id: i64,
         when: String,

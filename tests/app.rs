@@ -355,10 +355,24 @@ fn a_refused_action_writes_nothing() {
         when: "fri",
         ..MomentInput::default()
     };
-    let e = moments::plan(&mut *store, now, acme, &input).unwrap_err();
+    let e = moments::plan(
+        &mut *store,
+        now,
+        touchbase::domain::workdays::Workdays::default(),
+        acme,
+        &input,
+    )
+    .unwrap_err();
     assert_eq!(refused(e), Some(Refused::NoTitle));
     let id = store.open_follow_ups(1).unwrap()[0].id;
-    let e = follow_ups::snooze(&mut *store, now, id, "today").unwrap_err();
+    let e = follow_ups::snooze(
+        &mut *store,
+        now,
+        touchbase::domain::workdays::Workdays::default(),
+        id,
+        "today",
+    )
+    .unwrap_err();
     assert_eq!(refused(e), Some(Refused::SnoozeNotLater("today".into())));
 
     let acme = store.require_customer(1).unwrap();

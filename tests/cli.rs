@@ -363,6 +363,109 @@ fn done_and_snooze_change_the_follow_up() {
 }
 
 #[test]
+fn a_snooze_to_a_named_day_before_its_date_says_it_moved_earlier() {
+    let book = Book::empty();
+    book.add("Acme");
+    let logged = book.json(&["log", "acme", "call: hi >> send quote @2026-12-08"]);
+    let id = logged["follow_up"]["id"].as_i64().unwrap().to_string();
+    book.run(&["snooze", &id, "fri"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Moved earlier: “send quote” for Acme until",
+        ));
+    book.run(&["snooze", &id, "+3d"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Snoozed “send quote”"));
+    assert_eq!(
+        book.json(&["show", "acme"])["follow_ups"][0]["due"],
+        "2026-11-30",
+        "+3d is 3 days on from its date, Fri 27 Nov"
+    );
+}
+
+#[test]
+fn a_moment_planned_in_the_same_second_as_the_call_before_it_still_nudges_to_prepare() {
+    let book = Book::empty();
+    book.add("Acme");
+    book.ok(&["log", "acme", "call: they decide on the budget thursday"]);
+    book.ok(&["moment", "add", "acme", "Budget decision", "@thu"]);
+    let due = book.json(&["due"]);
+    assert!(
+        due.as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["kind"] == "moment_ahead" && n["customer"] == "Acme"),
+        "{due}"
+    );
+}
+
+#[test]
+fn dates_worked_out_land_on_a_workday_and_named_days_are_kept() {
+    const FRIDAY: &str = "2026-11-27T09:00:00Z";
+    let book = Book::empty();
+    book.add("Acme");
+    let due = |line: &str| {
+        let out = book
+            .run_at(FRIDAY, &["log", "acme", line, "--json"])
+            .assert()
+            .success();
+        let logged: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        logged["follow_up"]["due"].as_str().unwrap().to_string()
+    };
+    assert_eq!(
+        due("call: hi >> send quote"),
+        "2026-11-30",
+        "tomorrow is Saturday"
+    );
+    assert_eq!(due("call: hi >> send quote @+1d"), "2026-11-30");
+    assert_eq!(due("call: hi >> send quote @+1w"), "2026-12-04", "a Friday stays");
+    assert_eq!(
+        due("call: hi >> send quote @sat"),
+        "2026-11-28",
+        "named: as given"
+    );
+    assert_eq!(due("call: hi >> send quote @2026-11-29"), "2026-11-29");
+    let id = book.json(&["show", "acme"])["follow_ups"][0]["id"].to_string();
+    let snoozed = book
+        .run_at(FRIDAY, &["snooze", &id, "+2d", "--json"])
+        .assert()
+        .success();
+    let snoozed: serde_json::Value = serde_json::from_slice(&snoozed.get_output().stdout).unwrap();
+    assert_eq!(
+        snoozed["due"], "2026-11-30",
+        "the first follow-up (Sat 28 Nov) + 2 days"
+    );
+
+    let planned = book
+        .run_at(
+            FRIDAY,
+            &["moment", "add", "acme", "Board meets", "@+1d", "--json"],
+        )
+        .assert()
+        .success();
+    let planned: serde_json::Value = serde_json::from_slice(&planned.get_output().stdout).unwrap();
+    assert_eq!(planned["expected"], "2026-11-30", "{planned}");
+
+    std::fs::write(
+        book.path("config.toml"),
+        "[week]\nworkdays = [\"mon\", \"sat\"]\n",
+    )
+    .unwrap();
+    assert_eq!(
+        due("call: hi >> send quote"),
+        "2026-11-28",
+        "Saturday is a workday now"
+    );
+    std::fs::write(book.path("config.toml"), "[week]\nworkdays = []\n").unwrap();
+    book.run_at(FRIDAY, &["due"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("workdays").and(predicate::str::contains("at least one")));
+}
+
+#[test]
 fn every_command_works_on_an_empty_database() {
     let book = Book::empty();
     book.run(&["list"])

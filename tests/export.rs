@@ -105,6 +105,63 @@ fn the_plan_holds_only_the_week_overdue_first() {
 }
 
 #[test]
+fn a_week_ahead_holds_only_that_week_and_nothing_said_relative_to_today() {
+    let book = Book::demo();
+    let today: NaiveDate = "2026-11-23".parse().unwrap();
+    for week in ["2026-W49", "2026-W50", "2026-W52"] {
+        let plan = book.plan(&["--week", week]);
+        let start = day(&plan["start"]);
+        let end = day(&plan["end"]);
+        for item in plan["items"].as_array().unwrap() {
+            let date = day(&item["date"]);
+            assert_ne!(item["kind"], "nudge", "nudges are about now: {item}");
+            if item["kind"] == "overdue" {
+                assert!(date < today, "only what is late already is carried in: {item}");
+            } else {
+                assert!((start..=end).contains(&date), "outside {week}: {item}");
+            }
+            let reason = item["reason"].as_str().unwrap();
+            for relative in ["today", "tomorrow", " ago", "overdue", "in 1 day", "days"] {
+                assert!(
+                    !reason.contains(relative) || reason.contains("you aim for every"),
+                    "{week} says {relative:?}: {item}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_cadence_running_out_on_a_sunday_is_mondays_to_do_in_the_next_week() {
+    let book = Book::demo();
+    let touch = |week: &str| -> Vec<(String, String)> {
+        book.plan(&["--week", week])["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["kind"] == "touch_base")
+            .map(|i| {
+                (
+                    i["customer"].as_str().unwrap().to_string(),
+                    i["date"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let this = touch("2026-W48");
+    assert!(!this.iter().any(|(c, _)| c == "Thomas Kühne"), "{this:?}");
+    assert!(
+        this.iter().all(|(_, d)| d.as_str() < "2026-11-28"),
+        "no weekend day: {this:?}"
+    );
+    let next = touch("2026-W49");
+    assert!(
+        next.contains(&("Thomas Kühne".to_string(), "2026-11-30".to_string())),
+        "{next:?}"
+    );
+}
+
+#[test]
 fn the_default_week_is_this_week_and_a_done_follow_up_leaves_it() {
     let book = Book::demo();
     let this = book.plan(&[]);

@@ -236,6 +236,24 @@ fn a_changed_situation_nudges_until_a_contact() {
 }
 
 #[test]
+fn a_triggers_age_reads_the_same_on_the_agenda_and_in_show() {
+    let book = Book::acme();
+    book.ok_at(
+        "2026-11-16T17:00:00Z",
+        &["log", "acme", "complaint: late delivery"],
+    );
+    let reasons = book.reasons_at(NOW, "complaint_open");
+    assert_eq!(
+        reasons,
+        ["complaint “late delivery” open for 7 days — resolve it and tell them"]
+    );
+    book.run(&["show", "acme"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("opened 7d ago"));
+}
+
+#[test]
 fn gifts_and_asks_keep_the_balance_and_nudge_when_taking_too_much() {
     let book = Book::acme();
     book.ok(&["log", "acme", "gift: christmas hamper"]);
@@ -277,6 +295,15 @@ fn orders_add_up_to_lifetime_value_in_cents() {
 fn satisfaction_five_then_three_is_a_drop_and_five_without_gifts_asks_for_a_reward() {
     let book = Book::acme();
     book.ok(&["log", "acme", "visit: site tour =5"]);
+    assert!(
+        !book.nudges_at("2027-06-01T09:00:00Z", "loyalty_unrewarded"),
+        "one =5 is no history"
+    );
+    book.ok_at("2026-11-23T10:00:00Z", &["log", "acme", "call: all good =5"]);
+    assert!(
+        !book.nudges_at(NOW, "loyalty_unrewarded"),
+        "a customer added today is not loyal yet"
+    );
     assert!(
         book.reasons_at("2027-06-01T09:00:00Z", "loyalty_unrewarded")
             .iter()

@@ -179,7 +179,9 @@ fn pair(name: &str, day: &str) -> (String, String) {
 /// Sunday runs out on Monday 29 March, in week 13.
 #[test]
 fn a_week_ends_at_local_midnight_after_the_clocks_went_forward() {
-    let book = Cli::new("");
+    // Every day a workday: this is about the clock, not about days off.
+    let book =
+        Cli::new("[week]\nworkdays = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\n");
     let tz = "Europe/Amsterdam";
     book.contacted(tz, "Late Sunday", "2027-03-14T22:30:00Z");
     book.contacted(tz, "Early Sunday", "2027-03-14T21:30:00Z");
@@ -199,7 +201,9 @@ fn a_week_ends_at_local_midnight_after_the_clocks_went_forward() {
 /// that never happened.
 #[test]
 fn a_week_whose_first_midnight_is_skipped_starts_when_the_clock_resumes() {
-    let book = Cli::new("[week]\nstart = \"sunday\"\n");
+    let book = Cli::new(
+        "[week]\nstart = \"sunday\"\nworkdays = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\n",
+    );
     let tz = "America/Santiago";
     book.contacted(tz, "Saturday night", "2026-08-23T03:30:00Z");
     book.contacted(tz, "Sunday early", "2026-08-23T04:30:00Z");

@@ -40,7 +40,8 @@ pub struct Agenda {
     /// Overdue follow-ups first (loud), then today's, then the other nudges by score; the
     /// top `nudge.limit` of each, so promises are never crowded out by nudges.
     pub due: Due,
-    /// Upcoming moments expected this week (from `[week] start`), with their customers.
+    /// Upcoming moments expected this week (from `[week] start`), with their customers;
+    /// not those a nudge above already names ("PREPARE …"): each moment shows once.
     pub moments: Vec<(Moment, Customer)>,
     /// Whether the book has any customers at all (an empty book shows how to start).
     pub has_customers: bool,
@@ -66,9 +67,11 @@ pub fn agenda(store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<Age
     };
     // The user's week, as the Week screen and `export week` count it (`[week] start`).
     let week = Span::containing(now.today(), config.week.start);
-    let moments = store
+    let nudged: std::collections::HashSet<i64> = due.nudges.iter().filter_map(|n| n.moment_id).collect();
+    let mut moments = store
         .moments_expected_between(week.start, week.end + Duration::days(1), limit)?
         .rows;
+    moments.retain(|(m, _)| !nudged.contains(&m.id));
     let has_customers = !due.nudges.is_empty() || store.has_customers()?;
     Ok(Agenda {
         due,
@@ -229,6 +232,44 @@ mod tests {
             Vec::<String>::new(),
             "Mon 23 – Sun 29 Nov holds neither"
         );
+    }
+
+    /// A moment the agenda nudges to prepare for ("PREPARE …") is not listed again under
+    /// this week's moments; one outside its preparation window is.
+    #[test]
+    fn a_moment_shows_once_on_the_agenda() {
+        use crate::domain::moment::NewMoment;
+
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = crate::store::open(&dir.path().join("book.db")).unwrap();
+        let now = Now::parse("2026-11-23T09:00:00Z").unwrap(); // a Monday
+        let new = crate::store::NewCustomer {
+            name: "Acme".into(),
+            ..crate::store::NewCustomer::default()
+        };
+        let acme = store.add_customer(&new, now.utc).unwrap().id;
+        for (title, day) in [("board meets", "2026-11-25"), ("budget call", "2026-11-28")] {
+            let moment = NewMoment {
+                title: title.into(),
+                expected: day.parse().unwrap(),
+                concerns: String::new(),
+                steps: String::new(),
+                response: String::new(),
+            };
+            store.add_moment(acme, &moment, now.utc).unwrap();
+        }
+        let agenda = agenda(&*store, now, &Config::default()).unwrap();
+        let prepare: Vec<&str> = agenda
+            .due
+            .nudges
+            .iter()
+            .filter(|n| n.kind == NudgeKind::MomentAhead)
+            .map(|n| n.reason.as_str())
+            .collect();
+        assert_eq!(prepare.len(), 1, "{prepare:?}");
+        assert!(prepare[0].contains("board meets"), "{prepare:?}");
+        let listed: Vec<String> = agenda.moments.into_iter().map(|(m, _)| m.title).collect();
+        assert_eq!(listed, ["budget call"]);
     }
 
     /// Reading a few rows of every stream first, and the rest only where it matters, finds

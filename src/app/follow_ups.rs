@@ -8,6 +8,7 @@ use super::undo::{Undoable, entry};
 use crate::clock::Now;
 use crate::domain::follow_up::{parse_plan, snooze_until};
 use crate::domain::prose::and_list;
+use crate::domain::workdays::Workdays;
 use crate::domain::{Customer, FollowUp};
 use crate::store::{Book, Change, Journaled};
 
@@ -19,6 +20,13 @@ pub struct Done {
     pub change: Change,
 }
 
+impl Done {
+    /// A snooze to a named day before the follow-up's own date moved it earlier.
+    pub fn moved_earlier(&self) -> bool {
+        matches!(self.change, Change::FollowUpSnoozed { from, to, .. } if to < from)
+    }
+}
+
 impl Undoable for Done {
     fn journaled(&self) -> Option<Journaled> {
         let (text, name) = (&self.follow_up.text, &self.customer.name);
@@ -27,7 +35,8 @@ impl Undoable for Done {
             Change::FollowUpDone { .. } => format!("marked “{text}” done for {name}"),
             Change::FollowUpSnoozed { from, to, .. } => {
                 let day = |d: &chrono::NaiveDate| d.format("%a %-d %b %Y").to_string();
-                format!("snoozed “{text}” for {name} from {} to {}", day(from), day(to))
+                let moved = if to < from { "moved earlier" } else { "snoozed" };
+                format!("{moved} “{text}” for {name} from {} to {}", day(from), day(to))
             }
             _ => format!("changed the follow-up “{text}” for {name}"),
         };
@@ -36,8 +45,14 @@ impl Undoable for Done {
 }
 
 /// "send proposal @fri": a new follow-up for `who`, due tomorrow without a day.
-pub(crate) fn add(store: &mut dyn Book, now: Now, who: Who<'_>, line: &str) -> anyhow::Result<Done> {
-    let (text, due) = parse_plan(line, now.today()).map_err(Refused::Plan)?;
+pub(crate) fn add(
+    store: &mut dyn Book,
+    now: Now,
+    workdays: Workdays,
+    who: Who<'_>,
+    line: &str,
+) -> anyhow::Result<Done> {
+    let (text, due) = parse_plan(line, now.today(), workdays).map_err(Refused::Plan)?;
     let customer = find(store, who)?;
     let follow_up = store.add_follow_up(customer.id, &text, due, now.utc)?;
     let change = Change::FollowUpAdded {
@@ -64,11 +79,18 @@ pub(crate) fn done(store: &mut dyn Book, now: Now, id: i64) -> anyhow::Result<Do
 }
 
 /// Moves follow-up `id` to the day `when` names (see `snooze_until`), which must be after
-/// today: a snooze that leaves it due is no snooze.
-pub fn snooze(store: &mut dyn Book, now: Now, id: i64, when: &str) -> anyhow::Result<Done> {
+/// today: a snooze that leaves it due is no snooze. A named day before its own date moves
+/// it earlier (`Done::moved_earlier`), and the front ends say so.
+pub fn snooze(
+    store: &mut dyn Book,
+    now: Now,
+    workdays: Workdays,
+    id: i64,
+    when: &str,
+) -> anyhow::Result<Done> {
     let today = now.today();
     let before = store.require_follow_up(id)?;
-    let until = snooze_until(when, before.due, today).map_err(Refused::from)?;
+    let until = snooze_until(when, before.due, today, workdays).map_err(Refused::from)?;
     if until <= today {
         return Err(Refused::SnoozeNotLater(when.trim().to_string()).into());
     }

@@ -12,6 +12,7 @@ use crate::domain::Customer;
 use crate::domain::FollowUp;
 use crate::domain::Kind;
 use crate::domain::quicklog::{self, QuickLogError};
+use crate::domain::workdays::Workdays;
 use crate::store::{Book, CannotClose, Change, Journaled, Logged};
 
 /// What a logged line recorded (the parsed line is `logged.line`), for whom, and how to
@@ -57,8 +58,14 @@ pub(crate) fn happened_at(now: Now, wall: NaiveDateTime) -> DateTime<Utc> {
 /// Logs `line` for the customer `who` names. The contact is recorded at its own time (the
 /// line's `yesterday:`, `mon 14:30:`, read on the user's wall clock), else now; a follow-up
 /// it plans is due relative to today either way.
-pub fn contact(store: &mut dyn Book, now: Now, who: Who<'_>, line: &str) -> anyhow::Result<Contact> {
-    let parsed = quicklog::parse(line, now.local().naive_local()).map_err(Refused::from)?;
+pub fn contact(
+    store: &mut dyn Book,
+    now: Now,
+    workdays: Workdays,
+    who: Who<'_>,
+    line: &str,
+) -> anyhow::Result<Contact> {
+    let parsed = quicklog::parse_on(line, now.local().naive_local(), workdays).map_err(Refused::from)?;
     let customer = find(store, who)?;
     let at = parsed.at.map_or(now.utc, |wall| happened_at(now, wall));
     let logged = store

@@ -7,7 +7,8 @@ use crate::clock::Now;
 use crate::domain::Customer;
 use crate::domain::moment::{BadOutcome, Moment, MomentStatus, NewMoment};
 use crate::domain::typed;
-use crate::domain::when::parse_when;
+use crate::domain::when::parse_workday;
+use crate::domain::workdays::Workdays;
 use crate::store::{Book, Change, NotFound, NotOpen};
 
 /// A moment's fields as the user typed them; `when` is a day ("fri", "+2w", "2026-12-10").
@@ -57,6 +58,7 @@ impl super::undo::Undoable for Closed {
 pub fn plan(
     store: &mut dyn Book,
     now: Now,
+    workdays: Workdays,
     who: Who<'_>,
     input: &MomentInput<'_>,
 ) -> anyhow::Result<Planned> {
@@ -64,7 +66,7 @@ pub fn plan(
     if title.is_empty() {
         return Err(Refused::NoTitle.into());
     }
-    let expected = parse_when(input.when, now.today()).map_err(Refused::from)?;
+    let expected = parse_workday(input.when, now.today(), workdays).map_err(Refused::from)?;
     let outcome = closing_outcome(input.outcome)?;
     if expected < now.today() && outcome.is_none() {
         return Err(Refused::MomentInPast(input.when.trim().to_string()).into());

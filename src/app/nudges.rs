@@ -18,6 +18,7 @@ pub(super) fn window(now: Now, rules: &Rules) -> Window {
         moments_through: rules.prepare_through(today),
         complaints_before: rules.complaints_before(now.utc),
         loyalty_before: rules.loyalty_before(now.utc),
+        loyal_if_added_before: rules.loyal_if_added_before(now.utc),
     }
 }
 
@@ -103,7 +104,7 @@ fn add_all_nudges(
         Rows::Triggers(triggers) => nudges.extend(
             triggers
                 .iter()
-                .filter_map(|(t, cu)| nudge::trigger(t, cu, now.utc, rules)),
+                .filter_map(|(t, cu)| nudge::trigger(t, cu, now.utc, now.zone(), rules)),
         ),
     }
 }
@@ -126,7 +127,7 @@ pub(super) fn bound(stream: Stream, rows: &Rows, now: Now, rules: &Rules) -> Opt
         }
         Rows::Triggers(triggers) => {
             let (t, cu) = triggers.last()?;
-            nudge::trigger(t, cu, now.utc, rules)
+            nudge::trigger(t, cu, now.utc, now.zone(), rules)
         }
     };
     last.filter(|n| n.kind == kind).map(|n| n.score)

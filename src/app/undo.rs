@@ -23,7 +23,7 @@ pub trait Undoable {
 /// ends that writes goes through here:
 ///
 /// ```ignore
-/// let done = undo::journaled(store, now, By::Cli, |s| log::contact(s, now, who, line))?;
+/// let done = undo::journaled(store, now, By::Cli, |s| log::contact(s, now, workdays, who, line))?;
 /// ```
 pub fn journaled<T: Undoable>(
     store: &mut dyn Book,

@@ -53,7 +53,7 @@ impl Why {
         terms.extend(
             triggers
                 .iter()
-                .filter_map(|t| nudge::trigger(t, customer, now.utc, rules)),
+                .filter_map(|t| nudge::trigger(t, customer, now.utc, now.zone(), rules)),
         );
         let quiet = Quiet::of(snoozed);
         terms.retain(|n| !quiet.hides(n));

@@ -25,14 +25,17 @@ pub fn plan_week(
     let span = week.map_or_else(|| Span::containing(today, first), |w| Span::of_week(w, first));
     let limit = config.week.limit;
     let after_end = span.end + Duration::days(1);
-    let overdue_before = span.overdue_before(today);
-
-    let overdue = store.follow_ups_due_between(EARLIEST, overdue_before, limit)?;
-    let upcoming = store.follow_ups_due_between(overdue_before, after_end, limit)?;
+    let overdue = store.follow_ups_due_between(EARLIEST, span.overdue_before(today), limit)?;
+    let upcoming = store.follow_ups_due_between(span.own_from(today), after_end, limit)?;
     let prepare_through = config.nudge.prepare_through(after_end);
     let moments = store.moments_expected_between(span.start, prepare_through, limit)?;
-    let touch = store.cadence_runs_out_between(now.midnight(span.start), now.midnight(after_end), limit)?;
-    let nudges = if span.end >= today {
+    // A cadence running out on a day off is the next workday's to do: the week holds those
+    // that land in it, from the day after the last workday before it.
+    let workdays = config.week.workdays;
+    let (touch_from, touch_until) = workdays.landing_in(span.start, span.end);
+    let touch = store.cadence_runs_out_between(now.midnight(touch_from), now.midnight(touch_until), limit)?;
+    // Nudges are about now: only the week that holds today lists them.
+    let nudges = if span.contains(today) {
         agenda::due(store, now, config, Some(config.nudge.limit))?.nudges
     } else {
         Vec::new()
@@ -50,7 +53,7 @@ pub fn plan_week(
         .rows
         .into_iter()
         .map(|customer| TouchBase {
-            runs_out: now.day(customer.touch_due_at()),
+            runs_out: workdays.on_or_after(now.day(customer.touch_due_at())),
             last_contact: customer.last_contact_at.map(|at| now.day(at)),
             customer,
         })

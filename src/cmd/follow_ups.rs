@@ -25,16 +25,22 @@ pub fn done(cx: &mut Ctx, id: i64, json: bool) -> anyhow::Result<()> {
 
 pub fn snooze(cx: &mut Ctx, id: i64, when: &str, json: bool) -> anyhow::Result<()> {
     let today = cx.now.today();
+    let workdays = cx.config.week.workdays;
     let snoozed = journaled(&mut *cx.store, cx.now, By::Cli, |s| {
-        follow_ups::snooze(s, cx.now, id, when)
+        follow_ups::snooze(s, cx.now, workdays, id, when)
     })?;
     let (f, c) = (&snoozed.follow_up, &snoozed.customer);
     if json {
         return print_json(&mut cx.out, &FollowUpJson::from(f));
     }
+    let moved = if snoozed.moved_earlier() {
+        "Moved earlier:"
+    } else {
+        "Snoozed"
+    };
     writeln!(
         cx.out,
-        "Snoozed “{}” for {} until {}",
+        "{moved} “{}” for {} until {}",
         sanitize(&f.text),
         sanitize(&c.name),
         day(f.due, today)

@@ -16,8 +16,9 @@ use crate::store::{By, Interaction};
 
 pub fn run(cx: &mut Ctx, customer: &str, line: &str, json: bool) -> anyhow::Result<()> {
     let today = cx.now.today();
+    let workdays = cx.config.week.workdays;
     let done = journaled(&mut *cx.store, cx.now, By::Cli, |s| {
-        log::contact(s, cx.now, Who::Typed(customer), line)
+        log::contact(s, cx.now, workdays, Who::Typed(customer), line)
     })
     .map_err(|e| match Refused::of(&e) {
         Some(Refused::Line(bad)) => anyhow::anyhow!(marked(line, bad)),

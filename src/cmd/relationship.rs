@@ -34,8 +34,9 @@ pub fn moment(cx: &mut Ctx, cmd: MomentCmd) -> anyhow::Result<()> {
                 response: &response,
                 outcome: &outcome,
             };
+            let workdays = cx.config.week.workdays;
             let planned = journaled(&mut *cx.store, cx.now, By::Cli, |s| {
-                moments::plan(s, cx.now, Who::Typed(&customer), &input)
+                moments::plan(s, cx.now, workdays, Who::Typed(&customer), &input)
             })?;
             let (m, c) = (&planned.moment, &planned.customer);
             if json {

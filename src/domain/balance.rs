@@ -60,15 +60,16 @@ pub struct Balance {
     pub asks: u32,
 }
 
+/// How many more gives than asks (or the other way) lean the gauge half-way.
+const HALF_WAY: f64 = 4.0;
+
 impl Balance {
-    #[allow(clippy::cast_precision_loss)]
+    /// Leans with the difference, a small step per entry and never all the way: one give
+    /// is 0.2, four more gives than asks 0.5, twelve 0.75. (A ratio of the two would swing
+    /// a single give to the end.)
     pub(crate) fn tilt(self) -> f64 {
-        let total = self.gives + self.asks;
-        if total == 0 {
-            0.0
-        } else {
-            (f64::from(self.gives) - f64::from(self.asks)) / f64::from(total)
-        }
+        let lead = f64::from(self.gives) - f64::from(self.asks);
+        lead / (lead.abs() + HALF_WAY)
     }
 }
 
@@ -77,9 +78,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_gauge_leans_towards_what_happened_more() {
-        assert!((Balance { gives: 3, asks: 1 }.tilt() - 0.5).abs() < 1e-9);
-        assert!((Balance { gives: 0, asks: 2 }.tilt() + 1.0).abs() < 1e-9);
-        assert!(Balance::default().tilt().abs() < 1e-9);
+    fn the_gauge_leans_towards_what_happened_more_a_small_step_per_entry() {
+        let tilt = |gives, asks| Balance { gives, asks }.tilt();
+        assert!((tilt(1, 0) - 0.2).abs() < 1e-9, "one give is a small step");
+        assert!((tilt(5, 1) - 0.5).abs() < 1e-9);
+        assert!((tilt(0, 2) + 1.0 / 3.0).abs() < 1e-9);
+        assert!(tilt(0, 0).abs() < 1e-9);
+        assert!(tilt(3, 3).abs() < 1e-9);
+        assert!(tilt(1000, 0) < 1.0, "never all the way");
     }
 }

@@ -20,6 +20,7 @@ pub(crate) mod typed;
 pub mod week;
 pub mod when;
 pub mod words;
+pub mod workdays;
 
 pub use customer::{Cadence, Customer, Pause, Tags};
 pub(crate) use follow_up::FollowUp;

@@ -11,7 +11,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crate::domain::customer::Tags;
 use crate::domain::kind::{Kind, UnknownKind};
 use crate::domain::limits::{NOTE_CHARS, too_long};
-use crate::domain::when::{BadWhen, Facing, parse_moment, parse_when};
+use crate::domain::when::{BadWhen, Facing, parse_moment, parse_when, parse_workday};
+use crate::domain::workdays::Workdays;
 
 /// Words a contact's time may take between the kind and the colon (`3 days ago 14:30`).
 const MOST_WHEN_WORDS: usize = 4;
@@ -78,8 +79,15 @@ impl QuickLogError {
 
 /// Reads one quick-log line. Without a `kind:` prefix the contact is a call, the commonest
 /// thing a salesperson logs, and it happened now. `now` (the user's local date and time)
-/// decides what `@fri` and `call mon:` mean, and what is in the past or the future.
+/// decides what `@fri` and `call mon:` mean, and what is in the past or the future. Every
+/// day counts as a workday here; the user's line is read by [`parse_on`].
 pub fn parse(line: &str, now: NaiveDateTime) -> Result<QuickLog, QuickLogError> {
+    parse_on(line, now, Workdays::ALL)
+}
+
+/// [`parse`] on the user's calendar: a follow-up's day worked out from today (`@+3d`, none
+/// given: tomorrow) moves on to the next of `workdays`; a day named (`@fri`) is kept.
+pub fn parse_on(line: &str, now: NaiveDateTime, workdays: Workdays) -> Result<QuickLog, QuickLogError> {
     // The whole line within a note's limit bounds the note, the follow-up and every word
     // an error may quote, for the CLI and the TUI alike.
     if let Some(message) = too_long("line", line, NOTE_CHARS) {
@@ -115,7 +123,7 @@ pub fn parse(line: &str, now: NaiveDateTime) -> Result<QuickLog, QuickLogError> 
             if when.is_some() {
                 return Err(QuickLogError::new("only one '@when' per line", token.span()));
             }
-            let (date, used) = read_when(token, &rest[i..], today)?;
+            let (date, used) = read_when(token, &rest[i..], today, workdays)?;
             when = Some(date);
             i += used - 1;
         } else if let Some(digits) = text.strip_prefix('=') {
@@ -154,7 +162,7 @@ pub fn parse(line: &str, now: NaiveDateTime) -> Result<QuickLog, QuickLogError> 
         (Some(_), due) => Some(FollowUpPlan {
             text: follow_up.join(" "),
             // Only the last day of the calendar has no tomorrow; keep it rather than fail.
-            due: due.unwrap_or_else(|| today.succ_opt().unwrap_or(today)),
+            due: due.unwrap_or_else(|| workdays.on_or_after(today.succ_opt().unwrap_or(today))),
         }),
         (None, Some(due)) => Some(FollowUpPlan {
             text: if note.is_empty() {
@@ -425,6 +433,7 @@ fn read_when(
     first: Token,
     following: &[Token],
     today: NaiveDate,
+    workdays: Workdays,
 ) -> Result<(NaiveDate, usize), QuickLogError> {
     let most = match first.text[1..].to_ascii_lowercase().as_str() {
         "in" => 2,
@@ -446,7 +455,7 @@ fn read_when(
     };
     for extra in (0..=available).rev() {
         let (text, span) = words(extra);
-        if let Ok(date) = parse_when(&text, today) {
+        if let Ok(date) = parse_workday(&text, today, workdays) {
             if date < today {
                 return Err(QuickLogError::new(
                     format!(

@@ -8,6 +8,8 @@ use std::ops::Range;
 
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
+use super::workdays::Workdays;
+
 /// Relative dates further out than this are almost certainly typos.
 const MAX_DAYS: u32 = 3650;
 
@@ -33,6 +35,32 @@ pub enum Facing {
 /// A day facing ahead, as a follow-up's `@when` is read: see [`parse_day`].
 pub fn parse_when(input: &str, today: NaiveDate) -> Result<NaiveDate, BadWhen> {
     parse_day(input, today, Facing::Ahead)
+}
+
+/// A day facing ahead on the user's calendar: a day worked out from today (`+3d`, `+1m`,
+/// `next week`) moves on to the next of `workdays`; a day named exactly (`today`,
+/// `tomorrow`, `fri`, `2026-12-05`) is taken as given.
+pub fn parse_workday(input: &str, today: NaiveDate, workdays: Workdays) -> Result<NaiveDate, BadWhen> {
+    let day = parse_when(input, today)?;
+    Ok(if is_worked_out(input) {
+        workdays.on_or_after(day)
+    } else {
+        day
+    })
+}
+
+/// Whether `input` (which reads as a day) is worked out from today rather than named: an
+/// offset or `next week`.
+fn is_worked_out(input: &str) -> bool {
+    let t = input.trim();
+    let t = t.strip_prefix('@').unwrap_or(t).trim().to_ascii_lowercase();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    match words.as_slice() {
+        ["next", "week"] => true,
+        ["today" | "tomorrow" | "tmrw" | "yesterday"] | ["next" | "last", _] => false,
+        [day] if weekday(day).is_some() || day.contains('-') => false,
+        _ => true,
+    }
 }
 
 /// `today`, `tomorrow`, `yesterday`, a weekday (which one depends on `facing`), `next fri`,
@@ -599,9 +627,9 @@ mod tests {
             use crate::domain::week::{IsoWeek, WeekStart};
             let today = NaiveDate::MIN + chrono::Duration::days(days);
             for day in [today, NaiveDate::MAX, NaiveDate::MIN] {
-                let _ = snooze_until(&input, day, today);
-                let _ = snooze_until(&input, today, day);
-                let _ = parse_plan(&input, day);
+                let _ = snooze_until(&input, day, today, Workdays::default());
+                let _ = snooze_until(&input, today, day, Workdays::default());
+                let _ = parse_plan(&input, day, Workdays::default());
             }
             let _ = input.parse::<IsoWeek>();
             let _ = input.parse::<WeekStart>();

@@ -32,6 +32,8 @@ pub struct Window {
     pub complaints_before: DateTime<Utc>,
     /// Gives before this instant are too long ago for a very satisfied customer.
     pub loyalty_before: DateTime<Utc>,
+    /// Only customers added before this can be loyal (a history, not one good call).
+    pub loyal_if_added_before: DateTime<Utc>,
 }
 
 /// One walk over what may need a nudge, of one kind and value tier (and cadence). Its
@@ -66,7 +68,8 @@ pub enum Stream {
     /// Customers asked more often than given to: the most asks over gives first, ties by
     /// the newest id.
     Taking { tier: i64 },
-    /// Very satisfied customers (5) without a give since `loyalty_before`: never given to
+    /// Very satisfied customers (5) more than once, added before `loyal_if_added_before`,
+    /// without a give since `loyalty_before`: never given to
     /// first, then the longest ago, then by id.
     Loyal { tier: i64 },
     /// Customers whose satisfaction dropped, not talked to since it was recorded: the

@@ -78,16 +78,17 @@ impl App {
             return self.submit_merge(customer_id, other.map(|(id, _)| id), &text);
         }
         let (store, now) = (&mut *self.store, self.now);
+        let workdays = self.config.week.workdays;
         let done = match kind {
             PromptKind::QuickLog { customer_id, .. } => journaled(store, now, By::Tui, |s| {
-                log::contact(s, now, Who::Id(customer_id), &text)
+                log::contact(s, now, workdays, Who::Id(customer_id), &text)
             })
             .map(|done| {
                 let said = logged_said(&done, now);
                 (done.change, said)
             }),
             PromptKind::FollowUp { customer_id, .. } => journaled(store, now, By::Tui, |s| {
-                follow_ups::add(s, now, Who::Id(customer_id), &text)
+                follow_ups::add(s, now, workdays, Who::Id(customer_id), &text)
             })
             .map(|done| {
                 let f = &done.follow_up;
@@ -102,14 +103,10 @@ impl App {
                 follow_up_id,
                 text: what,
             } => journaled(store, now, By::Tui, |s| {
-                follow_ups::snooze(s, now, follow_up_id, &text)
+                follow_ups::snooze(s, now, workdays, follow_up_id, &text)
             })
             .map(|done| {
-                let said = format!(
-                    "Snoozed “{}” until {}",
-                    sanitize(&what),
-                    day(done.follow_up.due, today)
-                );
+                let said = snoozed(&done, &what, today);
                 (done.change, said)
             }),
             // Handled above.
@@ -271,9 +268,9 @@ impl App {
                 response: &values[4],
                 outcome: "",
             };
-            let now = self.now;
+            let (now, workdays) = (self.now, self.config.week.workdays);
             let planned = match refusal(journaled(&mut *self.store, now, By::Tui, |s| {
-                moments::plan(s, now, Who::Id(customer_id), &input)
+                moments::plan(s, now, workdays, Who::Id(customer_id), &input)
             }))? {
                 Ok(planned) => planned,
                 Err(refused) => {
@@ -426,4 +423,18 @@ fn changes_index(change: &Change) -> bool {
         Change::Logged { logged, .. } => !logged.tags_added.is_empty(),
         _ => false,
     }
+}
+
+/// "Snoozed “call back” until Mon 30 Nov", or "Moved earlier: …" when it was.
+fn snoozed(done: &follow_ups::Done, what: &str, today: chrono::NaiveDate) -> String {
+    let moved = if done.moved_earlier() {
+        "Moved earlier:"
+    } else {
+        "Snoozed"
+    };
+    format!(
+        "{moved} “{}” until {}",
+        sanitize(what),
+        day(done.follow_up.due, today)
+    )
 }

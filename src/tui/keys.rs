@@ -114,7 +114,9 @@ impl App {
             (Action::Cancel, _) => self.overlay = None,
             (Action::Submit, Some(Overlay::Prompt(_))) => self.submit_prompt()?,
             (Action::Submit, Some(Overlay::Form(_))) => self.submit_form()?,
-            (Action::Suggest, Some(Overlay::Prompt(prompt))) => prompt.next_suggestion(),
+            (Action::Suggest, Some(Overlay::Prompt(prompt))) => {
+                prompt.next_suggestion(self.now.today(), self.config.week.workdays);
+            }
             (Action::NextField, Some(Overlay::Form(form))) => form.next(),
             (Action::PreviousField, Some(Overlay::Form(form))) => form.prev(),
             (Action::NextPage, Some(Overlay::Help(help))) => help.next_page(),

@@ -2,11 +2,13 @@
 //! a trigger, a give or ask, an order, where to export. It holds the text and what it is
 //! for; which keys edit it is the keymap's, what it saves the app's.
 
+use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
 
 use super::theme::Theme;
 use crate::domain::moment::MomentStatus;
 use crate::domain::nudge::NudgeKind;
+use crate::domain::workdays::Workdays;
 use crate::human::cell;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,8 +71,19 @@ pub enum PromptKind {
     },
 }
 
-/// What Tab cycles through in the snooze prompt.
-pub const SNOOZE_SUGGESTIONS: [&str; 3] = ["tomorrow", "+3d", "+1w"];
+/// What Tab cycles through in the snooze prompt: the next workday ("tomorrow", or its
+/// name when tomorrow is not one: "mon" on a Friday), then offsets, which the domain moves
+/// onto a workday themselves.
+pub fn snooze_suggestions(today: NaiveDate, workdays: Workdays) -> [String; 3] {
+    let tomorrow = today.succ_opt().unwrap_or(today);
+    let next = workdays.on_or_after(tomorrow);
+    let first = if next == tomorrow {
+        "tomorrow".to_string()
+    } else {
+        next.format("%a").to_string().to_lowercase()
+    };
+    [first, "+3d".to_string(), "+1w".to_string()]
+}
 
 pub struct Prompt {
     pub kind: PromptKind,
@@ -138,11 +151,12 @@ impl Prompt {
     }
 
     /// Tab in the snooze prompt: the next suggestion.
-    pub fn next_suggestion(&mut self) {
+    pub fn next_suggestion(&mut self, today: NaiveDate, workdays: Workdays) {
         if matches!(self.kind, PromptKind::Snooze { .. }) {
-            let s = SNOOZE_SUGGESTIONS[self.suggestion % SNOOZE_SUGGESTIONS.len()];
+            let all = snooze_suggestions(today, workdays);
+            let s = all[self.suggestion % all.len()].clone();
             self.suggestion += 1;
-            self.input = TextArea::new(vec![s.to_string()]);
+            self.input = TextArea::new(vec![s]);
             self.input.move_cursor(ratatui_textarea::CursorMove::End);
         }
     }
@@ -151,4 +165,21 @@ impl Prompt {
 /// The start of a title or note, for a label that leaves room to type.
 fn short(text: &str) -> String {
     cell(text, 24).trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn on_a_friday_the_first_suggestion_is_monday_not_tomorrow() {
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let w = Workdays::default();
+        assert_eq!(snooze_suggestions(day("2026-11-27"), w)[0], "mon");
+        assert_eq!(snooze_suggestions(day("2026-11-26"), w)[0], "tomorrow");
+        assert_eq!(
+            snooze_suggestions(day("2026-11-27"), Workdays::ALL)[0],
+            "tomorrow"
+        );
+    }
 }

@@ -3,6 +3,7 @@
 //! the first rows of most walks.
 
 use chrono::{Duration, NaiveDate};
+use touchbase::clock::Zone;
 use touchbase::domain::Cadence;
 use touchbase::domain::balance::Side;
 use touchbase::domain::moment::NewMoment;
@@ -25,6 +26,7 @@ fn window(rules: &Rules) -> Window {
         moments_through: rules.prepare_through(today()),
         complaints_before: rules.complaints_before(now()),
         loyalty_before: rules.loyalty_before(now()),
+        loyal_if_added_before: rules.loyal_if_added_before(now()),
     }
 }
 
@@ -57,7 +59,12 @@ fn varied_book(b: &dyn Backend) -> Box<dyn Book> {
         let contact = now() - days(i * 3 % 40 + 1);
         if i % 5 != 0 {
             match i % 4 {
-                0 => book.log_contact(id, &line("visit: great =5"), contact),
+                // Twice: loyalty needs a history.
+                0 => {
+                    book.log_contact(id, &line("call: good =5"), contact - days(5))
+                        .unwrap();
+                    book.log_contact(id, &line("visit: great =5"), contact)
+                }
                 1 => {
                     book.log_contact(id, &line("call: fine =5"), contact - days(10))
                         .unwrap();
@@ -140,7 +147,7 @@ fn scores(stream: Stream, rows: &Rows, rules: &Rules) -> Vec<Option<f64>> {
             .collect(),
         Rows::Triggers(rows) => rows
             .iter()
-            .map(|(t, c)| of(nudge::trigger(t, c, now(), rules)))
+            .map(|(t, c)| of(nudge::trigger(t, c, now(), Zone::UTC, rules)))
             .collect(),
         Rows::Customers(rows) => rows
             .iter()

@@ -16,6 +16,7 @@ fn window() -> Window {
         moments_through: day("2026-11-23"),
         complaints_before: at("2026-11-17T10:00:00Z"),
         loyalty_before: at("2026-05-24T10:00:00Z"),
+        loyal_if_added_before: at("2026-08-25T10:00:00Z"),
     }
 }
 

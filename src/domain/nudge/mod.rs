@@ -186,6 +186,11 @@ impl Rules {
     pub fn loyalty_before(&self, now: DateTime<Utc>) -> DateTime<Utc> {
         days_before(now, self.loyalty_days)
     }
+
+    /// Only customers added before this have a history long enough to call them loyal.
+    pub fn loyal_if_added_before(&self, now: DateTime<Utc>) -> DateTime<Utc> {
+        days_before(now, LOYALTY_HISTORY_DAYS)
+    }
 }
 
 fn days_before(now: DateTime<Utc>, days: i64) -> DateTime<Utc> {
@@ -302,10 +307,13 @@ pub fn moment(m: &Moment, customer: &Customer, today: NaiveDate, rules: &Rules) 
     if ahead < 0 {
         return Some(moment_passed(m, customer, rules));
     }
+    // Times are kept to the second. A contact in the same second as the planning came
+    // first (log the call, then plan what it revealed, as a script does in one go), so only
+    // a later one counts as logged since; the store's nudge walk asks the same.
     if customer
         .summary
         .last_logged_at
-        .is_some_and(|at| at >= m.planned_at)
+        .is_some_and(|at| at > m.planned_at)
     {
         return None;
     }
@@ -367,13 +375,20 @@ fn ago(n: i64) -> String {
 }
 
 /// An open switching trigger: a complaint (from the day it arrives), or a changed
-/// situation or a competitor's offer nobody has answered with a contact.
+/// situation or a competitor's offer nobody has answered with a contact. Its age is
+/// counted in local calendar days, as the card's "opened 5d ago" is.
 #[allow(clippy::cast_precision_loss)]
-pub fn trigger(t: &Trigger, customer: &Customer, now: DateTime<Utc>, rules: &Rules) -> Option<Nudge> {
+pub fn trigger(
+    t: &Trigger,
+    customer: &Customer,
+    now: DateTime<Utc>,
+    zone: Zone,
+    rules: &Rules,
+) -> Option<Nudge> {
     if t.resolved_at.is_some() {
         return None;
     }
-    let open = (now - t.opened_at).num_days();
+    let open = (zone.day(now) - zone.day(t.opened_at)).num_days();
     let unanswered = customer.last_contact_at.is_none_or(|at| at < t.opened_at);
     let (kind, base, reason) = match t.kind {
         TriggerKind::Reactional => (
@@ -439,7 +454,7 @@ pub fn balance(customer: &Customer, now: DateTime<Utc>, rules: &Rules) -> Vec<Nu
             rules,
         ));
     }
-    if s.satisfaction == Some(5) {
+    if s.satisfaction == Some(5) && has_loyal_history(customer, now, rules) {
         let since = s.last_give_at.map(|at| (now - at).num_days());
         if since.is_none_or(|d| d >= rules.loyalty_days) {
             let reason = match since {
@@ -459,6 +474,16 @@ pub fn balance(customer: &Customer, now: DateTime<Utc>, rules: &Rules) -> Vec<Nu
         }
     }
     out
+}
+
+/// Days a customer must have been in the book before they can be called loyal.
+pub const LOYALTY_HISTORY_DAYS: i64 = 90;
+
+/// Loyalty needs a history: a customer for at least [`LOYALTY_HISTORY_DAYS`] and
+/// satisfaction recorded more than once, the latest a 5. A customer added today with one
+/// `=5` call is pleased, not yet loyal. The store's walk (`Stream::Loyal`) asks the same.
+fn has_loyal_history(customer: &Customer, now: DateTime<Utc>, rules: &Rules) -> bool {
+    customer.summary.prev_satisfaction.is_some() && customer.created_at <= rules.loyal_if_added_before(now)
 }
 
 /// Satisfaction fell since the previous record, and nobody has talked to them since: a

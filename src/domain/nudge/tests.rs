@@ -182,6 +182,15 @@ fn a_moment_whose_day_passed_while_open_asks_how_it_went() {
 }
 
 #[test]
+fn a_contact_in_the_same_second_as_the_planning_came_before_it() {
+    let mut c = acme(Some("2026-11-10"));
+    c.summary.last_logged_at = Some(at("2026-11-10"));
+    let m = board("2026-11-24", "2026-11-10");
+    let n = moment(&m, &c, day("2026-11-23"), &rules()).map(|n| n.kind);
+    assert_eq!(n, Some(NudgeKind::MomentAhead));
+}
+
+#[test]
 fn a_moment_prepared_for_does_not_nudge() {
     let mut c = acme(Some("2026-11-01"));
     c.summary.last_logged_at = Some(at("2026-11-20"));
@@ -215,8 +224,8 @@ fn complaint(kind: TriggerKind, opened: &str) -> Trigger {
 fn a_complaint_nudges_from_the_day_it_arrives_most_then() {
     let c = acme(Some("2026-11-20"));
     let t = complaint(TriggerKind::Reactional, "2026-11-20");
-    let score = |now| trigger(&t, &c, at(now), &rules()).unwrap().score;
-    let fresh = trigger(&t, &c, at("2026-11-20"), &rules()).unwrap();
+    let score = |now| trigger(&t, &c, at(now), Zone::UTC, &rules()).unwrap().score;
+    let fresh = trigger(&t, &c, at("2026-11-20"), Zone::UTC, &rules()).unwrap();
     assert_eq!(fresh.kind, NudgeKind::ComplaintOpen);
     assert_eq!(
         fresh.reason,
@@ -224,7 +233,9 @@ fn a_complaint_nudges_from_the_day_it_arrives_most_then() {
     );
     assert!((fresh.score - 27.0).abs() < 1e-9, "three times: {}", fresh.score);
     assert_eq!(
-        trigger(&t, &c, at("2026-11-22"), &rules()).unwrap().reason,
+        trigger(&t, &c, at("2026-11-22"), Zone::UTC, &rules())
+            .unwrap()
+            .reason,
         "complaint “late delivery” arrived 2 days ago — side with them: resolve it and tell them"
     );
     assert!(score("2026-11-21") < fresh.score && score("2026-11-22") < score("2026-11-21"));
@@ -246,7 +257,7 @@ fn a_complaint_nudges_from_the_day_it_arrives_most_then() {
 fn a_complaint_nudges_after_three_days_open() {
     let c = acme(Some("2026-11-20"));
     let t = complaint(TriggerKind::Reactional, "2026-11-20");
-    let n = trigger(&t, &c, at("2026-11-24"), &rules()).unwrap();
+    let n = trigger(&t, &c, at("2026-11-24"), Zone::UTC, &rules()).unwrap();
     assert_eq!(n.kind, NudgeKind::ComplaintOpen);
     assert_eq!(
         n.reason,
@@ -255,14 +266,24 @@ fn a_complaint_nudges_after_three_days_open() {
     assert_eq!(n.trigger_id, Some(9));
     let mut resolved = t.clone();
     resolved.resolved_at = Some(at("2026-11-22"));
-    assert_eq!(trigger(&resolved, &c, at("2026-11-30"), &rules()), None);
+    assert_eq!(
+        trigger(&resolved, &c, at("2026-11-30"), Zone::UTC, &rules()),
+        None
+    );
 }
 
 #[test]
 fn a_competitors_offer_nudges_until_a_contact_logged_after_it() {
     let mut t = complaint(TriggerKind::Influential, "2026-11-10");
     t.note = "Rival offered 10% off".into();
-    let n = trigger(&t, &acme(Some("2026-11-09")), at("2026-11-23"), &rules()).unwrap();
+    let n = trigger(
+        &t,
+        &acme(Some("2026-11-09")),
+        at("2026-11-23"),
+        Zone::UTC,
+        &rules(),
+    )
+    .unwrap();
     assert_eq!(n.kind, NudgeKind::InfluenceUnanswered);
     assert_eq!(
         n.reason,
@@ -271,7 +292,13 @@ fn a_competitors_offer_nudges_until_a_contact_logged_after_it() {
     assert!((n.score - 7.0).abs() < 1e-9);
     assert_eq!(n.trigger_id, Some(9));
     assert_eq!(
-        trigger(&t, &acme(Some("2026-11-11")), at("2026-11-23"), &rules()),
+        trigger(
+            &t,
+            &acme(Some("2026-11-11")),
+            at("2026-11-23"),
+            Zone::UTC,
+            &rules()
+        ),
         None,
         "a contact after it answers it"
     );
@@ -281,18 +308,27 @@ fn a_competitors_offer_nudges_until_a_contact_logged_after_it() {
 fn a_changed_situation_nudges_until_answered_by_a_contact() {
     let t = complaint(TriggerKind::Situational, "2026-11-10");
     let before = acme(Some("2026-11-09"));
-    let n = trigger(&t, &before, at("2026-11-23"), &rules()).unwrap();
+    let n = trigger(&t, &before, at("2026-11-23"), Zone::UTC, &rules()).unwrap();
     assert_eq!(n.kind, NudgeKind::SituationUnanswered);
     assert_eq!(
         n.reason,
         "“late delivery” noted 13 days ago and no contact since — reach out"
     );
     assert_eq!(
-        trigger(&t, &acme(Some("2026-11-11")), at("2026-11-23"), &rules()),
+        trigger(
+            &t,
+            &acme(Some("2026-11-11")),
+            at("2026-11-23"),
+            Zone::UTC,
+            &rules()
+        ),
         None
     );
     let influential = complaint(TriggerKind::Influential, "2026-11-01");
-    assert_eq!(trigger(&influential, &before, at("2026-11-23"), &rules()), None);
+    assert_eq!(
+        trigger(&influential, &before, at("2026-11-23"), Zone::UTC, &rules()),
+        None
+    );
 }
 
 #[test]
@@ -313,6 +349,7 @@ fn asking_more_than_giving_nudges() {
 fn very_satisfied_customers_are_rewarded_every_180_days() {
     let mut c = acme(None);
     c.summary.satisfaction = Some(5);
+    c.summary.prev_satisfaction = Some(5);
     c.summary.last_give_at = Some(at("2026-05-28"));
     assert!(balance(&c, at("2026-11-23"), &rules()).is_empty(), "179 days");
     let n = &balance(&c, at("2026-11-24"), &rules())[0];
@@ -326,6 +363,24 @@ fn very_satisfied_customers_are_rewarded_every_180_days() {
         balance(&c, at("2026-12-24"), &rules()).is_empty(),
         "satisfied (4) is not very satisfied"
     );
+}
+
+#[test]
+fn loyalty_needs_a_history_90_days_in_the_book_and_more_than_one_satisfaction() {
+    let mut c = acme(None);
+    c.created_at = at("2026-11-23");
+    c.summary.satisfaction = Some(5);
+    let loyal = |c: &Customer, now| {
+        balance(c, at(now), &rules())
+            .iter()
+            .any(|n| n.kind == NudgeKind::LoyaltyUnrewarded)
+    };
+    assert!(!loyal(&c, "2026-11-23"), "added today with one =5");
+    assert!(!loyal(&c, "2027-06-01"), "old enough, one record");
+    c.summary.prev_satisfaction = Some(4);
+    assert!(!loyal(&c, "2026-12-23"), "two records, a month old");
+    assert!(!loyal(&c, "2027-02-20"), "89 days");
+    assert!(loyal(&c, "2027-02-21"), "two records, 90 days in the book");
 }
 
 #[test]

@@ -157,9 +157,21 @@ impl Span {
     }
 
     /// Open follow-ups due before this day are overdue in the plan: today while the week
-    /// runs, its first day for a week ahead, the day after it for a week gone by.
+    /// runs or for a week ahead (what is late already is carried in, what falls between
+    /// today and the week belongs to the weeks between), the day after it for a week gone by.
     pub fn overdue_before(&self, today: NaiveDate) -> NaiveDate {
+        today.min(self.end + Duration::days(1))
+    }
+
+    /// The first day whose follow-ups are the week's own: today while the week runs, its
+    /// first day for a week ahead (the day after it, none, for a week gone by).
+    pub fn own_from(&self, today: NaiveDate) -> NaiveDate {
         today.clamp(self.start, self.end + Duration::days(1))
+    }
+
+    /// Whether the week starts after `today`.
+    pub fn is_ahead_of(&self, today: NaiveDate) -> bool {
+        self.start > today
     }
 }
 
@@ -257,8 +269,11 @@ mod tests {
     fn overdue_means_before_today_while_the_week_runs() {
         let s = Span::containing(day("2026-11-25"), WeekStart::default());
         assert_eq!(s.overdue_before(day("2026-11-25")), day("2026-11-25"));
-        assert_eq!(s.overdue_before(day("2026-11-20")), day("2026-11-23"));
+        assert_eq!(s.overdue_before(day("2026-11-20")), day("2026-11-20"));
         assert_eq!(s.overdue_before(day("2026-12-09")), day("2026-11-30"));
+        assert_eq!(s.own_from(day("2026-11-25")), day("2026-11-25"));
+        assert_eq!(s.own_from(day("2026-11-20")), day("2026-11-23"));
+        assert_eq!(s.own_from(day("2026-12-09")), day("2026-11-30"));
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub(crate) use item::{Channel, Item, ItemKind, Priority};
 
 use super::moment::Moment;
 use super::nudge::{self, Nudge, NudgeKind, Rules, short_date};
+use super::workdays::Workdays;
 use super::{Customer, FollowUp};
 
 /// `[week]` in config.toml.
@@ -27,6 +28,8 @@ pub struct WeekConfig {
     /// The most items of each kind a week lists; the rest is counted, not lost.
     #[serde(deserialize_with = "super::ranged::count::<_, 1, 10_000>")]
     pub limit: usize,
+    /// The days the user works: dates touchbase works out land on one (`domain::workdays`).
+    pub workdays: Workdays,
 }
 
 impl Default for WeekConfig {
@@ -34,6 +37,7 @@ impl Default for WeekConfig {
         WeekConfig {
             start: WeekStart::default(),
             limit: 100,
+            workdays: Workdays::default(),
         }
     }
 }
@@ -141,15 +145,19 @@ pub(crate) struct WeekRecords {
     pub left_out: LeftOut,
 }
 
-/// The plan for `span` as seen on `today`. Nothing outside the week is listed: moments
-/// after it appear on the day their preparation starts, clamped into the week; nudges
-/// (which are about now) only in a week that has not ended, on today or the first day.
+/// The plan for `span` as seen on `today`. Nothing outside the week is listed: follow-ups
+/// due in it (and, carried in, those already late), moments after it on the day their
+/// preparation starts, clamped into the week and never onto a day gone by; nudges (which
+/// are about now) only in the week that holds today, on today. A week ahead says nothing
+/// relative to today.
 pub(crate) fn plan(span: Span, today: NaiveDate, rules: &Rules, found: &WeekRecords) -> WeekPlan {
     let overdue_before = span.overdue_before(today);
+    let own_from = span.own_from(today);
     let mut items = Vec::new();
     for (f, c) in &found.follow_ups {
-        if f.done_at.is_none() && f.due <= span.end {
-            items.push(follow_up_item(f, c, today, overdue_before));
+        let listed = f.due < overdue_before || (own_from..=span.end).contains(&f.due);
+        if f.done_at.is_none() && listed {
+            items.push(follow_up_item(f, c, span, today));
         }
     }
     for (m, c) in &found.moments {
@@ -162,11 +170,10 @@ pub(crate) fn plan(span: Span, today: NaiveDate, rules: &Rules, found: &WeekReco
             items.push(touch_base_item(t));
         }
     }
-    let nudge_day = today.max(span.start);
-    if nudge_day <= span.end {
+    if span.contains(today) {
         let listed: Listed = Listed::of(&items);
         for n in found.nudges.iter().filter(|n| !listed.covers(n)) {
-            items.push(nudge_item(n, nudge_day, rules));
+            items.push(nudge_item(n, today, rules));
         }
     }
     items.sort_by(|a, b| {
@@ -188,10 +195,10 @@ fn heading_rank(item: &Item) -> u8 {
     u8::from(item.kind != ItemKind::Overdue)
 }
 
-fn follow_up_item(f: &FollowUp, c: &Customer, today: NaiveDate, overdue_before: NaiveDate) -> Item {
-    let (kind, priority, reason) = if f.due < overdue_before {
+fn follow_up_item(f: &FollowUp, c: &Customer, span: Span, today: NaiveDate) -> Item {
+    let (kind, priority, reason) = if f.due < span.overdue_before(today) {
         let late = f.days_overdue(today);
-        let reason = if late > 0 {
+        let reason = if late > 0 && !span.is_ahead_of(today) {
             format!("{} overdue (due {})", nudge::days(late), short_date(f.due))
         } else {
             format!("due {}, before this week", short_date(f.due))
@@ -219,7 +226,9 @@ fn moment_item(m: &Moment, c: &Customer, span: Span, today: NaiveDate, rules: &R
     if m.expected < span.start || prepare_from > span.end {
         return None;
     }
-    let date = prepare_from.clamp(span.start, span.end);
+    // Preparation that started on a day gone by is today's to do.
+    let first = if span.contains(today) { today } else { span.start };
+    let date = prepare_from.clamp(first, span.end);
     let (action, when) = if m.expected < today {
         (
             format!("Record how “{}” went", m.title),

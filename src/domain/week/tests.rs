@@ -155,20 +155,47 @@ fn in_a_running_week_earlier_days_are_overdue() {
 }
 
 #[test]
-fn a_week_ahead_carries_in_what_is_due_before_it() {
+fn a_week_ahead_carries_in_only_what_is_late_already_and_says_it_by_date() {
     let next = Span::of_week("2026-W49".parse().unwrap(), WeekStart::default());
+    let acme = customer(1, "Acme");
     let p = plan(
         next,
-        monday(),
+        day("2026-11-25"),
         &Rules::default(),
         &WeekRecords {
-            follow_ups: vec![(follow_up(1, "call back", "2026-11-26"), customer(1, "Acme"))],
-            nudges: vec![],
+            follow_ups: vec![
+                (follow_up(1, "call back", "2026-11-20"), acme.clone()),
+                (follow_up(2, "tomorrow's", "2026-11-26"), acme.clone()),
+                (follow_up(3, "in the week", "2026-12-01"), acme),
+            ],
+            nudges: vec![a_nudge(NudgeKind::SatisfactionDrop, 20.0, 3)],
             ..WeekRecords::default()
         },
     );
-    assert_eq!(p.items[0].kind, ItemKind::Overdue);
-    assert_eq!(p.items[0].reason, "due Thu 26 Nov, before this week");
+    let got: Vec<_> = p
+        .items
+        .iter()
+        .map(|i| (i.follow_up_id, i.kind, i.reason.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some(1), ItemKind::Overdue, "due Fri 20 Nov, before this week"),
+            (Some(3), ItemKind::FollowUp, "due Tue 1 Dec"),
+        ]
+    );
+}
+
+#[test]
+fn preparation_that_started_on_a_day_gone_by_is_carried_into_today() {
+    let p = plan_of(
+        &WeekRecords {
+            moments: vec![(moment(1, "Board decision", "2026-11-27"), customer(2, "Beta"))],
+            ..WeekRecords::default()
+        },
+        day("2026-11-25"),
+    );
+    assert_eq!(p.items[0].date, day("2026-11-25"));
 }
 
 #[test]
@@ -322,16 +349,17 @@ fn nudges_already_on_the_list_are_not_listed_twice() {
 }
 
 #[test]
-fn a_week_gone_by_has_no_nudges_a_week_ahead_has_them_on_its_first_day() {
+fn only_the_week_that_holds_today_has_nudges_on_today() {
     let found = || WeekRecords {
         nudges: vec![a_nudge(NudgeKind::ComplaintOpen, 20.0, 3)],
         ..WeekRecords::default()
     };
     assert!(plan_of(&found(), day("2026-12-01")).is_empty());
-    let ahead = plan_of(&found(), day("2026-11-18"));
+    assert!(plan_of(&found(), day("2026-11-18")).is_empty());
+    let monday = plan_of(&found(), monday());
     assert_eq!(
-        (ahead.items[0].date, ahead.items[0].priority),
-        (monday(), Priority::A)
+        (monday.items[0].date, monday.items[0].priority),
+        (day("2026-11-23"), Priority::A)
     );
     let midweek = plan_of(&found(), day("2026-11-26"));
     assert_eq!(midweek.items[0].date, day("2026-11-26"));

@@ -76,7 +76,7 @@ impl Nudges for SqliteBook {
                     "SELECT {MOMENT_COLUMNS}, {CUSTOMER_COLUMNS} FROM moments m
                      CROSS JOIN customers c ON c.id = m.customer_id
                      WHERE m.status = 'upcoming' AND m.value_tier = ?1 AND m.expected BETWEEN ?2 AND ?3
-                       AND c.archived = 0 AND coalesce(c.last_logged_at, 0) < m.planned_at
+                       AND c.archived = 0 AND coalesce(c.last_logged_at, 0) <= m.planned_at
                      ORDER BY m.expected, m.id LIMIT ?4"
                 ),
                 params![tier, w.today, w.moments_through, n],
@@ -126,21 +126,22 @@ impl Nudges for SqliteBook {
             Stream::Influences { tier } => self.unanswered("influential", tier, n)?,
             // Each order is its partial index read forwards or backwards (ties by id).
             Stream::Taking { tier } => {
-                self.customers_where("asks > gives", "asks - gives DESC, c.id DESC", tier, n, None)?
+                self.customers_where("asks > gives", "asks - gives DESC, c.id DESC", tier, n, &[])?
             }
             Stream::Loyal { tier } => self.customers_where(
-                "satisfaction = 5 AND (last_give_at IS NULL OR last_give_at < ?3)",
+                "satisfaction = 5 AND (last_give_at IS NULL OR last_give_at < ?3)
+                 AND prev_satisfaction IS NOT NULL AND c.created_at <= ?4",
                 "last_give_at, c.id",
                 tier,
                 n,
-                Some(ts(w.loyalty_before)),
+                &[ts(w.loyalty_before), ts(w.loyal_if_added_before)],
             )?,
             Stream::LessSatisfied { tier } => self.customers_where(
                 "satisfaction < prev_satisfaction AND last_contact_at <= satisfaction_at",
                 "prev_satisfaction - satisfaction DESC, c.id DESC",
                 tier,
                 n,
-                None,
+                &[],
             )?,
         })
     }
@@ -201,24 +202,22 @@ impl SqliteBook {
         )?))
     }
 
-    /// Customers of value tier `tier` that pass `filter`, in `order`, at most `n`; `?3` in
-    /// the filter is `extra`.
+    /// Customers of value tier `tier` that pass `filter`, in `order`, at most `n`; `?3`,
+    /// `?4` in the filter are `extra`.
     fn customers_where(
         &self,
         filter: &str,
         order: &str,
         tier: i64,
         n: i64,
-        extra: Option<i64>,
+        extra: &[i64],
     ) -> anyhow::Result<Rows> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {CUSTOMER_COLUMNS} FROM customers c
              WHERE c.archived = 0 AND {filter} AND value_tier = ?1 ORDER BY {order} LIMIT ?2"
         ))?;
-        let rows = match extra {
-            Some(x) => stmt.query_map(params![tier, n, x], customer_from_row)?,
-            None => stmt.query_map(params![tier, n], customer_from_row)?,
-        };
+        let values = [tier, n].into_iter().chain(extra.iter().copied());
+        let rows = stmt.query_map(rusqlite::params_from_iter(values), customer_from_row)?;
         Ok(Rows::Customers(
             rows.collect::<Result<Vec<_>, _>>()
                 .context("loading customers to nudge")?,

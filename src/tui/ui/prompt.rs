@@ -86,7 +86,7 @@ impl Widget for &Prompt {
                 " what to do, then @when: today, fri, +3d, next week, 2026-12-01".to_string()
             }
             PromptKind::Snooze { .. } => {
-                " +3d pushes it 3 days on from its date; fri, next week or 2026-12-01 mean that day"
+                " +3d: on from its date (today if overdue) · fri, 2026-12-01: that day, even earlier"
                     .to_string()
             }
             PromptKind::SnoozeNudge { .. } => {
