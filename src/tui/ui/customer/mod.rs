@@ -44,14 +44,17 @@ impl Widget for &CustomerView {
             Layout::vertical([Constraint::Length(5 + notes.len() as u16), Constraint::Min(4)]).areas(area);
         render_head(card, &notes, head, buf);
         if area.width >= WIDE {
-            let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(rest);
+            // Two cells between the panes, so a long row on the left never runs into the right.
+            let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)])
+                .spacing(2)
+                .areas(rest);
             let [process, attention] = Layout::vertical([
                 Constraint::Length(relationship::process_height(card, today)),
                 Constraint::Min(2),
             ])
             .areas(right);
             relationship::process(card).render(process, buf);
-            relationship::attention(card).render(attention, buf);
+            relationship::attention(card, attention.width, true).render(attention, buf);
             render_promises_and_timeline(card, left, buf);
         } else {
             let [process, attention, promises] = Layout::vertical([
@@ -61,7 +64,7 @@ impl Widget for &CustomerView {
             ])
             .areas(rest);
             relationship::process(card).render(process, buf);
-            relationship::attention(card).render(attention, buf);
+            relationship::attention(card, attention.width, false).render(attention, buf);
             render_promises_and_timeline(card, promises, buf);
         }
     }

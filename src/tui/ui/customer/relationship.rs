@@ -4,7 +4,9 @@
 
 use chrono::NaiveDate;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::super::wrap;
 
 use crate::domain::moment::MomentStatus;
 use crate::domain::nudge;
@@ -164,53 +166,77 @@ fn is_trigger_kind(kind: nudge::NudgeKind) -> bool {
     )
 }
 
-/// Why now: the urgency term by term, and open triggers no nudge speaks for yet.
-pub fn attention(card: &CustomerView) -> Paragraph<'static> {
+/// Why now: the urgency term by term, and open triggers no nudge speaks for yet, in
+/// `width` cells. With `room` to spare (the wide card) a long reason wraps with its lines
+/// indented under its own start; without, each item keeps one line, cut with "…".
+pub fn attention(card: &CustomerView, width: u16, room: bool) -> Paragraph<'static> {
     let theme = &card.look.theme;
     let title = format!(" Why now · urgency {:.1} ", nudge::urgency(&card.why));
     let block = Block::new()
         .borders(Borders::TOP)
         .title(Span::styled(title, theme.header));
-    let mut lines: Vec<Line<'static>> = card
-        .why
-        .iter()
-        .map(|n| {
-            Line::from(vec![
-                Span::styled(format!(" {:>5.1} ", n.score), theme.key),
-                Span::raw(sanitize(&n.reason).into_owned()),
-            ])
-        })
-        .collect();
+    let width = usize::from(width);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut item = |lead: Span<'static>, text: String, style: ratatui::style::Style| {
+        let lead_width = lead.width();
+        let text_width = width.saturating_sub(lead_width).max(8);
+        let mut rows = wrap::wrap(&text, text_width);
+        if !room {
+            rows = wrap::cut(rows, 1, text_width);
+        }
+        let indent = " ".repeat(lead_width);
+        let mut lead = Some(lead);
+        for row in rows {
+            let first = lead.take().unwrap_or_else(|| Span::raw(indent.clone()));
+            lines.push(Line::from(vec![first, Span::styled(row, style)]));
+        }
+    };
+    for n in &card.why {
+        item(
+            Span::styled(format!(" {:>5.1} ", n.score), theme.key),
+            n.reason.clone(),
+            ratatui::style::Style::default(),
+        );
+    }
     // Open triggers that no nudge speaks for yet (a fresh complaint, a competitor's offer).
     for t in card
         .triggers
         .iter()
         .filter(|t| t.resolved_at.is_none() && !spoken_for(card, t.id))
     {
-        lines.push(Line::from(vec![
+        item(
             Span::styled(format!(" open {} trigger: ", t.kind), theme.due_soon),
-            Span::raw(sanitize(&t.note).into_owned()),
-            Span::styled(
-                format!(" (opened {})", ago(t.opened_at, card.look.now)),
-                theme.dim,
-            ),
-        ]));
+            format!("{} (opened {})", t.note, ago(t.opened_at, card.look.now)),
+            ratatui::style::Style::default(),
+        );
     }
     // What the user parked: the pause, then the snoozed nudges, soonest to wake first.
     let today = card.look.now.today();
+    let because = |reason: &str| {
+        if reason.is_empty() {
+            String::new()
+        } else {
+            format!(": {reason}")
+        }
+    };
     if let Some(p) = card.customer.paused_on(today) {
-        lines.push(parked(
-            format!(" paused until {}", day(p.until, today)),
-            &p.reason,
-            theme,
-        ));
+        item(
+            Span::raw(" "),
+            format!("paused until {}{}", day(p.until, today), because(&p.reason)),
+            theme.dim,
+        );
     }
     for s in &card.snoozed {
-        lines.push(parked(
-            format!(" snoozed {} until {}", s.kind.short(), day(s.until, today)),
-            &s.reason,
-            theme,
-        ));
+        item(
+            Span::raw(" "),
+            format!(
+                "snoozed {} until {}{}",
+                s.kind.short(),
+                day(s.until, today),
+                because(&s.reason)
+            ),
+            theme.dim,
+        );
     }
     if lines.is_empty() {
         lines.push(Line::styled(
@@ -218,14 +244,6 @@ pub fn attention(card: &CustomerView) -> Paragraph<'static> {
             theme.ok,
         ));
     }
-    Paragraph::new(lines).block(block).wrap(Wrap { trim: false })
+    Paragraph::new(lines).block(block)
 }
 
-/// A line of what the user parked, with why when they said.
-fn parked(what: String, reason: &str, theme: &Theme) -> Line<'static> {
-    let mut spans = vec![Span::styled(what, theme.dim)];
-    if !reason.is_empty() {
-        spans.push(Span::styled(format!(": {}", sanitize(reason)), theme.dim));
-    }
-    Line::from(spans)
-}
