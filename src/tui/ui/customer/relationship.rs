@@ -246,4 +246,3 @@ pub fn attention(card: &CustomerView, width: u16, room: bool) -> Paragraph<'stat
     }
     Paragraph::new(lines).block(block)
 }
-
