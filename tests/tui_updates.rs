@@ -51,6 +51,11 @@ impl Session {
             .on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
     }
 
+    fn alt(&mut self, c: char) {
+        self.app
+            .on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT));
+    }
+
     fn status(&self) -> &str {
         &self.app.status.as_ref().expect("a status line").text
     }
@@ -496,7 +501,7 @@ fn ctrl_u_deletes_to_the_start_of_a_prompt_as_in_readline() {
 }
 
 #[test]
-fn ctrl_w_and_ctrl_u_edit_the_filter_as_in_readline() {
+fn the_filter_edits_as_readline_does_and_matches_what_it_holds() {
     let mut f = Session::acme_and_beta();
     f.keys("2/");
     f.keys("acme be");
@@ -504,16 +509,56 @@ fn ctrl_w_and_ctrl_u_edit_the_filter_as_in_readline() {
         let view = f.app.customers.as_ref().unwrap();
         view.filter.as_ref().unwrap().query.clone()
     };
+    let listed = |f: &Session| {
+        let view = f.app.customers.as_ref().unwrap();
+        view.rows
+            .iter()
+            .map(|r| r.customer.name.clone())
+            .collect::<Vec<_>>()
+    };
     f.ctrl('w');
-    assert_eq!(query(&f), "acme ");
+    assert_eq!(query(&f), "acme ", "Ctrl-W: the word before the cursor");
     f.ctrl('w');
     assert_eq!(query(&f), "");
     f.keys("be");
     f.ctrl('u');
-    assert_eq!(query(&f), "", "the query is gone");
+    assert_eq!(query(&f), "", "Ctrl-U: all before the cursor");
     assert!(f.app.customers.as_ref().unwrap().typing, "the filter stays open");
-    f.keys("beta");
-    assert_eq!(query(&f), "beta");
+    f.keys("eta");
+    f.ctrl('a');
+    f.keys("b");
+    assert_eq!(query(&f), "beta", "Ctrl-A: typing goes in at the start");
+    assert_eq!(listed(&f), ["Beta"]);
+    f.ctrl('e');
+    f.keys(" x");
+    assert_eq!(query(&f), "beta x", "Ctrl-E: at the end again");
+    assert!(listed(&f).is_empty());
+    f.alt('b');
+    f.ctrl('k');
+    assert_eq!(query(&f), "beta ", "Alt-B a word back, Ctrl-K: to the end");
+    assert_eq!(listed(&f), ["Beta"]);
+    f.press(KeyCode::Home);
+    f.alt('f');
+    f.ctrl('k');
+    assert_eq!(query(&f), "beta", "Home, then Alt-F a word on");
+    f.press(KeyCode::Home);
+    f.press(KeyCode::Delete);
+    f.press(KeyCode::End);
+    f.keys("a");
+    assert_eq!(
+        query(&f),
+        "etaa",
+        "Delete at the start, End, and typing at the end"
+    );
+    f.ctrl('u');
+    assert_eq!(listed(&f).len(), 2, "an empty query lists everyone");
+    f.press(KeyCode::Backspace);
+    assert!(
+        f.app.customers.as_ref().unwrap().filter.is_none(),
+        "Backspace on an empty filter closes it"
+    );
+    f.keys("/u");
+    assert_eq!(query(&f), "u", "a new filter starts empty");
 }
 
 #[test]

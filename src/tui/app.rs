@@ -445,12 +445,11 @@ impl App {
         if let Some(view) = self.customers.as_mut() {
             let (store, now, config) = (&*self.store, self.now, &self.config);
             view.rerank(|| ranked_ids(store, now, config))?;
-            if let Some(query) = view.filter.as_ref().map(|f| f.query.clone())
-                && index_changed
-            {
-                // The query as typed, read before the fresh index replaces the filter.
+            if view.filter.is_some() && index_changed {
+                // The query as typed stays in the input while the fresh index replaces
+                // the filter.
                 view.filter = Some(Filter::of_book(&*self.store)?);
-                view.edit_filter(&*self.store, |f| query.chars().for_each(|c| f.push(c)))?;
+                view.filter_typed(&*self.store)?;
             }
             view.reload(&*self.store)?;
         }
