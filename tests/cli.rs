@@ -558,3 +558,20 @@ fn backup_copies_the_book_and_never_overwrites() {
     assert_eq!(restored[0]["name"], "Acme");
     book.refuses(&["backup", copy.to_str().unwrap()], "already exists");
 }
+
+#[test]
+fn an_influential_trigger_is_said_with_an() {
+    let book = Book::empty();
+    book.add("Acme");
+    let said = book.ok(&["trigger", "add", "acme", "influential", "Heller offered 8% off"]);
+    assert!(
+        said.starts_with("Opened an influential trigger for Acme"),
+        "{said}"
+    );
+    let said = book.ok(&["trigger", "add", "acme", "reactional", "late delivery"]);
+    assert!(said.starts_with("Opened a reactional trigger for Acme"), "{said}");
+    let undone = book.ok(&["undo"]);
+    assert!(undone.contains("opened a reactional trigger"), "{undone}");
+    let undone = book.ok(&["undo"]);
+    assert!(undone.contains("opened an influential trigger"), "{undone}");
+}

@@ -9,6 +9,7 @@ use crate::cli::ExportWeekArgs;
 use crate::domain::text::{sanitize_lines, shown_path};
 use crate::domain::week::WeekPlan;
 use crate::export::{self, WeekFormat};
+use crate::human::items;
 
 pub fn week(cx: &mut Ctx, args: &ExportWeekArgs) -> anyhow::Result<()> {
     let exports::Week { plan, format } = exports::week(
@@ -36,7 +37,7 @@ pub fn week(cx: &mut Ctx, args: &ExportWeekArgs) -> anyhow::Result<()> {
             writeln!(
                 cx.out,
                 "Wrote {} for {} ({format}) to '{}'.",
-                count(plan.items.len()),
+                items(plan.items.len()),
                 plan.week,
                 shown_path(path)
             )?;
@@ -44,14 +45,6 @@ pub fn week(cx: &mut Ctx, args: &ExportWeekArgs) -> anyhow::Result<()> {
     }
     warn_left_out(&plan, format);
     Ok(())
-}
-
-fn count(n: usize) -> String {
-    if n == 1 {
-        "1 item".to_string()
-    } else {
-        format!("{n} items")
-    }
 }
 
 /// Markdown and JSON say what `[week] limit` left out; the other formats have no place

@@ -165,8 +165,8 @@ impl App {
                 .map(|done| {
                     let t = &done.trigger;
                     let said = format!(
-                        "Opened a {} trigger for {}: {}",
-                        t.kind,
+                        "Opened {} trigger for {}: {}",
+                        t.kind.with_article(),
                         sanitize(&done.customer.name),
                         sanitize(&t.note)
                     );
