@@ -412,7 +412,7 @@ fn no_nudges_is_an_urgency_of_zero_not_minus_zero() {
 #[test]
 fn no_score_is_ever_negative_zero() {
     let c = acme(Some("2026-09-01"));
-    for base in [-0.0, -0.001, -0.004999] {
+    for base in [-0.0, -0.001, -0.004_9] {
         let n = Nudge::new(&c, NudgeKind::CadenceExceeded, base, String::new(), &rules());
         assert!(n.score.is_sign_positive(), "{base}: {}", n.score);
         assert_eq!(format!("{:.2}", n.score), "0.00");
