@@ -353,7 +353,11 @@ fn x_on_the_week_screen_writes_the_export_named_in_the_prompt() {
     }
     f.keys(&path.display().to_string());
     f.press(KeyCode::Enter);
-    assert!(f.status().starts_with("Wrote "), "{}", f.status());
+    assert_eq!(
+        f.status(),
+        format!("Wrote 1 item for 2026-W48 to {}", path.display()),
+        "the full path written"
+    );
     let ics = std::fs::read_to_string(&path).unwrap();
     assert!(
         ics.starts_with("BEGIN:VCALENDAR") && ics.contains("send the quote"),
@@ -373,6 +377,32 @@ fn x_on_the_week_screen_writes_the_export_named_in_the_prompt() {
         prompt.error.as_ref().unwrap().0.contains("docx"),
         "{:?}",
         prompt.error
+    );
+    assert!(
+        !prompt.error.as_ref().unwrap().0.contains("--"),
+        "no command-line flag in the app: {:?}",
+        prompt.error
+    );
+}
+
+#[test]
+fn exporting_the_week_to_a_folder_not_there_names_the_folder_with_home_expanded() {
+    let mut f = Session::acme_and_beta();
+    f.keys("4x");
+    f.ctrl('u');
+    f.keys("~/no-such-touchbase-folder/week.md");
+    f.press(KeyCode::Enter);
+    let Some(touchbase::tui::app::Overlay::Prompt(prompt)) = &f.app.overlay else {
+        panic!("the export failed, so the prompt stays");
+    };
+    let error = &prompt.error.as_ref().expect("an error").0;
+    assert!(
+        error.contains("no-such-touchbase-folder' does not exist"),
+        "{error}"
+    );
+    assert!(
+        !error.contains('~') && !error.contains(".touchbase-export"),
+        "~ expanded, no temporary file named: {error}"
     );
 }
 
