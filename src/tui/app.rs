@@ -68,6 +68,8 @@ pub struct App {
     /// Where the time is read at each action, when not the system clock (`live.rs`).
     pub(super) clock: Option<super::live::Clock>,
     pub quit: bool,
+    /// A throwaway demo book (`--demo`): the screen says so, and that it goes on quit.
+    pub demo: bool,
 }
 
 impl App {
@@ -92,6 +94,7 @@ impl App {
             background: false,
             clock: None,
             quit: false,
+            demo: false,
             damage_told: false,
         };
         app.tell_damage();

@@ -26,6 +26,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let tab_line = ui::Tabs {
         current: app.screen,
         look: app.look(),
+        demo: app.demo,
     };
     frame.render_widget(&tab_line, tabs);
     match app.screen {
@@ -55,6 +56,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 theme,
             };
             frame.render_widget(&line, bottom);
+        }
+        (_, None) if app.demo => {
+            let note = ratatui::text::Line::styled(format!(" {}", ui::DEMO_NOTE), theme.today);
+            frame.render_widget(note, bottom);
         }
         (_, None) => {}
     }
