@@ -171,7 +171,7 @@ fn agenda_puts_overdue_first_then_today_then_nudges() {
 #[test]
 fn a_demo_book_says_so_and_that_its_changes_go_on_quit() {
     let mut f = book();
-    f.app.demo = true;
+    f.app.book = touchbase::tui::app::BookKind::Demo;
     snapshot_both("demo", &mut f.app);
     let screen = format!("{:?}", draw(&mut f.app, 80, 24).backend());
     assert!(screen.contains("touchbase DEMO") && screen.contains("thrown away when you quit"));

@@ -56,7 +56,7 @@ pub fn open_throwaway() -> anyhow::Result<()> {
     let mut store = crate::store::open(&dir.path().join("touchbase.db"))?;
     demo::generate(&mut *store, now, DEFAULT_CUSTOMERS)?;
     let mut app = crate::tui::App::new(store, now, config)?;
-    app.demo = true;
+    app.book = crate::tui::app::BookKind::Demo;
     crate::tui::run(app)
 }
 

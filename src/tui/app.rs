@@ -68,8 +68,15 @@ pub struct App {
     /// Where the time is read at each action, when not the system clock (`live.rs`).
     pub(super) clock: Option<super::live::Clock>,
     pub quit: bool,
-    /// A throwaway demo book (`--demo`): the screen says so, and that it goes on quit.
-    pub demo: bool,
+    /// Whether the book is kept; a throwaway demo book's screen says it goes on quit.
+    pub book: BookKind,
+}
+
+/// The user's own book, or one made for `--demo` and thrown away on quit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BookKind {
+    Own,
+    Demo,
 }
 
 impl App {
@@ -94,7 +101,7 @@ impl App {
             background: false,
             clock: None,
             quit: false,
-            demo: false,
+            book: BookKind::Own,
             damage_told: false,
         };
         app.tell_damage();
