@@ -575,3 +575,44 @@ fn an_influential_trigger_is_said_with_an() {
     let undone = book.ok(&["undo"]);
     assert!(undone.contains("opened an influential trigger"), "{undone}");
 }
+
+#[test]
+fn help_tells_every_nudge_how_customer_matches_and_the_quick_log_grammar() {
+    let help = |args: &[&str]| {
+        let out = touchbase().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let due = help(&["due", "--help"]);
+    for kind in touchbase::domain::nudge::NudgeKind::ALL {
+        assert!(
+            due.contains(kind.as_str()),
+            "due --help leaves out {kind}:\n{due}"
+        );
+    }
+    let main = help(&["--help"]);
+    for words in ["an id", "exact name", "starts", "company", "several match"] {
+        assert!(
+            main.contains(words),
+            "--help on CUSTOMER lacks '{words}':\n{main}"
+        );
+    }
+    assert!(help(&["show", "--help"]).contains("words of the name or company"));
+    let log = help(&["log", "--help"]);
+    for kind in touchbase::domain::Kind::ALL {
+        assert!(log.contains(kind.as_str()), "log --help leaves out {kind:?}");
+    }
+    for part in [
+        ">> ",
+        "@when",
+        "=1..5",
+        "#tag",
+        "yesterday",
+        "next week",
+        "<CUSTOMER>",
+        "<LINE>",
+        "exact name",
+    ] {
+        assert!(log.contains(part), "log --help lacks '{part}':\n{log}");
+    }
+}
