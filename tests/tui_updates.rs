@@ -782,3 +782,65 @@ fn with_no_row_selected_e_edits_the_customer_and_esc_unselects() {
     f.keys("x");
     assert!(f.app.overlay.is_none(), "x deletes only a selected row");
 }
+
+#[test]
+fn esc_on_the_card_goes_back_where_it_was_opened_with_the_same_row_selected() {
+    let mut f = Session::new(|store| {
+        let mut add = |name: &str| {
+            let new = NewCustomer {
+                name: name.into(),
+                ..NewCustomer::default()
+            };
+            let id = store.add_customer(&new, at("2026-11-01T09:00:00Z")).unwrap().id;
+            let line = quicklog::parse(
+                "call: pricing >> send the quote @2026-11-20",
+                at("2026-11-16T10:00:00Z").naive_utc(),
+            )
+            .unwrap();
+            store.log_contact(id, &line, at("2026-11-16T10:00:00Z")).unwrap();
+            id
+        };
+        let acme = add("Acme");
+        add("Beta");
+        acme
+    });
+    let rows = f.app.agenda.selected;
+    f.keys("j");
+    let picked = f.app.agenda.selected;
+    assert!(picked > rows, "the agenda has a second row");
+    f.press(KeyCode::Enter);
+    assert_eq!(f.app.screen, Screen::Customer);
+    f.press(KeyCode::Esc);
+    assert_eq!(
+        f.app.screen,
+        Screen::Agenda,
+        "back on the Agenda, not the Customers"
+    );
+    assert_eq!(f.app.agenda.selected, picked, "with the same row selected");
+
+    // Selecting a row on the card, then Esc twice: first unselects, then goes back.
+    f.press(KeyCode::Enter);
+    f.keys("]");
+    f.press(KeyCode::Esc);
+    assert_eq!(f.app.screen, Screen::Customer);
+    f.press(KeyCode::Esc);
+    assert_eq!(f.app.screen, Screen::Agenda);
+
+    // From the Customers screen it goes back there, the filter kept.
+    f.keys("2/beta");
+    f.press(KeyCode::Enter); // keep the filter
+    f.press(KeyCode::Enter); // open Beta
+    assert_eq!(f.app.screen, Screen::Customer);
+    f.press(KeyCode::Esc);
+    assert_eq!(f.app.screen, Screen::Customers);
+    let view = f.app.customers.as_ref().unwrap();
+    assert_eq!(view.filter.as_ref().unwrap().query, "beta");
+
+    // From the week too.
+    f.keys("4");
+    f.press(KeyCode::Enter);
+    if f.app.screen == Screen::Customer {
+        f.press(KeyCode::Esc);
+        assert_eq!(f.app.screen, Screen::Week);
+    }
+}

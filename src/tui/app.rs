@@ -47,6 +47,8 @@ pub struct App {
     /// Read from `NO_COLOR` once; every view and overlay gets a copy when it is made.
     pub(super) theme: Theme,
     pub screen: Screen,
+    /// The screen the card was opened from, which Esc on it goes back to.
+    pub came_from: Screen,
     pub agenda: AgendaView,
     /// Loaded the first time the screen is shown: the agenda alone decides the first frame.
     pub customers: Option<CustomersView>,
@@ -89,6 +91,7 @@ impl App {
             config,
             theme,
             screen: Screen::Agenda,
+            came_from: Screen::Customers,
             agenda,
             customers: None,
             customer: None,
@@ -301,12 +304,21 @@ impl App {
             }
             Screen::Customer => match self.customer.as_mut().filter(|c| c.focus.is_some()) {
                 Some(card) => card.unfocus(),
-                None => self.show(Screen::Customers)?,
+                // Back where it was opened from, its selection as it was.
+                None => self.show(self.came_from)?,
             },
             Screen::Week => self.show(Screen::Agenda)?,
             Screen::Agenda => {}
         }
         Ok(())
+    }
+
+    /// The card is shown, opened from `screen`.
+    pub(crate) fn opened_from(&mut self, screen: Screen) {
+        if screen != Screen::Customer {
+            self.came_from = screen;
+        }
+        self.screen = Screen::Customer;
     }
 
     pub(crate) fn show(&mut self, screen: Screen) -> anyhow::Result<()> {
@@ -370,7 +382,7 @@ impl App {
     fn open(&mut self) -> anyhow::Result<()> {
         if let Some((id, _)) = self.target_customer() {
             self.customer = Some(CustomerView::load(&*self.store, id, self.look(), &self.config)?);
-            self.screen = Screen::Customer;
+            self.opened_from(self.screen);
         }
         Ok(())
     }
