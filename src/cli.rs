@@ -9,13 +9,65 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::customers::Sort;
 
-const AFTER_HELP: &str = "\
+/// How a CUSTOMER argument finds its customer: in the main help and in `log`'s.
+macro_rules! customer_help {
+    () => {
+        "\
+CUSTOMER names one customer: an id (42), or words of the name. Case and accents do not
+matter. The surest match wins: the exact name (\"jan de vries\"), else a name that starts
+with what you typed (\"jan de\"), else the customer each typed word starts a word of, in
+the name, the company or a name merged into it (\"kuhne\" finds Jörg Kühne, \"jan acme\"
+Jan de Vries of Acme Logistics). When several match equally, nothing is done and they are
+listed with their ids. Names find active customers; show, archive, unarchive, merge and
+delete customer look in the archive too."
+    };
+}
+
+const AFTER_HELP: &str = concat!(
+    "\
 Data: touchbase.db in the platform data directory (on Linux ~/.local/share/touchbase/);
 --db PATH or TOUCHBASE_DB use another file. Config: config.toml in the platform config
 directory, or TOUCHBASE_CONFIG. TOUCHBASE_NOW (RFC 3339) fixes the clock; local days are
 the system time zone's, or TOUCHBASE_TZ's (an offset: +01:00, -05:30, UTC).
 
-CUSTOMER is an id or a unique, case-insensitive name prefix.";
+",
+    customer_help!()
+);
+
+const LOG_HELP: &str = concat!(
+    "\
+The line: [kind [when]:] note [>> follow-up text] [@when] [=satisfaction] [#tag ...] [!done|!ID]
+
+  kind      call, email, meeting, visit, message, note, gift, complaint; without
+            \"kind:\" the line is a call. A note does not count as contact; a gift is
+            also a give; a complaint also opens a reactional trigger.
+  when      (before the colon) when the contact happened, looking back: yesterday,
+            today, mon (the last Monday), last fri, 3 days ago, -3d, 2026-11-20,
+            20-11-2026, each with or without 14:30, or a time alone (today). Default:
+            now. A time in the future is refused.
+  >> text   a follow-up to do; without @when it is due the next workday.
+  @when     the follow-up's day, looking ahead: today, tomorrow, fri (the next one),
+            +3d, +2w, +1m, in 3 days, next week (Monday), 2026-12-01, 1-12-2026.
+            Without >>, the follow-up is \"follow up: NOTE\".
+  =1..5     the customer's satisfaction.
+  #tag      adds a tag to the customer.
+  !done     marks every follow-up of the customer that was open done, in the same step;
+  !114      marks follow-up 114 done (several may be given). An id that is not an open
+            follow-up of this customer refuses the whole line.
+
+Examples:
+  touchbase log acme \"call: discussed renewal >> send proposal @fri\"
+  touchbase log acme \"visit yesterday: site tour =5 >> send the offer @fri\"
+  touchbase log acme \"call mon 14:30: discussed terms\"
+  touchbase log acme \"email: sent price list @+3d\"
+  touchbase log \"jan acme\" \"complaint: late delivery #logistics\"
+  touchbase log acme \"email: sent the proposal !114\"
+
+A line that does not parse is refused with the bad part named, and nothing is saved.
+
+",
+    customer_help!()
+);
 
 /// Who to touch base with, and why: a keyboard-driven CRM for salespeople.
 ///
@@ -68,12 +120,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Log a contact in one line: "[kind:] note [>> follow-up] [@when] [=1..5] [#tag] [!done|!ID]"
-    #[command(
-        after_help = "Examples:\n  touchbase log acme \"call: discussed renewal >> send proposal @fri\"\n  touchbase log acme \"email: sent price list @+3d\"\n  touchbase log acme \"visit: site tour, very happy =5\"\n  touchbase log acme \"email: sent the proposal !114\"   (marks follow-up 114 done; !done: every open one)\n\nKinds: call, email, meeting, visit, message, note, gift, complaint (default call).\n@when: today, tomorrow, mon..sun, +3d, +2w, +1m, next week, 2026-12-01."
-    )]
+    /// Log a contact in one line: "[kind [when]:] note [>> follow-up] [@when] [=1..5] [#tag] [!done|!ID]"
+    #[command(after_help = LOG_HELP)]
     Log {
+        /// Who it was with: an id, or words of the name or company (see CUSTOMER below)
         customer: String,
+        /// The quick-log line, quoted as one argument (see below)
         line: String,
         /// Print what was recorded as JSON
         #[arg(long)]
@@ -89,7 +141,26 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// What needs doing: overdue and today's follow-ups, then customers past their cadence
+    /// What needs doing now, highest score first, each with its reason
+    ///
+    /// Every kind of nudge (the names JSON and [nudge.weights] use):
+    ///   follow_up_overdue     a follow-up past its day (it weighs more the longer)
+    ///   follow_up_today       a follow-up due today
+    ///   cadence_exceeded      no contact for longer than the customer's cadence
+    ///   moment_ahead          a decision moment within 3 days (preparation_days), nothing
+    ///                         logged since it was planned: prepare for it
+    ///   moment_passed         a moment whose day has gone by, still open: how did it go?
+    ///   complaint_open        an open complaint (reactional trigger), loudest the day it came
+    ///   situation_unanswered  a situational trigger (new buyer, merger, move) not answered
+    ///                         with a contact
+    ///   influence_unanswered  an influential trigger (a competitor's offer) not answered
+    ///   taking_too_much       you asked more of them than you gave
+    ///   loyalty_unrewarded    very satisfied (=5) and nothing given in loyalty_days (180)
+    ///   satisfaction_drop     satisfaction fell and nobody has talked to them since
+    ///
+    /// A customer's value tier lifts every score of theirs; `touchbase why CUSTOMER` shows
+    /// the terms. Without --all, the top nudge.limit are shown.
+    #[command(verbatim_doc_comment)]
     Due {
         /// Show every nudge, not just the top ones (config: nudge.limit)
         #[arg(long)]
@@ -99,12 +170,14 @@ pub enum Command {
     },
     /// One customer: details, open follow-ups, timeline
     Show {
+        /// An id, or words of the name or company (how they match: touchbase --help)
         customer: String,
         #[arg(long)]
         json: bool,
     },
     /// Archive a customer: out of the agenda, lists and week, nothing deleted
     Archive {
+        /// An id, or words of the name or company (how they match: touchbase --help)
         customer: String,
         /// Print the customer as JSON, with whether anything changed
         #[arg(long)]
@@ -112,6 +185,7 @@ pub enum Command {
     },
     /// Bring an archived customer back (`touchbase list --archived` lists them)
     Unarchive {
+        /// An id, or words of the name or company (how they match: touchbase --help)
         customer: String,
         /// Print the customer as JSON, with whether anything changed
         #[arg(long)]
@@ -164,6 +238,7 @@ pub enum Command {
     },
     /// Record something you gave the customer (gift, extra service, favour, discount)
     Give {
+        /// An id, or words of the name or company (how they match: touchbase --help)
         customer: String,
         note: String,
         #[arg(long)]
@@ -171,6 +246,7 @@ pub enum Command {
     },
     /// Record something you asked of the customer (referral, survey, price increase, favour)
     Ask {
+        /// An id, or words of the name or company (how they match: touchbase --help)
         customer: String,
         note: String,
         #[arg(long)]
@@ -178,6 +254,7 @@ pub enum Command {
     },
     /// Record an order (a sale): touchbase order acme 1250.50 @2026-11-20
     Order {
+        /// An id, or words of the name or company (how they match: touchbase --help)
         customer: String,
         /// 1250.50, 1250,50 or 1.250,50 (currency from config, default EUR)
         #[arg(allow_hyphen_values = true)]
@@ -230,6 +307,7 @@ pub enum Command {
     },
     /// Why a customer is urgent: their nudges, term by term
     Why {
+        /// An id, or words of the name or company (how they match: touchbase --help)
         customer: String,
         #[arg(long)]
         json: bool,
@@ -349,6 +427,7 @@ pub struct ImportArgs {
 pub enum MomentCmd {
     /// Plan a decision moment: touchbase moment add acme "Board approves budget" @2026-12-10
     Add {
+        /// An id, or words of the name or company (how they match: touchbase --help)
         customer: String,
         title: String,
         /// When it is expected: @fri, @+2w, @2026-12-10
@@ -388,6 +467,7 @@ pub enum MomentCmd {
 pub enum TriggerCmd {
     /// Open a trigger: touchbase trigger add acme reactional "delivery 5 days late"
     Add {
+        /// An id, or words of the name or company (how they match: touchbase --help)
         customer: String,
         /// situational, reactional or influential
         kind: String,
@@ -498,6 +578,7 @@ pub enum EditCmd {
 
 #[derive(Debug, clap::Args)]
 pub struct CustomerEditArgs {
+    /// An id, or words of the name or company (how they match: touchbase --help)
     pub customer: String,
     #[arg(long, value_name = "N")]
     pub name: Option<String>,

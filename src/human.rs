@@ -79,6 +79,15 @@ pub fn because(reason: &str) -> String {
     }
 }
 
+/// "1 item", "3 items".
+pub fn items(n: usize) -> String {
+    if n == 1 {
+        "1 item".to_string()
+    } else {
+        format!("{n} items")
+    }
+}
+
 /// Sanitized `s`, cut or padded to exactly `width` terminal columns.
 pub fn cell(s: &str, width: usize) -> String {
     let safe: Cow<'_, str> = sanitize(s);

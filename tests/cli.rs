@@ -661,3 +661,61 @@ fn backup_copies_the_book_and_never_overwrites() {
     assert_eq!(restored[0]["name"], "Acme");
     book.refuses(&["backup", copy.to_str().unwrap()], "already exists");
 }
+
+#[test]
+fn an_influential_trigger_is_said_with_an() {
+    let book = Book::empty();
+    book.add("Acme");
+    let said = book.ok(&["trigger", "add", "acme", "influential", "Heller offered 8% off"]);
+    assert!(
+        said.starts_with("Opened an influential trigger for Acme"),
+        "{said}"
+    );
+    let said = book.ok(&["trigger", "add", "acme", "reactional", "late delivery"]);
+    assert!(said.starts_with("Opened a reactional trigger for Acme"), "{said}");
+    let undone = book.ok(&["undo"]);
+    assert!(undone.contains("opened a reactional trigger"), "{undone}");
+    let undone = book.ok(&["undo"]);
+    assert!(undone.contains("opened an influential trigger"), "{undone}");
+}
+
+#[test]
+fn help_tells_every_nudge_how_customer_matches_and_the_quick_log_grammar() {
+    let help = |args: &[&str]| {
+        let out = touchbase().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let due = help(&["due", "--help"]);
+    for kind in touchbase::domain::nudge::NudgeKind::ALL {
+        assert!(
+            due.contains(kind.as_str()),
+            "due --help leaves out {kind}:\n{due}"
+        );
+    }
+    let main = help(&["--help"]);
+    for words in ["an id", "exact name", "starts", "company", "several match"] {
+        assert!(
+            main.contains(words),
+            "--help on CUSTOMER lacks '{words}':\n{main}"
+        );
+    }
+    assert!(help(&["show", "--help"]).contains("words of the name or company"));
+    let log = help(&["log", "--help"]);
+    for kind in touchbase::domain::Kind::ALL {
+        assert!(log.contains(kind.as_str()), "log --help leaves out {kind:?}");
+    }
+    for part in [
+        ">> ",
+        "@when",
+        "=1..5",
+        "#tag",
+        "yesterday",
+        "next week",
+        "<CUSTOMER>",
+        "<LINE>",
+        "exact name",
+    ] {
+        assert!(log.contains(part), "log --help lacks '{part}':\n{log}");
+    }
+}

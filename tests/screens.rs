@@ -166,6 +166,17 @@ fn agenda_puts_overdue_first_then_today_then_nudges() {
     snapshot_both("agenda", &mut f.app);
 }
 
+/// `--demo`: the top line marks the book, and the status line, when it has nothing else
+/// to say, that every change goes on quit.
+#[test]
+fn a_demo_book_says_so_and_that_its_changes_go_on_quit() {
+    let mut f = book();
+    f.app.book = touchbase::tui::app::BookKind::Demo;
+    snapshot_both("demo", &mut f.app);
+    let screen = format!("{:?}", draw(&mut f.app, 80, 24).backend());
+    assert!(screen.contains("touchbase DEMO") && screen.contains("thrown away when you quit"));
+}
+
 #[test]
 fn customers_by_last_contact() {
     let mut f = book();

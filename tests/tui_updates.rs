@@ -51,6 +51,11 @@ impl Session {
             .on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
     }
 
+    fn alt(&mut self, c: char) {
+        self.app
+            .on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT));
+    }
+
     fn status(&self) -> &str {
         &self.app.status.as_ref().expect("a status line").text
     }
@@ -348,7 +353,11 @@ fn x_on_the_week_screen_writes_the_export_named_in_the_prompt() {
     }
     f.keys(&path.display().to_string());
     f.press(KeyCode::Enter);
-    assert!(f.status().starts_with("Wrote "), "{}", f.status());
+    assert_eq!(
+        f.status(),
+        format!("Wrote 1 item for 2026-W48 to {}", path.display()),
+        "the full path written"
+    );
     let ics = std::fs::read_to_string(&path).unwrap();
     assert!(
         ics.starts_with("BEGIN:VCALENDAR") && ics.contains("send the quote"),
@@ -368,6 +377,32 @@ fn x_on_the_week_screen_writes_the_export_named_in_the_prompt() {
         prompt.error.as_ref().unwrap().0.contains("docx"),
         "{:?}",
         prompt.error
+    );
+    assert!(
+        !prompt.error.as_ref().unwrap().0.contains("--"),
+        "no command-line flag in the app: {:?}",
+        prompt.error
+    );
+}
+
+#[test]
+fn exporting_the_week_to_a_folder_not_there_names_the_folder_with_home_expanded() {
+    let mut f = Session::acme_and_beta();
+    f.keys("4x");
+    f.ctrl('u');
+    f.keys("~/no-such-touchbase-folder/week.md");
+    f.press(KeyCode::Enter);
+    let Some(touchbase::tui::app::Overlay::Prompt(prompt)) = &f.app.overlay else {
+        panic!("the export failed, so the prompt stays");
+    };
+    let error = &prompt.error.as_ref().expect("an error").0;
+    assert!(
+        error.contains("no-such-touchbase-folder' does not exist"),
+        "{error}"
+    );
+    assert!(
+        !error.contains('~') && !error.contains(".touchbase-export"),
+        "~ expanded, no temporary file named: {error}"
     );
 }
 
@@ -496,7 +531,7 @@ fn ctrl_u_deletes_to_the_start_of_a_prompt_as_in_readline() {
 }
 
 #[test]
-fn ctrl_w_and_ctrl_u_edit_the_filter_as_in_readline() {
+fn the_filter_edits_as_readline_does_and_matches_what_it_holds() {
     let mut f = Session::acme_and_beta();
     f.keys("2/");
     f.keys("acme be");
@@ -504,16 +539,56 @@ fn ctrl_w_and_ctrl_u_edit_the_filter_as_in_readline() {
         let view = f.app.customers.as_ref().unwrap();
         view.filter.as_ref().unwrap().query.clone()
     };
+    let listed = |f: &Session| {
+        let view = f.app.customers.as_ref().unwrap();
+        view.rows
+            .iter()
+            .map(|r| r.customer.name.clone())
+            .collect::<Vec<_>>()
+    };
     f.ctrl('w');
-    assert_eq!(query(&f), "acme ");
+    assert_eq!(query(&f), "acme ", "Ctrl-W: the word before the cursor");
     f.ctrl('w');
     assert_eq!(query(&f), "");
     f.keys("be");
     f.ctrl('u');
-    assert_eq!(query(&f), "", "the query is gone");
+    assert_eq!(query(&f), "", "Ctrl-U: all before the cursor");
     assert!(f.app.customers.as_ref().unwrap().typing, "the filter stays open");
-    f.keys("beta");
-    assert_eq!(query(&f), "beta");
+    f.keys("eta");
+    f.ctrl('a');
+    f.keys("b");
+    assert_eq!(query(&f), "beta", "Ctrl-A: typing goes in at the start");
+    assert_eq!(listed(&f), ["Beta"]);
+    f.ctrl('e');
+    f.keys(" x");
+    assert_eq!(query(&f), "beta x", "Ctrl-E: at the end again");
+    assert!(listed(&f).is_empty());
+    f.alt('b');
+    f.ctrl('k');
+    assert_eq!(query(&f), "beta ", "Alt-B a word back, Ctrl-K: to the end");
+    assert_eq!(listed(&f), ["Beta"]);
+    f.press(KeyCode::Home);
+    f.alt('f');
+    f.ctrl('k');
+    assert_eq!(query(&f), "beta", "Home, then Alt-F a word on");
+    f.press(KeyCode::Home);
+    f.press(KeyCode::Delete);
+    f.press(KeyCode::End);
+    f.keys("a");
+    assert_eq!(
+        query(&f),
+        "etaa",
+        "Delete at the start, End, and typing at the end"
+    );
+    f.ctrl('u');
+    assert_eq!(listed(&f).len(), 2, "an empty query lists everyone");
+    f.press(KeyCode::Backspace);
+    assert!(
+        f.app.customers.as_ref().unwrap().filter.is_none(),
+        "Backspace on an empty filter closes it"
+    );
+    f.keys("/u");
+    assert_eq!(query(&f), "u", "a new filter starts empty");
 }
 
 #[test]
@@ -716,4 +791,66 @@ fn with_no_row_selected_e_edits_the_customer_and_esc_unselects() {
     f.press(KeyCode::Esc);
     f.keys("x");
     assert!(f.app.overlay.is_none(), "x deletes only a selected row");
+}
+
+#[test]
+fn esc_on_the_card_goes_back_where_it_was_opened_with_the_same_row_selected() {
+    let mut f = Session::new(|store| {
+        let mut add = |name: &str| {
+            let new = NewCustomer {
+                name: name.into(),
+                ..NewCustomer::default()
+            };
+            let id = store.add_customer(&new, at("2026-11-01T09:00:00Z")).unwrap().id;
+            let line = quicklog::parse(
+                "call: pricing >> send the quote @2026-11-20",
+                at("2026-11-16T10:00:00Z").naive_utc(),
+            )
+            .unwrap();
+            store.log_contact(id, &line, at("2026-11-16T10:00:00Z")).unwrap();
+            id
+        };
+        let acme = add("Acme");
+        add("Beta");
+        acme
+    });
+    let rows = f.app.agenda.selected;
+    f.keys("j");
+    let picked = f.app.agenda.selected;
+    assert!(picked > rows, "the agenda has a second row");
+    f.press(KeyCode::Enter);
+    assert_eq!(f.app.screen, Screen::Customer);
+    f.press(KeyCode::Esc);
+    assert_eq!(
+        f.app.screen,
+        Screen::Agenda,
+        "back on the Agenda, not the Customers"
+    );
+    assert_eq!(f.app.agenda.selected, picked, "with the same row selected");
+
+    // Selecting a row on the card, then Esc twice: first unselects, then goes back.
+    f.press(KeyCode::Enter);
+    f.keys("]");
+    f.press(KeyCode::Esc);
+    assert_eq!(f.app.screen, Screen::Customer);
+    f.press(KeyCode::Esc);
+    assert_eq!(f.app.screen, Screen::Agenda);
+
+    // From the Customers screen it goes back there, the filter kept.
+    f.keys("2/beta");
+    f.press(KeyCode::Enter); // keep the filter
+    f.press(KeyCode::Enter); // open Beta
+    assert_eq!(f.app.screen, Screen::Customer);
+    f.press(KeyCode::Esc);
+    assert_eq!(f.app.screen, Screen::Customers);
+    let view = f.app.customers.as_ref().unwrap();
+    assert_eq!(view.filter.as_ref().unwrap().query, "beta");
+
+    // From the week too.
+    f.keys("4");
+    f.press(KeyCode::Enter);
+    if f.app.screen == Screen::Customer {
+        f.press(KeyCode::Esc);
+        assert_eq!(f.app.screen, Screen::Week);
+    }
 }

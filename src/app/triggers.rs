@@ -20,8 +20,9 @@ pub struct Opened {
 impl super::undo::Undoable for Opened {
     fn journaled(&self) -> Option<crate::store::Journaled> {
         let said = format!(
-            "opened a {} trigger for {}",
-            self.trigger.kind, self.customer.name
+            "opened {} trigger for {}",
+            self.trigger.kind.with_article(),
+            self.customer.name
         );
         Some(super::undo::entry(said, &self.change))
     }

@@ -55,7 +55,9 @@ pub fn open_throwaway() -> anyhow::Result<()> {
         .context("creating a temporary directory for the demo")?;
     let mut store = crate::store::open(&dir.path().join("touchbase.db"))?;
     demo::generate(&mut *store, now, DEFAULT_CUSTOMERS)?;
-    super::open_tui(store, now, config)
+    let mut app = crate::tui::App::new(store, now, config)?;
+    app.book = crate::tui::app::BookKind::Demo;
+    crate::tui::run(app)
 }
 
 /// How many customers `--demo` shows.

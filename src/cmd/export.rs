@@ -8,7 +8,8 @@ use crate::app::export as exports;
 use crate::cli::ExportWeekArgs;
 use crate::domain::text::{sanitize_lines, shown_path};
 use crate::domain::week::WeekPlan;
-use crate::export::{self, WeekFormat};
+use crate::export::{self, BadWeekFormat, WeekFormat};
+use crate::human::items;
 
 pub fn week(cx: &mut Ctx, args: &ExportWeekArgs) -> anyhow::Result<()> {
     let exports::Week { plan, format } = exports::week(
@@ -18,7 +19,12 @@ pub fn week(cx: &mut Ctx, args: &ExportWeekArgs) -> anyhow::Result<()> {
         args.week.as_deref(),
         args.format.as_deref(),
         args.output.as_deref(),
-    )?;
+    )
+    .map_err(|e| match e.downcast_ref::<BadWeekFormat>() {
+        // Only the command line has a flag to name the format by.
+        Some(BadWeekFormat::Extension(_)) => anyhow::anyhow!("{e}, or pass --format"),
+        _ => e,
+    })?;
     match &args.output {
         // Markdown and todo.txt on stdout are read by a person (through `less` too), and
         // neither format can escape a character: hidden ones are shown as placeholders.
@@ -36,7 +42,7 @@ pub fn week(cx: &mut Ctx, args: &ExportWeekArgs) -> anyhow::Result<()> {
             writeln!(
                 cx.out,
                 "Wrote {} for {} ({format}) to '{}'.",
-                count(plan.items.len()),
+                items(plan.items.len()),
                 plan.week,
                 shown_path(path)
             )?;
@@ -44,14 +50,6 @@ pub fn week(cx: &mut Ctx, args: &ExportWeekArgs) -> anyhow::Result<()> {
     }
     warn_left_out(&plan, format);
     Ok(())
-}
-
-fn count(n: usize) -> String {
-    if n == 1 {
-        "1 item".to_string()
-    } else {
-        format!("{n} items")
-    }
 }
 
 /// Markdown and JSON say what `[week] limit` left out; the other formats have no place

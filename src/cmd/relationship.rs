@@ -94,8 +94,8 @@ pub fn trigger(cx: &mut Ctx, cmd: TriggerCmd) -> anyhow::Result<()> {
             }
             writeln!(
                 cx.out,
-                "Opened a {} trigger for {}: {} (trigger {})",
-                t.kind,
+                "Opened {} trigger for {}: {} (trigger {})",
+                t.kind.with_article(),
                 sanitize(&c.name),
                 sanitize(&t.note),
                 t.id

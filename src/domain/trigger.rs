@@ -24,6 +24,15 @@ impl TriggerKind {
             TriggerKind::Influential => "influential",
         }
     }
+
+    /// The kind after its article, as a sentence says it: "an influential", "a reactional".
+    pub fn with_article(self) -> &'static str {
+        match self {
+            TriggerKind::Situational => "a situational",
+            TriggerKind::Reactional => "a reactional",
+            TriggerKind::Influential => "an influential",
+        }
+    }
 }
 
 impl fmt::Display for TriggerKind {
@@ -61,4 +70,16 @@ pub struct Trigger {
     /// Defaulted for the rows an older journal entry holds.
     #[serde(default)]
     pub resolution_note: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TriggerKind;
+
+    #[test]
+    fn a_kind_takes_the_article_its_sound_needs() {
+        assert_eq!(TriggerKind::Influential.with_article(), "an influential");
+        assert_eq!(TriggerKind::Reactional.with_article(), "a reactional");
+        assert_eq!(TriggerKind::Situational.with_article(), "a situational");
+    }
 }

@@ -60,6 +60,8 @@ pub struct App {
     /// Read from `NO_COLOR` once; every view and overlay gets a copy when it is made.
     pub(super) theme: Theme,
     pub screen: Screen,
+    /// The screen the card was opened from, which Esc on it goes back to.
+    pub came_from: Screen,
     pub agenda: AgendaView,
     /// Loaded the first time the screen is shown: the agenda alone decides the first frame.
     pub customers: Option<CustomersView>,
@@ -81,6 +83,15 @@ pub struct App {
     /// Where the time is read at each action, when not the system clock (`live.rs`).
     pub(super) clock: Option<super::live::Clock>,
     pub quit: bool,
+    /// Whether the book is kept; a throwaway demo book's screen says it goes on quit.
+    pub book: BookKind,
+}
+
+/// The user's own book, or one made for `--demo` and thrown away on quit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BookKind {
+    Own,
+    Demo,
 }
 
 impl App {
@@ -93,6 +104,7 @@ impl App {
             config,
             theme,
             screen: Screen::Agenda,
+            came_from: Screen::Customers,
             agenda,
             customers: None,
             customer: None,
@@ -105,6 +117,7 @@ impl App {
             background: false,
             clock: None,
             quit: false,
+            book: BookKind::Own,
             damage_told: false,
         };
         app.tell_damage();
@@ -337,12 +350,21 @@ impl App {
             }
             Screen::Customer => match self.customer.as_mut().filter(|c| c.focus.is_some()) {
                 Some(card) => card.unfocus(),
-                None => self.show(Screen::Customers)?,
+                // Back where it was opened from, its selection as it was.
+                None => self.show(self.came_from)?,
             },
             Screen::Week => self.show(Screen::Agenda)?,
             Screen::Agenda => {}
         }
         Ok(())
+    }
+
+    /// The card is shown, opened from `screen`.
+    pub(crate) fn opened_from(&mut self, screen: Screen) {
+        if screen != Screen::Customer {
+            self.came_from = screen;
+        }
+        self.screen = Screen::Customer;
     }
 
     pub(crate) fn show(&mut self, screen: Screen) -> anyhow::Result<()> {
@@ -406,7 +428,7 @@ impl App {
     fn open(&mut self) -> anyhow::Result<()> {
         if let Some((id, _)) = self.target_customer() {
             self.customer = Some(CustomerView::load(&*self.store, id, self.look(), &self.config)?);
-            self.screen = Screen::Customer;
+            self.opened_from(self.screen);
         }
         Ok(())
     }
@@ -531,12 +553,11 @@ impl App {
         if let Some(view) = self.customers.as_mut() {
             let (store, now, config) = (&*self.store, self.now, &self.config);
             view.rerank(|| ranked_ids(store, now, config))?;
-            if let Some(query) = view.filter.as_ref().map(|f| f.query.clone())
-                && index_changed
-            {
-                // The query as typed, read before the fresh index replaces the filter.
+            if view.filter.is_some() && index_changed {
+                // The query as typed stays in the input while the fresh index replaces
+                // the filter.
                 view.filter = Some(Filter::of_book(&*self.store)?);
-                view.edit_filter(&*self.store, |f| query.chars().for_each(|c| f.push(c)))?;
+                view.filter_typed(&*self.store)?;
             }
             view.reload(&*self.store)?;
         }

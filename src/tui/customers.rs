@@ -3,6 +3,7 @@
 //! (ui/customers.rs) needs nothing but this.
 
 use chrono::NaiveDate;
+use ratatui_textarea::TextArea;
 
 use super::filter::Filter;
 use super::preload::Preload;
@@ -26,6 +27,8 @@ pub struct CustomersView {
     pub next_moments: Vec<(i64, NaiveDate)>,
     pub height: usize,
     pub filter: Option<Filter>,
+    /// The filter's words as typed, with the cursor: edited as a prompt is.
+    pub input: TextArea<'static>,
     /// Keys go to the filter while this is on.
     pub typing: bool,
     pub look: Look,
@@ -50,6 +53,7 @@ impl CustomersView {
             next_moments: Vec::new(),
             height: height.max(1),
             filter: None,
+            input: filter_input(look),
             typing: false,
             look,
             preparation_days: config.nudge.preparation_days,
@@ -232,11 +236,24 @@ impl CustomersView {
         self.load_window(store)
     }
 
+    /// The filter matches what its input holds now.
+    pub(crate) fn filter_typed(&mut self, store: &dyn Book) -> anyhow::Result<()> {
+        let query = self.input.lines().join(" ");
+        self.edit_filter(store, |f| f.set_query(&query))
+    }
+
     pub(crate) fn clear_filter(&mut self, store: &dyn Book) -> anyhow::Result<()> {
         self.filter = None;
+        self.input = filter_input(self.look);
         self.typing = false;
         self.top = 0;
         self.selected = 0;
         self.load_window(store)
     }
+}
+
+fn filter_input(look: Look) -> TextArea<'static> {
+    let mut input = TextArea::default();
+    input.set_cursor_line_style(look.theme.input);
+    input
 }

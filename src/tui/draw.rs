@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
 
 use super::action::Screen;
-use super::app::{App, Overlay};
+use super::app::{App, BookKind, Overlay};
 use super::ui;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
@@ -26,6 +26,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let tab_line = ui::Tabs {
         current: app.screen,
         look: app.look(),
+        demo: app.book == BookKind::Demo,
     };
     frame.render_widget(&tab_line, tabs);
     match app.screen {
@@ -55,6 +56,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 theme,
             };
             frame.render_widget(&line, bottom);
+        }
+        (_, None) if app.book == BookKind::Demo => {
+            let note = ratatui::text::Line::styled(format!(" {}", ui::DEMO_NOTE), theme.today);
+            frame.render_widget(note, bottom);
         }
         (_, None) => {}
     }

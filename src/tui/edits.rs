@@ -14,8 +14,9 @@ use crate::app::moments::{self, MomentInput};
 use crate::app::undo::{self, journaled};
 use crate::app::{Refused, Who, balance, follow_ups, log, orders, triggers};
 use crate::domain::balance::Side;
-use crate::domain::text::sanitize;
-use crate::human::{day, follow_up_summary, local_time};
+use crate::domain::text::{sanitize, shown_path};
+use crate::files;
+use crate::human::{day, follow_up_summary, items, local_time};
 use crate::store::{By, Change, Undid};
 
 /// "Logged call with Jan de Vries on Mon 16 Nov 10:00 · follow-up … · =4 · closed …".
@@ -145,11 +146,15 @@ impl App {
         let Some(week) = &self.week else {
             return;
         };
-        let path = std::path::PathBuf::from(path.trim());
+        let path = files::expand_home(path.trim(), files::home().as_deref());
         match export::save_week(&week.plan, self.now, &path) {
             Ok(_) => {
-                let n = week.plan.items.len();
-                let said = format!("Wrote {n} items for {} to {}", week.plan.week, path.display());
+                let said = format!(
+                    "Wrote {} for {} to {}",
+                    items(week.plan.items.len()),
+                    week.plan.week,
+                    shown_path(&files::full(&path))
+                );
                 self.overlay = None;
                 self.say(said);
             }
@@ -180,8 +185,8 @@ impl App {
                 .map(|done| {
                     let t = &done.trigger;
                     let said = format!(
-                        "Opened a {} trigger for {}: {}",
-                        t.kind,
+                        "Opened {} trigger for {}: {}",
+                        t.kind.with_article(),
                         sanitize(&done.customer.name),
                         sanitize(&t.note)
                     );

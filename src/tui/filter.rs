@@ -278,43 +278,27 @@ impl Filter {
             .collect()
     }
 
-    pub fn push(&mut self, c: char) {
-        let previous = std::mem::replace(&mut self.matches, Matches::none());
-        self.history.push(previous);
-        self.query.push(c);
-        self.refresh();
-    }
-
-    pub fn pop(&mut self) {
-        self.query.pop();
-        if let Some(matches) = self.history.pop_if(|m| m.query == self.query) {
-            self.matches = matches;
+    /// The query becomes `query`, however it was edited (a word deleted, a character put in
+    /// the middle). The matches of the earlier queries it starts with are kept: when it
+    /// is one of them nothing is matched again, else only their matches are searched.
+    pub fn set_query(&mut self, query: &str) {
+        if query == self.query {
             return;
         }
-        self.history.clear();
-        self.refresh();
-    }
-
-    /// Readline's Ctrl-W: the last word and the spaces after it.
-    pub fn pop_word(&mut self) {
-        while self.query.ends_with(' ') {
-            self.pop();
-        }
-        while !self.query.is_empty() && !self.query.ends_with(' ') {
-            self.pop();
-        }
-    }
-
-    /// Readline's Ctrl-U: the whole query (the filter stays open).
-    pub fn pop_all(&mut self) {
-        self.query.clear();
-        // The first matches remembered are those of the empty query, when the query was
-        // typed from empty: then nothing needs matching again.
-        let first = (!self.history.is_empty()).then(|| self.history.swap_remove(0));
-        self.history.clear();
-        match first {
-            Some(matches) if matches.query.is_empty() => self.matches = matches,
-            _ => self.refresh(),
+        let current = std::mem::replace(&mut self.matches, Matches::none());
+        self.history.push(current);
+        // The remembered queries each start with the one before: those the new one starts
+        // with are the first few.
+        let kept = self
+            .history
+            .iter()
+            .take_while(|m| query.starts_with(m.query.as_str()))
+            .count();
+        self.history.truncate(kept);
+        query.clone_into(&mut self.query);
+        match self.history.pop_if(|m| m.query == query) {
+            Some(matches) => self.matches = matches,
+            None => self.refresh(),
         }
     }
 
@@ -553,11 +537,20 @@ mod tests {
         ])
     }
 
+    /// Types `s` at the end, one key a character.
     fn typed(f: &mut Filter, s: &str) -> Vec<i64> {
         for c in s.chars() {
-            f.push(c);
+            let query = format!("{}{c}", f.query);
+            f.set_query(&query);
         }
         f.ids(0..10)
+    }
+
+    /// Backspace at the end.
+    fn pop(f: &mut Filter) {
+        let mut query = f.query.clone();
+        query.pop();
+        f.set_query(&query);
     }
 
     #[test]
@@ -693,30 +686,45 @@ mod tests {
         assert!(!f.in_archive());
         assert_eq!(f.total(), 1);
         assert_eq!(typed(&mut f, "dx"), Vec::<i64>::new());
-        f.pop();
+        pop(&mut f);
         assert_eq!(f.ids(0..10), [2, 3], "Backspace goes back to the archive");
         for _ in 0.."#archived".len() {
-            f.pop();
+            pop(&mut f);
         }
         assert_eq!(f.ids(0..10), [1]);
         // Ctrl-W and Ctrl-U leave the archive with the word.
         let mut f = book();
         typed(&mut f, "jan #archived");
-        f.pop_word();
+        f.set_query("jan ");
         assert_eq!((f.ids(0..10), f.total()), (vec![1], 1));
         typed(&mut f, "#archived");
-        f.pop_all();
+        f.set_query("");
         assert_eq!(f.ids(0..10), [1]);
+    }
+
+    #[test]
+    fn an_edit_in_the_middle_finds_what_a_fresh_search_finds() {
+        let mut f = filter();
+        assert_eq!(typed(&mut f, "jan metaal"), [3]);
+        // The cursor went back to the first word: "jan" became "jn".
+        f.set_query("jn metaal");
+        assert_eq!(f.ids(0..10), [3]);
+        f.set_query("acme metaal");
+        assert_eq!(f.ids(0..10), Vec::<i64>::new());
+        f.set_query("acme");
+        assert_eq!(f.ids(0..10), [1]);
+        f.set_query("a");
+        assert_eq!(f.ids(0..10), typed(&mut filter(), "a"));
     }
 
     #[test]
     fn deleting_widens_again() {
         let mut f = filter();
         assert_eq!(typed(&mut f, "acmx"), Vec::<i64>::new());
-        f.pop();
+        pop(&mut f);
         assert_eq!(f.ids(0..10), [1]);
         for _ in 0..3 {
-            f.pop();
+            pop(&mut f);
         }
         assert_eq!(f.count(), 3);
     }

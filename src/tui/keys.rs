@@ -2,11 +2,10 @@
 //! there, and the edits that the prompt, the form's fields and the filter take. It binds
 //! no key itself: every binding is in the keymap table.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
 use super::action::{Action, Edit, Screen};
 use super::app::{App, Overlay};
-use super::filter::Filter;
 use super::keymap::{self, Mode};
 use super::prompt::PromptKind;
 use super::text;
@@ -76,21 +75,18 @@ impl App {
         Ok(())
     }
 
-    /// The filter is typed at its end and has no cursor: the keymap gives it typing,
-    /// Backspace, and readline's Ctrl-W and Ctrl-U.
+    /// The filter is edited as a prompt is; Backspace on an empty one closes it.
     fn edit_filter(&mut self, edit: Edit, key: KeyEvent) -> anyhow::Result<()> {
         let Some(view) = self.customers.as_mut() else {
             return Ok(());
         };
-        match (edit, key.code) {
-            (Edit::Type, KeyCode::Char(c)) => view.edit_filter(&*self.store, |f| f.push(c)),
-            (Edit::DeleteBack, _) if view.filter.as_ref().is_some_and(|f| f.query.is_empty()) => {
-                view.clear_filter(&*self.store)
-            }
-            (Edit::DeleteBack, _) => view.edit_filter(&*self.store, Filter::pop),
-            (Edit::DeleteWordBack, _) => view.edit_filter(&*self.store, Filter::pop_word),
-            (Edit::DeleteToStart, _) => view.edit_filter(&*self.store, Filter::pop_all),
-            _ => Ok(()),
+        let empty = view.input.lines().iter().all(String::is_empty);
+        if edit == Edit::DeleteBack && empty {
+            view.clear_filter(&*self.store)
+        } else if text::apply(&mut view.input, edit, key) {
+            view.filter_typed(&*self.store)
+        } else {
+            Ok(())
         }
     }
 

@@ -6,7 +6,7 @@
 use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
-use super::action::{Action, Screen};
+use super::action::Action;
 use super::app::{App, Overlay};
 use super::customer::CustomerView;
 use super::text;
@@ -98,7 +98,7 @@ impl App {
                         self.look(),
                         &self.config,
                     )?);
-                    self.screen = Screen::Customer;
+                    self.opened_from(self.screen);
                 }
             }
             _ => {}

@@ -21,7 +21,7 @@ pub fn apply(text: &mut TextArea<'_>, edit: Edit, key: KeyEvent) -> bool {
         Edit::Left => move_to(text, CursorMove::Back, select),
         Edit::Right => move_to(text, CursorMove::Forward, select),
         Edit::WordLeft => move_to(text, CursorMove::WordBack, select),
-        Edit::WordRight => move_to(text, CursorMove::WordForward, select),
+        Edit::WordRight => move_to(text, word_end(text), select),
         Edit::Home => move_to(text, CursorMove::Head, select),
         Edit::End => move_to(text, CursorMove::End, select),
         Edit::DeleteBack => text.delete_char(),
@@ -39,6 +39,27 @@ pub fn apply(text: &mut TextArea<'_>, edit: Edit, key: KeyEvent) -> bool {
             true
         }
     }
+}
+
+/// Readline's Alt-F: past the end of this word, or of the next one when the cursor is
+/// between words (the text area's own word move stops at the next word's start, as vim's
+/// `w` does). At the end of a line, on to the next.
+fn word_end(text: &TextArea<'_>) -> CursorMove {
+    let ratatui_textarea::DataCursor(row, col) = text.cursor();
+    let Some(line) = text.lines().get(row) else {
+        return CursorMove::WordForward;
+    };
+    let after: Vec<char> = line.chars().skip(col).collect();
+    if after.is_empty() {
+        return CursorMove::WordForward;
+    }
+    let gap = after.iter().take_while(|c| !c.is_alphanumeric()).count();
+    let word = after[gap..].iter().take_while(|c| c.is_alphanumeric()).count();
+    let to = col + gap + word;
+    CursorMove::Jump(
+        u16::try_from(row).unwrap_or(u16::MAX),
+        u16::try_from(to).unwrap_or(u16::MAX),
+    )
 }
 
 /// A move: with Shift it starts or extends the selection, without it drops it (as the
@@ -94,6 +115,19 @@ mod tests {
         assert_eq!(text.lines(), ["call: hello "]);
         edit(&mut text, &[Edit::Redo, Edit::End, Edit::Left, Edit::DeleteBack]);
         assert_eq!(text.lines(), ["hell "]);
+    }
+
+    #[test]
+    fn a_word_on_stops_past_the_word_as_readline_does() {
+        let mut text = typed("ruft Müller an");
+        edit(&mut text, &[Edit::Home, Edit::WordRight]);
+        assert_eq!(text.cursor(), (0, 4));
+        edit(&mut text, &[Edit::WordRight]);
+        assert_eq!(text.cursor(), (0, 11), "past \"Müller\", counted in characters");
+        edit(&mut text, &[Edit::WordRight, Edit::WordRight]);
+        assert_eq!(text.cursor(), (0, 14), "at the end it stays");
+        edit(&mut text, &[Edit::WordLeft, Edit::WordLeft]);
+        assert_eq!(text.cursor(), (0, 5), "Alt-B: the start of the word");
     }
 
     #[test]

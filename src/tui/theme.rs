@@ -15,6 +15,9 @@ pub struct Look {
     pub now: Now,
 }
 
+/// Behind the selected row (see `Theme::color`).
+const SELECTED_BG: Color = Color::Indexed(236);
+
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub base: Style,
@@ -54,7 +57,9 @@ impl Theme {
                 .bg(Color::Cyan)
                 .add_modifier(Modifier::BOLD),
             header: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            selected: Style::new().bg(Color::DarkGray).add_modifier(Modifier::BOLD),
+            // A dark grey of the 256-colour cube, not colour 8: the dim labels are colour 8,
+            // and they must stay readable on the selected row.
+            selected: Style::new().bg(SELECTED_BG).add_modifier(Modifier::BOLD),
             overdue: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             today: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             ok: Style::new().fg(Color::Green),
@@ -93,5 +98,25 @@ impl Theme {
             Freshness::DueSoon => self.due_soon,
             Freshness::Overdue => self.overdue,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The selected row is drawn over the cells' own styles: none of their colours may be
+    /// its background, or that text vanishes on it (the dim labels did, grey on grey).
+    #[test]
+    fn every_colour_stays_readable_on_the_selected_row() {
+        let t = Theme::color();
+        let bg = t.selected.bg.expect("the selected row has a background");
+        for style in [
+            t.base, t.dim, t.title, t.tab, t.header, t.overdue, t.today, t.ok, t.due_soon, t.error, t.key,
+            t.input,
+        ] {
+            assert_ne!(style.fg, Some(bg), "{style:?} on the selected row");
+        }
+        assert_ne!(t.dim.fg, None, "dim is a colour, which is what made it vanish");
     }
 }

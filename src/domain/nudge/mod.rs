@@ -532,12 +532,14 @@ pub(crate) fn rank(nudges: &mut [Nudge]) {
 
 /// A customer's urgency: the sum of their nudges.
 pub fn urgency(nudges: &[Nudge]) -> f64 {
-    // Summing no floats gives -0.0, which prints as "Urgency -0.0"; adding 0.0 makes it 0.
-    round2(nudges.iter().map(|n| n.score).sum()) + 0.0
+    round2(nudges.iter().map(|n| n.score).sum())
 }
 
+/// `x` to two decimals, never negative zero: an empty sum is -0.0 and so is a weight of 0
+/// times anything negative or a tiny negative rounded, and each would print as "-0.0" on
+/// the card, "-0.00" in `why` and `-0.0` in JSON. Adding 0.0 turns -0.0 into 0.
 fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    (x * 100.0).round() / 100.0 + 0.0
 }
 
 /// "1 day", "3 days".

@@ -462,3 +462,18 @@ fn rank_puts_the_highest_score_first_and_urgency_sums() {
 fn no_nudges_is_an_urgency_of_zero_not_minus_zero() {
     assert_eq!(format!("{:.1}", urgency(&[])), "0.0");
 }
+
+/// Every front end prints the scores as they come from here: the card `{:.1}`, `why`
+/// `{:.2}`, JSON as is.
+#[test]
+fn no_score_is_ever_negative_zero() {
+    let c = acme(Some("2026-09-01"));
+    for base in [-0.0, -0.001, -0.004_9] {
+        let n = Nudge::new(&c, NudgeKind::CadenceExceeded, base, String::new(), &rules());
+        assert!(n.score.is_sign_positive(), "{base}: {}", n.score);
+        assert_eq!(format!("{:.2}", n.score), "0.00");
+        let total = urgency(std::slice::from_ref(&n));
+        assert_eq!(format!("{total:.1}"), "0.0");
+        assert_eq!(serde_json::to_string(&total).unwrap(), "0.0");
+    }
+}

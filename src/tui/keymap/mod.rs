@@ -82,7 +82,7 @@ pub enum Scope {
     /// A form's field of several lines.
     Lines,
     Snooze,
-    /// The text of a prompt or of a form's field.
+    /// The text of a prompt, of a form's field, of the filter or of the search.
     Text,
     Help,
     Confirm,
@@ -107,7 +107,6 @@ impl Scope {
             | (Scope::FollowUp, Mode::Card(CardList::FollowUps) | Mode::Screen(Screen::Customer))
             | (Scope::Confirm, Mode::Confirm)
             | (Scope::Checklist, Mode::Checklist)
-            | (Scope::Filter, Mode::Filter)
             | (Scope::Input | Scope::Text, Mode::Prompt | Mode::Snooze | Mode::Form | Mode::Lines)
             | (Scope::OneLine, Mode::Prompt | Mode::Snooze | Mode::Form)
             | (Scope::Form, Mode::Form | Mode::Lines)
@@ -115,6 +114,7 @@ impl Scope {
             | (Scope::Snooze, Mode::Snooze)
             | (Scope::Help, Mode::Help)
             | (Scope::Search | Scope::Text, Mode::Search)
+            | (Scope::Filter | Scope::Text, Mode::Filter)
             | (Scope::SearchHits, Mode::SearchHits) => true,
             (Scope::Agenda, Mode::Screen(s)) => s == Screen::Agenda,
             (Scope::Customers, Mode::Screen(s)) => s == Screen::Customers,
@@ -146,7 +146,7 @@ impl Scope {
             Scope::Form => "Forms",
             Scope::Lines => "A field of several lines (notes)",
             Scope::Snooze => "Snooze prompt",
-            Scope::Text => "Editing text (prompts, forms)",
+            Scope::Text => "Editing text (every input)",
             Scope::Help => "This help",
             Scope::Search => "Search (after S): typing",
             Scope::SearchHits => "Search: the hits (after Tab)",
@@ -356,6 +356,47 @@ mod tests {
         let shifted = KeyEvent::new(Char('G'), KeyModifiers::SHIFT);
         assert_eq!(action_for(Mode::Filter, shifted), Some(Action::Edit(Edit::Type)));
         assert_eq!(action_for(on(Screen::Agenda), shifted), Some(Action::Bottom));
+    }
+
+    /// Every line typed into (the quick-log prompt, the snooze prompt, a form, the filter,
+    /// the search) takes readline's keys, each meaning the same edit.
+    #[test]
+    fn every_text_input_edits_as_readline_does() {
+        let ctrl = |c| KeyEvent::new(Char(c), KeyModifiers::CONTROL);
+        let alt = |c| KeyEvent::new(Char(c), KeyModifiers::ALT);
+        let keys = [
+            (ctrl('u'), Edit::DeleteToStart),
+            (ctrl('w'), Edit::DeleteWordBack),
+            (ctrl('k'), Edit::DeleteToEnd),
+            (ctrl('a'), Edit::Home),
+            (ctrl('e'), Edit::End),
+            (ctrl('b'), Edit::Left),
+            (ctrl('f'), Edit::Right),
+            (ctrl('y'), Edit::Paste),
+            (alt('b'), Edit::WordLeft),
+            (alt('f'), Edit::WordRight),
+            (alt('d'), Edit::DeleteWordForward),
+            (press(KeyCode::Home), Edit::Home),
+            (press(KeyCode::End), Edit::End),
+            (press(KeyCode::Backspace), Edit::DeleteBack),
+            (press(KeyCode::Delete), Edit::DeleteForward),
+        ];
+        for mode in [
+            Mode::Prompt,
+            Mode::Snooze,
+            Mode::Form,
+            Mode::Lines,
+            Mode::Filter,
+            Mode::Search,
+        ] {
+            for (key, edit) in keys {
+                assert_eq!(
+                    action_for(mode, key),
+                    Some(Action::Edit(edit)),
+                    "{key:?} in {mode:?}"
+                );
+            }
+        }
     }
 
     #[test]

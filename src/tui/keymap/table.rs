@@ -162,8 +162,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Filter, &[key(Enter)], "Enter", Action::KeepFilter, "keep it; keys to the list").footer("keep"),
     bind(Filter, &[key(Esc)], "Esc", Action::ClearFilter, "clear the filter").footer("clear"),
     bind(Filter, &[key(Backspace)], "Bksp", Action::Edit(Edit::DeleteBack), "delete back; empty: close"),
-    bind(Filter, &[ctrl(Char('w'))], "Ctrl-W", Action::Edit(Edit::DeleteWordBack), "delete the last word"),
-    bind(Filter, &[ctrl(Char('u'))], "Ctrl-U", Action::Edit(Edit::DeleteToStart), "delete the whole query"),
+    // The rest of its editing keys are readline's, as in every text (below).
 
     // The search: words typed as in a prompt; the hits move with ↑↓, or j/k after Tab.
     bind(Search, &[key(Down), ctrl(Char('n'))], "↓/Ctrl-N", Action::Down, "the next hit").footer_as("↑↓", "move"),

@@ -87,7 +87,7 @@ impl Widget for &AgendaView {
             footer_rows.push(Row::new(vec![
                 Span::raw(""),
                 Span::styled(format!("+ {} more", view.due.more), theme.dim),
-                Span::styled("touchbase due --all lists every one", theme.dim),
+                Span::styled("2 then o: every customer by urgency", theme.dim),
             ]));
         }
         let table = Table::new(

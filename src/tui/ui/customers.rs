@@ -124,12 +124,17 @@ impl Widget for &CustomersView {
             Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
 
         let filter_line = match &view.filter {
-            Some(f) => {
-                let cursor = if view.typing { "█" } else { "" };
-                Line::from(vec![
-                    Span::styled(" / ", theme.key),
-                    Span::styled(format!("{}{cursor}", sanitize(&f.query)), theme.input),
-                ])
+            Some(f) if !view.typing => Line::from(vec![
+                Span::styled(" / ", theme.key),
+                Span::styled(sanitize(&f.query).into_owned(), theme.input),
+            ]),
+            Some(_) => {
+                // Typing: the input itself, with its cursor where the edits go.
+                let [slash, input] =
+                    Layout::horizontal([Constraint::Length(3), Constraint::Min(1)]).areas(filter_area);
+                Span::styled(" / ", theme.key).render(slash, buf);
+                view.input.render(input, buf);
+                Line::default()
             }
             None => Line::styled(
                 " / to filter by name, company, email, #tag or #archived",

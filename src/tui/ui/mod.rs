@@ -21,7 +21,7 @@ use ratatui::layout::Rect;
 pub(crate) use customer::none_open;
 pub(crate) use footer::{KeysFooter, StatusLine};
 pub(crate) use prompt::prompt_height;
-pub(crate) use tabs::Tabs;
+pub(crate) use tabs::{DEMO_NOTE, Tabs};
 
 /// Rows above and below the customers table: tabs, block title, filter line, table
 /// header, status and footer.

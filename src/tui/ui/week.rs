@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, StatefulWidget, Table, Ta
 use super::super::week::WeekView;
 use crate::domain::text::sanitize;
 use crate::domain::week::{Heading, Priority};
+use crate::human::items;
 
 impl Widget for &WeekView {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -19,11 +20,11 @@ impl Widget for &WeekView {
         let plan = &view.plan;
         let today = view.look.now.today();
         let mut title = format!(
-            " Week {} · {} – {} · {} items · [ ] other weeks ",
+            " Week {} · {} – {} · {} · [ ] other weeks ",
             plan.week,
             plan.start.format("%a %-d %b"),
             plan.end.format("%a %-d %b"),
-            plan.items.len()
+            items(plan.items.len())
         );
         if plan.left_out.total() > 0 {
             let _ = write!(title, "(+{} not listed) ", plan.left_out.total());
