@@ -100,7 +100,7 @@ pub const BINDINGS: &[Binding] = &[
 
     // The screens. Screen-specific bindings come first: they win over the general ones.
     bind(Customers, &[ch('/')], "/", Action::Filter, "filter: words, #tag or #archived").footer("filter"),
-    bind(Customers, &[ch('o')], "o", Action::CycleSort, "sort: last contact, urgency, name, value").footer("sort"),
+    bind(Customers, &[ch('o')], "o", Action::CycleSort, "sort: contact/urgency/name/value").footer("sort"),
     bind(Customers, &[key(Enter)], "Enter", Action::Open, "open the customer").footer("open"),
     bind(Agenda, &[key(Enter)], "Enter", Action::Open, "open the item's customer").footer("open"),
     bind(Week, &[key(Enter)], "Enter", Action::Open, "open the item's customer").footer("open"),
