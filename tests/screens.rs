@@ -624,3 +624,18 @@ fn search_over_every_note() {
     f.app.press(KeyCode::Esc);
     assert!(f.app.overlay.is_none());
 }
+
+/// The footer offers `c` only on a moment that can still be closed: on one closed already
+/// the key would only say so.
+#[test]
+fn the_footer_offers_close_only_on_an_open_moment() {
+    let mut f = book();
+    f.app.press(KeyCode::Enter); // Jan de Vries
+    f.app.keys("]]"); // the buying process: the demo, closed as won
+    let footer = rows(&mut f.app, 80, 24).pop().unwrap();
+    assert!(!footer.contains("c close"), "{footer}");
+    assert!(footer.contains("e edit"), "{footer}");
+    f.app.keys("j"); // the board's approval, still to come
+    let footer = rows(&mut f.app, 80, 24).pop().unwrap();
+    assert!(footer.contains("c close"), "{footer}");
+}

@@ -179,6 +179,18 @@ impl App {
         self.refuse(format!("{e:#}"));
     }
 
+    /// Actions that would only say there is nothing to do on the selected row: the footer
+    /// leaves them out (the key still says so, if pressed).
+    pub(crate) fn idle_keys(&self) -> Vec<Action> {
+        match self.customer.as_ref().and_then(CustomerView::selected) {
+            Some(Selected::Moment(m)) if m.status != crate::domain::moment::MomentStatus::Upcoming => {
+                vec![Action::CloseMoment]
+            }
+            Some(Selected::Trigger(t)) if t.resolved_at.is_some() => vec![Action::ResolveTrigger],
+            _ => Vec::new(),
+        }
+    }
+
     /// Says what was done.
     pub(super) fn say(&mut self, text: impl Into<String>) {
         self.status = Some(Status {

@@ -63,8 +63,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         }
         (_, None) => {}
     }
+    let idle = app.idle_keys();
     let keys = ui::KeysFooter {
         mode: app.mode(),
+        idle: &idle,
         theme,
     };
     frame.render_widget(&keys, footer);

@@ -212,11 +212,17 @@ pub(crate) fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
 
 /// What the footer shows in `mode`, in table order, each set of keys once.
 pub(crate) fn footer(mode: Mode) -> Vec<Footer> {
+    footer_without(mode, &[])
+}
+
+/// Like `footer`, leaving out the keys of `idle`: actions that would only say they have
+/// nothing to do on the row selected (closing a moment that is closed already).
+pub(crate) fn footer_without(mode: Mode, idle: &[Action]) -> Vec<Footer> {
     let mut shown: Vec<Footer> = Vec::new();
     let row = matches!(mode, Mode::Card(_));
     for f in BINDINGS
         .iter()
-        .filter(|b| b.scope.applies_in(mode))
+        .filter(|b| b.scope.applies_in(mode) && !idle.contains(&b.action))
         .filter_map(|b| b.footer)
         .filter(|f| !(row && f.spare))
     {

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::super::action::Action;
 use super::super::app::Tone;
 use super::super::keymap::{self, Mode};
 use super::super::records::Confirm;
@@ -46,22 +47,26 @@ impl Widget for &Confirm {
     }
 }
 
-/// The keys that matter in a mode.
+/// The keys that matter in a mode, but those that would do nothing on the selected row.
 pub struct KeysFooter<'a> {
     pub mode: Mode,
+    pub idle: &'a [Action],
     pub theme: &'a Theme,
 }
 
 impl Widget for &KeysFooter<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let spans = fitted(&keymap::footer(self.mode), usize::from(area.width))
-            .into_iter()
-            .flat_map(|f| {
-                [
-                    Span::styled(format!(" {}", f.keys), self.theme.key),
-                    Span::styled(format!(" {} ", f.word), self.theme.dim),
-                ]
-            });
+        let spans = fitted(
+            &keymap::footer_without(self.mode, self.idle),
+            usize::from(area.width),
+        )
+        .into_iter()
+        .flat_map(|f| {
+            [
+                Span::styled(format!(" {}", f.keys), self.theme.key),
+                Span::styled(format!(" {} ", f.word), self.theme.dim),
+            ]
+        });
         spans.collect::<Line>().render(area, buf);
     }
 }
