@@ -3,6 +3,7 @@
 //! than the line is broken, and the text is made safe for the terminal line by line (its
 //! newlines are lines, not placeholders). Counts terminal cells, never bytes.
 
+use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar as _;
 
 use crate::domain::text::sanitize;
@@ -93,6 +94,40 @@ fn wrap_line(line: &str, width: usize, out: &mut Vec<String>) {
     out.push(current);
 }
 
+/// `line` as it fits in `width` cells: whole when it fits, else cut with "…" as its last
+/// cell, each span keeping its style.
+pub fn fit(line: Line<'_>, width: usize) -> Line<'_> {
+    if line.width() <= width {
+        return line;
+    }
+    let room = width.saturating_sub(1);
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        if used >= room {
+            break;
+        }
+        let mut kept = String::new();
+        for c in span.content.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > room {
+                break;
+            }
+            used += w;
+            kept.push(c);
+        }
+        let style = span.style;
+        let cut = kept.len() < span.content.len();
+        spans.push(Span::styled(kept, style));
+        if cut {
+            break;
+        }
+    }
+    let last = spans.last().map(|s| s.style).unwrap_or_default();
+    spans.push(Span::styled("…", last));
+    Line::from(spans).style(line.style)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,5 +157,20 @@ mod tests {
         assert_eq!(cut(lines.clone(), 1, 8), ["one two…"]);
         assert_eq!(cut(lines.clone(), 3, 9), lines);
         assert_eq!(cut(vec!["123456789".into(), "x".into()], 1, 9), ["12345678…"]);
+    }
+
+    #[test]
+    fn a_line_too_long_is_cut_with_an_ellipsis_in_its_last_cell() {
+        let line = Line::from(vec![Span::raw("Mon 16 Nov "), Span::raw("discussed the renewal")]);
+        let fitted = fit(line.clone(), 20);
+        assert_eq!(fitted.width(), 20);
+        assert_eq!(fitted.to_string(), "Mon 16 Nov discusse…");
+        assert_eq!(
+            fit(line.clone(), 40).to_string(),
+            line.to_string(),
+            "whole when it fits"
+        );
+        let wide = fit(Line::from("山田太郎さん"), 7);
+        assert!(wide.width() <= 7 && wide.to_string().ends_with('…'), "{wide}");
     }
 }

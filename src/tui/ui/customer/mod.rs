@@ -154,6 +154,8 @@ fn render_head(card: &CustomerView, notes: &[String], area: Rect, buf: &mut Buff
             Span::raw(note.clone()),
         ]));
     }
+    let width = usize::from(area.width);
+    let lines: Vec<Line<'_>> = lines.into_iter().map(|l| wrap::fit(l, width)).collect();
     Paragraph::new(lines).block(block).render(area, buf);
 }
 
@@ -168,16 +170,21 @@ fn list_title(card: &CustomerView, list: CardList, theme: &Theme) -> Span<'stati
 
 /// `items` as a list under `block`, its selected row marked while `list` has the focus;
 /// the window follows the selection from where it was last drawn, and says where it
-/// ended up (the card's `page` is as long).
+/// ended up (the card's `page` is as long). Each row is cut to the width with "…" where it
+/// is longer.
 fn render_list<'a>(
     card: &CustomerView,
     list: CardList,
-    items: impl IntoIterator<Item = ListItem<'a>>,
+    items: impl IntoIterator<Item = Line<'a>>,
     block: Block<'a>,
     area: Rect,
     buf: &mut Buffer,
 ) {
     let theme = &card.look.theme;
+    let width = usize::from(area.width);
+    let items = items
+        .into_iter()
+        .map(|line| ListItem::new(wrap::fit(line, width)));
     let widget = List::new(items).block(block).highlight_style(theme.selected);
     let marked = card.marked(list);
     let top = if marked.is_some() {
@@ -244,13 +251,13 @@ fn render_promises_and_timeline(card: &CustomerView, area: Rect, buf: &mut Buffe
                 std::cmp::Ordering::Equal => theme.today,
                 std::cmp::Ordering::Greater => theme.base,
             };
-            ListItem::new(Line::from(vec![
+            Line::from(vec![
                 Span::styled(
                     format!("{}{:<11}", lead(card, CardList::FollowUps, n), day(f.due, today)),
                     style,
                 ),
                 Span::raw(sanitize(&f.text).into_owned()),
-            ]))
+            ])
         });
         render_list(card, CardList::FollowUps, items, block, follow_ups_area, buf);
     }
@@ -307,7 +314,7 @@ fn render_lower(card: &CustomerView, lower_area: Rect, buf: &mut Buffer) {
                     Some(at) => Span::styled(format!(" · resolved {}", on(at)), theme.dim),
                     None => Span::styled(" · open", theme.due_soon),
                 };
-                ListItem::new(Line::from(vec![
+                Line::from(vec![
                     Span::styled(
                         format!("{}{:<11}", lead(card, shown, n), on(t.opened_at)),
                         theme.dim,
@@ -315,25 +322,25 @@ fn render_lower(card: &CustomerView, lower_area: Rect, buf: &mut Buffer) {
                     Span::styled(format!("{:<12}", t.kind.to_string()), theme.key),
                     Span::raw(sanitize(&t.note).into_owned()),
                     state,
-                ]))
+                ])
             });
             render_list(card, shown, items, block, lower_area, buf);
         }
         CardList::Entries if card.entries.is_empty() => empty(" no gives or asks · b records one", buf),
         CardList::Entries => {
             let items = card.entries.iter().enumerate().map(|(n, e)| {
-                ListItem::new(Line::from(vec![
+                Line::from(vec![
                     Span::styled(format!("{}{:<11}", lead(card, shown, n), on(e.at)), theme.dim),
                     Span::styled(format!("{:<5}", e.side.to_string()), theme.key),
                     Span::raw(sanitize(&e.note).into_owned()),
-                ]))
+                ])
             });
             render_list(card, shown, items, block, lower_area, buf);
         }
         CardList::Orders if card.orders.is_empty() => empty(" no orders · $ records one", buf),
         CardList::Orders => {
             let items = card.orders.iter().enumerate().map(|(n, o)| {
-                ListItem::new(Line::from(vec![
+                Line::from(vec![
                     Span::styled(
                         format!("{}{:<11}", lead(card, shown, n), day(o.ordered_on, today)),
                         theme.dim,
@@ -344,7 +351,7 @@ fn render_lower(card: &CustomerView, lower_area: Rect, buf: &mut Buffer) {
                         o.amount.to_string()
                     )),
                     Span::raw(sanitize(&o.note).into_owned()),
-                ]))
+                ])
             });
             render_list(card, shown, items, block, lower_area, buf);
         }
@@ -352,7 +359,7 @@ fn render_lower(card: &CustomerView, lower_area: Rect, buf: &mut Buffer) {
         _ => {
             let items = card.timeline.iter().enumerate().map(|(n, i)| {
                 let sat = i.satisfaction.map(|s| format!(" ={s}")).unwrap_or_default();
-                ListItem::new(Line::from(vec![
+                Line::from(vec![
                     Span::styled(
                         format!(
                             "{}{:<17}",
@@ -364,7 +371,7 @@ fn render_lower(card: &CustomerView, lower_area: Rect, buf: &mut Buffer) {
                     Span::styled(format!("{:<10}", i.kind.as_str()), theme.key),
                     Span::raw(sanitize(&i.note).into_owned()),
                     Span::styled(sat, theme.ok),
-                ]))
+                ])
             });
             render_list(card, CardList::Timeline, items, block, lower_area, buf);
         }
