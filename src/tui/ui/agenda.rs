@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use super::wrap;
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -66,20 +67,26 @@ impl Widget for &AgendaView {
         }
 
         let today = view.look.now.today();
+        // The columns' widths (7, 20, the rest, one cell apart): a longer cell ends in "…".
+        let reason_width = usize::from(area.width).saturating_sub(7 + 20 + 2);
+        let name = |s: &str| wrap::fit(Line::raw(sanitize(s).into_owned()), 20);
         let rows = nudges.iter().map(|n| {
             let (label, style) = label(n.kind, theme);
             Row::new(vec![
-                Span::styled(label, style),
-                Span::raw(sanitize(&n.customer).into_owned()),
-                Span::raw(sanitize(&n.reason).into_owned()),
+                Line::from(Span::styled(label, style)),
+                name(&n.customer),
+                wrap::fit(Line::raw(sanitize(&n.reason).into_owned()), reason_width),
             ])
         });
         // This week's decision moments, after what is due.
         let moments = view.moments.iter().map(|(m, c)| {
             Row::new(vec![
-                Span::styled("moment", theme.header),
-                Span::raw(sanitize(&c.name).into_owned()),
-                Span::raw(format!("{} · {}", day(m.expected, today), sanitize(&m.title))),
+                Line::from(Span::styled("moment", theme.header)),
+                name(&c.name),
+                wrap::fit(
+                    Line::raw(format!("{} · {}", day(m.expected, today), sanitize(&m.title))),
+                    reason_width,
+                ),
             ])
         });
         let mut footer_rows = Vec::new();
