@@ -11,7 +11,7 @@ use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension as _};
 
 use super::SqliteBook;
-use super::sql::{FIRST_TS, LAST_TS, from_ts, int};
+use super::sql::{FIRST_TS, LAST_TS, as_text as text, from_ts, int};
 use crate::domain::search::{SearchQuery, snippet};
 use crate::store::{Dated, Found, Hit, SNIPPET_WIDTH, Search};
 
@@ -149,16 +149,6 @@ fn dated(v: ValueRef<'_>) -> Option<Dated> {
             .ok()
             .map(Dated::On),
         _ => None,
-    }
-}
-
-/// A stored value as text, whatever it is: a damaged note is still shown as it is.
-fn text(v: ValueRef<'_>) -> String {
-    match v {
-        ValueRef::Text(b) => String::from_utf8_lossy(b).into_owned(),
-        ValueRef::Integer(i) => i.to_string(),
-        ValueRef::Real(r) => r.to_string(),
-        ValueRef::Null | ValueRef::Blob(_) => String::new(),
     }
 }
 

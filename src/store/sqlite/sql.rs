@@ -140,6 +140,17 @@ pub(super) fn literal(v: ValueRef<'_>) -> String {
     }
 }
 
+/// A stored value as text, whatever it is: a damaged note is still shown, and a damaged
+/// name still found, by what it says (NULL and bytes are no text).
+pub(super) fn as_text(v: ValueRef<'_>) -> String {
+    match v {
+        ValueRef::Text(b) => String::from_utf8_lossy(b).into_owned(),
+        ValueRef::Integer(i) => i.to_string(),
+        ValueRef::Real(r) => r.to_string(),
+        ValueRef::Null | ValueRef::Blob(_) => String::new(),
+    }
+}
+
 /// An instant stored as unix seconds, if it is one a book can hold.
 pub(super) fn instant(v: ValueRef<'_>) -> Option<DateTime<Utc>> {
     match v {

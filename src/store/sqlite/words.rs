@@ -6,10 +6,9 @@
 
 use std::fmt::Write as _;
 
-use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension as _, params};
 
-use super::sql::int;
+use super::sql::{as_text as text, int};
 use crate::domain::words;
 use crate::store::FormerName;
 
@@ -118,16 +117,6 @@ pub(in crate::store::sqlite) fn stored(conn: &Connection, id: i64) -> rusqlite::
     conn.prepare_cached("SELECT word FROM customer_words WHERE customer_id = ?1 ORDER BY word")?
         .query_map([id], |r| r.get_ref(0).map(text))?
         .collect()
-}
-
-/// A stored value as text, whatever it is: a damaged name is still found by what it says.
-fn text(v: ValueRef<'_>) -> String {
-    match v {
-        ValueRef::Text(b) => String::from_utf8_lossy(b).into_owned(),
-        ValueRef::Integer(i) => i.to_string(),
-        ValueRef::Real(r) => r.to_string(),
-        ValueRef::Null | ValueRef::Blob(_) => String::new(),
-    }
 }
 
 /// The ids of the customers `typed` finds on one shelf (`archived` 0 or 1), tier by tier,
