@@ -89,12 +89,7 @@ pub fn snooze(
     if matches!(kind, NudgeKind::FollowUpOverdue | NudgeKind::FollowUpToday) {
         return Err(Refused::SnoozeFollowUpNudge.into());
     }
-    let today = now.today();
-    let (day, typed, reason) = until_and_day_words(until, today).map_err(Refused::from)?;
-    if day <= today {
-        return Err(Refused::SnoozeNotLater(typed).into());
-    }
-    typed::note(&reason).map_err(Refused::from)?;
+    let (day, reason) = later_day(until, now.today(), Refused::SnoozeNotLater)?;
     let customer = find(store, who)?;
     let subject_id = if kind.has_subject() {
         let nudges = urgency::unsnoozed(store, now, config, &customer)?;
@@ -141,12 +136,7 @@ pub fn snooze(
 /// cadence and staleness do not count before that day. The day must be after today; a
 /// pause already there is replaced.
 pub fn pause(store: &mut dyn Book, now: Now, who: Who<'_>, until: &str) -> anyhow::Result<Paused> {
-    let today = now.today();
-    let (day, typed, reason) = until_and_day_words(until, today).map_err(Refused::from)?;
-    if day <= today {
-        return Err(Refused::PauseNotLater(typed).into());
-    }
-    typed::note(&reason).map_err(Refused::from)?;
+    let (day, reason) = later_day(until, now.today(), Refused::PauseNotLater)?;
     let customer = find(store, who)?;
     let pause = Pause { until: day, reason };
     let (customer, before) = store.set_pause(customer.id, Some(&pause), now.utc)?;
@@ -175,6 +165,21 @@ fn paused(customer: Customer, before: Option<Pause>) -> Paused {
         before,
         change,
     }
+}
+
+/// The day `until` starts with and the reason after it, for a snooze or a pause: the day
+/// must be after `today` (else `not_later` names it as typed), the reason a valid note.
+fn later_day(
+    until: &str,
+    today: NaiveDate,
+    not_later: fn(String) -> Refused,
+) -> Result<(NaiveDate, String), Refused> {
+    let (day, typed, reason) = until_and_day_words(until, today)?;
+    if day <= today {
+        return Err(not_later(typed));
+    }
+    typed::note(&reason)?;
+    Ok((day, reason))
 }
 
 /// "+2w champion on leave" → (the day, "+2w", "champion on leave"): the longest run of up
