@@ -191,25 +191,19 @@ mod tests {
         assert_eq!(above(found), above(expected), "{what}: nudges");
     }
 
-    /// "This week" on the agenda is the user's week, the one the Week screen shows: with
-    /// `[week] start = "sunday"`, on a Sunday, a moment expected on the Saturday after is in
-    /// it and one on the Sunday after is not; with Monday weeks that Sunday ends the week.
-    #[test]
-    fn the_agenda_week_starts_where_the_week_screen_starts() {
-        use chrono::Weekday;
-
+    /// A book in a temporary directory with one customer, Acme, whose two decision moments
+    /// "board meets" and "budget call" are expected on `days`, planned `now`.
+    fn acme_with_moments(now: Now, days: [&str; 2]) -> (tempfile::TempDir, Box<dyn Book>) {
         use crate::domain::moment::NewMoment;
-        use crate::domain::week::WeekStart;
 
         let dir = tempfile::tempdir().unwrap();
         let mut store = crate::store::open(&dir.path().join("book.db")).unwrap();
-        let now = Now::parse("2026-11-29T09:00:00Z").unwrap(); // a Sunday
         let new = crate::store::NewCustomer {
             name: "Acme".into(),
             ..crate::store::NewCustomer::default()
         };
         let acme = store.add_customer(&new, now.utc).unwrap().id;
-        for (title, day) in [("board meets", "2026-12-05"), ("budget call", "2026-12-06")] {
+        for (title, day) in ["board meets", "budget call"].into_iter().zip(days) {
             let moment = NewMoment {
                 title: title.into(),
                 expected: day.parse().unwrap(),
@@ -219,6 +213,20 @@ mod tests {
             };
             store.add_moment(acme, &moment, now.utc).unwrap();
         }
+        (dir, store)
+    }
+
+    /// "This week" on the agenda is the user's week, the one the Week screen shows: with
+    /// `[week] start = "sunday"`, on a Sunday, a moment expected on the Saturday after is in
+    /// it and one on the Sunday after is not; with Monday weeks that Sunday ends the week.
+    #[test]
+    fn the_agenda_week_starts_where_the_week_screen_starts() {
+        use chrono::Weekday;
+
+        use crate::domain::week::WeekStart;
+
+        let now = Now::parse("2026-11-29T09:00:00Z").unwrap(); // a Sunday
+        let (_dir, store) = acme_with_moments(now, ["2026-12-05", "2026-12-06"]);
         let mut config = Config::default();
         config.week.start = WeekStart(Weekday::Sun);
         let titles = |config: &Config| -> Vec<String> {
@@ -238,26 +246,8 @@ mod tests {
     /// this week's moments; one outside its preparation window is.
     #[test]
     fn a_moment_shows_once_on_the_agenda() {
-        use crate::domain::moment::NewMoment;
-
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = crate::store::open(&dir.path().join("book.db")).unwrap();
         let now = Now::parse("2026-11-23T09:00:00Z").unwrap(); // a Monday
-        let new = crate::store::NewCustomer {
-            name: "Acme".into(),
-            ..crate::store::NewCustomer::default()
-        };
-        let acme = store.add_customer(&new, now.utc).unwrap().id;
-        for (title, day) in [("board meets", "2026-11-25"), ("budget call", "2026-11-28")] {
-            let moment = NewMoment {
-                title: title.into(),
-                expected: day.parse().unwrap(),
-                concerns: String::new(),
-                steps: String::new(),
-                response: String::new(),
-            };
-            store.add_moment(acme, &moment, now.utc).unwrap();
-        }
+        let (_dir, store) = acme_with_moments(now, ["2026-11-25", "2026-11-28"]);
         let agenda = agenda(&*store, now, &Config::default()).unwrap();
         let prepare: Vec<&str> = agenda
             .due
