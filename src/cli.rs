@@ -319,6 +319,17 @@ pub enum Command {
     },
     /// Copy the whole database to FILE, consistently, even while the app is open
     Backup { file: PathBuf },
+    /// Today's digest outside the app: overdue and today's follow-ups, moments to prepare,
+    /// the top nudges, each with an item code `done` and `snooze` take
+    ///
+    /// Goes to stdout, the desktop (--notify) or e-mail (--email), or where `[remind]
+    /// channels` in config.toml says. Exits 0 only when every channel took it.
+    /// `--setup` prints (and with --write installs) a daily timer that runs it.
+    Remind(RemindArgs),
+    /// One short line for a shell prompt or a status bar: 3 overdue · 1 today · 2 to prepare
+    Status(StatusArgs),
+    /// The follow-ups and moments as a calendar feed (iCalendar) to subscribe to
+    Calendar(CalendarArgs),
     /// Take back the newest action not undone yet, from this or any session, either front end
     ///
     /// Undo walks back through the last 100 actions. One that cannot be undone any more
@@ -658,6 +669,64 @@ pub struct QuietArgs {
     pub until: Vec<String>,
     #[arg(long)]
     pub json: bool,
+}
+
+/// `touchbase remind`'s arguments.
+#[allow(clippy::struct_excessive_bools)] // each is one flag of the command line
+#[derive(Debug, clap::Args)]
+pub struct RemindArgs {
+    /// Only what is new since the last delivered digest
+    #[arg(long)]
+    pub since_last: bool,
+    /// Print to stdout (the default when no channel is named)
+    #[arg(long)]
+    pub stdout: bool,
+    /// Show a desktop notification
+    #[arg(long)]
+    pub notify: bool,
+    /// E-mail the digest to ADDRESS, through [remind.smtp] in config.toml
+    #[arg(long, value_name = "ADDRESS")]
+    pub email: Option<String>,
+    /// Deliver on a day off too (a day not in [week] workdays)
+    #[arg(long)]
+    pub anyway: bool,
+    /// Run by the timer `--setup` installed (recorded, so a stopped timer is noticed)
+    #[arg(long)]
+    pub scheduled: bool,
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub setup: SetupArgs,
+}
+
+/// `touchbase remind --setup`'s arguments.
+#[derive(Debug, clap::Args)]
+pub struct SetupArgs {
+    /// Print the daily timer that runs `touchbase remind`: a systemd user timer (Linux),
+    /// a launchd agent (macOS) or a crontab line
+    #[arg(long)]
+    pub setup: bool,
+    /// With --setup: install the systemd or launchd files where they belong
+    #[arg(long, requires = "setup")]
+    pub write: bool,
+    /// With --setup: the time of day (24-hour clock); default `[remind] at`
+    #[arg(long, requires = "setup", value_name = "HH:MM")]
+    pub at: Option<String>,
+}
+
+/// `touchbase status`'s arguments.
+#[derive(Debug, clap::Args)]
+pub struct StatusArgs {
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `touchbase calendar`'s arguments.
+#[derive(Debug, clap::Args)]
+pub struct CalendarArgs {
+    /// Write the feed to FILE (.ics)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// `touchbase pause`'s arguments.

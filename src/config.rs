@@ -6,6 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, anyhow};
+use chrono::NaiveTime;
 use directories::ProjectDirs;
 use serde::Deserialize;
 
@@ -19,6 +20,127 @@ pub struct Config {
     pub nudge: Rules,
     pub money: MoneyConfig,
     pub week: WeekConfig,
+    pub remind: RemindConfig,
+    pub calendar: CalendarConfig,
+}
+
+/// `[remind]`: the digest `touchbase remind` delivers outside the app.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RemindConfig {
+    /// The time of day `remind --setup` schedules the digest for.
+    #[serde(deserialize_with = "time_of_day")]
+    pub at: NaiveTime,
+    /// Where a digest goes when the command line names no channel.
+    pub channels: Vec<Channel>,
+    /// The address the e-mail channel sends to when `--email` names none.
+    pub email: String,
+    /// How many nudges the digest lists after the follow-ups and moments.
+    #[serde(deserialize_with = "crate::domain::ranged::count::<_, 1, 100>")]
+    pub top: usize,
+    /// Whether a digest with nothing in it is delivered (`false`: it is counted as run,
+    /// and nothing is sent).
+    pub send_empty: bool,
+    pub smtp: SmtpConfig,
+}
+
+impl Default for RemindConfig {
+    fn default() -> Self {
+        RemindConfig {
+            at: NaiveTime::from_hms_opt(8, 30, 0).unwrap_or_default(),
+            channels: vec![Channel::Stdout],
+            email: String::new(),
+            top: 5,
+            send_empty: false,
+            smtp: SmtpConfig::default(),
+        }
+    }
+}
+
+/// One way a digest reaches the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Channel {
+    Stdout,
+    Desktop,
+    Email,
+}
+
+/// `[remind.smtp]`: the mail server the e-mail channel sends through. The password is
+/// never in this file: it comes from `password_env` or `password_command`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SmtpConfig {
+    pub host: String,
+    #[serde(deserialize_with = "crate::domain::ranged::count::<_, 1, 65_535>")]
+    pub port: usize,
+    pub security: Security,
+    /// The login; empty for a server that takes mail without one.
+    pub user: String,
+    /// The sender; empty means `user`.
+    pub from: String,
+    /// The environment variable holding the password.
+    pub password_env: String,
+    /// A command whose first line of output is the password (`pass show smtp`).
+    pub password_command: String,
+}
+
+impl Default for SmtpConfig {
+    fn default() -> Self {
+        SmtpConfig {
+            host: String::new(),
+            port: 587,
+            security: Security::Starttls,
+            user: String::new(),
+            from: String::new(),
+            password_env: "TOUCHBASE_SMTP_PASSWORD".to_string(),
+            password_command: String::new(),
+        }
+    }
+}
+
+/// How the connection to the mail server is protected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Security {
+    /// Plain connection upgraded with STARTTLS before anything is sent (port 587).
+    #[default]
+    Starttls,
+    /// TLS from the first byte (port 465).
+    Tls,
+    /// No encryption: allowed only to a server on this machine (a loopback address).
+    None,
+}
+
+/// `[calendar]`: the feed `touchbase calendar` writes and serves.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CalendarConfig {
+    /// How many days ahead the feed reaches (overdue items are always in it).
+    #[serde(deserialize_with = "crate::domain::ranged::count::<_, 1, 366>")]
+    pub days: usize,
+    /// The time of day on an item's day its alarm goes off.
+    #[serde(deserialize_with = "time_of_day")]
+    pub alarm: NaiveTime,
+}
+
+impl Default for CalendarConfig {
+    fn default() -> Self {
+        CalendarConfig {
+            days: 14,
+            alarm: NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default(),
+        }
+    }
+}
+
+/// A time of day written as "08:30" (24-hour clock).
+fn time_of_day<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
+    let text = String::deserialize(d)?;
+    NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| {
+        serde::de::Error::custom(format!(
+            "\"{text}\" is not a time of day: write hours and minutes, like \"08:30\""
+        ))
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -180,7 +302,10 @@ mod tests {
     }
 
     /// Every number in the config: its table, key and range.
-    const RANGES: [(&str, &str, i64, i64); 16] = [
+    const RANGES: [(&str, &str, i64, i64); 19] = [
+        ("remind", "top", 1, 100),
+        ("remind.smtp", "port", 1, 65_535),
+        ("calendar", "days", 1, 366),
         ("week", "limit", 1, 10_000),
         ("nudge", "limit", 1, 10_000),
         ("nudge", "preparation_days", 0, 365),
@@ -291,6 +416,9 @@ mod tests {
             "[nudge.weights]",
             "[week]",
             "[money]",
+            "[remind]",
+            "[remind.smtp]",
+            "[calendar]",
             "[",
             "[[nudge]]",
         ]);

@@ -26,6 +26,7 @@ mod cli;
 pub mod clock;
 mod cmd;
 pub mod config;
+pub mod deliver;
 pub mod demo;
 pub mod domain;
 pub mod export;

@@ -5,6 +5,7 @@
 
 mod archive;
 mod book;
+mod calendar;
 mod check;
 mod customers;
 mod demo;
@@ -20,7 +21,10 @@ mod merge;
 mod quiet;
 mod records;
 mod relationship;
+mod remind;
 mod search;
+mod setup;
+mod status;
 mod undo;
 mod why;
 
@@ -193,6 +197,10 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
         } => records::delete(&mut cx, what, &target, yes, json),
         Command::Check { repair, json } => check::run(&mut cx, repair, json),
         Command::Undo { list, json } => undo::run(&mut cx, list, json),
+        Command::Remind(args) if args.setup.setup => setup::run(&mut cx, &args.setup),
+        Command::Remind(args) => remind::run(&mut cx, &args),
+        Command::Status(args) => status::run(&mut cx, &args),
+        Command::Calendar(args) => calendar::run(&mut cx, &args),
         Command::Backup { file } => {
             if file.exists() {
                 anyhow::bail!(

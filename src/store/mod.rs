@@ -14,6 +14,7 @@ mod merge;
 mod moments;
 mod nudges;
 mod records;
+mod reminders;
 mod search;
 mod snoozes;
 pub mod sqlite;
@@ -43,6 +44,7 @@ pub use records::{
     ContactPatch, EntryPatch, FollowUpPatch, FormerName, Kept, MomentPatch, OrderPatch, Record, RecordCounts,
     Records, Removed, RemovedCustomer, Revised, Row, TriggerPatch,
 };
+pub use reminders::{RemindRun, Reminders, Setting};
 pub use search::{Dated, Found, Hit, SNIPPET_WIDTH, Search};
 pub use snoozes::NudgeSnoozes;
 pub use sqlite::{LATEST_VERSION, OpenError};
@@ -87,6 +89,7 @@ pub trait Book:
     + Weeks
     + Undo
     + Upkeep
+    + Reminders
     + Send
 {
     /// How to open another handle on this book, on any thread: for reading in the

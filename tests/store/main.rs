@@ -15,6 +15,7 @@ mod outcomes;
 mod parking;
 mod records;
 mod relationship;
+mod reminders;
 mod search;
 mod support;
 mod undo;
@@ -161,6 +162,10 @@ macro_rules! contract {
                     an_exact_name_is_found_whatever_its_case_and_accents,
                     the_words_follow_every_change_of_a_name,
                     archived_customers_are_found_by_their_words_in_the_archive_only,
+                },
+                reminders::{
+                    the_last_delivered_digest_comes_back_as_recorded,
+                    a_setting_is_kept_replaced_and_removed,
                 },
                 writers::{
                     two_writers_at_once_lose_no_update_and_keep_the_summaries_right,

@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../assets/migrations/010_nudge_snoozes.sql"),
     include_str!("../../../assets/migrations/011_moment_notes.sql"),
     include_str!("../../../assets/migrations/012_open_follow_ups_by_customer.sql"),
+    include_str!("../../../assets/migrations/013_reminders.sql"),
 ];
 
 /// A step SQL cannot do (folding text by the domain's rule), run right after the

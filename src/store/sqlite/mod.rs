@@ -16,6 +16,7 @@ mod migrations;
 mod moments;
 mod nudges;
 mod records;
+mod reminders;
 mod search;
 mod snoozes;
 mod sql;
