@@ -717,6 +717,15 @@ pub struct SetupArgs {
 /// `touchbase status`'s arguments.
 #[derive(Debug, clap::Args)]
 pub struct StatusArgs {
+    /// The line as TEXT with fields in braces: {overdue} {today} {prepare} {due}
+    /// (overdue and today together) {warning} ("reminders have not run since …", or
+    /// nothing); {{ and }} for braces
+    #[arg(long, value_name = "TEXT", conflicts_with = "json")]
+    pub format: Option<String>,
+    /// Print nothing when nothing is due and reminders are running (for a prompt that
+    /// should stay short); the exit code is 0 either way
+    #[arg(long)]
+    pub quiet_when_clear: bool,
     #[arg(long)]
     pub json: bool,
 }

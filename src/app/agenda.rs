@@ -45,6 +45,9 @@ pub struct Agenda {
     pub moments: Vec<(Moment, Customer)>,
     /// Whether the book has any customers at all (an empty book shows how to start).
     pub has_customers: bool,
+    /// Once reminders are set up, the last day a digest went out when one should have
+    /// gone out since (`status::reminders_stopped`): read with the rest, not per frame.
+    pub reminders_stopped: Option<chrono::NaiveDate>,
 }
 
 pub fn agenda(store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<Agenda> {
@@ -77,6 +80,7 @@ pub fn agenda(store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<Age
         due,
         moments,
         has_customers,
+        reminders_stopped: super::status::reminders_stopped(store, now, config)?,
     })
 }
 

@@ -18,6 +18,8 @@ pub mod quiet;
 pub mod records;
 pub(crate) mod refused;
 pub mod search;
+pub mod setup;
+pub mod status;
 pub mod triggers;
 pub mod undo;
 pub mod urgency;

@@ -197,7 +197,7 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
         } => records::delete(&mut cx, what, &target, yes, json),
         Command::Check { repair, json } => check::run(&mut cx, repair, json),
         Command::Undo { list, json } => undo::run(&mut cx, list, json),
-        Command::Remind(args) if args.setup.setup => setup::run(&mut cx, &args.setup),
+        Command::Remind(args) if args.setup.setup => setup::run(&mut cx, db, &args.setup),
         Command::Remind(args) => remind::run(&mut cx, &args),
         Command::Status(args) => status::run(&mut cx, &args),
         Command::Calendar(args) => calendar::run(&mut cx, &args),

@@ -13,6 +13,8 @@ pub mod nudge;
 pub(crate) mod prose;
 pub mod quicklog;
 pub(crate) mod ranged;
+pub mod remind;
+pub mod reminders_stopped;
 pub mod search;
 pub(crate) mod text;
 pub mod trigger;

@@ -18,6 +18,8 @@ pub struct AgendaView {
     pub selected: usize,
     /// Whether the book has any customers at all (an empty book shows how to start).
     pub has_customers: bool,
+    /// "reminders have not run since …", said in the header (`status::reminders_stopped`).
+    pub reminders_stopped: Option<chrono::NaiveDate>,
     pub look: Look,
 }
 
@@ -34,6 +36,7 @@ impl AgendaView {
             moments: Vec::new(),
             selected: 0,
             has_customers: true,
+            reminders_stopped: None,
             look,
         };
         view.reload(store, look.now, config)?;
@@ -45,8 +48,10 @@ impl AgendaView {
             due,
             moments,
             has_customers,
+            reminders_stopped,
         } = agenda::agenda(store, now, config)?;
         (self.due, self.moments, self.has_customers) = (due, moments, has_customers);
+        self.reminders_stopped = reminders_stopped;
         self.look.now = now;
         self.select(self.selected);
         Ok(())

@@ -19,7 +19,7 @@ use super::sql::{int, ts};
 use super::triggers::{TRIGGER_COLUMN_COUNT, TRIGGER_COLUMNS, trigger_from_row};
 use crate::domain::Customer;
 use crate::store::nudges::TIERS;
-use crate::store::{Nudges, Rows, Stream, Window};
+use crate::store::{DueCounts, Nudges, Rows, Stream, Window};
 
 impl Nudges for SqliteBook {
     /// Every stream there is: one per kind and value tier, and per cadence in use.
@@ -181,6 +181,35 @@ impl Nudges for SqliteBook {
             .query_row(params![ts(now), today], |r| r.get::<_, i64>(0))
             .map(|n| n as usize)
             .context("counting customers past their cadence")
+    }
+
+    fn count_due(&self, today: NaiveDate, prepare_through: NaiveDate) -> anyhow::Result<DueCounts> {
+        // Each count walks a partial index alone (open follow-ups by due day, upcoming
+        // moments by expected day), less those of the few archived customers, found
+        // from each archived customer's own entries (`follow_ups_open_by_customer`,
+        // `moments_by_customer`): checking every row's customer would cost a lookup per
+        // row, and a prompt asks on every command line.
+        const ARCHIVED: &str = "customer_id IN (SELECT id FROM customers WHERE archived = 1)";
+        let sql = format!(
+            "SELECT (SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due < ?1)
+                  - (SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due < ?1 AND {ARCHIVED}),
+                    (SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due = ?1)
+                  - (SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due = ?1 AND {ARCHIVED}),
+                    (SELECT count(*) FROM moments WHERE status = 'upcoming' AND expected BETWEEN ?1 AND ?2)
+                  - (SELECT count(*) FROM moments
+                     WHERE status = 'upcoming' AND expected BETWEEN ?1 AND ?2 AND {ARCHIVED})"
+        );
+        let count = |n: i64| usize::try_from(n).unwrap_or(0);
+        self.conn
+            .prepare_cached(&sql)?
+            .query_row(params![today, prepare_through], |r| {
+                Ok(DueCounts {
+                    overdue: count(r.get(0)?),
+                    today: count(r.get(1)?),
+                    prepare: count(r.get(2)?),
+                })
+            })
+            .context("counting what is due")
     }
 }
 

@@ -15,6 +15,7 @@ use super::super::agenda::{AgendaView, Item};
 use super::super::theme::Theme;
 use crate::domain::nudge::NudgeKind;
 use crate::domain::text::sanitize;
+use crate::app::status::stopped_warning;
 use crate::human::day;
 
 impl Widget for &AgendaView {
@@ -36,6 +37,26 @@ impl Widget for &AgendaView {
         let block = Block::new()
             .borders(Borders::TOP)
             .title(Span::styled(title, theme.title));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        // A digest that stopped going out is said under the header, as a refusal is
+        // (its mark and words, not its colour alone, so it reads under NO_COLOR too).
+        let area = match view.reminders_stopped {
+            Some(since) => {
+                let [warning, rest] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+                let text = stopped_warning(since, view.look.now.today());
+                wrap::fit(
+                    Line::from(vec![
+                        Span::styled("✗ ", theme.error),
+                        Span::styled(format!("{text} — see touchbase remind --setup"), theme.error),
+                    ]),
+                    usize::from(warning.width),
+                )
+                .render(warning, buf);
+                rest
+            }
+            None => inner,
+        };
 
         if !view.has_customers {
             let text = Text::from(vec![
@@ -48,10 +69,7 @@ impl Widget for &AgendaView {
                 Line::from(""),
                 Line::from("  Just looking? Run touchbase --demo for a full demo book."),
             ]);
-            Paragraph::new(text)
-                .block(block)
-                .wrap(Wrap { trim: false })
-                .render(area, buf);
+            Paragraph::new(text).wrap(Wrap { trim: false }).render(area, buf);
             return;
         }
         if view.is_empty() {
@@ -62,7 +80,7 @@ impl Widget for &AgendaView {
                     theme.ok,
                 ),
             ]);
-            Paragraph::new(text).block(block).render(area, buf);
+            Paragraph::new(text).render(area, buf);
             return;
         }
 
@@ -101,7 +119,6 @@ impl Widget for &AgendaView {
             rows.chain(moments).chain(footer_rows),
             [Constraint::Length(7), Constraint::Length(20), Constraint::Fill(1)],
         )
-        .block(block)
         .column_spacing(1)
         .row_highlight_style(theme.selected);
         let [list_area, detail_area] =
