@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Whole-process numbers the divan benchmarks cannot see: `touchbase due`, `log`,
-# `list | head -1`, `export week` in every format and `import` of 100k rows under
-# hyperfine; the TUI's peak memory while a user walks it in an 80×24 pseudo-terminal; and
-# its time from execve to the first frame on the terminal (by strace, and read back from a
-# pseudo-terminal without strace).
+# Whole-process numbers the divan benchmarks cannot see: `touchbase due`, `status` (the
+# prompt line), `log`, `list | head -1`, `export week` in every format and `import` of
+# 100k rows under hyperfine; the TUI's peak memory while a user walks it in an 80×24
+# pseudo-terminal; and its time from execve to the first frame on the terminal (by
+# strace, and read back from a pseudo-terminal without strace).
 #
 #   cargo build --release && cargo bench --bench cli   # the binary, and the 100k book
 #   benches/process.sh [all|cli|files|memory|first-frame]
@@ -31,6 +31,7 @@ cli() {
     sync "$data/book-100k-hyperfine.db"
     hyperfine -N --warmup 5 --runs 60 --export-json "$out/due-log.json" \
         "$bin --db $book due" \
+        "$bin --db $book status" \
         "$bin --db $data/book-100k-hyperfine.db log 4242 'call: checked in >> send brochure @fri'" \
         "$bin --db $data/book-100k-hyperfine.db log 4243 'visit yesterday 14:30: site tour =5 >> send the offer @fri'" \
         "$bin --db $book search send revised" \
