@@ -59,7 +59,10 @@ fn nothing_due_says_so_or_with_the_flag_nothing_at_all() {
     let empty = Book::empty();
     assert_eq!(empty.ok(&["status"]), "nothing due\n");
     assert_eq!(empty.ok(&["status", "--quiet-when-clear"]), "");
-    assert_eq!(empty.ok(&["status", "--quiet-when-clear", "--format", "{due}"]), "");
+    assert_eq!(
+        empty.ok(&["status", "--quiet-when-clear", "--format", "{due}"]),
+        ""
+    );
     let busy = book();
     assert_eq!(
         busy.ok(&["status", "--quiet-when-clear"]),
@@ -71,14 +74,20 @@ fn nothing_due_says_so_or_with_the_flag_nothing_at_all() {
 fn format_fills_the_named_fields_and_refuses_an_unknown_one() {
     let book = book();
     assert_eq!(
-        book.ok(&["status", "--format", "⚑ {due} ({overdue}+{today}) {prepare}p{warning} {{x}}"]),
+        book.ok(&[
+            "status",
+            "--format",
+            "⚑ {due} ({overdue}+{today}) {prepare}p{warning} {{x}}"
+        ]),
         "⚑ 2 (1+1) 1p {x}\n"
     );
     book.refuses(
         &["status", "--format", "{overdue} {late}"],
         "no field '{late}' — the fields are {overdue} {today} {prepare} {due} {warning}",
     );
-    book.run(&["status", "--format", "{due", "--json"]).assert().code(2);
+    book.run(&["status", "--format", "{due", "--json"])
+        .assert()
+        .code(2);
 }
 
 #[test]
@@ -107,11 +116,7 @@ fn setup_prints_a_timer_that_runs_the_scheduled_digest_of_this_book() {
     let printed = stdout(&mut setup(&book, home.path(), &["--at", "07:45"]));
     let exe = common::binary::bin().canonicalize().unwrap();
     let db = book.db.canonicalize().unwrap();
-    let run = format!(
-        "{} --db {} remind --scheduled",
-        exe.display(),
-        db.display()
-    );
+    let run = format!("{} --db {} remind --scheduled", exe.display(), db.display());
     assert!(printed.contains(&format!("ExecStart={run}")), "{printed}");
     for line in [
         "OnCalendar=*-*-* 07:45:00",
@@ -130,7 +135,10 @@ fn setup_prints_a_timer_that_runs_the_scheduled_digest_of_this_book() {
     assert!(stdout(&mut setup(&book, home.path(), &[])).contains("OnCalendar=*-*-* 18:05:00"));
     // Printing installs nothing and marks nothing.
     assert!(!home.path().join(".config").exists());
-    assert_eq!(book.json_at("2026-12-02T12:00:00Z", &["status"])["warning"], json!(null));
+    assert_eq!(
+        book.json_at("2026-12-02T12:00:00Z", &["status"])["warning"],
+        json!(null)
+    );
 }
 
 #[test]
@@ -145,7 +153,10 @@ fn a_bad_time_is_refused_with_what_to_write() {
             .stderr
             .clone();
         let err = String::from_utf8(out).unwrap();
-        assert!(err.contains(&format!("--at '{at}' is not a time of day")) && err.contains("08:30"), "{err}");
+        assert!(
+            err.contains(&format!("--at '{at}' is not a time of day")) && err.contains("08:30"),
+            "{err}"
+        );
     }
     assert!(!home.path().join(".config").exists(), "nothing was written");
     // --at and --write belong to --setup.
@@ -175,10 +186,21 @@ fn write_installs_the_units_marks_the_book_and_leaves_others_files_alone() {
     let service = units.join("touchbase-remind.service");
     let timer = units.join("touchbase-remind.timer");
     assert!(said.contains(&format!("wrote {}", service.display())), "{said}");
-    assert!(said.contains("systemctl --user daemon-reload && systemctl --user enable --now touchbase-remind.timer"));
+    assert!(
+        said.contains(
+            "systemctl --user daemon-reload && systemctl --user enable --now touchbase-remind.timer"
+        )
+    );
     let text = std::fs::read_to_string(&service).unwrap();
-    assert!(text.contains("--db \"") && text.contains("%%") && text.contains("remind --scheduled"), "{text}");
-    assert!(std::fs::read_to_string(&timer).unwrap().contains("Persistent=true"));
+    assert!(
+        text.contains("--db \"") && text.contains("%%") && text.contains("remind --scheduled"),
+        "{text}"
+    );
+    assert!(
+        std::fs::read_to_string(&timer)
+            .unwrap()
+            .contains("Persistent=true")
+    );
     verify(&units);
 
     // Again: ours, as it should be.
@@ -188,13 +210,23 @@ fn write_installs_the_units_marks_the_book_and_leaves_others_files_alone() {
     // due yet, Tuesday's is, past 10:30.
     let warning = |now: &str| book.json_at(now, &["status"])["warning"].clone();
     assert_eq!(warning("2026-11-24T10:00:00Z"), json!(null));
-    assert_eq!(warning("2026-11-24T12:00:00Z"), json!("reminders have not run since yesterday"));
+    assert_eq!(
+        warning("2026-11-24T12:00:00Z"),
+        json!("reminders have not run since yesterday")
+    );
     assert_eq!(
         stdout(&mut book.run_at("2026-11-25T12:00:00Z", &["status"])),
         "reminders have not run since Mon 23 Nov\n"
     );
-    let mut quiet = book.run_at("2026-11-25T12:00:00Z", &["status", "--quiet-when-clear", "--format", "{due}{warning}"]);
-    assert_eq!(stdout(&mut quiet), "0reminders have not run since Mon 23 Nov\n", "a warning is not clear");
+    let mut quiet = book.run_at(
+        "2026-11-25T12:00:00Z",
+        &["status", "--quiet-when-clear", "--format", "{due}{warning}"],
+    );
+    assert_eq!(
+        stdout(&mut quiet),
+        "0reminders have not run since Mon 23 Nov\n",
+        "a warning is not clear"
+    );
 
     // Someone else's timer is left alone, and nothing else is written.
     std::fs::remove_file(&service).unwrap();
@@ -202,9 +234,15 @@ fn write_installs_the_units_marks_the_book_and_leaves_others_files_alone() {
     let mut cmd = setup(&book, home.path(), &["--write"]);
     cmd.env("XDG_CONFIG_HOME", config.path());
     let err = String::from_utf8(cmd.assert().code(1).get_output().stderr.clone()).unwrap();
-    assert!(err.contains("touchbase did not write it") && err.contains("nothing was written"), "{err}");
+    assert!(
+        err.contains("touchbase did not write it") && err.contains("nothing was written"),
+        "{err}"
+    );
     assert!(!service.exists());
-    assert_eq!(std::fs::read_to_string(&timer).unwrap(), "[Timer]\nOnCalendar=daily\n");
+    assert_eq!(
+        std::fs::read_to_string(&timer).unwrap(),
+        "[Timer]\nOnCalendar=daily\n"
+    );
 }
 
 #[test]
@@ -212,7 +250,11 @@ fn without_xdg_config_home_the_units_go_under_home() {
     let book = book();
     let home = tempfile::tempdir().unwrap();
     stdout(&mut setup(&book, home.path(), &["--write"]));
-    assert!(home.path().join(".config/systemd/user/touchbase-remind.timer").is_file());
+    assert!(
+        home.path()
+            .join(".config/systemd/user/touchbase-remind.timer")
+            .is_file()
+    );
 }
 
 /// `systemd-analyze --user verify` on the installed units, when the machine has it
@@ -220,7 +262,12 @@ fn without_xdg_config_home_the_units_go_under_home() {
 fn verify(units: &Path) {
     let runtime = tempfile::tempdir().unwrap();
     let run = StdCommand::new("systemd-analyze")
-        .args(["--user", "verify", "./touchbase-remind.service", "./touchbase-remind.timer"])
+        .args([
+            "--user",
+            "verify",
+            "./touchbase-remind.service",
+            "./touchbase-remind.timer",
+        ])
         .current_dir(units)
         .env("XDG_RUNTIME_DIR", runtime.path())
         .output();

@@ -4,6 +4,7 @@
 //! a [`Job`]: which platform, where the files go and the writing itself are the command
 //! line's (`cmd::setup`).
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveTime, Timelike as _};
@@ -34,7 +35,9 @@ pub struct Job {
 
 /// A path that cannot be written into a unit, plist or crontab line.
 #[derive(Debug, thiserror::Error)]
-#[error("the path '{0}' cannot go into a timer: it is not UTF-8 or holds a line break — move it, or pass --db a plain path")]
+#[error(
+    "the path '{0}' cannot go into a timer: it is not UTF-8 or holds a line break — move it, or pass --db a plain path"
+)]
 pub struct UnwritablePath(pub String);
 
 impl Job {
@@ -54,26 +57,26 @@ impl Job {
     /// `touchbase-remind.service`: runs the digest once.
     pub fn service(&self) -> Result<String, UnwritablePath> {
         let [exe, db] = self.args()?;
-        let mut s = format!(
+        let mut env = String::new();
+        for (name, value) in &self.env {
+            let _ = writeln!(
+                env,
+                "Environment={}",
+                systemd_word(&format!("{name}={value}"), false)
+            );
+        }
+        Ok(format!(
             "# {MARK}; run it again to change it.\n\
              [Unit]\n\
              Description=touchbase: the daily digest of follow-ups, moments and nudges\n\
              \n\
              [Service]\n\
-             Type=oneshot\n"
-        );
-        for (name, value) in &self.env {
-            s.push_str(&format!(
-                "Environment={}\n",
-                systemd_word(&format!("{name}={value}"), false)
-            ));
-        }
-        s.push_str(&format!(
-            "ExecStart={} --db {} remind --scheduled\n",
+             Type=oneshot\n\
+             {env}\
+             ExecStart={} --db {} remind --scheduled\n",
             systemd_word(&exe, true),
             systemd_word(&db, true)
-        ));
-        Ok(s)
+        ))
     }
 
     /// `touchbase-remind.timer`: every day at `at`; `Persistent=true` runs a time missed
@@ -99,7 +102,20 @@ impl Job {
     pub fn plist(&self) -> Result<String, UnwritablePath> {
         let [exe, db] = self.args()?;
         let string = |s: &str| format!("<string>{}</string>", xml(s));
-        let mut s = format!(
+        let mut args = String::new();
+        for arg in [exe.as_str(), "--db", db.as_str(), "remind", "--scheduled"] {
+            let _ = writeln!(args, "    {}", string(arg));
+        }
+        let env = if self.env.is_empty() {
+            String::new()
+        } else {
+            let mut pairs = String::new();
+            for (name, value) in &self.env {
+                let _ = writeln!(pairs, "    <key>{name}</key>\n    {}", string(value));
+            }
+            format!("  <key>EnvironmentVariables</key>\n  <dict>\n{pairs}  </dict>\n")
+        };
+        Ok(format!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
              <!-- {PLIST_MARK}; run it again to change it. -->\n\
              <!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" \"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n\
@@ -108,41 +124,39 @@ impl Job {
              \x20 <key>Label</key>\n\
              \x20 <string>{LABEL}</string>\n\
              \x20 <key>ProgramArguments</key>\n\
-             \x20 <array>\n"
-        );
-        for arg in [exe.as_str(), "--db", db.as_str(), "remind", "--scheduled"] {
-            s.push_str(&format!("    {}\n", string(arg)));
-        }
-        s.push_str("  </array>\n");
-        if !self.env.is_empty() {
-            s.push_str("  <key>EnvironmentVariables</key>\n  <dict>\n");
-            for (name, value) in &self.env {
-                s.push_str(&format!("    <key>{name}</key>\n    {}\n", string(value)));
-            }
-            s.push_str("  </dict>\n");
-        }
-        s.push_str(&format!(
-            "  <key>StartCalendarInterval</key>\n  <dict>\n    <key>Hour</key>\n    <integer>{}</integer>\n    <key>Minute</key>\n    <integer>{}</integer>\n  </dict>\n</dict>\n</plist>\n",
-            self.at.hour(),
-            self.at.minute()
-        ));
-        Ok(s)
+             \x20 <array>\n\
+             {args}\
+             \x20 </array>\n\
+             {env}\
+             \x20 <key>StartCalendarInterval</key>\n\
+             \x20 <dict>\n\
+             \x20   <key>Hour</key>\n\
+             \x20   <integer>{hour}</integer>\n\
+             \x20   <key>Minute</key>\n\
+             \x20   <integer>{minute}</integer>\n\
+             \x20 </dict>\n\
+             </dict>\n\
+             </plist>\n",
+            hour = self.at.hour(),
+            minute = self.at.minute()
+        ))
     }
 
     /// The crontab line (`crontab -e`), for a machine with neither: cron runs it only
     /// when the machine is up at that minute.
     pub fn crontab(&self) -> Result<String, UnwritablePath> {
         let [exe, db] = self.args()?;
-        let mut line = format!("{} {} * * * ", self.at.minute(), self.at.hour());
+        let mut env = String::new();
         for (name, value) in &self.env {
-            line.push_str(&format!("{name}={} ", cron_word(value)));
+            let _ = write!(env, "{name}={} ", cron_word(value));
         }
-        line.push_str(&format!(
-            "{} --db {} remind --scheduled",
+        Ok(format!(
+            "{} {} * * * {env}{} --db {} remind --scheduled",
+            self.at.minute(),
+            self.at.hour(),
             cron_word(&exe),
             cron_word(&db)
-        ));
-        Ok(line)
+        ))
     }
 }
 
@@ -166,7 +180,13 @@ impl Existing {
         match found {
             None => Existing::None,
             Some(f) if f == wanted => Existing::Same,
-            Some(f) if f.lines().take(2).any(|l| l.contains(MARK) || l.contains(PLIST_MARK)) => Existing::Ours,
+            Some(f)
+                if f.lines()
+                    .take(2)
+                    .any(|l| l.contains(MARK) || l.contains(PLIST_MARK)) =>
+            {
+                Existing::Ours
+            }
             Some(_) => Existing::Theirs,
         }
     }
@@ -185,7 +205,11 @@ fn plain(p: &Path) -> Result<String, UnwritablePath> {
 /// line `$` (its variables) too.
 fn systemd_word(s: &str, command: bool) -> String {
     let escaped = s.replace('%', "%%");
-    let escaped = if command { escaped.replace('$', "$$") } else { escaped };
+    let escaped = if command {
+        escaped.replace('$', "$$")
+    } else {
+        escaped
+    };
     if escaped.contains([' ', '\t', '"', '\'', '\\', ';']) {
         format!("\"{}\"", escaped.replace('\\', "\\\\").replace('"', "\\\""))
     } else {
@@ -258,7 +282,12 @@ mod tests {
     fn a_path_with_a_line_break_is_refused() {
         let j = job("/usr/bin/touchbase", "/tmp/a\nb.db", &[]);
         assert!(j.service().is_err() && j.plist().is_err() && j.crontab().is_err());
-        assert!(j.check().unwrap_err().to_string().contains("cannot go into a timer"));
+        assert!(
+            j.check()
+                .unwrap_err()
+                .to_string()
+                .contains("cannot go into a timer")
+        );
     }
 
     #[test]
@@ -268,6 +297,9 @@ mod tests {
         assert_eq!(Existing::of(Some(&wanted), &wanted), Existing::Same);
         let older = wanted.replace("08:30", "07:00");
         assert_eq!(Existing::of(Some(&older), &wanted), Existing::Ours);
-        assert_eq!(Existing::of(Some("[Timer]\nOnCalendar=daily\n"), &wanted), Existing::Theirs);
+        assert_eq!(
+            Existing::of(Some("[Timer]\nOnCalendar=daily\n"), &wanted),
+            Existing::Theirs
+        );
     }
 }

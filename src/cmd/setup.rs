@@ -136,8 +136,9 @@ fn environment() -> anyhow::Result<Vec<(&'static str, String)>> {
 /// The files `platform` installs, where they go.
 fn files(platform: Platform, job: &Job) -> anyhow::Result<Vec<File>> {
     let dirs = || {
-        directories::BaseDirs::new()
-            .ok_or_else(|| anyhow::anyhow!("cannot find a home directory to install the timer in (HOME is not set)"))
+        directories::BaseDirs::new().ok_or_else(|| {
+            anyhow::anyhow!("cannot find a home directory to install the timer in (HOME is not set)")
+        })
     };
     Ok(match platform {
         Platform::Systemd => {
@@ -201,7 +202,11 @@ fn write(cx: &mut Ctx, platform: Platform, files: &[File]) -> anyhow::Result<()>
             anyhow::bail!(
                 "'{}' is already there and touchbase did not write it (its first lines do not say \"{}\") — nothing was written; move it away and run this again, or leave out --write and merge the printed units by hand",
                 f.path.display(),
-                if platform == Platform::Launchd { PLIST_MARK } else { MARK }
+                if platform == Platform::Launchd {
+                    PLIST_MARK
+                } else {
+                    MARK
+                }
             );
         }
         plan.push((f, existing));

@@ -30,7 +30,11 @@ pub(super) fn run(cx: &mut Ctx, args: &StatusArgs) -> anyhow::Result<()> {
         return Ok(());
     }
     if let Some(format) = format {
-        writeln!(cx.out, "{}", format.fill(&status, warning.as_deref().unwrap_or("")))?;
+        writeln!(
+            cx.out,
+            "{}",
+            format.fill(&status, warning.as_deref().unwrap_or(""))
+        )?;
         return Ok(());
     }
     let colour = cx.out.get_ref().is_on() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -42,7 +46,11 @@ pub(super) fn run(cx: &mut Ctx, args: &StatusArgs) -> anyhow::Result<()> {
         })
         .collect::<Vec<_>>()
         .join(" · ");
-    let line = if line.is_empty() { "nothing due".to_string() } else { line };
+    let line = if line.is_empty() {
+        "nothing due".to_string()
+    } else {
+        line
+    };
     if colour {
         // Styled around text made here (numbers and fixed words), so it passes the
         // terminal filter as it is.
@@ -152,10 +160,7 @@ impl Template {
                         );
                     }
                     let Some(field) = FIELDS.iter().find(|f| **f == name.trim()) else {
-                        anyhow::bail!(
-                            "--format has no field '{{{name}}}' — the fields are {}",
-                            known()
-                        );
+                        anyhow::bail!("--format has no field '{{{name}}}' — the fields are {}", known());
                     };
                     if !text.is_empty() {
                         pieces.push(Piece::Text(std::mem::take(&mut text)));

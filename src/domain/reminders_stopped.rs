@@ -97,10 +97,26 @@ mod tests {
     #[test]
     fn over_a_weekend_the_last_due_day_is_friday() {
         let s = weekdays();
-        assert_eq!(s.last_due_day(at("2026-11-28 12:00")), Some(day("2026-11-27")), "Saturday");
-        assert_eq!(s.last_due_day(at("2026-11-29 23:59")), Some(day("2026-11-27")), "Sunday");
-        assert_eq!(s.last_due_day(at("2026-11-30 09:00")), Some(day("2026-11-27")), "Monday early");
-        assert_eq!(s.last_due_day(at("2026-11-30 11:00")), Some(day("2026-11-30")), "Monday late");
+        assert_eq!(
+            s.last_due_day(at("2026-11-28 12:00")),
+            Some(day("2026-11-27")),
+            "Saturday"
+        );
+        assert_eq!(
+            s.last_due_day(at("2026-11-29 23:59")),
+            Some(day("2026-11-27")),
+            "Sunday"
+        );
+        assert_eq!(
+            s.last_due_day(at("2026-11-30 09:00")),
+            Some(day("2026-11-27")),
+            "Monday early"
+        );
+        assert_eq!(
+            s.last_due_day(at("2026-11-30 11:00")),
+            Some(day("2026-11-30")),
+            "Monday late"
+        );
     }
 
     #[test]
@@ -110,16 +126,29 @@ mod tests {
             workdays: Workdays::of(&["sat", "sun"]).unwrap(),
         };
         // Sunday's 23:30 plus two hours is Monday 01:30.
-        assert_eq!(weekend.last_due_day(at("2026-11-30 01:00")), Some(day("2026-11-28")));
-        assert_eq!(weekend.last_due_day(at("2026-11-30 01:30")), Some(day("2026-11-29")));
-        assert_eq!(weekend.last_due_day(at("2026-12-04 12:00")), Some(day("2026-11-29")), "Friday");
+        assert_eq!(
+            weekend.last_due_day(at("2026-11-30 01:00")),
+            Some(day("2026-11-28"))
+        );
+        assert_eq!(
+            weekend.last_due_day(at("2026-11-30 01:30")),
+            Some(day("2026-11-29"))
+        );
+        assert_eq!(
+            weekend.last_due_day(at("2026-12-04 12:00")),
+            Some(day("2026-11-29")),
+            "Friday"
+        );
     }
 
     #[test]
     fn never_set_up_never_warns() {
         let now = at("2026-12-02 12:00");
         assert_eq!(stopped_since(None, None, now, weekdays()), None);
-        assert_eq!(stopped_since(None, Some(day("2026-10-01")), now, weekdays()), None);
+        assert_eq!(
+            stopped_since(None, Some(day("2026-10-01")), now, weekdays()),
+            None
+        );
     }
 
     #[test]
@@ -127,7 +156,11 @@ mod tests {
         let s = weekdays();
         let set_up = Some(at("2026-11-01 12:00"));
         let now = at("2026-12-01 12:00");
-        assert_eq!(stopped_since(set_up, Some(day("2026-12-01")), now, s), None, "run today");
+        assert_eq!(
+            stopped_since(set_up, Some(day("2026-12-01")), now, s),
+            None,
+            "run today"
+        );
         // Before today's grace is over, yesterday's digest is enough.
         let early = at("2026-12-01 09:00");
         assert_eq!(stopped_since(set_up, Some(day("2026-11-30")), early, s), None);
@@ -158,7 +191,10 @@ mod tests {
         for now in ["2026-11-28 12:00", "2026-11-29 20:00", "2026-11-30 10:00"] {
             assert_eq!(stopped_since(set_up, friday, at(now), s), None, "{now}");
         }
-        assert_eq!(stopped_since(set_up, friday, at("2026-11-30 10:30"), s), Some(day("2026-11-27")));
+        assert_eq!(
+            stopped_since(set_up, friday, at("2026-11-30 10:30"), s),
+            Some(day("2026-11-27"))
+        );
     }
 
     #[test]
@@ -177,7 +213,10 @@ mod tests {
     fn set_up_before_at_expects_that_same_day() {
         let s = weekdays();
         let set_up = Some(at("2026-12-01 08:00"));
-        assert_eq!(stopped_since(set_up, None, at("2026-12-01 10:30"), s), Some(day("2026-12-01")));
+        assert_eq!(
+            stopped_since(set_up, None, at("2026-12-01 10:30"), s),
+            Some(day("2026-12-01"))
+        );
         let after = Some(at("2026-12-01 08:30"));
         assert_eq!(stopped_since(after, None, at("2026-12-01 23:00"), s), None);
     }
@@ -188,7 +227,10 @@ mod tests {
         let set_up = Some(at("2026-11-28 11:00"));
         assert_eq!(stopped_since(set_up, None, at("2026-11-29 11:00"), s), None);
         assert_eq!(stopped_since(set_up, None, at("2026-11-30 10:00"), s), None);
-        assert_eq!(stopped_since(set_up, None, at("2026-11-30 10:30"), s), Some(day("2026-11-28")));
+        assert_eq!(
+            stopped_since(set_up, None, at("2026-11-30 10:30"), s),
+            Some(day("2026-11-28"))
+        );
     }
 
     #[test]

@@ -21,7 +21,11 @@ pub fn what_is_due_is_counted_without_done_later_or_archived_rows(b: &dyn Backen
     let mut book = b.open();
     let today = day("2026-11-20");
     let through = day("2026-11-23");
-    assert_eq!(book.count_due(today, through).unwrap(), DueCounts::default(), "a new book");
+    assert_eq!(
+        book.count_due(today, through).unwrap(),
+        DueCounts::default(),
+        "a new book"
+    );
 
     let acme = book.add_customer(&customer("Acme"), now()).unwrap().id;
     let gone = book.add_customer(&customer("Gone"), now()).unwrap().id;
@@ -50,9 +54,11 @@ pub fn what_is_due_is_counted_without_done_later_or_archived_rows(b: &dyn Backen
         }
     }
     // An archived customer's overdue, today's and moment to prepare count for nothing.
-    book.add_follow_up(gone, "overdue", day("2026-11-10"), now()).unwrap();
+    book.add_follow_up(gone, "overdue", day("2026-11-10"), now())
+        .unwrap();
     book.add_follow_up(gone, "today", today, now()).unwrap();
-    book.add_moment(gone, &moment("to prepare", "2026-11-21"), now()).unwrap();
+    book.add_moment(gone, &moment("to prepare", "2026-11-21"), now())
+        .unwrap();
     let counted = DueCounts {
         overdue: 2,
         today: 1,
@@ -71,7 +77,10 @@ pub fn what_is_due_is_counted_without_done_later_or_archived_rows(b: &dyn Backen
     book.set_archived(gone, true, now()).unwrap();
     assert_eq!(b.open().count_due(today, through).unwrap(), counted);
     // The same as the follow-up count the agenda shows.
-    assert_eq!(book.count_follow_ups_due(today).unwrap(), (counted.overdue, counted.today));
+    assert_eq!(
+        book.count_follow_ups_due(today).unwrap(),
+        (counted.overdue, counted.today)
+    );
     // A window of today alone.
     assert_eq!(book.count_due(today, today).unwrap().prepare, 1);
 }

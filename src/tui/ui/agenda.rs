@@ -13,9 +13,9 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, StatefulWidget, Table, Ta
 
 use super::super::agenda::{AgendaView, Item};
 use super::super::theme::Theme;
+use crate::app::status::stopped_warning;
 use crate::domain::nudge::NudgeKind;
 use crate::domain::text::sanitize;
-use crate::app::status::stopped_warning;
 use crate::human::day;
 
 impl Widget for &AgendaView {
@@ -39,20 +39,11 @@ impl Widget for &AgendaView {
             .title(Span::styled(title, theme.title));
         let inner = block.inner(area);
         block.render(area, buf);
-        // A digest that stopped going out is said under the header, as a refusal is
-        // (its mark and words, not its colour alone, so it reads under NO_COLOR too).
         let area = match view.reminders_stopped {
             Some(since) => {
-                let [warning, rest] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
-                let text = stopped_warning(since, view.look.now.today());
-                wrap::fit(
-                    Line::from(vec![
-                        Span::styled("✗ ", theme.error),
-                        Span::styled(format!("{text} — see touchbase remind --setup"), theme.error),
-                    ]),
-                    usize::from(warning.width),
-                )
-                .render(warning, buf);
+                let [warning, rest] =
+                    Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+                stopped(since, view.look.now.today(), theme, warning.width).render(warning, buf);
                 rest
             }
             None => inner,
@@ -129,6 +120,19 @@ impl Widget for &AgendaView {
             detail(&item, today, theme).render(detail_area, buf);
         }
     }
+}
+
+/// A digest that stopped going out, said under the header as a refusal is: its mark and
+/// words, not its colour alone, so it reads under `NO_COLOR` too.
+fn stopped(since: NaiveDate, today: NaiveDate, theme: &Theme, width: u16) -> Line<'static> {
+    let text = stopped_warning(since, today);
+    wrap::fit(
+        Line::from(vec![
+            Span::styled("✗ ", theme.error),
+            Span::styled(format!("{text} — see touchbase remind --setup"), theme.error),
+        ]),
+        usize::from(width),
+    )
 }
 
 /// How each kind of nudge is labelled in the agenda.
