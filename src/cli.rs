@@ -726,6 +726,7 @@ pub struct StatusArgs {
     /// should stay short); the exit code is 0 either way
     #[arg(long)]
     pub quiet_when_clear: bool,
+    /// Print the counts and the warning as JSON
     #[arg(long)]
     pub json: bool,
 }
