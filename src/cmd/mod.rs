@@ -155,12 +155,8 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
         Command::Archive { customer, json } => archive::archive(&mut cx, &customer, json),
         Command::Unarchive { customer, json } => archive::unarchive(&mut cx, &customer, json),
         Command::Merge { keep, other, json } => merge::merge(&mut cx, &keep, &other, json),
-        Command::Done { follow_up_id, json } => follow_ups::done(&mut cx, follow_up_id, json),
-        Command::Snooze {
-            follow_up_id,
-            when,
-            json,
-        } => follow_ups::snooze(&mut cx, follow_up_id, &when, json),
+        Command::Done { code, json } => follow_ups::done(&mut cx, &code, json),
+        Command::Snooze { code, when, json } => follow_ups::snooze(&mut cx, &code, &when.join(" "), json),
         Command::Quiet(args) => quiet::run(&mut cx, &args),
         Command::Pause(args) => quiet::pause(&mut cx, &args),
         Command::Export {

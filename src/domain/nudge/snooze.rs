@@ -45,7 +45,13 @@ impl Quiet {
 
     /// Whether `nudge` is snoozed.
     pub fn hides(&self, nudge: &Nudge) -> bool {
-        !self.0.is_empty() && self.0.contains(&(nudge.customer_id, nudge.kind, nudge.subject()))
+        self.holds(nudge.customer_id, nudge.kind, nudge.subject())
+    }
+
+    /// Whether the nudge of `kind` about `subject` ([`Nudge::subject`]) of customer
+    /// `customer_id` is snoozed, whether or not it nudges now.
+    pub fn holds(&self, customer_id: i64, kind: NudgeKind, subject: i64) -> bool {
+        !self.0.is_empty() && self.0.contains(&(customer_id, kind, subject))
     }
 }
 
