@@ -340,6 +340,19 @@ pub enum Command {
     /// Goes to stdout, the desktop (--notify) or e-mail (--email), or where `[remind]
     /// channels` in config.toml says. Exits 0 only when every channel took it.
     /// `--setup` prints (and with --write installs) a daily timer that runs it.
+    ///
+    /// Item codes: f114 a follow-up, m12 a decision moment, t7 a trigger, and a nudge about
+    /// a customer as a whole by the customer's id: c3 cadence, a3 asks outnumber gives, l3
+    /// loyalty, s3 satisfaction. `touchbase done CODE`, `touchbase snooze CODE WHEN` and the
+    /// quick-log line's !f114 take them.
+    ///
+    /// Each delivered digest is recorded (its channels and codes): `--since-last` compares
+    /// against it. A failed channel exits non-zero with the reason, and records nothing.
+    ///
+    /// On a day that is not one of `[week] workdays` no digest goes out (stderr says why,
+    /// exit 0, nothing recorded) unless --anyway. A day with nothing in the digest prints
+    /// "Nothing due today." on stdout and, unless `[remind] send_empty = true`, sends
+    /// nothing to the desktop or by e-mail; it is recorded as run.
     Remind(RemindArgs),
     /// One short line for a shell prompt or a status bar: 3 overdue · 1 today · 2 to prepare
     Status(StatusArgs),
