@@ -67,8 +67,14 @@ fn the_digest_lists_each_section_with_codes_first() {
         "{digest}"
     );
     let section = |name: &str| {
-        let start = digest.find(&format!("\n{name}\n")).unwrap_or_else(|| panic!("{name}:\n{digest}"));
-        digest[start + name.len() + 2..].split("\n\n").next().unwrap().to_string()
+        let start = digest
+            .find(&format!("\n{name}\n"))
+            .unwrap_or_else(|| panic!("{name}:\n{digest}"));
+        digest[start + name.len() + 2..]
+            .split("\n\n")
+            .next()
+            .unwrap()
+            .to_string()
     };
     assert_eq!(
         section("Overdue"),
@@ -84,8 +90,14 @@ fn the_digest_lists_each_section_with_codes_first() {
         also.starts_with("t1  Gamma — complaint “delivery late” arrived today"),
         "{also}"
     );
-    assert!(!digest.contains("Delta"), "an archived customer is left out: {digest}");
-    assert!(!also.contains("send proposal") && !also.contains("board meets"), "each once: {also}");
+    assert!(
+        !digest.contains("Delta"),
+        "an archived customer is left out: {digest}"
+    );
+    assert!(
+        !also.contains("send proposal") && !also.contains("board meets"),
+        "each once: {also}"
+    );
 }
 
 #[test]
@@ -101,7 +113,10 @@ fn a_code_from_the_digest_marks_its_line_done() {
 
     let trigger = book.code_of(&next, "delivery late");
     let resolved = book.ok(&["done", &trigger.to_uppercase()]);
-    assert!(resolved.contains("Resolved the reactional trigger “delivery late”"), "{resolved}");
+    assert!(
+        resolved.contains("Resolved the reactional trigger “delivery late”"),
+        "{resolved}"
+    );
     assert!(!book.ok(&["remind"]).contains("delivery late"));
 }
 
@@ -109,7 +124,10 @@ fn a_code_from_the_digest_marks_its_line_done() {
 fn a_bare_id_is_still_a_follow_up() {
     let book = book();
     assert!(book.ok(&["done", "1"]).contains("Done: “send proposal”"));
-    assert!(book.ok(&["snooze", "3", "+2d"]).contains("Snoozed “call back” for Beta"));
+    assert!(
+        book.ok(&["snooze", "3", "+2d"])
+            .contains("Snoozed “call back” for Beta")
+    );
 }
 
 #[test]
@@ -175,7 +193,10 @@ fn the_quick_log_line_closes_a_follow_up_by_its_code() {
 fn since_last_shows_only_what_the_last_digest_did_not_hold() {
     let book = book();
     let first = book.ok(&["remind", "--since-last"]);
-    assert!(first.contains("send proposal"), "no digest before: all of it: {first}");
+    assert!(
+        first.contains("send proposal"),
+        "no digest before: all of it: {first}"
+    );
     let again = book.ok(&["remind", "--since-last"]);
     assert!(again.contains("Nothing new since Mon 23 Nov 09:00."), "{again}");
     book.ok(&["log", "Gamma", "call: sorry >> send a credit note @today"]);
@@ -221,20 +242,46 @@ fn the_json_digest_has_its_documented_shape() {
 fn no_digest_on_a_day_off_unless_asked() {
     let book = book();
     let saturday = "2026-11-28T09:00:00Z";
-    let out = book.run_at(saturday, &["remind"]).assert().success().get_output().clone();
+    let out = book
+        .run_at(saturday, &["remind"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
     assert!(out.stdout.is_empty(), "{}", String::from_utf8_lossy(&out.stdout));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("Saturday 28 Nov is not one of [week] workdays"), "{err}");
+    assert!(
+        err.contains("Saturday 28 Nov is not one of [week] workdays"),
+        "{err}"
+    );
     assert!(err.contains("--anyway"), "{err}");
-    let anyway = book.run_at(saturday, &["remind", "--anyway"]).assert().success().get_output().clone();
-    assert!(String::from_utf8(anyway.stdout).unwrap().contains("send proposal"));
+    let anyway = book
+        .run_at(saturday, &["remind", "--anyway"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(
+        String::from_utf8(anyway.stdout)
+            .unwrap()
+            .contains("send proposal")
+    );
 
     // The day off recorded nothing; only the --anyway digest was.
-    let run = touchbase::store::open(&book.db).unwrap().last_remind_run().unwrap().unwrap();
+    let run = touchbase::store::open(&book.db)
+        .unwrap()
+        .last_remind_run()
+        .unwrap()
+        .unwrap();
     assert_eq!(run.day.to_string(), "2026-11-28");
 
     book.config("[week]\nworkdays = [\"sat\"]\n");
-    let sat = book.run_at(saturday, &["remind"]).assert().success().get_output().clone();
+    let sat = book
+        .run_at(saturday, &["remind"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
     assert!(String::from_utf8(sat.stdout).unwrap().contains("send proposal"));
 }
 
@@ -253,7 +300,10 @@ fn a_failing_channel_exits_non_zero_says_why_and_records_nothing() {
         .get_output()
         .clone();
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("the digest was not e-mailed to me@example.com"), "{err}");
+    assert!(
+        err.contains("the digest was not e-mailed to me@example.com"),
+        "{err}"
+    );
     assert!(!err.contains("hunter2"), "never the password: {err}");
     assert!(!err.contains("panicked"), "{err}");
 
@@ -269,15 +319,24 @@ fn a_failing_channel_exits_non_zero_says_why_and_records_nothing() {
     assert!(err.contains("the digest did not reach the desktop"), "{err}");
 
     let all = book.ok(&["remind", "--since-last", "--stdout"]);
-    assert!(all.contains("send proposal") && all.contains("board meets"), "nothing was recorded: {all}");
+    assert!(
+        all.contains("send proposal") && all.contains("board meets"),
+        "nothing was recorded: {all}"
+    );
 }
 
 #[test]
 fn email_from_the_config_needs_an_address() {
     let book = book();
     book.config("[remind]\nchannels = [\"email\"]\n");
-    book.refuses(&["remind"], "[remind] email is empty — set the address there, or pass --email ADDRESS");
-    book.refuses(&["remind", "--email", "nobody"], "'nobody' is not an e-mail address");
+    book.refuses(
+        &["remind"],
+        "[remind] email is empty — set the address there, or pass --email ADDRESS",
+    );
+    book.refuses(
+        &["remind", "--email", "nobody"],
+        "'nobody' is not an e-mail address",
+    );
     // A flag overrides the config's channels.
     assert!(book.ok(&["remind", "--stdout"]).contains("send proposal"));
 }
@@ -311,5 +370,9 @@ fn a_delivered_digest_records_its_channels_and_codes() {
     assert_eq!(&run.items[..3], ["f1", "f3", "m1"]);
     assert!(run.items.contains(&"t1".to_string()), "{:?}", run.items);
     assert!(!run.scheduled);
-    assert_eq!(store.setting(Setting::RemindersSetUp).unwrap(), None, "only a scheduled run sets it");
+    assert_eq!(
+        store.setting(Setting::RemindersSetUp).unwrap(),
+        None,
+        "only a scheduled run sets it"
+    );
 }

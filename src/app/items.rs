@@ -44,12 +44,18 @@ pub fn done(code: ItemCode) -> Result<Done, Refused> {
 /// the customer and the nudge, as `touchbase quiet` names it. A moment's nudge is the one
 /// to prepare for it, or once its day has passed the one asking how it went; a trigger's
 /// is its kind's.
-pub fn snooze_target(store: &dyn Book, today: NaiveDate, code: ItemCode) -> anyhow::Result<Option<(i64, Target)>> {
+pub fn snooze_target(
+    store: &dyn Book,
+    today: NaiveDate,
+    code: ItemCode,
+) -> anyhow::Result<Option<(i64, Target)>> {
     let target = |customer_id, kind, subject| Some((customer_id, Target { kind, subject }));
     Ok(match code {
         ItemCode::FollowUp(_) => None,
         ItemCode::Moment(id) => {
-            let m = store.moment(id)?.ok_or_else(|| NotFound::new("decision moment", id))?;
+            let m = store
+                .moment(id)?
+                .ok_or_else(|| NotFound::new("decision moment", id))?;
             let kind = if m.expected < today {
                 NudgeKind::MomentPassed
             } else {

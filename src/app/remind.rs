@@ -45,12 +45,7 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [
-        Section::Overdue,
-        Section::Today,
-        Section::Prepare,
-        Section::Nudge,
-    ];
+    pub const ALL: [Section; 4] = [Section::Overdue, Section::Today, Section::Prepare, Section::Nudge];
 }
 
 /// One thing to do, as the digest lists it.
@@ -135,7 +130,11 @@ pub fn digest(store: &dyn Book, now: Now, config: &Config, since_last: bool) -> 
     let mut lines = Vec::new();
     let mut follow_ups = |section, (from, before)| -> anyhow::Result<usize> {
         let page = store.follow_ups_due_between(from, before, limit)?;
-        lines.extend(page.rows.iter().map(|(f, c)| follow_up_line(section, f, c, today, config)));
+        lines.extend(
+            page.rows
+                .iter()
+                .map(|(f, c)| follow_up_line(section, f, c, today, config)),
+        );
         Ok(page.total)
     };
     let overdue = follow_ups(Section::Overdue, days.overdue)?;
@@ -190,7 +189,9 @@ pub fn digest(store: &dyn Book, now: Now, config: &Config, since_last: bool) -> 
     if since_last && let Some(last) = store.last_remind_run()? {
         let held: HashSet<&str> = last.items.iter().map(String::as_str).collect();
         let before = digest.lines.len();
-        digest.lines.retain(|l| !held.contains(l.code.to_string().as_str()));
+        digest
+            .lines
+            .retain(|l| !held.contains(l.code.to_string().as_str()));
         digest.since = Some((last.delivered_at, before - digest.lines.len()));
     }
     Ok(digest)
@@ -204,7 +205,9 @@ fn follow_up_line(section: Section, f: &FollowUp, c: &Customer, today: NaiveDate
         customer_id: c.id,
         customer: c.name.clone(),
         what: f.text.clone(),
-        reason: nudge.as_ref().map_or_else(|| format!("“{}”", f.text), |n| n.reason.clone()),
+        reason: nudge
+            .as_ref()
+            .map_or_else(|| format!("“{}”", f.text), |n| n.reason.clone()),
         date: Some(f.due),
         kind: nudge.map_or(NudgeKind::FollowUpToday, |n| n.kind),
     }

@@ -23,7 +23,13 @@ pub fn run(cx: &mut Ctx, args: &QuietArgs) -> anyhow::Result<()> {
 }
 
 /// `snooze CODE WHEN` on a nudge's item code: `quiet` for customer `customer_id`.
-pub(super) fn snooze(cx: &mut Ctx, customer_id: i64, target: Target, until: &str, json: bool) -> anyhow::Result<()> {
+pub(super) fn snooze(
+    cx: &mut Ctx,
+    customer_id: i64,
+    target: Target,
+    until: &str,
+    json: bool,
+) -> anyhow::Result<()> {
     said_snoozed(cx, Who::Id(customer_id), target, until, json)
 }
 

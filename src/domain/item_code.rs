@@ -172,10 +172,23 @@ mod tests {
 
     #[test]
     fn a_bad_code_is_named_with_the_shapes_that_work() {
-        for bad in ["", "f", "x12", "f-1", "f1x", "ff1", "m 12", "99999999999999999999", "!f1"] {
+        for bad in [
+            "",
+            "f",
+            "x12",
+            "f-1",
+            "f1x",
+            "ff1",
+            "m 12",
+            "99999999999999999999",
+            "!f1",
+        ] {
             let err = bad.parse::<ItemCode>().unwrap_err().to_string();
             assert!(err.starts_with(&format!("'{bad}' is not an item code")), "{err}");
-            assert!(err.contains("f<id>") && err.contains("m<id>") && err.contains("t<id>"), "{err}");
+            assert!(
+                err.contains("f<id>") && err.contains("m<id>") && err.contains("t<id>"),
+                "{err}"
+            );
         }
     }
 

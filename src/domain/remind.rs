@@ -60,6 +60,10 @@ mod tests {
             "three days ahead, the third included"
         );
         let last = DigestDays::on(NaiveDate::MAX, &Rules::default());
-        assert_eq!(last.today.1, NaiveDate::MAX, "no panic at the end of the calendar");
+        assert_eq!(
+            last.today.1,
+            NaiveDate::MAX,
+            "no panic at the end of the calendar"
+        );
     }
 }

@@ -8,10 +8,10 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use crate::app::remind::{Counts, Digest, Line, Section};
+use crate::clock::Now;
 use crate::deliver::{Letter, Notice};
 use crate::domain::text::sanitize;
 use crate::human::{day, local_time};
-use crate::clock::Now;
 
 /// How many lines the desktop notification lists.
 const NOTICE_LINES: usize = 5;
@@ -82,7 +82,12 @@ pub fn text(digest: &Digest, now: Now) -> String {
         let _ = writeln!(out, "\n{}", nothing(digest, now));
         return out;
     }
-    let width = digest.lines.iter().map(|l| l.code.to_string().len()).max().unwrap_or(0);
+    let width = digest
+        .lines
+        .iter()
+        .map(|l| l.code.to_string().len())
+        .max()
+        .unwrap_or(0);
     for section in Section::ALL {
         let lines: Vec<&Line> = digest.section(section).collect();
         if lines.is_empty() {
@@ -103,7 +108,11 @@ pub fn text(digest: &Digest, now: Now) -> String {
         }
     }
     if let Some((at, held)) = digest.since.filter(|(_, held)| *held > 0) {
-        let _ = writeln!(out, "\n{held} more already in the digest of {}.", local_time(at, now));
+        let _ = writeln!(
+            out,
+            "\n{held} more already in the digest of {}.",
+            local_time(at, now)
+        );
     }
     out.push_str("\n`touchbase done CODE` marks one done; `touchbase snooze CODE WHEN` puts it off.\n");
     out
@@ -157,7 +166,11 @@ pub fn html(digest: &Digest, now: Now) -> String {
         }
         out.push_str("</table>\n");
         if more(digest, section) > 0 {
-            let _ = writeln!(out, "<p>… and {} more (touchbase due --all)</p>", more(digest, section));
+            let _ = writeln!(
+                out,
+                "<p>… and {} more (touchbase due --all)</p>",
+                more(digest, section)
+            );
         }
     }
     out.push_str(
@@ -186,10 +199,20 @@ pub fn notice(digest: &Digest, now: Now) -> Notice {
         .lines
         .iter()
         .take(NOTICE_LINES)
-        .map(|l| format!("{}  {} — {}", l.code, sanitize(&l.customer), sanitize(&said(l, digest.day))))
+        .map(|l| {
+            format!(
+                "{}  {} — {}",
+                l.code,
+                sanitize(&l.customer),
+                sanitize(&said(l, digest.day))
+            )
+        })
         .collect();
     if digest.lines.len() > NOTICE_LINES {
-        body.push(format!("… and {} more: touchbase remind", digest.lines.len() - NOTICE_LINES));
+        body.push(format!(
+            "… and {} more: touchbase remind",
+            digest.lines.len() - NOTICE_LINES
+        ));
     }
     if body.is_empty() {
         body.push(nothing(digest, now));
@@ -226,7 +249,14 @@ mod tests {
                 "",
                 Some("2026-11-20"),
             ),
-            line(Section::Today, ItemCode::FollowUp(7), "Beta", "call back", "", Some("2026-11-23")),
+            line(
+                Section::Today,
+                ItemCode::FollowUp(7),
+                "Beta",
+                "call back",
+                "",
+                Some("2026-11-23"),
+            ),
             line(
                 Section::Prepare,
                 ItemCode::Moment(12),
@@ -265,23 +295,42 @@ mod tests {
     #[test]
     fn the_text_lists_codes_first_by_section() {
         let text = text(&digest(), now());
-        assert!(text.starts_with("touchbase — Mon 23 Nov 2026: 1 overdue · 1 today · 1 to prepare\n"), "{text}");
         assert!(
-            text.contains("\nOverdue\nf114  Acme <Logistics> & Co — send <b>proposal</b> (overdue since Fri 20 Nov)\n"),
+            text.starts_with("touchbase — Mon 23 Nov 2026: 1 overdue · 1 today · 1 to prepare\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "\nOverdue\nf114  Acme <Logistics> & Co — send <b>proposal</b> (overdue since Fri 20 Nov)\n"
+            ),
             "{text}"
         );
         assert!(text.contains("\nDue today\nf7    Beta — call back\n"), "{text}");
-        assert!(text.contains("\nTo prepare\nm12   Acme <Logistics> & Co — “board meets” in 2 days (Wed 25 Nov)\n"), "{text}");
-        assert!(text.contains("\nAlso\nt3    Gamma — complaint “late” arrived today\n"), "{text}");
+        assert!(
+            text.contains(
+                "\nTo prepare\nm12   Acme <Logistics> & Co — “board meets” in 2 days (Wed 25 Nov)\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("\nAlso\nt3    Gamma — complaint “late” arrived today\n"),
+            "{text}"
+        );
     }
 
     #[test]
     fn the_html_escapes_every_customer_text() {
         let html = html(&digest(), now());
-        assert!(html.contains("<td>Acme &lt;Logistics&gt; &amp; Co</td>"), "{html}");
+        assert!(
+            html.contains("<td>Acme &lt;Logistics&gt; &amp; Co</td>"),
+            "{html}"
+        );
         assert!(html.contains("send &lt;b&gt;proposal&lt;/b&gt;"), "{html}");
         assert!(!html.contains("<b>"), "{html}");
-        assert!(html.contains("<h2>Overdue</h2>") && html.contains("<h2>Also</h2>"), "{html}");
+        assert!(
+            html.contains("<h2>Overdue</h2>") && html.contains("<h2>Also</h2>"),
+            "{html}"
+        );
     }
 
     #[test]
