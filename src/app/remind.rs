@@ -171,7 +171,7 @@ pub fn digest(store: &dyn Book, now: Now, config: &Config, since_last: bool) -> 
                 kind: n.kind,
             }),
     );
-    let listed = |n: usize, s| n - lines.iter().filter(|l| l.section == s).count();
+    let listed = |n: usize, s| n.saturating_sub(lines.iter().filter(|l| l.section == s).count());
     let more = Counts {
         overdue: listed(overdue, Section::Overdue),
         today: listed(due_today, Section::Today),
@@ -287,4 +287,40 @@ pub fn record(
         }
         Ok(None)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `touchbase status` counts is what the digest's sections hold, on a book with
+    /// more in each than the digest lists; and each line is in one section only.
+    #[test]
+    fn the_counts_are_the_sections_sizes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = crate::store::open(&dir.path().join("book.db")).unwrap();
+        let now = Now::parse("2026-11-23T09:00:00Z").unwrap();
+        crate::demo::generate(&mut *store, now, 1200).unwrap();
+        let mut config = Config::default();
+        config.nudge.limit = 5;
+        let digest = digest(&*store, now, &config, false).unwrap();
+        assert_eq!(counts(&*store, now, &config).unwrap(), digest.counts);
+        let c = digest.counts;
+        assert!(c.overdue > 5 && c.today > 0 && c.prepare > 0, "{c:?}");
+        for (section, total, more) in [
+            (Section::Overdue, c.overdue, digest.more.overdue),
+            (Section::Today, c.today, digest.more.today),
+            (Section::Prepare, c.prepare, digest.more.prepare),
+        ] {
+            assert_eq!(digest.section(section).count() + more, total, "{section:?}");
+        }
+        assert_eq!(digest.section(Section::Nudge).count(), config.remind.top);
+        let codes: HashSet<&String> = digest.codes.iter().collect();
+        assert_eq!(
+            codes.len(),
+            digest.codes.len(),
+            "no code twice: {:?}",
+            digest.codes
+        );
+    }
 }
