@@ -376,3 +376,30 @@ fn a_delivered_digest_records_its_channels_and_codes() {
         "only a scheduled run sets it"
     );
 }
+
+#[test]
+fn a_moment_prepared_for_is_listed_and_can_be_snoozed_by_its_code() {
+    let book = book();
+    let later = "2026-11-23T11:00:00Z";
+    book.run_at(later, &["log", "Acme", "call: went through the board's agenda"])
+        .assert()
+        .success();
+    let out = |args: &[&str]| {
+        let out = book
+            .run_at(later, args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    let digest = out(&["remind"]);
+    assert!(
+        digest.contains("m1  Acme — “board meets” in 2 days (Wed 25 Nov)"),
+        "still to prepare, without the nudge's “nothing logged”: {digest}"
+    );
+    let said = out(&["snooze", "m1", "+2d"]);
+    assert!(said.contains("Snoozed the moment nudge for Acme"), "{said}");
+    assert!(!out(&["remind"]).contains("board meets"));
+}

@@ -7,7 +7,6 @@ use super::quiet::Target;
 use super::refused::Refused;
 use crate::domain::item_code::{CustomerNudge, ItemCode};
 use crate::domain::nudge::NudgeKind;
-use crate::domain::trigger::TriggerKind;
 use crate::store::{Book, NotFound};
 use chrono::NaiveDate;
 
@@ -65,12 +64,7 @@ pub fn snooze_target(
         }
         ItemCode::Trigger(id) => {
             let t = store.require_trigger(id)?;
-            let kind = match t.kind {
-                TriggerKind::Reactional => NudgeKind::ComplaintOpen,
-                TriggerKind::Situational => NudgeKind::SituationUnanswered,
-                TriggerKind::Influential => NudgeKind::InfluenceUnanswered,
-            };
-            target(t.customer_id, kind, Some(id))
+            target(t.customer_id, t.kind.nudge_kind(), Some(id))
         }
         ItemCode::Customer(id, kind) => target(id, kind.kind(), None),
     })

@@ -106,6 +106,18 @@ impl NudgeKind {
     }
 }
 
+impl crate::domain::trigger::TriggerKind {
+    /// The kind of nudge an open trigger of this kind gives.
+    pub fn nudge_kind(self) -> NudgeKind {
+        use crate::domain::trigger::TriggerKind;
+        match self {
+            TriggerKind::Reactional => NudgeKind::ComplaintOpen,
+            TriggerKind::Situational => NudgeKind::SituationUnanswered,
+            TriggerKind::Influential => NudgeKind::InfluenceUnanswered,
+        }
+    }
+}
+
 impl FromStr for NudgeKind {
     type Err = BadNudgeKind;
 
