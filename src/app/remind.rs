@@ -17,7 +17,7 @@ use crate::domain::moment::Moment;
 use crate::domain::nudge::{self, NudgeKind, Quiet};
 use crate::domain::remind::DigestDays;
 use crate::domain::{Customer, FollowUp};
-use crate::store::{Book, By, RemindRun, Setting};
+use crate::store::{Book, By, RemindRun, Setting, Stream};
 
 /// How many lines each section holds in all, listed or not: what `touchbase status`
 /// prints, and the digest's subject.
@@ -151,26 +151,21 @@ pub fn digest(store: &dyn Book, now: Now, config: &Config, since_last: bool) -> 
         today: due_today,
         prepare: moments.len(),
     };
-    // Every nudge to prepare for a moment is one of the moments above; enough of the
-    // agenda's ranking that `top` others are in it.
+    // The follow-ups' nudges are the lines above, and every nudge to prepare for a moment
+    // is one of the moments: the agenda's ranking of the other kinds.
     let top = config.remind.top;
-    let ranked = agenda::scored(store, now, config, Some(top + counts.prepare))?.nudges;
-    lines.extend(
-        ranked
-            .iter()
-            .filter(|n| agenda::section(n.kind) == 2 && n.kind != NudgeKind::MomentAhead)
-            .take(top)
-            .map(|n| Line {
-                section: Section::Nudge,
-                code: ItemCode::of(n),
-                customer_id: n.customer_id,
-                customer: n.customer.clone(),
-                what: asks_for(n.kind).to_string(),
-                reason: n.reason.clone(),
-                date: None,
-                kind: n.kind,
-            }),
-    );
+    let others = |s: Stream| agenda::section(s.kind()) == 2 && s.kind() != NudgeKind::MomentAhead;
+    let ranked = agenda::scored_from(store, now, config, Some(top), others)?.nudges;
+    lines.extend(ranked.iter().take(top).map(|n| Line {
+        section: Section::Nudge,
+        code: ItemCode::of(n),
+        customer_id: n.customer_id,
+        customer: n.customer.clone(),
+        what: asks_for(n.kind).to_string(),
+        reason: n.reason.clone(),
+        date: None,
+        kind: n.kind,
+    }));
     let listed = |n: usize, s| n.saturating_sub(lines.iter().filter(|l| l.section == s).count());
     let more = Counts {
         overdue: listed(overdue, Section::Overdue),
@@ -315,6 +310,17 @@ mod tests {
             assert_eq!(digest.section(section).count() + more, total, "{section:?}");
         }
         assert_eq!(digest.section(Section::Nudge).count(), config.remind.top);
+        // The nudges are the top of every nudge the lines above do not say, as ranking
+        // every candidate finds them (the same scores; of equal ones either may make it).
+        let every = agenda::scored(&*store, now, &config, None).unwrap().nudges;
+        let expected: Vec<String> = every
+            .iter()
+            .filter(|n| agenda::section(n.kind) == 2 && n.kind != NudgeKind::MomentAhead)
+            .take(config.remind.top)
+            .map(|n| n.reason.clone())
+            .collect();
+        let found: Vec<String> = digest.section(Section::Nudge).map(|l| l.reason.clone()).collect();
+        assert_eq!(found, expected);
         let codes: HashSet<&String> = digest.codes.iter().collect();
         assert_eq!(
             codes.len(),
