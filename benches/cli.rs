@@ -1,4 +1,4 @@
-//! The work behind `touchbase due`, `log`, `edit`, `delete` and `export week` on a
+//! The work behind `touchbase due`, `remind`, `log`, `edit`, `delete` and `export week` on a
 //! 100k-customer book, without starting a process or printing; `benches/process.sh` times
 //! the whole commands, and `import`.
 //!
@@ -8,8 +8,8 @@ mod common;
 
 use common::WritableCopy;
 use divan::Bencher;
-use touchbase::app::agenda;
 use touchbase::app::week::plan_week;
+use touchbase::app::{agenda, remind};
 use touchbase::config::Config;
 use touchbase::domain::quicklog;
 use touchbase::export::{self, WeekFormat};
@@ -39,6 +39,16 @@ fn due(bencher: Bencher) {
     let config = Config::default();
     let now = common::now();
     bencher.bench_local(|| agenda::due(&*store, now, &config, Some(config.nudge.limit)).expect("due"));
+}
+
+/// `remind::digest`: today's digest (`touchbase remind` to stdout after opening, but
+/// printing and recording the run).
+#[divan::bench(sample_count = 100)]
+fn remind_digest(bencher: Bencher) {
+    let store = touchbase::store::open(common::book()).expect("opening the bench book");
+    let config = Config::default();
+    let now = common::now();
+    bencher.bench_local(|| remind::digest(&*store, now, &config, false).expect("the digest"));
 }
 
 /// `store::open` + `agenda::due`: all of `touchbase due` but the process, the config file

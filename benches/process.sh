@@ -25,13 +25,14 @@ out=$(mktemp -d)
 trap 'rm -rf "$out" "$data/book-100k-hyperfine.db"' EXIT
 
 cli() {
-    # `log` writes: a synced copy, so the book stays as generated and no sample pays for
-    # flushing the copy.
+    # `log` writes, and so does `remind` (it records the digest it delivered): a synced
+    # copy, so the book stays as generated and no sample pays for flushing the copy.
     cp "$book" "$data/book-100k-hyperfine.db"
     sync "$data/book-100k-hyperfine.db"
     hyperfine -N --warmup 5 --runs 60 --export-json "$out/due-log.json" \
         "$bin --db $book due" \
         "$bin --db $book status" \
+        "$bin --db $data/book-100k-hyperfine.db remind" \
         "$bin --db $data/book-100k-hyperfine.db log 4242 'call: checked in >> send brochure @fri'" \
         "$bin --db $data/book-100k-hyperfine.db log 4243 'visit yesterday 14:30: site tour =5 >> send the offer @fri'" \
         "$bin --db $book search send revised" \

@@ -36,7 +36,7 @@ the system time zone's, or TOUCHBASE_TZ's (an offset: +01:00, -05:30, UTC).
 
 const LOG_HELP: &str = concat!(
     "\
-The line: [kind [when]:] note [>> follow-up text] [@when] [=satisfaction] [#tag ...] [!done|!ID]
+The line: [kind [when]:] note [>> follow-up text] [@when] [=satisfaction] [#tag ...] [!done|!ID|!fID]
 
   kind      call, email, meeting, visit, message, note, gift, complaint; without
             \"kind:\" the line is a call. A note does not count as contact; a gift is
@@ -52,8 +52,9 @@ The line: [kind [when]:] note [>> follow-up text] [@when] [=satisfaction] [#tag 
   =1..5     the customer's satisfaction.
   #tag      adds a tag to the customer.
   !done     marks every follow-up of the customer that was open done, in the same step;
-  !114      marks follow-up 114 done (several may be given). An id that is not an open
-            follow-up of this customer refuses the whole line.
+  !114      marks follow-up 114 done (several may be given); !f114, the item code
+            `touchbase remind` prints, too. An id that is not an open follow-up of
+            this customer refuses the whole line.
 
 Examples:
   touchbase log acme \"call: discussed renewal >> send proposal @fri\"
@@ -202,17 +203,31 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Mark a follow-up done
+    /// Mark a follow-up done, or resolve a trigger, by the item code `remind` prints
+    ///
+    /// CODE: f114 (or 114) a follow-up, t7 a trigger (resolved). A decision moment (m12) is
+    /// closed with its outcome: `touchbase moment close 12 --outcome won|lost|passed`.
     Done {
-        follow_up_id: i64,
+        /// An item code as `touchbase remind` prints it (f114, t7), or a follow-up's id
+        #[arg(value_name = "CODE")]
+        code: String,
         #[arg(long)]
         json: bool,
     },
-    /// Move a follow-up to another day: +3d pushes it on from its date (from today once overdue);
-    /// tomorrow, fri, next week, 2026-12-01 mean that day, earlier than its date too (said so)
+    /// Move a follow-up to another day, or quiet another nudge until one, by its item code
+    ///
+    /// A follow-up (f114, or 114): +3d pushes it on from its date (from today once overdue);
+    /// tomorrow, fri, next week, 2026-12-01 mean that day, earlier than its date too (said
+    /// so). Any other code `remind` prints (m12 a moment, t7 a trigger, c3 a cadence, a3
+    /// asks, l3 loyalty, s3 satisfaction) quiets that nudge until the day, as `touchbase
+    /// quiet` does; words after the day are the reason.
     Snooze {
-        follow_up_id: i64,
-        when: String,
+        /// An item code as `touchbase remind` prints it, or a follow-up's id
+        #[arg(value_name = "CODE")]
+        code: String,
+        /// The day, and for a nudge why: +2w champion on leave
+        #[arg(required = true, num_args = 1..)]
+        when: Vec<String>,
         #[arg(long)]
         json: bool,
     },
@@ -325,6 +340,19 @@ pub enum Command {
     /// Goes to stdout, the desktop (--notify) or e-mail (--email), or where `[remind]
     /// channels` in config.toml says. Exits 0 only when every channel took it.
     /// `--setup` prints (and with --write installs) a daily timer that runs it.
+    ///
+    /// Item codes: f114 a follow-up, m12 a decision moment, t7 a trigger, and a nudge about
+    /// a customer as a whole by the customer's id: c3 cadence, a3 asks outnumber gives, l3
+    /// loyalty, s3 satisfaction. `touchbase done CODE`, `touchbase snooze CODE WHEN` and the
+    /// quick-log line's !f114 take them.
+    ///
+    /// Each delivered digest is recorded (its channels and codes): `--since-last` compares
+    /// against it. A failed channel exits non-zero with the reason, and records nothing.
+    ///
+    /// On a day that is not one of `[week] workdays` no digest goes out (stderr says why,
+    /// exit 0, nothing recorded) unless --anyway. A day with nothing in the digest prints
+    /// "Nothing due today." on stdout and, unless `[remind] send_empty = true`, sends
+    /// nothing to the desktop or by e-mail; it is recorded as run.
     Remind(RemindArgs),
     /// One short line for a shell prompt or a status bar: 3 overdue · 1 today · 2 to prepare
     Status(StatusArgs),

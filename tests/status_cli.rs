@@ -42,6 +42,17 @@ fn stdout(cmd: &mut assert_cmd::Command) -> String {
 }
 
 #[test]
+fn a_prompt_on_a_machine_without_a_book_says_nothing_is_due_and_creates_none() {
+    let book = Book::empty();
+    assert_eq!(book.ok(&["status"]), "nothing due\n");
+    assert_eq!(book.ok(&["status", "--quiet-when-clear"]), "");
+    assert_eq!(book.ok(&["status", "--format", "{due}"]), "0\n");
+    assert!(book.ok(&["status", "--json"]).contains("\"due\":0"));
+    book.run(&["status", "--format", "{late}"]).assert().failure();
+    assert!(!book.db.exists(), "status must not leave an empty book behind");
+}
+
+#[test]
 fn the_line_counts_overdue_today_and_to_prepare_leaving_zeros_out() {
     let book = book();
     assert_eq!(book.ok(&["status"]), "1 overdue · 1 today · 1 to prepare\n");

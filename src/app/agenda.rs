@@ -102,12 +102,25 @@ pub(crate) fn scored(
     config: &Config,
     limit: Option<usize>,
 ) -> anyhow::Result<Due> {
+    scored_from(store, now, config, limit, |_| true)
+}
+
+/// [`scored`], of only the streams `read` keeps: the digest ranks the nudges its other
+/// lines do not already say, without reading the follow-ups and moments it lists itself.
+pub(crate) fn scored_from(
+    store: &dyn Book,
+    now: Now,
+    config: &Config,
+    limit: Option<usize>,
+    read: impl Fn(Stream) -> bool,
+) -> anyhow::Result<Due> {
     let rules = &config.nudge;
     let today = now.today();
     let w = window(now, rules);
     // SQLite takes a LIMIT as i64.
     let all = limit.unwrap_or(i64::MAX as usize);
-    let streams = store.nudge_streams()?;
+    let mut streams = store.nudge_streams()?;
+    streams.retain(|&s| read(s));
     let quiet = Quiet::of(&store.nudge_snoozes_holding(today)?);
     // Enough first rows that each section's streams together can fill its top `limit`.
     let per_section = SECTIONS.map(|s| streams.iter().filter(|&&st| stream_section(st) == s).count());

@@ -12,6 +12,7 @@ use super::undo::{Undoable, entry};
 use super::urgency;
 use crate::clock::Now;
 use crate::config::Config;
+use crate::domain::moment::MomentStatus;
 use crate::domain::nudge::{NudgeKind, NudgeSnooze};
 use crate::domain::typed;
 use crate::domain::when::{BadWhen, parse_when};
@@ -73,9 +74,9 @@ pub struct Target {
 
 /// Keeps `who`'s nudge `target` quiet until the day `until` starts with ("+2w", "next
 /// week", "2027-03-01"), the rest of it the reason. The day must be after today. A nudge
-/// about a moment or trigger must be nudging now (so the snooze names the right one); a
-/// nudge about the customer as a whole (cadence, taking, loyalty, satisfaction) can be
-/// snoozed ahead. A follow-up is snoozed on its own (`follow_ups::snooze`), which moves
+/// about a moment or trigger must be nudging now (so the snooze names the right one), or
+/// be named by the id of an open moment or trigger of theirs; a nudge about the customer as
+/// a whole (cadence, taking, loyalty, satisfaction) can be snoozed ahead. A follow-up is snoozed on its own (`follow_ups::snooze`), which moves
 /// its due day.
 pub fn snooze(
     store: &mut dyn Book,
@@ -97,16 +98,24 @@ pub fn snooze(
             .iter()
             .filter(|n| n.kind == kind && subject.is_none_or(|s| n.subject() == s))
             .collect();
-        match found.as_slice() {
-            [] => {
+        // Named by its id, an open moment or trigger of theirs can be snoozed ahead, like
+        // a nudge about the customer: a moment already prepared for is still on the
+        // digest's list to prepare.
+        let ahead = match subject {
+            Some(s) if found.is_empty() && is_open_subject(store, &customer, kind, s)? => Some(s),
+            _ => None,
+        };
+        match (found.as_slice(), ahead) {
+            ([], Some(s)) => s,
+            ([], None) => {
                 return Err(Refused::NoSuchNudge {
                     customer: customer.name.clone(),
                     kind: kind.short().to_string(),
                 }
                 .into());
             }
-            [one] => one.subject(),
-            several => {
+            ([one], _) => one.subject(),
+            (several, _) => {
                 let listed = several
                     .iter()
                     .map(|n| format!("{}:{} ({})", kind.short(), n.subject(), n.reason))
@@ -129,6 +138,24 @@ pub fn snooze(
         replaced,
         customer,
         change,
+    })
+}
+
+/// Whether `subject` is an open moment or trigger of `customer` that could give a nudge
+/// of `kind`.
+fn is_open_subject(
+    store: &dyn Book,
+    customer: &Customer,
+    kind: NudgeKind,
+    subject: i64,
+) -> anyhow::Result<bool> {
+    Ok(match kind {
+        NudgeKind::MomentAhead | NudgeKind::MomentPassed => store
+            .moment(subject)?
+            .is_some_and(|m| m.customer_id == customer.id && m.status == MomentStatus::Upcoming),
+        _ => store.trigger(subject)?.is_some_and(|t| {
+            t.customer_id == customer.id && t.resolved_at.is_none() && t.kind.nudge_kind() == kind
+        }),
     })
 }
 

@@ -90,6 +90,16 @@ pub enum Refused {
     SnoozeFollowUpNudge,
     #[error(transparent)]
     NudgeKind(#[from] crate::domain::nudge::BadNudgeKind),
+    #[error(transparent)]
+    ItemCode(#[from] crate::domain::item_code::BadItemCode),
+    /// `done` on a decision moment's code: a moment is closed with how it went.
+    #[error(
+        "m{0} is a decision moment — close it with how it went: `touchbase moment close {0} --outcome won|lost|passed`"
+    )]
+    DoneMoment(i64),
+    /// `done` on the code of a nudge about a customer as a whole: what ends it.
+    #[error("{code} is a nudge, not a task to tick off — {how}; `touchbase snooze {code} WHEN` quiets it")]
+    DoneNudge { code: String, how: String },
     #[error(
         "{customer} has no {kind} nudge now — `touchbase why` lists their nudges; `touchbase pause` parks the customer as a whole"
     )]

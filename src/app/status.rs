@@ -5,17 +5,17 @@
 
 use chrono::{DateTime, NaiveDate};
 
+use crate::app::remind::{self, Counts};
 use crate::clock::Now;
 use crate::config::Config;
-use crate::domain::remind::prepare_through;
 use crate::domain::reminders_stopped::{Schedule, stopped_since};
-use crate::store::{Book, DueCounts, Setting};
+use crate::store::{Book, Setting};
 
 /// What `touchbase status` says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Status {
     /// Overdue and today's follow-ups, moments to prepare: the digest's section sizes.
-    pub counts: DueCounts,
+    pub counts: Counts,
     /// The last day a digest went out (or reminders were set up), when one should have
     /// gone out since; see [`reminders_stopped`].
     pub stopped_since: Option<NaiveDate>,
@@ -24,14 +24,13 @@ pub struct Status {
 impl Status {
     /// Nothing due and no warning: a prompt may show nothing.
     pub fn is_clear(&self) -> bool {
-        self.counts == DueCounts::default() && self.stopped_since.is_none()
+        self.counts.is_empty() && self.stopped_since.is_none()
     }
 }
 
 pub fn status(store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<Status> {
-    let today = now.today();
     Ok(Status {
-        counts: store.count_due(today, prepare_through(today, config.nudge.preparation_days))?,
+        counts: remind::counts(store, now, config)?,
         stopped_since: reminders_stopped(store, now, config)?,
     })
 }

@@ -354,3 +354,67 @@ pub struct TermJson<'a> {
     pub score: f64,
     pub reason: &'a str,
 }
+
+/// What `remind --json` prints: today's digest.
+///
+/// ```json
+/// {"day": "2026-11-23",
+///  "counts": {"overdue": 3, "today": 1, "prepare": 2},
+///  "more": {"overdue": 0, "today": 0, "prepare": 0},
+///  "since": null,
+///  "items": [{"code": "f114", "section": "overdue", "kind": "follow_up_overdue",
+///             "customer_id": 7, "customer": "Acme", "what": "send proposal",
+///             "reason": "“send proposal” is 3 days overdue (due Fri 20 Nov)",
+///             "date": "2026-11-20"}]}
+/// ```
+///
+/// `counts` are the sections' sizes in all (as `touchbase status` counts them), `more`
+/// how many of each `items` leaves out for `[nudge] limit`; `section` is one of
+/// overdue, today, prepare, nudge; `date` is the follow-up's due day or the moment's
+/// expected day (null for other nudges); `since` (with `--since-last`) is when the digest
+/// compared against was delivered, null when there was none.
+#[derive(Serialize)]
+pub struct DigestJson<'a> {
+    pub day: NaiveDate,
+    pub counts: crate::app::remind::Counts,
+    pub more: crate::app::remind::Counts,
+    pub since: Option<String>,
+    pub items: Vec<DigestItemJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct DigestItemJson<'a> {
+    pub code: String,
+    pub section: crate::app::remind::Section,
+    pub kind: &'static str,
+    pub customer_id: i64,
+    pub customer: &'a str,
+    pub what: &'a str,
+    pub reason: &'a str,
+    pub date: Option<NaiveDate>,
+}
+
+impl<'a> From<&'a crate::app::remind::Digest> for DigestJson<'a> {
+    fn from(d: &'a crate::app::remind::Digest) -> Self {
+        DigestJson {
+            day: d.day,
+            counts: d.counts,
+            more: d.more,
+            since: d.since.map(|(at, _)| rfc3339(at)),
+            items: d
+                .lines
+                .iter()
+                .map(|l| DigestItemJson {
+                    code: l.code.to_string(),
+                    section: l.section,
+                    kind: l.kind.as_str(),
+                    customer_id: l.customer_id,
+                    customer: &l.customer,
+                    what: &l.what,
+                    reason: &l.reason,
+                    date: l.date,
+                })
+                .collect(),
+        }
+    }
+}

@@ -100,6 +100,13 @@ fn run_args(args: Args) -> anyhow::Result<()> {
     // the file may remove it, and only while it holds nothing a user wrote and no other
     // process has it open, so nothing anyone wrote can go. An import that added nobody (a
     // dry run, every row skipped) leaves no book either.
+    // A prompt runs `status` in every new shell, on machines without a book too: it must
+    // not leave an empty one behind, and with nothing in the book there is nothing due.
+    if let Command::Status(args) = &command
+        && !db.exists()
+    {
+        return status::without_a_book(args);
+    }
     let created = store::create_file(&db)?;
     let import = matches!(command, Command::Import(_));
     let result = run_command(&db, command);
@@ -155,12 +162,8 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
         Command::Archive { customer, json } => archive::archive(&mut cx, &customer, json),
         Command::Unarchive { customer, json } => archive::unarchive(&mut cx, &customer, json),
         Command::Merge { keep, other, json } => merge::merge(&mut cx, &keep, &other, json),
-        Command::Done { follow_up_id, json } => follow_ups::done(&mut cx, follow_up_id, json),
-        Command::Snooze {
-            follow_up_id,
-            when,
-            json,
-        } => follow_ups::snooze(&mut cx, follow_up_id, &when, json),
+        Command::Done { code, json } => follow_ups::done(&mut cx, &code, json),
+        Command::Snooze { code, when, json } => follow_ups::snooze(&mut cx, &code, &when.join(" "), json),
         Command::Quiet(args) => quiet::run(&mut cx, &args),
         Command::Pause(args) => quiet::pause(&mut cx, &args),
         Command::Export {

@@ -17,11 +17,26 @@ use crate::human::{because, day};
 use crate::store::By;
 
 pub fn run(cx: &mut Ctx, args: &QuietArgs) -> anyhow::Result<()> {
-    let (customer, until, json) = (args.customer.as_str(), args.until.join(" "), args.json);
     let target = target(&args.kind).map_err(Refused::from)?;
+    let who = Who::Typed(args.customer.as_str());
+    said_snoozed(cx, who, target, &args.until.join(" "), args.json)
+}
+
+/// `snooze CODE WHEN` on a nudge's item code: `quiet` for customer `customer_id`.
+pub(super) fn snooze(
+    cx: &mut Ctx,
+    customer_id: i64,
+    target: Target,
+    until: &str,
+    json: bool,
+) -> anyhow::Result<()> {
+    said_snoozed(cx, Who::Id(customer_id), target, until, json)
+}
+
+fn said_snoozed(cx: &mut Ctx, who: Who<'_>, target: Target, until: &str, json: bool) -> anyhow::Result<()> {
     let (now, config) = (cx.now, &cx.config);
     let done = journaled(&mut *cx.store, now, By::Cli, |s| {
-        quiet::snooze(s, now, config, Who::Typed(customer), target, &until)
+        quiet::snooze(s, now, config, who, target, until)
     })?;
     let s = &done.snooze;
     if json {

@@ -101,19 +101,22 @@ pub fn trigger(cx: &mut Ctx, cmd: TriggerCmd) -> anyhow::Result<()> {
                 t.id
             )?;
         }
-        TriggerCmd::Resolve { id, note, json } => {
-            let resolved = journaled(&mut *cx.store, cx.now, By::Cli, |s| {
-                triggers::resolve(s, cx.now, id, &note)
-            })?;
-            let t = &resolved.trigger;
-            if json {
-                return print_json(&mut cx.out, &TriggerJson::from(t));
-            }
-            write!(cx.out, "Resolved the {} trigger “{}”", t.kind, sanitize(&t.note))?;
-            said_note(cx, &t.resolution_note)?;
-        }
+        TriggerCmd::Resolve { id, note, json } => resolve_trigger(cx, id, &note, json)?,
     }
     Ok(())
+}
+
+/// `trigger resolve ID`, and `done tID`.
+pub(super) fn resolve_trigger(cx: &mut Ctx, id: i64, note: &str, json: bool) -> anyhow::Result<()> {
+    let resolved = journaled(&mut *cx.store, cx.now, By::Cli, |s| {
+        triggers::resolve(s, cx.now, id, note)
+    })?;
+    let t = &resolved.trigger;
+    if json {
+        return print_json(&mut cx.out, &TriggerJson::from(t));
+    }
+    write!(cx.out, "Resolved the {} trigger “{}”", t.kind, sanitize(&t.note))?;
+    said_note(cx, &t.resolution_note)
 }
 
 /// Ends the line that says what was closed or resolved with the note on how, if any.

@@ -62,6 +62,28 @@ pub(super) fn run(cx: &mut Ctx, args: &StatusArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `status` where there is no book yet: nothing is due. Said as for an empty book, and
+/// the book is not created.
+pub(super) fn without_a_book(args: &StatusArgs) -> anyhow::Result<()> {
+    let format = args.format.as_deref().map(Template::parse).transpose()?;
+    let status = Status {
+        counts: crate::app::remind::Counts::default(),
+        stopped_since: None,
+    };
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer(&mut out, &StatusJson::new(&status, None))?;
+        writeln!(out)?;
+    } else if args.quiet_when_clear {
+        // Clear: a prompt shows nothing.
+    } else if let Some(format) = format {
+        writeln!(out, "{}", format.fill(&status, ""))?;
+    } else {
+        writeln!(out, "nothing due")?;
+    }
+    Ok(())
+}
+
 /// The default line's parts, zeros left out, each with its colour (an SGR code) for a
 /// terminal: overdue red, today yellow, the warning bold red.
 fn parts(status: &Status, warning: Option<&str>) -> Vec<(String, Option<&'static str>)> {
@@ -201,11 +223,11 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::store::DueCounts;
+    use crate::app::remind::Counts;
 
     fn status(overdue: usize, today: usize, prepare: usize) -> Status {
         Status {
-            counts: DueCounts {
+            counts: Counts {
                 overdue,
                 today,
                 prepare,

@@ -5,6 +5,7 @@ pub mod balance;
 pub(crate) mod customer;
 pub mod email;
 pub mod follow_up;
+pub mod item_code;
 pub(crate) mod kind;
 pub(crate) mod limits;
 pub mod moment;

@@ -206,6 +206,8 @@ fn close_marker(token: Token) -> Option<Result<Marker, QuickLogError>> {
     if rest.eq_ignore_ascii_case("done") {
         return Some(Ok(Marker::Every));
     }
+    // `!f114`: the follow-up's item code, as `touchbase remind` prints it.
+    let rest = rest.strip_prefix(['f', 'F']).unwrap_or(rest);
     if rest.is_empty() || !rest.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -954,6 +956,15 @@ mod tests {
         assert_eq!(two.note, "sent the quote and the contract");
         assert_eq!(two.closes, Closes::These(vec![114, 7]));
         assert_eq!(log("call: hi").closes, Closes::Nothing);
+    }
+
+    #[test]
+    fn a_follow_ups_item_code_closes_it_too() {
+        assert_eq!(log("call: sent it !f114 !F7").closes, Closes::These(vec![114, 7]));
+        assert_eq!(log("call: sent it !f114 !114").closes, Closes::These(vec![114]));
+        assert_eq!(log("call: !f !fun").closes, Closes::Nothing);
+        let line = "call: sent !f114";
+        assert_eq!(close_span(line, Some(114)).map(|s| &line[s]), Some("!f114"));
     }
 
     #[test]

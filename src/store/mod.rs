@@ -39,7 +39,7 @@ pub(crate) use ledger::Ledger;
 pub use ledger::Order;
 pub use merge::{Filled, Merge, MergeRefused, MergedRow, Merges, Moved};
 pub(crate) use moments::Moments;
-pub use nudges::{DueCounts, Nudges, Rows, Stream, Window};
+pub use nudges::{Nudges, Rows, Stream, Window};
 pub use records::{
     ContactPatch, EntryPatch, FollowUpPatch, FormerName, Kept, MomentPatch, OrderPatch, Record, RecordCounts,
     Records, Removed, RemovedCustomer, Revised, Row, TriggerPatch,

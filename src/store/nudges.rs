@@ -141,18 +141,4 @@ pub trait Nudges {
 
     /// How many customers are past their cadence at `now`, but those paused on `today`.
     fn count_cadence_overdue(&self, now: DateTime<Utc>, today: NaiveDate) -> anyhow::Result<usize>;
-
-    /// The prompt line's counts (`touchbase status`), and the sizes of the digest's
-    /// sections: open follow-ups due before `today` and on it, and upcoming decision
-    /// moments expected from `today` through `prepare_through`. Counted, never walked:
-    /// a prompt asks on every command line, so a backend answers from its indexes alone.
-    fn count_due(&self, today: NaiveDate, prepare_through: NaiveDate) -> anyhow::Result<DueCounts>;
-}
-
-/// See [`Nudges::count_due`]; archived customers' follow-ups and moments are left out.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct DueCounts {
-    pub overdue: usize,
-    pub today: usize,
-    pub prepare: usize,
 }

@@ -20,6 +20,11 @@ pub fn hermetic(cmd: &mut Command) -> &mut Command {
         .env_remove("TOUCHBASE_TZ")
         .env("TOUCHBASE_CONFIG", "/nonexistent/touchbase-config.toml")
         .env_remove("TOUCHBASE_DB")
+        // Never the developer's desktop or certificates: a test that wants a session bus
+        // or a private CA starts its own and says so.
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env_remove("XDG_RUNTIME_DIR")
+        .env_remove("SSL_CERT_FILE")
 }
 
 /// The binary in that environment, without arguments.

@@ -17,7 +17,6 @@ mod records;
 mod relationship;
 mod reminders;
 mod search;
-mod status;
 mod support;
 mod undo;
 mod week;
@@ -167,9 +166,6 @@ macro_rules! contract {
                 reminders::{
                     the_last_delivered_digest_comes_back_as_recorded,
                     a_setting_is_kept_replaced_and_removed,
-                },
-                status::{
-                    what_is_due_is_counted_without_done_later_or_archived_rows,
                 },
                 writers::{
                     two_writers_at_once_lose_no_update_and_keep_the_summaries_right,

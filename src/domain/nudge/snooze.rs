@@ -45,7 +45,13 @@ impl Quiet {
 
     /// Whether `nudge` is snoozed.
     pub fn hides(&self, nudge: &Nudge) -> bool {
-        !self.0.is_empty() && self.0.contains(&(nudge.customer_id, nudge.kind, nudge.subject()))
+        self.holds(nudge.customer_id, nudge.kind, nudge.subject())
+    }
+
+    /// Whether the nudge of `kind` about `subject` ([`Nudge::subject`]) of customer
+    /// `customer_id` is snoozed, whether or not it nudges now.
+    pub fn holds(&self, customer_id: i64, kind: NudgeKind, subject: i64) -> bool {
+        !self.0.is_empty() && self.0.contains(&(customer_id, kind, subject))
     }
 }
 
@@ -97,6 +103,18 @@ impl NudgeKind {
             .iter()
             .find(|(_, k)| *k == self)
             .map_or(self.as_str(), |(s, _)| s)
+    }
+}
+
+impl crate::domain::trigger::TriggerKind {
+    /// The kind of nudge an open trigger of this kind gives.
+    pub fn nudge_kind(self) -> NudgeKind {
+        use crate::domain::trigger::TriggerKind;
+        match self {
+            TriggerKind::Reactional => NudgeKind::ComplaintOpen,
+            TriggerKind::Situational => NudgeKind::SituationUnanswered,
+            TriggerKind::Influential => NudgeKind::InfluenceUnanswered,
+        }
     }
 }
 

@@ -19,7 +19,7 @@ use super::sql::{int, ts};
 use super::triggers::{TRIGGER_COLUMN_COUNT, TRIGGER_COLUMNS, trigger_from_row};
 use crate::domain::Customer;
 use crate::store::nudges::TIERS;
-use crate::store::{DueCounts, Nudges, Rows, Stream, Window};
+use crate::store::{Nudges, Rows, Stream, Window};
 
 impl Nudges for SqliteBook {
     /// Every stream there is: one per kind and value tier, and per cadence in use.
@@ -182,37 +182,7 @@ impl Nudges for SqliteBook {
             .map(|n| n as usize)
             .context("counting customers past their cadence")
     }
-
-    fn count_due(&self, today: NaiveDate, prepare_through: NaiveDate) -> anyhow::Result<DueCounts> {
-        let count = |n: i64| usize::try_from(n).unwrap_or(0);
-        self.conn
-            .prepare_cached(COUNT_DUE)?
-            .query_row(params![today, prepare_through], |r| {
-                Ok(DueCounts {
-                    overdue: count(r.get(0)?),
-                    today: count(r.get(1)?),
-                    prepare: count(r.get(2)?),
-                })
-            })
-            .context("counting what is due")
-    }
 }
-
-/// `Nudges::count_due`. Each count walks a partial index alone (open follow-ups by due
-/// day, upcoming moments by expected day), less those of the few archived customers,
-/// found from each archived customer's own entries (`follow_ups_open_by_customer`,
-/// `moments_by_customer`): checking every row's customer would cost a lookup per row, and
-/// a prompt asks on every command line. The test below holds it to its indexes.
-const COUNT_DUE: &str = "SELECT
-      (SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due < ?1)
-    - (SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due < ?1
-         AND customer_id IN (SELECT id FROM customers WHERE archived = 1)),
-      (SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due = ?1)
-    - (SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND due = ?1
-         AND customer_id IN (SELECT id FROM customers WHERE archived = 1)),
-      (SELECT count(*) FROM moments WHERE status = 'upcoming' AND expected BETWEEN ?1 AND ?2)
-    - (SELECT count(*) FROM moments WHERE status = 'upcoming' AND expected BETWEEN ?1 AND ?2
-         AND customer_id IN (SELECT id FROM customers WHERE archived = 1))";
 
 impl SqliteBook {
     /// Open triggers of `kind` and value tier `tier` with no contact since they were
@@ -311,60 +281,3 @@ impl SqliteBook {
 }
 
 const _: () = assert!(CUSTOMER_COLUMN_COUNT == 22);
-
-#[cfg(test)]
-mod tests {
-    use rusqlite::Connection;
-
-    use super::COUNT_DUE;
-    use crate::store::sqlite::migrations::to_latest;
-
-    /// The prompt line's counts never scan a table: every step is an index search.
-    #[test]
-    fn the_counts_are_answered_from_indexes() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        to_latest(&mut conn).unwrap();
-        let plan: Vec<String> = conn
-            .prepare(&format!("EXPLAIN QUERY PLAN {COUNT_DUE}"))
-            .unwrap()
-            .query_map(["2026-11-23", "2026-11-26"], |r| r.get::<_, String>(3))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
-        let searches: Vec<&String> = plan.iter().filter(|step| step.starts_with("SEARCH")).collect();
-        // "USING INDEX" or "USING COVERING INDEX": either reads the index alone here.
-        for (table, index) in [
-            ("follow_ups", "follow_ups_open_by_due (due<?)"),
-            ("follow_ups", "follow_ups_open_by_due (due=?)"),
-            (
-                "follow_ups",
-                "follow_ups_open_by_customer (customer_id=? AND due<?)",
-            ),
-            (
-                "follow_ups",
-                "follow_ups_open_by_customer (customer_id=? AND due=?)",
-            ),
-            (
-                "moments",
-                "moments_upcoming_by_expected (expected>? AND expected<?)",
-            ),
-            (
-                "moments",
-                "moments_by_customer (customer_id=? AND expected>? AND expected<?)",
-            ),
-        ] {
-            let step = format!("SEARCH {table} USING ");
-            assert!(
-                searches
-                    .iter()
-                    .any(|s| s.starts_with(&step) && s.ends_with(&format!("INDEX {index}"))),
-                "{index}: {plan:#?}"
-            );
-        }
-        assert!(
-            plan.iter()
-                .all(|step| !step.starts_with("SCAN") || step == "SCAN CONSTANT ROW"),
-            "{plan:#?}"
-        );
-    }
-}
