@@ -12,6 +12,7 @@ mod password;
 use std::net::IpAddr;
 use std::time::Duration;
 
+use lettre::address::AddressError;
 use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
@@ -86,12 +87,10 @@ fn message(smtp: &SmtpConfig, letter: &Letter) -> Result<Message, DeliveryError>
             "no sender address: set from (or user) in [remind.smtp] of config.toml".to_string(),
         ));
     }
-    let from: Mailbox = sender.parse().map_err(|e| {
-        DeliveryError(format!(
-            "the sender '{sender}' ({which} in [remind.smtp]) is not an e-mail address ({e}); write it as \
-             name@example.com or \"Name <name@example.com>\""
-        ))
-    })?;
+    let from = mailbox(
+        sender,
+        &format!("the sender '{sender}' ({which} in [remind.smtp])"),
+    )?;
     let to_text = letter.to.trim();
     if to_text.is_empty() {
         return Err(DeliveryError(
@@ -99,11 +98,7 @@ fn message(smtp: &SmtpConfig, letter: &Letter) -> Result<Message, DeliveryError>
                 .to_string(),
         ));
     }
-    let to: Mailbox = to_text.parse().map_err(|e| {
-        DeliveryError(format!(
-            "'{to_text}' is not an e-mail address ({e}); write it as name@example.com"
-        ))
-    })?;
+    let to = mailbox(to_text, &format!("'{to_text}'"))?;
     Message::builder()
         .from(from)
         .to(to)
@@ -115,6 +110,20 @@ fn message(smtp: &SmtpConfig, letter: &Letter) -> Result<Message, DeliveryError>
             letter.html.clone(),
         ))
         .map_err(|e| DeliveryError(format!("cannot write the e-mail: {e}")))
+}
+
+/// `text` as an address, or an error saying `what` is not one (and lettre's reason, when it
+/// says more than "invalid input").
+fn mailbox(text: &str, what: &str) -> Result<Mailbox, DeliveryError> {
+    text.parse().map_err(|e| {
+        let why = match e {
+            AddressError::InvalidInput => String::new(),
+            other => format!(" ({})", other.to_string().to_lowercase()),
+        };
+        DeliveryError(format!(
+            "{what} is not an e-mail address{why}; write it as name@example.com or \"Name <name@example.com>\""
+        ))
+    })
 }
 
 /// How the connection is protected. `none` only to this machine: anything else would carry

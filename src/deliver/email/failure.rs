@@ -50,34 +50,33 @@ impl Attempt<'_> {
             };
         }
         let cause = innermost(e);
-        if e.is_timeout() || cause.contains("timed out") || cause.contains("would block") {
+        let said = cause.to_lowercase();
+        if e.is_timeout() || said.contains("timed out") || said.contains("would block") {
             return format!(
                 "the mail server {server} did not answer within {} s — check host and port in [remind.smtp]",
                 self.timeout_secs
             );
         }
-        if cause.contains("certificate")
-            || cause.contains("UnknownIssuer")
-            || cause.contains("NotValidForName")
+        if said.contains("certificate") || said.contains("unknownissuer") || said.contains("notvalidforname")
         {
             return format!(
                 "the mail server {server} showed a certificate that is not trusted ({cause}) — check the host \
                  name; for a server with a certificate of your own, point SSL_CERT_FILE at it"
             );
         }
-        if cause.contains("corrupt message") || cause.contains("InvalidContentType") {
+        if said.contains("corrupt message") || said.contains("invalidcontenttype") {
             return format!(
                 "the mail server {server} does not speak TLS on that port ({cause}) — security = \"tls\" is for \
                  port 465, \"starttls\" for port 587"
             );
         }
-        if cause.contains("STARTTLS is not supported") {
+        if said.contains("starttls is not supported") {
             return format!(
                 "the mail server {server} does not offer STARTTLS, so nothing was sent unencrypted — use \
                  security = \"tls\" (port 465) if it speaks TLS from the start"
             );
         }
-        if cause.contains("No compatible authentication mechanism") {
+        if said.contains("no compatible authentication mechanism") {
             return format!(
                 "the mail server {server} offers no login this program speaks (PLAIN or LOGIN) — leave user \
                  empty in [remind.smtp] if it takes mail without one"
@@ -117,11 +116,14 @@ fn innermost(e: &Error) -> String {
         Some(at) => &text[..at],
         None => &text,
     };
+    // "Connection refused" reads as a clause after a colon; "STARTTLS …" keeps its capitals.
     let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if !second.is_uppercase() => {
+            first.to_lowercase().chain(text.chars().skip(1)).collect()
+        }
+        _ => text.to_string(),
+    }
 }
 
 fn io_words(e: &io::Error) -> Option<&'static str> {
