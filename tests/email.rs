@@ -168,7 +168,7 @@ fn a_login_with_the_right_password_sends_through_starttls() {
         return;
     }
     for mechanism in [AuthMechanism::Plain, AuthMechanism::Login] {
-        let server = MailServer::starttls(USER, PASSWORD, &[mechanism.clone()]);
+        let server = MailServer::starttls(USER, PASSWORD, std::slice::from_ref(&mechanism));
         email::send(&starttls_to(server.port), &letter())
             .unwrap_or_else(|e| panic!("sent with AUTH {mechanism:?}: {e}"));
         let mail = only(&server);

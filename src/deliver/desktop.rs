@@ -85,6 +85,9 @@ fn explain(cause: &str) -> DeliveryError {
                 .to_string()
         } else if cause.contains("No such file") || cause.contains("Connection refused") {
             let address = std::env::var("DBUS_SESSION_BUS_ADDRESS").unwrap_or_default();
+            // zbus: "failed to connect to `ADDRESS`: No such file or directory (os error 2)".
+            let cause = cause.rsplit_once("`: ").map_or(cause, |(_, why)| why);
+            let cause = cause.split(" (os error").next().unwrap_or(cause);
             format!(
                 "cannot reach the desktop session bus at {address} ({cause}) — the desktop session may have ended; \
              use --email or stdout"

@@ -19,7 +19,7 @@ pub fn in_child() -> bool {
 pub fn rerun(name: &str, env: impl FnOnce(&mut Command) -> &mut Command) {
     let exe = std::env::current_exe().expect("the test binary's path");
     let mut cmd = Command::new(exe);
-    cmd.args([name, "--exact", "--nocapture", "--test-threads=1"])
+    cmd.args([name, "--exact", "--nocapture", "--quiet", "--test-threads=1"])
         .env(MARK, "1");
     env(&mut cmd);
     let out = cmd.output().expect("the test binary runs again");
@@ -30,10 +30,7 @@ pub fn rerun(name: &str, env: impl FnOnce(&mut Command) -> &mut Command) {
         "{name} failed in its child process:\n{stdout}\n{stderr}"
     );
     let said = stdout.lines().filter(|line| {
-        !(line.is_empty()
-            || line.starts_with("running ")
-            || line.starts_with("test ")
-            || line.starts_with("test result"))
+        !(line.is_empty() || *line == "." || line.starts_with("running ") || line.starts_with("test result"))
     });
     for line in said {
         println!("{line}");
