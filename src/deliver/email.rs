@@ -171,3 +171,32 @@ fn parameters(host: &str) -> Result<TlsParameters, DeliveryError> {
         .build()
         .map_err(|e| DeliveryError(format!("cannot set up TLS for {host}: {e}")))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::is_loopback;
+
+    #[test]
+    fn only_this_machine_counts_as_loopback() {
+        for host in [
+            "localhost",
+            "LocalHost",
+            "127.0.0.1",
+            "127.8.9.10",
+            "::1",
+            "[::1]",
+        ] {
+            assert!(is_loopback(host), "{host}");
+        }
+        for host in [
+            "smtp.example.com",
+            "localhost.example.com",
+            "10.0.0.1",
+            "192.0.2.1",
+            "::2",
+            "0.0.0.0",
+        ] {
+            assert!(!is_loopback(host), "{host}");
+        }
+    }
+}
