@@ -159,6 +159,28 @@ fn the_digest_arrives_with_its_headers_and_both_parts() {
 }
 
 #[test]
+fn tls_from_the_first_byte_delivers() {
+    if !child::in_child() {
+        child::rerun("tls_from_the_first_byte_delivers", |cmd| {
+            cmd.env("SSL_CERT_FILE", certificate())
+        });
+        return;
+    }
+    let server = MailServer::implicit_tls();
+    let smtp = SmtpConfig {
+        host: "localhost".to_string(),
+        security: Security::Tls,
+        ..plain_to(server.port)
+    };
+    email::send(&smtp, &letter()).expect("sent");
+    let mail = only(&server);
+    assert_eq!(
+        header(&mail.data, "Subject").as_deref(),
+        Some("touchbase: 2 overdue, 1 today")
+    );
+}
+
+#[test]
 fn a_login_with_the_right_password_sends_through_starttls() {
     if !child::in_child() {
         child::rerun("a_login_with_the_right_password_sends_through_starttls", |cmd| {

@@ -60,6 +60,11 @@ impl SessionBus {
         let mut daemon = match spawned {
             Ok(daemon) => daemon,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required() => return None,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                panic!(
+                    "dbus-daemon is not installed, and TOUCHBASE_REQUIRE_DBUS=1 asks for the tests that need it"
+                )
+            }
             Err(e) => panic!("cannot start dbus-daemon: {e}"),
         };
         // The address is printed once the bus listens.

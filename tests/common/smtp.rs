@@ -2,13 +2,20 @@
 //! message it took, with its envelope. `plain()` speaks no TLS and takes mail without a
 //! login; `starttls(user, password, mechanisms)` offers STARTTLS with the certificate in
 //! tests/fixtures/smtp/ (trust it with `SSL_CERT_FILE=`[`certificate`]) and those AUTH
-//! mechanisms, accepting only that login. The server lives until the test process ends.
+//! mechanisms, accepting only that login; `implicit_tls()` is `plain()` behind TLS from the
+//! first byte (port 465's way), with the same certificate. The server lives until the test
+//! process ends.
 
-use std::net::TcpListener;
+use std::io::{self, Read as _, Write as _};
+use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use mailin_embedded::{AuthMechanism, Handler, Response, Server, SslConfig, response};
+use rustls::pki_types::pem::PemObject as _;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+use rustls::{ServerConfig, ServerConnection, StreamOwned};
 
 /// One message as the server received it.
 #[derive(Debug, Clone, Default)]
@@ -52,6 +59,37 @@ impl MailServer {
         MailServer::start(Some((user.to_string(), password.to_string())), ssl, mechanisms)
     }
 
+    /// TLS from the first byte in front of a [`MailServer::plain`] (mailin-embedded speaks
+    /// only STARTTLS): each connection's handshake is done here, then bytes are relayed.
+    pub fn implicit_tls() -> MailServer {
+        let inner = MailServer::plain();
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let certs = CertificateDer::pem_file_iter(certificate())
+            .expect("the certificate")
+            .collect::<Result<Vec<_>, _>>()
+            .expect("the certificate parses");
+        let key = PrivateKeyDer::from_pem_file(fixtures().join("localhost.key")).expect("the key");
+        let config = Arc::new(
+            ServerConfig::builder()
+                .with_no_client_auth()
+                .with_single_cert(certs, key)
+                .expect("a TLS config"),
+        );
+        let listener = TcpListener::bind("127.0.0.1:0").expect("a loopback port");
+        let port = listener.local_addr().expect("its address").port();
+        let upstream = inner.port;
+        std::thread::spawn(move || {
+            for client in listener.incoming().flatten() {
+                let config = Arc::clone(&config);
+                std::thread::spawn(move || relay(client, upstream, config));
+            }
+        });
+        MailServer {
+            port,
+            inbox: inner.inbox,
+        }
+    }
+
     fn start(login: Option<(String, String)>, ssl: SslConfig, mechanisms: &[AuthMechanism]) -> MailServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("a loopback port");
         let port = listener.local_addr().expect("its address").port();
@@ -79,6 +117,38 @@ impl MailServer {
     /// Every message received so far, oldest first.
     pub fn received(&self) -> Vec<Received> {
         self.inbox.lock().expect("the inbox").clone()
+    }
+}
+
+/// One client's TLS connection relayed to the plain server on `upstream`, until either side
+/// closes.
+fn relay(client: TcpStream, upstream: u16, config: Arc<ServerConfig>) -> io::Result<()> {
+    let mut server = TcpStream::connect(("127.0.0.1", upstream))?;
+    let mut tls = StreamOwned::new(ServerConnection::new(config).map_err(io::Error::other)?, client);
+    while tls.conn.is_handshaking() {
+        tls.conn.complete_io(&mut tls.sock)?;
+    }
+    // Both sides are polled in turn, each read waiting a moment at most.
+    let tick = Some(Duration::from_millis(5));
+    tls.sock.set_read_timeout(tick)?;
+    server.set_read_timeout(tick)?;
+    let mut buf = [0_u8; 16 * 1024];
+    loop {
+        match server.read(&mut buf) {
+            Ok(0) => return Ok(()),
+            Ok(n) => {
+                tls.write_all(&buf[..n])?;
+                tls.flush()?;
+            }
+            Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => {}
+            Err(e) => return Err(e),
+        }
+        match tls.read(&mut buf) {
+            Ok(0) => return Ok(()),
+            Ok(n) => server.write_all(&buf[..n])?,
+            Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => {}
+            Err(e) => return Err(e),
+        }
     }
 }
 
