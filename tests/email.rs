@@ -218,8 +218,8 @@ fn a_wrong_password_says_the_server_refused_the_login_and_not_the_password() {
     assert_eq!(
         error,
         format!(
-            "the mail server refused the login for {USER} (535 Invalid credentials) — check the password in \
-             ${PASSWORD_VAR}"
+            "the mail server refused the login for {USER} (535 5.7.8 Invalid credentials for {USER}: [password]) — \
+             check the password in ${PASSWORD_VAR}"
         )
     );
     assert!(!error.contains(wrong) && !error.contains(PASSWORD));

@@ -2,9 +2,9 @@
 //! message it took, with its envelope. `plain()` speaks no TLS and takes mail without a
 //! login; `starttls(user, password, mechanisms)` offers STARTTLS with the certificate in
 //! tests/fixtures/smtp/ (trust it with `SSL_CERT_FILE=`[`certificate`]) and those AUTH
-//! mechanisms, accepting only that login; `implicit_tls()` is `plain()` behind TLS from the
-//! first byte (port 465's way), with the same certificate. The server lives until the test
-//! process ends.
+//! mechanisms, accepting only that login (its refusal repeats the password it was given);
+//! `implicit_tls()` is `plain()` behind TLS from the first byte (port 465's way), with the
+//! same certificate. The server lives until the test process ends.
 
 use std::io::{self, Read as _, Write as _};
 use std::net::{TcpListener, TcpStream};
@@ -163,7 +163,9 @@ impl Inbox {
     fn check(&self, user: &str, password: &str) -> Response {
         match &self.login {
             Some((u, p)) if u == user && p == password => response::AUTH_OK,
-            _ => response::INVALID_CREDENTIALS,
+            // As a careless server might: the refusal repeats what it was given, so a test
+            // can check the password is never passed on.
+            _ => Response::custom(535, format!("5.7.8 Invalid credentials for {user}: {password}")),
         }
     }
 }
