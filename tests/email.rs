@@ -303,6 +303,28 @@ fn a_refused_connection_says_the_server_cannot_be_reached() {
 }
 
 #[test]
+fn an_unknown_host_name_is_named() {
+    // .invalid never resolves (RFC 6761).
+    let smtp = SmtpConfig {
+        host: "smtp.example.invalid".to_string(),
+        ..starttls_to(587)
+    };
+    let smtp = SmtpConfig {
+        user: String::new(),
+        from: "digest@example.com".to_string(),
+        ..smtp
+    };
+    let error = email::send(&smtp, &letter()).expect_err("not found").to_string();
+    println!("unknown host: {error}");
+    assert!(
+        error.starts_with(
+            "cannot reach the mail server smtp.example.invalid:587: the name smtp.example.invalid was not found"
+        ),
+        "{error}"
+    );
+}
+
+#[test]
 fn a_server_that_never_answers_is_given_up_on() {
     // The kernel accepts the connection into the backlog; nobody ever says hello.
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a loopback port");

@@ -82,6 +82,13 @@ impl Attempt<'_> {
                  empty in [remind.smtp] if it takes mail without one"
             );
         }
+        if said.contains("failed to lookup address") || said.contains("could not resolve") {
+            let host = server.rsplit_once(':').map_or(server, |(host, _)| host);
+            return format!(
+                "cannot reach the mail server {server}: the name {host} was not found ({cause}) — check host in \
+                 [remind.smtp], and that this machine is online"
+            );
+        }
         if is_connection(e) {
             return format!("cannot reach the mail server {server}: {cause}");
         }
