@@ -14,6 +14,7 @@ use chrono::{NaiveTime, SecondsFormat};
 use super::Ctx;
 use crate::app::setup::{Existing, Job, LABEL, MARK, PLIST_MARK, UNIT};
 use crate::cli::SetupArgs;
+use crate::config::Channel;
 use crate::store::Setting;
 
 /// The timer this platform has.
@@ -57,6 +58,14 @@ pub(super) fn run(cx: &mut Ctx, db: &Path, args: &SetupArgs) -> anyhow::Result<(
         env: environment()?,
     };
     job.check()?;
+    if cx.config.remind.channels.iter().all(|c| *c == Channel::Stdout) {
+        // Not a refusal: a timer writing to the journal still records its runs. But the
+        // digest would reach nobody, and that is what a person setting this up must know.
+        let _ = writeln!(
+            std::io::stderr(),
+            "touchbase: note — [remind] channels in config.toml is only \"stdout\": a scheduled digest lands in the journal (or cron's mail), not in front of you; set channels = [\"desktop\"] or [\"email\"] (with [remind.smtp]) to have it reach you"
+        );
+    }
     let platform = Platform::here();
     let files = files(platform, &job)?;
     if args.write {
