@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod archive;
+pub mod calendar;
 pub(crate) mod balance;
 pub(crate) mod customer;
 pub mod customers;
