@@ -29,7 +29,7 @@ pub fn feed(store: &dyn Book, now: Now, config: &Config, with_notes: bool) -> an
     let mut follow_ups = overdue.rows;
     follow_ups.extend(upcoming.rows);
     Ok(feed::build(
-        Records {
+        &Records {
             follow_ups,
             moments: moments.rows,
             left_out,

@@ -3,8 +3,8 @@
 
 pub mod agenda;
 pub mod archive;
-pub mod calendar;
 pub(crate) mod balance;
+pub mod calendar;
 pub(crate) mod customer;
 pub mod customers;
 pub(crate) mod export;

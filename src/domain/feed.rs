@@ -97,12 +97,17 @@ pub struct Records {
 }
 
 /// The feed from `today` through `through`; `with_notes` puts the notes in.
-pub fn build(records: Records, today: NaiveDate, through: NaiveDate, with_notes: bool) -> Feed {
+pub fn build(records: &Records, today: NaiveDate, through: NaiveDate, with_notes: bool) -> Feed {
     let mut items: Vec<FeedItem> = records
         .follow_ups
         .iter()
         .map(|(f, c)| follow_up(f, c, today, with_notes))
-        .chain(records.moments.iter().map(|(m, c)| moment(m, c, today, with_notes)))
+        .chain(
+            records
+                .moments
+                .iter()
+                .map(|(m, c)| moment(m, c, today, with_notes)),
+        )
         .collect();
     // Stable: overdue (read first) stay ahead of today's own, follow-ups ahead of moments.
     items.sort_by_key(|i| i.day);
@@ -122,15 +127,16 @@ fn follow_up(f: &FollowUp, c: &Customer, today: NaiveDate, with_notes: bool) -> 
         Channel::Meeting => "Meet",
         Channel::Prepare | Channel::Give => "For",
     };
-    let mut summary = format!("{verb} {} — {}", c.name, f.text);
-    let mut description = Vec::new();
-    if f.due < today {
+    let summary = format!("{verb} {} — {}", c.name, f.text);
+    let (summary, mut description) = if f.due < today {
         let since = day(f.due, today);
-        summary.push_str(&format!(" (overdue since {since})"));
-        description.push(format!("Overdue since {since}."));
+        (
+            format!("{summary} (overdue since {since})"),
+            vec![format!("Overdue since {since}.")],
+        )
     } else {
-        description.push(format!("Due {}.", day(f.due, today)));
-    }
+        (summary, vec![format!("Due {}.", day(f.due, today))])
+    };
     reach(&mut description, c);
     description.push(format!("Done? touchbase done f{}", f.id));
     if with_notes {
@@ -241,14 +247,24 @@ mod tests {
             moments: Vec::new(),
             left_out: LeftOut::default(),
         };
-        let feed = build(records, date("2026-12-04"), date("2026-12-18"), false);
+        let feed = build(&records, date("2026-12-04"), date("2026-12-18"), false);
         let overdue = &feed.items[0];
         assert_eq!(overdue.day, date("2026-12-04"));
-        assert_eq!(overdue.summary, "Email Acme — send proposal (overdue since Mon 30 Nov)");
+        assert_eq!(
+            overdue.summary,
+            "Email Acme — send proposal (overdue since Mon 30 Nov)"
+        );
         assert_eq!(overdue.description[0], "Overdue since Mon 30 Nov.");
-        assert!(overdue.description.contains(&"Done? touchbase done f114".to_string()));
+        assert!(
+            overdue
+                .description
+                .contains(&"Done? touchbase done f114".to_string())
+        );
         let ahead = &feed.items[1];
-        assert_eq!((ahead.day, ahead.summary.as_str()), (date("2026-12-08"), "Call Acme — call about renewal"));
+        assert_eq!(
+            (ahead.day, ahead.summary.as_str()),
+            (date("2026-12-08"), "Call Acme — call about renewal")
+        );
         assert!(ahead.description.contains(&"Phone: +31 20 555 0101".to_string()));
         assert!(!ahead.description.iter().any(|l| l.contains("mornings")));
     }
@@ -260,10 +276,19 @@ mod tests {
             moments: Vec::new(),
             left_out: LeftOut::default(),
         };
-        let with = build(records(), date("2026-12-04"), date("2026-12-18"), true);
-        assert!(with.items[0].description.contains(&"Notes: prefers mornings".to_string()));
-        let without = build(records(), date("2026-12-04"), date("2026-12-18"), false);
-        assert!(!without.items[0].description.iter().any(|l| l.starts_with("Notes")));
+        let with = build(&records(), date("2026-12-04"), date("2026-12-18"), true);
+        assert!(
+            with.items[0]
+                .description
+                .contains(&"Notes: prefers mornings".to_string())
+        );
+        let without = build(&records(), date("2026-12-04"), date("2026-12-18"), false);
+        assert!(
+            !without.items[0]
+                .description
+                .iter()
+                .any(|l| l.starts_with("Notes"))
+        );
     }
 
     #[test]
@@ -271,7 +296,12 @@ mod tests {
         assert_eq!(Record::FollowUp(114).key(), "feed-follow-up-114");
         assert_eq!(Record::Moment(12).key(), "feed-moment-12");
         assert_eq!(
-            LeftOut { overdue: 2, follow_ups: 0, moments: 1 }.said(),
+            LeftOut {
+                overdue: 2,
+                follow_ups: 0,
+                moments: 1
+            }
+            .said(),
             ["2 overdue follow-ups", "1 decision moment"]
         );
     }

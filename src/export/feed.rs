@@ -57,14 +57,21 @@ pub fn render(feed: &Feed, alarm: NaiveTime, now: Now) -> String {
 fn event(item: &FeedItem, trigger: &str, now: Now) -> Event {
     let uid = format!("{}@{UID_DOMAIN}", item.record.key());
     let summary = one_line(&item.summary).into_owned();
-    let description: Vec<_> = item.description.iter().map(|l| one_line(l).into_owned()).collect();
+    let description: Vec<_> = item
+        .description
+        .iter()
+        .map(|l| one_line(l).into_owned())
+        .collect();
     let alarm = Alarm::display(&summary, Duration::zero())
         .append_property(
             Property::new("TRIGGER", trigger)
                 .add_parameter("RELATED", "START")
                 .done(),
         )
-        .append_property(Property::new("UID", format!("{}-alarm@{UID_DOMAIN}", item.record.key())))
+        .append_property(Property::new(
+            "UID",
+            format!("{}-alarm@{UID_DOMAIN}", item.record.key()),
+        ))
         .done();
     Event::new()
         .uid(&uid)

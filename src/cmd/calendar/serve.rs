@@ -8,7 +8,8 @@
 //! The token is 128 bits from the operating system's random source (`/dev/urandom`), not
 //! `fastrand`, whose 64-bit state is not a secret anyone cannot guess; hex, so it is safe in
 //! any URL. It is made on the first serve and kept in the book (`Setting::CalendarToken`),
-//! so a subscription survives restarts; `--rotate-token` replaces it.
+//! so a subscription survives restarts; `--rotate-token` replaces it, also for a server
+//! already running (it reads the token with every request).
 
 use std::io::Write as _;
 use std::net::{SocketAddr, TcpListener};
@@ -43,7 +44,8 @@ pub(super) fn run(cx: &mut Ctx, addr: &str, args: &CalendarArgs) -> anyhow::Resu
     })?;
     let bound = listener.local_addr().context("reading the address served on")?;
     let token = feeds::token(&mut *cx.store, cx.now, args.rotate_token, new_token)?;
-    let server = Server::from_listener(listener, None).map_err(|e| anyhow::anyhow!("cannot serve on {bound}: {e}"))?;
+    let server =
+        Server::from_listener(listener, None).map_err(|e| anyhow::anyhow!("cannot serve on {bound}: {e}"))?;
     if !bound.ip().is_loopback() {
         eprintln!(
             "touchbase: warning: {bound} can be reached from other machines — anyone who can reach it and knows the token can read your follow-ups and customers' phone numbers"
@@ -57,7 +59,10 @@ pub(super) fn run(cx: &mut Ctx, addr: &str, args: &CalendarArgs) -> anyhow::Resu
             "Subscribe to that address in your calendar app. It is a secret: anyone who has it can read the feed."
         )?;
     } else {
-        writeln!(cx.out, "Serving the calendar feed on http://{bound}/calendar/….ics")?;
+        writeln!(
+            cx.out,
+            "Serving the calendar feed on http://{bound}/calendar/….ics"
+        )?;
         writeln!(
             cx.out,
             "The full address holds a secret token: add --show-url to print it, --rotate-token to make a new one."
@@ -81,7 +86,7 @@ pub(super) fn run(cx: &mut Ctx, addr: &str, args: &CalendarArgs) -> anyhow::Resu
         let Some(request) = server.recv_timeout(POLL).context("waiting for a request")? else {
             continue;
         };
-        let response = answer(cx, &request, &token.token, args.with_notes);
+        let response = answer(cx, &request, args.with_notes);
         // A client that hung up before the answer was sent is its own business.
         let _ = request.respond(response);
     }
@@ -137,6 +142,9 @@ fn route(method: &Method, url: &str, token: &str) -> Route {
     }
     // A calendar app may add a query string of its own; the path alone names the feed.
     let path = url.split(['?', '#']).next().unwrap_or("");
+    if token.is_empty() {
+        return Route::NotFound;
+    }
     let asked = path
         .strip_prefix("/calendar/")
         .or_else(|| path.strip_prefix('/'))
@@ -152,19 +160,26 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-fn answer(cx: &Ctx, request: &Request, token: &str, with_notes: bool) -> Response<std::io::Cursor<Vec<u8>>> {
-    match route(request.method(), request.url(), token) {
+/// The answer to `request`. The token is read from the book each time too, so a
+/// `--rotate-token` run by another touchbase retires the old address at once.
+fn answer(cx: &Ctx, request: &Request, with_notes: bool) -> Response<std::io::Cursor<Vec<u8>>> {
+    let token = match feeds::stored_token(&*cx.store) {
+        Ok(token) => token.unwrap_or_default(),
+        Err(e) => {
+            eprintln!("touchbase: the feed's token could not be read: {e:#}");
+            return text(500, "The book could not be read\n");
+        }
+    };
+    match route(request.method(), request.url(), &token) {
         Route::NotFound => text(404, "Not found\n"),
         Route::NotAllowed => text(405, "Only GET and HEAD\n").with_header(header("Allow", "GET, HEAD")),
         Route::Feed => {
             // Read again for every request, at the clock's time now: the server runs for days.
             let now = cx.now.ticked().unwrap_or(cx.now);
             match feeds::feed(&*cx.store, now, &cx.config, with_notes) {
-                Ok(feed) => {
-                    Response::from_data(render(cx, &feed, now).into_bytes())
-                        .with_header(header("Content-Type", "text/calendar; charset=utf-8"))
-                        .with_header(header("Cache-Control", "no-cache"))
-                }
+                Ok(feed) => Response::from_data(render(cx, &feed, now).into_bytes())
+                    .with_header(header("Content-Type", "text/calendar; charset=utf-8"))
+                    .with_header(header("Cache-Control", "no-cache")),
                 Err(e) => {
                     eprintln!("touchbase: the feed could not be read: {e:#}");
                     text(500, "The book could not be read\n")
@@ -185,11 +200,17 @@ fn header(name: &str, value: &str) -> Header {
     Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|()| unreachable!("{name}: {value}"))
 }
 
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
 /// 128 bits from the operating system's random source, as 32 hex digits.
 fn new_token() -> anyhow::Result<String> {
     let mut bytes = [0u8; 16];
     random_bytes(&mut bytes).context("reading the system's random source for the feed's token")?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    Ok(bytes.iter().fold(String::with_capacity(32), |mut hex, b| {
+        hex.push(char::from(HEX[usize::from(b >> 4)]));
+        hex.push(char::from(HEX[usize::from(b & 0xf)]));
+        hex
+    }))
 }
 
 #[cfg(unix)]
@@ -236,8 +257,14 @@ mod tests {
         ] {
             assert_eq!(get(wrong), Route::NotFound, "{wrong}");
         }
-        assert_eq!(route(&Method::Post, &format!("/{TOKEN}.ics"), TOKEN), Route::NotAllowed);
+        assert_eq!(
+            route(&Method::Post, &format!("/{TOKEN}.ics"), TOKEN),
+            Route::NotAllowed
+        );
         assert_eq!(route(&Method::Put, "/", TOKEN), Route::NotAllowed);
+        // No token (removed from the book): nothing is the feed.
+        assert_eq!(route(&Method::Get, "/calendar/.ics", ""), Route::NotFound);
+        assert_eq!(route(&Method::Get, "/.ics", ""), Route::NotFound);
     }
 
     #[test]
@@ -253,7 +280,10 @@ mod tests {
         assert_eq!(parse_addr("127.0.0.1:8765").unwrap().port(), 8765);
         assert!(parse_addr("[::1]:0").is_ok());
         let err = parse_addr("localhost:8765").unwrap_err().to_string();
-        assert!(err.contains("'localhost:8765'") && err.contains("127.0.0.1:8765"), "{err}");
+        assert!(
+            err.contains("'localhost:8765'") && err.contains("127.0.0.1:8765"),
+            "{err}"
+        );
         assert!(parse_addr("8765").is_err());
     }
 }
