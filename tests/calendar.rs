@@ -15,7 +15,7 @@ mod common {
 use std::fs;
 use std::io::{BufRead as _, BufReader, Read as _};
 use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, ChildStdout, Command, Stdio};
 
 use common::book::Book;
 use icalendar::{Calendar, CalendarComponent, Component as _, DatePerhapsTime, Event};
@@ -67,14 +67,7 @@ impl Book {
     fn feed(&self, args: &[&str]) -> String {
         let mut all = vec!["calendar"];
         all.extend_from_slice(args);
-        let out = self
-            .run_at(FEED_NOW, &all)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        String::from_utf8(out).unwrap()
+        self.ok_at(FEED_NOW, &all)
     }
 }
 
@@ -230,14 +223,7 @@ fn the_window_and_the_alarm_follow_the_config() {
 #[test]
 fn a_file_is_written_whole_and_dash_is_stdout() {
     let book = Book::with_acme();
-    let said = book
-        .run_at(FEED_NOW, &["calendar", "-o", "follow-ups.ics"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let said = String::from_utf8(said).unwrap();
+    let said = book.ok_at(FEED_NOW, &["calendar", "-o", "follow-ups.ics"]);
     assert!(
         said.contains("Wrote 4 items") && said.contains("'follow-ups.ics'"),
         "{said}"
@@ -260,6 +246,7 @@ fn a_file_is_written_whole_and_dash_is_stdout() {
 /// `calendar --serve ADDR` running, and the address it printed.
 struct Served {
     child: Child,
+    out: BufReader<ChildStdout>,
     url: String,
 }
 
@@ -277,16 +264,14 @@ impl Served {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        let mut first = String::new();
-        BufReader::new(child.stdout.as_mut().unwrap())
-            .read_line(&mut first)
-            .unwrap();
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        let first = line(&mut out);
         let url = first
             .split_whitespace()
             .find(|w| w.starts_with("http://"))
             .unwrap_or_else(|| panic!("no address in {first:?}"))
             .to_string();
-        Served { child, url }
+        Served { child, out, url }
     }
 
     /// The server's own address, without the path.
@@ -294,7 +279,7 @@ impl Served {
         &self.url[..self.url.find("/calendar/").unwrap()]
     }
 
-    /// Ctrl-C, and what it printed and its exit.
+    /// Ctrl-C, and what it printed since and its exit.
     fn stop(mut self) -> (String, bool) {
         let pid = self.child.id().to_string();
         assert!(
@@ -306,14 +291,15 @@ impl Served {
         );
         let status = self.child.wait().unwrap();
         let mut rest = String::new();
-        self.child
-            .stdout
-            .take()
-            .unwrap()
-            .read_to_string(&mut rest)
-            .unwrap();
+        self.out.read_to_string(&mut rest).unwrap();
         (rest, status.success())
     }
+}
+
+fn line(out: &mut BufReader<ChildStdout>) -> String {
+    let mut line = String::new();
+    out.read_line(&mut line).unwrap();
+    line
 }
 
 impl Drop for Served {
@@ -369,12 +355,10 @@ fn the_served_feed_answers_only_at_its_token_and_is_read_fresh() {
     assert_eq!(head.status().as_u16(), 200);
 
     // Another process writes; the next request has it.
-    book.run_at(
+    book.ok_at(
         FEED_NOW,
         &["log", "Acme", "call: chat >> send the contract @2026-12-03"],
-    )
-    .assert()
-    .success();
+    );
     let (_, _, body) = get(&served.url);
     assert!(
         summaries(&events(&body)).contains(&"Email Acme — send the contract"),
@@ -401,25 +385,11 @@ fn the_served_feed_answers_only_at_its_token_and_is_read_fresh() {
 fn a_second_serve_keeps_the_token_and_does_not_print_it() {
     let book = Book::with_acme();
     let first = Served::start(&book, "127.0.0.1:0");
-    let url = first.url.clone();
-    let token = url.rsplit('/').next().unwrap().to_string();
+    let token = first.url.rsplit('/').next().unwrap().to_string();
     drop(first);
-    let mut again = Command::new(common::binary::bin());
-    common::binary::hermetic(&mut again);
-    let mut child = again
-        .arg("--db")
-        .arg(&book.db)
-        .args(["calendar", "--serve", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut said = String::new();
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    out.read_line(&mut said).unwrap();
-    out.read_line(&mut said).unwrap();
-    let _ = child.kill();
-    let _ = child.wait();
-    assert!(!said.contains(&token), "{said}");
+    let mut again = Served::start(&book, "127.0.0.1:0");
+    let said = line(&mut again.out);
+    assert!(!again.url.contains(&token), "{}", again.url);
     assert!(said.contains("--show-url"), "{said}");
     assert!(book.ok(&["calendar", "--show-url"]).contains(&token));
 }
