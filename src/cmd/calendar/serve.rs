@@ -80,6 +80,9 @@ pub(super) fn run(cx: &mut Ctx, addr: &str, args: &CalendarArgs) -> anyhow::Resu
 
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        // A second Ctrl-C while a request is still being answered ends it there and then.
+        signal_hook::flag::register_conditional_shutdown(signal, 130, Arc::clone(&stop))
+            .context("listening for Ctrl-C")?;
         signal_hook::flag::register(signal, Arc::clone(&stop)).context("listening for Ctrl-C")?;
     }
     while !stop.load(Ordering::Relaxed) {
