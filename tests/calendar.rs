@@ -152,6 +152,15 @@ fn the_feed_holds_the_window_with_an_alarm_on_every_item_and_no_attendee() {
         assert_eq!(alarms[0].property_value("ACTION"), Some("DISPLAY"));
         assert_eq!(alarms[0].property_value("TRIGGER"), Some("PT9H"));
         assert_eq!(alarms[0].property_value("DESCRIPTION"), e.get_summary());
+        // RFC 5545 gives an alarm no DTSTAMP; the crate writes one unless it is taken out.
+        assert_eq!(alarms[0].property_value("DTSTAMP"), None);
+        // All day: DTEND is the day after (it is not inclusive).
+        let (DatePerhapsTime::Date(start), Some(DatePerhapsTime::Date(end))) =
+            (e.get_start().unwrap(), e.get_end())
+        else {
+            panic!("{uid} is not all day");
+        };
+        assert_eq!(end, start.succ_opt().unwrap());
         let description = e.get_description().unwrap();
         assert!(description.contains("Phone: +31 20 555 0101"), "{description}");
         assert!(description.contains("Email: anna@acme.example"), "{description}");

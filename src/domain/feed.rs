@@ -120,14 +120,15 @@ pub fn build(records: &Records, today: NaiveDate, through: NaiveDate, with_notes
 }
 
 fn follow_up(f: &FollowUp, c: &Customer, today: NaiveDate, with_notes: bool) -> FeedItem {
+    // "Call Acme — …" when the words say how it is done; "Acme — prepare the demo" else.
     let verb = match Channel::of_text(&f.text, &c.phone) {
-        Channel::Call => "Call",
-        Channel::Email => "Email",
-        Channel::Visit => "Visit",
-        Channel::Meeting => "Meet",
-        Channel::Prepare | Channel::Give => "For",
+        Channel::Call => "Call ",
+        Channel::Email => "Email ",
+        Channel::Visit => "Visit ",
+        Channel::Meeting => "Meet ",
+        Channel::Prepare | Channel::Give => "",
     };
-    let summary = format!("{verb} {} — {}", c.name, f.text);
+    let summary = format!("{verb}{} — {}", c.name, f.text);
     let (summary, mut description) = if f.due < today {
         let since = day(f.due, today);
         (
@@ -154,7 +155,7 @@ fn moment(m: &Moment, c: &Customer, today: NaiveDate, with_notes: bool) -> FeedI
     let mut description = vec![format!("Decision moment expected {}.", day(m.expected, today))];
     reach(&mut description, c);
     description.push(format!(
-        "How did it go? touchbase moment close {} --outcome won|lost|passed",
+        "Afterwards: touchbase moment close {} --outcome won|lost|passed",
         m.id
     ));
     if with_notes {
@@ -243,6 +244,7 @@ mod tests {
             follow_ups: vec![
                 (follow_up_on(114, "send proposal", "2026-11-30"), acme()),
                 (follow_up_on(115, "call about renewal", "2026-12-08"), acme()),
+                (follow_up_on(116, "prepare the demo", "2026-12-09"), acme()),
             ],
             moments: Vec::new(),
             left_out: LeftOut::default(),
@@ -261,6 +263,7 @@ mod tests {
                 .contains(&"Done? touchbase done f114".to_string())
         );
         let ahead = &feed.items[1];
+        assert_eq!(feed.items[2].summary, "Acme — prepare the demo");
         assert_eq!(
             (ahead.day, ahead.summary.as_str()),
             (date("2026-12-08"), "Call Acme — call about renewal")
