@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Whole-process numbers the divan benchmarks cannot see: `touchbase due`, `status` (the
-# prompt line), `log`, `list | head -1`, `export week` in every format and `import` of
-# 100k rows under hyperfine; the TUI's peak memory while a user walks it in an 80×24
+# prompt line), `remind`, `log`, `calendar -o`, `list | head -1`, `export week` in every
+# format and `import` of 100k rows under hyperfine; one request to `calendar --serve`
+# (curl's time_total); the TUI's peak memory while a user walks it in an 80×24
 # pseudo-terminal; and its time from execve to the first frame on the terminal (by
 # strace, and read back from a pseudo-terminal without strace).
 #
 #   cargo build --release && cargo bench --bench cli   # the binary, and the 100k book
-#   benches/process.sh [all|cli|files|memory|first-frame]
+#   benches/process.sh [all|cli|files|serve|memory|first-frame]
 #
-# Needs hyperfine, tmux, strace, GNU time (/usr/bin/time) and python3. The clock is fixed
+# Needs hyperfine, tmux, strace, curl, GNU time (/usr/bin/time) and python3. The clock is fixed
 # to the book's and the config file is ignored, as in the benchmarks.
 set -euo pipefail
 
@@ -36,7 +37,8 @@ cli() {
         "$bin --db $data/book-100k-hyperfine.db log 4242 'call: checked in >> send brochure @fri'" \
         "$bin --db $data/book-100k-hyperfine.db log 4243 'visit yesterday 14:30: site tour =5 >> send the offer @fri'" \
         "$bin --db $book search send revised" \
-        "$bin --db $book search delivery late" >/dev/null
+        "$bin --db $book search delivery late" \
+        "$bin --db $book calendar -o $out/calendar.ics" >/dev/null
     # An edit, and a delete of the newest contact: each run's --prepare logs it again, and
     # SQLite hands the freed highest id out again, so every run deletes the same id.
     local copy=$data/book-100k-hyperfine.db newest
@@ -85,6 +87,33 @@ for path in sys.argv[1:]:
             name = "again: " + name
         print(f"{name:<44} {r['median']*1e3:8.1f} {r['min']*1e3:8.1f} {r['max']*1e3:8.1f}")
 EOF2
+}
+
+# One request to the served calendar feed, from curl's connect to the last byte: the
+# server reads the book and writes the feed anew for each. On a copy: the first serve
+# stores its token in the book.
+serve() {
+    local copy=$data/book-100k-hyperfine.db url
+    cp "$book" "$copy"
+    "$bin" --db "$copy" calendar --serve 127.0.0.1:0 >"$out/serve.txt" &
+    local server=$!
+    for _ in $(seq 1 100); do
+        url=$(grep -o 'http://[^ ]*' "$out/serve.txt" || true)
+        [ -n "$url" ] && break
+        sleep 0.05
+    done
+    [ -n "$url" ] || { echo "calendar --serve printed no address" >&2; kill "$server"; return 1; }
+    for _ in $(seq 1 5); do curl -s -o /dev/null "$url"; done
+    for _ in $(seq 1 60); do
+        curl -s -o /dev/null -w '%{time_total}\n' "$url"
+    done >"$out/serve-times.txt"
+    kill -INT "$server"
+    wait "$server" || true
+    python3 - "$out/serve-times.txt" <<'EOF3'
+import statistics, sys
+v = sorted(float(l) * 1e3 for l in open(sys.argv[1]))
+print(f"calendar --serve, one request      median {statistics.median(v):6.1f} ms  fastest {v[0]:6.1f}  slowest {v[-1]:6.1f}  ({len(v)} requests)")
+EOF3
 }
 
 # Runs the TUI in a fresh 80×24 tmux session; `$1` is the command line around it.
@@ -230,6 +259,7 @@ EOF
 case ${1:-all} in
     cli) cli ;;
     files) files ;;
+    serve) serve ;;
     memory) memory ;;
     first-frame)
         first_frame
@@ -238,12 +268,13 @@ case ${1:-all} in
     all)
         cli
         files
+        serve
         memory
         first_frame
         first_frame_pty
         ;;
     *)
-        echo "usage: $0 [all|cli|files|memory|first-frame]" >&2
+        echo "usage: $0 [all|cli|files|serve|memory|first-frame]" >&2
         exit 2
         ;;
 esac

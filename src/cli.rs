@@ -762,9 +762,22 @@ pub struct StatusArgs {
 /// `touchbase calendar`'s arguments.
 #[derive(Debug, clap::Args)]
 pub struct CalendarArgs {
-    /// Write the feed to FILE (.ics)
-    #[arg(short, long, value_name = "FILE")]
+    /// Write the feed to FILE (.ics), replaced only once whole; `-` for stdout (the default)
+    #[arg(short, long, value_name = "FILE", conflicts_with = "serve")]
     pub output: Option<PathBuf>,
+    /// Serve the feed over HTTP on ADDR (an IP address and port: 127.0.0.1:8765) for
+    /// calendar apps to subscribe to; port 0 picks a free one
+    #[arg(long, value_name = "ADDR")]
+    pub serve: Option<String>,
+    /// Put notes in the feed: the customer's notes, a moment's concerns, steps and response
+    #[arg(long)]
+    pub with_notes: bool,
+    /// Print the served feed's full address, secret token and all
+    #[arg(long, conflicts_with = "output")]
+    pub show_url: bool,
+    /// Make a new secret token for the served feed: the old address stops working
+    #[arg(long, conflicts_with = "output")]
+    pub rotate_token: bool,
 }
 
 /// `touchbase pause`'s arguments.

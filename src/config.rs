@@ -122,6 +122,9 @@ pub struct CalendarConfig {
     /// The time of day on an item's day its alarm goes off.
     #[serde(deserialize_with = "time_of_day")]
     pub alarm: NaiveTime,
+    /// The most overdue follow-ups, follow-ups and decision moments (each) the feed holds.
+    #[serde(deserialize_with = "crate::domain::ranged::count::<_, 1, 10_000>")]
+    pub limit: usize,
 }
 
 impl Default for CalendarConfig {
@@ -129,6 +132,7 @@ impl Default for CalendarConfig {
         CalendarConfig {
             days: 14,
             alarm: NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default(),
+            limit: 500,
         }
     }
 }
@@ -302,10 +306,11 @@ mod tests {
     }
 
     /// Every number in the config: its table, key and range.
-    const RANGES: [(&str, &str, i64, i64); 19] = [
+    const RANGES: [(&str, &str, i64, i64); 20] = [
         ("remind", "top", 1, 100),
         ("remind.smtp", "port", 1, 65_535),
         ("calendar", "days", 1, 366),
+        ("calendar", "limit", 1, 10_000),
         ("week", "limit", 1, 10_000),
         ("nudge", "limit", 1, 10_000),
         ("nudge", "preparation_days", 0, 365),

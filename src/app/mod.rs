@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod archive;
 pub(crate) mod balance;
+pub mod calendar;
 pub(crate) mod customer;
 pub mod customers;
 pub(crate) mod export;

@@ -4,6 +4,7 @@
 pub mod balance;
 pub(crate) mod customer;
 pub mod email;
+pub mod feed;
 pub mod follow_up;
 pub mod item_code;
 pub(crate) mod kind;

@@ -3,7 +3,8 @@
 //! in a random UUID and the wall clock otherwise; we derive them from the item and `now`,
 //! so the same export twice is byte-identical), and folding: its folder counts characters
 //! where it means bytes, so we unfold its output and fold again at 75 octets on character
-//! boundaries. A pure function of the plan and `now`: no store, no file.
+//! boundaries (`fold`, which the calendar feed, `feed.rs`, writes through too). A pure
+//! function of the plan and `now`: no store, no file.
 
 use icalendar::{Calendar, Component as _, EventLike as _, Property, Todo, TodoStatus};
 
@@ -12,7 +13,7 @@ use crate::clock::Now;
 use crate::domain::week::{Item, WeekPlan};
 
 /// The right-hand side of every UID: item keys are unique within one book.
-const UID_DOMAIN: &str = "touchbase";
+pub(super) const UID_DOMAIN: &str = "touchbase";
 
 /// RFC 5545 §3.1: lines SHOULD NOT be longer than 75 octets, excluding the line break.
 const FOLD_AT: usize = 75;
@@ -56,7 +57,7 @@ fn todo(item: &Item, plan: &WeekPlan, now: Now) -> Todo {
 /// Unfolds `ics` (CRLF, then a space) and folds every content line at `FOLD_AT` octets,
 /// never inside a UTF-8 character. Values never hold a raw line break (TEXT escapes them
 /// as `\n`, and `one_line` drops carriage returns), so unfolding cannot join real lines.
-fn fold(ics: &str) -> String {
+pub(super) fn fold(ics: &str) -> String {
     let unfolded = ics.replace("\r\n ", "");
     let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 25);
     for line in unfolded.split_terminator("\r\n") {

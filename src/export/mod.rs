@@ -1,8 +1,9 @@
-//! The weekly to-do list in the formats it leaves the terminal in. Each format is a pure
-//! function of one `WeekPlan` and `now`; none reads the store or the clock, so the same
-//! plan always gives the same bytes.
+//! The weekly to-do list in the formats it leaves the terminal in, and the calendar feed
+//! (`feed`) as iCalendar. Each format is a pure function of one `WeekPlan` (or `Feed`) and
+//! `now`; none reads the store or the clock, so the same plan always gives the same bytes.
 
 mod csv;
+pub(crate) mod feed;
 mod file;
 mod ics;
 mod json;

@@ -127,7 +127,7 @@ impl Channel {
 
     /// From the first word of a follow-up ("send proposal" is an email), else how the
     /// customer can be reached.
-    pub(super) fn of_text(text: &str, customer_phone: &str) -> Channel {
+    pub(crate) fn of_text(text: &str, customer_phone: &str) -> Channel {
         let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
         match first.trim_matches(|c: char| !c.is_alphanumeric()) {
             "call" | "ring" | "phone" => Channel::Call,
