@@ -63,18 +63,6 @@ impl Book {
         book
     }
 
-    /// Runs `args` at `now`, which must succeed; returns what it printed.
-    fn ok_at(&self, now: &str, args: &[&str]) -> String {
-        let out = self
-            .run_at(now, args)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        String::from_utf8(out).unwrap()
-    }
-
     /// `calendar ARGS` at `FEED_NOW`, on stdout.
     fn feed(&self, args: &[&str]) -> String {
         let mut all = vec!["calendar"];

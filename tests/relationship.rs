@@ -21,11 +21,6 @@ impl Book {
         book
     }
 
-    /// Runs `args` at `now`, which must succeed.
-    fn ok_at(&self, now: &str, args: &[&str]) {
-        self.run_at(now, args).assert().success();
-    }
-
     /// The reasons of the nudges of `kind` that `due` gives at `now`, in its order.
     fn reasons_at(&self, now: &str, kind: &str) -> Vec<String> {
         self.json_at(now, &["due"])

@@ -384,16 +384,7 @@ fn a_moment_prepared_for_is_listed_and_can_be_snoozed_by_its_code() {
     book.run_at(later, &["log", "Acme", "call: went through the board's agenda"])
         .assert()
         .success();
-    let out = |args: &[&str]| {
-        let out = book
-            .run_at(later, args)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        String::from_utf8(out).unwrap()
-    };
+    let out = |args: &[&str]| book.ok_at(later, args);
     let digest = out(&["remind"]);
     assert!(
         digest.contains("m1  Acme — “board meets” in 2 days (Wed 25 Nov)"),

@@ -43,7 +43,18 @@ impl Book {
 
     /// Runs `args`, which must succeed; returns what it printed.
     pub fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args).assert().success().get_output().stdout.clone();
+        self.ok_at(NOW, args)
+    }
+
+    /// `ok`, with the clock at `now`.
+    pub fn ok_at(&self, now: &str, args: &[&str]) -> String {
+        let out = self
+            .run_at(now, args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
         String::from_utf8(out).unwrap()
     }
 
