@@ -296,9 +296,7 @@ fn a_server_that_never_answers_is_given_up_on() {
         ..plain_to(port)
     };
     let started = Instant::now();
-    let error = email::send(&smtp, &letter())
-        .expect_err("given up")
-        .to_string();
+    let error = email::send(&smtp, &letter()).expect_err("given up").to_string();
     println!("silent server ({:?}): {error}", started.elapsed());
     assert_eq!(
         error,

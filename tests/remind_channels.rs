@@ -117,7 +117,10 @@ fn assert_is_the_digest(mail: &Received, to: &str) {
     let data = &mail.data;
     assert_eq!(mail.from, USER);
     assert_eq!(mail.to, [to]);
-    assert_eq!(header(data, "From").as_deref(), Some("touchbase <digest@example.com>"));
+    assert_eq!(
+        header(data, "From").as_deref(),
+        Some("touchbase <digest@example.com>")
+    );
     assert_eq!(header(data, "To").as_deref(), Some(to));
     assert_eq!(header_text(data, "Subject").as_deref(), Some(SUBJECT), "{data}");
     let parts = parts(data);
@@ -142,7 +145,10 @@ fn assert_is_the_digest(mail: &Received, to: &str) {
     ] {
         assert!(html.contains(row), "the HTML part has {row:?}:\n{html}");
     }
-    assert!(!html.contains("<b>") && !html.contains("<late>"), "escaped: {html}");
+    assert!(
+        !html.contains("<b>") && !html.contains("<late>"),
+        "escaped: {html}"
+    );
 }
 
 #[test]
@@ -214,7 +220,12 @@ fn a_wrong_password_is_refused_without_saying_it_and_nothing_is_recorded() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains(&format!("check the password in ${PASSWORD_VAR}")), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains(&format!("check the password in ${PASSWORD_VAR}")),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("not recorded as delivered"), "{}", run.stderr);
     for secret in [wrong, PASSWORD, "horse"] {
         assert!(
@@ -284,8 +295,9 @@ fn stdout_and_a_failing_e_mail_print_the_digest_but_record_nothing() {
     );
     assert!(run.stdout.contains("f1  Acme — send proposal"), "{}", run.stdout);
     assert!(
-        run.stderr
-            .contains("the digest was not e-mailed to anna@example.com: cannot reach the mail server 127.0.0.1:9"),
+        run.stderr.contains(
+            "the digest was not e-mailed to anna@example.com: cannot reach the mail server 127.0.0.1:9"
+        ),
         "{}",
         run.stderr
     );
@@ -319,7 +331,11 @@ fn the_digest_is_shown_on_the_desktop_and_recorded() {
         "the top items first: {}",
         notice.body
     );
-    assert!(lines[3].starts_with("t1  <b>Smith & Co</b> — complaint"), "{}", notice.body);
+    assert!(
+        lines[3].starts_with("t1  <b>Smith & Co</b> — complaint"),
+        "{}",
+        notice.body
+    );
     assert!(book.recorded());
 }
 
@@ -359,8 +375,16 @@ fn the_mail_still_goes_when_the_desktop_fails_but_nothing_is_recorded() {
         &[("XDG_RUNTIME_DIR", &runtime.path().display().to_string())],
     );
     assert!(!run.ok);
-    assert!(run.stderr.contains("the digest did not reach the desktop"), "{}", run.stderr);
-    assert!(!run.stderr.contains("e-mailed"), "the e-mail went: {}", run.stderr);
+    assert!(
+        run.stderr.contains("the digest did not reach the desktop"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("e-mailed"),
+        "the e-mail went: {}",
+        run.stderr
+    );
     assert_is_the_digest(&only(&server), "anna@example.com");
     assert!(!book.recorded(), "half-delivered is not delivered");
 }

@@ -28,15 +28,18 @@ pub fn header_text(data: &str, name: &str) -> Option<String> {
         }
         let word = &rest[start + 2..];
         let mut fields = word.splitn(3, '?');
-        let (Some(charset), Some(encoding), Some(tail)) = (fields.next(), fields.next(), fields.next()) else {
+        let (Some(charset), Some(encoding), Some(tail)) = (fields.next(), fields.next(), fields.next())
+        else {
             break;
         };
         let end = tail.find("?=").expect("an encoded word ends with ?=");
         assert!(charset.eq_ignore_ascii_case("utf-8"), "charset {charset}");
         let bytes = match encoding {
             "b" | "B" => base64(&tail[..end]),
-            "q" | "Q" => quoted_printable::decode(tail[..end].replace('_', " "), quoted_printable::ParseMode::Robust)
-                .expect("Q encoding"),
+            "q" | "Q" => {
+                quoted_printable::decode(tail[..end].replace('_', " "), quoted_printable::ParseMode::Robust)
+                    .expect("Q encoding")
+            }
             other => panic!("encoding {other}"),
         };
         out.push_str(&String::from_utf8(bytes).expect("UTF-8"));
