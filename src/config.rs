@@ -83,6 +83,9 @@ pub struct SmtpConfig {
     pub password_env: String,
     /// A command whose first line of output is the password (`pass show smtp`).
     pub password_command: String,
+    /// Seconds a step (connecting, each reply) may take before the server counts as dead.
+    #[serde(deserialize_with = "crate::domain::ranged::count::<_, 1, 300>")]
+    pub timeout: usize,
 }
 
 impl Default for SmtpConfig {
@@ -95,6 +98,7 @@ impl Default for SmtpConfig {
             from: String::new(),
             password_env: "TOUCHBASE_SMTP_PASSWORD".to_string(),
             password_command: String::new(),
+            timeout: 15,
         }
     }
 }
@@ -309,6 +313,7 @@ mod tests {
     const RANGES: [(&str, &str, i64, i64); 20] = [
         ("remind", "top", 1, 100),
         ("remind.smtp", "port", 1, 65_535),
+        ("remind.smtp", "timeout", 1, 300),
         ("calendar", "days", 1, 366),
         ("calendar", "limit", 1, 10_000),
         ("week", "limit", 1, 10_000),

@@ -5,12 +5,14 @@
 
 mod common {
     pub mod child;
+    pub mod mime;
     pub mod smtp;
 }
 
 use std::time::Instant;
 
 use common::child;
+use common::mime::{header, header_text, parts};
 use common::smtp::{MailServer, Received, certificate};
 use mailin_embedded::AuthMechanism;
 use touchbase::config::{Security, SmtpConfig};
@@ -43,6 +45,7 @@ fn plain_to(port: u16) -> SmtpConfig {
         from: "touchbase <digest@example.com>".to_string(),
         password_env: UNSET.to_string(),
         password_command: String::new(),
+        timeout: 15,
     }
 }
 
@@ -64,47 +67,6 @@ fn only(server: &MailServer) -> Received {
     received.into_iter().next().expect("one message")
 }
 
-/// The value of the header `name` in `data`'s head (unfolded).
-fn header(data: &str, name: &str) -> Option<String> {
-    let head = data.split("\r\n\r\n").next()?;
-    let unfolded = head.replace("\r\n ", " ").replace("\r\n\t", " ");
-    unfolded.lines().find_map(|line| {
-        let (key, value) = line.split_once(':')?;
-        key.eq_ignore_ascii_case(name).then(|| value.trim().to_string())
-    })
-}
-
-/// The parts of a multipart message: each part's head and its decoded body.
-fn parts(data: &str) -> Vec<(String, String)> {
-    let content_type = header(data, "Content-Type").expect("a Content-Type");
-    let boundary = content_type
-        .split("boundary=")
-        .nth(1)
-        .expect("a boundary")
-        .trim_matches('"')
-        .to_string();
-    data.split(&format!("--{boundary}"))
-        .skip(1)
-        .filter(|part| !part.starts_with("--"))
-        .map(|part| {
-            let part = part.trim_start_matches("\r\n");
-            let (head, body) = part.split_once("\r\n\r\n").expect("a part's head and body");
-            let head = format!("{head}\r\n\r\n");
-            let body = match header(&head, "Content-Transfer-Encoding").as_deref() {
-                Some("quoted-printable") => String::from_utf8(
-                    quoted_printable::decode(body.trim_end(), quoted_printable::ParseMode::Robust)
-                        .expect("quoted-printable"),
-                )
-                .expect("UTF-8")
-                .replace("\r\n", "\n"),
-                Some("7bit" | "8bit") | None => body.trim_end().replace("\r\n", "\n"),
-                Some(other) => panic!("a part in {other}, which this test does not decode"),
-            };
-            (head, body)
-        })
-        .collect()
-}
-
 #[test]
 fn the_digest_arrives_with_its_headers_and_both_parts() {
     let server = MailServer::plain();
@@ -124,7 +86,7 @@ fn the_digest_arrives_with_its_headers_and_both_parts() {
         Some("\"Anna Berg\" <anna@example.com>")
     );
     assert_eq!(
-        header(data, "Subject").as_deref(),
+        header_text(data, "Subject").as_deref(),
         Some("touchbase: 2 overdue, 1 today")
     );
     assert_eq!(header(data, "MIME-Version").as_deref(), Some("1.0"));
@@ -329,15 +291,17 @@ fn a_server_that_never_answers_is_given_up_on() {
     // The kernel accepts the connection into the backlog; nobody ever says hello.
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a loopback port");
     let port = listener.local_addr().expect("its address").port();
+    let smtp = SmtpConfig {
+        timeout: 1,
+        ..plain_to(port)
+    };
     let started = Instant::now();
-    let error = email::send(&plain_to(port), &letter())
-        .expect_err("given up")
-        .to_string();
+    let error = email::send(&smtp, &letter()).expect_err("given up").to_string();
     println!("silent server ({:?}): {error}", started.elapsed());
     assert_eq!(
         error,
         format!(
-            "the mail server 127.0.0.1:{port} did not answer within 15 s — check host and port in [remind.smtp]"
+            "the mail server 127.0.0.1:{port} did not answer within 1 s — check host and port in [remind.smtp]"
         )
     );
     drop(listener);

@@ -49,20 +49,35 @@ pub(super) fn run(cx: &mut Ctx, args: &RemindArgs) -> anyhow::Result<()> {
     // An empty digest is not sent anywhere but stdout unless `[remind] send_empty` asks;
     // it still counts as run.
     let send = !digest.is_empty() || cx.config.remind.send_empty;
+    // Every channel is tried, so one that fails keeps none of the others from their digest;
+    // but the run is recorded only when all took it: nothing half-delivered counts as
+    // delivered, and the next `--since-last` lists it all again.
+    let mut failed = Vec::new();
     for to in &channels {
-        match to {
-            To::Stdout => print(cx, &digest, args.json)?,
+        let delivered = match to {
+            To::Stdout => {
+                print(cx, &digest, args.json)?;
+                continue;
+            }
             To::Desktop if send => desktop::show(&letter::notice(&digest, cx.now))
-                .context("the digest did not reach the desktop")?,
+                .context("the digest did not reach the desktop"),
             To::Email(address) if send => {
                 email::send(&cx.config.remind.smtp, &letter::letter(&digest, cx.now, address))
-                    .with_context(|| format!("the digest was not e-mailed to {address}"))?;
+                    .with_context(|| format!("the digest was not e-mailed to {address}"))
             }
-            To::Desktop | To::Email(_) => {}
-        }
+            To::Desktop | To::Email(_) => Ok(()),
+        };
+        failed.extend(delivered.err());
     }
     // What stdout could not take was not delivered either.
     cx.out.flush()?;
+    if !failed.is_empty() {
+        let said: Vec<String> = failed.iter().map(|e| format!("{e:#}")).collect();
+        anyhow::bail!(
+            "{}; so the digest is not recorded as delivered, and the next `touchbase remind --since-last` lists it all again",
+            said.join("; and ")
+        );
+    }
     let names: Vec<String> = channels.iter().map(|to| to.name().to_string()).collect();
     remind::record(&mut *cx.store, cx.now, &digest, &names, args.scheduled)
 }

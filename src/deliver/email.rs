@@ -22,9 +22,6 @@ use self::failure::Attempt;
 use super::{DeliveryError, Letter};
 use crate::config::{Security, SmtpConfig};
 
-/// How long a step (connect, a reply) may take before the server counts as dead.
-const TIMEOUT: Duration = Duration::from_secs(15);
-
 /// Sends `letter` through the server `smtp` names.
 pub fn send(smtp: &SmtpConfig, letter: &Letter) -> Result<(), DeliveryError> {
     let host = smtp.host.trim();
@@ -52,10 +49,12 @@ pub fn send(smtp: &SmtpConfig, letter: &Letter) -> Result<(), DeliveryError> {
         Some(password::password(smtp)?)
     };
 
+    // How long a step (connect, a reply) may take before the server counts as dead.
+    let timeout = Duration::from_secs(u64::try_from(smtp.timeout.max(1)).unwrap_or(u64::MAX));
     let mut transport = SmtpTransport::builder_dangerous(host)
         .port(port)
         .tls(tls)
-        .timeout(Some(TIMEOUT));
+        .timeout(Some(timeout));
     if let Some((secret, _)) = &password {
         transport = transport
             .credentials(Credentials::new(user.to_string(), secret.clone()))
@@ -65,7 +64,7 @@ pub fn send(smtp: &SmtpConfig, letter: &Letter) -> Result<(), DeliveryError> {
         server: &server,
         user,
         password: password.as_ref(),
-        timeout_secs: TIMEOUT.as_secs(),
+        timeout_secs: timeout.as_secs(),
     };
     transport
         .build()
