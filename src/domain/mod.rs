@@ -14,6 +14,7 @@ pub mod money;
 pub mod nudge;
 pub(crate) mod prose;
 pub mod quicklog;
+pub mod reach;
 pub(crate) mod ranged;
 pub mod remind;
 pub mod reminders_stopped;

@@ -89,7 +89,7 @@ use KeyCode::{
 };
 use Scope::{
     Agenda, Always, Checklist, Confirm, Contact, Customer, Customers, Everywhere, Filter, FollowUp, Form,
-    Help, Input, Lines, Moment, Note, OneLine, Row, Search, SearchHits, Snooze, Text, Trigger, Week,
+    Help, Input, Lines, Moment, Note, OneLine, Pick, Row, Search, SearchHits, Snooze, Text, Trigger, Week,
 };
 
 // One binding per line reads as a table; rustfmt would spread each over seven lines.
@@ -135,6 +135,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Everywhere, &[ch('A')], "A", Action::ToggleArchive, "archive / unarchive the customer"),
     bind(Everywhere, &[ch('P')], "P", Action::Pause, "pause the customer / end it"),
     bind(Everywhere, &[ch('M')], "M", Action::MergeCustomer, "merge in a duplicate"),
+    bind(Everywhere, &[ch('y')], "y", Action::Copy, "copy to the clipboard (then e/p)"),
+    bind(Everywhere, &[ch('O')], "O", Action::OpenWith, "open mail or phone app (then e/p)"),
     bind(Everywhere, &[ch('u')], "u", Action::Undo, "undo the last change").footer("undo"),
     bind(Everywhere, &[ch('S')], "S", Action::Search, "search every note").footer("search").spare(),
     bind(Everywhere, &[ch('j'), key(Down)], "j/↓", Action::Down, "move down"),
@@ -226,6 +228,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(Checklist, &[ch(' ')], "Space", Action::Toggle, "check it, or uncheck it").footer("check"),
     bind(Checklist, &[key(Enter)], "Enter", Action::Submit, "close the checked ones").footer("close checked"),
     bind(Checklist, &[key(Esc)], "Esc", Action::Cancel, "keep them all open").footer("keep all"),
+
+    // After y (copy) or O (open): which of the customer's ways to reach them.
+    bind(Pick, &[ch('e')], "e", Action::ReachEmail, "the e-mail address").footer("e-mail"),
+    bind(Pick, &[ch('p')], "p", Action::ReachPhone, "the phone number").footer("phone"),
+    bind(Pick, &[key(Esc)], "Esc", Action::Cancel, "neither: nothing done").footer("cancel"),
 
     // The help.
     bind(Help, &[key(Esc)], "Esc", Action::Cancel, "close the help").footer("close"),
