@@ -18,22 +18,20 @@ pub struct Pick {
 }
 
 impl Pick {
-    /// "Copy Acme BV's e-mail anna@acme.example (e) or phone +31 20 555 0101 (p)?"
+    /// "Copy Acme BV's e-mail (anna@acme.example) or phone (+31 20 555 0101)?", or with
+    /// one of them: "Copy Acme BV's phone (+31 20 555 0101)? No e-mail address."
     pub fn question(&self) -> String {
         let verb = match self.verb {
             Verb::Copy => "Copy",
             Verb::Open => "Open",
         };
-        let way = |means: Means, word: &str, key: char| match self.reach.get(means) {
-            Ok(value) => format!("{word} {value} ({key})"),
-            Err(_) => format!("no {}", means.noun()),
-        };
-        format!(
-            "{verb} {}'s {} or {}?",
-            self.reach.name,
-            way(Means::Email, "e-mail", 'e'),
-            way(Means::Phone, "phone", 'p')
-        )
+        let name = &self.reach.name;
+        match (self.reach.get(Means::Email), self.reach.get(Means::Phone)) {
+            (Ok(email), Ok(phone)) => format!("{verb} {name}'s e-mail ({email}) or phone ({phone})?"),
+            (Ok(email), Err(_)) => format!("{verb} {name}'s e-mail ({email})? No phone number."),
+            (Err(_), Ok(phone)) => format!("{verb} {name}'s phone ({phone})? No e-mail address."),
+            (Err(_), Err(_)) => format!("{name} has no e-mail address or phone number"),
+        }
     }
 
     /// The ways this customer lacks, whose keys the footer leaves out.
