@@ -733,7 +733,7 @@ fn o_opens_mailto_or_tel_with_the_system_s_opener() {
     let started = std::rc::Rc::default();
     f.app.opener = Box::new(Recorder(std::rc::Rc::clone(&started)));
     f.app.keys("2Op");
-    let uri = "tel:+310205550101";
+    let uri = "tel:+31205550101";
     let expected = opener::command(opener::Os::current(), uri);
     assert_eq!(*started.borrow(), [expected.clone()]);
     assert_eq!(

@@ -80,12 +80,16 @@ impl Reach {
     }
 }
 
-/// A phone number as a `tel:` URI takes it: a leading `+` and the digits ("+31 (0)20-555
-/// 0101" → "+310205550101").
+/// A phone number as a `tel:` URI takes it: a leading `+` and the digits. After a country
+/// code the trunk prefix written "(0)" is not dialled ("+31 (0)20-555 0101" →
+/// "+31205550101").
 pub fn tel_number(phone: &str) -> String {
     let phone = phone.trim();
-    let plus = if phone.starts_with('+') { "+" } else { "" };
-    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    let (plus, rest) = match phone.strip_prefix('+') {
+        Some(rest) => ("+", rest.replace("(0)", "")),
+        None => ("", phone.to_string()),
+    };
+    let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
     format!("{plus}{digits}")
 }
 
@@ -115,9 +119,10 @@ mod tests {
     fn uris_are_mailto_and_tel_with_only_plus_and_digits() {
         let r = acme("anna@acme.example", "+31 (0)20-555 0101");
         assert_eq!(r.uri(Means::Email).as_deref(), Ok("mailto:anna@acme.example"));
-        assert_eq!(r.uri(Means::Phone).as_deref(), Ok("tel:+310205550101"));
+        assert_eq!(r.uri(Means::Phone).as_deref(), Ok("tel:+31205550101"));
+        assert_eq!(tel_number("+32 14 31 55 02"), "+3214315502");
         assert_eq!(tel_number("020 555 0101"), "0205550101");
-        assert_eq!(tel_number(" 06-12 34 56 78 ext. 9"), "0612345678 9".replace(' ', ""));
+        assert_eq!(tel_number(" 06-12 34 56 78"), "0612345678");
         assert_eq!(
             acme("", "ask reception").uri(Means::Phone),
             Err("Acme's phone number \"ask reception\" has no digits to dial".into())
