@@ -605,7 +605,10 @@ fn every_format_carries_the_phone_and_e_mail_to_reach() {
 
     let todo = book.export(&["--format", "todotxt"]);
     let anna = line_of(&todo, "+AnnadeBoer");
-    assert!(anna.ends_with(" phone:+31205550101 email:anna@acme.example"), "{todo}");
+    assert!(
+        anna.ends_with(" phone:+31205550101 email:anna@acme.example"),
+        "{todo}"
+    );
     let jan = line_of(&todo, "+JanSmit");
     assert!(!jan.contains("phone:") && !jan.contains("email:"), "{todo}");
 
@@ -622,7 +625,10 @@ fn every_format_carries_the_phone_and_e_mail_to_reach() {
     let plan = book.plan(&[]);
     let items = plan["items"].as_array().unwrap();
     let anna = items.iter().find(|i| i["customer"] == "Anna de Boer").unwrap();
-    assert_eq!((&anna["phone"], &anna["email"]), (&"+31 20 555 0101".into(), &"anna@acme.example".into()));
+    assert_eq!(
+        (&anna["phone"], &anna["email"]),
+        (&"+31 20 555 0101".into(), &"anna@acme.example".into())
+    );
 
     use icalendar::Component as _;
     let ics = book.export(&["--format", "ics"]);

@@ -604,6 +604,7 @@ fn copying_writes_the_osc_52_sequence_to_the_terminal() {
 #[test]
 fn inside_tmux_copying_also_writes_the_passthrough() {
     let raw = copy_anna_s_e_mail(Some("/tmp/tmux-1000/default,4242,0"));
-    let both = b"\x1b]52;c;YW5uYUBhY21lLmV4YW1wbGU=\x07\x1bPtmux;\x1b\x1b]52;c;YW5uYUBhY21lLmV4YW1wbGU=\x07\x1b\\";
+    let both =
+        b"\x1b]52;c;YW5uYUBhY21lLmV4YW1wbGU=\x07\x1bPtmux;\x1b\x1b]52;c;YW5uYUBhY21lLmV4YW1wbGU=\x07\x1b\\";
     assert_eq!(count(&raw, both), 1, "{:?}", String::from_utf8_lossy(&raw));
 }

@@ -16,13 +16,14 @@ use ratatui::backend::TestBackend;
 use tempfile::TempDir;
 use touchbase::clock::Now;
 use touchbase::config::Config;
+use touchbase::deliver::clipboard::Host;
+use touchbase::deliver::opener::{self, Opener, Spawn};
 use touchbase::domain::balance::Side;
 use touchbase::domain::moment::{MomentStatus, NewMoment};
 use touchbase::domain::money::Cents;
 use touchbase::domain::quicklog;
 use touchbase::domain::{Cadence, Tags};
 use touchbase::store::{Book, NewCustomer};
-use touchbase::deliver::opener::{self, Opener, Spawn};
 use touchbase::tui::App;
 use touchbase::tui::ui;
 
@@ -667,24 +668,28 @@ fn status(app: &mut App) -> String {
 #[test]
 fn y_asks_which_then_e_copies_the_e_mail_with_osc_52() {
     let mut f = book();
-    f.app.in_tmux = false;
+    f.app.host = Host::Terminal;
     f.app.keys("2y");
     insta::assert_snapshot!("copy_which_80x24", draw(&mut f.app, 80, 24).backend());
-    assert_eq!(f.app.take_terminal_output(), "", "nothing is copied before e or p");
+    assert_eq!(
+        f.app.take_terminal_output(),
+        "",
+        "nothing is copied before e or p"
+    );
     f.app.keys("e");
     assert_eq!(status(&mut f.app), "✓ Copied sophie@laiterie.nl to the clipboard");
     assert_eq!(
         f.app.take_terminal_output(),
-        touchbase::deliver::clipboard::osc52("sophie@laiterie.nl", false)
+        touchbase::deliver::clipboard::osc52("sophie@laiterie.nl", Host::Terminal)
     );
     // The phone, from the card, inside tmux.
-    f.app.in_tmux = true;
+    f.app.host = Host::Tmux;
     f.app.press(KeyCode::Enter);
     f.app.keys("yp");
     assert_eq!(status(&mut f.app), "✓ Copied +31 20 555 0101 to the clipboard");
     assert_eq!(
         f.app.take_terminal_output(),
-        touchbase::deliver::clipboard::osc52("+31 20 555 0101", true)
+        touchbase::deliver::clipboard::osc52("+31 20 555 0101", Host::Tmux)
     );
     // Esc asks nothing more and copies nothing.
     f.app.keys("y");
@@ -735,7 +740,7 @@ fn o_opens_mailto_or_tel_with_the_system_s_opener() {
     f.app.keys("2Op");
     let uri = "tel:+31205550101";
     let expected = opener::command(opener::Os::current(), uri);
-    assert_eq!(*started.borrow(), [expected.clone()]);
+    assert_eq!(*started.borrow(), std::slice::from_ref(&expected));
     assert_eq!(
         status(&mut f.app),
         format!("✓ Opened {uri} with {}", expected.program)
@@ -748,7 +753,10 @@ fn o_opens_mailto_or_tel_with_the_system_s_opener() {
     f.app.keys("Op");
     let said = status(&mut f.app);
     assert!(
-        said.starts_with(&format!("✗ Cannot open tel: links: {} was not found", expected.program)),
+        said.starts_with(&format!(
+            "✗ Cannot open tel: links: {} was not found",
+            expected.program
+        )),
         "{said}"
     );
 }

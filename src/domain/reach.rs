@@ -71,7 +71,10 @@ impl Reach {
             Means::Phone => {
                 let number = tel_number(value);
                 if number.trim_start_matches('+').is_empty() {
-                    Err(format!("{}'s phone number {value:?} has no digits to dial", self.name))
+                    Err(format!(
+                        "{}'s phone number {value:?} has no digits to dial",
+                        self.name
+                    ))
                 } else {
                     Ok(format!("tel:{number}"))
                 }
@@ -110,7 +113,10 @@ mod tests {
         let r = acme("", "+31 20 555 0101");
         assert_eq!(r.get(Means::Email), Err("Acme has no e-mail address".into()));
         assert_eq!(r.uri(Means::Email), Err("Acme has no e-mail address".into()));
-        assert_eq!(acme("a@b", "").get(Means::Phone), Err("Acme has no phone number".into()));
+        assert_eq!(
+            acme("a@b", "").get(Means::Phone),
+            Err("Acme has no phone number".into())
+        );
         assert!(acme("", "").is_unreachable());
         assert!(!r.is_unreachable());
     }

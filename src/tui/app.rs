@@ -22,9 +22,10 @@ use super::week::WeekView;
 use crate::app::urgency::ranked_ids;
 use crate::clock::Now;
 use crate::config::Config;
+use crate::deliver::clipboard::Host;
 use crate::deliver::opener::{Spawn, System};
-use crate::domain::reach::Means;
 use crate::domain::nudge::Nudge;
+use crate::domain::reach::Means;
 use crate::export;
 use crate::store::Book;
 
@@ -93,7 +94,7 @@ pub struct App {
     /// What starts the system's opener for `mailto:` and `tel:` (a test puts its own).
     pub opener: Box<dyn Spawn>,
     /// Whether the app runs inside tmux (`$TMUX`, read once), whose clipboard escape differs.
-    pub in_tmux: bool,
+    pub host: Host,
     /// Bytes for the terminal besides the frames (the clipboard's escape), until the loop
     /// writes them.
     pub(super) terminal_output: String,
@@ -132,7 +133,7 @@ impl App {
             book: BookKind::Own,
             damage_told: false,
             opener: Box::new(System),
-            in_tmux: std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
+            host: Host::from_env(),
             terminal_output: String::new(),
         };
         app.tell_damage();

@@ -81,8 +81,7 @@ impl App {
         };
         let done = match pick.verb {
             Verb::Copy => pick.reach.get(means).map(|value| {
-                self.terminal_output
-                    .push_str(&clipboard::osc52(value, self.in_tmux));
+                self.terminal_output.push_str(&clipboard::osc52(value, self.host));
                 format!("Copied {value} to the clipboard")
             }),
             Verb::Open => pick.reach.uri(means).and_then(|uri| {
