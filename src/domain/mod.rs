@@ -15,6 +15,7 @@ pub mod nudge;
 pub(crate) mod prose;
 pub mod quicklog;
 pub(crate) mod ranged;
+pub mod reach;
 pub mod remind;
 pub mod reminders_stopped;
 pub mod search;
