@@ -141,6 +141,7 @@ fn merge(tx: &Connection, keep: i64, other: i64, now: DateTime<Utc>) -> anyhow::
     )
     .context("keeping the merged customer's name")?;
     let alias_id = tx.last_insert_rowid();
+    super::people::move_all(tx, other, keep).context("moving the merged customer's people")?;
     tx.execute("DELETE FROM customers WHERE id = ?1", [other])
         .context("removing the merged customer")?;
     let fields = FieldsToSet {
