@@ -15,7 +15,10 @@ use crate::store::{Book, NotFound};
 #[derive(Debug, Clone)]
 pub struct Added {
     pub person: Person,
+    /// The customer as it is now (the in-step rule renames it after a new main contact).
     pub customer: Customer,
+    /// The customer's name before the person was added.
+    pub named_before: String,
     /// The name of who was main before and no longer is.
     pub main_before: Option<String>,
 }
@@ -36,10 +39,12 @@ pub fn add(store: &mut dyn Book, who: Who<'_>, new: &NewPerson, now: &Now) -> an
     let before = main_of(store, customer.id)?;
     let person = store.add_person(customer.id, new, now.utc)?;
     let main_before = before.filter(|b| person.main && b.id != person.id).map(|b| b.name);
+    let named_before = customer.name;
     let customer = store.require_customer(customer.id)?;
     Ok(Added {
         person,
         customer,
+        named_before,
         main_before,
     })
 }

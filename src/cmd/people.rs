@@ -146,11 +146,11 @@ pub fn run(cx: &mut Ctx, what: PersonCmd) -> anyhow::Result<()> {
             let mut said = format!(
                 "Added {} to {}",
                 sanitize(&added.person.name),
-                sanitize(&added.customer.name)
+                sanitize(&added.named_before)
             );
             if let Some(before) = &added.main_before {
                 said.push_str(&format!(
-                    "; {} is the main contact now instead of {}",
+                    "; {} is the main contact now instead of {} (the customer takes their name, e-mail and phone)",
                     sanitize(&added.person.name),
                     sanitize(before)
                 ));
