@@ -181,9 +181,9 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
         orders,
         why,
         also_known_as,
+        people,
     } = CustomerCard::of(&*cx.store, c, cx.now, &cx.config, timeline)?;
     let s = &c.summary;
-    let people = cx.store.people_of(c.id)?;
     if json {
         let shown = ShowJson {
             customer: CustomerJson::new(&c, follow_ups.first().map(|f| f.due)),

@@ -116,12 +116,14 @@ pub enum BadPerson {
     Phone(#[from] phone::BadPhone),
 }
 
+/// Empty values are no detail (the store skips them), so they are not refused.
 fn check_details(emails: &[Detail], phones: &[Detail]) -> Result<(), BadPerson> {
-    for d in emails {
-        email::check(&d.value)?;
+    let given = |d: &&Detail| !d.value.trim().is_empty();
+    for d in emails.iter().filter(given) {
+        email::check(d.value.trim())?;
     }
-    for d in phones {
-        phone::check(&d.value)?;
+    for d in phones.iter().filter(given) {
+        phone::check(d.value.trim())?;
     }
     Ok(())
 }
