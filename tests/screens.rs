@@ -219,12 +219,18 @@ fn the_card_lists_the_people_main_first_and_who_left_dimmed() {
             ..NewPerson::default()
         };
         store
-            .add_person(acme, &person("Frau Albrecht", "CFO", "albrecht@acme.nl", "+31 6 2222 3333"), now)
+            .add_person(
+                acme,
+                &person("Frau Albrecht", "CFO", "albrecht@acme.nl", "+31 6 2222 3333"),
+                now,
+            )
             .unwrap();
         let left = store
             .add_person(acme, &person("Anna de Boer", "inkoper", "anna@acme.nl", ""), now)
             .unwrap();
-        store.mark_left(left.id, day("2026-10-01"), "Globex", now).unwrap();
+        store
+            .mark_left(left.id, day("2026-10-01"), "Globex", now)
+            .unwrap();
         store
             .add_person(acme, &person("Bram Visser", "planner", "", "06 4444 5555"), now)
             .unwrap();

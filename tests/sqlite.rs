@@ -615,11 +615,18 @@ fn a_schema_13_book_gives_every_customer_one_main_person_with_its_details() {
         assert_eq!(p.phones.len(), usize::from(!phone.is_empty()), "no empty details");
     }
     let by_key = |kind, key: &str| -> Vec<i64> {
-        book.people_by_detail(kind, key).unwrap().into_iter().map(|(_, c)| c).collect()
+        book.people_by_detail(kind, key)
+            .unwrap()
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect()
     };
     use touchbase::domain::person::DetailKind;
     assert_eq!(by_key(DetailKind::Email, "t.kuehne@kuehne.de"), [3]);
-    assert_eq!(by_key(DetailKind::Phone, &DetailKind::Phone.key("06 12345678")), [4]);
+    assert_eq!(
+        by_key(DetailKind::Phone, &DetailKind::Phone.key("06 12345678")),
+        [4]
+    );
     let report = book.check().unwrap();
     assert!(report.is_sound(), "{:?}", report.problems);
     drop(book);
@@ -628,11 +635,17 @@ fn a_schema_13_book_gives_every_customer_one_main_person_with_its_details() {
     let after: Vec<_> = tables.iter().map(|t| dump(&conn, t)).collect();
     // The contacts gained a person_id column, NULL everywhere: with the main contact.
     let nulls: i64 = conn
-        .query_row("SELECT count(*) FROM interactions WHERE person_id IS NULL", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM interactions WHERE person_id IS NULL",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(nulls, 4);
     let strip = |rows: &[String]| -> Vec<String> {
-        rows.iter().map(|r| r.rsplit_once('|').map_or(r.clone(), |(head, _)| head.to_string())).collect()
+        rows.iter()
+            .map(|r| r.rsplit_once('|').map_or(r.clone(), |(head, _)| head.to_string()))
+            .collect()
     };
     assert_eq!(before[0], after[0], "the customers are unchanged");
     assert_eq!(before[1], strip(&after[1]), "the contacts are unchanged");

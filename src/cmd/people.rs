@@ -9,9 +9,11 @@ use serde::Serialize;
 use super::{Ctx, print_json};
 use crate::app::customers::Who;
 use crate::app::people;
+use crate::app::undo::journaled;
 use crate::cli::PersonCmd;
 use crate::domain::person::{Detail, NewPerson, Person, PersonPatch};
 use crate::domain::text::sanitize;
+use crate::store::By;
 
 #[derive(Serialize)]
 pub(super) struct DetailJson<'a> {
@@ -106,7 +108,11 @@ fn list_of(values: Vec<String>, label: Option<&str>) -> Vec<Detail> {
         .iter()
         .enumerate()
         .map(|(i, v)| Detail {
-            label: if i == 0 { label.unwrap_or_default().trim().to_string() } else { String::new() },
+            label: if i == 0 {
+                label.unwrap_or_default().trim().to_string()
+            } else {
+                String::new()
+            },
             value: v.trim().to_string(),
         })
         .collect()
@@ -121,7 +127,7 @@ fn print_person(cx: &mut Ctx, p: &Person, json: bool, said: &str) -> anyhow::Res
 }
 
 pub fn run(cx: &mut Ctx, what: PersonCmd) -> anyhow::Result<()> {
-    let now = cx.now.clone();
+    let now = cx.now;
     match what {
         PersonCmd::Add {
             customer,
@@ -142,7 +148,9 @@ pub fn run(cx: &mut Ctx, what: PersonCmd) -> anyhow::Result<()> {
                 phones: list_of(phone, phone_label.as_deref()),
                 main,
             };
-            let added = people::add(&mut *cx.store, Who::Typed(&customer), &new, &now)?;
+            let added = journaled(&mut *cx.store, now, By::Cli, |s| {
+                people::add(s, Who::Typed(&customer), &new, &now)
+            })?;
             let mut said = format!(
                 "Added {} to {}",
                 sanitize(&added.person.name),
@@ -152,7 +160,7 @@ pub fn run(cx: &mut Ctx, what: PersonCmd) -> anyhow::Result<()> {
                 said.push_str(&format!(
                     "; {} is the main contact now instead of {} (the customer takes their name, e-mail and phone)",
                     sanitize(&added.person.name),
-                    sanitize(before)
+                    sanitize(&before.name)
                 ));
             }
             print_person(cx, &added.person, json, &said)
@@ -173,20 +181,30 @@ pub fn run(cx: &mut Ctx, what: PersonCmd) -> anyhow::Result<()> {
                 emails: (!email.is_empty()).then(|| list_of(email, None)),
                 phones: (!phone.is_empty()).then(|| list_of(phone, None)),
             };
-            let p = people::edit(&mut *cx.store, id, &patch, &now)?;
+            let p = journaled(&mut *cx.store, now, By::Cli, |s| {
+                people::edit(s, id, &patch, &now)
+            })?
+            .person;
             print_person(cx, &p, json, &format!("Edited {}", sanitize(&p.name)))
         }
         PersonCmd::Main { id, json } => {
-            let (p, changed) = people::make_main(&mut *cx.store, id, &now)?;
-            let said = if changed {
+            let done = journaled(&mut *cx.store, now, By::Cli, |s| people::make_main(s, id, &now))?;
+            let p = done.person;
+            let said = if done.change.is_some() {
                 format!("{} is the main contact now", sanitize(&p.name))
             } else {
-                format!("{} already was the main contact — nothing changed", sanitize(&p.name))
+                format!(
+                    "{} already was the main contact — nothing changed",
+                    sanitize(&p.name)
+                )
             };
             print_person(cx, &p, json, &said)
         }
         PersonCmd::Left { id, on, to, json } => {
-            let p = people::mark_left(&mut *cx.store, id, on.as_deref(), &to, &now)?;
+            let p = journaled(&mut *cx.store, now, By::Cli, |s| {
+                people::mark_left(s, id, on.as_deref(), &to, &now)
+            })?
+            .person;
             print_person(cx, &p, json, &format!("Recorded that {} left", sanitize(&p.name)))
         }
         PersonCmd::List { customer, json } => {

@@ -33,7 +33,7 @@ impl DetailKind {
 
 /// One e-mail address or phone number of a person, as typed, with its label ("mobile",
 /// "office", or empty).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Detail {
     pub label: String,
     pub value: String,
@@ -49,14 +49,14 @@ impl Detail {
 }
 
 /// When a person left the account, and where to ("" when not said).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Left {
     pub on: NaiveDate,
     pub to: String,
 }
 
 /// A person at a customer.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Person {
     pub id: i64,
     pub customer_id: i64,

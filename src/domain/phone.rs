@@ -19,7 +19,9 @@ pub const KEY_DIGITS: usize = 9;
 
 /// A phone number that is not one, as typed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{typed}' is not a phone number: {why} — type digits, optionally with spaces and + - ( ) . /, like +31 6 1234 5678")]
+#[error(
+    "'{typed}' is not a phone number: {why} — type digits, optionally with spaces and + - ( ) . /, like +31 6 1234 5678"
+)]
 pub struct BadPhone {
     pub typed: String,
     pub why: &'static str,
@@ -36,7 +38,10 @@ pub fn check(typed: &str) -> Result<(), BadPhone> {
     if typed.chars().any(|c| c.is_alphabetic()) {
         return bad("it holds letters");
     }
-    if let Some(_c) = typed.chars().find(|c| !c.is_ascii_digit() && !ALLOWED.contains(*c)) {
+    if let Some(_c) = typed
+        .chars()
+        .find(|c| !c.is_ascii_digit() && !ALLOWED.contains(*c))
+    {
         return bad("it holds a character other than digits, spaces and + - ( ) . /");
     }
     if !typed.chars().any(|c| c.is_ascii_digit()) {
@@ -68,7 +73,13 @@ mod tests {
 
     #[test]
     fn the_same_number_typed_four_ways_has_one_key() {
-        for typed in ["+31 6 1234 5678", "0031 6 12345678", "06-12345678", "06 1234 5678", "(06) 1234.5678"] {
+        for typed in [
+            "+31 6 1234 5678",
+            "0031 6 12345678",
+            "06-12345678",
+            "06 1234 5678",
+            "(06) 1234.5678",
+        ] {
             assert_eq!(key(typed), "612345678", "{typed}");
         }
     }

@@ -24,7 +24,8 @@ pub trait People {
     /// Adds a person to customer `customer_id` (refused with `NotFound` if there is no
     /// such customer). With `new.main`, they become the main contact and the one who was
     /// stops being it (the in-step rule then renames the customer).
-    fn add_person(&mut self, customer_id: i64, new: &NewPerson, now: DateTime<Utc>) -> anyhow::Result<Person>;
+    fn add_person(&mut self, customer_id: i64, new: &NewPerson, now: DateTime<Utc>)
+    -> anyhow::Result<Person>;
 
     /// Writes the fields `patch` holds; `NotFound` for an unknown id.
     fn update_person(&mut self, id: i64, patch: &PersonPatch, now: DateTime<Utc>) -> anyhow::Result<Person>;

@@ -16,8 +16,7 @@ use crate::store::{NotFound, NotOpen, People};
 const PERSON_COLUMNS: &str = "p.id, p.customer_id, p.name, p.role, p.notes, p.main, p.left_on, p.left_to";
 
 /// The order `people_of` promises: main, then those still there by name, then who left.
-const PEOPLE_ORDER: &str =
-    "p.main DESC, p.left_on IS NOT NULL, CASE WHEN p.left_on IS NULL THEN p.name END COLLATE NOCASE, p.left_on DESC, p.id";
+const PEOPLE_ORDER: &str = "p.main DESC, p.left_on IS NOT NULL, CASE WHEN p.left_on IS NULL THEN p.name END COLLATE NOCASE, p.left_on DESC, p.id";
 
 fn person_not_found(id: i64) -> NotFound {
     NotFound::new("person", id)
@@ -53,7 +52,11 @@ fn with_details(conn: &Connection, mut people: Vec<Person>) -> rusqlite::Result<
     )?;
     for p in &mut people {
         let rows = stmt.query_map([p.id], |r| {
-            Ok((as_text(r.get_ref(0)?), as_text(r.get_ref(1)?), as_text(r.get_ref(2)?)))
+            Ok((
+                as_text(r.get_ref(0)?),
+                as_text(r.get_ref(1)?),
+                as_text(r.get_ref(2)?),
+            ))
         })?;
         for row in rows {
             let (kind, label, value) = row?;
@@ -188,12 +191,23 @@ pub(super) fn insert_main(
 
 /// A customer put back by an undo without people (its people went with it): a main
 /// person from its own fields, as the migration gave every customer.
-pub(in crate::store::sqlite) fn ensure_main(conn: &Connection, customer_id: i64, now: DateTime<Utc>) -> rusqlite::Result<()> {
+pub(in crate::store::sqlite) fn ensure_main(
+    conn: &Connection,
+    customer_id: i64,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
     let (has, name, email, phone): (bool, String, String, String) = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM people WHERE customer_id = ?1 AND main = 1), name, email, phone
          FROM customers WHERE id = ?1",
         [customer_id],
-        |r| Ok((r.get(0)?, as_text(r.get_ref(1)?), as_text(r.get_ref(2)?), as_text(r.get_ref(3)?))),
+        |r| {
+            Ok((
+                r.get(0)?,
+                as_text(r.get_ref(1)?),
+                as_text(r.get_ref(2)?),
+                as_text(r.get_ref(3)?),
+            ))
+        },
     )?;
     if !has && !name.is_empty() {
         insert_main(conn, customer_id, &name, &email, &phone, now)?;
@@ -247,7 +261,8 @@ fn customer_follows(conn: &Connection, id: i64, now: DateTime<Utc>) -> anyhow::R
         cadence: None,
         notes: None,
     };
-    write_fields(conn, p.customer_id, &fields, now).context("keeping the customer in step with its main person")?;
+    write_fields(conn, p.customer_id, &fields, now)
+        .context("keeping the customer in step with its main person")?;
     Ok(())
 }
 
@@ -285,16 +300,90 @@ pub(super) fn migrate_details(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// The person `id` as the transaction sees it (for undo's checks).
+pub(in crate::store::sqlite) fn in_tx(conn: &Connection, id: i64) -> anyhow::Result<Option<Person>> {
+    by_id(conn, id)
+}
+
+/// Makes person `id` the main contact (an undo putting the one before back).
+pub(in crate::store::sqlite) fn make_main_in_tx(
+    conn: &Connection,
+    id: i64,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    make_main(conn, &required(conn, id)?, now)
+}
+
+/// Removes person `id` and their details (an undone add).
+pub(in crate::store::sqlite) fn remove(conn: &Connection, id: i64) -> anyhow::Result<()> {
+    conn.execute("DELETE FROM people WHERE id = ?1", [id])
+        .context("removing a person")?;
+    Ok(())
+}
+
+/// Person `id` is there again (an undone mark as left).
+pub(in crate::store::sqlite) fn unmark_left(
+    conn: &Connection,
+    id: i64,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    conn.execute(
+        "UPDATE people SET left_on = NULL, left_to = '', updated_at = ?2 WHERE id = ?1",
+        params![id, ts(now)],
+    )
+    .context("marking a person as there again")?;
+    Ok(())
+}
+
+/// Writes `patch` to person `id` and keeps the customer in step; `NotFound` for an
+/// unknown id.
+pub(in crate::store::sqlite) fn update_in_tx(
+    tx: &Connection,
+    id: i64,
+    patch: &PersonPatch,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let changed = tx
+        .prepare_cached(
+            "UPDATE people SET name = coalesce(?2, name), role = coalesce(?3, role),
+                 notes = coalesce(?4, notes), updated_at = ?5 WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            patch.name.as_deref().map(str::trim),
+            patch.role.as_deref().map(str::trim),
+            patch.notes,
+            ts(now)
+        ])
+        .context("editing a person")?;
+    if changed == 0 {
+        return Err(person_not_found(id).into());
+    }
+    if let Some(emails) = &patch.emails {
+        write_details(tx, id, DetailKind::Email, emails)?;
+    }
+    if let Some(phones) = &patch.phones {
+        write_details(tx, id, DetailKind::Phone, phones)?;
+    }
+    customer_follows(tx, id, now)
+}
+
 impl People for SqliteBook {
     fn people_of(&self, customer_id: i64) -> anyhow::Result<Vec<Person>> {
-        people_where(&self.conn, "p.customer_id = ?1", customer_id).context("loading the people of a customer")
+        people_where(&self.conn, "p.customer_id = ?1", customer_id)
+            .context("loading the people of a customer")
     }
 
     fn person(&self, id: i64) -> anyhow::Result<Option<Person>> {
         by_id(&self.conn, id)
     }
 
-    fn add_person(&mut self, customer_id: i64, new: &NewPerson, now: DateTime<Utc>) -> anyhow::Result<Person> {
+    fn add_person(
+        &mut self,
+        customer_id: i64,
+        new: &NewPerson,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<Person> {
         new.check()?;
         self.write("add the person", |tx| {
             let id = insert_person(tx, customer_id, new, false, now)
@@ -314,29 +403,7 @@ impl People for SqliteBook {
     fn update_person(&mut self, id: i64, patch: &PersonPatch, now: DateTime<Utc>) -> anyhow::Result<Person> {
         patch.check()?;
         self.write("edit the person", |tx| {
-            let changed = tx
-                .prepare_cached(
-                    "UPDATE people SET name = coalesce(?2, name), role = coalesce(?3, role),
-                         notes = coalesce(?4, notes), updated_at = ?5 WHERE id = ?1",
-                )?
-                .execute(params![
-                    id,
-                    patch.name.as_deref().map(str::trim),
-                    patch.role.as_deref().map(str::trim),
-                    patch.notes,
-                    ts(now)
-                ])
-                .context("editing a person")?;
-            if changed == 0 {
-                return Err(person_not_found(id).into());
-            }
-            if let Some(emails) = &patch.emails {
-                write_details(tx, id, DetailKind::Email, emails)?;
-            }
-            if let Some(phones) = &patch.phones {
-                write_details(tx, id, DetailKind::Phone, phones)?;
-            }
-            customer_follows(tx, id, now)?;
+            update_in_tx(tx, id, patch, now)?;
             required(tx, id)
         })
     }

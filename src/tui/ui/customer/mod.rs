@@ -87,7 +87,13 @@ fn notes_lines(card: &CustomerView, area: Rect) -> Vec<String> {
 /// What the notes' first line starts with; the lines after it are indented as far.
 const NOTES_LABEL: &str = "notes: ";
 
-fn render_head(card: &CustomerView, notes: &[String], people: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
+fn render_head(
+    card: &CustomerView,
+    notes: &[String],
+    people: Vec<Line<'static>>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let theme = &card.look.theme;
     let c = &card.customer;
     let s = &c.summary;

@@ -56,9 +56,10 @@ pub fn lines(card: &CustomerView, rows: u16) -> Vec<Line<'static>> {
                     parts.push(sanitize(extra).into_owned());
                 }
             }
-            let mut spans = vec![
-                Span::styled(format!("{label:<width$}", width = LABEL.len()), theme.dim),
-            ];
+            let mut spans = vec![Span::styled(
+                format!("{label:<width$}", width = LABEL.len()),
+                theme.dim,
+            )];
             match &p.left {
                 Some(left) => {
                     let to = if left.to.is_empty() {
@@ -66,7 +67,10 @@ pub fn lines(card: &CustomerView, rows: u16) -> Vec<Line<'static>> {
                     } else {
                         format!(" → {}", sanitize(&left.to))
                     };
-                    spans.push(Span::styled(format!("{}  left {}{to}", parts.join(" · "), left.on), theme.dim));
+                    spans.push(Span::styled(
+                        format!("{}  left {}{to}", parts.join(" · "), left.on),
+                        theme.dim,
+                    ));
                 }
                 None if p.main => {
                     spans.push(Span::raw(parts.join(" · ")));
@@ -79,7 +83,12 @@ pub fn lines(card: &CustomerView, rows: u16) -> Vec<Line<'static>> {
         .collect();
     if cut {
         lines.push(Line::from(Span::styled(
-            format!("{:<width$}+{} more", "", card.people.len() - shown, width = LABEL.len()),
+            format!(
+                "{:<width$}+{} more",
+                "",
+                card.people.len() - shown,
+                width = LABEL.len()
+            ),
             theme.dim,
         )));
     }
