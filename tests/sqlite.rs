@@ -562,7 +562,6 @@ fn an_upgraded_book_keeps_what_it_closed_and_resolved_and_searches_how_it_went()
 /// book changes; the upgraded book opens again as it is.
 #[test]
 fn a_schema_13_book_gives_every_customer_one_main_person_with_its_details() {
-    use touchbase::store::People as _;
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("old.db");
     book_at_version(&path, 13);

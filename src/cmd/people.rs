@@ -103,7 +103,7 @@ pub(super) fn print_people(out: &mut impl Write, people: &[Person]) -> anyhow::R
     Ok(())
 }
 
-fn list_of(values: Vec<String>, label: Option<&str>) -> Vec<Detail> {
+fn list_of(values: &[String], label: Option<&str>) -> Vec<Detail> {
     values
         .iter()
         .enumerate()
@@ -144,25 +144,25 @@ pub fn run(cx: &mut Ctx, what: PersonCmd) -> anyhow::Result<()> {
                 name,
                 role: role.unwrap_or_default(),
                 notes: notes.unwrap_or_default(),
-                emails: list_of(email, None),
-                phones: list_of(phone, phone_label.as_deref()),
+                emails: list_of(&email, None),
+                phones: list_of(&phone, phone_label.as_deref()),
                 main,
             };
             let added = journaled(&mut *cx.store, now, By::Cli, |s| {
                 people::add(s, Who::Typed(&customer), &new, &now)
             })?;
-            let mut said = format!(
-                "Added {} to {}",
-                sanitize(&added.person.name),
-                sanitize(&added.named_before)
-            );
-            if let Some(before) = &added.main_before {
-                said.push_str(&format!(
+            let moved = added.main_before.as_ref().map_or_else(String::new, |before| {
+                format!(
                     "; {} is the main contact now instead of {} (the customer takes their name, e-mail and phone)",
                     sanitize(&added.person.name),
                     sanitize(&before.name)
-                ));
-            }
+                )
+            });
+            let said = format!(
+                "Added {} to {}{moved}",
+                sanitize(&added.person.name),
+                sanitize(&added.named_before)
+            );
             print_person(cx, &added.person, json, &said)
         }
         PersonCmd::Edit {
@@ -178,8 +178,8 @@ pub fn run(cx: &mut Ctx, what: PersonCmd) -> anyhow::Result<()> {
                 name,
                 role,
                 notes,
-                emails: (!email.is_empty()).then(|| list_of(email, None)),
-                phones: (!phone.is_empty()).then(|| list_of(phone, None)),
+                emails: (!email.is_empty()).then(|| list_of(&email, None)),
+                phones: (!phone.is_empty()).then(|| list_of(&phone, None)),
             };
             let p = journaled(&mut *cx.store, now, By::Cli, |s| {
                 people::edit(s, id, &patch, &now)
