@@ -256,11 +256,23 @@ pub fn a_merge_brings_the_other_s_people_along_as_not_main(b: &dyn Backend) {
     let keep = book.add_customer(&acme(), now()).unwrap();
     let other = book.add_customer(&customer("Acme dup"), now()).unwrap();
     let anna = book.add_person(other.id, &anna(), now()).unwrap();
-    book.merge_customers(keep.id, other.id, now()).unwrap();
+    let merge = book.merge_customers(keep.id, other.id, now()).unwrap();
     let people = b.open().people_of(keep.id).unwrap();
     let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Acme", "Acme dup", "Anna de Boer"]);
     assert_eq!(people.iter().filter(|p| p.main).count(), 1);
     assert!(people[0].main);
     assert_eq!(book.person(anna.id).unwrap().unwrap().customer_id, keep.id);
+    // Undone, the other's people go back, its main contact main again.
+    book.undo(
+        &touchbase::store::Change::Merged {
+            merge: Box::new(merge),
+        },
+        now(),
+    )
+    .unwrap();
+    let back = b.open().people_of(other.id).unwrap();
+    let names: Vec<(&str, bool)> = back.iter().map(|p| (p.name.as_str(), p.main)).collect();
+    assert_eq!(names, [("Acme dup", true), ("Anna de Boer", false)]);
+    assert_eq!(book.people_of(keep.id).unwrap().len(), 1);
 }

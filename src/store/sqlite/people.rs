@@ -286,6 +286,24 @@ pub(super) fn move_all(conn: &Connection, other: i64, keep: i64) -> rusqlite::Re
     Ok(ids)
 }
 
+/// The id of customer `customer_id`'s main person, if they have one.
+pub(super) fn main_id(conn: &Connection, customer_id: i64) -> rusqlite::Result<Option<i64>> {
+    conn.prepare_cached("SELECT id FROM people WHERE customer_id = ?1 AND main = 1")?
+        .query_row([customer_id], |r| r.get(0))
+        .optional()
+}
+
+/// Moves the people `ids` (still there) back to customer `to`, `main` its main contact
+/// again (an undone merge).
+pub(super) fn move_back(conn: &Connection, ids: &[i64], main: Option<i64>, to: i64) -> rusqlite::Result<()> {
+    let mut back =
+        conn.prepare_cached("UPDATE people SET customer_id = ?2, main = (id IS ?3) WHERE id = ?1")?;
+    for id in ids {
+        back.execute(params![id, to, main])?;
+    }
+    Ok(())
+}
+
 /// Gives every customer of a schema-13 book its details: the migration to 14 made each
 /// one a main person under the customer's id; its e-mail and phone become the person's.
 pub(super) fn migrate_details(conn: &Connection) -> rusqlite::Result<()> {
