@@ -251,6 +251,11 @@ pub enum Command {
         #[command(subcommand)]
         what: TriggerCmd,
     },
+    /// The people at a customer: add, edit, choose the main contact, mark one as left
+    Person {
+        #[command(subcommand)]
+        what: PersonCmd,
+    },
     /// Record something you gave the customer (gift, extra service, favour, discount)
     Give {
         /// An id, or words of the name or company (how they match: touchbase --help)
@@ -460,6 +465,75 @@ pub struct ImportArgs {
     /// Print the report as JSON: the counts, the likely duplicates, the rows skipped
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PersonCmd {
+    /// Add a person: touchbase person add acme "Anna de Boer" --role inkoper --phone "06 1234 5678"
+    Add {
+        /// An id, or words of the name or company (how they match: touchbase --help)
+        customer: String,
+        name: String,
+        #[arg(long)]
+        role: Option<String>,
+        /// An e-mail address (repeat for more)
+        #[arg(long)]
+        email: Vec<String>,
+        /// A phone number (repeat for more)
+        #[arg(long)]
+        phone: Vec<String>,
+        /// The label of the first phone number: mobile, office, home…
+        #[arg(long, value_name = "LABEL")]
+        phone_label: Option<String>,
+        #[arg(long)]
+        notes: Option<String>,
+        /// Make them the main contact (the one who was stops being it)
+        #[arg(long)]
+        main: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Edit a person (ids: touchbase person list CUSTOMER); --email/--phone replace the list
+    Edit {
+        id: i64,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        role: Option<String>,
+        #[arg(long)]
+        email: Vec<String>,
+        #[arg(long)]
+        phone: Vec<String>,
+        #[arg(long)]
+        notes: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make a person the main contact of their customer
+    Main {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record that a person left: touchbase person left 12 --on 2026-10-01 --to Globex
+    Left {
+        id: i64,
+        /// The day they left: yesterday, 2026-10-01… (default today)
+        #[arg(long, value_name = "WHEN")]
+        on: Option<String>,
+        /// Where they went
+        #[arg(long, value_name = "COMPANY", default_value = "")]
+        to: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List a customer's people with their ids: main first, then by name, then who left
+    List {
+        /// An id, or words of the name or company (how they match: touchbase --help)
+        customer: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

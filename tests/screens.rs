@@ -58,6 +58,11 @@ fn log(store: &mut dyn Book, id: i64, when: &str, line: &str) {
 /// A small book: an overdue follow-up, one due today, a customer past their cadence, one
 /// never contacted, and one in good standing.
 fn book() -> Fixture {
+    book_then(|_, _| {})
+}
+
+/// `book`, with `more` written to it before the app opens (given the book and Jan's id).
+fn book_then(more: impl FnOnce(&mut dyn Book, i64)) -> Fixture {
     let (dir, mut store) = new_book();
     let acme = customer(
         &mut *store,
@@ -135,6 +140,7 @@ fn book() -> Fixture {
     store
         .add_balance_entry(acme, Side::Ask, "price increase 4%", planned)
         .unwrap();
+    more(&mut *store, acme);
     Fixture {
         _dir: dir,
         app: keys::app(store),
@@ -198,6 +204,41 @@ fn customer_card() {
     let mut f = book();
     f.app.press(KeyCode::Enter); // the overdue follow-up: Jan de Vries
     snapshot_both("card", &mut f.app);
+}
+
+/// Jan's card with the people at Acme: Jan (main), the CFO, a planner, one who left to
+/// Globex, one more than a small screen shows.
+#[test]
+fn the_card_lists_the_people_main_first_and_who_left_dimmed() {
+    use touchbase::domain::person::{Detail, NewPerson};
+    let mut f = book_then(|store, acme| {
+        let now = at("2026-11-10T09:00:00Z");
+        let person = |name: &str, role: &str, email: &str, phone: &str| NewPerson {
+            name: name.into(),
+            role: role.into(),
+            emails: vec![Detail::new(email)],
+            phones: vec![Detail::new(phone)],
+            ..NewPerson::default()
+        };
+        store
+            .add_person(
+                acme,
+                &person("Frau Albrecht", "CFO", "albrecht@acme.nl", "+31 6 2222 3333"),
+                now,
+            )
+            .unwrap();
+        let left = store
+            .add_person(acme, &person("Anna de Boer", "inkoper", "anna@acme.nl", ""), now)
+            .unwrap();
+        store
+            .mark_left(left.id, day("2026-10-01"), "Globex", now)
+            .unwrap();
+        store
+            .add_person(acme, &person("Bram Visser", "planner", "", "06 4444 5555"), now)
+            .unwrap();
+    });
+    f.app.press(KeyCode::Enter);
+    snapshot_both("card_people", &mut f.app);
 }
 
 #[test]

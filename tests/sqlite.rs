@@ -556,3 +556,100 @@ fn an_upgraded_book_keeps_what_it_closed_and_resolved_and_searches_how_it_went()
         assert!(book.check().unwrap().is_sound(), "from {version}");
     }
 }
+
+/// Schema 14 adds people: every customer of a schema-13 book becomes an account with one
+/// main person carrying its name, e-mail and phone (those it has), and nothing else in the
+/// book changes; the upgraded book opens again as it is.
+#[test]
+fn a_schema_13_book_gives_every_customer_one_main_person_with_its_details() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("old.db");
+    book_at_version(&path, 13);
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "INSERT INTO customers (id, name, company, email, phone, created_at, updated_at, name_key)
+         VALUES (3, 'Thomas Kuehne', 'Kuehne Bau', 'T.Kuehne@Kuehne.DE', '', 0, 0, 'thomas kuehne'),
+                (4, 'Marieke Jansen', '', '', '+31 6 1234 5678', 0, 0, 'marieke jansen');
+         INSERT INTO customer_words (word, customer_id)
+         VALUES ('thomas', 3), ('kuehne', 3), ('bau', 3), ('marieke', 4), ('jansen', 4);",
+    )
+    .unwrap();
+    let dump = |conn: &Connection, sql: &str| -> Vec<String> {
+        let mut stmt = conn.prepare(sql).unwrap();
+        let n = stmt.column_count();
+        stmt.query_map([], |r| {
+            Ok((0..n)
+                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                .collect::<Vec<_>>()
+                .join("|"))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+    };
+    let tables = [
+        "SELECT * FROM customers ORDER BY id",
+        "SELECT * FROM interactions ORDER BY id",
+        "SELECT * FROM follow_ups ORDER BY id",
+        "SELECT * FROM moments ORDER BY id",
+        "SELECT * FROM orders ORDER BY id",
+    ];
+    let before: Vec<_> = tables.iter().map(|t| dump(&conn, t)).collect();
+    drop(conn);
+
+    let book = touchbase::store::open(&path).unwrap();
+    let expected = [
+        (1, "Acme", "info@acme.test", "010"),
+        (2, "Beta", "", ""),
+        (3, "Thomas Kuehne", "T.Kuehne@Kuehne.DE", ""),
+        (4, "Marieke Jansen", "", "+31 6 1234 5678"),
+    ];
+    for (id, name, email, phone) in expected {
+        let people = book.people_of(id).unwrap();
+        assert_eq!(people.len(), 1, "customer {id}");
+        let p = &people[0];
+        assert!(p.main && p.left.is_none(), "customer {id}");
+        assert_eq!((p.name.as_str(), p.email(), p.phone()), (name, email, phone));
+        assert_eq!(p.emails.len(), usize::from(!email.is_empty()), "no empty details");
+        assert_eq!(p.phones.len(), usize::from(!phone.is_empty()), "no empty details");
+    }
+    let by_key = |kind, key: &str| -> Vec<i64> {
+        book.people_by_detail(kind, key)
+            .unwrap()
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect()
+    };
+    use touchbase::domain::person::DetailKind;
+    assert_eq!(by_key(DetailKind::Email, "t.kuehne@kuehne.de"), [3]);
+    assert_eq!(
+        by_key(DetailKind::Phone, &DetailKind::Phone.key("06 12345678")),
+        [4]
+    );
+    let report = book.check().unwrap();
+    assert!(report.is_sound(), "{:?}", report.problems);
+    drop(book);
+
+    let conn = Connection::open(&path).unwrap();
+    let after: Vec<_> = tables.iter().map(|t| dump(&conn, t)).collect();
+    // The contacts gained a person_id column, NULL everywhere: with the main contact.
+    let nulls: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM interactions WHERE person_id IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(nulls, 4);
+    let strip = |rows: &[String]| -> Vec<String> {
+        rows.iter()
+            .map(|r| r.rsplit_once('|').map_or(r.clone(), |(head, _)| head.to_string()))
+            .collect()
+    };
+    assert_eq!(before[0], after[0], "the customers are unchanged");
+    assert_eq!(before[1], strip(&after[1]), "the contacts are unchanged");
+    assert_eq!(before[2..], after[2..], "everything else is unchanged");
+    drop(conn);
+    let again = touchbase::store::open(&path).unwrap();
+    assert_eq!(again.people_of(1).unwrap().len(), 1, "opening again adds no one");
+}

@@ -1,5 +1,5 @@
 //! One customer's card: the customer with their open follow-ups, timeline, buying
-//! process, triggers, latest gives/asks and orders, and urgency, read once for `touchbase show` and the Customer screen.
+//! process, triggers, latest gives/asks and orders, people, and urgency, read once for `touchbase show` and the Customer screen.
 //! Knows neither how they print nor how they draw it. Finding, adding and editing
 //! customers is `customers`'s.
 
@@ -8,6 +8,7 @@ use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::balance::BalanceEntry;
 use crate::domain::moment::Moment;
+use crate::domain::person::Person;
 use crate::domain::trigger::Trigger;
 use crate::domain::{Customer, FollowUp};
 use crate::store::{Book, Interaction, Order};
@@ -31,6 +32,8 @@ pub struct CustomerCard {
     pub why: Why,
     /// The names of the customers merged into this one, oldest first.
     pub also_known_as: Vec<String>,
+    /// The people at the customer: main first, then by name, then who left.
+    pub people: Vec<Person>,
 }
 
 impl CustomerCard {
@@ -71,6 +74,7 @@ impl CustomerCard {
             &config.nudge,
         );
         let also_known_as = store.former_names(customer.id)?;
+        let people = store.people_of(customer.id)?;
         Ok(CustomerCard {
             customer,
             follow_ups,
@@ -81,6 +85,7 @@ impl CustomerCard {
             orders,
             why,
             also_known_as,
+            people,
         })
     }
 }

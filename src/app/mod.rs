@@ -16,6 +16,7 @@ pub mod merge;
 pub mod moments;
 mod nudges;
 pub mod orders;
+pub mod people;
 pub mod quiet;
 pub mod records;
 pub(crate) mod refused;

@@ -181,6 +181,7 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
         orders,
         why,
         also_known_as,
+        people,
     } = CustomerCard::of(&*cx.store, c, cx.now, &cx.config, timeline)?;
     let s = &c.summary;
     if json {
@@ -202,6 +203,7 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
             last_order: s.last_order_on,
             urgency: why.total,
             also_known_as: &also_known_as,
+            people: people.iter().map(super::people::PersonJson::from).collect(),
         };
         return print_json(&mut cx.out, &shown);
     }
@@ -210,6 +212,8 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
         let names: Vec<_> = also_known_as.iter().map(|n| sanitize(n)).collect();
         writeln!(cx.out, "also known as {}", names.join(", "))?;
     }
+    writeln!(cx.out, "\nPeople")?;
+    super::people::print_people(&mut cx.out, &people)?;
     print_relationship(cx, &c, &why, &moments, &triggers)?;
     let today = cx.now.today();
     let out = &mut cx.out;

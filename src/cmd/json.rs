@@ -116,6 +116,8 @@ pub struct ShowJson<'a> {
     pub urgency: f64,
     /// The names of the customers merged into this one, oldest first.
     pub also_known_as: &'a [String],
+    /// The people at the customer: main first, then by name, then who left.
+    pub people: Vec<super::people::PersonJson<'a>>,
 }
 
 #[derive(Serialize)]

@@ -18,6 +18,7 @@ mod json;
 mod log;
 mod manual;
 mod merge;
+mod people;
 mod quiet;
 mod records;
 mod relationship;
@@ -175,6 +176,7 @@ fn run_command(db: &Path, command: Command) -> anyhow::Result<()> {
         Command::Import(args) => import::run(&mut cx, &args),
         Command::Moment { what } => relationship::moment(&mut cx, what),
         Command::Trigger { what } => relationship::trigger(&mut cx, what),
+        Command::Person { what } => people::run(&mut cx, what),
         Command::Give { customer, note, json } => {
             relationship::balance(&mut cx, Side::Give, &customer, &note, json)
         }

@@ -12,6 +12,8 @@ pub(crate) mod limits;
 pub mod moment;
 pub mod money;
 pub mod nudge;
+pub mod person;
+pub mod phone;
 pub(crate) mod prose;
 pub mod quicklog;
 pub(crate) mod ranged;

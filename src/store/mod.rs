@@ -13,6 +13,7 @@ mod ledger;
 mod merge;
 mod moments;
 mod nudges;
+mod people;
 mod records;
 mod reminders;
 mod search;
@@ -40,6 +41,7 @@ pub use ledger::Order;
 pub use merge::{Filled, Merge, MergeRefused, MergedRow, Merges, Moved};
 pub(crate) use moments::Moments;
 pub use nudges::{Nudges, Rows, Stream, Window};
+pub use people::People;
 pub use records::{
     ContactPatch, EntryPatch, FollowUpPatch, FormerName, Kept, MomentPatch, OrderPatch, Record, RecordCounts,
     Records, Removed, RemovedCustomer, Revised, Row, TriggerPatch,
@@ -90,6 +92,7 @@ pub trait Book:
     + Undo
     + Upkeep
     + Reminders
+    + People
     + Send
 {
     /// How to open another handle on this book, on any thread: for reading in the
@@ -147,6 +150,8 @@ pub enum NotOpen {
     MomentClosed { id: i64, status: MomentStatus },
     #[error("trigger {id} was already resolved on {on} — nothing changed")]
     TriggerResolved { id: i64, on: NaiveDate },
+    #[error("{name} (person {id}) already left on {on} — nothing changed")]
+    PersonLeft { id: i64, name: String, on: NaiveDate },
 }
 
 /// Opens the book at `location` (a database file, created with its directories if

@@ -13,6 +13,7 @@ use super::records::{Kept, RemovedCustomer, Row};
 use crate::domain::balance::BalanceEntry;
 use crate::domain::moment::{Moment, MomentStatus};
 use crate::domain::nudge::NudgeSnooze;
+use crate::domain::person::Person;
 use crate::domain::trigger::{Trigger, TriggerKind};
 use crate::domain::{Cadence, Customer, FollowUp, Pause, Tags};
 
@@ -127,6 +128,27 @@ pub enum Change {
     /// A customer deleted with every record of theirs; undo puts them all back.
     CustomerDeleted {
         removed: RemovedCustomer,
+    },
+    /// A person added as they were left; `main_before` is who was main when the add made
+    /// them the main contact.
+    PersonAdded {
+        person: Person,
+        main_before: Option<i64>,
+    },
+    /// A person's fields edited: `before` and `after` as the edit found and left them.
+    PersonEdited {
+        before: Person,
+        after: Person,
+    },
+    /// Person `id` made the main contact instead of `before`.
+    MainPersonSet {
+        id: i64,
+        name: String,
+        before: Option<i64>,
+    },
+    /// A person marked as left, as the mark left them.
+    PersonLeft {
+        person: Person,
     },
 }
 

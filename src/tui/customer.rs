@@ -14,6 +14,7 @@ use crate::config::Config;
 use crate::domain::balance::BalanceEntry;
 use crate::domain::moment::Moment;
 use crate::domain::nudge::{Nudge, NudgeSnooze};
+use crate::domain::person::Person;
 use crate::domain::trigger::Trigger;
 use crate::domain::{Customer, FollowUp};
 use crate::store::{Book, Interaction, Order};
@@ -42,6 +43,8 @@ pub struct CustomerView {
     pub snoozed: Vec<NudgeSnooze>,
     /// The names of the customers merged into this one.
     pub also_known_as: Vec<String>,
+    /// The people at the customer, main first, who left last.
+    pub people: Vec<Person>,
     /// The list with the selected row; with none, `e` edits the customer and `d`/`s` act
     /// on the first follow-up.
     pub focus: Option<CardList>,
@@ -92,6 +95,7 @@ impl CustomerView {
             why: card.why.terms,
             snoozed: card.why.snoozed,
             also_known_as: card.also_known_as,
+            people: card.people,
             focus: None,
             rows: [0; CardList::ALL.len()],
             windows: Default::default(),

@@ -424,7 +424,11 @@ fn changes_index(change: &Change) -> bool {
         | Change::CustomerEdited { .. }
         | Change::CustomerArchived { .. }
         | Change::Merged { .. }
-        | Change::CustomerDeleted { .. } => true,
+        | Change::CustomerDeleted { .. }
+        // The main contact's name and e-mail are the customer's (the in-step rule).
+        | Change::PersonAdded { .. }
+        | Change::PersonEdited { .. }
+        | Change::MainPersonSet { .. } => true,
         Change::Logged { logged, .. } => !logged.tags_added.is_empty(),
         _ => false,
     }

@@ -13,6 +13,7 @@ mod merge;
 mod nudges;
 mod outcomes;
 mod parking;
+mod people;
 mod records;
 mod relationship;
 mod reminders;
@@ -162,6 +163,17 @@ macro_rules! contract {
                     an_exact_name_is_found_whatever_its_case_and_accents,
                     the_words_follow_every_change_of_a_name,
                     archived_customers_are_found_by_their_words_in_the_archive_only,
+                },
+                people::{
+                    a_new_customer_has_its_main_person_with_its_details,
+                    people_are_listed_main_first_then_by_name_then_who_left,
+                    a_person_for_no_customer_or_an_unknown_person_is_not_found,
+                    bad_details_are_refused_and_nothing_is_written,
+                    marking_a_person_left_twice_is_refused_with_the_day,
+                    the_customer_and_its_main_person_stay_in_step,
+                    adding_a_main_person_moves_main,
+                    people_are_found_by_an_address_or_a_number_however_typed,
+                    a_merge_brings_the_other_s_people_along_as_not_main,
                 },
                 reminders::{
                     the_last_delivered_digest_comes_back_as_recorded,

@@ -30,8 +30,23 @@ pub(super) struct FieldsToSet<'a> {
 }
 
 /// Writes `fields` to customer `id` and stamps the change, and the words they are found by
-/// when the name or company changed; returns how many rows changed (0: no such customer).
+/// when the name or company changed, and keeps its main person in step (`people.rs`);
+/// returns how many rows changed (0: no such customer).
 pub(super) fn set_fields(
+    tx: &Connection,
+    id: i64,
+    fields: &FieldsToSet<'_>,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<usize> {
+    let changed = write_fields(tx, id, fields, now)?;
+    if changed > 0 {
+        super::people::follow_customer(tx, id, fields.name, fields.email, fields.phone, now)?;
+    }
+    Ok(changed)
+}
+
+/// As `set_fields`, but the customer's row alone: for the main person's own writes.
+pub(super) fn write_fields(
     tx: &Connection,
     id: i64,
     fields: &FieldsToSet<'_>,
@@ -62,7 +77,8 @@ pub(super) fn set_fields(
     Ok(changed)
 }
 
-/// Adds a customer with the fields as given and the words they are found by; their id.
+/// Adds a customer with the fields as given, the words they are found by and its main
+/// person (the in-step rule, `people.rs`); their id.
 pub(super) fn insert(
     conn: &Connection,
     new: &NewCustomer,
@@ -89,6 +105,7 @@ pub(super) fn insert(
         id,
         &words::customer_words([new.name.as_str(), new.company.as_str()]),
     )?;
+    super::people::insert_main(conn, id, &new.name, &new.email, &new.phone, created_at)?;
     Ok(id)
 }
 

@@ -23,12 +23,13 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../assets/migrations/011_moment_notes.sql"),
     include_str!("../../../assets/migrations/012_open_follow_ups_by_customer.sql"),
     include_str!("../../../assets/migrations/013_reminders.sql"),
+    include_str!("../../../assets/migrations/014_people.sql"),
 ];
 
-/// A step SQL cannot do (folding text by the domain's rule), run right after the
+/// A step SQL cannot do (folding text by the domain's rule, a phone number's key), run right after the
 /// migration to the version it is listed with, in the same transaction.
 type Step = fn(&Connection) -> rusqlite::Result<()>;
-const RUST_STEPS: &[(i64, Step)] = &[(7, super::words::index_all)];
+const RUST_STEPS: &[(i64, Step)] = &[(7, super::words::index_all), (14, super::people::migrate_details)];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

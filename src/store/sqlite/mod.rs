@@ -15,6 +15,7 @@ mod merge;
 mod migrations;
 mod moments;
 mod nudges;
+mod people;
 mod records;
 mod reminders;
 mod search;

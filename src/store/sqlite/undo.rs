@@ -6,6 +6,7 @@
 
 mod checks;
 mod customers;
+mod people;
 mod records;
 
 pub(super) use checks::customer_row;
@@ -146,6 +147,10 @@ pub(super) fn undo_change(tx: &Connection, change: &Change, now: DateTime<Utc>) 
         Change::Edited { before, after } => records::undo_edit(tx, before, after),
         Change::Deleted { row, kept } => records::undo_delete(tx, row, kept),
         Change::CustomerDeleted { removed } => records::undo_customer_delete(tx, removed),
+        Change::PersonAdded { person, main_before } => people::undo_add(tx, person, *main_before, now),
+        Change::PersonEdited { before, after } => people::undo_edit(tx, before, after, now),
+        Change::MainPersonSet { id, name, before } => people::undo_main(tx, *id, name, *before, now),
+        Change::PersonLeft { person } => people::undo_left(tx, person, now),
     }
 }
 

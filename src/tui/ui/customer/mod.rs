@@ -1,8 +1,9 @@
-//! The Customer screen: the customer's card — who they are and how the relationship
-//! stands, their buying process, what needs attention and why (in `relationship`), what we
-//! promised, and what happened. Drawn from the `CustomerView` alone: it cannot reach the
+//! The Customer screen: the customer's card — who they are, their people (in `people`),
+//! how the relationship stands, their buying process, what needs attention and why (in
+//! `relationship`), what we promised, and what happened. Drawn from the `CustomerView` alone: it cannot reach the
 //! book or the config.
 
+mod people;
 mod relationship;
 
 use super::wrap;
@@ -40,9 +41,13 @@ impl Widget for &CustomerView {
         let card = self;
         let today = card.look.now.today();
         let notes = notes_lines(card, area);
-        let [head, rest] =
-            Layout::vertical([Constraint::Length(5 + notes.len() as u16), Constraint::Min(4)]).areas(area);
-        render_head(card, &notes, head, buf);
+        let people = people::lines(card, area.height);
+        let [head, rest] = Layout::vertical([
+            Constraint::Length(5 + (notes.len() + people.len()) as u16),
+            Constraint::Min(4),
+        ])
+        .areas(area);
+        render_head(card, &notes, people, head, buf);
         if area.width >= WIDE {
             // Two cells between the panes, so a long row on the left never runs into the right.
             let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)])
@@ -82,7 +87,13 @@ fn notes_lines(card: &CustomerView, area: Rect) -> Vec<String> {
 /// What the notes' first line starts with; the lines after it are indented as far.
 const NOTES_LABEL: &str = "notes: ";
 
-fn render_head(card: &CustomerView, notes: &[String], area: Rect, buf: &mut Buffer) {
+fn render_head(
+    card: &CustomerView,
+    notes: &[String],
+    people: Vec<Line<'static>>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let theme = &card.look.theme;
     let c = &card.customer;
     let s = &c.summary;
@@ -147,6 +158,7 @@ fn render_head(card: &CustomerView, notes: &[String], area: Rect, buf: &mut Buff
         Line::from(standing),
         relationship::balance_line(card, theme),
     ];
+    lines.extend(people);
     for (i, note) in notes.iter().enumerate() {
         let label = if i == 0 { NOTES_LABEL } else { "" };
         lines.push(Line::from(vec![

@@ -1,0 +1,45 @@
+//! The people part of the contract: the persons at a customer, adding and editing them,
+//! choosing the main contact, marking one as left, and finding people by an e-mail
+//! address or phone number. Knows no SQL.
+//!
+//! The in-step rule: a customer's own name, e-mail and phone (which everything that
+//! predates people still reads) are always its main person's name, first e-mail and first
+//! phone. Every write that changes either side changes the other in the same transaction:
+//! adding a customer adds its main person; editing the customer's name, e-mail or phone
+//! edits the main person's; editing the main person edits the customer's; making someone
+//! else main copies their name, e-mail and phone onto the customer.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::domain::person::{DetailKind, NewPerson, Person, PersonPatch};
+
+pub trait People {
+    /// The customer's people: the main contact first, then those still there by name,
+    /// then those who left (the latest first).
+    fn people_of(&self, customer_id: i64) -> anyhow::Result<Vec<Person>>;
+
+    /// The person `id`, or `None`.
+    fn person(&self, id: i64) -> anyhow::Result<Option<Person>>;
+
+    /// Adds a person to customer `customer_id` (refused with `NotFound` if there is no
+    /// such customer). With `new.main`, they become the main contact and the one who was
+    /// stops being it (the in-step rule then renames the customer).
+    fn add_person(&mut self, customer_id: i64, new: &NewPerson, now: DateTime<Utc>)
+    -> anyhow::Result<Person>;
+
+    /// Writes the fields `patch` holds; `NotFound` for an unknown id.
+    fn update_person(&mut self, id: i64, patch: &PersonPatch, now: DateTime<Utc>) -> anyhow::Result<Person>;
+
+    /// Makes person `id` the main contact of their customer; the one who was stops being
+    /// it. `false` when they already were and nothing was written.
+    fn set_main_person(&mut self, id: i64, now: DateTime<Utc>) -> anyhow::Result<bool>;
+
+    /// Records that person `id` left on `on`, to `to` ("" when not known). Refused with
+    /// `NotOpen::PersonLeft` if they already left. The main contact may leave and stays
+    /// main until another is chosen.
+    fn mark_left(&mut self, id: i64, on: NaiveDate, to: &str, now: DateTime<Utc>) -> anyhow::Result<Person>;
+
+    /// The people with a detail of `kind` whose key (`DetailKind::key`) is `key`, with
+    /// their customer's id; by person id.
+    fn people_by_detail(&self, kind: DetailKind, key: &str) -> anyhow::Result<Vec<(Person, i64)>>;
+}

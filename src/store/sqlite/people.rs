@@ -1,0 +1,476 @@
+//! People in SQLite: the persons at a customer and their e-mail addresses and phone
+//! numbers, and the in-step rule (`store::people`) that keeps a customer's own name,
+//! e-mail and phone equal to its main person's, written once here and called from every
+//! write on either side.
+
+use anyhow::Context as _;
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Connection, OptionalExtension as _, params};
+
+use super::SqliteBook;
+use super::customers::{FieldsToSet, explain_missing_customer, write_fields};
+use super::sql::{as_text, ts};
+use crate::domain::person::{Detail, DetailKind, Left, NewPerson, Person, PersonPatch};
+use crate::store::{NotFound, NotOpen, People};
+
+const PERSON_COLUMNS: &str = "p.id, p.customer_id, p.name, p.role, p.notes, p.main, p.left_on, p.left_to";
+
+/// The order `people_of` promises: main, then those still there by name, then who left.
+const PEOPLE_ORDER: &str = "p.main DESC, p.left_on IS NOT NULL, CASE WHEN p.left_on IS NULL THEN p.name END COLLATE NOCASE, p.left_on DESC, p.id";
+
+fn person_not_found(id: i64) -> NotFound {
+    NotFound::new("person", id)
+}
+
+fn person_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Person> {
+    let left_on: Option<NaiveDate> = r
+        .get_ref(6)?
+        .as_str_or_null()
+        .ok()
+        .flatten()
+        .and_then(|s| s.parse().ok());
+    Ok(Person {
+        id: r.get(0)?,
+        customer_id: r.get(1)?,
+        name: as_text(r.get_ref(2)?),
+        role: as_text(r.get_ref(3)?),
+        notes: as_text(r.get_ref(4)?),
+        main: r.get::<_, i64>(5)? != 0,
+        left: left_on.map(|on| Left {
+            on,
+            to: as_text(r.get_ref(7).unwrap_or(rusqlite::types::ValueRef::Null)),
+        }),
+        emails: Vec::new(),
+        phones: Vec::new(),
+    })
+}
+
+/// Fills in each person's details, in their order.
+fn with_details(conn: &Connection, mut people: Vec<Person>) -> rusqlite::Result<Vec<Person>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, label, value FROM person_details WHERE person_id = ?1 ORDER BY position, id",
+    )?;
+    for p in &mut people {
+        let rows = stmt.query_map([p.id], |r| {
+            Ok((
+                as_text(r.get_ref(0)?),
+                as_text(r.get_ref(1)?),
+                as_text(r.get_ref(2)?),
+            ))
+        })?;
+        for row in rows {
+            let (kind, label, value) = row?;
+            let detail = Detail { label, value };
+            match kind.as_str() {
+                "email" => p.emails.push(detail),
+                _ => p.phones.push(detail),
+            }
+        }
+    }
+    Ok(people)
+}
+
+fn people_where(conn: &Connection, filter: &str, param: i64) -> rusqlite::Result<Vec<Person>> {
+    let people = conn
+        .prepare_cached(&format!(
+            "SELECT {PERSON_COLUMNS} FROM people p WHERE {filter} ORDER BY {PEOPLE_ORDER}"
+        ))?
+        .query_map([param], person_from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    with_details(conn, people)
+}
+
+fn by_id(conn: &Connection, id: i64) -> anyhow::Result<Option<Person>> {
+    Ok(people_where(conn, "p.id = ?1", id)
+        .context("loading a person")?
+        .pop())
+}
+
+fn required(conn: &Connection, id: i64) -> anyhow::Result<Person> {
+    by_id(conn, id)?.ok_or_else(|| person_not_found(id).into())
+}
+
+/// Replaces person `id`'s details of `kind` with `details` (empty values skipped).
+fn write_details(conn: &Connection, id: i64, kind: DetailKind, details: &[Detail]) -> rusqlite::Result<()> {
+    conn.prepare_cached("DELETE FROM person_details WHERE person_id = ?1 AND kind = ?2")?
+        .execute(params![id, kind.as_str()])?;
+    add_details(conn, id, kind, details)
+}
+
+fn add_details(conn: &Connection, id: i64, kind: DetailKind, details: &[Detail]) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO person_details (person_id, kind, label, value, key, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (position, d) in details.iter().filter(|d| !d.value.trim().is_empty()).enumerate() {
+        let value = d.value.trim();
+        stmt.execute(params![
+            id,
+            kind.as_str(),
+            d.label.trim(),
+            value,
+            kind.key(value),
+            position as i64
+        ])?;
+    }
+    Ok(())
+}
+
+/// Sets the first detail of `kind` to `value` (its label kept), or removes it when `value`
+/// is empty; the others stay.
+fn set_first_detail(conn: &Connection, id: i64, kind: DetailKind, value: &str) -> rusqlite::Result<()> {
+    let first: Option<i64> = conn
+        .prepare_cached(
+            "SELECT id FROM person_details WHERE person_id = ?1 AND kind = ?2 ORDER BY position, id LIMIT 1",
+        )?
+        .query_row(params![id, kind.as_str()], |r| r.get(0))
+        .optional()?;
+    match (first, value.is_empty()) {
+        (Some(d), true) => {
+            conn.prepare_cached("DELETE FROM person_details WHERE id = ?1")?
+                .execute([d])?;
+        }
+        (Some(d), false) => {
+            conn.prepare_cached("UPDATE person_details SET value = ?2, key = ?3 WHERE id = ?1")?
+                .execute(params![d, value, kind.key(value)])?;
+        }
+        (None, false) => {
+            conn.prepare_cached(
+                "INSERT INTO person_details (person_id, kind, value, key, position)
+                 VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(min(position), 1) - 1 FROM person_details
+                                           WHERE person_id = ?1 AND kind = ?2))",
+            )?
+            .execute(params![id, kind.as_str(), value, kind.key(value)])?;
+        }
+        (None, true) => {}
+    }
+    Ok(())
+}
+
+fn insert_person(
+    conn: &Connection,
+    customer_id: i64,
+    new: &NewPerson,
+    main: bool,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO people (customer_id, name, role, notes, main, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+    )?
+    .execute(params![
+        customer_id,
+        new.name.trim(),
+        new.role.trim(),
+        new.notes,
+        main,
+        ts(now)
+    ])?;
+    let id = conn.last_insert_rowid();
+    add_details(conn, id, DetailKind::Email, &new.emails)?;
+    add_details(conn, id, DetailKind::Phone, &new.phones)?;
+    Ok(id)
+}
+
+/// A new customer's main person, from the customer's own fields (the in-step rule).
+pub(super) fn insert_main(
+    conn: &Connection,
+    customer_id: i64,
+    name: &str,
+    email: &str,
+    phone: &str,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<i64> {
+    let new = NewPerson {
+        name: name.to_string(),
+        emails: vec![Detail::new(email)],
+        phones: vec![Detail::new(phone)],
+        ..NewPerson::default()
+    };
+    insert_person(conn, customer_id, &new, true, now)
+}
+
+/// A customer put back by an undo without people (its people went with it): a main
+/// person from its own fields, as the migration gave every customer.
+pub(in crate::store::sqlite) fn ensure_main(
+    conn: &Connection,
+    customer_id: i64,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    let (has, name, email, phone): (bool, String, String, String) = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM people WHERE customer_id = ?1 AND main = 1), name, email, phone
+         FROM customers WHERE id = ?1",
+        [customer_id],
+        |r| {
+            Ok((
+                r.get(0)?,
+                as_text(r.get_ref(1)?),
+                as_text(r.get_ref(2)?),
+                as_text(r.get_ref(3)?),
+            ))
+        },
+    )?;
+    if !has && !name.is_empty() {
+        insert_main(conn, customer_id, &name, &email, &phone, now)?;
+    }
+    Ok(())
+}
+
+/// The in-step rule, customer → main person: the customer's name, e-mail or phone
+/// (those given) written to its main person. Called by every customer write.
+pub(super) fn follow_customer(
+    conn: &Connection,
+    customer_id: i64,
+    name: Option<&str>,
+    email: Option<&str>,
+    phone: Option<&str>,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    let Some(main): Option<i64> = conn
+        .prepare_cached("SELECT id FROM people WHERE customer_id = ?1 AND main = 1")?
+        .query_row([customer_id], |r| r.get(0))
+        .optional()?
+    else {
+        return Ok(());
+    };
+    if let Some(name) = name.filter(|n| !n.is_empty()) {
+        conn.prepare_cached("UPDATE people SET name = ?2, updated_at = ?3 WHERE id = ?1")?
+            .execute(params![main, name, ts(now)])?;
+    }
+    if let Some(email) = email {
+        set_first_detail(conn, main, DetailKind::Email, email)?;
+    }
+    if let Some(phone) = phone {
+        set_first_detail(conn, main, DetailKind::Phone, phone)?;
+    }
+    Ok(())
+}
+
+/// The in-step rule, main person → customer: person `id`'s name, first e-mail and first
+/// phone written onto their customer, if they are its main person.
+fn customer_follows(conn: &Connection, id: i64, now: DateTime<Utc>) -> anyhow::Result<()> {
+    let p = required(conn, id)?;
+    if !p.main {
+        return Ok(());
+    }
+    let fields = FieldsToSet {
+        name: Some(&p.name),
+        company: None,
+        email: Some(p.email()),
+        phone: Some(p.phone()),
+        tags: None,
+        cadence: None,
+        notes: None,
+    };
+    write_fields(conn, p.customer_id, &fields, now)
+        .context("keeping the customer in step with its main person")?;
+    Ok(())
+}
+
+fn make_main(conn: &Connection, p: &Person, now: DateTime<Utc>) -> anyhow::Result<()> {
+    conn.prepare_cached("UPDATE people SET main = 0, updated_at = ?2 WHERE customer_id = ?1 AND main = 1")?
+        .execute(params![p.customer_id, ts(now)])?;
+    conn.prepare_cached("UPDATE people SET main = 1, updated_at = ?2 WHERE id = ?1")?
+        .execute(params![p.id, ts(now)])?;
+    customer_follows(conn, p.id, now)
+}
+
+/// Moves customer `other`'s people to `keep` as people who are not its main contact (a
+/// merge); their ids.
+pub(super) fn move_all(conn: &Connection, other: i64, keep: i64) -> rusqlite::Result<Vec<i64>> {
+    let ids = conn
+        .prepare_cached("SELECT id FROM people WHERE customer_id = ?1 ORDER BY id")?
+        .query_map([other], |r| r.get(0))?
+        .collect::<Result<Vec<i64>, _>>()?;
+    conn.prepare_cached("UPDATE people SET customer_id = ?1, main = 0 WHERE customer_id = ?2")?
+        .execute([keep, other])?;
+    Ok(ids)
+}
+
+/// The id of customer `customer_id`'s main person, if they have one.
+pub(super) fn main_id(conn: &Connection, customer_id: i64) -> rusqlite::Result<Option<i64>> {
+    conn.prepare_cached("SELECT id FROM people WHERE customer_id = ?1 AND main = 1")?
+        .query_row([customer_id], |r| r.get(0))
+        .optional()
+}
+
+/// Moves the people `ids` (still there) back to customer `to`, `main` its main contact
+/// again (an undone merge).
+pub(super) fn move_back(conn: &Connection, ids: &[i64], main: Option<i64>, to: i64) -> rusqlite::Result<()> {
+    let mut back =
+        conn.prepare_cached("UPDATE people SET customer_id = ?2, main = (id IS ?3) WHERE id = ?1")?;
+    for id in ids {
+        back.execute(params![id, to, main])?;
+    }
+    Ok(())
+}
+
+/// Gives every customer of a schema-13 book its details: the migration to 14 made each
+/// one a main person under the customer's id; its e-mail and phone become the person's.
+pub(super) fn migrate_details(conn: &Connection) -> rusqlite::Result<()> {
+    let mut read = conn.prepare("SELECT id, email, phone FROM customers WHERE email <> '' OR phone <> ''")?;
+    let mut rows = read.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let (email, phone) = (as_text(r.get_ref(1)?), as_text(r.get_ref(2)?));
+        add_details(conn, id, DetailKind::Email, &[Detail::new(&email)])?;
+        add_details(conn, id, DetailKind::Phone, &[Detail::new(&phone)])?;
+    }
+    Ok(())
+}
+
+/// The person `id` as the transaction sees it (for undo's checks).
+pub(in crate::store::sqlite) fn in_tx(conn: &Connection, id: i64) -> anyhow::Result<Option<Person>> {
+    by_id(conn, id)
+}
+
+/// Makes person `id` the main contact (an undo putting the one before back).
+pub(in crate::store::sqlite) fn make_main_in_tx(
+    conn: &Connection,
+    id: i64,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    make_main(conn, &required(conn, id)?, now)
+}
+
+/// Removes person `id` and their details (an undone add).
+pub(in crate::store::sqlite) fn remove(conn: &Connection, id: i64) -> anyhow::Result<()> {
+    conn.execute("DELETE FROM people WHERE id = ?1", [id])
+        .context("removing a person")?;
+    Ok(())
+}
+
+/// Person `id` is there again (an undone mark as left).
+pub(in crate::store::sqlite) fn unmark_left(
+    conn: &Connection,
+    id: i64,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    conn.execute(
+        "UPDATE people SET left_on = NULL, left_to = '', updated_at = ?2 WHERE id = ?1",
+        params![id, ts(now)],
+    )
+    .context("marking a person as there again")?;
+    Ok(())
+}
+
+/// Writes `patch` to person `id` and keeps the customer in step; `NotFound` for an
+/// unknown id.
+pub(in crate::store::sqlite) fn update_in_tx(
+    tx: &Connection,
+    id: i64,
+    patch: &PersonPatch,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let changed = tx
+        .prepare_cached(
+            "UPDATE people SET name = coalesce(?2, name), role = coalesce(?3, role),
+                 notes = coalesce(?4, notes), updated_at = ?5 WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            patch.name.as_deref().map(str::trim),
+            patch.role.as_deref().map(str::trim),
+            patch.notes,
+            ts(now)
+        ])
+        .context("editing a person")?;
+    if changed == 0 {
+        return Err(person_not_found(id).into());
+    }
+    if let Some(emails) = &patch.emails {
+        write_details(tx, id, DetailKind::Email, emails)?;
+    }
+    if let Some(phones) = &patch.phones {
+        write_details(tx, id, DetailKind::Phone, phones)?;
+    }
+    customer_follows(tx, id, now)
+}
+
+impl People for SqliteBook {
+    fn people_of(&self, customer_id: i64) -> anyhow::Result<Vec<Person>> {
+        people_where(&self.conn, "p.customer_id = ?1", customer_id)
+            .context("loading the people of a customer")
+    }
+
+    fn person(&self, id: i64) -> anyhow::Result<Option<Person>> {
+        by_id(&self.conn, id)
+    }
+
+    fn add_person(
+        &mut self,
+        customer_id: i64,
+        new: &NewPerson,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<Person> {
+        new.check()?;
+        self.write("add the person", |tx| {
+            let id = insert_person(tx, customer_id, new, false, now)
+                .map_err(|e| explain_missing_customer(e, customer_id))?;
+            let has_main: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM people WHERE customer_id = ?1 AND main = 1)",
+                [customer_id],
+                |r| r.get(0),
+            )?;
+            if new.main || !has_main {
+                make_main(tx, &required(tx, id)?, now)?;
+            }
+            required(tx, id)
+        })
+    }
+
+    fn update_person(&mut self, id: i64, patch: &PersonPatch, now: DateTime<Utc>) -> anyhow::Result<Person> {
+        patch.check()?;
+        self.write("edit the person", |tx| {
+            update_in_tx(tx, id, patch, now)?;
+            required(tx, id)
+        })
+    }
+
+    fn set_main_person(&mut self, id: i64, now: DateTime<Utc>) -> anyhow::Result<bool> {
+        self.write("make the person the main contact", |tx| {
+            let p = required(tx, id)?;
+            if p.main {
+                return Ok(false);
+            }
+            make_main(tx, &p, now)?;
+            Ok(true)
+        })
+    }
+
+    fn mark_left(&mut self, id: i64, on: NaiveDate, to: &str, now: DateTime<Utc>) -> anyhow::Result<Person> {
+        self.write("mark the person as left", |tx| {
+            let p = required(tx, id)?;
+            if let Some(left) = p.left {
+                return Err(NotOpen::PersonLeft {
+                    id,
+                    name: p.name,
+                    on: left.on,
+                }
+                .into());
+            }
+            tx.prepare_cached("UPDATE people SET left_on = ?2, left_to = ?3, updated_at = ?4 WHERE id = ?1")?
+                .execute(params![id, on.to_string(), to.trim(), ts(now)])
+                .context("marking a person as left")?;
+            required(tx, id)
+        })
+    }
+
+    fn people_by_detail(&self, kind: DetailKind, key: &str) -> anyhow::Result<Vec<(Person, i64)>> {
+        let people = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {PERSON_COLUMNS} FROM people p WHERE p.id IN
+                     (SELECT person_id FROM person_details WHERE kind = ?1 AND key = ?2) ORDER BY p.id"
+            ))?
+            .query_map(params![kind.as_str(), key], person_from_row)?
+            .collect::<Result<Vec<_>, _>>()
+            .context("finding people by a detail")?;
+        Ok(with_details(&self.conn, people)?
+            .into_iter()
+            .map(|p| {
+                let c = p.customer_id;
+                (p, c)
+            })
+            .collect())
+    }
+}
