@@ -191,7 +191,8 @@ pub fn the_customer_and_its_main_person_stay_in_step(b: &dyn Backend) {
     )
     .unwrap();
     assert_eq!(book.require_customer(c.id).unwrap().name, "Acme Holding");
-    // a new main person: the old stops being main, the customer takes the new one's fields
+    // a new main person: the old stops being main, the customer takes the new one's
+    // e-mail and phone but keeps its own name (an account is not renamed by who is main)
     assert!(book.set_main_person(anna.id, now()).unwrap());
     assert!(!book.set_main_person(anna.id, now()).unwrap(), "already main");
     let people = b.open().people_of(c.id).unwrap();
@@ -200,8 +201,30 @@ pub fn the_customer_and_its_main_person_stay_in_step(b: &dyn Backend) {
     let c3 = b.open().require_customer(c.id).unwrap();
     assert_eq!(
         (c3.name.as_str(), c3.email.as_str(), c3.phone.as_str()),
-        ("Anna B.", "Anna@Acme.nl", "+31 6 1234 5678")
+        ("Acme Holding", "Anna@Acme.nl", "+31 6 1234 5678")
     );
+    // renaming the main contact renames no account that was not named after them
+    book.update_person(
+        anna.id,
+        &PersonPatch {
+            name: Some("Anna de Boer".into()),
+            ..PersonPatch::default()
+        },
+        now(),
+    )
+    .unwrap();
+    assert_eq!(book.require_customer(c.id).unwrap().name, "Acme Holding");
+    // and renaming the account renames no main contact it was not named after
+    book.update_customer(
+        c.id,
+        &CustomerPatch {
+            name: Some("Acme Group".into()),
+            ..CustomerPatch::default()
+        },
+        now(),
+    )
+    .unwrap();
+    assert_eq!(book.person(anna.id).unwrap().unwrap().name, "Anna de Boer");
     // the old main person keeps their details
     assert_eq!(book.person(first.id).unwrap().unwrap().phones.len(), 2);
 }
