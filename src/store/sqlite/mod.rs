@@ -383,6 +383,22 @@ mod tests {
     }
 
     #[test]
+    fn a_statement_run_with_new_values_is_not_compiled_again() {
+        // Without the planner stability guarantee SQLite 3.53 recompiles a statement whose
+        // `LIMIT ?` it planned by each time the value changes: every walk behind `due`.
+        let dir = tempfile::tempdir().unwrap();
+        let book = SqliteBook::open(&dir.path().join("book.db")).unwrap();
+        let sql = "SELECT id FROM follow_ups WHERE done_at IS NULL AND value_tier = ?1
+                   ORDER BY due, id LIMIT ?2";
+        for (tier, limit) in [(0, 8), (1, 50), (2, 3)] {
+            let mut stmt = book.conn.prepare_cached(sql).unwrap();
+            let rows = stmt.query_map([tier, limit], |r| r.get::<_, i64>(0)).unwrap();
+            assert_eq!(rows.count(), 0);
+            assert_eq!(stmt.get_status(rusqlite::StatementStatus::RePrepare), 0);
+        }
+    }
+
+    #[test]
     fn other_errors_are_left_alone() {
         let err = anyhow::anyhow!("no customer matches 'Zed'");
         assert_eq!(trouble(&err, Path::new("x.db")), None);
