@@ -23,7 +23,11 @@ runs=${RUNS:-15}
 [ -f "$book.done" ] || { echo "no $book: cargo bench --bench cli generates it" >&2; exit 1; }
 export TOUCHBASE_NOW=2026-11-23T09:00:00Z TOUCHBASE_CONFIG=/nonexistent
 out=$(mktemp -d)
-trap 'rm -rf "$out" "$data/book-100k-hyperfine.db"' EXIT
+# A tmux server of its own: a session started on one already running (another user's)
+# gets that server's environment, not this one, so the app ran with the real clock and
+# config file there.
+tmux() { command tmux -L "touchbase-bench-$$" "$@"; }
+trap 'tmux kill-server 2>/dev/null; rm -rf "$out" "$data/book-100k-hyperfine.db"' EXIT
 
 cli() {
     # `log` writes, and so does `remind` (it records the digest it delivered): a synced

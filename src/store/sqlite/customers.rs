@@ -517,6 +517,13 @@ impl SqliteBook {
             which.flag(),
             order_by(sort)
         );
+        // In an index's order every row is on a page of its own: with SQLite's default
+        // 2 MB page cache a walk of the 100k book read its 6,256 pages of customers
+        // 137,198 times (`list --json`: 0.48 s, now 0.41). 32 MB holds them, and is
+        // taken only as pages are read, so the first rows cost no more (`list | head -1`).
+        self.conn
+            .pragma_update(None, "cache_size", -32_768)
+            .context("making room for a walk of the book")?;
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next().context("loading customers")? {

@@ -171,16 +171,22 @@ pub(super) fn day(v: ValueRef<'_>) -> Option<NaiveDate> {
 /// Stored tags as the domain allows them: each tag without the characters a tag may not
 /// hold (control characters and the like), lowercase; `None` when they were fine.
 pub(super) fn cleaned_tags(stored: &str) -> Option<Tags> {
+    checked_tags(stored).err()
+}
+
+/// Stored tags as read when they are fine, else (`Err`) as [`cleaned_tags`] gives them:
+/// read once for both.
+fn checked_tags(stored: &str) -> Result<Tags, Tags> {
     let tags = Tags::from_stored(stored);
     if Tags::new(tags.as_slice()).is_ok_and(|t| t == tags) {
-        return None;
+        return Ok(tags);
     }
     let kept = tags.as_slice().iter().map(|t| {
         t.chars()
             .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/'))
             .collect::<String>()
     });
-    Some(Tags::new(kept).unwrap_or_default())
+    Err(Tags::new(kept).unwrap_or_default())
 }
 
 /// `read` for a column that may be NULL: NULL reads as `None` (nothing there), not as
@@ -272,9 +278,9 @@ impl<'a, 'r> Lenient<'a, 'r> {
     /// Tags; tags holding characters a tag may not hold are shown without them.
     pub fn tags(&self, i: usize) -> rusqlite::Result<Tags> {
         let stored = self.text(i)?;
-        match cleaned_tags(&stored) {
-            None => Ok(Tags::from_stored(&stored)),
-            Some(clean) => {
+        match checked_tags(&stored) {
+            Ok(tags) => Ok(tags),
+            Err(clean) => {
                 let v = self.row.get_ref(i)?;
                 let shown = if clean.is_empty() {
                     "no tags".to_string()
