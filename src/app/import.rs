@@ -1,21 +1,28 @@
-//! Importing customers: every record matched against the book (and the records before
-//! it), then added, merged or left alone, all in one bulk write of the store, or none for
-//! a dry run. The matching rules are `import::merge`'s; the store only writes, and this
-//! knows no SQL and no file format.
+//! Importing customers: every record (a person at an account) matched against the book
+//! and the records before it, then added as a new account, added as a person to an
+//! account already there, merged into a person there, or left alone, all in one bulk
+//! write of the store, or none for a dry run. The matching rules are `import::merge`'s;
+//! the store only writes, and this knows no SQL and no file format.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::person::{Detail, DetailKind, NewPerson, Person};
 use crate::domain::{Customer, Kind, words};
 use crate::import::ImportedCustomer;
-use crate::import::merge::{self, Matcher};
-use crate::store::{Book, Bulk, CustomerPatch, NewCustomer};
+use crate::import::merge::{self, Fill, Found, Matcher};
+use crate::store::{Book, Bulk, CustomerPatch, NewCustomer, PersonFill};
 
 /// What an import did, or would do.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportReport {
+    /// Accounts added, each with its first person.
     pub added: usize,
+    /// People added to accounts already there.
+    pub people_added: usize,
+    /// The first few of them: who joined which account.
+    pub joined: Vec<Joined>,
     pub updated: usize,
     pub unchanged: usize,
     /// Last contacts recorded as contacts, for new and matched customers.
@@ -69,8 +76,19 @@ impl Likeness {
     }
 }
 
-/// How many updates a report names.
+/// How many updates and joins a report names.
 const NAMED_UPDATES: usize = 10;
+
+/// A person added to an account already there (in the book, or added by an earlier
+/// record of the file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Joined {
+    /// Where the record is in the file: "row 3 (line 4)".
+    pub at: String,
+    pub person: String,
+    /// The account: "Acme BV (id 2)", or "Acme BV (row 1 (line 2))" for one this import adds.
+    pub account: String,
+}
 
 /// Imports `records` in one transaction: each one is matched against the book (and the
 /// records before it), then added, merged or left alone. With `dry_run` everything is
@@ -86,77 +104,105 @@ pub fn run(
 ) -> anyhow::Result<ImportReport> {
     let note = format!("last contact, imported from {source}");
     let mut bulk = book.bulk()?;
-    let (mut matcher, mut likeness) = matcher(&*bulk)?;
+    let (mut matcher, mut likeness, mut accounts) = matcher(&*bulk)?;
     let mut report = ImportReport::default();
     for (i, r) in records.iter().enumerate() {
         if i % 1000 == 0 {
             progress(i);
         }
-        let Some(id) = matcher.find(r) else {
-            if let Some((like, why)) = likeness.like(r) {
-                report.likely_duplicates.push(LikelyDuplicate {
-                    at: r.at.to_string(),
-                    name: r.name.clone(),
-                    like,
-                    why,
-                });
+        let (id, person) = match matcher.find(r) {
+            Found::Nobody => {
+                add_account(&mut *bulk, r, now, &note, &mut report, &mut likeness, &mut matcher, &mut accounts)?;
+                continue;
             }
-            likeness.remember(&format!("{} ({})", r.name, r.at), &r.name, &r.company, &r.email);
-            let id = bulk.customer(
-                &NewCustomer {
-                    name: r.name.clone(),
-                    company: r.company.clone(),
-                    email: r.email.clone(),
-                    phone: r.phone.clone(),
-                    tags: r.tags.clone(),
-                    cadence: r.cadence,
-                    notes: r.notes.clone(),
-                },
-                now,
-            )?;
-            matcher.remember(id, &r.name, &r.company, &r.email);
-            if let Some(at) = r.last_contact {
-                bulk.interaction(id, at, Kind::Call, &note, None)?;
-                report.contacts += 1;
-            }
-            report.added += 1;
-            continue;
+            Found::Account(id) => (id, None),
+            Found::Person { customer, person } => (customer, Some(person)),
         };
         let existing = existing(&*bulk, id)?;
-        let fill = merge::fill(&existing, r);
-        if fill.is_empty() {
-            report.unchanged += 1;
-            continue;
+        let mut changed = Vec::new();
+        match person {
+            None => {
+                let person = bulk.person(id, &new_person(r), now)?;
+                if let Some(left) = &r.left {
+                    let fill = PersonFill {
+                        left: Some(left.clone()),
+                        ..PersonFill::default()
+                    };
+                    bulk.fill_person(person, &fill, now)?;
+                }
+                matcher.remember_person(id, person, &r.name);
+                for e in &r.emails {
+                    matcher.remember_email(id, person, &e.value);
+                }
+                report.people_added += 1;
+                if report.joined.len() < NAMED_UPDATES {
+                    report.joined.push(Joined {
+                        at: r.at.to_string(),
+                        person: r.name.clone(),
+                        account: accounts
+                            .get(&id)
+                            .cloned()
+                            .unwrap_or_else(|| format!("{} (id {id})", shown(&existing))),
+                    });
+                }
+            }
+            Some(person) => {
+                let p = bulk
+                    .person_so_far(person)?
+                    .ok_or_else(|| crate::store::NotFound::new("person", person))?;
+                let fill = person_fill(&p, r);
+                if !fill.is_empty() {
+                    bulk.fill_person(person, &fill, now)?;
+                    for e in &fill.emails {
+                        matcher.remember_email(id, person, &e.value);
+                    }
+                    if p.main && p.emails.is_empty() && !fill.emails.is_empty() {
+                        matcher.learned_email(id);
+                    }
+                    changed.push(describe_person(&fill));
+                }
+            }
         }
+        // The account's own fields; its e-mail and phone are its main person's.
+        let fill = Fill {
+            email: None,
+            phone: None,
+            ..merge::fill(&existing, r)
+        };
         if fill.changes_fields() {
             let patch = CustomerPatch {
                 company: fill.company.clone(),
-                email: fill.email.clone(),
-                phone: fill.phone.clone(),
                 notes: fill.notes.clone(),
                 tags: fill.tags.clone(),
                 ..CustomerPatch::default()
             };
             bulk.update_customer(id, &patch, now)?;
         }
-        if let Some(email) = &fill.email {
-            matcher.learned_email(id, &existing.name, &existing.company, email);
-        }
         if let Some(company) = &fill.company {
-            matcher.remember(
-                id,
-                &existing.name,
-                company,
-                fill.email.as_deref().unwrap_or(&existing.email),
-            );
+            matcher.remember_account(id, &existing.name, company, &existing.email);
         }
         if let Some(at) = fill.contact {
             bulk.interaction(id, at, Kind::Call, &note, None)?;
             report.contacts += 1;
         }
+        if !fill.is_empty() {
+            changed.insert(0, fill.describe());
+        }
+        if person.is_none() {
+            continue;
+        }
+        if changed.is_empty() {
+            report.unchanged += 1;
+            continue;
+        }
         report.updated += 1;
         if report.updates.len() < NAMED_UPDATES {
-            report.updates.push((existing.name, fill.describe()));
+            let who = if r.name == existing.name {
+                existing.name.clone()
+            } else {
+                format!("{} at {}", r.name, shown(&existing))
+            };
+            report.updates.push((who, changed.join(", ")));
         }
     }
     progress(records.len());
@@ -167,16 +213,137 @@ pub fn run(
     Ok(report)
 }
 
+/// How an account is named in a report: its company, else its name.
+fn shown(c: &Customer) -> &str {
+    if c.company.is_empty() { &c.name } else { &c.company }
+}
+
+fn new_person(r: &ImportedCustomer) -> NewPerson {
+    NewPerson {
+        name: r.name.clone(),
+        role: r.role.clone(),
+        notes: r.person_notes.clone(),
+        emails: r.emails.clone(),
+        phones: r.phones.clone(),
+        main: false,
+    }
+}
+
+/// A new account with `r` as its main person.
+#[allow(clippy::too_many_arguments)] // the import's running state, passed as it is
+fn add_account(
+    bulk: &mut dyn Bulk,
+    r: &ImportedCustomer,
+    now: DateTime<Utc>,
+    note: &str,
+    report: &mut ImportReport,
+    likeness: &mut Likeness,
+    matcher: &mut Matcher,
+    accounts: &mut HashMap<i64, String>,
+) -> anyhow::Result<()> {
+    if let Some((like, why)) = likeness.like(r) {
+        report.likely_duplicates.push(LikelyDuplicate {
+            at: r.at.to_string(),
+            name: r.name.clone(),
+            like,
+            why,
+        });
+    }
+    likeness.remember(&format!("{} ({})", r.name, r.at), &r.name, &r.company, &r.email);
+    let (id, person) = bulk.account(
+        &NewCustomer {
+            name: r.name.clone(),
+            company: r.company.clone(),
+            email: r.email.clone(),
+            phone: r.phone.clone(),
+            tags: r.tags.clone(),
+            cadence: r.cadence,
+            notes: r.notes.clone(),
+        },
+        &new_person(r),
+        now,
+    )?;
+    if let Some(left) = &r.left {
+        let fill = PersonFill {
+            left: Some(left.clone()),
+            ..PersonFill::default()
+        };
+        bulk.fill_person(person, &fill, now)?;
+    }
+    let named = if r.account.is_empty() { &r.name } else { &r.account };
+    matcher.remember_account(id, named, &r.company, &r.email);
+    matcher.remember_person(id, person, &r.name);
+    for e in &r.emails {
+        matcher.remember_email(id, person, &e.value);
+    }
+    let shown = if r.company.is_empty() { &r.name } else { &r.company };
+    accounts.insert(id, format!("{shown} ({})", r.at));
+    if let Some(at) = r.last_contact {
+        bulk.interaction(id, at, Kind::Call, note, None)?;
+        report.contacts += 1;
+    }
+    report.added += 1;
+    Ok(())
+}
+
+/// What `r` adds to person `p`: a role and notes where theirs are empty, the addresses
+/// and numbers they do not have yet, the day they left if they had not.
+fn person_fill(p: &Person, r: &ImportedCustomer) -> PersonFill {
+    let empty_then =
+        |old: &str, new: &str| (old.trim().is_empty() && !new.trim().is_empty()).then(|| new.to_string());
+    let new_details = |have: &[Detail], offered: &[Detail], kind: DetailKind| {
+        offered
+            .iter()
+            .filter(|d| !have.iter().any(|h| kind.key(&h.value) == kind.key(&d.value)))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    PersonFill {
+        role: empty_then(&p.role, &r.role),
+        notes: empty_then(&p.notes, &r.person_notes),
+        emails: new_details(&p.emails, &r.emails, DetailKind::Email),
+        phones: new_details(&p.phones, &r.phones, DetailKind::Phone),
+        left: r.left.clone().filter(|_| p.left.is_none()),
+    }
+}
+
+fn describe_person(f: &PersonFill) -> String {
+    [
+        ("role", f.role.is_some()),
+        ("person notes", f.notes.is_some()),
+        ("e-mail addresses", !f.emails.is_empty()),
+        ("phone numbers", !f.phones.is_empty()),
+        ("left", f.left.is_some()),
+    ]
+    .iter()
+    .filter(|(_, on)| *on)
+    .map(|(name, _)| *name)
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
 /// Everyone in the book (archived customers too, so an import never duplicates them), by
-/// the keys imports match on and those a likely duplicate shares: one pass, instead of a
-/// lookup per record.
-fn matcher(bulk: &dyn Bulk) -> anyhow::Result<(Matcher, Likeness)> {
+/// the keys imports match on and those a likely duplicate shares: one pass over the
+/// customers and one over the people, instead of a lookup per record.
+fn matcher(bulk: &dyn Bulk) -> anyhow::Result<(Matcher, Likeness, HashMap<i64, String>)> {
     let (mut m, mut likeness) = (Matcher::default(), Likeness::default());
     bulk.each_customer_key(&mut |id, name, company, email| {
-        m.remember(id, name, company, email);
+        m.remember_account(id, name, company, email);
         likeness.remember(&format!("{name} (id {id})"), name, company, email);
     })?;
-    Ok((m, likeness))
+    let mut names = Vec::new();
+    let mut emails = Vec::new();
+    bulk.each_person_key(
+        &mut |customer, person, name| names.push((customer, person, name.to_string())),
+        &mut |customer, person, key| emails.push((customer, person, key.to_string())),
+    )?;
+    for (customer, person, name) in names {
+        m.remember_person(customer, person, &name);
+    }
+    for (customer, person, key) in emails {
+        m.remember_email(customer, person, &key);
+    }
+    Ok((m, likeness, HashMap::new()))
 }
 
 /// A matched customer as this import has them so far.

@@ -189,6 +189,100 @@ pub(super) fn insert_main(
     insert_person(conn, customer_id, &new, true, now)
 }
 
+/// A person who is not the main contact, for a bulk write: their id.
+pub(super) fn insert_other(
+    conn: &Connection,
+    customer_id: i64,
+    new: &NewPerson,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<i64> {
+    insert_person(conn, customer_id, new, false, now)
+}
+
+/// Makes the main person of a customer just added `new` whole: its role, notes and
+/// every detail with its label (a bulk write's `account`). The customer's own fields are
+/// already `new`'s name, first e-mail and first phone.
+pub(super) fn complete_main(
+    conn: &Connection,
+    customer_id: i64,
+    new: &NewPerson,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<i64> {
+    let id: i64 = conn
+        .prepare_cached("SELECT id FROM people WHERE customer_id = ?1 AND main = 1")?
+        .query_row([customer_id], |r| r.get(0))?;
+    conn.prepare_cached("UPDATE people SET role = ?2, notes = ?3, updated_at = ?4 WHERE id = ?1")?
+        .execute(params![id, new.role.trim(), new.notes, ts(now)])?;
+    write_details(conn, id, DetailKind::Email, &new.emails)?;
+    write_details(conn, id, DetailKind::Phone, &new.phones)?;
+    Ok(id)
+}
+
+/// Adds to person `id` what a bulk write's `fill` holds, and keeps the customer in step.
+pub(super) fn fill(
+    conn: &Connection,
+    id: i64,
+    fill: &crate::store::PersonFill,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    conn.prepare_cached(
+        "UPDATE people SET role = coalesce(?2, role), notes = coalesce(?3, notes),
+             left_on = coalesce(left_on, ?4), left_to = CASE WHEN left_on IS NULL THEN coalesce(?5, left_to) ELSE left_to END,
+             updated_at = ?6 WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        fill.role.as_deref().map(str::trim),
+        fill.notes,
+        fill.left.as_ref().map(|l| l.on.to_string()),
+        fill.left.as_ref().map(|l| l.to.trim()),
+        ts(now)
+    ])
+    .context("filling in an imported person")?;
+    let mut append = conn.prepare_cached(
+        "INSERT INTO person_details (person_id, kind, label, value, key, position)
+         VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(position), -1) + 1 FROM person_details
+                                      WHERE person_id = ?1 AND kind = ?2))",
+    )?;
+    for (kind, details) in [(DetailKind::Email, &fill.emails), (DetailKind::Phone, &fill.phones)] {
+        for d in details.iter().filter(|d| !d.value.trim().is_empty()) {
+            let value = d.value.trim();
+            append.execute(params![id, kind.as_str(), d.label.trim(), value, kind.key(value)])?;
+        }
+    }
+    if !fill.emails.is_empty() || !fill.phones.is_empty() {
+        customer_follows(conn, id, now)?;
+    }
+    Ok(())
+}
+
+/// Every person's customer, id and name, then every e-mail key, for an import to match on.
+pub(super) fn each_key(
+    conn: &Connection,
+    f: &mut dyn FnMut(i64, i64, &str),
+    emails: &mut dyn FnMut(i64, i64, &str),
+) -> anyhow::Result<()> {
+    let mut stmt = conn.prepare("SELECT customer_id, id, name FROM people ORDER BY id")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next().context("loading people to match against")? {
+        f(r.get(0)?, r.get(1)?, r.get_ref(2)?.as_str()?);
+    }
+    let mut stmt = conn.prepare(
+        "SELECT p.customer_id, d.person_id, d.key FROM person_details d JOIN people p ON p.id = d.person_id
+         WHERE d.kind = 'email' ORDER BY d.person_id, d.position, d.id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next().context("loading addresses to match against")? {
+        emails(r.get(0)?, r.get(1)?, r.get_ref(2)?.as_str()?);
+    }
+    Ok(())
+}
+
+/// The person `id` as a bulk write has them.
+pub(super) fn so_far(conn: &Connection, id: i64) -> anyhow::Result<Option<Person>> {
+    by_id(conn, id)
+}
+
 /// A customer put back by an undo without people (its people went with it): a main
 /// person from its own fields, as the migration gave every customer.
 pub(in crate::store::sqlite) fn ensure_main(
