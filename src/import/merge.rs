@@ -3,7 +3,7 @@
 //! addresses is one of theirs (ignoring case), wherever they are. Otherwise it joins the
 //! account of its company: the oldest customer whose company folds to the same key
 //! (`company_key`: "ACME B.V.", "Acme BV" and "acme" are one account); there it is the
-//! person with the same name (ignoring case and spacing), or a new person. A record
+//! person with the same name (ignoring case, accents and spacing), or a new person. A record
 //! without a company is an account of its own named after the person, matched as before
 //! people: by name, and when the record has an e-mail address only a customer who has
 //! none yet (another address means another person). A match only fills what is empty,
@@ -99,7 +99,7 @@ impl Matcher {
     }
 
     pub fn remember_person(&mut self, customer: i64, person: i64, name: &str) {
-        self.by_name.entry((customer, key(name))).or_insert(person);
+        self.by_name.entry((customer, words::key(name))).or_insert(person);
     }
 
     pub fn remember_email(&mut self, customer: i64, person: i64, email: &str) {
@@ -135,7 +135,7 @@ impl Matcher {
         else {
             return Found::Nobody;
         };
-        match self.by_name.get(&(*customer, key(&r.name))) {
+        match self.by_name.get(&(*customer, words::key(&r.name))) {
             Some(person) => Found::Person {
                 customer: *customer,
                 person: *person,
