@@ -442,7 +442,7 @@ fn export_goes_to_stdout_in_the_format_asked() {
     let book = tricky_book();
     let csv = book.ok(&["export", "customers"]);
     assert!(
-        csv.starts_with("Name,Company,Email,Phone,Tags,Cadence,Notes,Last Contact\r\n"),
+        csv.starts_with("Name,Company,Email,Phone,Tags,Cadence,Notes,Last Contact,Person,Role,Emails,Phones,Main,Left On,Left To,Person Notes\r\n"),
         "{csv}"
     );
     // Cells a spreadsheet would run as formulas are guarded.

@@ -549,4 +549,35 @@ impl People for SqliteBook {
             })
             .collect())
     }
+
+    fn all_people(&self) -> anyhow::Result<Vec<Person>> {
+        let mut people = self
+            .conn
+            .prepare(&format!(
+                "SELECT {PERSON_COLUMNS} FROM people p ORDER BY p.customer_id, {PEOPLE_ORDER}"
+            ))?
+            .query_map([], person_from_row)?
+            .collect::<Result<Vec<_>, _>>()
+            .context("loading everyone")?;
+        let at: std::collections::HashMap<i64, usize> =
+            people.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT person_id, kind, label, value FROM person_details ORDER BY person_id, position, id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next().context("loading everyone's details")? {
+            let Some(&i) = at.get(&r.get::<_, i64>(0)?) else {
+                continue;
+            };
+            let detail = Detail {
+                label: as_text(r.get_ref(2)?),
+                value: as_text(r.get_ref(3)?),
+            };
+            match r.get_ref(1)?.as_str()? {
+                "email" => people[i].emails.push(detail),
+                _ => people[i].phones.push(detail),
+            }
+        }
+        Ok(people)
+    }
 }
