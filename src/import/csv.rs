@@ -75,7 +75,16 @@ fn read_at_most(text: &str, maps: &[ColumnMap], now: Now, max_rows: usize) -> an
             anyhow::bail!("line {line}: {problem}");
         }
     }
-    let columns = resolve_columns(&headers, maps)?;
+    let mut columns = resolve_columns(&headers, maps)?;
+    // Beside a Person column (our own export), Email and Phone are the account's, that is
+    // its main person's: each person's own are in Emails and Phones.
+    if columns.contains(&Field::Person) {
+        for f in &mut columns {
+            if matches!(f, Field::Email | Field::Phone) {
+                *f = Field::Ignore;
+            }
+        }
+    }
     let labels: Vec<(&str, String)> = headers.iter().map(|h| (h.as_str(), detail_label(h))).collect();
 
     let mut parsed = Parsed {
