@@ -572,3 +572,78 @@ fn archived_customers_are_neither_listed_nor_counted() {
         );
     }
 }
+
+/// Each item says how to reach whom it is about, in every format: where the format has a
+/// place for it, and nothing (no empty `phone:` tag) for a customer without one.
+#[test]
+fn every_format_carries_the_phone_and_e_mail_to_reach() {
+    let book = Book::empty();
+    book.ok(&[
+        "add",
+        "Anna de Boer",
+        "--phone",
+        "+31 20 555 0101",
+        "--email",
+        "anna@acme.example",
+    ]);
+    book.ok(&["add", "Jan Smit"]);
+    book.ok(&["log", "anna", "call: met >> send quote @wed"]);
+    book.ok(&["log", "jan", "visit: met >> send samples @wed"]);
+    let line_of = |text: &str, who: &str| -> String {
+        text.lines()
+            .filter(|l| l.contains(who))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+
+    let md = book.export(&["--format", "md"]);
+    assert!(
+        line_of(&md, "Anna de Boer").ends_with(" · +31 20 555 0101 · anna@acme.example"),
+        "{md}"
+    );
+    assert!(!line_of(&md, "Jan Smit").contains(" · "), "{md}");
+
+    let todo = book.export(&["--format", "todotxt"]);
+    let anna = line_of(&todo, "+AnnadeBoer");
+    assert!(
+        anna.ends_with(" phone:+31205550101 email:anna@acme.example"),
+        "{todo}"
+    );
+    let jan = line_of(&todo, "+JanSmit");
+    assert!(!jan.contains("phone:") && !jan.contains("email:"), "{todo}");
+
+    let csv = book.export(&["--format", "csv"]);
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(csv.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    let anna = rows.iter().find(|r| &r[3] == "Anna de Boer").unwrap();
+    assert_eq!((&anna[6], &anna[7]), ("'+31 20 555 0101", "anna@acme.example"));
+    let jan = rows.iter().find(|r| &r[3] == "Jan Smit").unwrap();
+    assert_eq!((&jan[6], &jan[7]), ("", ""));
+
+    let plan = book.plan(&[]);
+    let items = plan["items"].as_array().unwrap();
+    let anna = items.iter().find(|i| i["customer"] == "Anna de Boer").unwrap();
+    assert_eq!(
+        (&anna["phone"], &anna["email"]),
+        (&"+31 20 555 0101".into(), &"anna@acme.example".into())
+    );
+
+    use icalendar::Component as _;
+    let ics = book.export(&["--format", "ics"]);
+    let cal: icalendar::Calendar = ics.parse().unwrap();
+    let description = |who: &str| {
+        cal.todos()
+            .find(|t| t.get_summary().is_some_and(|s| s.starts_with(who)))
+            .and_then(|t| t.get_description().map(str::to_string))
+            .unwrap()
+    };
+    let anna = description("Anna de Boer");
+    assert!(
+        anna.contains("Phone: +31 20 555 0101\nEmail: anna@acme.example"),
+        "{anna}"
+    );
+    let jan = description("Jan Smit");
+    assert!(!jan.contains("Phone:") && !jan.contains("Email:"), "{jan}");
+}

@@ -563,3 +563,48 @@ fn a_hung_up_terminal_ends_the_app_without_a_signal() {
         closed.elapsed()
     );
 }
+
+/// `y` then `e` on the Customers list, in the real binary, returning every byte it wrote.
+fn copy_anna_s_e_mail(tmux: Option<&str>) -> Vec<u8> {
+    let book = Book::empty();
+    book.ok(&["add", "Anna de Boer", "--email", "anna@acme.example"]);
+    let mut tui = Tui::open_with(&book, |cmd| match tmux {
+        Some(socket) => cmd.env("TMUX", socket),
+        None => cmd.env_remove("TMUX"),
+    });
+    tui.wait_for("Agenda");
+    tui.keys("2");
+    tui.wait_for("Anna de Boer");
+    tui.keys("y");
+    tui.wait_for("e e-mail");
+    tui.keys("e");
+    tui.wait_for("Copied anna@acme.example to the clipboard");
+    tui.keys("q");
+    assert_eq!(tui.exit_code(), 0, "exit code; screen:\n{}", tui.framed());
+    tui.assert_restored();
+    tui.raw
+}
+
+fn count(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack.windows(needle.len()).filter(|w| *w == needle).count()
+}
+
+/// The clipboard's escape is written on the app's own output, exactly once, as OSC 52:
+/// `ESC ] 52 ; c ; base64 BEL` ("anna@acme.example" is YW5uYUBhY21lLmV4YW1wbGU=).
+#[test]
+fn copying_writes_the_osc_52_sequence_to_the_terminal() {
+    let raw = copy_anna_s_e_mail(None);
+    let osc52 = b"\x1b]52;c;YW5uYUBhY21lLmV4YW1wbGU=\x07";
+    assert_eq!(count(&raw, osc52), 1, "{:?}", String::from_utf8_lossy(&raw));
+    assert_eq!(count(&raw, b"\x1bPtmux;"), 0, "no tmux passthrough outside tmux");
+}
+
+/// Inside tmux: the sequence as it is (for `set-clipboard on`), then in tmux's passthrough
+/// with its ESC doubled (for `allow-passthrough on`).
+#[test]
+fn inside_tmux_copying_also_writes_the_passthrough() {
+    let raw = copy_anna_s_e_mail(Some("/tmp/tmux-1000/default,4242,0"));
+    let both =
+        b"\x1b]52;c;YW5uYUBhY21lLmV4YW1wbGU=\x07\x1bPtmux;\x1b\x1b]52;c;YW5uYUBhY21lLmV4YW1wbGU=\x07\x1b\\";
+    assert_eq!(count(&raw, both), 1, "{:?}", String::from_utf8_lossy(&raw));
+}

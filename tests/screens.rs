@@ -16,6 +16,8 @@ use ratatui::backend::TestBackend;
 use tempfile::TempDir;
 use touchbase::clock::Now;
 use touchbase::config::Config;
+use touchbase::deliver::clipboard::Host;
+use touchbase::deliver::opener::{self, Opener, Spawn};
 use touchbase::domain::balance::Side;
 use touchbase::domain::moment::{MomentStatus, NewMoment};
 use touchbase::domain::money::Cents;
@@ -679,4 +681,123 @@ fn the_footer_offers_close_only_on_an_open_moment() {
     f.app.keys("j"); // the board's approval, still to come
     let footer = rows(&mut f.app, 80, 24).pop().unwrap();
     assert!(footer.contains("c close"), "{footer}");
+}
+
+/// Records what the app would start, instead of starting it: the opener, injected.
+struct Recorder(std::rc::Rc<std::cell::RefCell<Vec<Opener>>>);
+
+impl Spawn for Recorder {
+    fn spawn(&mut self, opener: &Opener) -> std::io::Result<()> {
+        self.0.borrow_mut().push(opener.clone());
+        Ok(())
+    }
+}
+
+/// An opener that is not installed.
+struct NoOpener;
+
+impl Spawn for NoOpener {
+    fn spawn(&mut self, _: &Opener) -> std::io::Result<()> {
+        Err(std::io::ErrorKind::NotFound.into())
+    }
+}
+
+fn status(app: &mut App) -> String {
+    rows(app, 80, 24)[22].trim_end().to_string()
+}
+
+#[test]
+fn y_asks_which_then_e_copies_the_e_mail_with_osc_52() {
+    let mut f = book();
+    f.app.host = Host::Terminal;
+    f.app.keys("2y");
+    insta::assert_snapshot!("copy_which_80x24", draw(&mut f.app, 80, 24).backend());
+    assert_eq!(
+        f.app.take_terminal_output(),
+        "",
+        "nothing is copied before e or p"
+    );
+    f.app.keys("e");
+    assert_eq!(status(&mut f.app), "✓ Copied sophie@laiterie.nl to the clipboard");
+    assert_eq!(
+        f.app.take_terminal_output(),
+        touchbase::deliver::clipboard::osc52("sophie@laiterie.nl", Host::Terminal)
+    );
+    // The phone, from the card, inside tmux.
+    f.app.host = Host::Tmux;
+    f.app.press(KeyCode::Enter);
+    f.app.keys("yp");
+    assert_eq!(status(&mut f.app), "✓ Copied +31 20 555 0101 to the clipboard");
+    assert_eq!(
+        f.app.take_terminal_output(),
+        touchbase::deliver::clipboard::osc52("+31 20 555 0101", Host::Tmux)
+    );
+    // Esc asks nothing more and copies nothing.
+    f.app.keys("y");
+    f.app.press(KeyCode::Esc);
+    assert_eq!(f.app.take_terminal_output(), "");
+    assert!(f.app.overlay.is_none());
+}
+
+/// A customer with a phone and no e-mail address, alone in a book.
+fn phone_only() -> Fixture {
+    let (dir, mut store) = new_book();
+    let new = NewCustomer {
+        name: "Acme".into(),
+        company: String::new(),
+        email: String::new(),
+        phone: "+31 (0)20-555 0101".into(),
+        tags: Tags::default(),
+        cadence: None,
+        notes: String::new(),
+    };
+    store.add_customer(&new, at("2026-06-01T09:00:00Z")).unwrap();
+    Fixture {
+        _dir: dir,
+        app: keys::app(store),
+    }
+}
+
+#[test]
+fn a_missing_e_mail_address_is_left_out_of_the_footer_and_refused() {
+    let mut f = phone_only();
+    f.app.keys("2y");
+    let rows = rows(&mut f.app, 80, 24);
+    assert_eq!(
+        rows[22].trim_end(),
+        "? Copy Acme's phone (+31 (0)20-555 0101)? No e-mail address."
+    );
+    assert_eq!(rows[23].trim_end(), " p phone  Esc cancel");
+    f.app.keys("e");
+    assert_eq!(status(&mut f.app), "✗ Acme has no e-mail address");
+    assert_eq!(f.app.take_terminal_output(), "");
+}
+
+#[test]
+fn o_opens_mailto_or_tel_with_the_system_s_opener() {
+    let mut f = phone_only();
+    let started = std::rc::Rc::default();
+    f.app.opener = Box::new(Recorder(std::rc::Rc::clone(&started)));
+    f.app.keys("2Op");
+    let uri = "tel:+31205550101";
+    let expected = opener::command(opener::Os::current(), uri);
+    assert_eq!(*started.borrow(), std::slice::from_ref(&expected));
+    assert_eq!(
+        status(&mut f.app),
+        format!("✓ Opened {uri} with {}", expected.program)
+    );
+    f.app.keys("Oe");
+    assert_eq!(status(&mut f.app), "✗ Acme has no e-mail address");
+    assert_eq!(started.borrow().len(), 1, "nothing more was started");
+
+    f.app.opener = Box::new(NoOpener);
+    f.app.keys("Op");
+    let said = status(&mut f.app);
+    assert!(
+        said.starts_with(&format!(
+            "✗ Cannot open tel: links: {} was not found",
+            expected.program
+        )),
+        "{said}"
+    );
 }

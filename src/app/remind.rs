@@ -13,7 +13,7 @@ use super::agenda;
 use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::item_code::ItemCode;
-use crate::domain::moment::Moment;
+use crate::domain::moment::{Moment, MomentStatus};
 use crate::domain::nudge::{self, NudgeKind, Quiet};
 use crate::domain::remind::DigestDays;
 use crate::domain::{Customer, FollowUp};
@@ -97,13 +97,35 @@ impl Digest {
 pub fn counts(store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<Counts> {
     let today = now.today();
     let days = DigestDays::on(today, &config.nudge);
-    let quiet = Quiet::of(&store.nudge_snoozes_holding(today)?);
     let count = |(from, before)| store.follow_ups_due_between(from, before, 0).map(|p| p.total);
     Ok(Counts {
         overdue: count(days.overdue)?,
         today: count(days.today)?,
-        prepare: to_prepare(store, &days, &quiet)?.len(),
+        prepare: count_to_prepare(store, &days, today)?,
     })
+}
+
+/// How many moments [`to_prepare`] lists, counted rather than loaded (a prompt asks on
+/// every command line, and a large book has a thousand moments in a few days): those in
+/// the window, less those whose nudge a snooze keeps quiet — snoozes are few, and each is
+/// looked up by its moment.
+fn count_to_prepare(store: &dyn Book, days: &DigestDays, today: NaiveDate) -> anyhow::Result<usize> {
+    let (from, before) = days.prepare;
+    let in_window = store.moments_expected_between(from, before, 0)?.total;
+    let mut quieted = 0;
+    for snooze in store.nudge_snoozes_holding(today)? {
+        if snooze.kind != NudgeKind::MomentAhead {
+            continue;
+        }
+        if let Some(m) = store.moment(snooze.subject_id)?
+            && m.customer_id == snooze.customer_id
+            && m.status == MomentStatus::Upcoming
+            && (from..before).contains(&m.expected)
+        {
+            quieted += 1;
+        }
+    }
+    Ok(in_window.saturating_sub(quieted))
 }
 
 /// The moments to prepare for, soonest first, but those whose nudge is snoozed.
@@ -298,8 +320,17 @@ mod tests {
         crate::demo::generate(&mut *store, now, 1200).unwrap();
         let mut config = Config::default();
         config.nudge.limit = 5;
+        let before = digest(&*store, now, &config, false).unwrap().counts;
+        // A snoozed moment leaves both the section and the count.
+        let days = DigestDays::on(now.today(), &config.nudge);
+        let (m, c) = to_prepare(&*store, &days, &Quiet::default()).unwrap().remove(0);
+        let until = now.today() + chrono::Days::new(7);
+        store
+            .snooze_nudge(c.id, NudgeKind::MomentAhead, m.id, until, "", now.utc)
+            .unwrap();
         let digest = digest(&*store, now, &config, false).unwrap();
         assert_eq!(counts(&*store, now, &config).unwrap(), digest.counts);
+        assert_eq!(digest.counts.prepare, before.prepare - 1);
         let c = digest.counts;
         assert!(c.overdue > 5 && c.today > 0 && c.prepare > 0, "{c:?}");
         for (section, total, more) in [

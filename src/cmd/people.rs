@@ -153,7 +153,7 @@ pub fn run(cx: &mut Ctx, what: PersonCmd) -> anyhow::Result<()> {
             })?;
             let moved = added.main_before.as_ref().map_or_else(String::new, |before| {
                 format!(
-                    "; {} is the main contact now instead of {} (the customer takes their name, e-mail and phone)",
+                    "; {} is the main contact now instead of {} (the customer takes their e-mail and phone)",
                     sanitize(&added.person.name),
                     sanitize(&before.name)
                 )

@@ -79,7 +79,37 @@ pub(super) fn run(cx: &mut Ctx, args: &RemindArgs) -> anyhow::Result<()> {
         );
     }
     let names: Vec<String> = channels.iter().map(|to| to.name().to_string()).collect();
-    remind::record(&mut *cx.store, cx.now, &digest, &names, args.scheduled)
+    remind::record(&mut *cx.store, cx.now, &digest, &names, args.scheduled)?;
+    confirm(cx, &channels, &digest, send)
+}
+
+/// A person at a terminal who sent the digest elsewhere is told where it went. A timer
+/// (no terminal) is told nothing: cron mails whatever a job prints.
+fn confirm(cx: &mut Ctx, channels: &[To], digest: &Digest, sent: bool) -> anyhow::Result<()> {
+    if channels.contains(&To::Stdout) || !cx.out.get_ref().is_on() {
+        return Ok(());
+    }
+    if !sent {
+        writeln!(
+            cx.out,
+            "Nothing due today — nothing sent ([remind] send_empty is off)."
+        )?;
+        return Ok(());
+    }
+    let places: Vec<String> = channels
+        .iter()
+        .map(|to| match to {
+            To::Email(address) => crate::domain::text::sanitize(address).into_owned(),
+            _ => "the desktop".to_string(),
+        })
+        .collect();
+    writeln!(
+        cx.out,
+        "Sent the digest ({}) to {}.",
+        letter::counted(digest),
+        places.join(" and ")
+    )?;
+    Ok(())
 }
 
 fn print(cx: &mut Ctx, digest: &Digest, json: bool) -> anyhow::Result<()> {

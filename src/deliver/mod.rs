@@ -1,10 +1,13 @@
 //! Delivering a message outside the app: the adapters between touchbase and the world's
-//! channels (a mail server, the desktop's notification service). Each takes a message
-//! already written (a [`Letter`], a [`Notice`]) and either hands it over or says why it
-//! could not; none knows what a digest holds, the store or the command line.
+//! channels (a mail server, the desktop's notification service, the clipboard through the
+//! terminal, the system's link opener). Each takes a message already written (a
+//! [`Letter`], a [`Notice`], a text, a URI) and either hands it over or says why it could
+//! not; none knows what a digest holds, the store or the command line.
 
+pub mod clipboard;
 pub mod desktop;
 pub mod email;
+pub mod opener;
 
 /// An e-mail: a plain-text body and the same as HTML, sent as multipart/alternative.
 #[derive(Debug, Clone, PartialEq, Eq)]

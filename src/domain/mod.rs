@@ -17,6 +17,7 @@ pub mod phone;
 pub(crate) mod prose;
 pub mod quicklog;
 pub(crate) mod ranged;
+pub mod reach;
 pub mod remind;
 pub mod reminders_stopped;
 pub mod search;

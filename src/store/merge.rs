@@ -78,6 +78,13 @@ pub struct Moved {
     pub orders: Vec<i64>,
     /// Former names the other had from earlier merges.
     pub aliases: Vec<i64>,
+    /// The other's people (they join the kept customer, none of them as its main
+    /// contact), and which of them was the other's main contact. Empty in journal entries
+    /// older than people.
+    #[serde(default)]
+    pub people: Vec<i64>,
+    #[serde(default)]
+    pub main_person: Option<i64>,
 }
 
 impl Moved {

@@ -2,12 +2,15 @@
 //! choosing the main contact, marking one as left, and finding people by an e-mail
 //! address or phone number. Knows no SQL.
 //!
-//! The in-step rule: a customer's own name, e-mail and phone (which everything that
-//! predates people still reads) are always its main person's name, first e-mail and first
-//! phone. Every write that changes either side changes the other in the same transaction:
-//! adding a customer adds its main person; editing the customer's name, e-mail or phone
-//! edits the main person's; editing the main person edits the customer's; making someone
-//! else main copies their name, e-mail and phone onto the customer.
+//! The in-step rule: a customer's own e-mail and phone (which everything that predates
+//! people still reads) are always its main person's first e-mail and first phone, and
+//! every write that changes either side changes the other in the same transaction: adding
+//! a customer adds its main person; editing the customer's e-mail or phone edits the main
+//! person's; editing the main person's edits the customer's; making someone else main
+//! copies their e-mail and phone onto the customer. A name follows only while the two are
+//! one: an account named after its main person ("Jan de Vries", the way every customer
+//! started) is renamed with them and they with it; "Acme BV" is renamed by no one, and
+//! making someone else main renames nothing.
 
 use chrono::{DateTime, NaiveDate, Utc};
 

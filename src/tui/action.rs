@@ -23,6 +23,15 @@ impl Screen {
     }
 }
 
+/// What a quick action does with an e-mail address or a phone number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verb {
+    /// Puts it on the clipboard.
+    Copy,
+    /// Opens it with the system's opener.
+    Open,
+}
+
 /// The lists on the customer card a row can be selected in, in the order `]` visits them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CardList {
@@ -118,6 +127,14 @@ pub enum Action {
     PreviousWeek,
     NextWeek,
     ExportWeek,
+    /// Asks which of the customer's e-mail address and phone number to copy.
+    Copy,
+    /// Asks which of them to open (`mailto:`, `tel:`).
+    OpenWith,
+    /// The e-mail address, in the question of `Copy` or `OpenWith`.
+    ReachEmail,
+    /// The phone number, in that question.
+    ReachPhone,
     /// Closes the help, a prompt or a form; nothing is saved.
     Cancel,
     /// Saves what a prompt or a form holds.

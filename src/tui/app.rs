@@ -3,7 +3,7 @@
 
 use crossterm::event::KeyEvent;
 
-use super::action::{Action, Screen};
+use super::action::{Action, Screen, Verb};
 use super::agenda::AgendaView;
 use super::checklist::Checklist;
 use super::customer::{CustomerView, Selected};
@@ -14,6 +14,7 @@ use super::help::HelpView;
 use super::note::NoteView;
 use super::preload::Preload;
 use super::prompt::{Prompt, PromptKind};
+use super::reach::Pick;
 use super::records::Confirm;
 use super::search::SearchView;
 use super::theme::{Look, Theme};
@@ -21,7 +22,10 @@ use super::week::WeekView;
 use crate::app::urgency::ranked_ids;
 use crate::clock::Now;
 use crate::config::Config;
+use crate::deliver::clipboard::Host;
+use crate::deliver::opener::{Spawn, System};
 use crate::domain::nudge::Nudge;
+use crate::domain::reach::Means;
 use crate::export;
 use crate::store::Book;
 
@@ -36,6 +40,8 @@ pub enum Overlay {
     Confirm(Box<Confirm>),
     /// The open follow-ups to close after a log.
     Checklist(Box<Checklist>),
+    /// Which of the e-mail address and phone number to copy or open.
+    Pick(Box<Pick>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +91,13 @@ pub struct App {
     pub quit: bool,
     /// Whether the book is kept; a throwaway demo book's screen says it goes on quit.
     pub book: BookKind,
+    /// What starts the system's opener for `mailto:` and `tel:` (a test puts its own).
+    pub opener: Box<dyn Spawn>,
+    /// Whether the app runs inside tmux (`$TMUX`, read once), whose clipboard escape differs.
+    pub host: Host,
+    /// Bytes for the terminal besides the frames (the clipboard's escape), until the loop
+    /// writes them.
+    pub(super) terminal_output: String,
 }
 
 /// The user's own book, or one made for `--demo` and thrown away on quit.
@@ -119,6 +132,9 @@ impl App {
             quit: false,
             book: BookKind::Own,
             damage_told: false,
+            opener: Box::new(System),
+            host: Host::from_env(),
+            terminal_output: String::new(),
         };
         app.tell_damage();
         Ok(app)
@@ -187,7 +203,16 @@ impl App {
                 vec![Action::CloseMoment]
             }
             Some(Selected::Trigger(t)) if t.resolved_at.is_some() => vec![Action::ResolveTrigger],
-            _ => Vec::new(),
+            _ => match &self.overlay {
+                Some(Overlay::Pick(pick)) => pick
+                    .missing()
+                    .map(|m| match m {
+                        Means::Email => Action::ReachEmail,
+                        Means::Phone => Action::ReachPhone,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
         }
     }
 
@@ -305,6 +330,10 @@ impl App {
                 }
             }
             Action::ExportWeek => self.ask_export_week(),
+            Action::Copy => self.ask_reach(Verb::Copy)?,
+            Action::OpenWith => self.ask_reach(Verb::Open)?,
+            Action::ReachEmail => self.reach(Means::Email),
+            Action::ReachPhone => self.reach(Means::Phone),
             Action::Cancel
             | Action::Toggle
             | Action::Confirm

@@ -49,6 +49,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     match (&app.overlay, &app.status) {
         (Some(Overlay::Prompt(prompt)), _) => frame.render_widget(&**prompt, bottom),
         (Some(Overlay::Confirm(confirm)), _) => frame.render_widget(&**confirm, bottom),
+        (Some(Overlay::Pick(pick)), _) => frame.render_widget(&**pick, bottom),
         (_, Some(status)) => {
             let line = ui::StatusLine {
                 text: &status.text,

@@ -24,6 +24,7 @@ impl App {
             Some(Overlay::Confirm(_)) => Mode::Confirm,
             Some(Overlay::Note(_)) => Mode::Note,
             Some(Overlay::Checklist(_)) => Mode::Checklist,
+            Some(Overlay::Pick(p)) => Mode::Pick(p.verb),
             None if self.screen == Screen::Customers && self.customers.as_ref().is_some_and(|c| c.typing) => {
                 Mode::Filter
             }
@@ -68,7 +69,8 @@ impl App {
                 | Overlay::Search(_)
                 | Overlay::Confirm(_)
                 | Overlay::Note(_)
-                | Overlay::Checklist(_),
+                | Overlay::Checklist(_)
+                | Overlay::Pick(_),
             ) => {}
             None => self.edit_filter(edit, key)?,
         }

@@ -24,6 +24,7 @@ mod outcomes;
 mod parking;
 pub(crate) mod preload;
 pub(crate) mod prompt;
+pub(crate) mod reach;
 mod records;
 pub(crate) mod search;
 mod text;
@@ -164,7 +165,10 @@ impl Waiting {
                 // is asked only now, when it will not wait on a terminal that may hang up.
                 while !app.quit && event::poll(Duration::ZERO)? {
                     match event::read()? {
-                        Event::Key(key) if key.kind == KeyEventKind::Press => app.on_key(key),
+                        Event::Key(key) if key.kind == KeyEventKind::Press => {
+                            app.on_key(key);
+                            write_beside_frames(terminal, app)?;
+                        }
                         // The next pass of the loop redraws at the new size.
                         _ => {}
                     }
@@ -186,6 +190,19 @@ impl Waiting {
         }
         Ok(())
     }
+}
+
+/// Writes what the app has for the terminal besides its frames (the clipboard's escape) on
+/// the app's own output, at once: it changes no cell on the screen.
+fn write_beside_frames(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let out = app.take_terminal_output();
+    if !out.is_empty() {
+        let backend = terminal.backend_mut();
+        backend.write_all(out.as_bytes())?;
+        backend.flush()?;
+    }
+    Ok(())
 }
 
 impl App {

@@ -191,7 +191,8 @@ pub fn the_customer_and_its_main_person_stay_in_step(b: &dyn Backend) {
     )
     .unwrap();
     assert_eq!(book.require_customer(c.id).unwrap().name, "Acme Holding");
-    // a new main person: the old stops being main, the customer takes the new one's fields
+    // a new main person: the old stops being main, the customer takes the new one's
+    // e-mail and phone but keeps its own name (an account is not renamed by who is main)
     assert!(book.set_main_person(anna.id, now()).unwrap());
     assert!(!book.set_main_person(anna.id, now()).unwrap(), "already main");
     let people = b.open().people_of(c.id).unwrap();
@@ -200,8 +201,30 @@ pub fn the_customer_and_its_main_person_stay_in_step(b: &dyn Backend) {
     let c3 = b.open().require_customer(c.id).unwrap();
     assert_eq!(
         (c3.name.as_str(), c3.email.as_str(), c3.phone.as_str()),
-        ("Anna B.", "Anna@Acme.nl", "+31 6 1234 5678")
+        ("Acme Holding", "Anna@Acme.nl", "+31 6 1234 5678")
     );
+    // renaming the main contact renames no account that was not named after them
+    book.update_person(
+        anna.id,
+        &PersonPatch {
+            name: Some("Anna de Boer".into()),
+            ..PersonPatch::default()
+        },
+        now(),
+    )
+    .unwrap();
+    assert_eq!(book.require_customer(c.id).unwrap().name, "Acme Holding");
+    // and renaming the account renames no main contact it was not named after
+    book.update_customer(
+        c.id,
+        &CustomerPatch {
+            name: Some("Acme Group".into()),
+            ..CustomerPatch::default()
+        },
+        now(),
+    )
+    .unwrap();
+    assert_eq!(book.person(anna.id).unwrap().unwrap().name, "Anna de Boer");
     // the old main person keeps their details
     assert_eq!(book.person(first.id).unwrap().unwrap().phones.len(), 2);
 }
@@ -256,11 +279,23 @@ pub fn a_merge_brings_the_other_s_people_along_as_not_main(b: &dyn Backend) {
     let keep = book.add_customer(&acme(), now()).unwrap();
     let other = book.add_customer(&customer("Acme dup"), now()).unwrap();
     let anna = book.add_person(other.id, &anna(), now()).unwrap();
-    book.merge_customers(keep.id, other.id, now()).unwrap();
+    let merge = book.merge_customers(keep.id, other.id, now()).unwrap();
     let people = b.open().people_of(keep.id).unwrap();
     let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Acme", "Acme dup", "Anna de Boer"]);
     assert_eq!(people.iter().filter(|p| p.main).count(), 1);
     assert!(people[0].main);
     assert_eq!(book.person(anna.id).unwrap().unwrap().customer_id, keep.id);
+    // Undone, the other's people go back, its main contact main again.
+    book.undo(
+        &touchbase::store::Change::Merged {
+            merge: Box::new(merge),
+        },
+        now(),
+    )
+    .unwrap();
+    let back = b.open().people_of(other.id).unwrap();
+    let names: Vec<(&str, bool)> = back.iter().map(|p| (p.name.as_str(), p.main)).collect();
+    assert_eq!(names, [("Acme dup", true), ("Anna de Boer", false)]);
+    assert_eq!(book.people_of(keep.id).unwrap().len(), 1);
 }

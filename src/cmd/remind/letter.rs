@@ -18,7 +18,7 @@ const NOTICE_LINES: usize = 5;
 
 /// "3 overdue · 1 today · 2 to prepare"; when all three are empty "nothing due", and how
 /// many other nudges there are ("nothing due · 4 nudges").
-fn counted(digest: &Digest) -> String {
+pub fn counted(digest: &Digest) -> String {
     let counts: Counts = digest.counts;
     if !counts.is_empty() {
         return format!(

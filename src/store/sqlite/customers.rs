@@ -38,9 +38,17 @@ pub(super) fn set_fields(
     fields: &FieldsToSet<'_>,
     now: DateTime<Utc>,
 ) -> rusqlite::Result<usize> {
+    let old_name: Option<String> = match fields.name {
+        Some(_) => tx
+            .prepare_cached("SELECT name FROM customers WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?,
+        None => None,
+    };
     let changed = write_fields(tx, id, fields, now)?;
     if changed > 0 {
-        super::people::follow_customer(tx, id, fields.name, fields.email, fields.phone, now)?;
+        let renamed = old_name.as_deref().zip(fields.name);
+        super::people::follow_customer(tx, id, renamed, fields.email, fields.phone, now)?;
     }
     Ok(changed)
 }

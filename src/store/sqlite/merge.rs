@@ -117,6 +117,8 @@ fn merge(tx: &Connection, keep: i64, other: i64, now: DateTime<Utc>) -> anyhow::
         balance_entries: ids_of(tx, RECORDS[4], other)?,
         orders: ids_of(tx, RECORDS[5], other)?,
         aliases: Vec::new(),
+        people: Vec::new(),
+        main_person: super::people::main_id(tx, other)?,
     };
     moved.aliases = ids_of(tx, "customer_aliases", other)?;
     for table in RECORDS.iter().chain(&["customer_aliases"]) {
@@ -141,7 +143,7 @@ fn merge(tx: &Connection, keep: i64, other: i64, now: DateTime<Utc>) -> anyhow::
     )
     .context("keeping the merged customer's name")?;
     let alias_id = tx.last_insert_rowid();
-    super::people::move_all(tx, other, keep).context("moving the merged customer's people")?;
+    moved.people = super::people::move_all(tx, other, keep).context("moving the merged customer's people")?;
     tx.execute("DELETE FROM customers WHERE id = ?1", [other])
         .context("removing the merged customer")?;
     let fields = FieldsToSet {
@@ -235,6 +237,10 @@ pub(super) fn undo(tx: &Connection, m: &Merge, now: DateTime<Utc>) -> anyhow::Re
                 .with_context(|| format!("moving a row of {table} back"))?;
         }
     }
+    super::people::move_back(tx, &m.moved.people, m.moved.main_person, o.id)
+        .context("moving the merged customer's people back")?;
+    // A merge journaled before people: the merged customer's main person from its fields.
+    super::people::ensure_main(tx, o.id, now).context("putting the main person back")?;
     tx.execute("DELETE FROM customer_aliases WHERE id = ?1", [m.alias_id])
         .context("removing the former name")?;
     let tags = without(

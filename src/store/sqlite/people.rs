@@ -314,7 +314,7 @@ pub(in crate::store::sqlite) fn ensure_main(
 pub(super) fn follow_customer(
     conn: &Connection,
     customer_id: i64,
-    name: Option<&str>,
+    renamed: Option<(&str, &str)>,
     email: Option<&str>,
     phone: Option<&str>,
     now: DateTime<Utc>,
@@ -326,9 +326,11 @@ pub(super) fn follow_customer(
     else {
         return Ok(());
     };
-    if let Some(name) = name.filter(|n| !n.is_empty()) {
-        conn.prepare_cached("UPDATE people SET name = ?2, updated_at = ?3 WHERE id = ?1")?
-            .execute(params![main, name, ts(now)])?;
+    // The name follows only an account named after its main person ("Jan de Vries", no
+    // company): renaming "Acme BV" renames no one.
+    if let Some((from, to)) = renamed.filter(|(_, to)| !to.is_empty()) {
+        conn.prepare_cached("UPDATE people SET name = ?3, updated_at = ?4 WHERE id = ?1 AND name = ?2")?
+            .execute(params![main, from, to, ts(now)])?;
     }
     if let Some(email) = email {
         set_first_detail(conn, main, DetailKind::Email, email)?;
@@ -339,15 +341,26 @@ pub(super) fn follow_customer(
     Ok(())
 }
 
-/// The in-step rule, main person → customer: person `id`'s name, first e-mail and first
-/// phone written onto their customer, if they are its main person.
-fn customer_follows(conn: &Connection, id: i64, now: DateTime<Utc>) -> anyhow::Result<()> {
+/// The in-step rule, main person → customer: person `id`'s first e-mail and first phone
+/// written onto their customer, if they are its main person; and their new name, if they
+/// were `renamed_from` it and the account was named after them (it had their old name).
+fn customer_follows(
+    conn: &Connection,
+    id: i64,
+    renamed_from: Option<&str>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
     let p = required(conn, id)?;
     if !p.main {
         return Ok(());
     }
+    let account: String = conn
+        .prepare_cached("SELECT name FROM customers WHERE id = ?1")?
+        .query_row([p.customer_id], |r| r.get(0))
+        .context("reading the customer's name")?;
+    let named_after = renamed_from.is_some_and(|old| old == account);
     let fields = FieldsToSet {
-        name: Some(&p.name),
+        name: named_after.then_some(p.name.as_str()),
         company: None,
         email: Some(p.email()),
         phone: Some(p.phone()),
@@ -365,7 +378,7 @@ fn make_main(conn: &Connection, p: &Person, now: DateTime<Utc>) -> anyhow::Resul
         .execute(params![p.customer_id, ts(now)])?;
     conn.prepare_cached("UPDATE people SET main = 1, updated_at = ?2 WHERE id = ?1")?
         .execute(params![p.id, ts(now)])?;
-    customer_follows(conn, p.id, now)
+    customer_follows(conn, p.id, None, now)
 }
 
 /// Moves customer `other`'s people to `keep` as people who are not its main contact (a
@@ -378,6 +391,24 @@ pub(super) fn move_all(conn: &Connection, other: i64, keep: i64) -> rusqlite::Re
     conn.prepare_cached("UPDATE people SET customer_id = ?1, main = 0 WHERE customer_id = ?2")?
         .execute([keep, other])?;
     Ok(ids)
+}
+
+/// The id of customer `customer_id`'s main person, if they have one.
+pub(super) fn main_id(conn: &Connection, customer_id: i64) -> rusqlite::Result<Option<i64>> {
+    conn.prepare_cached("SELECT id FROM people WHERE customer_id = ?1 AND main = 1")?
+        .query_row([customer_id], |r| r.get(0))
+        .optional()
+}
+
+/// Moves the people `ids` (still there) back to customer `to`, `main` its main contact
+/// again (an undone merge).
+pub(super) fn move_back(conn: &Connection, ids: &[i64], main: Option<i64>, to: i64) -> rusqlite::Result<()> {
+    let mut back =
+        conn.prepare_cached("UPDATE people SET customer_id = ?2, main = (id IS ?3) WHERE id = ?1")?;
+    for id in ids {
+        back.execute(params![id, to, main])?;
+    }
+    Ok(())
 }
 
 /// Gives every customer of a schema-13 book its details: the migration to 14 made each
@@ -437,6 +468,11 @@ pub(in crate::store::sqlite) fn update_in_tx(
     patch: &PersonPatch,
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
+    let before: Option<String> = tx
+        .prepare_cached("SELECT name FROM people WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()
+        .context("reading the person")?;
     let changed = tx
         .prepare_cached(
             "UPDATE people SET name = coalesce(?2, name), role = coalesce(?3, role),
@@ -459,7 +495,8 @@ pub(in crate::store::sqlite) fn update_in_tx(
     if let Some(phones) = &patch.phones {
         write_details(tx, id, DetailKind::Phone, phones)?;
     }
-    customer_follows(tx, id, now)
+    let renamed_from = before.filter(|_| patch.name.is_some());
+    customer_follows(tx, id, renamed_from.as_deref(), now)
 }
 
 impl People for SqliteBook {

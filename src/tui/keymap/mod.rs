@@ -6,7 +6,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::{Action, CardList, Screen};
+use super::action::{Action, CardList, Screen, Verb};
 
 mod table;
 
@@ -39,6 +39,8 @@ pub enum Mode {
     SearchHits,
     /// Reading a contact's full note.
     Note,
+    /// Choosing the e-mail address or the phone number to copy or to open.
+    Pick(Verb),
 }
 
 impl Mode {
@@ -92,6 +94,8 @@ pub enum Scope {
     Search,
     /// Moving through a search's hits.
     SearchHits,
+    /// Choosing the e-mail address or the phone number, after `y` or `O`.
+    Pick,
 }
 
 impl Scope {
@@ -115,7 +119,8 @@ impl Scope {
             | (Scope::Help, Mode::Help)
             | (Scope::Search | Scope::Text, Mode::Search)
             | (Scope::Filter | Scope::Text, Mode::Filter)
-            | (Scope::SearchHits, Mode::SearchHits) => true,
+            | (Scope::SearchHits, Mode::SearchHits)
+            | (Scope::Pick, Mode::Pick(_)) => true,
             (Scope::Agenda, Mode::Screen(s)) => s == Screen::Agenda,
             (Scope::Customers, Mode::Screen(s)) => s == Screen::Customers,
             (Scope::Customer, Mode::Screen(s)) => s == Screen::Customer,
@@ -150,6 +155,7 @@ impl Scope {
             Scope::Help => "This help",
             Scope::Search => "Search (after S): typing",
             Scope::SearchHits => "Search: the hits (after Tab)",
+            Scope::Pick => "Copy or open (after y or O)",
         }
     }
 }
@@ -239,7 +245,9 @@ mod tests {
     use super::*;
     use crossterm::event::KeyCode::{Char, Esc};
 
-    const MODES: [Mode; 21] = [
+    const MODES: [Mode; 23] = [
+        Mode::Pick(Verb::Copy),
+        Mode::Pick(Verb::Open),
         Mode::Checklist,
         Mode::Search,
         Mode::SearchHits,
@@ -263,7 +271,8 @@ mod tests {
         Mode::Note,
     ];
 
-    const SCOPES: [Scope; 24] = [
+    const SCOPES: [Scope; 25] = [
+        Scope::Pick,
         Scope::Checklist,
         Scope::Search,
         Scope::SearchHits,

@@ -89,7 +89,7 @@ use KeyCode::{
 };
 use Scope::{
     Agenda, Always, Checklist, Confirm, Contact, Customer, Customers, Everywhere, Filter, FollowUp, Form,
-    Help, Input, Lines, Moment, Note, OneLine, Row, Search, SearchHits, Snooze, Text, Trigger, Week,
+    Help, Input, Lines, Moment, Note, OneLine, Pick, Row, Search, SearchHits, Snooze, Text, Trigger, Week,
 };
 
 // One binding per line reads as a table; rustfmt would spread each over seven lines.
@@ -135,8 +135,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(Everywhere, &[ch('A')], "A", Action::ToggleArchive, "archive / unarchive the customer"),
     bind(Everywhere, &[ch('P')], "P", Action::Pause, "pause the customer / end it"),
     bind(Everywhere, &[ch('M')], "M", Action::MergeCustomer, "merge in a duplicate"),
+    bind(Everywhere, &[ch('y')], "y", Action::Copy, "copy to the clipboard (then e/p)"),
+    bind(Everywhere, &[ch('O')], "O", Action::OpenWith, "open mail/phone app (then e/p)"),
     bind(Everywhere, &[ch('u')], "u", Action::Undo, "undo the last change").footer("undo"),
     bind(Everywhere, &[ch('S')], "S", Action::Search, "search every note").footer("search").spare(),
+    // In the footers of the list and the card, after the general keys: where not all fit,
+    // these are the ones left out (the help lists them under Everywhere).
+    bind(Customers, &[ch('y')], "y", Action::Copy, "copy to the clipboard (then e/p)").footer("copy"),
+    bind(Customer, &[ch('y')], "y", Action::Copy, "copy to the clipboard (then e/p)").footer("copy").spare(),
     bind(Everywhere, &[ch('j'), key(Down)], "j/↓", Action::Down, "move down"),
     bind(Everywhere, &[ch('k'), key(Up)], "k/↑", Action::Up, "move up"),
     bind(Everywhere, &[ch('g'), key(Home)], "g", Action::Top, "go to the top"),
@@ -226,6 +232,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(Checklist, &[ch(' ')], "Space", Action::Toggle, "check it, or uncheck it").footer("check"),
     bind(Checklist, &[key(Enter)], "Enter", Action::Submit, "close the checked ones").footer("close checked"),
     bind(Checklist, &[key(Esc)], "Esc", Action::Cancel, "keep them all open").footer("keep all"),
+
+    // After y (copy) or O (open): which of the customer's ways to reach them.
+    bind(Pick, &[ch('e')], "e", Action::ReachEmail, "the e-mail address").footer("e-mail"),
+    bind(Pick, &[ch('p')], "p", Action::ReachPhone, "the phone number").footer("phone"),
+    bind(Pick, &[key(Esc)], "Esc", Action::Cancel, "neither: nothing done").footer("cancel"),
 
     // The help.
     bind(Help, &[key(Esc)], "Esc", Action::Cancel, "close the help").footer("close"),

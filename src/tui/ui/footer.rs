@@ -1,4 +1,4 @@
-//! The status line (or the question before a delete), and the footer of the keys that matter in the current mode, straight
+//! The status line (or the question before a delete, or after `y`/`O`), and the footer of the keys that matter in the current mode, straight
 //! from the keymap table. Drawn from what they are given: no app, book or config.
 
 use ratatui::buffer::Buffer;
@@ -9,6 +9,7 @@ use ratatui::widgets::Widget;
 use super::super::action::Action;
 use super::super::app::Tone;
 use super::super::keymap::{self, Mode};
+use super::super::reach::Pick;
 use super::super::records::Confirm;
 use super::super::theme::Theme;
 use crate::domain::text::sanitize;
@@ -38,6 +39,17 @@ impl Widget for &StatusLine<'_> {
 /// "Delete the call of Mon 16 Nov? y/n", where the status line goes; the footer below
 /// says which key does what.
 impl Widget for &Confirm {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        Line::from(vec![
+            Span::styled("? ", self.theme.today),
+            Span::styled(sanitize(&self.question()).into_owned(), self.theme.today),
+        ])
+        .render(area, buf);
+    }
+}
+
+/// "Copy Acme BV's e-mail … (e) or phone … (p)?", where the status line goes.
+impl Widget for &Pick {
     fn render(self, area: Rect, buf: &mut Buffer) {
         Line::from(vec![
             Span::styled("? ", self.theme.today),

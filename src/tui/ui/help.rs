@@ -30,12 +30,18 @@ const SCREENS: Page = (
     " Keys · Esc closes ",
     [
         &[
-            section("Everywhere", |b| b.scope == Scope::Everywhere && !moves(b.action)),
+            section("Everywhere", |b| {
+                b.scope == Scope::Everywhere && !moves(b.action) && !reaches(b.action)
+            }),
             section("Agenda", |b| b.scope == Scope::Agenda && !repeats(b)),
         ],
         &[
             section("Customers", |b| b.scope == Scope::Customers && !repeats(b)),
             section("Week", |b| b.scope == Scope::Week && !repeats(b)),
+            // Everywhere's y and O with the keys that follow them, to balance the columns.
+            section("Copy or open (everywhere)", |b| {
+                (b.scope == Scope::Everywhere && reaches(b.action)) || b.scope == Scope::Pick
+            }),
         ],
     ],
 );
@@ -168,6 +174,11 @@ fn moves(action: Action) -> bool {
             | Action::ToggleHelp
             | Action::Quit
     )
+}
+
+/// The quick actions on the customer's e-mail address and phone number.
+fn reaches(action: Action) -> bool {
+    matches!(action, Action::Copy | Action::OpenWith)
 }
 
 /// A screen binding that only puts an everywhere-binding in that screen's footer: the same

@@ -139,10 +139,6 @@ pub(in crate::store::sqlite) fn put_back(
         ],
     )
     .with_context(|| format!("putting {} back", row.name))?;
-    // Its people went with it; the main person comes back from its own fields (the
-    // others do not: the journal keeps no people yet).
-    crate::store::sqlite::people::ensure_main(tx, row.id, row.updated_at)
-        .context("putting the main person back")?;
     Ok(())
 }
 

@@ -155,6 +155,10 @@ pub(super) fn undo_customer_delete(tx: &Connection, removed: &RemovedCustomer) -
         paused: removed.paused.clone(),
     };
     super::put_back(tx, &row, removed.archived)?;
+    // Its people went with it; the main person comes back from its own fields (the
+    // others do not: a deleted customer's journal entry keeps no people yet).
+    crate::store::sqlite::people::ensure_main(tx, removed.id, removed.updated_at)
+        .context("putting the main person back")?;
     // Contacts come first, so what their lines made links to them again.
     for (row, kept) in &removed.rows {
         insert(tx, row, kept)?;
