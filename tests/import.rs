@@ -995,7 +995,8 @@ fn vcards_become_people_grouped_by_org() {
 }
 
 /// A book with people: an account with three (one who left), a household without a
-/// company with two, and a customer alone.
+/// company with two, an account whose main contact is not who it is named after, and
+/// customers alone.
 fn book_with_people() -> Book {
     let book = tricky_book();
     book.ok(&["add", "Anna de Boer", "--company", "Kühne Bau GmbH", "--email", "anna@kuehne.example"]);
@@ -1003,6 +1004,9 @@ fn book_with_people() -> Book {
         &["person", "add", "kühne", "Thomas Kühne", "--role", "Geschäftsführer", "--email", "thomas@kuehne.example", "--phone", "+49 30 1234", "--phone-label", "work", "--phone", "+49 170 999"][..],
         &["person", "add", "kühne", "Greta Lang", "--role", "CFO", "--notes", "signs, line one\nline two"][..],
         &["person", "add", "plain", "Partner of Plain", "--email", "partner@plain.example"][..],
+        &["add", "Globex BV", "--company", "Globex", "--email", "info@globex.example"][..],
+        // An account named otherwise than its main contact.
+        &["person", "add", "globex", "Hans Gruber", "--email", "hans@globex.example", "--main"][..],
     ] {
         book.ok(args);
     }
@@ -1024,7 +1028,7 @@ fn exported_people_come_back_the_same_book_in_every_format() {
         fs::write(&file, &first).unwrap();
         let out = copy.import(&file, &[]);
         assert!(
-            out.contains("5 added, 0 updated, 0 unchanged; 3 people joined an account already there; 1 last contact recorded."),
+            out.contains("6 added, 0 updated, 0 unchanged; 4 people joined an account already there; 1 last contact recorded."),
             "{format}: {out}"
         );
         let again = copy.ok(&["export", "customers", "--format", format]);
@@ -1052,7 +1056,8 @@ fn exported_people_come_back_the_same_book_in_every_format() {
     assert_eq!(kuehne["people"][2]["left_on"], "2026-10-01");
     assert_eq!(kuehne["people"][2]["left_to"], "Globex; Inc");
     let vcf = book.ok(&["export", "customers", "--format", "vcard"]);
-    assert!(vcf.contains("FN:Thomas Kühne\r\nN:Kühne;Thomas;;;\r\nORG:Kühne Bau GmbH\r\nTITLE:Geschäftsführer\r\n"), "{vcf}");
+    assert!(vcf.contains("FN:Thomas Kühne\r\nN:Kühne;Thomas;;;\r\nORG:Kühne Bau GmbH\r\nX-TOUCHBASE-ACCOUNT:Anna de Boer\r\nTITLE:Geschäftsführer\r\n"), "{vcf}");
     assert!(vcf.contains("TEL;TYPE=WORK:+49 30 1234\r\nTEL:+49 170 999\r\n"), "{vcf}");
     assert!(vcf.contains("FN:Partner of Plain\r\n") && vcf.contains("\r\nX-TOUCHBASE-ACCOUNT:Plain"), "{vcf}");
+    assert!(vcf.contains("FN:Hans Gruber\r\nN:Gruber;Hans;;;\r\nORG:Globex\r\nX-TOUCHBASE-ACCOUNT:Globex BV\r\n"), "{vcf}");
 }

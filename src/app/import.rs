@@ -250,9 +250,12 @@ fn add_account(
         });
     }
     likeness.remember(&format!("{} ({})", r.name, r.at), &r.name, &r.company, &r.email);
+    // Named after its first person, as every customer was before people, unless the
+    // file names the account apart (our own export).
+    let named = if r.account.is_empty() { &r.name } else { &r.account };
     let (id, person) = bulk.account(
         &NewCustomer {
-            name: r.name.clone(),
+            name: named.clone(),
             company: r.company.clone(),
             email: r.email.clone(),
             phone: r.phone.clone(),
@@ -270,7 +273,6 @@ fn add_account(
         };
         bulk.fill_person(person, &fill, now)?;
     }
-    let named = if r.account.is_empty() { &r.name } else { &r.account };
     matcher.remember_account(id, named, &r.company, &r.email);
     matcher.remember_person(id, person, &r.name);
     for e in &r.emails {

@@ -199,9 +199,10 @@ fn vcard_type(label: &str) -> Option<String> {
     }
 }
 
-/// One card for person `p` of customer `c`: ORG is the account's company; an account
-/// without one is named in `X-TOUCHBASE-ACCOUNT`, so its people come back together (an
-/// ORG would make its name a company).
+/// One card for person `p` of customer `c`: ORG is the account's company. An account
+/// without one, or named otherwise than the person, is named in `X-TOUCHBASE-ACCOUNT`,
+/// so its people come back together under its name (an ORG would make the name a
+/// company).
 fn vcard(c: &Customer, p: &Person, last_contact: Option<&str>) -> String {
     let mut lines = vec![
         "BEGIN:VCARD".to_string(),
@@ -215,7 +216,7 @@ fn vcard(c: &Customer, p: &Person, last_contact: Option<&str>) -> String {
         }
     };
     add("ORG", &escape(&c.company));
-    if c.company.is_empty() {
+    if c.company.is_empty() || c.name != p.name {
         add(ACCOUNT, &escape(&c.name));
     }
     add("TITLE", &escape(&p.role));

@@ -33,8 +33,8 @@ pub trait Bulk {
 
     /// A customer with `main` as its main person (role, notes, every detail with its
     /// label), instead of the one `customer` makes from the customer's own fields; `c`'s
-    /// name, e-mail and phone must be `main`'s name, first e-mail and first phone (the
-    /// in-step rule). Returns the customer's id and the person's.
+    /// e-mail and phone must be `main`'s first e-mail and first phone (the in-step rule);
+    /// its name may be the account's own. Returns the customer's id and the person's.
     fn account(
         &mut self,
         c: &NewCustomer,

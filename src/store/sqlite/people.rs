@@ -199,9 +199,10 @@ pub(super) fn insert_other(
     insert_person(conn, customer_id, new, false, now)
 }
 
-/// Makes the main person of a customer just added `new` whole: its role, notes and
-/// every detail with its label (a bulk write's `account`). The customer's own fields are
-/// already `new`'s name, first e-mail and first phone.
+/// Makes the main person of a customer just added `new` whole: its name (which may not
+/// be the account's: "Anna de Boer" at "Acme BV"), role, notes and every detail with its
+/// label (a bulk write's `account`). The customer's own e-mail and phone are already
+/// `new`'s first ones.
 pub(super) fn complete_main(
     conn: &Connection,
     customer_id: i64,
@@ -211,8 +212,8 @@ pub(super) fn complete_main(
     let id: i64 = conn
         .prepare_cached("SELECT id FROM people WHERE customer_id = ?1 AND main = 1")?
         .query_row([customer_id], |r| r.get(0))?;
-    conn.prepare_cached("UPDATE people SET role = ?2, notes = ?3, updated_at = ?4 WHERE id = ?1")?
-        .execute(params![id, new.role.trim(), new.notes, ts(now)])?;
+    conn.prepare_cached("UPDATE people SET name = ?2, role = ?3, notes = ?4, updated_at = ?5 WHERE id = ?1")?
+        .execute(params![id, new.name.trim(), new.role.trim(), new.notes, ts(now)])?;
     write_details(conn, id, DetailKind::Email, &new.emails)?;
     write_details(conn, id, DetailKind::Phone, &new.phones)?;
     Ok(id)
@@ -251,7 +252,7 @@ pub(super) fn fill(
         }
     }
     if !fill.emails.is_empty() || !fill.phones.is_empty() {
-        customer_follows(conn, id, now)?;
+        customer_follows(conn, id, None, now)?;
     }
     Ok(())
 }
