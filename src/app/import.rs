@@ -120,6 +120,7 @@ pub fn run(
         };
         let existing = existing(&*bulk, id)?;
         let mut changed = Vec::new();
+        let mut who = r.name.clone();
         match person {
             None => {
                 let person = bulk.person(id, &new_person(r), now)?;
@@ -150,6 +151,7 @@ pub fn run(
                 let p = bulk
                     .person_so_far(person)?
                     .ok_or_else(|| crate::store::NotFound::new("person", person))?;
+                who.clone_from(&p.name);
                 let fill = person_fill(&p, r);
                 if !fill.is_empty() {
                     bulk.fill_person(person, &fill, now)?;
@@ -197,11 +199,9 @@ pub fn run(
         }
         report.updated += 1;
         if report.updates.len() < NAMED_UPDATES {
-            let who = if r.name == existing.name {
-                existing.name.clone()
-            } else {
-                format!("{} at {}", r.name, shown(&existing))
-            };
+            if who != existing.name {
+                who = format!("{who} at {}", shown(&existing));
+            }
             report.updates.push((who, changed.join(", ")));
         }
     }
@@ -218,15 +218,30 @@ fn shown(c: &Customer) -> &str {
     if c.company.is_empty() { &c.name } else { &c.company }
 }
 
+/// The person `r` describes; a record built without its lists has its one address and
+/// number (the customer's e-mail and phone must stay its main person's first ones).
 fn new_person(r: &ImportedCustomer) -> NewPerson {
+    let (emails, phones) = details(r);
     NewPerson {
         name: r.name.clone(),
         role: r.role.clone(),
         notes: r.person_notes.clone(),
-        emails: r.emails.clone(),
-        phones: r.phones.clone(),
+        emails,
+        phones,
         main: false,
     }
+}
+
+/// `r`'s addresses and numbers: its lists, or its one address and number.
+fn details(r: &ImportedCustomer) -> (Vec<Detail>, Vec<Detail>) {
+    let or_one = |list: &[Detail], one: &str| {
+        if list.is_empty() && !one.is_empty() {
+            vec![Detail::new(one)]
+        } else {
+            list.to_vec()
+        }
+    };
+    (or_one(&r.emails, &r.email), or_one(&r.phones, &r.phone))
 }
 
 /// A new account with `r` as its main person.
@@ -300,11 +315,12 @@ fn person_fill(p: &Person, r: &ImportedCustomer) -> PersonFill {
             .cloned()
             .collect::<Vec<_>>()
     };
+    let (emails, phones) = details(r);
     PersonFill {
         role: empty_then(&p.role, &r.role),
         notes: empty_then(&p.notes, &r.person_notes),
-        emails: new_details(&p.emails, &r.emails, DetailKind::Email),
-        phones: new_details(&p.phones, &r.phones, DetailKind::Phone),
+        emails: new_details(&p.emails, &emails, DetailKind::Email),
+        phones: new_details(&p.phones, &phones, DetailKind::Phone),
         left: r.left.clone().filter(|_| p.left.is_none()),
     }
 }

@@ -116,8 +116,9 @@ impl Matcher {
     }
 
     pub fn find(&self, r: &ImportedCustomer) -> Found {
-        for e in &r.emails {
-            if let Some((customer, person)) = self.by_email.get(&DetailKind::Email.key(&e.value)) {
+        let emails = r.emails.iter().map(|e| e.value.as_str()).chain([r.email.as_str()]);
+        for e in emails.filter(|e| !e.is_empty()) {
+            if let Some((customer, person)) = self.by_email.get(&DetailKind::Email.key(e)) {
                 return Found::Person {
                     customer: *customer,
                     person: *person,
