@@ -8,7 +8,9 @@
 //! people: by name, and when the record has an e-mail address only a customer who has
 //! none yet (another address means another person). A match only fills what is empty,
 //! adds details, tags and a later last contact, so importing the same file twice changes
-//! nothing the second time.
+//! nothing the second time. A row that names its account apart from its person (our own
+//! export's `Name` beside `Person`) joins the account of that name at that company only,
+//! so a book with two accounts at one company comes back with two.
 
 use std::collections::{HashMap, HashSet};
 
@@ -46,6 +48,9 @@ pub fn company_key(company: &str) -> String {
 enum AccountKey {
     Company(String),
     Named(String),
+    /// The company's key and the account's name: what a row of our own export, which
+    /// names its account, is matched on, so two accounts at one company stay two.
+    Exact(String, String),
 }
 
 fn account_key(name: &str, company: &str) -> AccountKey {
@@ -89,9 +94,11 @@ pub struct Matcher {
 impl Matcher {
     /// A customer, by its name and company; `email` is its (main person's) address.
     pub fn remember_account(&mut self, id: i64, name: &str, company: &str, email: &str) {
-        let ids = self.accounts.entry(account_key(name, company)).or_default();
-        if !ids.contains(&id) {
-            ids.push(id);
+        for k in [account_key(name, company), AccountKey::Exact(company_key(company), key(name))] {
+            let ids = self.accounts.entry(k).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
         }
         if !email.trim().is_empty() {
             self.has_email.insert(id);
@@ -125,8 +132,11 @@ impl Matcher {
                 };
             }
         }
-        let named = if r.account.is_empty() { &r.name } else { &r.account };
-        let key_ = account_key(named, &r.company);
+        let key_ = if r.account.is_empty() {
+            account_key(&r.name, &r.company)
+        } else {
+            AccountKey::Exact(company_key(&r.company), key(&r.account))
+        };
         // Without a company or an account named apart, the rule from before people.
         let strict = matches!(key_, AccountKey::Named(_)) && r.account.is_empty() && !r.email.is_empty();
         let Some(customer) = self
@@ -256,6 +266,12 @@ mod tests {
         m.learned_email(2);
         assert_eq!(m.find(&record("Piet", "", "other@beta.nl")), Found::Nobody);
         assert_eq!(m.find(&record("Piet", "Gamma", "")), Found::Nobody);
+        // A row of our own export names its account: another one at Acme is another.
+        let mut ours = record("Klaas", "Acme", "");
+        ours.account = "Acme Noord".into();
+        assert_eq!(m.find(&ours), Found::Nobody);
+        ours.account = "jan jansen".into();
+        assert_eq!(m.find(&ours), Found::Account(1));
     }
 
     #[test]
