@@ -898,7 +898,10 @@ fn outlook_com_contacts_become_people_of_one_account_per_company() {
     assert_eq!(names(&book), ["Anna de Boer", "Jan Smit"]);
     let kuehne = people(&book, "kühne");
     let anna = &kuehne[0];
-    assert_eq!((anna["name"].as_str(), anna["main"].as_bool()), (Some("Anna de Boer"), Some(true)));
+    assert_eq!(
+        (anna["name"].as_str(), anna["main"].as_bool()),
+        (Some("Anna de Boer"), Some(true))
+    );
     assert_eq!(anna["role"], "Einkaufsleiterin", "Job Title is the role");
     assert_eq!(
         anna["emails"],
@@ -916,16 +919,28 @@ fn outlook_com_contacts_become_people_of_one_account_per_company() {
     );
     // Columns that are no field of ours are kept in the person's notes; Outlook's notes
     // are the account's.
-    assert_eq!(anna["notes"], "Department: Einkauf\nBusiness City: Berlin\nBirthday: 3/14/1980");
+    assert_eq!(
+        anna["notes"],
+        "Department: Einkauf\nBusiness City: Berlin\nBirthday: 3/14/1980"
+    );
     let account = book.customer("Anna de Boer");
     assert_eq!(account["company"], "Kühne Bau GmbH");
-    assert_eq!(book.show(&account["id"])["notes"], "Decides with the CFO.\nPrefers calls before 10.");
+    assert_eq!(
+        book.show(&account["id"])["notes"],
+        "Decides with the CFO.\nPrefers calls before 10."
+    );
     let thomas = &kuehne[1];
     assert_eq!(thomas["role"], "Geschäftsführer");
     assert_eq!(thomas["main"], false);
     // In Outlook's column order: Home Phone comes before Business Phone.
-    assert_eq!(thomas["phones"][0], json!({"label": "home", "value": "+49 30 9876 543"}));
-    assert_eq!(thomas["phones"][1], json!({"label": "work", "value": "+49 30 1234 5600"}));
+    assert_eq!(
+        thomas["phones"][0],
+        json!({"label": "home", "value": "+49 30 9876 543"})
+    );
+    assert_eq!(
+        thomas["phones"][1],
+        json!({"label": "work", "value": "+49 30 1234 5600"})
+    );
     assert_eq!(thomas["notes"], "Title: Dr.\nAssistant's Name: Greta");
     // Again: nothing changes.
     let out = book.import(&fixture("outlook_com.csv"), &[]);
@@ -950,7 +965,10 @@ fn linkedin_connections_join_the_accounts_already_there() {
     assert_eq!(people(&book, "smit").len(), 1);
 
     let out = book.import(&fixture("linkedin_connections.csv"), &[]);
-    assert!(out.contains("1 added, 1 updated, 0 unchanged; 1 person joined"), "{out}");
+    assert!(
+        out.contains("1 added, 1 updated, 0 unchanged; 1 person joined"),
+        "{out}"
+    );
     let smit = people(&book, "smit");
     assert_eq!(smit.len(), 2, "{smit:?}");
     // Jan was there (same e-mail): his role stays, his empty notes are filled.
@@ -977,17 +995,29 @@ fn vcards_become_people_grouped_by_org() {
     )
     .unwrap();
     let out = book.import(&file, &[]);
-    assert!(out.contains("2 added, 0 updated, 0 unchanged; 1 person joined"), "{out}");
-    assert!(out.contains("card 2 (line 10) Jan Smit → Acme B.V. (card 1 (line 1))"), "{out}");
+    assert!(
+        out.contains("2 added, 0 updated, 0 unchanged; 1 person joined"),
+        "{out}"
+    );
+    assert!(
+        out.contains("card 2 (line 10) Jan Smit → Acme B.V. (card 1 (line 1))"),
+        "{out}"
+    );
     let acme = people(&book, "acme");
     assert_eq!(acme[0]["role"], "Inkoper");
-    assert_eq!(acme[0]["emails"], json!([{"label": "work", "value": "anna@acme.example"}]));
+    assert_eq!(
+        acme[0]["emails"],
+        json!([{"label": "work", "value": "anna@acme.example"}])
+    );
     assert_eq!(
         acme[0]["phones"],
         json!([{"label": "mobile", "value": "06 1234 5678"}, {"label": "work", "value": "020 123 4567"}])
     );
     assert_eq!(acme[1]["role"], "CFO", "ROLE when there is no TITLE");
-    assert_eq!(acme[1]["emails"][1], json!({"label": "home", "value": "jan@smit.example"}));
+    assert_eq!(
+        acme[1]["emails"][1],
+        json!({"label": "home", "value": "jan@smit.example"})
+    );
     // A card without ORG is an account of its own, named after the person.
     let piet = book.customer("Piet Privé");
     assert_eq!(piet["company"], "");
@@ -999,14 +1029,67 @@ fn vcards_become_people_grouped_by_org() {
 /// customers alone.
 fn book_with_people() -> Book {
     let book = tricky_book();
-    book.ok(&["add", "Anna de Boer", "--company", "Kühne Bau GmbH", "--email", "anna@kuehne.example"]);
+    book.ok(&[
+        "add",
+        "Anna de Boer",
+        "--company",
+        "Kühne Bau GmbH",
+        "--email",
+        "anna@kuehne.example",
+    ]);
     for args in [
-        &["person", "add", "kühne", "Thomas Kühne", "--role", "Geschäftsführer", "--email", "thomas@kuehne.example", "--phone", "+49 30 1234", "--phone-label", "work", "--phone", "+49 170 999"][..],
-        &["person", "add", "kühne", "Greta Lang", "--role", "CFO", "--notes", "signs, line one\nline two"][..],
-        &["person", "add", "plain", "Partner of Plain", "--email", "partner@plain.example"][..],
-        &["add", "Globex BV", "--company", "Globex", "--email", "info@globex.example"][..],
+        &[
+            "person",
+            "add",
+            "kühne",
+            "Thomas Kühne",
+            "--role",
+            "Geschäftsführer",
+            "--email",
+            "thomas@kuehne.example",
+            "--phone",
+            "+49 30 1234",
+            "--phone-label",
+            "work",
+            "--phone",
+            "+49 170 999",
+        ][..],
+        &[
+            "person",
+            "add",
+            "kühne",
+            "Greta Lang",
+            "--role",
+            "CFO",
+            "--notes",
+            "signs, line one\nline two",
+        ][..],
+        &[
+            "person",
+            "add",
+            "plain",
+            "Partner of Plain",
+            "--email",
+            "partner@plain.example",
+        ][..],
+        &[
+            "add",
+            "Globex BV",
+            "--company",
+            "Globex",
+            "--email",
+            "info@globex.example",
+        ][..],
         // An account named otherwise than its main contact.
-        &["person", "add", "globex", "Hans Gruber", "--email", "hans@globex.example", "--main"][..],
+        &[
+            "person",
+            "add",
+            "globex",
+            "Hans Gruber",
+            "--email",
+            "hans@globex.example",
+            "--main",
+        ][..],
     ] {
         book.ok(args);
     }
@@ -1014,7 +1097,15 @@ fn book_with_people() -> Book {
         .into_iter()
         .find(|p| p["name"] == "Greta Lang")
         .unwrap();
-    book.ok(&["person", "left", &greta["id"].to_string(), "--on", "2026-10-01", "--to", "Globex; Inc"]);
+    book.ok(&[
+        "person",
+        "left",
+        &greta["id"].to_string(),
+        "--on",
+        "2026-10-01",
+        "--to",
+        "Globex; Inc",
+    ]);
     book
 }
 
@@ -1032,7 +1123,10 @@ fn exported_people_come_back_the_same_book_in_every_format() {
             "{format}: {out}"
         );
         let again = copy.ok(&["export", "customers", "--format", format]);
-        assert_eq!(again, first, "{format}: export → import → export is the same book");
+        assert_eq!(
+            again, first,
+            "{format}: export → import → export is the same book"
+        );
         let out = copy.import(&file, &[]);
         assert!(out.contains("0 added, 0 updated"), "{format}: {out}");
     }
@@ -1046,18 +1140,34 @@ fn exported_people_come_back_the_same_book_in_every_format() {
         rows[0]
     );
     assert!(
-        rows[1].contains(",Thomas Kühne,Geschäftsführer,thomas@kuehne.example,work: +49 30 1234; +49 170 999,,,,"),
+        rows[1].contains(
+            ",Thomas Kühne,Geschäftsführer,thomas@kuehne.example,work: +49 30 1234; +49 170 999,,,,"
+        ),
         "{}",
         rows[1]
     );
     let json: Value = serde_json::from_str(&book.ok(&["export", "customers", "--format", "json"])).unwrap();
-    let kuehne = json.as_array().unwrap().iter().find(|c| c["company"] == "Kühne Bau GmbH").unwrap();
+    let kuehne = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["company"] == "Kühne Bau GmbH")
+        .unwrap();
     assert_eq!(kuehne["name"], "Anna de Boer", "the fields of before stay");
     assert_eq!(kuehne["people"][2]["left_on"], "2026-10-01");
     assert_eq!(kuehne["people"][2]["left_to"], "Globex; Inc");
     let vcf = book.ok(&["export", "customers", "--format", "vcard"]);
     assert!(vcf.contains("FN:Thomas Kühne\r\nN:Kühne;Thomas;;;\r\nORG:Kühne Bau GmbH\r\nX-TOUCHBASE-ACCOUNT:Anna de Boer\r\nTITLE:Geschäftsführer\r\n"), "{vcf}");
-    assert!(vcf.contains("TEL;TYPE=WORK:+49 30 1234\r\nTEL:+49 170 999\r\n"), "{vcf}");
-    assert!(vcf.contains("FN:Partner of Plain\r\n") && vcf.contains("\r\nX-TOUCHBASE-ACCOUNT:Plain"), "{vcf}");
-    assert!(vcf.contains("FN:Hans Gruber\r\nN:Gruber;Hans;;;\r\nORG:Globex\r\nX-TOUCHBASE-ACCOUNT:Globex BV\r\n"), "{vcf}");
+    assert!(
+        vcf.contains("TEL;TYPE=WORK:+49 30 1234\r\nTEL:+49 170 999\r\n"),
+        "{vcf}"
+    );
+    assert!(
+        vcf.contains("FN:Partner of Plain\r\n") && vcf.contains("\r\nX-TOUCHBASE-ACCOUNT:Plain"),
+        "{vcf}"
+    );
+    assert!(
+        vcf.contains("FN:Hans Gruber\r\nN:Gruber;Hans;;;\r\nORG:Globex\r\nX-TOUCHBASE-ACCOUNT:Globex BV\r\n"),
+        "{vcf}"
+    );
 }

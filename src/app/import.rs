@@ -112,7 +112,16 @@ pub fn run(
         }
         let (id, person) = match matcher.find(r) {
             Found::Nobody => {
-                add_account(&mut *bulk, r, now, &note, &mut report, &mut likeness, &mut matcher, &mut accounts)?;
+                add_account(
+                    &mut *bulk,
+                    r,
+                    now,
+                    &note,
+                    &mut report,
+                    &mut likeness,
+                    &mut matcher,
+                    &mut accounts,
+                )?;
                 continue;
             }
             Found::Account(id) => (id, None),
@@ -122,46 +131,23 @@ pub fn run(
         let mut changed = Vec::new();
         let mut who = r.name.clone();
         match person {
-            None => {
-                let person = bulk.person(id, &new_person(r), now)?;
-                if let Some(left) = &r.left {
-                    let fill = PersonFill {
-                        left: Some(left.clone()),
-                        ..PersonFill::default()
-                    };
-                    bulk.fill_person(person, &fill, now)?;
-                }
-                matcher.remember_person(id, person, &r.name);
-                for e in &r.emails {
-                    matcher.remember_email(id, person, &e.value);
-                }
-                report.people_added += 1;
-                if report.joined.len() < NAMED_UPDATES {
-                    report.joined.push(Joined {
-                        at: r.at.to_string(),
-                        person: r.name.clone(),
-                        account: accounts
-                            .get(&id)
-                            .cloned()
-                            .unwrap_or_else(|| format!("{} (id {id})", shown(&existing))),
-                    });
-                }
-            }
+            None => join(
+                &mut *bulk,
+                id,
+                r,
+                now,
+                &existing,
+                &mut matcher,
+                &mut report,
+                &accounts,
+            )?,
             Some(person) => {
                 let p = bulk
                     .person_so_far(person)?
                     .ok_or_else(|| crate::store::NotFound::new("person", person))?;
                 who.clone_from(&p.name);
-                let fill = person_fill(&p, r);
-                if !fill.is_empty() {
-                    bulk.fill_person(person, &fill, now)?;
-                    for e in &fill.emails {
-                        matcher.remember_email(id, person, &e.value);
-                    }
-                    if p.main && p.emails.is_empty() && !fill.emails.is_empty() {
-                        matcher.learned_email(id);
-                    }
-                    changed.push(describe_person(&fill));
+                if let Some(what) = fill_in(&mut *bulk, id, &p, r, now, &mut matcher)? {
+                    changed.push(what);
                 }
             }
         }
@@ -211,6 +197,67 @@ pub fn run(
     }
     // A dry run's transaction rolls back as `bulk` drops.
     Ok(report)
+}
+
+/// Adds `r` as a person at account `id` (`existing`), which it joined.
+#[allow(clippy::too_many_arguments)] // the import's running state, passed as it is
+fn join(
+    bulk: &mut dyn Bulk,
+    id: i64,
+    r: &ImportedCustomer,
+    now: DateTime<Utc>,
+    existing: &Customer,
+    matcher: &mut Matcher,
+    report: &mut ImportReport,
+    accounts: &HashMap<i64, String>,
+) -> anyhow::Result<()> {
+    let person = bulk.person(id, &new_person(r), now)?;
+    if let Some(left) = &r.left {
+        let fill = PersonFill {
+            left: Some(left.clone()),
+            ..PersonFill::default()
+        };
+        bulk.fill_person(person, &fill, now)?;
+    }
+    matcher.remember_person(id, person, &r.name);
+    for e in &details(r).0 {
+        matcher.remember_email(id, person, &e.value);
+    }
+    report.people_added += 1;
+    if report.joined.len() < NAMED_UPDATES {
+        report.joined.push(Joined {
+            at: r.at.to_string(),
+            person: r.name.clone(),
+            account: accounts
+                .get(&id)
+                .cloned()
+                .unwrap_or_else(|| format!("{} (id {id})", shown(existing))),
+        });
+    }
+    Ok(())
+}
+
+/// Fills in person `p` at account `id` from `r`; what changed, if anything.
+fn fill_in(
+    bulk: &mut dyn Bulk,
+    id: i64,
+    p: &Person,
+    r: &ImportedCustomer,
+    now: DateTime<Utc>,
+    matcher: &mut Matcher,
+) -> anyhow::Result<Option<String>> {
+    let fill = person_fill(p, r);
+    if fill.is_empty() {
+        return Ok(None);
+    }
+    bulk.fill_person(p.id, &fill, now)?;
+    for e in &fill.emails {
+        matcher.remember_email(id, p.id, &e.value);
+    }
+    if p.main && p.emails.is_empty() && !fill.emails.is_empty() {
+        matcher.learned_email(id);
+    }
+    Ok(Some(describe_person(&fill)))
 }
 
 /// How an account is named in a report: its company, else its name.
@@ -290,7 +337,7 @@ fn add_account(
     }
     matcher.remember_account(id, named, &r.company, &r.email);
     matcher.remember_person(id, person, &r.name);
-    for e in &r.emails {
+    for e in &details(r).0 {
         matcher.remember_email(id, person, &e.value);
     }
     let shown = if r.company.is_empty() { &r.name } else { &r.company };

@@ -236,9 +236,18 @@ fn print_joined(out: &mut impl std::io::Write, report: &ImportReport, dry_run: b
         return Ok(());
     }
     let verb = if dry_run { "Would join" } else { "Joined" };
-    writeln!(out, "{verb} an account already there (same company, ignoring case, punctuation and BV/GmbH/Ltd/Inc):")?;
+    writeln!(
+        out,
+        "{verb} an account already there (same company, ignoring case, punctuation and BV/GmbH/Ltd/Inc):"
+    )?;
     for j in &report.joined {
-        writeln!(out, "  {} {} → {}", j.at, sanitize(&j.person), sanitize(&j.account))?;
+        writeln!(
+            out,
+            "  {} {} → {}",
+            j.at,
+            sanitize(&j.person),
+            sanitize(&j.account)
+        )?;
     }
     if report.people_added > report.joined.len() {
         writeln!(out, "  … and {} more", report.people_added - report.joined.len())?;

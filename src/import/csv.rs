@@ -36,25 +36,7 @@ fn read_at_most(text: &str, maps: &[ColumnMap], now: Now, max_rows: usize) -> an
         .from_reader(text.as_bytes());
     let mut records = reader.records();
 
-    // LinkedIn's Connections.csv starts with a "Notes:" line and a quoted paragraph
-    // before its header: one-cell lines after a first "Notes:" are skipped.
-    let mut preamble = false;
-    let header = loop {
-        match records.next() {
-            None => anyhow::bail!("the file is empty — it needs a header line and a row per customer"),
-            Some(r) => {
-                let r = r.map_err(|e| csv_error(&e, skipped_lines))?;
-                let filled: Vec<&str> = r.iter().map(str::trim).filter(|c| !c.is_empty()).collect();
-                if filled.len() == 1 && (preamble || filled[0].eq_ignore_ascii_case("notes:")) {
-                    preamble = true;
-                    continue;
-                }
-                if !filled.is_empty() {
-                    break r;
-                }
-            }
-        }
-    };
+    let header = header_record(&mut records, skipped_lines)?;
     let (start, line) = header
         .position()
         .map_or((0, 1), |p| (p.byte() as usize, p.line()));
@@ -203,6 +185,32 @@ fn check_quotes(
         }
     }
     Ok(None)
+}
+
+/// The header: the first record with anything in it. LinkedIn's Connections.csv starts
+/// with a "Notes:" line and a quoted paragraph before it: one-cell lines after a first
+/// "Notes:" are skipped.
+fn header_record(
+    records: &mut ::csv::StringRecordsIter<'_, &[u8]>,
+    skipped_lines: u64,
+) -> anyhow::Result<::csv::StringRecord> {
+    let mut preamble = false;
+    loop {
+        match records.next() {
+            None => anyhow::bail!("the file is empty — it needs a header line and a row per customer"),
+            Some(r) => {
+                let r = r.map_err(|e| csv_error(&e, skipped_lines))?;
+                let filled: Vec<&str> = r.iter().map(str::trim).filter(|c| !c.is_empty()).collect();
+                if filled.len() == 1 && (preamble || filled[0].eq_ignore_ascii_case("notes:")) {
+                    preamble = true;
+                    continue;
+                }
+                if !filled.is_empty() {
+                    return Ok(r);
+                }
+            }
+        }
+    }
 }
 
 fn csv_error(e: &::csv::Error, skipped_lines: u64) -> anyhow::Error {

@@ -43,19 +43,19 @@ pub struct Draft {
 /// What a field is called in a message, and how many characters it may hold.
 pub fn limit(field: Field) -> Option<(&'static str, usize)> {
     Some(match field {
-        Field::Name | Field::FirstName | Field::MiddleName | Field::LastName => ("name", NAME_CHARS),
+        Field::Name | Field::FirstName | Field::MiddleName | Field::LastName | Field::Person => {
+            ("name", NAME_CHARS)
+        }
         Field::Company => ("company", NAME_CHARS),
         Field::Email => ("e-mail address", FIELD_CHARS),
         Field::Phone => ("phone number", FIELD_CHARS),
         Field::Tags => ("list of tags", FIELD_CHARS),
-        Field::Notes => ("note", NOTE_CHARS),
+        Field::Notes | Field::PersonNotes | Field::Extra => ("note", NOTE_CHARS),
         Field::LastContact => ("last contact", FIELD_CHARS),
         Field::Cadence => ("cadence", FIELD_CHARS),
-        Field::Person => ("name", NAME_CHARS),
         Field::Role => ("role", NAME_CHARS),
         Field::Emails => ("list of e-mail addresses", NOTE_CHARS),
         Field::Phones => ("list of phone numbers", NOTE_CHARS),
-        Field::PersonNotes | Field::Extra => ("note", NOTE_CHARS),
         Field::LeftOn | Field::LeftTo | Field::Main => ("field", FIELD_CHARS),
         Field::Ignore => return None,
     })

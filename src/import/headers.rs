@@ -221,7 +221,15 @@ const NOISE: [&str; 11] = [
 pub fn detail_label(header: &str) -> String {
     let h = normalise(header);
     let has = |words: &[&str]| h.split(' ').any(|w| words.contains(&w));
-    let label = if has(&["mobile", "cell", "mobiel", "mobil", "mobiltelefon", "handy", "mobiele"]) {
+    let label = if has(&[
+        "mobile",
+        "cell",
+        "mobiel",
+        "mobil",
+        "mobiltelefon",
+        "handy",
+        "mobiele",
+    ]) {
         "mobile"
     } else if has(&["fax"]) {
         "fax"

@@ -78,7 +78,10 @@ fn read_at_most(text: &str, now: Now, max: usize) -> anyhow::Result<Parsed> {
         let entry = match serde_json::from_value::<BookEntry>(value) {
             Ok(e) => e,
             Err(e) => {
-                parsed.push(at, Err(format!("not a customer: {}", super::clip(&e.to_string()))));
+                parsed.push(
+                    at,
+                    Err(format!("not a customer: {}", super::clip(&e.to_string()))),
+                );
                 continue;
             }
         };

@@ -22,8 +22,8 @@ use crate::domain::{Customer, Tags, words};
 
 /// Legal forms dropped from the end of a company's name when accounts are matched.
 const LEGAL_FORMS: [&str; 22] = [
-    "bv", "nv", "vof", "cv", "gmbh", "ag", "kg", "ohg", "ug", "ltd", "limited", "inc", "llc", "llp",
-    "plc", "corp", "co", "sa", "sarl", "srl", "spa", "ab",
+    "bv", "nv", "vof", "cv", "gmbh", "ag", "kg", "ohg", "ug", "ltd", "limited", "inc", "llc", "llp", "plc",
+    "corp", "co", "sa", "sarl", "srl", "spa", "ab",
 ];
 
 /// The key accounts are matched on: folded like `domain::words` (case and accents
@@ -70,7 +70,10 @@ fn key(s: &str) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Found {
     /// A person already in the book (or earlier in the file), at that customer.
-    Person { customer: i64, person: i64 },
+    Person {
+        customer: i64,
+        person: i64,
+    },
     /// No one yet, at an account already there.
     Account(i64),
     Nobody,
@@ -94,7 +97,10 @@ pub struct Matcher {
 impl Matcher {
     /// A customer, by its name and company; `email` is its (main person's) address.
     pub fn remember_account(&mut self, id: i64, name: &str, company: &str, email: &str) {
-        for k in [account_key(name, company), AccountKey::Exact(company_key(company), key(name))] {
+        for k in [
+            account_key(name, company),
+            AccountKey::Exact(company_key(company), key(name)),
+        ] {
             let ids = self.accounts.entry(k).or_default();
             if !ids.contains(&id) {
                 ids.push(id);
@@ -123,7 +129,11 @@ impl Matcher {
     }
 
     pub fn find(&self, r: &ImportedCustomer) -> Found {
-        let emails = r.emails.iter().map(|e| e.value.as_str()).chain([r.email.as_str()]);
+        let emails = r
+            .emails
+            .iter()
+            .map(|e| e.value.as_str())
+            .chain([r.email.as_str()]);
         for e in emails.filter(|e| !e.is_empty()) {
             if let Some((customer, person)) = self.by_email.get(&DetailKind::Email.key(e)) {
                 return Found::Person {
@@ -238,7 +248,14 @@ mod tests {
 
     #[test]
     fn company_keys_ignore_case_punctuation_and_legal_forms() {
-        for same in ["ACME B.V.", "Acme BV", "acme", "Acme, Inc.", "Acme GmbH", "Ácme Ltd"] {
+        for same in [
+            "ACME B.V.",
+            "Acme BV",
+            "acme",
+            "Acme, Inc.",
+            "Acme GmbH",
+            "Ácme Ltd",
+        ] {
             assert_eq!(company_key(same), "acme", "{same}");
         }
         assert_eq!(company_key("Acme Tech"), company_key("AcmeTech"));
@@ -259,8 +276,14 @@ mod tests {
         assert_eq!(m.find(&record("Someone", "", "JAN@acme.nl")), person(1, 10));
         assert_eq!(m.find(&record("jan  jansen", "ACME B.V.", "")), person(1, 10));
         // The same name at the account is the same person, whatever the address.
-        assert_eq!(m.find(&record("Jan Jansen", "acme", "jan.j@acme.nl")), person(1, 10));
-        assert_eq!(m.find(&record("Anna", "Acme, Inc.", "anna@acme.nl")), Found::Account(1));
+        assert_eq!(
+            m.find(&record("Jan Jansen", "acme", "jan.j@acme.nl")),
+            person(1, 10)
+        );
+        assert_eq!(
+            m.find(&record("Anna", "Acme, Inc.", "anna@acme.nl")),
+            Found::Account(1)
+        );
         // Without a company: the rule from before people.
         assert_eq!(m.find(&record("Piet", "", "piet@beta.nl")), person(2, 20));
         m.learned_email(2);

@@ -100,7 +100,10 @@ impl<W: Write> BookWriter<W> {
                     people.iter().map(person_cells).collect()
                 };
                 for person in &rows {
-                    let cells = account.iter().map(|s| s.as_str()).chain(person.iter().map(String::as_str));
+                    let cells = account
+                        .iter()
+                        .map(|s| s.as_str())
+                        .chain(person.iter().map(String::as_str));
                     let guarded: Vec<_> = cells.map(guard).collect();
                     w.write_record(guarded.iter().map(|g| g.as_bytes()))
                         .context("writing a CSV row")?;
@@ -194,7 +197,9 @@ fn vcard_type(label: &str) -> Option<String> {
         "" => None,
         "mobile" => Some("CELL".into()),
         "work" | "home" | "fax" | "pager" => Some(l.to_ascii_uppercase()),
-        _ if l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') => Some(format!("X-{}", l.to_ascii_uppercase())),
+        _ if l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') => {
+            Some(format!("X-{}", l.to_ascii_uppercase()))
+        }
         _ => None,
     }
 }

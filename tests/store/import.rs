@@ -66,7 +66,10 @@ pub fn an_import_adds_merges_and_leaves_alone(b: &dyn Backend) {
     assert_eq!(heard.last(), Some(&4), "progress ends at every record");
     assert_eq!(
         report.updates[0],
-        ("Jan Jansen".to_string(), "tags, last contact, phone numbers".to_string())
+        (
+            "Jan Jansen".to_string(),
+            "tags, last contact, phone numbers".to_string()
+        )
     );
 
     let merged = book.require_customer(jan).unwrap();

@@ -39,7 +39,12 @@ fn label(parameters: Option<&vcard4::parameter::Parameters>) -> String {
             let t = t.to_string().to_lowercase();
             t.strip_prefix("x-").map(str::to_string).unwrap_or(t)
         })
-        .find(|t| !matches!(t.as_str(), "voice" | "internet" | "pref" | "text" | "x400" | "msg" | ""))
+        .find(|t| {
+            !matches!(
+                t.as_str(),
+                "voice" | "internet" | "pref" | "text" | "x400" | "msg" | ""
+            )
+        })
         .map(|t| if t == "cell" { "mobile".to_string() } else { t })
         .unwrap_or_default()
 }
@@ -184,7 +189,7 @@ fn one_card(lines: &[String]) -> Result<Draft, String> {
             Draft::offer(&mut d.last_contact, value);
         } else if x.name.eq_ignore_ascii_case(ACCOUNT) {
             // The account is named apart only where the person is not it.
-            d.person = d.name.clone();
+            d.person.clone_from(&d.name);
             d.name = restore(value);
         } else if x.name.eq_ignore_ascii_case(PERSON_NOTE) {
             d.add_person_note(&restore(value));

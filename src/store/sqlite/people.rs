@@ -245,7 +245,10 @@ pub(super) fn fill(
          VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(position), -1) + 1 FROM person_details
                                       WHERE person_id = ?1 AND kind = ?2))",
     )?;
-    for (kind, details) in [(DetailKind::Email, &fill.emails), (DetailKind::Phone, &fill.phones)] {
+    for (kind, details) in [
+        (DetailKind::Email, &fill.emails),
+        (DetailKind::Phone, &fill.phones),
+    ] {
         for d in details.iter().filter(|d| !d.value.trim().is_empty()) {
             let value = d.value.trim();
             append.execute(params![id, kind.as_str(), d.label.trim(), value, kind.key(value)])?;
@@ -599,9 +602,9 @@ impl People for SqliteBook {
             .context("loading everyone")?;
         let at: std::collections::HashMap<i64, usize> =
             people.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
-        let mut stmt = self
-            .conn
-            .prepare("SELECT person_id, kind, label, value FROM person_details ORDER BY person_id, position, id")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT person_id, kind, label, value FROM person_details ORDER BY person_id, position, id",
+        )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next().context("loading everyone's details")? {
             let Some(&i) = at.get(&r.get::<_, i64>(0)?) else {
