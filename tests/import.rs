@@ -846,7 +846,9 @@ fn a_dry_run_lists_likely_duplicates_of_the_book_and_of_earlier_rows() {
     let out = book.import(&file, &["--dry-run"]);
     // The same name at the same company, ignoring accents: the person already there.
     assert!(
-        out.contains("Updated (empty fields filled, tags added, later contacts):\n  Thomas Kühne: e-mail addresses\n"),
+        out.contains(
+            "Updated (empty fields filled, tags added, later contacts):\n  Thomas Kühne: e-mail addresses\n"
+        ),
         "{out}"
     );
     assert!(
@@ -963,6 +965,16 @@ fn linkedin_connections_join_the_accounts_already_there() {
     );
     assert_eq!(book.customers(), before, "a dry run changes nothing");
     assert_eq!(people(&book, "smit").len(), 1);
+    let file = fixture("linkedin_connections.csv");
+    let report = book.json(&["import", file.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(
+        (report["added"].as_u64(), report["people_added"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(
+        report["joined"],
+        json!([{"at": "row 2 (line 6)", "person": "Fleur Visser", "account": "Smit Logistiek B.V. (id 2)"}])
+    );
 
     let out = book.import(&fixture("linkedin_connections.csv"), &[]);
     assert!(
