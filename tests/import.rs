@@ -1037,8 +1037,8 @@ fn vcards_become_people_grouped_by_org() {
 }
 
 /// A book with people: an account with three (one who left), a household without a
-/// company with two, an account whose main contact is not who it is named after, and
-/// customers alone.
+/// company with two, an account whose main contact is not who it is named after, a
+/// second account at the first one's company, and customers alone.
 fn book_with_people() -> Book {
     let book = tricky_book();
     book.ok(&[
@@ -1118,6 +1118,8 @@ fn book_with_people() -> Book {
         "--to",
         "Globex; Inc",
     ]);
+    // A second account at the same company: it stays a second one.
+    book.ok(&["add", "Kurt Baumann", "--company", "KÜHNE BAU GMBH"]);
     book
 }
 
@@ -1131,7 +1133,7 @@ fn exported_people_come_back_the_same_book_in_every_format() {
         fs::write(&file, &first).unwrap();
         let out = copy.import(&file, &[]);
         assert!(
-            out.contains("6 added, 0 updated, 0 unchanged; 4 people joined an account already there; 1 last contact recorded."),
+            out.contains("7 added, 0 updated, 0 unchanged; 4 people joined an account already there; 1 last contact recorded."),
             "{format}: {out}"
         );
         let again = copy.ok(&["export", "customers", "--format", format]);

@@ -204,10 +204,10 @@ fn vcard_type(label: &str) -> Option<String> {
     }
 }
 
-/// One card for person `p` of customer `c`: ORG is the account's company. An account
-/// without one, or named otherwise than the person, is named in `X-TOUCHBASE-ACCOUNT`,
-/// so its people come back together under its name (an ORG would make the name a
-/// company).
+/// One card for person `p` of customer `c`: ORG is the account's company, and the
+/// account's name is in `X-TOUCHBASE-ACCOUNT`, so its people come back together under
+/// its name, two accounts at one company stay two, and an account without a company gets
+/// none (an ORG would make its name one).
 fn vcard(c: &Customer, p: &Person, last_contact: Option<&str>) -> String {
     let mut lines = vec![
         "BEGIN:VCARD".to_string(),
@@ -221,9 +221,7 @@ fn vcard(c: &Customer, p: &Person, last_contact: Option<&str>) -> String {
         }
     };
     add("ORG", &escape(&c.company));
-    if c.company.is_empty() || c.name != p.name {
-        add(ACCOUNT, &escape(&c.name));
-    }
+    add(ACCOUNT, &escape(&c.name));
     add("TITLE", &escape(&p.role));
     for e in &p.emails {
         let name = match vcard_type(&e.label) {
