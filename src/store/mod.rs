@@ -30,7 +30,7 @@ use chrono::NaiveDate;
 
 use crate::domain::moment::MomentStatus;
 
-pub(crate) use bulk::Bulk;
+pub(crate) use bulk::{Bulk, PersonFill};
 pub use contacts::{CannotClose, Interaction};
 pub(crate) use contacts::{Contacts, Logged};
 pub use customers::{CustomerPatch, CustomerRow, Customers, IndexEntry, Named, NewCustomer, SortKey};

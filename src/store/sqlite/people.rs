@@ -189,6 +189,104 @@ pub(super) fn insert_main(
     insert_person(conn, customer_id, &new, true, now)
 }
 
+/// A person who is not the main contact, for a bulk write: their id.
+pub(super) fn insert_other(
+    conn: &Connection,
+    customer_id: i64,
+    new: &NewPerson,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<i64> {
+    insert_person(conn, customer_id, new, false, now)
+}
+
+/// Makes the main person of a customer just added `new` whole: its name (which may not
+/// be the account's: "Anna de Boer" at "Acme BV"), role, notes and every detail with its
+/// label (a bulk write's `account`). The customer's own e-mail and phone are already
+/// `new`'s first ones.
+pub(super) fn complete_main(
+    conn: &Connection,
+    customer_id: i64,
+    new: &NewPerson,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<i64> {
+    let id: i64 = conn
+        .prepare_cached("SELECT id FROM people WHERE customer_id = ?1 AND main = 1")?
+        .query_row([customer_id], |r| r.get(0))?;
+    conn.prepare_cached("UPDATE people SET name = ?2, role = ?3, notes = ?4, updated_at = ?5 WHERE id = ?1")?
+        .execute(params![id, new.name.trim(), new.role.trim(), new.notes, ts(now)])?;
+    write_details(conn, id, DetailKind::Email, &new.emails)?;
+    write_details(conn, id, DetailKind::Phone, &new.phones)?;
+    Ok(id)
+}
+
+/// Adds to person `id` what a bulk write's `fill` holds, and keeps the customer in step.
+pub(super) fn fill(
+    conn: &Connection,
+    id: i64,
+    fill: &crate::store::PersonFill,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    conn.prepare_cached(
+        "UPDATE people SET role = coalesce(?2, role), notes = coalesce(?3, notes),
+             left_on = coalesce(left_on, ?4), left_to = CASE WHEN left_on IS NULL THEN coalesce(?5, left_to) ELSE left_to END,
+             updated_at = ?6 WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        fill.role.as_deref().map(str::trim),
+        fill.notes,
+        fill.left.as_ref().map(|l| l.on.to_string()),
+        fill.left.as_ref().map(|l| l.to.trim()),
+        ts(now)
+    ])
+    .context("filling in an imported person")?;
+    let mut append = conn.prepare_cached(
+        "INSERT INTO person_details (person_id, kind, label, value, key, position)
+         VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(position), -1) + 1 FROM person_details
+                                      WHERE person_id = ?1 AND kind = ?2))",
+    )?;
+    for (kind, details) in [
+        (DetailKind::Email, &fill.emails),
+        (DetailKind::Phone, &fill.phones),
+    ] {
+        for d in details.iter().filter(|d| !d.value.trim().is_empty()) {
+            let value = d.value.trim();
+            append.execute(params![id, kind.as_str(), d.label.trim(), value, kind.key(value)])?;
+        }
+    }
+    if !fill.emails.is_empty() || !fill.phones.is_empty() {
+        customer_follows(conn, id, None, now)?;
+    }
+    Ok(())
+}
+
+/// Every person's customer, id and name, then every e-mail key, for an import to match on.
+pub(super) fn each_key(
+    conn: &Connection,
+    f: &mut dyn FnMut(i64, i64, &str),
+    emails: &mut dyn FnMut(i64, i64, &str),
+) -> anyhow::Result<()> {
+    let mut stmt = conn.prepare("SELECT customer_id, id, name FROM people ORDER BY id")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next().context("loading people to match against")? {
+        f(r.get(0)?, r.get(1)?, r.get_ref(2)?.as_str()?);
+    }
+    let mut stmt = conn.prepare(
+        "SELECT p.customer_id, d.person_id, d.key FROM person_details d JOIN people p ON p.id = d.person_id
+         WHERE d.kind = 'email' ORDER BY d.person_id, d.position, d.id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next().context("loading addresses to match against")? {
+        emails(r.get(0)?, r.get(1)?, r.get_ref(2)?.as_str()?);
+    }
+    Ok(())
+}
+
+/// The person `id` as a bulk write has them.
+pub(super) fn so_far(conn: &Connection, id: i64) -> anyhow::Result<Option<Person>> {
+    by_id(conn, id)
+}
+
 /// A customer put back by an undo without people (its people went with it): a main
 /// person from its own fields, as the migration gave every customer.
 pub(in crate::store::sqlite) fn ensure_main(
@@ -491,5 +589,36 @@ impl People for SqliteBook {
                 (p, c)
             })
             .collect())
+    }
+
+    fn all_people(&self) -> anyhow::Result<Vec<Person>> {
+        let mut people = self
+            .conn
+            .prepare(&format!(
+                "SELECT {PERSON_COLUMNS} FROM people p ORDER BY p.customer_id, {PEOPLE_ORDER}"
+            ))?
+            .query_map([], person_from_row)?
+            .collect::<Result<Vec<_>, _>>()
+            .context("loading everyone")?;
+        let at: std::collections::HashMap<i64, usize> =
+            people.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+        let mut stmt = self.conn.prepare(
+            "SELECT person_id, kind, label, value FROM person_details ORDER BY person_id, position, id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next().context("loading everyone's details")? {
+            let Some(&i) = at.get(&r.get::<_, i64>(0)?) else {
+                continue;
+            };
+            let detail = Detail {
+                label: as_text(r.get_ref(2)?),
+                value: as_text(r.get_ref(3)?),
+            };
+            match r.get_ref(1)?.as_str()? {
+                "email" => people[i].emails.push(detail),
+                _ => people[i].phones.push(detail),
+            }
+        }
+        Ok(people)
     }
 }
