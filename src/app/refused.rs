@@ -121,8 +121,10 @@ pub enum Refused {
     #[error("{}", ambiguous(.typed, .candidates, *.more))]
     Ambiguous {
         typed: String,
-        /// Id, name and company of the first few that match.
-        candidates: Vec<(i64, String, String)>,
+        /// Id, name and company of the first few that match, and the person at them
+        /// that matched ("Anna de Boer", "Anna de Boer, left"; empty when the account's
+        /// own name did).
+        candidates: Vec<(i64, String, String, String)>,
         /// Whether more match than `candidates` holds.
         more: bool,
     },
@@ -152,12 +154,22 @@ fn unconfirmed(name: &str, records: &str) -> String {
     }
 }
 
-fn ambiguous(typed: &str, candidates: &[(i64, String, String)], more: bool) -> String {
+fn ambiguous(typed: &str, candidates: &[(i64, String, String, String)], more: bool) -> String {
     let mut msg = format!("'{typed}' matches more than one customer — use more of the name, or the id:");
-    for (id, name, company) in candidates {
+    for (id, name, company, via) in candidates {
         let _ = write!(msg, "\n  {id:>6}  {}", sanitize(name));
-        if !company.is_empty() {
-            let _ = write!(msg, " ({})", sanitize(company));
+        let company = (!company.is_empty() && !company.eq_ignore_ascii_case(name)).then_some(company);
+        match (company, via.is_empty()) {
+            (Some(company), true) => {
+                let _ = write!(msg, " ({})", sanitize(company));
+            }
+            (Some(company), false) => {
+                let _ = write!(msg, " ({}; {})", sanitize(company), sanitize(via));
+            }
+            (None, false) => {
+                let _ = write!(msg, " ({})", sanitize(via));
+            }
+            (None, true) => {}
         }
     }
     if more {

@@ -11,6 +11,7 @@ use super::SqliteBook;
 use super::customers::{FieldsToSet, explain_missing_customer, write_fields};
 use super::sql::{as_text, ts};
 use crate::domain::person::{Detail, DetailKind, Left, NewPerson, Person, PersonPatch};
+use crate::domain::words;
 use crate::store::{NotFound, NotOpen, People};
 
 const PERSON_COLUMNS: &str = "p.id, p.customer_id, p.name, p.role, p.notes, p.main, p.left_on, p.left_to";
@@ -154,8 +155,8 @@ fn insert_person(
     now: DateTime<Utc>,
 ) -> rusqlite::Result<i64> {
     conn.prepare_cached(
-        "INSERT INTO people (customer_id, name, role, notes, main, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        "INSERT INTO people (customer_id, name, role, notes, main, created_at, updated_at, name_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
     )?
     .execute(params![
         customer_id,
@@ -163,7 +164,8 @@ fn insert_person(
         new.role.trim(),
         new.notes,
         main,
-        ts(now)
+        ts(now),
+        words::key(new.name.trim()),
     ])?;
     let id = conn.last_insert_rowid();
     add_details(conn, id, DetailKind::Email, &new.emails)?;
@@ -235,8 +237,12 @@ pub(super) fn follow_customer(
     // The name follows only an account named after its main person ("Jan de Vries", no
     // company): renaming "Acme BV" renames no one.
     if let Some((from, to)) = renamed.filter(|(_, to)| !to.is_empty()) {
-        conn.prepare_cached("UPDATE people SET name = ?3, updated_at = ?4 WHERE id = ?1 AND name = ?2")?
+        let renamed = conn
+            .prepare_cached("UPDATE people SET name = ?3, updated_at = ?4 WHERE id = ?1 AND name = ?2")?
             .execute(params![main, from, to, ts(now)])?;
+        if renamed > 0 {
+            super::words::person_named(conn, main)?;
+        }
     }
     if let Some(email) = email {
         set_first_detail(conn, main, DetailKind::Email, email)?;
@@ -345,10 +351,18 @@ pub(in crate::store::sqlite) fn make_main_in_tx(
     make_main(conn, &required(conn, id)?, now)
 }
 
-/// Removes person `id` and their details (an undone add).
+/// Removes person `id` and their details (an undone add), and their name from their
+/// account's words.
 pub(in crate::store::sqlite) fn remove(conn: &Connection, id: i64) -> anyhow::Result<()> {
+    let customer_id: Option<i64> = conn
+        .query_row("SELECT customer_id FROM people WHERE id = ?1", [id], |r| r.get(0))
+        .optional()
+        .context("reading a person")?;
     conn.execute("DELETE FROM people WHERE id = ?1", [id])
         .context("removing a person")?;
+    if let Some(customer_id) = customer_id {
+        super::words::index(conn, customer_id).context("forgetting the person's name")?;
+    }
     Ok(())
 }
 
@@ -395,6 +409,9 @@ pub(in crate::store::sqlite) fn update_in_tx(
     if changed == 0 {
         return Err(person_not_found(id).into());
     }
+    if patch.name.is_some() {
+        super::words::person_named(tx, id).context("keeping the person findable")?;
+    }
     if let Some(emails) = &patch.emails {
         write_details(tx, id, DetailKind::Email, emails)?;
     }
@@ -425,6 +442,8 @@ impl People for SqliteBook {
         self.write("add the person", |tx| {
             let id = insert_person(tx, customer_id, new, false, now)
                 .map_err(|e| explain_missing_customer(e, customer_id))?;
+            super::words::add(tx, customer_id, &words::words(&new.name))
+                .context("making the person findable")?;
             let has_main: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM people WHERE customer_id = ?1 AND main = 1)",
                 [customer_id],
