@@ -116,7 +116,7 @@ pub enum Refused {
     OrderAhead(String),
     #[error("no customer given — pass an id, or words of the name or company")]
     NoCustomerGiven,
-    #[error("no customer is called '{0}', and no name or company has words starting like it")]
+    #[error("{}", no_such_customer(.0))]
     NoSuchCustomer(String),
     #[error("{}", ambiguous(.typed, .candidates, *.more))]
     Ambiguous {
@@ -151,6 +151,16 @@ fn unconfirmed(name: &str, records: &str) -> String {
         format!("deleting {name} (nothing else is recorded for them) — confirm to delete")
     } else {
         format!("deleting {name} deletes their {records} too — confirm to delete")
+    }
+}
+
+fn no_such_customer(typed: &str) -> String {
+    if crate::domain::phone::is_lookup(typed) {
+        format!("no one at any customer has the phone number '{typed}'")
+    } else if typed.contains('@') {
+        format!("no one at any customer has the e-mail address '{typed}'")
+    } else {
+        format!("no customer is called '{typed}', and no name or company has words starting like it")
     }
 }
 
