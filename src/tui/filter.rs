@@ -621,6 +621,26 @@ mod tests {
     }
 
     #[test]
+    fn people_are_found_by_name_address_and_number_typed_key_by_key() {
+        let book = || {
+            let mut acme = entry(1, "Acme BV", "Acme", "");
+            acme.people = "Anna de Boer\nanna@boer.nl\n+31 6 1234 5678".into();
+            let mut klok = entry(2, "De Klok", "", "");
+            klok.people = "Jan Smit\n020 555 0101".into();
+            Filter::new(vec![acme, klok])
+        };
+        assert_eq!(typed(&mut book(), "boer"), [1]);
+        assert_eq!(typed(&mut book(), "anna@"), [1]);
+        assert_eq!(typed(&mut book(), "smit"), [2]);
+        for number in ["0612345678", "06 1234 5678", "+31612345678", "06-1234-5678"] {
+            assert_eq!(typed(&mut book(), number), [1], "{number}");
+        }
+        assert_eq!(typed(&mut book(), "020 555"), [2]);
+        let mut f = book();
+        assert_eq!(typed(&mut f, "+"), [1, 2], "a lone + asks for nothing yet");
+    }
+
+    #[test]
     fn case_and_accents_do_not_matter() {
         let book = || {
             Filter::new(vec![
