@@ -147,7 +147,21 @@ fn set_first_detail(conn: &Connection, id: i64, kind: DetailKind, value: &str) -
     Ok(())
 }
 
+/// Adds a person, findable by their name: their words join their account's.
 fn insert_person(
+    conn: &Connection,
+    customer_id: i64,
+    new: &NewPerson,
+    main: bool,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<i64> {
+    let id = insert_row(conn, customer_id, new, main, now)?;
+    super::words::add(conn, customer_id, &words::words(&new.name))?;
+    Ok(id)
+}
+
+/// Adds a person's row and details, with their name key; their words are the caller's.
+fn insert_row(
     conn: &Connection,
     customer_id: i64,
     new: &NewPerson,
@@ -173,7 +187,8 @@ fn insert_person(
     Ok(id)
 }
 
-/// A new customer's main person, from the customer's own fields (the in-step rule).
+/// A new customer's main person, from the customer's own fields (the in-step rule): their
+/// words are the customer's name's, written with it.
 pub(super) fn insert_main(
     conn: &Connection,
     customer_id: i64,
@@ -188,7 +203,7 @@ pub(super) fn insert_main(
         phones: vec![Detail::new(phone)],
         ..NewPerson::default()
     };
-    insert_person(conn, customer_id, &new, true, now)
+    insert_row(conn, customer_id, &new, true, now)
 }
 
 /// A customer put back by an undo without people (its people went with it): a main
@@ -442,8 +457,6 @@ impl People for SqliteBook {
         self.write("add the person", |tx| {
             let id = insert_person(tx, customer_id, new, false, now)
                 .map_err(|e| explain_missing_customer(e, customer_id))?;
-            super::words::add(tx, customer_id, &words::words(&new.name))
-                .context("making the person findable")?;
             let has_main: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM people WHERE customer_id = ?1 AND main = 1)",
                 [customer_id],

@@ -116,6 +116,12 @@ fn index_of(conn: &Connection, id: i64, with_people: bool) -> rusqlite::Result<(
     };
     conn.prepare_cached("UPDATE customers SET name_key = ?2 WHERE id = ?1 AND name_key IS NOT ?2")?
         .execute(params![id, key])?;
+    if with_people {
+        for (person, key) in stale_people_keys(conn, id)? {
+            conn.prepare_cached("UPDATE people SET name_key = ?2 WHERE id = ?1")?
+                .execute(params![person, key])?;
+        }
+    }
     if stored(conn, id)? != words {
         conn.prepare_cached("DELETE FROM customer_words WHERE customer_id = ?1")?
             .execute([id])?;
@@ -153,19 +159,35 @@ pub(super) fn index_people(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// A person's name written (added, renamed): their name key, and the words of their
-/// account again.
+/// A person's name written (renamed): their name key, and the words of their account
+/// again.
 pub(in crate::store::sqlite) fn person_named(conn: &Connection, person_id: i64) -> rusqlite::Result<()> {
-    let Some((customer_id, name)) = conn
-        .prepare_cached("SELECT customer_id, name FROM people WHERE id = ?1")?
-        .query_row([person_id], |r| Ok((r.get::<_, i64>(0)?, text(r.get_ref(1)?))))
-        .optional()?
-    else {
-        return Ok(());
-    };
-    conn.prepare_cached("UPDATE people SET name_key = ?2 WHERE id = ?1 AND name_key IS NOT ?2")?
-        .execute(params![person_id, words::key(&name)])?;
-    index(conn, customer_id)
+    let customer_id: Option<i64> = conn
+        .prepare_cached("SELECT customer_id FROM people WHERE id = ?1")?
+        .query_row([person_id], |r| r.get(0))
+        .optional()?;
+    match customer_id {
+        Some(customer_id) => index(conn, customer_id),
+        None => Ok(()),
+    }
+}
+
+/// Customer `id`'s people whose stored name key is not their folded name, with the key
+/// they should have.
+pub(in crate::store::sqlite) fn stale_people_keys(
+    conn: &Connection,
+    id: i64,
+) -> rusqlite::Result<Vec<(i64, String)>> {
+    let mut stale = Vec::new();
+    let mut stmt = conn.prepare_cached("SELECT id, name, name_key FROM people WHERE customer_id = ?1")?;
+    let mut rows = stmt.query([id])?;
+    while let Some(r) = rows.next()? {
+        let key = words::key(&text(r.get_ref(1)?));
+        if r.get_ref(2)?.as_str().ok() != Some(key.as_str()) {
+            stale.push((r.get(0)?, key));
+        }
+    }
+    Ok(stale)
 }
 
 /// Customer `id`'s words as stored, sorted.
