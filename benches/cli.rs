@@ -1,6 +1,6 @@
-//! The work behind `touchbase due`, `remind`, `log`, `edit`, `delete` and `export week` on a
-//! 100k-customer book, without starting a process or printing; `benches/process.sh` times
-//! the whole commands, and `import`.
+//! The work behind `touchbase due`, `remind`, `log`, `edit`, `delete`, `export week` and
+//! finding a CUSTOMER argument on a 100k-customer book, without starting a process or
+//! printing; `benches/process.sh` times the whole commands, and `import`.
 //!
 //! `cargo bench --bench cli` (the first run generates the book, about 10 s).
 
@@ -205,4 +205,18 @@ mod records {
 fn search(bencher: Bencher, typed: &str) {
     let store = touchbase::store::open(common::book()).expect("opening the bench book");
     bencher.bench_local(|| touchbase::app::search::search(&*store, typed, 20).expect("search"));
+}
+
+/// Finding the customer a CUSTOMER argument names, as every command does first: an exact
+/// name, a first name many share (the "several match" refusal, which names the person
+/// that matched), a person's e-mail address and phone number (customer 1 of the demo
+/// book). Target: ≤ 10 ms (it is part of `log`'s).
+#[divan::bench(
+    args = ["sanne de vries", "sanne", "sanne.devries@vanderberg-logistiek.nl", "+31 20 794 1123"],
+    sample_count = 50
+)]
+fn find_customer(bencher: Bencher, typed: &str) {
+    use touchbase::app::customers::{Who, find};
+    let store = touchbase::store::open(common::book()).expect("opening the bench book");
+    bencher.bench_local(|| find(&*store, Who::Typed(typed)).map(|c| c.id).ok());
 }

@@ -17,9 +17,13 @@ CUSTOMER names one customer: an id (42), or words of the name. Case and accents 
 matter. The surest match wins: the exact name (\"jan de vries\"), else a name that starts
 with what you typed (\"jan de\"), else the customer each typed word starts a word of, in
 the name, the company or a name merged into it (\"kuhne\" finds Jörg Kühne, \"jan acme\"
-Jan de Vries of Acme Logistics). When several match equally, nothing is done and they are
-listed with their ids. Names find active customers; show, archive, unarchive, merge and
-delete customer look in the archive too."
+Jan de Vries of Acme Logistics). A person's name counts as their account's own (\"anna\"
+finds Acme BV through Anna de Boer, who left too); so does a person's e-mail address
+(anna@acme.nl, any case) or phone number, however typed (\"06 1234 5678\", +31612345678,
+\"0031 6 12345678\": at least 6 digits, no letters; a number starting with + or 0, or of
+no customer's id, is a phone number). When several match equally, nothing is done and
+they are listed with their ids and the person who matched. Names find active customers;
+show, archive, unarchive, merge and delete customer look in the archive too."
     };
 }
 

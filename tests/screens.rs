@@ -192,6 +192,41 @@ fn customers_by_last_contact() {
     snapshot_both("customers", &mut f.app);
 }
 
+/// The filter finds a customer by one of their people: a name, an e-mail address, a phone
+/// number typed nationally or with its country code.
+#[test]
+fn customers_filtered_by_their_people() {
+    use touchbase::domain::person::{Detail, NewPerson};
+    let fixture = || {
+        book_then(|store, jan| {
+            let sophie = NewPerson {
+                name: "Sophie Albrecht".into(),
+                role: "CFO".into(),
+                emails: vec![Detail::new("s.albrecht@finanz.de")],
+                phones: vec![Detail::new("+49 30 1234567")],
+                ..NewPerson::default()
+            };
+            store
+                .add_person(jan, &sophie, at("2026-06-01T09:00:00Z"))
+                .unwrap();
+        })
+    };
+    let mut f = fixture();
+    f.app.keys("2/albrecht");
+    insta::assert_snapshot!(
+        "customers_filtered_by_a_person_80x24",
+        draw(&mut f.app, 80, 24).backend()
+    );
+    for typed in ["finanz", "030 1234567", "+4930123"] {
+        let mut f = fixture();
+        f.app.keys("2/");
+        f.app.keys(typed);
+        let screen = format!("{:?}", draw(&mut f.app, 80, 24).backend());
+        assert!(screen.contains("Jan de Vries"), "{typed}: {screen}");
+        assert!(!screen.contains("Anna Bakker"), "{typed}: {screen}");
+    }
+}
+
 #[test]
 fn customers_filtered() {
     let mut f = book();

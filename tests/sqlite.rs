@@ -653,3 +653,79 @@ fn a_schema_13_book_gives_every_customer_one_main_person_with_its_details() {
     let again = touchbase::store::open(&path).unwrap();
     assert_eq!(again.people_of(1).unwrap().len(), 1, "opening again adds no one");
 }
+
+/// Schema 15 finds an account by its people's names: a schema-14 book's people (its
+/// customers' own, and one named otherwise) are found as their accounts, the exact name
+/// first, and nothing else in the book changes.
+#[test]
+fn a_schema_14_book_finds_its_accounts_by_their_people_s_names() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("old.db");
+    book_at_version(&path, 14);
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "INSERT INTO people (id, customer_id, name, main, created_at, updated_at)
+         VALUES (1, 1, 'Acme', 1, 0, 0), (2, 2, 'Beta', 1, 0, 0), (3, 1, 'Anna de Böer', 0, 0, 0);
+         INSERT INTO person_details (person_id, kind, value, key)
+         VALUES (3, 'phone', '+31 6 1234 5678', '612345678');",
+    )
+    .unwrap();
+    let words_before: Vec<(String, i64)> = conn
+        .prepare("SELECT word, customer_id FROM customer_words ORDER BY 1, 2")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    drop(conn);
+
+    let book = touchbase::store::open(&path).unwrap();
+    let named = |typed: &str| book.customers_named(typed, 5).unwrap();
+    let ids = |found: &[touchbase::domain::Customer]| -> Vec<i64> { found.iter().map(|c| c.id).collect() };
+    assert_eq!(
+        ids(&named("anna de boer").exact),
+        [1],
+        "an exact person's name, accents folded"
+    );
+    assert_eq!(ids(&named("anna").starting), [1]);
+    assert_eq!(ids(&named("boer").by_words), [1]);
+    assert_eq!(ids(&named("acme").exact), [1], "the account's own name as before");
+    assert_eq!(ids(&named("beta").exact), [2]);
+    let report = book.check().unwrap();
+    assert!(report.is_sound(), "{:?}", report.problems);
+    drop(book);
+
+    let conn = Connection::open(&path).unwrap();
+    let keys: Vec<(i64, String)> = conn
+        .prepare("SELECT id, name_key FROM people ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        keys,
+        [(1, "acme".into()), (2, "beta".into()), (3, "anna de boer".into())]
+    );
+    let words_after: Vec<(String, i64)> = conn
+        .prepare("SELECT word, customer_id FROM customer_words ORDER BY 1, 2")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let added: Vec<_> = words_after.iter().filter(|w| !words_before.contains(w)).collect();
+    assert_eq!(
+        added,
+        [
+            &("anna".to_string(), 1),
+            &("boer".to_string(), 1),
+            &("de".to_string(), 1)
+        ],
+        "only Anna's words are new"
+    );
+    assert!(
+        words_before.iter().all(|w| words_after.contains(w)),
+        "no word lost"
+    );
+}

@@ -14,6 +14,7 @@ mod nudges;
 mod outcomes;
 mod parking;
 mod people;
+mod people_found;
 mod records;
 mod relationship;
 mod reminders;
@@ -174,6 +175,14 @@ macro_rules! contract {
                     adding_a_main_person_moves_main,
                     people_are_found_by_an_address_or_a_number_however_typed,
                     a_merge_brings_the_other_s_people_along_as_not_main,
+                },
+                people_found::{
+                    a_person_s_name_finds_their_account_at_every_level,
+                    the_words_follow_a_person_s_rename_and_its_undo,
+                    an_undone_add_forgets_the_person_s_name,
+                    a_merge_takes_the_people_s_names_along_and_its_undo_brings_them_back,
+                    a_person_who_left_still_finds_the_account,
+                    the_same_name_at_two_accounts_is_found_at_both,
                 },
                 reminders::{
                     the_last_delivered_digest_comes_back_as_recorded,

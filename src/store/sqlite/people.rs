@@ -11,6 +11,7 @@ use super::SqliteBook;
 use super::customers::{FieldsToSet, explain_missing_customer, write_fields};
 use super::sql::{as_text, ts};
 use crate::domain::person::{Detail, DetailKind, Left, NewPerson, Person, PersonPatch};
+use crate::domain::words;
 use crate::store::{NotFound, NotOpen, People};
 
 const PERSON_COLUMNS: &str = "p.id, p.customer_id, p.name, p.role, p.notes, p.main, p.left_on, p.left_to";
@@ -146,6 +147,7 @@ fn set_first_detail(conn: &Connection, id: i64, kind: DetailKind, value: &str) -
     Ok(())
 }
 
+/// Adds a person, findable by their name: their words join their account's.
 fn insert_person(
     conn: &Connection,
     customer_id: i64,
@@ -153,9 +155,22 @@ fn insert_person(
     main: bool,
     now: DateTime<Utc>,
 ) -> rusqlite::Result<i64> {
+    let id = insert_row(conn, customer_id, new, main, now)?;
+    super::words::add(conn, customer_id, &words::words(&new.name))?;
+    Ok(id)
+}
+
+/// Adds a person's row and details, with their name key; their words are the caller's.
+fn insert_row(
+    conn: &Connection,
+    customer_id: i64,
+    new: &NewPerson,
+    main: bool,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<i64> {
     conn.prepare_cached(
-        "INSERT INTO people (customer_id, name, role, notes, main, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        "INSERT INTO people (customer_id, name, role, notes, main, created_at, updated_at, name_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
     )?
     .execute(params![
         customer_id,
@@ -163,7 +178,8 @@ fn insert_person(
         new.role.trim(),
         new.notes,
         main,
-        ts(now)
+        ts(now),
+        words::key(new.name.trim()),
     ])?;
     let id = conn.last_insert_rowid();
     add_details(conn, id, DetailKind::Email, &new.emails)?;
@@ -171,7 +187,8 @@ fn insert_person(
     Ok(id)
 }
 
-/// A new customer's main person, from the customer's own fields (the in-step rule).
+/// A new customer's main person, from the customer's own fields (the in-step rule): their
+/// words are the customer's name's, written with it.
 pub(super) fn insert_main(
     conn: &Connection,
     customer_id: i64,
@@ -186,7 +203,7 @@ pub(super) fn insert_main(
         phones: vec![Detail::new(phone)],
         ..NewPerson::default()
     };
-    insert_person(conn, customer_id, &new, true, now)
+    insert_row(conn, customer_id, &new, true, now)
 }
 
 /// A person who is not the main contact, for a bulk write: their id.
@@ -333,8 +350,12 @@ pub(super) fn follow_customer(
     // The name follows only an account named after its main person ("Jan de Vries", no
     // company): renaming "Acme BV" renames no one.
     if let Some((from, to)) = renamed.filter(|(_, to)| !to.is_empty()) {
-        conn.prepare_cached("UPDATE people SET name = ?3, updated_at = ?4 WHERE id = ?1 AND name = ?2")?
+        let renamed = conn
+            .prepare_cached("UPDATE people SET name = ?3, updated_at = ?4 WHERE id = ?1 AND name = ?2")?
             .execute(params![main, from, to, ts(now)])?;
+        if renamed > 0 {
+            super::words::person_named(conn, main)?;
+        }
     }
     if let Some(email) = email {
         set_first_detail(conn, main, DetailKind::Email, email)?;
@@ -443,10 +464,18 @@ pub(in crate::store::sqlite) fn make_main_in_tx(
     make_main(conn, &required(conn, id)?, now)
 }
 
-/// Removes person `id` and their details (an undone add).
+/// Removes person `id` and their details (an undone add), and their name from their
+/// account's words.
 pub(in crate::store::sqlite) fn remove(conn: &Connection, id: i64) -> anyhow::Result<()> {
+    let customer_id: Option<i64> = conn
+        .query_row("SELECT customer_id FROM people WHERE id = ?1", [id], |r| r.get(0))
+        .optional()
+        .context("reading a person")?;
     conn.execute("DELETE FROM people WHERE id = ?1", [id])
         .context("removing a person")?;
+    if let Some(customer_id) = customer_id {
+        super::words::index(conn, customer_id).context("forgetting the person's name")?;
+    }
     Ok(())
 }
 
@@ -492,6 +521,9 @@ pub(in crate::store::sqlite) fn update_in_tx(
         .context("editing a person")?;
     if changed == 0 {
         return Err(person_not_found(id).into());
+    }
+    if patch.name.is_some() {
+        super::words::person_named(tx, id).context("keeping the person findable")?;
     }
     if let Some(emails) = &patch.emails {
         write_details(tx, id, DetailKind::Email, emails)?;
