@@ -229,8 +229,19 @@ pub(super) fn complete_main(
     let id: i64 = conn
         .prepare_cached("SELECT id FROM people WHERE customer_id = ?1 AND main = 1")?
         .query_row([customer_id], |r| r.get(0))?;
-    conn.prepare_cached("UPDATE people SET name = ?2, role = ?3, notes = ?4, updated_at = ?5 WHERE id = ?1")?
-        .execute(params![id, new.name.trim(), new.role.trim(), new.notes, ts(now)])?;
+    conn.prepare_cached(
+        "UPDATE people SET name = ?2, role = ?3, notes = ?4, updated_at = ?5, name_key = ?6 WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        new.name.trim(),
+        new.role.trim(),
+        new.notes,
+        ts(now),
+        words::key(new.name.trim())
+    ])?;
+    // Findable by their own name too ("Anna de Boer" at "Acme BV").
+    super::words::add(conn, customer_id, &words::words(&new.name))?;
     write_details(conn, id, DetailKind::Email, &new.emails)?;
     write_details(conn, id, DetailKind::Phone, &new.phones)?;
     Ok(id)
