@@ -24,6 +24,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../assets/migrations/012_open_follow_ups_by_customer.sql"),
     include_str!("../../../assets/migrations/013_reminders.sql"),
     include_str!("../../../assets/migrations/014_people.sql"),
+    // Schema 16 (015 is the "finding" helper's; the lead renumbers when merging).
+    include_str!("../../../assets/migrations/016_moment_people.sql"),
 ];
 
 /// A step SQL cannot do (folding text by the domain's rule, a phone number's key), run right after the
