@@ -118,6 +118,7 @@ fn book_then(more: impl FnOnce(&mut dyn Book, i64)) -> Fixture {
             concerns: "price increase vs. a competitor's offer".into(),
             steps: "the CFO compares three quotes".into(),
             response: "bring the TCO sheet and a reference customer".into(),
+            people: Vec::new(),
         };
         let m = store.add_moment(acme, &new, planned).unwrap();
         if let Some(outcome) = outcome {

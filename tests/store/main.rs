@@ -10,6 +10,7 @@ mod follow_ups;
 mod import;
 mod journal;
 mod merge;
+mod moment_people;
 mod nudges;
 mod outcomes;
 mod parking;
@@ -174,6 +175,12 @@ macro_rules! contract {
                     adding_a_main_person_moves_main,
                     people_are_found_by_an_address_or_a_number_however_typed,
                     a_merge_brings_the_other_s_people_along_as_not_main,
+                },
+                moment_people::{
+                    a_moment_names_its_people_by_part_and_a_new_set_replaces_the_old,
+                    people_of_another_customer_are_refused_and_nothing_is_written,
+                    undo_puts_a_moment_s_people_back_and_an_older_entry_reads_with_none,
+                    a_merged_customer_s_moments_keep_their_people,
                 },
                 reminders::{
                     the_last_delivered_digest_comes_back_as_recorded,
