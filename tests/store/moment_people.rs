@@ -141,6 +141,15 @@ pub fn undo_puts_a_moment_s_people_back_and_an_older_entry_reads_with_none(b: &d
     .unwrap();
     assert_eq!(book.moment(m.id).unwrap().unwrap(), m);
 
+    // A person named in a moment since they were added is not taken away by undo.
+    let anna_added = Change::PersonAdded {
+        person: book.person(anna).unwrap().unwrap(),
+        main_before: None,
+    };
+    let e = book.undo(&anna_added, now()).unwrap_err();
+    assert!(e.to_string().contains("named in a decision moment since"), "{e}");
+    assert!(book.person(anna).unwrap().is_some());
+
     // Undoing the add removes the moment and its people with it.
     book.undo(&Change::MomentAdded { moment: m.clone() }, now()).unwrap();
     assert_eq!(book.moment(m.id).unwrap(), None);
