@@ -84,7 +84,14 @@ fn a_moment_is_planned_with_its_people_and_show_names_them() {
 fn an_edit_replaces_only_the_parts_it_names_and_undo_puts_them_back() {
     let book = Book::acme_with_people();
     book.ok(&[
-        "moment", "add", "acme", "Board approves budget", "@2026-11-25", "--decides", "anna", "--with",
+        "moment",
+        "add",
+        "acme",
+        "Board approves budget",
+        "@2026-11-25",
+        "--decides",
+        "anna",
+        "--with",
         "jan smit",
     ]);
     let said = book.ok(&["edit", "moment", "1", "--decides", "janneke"]);
@@ -116,22 +123,61 @@ fn an_edit_replaces_only_the_parts_it_names_and_undo_puts_them_back() {
 fn a_name_that_fits_no_one_or_several_is_refused_and_nothing_is_saved() {
     let book = Book::acme_with_people();
     book.refuses(
-        &["moment", "add", "acme", "Board approves budget", "@2026-11-25", "--with", "anna,ana"],
+        &[
+            "moment",
+            "add",
+            "acme",
+            "Board approves budget",
+            "@2026-11-25",
+            "--with",
+            "anna,ana",
+        ],
         "no one called 'ana' at Acme BV — Acme BV, Anna de Boer, Jan Smit, Janneke Kühne, Piet Bakker",
     );
     book.refuses(
-        &["moment", "add", "acme", "Board approves budget", "@2026-11-25", "--decides", "ja"],
+        &[
+            "moment",
+            "add",
+            "acme",
+            "Board approves budget",
+            "@2026-11-25",
+            "--decides",
+            "ja",
+        ],
         "'ja' could be Jan Smit, Janneke Kühne at Acme BV",
     );
-    assert_eq!(book.json(&["show", "acme"])["moments"], json!([]), "no moment was planned");
+    assert_eq!(
+        book.json(&["show", "acme"])["moments"],
+        json!([]),
+        "no moment was planned"
+    );
 
-    book.ok(&["moment", "add", "acme", "Board approves budget", "@2026-11-25", "--signs", "jan"]);
+    book.ok(&[
+        "moment",
+        "add",
+        "acme",
+        "Board approves budget",
+        "@2026-11-25",
+        "--signs",
+        "jan",
+    ]);
     book.refuses(
-        &["edit", "moment", "1", "--title", "Board decides", "--signs", "nobody"],
+        &[
+            "edit",
+            "moment",
+            "1",
+            "--title",
+            "Board decides",
+            "--signs",
+            "nobody",
+        ],
         "no one called 'nobody' at Acme BV",
     );
     let shown = book.json(&["show", "acme"]);
-    assert_eq!(shown["moments"][0]["title"], "Board approves budget", "the title neither");
+    assert_eq!(
+        shown["moments"][0]["title"], "Board approves budget",
+        "the title neither"
+    );
     assert_eq!(
         shown["moments"][0]["people"],
         json!([{"id": 3, "name": "Jan Smit", "part": "signs"}]),

@@ -422,7 +422,11 @@ fn a_moment_planned_in_the_form_names_its_people() {
     let acme = book.customers_named("jan de vries", 1).unwrap().exact[0].id;
     let pilot = book.moments_of(acme).unwrap();
     let pilot = pilot.iter().find(|m| m.title == "Pilot starts").expect("planned");
-    let who: Vec<_> = pilot.people.iter().map(|p| (p.name.as_str(), p.part.as_str())).collect();
+    let who: Vec<_> = pilot
+        .people
+        .iter()
+        .map(|p| (p.name.as_str(), p.part.as_str()))
+        .collect();
     assert_eq!(who, [("Jan de Vries", "decides"), ("Frau Albrecht", "signs")]);
 }
 
@@ -434,7 +438,10 @@ fn a_moment_s_edit_form_holds_its_people() {
     f.app.keys("]]j"); // the buying process: the board's approval
     f.app.keys("e");
     let screen = rows(&mut f.app, 120, 40).join("\n");
-    assert!(screen.contains("decides: Jan de Vries; signs: Frau Albrecht"), "{screen}");
+    assert!(
+        screen.contains("decides: Jan de Vries; signs: Frau Albrecht"),
+        "{screen}"
+    );
 }
 
 #[test]

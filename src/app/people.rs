@@ -156,13 +156,24 @@ pub fn list(store: &dyn Book, who: Who<'_>) -> anyhow::Result<(Customer, Vec<Per
 pub enum PersonNotFound {
     /// `people`: everyone at the customer, as "Anna de Boer, Jan Smit".
     #[error("no one called '{typed}' at {at} — {people}")]
-    NoOne { typed: String, at: String, people: String },
+    NoOne {
+        typed: String,
+        at: String,
+        people: String,
+    },
     #[error("no one called '{typed}' at {at}: it has no people yet — add one with `touchbase person add`")]
     NoPeople { typed: String, at: String },
     /// `matches`: the people the name fits, as "Jan Smit, Jan de Vries".
     #[error("'{typed}' could be {matches} at {at} — type more of the name")]
-    Several { typed: String, at: String, matches: String },
+    Several {
+        typed: String,
+        at: String,
+        matches: String,
+    },
 }
+
+/// Whether a name's folded words fit what was typed: (typed key, typed words, name's words).
+type NameRule = fn(&str, &[String], &[String]) -> bool;
 
 /// The person at customer `customer_id` that `typed` names: their whole name, their
 /// first name, or the start of each word of their name ("an", "anna de b"), ignoring
@@ -175,14 +186,23 @@ pub fn resolve_person(store: &dyn Book, customer_id: i64, typed: &str) -> anyhow
     let typed_words = words::words(typed);
     let key = typed_words.join(" ");
     let not_found = |matches: &[&Person]| -> PersonNotFound {
-        let names = |list: &[&Person]| list.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ");
+        let names = |list: &[&Person]| {
+            list.iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let (typed, at) = (typed.trim().to_string(), customer.name.clone());
         if people.is_empty() {
             return PersonNotFound::NoPeople { typed, at };
         }
         if matches.is_empty() {
             let all: Vec<&Person> = people.iter().collect();
-            return PersonNotFound::NoOne { typed, at, people: names(&all) };
+            return PersonNotFound::NoOne {
+                typed,
+                at,
+                people: names(&all),
+            };
         }
         PersonNotFound::Several {
             typed,
@@ -190,14 +210,11 @@ pub fn resolve_person(store: &dyn Book, customer_id: i64, typed: &str) -> anyhow
             matches: names(matches),
         }
     };
-    let refuse_as = |matches: &[&Person]| -> anyhow::Error {
-        Refused::from(not_found(matches)).into()
-    };
+    let refuse_as = |matches: &[&Person]| -> anyhow::Error { Refused::from(not_found(matches)).into() };
     if key.is_empty() {
         return Err(refuse_as(&[]));
     }
-    type Rule = fn(&str, &[String], &[String]) -> bool;
-    let rules: [Rule; 3] = [
+    let rules: [NameRule; 3] = [
         |key, _, name| name.join(" ") == key,
         |key, _, name| name.first().is_some_and(|first| first == key),
         |_, typed, name| words::matches(typed, name),

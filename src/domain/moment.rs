@@ -143,7 +143,9 @@ pub struct MomentPerson {
 /// What the form's People field says is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BadPeople {
-    #[error("'{0}' is not a part — use decides, signs, champion or involved, like \"decides: anna; signs: jan\"")]
+    #[error(
+        "'{0}' is not a part — use decides, signs, champion or involved, like \"decides: anna; signs: jan\""
+    )]
     Part(String),
 }
 
@@ -165,7 +167,10 @@ pub fn parse_people(text: &str) -> Result<TypedPeople, BadPeople> {
             list.extend(names.split(',').map(str::trim).filter(|n| !n.is_empty()));
         }
     }
-    Ok(lists.into_iter().map(|(p, names)| (p, names.join(", "))).collect())
+    Ok(lists
+        .into_iter()
+        .map(|(p, names)| (p, names.join(", ")))
+        .collect())
 }
 
 /// The people as the form's People field shows them: "decides: Thomas Kühne; signs: Frau
@@ -192,7 +197,11 @@ fn grouped(people: &[MomentPerson]) -> Vec<(Part, Vec<&str>)> {
     Part::ALL
         .iter()
         .map(|&part| {
-            let names = people.iter().filter(|p| p.part == part).map(|p| p.name.as_str()).collect();
+            let names = people
+                .iter()
+                .filter(|p| p.part == part)
+                .map(|p| p.name.as_str())
+                .collect();
             (part, names)
         })
         .filter(|(_, names): &(Part, Vec<&str>)| !names.is_empty())
@@ -235,7 +244,14 @@ mod tests {
                 (Part::Involved, "kees".to_string()),
             ]
         );
-        assert_eq!(parse_people("").unwrap().iter().filter(|(_, n)| !n.is_empty()).count(), 0);
+        assert_eq!(
+            parse_people("")
+                .unwrap()
+                .iter()
+                .filter(|(_, n)| !n.is_empty())
+                .count(),
+            0
+        );
         let e = parse_people("boss: anna").unwrap_err();
         assert!(e.to_string().contains("'boss' is not a part"), "{e}");
     }
@@ -248,10 +264,16 @@ mod tests {
             person(2, "Frau Albrecht", Part::Signs),
             person(4, "Piet", Part::Involved),
         ];
-        assert_eq!(people_phrase(&people), "decides Thomas, signs Frau Albrecht, with Jan & Piet");
+        assert_eq!(
+            people_phrase(&people),
+            "decides Thomas, signs Frau Albrecht, with Jan & Piet"
+        );
         let text = people_text(&people);
         assert_eq!(text, "decides: Thomas; signs: Frau Albrecht; involved: Jan, Piet");
-        assert_eq!(parse_people(&text).unwrap()[3], (Part::Involved, "Jan, Piet".to_string()));
+        assert_eq!(
+            parse_people(&text).unwrap()[3],
+            (Part::Involved, "Jan, Piet".to_string())
+        );
         assert_eq!(people_phrase(&[]), "");
     }
 }

@@ -12,10 +12,10 @@ use super::edits::refusal;
 use super::form::{Form, FormKind};
 use super::theme::Theme;
 use crate::app::Refused;
+use crate::app::moments;
 use crate::app::records::{
     self, ContactPatch, EntryPatch, FollowUpPatch, MomentPatch, OrderPatch, Record, Row, TriggerPatch,
 };
-use crate::app::moments;
 use crate::app::undo::journaled;
 use crate::clock::Now;
 use crate::domain::moment::{parse_people, people_text};
@@ -304,7 +304,9 @@ impl App {
                     };
                     // The field names the whole set: every part is replaced.
                     let people = read(f(7), |t| parse_people(t).map_err(Refused::from))?.unwrap_or_default();
-                    journaled(store, now, By::Tui, |s| moments::edit(s, now, r.id, &patch, &people))
+                    journaled(store, now, By::Tui, |s| {
+                        moments::edit(s, now, r.id, &patch, &people)
+                    })
                     .map(|e| (e.change, e.said))
                 }
                 Row::Trigger(r) => {

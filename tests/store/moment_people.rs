@@ -75,7 +75,9 @@ pub fn people_of_another_customer_are_refused_and_nothing_is_written(b: &dyn Bac
     let beta = book.add_customer(&customer("Beta"), now()).unwrap().id;
     let anna = person(&mut *book, acme, "Anna de Boer");
     let piet = person(&mut *book, beta, "Piet Bakker");
-    let m = book.add_moment(acme, &board(vec![(anna, Part::Decides)]), now()).unwrap();
+    let m = book
+        .add_moment(acme, &board(vec![(anna, Part::Decides)]), now())
+        .unwrap();
 
     let e = book
         .set_moment_people(m.id, &[(anna, Part::Signs), (piet, Part::Decides)])
@@ -88,7 +90,11 @@ pub fn people_of_another_customer_are_refused_and_nothing_is_written(b: &dyn Bac
         }),
         "{e}"
     );
-    assert_eq!(book.moment(m.id).unwrap().unwrap().people, m.people, "nothing changed");
+    assert_eq!(
+        book.moment(m.id).unwrap().unwrap().people,
+        m.people,
+        "nothing changed"
+    );
     let e = book
         .add_moment(acme, &board(vec![(piet, Part::Decides)]), now())
         .unwrap_err();
@@ -108,7 +114,9 @@ pub fn undo_puts_a_moment_s_people_back_and_an_older_entry_reads_with_none(b: &d
     let acme = book.add_customer(&customer("Acme"), now()).unwrap().id;
     let anna = person(&mut *book, acme, "Anna de Boer");
     let jan = person(&mut *book, acme, "Jan Smit");
-    let m = book.add_moment(acme, &board(vec![(anna, Part::Decides)]), now()).unwrap();
+    let m = book
+        .add_moment(acme, &board(vec![(anna, Part::Decides)]), now())
+        .unwrap();
 
     // An edit of the people alone, undone: the set before is back.
     let patch = MomentPatch {
@@ -151,7 +159,8 @@ pub fn undo_puts_a_moment_s_people_back_and_an_older_entry_reads_with_none(b: &d
     assert!(book.person(anna).unwrap().is_some());
 
     // Undoing the add removes the moment and its people with it.
-    book.undo(&Change::MomentAdded { moment: m.clone() }, now()).unwrap();
+    book.undo(&Change::MomentAdded { moment: m.clone() }, now())
+        .unwrap();
     assert_eq!(book.moment(m.id).unwrap(), None);
     assert!(book.check().unwrap().is_sound());
 
@@ -170,7 +179,9 @@ pub fn a_merged_customer_s_moments_keep_their_people(b: &dyn Backend) {
     let keep = book.add_customer(&customer("Acme"), now()).unwrap().id;
     let other = book.add_customer(&customer("Acme BV"), now()).unwrap().id;
     let anna = person(&mut *book, other, "Anna de Boer");
-    let m = book.add_moment(other, &board(vec![(anna, Part::Signs)]), now()).unwrap();
+    let m = book
+        .add_moment(other, &board(vec![(anna, Part::Signs)]), now())
+        .unwrap();
     let merge = book.merge_customers(keep, other, now()).unwrap();
 
     let moved = book.moment(m.id).unwrap().unwrap();
@@ -178,6 +189,16 @@ pub fn a_merged_customer_s_moments_keep_their_people(b: &dyn Backend) {
     assert_eq!(named(&moved.people), [("Anna de Boer", Part::Signs)]);
     assert_eq!(book.moments_of(keep).unwrap()[0].people, moved.people);
 
-    book.undo(&Change::Merged { merge: Box::new(merge) }, now()).unwrap();
-    assert_eq!(book.moment(m.id).unwrap().unwrap(), m, "back with the other, people and all");
+    book.undo(
+        &Change::Merged {
+            merge: Box::new(merge),
+        },
+        now(),
+    )
+    .unwrap();
+    assert_eq!(
+        book.moment(m.id).unwrap().unwrap(),
+        m,
+        "back with the other, people and all"
+    );
 }

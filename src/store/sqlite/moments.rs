@@ -88,7 +88,11 @@ fn with_people(conn: &Connection, customer_id: i64, moments: &mut [Moment]) -> a
         .collect::<Result<Vec<_>, _>>()
         .context("loading the decision moments' people")?;
     for m in moments.iter_mut() {
-        let people = rows.iter().filter(|(id, _)| *id == m.id).map(|(_, p)| p.clone()).collect();
+        let people = rows
+            .iter()
+            .filter(|(id, _)| *id == m.id)
+            .map(|(_, p)| p.clone())
+            .collect();
         m.people = in_order(people);
     }
     Ok(())
