@@ -561,6 +561,8 @@ pub enum MomentCmd {
         /// How it went, for a moment already behind us (needed for a day before today)
         #[arg(long, value_name = "won|lost|passed", default_value = "")]
         outcome: String,
+        #[command(flatten)]
+        people: MomentPeopleArgs,
         #[arg(long)]
         json: bool,
     },
@@ -656,6 +658,10 @@ pub enum EditCmd {
         /// How it went, in words ("" clears it)
         #[arg(long, value_name = "TEXT")]
         outcome_note: Option<String>,
+        /// Each of --with, --decides, --signs, --champion replaces that part's people
+        /// ("" clears it); the parts not given stay as they are
+        #[command(flatten)]
+        people: MomentPeopleArgs,
         #[arg(long)]
         json: bool,
     },
@@ -715,6 +721,24 @@ pub struct CustomerEditArgs {
     pub notes: Option<String>,
     #[arg(long)]
     pub json: bool,
+}
+
+/// Who takes part in a decision moment: names of the customer's people, each a comma
+/// list (first name, full name or the start of it, any case or accents).
+#[derive(Debug, Default, clap::Args)]
+pub struct MomentPeopleArgs {
+    /// Who else takes part: --with anna,jan
+    #[arg(long, value_name = "NAMES")]
+    pub with: Option<String>,
+    /// Who decides: --decides thomas
+    #[arg(long, value_name = "NAMES")]
+    pub decides: Option<String>,
+    /// Who signs: --signs "frau albrecht"
+    #[arg(long, value_name = "NAMES")]
+    pub signs: Option<String>,
+    /// Who champions us inside the customer: --champion piet
+    #[arg(long, value_name = "NAMES")]
+    pub champion: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -118,6 +118,7 @@ fn book_then(more: impl FnOnce(&mut dyn Book, i64)) -> Fixture {
             concerns: "price increase vs. a competitor's offer".into(),
             steps: "the CFO compares three quotes".into(),
             response: "bring the TCO sheet and a reference customer".into(),
+            people: Vec::new(),
         };
         let m = store.add_moment(acme, &new, planned).unwrap();
         if let Some(outcome) = outcome {
@@ -388,6 +389,94 @@ fn a_delete_asks_first_in_the_footer() {
     f.app.keys("]]]]]]"); // the orders
     f.app.keys("x");
     insta::assert_snapshot!("delete_order_80x24", draw(&mut f.app, 80, 24).backend());
+}
+
+/// `book`, with Frau Albrecht (the CFO) at Acme; the board's approval names who decides
+/// (Jan, the main contact) and who signs when `named`.
+fn book_with_albrecht(named: bool) -> Fixture {
+    use touchbase::domain::moment::Part;
+    use touchbase::domain::person::NewPerson;
+    book_then(|store, acme| {
+        let now = at("2026-11-10T09:00:00Z");
+        let cfo = NewPerson {
+            name: "Frau Albrecht".into(),
+            role: "CFO".into(),
+            ..NewPerson::default()
+        };
+        let albrecht = store.add_person(acme, &cfo, now).unwrap().id;
+        if named {
+            let jan = store.people_of(acme).unwrap()[0].id;
+            let board = store.moments_of(acme).unwrap();
+            let board = board.iter().find(|m| m.title.starts_with("Board")).unwrap();
+            store
+                .set_moment_people(board.id, &[(jan, Part::Decides), (albrecht, Part::Signs)])
+                .unwrap();
+        }
+    })
+}
+
+#[test]
+fn the_buying_process_says_who_decides_and_who_signs() {
+    let mut f = book_with_albrecht(true);
+    f.app.press(KeyCode::Enter); // Jan de Vries
+    snapshot_both("card_moment_people", &mut f.app);
+}
+
+/// The People field of the moment form names who takes part, resolved among the
+/// customer's people; a name that fits no one stays on the form, nothing planned.
+#[test]
+fn a_moment_planned_in_the_form_names_its_people() {
+    let mut f = book_with_albrecht(false);
+    f.app.press(KeyCode::Enter);
+    f.app.keys("m");
+    f.app.keys("Pilot starts");
+    f.app.press(KeyCode::Tab);
+    f.app.keys("+2w");
+    for _ in 0..4 {
+        f.app.press(KeyCode::Tab);
+    }
+    f.app.keys("decides: jan; signs: frau alb; ana");
+    f.app.press(KeyCode::Enter);
+    let screen = rows(&mut f.app, 80, 24).join("\n");
+    assert!(
+        screen.contains("no one called 'ana' at Jan de Vries — Jan de Vries, Frau Albrecht"),
+        "{screen}"
+    );
+    for _ in 0..3 {
+        f.app.press(KeyCode::Backspace);
+    }
+    f.app.keys("bram");
+    f.app.press(KeyCode::Enter);
+    let screen = rows(&mut f.app, 80, 24).join("\n");
+    assert!(screen.contains("no one called 'bram'"), "{screen}");
+    for _ in 0..4 {
+        f.app.press(KeyCode::Backspace);
+    }
+    f.app.press(KeyCode::Enter);
+    let book = common::store::open(f._dir.path());
+    let acme = book.customers_named("jan de vries", 1).unwrap().exact[0].id;
+    let pilot = book.moments_of(acme).unwrap();
+    let pilot = pilot.iter().find(|m| m.title == "Pilot starts").expect("planned");
+    let who: Vec<_> = pilot
+        .people
+        .iter()
+        .map(|p| (p.name.as_str(), p.part.as_str()))
+        .collect();
+    assert_eq!(who, [("Jan de Vries", "decides"), ("Frau Albrecht", "signs")]);
+}
+
+/// The edit form of a moment holds its people in the People field's own words.
+#[test]
+fn a_moment_s_edit_form_holds_its_people() {
+    let mut f = book_with_albrecht(true);
+    f.app.press(KeyCode::Enter);
+    f.app.keys("]]j"); // the buying process: the board's approval
+    f.app.keys("e");
+    let screen = rows(&mut f.app, 120, 40).join("\n");
+    assert!(
+        screen.contains("decides: Jan de Vries; signs: Frau Albrecht"),
+        "{screen}"
+    );
 }
 
 #[test]

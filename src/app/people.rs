@@ -1,16 +1,19 @@
 //! The people use cases, once for both front ends: adding a person to a customer, editing
-//! one, choosing the main contact, marking one as left, listing a customer's people. The
+//! one, choosing the main contact, marking one as left, listing a customer's people,
+//! finding one of them by what was typed of their name (`resolve_person`). The
 //! rules are the domain's (`domain::person`), the in-step rule the store's. Each write
 //! leaves a `Change`, so it goes on the undo journal (`undo::journaled`).
 
 use chrono::NaiveDate;
 
 use super::customers::{Shelf, Who, find_including_archived};
+use super::refused::Refused;
 use super::undo::{Undoable, entry};
 use crate::clock::Now;
 use crate::domain::Customer;
 use crate::domain::person::{NewPerson, Person, PersonPatch};
 use crate::domain::when::{Facing, parse_day};
+use crate::domain::words;
 use crate::store::{Book, Change, Journaled, NotFound};
 
 /// A person added, and the main contact they replaced (when `--main` moved it).
@@ -146,4 +149,88 @@ pub fn list(store: &dyn Book, who: Who<'_>) -> anyhow::Result<(Customer, Vec<Per
     let customer = find_including_archived(store, who, Shelf::Active)?;
     let people = store.people_of(customer.id)?;
     Ok((customer, people))
+}
+
+/// A name typed for a person at a customer that names no one there, or several.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PersonNotFound {
+    /// `people`: everyone at the customer, as "Anna de Boer, Jan Smit".
+    #[error("no one called '{typed}' at {at} — {people}")]
+    NoOne {
+        typed: String,
+        at: String,
+        people: String,
+    },
+    #[error("no one called '{typed}' at {at}: it has no people yet — add one with `touchbase person add`")]
+    NoPeople { typed: String, at: String },
+    /// `matches`: the people the name fits, as "Jan Smit, Jan de Vries".
+    #[error("'{typed}' could be {matches} at {at} — type more of the name")]
+    Several {
+        typed: String,
+        at: String,
+        matches: String,
+    },
+}
+
+/// Whether a name's folded words fit what was typed: (typed key, typed words, name's words).
+type NameRule = fn(&str, &[String], &[String]) -> bool;
+
+/// The person at customer `customer_id` that `typed` names: their whole name, their
+/// first name, or the start of each word of their name ("an", "anna de b"), ignoring
+/// case and accents ("kuhne" is Kühne). A whole name wins over a first name, a first name
+/// over a start; among equals those still there win over those who left. Several
+/// left is `PersonNotFound::Several`, none `NoOne` (listing who is there).
+pub fn resolve_person(store: &dyn Book, customer_id: i64, typed: &str) -> anyhow::Result<Person> {
+    let customer = store.require_customer(customer_id)?;
+    let people = store.people_of(customer_id)?;
+    let typed_words = words::words(typed);
+    let key = typed_words.join(" ");
+    let not_found = |matches: &[&Person]| -> PersonNotFound {
+        let names = |list: &[&Person]| {
+            list.iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let (typed, at) = (typed.trim().to_string(), customer.name.clone());
+        if people.is_empty() {
+            return PersonNotFound::NoPeople { typed, at };
+        }
+        if matches.is_empty() {
+            let all: Vec<&Person> = people.iter().collect();
+            return PersonNotFound::NoOne {
+                typed,
+                at,
+                people: names(&all),
+            };
+        }
+        PersonNotFound::Several {
+            typed,
+            at,
+            matches: names(matches),
+        }
+    };
+    let refuse_as = |matches: &[&Person]| -> anyhow::Error { Refused::from(not_found(matches)).into() };
+    if key.is_empty() {
+        return Err(refuse_as(&[]));
+    }
+    let rules: [NameRule; 3] = [
+        |key, _, name| name.join(" ") == key,
+        |key, _, name| name.first().is_some_and(|first| first == key),
+        |_, typed, name| words::matches(typed, name),
+    ];
+    for rule in rules {
+        let fits: Vec<&Person> = people
+            .iter()
+            .filter(|p| rule(&key, &typed_words, &words::words(&p.name)))
+            .collect();
+        let there: Vec<&Person> = fits.iter().copied().filter(|p| p.left.is_none()).collect();
+        let pick = if there.is_empty() { &fits } else { &there };
+        match pick.as_slice() {
+            [] => {}
+            [one] => return Ok((*one).clone()),
+            several => return Err(refuse_as(several)),
+        }
+    }
+    Err(refuse_as(&[]))
 }

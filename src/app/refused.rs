@@ -39,6 +39,12 @@ pub enum Refused {
     TriggerKind(#[from] BadTriggerKind),
     #[error(transparent)]
     Outcome(#[from] BadOutcome),
+    /// A moment's People field that does not read.
+    #[error(transparent)]
+    People(#[from] crate::domain::moment::BadPeople),
+    /// A name that names no one, or several, at the customer.
+    #[error(transparent)]
+    Person(#[from] super::people::PersonNotFound),
     #[error(transparent)]
     Search(#[from] BadSearch),
     #[error(transparent)]

@@ -401,6 +401,10 @@ fn print_relationship(
             cell(m.status.as_str(), 8),
             sanitize(&m.title)
         )?;
+        if !m.people.is_empty() {
+            let who = crate::domain::moment::people_phrase(&m.people);
+            writeln!(out, "{:>21}who: {}", "", sanitize(&who))?;
+        }
         for (label, text) in [
             ("concerns", &m.concerns),
             ("steps", &m.steps),

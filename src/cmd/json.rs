@@ -220,6 +220,17 @@ pub struct MomentJson<'a> {
     pub closed_at: Option<String>,
     /// How it went, in words; empty when none was given.
     pub outcome_note: &'a str,
+    /// Who takes part, by part (decides, signs, champion, involved), then by name.
+    pub people: Vec<MomentPersonJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct MomentPersonJson<'a> {
+    /// The person's id (as `person list` shows it).
+    pub id: i64,
+    pub name: &'a str,
+    /// decides, signs, champion or involved.
+    pub part: &'static str,
 }
 
 impl<'a> From<&'a Moment> for MomentJson<'a> {
@@ -236,6 +247,15 @@ impl<'a> From<&'a Moment> for MomentJson<'a> {
             planned_at: rfc3339(m.planned_at),
             closed_at: m.closed_at.map(rfc3339),
             outcome_note: &m.outcome_note,
+            people: m
+                .people
+                .iter()
+                .map(|p| MomentPersonJson {
+                    id: p.id,
+                    name: &p.name,
+                    part: p.part.as_str(),
+                })
+                .collect(),
         }
     }
 }

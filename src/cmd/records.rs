@@ -16,6 +16,7 @@ use crate::app::undo::journaled;
 use crate::app::{Refused, Who};
 use crate::cli::{CustomerEditArgs, EditCmd, EntryArgs, RecordKind};
 use crate::domain::balance::Side;
+use crate::domain::moment::Part;
 use crate::domain::text::sanitize;
 use crate::store::By;
 
@@ -81,8 +82,10 @@ pub fn edit(cx: &mut Ctx, cmd: EditCmd) -> anyhow::Result<()> {
             response,
             status,
             outcome_note,
+            people,
             json,
         } => {
+            let people = super::relationship::typed_people(&people);
             let patch = MomentPatch {
                 title,
                 expected: opt(on.as_ref(), |t| records::day(now, t))?,
@@ -91,8 +94,9 @@ pub fn edit(cx: &mut Ctx, cmd: EditCmd) -> anyhow::Result<()> {
                 response,
                 status: opt(status.as_ref(), records::status)?,
                 outcome_note,
+                people: None,
             };
-            return moment(cx, id, &patch, json);
+            return moment(cx, id, &patch, &people, json);
         }
         EditCmd::Trigger {
             id,
@@ -134,13 +138,19 @@ pub fn edit(cx: &mut Ctx, cmd: EditCmd) -> anyhow::Result<()> {
 }
 
 /// `edit moment ID`: the patch read from the flags, through the use case.
-fn moment(cx: &mut Ctx, id: i64, patch: &MomentPatch, json: bool) -> anyhow::Result<()> {
+fn moment(
+    cx: &mut Ctx,
+    id: i64,
+    patch: &MomentPatch,
+    people: &[(Part, String)],
+    json: bool,
+) -> anyhow::Result<()> {
     let now = cx.now;
     let edited = journaled(&mut *cx.store, now, By::Cli, |s| {
-        records::edit_moment(s, now, id, patch)
+        crate::app::moments::edit(s, now, id, patch, people)
     })
     .map_err(flags(
-        "--title, --on, --concerns, --steps, --response, --status or --outcome-note",
+        "--title, --on, --concerns, --steps, --response, --status, --outcome-note, --with, --decides, --signs or --champion",
     ))?;
     if json {
         return print_json(&mut cx.out, &MomentJson::from(&edited.record));

@@ -40,6 +40,7 @@ pub(crate) use ledger::Ledger;
 pub use ledger::Order;
 pub use merge::{Filled, Merge, MergeRefused, MergedRow, Merges, Moved};
 pub(crate) use moments::Moments;
+pub use moments::NotTheirs;
 pub use nudges::{Nudges, Rows, Stream, Window};
 pub use people::People;
 pub use records::{

@@ -81,6 +81,9 @@ pub struct MomentPatch {
     pub status: Option<MomentStatus>,
     /// How it went, in words; `Some("")` clears it.
     pub outcome_note: Option<String>,
+    /// Who takes part, by person id: the whole set, replacing the one there (each one of
+    /// the customer's people, else `NotTheirs`).
+    pub people: Option<Vec<(i64, crate::domain::moment::Part)>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -14,6 +14,7 @@ use crate::app::moments::{self, MomentInput};
 use crate::app::undo::{self, journaled};
 use crate::app::{Refused, Who, balance, follow_ups, log, orders, triggers};
 use crate::domain::balance::Side;
+use crate::domain::moment::parse_people;
 use crate::domain::text::{sanitize, shown_path};
 use crate::files;
 use crate::human::{day, follow_up_summary, items, local_time};
@@ -264,7 +265,14 @@ impl App {
             return self.submit_close_moment(id);
         }
         if let FormKind::Moment { customer_id, .. } = kind {
-            let values: Vec<String> = (0..5).map(|i| form.value(i)).collect();
+            let values: Vec<String> = (0..6).map(|i| form.value(i)).collect();
+            let people = match parse_people(&values[5]) {
+                Ok(people) => people,
+                Err(bad) => {
+                    form.error = Some(Refused::from(bad).to_string());
+                    return Ok(());
+                }
+            };
             let input = MomentInput {
                 title: &values[0],
                 when: &values[1],
@@ -272,6 +280,7 @@ impl App {
                 steps: &values[3],
                 response: &values[4],
                 outcome: "",
+                people: &people,
             };
             let (now, workdays) = (self.now, self.config.week.workdays);
             let planned = match refusal(journaled(&mut *self.store, now, By::Tui, |s| {

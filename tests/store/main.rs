@@ -10,6 +10,7 @@ mod follow_ups;
 mod import;
 mod journal;
 mod merge;
+mod moment_people;
 mod nudges;
 mod outcomes;
 mod parking;
@@ -183,6 +184,12 @@ macro_rules! contract {
                     a_merge_takes_the_people_s_names_along_and_its_undo_brings_them_back,
                     a_person_who_left_still_finds_the_account,
                     the_same_name_at_two_accounts_is_found_at_both,
+                },
+                moment_people::{
+                    a_moment_names_its_people_by_part_and_a_new_set_replaces_the_old,
+                    people_of_another_customer_are_refused_and_nothing_is_written,
+                    undo_puts_a_moment_s_people_back_and_an_older_entry_reads_with_none,
+                    a_merged_customer_s_moments_keep_their_people,
                 },
                 reminders::{
                     the_last_delivered_digest_comes_back_as_recorded,

@@ -188,8 +188,9 @@ pub fn edit_moment(
             (p.response.is_some(), "response"),
             (p.status.is_some(), "status"),
             (p.outcome_note.is_some(), "outcome note"),
+            (p.people.is_some(), "people"),
         ],
-        "moment's title, day, concerns, steps, response, status or outcome note",
+        "moment's title, day, concerns, steps, response, status, outcome note or people",
     )?;
     let patch = MomentPatch {
         title: trimmed(p.title.as_ref()),
@@ -208,6 +209,7 @@ pub fn edit_moment(
         concerns: patch.concerns.clone().unwrap_or_default(),
         steps: patch.steps.clone().unwrap_or_default(),
         response: patch.response.clone().unwrap_or_default(),
+        people: Vec::new(),
     })
     .map_err(Refused::from)?;
     if let Some(note) = &patch.outcome_note {

@@ -153,6 +153,9 @@ impl Records for SqliteBook {
                     p.outcome_note
                 ])
                 .context("editing the decision moment")?;
+                if let Some(people) = &p.people {
+                    moments::write_people(tx, id, people, true)?;
+                }
                 Ok(())
             };
             revise(tx, Record::Moment(id), write, |r| match r {

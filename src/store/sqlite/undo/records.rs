@@ -74,6 +74,16 @@ fn write_back(tx: &Connection, row: &Row) -> anyhow::Result<()> {
         ),
     }
     .context("putting the record back as it was")?;
+    put_people_back(tx, row)
+}
+
+/// A moment's people as `row` holds them, those still at its customer (an entry older
+/// than moment people holds none).
+fn put_people_back(tx: &Connection, row: &Row) -> anyhow::Result<()> {
+    if let Row::Moment(m) = row {
+        let people: Vec<_> = m.people.iter().map(|p| (p.id, p.part)).collect();
+        crate::store::sqlite::moments::write_people(tx, m.id, &people, false)?;
+    }
     Ok(())
 }
 
@@ -259,7 +269,7 @@ fn insert(tx: &Connection, row: &Row, kept: &Kept) -> anyhow::Result<()> {
         ),
     }
     .context("putting the deleted record back")?;
-    Ok(())
+    put_people_back(tx, row)
 }
 
 /// The contact a deleted follow-up, give or trigger came from, if it is still there.
