@@ -11,7 +11,8 @@ use crate::clock::Now;
 use crate::domain::Customer;
 use crate::domain::FollowUp;
 use crate::domain::Kind;
-use crate::domain::quicklog::{self, QuickLogError};
+use crate::domain::quicklog::{self, Named, QuickLog, QuickLogError};
+use crate::domain::whom::{self, Whom};
 use crate::domain::workdays::Workdays;
 use crate::store::{Book, CannotClose, Change, Journaled, Logged};
 
@@ -57,7 +58,10 @@ pub(crate) fn happened_at(now: Now, wall: NaiveDateTime) -> DateTime<Utc> {
 
 /// Logs `line` for the customer `who` names. The contact is recorded at its own time (the
 /// line's `yesterday:`, `mon 14:30:`, read on the user's wall clock), else now; a follow-up
-/// it plans is due relative to today either way.
+/// it plans is due relative to today either way. It was with the person the line names
+/// (`call anna yesterday:`), found among the customer's people (one indexed read, only
+/// for a line that names someone), else with the main contact; a name that fits no one,
+/// or several, is refused marking it and listing whom it could be, and nothing is saved.
 pub fn contact(
     store: &mut dyn Book,
     now: Now,
@@ -65,8 +69,11 @@ pub fn contact(
     who: Who<'_>,
     line: &str,
 ) -> anyhow::Result<Contact> {
-    let parsed = quicklog::parse_on(line, now.local().naive_local(), workdays).map_err(Refused::from)?;
+    let mut parsed = quicklog::read_on(line, now.local().naive_local(), workdays).map_err(Refused::from)?;
     let customer = find(store, who)?;
+    if let Some(named) = &parsed.with {
+        parsed.person_id = Some(person_named(store, &customer, &parsed, named)?);
+    }
     let at = parsed.at.map_or(now.utc, |wall| happened_at(now, wall));
     let logged = store
         .log_contact(customer.id, &parsed, at)
@@ -80,6 +87,38 @@ pub fn contact(
         logged,
         change,
     })
+}
+
+/// The id of the one person at `customer` that `named` names, else the line's error
+/// marking the name and listing the people it could be.
+fn person_named(
+    store: &dyn Book,
+    customer: &Customer,
+    parsed: &QuickLog,
+    named: &Named,
+) -> anyhow::Result<i64> {
+    let people = store.people_of(customer.id)?;
+    let account = if customer.company.is_empty() {
+        &customer.name
+    } else {
+        &customer.company
+    };
+    let message = match whom::pick(&people, &named.words) {
+        Whom::One(person) => return Ok(person.id),
+        Whom::NoOne => whom::no_one(
+            &named.words,
+            account,
+            &people,
+            parsed.kind.as_str(),
+            parsed.at.is_none(),
+        ),
+        Whom::Several(found) => whom::several(&named.words, account, &found),
+    };
+    Err(Refused::Line(QuickLogError {
+        message,
+        span: named.span.clone(),
+    })
+    .into())
 }
 
 /// The book's refusal of a `!done` or `!ID` as the line's own error, marking the marker.

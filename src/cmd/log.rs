@@ -36,6 +36,7 @@ pub fn run(cx: &mut Ctx, customer: &str, line: &str, json: bool) -> anyhow::Resu
             kind: parsed.kind,
             note: parsed.note.clone(),
             satisfaction: parsed.satisfaction,
+            person_id: parsed.person_id,
         };
         let follow_up = logged
             .follow_up_id

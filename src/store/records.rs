@@ -298,6 +298,7 @@ mod tests {
                 kind: Kind::Gift,
                 note: "hamper “xl”".into(),
                 satisfaction: Some(5),
+                person_id: Some(3),
             }),
             Row::Entry(BalanceEntry {
                 id: 3,

@@ -180,9 +180,9 @@ fn insert(tx: &Connection, row: &Row, kept: &Kept) -> anyhow::Result<()> {
     let created = |fallback| kept.created_at.map_or(fallback, ts);
     match row {
         Row::Contact(c) => tx.execute(
-            "INSERT INTO interactions (id, customer_id, at, kind, direction, note, satisfaction)
-             VALUES (?1, ?2, ?3, ?4, coalesce(?5, 'out'), ?6, ?7)",
-            params![c.id, c.customer_id, ts(c.at), c.kind, kept.direction, c.note, c.satisfaction],
+            "INSERT INTO interactions (id, customer_id, at, kind, direction, note, satisfaction, person_id)
+             VALUES (?1, ?2, ?3, ?4, coalesce(?5, 'out'), ?6, ?7, (SELECT id FROM people WHERE id = ?8))",
+            params![c.id, c.customer_id, ts(c.at), c.kind, kept.direction, c.note, c.satisfaction, c.person_id],
         ),
         Row::FollowUp(f) => tx.execute(
             "INSERT INTO follow_ups (id, customer_id, interaction_id, text, due, first_due, snoozes, created_at, done_at)

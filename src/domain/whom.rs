@@ -1,0 +1,191 @@
+//! Whom a contact was with: which of an account's people the words of a quick-log line
+//! name (`call anna yesterday:`), and what to say when they name no one or several. A
+//! name is found as a person remembers it, ignoring case and accents (`domain::words`):
+//! the full name, else the first name, else words that each start a word of the name in
+//! turn ("jan de" is Jan de Boer). Someone who left can still be named: a goodbye call is
+//! a contact with them. Pure.
+
+use super::person::Person;
+use super::words;
+
+/// How many people a refusal lists before it says how many more there are.
+const LISTED: usize = 8;
+
+/// What the typed words name among the people.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Whom<'a> {
+    One(&'a Person),
+    NoOne,
+    /// Each of these fits as well as the others, in the order the people came.
+    Several(Vec<&'a Person>),
+}
+
+/// The one of `people` that `typed` names, trying the full name, then the first name,
+/// then the start of the name's words; the first of these that fits anyone decides.
+pub fn pick<'a>(people: &'a [Person], typed: &str) -> Whom<'a> {
+    let typed_words = words::words(typed);
+    if typed_words.is_empty() {
+        return Whom::NoOne;
+    }
+    let typed_key = typed_words.join(" ");
+    let named: Vec<(&Person, Vec<String>)> = people.iter().map(|p| (p, words::words(&p.name))).collect();
+    let full = |w: &Vec<String>| w.join(" ") == typed_key;
+    let first = |w: &Vec<String>| typed_words.len() == 1 && w.first() == typed_words.first();
+    let start = |w: &Vec<String>| starts_in_turn(&typed_words, w);
+    for fits in [&full as &dyn Fn(&Vec<String>) -> bool, &first, &start] {
+        let found: Vec<&Person> = named.iter().filter(|(_, w)| fits(w)).map(|(p, _)| *p).collect();
+        match found.as_slice() {
+            [] => {}
+            [one] => return Whom::One(one),
+            _ => return Whom::Several(found),
+        }
+    }
+    Whom::NoOne
+}
+
+/// Whether each typed word starts a word of the name, in the name's order.
+fn starts_in_turn(typed: &[String], name: &[String]) -> bool {
+    let mut rest = name.iter();
+    typed
+        .iter()
+        .all(|t| rest.by_ref().any(|w| w.starts_with(t.as_str())))
+}
+
+/// "no one called 'ana' at Acme — Anna de Boer, Jan Smit"; `maybe_time` (the words stood
+/// where a contact's time may) adds how to write a time or keep them in the note.
+pub fn no_one(typed: &str, account: &str, people: &[Person], kind: &str, maybe_time: bool) -> String {
+    let mut message = format!("no one called '{typed}' at {account} — {}", listed(people.iter()));
+    if maybe_time {
+        message.push_str(&format!(
+            "; for a time say yesterday, mon, 3 days ago, 2026-11-30 or 14:30, or write '{kind}: {typed}: …' to keep the words in the note"
+        ));
+    }
+    message
+}
+
+/// "'jan' is more than one at Acme — Jan de Boer, Jan Smit; type more of the name".
+pub fn several(typed: &str, account: &str, found: &[&Person]) -> String {
+    format!(
+        "'{typed}' is more than one at {account} — {}; type more of the name",
+        listed(found.iter().copied())
+    )
+}
+
+/// The names, "(left)" after those who left, the first few and how many more.
+fn listed<'a>(people: impl ExactSizeIterator<Item = &'a Person>) -> String {
+    let total = people.len();
+    let mut names: Vec<String> = people
+        .take(LISTED)
+        .map(|p| {
+            if p.left.is_some() {
+                format!("{} (left)", p.name)
+            } else {
+                p.name.clone()
+            }
+        })
+        .collect();
+    if total > LISTED {
+        names.push(format!("and {} more", total - LISTED));
+    }
+    if names.is_empty() {
+        "no one is recorded there yet".to_string()
+    } else {
+        names.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::domain::person::Left;
+
+    fn person(id: i64, name: &str) -> Person {
+        Person {
+            id,
+            customer_id: 1,
+            name: name.into(),
+            role: String::new(),
+            notes: String::new(),
+            main: id == 1,
+            left: None,
+            emails: Vec::new(),
+            phones: Vec::new(),
+        }
+    }
+
+    fn acme() -> Vec<Person> {
+        vec![
+            person(1, "Anna de Boer"),
+            person(2, "Jan Smit"),
+            person(3, "Jan de Vries"),
+            person(4, "Thomas Kühne"),
+        ]
+    }
+
+    fn id(found: Whom) -> Option<i64> {
+        match found {
+            Whom::One(p) => Some(p.id),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_first_name_a_full_name_or_the_start_of_the_words() {
+        let people = acme();
+        assert_eq!(id(pick(&people, "anna")), Some(1));
+        assert_eq!(id(pick(&people, "ANNA DE BOER")), Some(1));
+        assert_eq!(id(pick(&people, "jan smit")), Some(2));
+        assert_eq!(id(pick(&people, "jan de")), Some(3));
+        assert_eq!(id(pick(&people, "an")), Some(1), "a unique start");
+        assert_eq!(id(pick(&people, "kuhne")), Some(4), "accents do not matter");
+        assert_eq!(id(pick(&people, "thomas kü")), Some(4));
+        assert_eq!(id(pick(&people, "Thom")), Some(4));
+    }
+
+    #[test]
+    fn several_or_no_one() {
+        let people = acme();
+        let Whom::Several(found) = pick(&people, "jan") else {
+            panic!("two Jans")
+        };
+        assert_eq!(found.iter().map(|p| p.id).collect::<Vec<_>>(), [2, 3]);
+        assert_eq!(pick(&people, "ana"), Whom::NoOne);
+        assert_eq!(pick(&people, "boer anna"), Whom::NoOne, "the words in the name's order");
+        assert_eq!(pick(&people, "  "), Whom::NoOne);
+        assert!(matches!(pick(&people, "de"), Whom::Several(_)));
+    }
+
+    #[test]
+    fn a_full_name_beats_a_longer_one_it_starts() {
+        let people = vec![person(1, "Jan"), person(2, "Jan Smit")];
+        assert_eq!(id(pick(&people, "jan")), Some(1));
+    }
+
+    #[test]
+    fn who_left_can_be_named_and_is_listed_so() {
+        let mut people = acme();
+        people[1].left = Some(Left {
+            on: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+            to: String::new(),
+        });
+        assert_eq!(id(pick(&people, "jan smit")), Some(2));
+        assert_eq!(
+            no_one("ana", "Acme", &people[..2], "call", false),
+            "no one called 'ana' at Acme — Anna de Boer, Jan Smit (left)"
+        );
+        let found = [&people[1], &people[2]];
+        assert_eq!(
+            several("jan", "Acme", &found),
+            "'jan' is more than one at Acme — Jan Smit (left), Jan de Vries; type more of the name"
+        );
+        assert!(no_one("3 times", "Acme", &people, "call", true).ends_with("or write 'call: 3 times: …' to keep the words in the note"));
+    }
+
+    #[test]
+    fn a_long_list_says_how_many_more() {
+        let people: Vec<Person> = (1..=10).map(|i| person(i, &format!("P{i}"))).collect();
+        assert!(no_one("x", "Big", &people, "call", false).ends_with("P8, and 2 more"));
+    }
+}
