@@ -11,6 +11,7 @@ use crate::clock::Now;
 use crate::domain::Customer;
 use crate::domain::FollowUp;
 use crate::domain::Kind;
+use crate::domain::person::Person;
 use crate::domain::quicklog::{self, Named, QuickLog, QuickLogError};
 use crate::domain::whom::{self, Whom};
 use crate::domain::workdays::Workdays;
@@ -21,6 +22,8 @@ use crate::store::{Book, CannotClose, Change, Journaled, Logged};
 #[derive(Debug, Clone)]
 pub struct Contact {
     pub customer: Customer,
+    /// The person the line named, `None` when it named no one (the main contact).
+    pub with: Option<Person>,
     pub logged: Logged,
     pub change: Change,
 }
@@ -29,9 +32,12 @@ impl Undoable for Contact {
     fn journaled(&self) -> Option<Journaled> {
         let kind = self.logged.line.kind;
         let a = if kind == Kind::Email { "an" } else { "a" };
+        let with = match &self.with {
+            Some(p) => format!("{} at {}", p.name, self.customer.name),
+            None => self.customer.name.clone(),
+        };
         let said = format!(
-            "logged {a} {kind} with {}{}",
-            self.customer.name,
+            "logged {a} {kind} with {with}{}",
             closed(&self.logged.closed, " and closed ")
         );
         Some(entry(said, &self.change))
@@ -71,9 +77,11 @@ pub fn contact(
 ) -> anyhow::Result<Contact> {
     let mut parsed = quicklog::read_on(line, now.local().naive_local(), workdays).map_err(Refused::from)?;
     let customer = find(store, who)?;
-    if let Some(named) = &parsed.with {
-        parsed.person_id = Some(person_named(store, &customer, &parsed, named)?);
-    }
+    let with = match &parsed.with {
+        Some(named) => Some(person_named(store, &customer, &parsed, named)?),
+        None => None,
+    };
+    parsed.person_id = with.as_ref().map(|p| p.id);
     let at = parsed.at.map_or(now.utc, |wall| happened_at(now, wall));
     let logged = store
         .log_contact(customer.id, &parsed, at)
@@ -84,19 +92,20 @@ pub fn contact(
     };
     Ok(Contact {
         customer,
+        with,
         logged,
         change,
     })
 }
 
-/// The id of the one person at `customer` that `named` names, else the line's error
+/// The one person at `customer` that `named` names, else the line's error
 /// marking the name and listing the people it could be.
 fn person_named(
     store: &dyn Book,
     customer: &Customer,
     parsed: &QuickLog,
     named: &Named,
-) -> anyhow::Result<i64> {
+) -> anyhow::Result<Person> {
     let people = store.people_of(customer.id)?;
     let account = if customer.company.is_empty() {
         &customer.name
@@ -104,7 +113,7 @@ fn person_named(
         &customer.company
     };
     let message = match whom::pick(&people, &named.words) {
-        Whom::One(person) => return Ok(person.id),
+        Whom::One(person) => return Ok(person.clone()),
         Whom::NoOne => whom::no_one(
             &named.words,
             account,

@@ -51,6 +51,26 @@ fn starts_in_turn(typed: &[String], name: &[String]) -> bool {
         .all(|t| rest.by_ref().any(|w| w.starts_with(t.as_str())))
 }
 
+/// The person a contact with `person_id` was with, when that is someone other than the
+/// main contact: the one a timeline names ("with Anna"). A contact with the main contact,
+/// or with no one recorded, names no one.
+pub fn other_than_main(people: &[Person], person_id: Option<i64>) -> Option<&Person> {
+    let id = person_id?;
+    people.iter().find(|p| p.id == id && !p.main)
+}
+
+/// How a timeline names `person` among `people`: the first name, or the whole name when
+/// someone else there has the same first name.
+pub fn short_name<'a>(people: &[Person], person: &'a Person) -> &'a str {
+    let first = |p: &Person| words::words(&p.name).into_iter().next();
+    let mine = first(person);
+    let shared = people.iter().any(|p| p.id != person.id && first(p) == mine);
+    match person.name.split_whitespace().next() {
+        Some(word) if !shared && person.name.split_whitespace().nth(1).is_some() => word,
+        _ => &person.name,
+    }
+}
+
 /// "no one called 'ana' at Acme — Anna de Boer, Jan Smit"; `maybe_time` (the words stood
 /// where a contact's time may) adds how to write a time or keep them in the note.
 pub fn no_one(typed: &str, account: &str, people: &[Person], kind: &str, maybe_time: bool) -> String {
@@ -181,6 +201,18 @@ mod tests {
             "'jan' is more than one at Acme — Jan Smit (left), Jan de Vries; type more of the name"
         );
         assert!(no_one("3 times", "Acme", &people, "call", true).ends_with("or write 'call: 3 times: …' to keep the words in the note"));
+    }
+
+    #[test]
+    fn a_timeline_names_whom_a_contact_was_with_unless_the_main_contact() {
+        let people = acme();
+        assert_eq!(other_than_main(&people, Some(1)), None, "the main contact");
+        assert_eq!(other_than_main(&people, None), None);
+        assert_eq!(other_than_main(&people, Some(99)), None);
+        let jan = other_than_main(&people, Some(2)).unwrap();
+        assert_eq!(short_name(&people, jan), "Jan Smit", "two Jans");
+        assert_eq!(short_name(&people, &people[3]), "Thomas");
+        assert_eq!(short_name(&people, &people[0]), "Anna");
     }
 
     #[test]
