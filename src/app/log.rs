@@ -33,7 +33,7 @@ impl Undoable for Contact {
         let kind = self.logged.line.kind;
         let a = if kind == Kind::Email { "an" } else { "a" };
         let with = match &self.with {
-            Some(p) => format!("{} at {}", p.name, self.customer.name),
+            Some(p) => format!("{} at {}", p.name, whom::account(&self.customer)),
             None => self.customer.name.clone(),
         };
         let said = format!(
@@ -107,11 +107,7 @@ fn person_named(
     named: &Named,
 ) -> anyhow::Result<Person> {
     let people = store.people_of(customer.id)?;
-    let account = if customer.company.is_empty() {
-        &customer.name
-    } else {
-        &customer.company
-    };
+    let account = whom::account(customer);
     let message = match whom::pick(&people, &named.words) {
         Whom::One(person) => return Ok(person.clone()),
         Whom::NoOne => whom::no_one(

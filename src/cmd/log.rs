@@ -11,6 +11,7 @@ use crate::app::undo::journaled;
 use crate::app::{Refused, Who, log};
 use crate::domain::quicklog::QuickLogError;
 use crate::domain::text::sanitize;
+use crate::domain::whom;
 use crate::human::{day, local_time};
 use crate::store::{By, Interaction};
 
@@ -69,7 +70,7 @@ pub fn run(cx: &mut Ctx, customer: &str, line: &str, json: bool) -> anyhow::Resu
             "Logged {} with {} at {}",
             parsed.kind,
             sanitize(&p.name),
-            sanitize(&c.name)
+            sanitize(whom::account(c))
         ),
         None => format!("Logged {} with {}", parsed.kind, sanitize(&c.name)),
     };

@@ -5,6 +5,7 @@
 //! turn ("jan de" is Jan de Boer). Someone who left can still be named: a goodbye call is
 //! a contact with them. Pure.
 
+use super::Customer;
 use super::person::Person;
 use super::words;
 
@@ -68,6 +69,16 @@ pub fn short_name<'a>(people: &[Person], person: &'a Person) -> &'a str {
     match person.name.split_whitespace().next() {
         Some(word) if !shared && person.name.split_whitespace().nth(1).is_some() => word,
         _ => &person.name,
+    }
+}
+
+/// What an account is called where a person at it is named: the company, else the
+/// customer's own name ("Anna de Boer at Acme", "no one called 'ana' at Acme").
+pub fn account(customer: &Customer) -> &str {
+    if customer.company.is_empty() {
+        &customer.name
+    } else {
+        &customer.company
     }
 }
 
