@@ -250,8 +250,12 @@ fn acme_people(store: &mut dyn Book, acme: i64) {
         role: role.into(),
         ..NewPerson::default()
     };
-    store.add_person(acme, &person("Frau Albrecht", "CFO"), now).unwrap();
-    let anna = store.add_person(acme, &person("Anna de Boer", "inkoper"), now).unwrap();
+    store
+        .add_person(acme, &person("Frau Albrecht", "CFO"), now)
+        .unwrap();
+    let anna = store
+        .add_person(acme, &person("Anna de Boer", "inkoper"), now)
+        .unwrap();
     store.mark_left(anna.id, day("2026-10-01"), "", now).unwrap();
 }
 
@@ -262,10 +266,15 @@ fn a_quick_log_naming_no_one_lists_the_people_there() {
     let mut f = book_then(acme_people);
     f.app.press(KeyCode::Enter); // Jan's card
     f.app.submit("l", "call ana yesterday: talked budget");
-    insta::assert_snapshot!("quicklog_no_such_person_80x24", draw(&mut f.app, 80, 24).backend());
+    insta::assert_snapshot!(
+        "quicklog_no_such_person_80x24",
+        draw(&mut f.app, 80, 24).backend()
+    );
     let screen = rows(&mut f.app, 80, 24).join("\n");
     assert!(
-        screen.contains("no one called 'ana' at Acme Logistics BV — Jan de Vries, Frau Albrecht, Anna de\nBoer (left)"),
+        screen.contains(
+            "no one called 'ana' at Acme Logistics BV — Jan de Vries, Frau Albrecht, Anna de\nBoer (left)"
+        ),
         "{screen}"
     );
 }
@@ -278,12 +287,18 @@ fn the_card_says_whom_a_contact_was_with_and_each_persons_last_contact() {
     f.app.press(KeyCode::Enter);
     f.app.submit("l", "meeting frau yesterday: budget 2027");
     let logged = rows(&mut f.app, 120, 40).join("\n");
-    assert!(logged.contains("Logged meeting with Frau Albrecht at Acme Logistics BV on Sun 22 Nov"), "{logged}");
+    assert!(
+        logged.contains("Logged meeting with Frau Albrecht at Acme Logistics BV on Sun 22 Nov"),
+        "{logged}"
+    );
     f.app.press(KeyCode::Esc); // keeps the open follow-up
     let screen = rows(&mut f.app, 120, 40).join("\n");
     assert!(screen.contains("with Frau · budget 2027"), "{screen}");
     assert!(screen.contains("Frau Albrecht · CFO · last 22 Nov"), "{screen}");
-    assert!(screen.contains("Jan de Vries · jan@acme.nl · +31 20 555 0101 · last 16 Nov"), "{screen}");
+    assert!(
+        screen.contains("Jan de Vries · jan@acme.nl · +31 20 555 0101 · last 16 Nov"),
+        "{screen}"
+    );
     insta::assert_snapshot!("card_with_whom_120x40", draw(&mut f.app, 120, 40).backend());
 }
 

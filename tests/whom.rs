@@ -84,11 +84,18 @@ fn without_a_name_the_contact_is_with_the_main_contact() {
         assert_eq!(c["person"], "Acme BV", "{c}");
     }
     let show = book.ok(&["show", "acme"]);
-    assert!(!show.contains("with "), "the main contact goes without saying: {show}");
+    assert!(
+        !show.contains("with "),
+        "the main contact goes without saying: {show}"
+    );
     // After a new main contact, the old contacts stay with whom they were.
     book.ok(&["person", "main", "2"]);
     book.ok(&["log", "acme", "call: with the new main"]);
-    let ids: Vec<i64> = book.contacts().iter().map(|c| c["person_id"].as_i64().unwrap()).collect();
+    let ids: Vec<i64> = book
+        .contacts()
+        .iter()
+        .map(|c| c["person_id"].as_i64().unwrap())
+        .collect();
     assert_eq!(ids, [2, 1, 1]);
 }
 
@@ -135,8 +142,14 @@ fn lines_that_named_no_one_read_as_they_always_did() {
     let book = Book::acme_with_people();
     for (line, note) in [
         ("call: anna yesterday: x", "anna yesterday: x"),
-        ("Discussed pricing with Jan: agreed", "Discussed pricing with Jan: agreed"),
-        ("call with the whole team about it: fine", "call with the whole team about it: fine"),
+        (
+            "Discussed pricing with Jan: agreed",
+            "Discussed pricing with Jan: agreed",
+        ),
+        (
+            "call with the whole team about it: fine",
+            "call with the whole team about it: fine",
+        ),
         ("call today: x", "x"),
     ] {
         book.ok(&["log", "acme", line]);
@@ -179,7 +192,10 @@ fn undo_edit_and_a_delete_undone_keep_whom_it_was_with() {
     book.ok(&["undo"]);
     assert_eq!(book.contacts()[0]["person_id"], 2);
     let undone = book.ok(&["undo"]);
-    assert!(undone.contains("logged a call with Anna de Boer at Acme"), "{undone}");
+    assert!(
+        undone.contains("logged a call with Anna de Boer at Acme"),
+        "{undone}"
+    );
     assert!(book.contacts().is_empty());
 }
 

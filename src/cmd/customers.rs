@@ -190,7 +190,10 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
         let shown = ShowJson {
             customer: CustomerJson::new(&c, follow_ups.first().map(|f| f.due)),
             notes: &c.notes,
-            interactions: timeline.iter().map(|i| InteractionJson::among(i, &people)).collect(),
+            interactions: timeline
+                .iter()
+                .map(|i| InteractionJson::among(i, &people))
+                .collect(),
             follow_ups: follow_ups.iter().map(FollowUpJson::from).collect(),
             moments: moments.iter().map(MomentJson::from).collect(),
             triggers: triggers.iter().map(TriggerJson::from).collect(),

@@ -137,7 +137,12 @@ fn read(line: &str, now: NaiveDateTime, workdays: Workdays, people: bool) -> Res
         return Err(nothing_to_log(line));
     }
     let (kind, at, with, kind_token, rest) = match prefix(&tokens, now, people)? {
-        Some(Prefix { kind, at, with, words }) => (kind, at, with, Some(tokens[0]), &tokens[words..]),
+        Some(Prefix {
+            kind,
+            at,
+            with,
+            words,
+        }) => (kind, at, with, Some(tokens[0]), &tokens[words..]),
         None => (Kind::Call, None, None, None, tokens.as_slice()),
     };
 
@@ -190,28 +195,7 @@ fn read(line: &str, now: NaiveDateTime, workdays: Workdays, people: bool) -> Res
     }
 
     let note = note.join(" ");
-    let follow_up = match (arrow, when) {
-        (Some(arrow), _) if follow_up.is_empty() => {
-            return Err(QuickLogError::new(
-                "'>>' needs the follow-up text after it, e.g. '>> send proposal @fri'",
-                arrow.span(),
-            ));
-        }
-        (Some(_), due) => Some(FollowUpPlan {
-            text: follow_up.join(" "),
-            // Only the last day of the calendar has no tomorrow; keep it rather than fail.
-            due: due.unwrap_or_else(|| workdays.on_or_after(today.succ_opt().unwrap_or(today))),
-        }),
-        (None, Some(due)) => Some(FollowUpPlan {
-            text: if note.is_empty() {
-                "follow up".to_string()
-            } else {
-                format!("follow up: {note}")
-            },
-            due,
-        }),
-        (None, None) => None,
-    };
+    let follow_up = plan(arrow, &follow_up, when, &note, today, workdays)?;
     if note.is_empty() && follow_up.is_none() && satisfaction.is_none() && closes.is_nothing() {
         return Err(match kind_token {
             Some(token) => {
@@ -230,6 +214,40 @@ fn read(line: &str, now: NaiveDateTime, workdays: Workdays, people: bool) -> Res
         closes,
         with,
         person_id: None,
+    })
+}
+
+/// The follow-up the line plans: its `>>` text (due on `when`, else the next workday), or
+/// "follow up: NOTE" on a `when` without `>>`; `None` with neither.
+fn plan(
+    arrow: Option<Token>,
+    text: &[&str],
+    when: Option<NaiveDate>,
+    note: &str,
+    today: NaiveDate,
+    workdays: Workdays,
+) -> Result<Option<FollowUpPlan>, QuickLogError> {
+    Ok(match (arrow, when) {
+        (Some(arrow), _) if text.is_empty() => {
+            return Err(QuickLogError::new(
+                "'>>' needs the follow-up text after it, e.g. '>> send proposal @fri'",
+                arrow.span(),
+            ));
+        }
+        (Some(_), due) => Some(FollowUpPlan {
+            text: text.join(" "),
+            // Only the last day of the calendar has no tomorrow; keep it rather than fail.
+            due: due.unwrap_or_else(|| workdays.on_or_after(today.succ_opt().unwrap_or(today))),
+        }),
+        (None, Some(due)) => Some(FollowUpPlan {
+            text: if note.is_empty() {
+                "follow up".to_string()
+            } else {
+                format!("follow up: {note}")
+            },
+            due,
+        }),
+        (None, None) => None,
     })
 }
 
@@ -432,7 +450,7 @@ fn prefix(tokens: &[Token], now: NaiveDateTime, people: bool) -> Result<Option<P
             }
             // The person first, the time after: the shortest name before words that read
             // as a time, else every word a name.
-            let (names, at) = (1..texts.len())
+            let (name_words, at) = (1..texts.len())
                 .find_map(|k| {
                     parse_moment(&texts[k..], now, Facing::Back)
                         .ok()
@@ -440,13 +458,13 @@ fn prefix(tokens: &[Token], now: NaiveDateTime, people: bool) -> Result<Option<P
                 })
                 .unwrap_or((texts.len(), None));
             if at.is_some_and(|at| at > now) {
-                let typed = texts[names..].join(" ");
-                let span = when[names].start..span.end;
+                let typed = texts[name_words..].join(" ");
+                let span = when[name_words].start..span.end;
                 return Err(QuickLogError::new(in_the_future(&typed, now.date()), span));
             }
             let named = Named {
-                words: texts[..names].join(" "),
-                span: when[0].start..when[names - 1].span().end,
+                words: texts[..name_words].join(" "),
+                span: when[0].start..when[name_words - 1].span().end,
             };
             Ok(Some(Prefix {
                 kind,
@@ -1115,12 +1133,22 @@ mod tests {
         assert_eq!(call.kind, Kind::Call);
         assert_eq!(call.at, Some(at(2026, 11, 22, 10, 0)));
         assert_eq!(call.note, "discussed terms");
-        assert_eq!(named("call anna yesterday: discussed terms"), Some(("anna".into(), "anna")));
-        assert_eq!(named("visit Jan de Boer: tour"), Some(("Jan de Boer".into(), "Jan de Boer")));
+        assert_eq!(
+            named("call anna yesterday: discussed terms"),
+            Some(("anna".into(), "anna"))
+        );
+        assert_eq!(
+            named("visit Jan de Boer: tour"),
+            Some(("Jan de Boer".into(), "Jan de Boer"))
+        );
         assert_eq!(read("visit Jan de Boer: tour").at, None);
         assert_eq!(named("call  Zoë\tmon 14:30: x"), Some(("Zoë".into(), "Zoë")));
         assert_eq!(read("call zoë mon 14:30: x").at, Some(at(2026, 11, 16, 14, 30)));
-        assert_eq!(named("call jan de 3 days ago: x"), None, "five words are the note");
+        assert_eq!(
+            named("call jan de 3 days ago: x"),
+            None,
+            "five words are the note"
+        );
         let (who, marked) = named("email jan de boer:  sent it").unwrap();
         assert_eq!((who.as_str(), marked), ("jan de boer", "jan de boer"));
         assert_eq!(read("call anna -3d: x").at, Some(at(2026, 11, 20, 10, 0)));
@@ -1129,7 +1157,12 @@ mod tests {
 
     #[test]
     fn a_time_before_the_colon_is_never_a_person() {
-        for line in ["call yesterday: x", "call mon 14:30: x", "call 3 days ago: x", "call: anna yesterday: x"] {
+        for line in [
+            "call yesterday: x",
+            "call mon 14:30: x",
+            "call 3 days ago: x",
+            "call: anna yesterday: x",
+        ] {
             assert_eq!(read(line).with, None, "{line}");
             assert_eq!(read(line), log(line), "{line}");
         }
@@ -1141,7 +1174,12 @@ mod tests {
     #[test]
     fn a_persons_contact_in_the_future_is_refused_naming_its_time() {
         let err = read_on("call anna tomorrow: x", now(), Workdays::ALL).unwrap_err();
-        assert!(err.message.starts_with("the contact's time 'tomorrow' is in the future"), "{}", err.message);
+        assert!(
+            err.message
+                .starts_with("the contact's time 'tomorrow' is in the future"),
+            "{}",
+            err.message
+        );
         assert_eq!(&"call anna tomorrow: x"[err.span], "tomorrow");
     }
 
@@ -1230,12 +1268,10 @@ mod tests {
             if let Ok(parsed) = parse(&line, now()) {
                 prop_assert_eq!(read_on(&line, now(), Workdays::ALL), Ok(parsed));
             }
-            if let Ok(log) = read_on(&line, now(), Workdays::ALL) {
-                if let Some(named) = &log.with {
-                    prop_assert!(line.is_char_boundary(named.span.start) && named.span.end <= line.len());
-                    prop_assert!(!named.words.is_empty());
-                    prop_assert!(parse(&line, now()).is_err(), "a name is never read without people");
-                }
+            if let Ok(QuickLog { with: Some(named), .. }) = read_on(&line, now(), Workdays::ALL) {
+                prop_assert!(line.is_char_boundary(named.span.start) && named.span.end <= line.len());
+                prop_assert!(!named.words.is_empty());
+                prop_assert!(parse(&line, now()).is_err(), "a name is never read without people");
             }
         }
 

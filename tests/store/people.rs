@@ -291,9 +291,13 @@ pub fn a_contact_is_with_its_person_or_the_main_contact(b: &dyn Backend) {
         person_id: Some(anna.id),
         ..line("call: terms")
     };
-    let logged = book.log_contact(c.id, &with_anna, at("2026-11-18T10:00:00Z")).unwrap();
+    let logged = book
+        .log_contact(c.id, &with_anna, at("2026-11-18T10:00:00Z"))
+        .unwrap();
     assert_eq!(logged.line.person_id, Some(anna.id));
-    let plain = book.log_contact(c.id, &line("call: hi"), at("2026-11-19T10:00:00Z")).unwrap();
+    let plain = book
+        .log_contact(c.id, &line("call: hi"), at("2026-11-19T10:00:00Z"))
+        .unwrap();
     assert_eq!(plain.line.person_id, Some(main), "the main contact, as stored");
     let note = QuickLog {
         person_id: Some(anna.id),
