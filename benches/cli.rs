@@ -157,20 +157,25 @@ mod log {
             let id = customer();
             let store = touchbase::store::open(&path).expect("opening the copy");
             let people = store.people_of(id).expect("reading the people");
-            (id, format!("call {}: site tour >> send the offer @fri", people[0].name))
-        };
-        bencher.with_inputs(line).bench_local_values(|(customer_id, line)| {
-            let mut store = touchbase::store::open(&copy.0).expect("opening the copy");
-            log::contact(
-                &mut *store,
-                now,
-                touchbase::domain::workdays::Workdays::default(),
-                Who::Id(customer_id),
-                &line,
+            (
+                id,
+                format!("call {}: site tour >> send the offer @fri", people[0].name),
             )
-            .expect("logging");
-            drop(store);
-        });
+        };
+        bencher
+            .with_inputs(line)
+            .bench_local_values(|(customer_id, line)| {
+                let mut store = touchbase::store::open(&copy.0).expect("opening the copy");
+                log::contact(
+                    &mut *store,
+                    now,
+                    touchbase::domain::workdays::Workdays::default(),
+                    Who::Id(customer_id),
+                    &line,
+                )
+                .expect("logging");
+                drop(store);
+            });
     }
 
     /// Customer ids spread over the book by a stride prime to its size.

@@ -110,6 +110,12 @@ fn a_name_that_fits_no_one_lists_the_people_there_and_saves_nothing() {
          \x20      ^^^\n\
          Nothing was saved.\n"
     );
+    // Without a time the words may have meant one: both are said.
+    book.refuses(
+        &["log", "acme", "call ana: x"],
+        "no one called 'ana' at Acme — Acme BV, Anna de Boer, Jan Smit, Jan de Vries (left); \
+         and 'ana' is not a time — say when it happened",
+    );
     assert!(book.contacts().is_empty());
 }
 
@@ -126,10 +132,16 @@ fn a_name_that_fits_several_lists_those() {
 #[test]
 fn words_that_are_neither_a_time_nor_a_person_say_how_to_keep_them_in_the_note() {
     let book = Book::acme_with_people();
-    book.refuses(
-        &["log", "acme", "call 3 times: no answer"],
-        "no one called '3 times' at Acme — Acme BV, Anna de Boer, Jan Smit, Jan de Vries (left); for a time say yesterday, mon, 3 days ago, 2026-11-30 or 14:30, or write 'call: 3 times: …' to keep the words in the note",
+    assert_eq!(
+        book.refused(&["log", "acme", "call 3 times: no answer"]),
+        "touchbase: '3 times' is not a time — say when it happened (yesterday, mon, 3 days ago, 2026-11-30, 14:30), \
+         or write 'call: 3 times: …' to keep the words in the note; \
+         nor is '3 times' anyone at Acme — Acme BV, Anna de Boer, Jan Smit, Jan de Vries (left)\n\
+         \x20 call 3 times: no answer\n\
+         \x20      ^^^^^^^\n\
+         Nothing was saved.\n"
     );
+    book.refuses(&["log", "acme", "call mon 25:00: x"], "'25:00' is not a time");
     book.refuses(
         &["log", "acme", "call anna tomorrow: x"],
         "the contact's time 'tomorrow' is in the future",

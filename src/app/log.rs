@@ -12,7 +12,7 @@ use crate::domain::Customer;
 use crate::domain::FollowUp;
 use crate::domain::Kind;
 use crate::domain::person::Person;
-use crate::domain::quicklog::{self, Named, QuickLog, QuickLogError};
+use crate::domain::quicklog::{self, Named, QuickLogError};
 use crate::domain::whom::{self, Whom};
 use crate::domain::workdays::Workdays;
 use crate::store::{Book, CannotClose, Change, Journaled, Logged};
@@ -78,7 +78,15 @@ pub fn contact(
     let mut parsed = quicklog::read_on(line, now.local().naive_local(), workdays).map_err(Refused::from)?;
     let customer = find(store, who)?;
     let with = match &parsed.with {
-        Some(named) => Some(person_named(store, &customer, &parsed, named)?),
+        Some(named) => Some(person_named(store, &customer, named, || {
+            // Words that name no one and hold no time: first what they are not as a time,
+            // as such a line was always refused.
+            parsed
+                .at
+                .is_none()
+                .then(|| quicklog::parse_on(line, now.local().naive_local(), workdays).err())
+                .flatten()
+        })?),
         None => None,
     };
     parsed.person_id = with.as_ref().map(|p| p.id);
@@ -98,32 +106,49 @@ pub fn contact(
     })
 }
 
-/// The one person at `customer` that `named` names, else the line's error
-/// marking the name and listing the people it could be.
+/// The one person at `customer` that `named` names, else the line's error marking the
+/// name and listing the people it could be. Where the words are no time either (`no_time`
+/// says how, as such a line was always refused), both: the time's refusal first when the
+/// words hold a digit, marking what it marks.
 fn person_named(
     store: &dyn Book,
     customer: &Customer,
-    parsed: &QuickLog,
     named: &Named,
+    no_time: impl FnOnce() -> Option<QuickLogError>,
 ) -> anyhow::Result<Person> {
     let people = store.people_of(customer.id)?;
     let account = whom::account(customer);
-    let message = match whom::pick(&people, &named.words) {
+    let refused = match whom::pick(&people, &named.words) {
         Whom::One(person) => return Ok(person.clone()),
-        Whom::NoOne => whom::no_one(
-            &named.words,
-            account,
-            &people,
-            parsed.kind.as_str(),
-            parsed.at.is_none(),
-        ),
-        Whom::Several(found) => whom::several(&named.words, account, &found),
+        Whom::NoOne => {
+            let no_one = whom::no_one(&named.words, account, &people);
+            match no_time() {
+                // Digits are a time mistyped ("3 times", "mon 25:00"): that first.
+                Some(no_time) if named.words.bytes().any(|b| b.is_ascii_digit()) => QuickLogError {
+                    message: format!(
+                        "{}; nor is '{}' anyone at {account} — {}",
+                        no_time.message,
+                        named.words,
+                        whom::listed(&people)
+                    ),
+                    span: no_time.span,
+                },
+                Some(no_time) => QuickLogError {
+                    message: format!("{no_one}; and {}", no_time.message),
+                    span: named.span.clone(),
+                },
+                None => QuickLogError {
+                    message: no_one,
+                    span: named.span.clone(),
+                },
+            }
+        }
+        Whom::Several(found) => QuickLogError {
+            message: whom::several(&named.words, account, &found),
+            span: named.span.clone(),
+        },
     };
-    Err(Refused::Line(QuickLogError {
-        message,
-        span: named.span.clone(),
-    })
-    .into())
+    Err(Refused::Line(refused).into())
 }
 
 /// The book's refusal of a `!done` or `!ID` as the line's own error, marking the marker.

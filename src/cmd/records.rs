@@ -16,8 +16,9 @@ use crate::app::undo::journaled;
 use crate::app::{Refused, Who};
 use crate::cli::{CustomerEditArgs, EditCmd, EntryArgs, RecordKind};
 use crate::domain::balance::Side;
+use crate::domain::person::Person;
 use crate::domain::text::sanitize;
-use crate::store::By;
+use crate::store::{By, Interaction};
 
 /// An edit that names nothing to change is refused in the command line's words: the flags
 /// that would have.
@@ -54,7 +55,14 @@ pub fn edit(cx: &mut Ctx, cmd: EditCmd) -> anyhow::Result<()> {
             let edited = journaled(store, now, By::Cli, |s| records::edit_contact(s, now, id, &patch))
                 .map_err(flags("--kind, --at, --note or --satisfaction"))?;
             if json {
-                return print_json(&mut cx.out, &InteractionJson::from(&edited.record));
+                let person = person_of(cx, &edited.record)?;
+                return print_json(
+                    &mut cx.out,
+                    &InteractionJson {
+                        person: person.as_ref().map(|p| p.name.as_str()),
+                        ..InteractionJson::from(&edited.record)
+                    },
+                );
             }
             writeln!(cx.out, "{}", edited.said)?;
         }
@@ -291,7 +299,16 @@ pub fn delete(cx: &mut Ctx, what: RecordKind, target: &str, yes: bool, json: boo
         return Ok(());
     }
     match &deleted.row {
-        Row::Contact(c) => print_json(&mut cx.out, &InteractionJson::from(c)),
+        Row::Contact(c) => {
+            let person = person_of(cx, c)?;
+            print_json(
+                &mut cx.out,
+                &InteractionJson {
+                    person: person.as_ref().map(|p| p.name.as_str()),
+                    ..InteractionJson::from(c)
+                },
+            )
+        }
         Row::FollowUp(f) => print_json(&mut cx.out, &FollowUpJson::from(f)),
         Row::Moment(m) => print_json(&mut cx.out, &MomentJson::from(m)),
         Row::Trigger(t) => print_json(&mut cx.out, &TriggerJson::from(t)),
@@ -319,4 +336,9 @@ fn delete_customer(cx: &mut Ctx, who: &str, yes: bool, json: bool) -> anyhow::Re
     }
     writeln!(cx.out, "{}", deleted.said)?;
     Ok(())
+}
+
+/// The person a contact was with, for its JSON's `person`; `None` when not recorded.
+fn person_of(cx: &Ctx, contact: &Interaction) -> anyhow::Result<Option<Person>> {
+    contact.person_id.map_or(Ok(None), |id| cx.store.person(id))
 }

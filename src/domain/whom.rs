@@ -5,8 +5,6 @@
 //! turn ("jan de" is Jan de Boer). Someone who left can still be named: a goodbye call is
 //! a contact with them. Pure.
 
-use std::fmt::Write as _;
-
 use super::Customer;
 use super::person::Person;
 use super::words;
@@ -84,29 +82,25 @@ pub fn account(customer: &Customer) -> &str {
     }
 }
 
-/// "no one called 'ana' at Acme — Anna de Boer, Jan Smit"; `maybe_time` (the words stood
-/// where a contact's time may) adds how to write a time or keep them in the note.
-pub fn no_one(typed: &str, account: &str, people: &[Person], kind: &str, maybe_time: bool) -> String {
-    let mut message = format!("no one called '{typed}' at {account} — {}", listed(people.iter()));
-    if maybe_time {
-        let _ = write!(
-            message,
-            "; for a time say yesterday, mon, 3 days ago, 2026-11-30 or 14:30, or write '{kind}: {typed}: …' to keep the words in the note"
-        );
-    }
-    message
+/// "no one called 'ana' at Acme — Anna de Boer, Jan Smit".
+pub fn no_one(typed: &str, account: &str, people: &[Person]) -> String {
+    format!("no one called '{typed}' at {account} — {}", listed(people))
 }
 
 /// "'jan' is more than one at Acme — Jan de Boer, Jan Smit; type more of the name".
 pub fn several(typed: &str, account: &str, found: &[&Person]) -> String {
     format!(
         "'{typed}' is more than one at {account} — {}; type more of the name",
-        listed(found.iter().copied())
+        names(found.iter().copied())
     )
 }
 
-/// The names, "(left)" after those who left, the first few and how many more.
-fn listed<'a>(people: impl ExactSizeIterator<Item = &'a Person>) -> String {
+/// The people's names, "(left)" after those who left: the first few and how many more.
+pub fn listed(people: &[Person]) -> String {
+    names(people.iter())
+}
+
+fn names<'a>(people: impl ExactSizeIterator<Item = &'a Person>) -> String {
     let total = people.len();
     let mut names: Vec<String> = people
         .take(LISTED)
@@ -210,7 +204,7 @@ mod tests {
         });
         assert_eq!(id(&pick(&people, "jan smit")), Some(2));
         assert_eq!(
-            no_one("ana", "Acme", &people[..2], "call", false),
+            no_one("ana", "Acme", &people[..2]),
             "no one called 'ana' at Acme — Anna de Boer, Jan Smit (left)"
         );
         let found = [&people[1], &people[2]];
@@ -239,6 +233,6 @@ mod tests {
     #[test]
     fn a_long_list_says_how_many_more() {
         let people: Vec<Person> = (1..=10).map(|i| person(i, &format!("P{i}"))).collect();
-        assert!(no_one("x", "Big", &people, "call", false).ends_with("P8, and 2 more"));
+        assert!(no_one("x", "Big", &people).ends_with("P8, and 2 more"));
     }
 }

@@ -121,12 +121,14 @@ impl Contacts for SqliteBook {
             .context("loading more of the timeline")
     }
 
-    /// One pass over the customer's contacts by the (customer_id, at) index.
+    /// One pass over the customer's contacts by the customer's index; a time that is no
+    /// number (a damaged row, which the timeline reads leniently) is passed over.
     fn last_contacts(&self, customer_id: i64) -> anyhow::Result<Vec<(Option<i64>, DateTime<Utc>)>> {
         self.conn
             .prepare_cached(
                 "SELECT person_id, max(at) FROM interactions
-                 WHERE customer_id = ?1 AND kind <> 'note' GROUP BY person_id",
+                 WHERE customer_id = ?1 AND kind <> 'note' AND typeof(at) = 'integer'
+                 GROUP BY person_id",
             )?
             .query_map([customer_id], |r| Ok((r.get(0)?, from_ts(r.get(1)?))))?
             .collect::<Result<Vec<_>, _>>()
