@@ -16,7 +16,6 @@ use crate::app::undo::journaled;
 use crate::app::{Refused, Who};
 use crate::cli::{CustomerEditArgs, EditCmd, EntryArgs, RecordKind};
 use crate::domain::balance::Side;
-use crate::domain::person::Person;
 use crate::domain::text::sanitize;
 use crate::store::{By, Interaction};
 
@@ -55,14 +54,7 @@ pub fn edit(cx: &mut Ctx, cmd: EditCmd) -> anyhow::Result<()> {
             let edited = journaled(store, now, By::Cli, |s| records::edit_contact(s, now, id, &patch))
                 .map_err(flags("--kind, --at, --note or --satisfaction"))?;
             if json {
-                let person = person_of(cx, &edited.record)?;
-                return print_json(
-                    &mut cx.out,
-                    &InteractionJson {
-                        person: person.as_ref().map(|p| p.name.as_str()),
-                        ..InteractionJson::from(&edited.record)
-                    },
-                );
+                return print_contact(cx, &edited.record);
             }
             writeln!(cx.out, "{}", edited.said)?;
         }
@@ -299,16 +291,7 @@ pub fn delete(cx: &mut Ctx, what: RecordKind, target: &str, yes: bool, json: boo
         return Ok(());
     }
     match &deleted.row {
-        Row::Contact(c) => {
-            let person = person_of(cx, c)?;
-            print_json(
-                &mut cx.out,
-                &InteractionJson {
-                    person: person.as_ref().map(|p| p.name.as_str()),
-                    ..InteractionJson::from(c)
-                },
-            )
-        }
+        Row::Contact(c) => print_contact(cx, c),
         Row::FollowUp(f) => print_json(&mut cx.out, &FollowUpJson::from(f)),
         Row::Moment(m) => print_json(&mut cx.out, &MomentJson::from(m)),
         Row::Trigger(t) => print_json(&mut cx.out, &TriggerJson::from(t)),
@@ -338,7 +321,14 @@ fn delete_customer(cx: &mut Ctx, who: &str, yes: bool, json: bool) -> anyhow::Re
     Ok(())
 }
 
-/// The person a contact was with, for its JSON's `person`; `None` when not recorded.
-fn person_of(cx: &Ctx, contact: &Interaction) -> anyhow::Result<Option<Person>> {
-    contact.person_id.map_or(Ok(None), |id| cx.store.person(id))
+/// The contact as JSON, naming the person it was with.
+fn print_contact(cx: &mut Ctx, contact: &Interaction) -> anyhow::Result<()> {
+    let person = contact.person_id.map_or(Ok(None), |id| cx.store.person(id))?;
+    print_json(
+        &mut cx.out,
+        &InteractionJson {
+            person: person.as_ref().map(|p| p.name.as_str()),
+            ..InteractionJson::from(contact)
+        },
+    )
 }

@@ -212,10 +212,6 @@ mod tests {
             several("jan", "Acme", &found),
             "'jan' is more than one at Acme — Jan Smit (left), Jan de Vries; type more of the name"
         );
-        assert!(
-            no_one("3 times", "Acme", &people, "call", true)
-                .ends_with("or write 'call: 3 times: …' to keep the words in the note")
-        );
     }
 
     #[test]
