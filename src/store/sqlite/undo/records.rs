@@ -37,6 +37,8 @@ pub(super) fn undo_edit(tx: &Connection, before: &Row, after: &Row) -> anyhow::R
 /// Sets every field a person can edit back to `row`'s.
 fn write_back(tx: &Connection, row: &Row) -> anyhow::Result<()> {
     match row {
+        // With whom it was: that person, else (gone since, as a deleted customer's people
+        // are) the main contact; a contact with no one recorded stays so.
         Row::Contact(c) => tx.execute(
             "UPDATE interactions SET kind = ?2, at = ?3, note = ?4, satisfaction = ?5 WHERE id = ?1",
             params![c.id, c.kind, ts(c.at), c.note, c.satisfaction],
@@ -179,9 +181,14 @@ fn exists(tx: &Connection, table: &str, id: i64) -> anyhow::Result<bool> {
 fn insert(tx: &Connection, row: &Row, kept: &Kept) -> anyhow::Result<()> {
     let created = |fallback| kept.created_at.map_or(fallback, ts);
     match row {
+        // With whom it was: that person, else (gone since, as a deleted customer's people
+        // are) the main contact; a contact with no one recorded stays so.
         Row::Contact(c) => tx.execute(
             "INSERT INTO interactions (id, customer_id, at, kind, direction, note, satisfaction, person_id)
-             VALUES (?1, ?2, ?3, ?4, coalesce(?5, 'out'), ?6, ?7, (SELECT id FROM people WHERE id = ?8))",
+             VALUES (?1, ?2, ?3, ?4, coalesce(?5, 'out'), ?6, ?7,
+                     CASE WHEN ?8 IS NOT NULL THEN coalesce(
+                         (SELECT id FROM people WHERE id = ?8 AND customer_id = ?2),
+                         (SELECT id FROM people WHERE customer_id = ?2 AND main = 1)) END)",
             params![c.id, c.customer_id, ts(c.at), c.kind, kept.direction, c.note, c.satisfaction, c.person_id],
         ),
         Row::FollowUp(f) => tx.execute(
