@@ -37,8 +37,6 @@ pub(super) fn undo_edit(tx: &Connection, before: &Row, after: &Row) -> anyhow::R
 /// Sets every field a person can edit back to `row`'s.
 fn write_back(tx: &Connection, row: &Row) -> anyhow::Result<()> {
     match row {
-        // With whom it was: that person, else (gone since, as a deleted customer's people
-        // are) the main contact; a contact with no one recorded stays so.
         Row::Contact(c) => tx.execute(
             "UPDATE interactions SET kind = ?2, at = ?3, note = ?4, satisfaction = ?5 WHERE id = ?1",
             params![c.id, c.kind, ts(c.at), c.note, c.satisfaction],
