@@ -626,6 +626,9 @@ pub enum EditCmd {
         /// 1 to 5, or none to clear it
         #[arg(long, value_name = "1..5|none", allow_hyphen_values = true)]
         satisfaction: Option<String>,
+        /// Whom it was with: one of the customer's people, as the quick-log line names them
+        #[arg(long, value_name = "PERSON")]
+        with: Option<String>,
         #[arg(long)]
         json: bool,
     },

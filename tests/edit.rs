@@ -317,7 +317,7 @@ fn bad_values_and_gone_ids_are_refused_and_change_nothing() {
     for (args, says) in [
         (
             &["edit", "contact", "1"][..],
-            "nothing to change — give --kind, --at, --note or --satisfaction",
+            "nothing to change — give --kind, --at, --note, --satisfaction or --with",
         ),
         (
             &["edit", "contact", "1", "--satisfaction", "7"],

@@ -235,3 +235,26 @@ fn the_card_gives_each_persons_last_contact() {
         ]
     );
 }
+
+#[test]
+fn an_edit_says_whom_a_contact_was_with_and_undo_takes_it_back() {
+    let book = Book::acme_with_people();
+    book.ok(&["log", "acme", "call anna yesterday: terms"]);
+    let id = book.contacts()[0]["id"].as_i64().unwrap().to_string();
+    assert_eq!(
+        book.ok(&["edit", "contact", &id, "--with", "jan smit"]),
+        "Edited the call of Sun 22 Nov with Acme BV: person\n"
+    );
+    assert_eq!(book.contacts()[0]["person"], "Jan Smit");
+    book.ok(&["undo"]);
+    assert_eq!(book.contacts()[0]["person"], "Anna de Boer");
+    book.refuses(
+        &["edit", "contact", &id, "--with", "ana"],
+        "no one called 'ana' at Acme — Acme BV, Anna de Boer, Jan Smit, Jan de Vries (left)",
+    );
+    book.refuses(
+        &["edit", "contact", &id, "--with", "jan"],
+        "'jan' is more than one at Acme",
+    );
+    assert_eq!(book.contacts()[0]["person"], "Anna de Boer", "nothing changed");
+}

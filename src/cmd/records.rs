@@ -43,6 +43,7 @@ pub fn edit(cx: &mut Ctx, cmd: EditCmd) -> anyhow::Result<()> {
             at,
             note,
             satisfaction,
+            with,
             json,
         } => {
             let patch = ContactPatch {
@@ -50,9 +51,12 @@ pub fn edit(cx: &mut Ctx, cmd: EditCmd) -> anyhow::Result<()> {
                 at: opt(at.as_ref(), |t| records::contact_time(now, t))?,
                 note,
                 satisfaction: opt(satisfaction.as_ref(), records::satisfaction)?,
+                person_id: None,
             };
-            let edited = journaled(store, now, By::Cli, |s| records::edit_contact(s, now, id, &patch))
-                .map_err(flags("--kind, --at, --note or --satisfaction"))?;
+            let edited = journaled(store, now, By::Cli, |s| {
+                records::edit_contact_with(s, now, id, &patch, with.as_deref())
+            })
+            .map_err(flags("--kind, --at, --note, --satisfaction or --with"))?;
             if json {
                 return print_contact(cx, &edited.record);
             }

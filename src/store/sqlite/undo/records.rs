@@ -38,8 +38,9 @@ pub(super) fn undo_edit(tx: &Connection, before: &Row, after: &Row) -> anyhow::R
 fn write_back(tx: &Connection, row: &Row) -> anyhow::Result<()> {
     match row {
         Row::Contact(c) => tx.execute(
-            "UPDATE interactions SET kind = ?2, at = ?3, note = ?4, satisfaction = ?5 WHERE id = ?1",
-            params![c.id, c.kind, ts(c.at), c.note, c.satisfaction],
+            "UPDATE interactions SET kind = ?2, at = ?3, note = ?4, satisfaction = ?5,
+                 person_id = (SELECT id FROM people WHERE id = ?6) WHERE id = ?1",
+            params![c.id, c.kind, ts(c.at), c.note, c.satisfaction, c.person_id],
         ),
         Row::FollowUp(f) => tx.execute(
             "UPDATE follow_ups SET text = ?2, due = ?3 WHERE id = ?1",
