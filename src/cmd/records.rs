@@ -53,14 +53,7 @@ pub fn edit(cx: &mut Ctx, cmd: EditCmd) -> anyhow::Result<()> {
                 satisfaction: opt(satisfaction.as_ref(), records::satisfaction)?,
                 person_id: None,
             };
-            let edited = journaled(store, now, By::Cli, |s| {
-                records::edit_contact_with(s, now, id, &patch, with.as_deref())
-            })
-            .map_err(flags("--kind, --at, --note, --satisfaction or --with"))?;
-            if json {
-                return print_contact(cx, &edited.record);
-            }
-            writeln!(cx.out, "{}", edited.said)?;
+            return contact(cx, id, &patch, with.as_deref(), json);
         }
         EditCmd::FollowUp { id, text, due, json } => {
             let patch = FollowUpPatch {
@@ -134,6 +127,27 @@ pub fn edit(cx: &mut Ctx, cmd: EditCmd) -> anyhow::Result<()> {
             writeln!(cx.out, "{}", edited.said)?;
         }
     }
+    Ok(())
+}
+
+/// `edit contact ID`: the patch read from the flags, and whom it was with, through the
+/// use case.
+fn contact(
+    cx: &mut Ctx,
+    id: i64,
+    patch: &ContactPatch,
+    with: Option<&str>,
+    json: bool,
+) -> anyhow::Result<()> {
+    let now = cx.now;
+    let edited = journaled(&mut *cx.store, now, By::Cli, |s| {
+        records::edit_contact_with(s, now, id, patch, with)
+    })
+    .map_err(flags("--kind, --at, --note, --satisfaction or --with"))?;
+    if json {
+        return print_contact(cx, &edited.record);
+    }
+    writeln!(cx.out, "{}", edited.said)?;
     Ok(())
 }
 
