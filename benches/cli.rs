@@ -144,6 +144,40 @@ mod log {
         });
     }
 
+    /// `backdated_open_write_close` with a line that names the person it was with (`call
+    /// NAME: …`, NAME the full name of the customer's main contact): the use case also
+    /// reads the account's people, one indexed query, to find them.
+    #[divan::bench(sample_count = 40, sample_size = 1)]
+    fn named_open_write_close(bencher: Bencher) {
+        let now = common::now();
+        let copy = WritableCopy::new("book-100k-log.db");
+        let mut customer = spread();
+        let path = copy.0.clone();
+        let line = move || {
+            let id = customer();
+            let store = touchbase::store::open(&path).expect("opening the copy");
+            let people = store.people_of(id).expect("reading the people");
+            (
+                id,
+                format!("call {}: site tour >> send the offer @fri", people[0].name),
+            )
+        };
+        bencher
+            .with_inputs(line)
+            .bench_local_values(|(customer_id, line)| {
+                let mut store = touchbase::store::open(&copy.0).expect("opening the copy");
+                log::contact(
+                    &mut *store,
+                    now,
+                    touchbase::domain::workdays::Workdays::default(),
+                    Who::Id(customer_id),
+                    &line,
+                )
+                .expect("logging");
+                drop(store);
+            });
+    }
+
     /// Customer ids spread over the book by a stride prime to its size.
     fn spread() -> impl FnMut() -> i64 {
         let mut i = 0_usize;

@@ -40,7 +40,7 @@ the system time zone's, or TOUCHBASE_TZ's (an offset: +01:00, -05:30, UTC).
 
 const LOG_HELP: &str = concat!(
     "\
-The line: [kind [when]:] note [>> follow-up text] [@when] [=satisfaction] [#tag ...] [!done|!ID|!fID]
+The line: [kind [person] [when]:] note [>> follow-up text] [@when] [=satisfaction] [#tag ...] [!done|!ID|!fID]
 
   kind      call, email, meeting, visit, message, note, gift, complaint; without
             \"kind:\" the line is a call. A note does not count as contact; a gift is
@@ -49,6 +49,12 @@ The line: [kind [when]:] note [>> follow-up text] [@when] [=satisfaction] [#tag 
             today, mon (the last Monday), last fri, 3 days ago, -3d, 2026-11-20,
             20-11-2026, each with or without 14:30, or a time alone (today). Default:
             now. A time in the future is refused.
+  person    (between the kind and the when) whom the contact was with, one of the
+            customer's people (`touchbase person list CUSTOMER`): a first name, the full
+            name or the start of its words, in any case, accents optional; someone who
+            left too. Without one it was with the main contact. A name that fits no one
+            or several is refused, listing the people. Kind, person and when take at most
+            four words before the colon: \"call anna 3 days ago:\".
   >> text   a follow-up to do; without @when it is due the next workday.
   @when     the follow-up's day, looking ahead: today, tomorrow, fri (the next one),
             +3d, +2w, +1m, in 3 days, next week (Monday), 2026-12-01, 1-12-2026.
@@ -64,6 +70,8 @@ Examples:
   touchbase log acme \"call: discussed renewal >> send proposal @fri\"
   touchbase log acme \"visit yesterday: site tour =5 >> send the offer @fri\"
   touchbase log acme \"call mon 14:30: discussed terms\"
+  touchbase log acme \"call anna yesterday: discussed terms\"
+  touchbase log acme \"visit jan de boer: site tour\"
   touchbase log acme \"email: sent price list @+3d\"
   touchbase log \"jan acme\" \"complaint: late delivery #logistics\"
   touchbase log acme \"email: sent the proposal !114\"
@@ -624,6 +632,9 @@ pub enum EditCmd {
         /// 1 to 5, or none to clear it
         #[arg(long, value_name = "1..5|none", allow_hyphen_values = true)]
         satisfaction: Option<String>,
+        /// Whom it was with: one of the customer's people, as the quick-log line names them
+        #[arg(long, value_name = "PERSON")]
+        with: Option<String>,
         #[arg(long)]
         json: bool,
     },

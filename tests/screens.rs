@@ -277,6 +277,67 @@ fn the_card_lists_the_people_main_first_and_who_left_dimmed() {
     snapshot_both("card_people", &mut f.app);
 }
 
+/// Acme's people besides Jan (the main contact): the CFO, and Anna, who left.
+fn acme_people(store: &mut dyn Book, acme: i64) {
+    use touchbase::domain::person::NewPerson;
+    let now = at("2026-11-10T09:00:00Z");
+    let person = |name: &str, role: &str| NewPerson {
+        name: name.into(),
+        role: role.into(),
+        ..NewPerson::default()
+    };
+    store
+        .add_person(acme, &person("Frau Albrecht", "CFO"), now)
+        .unwrap();
+    let anna = store
+        .add_person(acme, &person("Anna de Boer", "inkoper"), now)
+        .unwrap();
+    store.mark_left(anna.id, day("2026-10-01"), "", now).unwrap();
+}
+
+/// A name in the quick-log line that fits no one at the customer is refused in place:
+/// the name marked, the people there listed, nothing logged.
+#[test]
+fn a_quick_log_naming_no_one_lists_the_people_there() {
+    let mut f = book_then(acme_people);
+    f.app.press(KeyCode::Enter); // Jan's card
+    f.app.submit("l", "call ana yesterday: talked budget");
+    insta::assert_snapshot!(
+        "quicklog_no_such_person_80x24",
+        draw(&mut f.app, 80, 24).backend()
+    );
+    let screen = rows(&mut f.app, 80, 24).join("\n");
+    assert!(
+        screen.contains(
+            "no one called 'ana' at Acme Logistics BV — Jan de Vries, Frau Albrecht, Anna de\nBoer (left)"
+        ),
+        "{screen}"
+    );
+}
+
+/// A contact with someone other than the main contact says so on the timeline, and the
+/// people block gives each person's last contact.
+#[test]
+fn the_card_says_whom_a_contact_was_with_and_each_persons_last_contact() {
+    let mut f = book_then(acme_people);
+    f.app.press(KeyCode::Enter);
+    f.app.submit("l", "meeting frau yesterday: budget 2027");
+    let logged = rows(&mut f.app, 120, 40).join("\n");
+    assert!(
+        logged.contains("Logged meeting with Frau Albrecht at Acme Logistics BV on Sun 22 Nov"),
+        "{logged}"
+    );
+    f.app.press(KeyCode::Esc); // keeps the open follow-up
+    let screen = rows(&mut f.app, 120, 40).join("\n");
+    assert!(screen.contains("with Frau · budget 2027"), "{screen}");
+    assert!(screen.contains("Frau Albrecht · CFO · last 22 Nov"), "{screen}");
+    assert!(
+        screen.contains("Jan de Vries · jan@acme.nl · +31 20 555 0101 · last 16 Nov"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("card_with_whom_120x40", draw(&mut f.app, 120, 40).backend());
+}
+
 #[test]
 fn a_timeline_row_selected_on_the_card() {
     let mut f = book();

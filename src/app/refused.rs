@@ -77,6 +77,10 @@ pub enum Refused {
     /// ("2 contacts and 1 order", or nothing).
     #[error("{}", unconfirmed(.name, .records))]
     Unconfirmed { name: String, records: String },
+    /// A person named for a contact (`edit contact --with`) who is no one, or more than
+    /// one, at its customer: what `domain::whom` says.
+    #[error("{0}")]
+    Whom(String),
     /// A follow-up's "text @when" that does not read as one.
     #[error("{0}")]
     Plan(String),

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::domain::balance::BalanceEntry;
 use crate::domain::moment::Moment;
 use crate::domain::nudge::Nudge;
+use crate::domain::person::Person;
 use crate::domain::trigger::Trigger;
 use crate::domain::{Customer, FollowUp};
 use crate::store::{CustomerRow, Entry, Interaction, Order};
@@ -127,6 +128,10 @@ pub struct InteractionJson<'a> {
     pub kind: &'static str,
     pub note: &'a str,
     pub satisfaction: Option<u8>,
+    /// Whom the contact was with, `null` when not recorded; `person` is their name where
+    /// it is known (`show`, `log`).
+    pub person_id: Option<i64>,
+    pub person: Option<&'a str>,
 }
 
 impl<'a> From<&'a Interaction> for InteractionJson<'a> {
@@ -137,6 +142,21 @@ impl<'a> From<&'a Interaction> for InteractionJson<'a> {
             kind: i.kind.as_str(),
             note: &i.note,
             satisfaction: i.satisfaction,
+            person_id: i.person_id,
+            person: None,
+        }
+    }
+}
+
+impl<'a> InteractionJson<'a> {
+    /// The contact, naming its person from `people` (the customer's).
+    pub fn among(i: &'a Interaction, people: &'a [Person]) -> Self {
+        InteractionJson {
+            person: i
+                .person_id
+                .and_then(|id| people.iter().find(|p| p.id == id))
+                .map(|p| p.name.as_str()),
+            ..InteractionJson::from(i)
         }
     }
 }

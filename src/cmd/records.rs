@@ -18,7 +18,7 @@ use crate::cli::{CustomerEditArgs, EditCmd, EntryArgs, RecordKind};
 use crate::domain::balance::Side;
 use crate::domain::moment::Part;
 use crate::domain::text::sanitize;
-use crate::store::By;
+use crate::store::{By, Interaction};
 
 /// An edit that names nothing to change is refused in the command line's words: the flags
 /// that would have.
@@ -44,6 +44,7 @@ pub fn edit(cx: &mut Ctx, cmd: EditCmd) -> anyhow::Result<()> {
             at,
             note,
             satisfaction,
+            with,
             json,
         } => {
             let patch = ContactPatch {
@@ -51,13 +52,9 @@ pub fn edit(cx: &mut Ctx, cmd: EditCmd) -> anyhow::Result<()> {
                 at: opt(at.as_ref(), |t| records::contact_time(now, t))?,
                 note,
                 satisfaction: opt(satisfaction.as_ref(), records::satisfaction)?,
+                person_id: None,
             };
-            let edited = journaled(store, now, By::Cli, |s| records::edit_contact(s, now, id, &patch))
-                .map_err(flags("--kind, --at, --note or --satisfaction"))?;
-            if json {
-                return print_json(&mut cx.out, &InteractionJson::from(&edited.record));
-            }
-            writeln!(cx.out, "{}", edited.said)?;
+            return contact(cx, id, &patch, with.as_deref(), json);
         }
         EditCmd::FollowUp { id, text, due, json } => {
             let patch = FollowUpPatch {
@@ -134,6 +131,27 @@ pub fn edit(cx: &mut Ctx, cmd: EditCmd) -> anyhow::Result<()> {
             writeln!(cx.out, "{}", edited.said)?;
         }
     }
+    Ok(())
+}
+
+/// `edit contact ID`: the patch read from the flags, and whom it was with, through the
+/// use case.
+fn contact(
+    cx: &mut Ctx,
+    id: i64,
+    patch: &ContactPatch,
+    with: Option<&str>,
+    json: bool,
+) -> anyhow::Result<()> {
+    let now = cx.now;
+    let edited = journaled(&mut *cx.store, now, By::Cli, |s| {
+        records::edit_contact_with(s, now, id, patch, with)
+    })
+    .map_err(flags("--kind, --at, --note, --satisfaction or --with"))?;
+    if json {
+        return print_contact(cx, &edited.record);
+    }
+    writeln!(cx.out, "{}", edited.said)?;
     Ok(())
 }
 
@@ -301,7 +319,7 @@ pub fn delete(cx: &mut Ctx, what: RecordKind, target: &str, yes: bool, json: boo
         return Ok(());
     }
     match &deleted.row {
-        Row::Contact(c) => print_json(&mut cx.out, &InteractionJson::from(c)),
+        Row::Contact(c) => print_contact(cx, c),
         Row::FollowUp(f) => print_json(&mut cx.out, &FollowUpJson::from(f)),
         Row::Moment(m) => print_json(&mut cx.out, &MomentJson::from(m)),
         Row::Trigger(t) => print_json(&mut cx.out, &TriggerJson::from(t)),
@@ -329,4 +347,16 @@ fn delete_customer(cx: &mut Ctx, who: &str, yes: bool, json: bool) -> anyhow::Re
     }
     writeln!(cx.out, "{}", deleted.said)?;
     Ok(())
+}
+
+/// The contact as JSON, naming the person it was with.
+fn print_contact(cx: &mut Ctx, contact: &Interaction) -> anyhow::Result<()> {
+    let person = contact.person_id.map_or(Ok(None), |id| cx.store.person(id))?;
+    print_json(
+        &mut cx.out,
+        &InteractionJson {
+            person: person.as_ref().map(|p| p.name.as_str()),
+            ..InteractionJson::from(contact)
+        },
+    )
 }

@@ -61,6 +61,8 @@ pub struct ContactPatch {
     pub note: Option<String>,
     /// `Some(None)` clears the satisfaction.
     pub satisfaction: Option<Option<u8>>,
+    /// The person it was with, one of its customer's people.
+    pub person_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -301,6 +303,7 @@ mod tests {
                 kind: Kind::Gift,
                 note: "hamper “xl”".into(),
                 satisfaction: Some(5),
+                person_id: Some(3),
             }),
             Row::Entry(BalanceEntry {
                 id: 3,

@@ -16,14 +16,24 @@ use crate::app::{Refused, Who, balance, follow_ups, log, orders, triggers};
 use crate::domain::balance::Side;
 use crate::domain::moment::parse_people;
 use crate::domain::text::{sanitize, shown_path};
+use crate::domain::whom;
 use crate::files;
 use crate::human::{day, follow_up_summary, items, local_time};
 use crate::store::{By, Change, Undid};
 
-/// "Logged call with Jan de Vries on Mon 16 Nov 10:00 · follow-up … · =4 · closed …".
+/// "Logged call with Jan de Vries on Mon 16 Nov 10:00 · follow-up … · =4 · closed …"; "with
+/// Frau Albrecht at Jan de Vries" when the line named someone.
 fn logged_said(done: &log::Contact, now: crate::clock::Now) -> String {
     let line = &done.logged.line;
-    let mut said = format!("Logged {} with {}", line.kind, sanitize(&done.customer.name));
+    let mut said = match &done.with {
+        Some(p) => format!(
+            "Logged {} with {} at {}",
+            line.kind,
+            sanitize(&p.name),
+            sanitize(whom::account(&done.customer))
+        ),
+        None => format!("Logged {} with {}", line.kind, sanitize(&done.customer.name)),
+    };
     if line.at.is_some() {
         let _ = write!(said, " on {}", local_time(done.logged.at, now));
     }

@@ -275,6 +275,7 @@ impl App {
                         at: read(f(1), |t| records::contact_time(now, t))?,
                         note: f(2),
                         satisfaction: read(f(3), records::satisfaction)?,
+                        person_id: None,
                     };
                     journaled(store, now, By::Tui, |s| {
                         records::edit_contact(s, now, r.id, &patch)

@@ -176,6 +176,7 @@ macro_rules! contract {
                     adding_a_main_person_moves_main,
                     people_are_found_by_an_address_or_a_number_however_typed,
                     a_merge_brings_the_other_s_people_along_as_not_main,
+                    a_contact_is_with_its_person_or_the_main_contact,
                 },
                 people_found::{
                     a_person_s_name_finds_their_account_at_every_level,
