@@ -500,7 +500,7 @@ fn a_moment_planned_in_the_form_names_its_people() {
     f.app.press(KeyCode::Enter);
     let screen = rows(&mut f.app, 80, 24).join("\n");
     assert!(
-        screen.contains("no one called 'ana' at Jan de Vries — Jan de Vries, Frau Albrecht"),
+        screen.contains("no one called 'ana' at Acme Logistics BV — Jan de Vries, Frau Albrech"),
         "{screen}"
     );
     for _ in 0..3 {

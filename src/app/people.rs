@@ -13,7 +13,7 @@ use crate::clock::Now;
 use crate::domain::Customer;
 use crate::domain::person::{NewPerson, Person, PersonPatch};
 use crate::domain::when::{Facing, parse_day};
-use crate::domain::words;
+use crate::domain::whom::{self, Whom};
 use crate::store::{Book, Change, Journaled, NotFound};
 
 /// A person added, and the main contact they replaced (when `--main` moved it).
@@ -151,86 +151,17 @@ pub fn list(store: &dyn Book, who: Who<'_>) -> anyhow::Result<(Customer, Vec<Per
     Ok((customer, people))
 }
 
-/// A name typed for a person at a customer that names no one there, or several.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum PersonNotFound {
-    /// `people`: everyone at the customer, as "Anna de Boer, Jan Smit".
-    #[error("no one called '{typed}' at {at} — {people}")]
-    NoOne {
-        typed: String,
-        at: String,
-        people: String,
-    },
-    #[error("no one called '{typed}' at {at}: it has no people yet — add one with `touchbase person add`")]
-    NoPeople { typed: String, at: String },
-    /// `matches`: the people the name fits, as "Jan Smit, Jan de Vries".
-    #[error("'{typed}' could be {matches} at {at} — type more of the name")]
-    Several {
-        typed: String,
-        at: String,
-        matches: String,
-    },
-}
-
-/// Whether a name's folded words fit what was typed: (typed key, typed words, name's words).
-type NameRule = fn(&str, &[String], &[String]) -> bool;
-
-/// The person at customer `customer_id` that `typed` names: their whole name, their
-/// first name, or the start of each word of their name ("an", "anna de b"), ignoring
-/// case and accents ("kuhne" is Kühne). A whole name wins over a first name, a first name
-/// over a start; among equals those still there win over those who left. Several
-/// left is `PersonNotFound::Several`, none `NoOne` (listing who is there).
+/// The person at customer `customer_id` that `typed` names, as the quick-log line finds
+/// them (`domain::whom::pick`): the whole name, the first name, or the start of each word
+/// of the name, ignoring case and accents; among equals those still there win over those
+/// who left. No one or several is refused with the people listed.
 pub fn resolve_person(store: &dyn Book, customer_id: i64, typed: &str) -> anyhow::Result<Person> {
     let customer = store.require_customer(customer_id)?;
     let people = store.people_of(customer_id)?;
-    let typed_words = words::words(typed);
-    let key = typed_words.join(" ");
-    let not_found = |matches: &[&Person]| -> PersonNotFound {
-        let names = |list: &[&Person]| {
-            list.iter()
-                .map(|p| p.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let (typed, at) = (typed.trim().to_string(), customer.name.clone());
-        if people.is_empty() {
-            return PersonNotFound::NoPeople { typed, at };
-        }
-        if matches.is_empty() {
-            let all: Vec<&Person> = people.iter().collect();
-            return PersonNotFound::NoOne {
-                typed,
-                at,
-                people: names(&all),
-            };
-        }
-        PersonNotFound::Several {
-            typed,
-            at,
-            matches: names(matches),
-        }
-    };
-    let refuse_as = |matches: &[&Person]| -> anyhow::Error { Refused::from(not_found(matches)).into() };
-    if key.is_empty() {
-        return Err(refuse_as(&[]));
+    let account = whom::account(&customer);
+    match whom::pick(&people, typed) {
+        Whom::One(person) => Ok(person.clone()),
+        Whom::NoOne => Err(Refused::Whom(whom::no_one(typed.trim(), account, &people)).into()),
+        Whom::Several(found) => Err(Refused::Whom(whom::several(typed.trim(), account, &found)).into()),
     }
-    let rules: [NameRule; 3] = [
-        |key, _, name| name.join(" ") == key,
-        |key, _, name| name.first().is_some_and(|first| first == key),
-        |_, typed, name| words::matches(typed, name),
-    ];
-    for rule in rules {
-        let fits: Vec<&Person> = people
-            .iter()
-            .filter(|p| rule(&key, &typed_words, &words::words(&p.name)))
-            .collect();
-        let there: Vec<&Person> = fits.iter().copied().filter(|p| p.left.is_none()).collect();
-        let pick = if there.is_empty() { &fits } else { &there };
-        match pick.as_slice() {
-            [] => {}
-            [one] => return Ok((*one).clone()),
-            several => return Err(refuse_as(several)),
-        }
-    }
-    Err(refuse_as(&[]))
 }

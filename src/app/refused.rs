@@ -42,9 +42,6 @@ pub enum Refused {
     /// A moment's People field that does not read.
     #[error(transparent)]
     People(#[from] crate::domain::moment::BadPeople),
-    /// A name that names no one, or several, at the customer.
-    #[error(transparent)]
-    Person(#[from] super::people::PersonNotFound),
     #[error(transparent)]
     Search(#[from] BadSearch),
     #[error(transparent)]

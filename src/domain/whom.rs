@@ -22,7 +22,8 @@ pub enum Whom<'a> {
 }
 
 /// The one of `people` that `typed` names, trying the full name, then the first name,
-/// then the start of the name's words; the first of these that fits anyone decides.
+/// then the start of the name's words; the first of these that fits anyone decides, and
+/// among those it fits, people still there win over those who left.
 pub fn pick<'a>(people: &'a [Person], typed: &str) -> Whom<'a> {
     let typed_words = words::words(typed);
     if typed_words.is_empty() {
@@ -34,7 +35,11 @@ pub fn pick<'a>(people: &'a [Person], typed: &str) -> Whom<'a> {
     let first = |w: &Vec<String>| typed_words.len() == 1 && w.first() == typed_words.first();
     let start = |w: &Vec<String>| starts_in_turn(&typed_words, w);
     for fits in [&full as &dyn Fn(&Vec<String>) -> bool, &first, &start] {
-        let found: Vec<&Person> = named.iter().filter(|(_, w)| fits(w)).map(|(p, _)| *p).collect();
+        let mut found: Vec<&Person> = named.iter().filter(|(_, w)| fits(w)).map(|(p, _)| *p).collect();
+        // Among equals, those still there win over those who left.
+        if found.iter().any(|p| p.left.is_none()) {
+            found.retain(|p| p.left.is_none());
+        }
         match found.as_slice() {
             [] => {}
             [one] => return Whom::One(one),
