@@ -30,10 +30,11 @@ pub fn run(cx: &mut Ctx, customers: usize, force: bool) -> anyhow::Result<()> {
     let s = demo::generate(&mut *cx.store, cx.now, customers)?;
     writeln!(
         cx.out,
-        "Wrote a demo book to '{}' in {:.1}s: {} customers, {} contacts, {} follow-ups, {} decision moments, {} triggers, {} gives/asks, {} orders.",
+        "Wrote a demo book to '{}' in {:.1}s: {} customers, {} people, {} contacts, {} follow-ups, {} decision moments, {} triggers, {} gives/asks, {} orders.",
         sanitize(&cx.store.location()),
         started.elapsed().as_secs_f64(),
         s.customers,
+        s.people,
         s.interactions,
         s.follow_ups,
         s.moments,

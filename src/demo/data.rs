@@ -42,6 +42,17 @@ pub(super) struct Customer {
     pub company: String,
     pub email: String,
     pub phone: String,
+    /// The main contact's role, and a mobile number beside `phone` (then the office one).
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub mobile: String,
+    /// The other people at the account; contacts and moments name them by name.
+    #[serde(default)]
+    pub people: Vec<PersonData>,
+    /// Every generated contact is with the main contact.
+    #[serde(default)]
+    pub single_threaded: bool,
     #[serde(default)]
     pub tags: Vec<String>,
     pub cadence: u32,
@@ -69,9 +80,34 @@ pub(super) struct Customer {
     pub asks: Vec<Entry>,
 }
 
+/// A person at a hand-written account besides the main contact.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct PersonData {
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub mobile: String,
+    #[serde(default)]
+    pub notes: String,
+    /// The day they joined (none: before the story begins).
+    pub since: Option<i64>,
+    /// The day they left, and where to ("" when not said).
+    pub left: Option<i64>,
+    #[serde(default)]
+    pub left_to: String,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct Contact {
+    /// Whom it was with, by name; none: the main contact.
+    pub with: Option<String>,
     pub on: i64,
     #[serde(deserialize_with = "kind")]
     pub kind: Kind,
@@ -101,6 +137,15 @@ pub(super) struct Moment {
     #[serde(default)]
     pub status: Status,
     pub closed: Option<i64>,
+    /// The people taking part, by name (the customer's own name is the main contact).
+    #[serde(default)]
+    pub decides: Vec<String>,
+    #[serde(default)]
+    pub signs: Vec<String>,
+    #[serde(default)]
+    pub champion: Vec<String>,
+    #[serde(default)]
+    pub involved: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -222,6 +267,8 @@ pub(super) struct Favour {
 pub(super) struct Country {
     pub tld: String,
     pub phones: Vec<String>,
+    /// What generated people do at their account, in the country's words.
+    pub roles: Vec<String>,
     pub first: Vec<String>,
     pub last: Vec<String>,
     pub stems: Vec<String>,
@@ -267,6 +314,7 @@ impl Pools {
         for c in &self.country {
             for (name, len) in [
                 ("phones", c.phones.len()),
+                ("roles", c.roles.len()),
                 ("first", c.first.len()),
                 ("last", c.last.len()),
                 ("stems", c.stems.len()),

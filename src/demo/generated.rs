@@ -1,11 +1,14 @@
 //! Generated customers beyond the hand-written ones: names, companies and emails from the
 //! country pools (unique up to ~28,000 per country), and a random but plausible story.
-//! What to write, not how: that is `writer`'s.
+//! Each account has one to five people (about 2.5), some of whom left. What to write,
+//! not how: that is `writer`'s.
 
 use fastrand::Rng;
 
 use super::data::{Country, Pools, Status, TriggerKind, Value};
 use super::writer::{MomentAt, Plan, Writer, pick};
+use crate::domain::moment::Part;
+use crate::domain::person::{Detail, NewPerson};
 use crate::domain::{Cadence, Tags};
 use crate::store::NewCustomer;
 
@@ -128,17 +131,92 @@ pub(super) fn write(w: &mut Writer<'_, '_>, namer: &Namer, i: usize) -> anyhow::
         }
     };
 
-    let id = w.customer(&new, &plan)?;
+    let main = NewPerson {
+        name: new.name.clone(),
+        role: pick(&mut w.people_rng, &pools.country[i % pools.country.len()].roles).clone(),
+        emails: vec![Detail::new(&new.email)],
+        phones: vec![Detail::new(&new.phone)],
+        main: true,
+        ..NewPerson::default()
+    };
+    let (id, main_id) = w.customer(&new, &main, &plan)?;
+    let people = colleagues(w, id, i, &new.email, plan.created)?;
     w.history(id, &plan)?;
     if let Some((first, _)) = plan.contacts {
-        story(w, id, first)?;
+        story(w, id, first, main_id, &people)?;
     }
     w.orders(id, &plan)?;
     open_follow_ups(w, id, plan.created)
 }
 
-/// Now and then a decision moment, a switching trigger, gives and asks.
-fn story(w: &mut Writer<'_, '_>, id: i64, first: i64) -> anyhow::Result<()> {
+/// How many people an account has beside its main contact, in percent: 1.6 on average.
+const COLLEAGUES: [(usize, u8); 5] = [(0, 20), (1, 30), (2, 30), (3, 12), (4, 8)];
+
+/// The other people at the `i`th generated account (e-mail `email`, added on day
+/// `created`): named from its country's pools, at the account's domain; one in ten left.
+/// The ids of those still there.
+fn colleagues(
+    w: &mut Writer<'_, '_>,
+    id: i64,
+    i: usize,
+    email: &str,
+    created: i64,
+) -> anyhow::Result<Vec<i64>> {
+    let pools = w.pools;
+    let c = &pools.country[i % pools.country.len()];
+    let domain = email.rsplit_once('@').map_or("", |(_, d)| d);
+    let mut r = w.people_rng.u8(..100);
+    let mut n = 0;
+    for (count, share) in COLLEAGUES {
+        if r < share {
+            n = count;
+            break;
+        }
+        r -= share;
+    }
+    let mut there = Vec::with_capacity(n);
+    for _ in 0..n {
+        let rng = &mut w.people_rng;
+        let first = pick(rng, &c.first);
+        let last = pick(rng, &c.last);
+        let mut address = String::with_capacity(48);
+        push_slug(&mut address, first);
+        address.push('.');
+        push_slug(&mut address, last);
+        address.push('@');
+        address.push_str(domain);
+        let phone = format!(
+            "{} {:03} {:04}",
+            pick(rng, &c.phones),
+            rng.u32(100..1000),
+            rng.u32(0..10_000)
+        );
+        let person = NewPerson {
+            name: format!("{first} {last}"),
+            role: pick(rng, &c.roles).clone(),
+            emails: vec![Detail::new(&address)],
+            phones: vec![Detail::new(&phone)],
+            ..NewPerson::default()
+        };
+        let left = (rng.u8(..100) < 10).then(|| {
+            let day = rng.i64(created.min(-2)..0);
+            let to = if rng.bool() {
+                pick(rng, &c.stems).as_str()
+            } else {
+                ""
+            };
+            (day, to)
+        });
+        let person_id = w.person(id, &person, None, left)?;
+        if left.is_none() {
+            there.push(person_id);
+        }
+    }
+    Ok(there)
+}
+
+/// Now and then a decision moment naming its people, a switching trigger, gives and asks.
+fn story(w: &mut Writer<'_, '_>, id: i64, first: i64, main: i64, people: &[i64]) -> anyhow::Result<()> {
     let pools = w.pools;
     let r = w.rng.u8(..100);
     if r < 40 {
@@ -165,7 +243,17 @@ fn story(w: &mut Writer<'_, '_>, id: i64, first: i64) -> anyhow::Result<()> {
             status,
             closed,
         };
-        w.moment(id, &moment)?;
+        let mut parts = vec![(main, Part::Champion)];
+        if let Some(&other) = people.first() {
+            parts.push((other, Part::Decides));
+            parts.push((other, Part::Signs));
+        } else {
+            parts.push((main, Part::Decides));
+        }
+        if let Some(&other) = people.get(1) {
+            parts.push((other, Part::Involved));
+        }
+        w.moment(id, &moment, &parts)?;
     }
 
     if w.rng.u8(..100) < 10 {

@@ -1,13 +1,16 @@
 //! A hand-written customer from `assets/demo/customers.toml`: their story exactly as
 //! written, with a generated history of routine contacts and orders around it. What to
-//! write, not how: that is `writer`'s.
+//! write, not how: that is `writer`'s. Contacts and moments name the account's people by
+//! name; the customer's own name is the main contact.
 
 use std::borrow::Cow;
 
-use anyhow::Context as _;
+use anyhow::{Context as _, anyhow};
 
-use super::data::Customer;
+use super::data::{Customer, PersonData};
 use super::writer::{MomentAt, Plan, Writer};
+use crate::domain::moment::Part;
+use crate::domain::person::{Detail, NewPerson};
 use crate::domain::{Cadence, Tags};
 use crate::store::NewCustomer;
 
@@ -21,7 +24,7 @@ pub(super) fn write(w: &mut Writer<'_, '_>, c: &Customer, next_year: &str) -> an
         cadence: Some(Cadence::from_days(c.cadence)?),
         notes: c.notes.clone(),
     };
-    let plan = if c.never_contacted {
+    let mut plan = if c.never_contacted {
         let created = c.created.unwrap_or_else(|| -w.rng.i64(3..=60));
         Plan::never_contacted(created, c.value)
     } else {
@@ -39,10 +42,39 @@ pub(super) fn write(w: &mut Writer<'_, '_>, c: &Customer, next_year: &str) -> an
         plan
     };
 
-    let id = w.customer(&new, &plan)?;
+    plan.single_threaded = c.single_threaded;
+    let main = NewPerson {
+        name: c.name.clone(),
+        role: c.role.clone(),
+        emails: vec![Detail::new(&c.email)],
+        phones: phones(&c.phone, &c.mobile),
+        main: true,
+        ..NewPerson::default()
+    };
+    let (id, main_id) = w.customer(&new, &main, &plan)?;
+    let mut people = vec![(c.name.as_str(), main_id)];
+    for p in &c.people {
+        let person = w
+            .person(
+                id,
+                &person(p),
+                p.since,
+                p.left.map(|day| (day, p.left_to.as_str())),
+            )
+            .with_context(|| format!("writing the person '{}'", p.name))?;
+        people.push((p.name.as_str(), person));
+    }
+    let whom = |name: &str| {
+        people
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|&(_, id)| id)
+            .ok_or_else(|| anyhow!("no one called '{name}' at {}", c.company))
+    };
     w.history(id, &plan)?;
     for k in &c.contacts {
-        w.contact(id, k.on, k.kind, &k.note, k.satisfaction)?;
+        let with = k.with.as_deref().map(whom).transpose()?;
+        w.contact(id, with, k.on, k.kind, &k.note, k.satisfaction)?;
     }
     for t in &c.triggers {
         let note = fill(&t.note, next_year);
@@ -71,10 +103,55 @@ pub(super) fn write(w: &mut Writer<'_, '_>, c: &Customer, next_year: &str) -> an
             status: m.status,
             closed: m.closed,
         };
-        w.moment(id, &moment)
+        let mut parts = Vec::new();
+        for (names, part) in [
+            (&m.decides, Part::Decides),
+            (&m.signs, Part::Signs),
+            (&m.champion, Part::Champion),
+            (&m.involved, Part::Involved),
+        ] {
+            for name in names {
+                parts.push((whom(name)?, part));
+            }
+        }
+        w.moment(id, &moment, &parts)
             .with_context(|| format!("writing the moment '{}'", m.title))?;
     }
     Ok(())
+}
+
+/// A phone number and a mobile beside it, labelled; either may be empty.
+fn phones(phone: &str, mobile: &str) -> Vec<Detail> {
+    let mut phones = Vec::new();
+    if !phone.is_empty() {
+        let label = if mobile.is_empty() { "" } else { "office" };
+        phones.push(Detail {
+            label: label.into(),
+            value: phone.into(),
+        });
+    }
+    if !mobile.is_empty() {
+        phones.push(Detail {
+            label: "mobile".into(),
+            value: mobile.into(),
+        });
+    }
+    phones
+}
+
+fn person(p: &PersonData) -> NewPerson {
+    NewPerson {
+        name: p.name.clone(),
+        role: p.role.clone(),
+        notes: p.notes.clone(),
+        emails: if p.email.is_empty() {
+            Vec::new()
+        } else {
+            vec![Detail::new(&p.email)]
+        },
+        phones: phones(&p.phone, &p.mobile),
+        main: false,
+    }
 }
 
 /// The first day the story names: the customer must have been added before it.

@@ -31,6 +31,8 @@ const SEED: u64 = 0x70C4_BA5E;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct DemoSummary {
     pub customers: usize,
+    /// Everyone at the customers, the main contacts too.
+    pub people: usize,
     pub interactions: usize,
     pub follow_ups: usize,
     pub moments: usize,

@@ -1,5 +1,6 @@
-//! Writing one customer's story into a bulk transaction: the contact history, follow-ups,
-//! orders, moments, triggers and the give/take ledger, each placed on the calendar. What
+//! Writing one customer's story into a bulk transaction: the people at the account, the
+//! contact history (each contact with one of them), follow-ups, orders, moments naming
+//! their people, triggers and the give/take ledger, each placed on the calendar. What
 //! to write is decided by the callers (hand-written or generated); this knows how.
 
 use chrono::{DateTime, TimeDelta, Utc};
@@ -9,7 +10,9 @@ use super::DemoSummary;
 use super::calendar::Calendar;
 use super::data::{Pools, Status, TriggerKind, Value};
 use crate::domain::Kind;
-use crate::store::{Bulk, NewCustomer};
+use crate::domain::moment::Part;
+use crate::domain::person::{Left, NewPerson};
+use crate::store::{Bulk, NewCustomer, PersonFill};
 
 /// The shape of one customer's history. Days are relative to today.
 #[derive(Debug, Clone, Copy)]
@@ -21,6 +24,8 @@ pub(super) struct Plan {
     /// The satisfaction generated contacts are scored around; 0 records none.
     pub mood: u8,
     pub value: Value,
+    /// Every generated contact is with the main contact: an account hanging on one person.
+    pub single_threaded: bool,
 }
 
 impl Plan {
@@ -35,6 +40,7 @@ impl Plan {
             count,
             mood,
             value,
+            single_threaded: false,
         }
     }
 
@@ -45,6 +51,7 @@ impl Plan {
             count: 0,
             mood: 0,
             value,
+            single_threaded: false,
         }
     }
 
@@ -91,17 +98,26 @@ const KINDS: [(Kind, u8); 6] = [
     (Kind::Note, 10),
 ];
 
+/// The seed of `Writer::people_rng`.
+const PEOPLE_SEED: u64 = 0x9E09_1E5D;
+
 pub(super) struct Writer<'s, 'p> {
     bulk: Box<dyn Bulk + 's>,
     pub pools: &'p Pools,
     pub cal: Calendar,
     pub rng: Rng,
+    /// For everything about people: drawn apart from `rng`, so that the rest of the story
+    /// is the same as before the demo had people.
+    pub people_rng: Rng,
     summary: DemoSummary,
     /// When the customer being written was added.
     created_at: DateTime<Utc>,
     /// This customer's contacts so far, (workday, instant), oldest first. Reused between
     /// customers to spare an allocation each.
     contacts: Vec<(i64, DateTime<Utc>)>,
+    /// The people at the customer being written: their id and the days they are there
+    /// from and until (`i64::MIN`, `i64::MAX`: always), the main contact first.
+    people: Vec<(i64, i64, i64)>,
 }
 
 impl<'s, 'p> Writer<'s, 'p> {
@@ -110,10 +126,12 @@ impl<'s, 'p> Writer<'s, 'p> {
             bulk,
             pools,
             cal,
+            people_rng: Rng::with_seed(PEOPLE_SEED),
             rng,
             summary: DemoSummary::default(),
             created_at: DateTime::UNIX_EPOCH,
             contacts: Vec::with_capacity(64),
+            people: Vec::with_capacity(8),
         }
     }
 
@@ -126,11 +144,64 @@ impl<'s, 'p> Writer<'s, 'p> {
         pick(&mut self.rng, items)
     }
 
-    pub fn customer(&mut self, new: &NewCustomer, plan: &Plan) -> anyhow::Result<i64> {
+    /// The customer, with `main` (whose first e-mail and phone are the customer's) as
+    /// its main contact; their ids.
+    pub fn customer(
+        &mut self,
+        new: &NewCustomer,
+        main: &NewPerson,
+        plan: &Plan,
+    ) -> anyhow::Result<(i64, i64)> {
         self.contacts.clear();
+        self.people.clear();
         self.created_at = self.cal.at(&mut self.rng, plan.created);
         self.summary.customers += 1;
-        self.bulk.customer(new, self.created_at)
+        self.summary.people += 1;
+        let (id, person) = self.bulk.account(new, main, self.created_at)?;
+        self.people.push((person, i64::MIN, i64::MAX));
+        Ok((id, person))
+    }
+
+    /// Another person at customer `id`, there since day `since` (`None`: always); `left`:
+    /// the day they left and where to.
+    pub fn person(
+        &mut self,
+        id: i64,
+        p: &NewPerson,
+        since: Option<i64>,
+        left: Option<(i64, &str)>,
+    ) -> anyhow::Result<i64> {
+        let person = self.bulk.person(id, p, self.created_at)?;
+        if let Some((day, to)) = left {
+            let fill = PersonFill {
+                left: Some(Left {
+                    on: self.cal.date(self.cal.workday(day)),
+                    to: to.to_string(),
+                }),
+                ..PersonFill::default()
+            };
+            let at = self.cal.at(&mut self.people_rng, day).max(self.created_at);
+            self.bulk.fill_person(person, &fill, at)?;
+        }
+        let since = since.unwrap_or(i64::MIN);
+        self.people
+            .push((person, since, left.map_or(i64::MAX, |(day, _)| day)));
+        self.summary.people += 1;
+        Ok(person)
+    }
+
+    /// Whom a routine contact on `day` was with: mostly the main contact, else (or when
+    /// `other`) someone else still there on that day.
+    fn whom(&mut self, day: i64, single_threaded: bool, other: bool) -> Option<i64> {
+        let main = self.people.first().map(|p| p.0);
+        if single_threaded || self.people.len() < 2 || (!other && self.people_rng.u8(..100) < 60) {
+            return main;
+        }
+        let start = self.people_rng.usize(1..self.people.len());
+        let there = (0..self.people.len() - 1)
+            .map(|k| self.people[1 + (start - 1 + k) % (self.people.len() - 1)])
+            .find(|&(_, since, until)| since <= day && day < until);
+        there.map_or(main, |(person, _, _)| Some(person))
     }
 
     /// A minute during business hours on `day`, but not before the customer was added.
@@ -161,6 +232,11 @@ impl<'s, 'p> Writer<'s, 'p> {
         for c in &mut cursors {
             *c = self.rng.usize(..1000);
         }
+        // Unless the account hangs on one person, someone besides the main contact was in
+        // one of the contacts of the last 90 days: the single-threaded nudge is for those
+        // that do.
+        let main = self.people.first().map(|p| p.0);
+        let mut recent_other = false;
         for i in 0..self.contacts.len() {
             let (day, at) = self.contacts[i];
             let k = match self.routine_kind() {
@@ -173,7 +249,16 @@ impl<'s, 'p> Writer<'s, 'p> {
             let note = &notes[cursors[k] % notes.len()];
             cursors[k] += 1;
             let satisfaction = self.satisfaction(kind, plan.mood);
-            self.bulk.interaction(id, at, kind, note, satisfaction)?;
+            // An internal note is with no one.
+            let with = if kind.is_contact() {
+                let force = !recent_other && i + 2 == self.contacts.len() && day >= -90;
+                self.whom(day, plan.single_threaded, force)
+            } else {
+                None
+            };
+            recent_other |= with != main && day >= -90;
+            self.bulk
+                .interaction_with(id, with, at, kind, note, satisfaction)?;
             self.summary.interactions += 1;
             if kind.is_contact() && self.rng.u8(..100) < 20 {
                 self.kept_promise(id, day, at)?;
@@ -226,10 +311,12 @@ impl<'s, 'p> Writer<'s, 'p> {
         Ok(())
     }
 
-    /// A contact the story names, in among the generated ones.
+    /// A contact the story names, in among the generated ones, with person `with` (`None`:
+    /// the main contact).
     pub fn contact(
         &mut self,
         id: i64,
+        with: Option<i64>,
         day: i64,
         kind: Kind,
         note: &str,
@@ -237,7 +324,10 @@ impl<'s, 'p> Writer<'s, 'p> {
     ) -> anyhow::Result<(i64, DateTime<Utc>)> {
         let day = self.cal.workday(day.min(0));
         let at = self.at(day);
-        let interaction = self.bulk.interaction(id, at, kind, note, satisfaction)?;
+        let with = with.or_else(|| self.people.first().map(|p| p.0));
+        let interaction = self
+            .bulk
+            .interaction_with(id, with, at, kind, note, satisfaction)?;
         self.summary.interactions += 1;
         if kind.is_contact() {
             let pos = self.contacts.partition_point(|c| *c <= (day, at));
@@ -287,10 +377,11 @@ impl<'s, 'p> Writer<'s, 'p> {
         Ok(())
     }
 
-    pub fn moment(&mut self, id: i64, m: &MomentAt<'_>) -> anyhow::Result<()> {
+    /// A decision moment naming `people` (person id and part).
+    pub fn moment(&mut self, id: i64, m: &MomentAt<'_>, people: &[(i64, Part)]) -> anyhow::Result<()> {
         let planned_at = self.at(m.planned);
         let closed_at = m.closed.map(|day| self.at(day).max(planned_at));
-        self.bulk.moment(
+        let moment = self.bulk.moment(
             id,
             m.title,
             self.cal.due_date(m.expected),
@@ -301,6 +392,9 @@ impl<'s, 'p> Writer<'s, 'p> {
             planned_at,
             closed_at,
         )?;
+        if !people.is_empty() {
+            self.bulk.moment_people(moment, people)?;
+        }
         self.summary.moments += 1;
         Ok(())
     }
@@ -317,7 +411,7 @@ impl<'s, 'p> Writer<'s, 'p> {
     ) -> anyhow::Result<()> {
         let kind_str = kind.as_str();
         if kind == TriggerKind::Reactional {
-            let (interaction, at) = self.contact(id, opened, Kind::Complaint, note, satisfaction)?;
+            let (interaction, at) = self.contact(id, None, opened, Kind::Complaint, note, satisfaction)?;
             let resolved_at = self.resolved(at, resolved);
             self.bulk
                 .trigger_from_interaction(interaction, id, kind_str, note, at, resolved_at)?;
@@ -349,7 +443,7 @@ impl<'s, 'p> Writer<'s, 'p> {
         gift: bool,
     ) -> anyhow::Result<()> {
         if gift {
-            let (interaction, at) = self.contact(id, day, Kind::Gift, note, None)?;
+            let (interaction, at) = self.contact(id, None, day, Kind::Gift, note, None)?;
             self.bulk
                 .balance_from_interaction(interaction, id, side, note, weight, at)?;
         } else {

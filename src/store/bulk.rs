@@ -5,6 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::customers::{CustomerPatch, NewCustomer};
+use crate::domain::moment::Part;
 use crate::domain::person::{Detail, Left, NewPerson, Person};
 use crate::domain::{Customer, Kind};
 
@@ -61,9 +62,23 @@ pub trait Bulk {
     /// A person as this write has them so far.
     fn person_so_far(&self, id: i64) -> anyhow::Result<Option<Person>>;
 
+    /// A contact with the main contact (or no one named).
     fn interaction(
         &mut self,
         customer_id: i64,
+        at: DateTime<Utc>,
+        kind: Kind,
+        note: &str,
+        satisfaction: Option<u8>,
+    ) -> anyhow::Result<i64> {
+        self.interaction_with(customer_id, None, at, kind, note, satisfaction)
+    }
+
+    /// A contact with person `person_id` of the customer (`None`: no one named).
+    fn interaction_with(
+        &mut self,
+        customer_id: i64,
+        person_id: Option<i64>,
         at: DateTime<Utc>,
         kind: Kind,
         note: &str,
@@ -94,6 +109,10 @@ pub trait Bulk {
         planned_at: DateTime<Utc>,
         closed_at: Option<DateTime<Utc>>,
     ) -> anyhow::Result<i64>;
+
+    /// Names the people of decision moment `moment_id` and their parts; each must be a
+    /// person of the moment's customer.
+    fn moment_people(&mut self, moment_id: i64, people: &[(i64, Part)]) -> anyhow::Result<()>;
 
     /// A switching trigger; `kind` is situational, reactional or influential.
     fn trigger(

@@ -10,6 +10,7 @@ use rusqlite::{OptionalExtension as _, Transaction, TransactionBehavior, params}
 use super::SqliteBook;
 use super::customers::{CUSTOMER_COLUMNS, FieldsToSet, customer_from_row, set_fields};
 use super::sql::{from_ts, ts};
+use crate::domain::moment::Part;
 use crate::domain::person::{NewPerson, Person};
 use crate::domain::{Customer, Kind};
 use crate::store::{Bulk, CustomerPatch, NewCustomer, PersonFill};
@@ -131,9 +132,10 @@ impl Bulk for SqliteBulk<'_> {
         super::people::so_far(&self.tx, id)
     }
 
-    fn interaction(
+    fn interaction_with(
         &mut self,
         customer_id: i64,
+        person_id: Option<i64>,
         at: DateTime<Utc>,
         kind: Kind,
         note: &str,
@@ -142,9 +144,10 @@ impl Bulk for SqliteBulk<'_> {
         self.touched.insert(customer_id);
         self.tx
             .prepare_cached(
-                "INSERT INTO interactions (customer_id, at, kind, note, satisfaction) VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO interactions (customer_id, at, kind, note, satisfaction, person_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
-            .execute(params![customer_id, ts(at), kind, note, satisfaction])
+            .execute(params![customer_id, ts(at), kind, note, satisfaction, person_id])
             .context("adding an interaction")?;
         Ok(self.tx.last_insert_rowid())
     }
@@ -202,6 +205,10 @@ impl Bulk for SqliteBulk<'_> {
             ])
             .context("adding a decision moment")?;
         Ok(self.tx.last_insert_rowid())
+    }
+
+    fn moment_people(&mut self, moment_id: i64, people: &[(i64, Part)]) -> anyhow::Result<()> {
+        super::moments::write_people(&self.tx, moment_id, people, true)
     }
 
     /// A switching trigger; `kind` is situational, reactional or influential.
