@@ -163,22 +163,22 @@ fn colleagues(
     created: i64,
 ) -> anyhow::Result<Vec<i64>> {
     let pools = w.pools;
-    let c = &pools.country[i % pools.country.len()];
+    let country = &pools.country[i % pools.country.len()];
     let domain = email.rsplit_once('@').map_or("", |(_, d)| d);
-    let mut r = w.people_rng.u8(..100);
-    let mut n = 0;
+    let mut roll = w.people_rng.u8(..100);
+    let mut how_many = 0;
     for (count, share) in COLLEAGUES {
-        if r < share {
-            n = count;
+        if roll < share {
+            how_many = count;
             break;
         }
-        r -= share;
+        roll -= share;
     }
-    let mut there = Vec::with_capacity(n);
-    for _ in 0..n {
+    let mut there = Vec::with_capacity(how_many);
+    for _ in 0..how_many {
         let rng = &mut w.people_rng;
-        let first = pick(rng, &c.first);
-        let last = pick(rng, &c.last);
+        let first = pick(rng, &country.first);
+        let last = pick(rng, &country.last);
         let mut address = String::with_capacity(48);
         push_slug(&mut address, first);
         address.push('.');
@@ -187,13 +187,13 @@ fn colleagues(
         address.push_str(domain);
         let phone = format!(
             "{} {:03} {:04}",
-            pick(rng, &c.phones),
+            pick(rng, &country.phones),
             rng.u32(100..1000),
             rng.u32(0..10_000)
         );
         let person = NewPerson {
             name: format!("{first} {last}"),
-            role: pick(rng, &c.roles).clone(),
+            role: pick(rng, &country.roles).clone(),
             emails: vec![Detail::new(&address)],
             phones: vec![Detail::new(&phone)],
             ..NewPerson::default()
@@ -201,7 +201,7 @@ fn colleagues(
         let left = (rng.u8(..100) < 10).then(|| {
             let day = rng.i64(created.min(-2)..0);
             let to = if rng.bool() {
-                pick(rng, &c.stems).as_str()
+                pick(rng, &country.stems).as_str()
             } else {
                 ""
             };

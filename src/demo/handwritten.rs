@@ -52,18 +52,7 @@ pub(super) fn write(w: &mut Writer<'_, '_>, c: &Customer, next_year: &str) -> an
         ..NewPerson::default()
     };
     let (id, main_id) = w.customer(&new, &main, &plan)?;
-    let mut people = vec![(c.name.as_str(), main_id)];
-    for p in &c.people {
-        let person = w
-            .person(
-                id,
-                &person(p),
-                p.since,
-                p.left.map(|day| (day, p.left_to.as_str())),
-            )
-            .with_context(|| format!("writing the person '{}'", p.name))?;
-        people.push((p.name.as_str(), person));
-    }
+    let people = people(w, c, id, main_id)?;
     let whom = |name: &str| {
         people
             .iter()
@@ -118,6 +107,24 @@ pub(super) fn write(w: &mut Writer<'_, '_>, c: &Customer, next_year: &str) -> an
             .with_context(|| format!("writing the moment '{}'", m.title))?;
     }
     Ok(())
+}
+
+/// The other people at customer `id` (main contact `main_id`): everyone's name and id.
+fn people<'c>(
+    w: &mut Writer<'_, '_>,
+    c: &'c Customer,
+    id: i64,
+    main_id: i64,
+) -> anyhow::Result<Vec<(&'c str, i64)>> {
+    let mut people = vec![(c.name.as_str(), main_id)];
+    for p in &c.people {
+        let left = p.left.map(|day| (day, p.left_to.as_str()));
+        let person = w
+            .person(id, &person(p), p.since, left)
+            .with_context(|| format!("writing the person '{}'", p.name))?;
+        people.push((p.name.as_str(), person));
+    }
+    Ok(people)
 }
 
 /// A phone number and a mobile beside it, labelled; either may be empty.

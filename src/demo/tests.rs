@@ -485,8 +485,11 @@ fn generated_accounts_have_about_two_and_a_half_people() {
     let per = people_per_customer(&db);
     assert_eq!(per.len(), 1_000);
     assert!(per.iter().all(|p| (1..=5).contains(&p.1)), "1 to 5 people each");
-    let average = s.people as f64 / 1_000.0;
-    assert!((2.3..2.8).contains(&average), "{average} people per account");
+    assert!(
+        (2_300..2_800).contains(&s.people),
+        "{} people at 1,000 accounts",
+        s.people
+    );
     let left: i64 = per.iter().map(|p| p.2).sum();
     assert!((60..250).contains(&left), "{left} left");
     let unnamed = count(
