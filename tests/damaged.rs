@@ -314,7 +314,7 @@ fn a_name_edited_by_hand_has_stale_search_words_until_repair_rebuilds_them() {
 #[test]
 fn a_person_s_name_edited_by_hand_has_stale_search_words_until_repair_rebuilds_them() {
     let book = Book::demo();
-    book.damage("UPDATE people SET name = 'Zoë Quagliarella' WHERE id = 2");
+    book.damage("UPDATE people SET name = 'Zoë Quagliarella' WHERE name = 'Petra Albrecht'");
     let (stdout, _) = book.fails(&["check"]);
     assert!(
         stdout.contains("customer 2: has search words that are not those of its name, company and people"),
