@@ -719,3 +719,28 @@ fn help_tells_every_nudge_how_customer_matches_and_the_quick_log_grammar() {
         assert!(log.contains(part), "log --help lacks '{part}':\n{log}");
     }
 }
+
+/// The demo book's accounts have people: Kühne's card lists three, the budget moment says
+/// who decides and signs, and Weber's timeline names whom each contact was with, up to the
+/// day their buyer left for another company.
+#[test]
+fn the_demo_card_shows_the_people_at_the_account() {
+    let book = Book::demo();
+    let kuehne = book.ok(&["show", "kuhne"]);
+    for line in [
+        "Thomas Kühne · technischer Direktor · t.kuehne@kuehne-maschinenbau.de · +49 711 2084 316 (office) · +49 171 442 9031 (mobile)",
+        "Petra Albrecht · CFO · p.albrecht@kuehne-maschinenbau.de",
+        "Jens Hartmann · Einkäufer",
+        "who: decides Petra Albrecht & Thomas Kühne, signs Petra Albrecht, champion Thomas Kühne",
+    ] {
+        assert!(kuehne.contains(line), "{line}\n{kuehne}");
+    }
+    assert!(
+        !kuehne.contains("with Petra") && !kuehne.contains("with Jens"),
+        "{kuehne}"
+    );
+    let weber = book.ok(&["show", "weber lebensmittel"]);
+    assert!(weber.contains("Ulrike Sommer · Einkaufsleiterin"), "{weber}");
+    assert!(weber.contains("→ Rhenus Lebensmittel GmbH"), "{weber}");
+    assert!(weber.contains("with Ulrike · "), "{weber}");
+}
