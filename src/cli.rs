@@ -515,7 +515,7 @@ pub enum PersonCmd {
         #[arg(long)]
         json: bool,
     },
-    /// Record that a person left: touchbase person left 12 --on 2026-10-01 --to Globex
+    /// Record that a person left: touchbase person left 12 --on 2026-10-01 --to Globex [--follow]
     Left {
         id: i64,
         /// The day they left: yesterday, 2026-10-01… (default today)
@@ -524,6 +524,10 @@ pub enum PersonCmd {
         /// Where they went
         #[arg(long, value_name = "COMPANY", default_value = "")]
         to: String,
+        /// Follow them there: make COMPANY a new prospect with them as its first person
+        /// (or add them to its account, if there is one); needs --to
+        #[arg(long)]
+        follow: bool,
         #[arg(long)]
         json: bool,
     },

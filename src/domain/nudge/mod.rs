@@ -389,7 +389,7 @@ pub fn trigger(
         return None;
     }
     let open = (zone.day(now) - zone.day(t.opened_at)).num_days();
-    let unanswered = customer.last_contact_at.is_none_or(|at| at < t.opened_at);
+    let unanswered = unanswered(t, customer);
     let (kind, base, reason) = match t.kind {
         TriggerKind::Reactional => (
             NudgeKind::ComplaintOpen,
@@ -408,6 +408,15 @@ pub fn trigger(
                     days(open)
                 )
             },
+        ),
+        TriggerKind::Situational if unanswered && t.person_id.is_some() => (
+            NudgeKind::SituationUnanswered,
+            rules.weights.situation_unanswered,
+            format!(
+                "“{}” noted {} ago and no contact with anyone else there since — meet the successor",
+                t.note,
+                days(open)
+            ),
         ),
         TriggerKind::Situational if unanswered => (
             NudgeKind::SituationUnanswered,
@@ -432,6 +441,18 @@ pub fn trigger(
     let mut n = Nudge::new(customer, kind, base, reason, rules);
     n.trigger_id = Some(t.id);
     Some(n)
+}
+
+/// Whether no contact has answered trigger `t` yet. Any contact since it opened answers a
+/// trigger; a leaver's (`person_id` set, opened when that person was marked as left) only
+/// one with another person at the account, which the store reads as `answered_at`: a
+/// contact naming someone else, or naming no one while the main contact is not the leaver.
+/// The relationship has to be built with the successor, not kept with the one who left.
+fn unanswered(t: &Trigger, customer: &Customer) -> bool {
+    match t.person_id {
+        Some(_) => t.answered_at.is_none(),
+        None => customer.last_contact_at.is_none_or(|at| at < t.opened_at),
+    }
 }
 
 /// Equity: asking more than giving, and very satisfied customers left unrewarded.

@@ -217,6 +217,8 @@ fn complaint(kind: TriggerKind, opened: &str) -> Trigger {
         opened_at: at(opened),
         resolved_at: None,
         resolution_note: String::new(),
+    person_id: None,
+    answered_at: None,
     }
 }
 

@@ -24,6 +24,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../assets/migrations/012_open_follow_ups_by_customer.sql"),
     include_str!("../../../assets/migrations/013_reminders.sql"),
     include_str!("../../../assets/migrations/014_people.sql"),
+    // 015 and 016 are the finding and moments helpers'; merged, this is schema 17.
+    include_str!("../../../assets/migrations/017_leavers.sql"),
 ];
 
 /// A step SQL cannot do (folding text by the domain's rule, a phone number's key), run right after the

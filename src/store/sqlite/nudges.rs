@@ -16,7 +16,9 @@ use super::customers::{
 use super::follow_ups::follow_up_from_row;
 use super::moments::{MOMENT_COLUMN_COUNT, MOMENT_COLUMNS, moment_from_row};
 use super::sql::{int, ts};
-use super::triggers::{TRIGGER_COLUMN_COUNT, TRIGGER_COLUMNS, trigger_from_row};
+use super::triggers::{
+    ANSWERED_AT, TRIGGER_COLUMN_COUNT, TRIGGER_COLUMNS, TRIGGER_COLUMNS_ANSWERED, trigger_from_row,
+};
 use crate::domain::Customer;
 use crate::store::nudges::TIERS;
 use crate::store::{Nudges, Rows, Stream, Window};
@@ -186,14 +188,16 @@ impl Nudges for SqliteBook {
 
 impl SqliteBook {
     /// Open triggers of `kind` and value tier `tier` with no contact since they were
-    /// opened, the oldest first, at most `n`.
+    /// opened, the oldest first, at most `n`; a leaver's trigger (`person_id`) counts only
+    /// a contact with someone else there (`answered_at`).
     fn unanswered(&self, kind: &str, tier: i64, n: i64) -> anyhow::Result<Rows> {
         Ok(Rows::Triggers(self.joined(
             &format!(
-                "SELECT {TRIGGER_COLUMNS}, {CUSTOMER_COLUMNS} FROM triggers t
+                "SELECT {TRIGGER_COLUMNS_ANSWERED}, {CUSTOMER_COLUMNS} FROM triggers t
                  CROSS JOIN customers c ON c.id = t.customer_id
-                 WHERE t.resolved_at IS NULL AND t.kind = ?3 AND t.value_tier = ?1
-                   AND c.archived = 0 AND coalesce(c.last_contact_at, 0) < t.opened_at
+                 WHERE t.resolved_at IS NULL AND t.kind = ?3 AND t.value_tier = ?1 AND c.archived = 0
+                   AND CASE WHEN t.person_id IS NULL THEN coalesce(c.last_contact_at, 0) < t.opened_at
+                            ELSE ({ANSWERED_AT}) IS NULL END
                  ORDER BY t.opened_at, t.id LIMIT ?2"
             ),
             params![tier, n, kind],
