@@ -256,7 +256,9 @@ impl Config {
     }
 
     pub fn from_toml(text: &str) -> Result<Config, BadConfig> {
-        toml::from_str(text).map_err(|e| BadConfig::new(&e, text))
+        let mut config: Config = toml::from_str(text).map_err(|e| BadConfig::new(&e, text))?;
+        config.nudge.currency.clone_from(&config.money.currency);
+        Ok(config)
     }
 }
 
@@ -321,6 +323,7 @@ mod tests {
         ("nudge", "preparation_days", 0, 365),
         ("nudge", "complaint_days", 0, 365),
         ("nudge", "loyalty_days", 0, 3650),
+        ("nudge", "single_threaded_days", 1, 3650),
         ("nudge.weights", "follow_up_overdue", 0, 1000),
         ("nudge.weights", "follow_up_today", 0, 1000),
         ("nudge.weights", "cadence_exceeded", 0, 1000),
@@ -330,6 +333,7 @@ mod tests {
         ("nudge.weights", "taking_too_much", 0, 1000),
         ("nudge.weights", "loyalty_unrewarded", 0, 1000),
         ("nudge.weights", "satisfaction_drop", 0, 1000),
+        ("nudge.weights", "single_threaded", 0, 1000),
         ("nudge.weights", "value", 0, 10),
         ("money", "currency", 0, 0),
     ];

@@ -20,6 +20,7 @@ use super::triggers::{
     ANSWERED_AT, TRIGGER_COLUMN_COUNT, TRIGGER_COLUMNS, TRIGGER_COLUMNS_ANSWERED, trigger_from_row,
 };
 use crate::domain::Customer;
+use crate::domain::nudge::{SINGLE_THREADED_TIER, Thread};
 use crate::store::nudges::TIERS;
 use crate::store::{Nudges, Rows, Stream, Window};
 
@@ -43,6 +44,7 @@ impl Nudges for SqliteBook {
                 Stream::Taking { tier },
                 Stream::Loyal { tier },
                 Stream::LessSatisfied { tier },
+                Stream::SingleThreaded { tier },
             ]);
         }
         Ok(streams)
@@ -138,6 +140,15 @@ impl Nudges for SqliteBook {
                 n,
                 &[ts(w.loyalty_before), ts(w.loyal_if_added_before)],
             )?,
+            Stream::SingleThreaded { tier } => Rows::Threads(self.threads(
+                &format!(
+                    "SELECT c.id FROM customers c
+                     WHERE ?1 >= {SINGLE_THREADED_TIER} AND c.archived = 0 AND c.value_tier = ?1
+                     UNION
+                     SELECT m.customer_id FROM moments m WHERE m.status = 'upcoming' AND m.value_tier = ?1"
+                ),
+                params![tier, ts(w.single_threaded_since), n],
+            )?),
             Stream::LessSatisfied { tier } => self.customers_where(
                 "satisfaction < prev_satisfaction AND last_contact_at <= satisfaction_at",
                 "prev_satisfaction - satisfaction DESC, c.id DESC",
@@ -148,8 +159,13 @@ impl Nudges for SqliteBook {
         })
     }
 
-    /// Upcoming decision moments expected from `from` through `through`, with their
-    /// customers, soonest first; at most `limit`.
+    fn thread_of(&self, customer_id: i64, since: DateTime<Utc>) -> anyhow::Result<Option<Thread>> {
+        Ok(self
+            .threads("SELECT ?1", params![customer_id, ts(since), 1])?
+            .pop()
+            .map(|(t, _)| t))
+    }
+
     /// How many open follow-ups are overdue at `today`, and how many are due on it.
     fn count_follow_ups_due(&self, today: NaiveDate) -> anyhow::Result<(usize, usize)> {
         let count = |due: &str| -> anyhow::Result<usize> {
@@ -187,6 +203,48 @@ impl Nudges for SqliteBook {
 }
 
 impl SqliteBook {
+    /// The single-threaded ones among the customers `candidates` selects (`?1` is
+    /// theirs; `?2` the instant contacts count from, `?3` how many at most): one grouped
+    /// pass over each candidate's recent contacts (`interactions_by_customer`), a contact
+    /// with no one named counted as the main contact's; by customer id.
+    fn threads(&self, candidates: &str, params: impl rusqlite::Params) -> anyhow::Result<Vec<(Thread, Customer)>> {
+        let sql = format!(
+            "WITH cand(id) AS ({candidates}),
+             main(id, pid) AS (
+                 SELECT cand.id, (SELECT p.id FROM people p WHERE p.customer_id = cand.id AND p.main = 1)
+                 FROM cand
+             ),
+             threads(cid, pid, n) AS (
+                 SELECT i.customer_id, min(coalesce(i.person_id, main.pid)), count(*)
+                 FROM main CROSS JOIN interactions i
+                      ON i.customer_id = main.id AND i.at >= ?2 AND i.kind <> 'note'
+                 GROUP BY i.customer_id
+                 HAVING count(*) >= 2
+                    AND count(coalesce(i.person_id, main.pid)) = count(*)
+                    AND min(coalesce(i.person_id, main.pid)) = max(coalesce(i.person_id, main.pid))
+             )
+             SELECT t.pid, p.name, t.n,
+                    EXISTS (SELECT 1 FROM moments m WHERE m.customer_id = t.cid AND m.status = 'upcoming'),
+                    {CUSTOMER_COLUMNS}
+             FROM threads t CROSS JOIN customers c ON c.id = t.cid CROSS JOIN people p ON p.id = t.pid
+             WHERE c.archived = 0
+             ORDER BY c.id LIMIT ?3"
+        );
+        self.conn
+            .prepare_cached(&sql)?
+            .query_map(params, |row| {
+                let thread = Thread {
+                    person_id: row.get(0)?,
+                    person: super::sql::as_text(row.get_ref(1)?),
+                    contacts: u32::try_from(row.get::<_, i64>(2)?).unwrap_or(u32::MAX),
+                    open_moment: row.get(3)?,
+                };
+                Ok((thread, customer_from_row_offset(row, 4)?))
+            })?
+            .collect::<Result<Vec<_>, _>>()
+            .context("loading accounts that hang on one person")
+    }
+
     /// Open triggers of `kind` and value tier `tier` with no contact since they were
     /// opened, the oldest first, at most `n`; a leaver's trigger (`person_id`) counts only
     /// a contact with someone else there (`answered_at`).
