@@ -9,6 +9,7 @@ mod customers;
 mod follow_ups;
 mod import;
 mod journal;
+mod leaving;
 mod merge;
 mod nudges;
 mod outcomes;
@@ -174,6 +175,12 @@ macro_rules! contract {
                     adding_a_main_person_moves_main,
                     people_are_found_by_an_address_or_a_number_however_typed,
                     a_merge_brings_the_other_s_people_along_as_not_main,
+                },
+                leaving::{
+                    a_leaver_s_trigger_waits_for_a_contact_with_someone_else,
+                    a_contact_before_the_leaving_answers_nothing,
+                    a_new_account_starts_with_the_person_followed_there,
+                    a_valuable_account_on_one_person_is_single_threaded,
                 },
                 reminders::{
                     the_last_delivered_digest_comes_back_as_recorded,
