@@ -312,7 +312,7 @@ mod tests {
     }
 
     /// Every number in the config: its table, key and range.
-    const RANGES: [(&str, &str, i64, i64); 21] = [
+    const RANGES: [(&str, &str, i64, i64); 23] = [
         ("remind", "top", 1, 100),
         ("remind.smtp", "port", 1, 65_535),
         ("remind.smtp", "timeout", 1, 300),

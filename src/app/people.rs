@@ -11,8 +11,8 @@ use super::undo::{Undoable, entry};
 use crate::clock::Now;
 use crate::domain::person::{NewPerson, Person, PersonPatch};
 use crate::domain::trigger::Trigger;
-use crate::domain::{Customer, Tags};
 use crate::domain::when::{Facing, parse_day};
+use crate::domain::{Customer, Tags};
 use crate::store::{Book, Change, CustomerFields, Followed, Journaled, NewCustomer, NotFound};
 
 /// A person added, and the main contact they replaced (when `--main` moved it).
@@ -211,12 +211,7 @@ pub fn account_of(store: &dyn Book, to: &str, not: i64) -> anyhow::Result<Option
     let same = |c: &&Customer| {
         c.id != not && (c.company.trim().eq_ignore_ascii_case(to) || c.name.trim().eq_ignore_ascii_case(to))
     };
-    Ok(named
-        .exact
-        .iter()
-        .chain(&named.by_words)
-        .find(same)
-        .cloned())
+    Ok(named.exact.iter().chain(&named.by_words).find(same).cloned())
 }
 
 /// The person as they would be at the next company: name, role, notes, e-mail addresses
@@ -301,9 +296,7 @@ pub fn mark_left(
         (Some(Destination::Existing { customer }), Follow::Yes) => {
             let copy = store.add_person(customer.id, &copy_of(&person), now.utc)?;
             let account = store.require_customer(customer.id)?;
-            let change = Followed::Joined {
-                person: copy.clone(),
-            };
+            let change = Followed::Joined { person: copy.clone() };
             (Some((account, copy)), Some(change))
         }
         _ => (None, None),

@@ -39,7 +39,13 @@ pub struct Facts<'a> {
 
 impl Why {
     /// The urgency of `customer` given `facts`.
-    pub fn of(customer: &Customer, facts: &Facts<'_>, snoozed: &[NudgeSnooze], now: Now, rules: &Rules) -> Why {
+    pub fn of(
+        customer: &Customer,
+        facts: &Facts<'_>,
+        snoozed: &[NudgeSnooze],
+        now: Now,
+        rules: &Rules,
+    ) -> Why {
         let today = now.today();
         let mut terms = customer_rules(customer, now, rules);
         terms.extend(
@@ -78,12 +84,23 @@ impl Why {
 }
 
 /// Who `customer`'s recent contacts were all with, as the single-threaded rule reads it.
-pub(crate) fn thread(store: &dyn Book, now: Now, config: &Config, customer: &Customer) -> anyhow::Result<Option<Thread>> {
+pub(crate) fn thread(
+    store: &dyn Book,
+    now: Now,
+    config: &Config,
+    customer: &Customer,
+) -> anyhow::Result<Option<Thread>> {
     store.thread_of(customer.id, config.nudge.single_threaded_since(now.utc))
 }
 
 /// The urgency of `customer` read from the store; `snoozed` as given.
-fn read(store: &dyn Book, now: Now, config: &Config, customer: &Customer, snoozed: &[NudgeSnooze]) -> anyhow::Result<Why> {
+fn read(
+    store: &dyn Book,
+    now: Now,
+    config: &Config,
+    customer: &Customer,
+    snoozed: &[NudgeSnooze],
+) -> anyhow::Result<Why> {
     let thread = thread(store, now, config, customer)?;
     let facts = Facts {
         follow_ups: &store.open_follow_ups(customer.id)?,

@@ -123,7 +123,11 @@ fn list_of(values: &[String], label: Option<&str>) -> Vec<Detail> {
 fn print_left(cx: &mut Ctx, done: &people::MarkedLeft) -> anyhow::Result<()> {
     let name = sanitize(&done.person.name);
     if done.marked {
-        writeln!(cx.out, "Recorded that {name} left {}", sanitize(&done.customer.name))?;
+        writeln!(
+            cx.out,
+            "Recorded that {name} left {}",
+            sanitize(&done.customer.name)
+        )?;
         print_people(&mut cx.out, std::slice::from_ref(&done.person))?;
     }
     if let Some(t) = &done.trigger {
@@ -254,7 +258,11 @@ pub fn run(cx: &mut Ctx, what: PersonCmd) -> anyhow::Result<()> {
             follow,
             json,
         } => {
-            let follow = if follow { people::Follow::Yes } else { people::Follow::No };
+            let follow = if follow {
+                people::Follow::Yes
+            } else {
+                people::Follow::No
+            };
             let done = journaled(&mut *cx.store, now, By::Cli, |s| {
                 people::mark_left(s, id, on.as_deref(), &to, follow, &now)
             })?;

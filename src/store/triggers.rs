@@ -18,7 +18,12 @@ pub trait Triggers {
 
     /// Opens the situational trigger of person `person_id`'s leaving on their customer,
     /// with `note` (trimmed); its `person_id` is theirs. `NotFound` for an unknown person.
-    fn add_leaver_trigger(&mut self, person_id: i64, note: &str, now: DateTime<Utc>) -> anyhow::Result<Trigger>;
+    fn add_leaver_trigger(
+        &mut self,
+        person_id: i64,
+        note: &str,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<Trigger>;
 
     fn trigger(&self, id: i64) -> anyhow::Result<Option<Trigger>>;
 

@@ -4,12 +4,12 @@
 //! contacts were all with one person.
 
 use chrono::Duration;
+use touchbase::domain::Tags;
 use touchbase::domain::moment::NewMoment;
 use touchbase::domain::money::Cents;
 use touchbase::domain::nudge::Rules;
 use touchbase::domain::person::{Detail, NewPerson};
 use touchbase::domain::trigger::TriggerKind;
-use touchbase::domain::Tags;
 use touchbase::store::{Book, NewCustomer, NotFound, Rows, Stream, Window};
 
 use super::Backend;
@@ -39,7 +39,10 @@ fn person(name: &str, main: bool) -> NewPerson {
 
 /// The open situational triggers the walk hands out, by id.
 fn situations(book: &dyn Book, tier: i64) -> Vec<i64> {
-    match book.stream_rows(Stream::Situations { tier }, &window(), 50).unwrap() {
+    match book
+        .stream_rows(Stream::Situations { tier }, &window(), 50)
+        .unwrap()
+    {
         Rows::Triggers(rows) => rows.iter().map(|(t, _)| t.id).collect(),
         other => panic!("{other:?}"),
     }
@@ -47,7 +50,10 @@ fn situations(book: &dyn Book, tier: i64) -> Vec<i64> {
 
 /// The single-threaded rows of `tier`: (customer id, person, contacts).
 fn threads(book: &dyn Book, tier: i64) -> Vec<(i64, String, u32)> {
-    match book.stream_rows(Stream::SingleThreaded { tier }, &window(), 50).unwrap() {
+    match book
+        .stream_rows(Stream::SingleThreaded { tier }, &window(), 50)
+        .unwrap()
+    {
         Rows::Threads(rows) => rows
             .iter()
             .map(|(t, c)| (c.id, t.person.clone(), t.contacts))
@@ -58,11 +64,19 @@ fn threads(book: &dyn Book, tier: i64) -> Vec<(i64, String, u32)> {
 
 pub fn a_leaver_s_trigger_waits_for_a_contact_with_someone_else(b: &dyn Backend) {
     let mut book = b.open();
-    let c = book.add_customer(&customer("Acme"), at("2026-11-01T09:00:00Z")).unwrap();
-    let anna = book.add_person(c.id, &person("Anna de Boer", true), at("2026-11-01T09:00:00Z")).unwrap();
-    let jan = book.add_person(c.id, &person("Jan Smit", false), at("2026-11-01T09:00:00Z")).unwrap();
+    let c = book
+        .add_customer(&customer("Acme"), at("2026-11-01T09:00:00Z"))
+        .unwrap();
+    let anna = book
+        .add_person(c.id, &person("Anna de Boer", true), at("2026-11-01T09:00:00Z"))
+        .unwrap();
+    let jan = book
+        .add_person(c.id, &person("Jan Smit", false), at("2026-11-01T09:00:00Z"))
+        .unwrap();
     let opened = at("2026-11-18T09:00:00Z");
-    let t = book.add_leaver_trigger(anna.id, " Anna de Boer left ", opened).unwrap();
+    let t = book
+        .add_leaver_trigger(anna.id, " Anna de Boer left ", opened)
+        .unwrap();
     assert_eq!(
         (t.kind, t.note.as_str(), t.person_id, t.customer_id),
         (TriggerKind::Situational, "Anna de Boer left", Some(anna.id), c.id)
@@ -72,7 +86,11 @@ pub fn a_leaver_s_trigger_waits_for_a_contact_with_someone_else(b: &dyn Backend)
     // A contact with no one named is with the main contact, who is the leaver: no answer.
     book.log_contact(c.id, &line("call: left a message"), at("2026-11-19T09:00:00Z"))
         .unwrap();
-    assert_eq!(situations(&*book, 0), vec![t.id], "a contact with the leaver answers nothing");
+    assert_eq!(
+        situations(&*book, 0),
+        vec![t.id],
+        "a contact with the leaver answers nothing"
+    );
     assert_eq!(book.triggers_of(c.id).unwrap()[0].answered_at, None);
 
     // Once someone else is main, that contact (no one named) was with them.
@@ -91,14 +109,26 @@ pub fn a_leaver_s_trigger_waits_for_a_contact_with_someone_else(b: &dyn Backend)
 
 pub fn a_contact_before_the_leaving_answers_nothing(b: &dyn Backend) {
     let mut book = b.open();
-    let c = book.add_customer(&customer("Acme"), at("2026-11-01T09:00:00Z")).unwrap();
-    let jan = book.add_person(c.id, &person("Jan Smit", false), at("2026-11-01T09:00:00Z")).unwrap();
+    let c = book
+        .add_customer(&customer("Acme"), at("2026-11-01T09:00:00Z"))
+        .unwrap();
+    let jan = book
+        .add_person(c.id, &person("Jan Smit", false), at("2026-11-01T09:00:00Z"))
+        .unwrap();
     // The main contact (Acme's first person) was talked to before Jan left.
-    book.log_contact(c.id, &line("call: fine"), at("2026-11-10T09:00:00Z")).unwrap();
-    let t = book.add_leaver_trigger(jan.id, "Jan Smit left", at("2026-11-18T09:00:00Z")).unwrap();
+    book.log_contact(c.id, &line("call: fine"), at("2026-11-10T09:00:00Z"))
+        .unwrap();
+    let t = book
+        .add_leaver_trigger(jan.id, "Jan Smit left", at("2026-11-18T09:00:00Z"))
+        .unwrap();
     assert_eq!(situations(&*book, 0), vec![t.id]);
-    book.log_contact(c.id, &line("call: who is next"), at("2026-11-19T09:00:00Z")).unwrap();
-    assert_eq!(situations(&*book, 0), Vec::<i64>::new(), "the main contact is not the leaver");
+    book.log_contact(c.id, &line("call: who is next"), at("2026-11-19T09:00:00Z"))
+        .unwrap();
+    assert_eq!(
+        situations(&*book, 0),
+        Vec::<i64>::new(),
+        "the main contact is not the leaver"
+    );
 }
 
 pub fn a_new_account_starts_with_the_person_followed_there(b: &dyn Backend) {
@@ -118,8 +148,14 @@ pub fn a_new_account_starts_with_the_person_followed_there(b: &dyn Backend) {
     };
     let (c, p) = book.add_customer_with_main(&new, &anna, now()).unwrap();
     assert_eq!((c.name.as_str(), c.company.as_str()), ("Globex", "Globex"));
-    assert_eq!((c.email.as_str(), c.phone.as_str()), ("anna@globex.com", "06 1234 5678"));
-    assert_eq!((p.name.as_str(), p.role.as_str(), p.main), ("Anna de Boer", "inkoper", true));
+    assert_eq!(
+        (c.email.as_str(), c.phone.as_str()),
+        ("anna@globex.com", "06 1234 5678")
+    );
+    assert_eq!(
+        (p.name.as_str(), p.role.as_str(), p.main),
+        ("Anna de Boer", "inkoper", true)
+    );
     let people = book.people_of(c.id).unwrap();
     assert_eq!(people, vec![p], "only the person followed there");
 }
@@ -130,7 +166,8 @@ pub fn a_valuable_account_on_one_person_is_single_threaded(b: &dyn Backend) {
     let added = now() - days(200);
     let big = |book: &mut Box<dyn Book>, name: &str, cents: i64| {
         let c = book.add_customer(&customer(name), added).unwrap();
-        book.add_order(c.id, added.date_naive(), Cents(cents), "EUR", added).unwrap();
+        book.add_order(c.id, added.date_naive(), Cents(cents), "EUR", added)
+            .unwrap();
         c.id
     };
     let kuhne = big(&mut book, "Kühne", 14_955_000);
@@ -138,13 +175,25 @@ pub fn a_valuable_account_on_one_person_is_single_threaded(b: &dyn Backend) {
     let old = big(&mut book, "Old", 14_955_000);
     let small = big(&mut book, "Small", 50_000);
     let deciding = big(&mut book, "Deciding", 50_000);
-    for (id, ago) in [(kuhne, 5), (kuhne, 40), (once, 5), (old, 100), (old, 120), (small, 3), (small, 4)] {
-        book.log_contact(id, &line("call: talked"), now() - days(ago)).unwrap();
+    for (id, ago) in [
+        (kuhne, 5),
+        (kuhne, 40),
+        (once, 5),
+        (old, 100),
+        (old, 120),
+        (small, 3),
+        (small, 4),
+    ] {
+        book.log_contact(id, &line("call: talked"), now() - days(ago))
+            .unwrap();
     }
-    book.log_contact(deciding, &line("call: a"), now() - days(3)).unwrap();
-    book.log_contact(deciding, &line("meeting: b"), now() - days(2)).unwrap();
+    book.log_contact(deciding, &line("call: a"), now() - days(3))
+        .unwrap();
+    book.log_contact(deciding, &line("meeting: b"), now() - days(2))
+        .unwrap();
     // A note is no contact.
-    book.log_contact(once, &line("note: heard they grow"), now() - days(2)).unwrap();
+    book.log_contact(once, &line("note: heard they grow"), now() - days(2))
+        .unwrap();
     let moment = NewMoment {
         title: "Board decides".into(),
         expected: now().date_naive() + days(30),
@@ -164,6 +213,13 @@ pub fn a_valuable_account_on_one_person_is_single_threaded(b: &dyn Backend) {
         .thread_of(small, Rules::default().single_threaded_since(now()))
         .unwrap()
         .expect("one person");
-    assert_eq!((t.person.as_str(), t.contacts, t.open_moment), ("Small", 2, false));
-    assert_eq!(book.thread_of(once, Rules::default().single_threaded_since(now())).unwrap(), None);
+    assert_eq!(
+        (t.person.as_str(), t.contacts, t.open_moment),
+        ("Small", 2, false)
+    );
+    assert_eq!(
+        book.thread_of(once, Rules::default().single_threaded_since(now()))
+            .unwrap(),
+        None
+    );
 }

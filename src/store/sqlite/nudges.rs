@@ -207,7 +207,11 @@ impl SqliteBook {
     /// theirs; `?2` the instant contacts count from, `?3` how many at most): one grouped
     /// pass over each candidate's recent contacts (`interactions_by_customer`), a contact
     /// with no one named counted as the main contact's; by customer id.
-    fn threads(&self, candidates: &str, params: impl rusqlite::Params) -> anyhow::Result<Vec<(Thread, Customer)>> {
+    fn threads(
+        &self,
+        candidates: &str,
+        params: impl rusqlite::Params,
+    ) -> anyhow::Result<Vec<(Thread, Customer)>> {
         let sql = format!(
             "WITH cand(id) AS ({candidates}),
              main(id, pid) AS (

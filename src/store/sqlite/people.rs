@@ -10,8 +10,8 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 use super::SqliteBook;
 use super::customers::{FieldsToSet, explain_missing_customer, write_fields};
 use super::sql::{as_text, ts};
-use crate::domain::person::{Detail, DetailKind, Left, NewPerson, Person, PersonPatch};
 use crate::domain::Customer;
+use crate::domain::person::{Detail, DetailKind, Left, NewPerson, Person, PersonPatch};
 use crate::store::{NewCustomer, NotFound, NotOpen, People};
 
 const PERSON_COLUMNS: &str = "p.id, p.customer_id, p.name, p.role, p.notes, p.main, p.left_on, p.left_to";
@@ -483,7 +483,13 @@ impl People for SqliteBook {
     ) -> anyhow::Result<(Customer, Person)> {
         main.check()?;
         self.write("add the customer", |tx| {
-            let first = |ds: &[Detail]| ds.iter().map(|d| d.value.trim()).find(|v| !v.is_empty()).unwrap_or_default().to_string();
+            let first = |ds: &[Detail]| {
+                ds.iter()
+                    .map(|d| d.value.trim())
+                    .find(|v| !v.is_empty())
+                    .unwrap_or_default()
+                    .to_string()
+            };
             let trimmed = NewCustomer {
                 name: new.name.trim().to_string(),
                 company: new.company.trim().to_string(),

@@ -89,7 +89,12 @@ impl Triggers for SqliteBook {
         })
     }
 
-    fn add_leaver_trigger(&mut self, person_id: i64, note: &str, now: DateTime<Utc>) -> anyhow::Result<Trigger> {
+    fn add_leaver_trigger(
+        &mut self,
+        person_id: i64,
+        note: &str,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<Trigger> {
         self.write("open the trigger", |tx| {
             let added = tx
                 .prepare_cached(

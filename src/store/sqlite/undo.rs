@@ -210,8 +210,8 @@ fn undo_log(tx: &Connection, customer_id: i64, logged: &Logged, now: DateTime<Ut
             opened_at: logged.at,
             resolved_at: None,
             resolution_note: String::new(),
-        person_id: None,
-        answered_at: None,
+            person_id: None,
+            answered_at: None,
         };
         if let Some(why) = checks::trigger_changed(tx, &trigger)? {
             return Err(refuse(what, format!("its reactional trigger {why}")));
