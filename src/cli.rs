@@ -766,8 +766,8 @@ impl ValueEnum for Sort {
 #[derive(Debug, clap::Args)]
 pub struct QuietArgs {
     pub customer: String,
-    /// cadence, moment, passed, complaint, situation, influence, taking, loyalty or
-    /// satisfaction (or the full kind, cadence_exceeded); a nudge about one moment or
+    /// cadence, moment, passed, complaint, situation, influence, taking, loyalty,
+    /// satisfaction or single (or the full kind, cadence_exceeded); a nudge about one moment or
     /// trigger takes its id when the customer has several: complaint:7
     pub kind: String,
     /// The day it nudges again (tomorrow, fri, +2w, next week, 2027-03-01), then the reason
