@@ -91,11 +91,7 @@ fn where_they_went_is_offered_and_followed_with_them_as_first_person() {
         ),
         "{said}"
     );
-    assert_eq!(
-        book.json(&["list"]).as_array().unwrap().len(),
-        1,
-        "only offered"
-    );
+    assert_eq!(book.json(&["list"]).as_array().unwrap().len(), 1, "only offered");
 
     let said = book.ok(&["person", "left", "2", "--follow"]);
     assert_eq!(

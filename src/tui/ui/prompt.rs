@@ -112,6 +112,13 @@ impl Widget for &Prompt {
             PromptKind::Resolution { .. } => {
                 " how it was resolved, in a few words · Enter alone: no note".to_string()
             }
+            PromptKind::Left {
+                name,
+                people,
+                follow: None,
+                ..
+            } => format!(" at {name}: {}", crate::tui::leaving::numbered(people)),
+            PromptKind::Left { follow: Some((_, said)), .. } => format!(" {said}"),
         };
             Line::styled(hint, theme.dim).render(message, buf);
         }
