@@ -64,7 +64,7 @@ impl CustomerCard {
         let moments = store.moments_of(customer.id)?;
         let triggers = store.triggers_of(customer.id)?;
         let snoozed = store.nudge_snoozes_of(customer.id, now.today())?;
-        let thread = super::urgency::thread(&*store, now, config, &customer)?;
+        let thread = super::urgency::thread(store, now, config, &customer)?;
         let facts = Facts {
             follow_ups: &follow_ups,
             moments: &moments,

@@ -148,7 +148,7 @@ pub enum Destination {
     /// No account of that company yet: it would be (or was) made, tagged `prospect`.
     New { company: String },
     /// An account of that company is there: they would be (or were) added to it.
-    Existing { customer: Customer },
+    Existing { customer: Box<Customer> },
 }
 
 /// A person marked as left: the mark, the trigger it opened, and where they went.
@@ -261,7 +261,9 @@ pub fn mark_left(
         None
     } else {
         Some(match account_of(store, to, before.customer_id)? {
-            Some(customer) => Destination::Existing { customer },
+            Some(customer) => Destination::Existing {
+                customer: Box::new(customer),
+            },
             None => Destination::New {
                 company: to.to_string(),
             },

@@ -177,6 +177,23 @@ fn print_person(cx: &mut Ctx, p: &Person, json: bool, said: &str) -> anyhow::Res
     print_people(&mut cx.out, std::slice::from_ref(p))
 }
 
+/// `person left ID [--on WHEN] [--to COMPANY] [--follow]`.
+fn left(cx: &mut Ctx, id: i64, on: Option<&str>, to: &str, follow: bool, json: bool) -> anyhow::Result<()> {
+    let now = cx.now;
+    let follow = if follow {
+        people::Follow::Yes
+    } else {
+        people::Follow::No
+    };
+    let done = journaled(&mut *cx.store, now, By::Cli, |s| {
+        people::mark_left(s, id, on, to, follow, &now)
+    })?;
+    if json {
+        return print_json(&mut cx.out, &PersonJson::from(&done.person));
+    }
+    print_left(cx, &done)
+}
+
 pub fn run(cx: &mut Ctx, what: PersonCmd) -> anyhow::Result<()> {
     let now = cx.now;
     match what {
@@ -257,20 +274,7 @@ pub fn run(cx: &mut Ctx, what: PersonCmd) -> anyhow::Result<()> {
             to,
             follow,
             json,
-        } => {
-            let follow = if follow {
-                people::Follow::Yes
-            } else {
-                people::Follow::No
-            };
-            let done = journaled(&mut *cx.store, now, By::Cli, |s| {
-                people::mark_left(s, id, on.as_deref(), &to, follow, &now)
-            })?;
-            if json {
-                return print_json(&mut cx.out, &PersonJson::from(&done.person));
-            }
-            print_left(cx, &done)
-        }
+        } => left(cx, id, on.as_deref(), &to, follow, json),
         PersonCmd::List { customer, json } => {
             let (c, ps) = people::list(&*cx.store, Who::Typed(&customer))?;
             if json {

@@ -73,7 +73,7 @@ impl App {
             return self.resolve_trigger(id, &text);
         }
         if let PromptKind::Left { people, follow, .. } = kind {
-            return self.submit_left(&people, follow, &text);
+            return self.submit_left(&people, follow.map(|(id, _)| id), &text);
         }
         if let PromptKind::Merge {
             customer_id, other, ..

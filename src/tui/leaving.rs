@@ -84,7 +84,7 @@ impl App {
     pub(super) fn submit_left(
         &mut self,
         people: &[(i64, String)],
-        follow: Option<(i64, String)>,
+        follow: Option<i64>,
         text: &str,
     ) -> anyhow::Result<()> {
         let now = self.now;
@@ -98,7 +98,7 @@ impl App {
                 }
                 Err(plan) => Err(Refused::Plan(plan).into()),
             },
-            Some((id, _)) => match text.trim().to_lowercase().as_str() {
+            Some(id) => match text.trim().to_lowercase().as_str() {
                 "y" | "yes" => journaled(&mut *self.store, now, By::Tui, |s| {
                     people::mark_left(s, id, None, "", Follow::Yes, &now)
                 }),

@@ -150,30 +150,37 @@ pub(super) fn undo_change(tx: &Connection, change: &Change, now: DateTime<Utc>) 
         Change::PersonAdded { person, main_before } => people::undo_add(tx, person, *main_before, now),
         Change::PersonEdited { before, after } => people::undo_edit(tx, before, after, now),
         Change::MainPersonSet { id, name, before } => people::undo_main(tx, *id, name, *before, now),
-        Change::PersonLeft {
-            person,
-            trigger,
-            followed,
-        } => {
-            // The newest first: where they were followed to, the trigger, then the mark.
-            match followed {
-                Some(Followed::NewAccount { id, added }) => customers::undo_add(tx, *id, added)?,
-                Some(Followed::Joined { person }) => people::undo_add(tx, person, None, now)?,
-                None => {}
-            }
-            if let Some(t) = trigger {
-                if let Some(why) = checks::trigger_changed(tx, t)? {
-                    return Err(refuse(
-                        format!("marking {} as left", person.name),
-                        format!("its trigger {why}"),
-                    ));
-                }
-                tx.execute("DELETE FROM triggers WHERE id = ?1", [t.id])
-                    .context("removing the trigger of the leaving")?;
-            }
-            people::undo_left(tx, person, now)
-        }
+        Change::PersonLeft { .. } => undo_left(tx, change, now),
     }
+}
+
+/// A mark as left goes with what it did, the newest first: where they were followed to,
+/// the trigger it opened (while still as opened), then the mark.
+fn undo_left(tx: &Connection, change: &Change, now: DateTime<Utc>) -> anyhow::Result<()> {
+    let Change::PersonLeft {
+        person,
+        trigger,
+        followed,
+    } = change
+    else {
+        return Ok(());
+    };
+    match followed {
+        Some(Followed::NewAccount { id, added }) => customers::undo_add(tx, *id, added)?,
+        Some(Followed::Joined { person }) => people::undo_add(tx, person, None, now)?,
+        None => {}
+    }
+    if let Some(t) = trigger {
+        if let Some(why) = checks::trigger_changed(tx, t)? {
+            return Err(refuse(
+                format!("marking {} as left", person.name),
+                format!("its trigger {why}"),
+            ));
+        }
+        tx.execute("DELETE FROM triggers WHERE id = ?1", [t.id])
+            .context("removing the trigger of the leaving")?;
+    }
+    people::undo_left(tx, person, now)
 }
 
 /// A logged line goes with the follow-up, give and trigger it created and the tags it

@@ -107,7 +107,9 @@ impl Widget for &Prompt {
             PromptKind::Merge { other: None, .. } => {
                 " its records move over, empty fields are filled in, its name still finds them".to_string()
             }
-            PromptKind::Merge { other: Some((_, said)), .. } => format!(" {said}"),
+            PromptKind::Merge { other: Some((_, said)), .. } | PromptKind::Left { follow: Some((_, said)), .. } => {
+                format!(" {said}")
+            }
             PromptKind::OutcomeNote { .. } => " how it went, in a few words · Enter alone: no note".to_string(),
             PromptKind::Resolution { .. } => {
                 " how it was resolved, in a few words · Enter alone: no note".to_string()
@@ -118,7 +120,6 @@ impl Widget for &Prompt {
                 follow: None,
                 ..
             } => format!(" at {name}: {}", crate::tui::leaving::numbered(people)),
-            PromptKind::Left { follow: Some((_, said)), .. } => format!(" {said}"),
         };
             Line::styled(hint, theme.dim).render(message, buf);
         }
