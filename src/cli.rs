@@ -153,11 +153,14 @@ pub enum Command {
     ///   moment_passed         a moment whose day has gone by, still open: how did it go?
     ///   complaint_open        an open complaint (reactional trigger), loudest the day it came
     ///   situation_unanswered  a situational trigger (new buyer, merger, move) not answered
-    ///                         with a contact
+    ///                         with a contact; when someone left (person left), only a
+    ///                         contact with someone else there answers it
     ///   influence_unanswered  an influential trigger (a competitor's offer) not answered
     ///   taking_too_much       you asked more of them than you gave
     ///   loyalty_unrewarded    very satisfied (=5) and nothing given in loyalty_days (180)
     ///   satisfaction_drop     satisfaction fell and nobody has talked to them since
+    ///   single_threaded       a valuable account (10,000+ or an open moment) whose contacts
+    ///                         in single_threaded_days (90) were all with one person
     ///
     /// A customer's value tier lifts every score of theirs; `touchbase why CUSTOMER` shows
     /// the terms. Without --all, the top nudge.limit are shown.
