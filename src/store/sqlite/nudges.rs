@@ -140,13 +140,21 @@ impl Nudges for SqliteBook {
                 n,
                 &[ts(w.loyalty_before), ts(w.loyal_if_added_before)],
             )?,
+            // From the top tiers' accounts by id (`customers_by_tier`); below them, from
+            // the accounts with an upcoming moment of that tier, in the order of the moment
+            // walk. Either way the first `n` hits end the walk (the score is flat).
             Stream::SingleThreaded { tier } => Rows::Threads(self.threads(
-                &format!(
-                    "SELECT c.id FROM customers c
-                     WHERE ?1 >= {SINGLE_THREADED_TIER} AND c.archived = 0 AND c.value_tier = ?1
-                     UNION
-                     SELECT m.customer_id FROM moments m WHERE m.status = 'upcoming' AND m.value_tier = ?1"
-                ),
+                &if tier >= i64::from(SINGLE_THREADED_TIER) {
+                    "customers c WHERE c.archived = 0 AND c.value_tier = ?1 AND pid IS NOT NULL
+                     ORDER BY c.id LIMIT ?3"
+                        .to_string()
+                } else {
+                    "(SELECT DISTINCT customer_id AS id FROM moments
+                      WHERE status = 'upcoming' AND value_tier = ?1) cand
+                     CROSS JOIN customers c ON c.id = cand.id
+                     WHERE c.archived = 0 AND pid IS NOT NULL LIMIT ?3"
+                        .to_string()
+                },
                 params![tier, ts(w.single_threaded_since), n],
             )?),
             Stream::LessSatisfied { tier } => self.customers_where(
@@ -161,7 +169,10 @@ impl Nudges for SqliteBook {
 
     fn thread_of(&self, customer_id: i64, since: DateTime<Utc>) -> anyhow::Result<Option<Thread>> {
         Ok(self
-            .threads("SELECT ?1", params![customer_id, ts(since), 1])?
+            .threads(
+                "customers c WHERE c.id = ?1 AND pid IS NOT NULL LIMIT ?3",
+                params![customer_id, ts(since), 1],
+            )?
             .pop()
             .map(|(t, _)| t))
     }
@@ -203,36 +214,27 @@ impl Nudges for SqliteBook {
 }
 
 impl SqliteBook {
-    /// The single-threaded ones among the customers `candidates` selects (`?1` is
-    /// theirs; `?2` the instant contacts count from, `?3` how many at most): one grouped
-    /// pass over each candidate's recent contacts (`interactions_by_customer`), a contact
-    /// with no one named counted as the main contact's; by customer id.
-    fn threads(
-        &self,
-        candidates: &str,
-        params: impl rusqlite::Params,
-    ) -> anyhow::Result<Vec<(Thread, Customer)>> {
+    /// The single-threaded customers `from` walks: the rest of a `SELECT … FROM` over
+    /// customers `c` that filters on `pid` (the one person, NULL when not single-threaded)
+    /// and ends in `LIMIT ?3`; `?1` is the walk's, `?2` the instant contacts count from.
+    /// Per candidate, one seek of `interactions_by_customer` over its recent contacts, a
+    /// contact with no one named counted as the main contact's; the hits keep the walk's
+    /// order.
+    fn threads(&self, from: &str, params: impl rusqlite::Params) -> anyhow::Result<Vec<(Thread, Customer)>> {
+        let recent = "FROM interactions i WHERE i.customer_id = c.id AND i.at >= ?2 AND i.kind <> 'note'";
         let sql = format!(
-            "WITH cand(id) AS ({candidates}),
-             main(id, pid) AS (
-                 SELECT cand.id, (SELECT p.id FROM people p WHERE p.customer_id = cand.id AND p.main = 1)
-                 FROM cand
-             ),
-             threads(cid, pid, n) AS (
-                 SELECT i.customer_id, min(coalesce(i.person_id, main.pid)), count(*)
-                 FROM main CROSS JOIN interactions i
-                      ON i.customer_id = main.id AND i.at >= ?2 AND i.kind <> 'note'
-                 GROUP BY i.customer_id
-                 HAVING count(*) >= 2
-                    AND count(coalesce(i.person_id, main.pid)) = count(*)
-                    AND min(coalesce(i.person_id, main.pid)) = max(coalesce(i.person_id, main.pid))
-             )
-             SELECT t.pid, p.name, t.n,
-                    EXISTS (SELECT 1 FROM moments m WHERE m.customer_id = t.cid AND m.status = 'upcoming'),
+            "SELECT t.pid, p.name, t.n,
+                    EXISTS (SELECT 1 FROM moments m WHERE m.customer_id = c.id AND m.status = 'upcoming'),
                     {CUSTOMER_COLUMNS}
-             FROM threads t CROSS JOIN customers c ON c.id = t.cid CROSS JOIN people p ON p.id = t.pid
-             WHERE c.archived = 0
-             ORDER BY c.id LIMIT ?3"
+             FROM (SELECT c.id AS id,
+                          (SELECT CASE WHEN count(*) >= 2 AND count(k) = count(*) AND min(k) = max(k)
+                                       THEN min(k) END
+                           FROM (SELECT coalesce(i.person_id,
+                                          (SELECT p.id FROM people p WHERE p.customer_id = c.id AND p.main = 1)) AS k
+                                 {recent})) AS pid,
+                          (SELECT count(*) {recent}) AS n
+                   FROM {from}) t
+             CROSS JOIN customers c ON c.id = t.id CROSS JOIN people p ON p.id = t.pid"
         );
         self.conn
             .prepare_cached(&sql)?
