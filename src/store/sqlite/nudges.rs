@@ -140,23 +140,7 @@ impl Nudges for SqliteBook {
                 n,
                 &[ts(w.loyalty_before), ts(w.loyal_if_added_before)],
             )?,
-            // From the top tiers' accounts by id (`customers_by_tier`); below them, from
-            // the accounts with an upcoming moment of that tier, in the order of the moment
-            // walk. Either way the first `n` hits end the walk (the score is flat).
-            Stream::SingleThreaded { tier } => Rows::Threads(self.threads(
-                &if tier >= i64::from(SINGLE_THREADED_TIER) {
-                    "customers c WHERE c.archived = 0 AND c.value_tier = ?1 AND pid IS NOT NULL
-                     ORDER BY c.id LIMIT ?3"
-                        .to_string()
-                } else {
-                    "(SELECT DISTINCT customer_id AS id FROM moments
-                      WHERE status = 'upcoming' AND value_tier = ?1) cand
-                     CROSS JOIN customers c ON c.id = cand.id
-                     WHERE c.archived = 0 AND pid IS NOT NULL LIMIT ?3"
-                        .to_string()
-                },
-                params![tier, ts(w.single_threaded_since), n],
-            )?),
+            Stream::SingleThreaded { tier } => self.single_threaded(tier, w, n)?,
             Stream::LessSatisfied { tier } => self.customers_where(
                 "satisfaction < prev_satisfaction AND last_contact_at <= satisfaction_at",
                 "prev_satisfaction - satisfaction DESC, c.id DESC",
@@ -214,6 +198,25 @@ impl Nudges for SqliteBook {
 }
 
 impl SqliteBook {
+    /// The single-threaded accounts of value tier `tier`: from the top tiers' accounts by
+    /// id (`customers_by_tier`); below them, from the accounts with an upcoming moment of
+    /// that tier, in the order of the moment walk. Either way the first `n` hits end the
+    /// walk (the score is flat).
+    fn single_threaded(&self, tier: i64, w: &Window, n: i64) -> anyhow::Result<Rows> {
+        let from = if tier >= i64::from(SINGLE_THREADED_TIER) {
+            "customers c WHERE c.archived = 0 AND c.value_tier = ?1 AND pid IS NOT NULL
+             ORDER BY c.id LIMIT ?3"
+        } else {
+            "(SELECT DISTINCT customer_id AS id FROM moments
+              WHERE status = 'upcoming' AND value_tier = ?1) cand
+             CROSS JOIN customers c ON c.id = cand.id
+             WHERE c.archived = 0 AND pid IS NOT NULL LIMIT ?3"
+        };
+        Ok(Rows::Threads(
+            self.threads(from, params![tier, ts(w.single_threaded_since), n])?,
+        ))
+    }
+
     /// The single-threaded customers `from` walks: the rest of a `SELECT … FROM` over
     /// customers `c` that filters on `pid` (the one person, NULL when not single-threaded)
     /// and ends in `LIMIT ?3`; `?1` is the walk's, `?2` the instant contacts count from.

@@ -119,7 +119,11 @@ impl Widget for &Prompt {
                 people,
                 follow: None,
                 ..
-            } => format!(" at {name}: {}", crate::tui::leaving::numbered(people)),
+            } => format!(
+                " at {}: {}",
+                crate::domain::text::sanitize(name),
+                crate::tui::leaving::numbered(people)
+            ),
         };
             Line::styled(hint, theme.dim).render(message, buf);
         }
