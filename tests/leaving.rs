@@ -49,6 +49,10 @@ fn a_leaving_nudges_until_a_contact_with_someone_else_there() {
         said.contains(&format!("Opened a situational trigger (t1): {NOTE}")),
         "{said}"
     );
+    assert!(
+        said.contains("Anna de Boer was the main contact and stays it until you choose another: touchbase person main ID"),
+        "{said}"
+    );
     let due = book.ok(&["due"]);
     assert!(
         due.contains(&format!(

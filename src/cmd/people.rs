@@ -138,6 +138,13 @@ fn print_left(cx: &mut Ctx, done: &people::MarkedLeft) -> anyhow::Result<()> {
             sanitize(&t.note)
         )?;
     }
+    if done.marked && done.person.main {
+        writeln!(
+            cx.out,
+            "{name} was the main contact and stays it until you choose another: touchbase person main ID (touchbase person list {} lists them)",
+            done.customer.id
+        )?;
+    }
     match (&done.followed, &done.destination) {
         (Some((account, copy)), Some(people::Destination::New { .. })) => writeln!(
             cx.out,
