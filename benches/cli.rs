@@ -1,6 +1,6 @@
-//! The work behind `touchbase due`, `remind`, `log`, `edit`, `delete` and `export week` on a
-//! 100k-customer book, without starting a process or printing; `benches/process.sh` times
-//! the whole commands, and `import`.
+//! The work behind `touchbase due`, `remind`, `log`, `edit`, `delete`, `export week` and
+//! finding a CUSTOMER argument on a 100k-customer book, without starting a process or
+//! printing; `benches/process.sh` times the whole commands, and `import`.
 //!
 //! `cargo bench --bench cli` (the first run generates the book, about 10 s).
 
@@ -144,6 +144,40 @@ mod log {
         });
     }
 
+    /// `backdated_open_write_close` with a line that names the person it was with (`call
+    /// NAME: …`, NAME the full name of the customer's main contact): the use case also
+    /// reads the account's people, one indexed query, to find them.
+    #[divan::bench(sample_count = 40, sample_size = 1)]
+    fn named_open_write_close(bencher: Bencher) {
+        let now = common::now();
+        let copy = WritableCopy::new("book-100k-log.db");
+        let mut customer = spread();
+        let path = copy.0.clone();
+        let line = move || {
+            let id = customer();
+            let store = touchbase::store::open(&path).expect("opening the copy");
+            let people = store.people_of(id).expect("reading the people");
+            (
+                id,
+                format!("call {}: site tour >> send the offer @fri", people[0].name),
+            )
+        };
+        bencher
+            .with_inputs(line)
+            .bench_local_values(|(customer_id, line)| {
+                let mut store = touchbase::store::open(&copy.0).expect("opening the copy");
+                log::contact(
+                    &mut *store,
+                    now,
+                    touchbase::domain::workdays::Workdays::default(),
+                    Who::Id(customer_id),
+                    &line,
+                )
+                .expect("logging");
+                drop(store);
+            });
+    }
+
     /// Customer ids spread over the book by a stride prime to its size.
     fn spread() -> impl FnMut() -> i64 {
         let mut i = 0_usize;
@@ -205,4 +239,18 @@ mod records {
 fn search(bencher: Bencher, typed: &str) {
     let store = touchbase::store::open(common::book()).expect("opening the bench book");
     bencher.bench_local(|| touchbase::app::search::search(&*store, typed, 20).expect("search"));
+}
+
+/// Finding the customer a CUSTOMER argument names, as every command does first: an exact
+/// name, a first name many share (the "several match" refusal, which names the person
+/// that matched), a person's e-mail address and phone number (customer 1 of the demo
+/// book). Target: ≤ 10 ms (it is part of `log`'s).
+#[divan::bench(
+    args = ["sanne de vries", "sanne", "sanne.devries@vanderberg-logistiek.nl", "+31 20 794 1123"],
+    sample_count = 50
+)]
+fn find_customer(bencher: Bencher, typed: &str) {
+    use touchbase::app::customers::{Who, find};
+    let store = touchbase::store::open(common::book()).expect("opening the bench book");
+    bencher.bench_local(|| find(&*store, Who::Typed(typed)).map(|c| c.id).ok());
 }

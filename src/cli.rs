@@ -17,9 +17,13 @@ CUSTOMER names one customer: an id (42), or words of the name. Case and accents 
 matter. The surest match wins: the exact name (\"jan de vries\"), else a name that starts
 with what you typed (\"jan de\"), else the customer each typed word starts a word of, in
 the name, the company or a name merged into it (\"kuhne\" finds Jörg Kühne, \"jan acme\"
-Jan de Vries of Acme Logistics). When several match equally, nothing is done and they are
-listed with their ids. Names find active customers; show, archive, unarchive, merge and
-delete customer look in the archive too."
+Jan de Vries of Acme Logistics). A person's name counts as their account's own (\"anna\"
+finds Acme BV through Anna de Boer, who left too); so does a person's e-mail address
+(anna@acme.nl, any case) or phone number, however typed (\"06 1234 5678\", +31612345678,
+\"0031 6 12345678\": at least 6 digits, no letters; a number starting with + or 0, or of
+no customer's id, is a phone number). When several match equally, nothing is done and
+they are listed with their ids and the person who matched. Names find active customers;
+show, archive, unarchive, merge and delete customer look in the archive too."
     };
 }
 
@@ -36,7 +40,7 @@ the system time zone's, or TOUCHBASE_TZ's (an offset: +01:00, -05:30, UTC).
 
 const LOG_HELP: &str = concat!(
     "\
-The line: [kind [when]:] note [>> follow-up text] [@when] [=satisfaction] [#tag ...] [!done|!ID|!fID]
+The line: [kind [person] [when]:] note [>> follow-up text] [@when] [=satisfaction] [#tag ...] [!done|!ID|!fID]
 
   kind      call, email, meeting, visit, message, note, gift, complaint; without
             \"kind:\" the line is a call. A note does not count as contact; a gift is
@@ -45,6 +49,12 @@ The line: [kind [when]:] note [>> follow-up text] [@when] [=satisfaction] [#tag 
             today, mon (the last Monday), last fri, 3 days ago, -3d, 2026-11-20,
             20-11-2026, each with or without 14:30, or a time alone (today). Default:
             now. A time in the future is refused.
+  person    (between the kind and the when) whom the contact was with, one of the
+            customer's people (`touchbase person list CUSTOMER`): a first name, the full
+            name or the start of its words, in any case, accents optional; someone who
+            left too. Without one it was with the main contact. A name that fits no one
+            or several is refused, listing the people. Kind, person and when take at most
+            four words before the colon: \"call anna 3 days ago:\".
   >> text   a follow-up to do; without @when it is due the next workday.
   @when     the follow-up's day, looking ahead: today, tomorrow, fri (the next one),
             +3d, +2w, +1m, in 3 days, next week (Monday), 2026-12-01, 1-12-2026.
@@ -60,6 +70,8 @@ Examples:
   touchbase log acme \"call: discussed renewal >> send proposal @fri\"
   touchbase log acme \"visit yesterday: site tour =5 >> send the offer @fri\"
   touchbase log acme \"call mon 14:30: discussed terms\"
+  touchbase log acme \"call anna yesterday: discussed terms\"
+  touchbase log acme \"visit jan de boer: site tour\"
   touchbase log acme \"email: sent price list @+3d\"
   touchbase log \"jan acme\" \"complaint: late delivery #logistics\"
   touchbase log acme \"email: sent the proposal !114\"
@@ -564,6 +576,8 @@ pub enum MomentCmd {
         /// How it went, for a moment already behind us (needed for a day before today)
         #[arg(long, value_name = "won|lost|passed", default_value = "")]
         outcome: String,
+        #[command(flatten)]
+        people: MomentPeopleArgs,
         #[arg(long)]
         json: bool,
     },
@@ -625,6 +639,9 @@ pub enum EditCmd {
         /// 1 to 5, or none to clear it
         #[arg(long, value_name = "1..5|none", allow_hyphen_values = true)]
         satisfaction: Option<String>,
+        /// Whom it was with: one of the customer's people, as the quick-log line names them
+        #[arg(long, value_name = "PERSON")]
+        with: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -659,6 +676,10 @@ pub enum EditCmd {
         /// How it went, in words ("" clears it)
         #[arg(long, value_name = "TEXT")]
         outcome_note: Option<String>,
+        /// Each of --with, --decides, --signs, --champion replaces that part's people
+        /// ("" clears it); the parts not given stay as they are
+        #[command(flatten)]
+        people: MomentPeopleArgs,
         #[arg(long)]
         json: bool,
     },
@@ -718,6 +739,24 @@ pub struct CustomerEditArgs {
     pub notes: Option<String>,
     #[arg(long)]
     pub json: bool,
+}
+
+/// Who takes part in a decision moment: names of the customer's people, each a comma
+/// list (first name, full name or the start of it, any case or accents).
+#[derive(Debug, Default, clap::Args)]
+pub struct MomentPeopleArgs {
+    /// Who else takes part: --with anna,jan
+    #[arg(long, value_name = "NAMES")]
+    pub with: Option<String>,
+    /// Who decides: --decides thomas
+    #[arg(long, value_name = "NAMES")]
+    pub decides: Option<String>,
+    /// Who signs: --signs "frau albrecht"
+    #[arg(long, value_name = "NAMES")]
+    pub signs: Option<String>,
+    /// Who champions us inside the customer: --champion piet
+    #[arg(long, value_name = "NAMES")]
+    pub champion: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -69,6 +69,17 @@ pub fn local_time(at: DateTime<Utc>, now: Now) -> String {
     }
 }
 
+/// "12 Nov" on the user's calendar, with the year when it is not this year: when someone
+/// was last in touch, where a weekday would be noise.
+pub fn short_date(at: DateTime<Utc>, now: Now) -> String {
+    let d = now.day(at);
+    if d.year() == now.today().year() {
+        d.format("%-d %b").to_string()
+    } else {
+        d.format("%-d %b %Y").to_string()
+    }
+}
+
 /// " (champion on leave)" after what a snooze or a pause was for, or nothing without a
 /// reason.
 pub fn because(reason: &str) -> String {

@@ -264,6 +264,34 @@ fn a_backdated_contact_is_logged_at_the_same_time_by_both() {
     assert_eq!(yesterday, ["after the tour", "site tour"], "{timeline:?}");
 }
 
+/// A name in the line that fits no one at Acme is refused by both, listing the people,
+/// and a name that fits logs the contact with them in both.
+#[test]
+fn a_quick_log_naming_a_person_is_read_alike_by_both() {
+    let book = Book::acme();
+    book.ok(&["person", "add", "acme", "Anna de Boer"]);
+    let cli = book.refused(&["log", "acme", "call ana yesterday: x"]);
+    let mut tui = book.tui();
+    tui.submit("l", "call ana yesterday: x");
+    let said = tui.refusal();
+    assert_eq!(said, "no one called 'ana' at Acme BV — Acme, Anna de Boer");
+    assert!(cli.starts_with(&said), "{cli} / {said}");
+    let mut tui = book.tui();
+    tui.submit("l", "visit anna yesterday 14:30: site tour");
+    assert_eq!(
+        tui.status(),
+        "Logged visit with Anna de Boer at Acme BV on Sun 22 Nov 14:30"
+    );
+    let cli = book.ok(&["log", "acme", "call anna: thanks for the tour"]);
+    assert_eq!(cli.trim(), "Logged call with Anna de Boer at Acme BV");
+    let acme = book.store().customers_named("Acme", 1).unwrap().exact.remove(0);
+    let people = book.store().people_of(acme.id).unwrap();
+    let (main, anna) = (people[0].id, people[1].id);
+    let timeline = book.store().interactions(acme.id, 10).unwrap();
+    let with: Vec<Option<i64>> = timeline.iter().map(|i| i.person_id).collect();
+    assert_eq!(with, [Some(anna), Some(main), Some(anna)], "{timeline:?}");
+}
+
 #[test]
 fn an_order_placed_ahead_is_refused_in_the_same_words() {
     let cli = Book::acme().refused_alike(&["order", "acme", "10", "@2027-01-01"], "$", "10 @2027-01-01");

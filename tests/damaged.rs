@@ -296,7 +296,7 @@ fn a_name_edited_by_hand_has_stale_search_words_until_repair_rebuilds_them() {
     let (stdout, _) = book.fails(&["check"]);
     assert!(
         stdout.contains(
-            "customer 2: has search words that are not those of its name and company, so it is not found by them — `--repair` rebuilds them"
+            "customer 2: has search words that are not those of its name, company and people, so it is not found by them — `--repair` rebuilds them"
         ),
         "{stdout}"
     );
@@ -308,6 +308,22 @@ fn a_name_edited_by_hand_has_stale_search_words_until_repair_rebuilds_them() {
     );
     let (shown, _) = book.succeeds(&["show", "quagliarella"]);
     assert!(shown.contains("Zoë Quagliarella"), "{shown}");
+    book.succeeds(&["check"]);
+}
+
+#[test]
+fn a_person_s_name_edited_by_hand_has_stale_search_words_until_repair_rebuilds_them() {
+    let book = Book::demo();
+    book.damage("UPDATE people SET name = 'Zoë Quagliarella' WHERE id = 2");
+    let (stdout, _) = book.fails(&["check"]);
+    assert!(
+        stdout.contains("customer 2: has search words that are not those of its name, company and people"),
+        "{stdout}"
+    );
+    book.fails(&["show", "quagliarella"]);
+    book.succeeds(&["check", "--repair"]);
+    let (shown, _) = book.succeeds(&["show", "zoe quagliarella"]);
+    assert!(shown.contains("(id 2)"), "{shown}");
     book.succeeds(&["check"]);
 }
 

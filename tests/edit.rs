@@ -106,7 +106,7 @@ fn a_contact_is_corrected_and_the_summaries_follow() {
     let edited = book.json(&["edit", "contact", "2", "--at", "tue", "--satisfaction", "none"]);
     assert_eq!(
         edited,
-        json!({"id": 2, "at": "2026-11-17T09:00:00Z", "kind": "gift", "note": "hamper", "satisfaction": null})
+        json!({"id": 2, "at": "2026-11-17T09:00:00Z", "kind": "gift", "note": "hamper", "satisfaction": null, "person_id": 1, "person": "Acme BV"})
     );
     let card = book.card();
     assert_eq!(card["last_contact"], "2026-11-19T14:30:00Z");
@@ -317,7 +317,7 @@ fn bad_values_and_gone_ids_are_refused_and_change_nothing() {
     for (args, says) in [
         (
             &["edit", "contact", "1"][..],
-            "nothing to change — give --kind, --at, --note or --satisfaction",
+            "nothing to change — give --kind, --at, --note, --satisfaction or --with",
         ),
         (
             &["edit", "contact", "1", "--satisfaction", "7"],

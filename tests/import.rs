@@ -312,7 +312,10 @@ fn a_match_fills_empty_fields_and_keeps_the_rest() {
     ]);
     let out = book.import(&fixture("hubspot.csv"), &[]);
     assert!(out.contains("2 added, 1 updated"), "{out}");
-    assert!(out.contains("Ruud Bakker: email, last contact"), "{out}");
+    assert!(
+        out.contains("Ruud Bakker: last contact, person notes, e-mail addresses, phone numbers"),
+        "{out}"
+    );
     let ruud = book.customer("Ruud Bakker");
     assert_eq!(ruud["phone"], "010 999", "a filled field is never overwritten");
     assert_eq!(ruud["email"], "ruud@epsilon.example");
@@ -341,7 +344,8 @@ fn a_dry_run_reports_and_changes_nothing() {
         "{out}"
     );
     assert!(
-        out.contains("Last Activity Date → last-contact") && out.contains("Record ID (ignored)"),
+        out.contains("Last Activity Date → last-contact")
+            && out.contains("Record ID (kept in the person's notes)"),
         "{out}"
     );
     assert_eq!(book.customers(), before);
@@ -438,7 +442,7 @@ fn export_goes_to_stdout_in_the_format_asked() {
     let book = tricky_book();
     let csv = book.ok(&["export", "customers"]);
     assert!(
-        csv.starts_with("Name,Company,Email,Phone,Tags,Cadence,Notes,Last Contact\r\n"),
+        csv.starts_with("Name,Company,Email,Phone,Tags,Cadence,Notes,Last Contact,Person,Role,Emails,Phones,Main,Left On,Left To,Person Notes\r\n"),
         "{csv}"
     );
     // Cells a spreadsheet would run as formulas are guarded.
@@ -477,8 +481,9 @@ fn a_large_import_is_quiet_when_nobody_watches() {
     let file = book.path("big.csv");
     fs::write(&file, csv).unwrap();
     let out = book.import(&file, &[]);
+    // 300 companies: an account each, with 20 people; a later last contact is recorded.
     assert!(
-        out.contains("6000 added") && out.contains("6000 last contacts recorded"),
+        out.contains("300 added, 0 updated, 0 unchanged; 5700 people joined an account already there; 603 last contacts recorded."),
         "{out}"
     );
     let out = book.import(&file, &[]);
@@ -673,7 +678,8 @@ fn a_quote_closed_rows_later_by_another_is_an_invalid_row() {
     );
     let out = book.import(&file, &["--skip-invalid"]);
     assert!(
-        out.contains("90 added") && out.contains("Skipped 1 invalid row:\n  row 51 (line 52)"),
+        out.contains("51 added, 0 updated, 0 unchanged; 39 people joined")
+            && out.contains("Skipped 1 invalid row:\n  row 51 (line 52)"),
         "{out}"
     );
 
@@ -838,10 +844,10 @@ fn a_dry_run_lists_likely_duplicates_of_the_book_and_of_earlier_rows() {
     )
     .unwrap();
     let out = book.import(&file, &["--dry-run"]);
+    // The same name at the same company, ignoring accents: the person already there.
     assert!(
         out.contains(
-            "Likely duplicates (they would be added beside someone like them; `touchbase merge KEEP OTHER` makes two one):\n  \
-             row 1 (line 2) Thomas Kuhne: the same name and company as Thomas Kühne (id 1)\n"
+            "Updated (empty fields filled, tags added, later contacts):\n  Thomas Kühne: e-mail addresses\n"
         ),
         "{out}"
     );
@@ -851,25 +857,331 @@ fn a_dry_run_lists_likely_duplicates_of_the_book_and_of_earlier_rows() {
     );
     assert!(!out.contains("Piet"), "{out}");
     assert!(
-        out.contains("  row 6 (line 7) J. Muller: the same e-mail address as Jörg Müller (row 5 (line 6))\n"),
+        out.contains("Likely duplicates (they would be added beside someone like them; `touchbase merge KEEP OTHER` makes two one):\n  \
+             row 6 (line 7) J. Muller: the same e-mail address as Jörg Müller (row 5 (line 6))\n"),
         "{out}"
     );
     let report = book.json(&["import", file.to_str().unwrap(), "--dry-run"]);
     assert_eq!(report["dry_run"], true);
-    assert_eq!(report["added"], 5);
-    assert_eq!(report["likely_duplicates"][1]["why"], "the same e-mail address");
+    assert_eq!(report["added"], 4);
+    assert_eq!(report["updated"], 1);
     assert_eq!(
         report["likely_duplicates"][0],
         json!({
-            "at": "row 1 (line 2)",
-            "name": "Thomas Kuhne",
-            "like": "Thomas Kühne (id 1)",
-            "why": "the same name and company"
+            "at": "row 6 (line 7)",
+            "name": "J. Muller",
+            "like": "Jörg Müller (row 5 (line 6))",
+            "why": "the same e-mail address"
         })
     );
     assert_eq!(
         book.json(&["list"]).as_array().unwrap().len(),
         1,
         "a dry run changes nothing"
+    );
+}
+
+/// Everyone at customer `who`, as `person list --json` shows them.
+fn people(book: &Book, who: &str) -> Vec<Value> {
+    book.json(&["person", "list", who]).as_array().unwrap().clone()
+}
+
+#[test]
+fn outlook_com_contacts_become_people_of_one_account_per_company() {
+    let book = Book::empty();
+    let out = book.import(&fixture("outlook_com.csv"), &[]);
+    // "Kühne Bau GmbH" and "KÜHNE BAU GmbH" are one account.
+    assert!(
+        out.contains("Imported 'outlook_com.csv': 2 added, 0 updated, 0 unchanged; 1 person joined an account already there.\n\
+             Joined an account already there (same company, ignoring case, punctuation and BV/GmbH/Ltd/Inc):\n  \
+             row 2 (line 4) Thomas Kühne → Kühne Bau GmbH (row 1 (line 2))\n"),
+        "{out}"
+    );
+    assert_eq!(names(&book), ["Anna de Boer", "Jan Smit"]);
+    let kuehne = people(&book, "kühne");
+    let anna = &kuehne[0];
+    assert_eq!(
+        (anna["name"].as_str(), anna["main"].as_bool()),
+        (Some("Anna de Boer"), Some(true))
+    );
+    assert_eq!(anna["role"], "Einkaufsleiterin", "Job Title is the role");
+    assert_eq!(
+        anna["emails"],
+        json!([
+            {"label": "", "value": "anna.deboer@kuehne-bau.example"},
+            {"label": "", "value": "anna@deboer.example"}
+        ])
+    );
+    assert_eq!(
+        anna["phones"],
+        json!([
+            {"label": "work", "value": "+49 30 1234 5670"},
+            {"label": "mobile", "value": "+49 170 123 4567"}
+        ])
+    );
+    // Columns that are no field of ours are kept in the person's notes; Outlook's notes
+    // are the account's.
+    assert_eq!(
+        anna["notes"],
+        "Department: Einkauf\nBusiness City: Berlin\nBirthday: 3/14/1980"
+    );
+    let account = book.customer("Anna de Boer");
+    assert_eq!(account["company"], "Kühne Bau GmbH");
+    assert_eq!(
+        book.show(&account["id"])["notes"],
+        "Decides with the CFO.\nPrefers calls before 10."
+    );
+    let thomas = &kuehne[1];
+    assert_eq!(thomas["role"], "Geschäftsführer");
+    assert_eq!(thomas["main"], false);
+    // In Outlook's column order: Home Phone comes before Business Phone.
+    assert_eq!(
+        thomas["phones"][0],
+        json!({"label": "home", "value": "+49 30 9876 543"})
+    );
+    assert_eq!(
+        thomas["phones"][1],
+        json!({"label": "work", "value": "+49 30 1234 5600"})
+    );
+    assert_eq!(thomas["notes"], "Title: Dr.\nAssistant's Name: Greta");
+    // Again: nothing changes.
+    let out = book.import(&fixture("outlook_com.csv"), &[]);
+    assert!(out.contains(": 0 added, 0 updated, 3 unchanged."), "{out}");
+}
+
+#[test]
+fn linkedin_connections_join_the_accounts_already_there() {
+    let book = Book::empty();
+    book.import(&fixture("outlook_com.csv"), &[]);
+    let before = book.customers();
+    // The preamble before the header is skipped; a dry run says who would join where.
+    let out = book.import(&fixture("linkedin_connections.csv"), &["--dry-run"]);
+    assert!(
+        out.starts_with("Dry run, nothing was changed: importing 'linkedin_connections.csv' would add 1, update 1 and leave 0 unchanged; 1 person would join an account already there.\n\
+             Columns: First Name → first-name, Last Name → last-name, URL (kept in the person's notes), Email Address → email, Company → company, Position → role, Connected On (kept in the person's notes)\n\
+             Would join an account already there (same company, ignoring case, punctuation and BV/GmbH/Ltd/Inc):\n  \
+             row 2 (line 6) Fleur Visser → Smit Logistiek B.V. (id 2)\n"),
+        "{out}"
+    );
+    assert_eq!(book.customers(), before, "a dry run changes nothing");
+    assert_eq!(people(&book, "smit").len(), 1);
+    let file = fixture("linkedin_connections.csv");
+    let report = book.json(&["import", file.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(
+        (report["added"].as_u64(), report["people_added"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(
+        report["joined"],
+        json!([{"at": "row 2 (line 6)", "person": "Fleur Visser", "account": "Smit Logistiek B.V. (id 2)"}])
+    );
+
+    let out = book.import(&fixture("linkedin_connections.csv"), &[]);
+    assert!(
+        out.contains("1 added, 1 updated, 0 unchanged; 1 person joined"),
+        "{out}"
+    );
+    let smit = people(&book, "smit");
+    assert_eq!(smit.len(), 2, "{smit:?}");
+    // Jan was there (same e-mail): his role stays, his empty notes are filled.
+    assert_eq!(smit[0]["role"], "Inkoper");
+    assert_eq!(
+        smit[0]["notes"],
+        "URL: https://www.linkedin.com/in/jan-smit-example\nConnected On: 04 Nov 2026"
+    );
+    assert_eq!(smit[1]["name"], "Fleur Visser");
+    assert_eq!(smit[1]["role"], "Head of Operations, Benelux");
+    assert_eq!(book.customer("Lars Berg")["company"], "Nordvik AS");
+}
+
+#[test]
+fn vcards_become_people_grouped_by_org() {
+    let book = Book::empty();
+    let file = book.path("cards.vcf");
+    fs::write(
+        &file,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna de Boer\r\nORG:Acme B.V.;Inkoop\r\nTITLE:Inkoper\r\n\
+         EMAIL;TYPE=INTERNET,WORK:anna@acme.example\r\nTEL;TYPE=CELL:06 1234 5678\r\nTEL;TYPE=WORK,VOICE:020 123 4567\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jan Smit\r\nORG:ACME BV\r\nROLE:CFO\r\nEMAIL:jan@acme.example\r\nEMAIL;TYPE=HOME:jan@smit.example\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Piet Privé\r\nTEL;TYPE=HOME:010 765 4321\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let out = book.import(&file, &[]);
+    assert!(
+        out.contains("2 added, 0 updated, 0 unchanged; 1 person joined"),
+        "{out}"
+    );
+    assert!(
+        out.contains("card 2 (line 10) Jan Smit → Acme B.V. (card 1 (line 1))"),
+        "{out}"
+    );
+    let acme = people(&book, "acme");
+    assert_eq!(acme[0]["role"], "Inkoper");
+    assert_eq!(
+        acme[0]["emails"],
+        json!([{"label": "work", "value": "anna@acme.example"}])
+    );
+    assert_eq!(
+        acme[0]["phones"],
+        json!([{"label": "mobile", "value": "06 1234 5678"}, {"label": "work", "value": "020 123 4567"}])
+    );
+    assert_eq!(acme[1]["role"], "CFO", "ROLE when there is no TITLE");
+    assert_eq!(
+        acme[1]["emails"][1],
+        json!({"label": "home", "value": "jan@smit.example"})
+    );
+    // A card without ORG is an account of its own, named after the person.
+    let piet = book.customer("Piet Privé");
+    assert_eq!(piet["company"], "");
+    assert_eq!(people(&book, "piet")[0]["phones"][0]["label"], "home");
+}
+
+/// A book with people: an account with three (one who left), a household without a
+/// company with two, an account whose main contact is not who it is named after, a
+/// second account at the first one's company, and customers alone.
+fn book_with_people() -> Book {
+    let book = tricky_book();
+    book.ok(&[
+        "add",
+        "Anna de Boer",
+        "--company",
+        "Kühne Bau GmbH",
+        "--email",
+        "anna@kuehne.example",
+    ]);
+    for args in [
+        &[
+            "person",
+            "add",
+            "kühne",
+            "Thomas Kühne",
+            "--role",
+            "Geschäftsführer",
+            "--email",
+            "thomas@kuehne.example",
+            "--phone",
+            "+49 30 1234",
+            "--phone-label",
+            "work",
+            "--phone",
+            "+49 170 999",
+        ][..],
+        &[
+            "person",
+            "add",
+            "kühne",
+            "Greta Lang",
+            "--role",
+            "CFO",
+            "--notes",
+            "signs, line one\nline two",
+        ][..],
+        &[
+            "person",
+            "add",
+            "plain",
+            "Partner of Plain",
+            "--email",
+            "partner@plain.example",
+        ][..],
+        &[
+            "add",
+            "Globex BV",
+            "--company",
+            "Globex",
+            "--email",
+            "info@globex.example",
+        ][..],
+        // An account named otherwise than its main contact.
+        &[
+            "person",
+            "add",
+            "globex",
+            "Hans Gruber",
+            "--email",
+            "hans@globex.example",
+            "--main",
+        ][..],
+    ] {
+        book.ok(args);
+    }
+    let greta = people(&book, "kühne")
+        .into_iter()
+        .find(|p| p["name"] == "Greta Lang")
+        .unwrap();
+    book.ok(&[
+        "person",
+        "left",
+        &greta["id"].to_string(),
+        "--on",
+        "2026-10-01",
+        "--to",
+        "Globex; Inc",
+    ]);
+    // A second account at the same company: it stays a second one.
+    book.ok(&["add", "Kurt Baumann", "--company", "KÜHNE BAU GMBH"]);
+    book
+}
+
+#[test]
+fn exported_people_come_back_the_same_book_in_every_format() {
+    let book = book_with_people();
+    for format in ["csv", "vcard", "json"] {
+        let first = book.ok(&["export", "customers", "--format", format]);
+        let copy = Book::empty();
+        let file = copy.path(&format!("book.{format}"));
+        fs::write(&file, &first).unwrap();
+        let out = copy.import(&file, &[]);
+        assert!(
+            out.contains("7 added, 0 updated, 0 unchanged; 4 people joined an account already there; 1 last contact recorded."),
+            "{format}: {out}"
+        );
+        let again = copy.ok(&["export", "customers", "--format", format]);
+        assert_eq!(
+            again, first,
+            "{format}: export → import → export is the same book"
+        );
+        let out = copy.import(&file, &[]);
+        assert!(out.contains("0 added, 0 updated"), "{format}: {out}");
+    }
+    // The CSV keeps the columns of before first; a row per person.
+    let csv = book.ok(&["export", "customers"]);
+    let rows: Vec<&str> = csv.lines().filter(|l| l.contains("Kühne Bau GmbH")).collect();
+    assert_eq!(rows.len(), 3, "{csv}");
+    assert!(
+        rows[0].starts_with("Anna de Boer,Kühne Bau GmbH,anna@kuehne.example,,,30d,,,Anna de Boer,,anna@kuehne.example,,yes,,,"),
+        "{}",
+        rows[0]
+    );
+    assert!(
+        rows[1].contains(
+            ",Thomas Kühne,Geschäftsführer,thomas@kuehne.example,work: +49 30 1234; +49 170 999,,,,"
+        ),
+        "{}",
+        rows[1]
+    );
+    let json: Value = serde_json::from_str(&book.ok(&["export", "customers", "--format", "json"])).unwrap();
+    let kuehne = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["company"] == "Kühne Bau GmbH")
+        .unwrap();
+    assert_eq!(kuehne["name"], "Anna de Boer", "the fields of before stay");
+    assert_eq!(kuehne["people"][2]["left_on"], "2026-10-01");
+    assert_eq!(kuehne["people"][2]["left_to"], "Globex; Inc");
+    let vcf = book.ok(&["export", "customers", "--format", "vcard"]);
+    assert!(vcf.contains("FN:Thomas Kühne\r\nN:Kühne;Thomas;;;\r\nORG:Kühne Bau GmbH\r\nX-TOUCHBASE-ACCOUNT:Anna de Boer\r\nTITLE:Geschäftsführer\r\n"), "{vcf}");
+    assert!(
+        vcf.contains("TEL;TYPE=WORK:+49 30 1234\r\nTEL:+49 170 999\r\n"),
+        "{vcf}"
+    );
+    assert!(
+        vcf.contains("FN:Partner of Plain\r\n") && vcf.contains("\r\nX-TOUCHBASE-ACCOUNT:Plain"),
+        "{vcf}"
+    );
+    assert!(
+        vcf.contains("FN:Hans Gruber\r\nN:Gruber;Hans;;;\r\nORG:Globex\r\nX-TOUCHBASE-ACCOUNT:Globex BV\r\n"),
+        "{vcf}"
     );
 }

@@ -124,7 +124,7 @@ fn what_would_leave_a_record_invalid_is_refused_and_nothing_changes() {
     let cases: Vec<(anyhow::Error, Refused)> = vec![
         (
             records::edit_contact(&mut *book, now(), gift, &ContactPatch::default()).unwrap_err(),
-            Refused::NothingToChange("contact's kind, time, note or satisfaction"),
+            Refused::NothingToChange("contact's kind, time, note, satisfaction or person"),
         ),
         (
             records::edit_contact(

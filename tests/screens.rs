@@ -118,6 +118,7 @@ fn book_then(more: impl FnOnce(&mut dyn Book, i64)) -> Fixture {
             concerns: "price increase vs. a competitor's offer".into(),
             steps: "the CFO compares three quotes".into(),
             response: "bring the TCO sheet and a reference customer".into(),
+            people: Vec::new(),
         };
         let m = store.add_moment(acme, &new, planned).unwrap();
         if let Some(outcome) = outcome {
@@ -192,6 +193,41 @@ fn customers_by_last_contact() {
     snapshot_both("customers", &mut f.app);
 }
 
+/// The filter finds a customer by one of their people: a name, an e-mail address, a phone
+/// number typed nationally or with its country code.
+#[test]
+fn customers_filtered_by_their_people() {
+    use touchbase::domain::person::{Detail, NewPerson};
+    let fixture = || {
+        book_then(|store, jan| {
+            let sophie = NewPerson {
+                name: "Sophie Albrecht".into(),
+                role: "CFO".into(),
+                emails: vec![Detail::new("s.albrecht@finanz.de")],
+                phones: vec![Detail::new("+49 30 1234567")],
+                ..NewPerson::default()
+            };
+            store
+                .add_person(jan, &sophie, at("2026-06-01T09:00:00Z"))
+                .unwrap();
+        })
+    };
+    let mut f = fixture();
+    f.app.keys("2/albrecht");
+    insta::assert_snapshot!(
+        "customers_filtered_by_a_person_80x24",
+        draw(&mut f.app, 80, 24).backend()
+    );
+    for typed in ["finanz", "030 1234567", "+4930123"] {
+        let mut f = fixture();
+        f.app.keys("2/");
+        f.app.keys(typed);
+        let screen = format!("{:?}", draw(&mut f.app, 80, 24).backend());
+        assert!(screen.contains("Jan de Vries"), "{typed}: {screen}");
+        assert!(!screen.contains("Anna Bakker"), "{typed}: {screen}");
+    }
+}
+
 #[test]
 fn customers_filtered() {
     let mut f = book();
@@ -239,6 +275,67 @@ fn the_card_lists_the_people_main_first_and_who_left_dimmed() {
     });
     f.app.press(KeyCode::Enter);
     snapshot_both("card_people", &mut f.app);
+}
+
+/// Acme's people besides Jan (the main contact): the CFO, and Anna, who left.
+fn acme_people(store: &mut dyn Book, acme: i64) {
+    use touchbase::domain::person::NewPerson;
+    let now = at("2026-11-10T09:00:00Z");
+    let person = |name: &str, role: &str| NewPerson {
+        name: name.into(),
+        role: role.into(),
+        ..NewPerson::default()
+    };
+    store
+        .add_person(acme, &person("Frau Albrecht", "CFO"), now)
+        .unwrap();
+    let anna = store
+        .add_person(acme, &person("Anna de Boer", "inkoper"), now)
+        .unwrap();
+    store.mark_left(anna.id, day("2026-10-01"), "", now).unwrap();
+}
+
+/// A name in the quick-log line that fits no one at the customer is refused in place:
+/// the name marked, the people there listed, nothing logged.
+#[test]
+fn a_quick_log_naming_no_one_lists_the_people_there() {
+    let mut f = book_then(acme_people);
+    f.app.press(KeyCode::Enter); // Jan's card
+    f.app.submit("l", "call ana yesterday: talked budget");
+    insta::assert_snapshot!(
+        "quicklog_no_such_person_80x24",
+        draw(&mut f.app, 80, 24).backend()
+    );
+    let screen = rows(&mut f.app, 80, 24).join("\n");
+    assert!(
+        screen.contains(
+            "no one called 'ana' at Acme Logistics BV — Jan de Vries, Frau Albrecht, Anna de\nBoer (left)"
+        ),
+        "{screen}"
+    );
+}
+
+/// A contact with someone other than the main contact says so on the timeline, and the
+/// people block gives each person's last contact.
+#[test]
+fn the_card_says_whom_a_contact_was_with_and_each_persons_last_contact() {
+    let mut f = book_then(acme_people);
+    f.app.press(KeyCode::Enter);
+    f.app.submit("l", "meeting frau yesterday: budget 2027");
+    let logged = rows(&mut f.app, 120, 40).join("\n");
+    assert!(
+        logged.contains("Logged meeting with Frau Albrecht at Acme Logistics BV on Sun 22 Nov"),
+        "{logged}"
+    );
+    f.app.press(KeyCode::Esc); // keeps the open follow-up
+    let screen = rows(&mut f.app, 120, 40).join("\n");
+    assert!(screen.contains("with Frau · budget 2027"), "{screen}");
+    assert!(screen.contains("Frau Albrecht · CFO · last 22 Nov"), "{screen}");
+    assert!(
+        screen.contains("Jan de Vries · jan@acme.nl · +31 20 555 0101 · last 16 Nov"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("card_with_whom_120x40", draw(&mut f.app, 120, 40).backend());
 }
 
 #[test]
@@ -353,6 +450,94 @@ fn a_delete_asks_first_in_the_footer() {
     f.app.keys("]]]]]]"); // the orders
     f.app.keys("x");
     insta::assert_snapshot!("delete_order_80x24", draw(&mut f.app, 80, 24).backend());
+}
+
+/// `book`, with Frau Albrecht (the CFO) at Acme; the board's approval names who decides
+/// (Jan, the main contact) and who signs when `named`.
+fn book_with_albrecht(named: bool) -> Fixture {
+    use touchbase::domain::moment::Part;
+    use touchbase::domain::person::NewPerson;
+    book_then(|store, acme| {
+        let now = at("2026-11-10T09:00:00Z");
+        let cfo = NewPerson {
+            name: "Frau Albrecht".into(),
+            role: "CFO".into(),
+            ..NewPerson::default()
+        };
+        let albrecht = store.add_person(acme, &cfo, now).unwrap().id;
+        if named {
+            let jan = store.people_of(acme).unwrap()[0].id;
+            let board = store.moments_of(acme).unwrap();
+            let board = board.iter().find(|m| m.title.starts_with("Board")).unwrap();
+            store
+                .set_moment_people(board.id, &[(jan, Part::Decides), (albrecht, Part::Signs)])
+                .unwrap();
+        }
+    })
+}
+
+#[test]
+fn the_buying_process_says_who_decides_and_who_signs() {
+    let mut f = book_with_albrecht(true);
+    f.app.press(KeyCode::Enter); // Jan de Vries
+    snapshot_both("card_moment_people", &mut f.app);
+}
+
+/// The People field of the moment form names who takes part, resolved among the
+/// customer's people; a name that fits no one stays on the form, nothing planned.
+#[test]
+fn a_moment_planned_in_the_form_names_its_people() {
+    let mut f = book_with_albrecht(false);
+    f.app.press(KeyCode::Enter);
+    f.app.keys("m");
+    f.app.keys("Pilot starts");
+    f.app.press(KeyCode::Tab);
+    f.app.keys("+2w");
+    for _ in 0..4 {
+        f.app.press(KeyCode::Tab);
+    }
+    f.app.keys("decides: jan; signs: frau alb; ana");
+    f.app.press(KeyCode::Enter);
+    let screen = rows(&mut f.app, 80, 24).join("\n");
+    assert!(
+        screen.contains("no one called 'ana' at Acme Logistics BV — Jan de Vries, Frau Albrech"),
+        "{screen}"
+    );
+    for _ in 0..3 {
+        f.app.press(KeyCode::Backspace);
+    }
+    f.app.keys("bram");
+    f.app.press(KeyCode::Enter);
+    let screen = rows(&mut f.app, 80, 24).join("\n");
+    assert!(screen.contains("no one called 'bram'"), "{screen}");
+    for _ in 0..4 {
+        f.app.press(KeyCode::Backspace);
+    }
+    f.app.press(KeyCode::Enter);
+    let book = common::store::open(f._dir.path());
+    let acme = book.customers_named("jan de vries", 1).unwrap().exact[0].id;
+    let pilot = book.moments_of(acme).unwrap();
+    let pilot = pilot.iter().find(|m| m.title == "Pilot starts").expect("planned");
+    let who: Vec<_> = pilot
+        .people
+        .iter()
+        .map(|p| (p.name.as_str(), p.part.as_str()))
+        .collect();
+    assert_eq!(who, [("Jan de Vries", "decides"), ("Frau Albrecht", "signs")]);
+}
+
+/// The edit form of a moment holds its people in the People field's own words.
+#[test]
+fn a_moment_s_edit_form_holds_its_people() {
+    let mut f = book_with_albrecht(true);
+    f.app.press(KeyCode::Enter);
+    f.app.keys("]]j"); // the buying process: the board's approval
+    f.app.keys("e");
+    let screen = rows(&mut f.app, 120, 40).join("\n");
+    assert!(
+        screen.contains("decides: Jan de Vries; signs: Frau Albrecht"),
+        "{screen}"
+    );
 }
 
 #[test]

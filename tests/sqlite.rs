@@ -654,3 +654,147 @@ fn a_schema_13_book_gives_every_customer_one_main_person_with_its_details() {
     let again = touchbase::store::open(&path).unwrap();
     assert_eq!(again.people_of(1).unwrap().len(), 1, "opening again adds no one");
 }
+
+/// Schema 15 finds an account by its people's names: a schema-14 book's people (its
+/// customers' own, and one named otherwise) are found as their accounts, the exact name
+/// first, and nothing else in the book changes.
+#[test]
+fn a_schema_14_book_finds_its_accounts_by_their_people_s_names() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("old.db");
+    book_at_version(&path, 14);
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "INSERT INTO people (id, customer_id, name, main, created_at, updated_at)
+         VALUES (1, 1, 'Acme', 1, 0, 0), (2, 2, 'Beta', 1, 0, 0), (3, 1, 'Anna de Böer', 0, 0, 0);
+         INSERT INTO person_details (person_id, kind, value, key)
+         VALUES (3, 'phone', '+31 6 1234 5678', '612345678');",
+    )
+    .unwrap();
+    let words_before: Vec<(String, i64)> = conn
+        .prepare("SELECT word, customer_id FROM customer_words ORDER BY 1, 2")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    drop(conn);
+
+    let book = touchbase::store::open(&path).unwrap();
+    let named = |typed: &str| book.customers_named(typed, 5).unwrap();
+    let ids = |found: &[touchbase::domain::Customer]| -> Vec<i64> { found.iter().map(|c| c.id).collect() };
+    assert_eq!(
+        ids(&named("anna de boer").exact),
+        [1],
+        "an exact person's name, accents folded"
+    );
+    assert_eq!(ids(&named("anna").starting), [1]);
+    assert_eq!(ids(&named("boer").by_words), [1]);
+    assert_eq!(ids(&named("acme").exact), [1], "the account's own name as before");
+    assert_eq!(ids(&named("beta").exact), [2]);
+    let report = book.check().unwrap();
+    assert!(report.is_sound(), "{:?}", report.problems);
+    drop(book);
+
+    let conn = Connection::open(&path).unwrap();
+    let keys: Vec<(i64, String)> = conn
+        .prepare("SELECT id, name_key FROM people ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        keys,
+        [(1, "acme".into()), (2, "beta".into()), (3, "anna de boer".into())]
+    );
+    let words_after: Vec<(String, i64)> = conn
+        .prepare("SELECT word, customer_id FROM customer_words ORDER BY 1, 2")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let added: Vec<_> = words_after.iter().filter(|w| !words_before.contains(w)).collect();
+    assert_eq!(
+        added,
+        [
+            &("anna".to_string(), 1),
+            &("boer".to_string(), 1),
+            &("de".to_string(), 1)
+        ],
+        "only Anna's words are new"
+    );
+    assert!(
+        words_before.iter().all(|w| words_after.contains(w)),
+        "no word lost"
+    );
+}
+
+/// Schema 16 lets decision moments name their people: a schema-14 book with people and a
+/// moment upgrades with every row as it was and the moment naming no one; then its
+/// people are named, kept on opening again, and one of another customer is refused.
+#[test]
+fn a_schema_14_book_upgrades_with_its_moments_naming_no_one_until_told() {
+    use touchbase::domain::moment::Part;
+    use touchbase::store::NotTheirs;
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("old.db");
+    book_at_version(&path, 14);
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "INSERT INTO people (id, customer_id, name, role, main, created_at, updated_at)
+         VALUES (1, 1, 'Acme', '', 1, 0, 0), (2, 1, 'Anna de Boer', 'CFO', 0, 0, 0),
+                (3, 2, 'Beta', '', 1, 0, 0);
+         INSERT INTO person_details (person_id, kind, value, key)
+         VALUES (1, 'email', 'info@acme.test', 'info@acme.test'), (1, 'phone', '010', '10');",
+    )
+    .unwrap();
+    let dump = |conn: &Connection, sql: &str| -> Vec<String> {
+        let mut stmt = conn.prepare(sql).unwrap();
+        let n = stmt.column_count();
+        stmt.query_map([], |r| {
+            Ok((0..n)
+                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                .collect::<Vec<_>>()
+                .join("|"))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+    };
+    let tables = [
+        "SELECT * FROM customers ORDER BY id",
+        // Schema 15 gives people a name key of their own; what they were is kept.
+        "SELECT id, customer_id, name, role, notes, main, left_on, left_to, created_at, updated_at
+         FROM people ORDER BY id",
+        "SELECT * FROM person_details ORDER BY id",
+        "SELECT * FROM moments ORDER BY id",
+        "SELECT * FROM interactions ORDER BY id",
+    ];
+    let before: Vec<_> = tables.iter().map(|t| dump(&conn, t)).collect();
+    drop(conn);
+
+    let mut book = touchbase::store::open(&path).unwrap();
+    let moment = book.moment(1).unwrap().unwrap();
+    assert_eq!(moment.title, "board decision");
+    assert!(moment.people.is_empty(), "no one named yet");
+    let report = book.check().unwrap();
+    assert!(report.is_sound(), "{:?}", report.problems);
+    let conn = Connection::open(&path).unwrap();
+    let after: Vec<_> = tables.iter().map(|t| dump(&conn, t)).collect();
+    assert_eq!(before, after, "every row as it was");
+    drop(conn);
+
+    let named = book
+        .set_moment_people(1, &[(2, Part::Decides), (1, Part::Involved)])
+        .unwrap();
+    let who: Vec<_> = named.people.iter().map(|p| (p.name.as_str(), p.part)).collect();
+    assert_eq!(who, [("Anna de Boer", Part::Decides), ("Acme", Part::Involved)]);
+    let e = book.set_moment_people(1, &[(3, Part::Signs)]).unwrap_err();
+    assert!(e.downcast_ref::<NotTheirs>().is_some(), "{e}");
+    drop(book);
+    let again = touchbase::store::open(&path).unwrap();
+    assert_eq!(again.moment(1).unwrap().unwrap().people, named.people);
+    assert_eq!(again.moments_of(1).unwrap()[0].people, named.people);
+}

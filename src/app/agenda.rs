@@ -227,6 +227,7 @@ mod tests {
                 concerns: String::new(),
                 steps: String::new(),
                 response: String::new(),
+                people: Vec::new(),
             };
             store.add_moment(acme, &moment, now.utc).unwrap();
         }

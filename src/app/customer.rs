@@ -1,7 +1,10 @@
 //! One customer's card: the customer with their open follow-ups, timeline, buying
-//! process, triggers, latest gives/asks and orders, people, and urgency, read once for `touchbase show` and the Customer screen.
+//! process, triggers, latest gives/asks and orders, people and when each was last in
+//! touch, and urgency, read once for `touchbase show` and the Customer screen.
 //! Knows neither how they print nor how they draw it. Finding, adding and editing
 //! customers is `customers`'s.
+
+use chrono::{DateTime, Utc};
 
 use super::urgency::{Facts, Why};
 use crate::clock::Now;
@@ -34,6 +37,29 @@ pub struct CustomerCard {
     pub also_known_as: Vec<String>,
     /// The people at the customer: main first, then by name, then who left.
     pub people: Vec<Person>,
+    /// When each person was last in touch (a contact, not a note), by person id; contacts
+    /// with no person recorded (logged before people were) count as the main contact's.
+    pub last_contacts: Vec<(i64, DateTime<Utc>)>,
+}
+
+/// When `last` (a card's `last_contacts`) says the contacts were last with `person`, if
+/// ever.
+pub fn last_contact_with(last: &[(i64, DateTime<Utc>)], person: &Person) -> Option<DateTime<Utc>> {
+    last.iter().find(|(id, _)| *id == person.id).map(|(_, at)| *at)
+}
+
+/// Each person's last contact, by person id: who it was with, else the main contact.
+fn by_person(people: &[Person], last: Vec<(Option<i64>, DateTime<Utc>)>) -> Vec<(i64, DateTime<Utc>)> {
+    let main = people.iter().find(|p| p.main).map(|p| p.id);
+    let mut out: Vec<(i64, DateTime<Utc>)> = Vec::with_capacity(last.len());
+    for (id, at) in last {
+        let Some(id) = id.or(main) else { continue };
+        match out.iter_mut().find(|(seen, _)| *seen == id) {
+            Some(entry) => entry.1 = entry.1.max(at),
+            None => out.push((id, at)),
+        }
+    }
+    out
 }
 
 impl CustomerCard {
@@ -74,6 +100,7 @@ impl CustomerCard {
         let why = Why::of(&customer, &facts, &snoozed, now, &config.nudge);
         let also_known_as = store.former_names(customer.id)?;
         let people = store.people_of(customer.id)?;
+        let last_contacts = by_person(&people, store.last_contacts(customer.id)?);
         Ok(CustomerCard {
             customer,
             follow_ups,
@@ -85,6 +112,7 @@ impl CustomerCard {
             why,
             also_known_as,
             people,
+            last_contacts,
         })
     }
 }

@@ -1,14 +1,16 @@
-//! Customers: finding the one the user means (by id, or by name as typed on the command
-//! line, in the active book or the archive), adding one, editing one, and the sorts the
+//! Customers: finding the one the user means (by id, or by name, e-mail address or phone
+//! number as typed on the command line, their own or one of their people's, in the active
+//! book or the archive), adding one, editing one, and the sorts the
 //! book is listed in. Knows the rules for a customer's typed fields, not the form or the
 //! flags they were typed in. One customer's card is `customer`'s.
 
 use super::refused::Refused;
 use crate::clock::Now;
-use crate::domain::email;
+use crate::domain::person::{DetailKind, Person};
 use crate::domain::typed::CustomerText;
 use crate::domain::{Cadence, Customer, Tags};
-use crate::store::{Book, Change, CustomerFields, CustomerPatch, NewCustomer, SortKey};
+use crate::domain::{email, phone, words};
+use crate::store::{Book, Change, CustomerFields, CustomerPatch, NewCustomer, NotFound, SortKey};
 
 /// How the book is listed: `list --sort` and the customers screen's `o`, which goes
 /// through them in this order.
@@ -62,7 +64,8 @@ impl Sort {
 const CANDIDATES: usize = 10;
 
 /// The customer an action is for: picked on a screen (by id), or typed (an id, a name, or
-/// the start of any words of the name or company).
+/// the start of any words of the name or company; or of one of their people, or a
+/// person's e-mail address or phone number).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Who<'a> {
     Id(i64),
@@ -106,10 +109,22 @@ fn find_on(store: &dyn Book, who: Who<'_>, shelves: &[Shelf]) -> anyhow::Result<
     if typed.is_empty() {
         return Err(Refused::NoCustomerGiven.into());
     }
-    if let Ok(id) = typed.parse::<i64>() {
-        return store.require_customer(id);
+    // A number is an id, unless it reads as a phone number and either starts as no id
+    // does (`+`, `0`) or is the id of no one.
+    let phone = phone::is_lookup(typed);
+    if let Ok(id) = typed.parse::<i64>()
+        && !(phone && typed.starts_with(['+', '0']))
+    {
+        match store.customer(id)? {
+            Some(found) => return Ok(found),
+            None if !phone => return Err(NotFound::new("customer", id).into()),
+            None => {}
+        }
     }
     for shelf in shelves {
+        if let Some(found) = by_detail(store, typed, phone, *shelf)? {
+            return Ok(found);
+        }
         if let Some(found) = named(store, typed, *shelf)? {
             return Ok(found);
         }
@@ -117,31 +132,100 @@ fn find_on(store: &dyn Book, who: Who<'_>, shelves: &[Shelf]) -> anyhow::Result<
     Err(Refused::NoSuchCustomer(typed.to_string()).into())
 }
 
+/// The one customer on `shelf` one of whose people has `typed` as an e-mail address (it
+/// has an `@`; compared ignoring case) or as a phone number (`phone`: compared by
+/// `phone::key`, so "06 1234 5678" finds "+31 6 12345678"); `None` when it is neither or
+/// nobody there has it. A customer's own e-mail and phone are their main person's (the
+/// in-step rule), so they are found this way too.
+fn by_detail(store: &dyn Book, typed: &str, phone: bool, shelf: Shelf) -> anyhow::Result<Option<Customer>> {
+    let (kind, key) = if phone {
+        (DetailKind::Phone, phone::key(typed))
+    } else if typed.contains('@') {
+        (DetailKind::Email, DetailKind::Email.key(typed))
+    } else {
+        return Ok(None);
+    };
+    let mut found: Vec<(Customer, String)> = Vec::new();
+    for (person, customer_id) in store.people_by_detail(kind, &key)? {
+        if found.iter().any(|(c, _)| c.id == customer_id) {
+            continue;
+        }
+        match store.customer(customer_id)? {
+            Some(c) if c.archived == (shelf == Shelf::Archived) => found.push((c, via(&person))),
+            _ => {}
+        }
+    }
+    one_of(typed, found, false)
+}
+
+/// How a candidate's person is named when they are why it matched.
+fn via(p: &Person) -> String {
+    if p.left.is_some() {
+        format!("{}, left", p.name)
+    } else {
+        p.name.clone()
+    }
+}
+
+/// The one of `found`, `None` when empty, or the refusal listing them; `more` when more
+/// match than `found` holds.
+fn one_of(typed: &str, mut found: Vec<(Customer, String)>, more: bool) -> anyhow::Result<Option<Customer>> {
+    if found.len() <= 1 {
+        return Ok(found.pop().map(|(c, _)| c));
+    }
+    Err(Refused::Ambiguous {
+        typed: typed.to_string(),
+        more: more || found.len() > CANDIDATES,
+        candidates: found
+            .into_iter()
+            .take(CANDIDATES)
+            .map(|(c, via)| (c.id, c.name, c.company, via))
+            .collect(),
+    }
+    .into())
+}
+
+/// The person of `c` that `typed` names, for a candidate list, when the customer's own
+/// name and company do not: empty when they do or no one does (a former name matched).
+fn person_named(store: &dyn Book, c: &Customer, typed: &[String]) -> anyhow::Result<String> {
+    if words::matches(
+        typed,
+        &words::customer_words([c.name.as_str(), c.company.as_str()]),
+    ) {
+        return Ok(String::new());
+    }
+    Ok(store
+        .people_of(c.id)?
+        .iter()
+        .find(|p| words::matches(typed, &words::words(&p.name)))
+        .map(via)
+        .unwrap_or_default())
+}
+
 /// The one customer on `shelf` that `typed` names, or `None` when nobody there matches.
 /// The surest match wins: a name that is `typed` (ignoring case and accents), then a name
 /// that starts with it, then a customer each typed word starts a word of (of the name,
-/// the company or a name they had before a merge: `kuhne` finds Thomas Kühne). More than
-/// one at the surest level that has any is ambiguous.
+/// the company, a name they had before a merge: `kuhne` finds Thomas Kühne). A person's
+/// name counts as their account's own, at each level: `anna` finds Acme BV through Anna
+/// de Boer, those who left too. More than one at the surest level that has any is
+/// ambiguous, the list saying which person matched.
 fn named(store: &dyn Book, typed: &str, shelf: Shelf) -> anyhow::Result<Option<Customer>> {
     let found = match shelf {
         Shelf::Active => store.customers_named(typed, CANDIDATES + 1)?,
         Shelf::Archived => store.archived_customers_named(typed, CANDIDATES + 1)?,
     };
-    for tier in [found.exact, found.starting, found.by_words] {
-        match tier.as_slice() {
-            [] => {}
-            [one] => return Ok(Some(one.clone())),
-            many => {
-                return Err(Refused::Ambiguous {
-                    typed: typed.to_string(),
-                    candidates: many
-                        .iter()
-                        .take(CANDIDATES)
-                        .map(|c| (c.id, c.name.clone(), c.company.clone()))
-                        .collect(),
-                    more: many.len() > CANDIDATES,
+    for mut tier in [found.exact, found.starting, found.by_words] {
+        match tier.len() {
+            0 => {}
+            1 => return Ok(tier.pop()),
+            n => {
+                let typed_words = words::words(typed);
+                let mut candidates = Vec::with_capacity(CANDIDATES);
+                for c in tier.into_iter().take(CANDIDATES) {
+                    let via = person_named(store, &c, &typed_words)?;
+                    candidates.push((c, via));
                 }
-                .into());
+                return one_of(typed, candidates, n > CANDIDATES);
             }
         }
     }

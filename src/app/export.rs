@@ -56,17 +56,22 @@ pub fn book_format(format: Option<&str>, file: Option<&Path>) -> anyhow::Result<
     })
 }
 
-/// Streams every active customer to `out`; returns how many.
+/// Streams every active customer with its people to `out`; returns how many customers.
 pub fn write_book(
     store: &dyn Book,
     format: import::BookFormat,
     out: &mut impl Write,
 ) -> anyhow::Result<usize> {
     let mut w = BookWriter::new(format, out)?;
+    let mut people: std::collections::HashMap<i64, Vec<crate::domain::person::Person>> =
+        std::collections::HashMap::new();
+    for p in store.all_people()? {
+        people.entry(p.customer_id).or_default().push(p);
+    }
     let mut n = 0;
     store.each_customer_by_id(&mut |c| {
         n += 1;
-        w.write(&c)
+        w.write(&c, people.get(&c.id).map_or(&[], Vec::as_slice))
     })?;
     w.finish()?;
     Ok(n)

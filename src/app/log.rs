@@ -11,7 +11,9 @@ use crate::clock::Now;
 use crate::domain::Customer;
 use crate::domain::FollowUp;
 use crate::domain::Kind;
-use crate::domain::quicklog::{self, QuickLogError};
+use crate::domain::person::Person;
+use crate::domain::quicklog::{self, Named, QuickLogError};
+use crate::domain::whom::{self, Whom};
 use crate::domain::workdays::Workdays;
 use crate::store::{Book, CannotClose, Change, Journaled, Logged};
 
@@ -20,6 +22,8 @@ use crate::store::{Book, CannotClose, Change, Journaled, Logged};
 #[derive(Debug, Clone)]
 pub struct Contact {
     pub customer: Customer,
+    /// The person the line named, `None` when it named no one (the main contact).
+    pub with: Option<Person>,
     pub logged: Logged,
     pub change: Change,
 }
@@ -28,9 +32,12 @@ impl Undoable for Contact {
     fn journaled(&self) -> Option<Journaled> {
         let kind = self.logged.line.kind;
         let a = if kind == Kind::Email { "an" } else { "a" };
+        let with = match &self.with {
+            Some(p) => format!("{} at {}", p.name, whom::account(&self.customer)),
+            None => self.customer.name.clone(),
+        };
         let said = format!(
-            "logged {a} {kind} with {}{}",
-            self.customer.name,
+            "logged {a} {kind} with {with}{}",
             closed(&self.logged.closed, " and closed ")
         );
         Some(entry(said, &self.change))
@@ -57,7 +64,10 @@ pub(crate) fn happened_at(now: Now, wall: NaiveDateTime) -> DateTime<Utc> {
 
 /// Logs `line` for the customer `who` names. The contact is recorded at its own time (the
 /// line's `yesterday:`, `mon 14:30:`, read on the user's wall clock), else now; a follow-up
-/// it plans is due relative to today either way.
+/// it plans is due relative to today either way. It was with the person the line names
+/// (`call anna yesterday:`), found among the customer's people (one indexed read, only
+/// for a line that names someone), else with the main contact; a name that fits no one,
+/// or several, is refused marking it and listing whom it could be, and nothing is saved.
 pub fn contact(
     store: &mut dyn Book,
     now: Now,
@@ -65,8 +75,21 @@ pub fn contact(
     who: Who<'_>,
     line: &str,
 ) -> anyhow::Result<Contact> {
-    let parsed = quicklog::parse_on(line, now.local().naive_local(), workdays).map_err(Refused::from)?;
+    let mut parsed = quicklog::read_on(line, now.local().naive_local(), workdays).map_err(Refused::from)?;
     let customer = find(store, who)?;
+    let with = match &parsed.with {
+        Some(named) => Some(person_named(store, &customer, named, || {
+            // Words that name no one and hold no time: first what they are not as a time,
+            // as such a line was always refused.
+            parsed
+                .at
+                .is_none()
+                .then(|| quicklog::parse_on(line, now.local().naive_local(), workdays).err())
+                .flatten()
+        })?),
+        None => None,
+    };
+    parsed.person_id = with.as_ref().map(|p| p.id);
     let at = parsed.at.map_or(now.utc, |wall| happened_at(now, wall));
     let logged = store
         .log_contact(customer.id, &parsed, at)
@@ -77,9 +100,55 @@ pub fn contact(
     };
     Ok(Contact {
         customer,
+        with,
         logged,
         change,
     })
+}
+
+/// The one person at `customer` that `named` names, else the line's error marking the
+/// name and listing the people it could be. Where the words are no time either (`no_time`
+/// says how, as such a line was always refused), both: the time's refusal first when the
+/// words hold a digit, marking what it marks.
+fn person_named(
+    store: &dyn Book,
+    customer: &Customer,
+    named: &Named,
+    no_time: impl FnOnce() -> Option<QuickLogError>,
+) -> anyhow::Result<Person> {
+    let people = store.people_of(customer.id)?;
+    let account = whom::account(customer);
+    let refused = match whom::pick(&people, &named.words) {
+        Whom::One(person) => return Ok(person.clone()),
+        Whom::NoOne => {
+            let no_one = whom::no_one(&named.words, account, &people);
+            match no_time() {
+                // Digits are a time mistyped ("3 times", "mon 25:00"): that first.
+                Some(no_time) if named.words.bytes().any(|b| b.is_ascii_digit()) => QuickLogError {
+                    message: format!(
+                        "{}; nor is '{}' anyone at {account} — {}",
+                        no_time.message,
+                        named.words,
+                        whom::listed(&people)
+                    ),
+                    span: no_time.span,
+                },
+                Some(no_time) => QuickLogError {
+                    message: format!("{no_one}; and {}", no_time.message),
+                    span: named.span.clone(),
+                },
+                None => QuickLogError {
+                    message: no_one,
+                    span: named.span.clone(),
+                },
+            }
+        }
+        Whom::Several(found) => QuickLogError {
+            message: whom::several(&named.words, account, &found),
+            span: named.span.clone(),
+        },
+    };
+    Err(Refused::Line(refused).into())
 }
 
 /// The book's refusal of a `!done` or `!ID` as the line's own error, marking the marker.

@@ -1,11 +1,12 @@
 //! Decision moments in a customer's buying process: planning one, closing one with how it
-//! went. Knows the rules for a moment's typed fields, not the form or the arguments.
+//! went, naming who takes part (by name, resolved among the customer's people). Knows the
+//! rules for a moment's typed fields, not the form or the arguments.
 
 use super::customers::{Who, find};
 use super::refused::Refused;
 use crate::clock::Now;
 use crate::domain::Customer;
-use crate::domain::moment::{BadOutcome, Moment, MomentStatus, NewMoment};
+use crate::domain::moment::{BadOutcome, Moment, MomentPerson, MomentStatus, NewMoment, Part};
 use crate::domain::typed;
 use crate::domain::when::parse_workday;
 use crate::domain::workdays::Workdays;
@@ -22,6 +23,9 @@ pub struct MomentInput<'a> {
     /// How it went, for a moment recorded after the fact ("won", "lost", "passed"); empty
     /// for one still ahead.
     pub outcome: &'a str,
+    /// Who takes part: for each part, the names typed as a comma list ("anna, jan");
+    /// see [`people`].
+    pub people: &'a [(Part, String)],
 }
 
 /// A planned moment, whose it is, and how to take the planning back.
@@ -71,15 +75,17 @@ pub fn plan(
     if expected < now.today() && outcome.is_none() {
         return Err(Refused::MomentInPast(input.when.trim().to_string()).into());
     }
-    let new = NewMoment {
+    let mut new = NewMoment {
         title: title.to_string(),
         expected,
         concerns: input.concerns.trim().to_string(),
         steps: input.steps.trim().to_string(),
         response: input.response.trim().to_string(),
+        people: Vec::new(),
     };
     typed::moment(&new).map_err(Refused::from)?;
     let customer = find(store, who)?;
+    new.people = people(store, customer.id, input.people, &[])?;
     let mut moment = store.add_moment(customer.id, &new, now.utc)?;
     if let Some(status) = outcome {
         moment = store.close_moment(moment.id, status, "", now.utc)?;
@@ -93,6 +99,52 @@ pub fn plan(
         customer,
         change,
     })
+}
+
+/// The people of a moment of customer `customer_id` once `typed` is applied to `before`:
+/// each part listed is replaced by the people its names resolve to
+/// (`people::resolve_person`: a name that fits no one, or several, refuses it all), each
+/// part not listed keeps its people. An empty list clears its part.
+pub fn people(
+    store: &dyn Book,
+    customer_id: i64,
+    typed: &[(Part, String)],
+    before: &[MomentPerson],
+) -> anyhow::Result<Vec<(i64, Part)>> {
+    let mut set: Vec<(i64, Part)> = before
+        .iter()
+        .filter(|p| !typed.iter().any(|(part, _)| *part == p.part))
+        .map(|p| (p.id, p.part))
+        .collect();
+    for (part, names) in typed {
+        for name in names.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            let person = super::people::resolve_person(store, customer_id, name)?;
+            if !set.contains(&(person.id, *part)) {
+                set.push((person.id, *part));
+            }
+        }
+    }
+    Ok(set)
+}
+
+/// Edits moment `id` as `patch` says, and the people `typed` names (see [`people`]; none
+/// typed leaves them as they are): `records::edit_moment`, with the names resolved among
+/// the moment's customer's people.
+pub fn edit(
+    store: &mut dyn Book,
+    now: Now,
+    id: i64,
+    patch: &crate::store::MomentPatch,
+    typed: &[(Part, String)],
+) -> anyhow::Result<super::records::Edited<Moment>> {
+    let mut patch = patch.clone();
+    if !typed.is_empty() {
+        let moment = store
+            .moment(id)?
+            .ok_or_else(|| NotFound::new("decision moment", id))?;
+        patch.people = Some(people(store, moment.customer_id, typed, &moment.people)?);
+    }
+    super::records::edit_moment(store, now, id, &patch)
 }
 
 /// The status an outcome typed closes a moment with; `None` for none typed.

@@ -1,5 +1,6 @@
 //! The people use cases, once for both front ends: adding a person to a customer, editing
-//! one, choosing the main contact, marking one as left, listing a customer's people. The
+//! one, choosing the main contact, marking one as left, listing a customer's people,
+//! finding one of them by what was typed of their name (`resolve_person`). The
 //! rules are the domain's (`domain::person`), the in-step rule the store's. Each write
 //! leaves a `Change`, so it goes on the undo journal (`undo::journaled`).
 
@@ -7,11 +8,13 @@ use anyhow::anyhow;
 use chrono::NaiveDate;
 
 use super::customers::{Shelf, Who, find_including_archived};
+use super::refused::Refused;
 use super::undo::{Undoable, entry};
 use crate::clock::Now;
 use crate::domain::person::{NewPerson, Person, PersonPatch};
 use crate::domain::trigger::Trigger;
 use crate::domain::when::{Facing, parse_day};
+use crate::domain::whom::{self, Whom};
 use crate::domain::{Customer, Tags};
 use crate::store::{Book, Change, CustomerFields, Followed, Journaled, NewCustomer, NotFound};
 
@@ -319,4 +322,19 @@ pub fn list(store: &dyn Book, who: Who<'_>) -> anyhow::Result<(Customer, Vec<Per
     let customer = find_including_archived(store, who, Shelf::Active)?;
     let people = store.people_of(customer.id)?;
     Ok((customer, people))
+}
+
+/// The person at customer `customer_id` that `typed` names, as the quick-log line finds
+/// them (`domain::whom::pick`): the whole name, the first name, or the start of each word
+/// of the name, ignoring case and accents; among equals those still there win over those
+/// who left. No one or several is refused with the people listed.
+pub fn resolve_person(store: &dyn Book, customer_id: i64, typed: &str) -> anyhow::Result<Person> {
+    let customer = store.require_customer(customer_id)?;
+    let people = store.people_of(customer_id)?;
+    let account = whom::account(&customer);
+    match whom::pick(&people, typed) {
+        Whom::One(person) => Ok(person.clone()),
+        Whom::NoOne => Err(Refused::Whom(whom::no_one(typed.trim(), account, &people)).into()),
+        Whom::Several(found) => Err(Refused::Whom(whom::several(typed.trim(), account, &found)).into()),
+    }
 }

@@ -39,6 +39,9 @@ pub enum Refused {
     TriggerKind(#[from] BadTriggerKind),
     #[error(transparent)]
     Outcome(#[from] BadOutcome),
+    /// A moment's People field that does not read.
+    #[error(transparent)]
+    People(#[from] crate::domain::moment::BadPeople),
     #[error(transparent)]
     Search(#[from] BadSearch),
     #[error(transparent)]
@@ -71,6 +74,10 @@ pub enum Refused {
     /// ("2 contacts and 1 order", or nothing).
     #[error("{}", unconfirmed(.name, .records))]
     Unconfirmed { name: String, records: String },
+    /// A person named for a contact (`edit contact --with`) who is no one, or more than
+    /// one, at its customer: what `domain::whom` says.
+    #[error("{0}")]
+    Whom(String),
     /// A follow-up's "text @when" that does not read as one.
     #[error("{0}")]
     Plan(String),
@@ -116,13 +123,15 @@ pub enum Refused {
     OrderAhead(String),
     #[error("no customer given — pass an id, or words of the name or company")]
     NoCustomerGiven,
-    #[error("no customer is called '{0}', and no name or company has words starting like it")]
+    #[error("{}", no_such_customer(.0))]
     NoSuchCustomer(String),
     #[error("{}", ambiguous(.typed, .candidates, *.more))]
     Ambiguous {
         typed: String,
-        /// Id, name and company of the first few that match.
-        candidates: Vec<(i64, String, String)>,
+        /// Id, name and company of the first few that match, and the person at them
+        /// that matched ("Anna de Boer", "Anna de Boer, left"; empty when the account's
+        /// own name did).
+        candidates: Vec<(i64, String, String, String)>,
         /// Whether more match than `candidates` holds.
         more: bool,
     },
@@ -152,12 +161,32 @@ fn unconfirmed(name: &str, records: &str) -> String {
     }
 }
 
-fn ambiguous(typed: &str, candidates: &[(i64, String, String)], more: bool) -> String {
+fn no_such_customer(typed: &str) -> String {
+    if crate::domain::phone::is_lookup(typed) {
+        format!("no one at any customer has the phone number '{typed}'")
+    } else if typed.contains('@') {
+        format!("no one at any customer has the e-mail address '{typed}'")
+    } else {
+        format!("no customer is called '{typed}', and no name or company has words starting like it")
+    }
+}
+
+fn ambiguous(typed: &str, candidates: &[(i64, String, String, String)], more: bool) -> String {
     let mut msg = format!("'{typed}' matches more than one customer — use more of the name, or the id:");
-    for (id, name, company) in candidates {
+    for (id, name, company, via) in candidates {
         let _ = write!(msg, "\n  {id:>6}  {}", sanitize(name));
-        if !company.is_empty() {
-            let _ = write!(msg, " ({})", sanitize(company));
+        let company = (!company.is_empty() && !company.eq_ignore_ascii_case(name)).then_some(company);
+        match (company, via.is_empty()) {
+            (Some(company), true) => {
+                let _ = write!(msg, " ({})", sanitize(company));
+            }
+            (Some(company), false) => {
+                let _ = write!(msg, " ({}; {})", sanitize(company), sanitize(via));
+            }
+            (None, false) => {
+                let _ = write!(msg, " ({})", sanitize(via));
+            }
+            (None, true) => {}
         }
     }
     if more {

@@ -21,6 +21,7 @@ use crate::domain::moment::Moment;
 use crate::domain::moment::MomentStatus;
 use crate::domain::text::sanitize;
 use crate::domain::trigger::Trigger;
+use crate::domain::whom;
 use crate::human::{ago, cell, day, local_time};
 use crate::store::{CustomerRow, SortKey};
 
@@ -182,13 +183,17 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
         why,
         also_known_as,
         people,
+        last_contacts,
     } = CustomerCard::of(&*cx.store, c, cx.now, &cx.config, timeline)?;
     let s = &c.summary;
     if json {
         let shown = ShowJson {
             customer: CustomerJson::new(&c, follow_ups.first().map(|f| f.due)),
             notes: &c.notes,
-            interactions: timeline.iter().map(InteractionJson::from).collect(),
+            interactions: timeline
+                .iter()
+                .map(|i| InteractionJson::among(i, &people))
+                .collect(),
             follow_ups: follow_ups.iter().map(FollowUpJson::from).collect(),
             moments: moments.iter().map(MomentJson::from).collect(),
             triggers: triggers.iter().map(TriggerJson::from).collect(),
@@ -213,7 +218,7 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
         writeln!(cx.out, "also known as {}", names.join(", "))?;
     }
     writeln!(cx.out, "\nPeople")?;
-    super::people::print_people(&mut cx.out, &people)?;
+    super::people::print_people(&mut cx.out, &people, &last_contacts, cx.now)?;
     print_relationship(cx, &c, &why, &moments, &triggers)?;
     let today = cx.now.today();
     let out = &mut cx.out;
@@ -237,9 +242,12 @@ pub fn show(cx: &mut Ctx, arg: &str, json: bool) -> anyhow::Result<()> {
     }
     for i in &timeline {
         let sat = i.satisfaction.map(|s| format!("  ={s}")).unwrap_or_default();
+        let with = whom::other_than_main(&people, i.person_id)
+            .map(|p| format!("with {} · ", sanitize(whom::short_name(&people, p))))
+            .unwrap_or_default();
         writeln!(
             out,
-            "  {:>6}  {}  {} {}{sat}",
+            "  {:>6}  {}  {} {with}{}{sat}",
             i.id,
             cell(&local_time(i.at, cx.now), 17),
             cell(i.kind.as_str(), 9),
@@ -401,6 +409,10 @@ fn print_relationship(
             cell(m.status.as_str(), 8),
             sanitize(&m.title)
         )?;
+        if !m.people.is_empty() {
+            let who = crate::domain::moment::people_phrase(&m.people);
+            writeln!(out, "{:>21}who: {}", "", sanitize(&who))?;
+        }
         for (label, text) in [
             ("concerns", &m.concerns),
             ("steps", &m.steps),

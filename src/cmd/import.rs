@@ -17,7 +17,12 @@ use crate::import::{self, BookFormat, ColumnMap, Field, Invalid, Location, Optio
 #[derive(serde::Serialize)]
 struct ReportJson<'a> {
     dry_run: bool,
+    /// Accounts added, each with its first person.
     added: usize,
+    /// People added to accounts already there (in the book or earlier in the file).
+    people_added: usize,
+    /// The first few of them, and the account each joined.
+    joined: Vec<JoinedJson<'a>>,
     updated: usize,
     unchanged: usize,
     /// Last contacts recorded as contacts.
@@ -32,6 +37,16 @@ impl<'a> ReportJson<'a> {
         ReportJson {
             dry_run,
             added: report.added,
+            people_added: report.people_added,
+            joined: report
+                .joined
+                .iter()
+                .map(|j| JoinedJson {
+                    at: &j.at,
+                    person: &j.person,
+                    account: &j.account,
+                })
+                .collect(),
             updated: report.updated,
             unchanged: report.unchanged,
             contacts: report.contacts,
@@ -48,6 +63,13 @@ impl<'a> ReportJson<'a> {
             skipped: invalid.iter().map(ToString::to_string).collect(),
         }
     }
+}
+
+#[derive(serde::Serialize)]
+struct JoinedJson<'a> {
+    at: &'a str,
+    person: &'a str,
+    account: &'a str,
 }
 
 #[derive(serde::Serialize)]
@@ -111,11 +133,12 @@ pub fn run(cx: &mut Ctx, args: &ImportArgs) -> anyhow::Result<()> {
     if args.dry_run {
         writeln!(
             out,
-            "Dry run, nothing was changed: importing '{}' would add {}, update {} and leave {} unchanged{}.",
+            "Dry run, nothing was changed: importing '{}' would add {}, update {} and leave {} unchanged{}{}.",
             sanitize(&file),
             report.added,
             report.updated,
             report.unchanged,
+            people(&report, "would join"),
             contacts(&report, "would be")
         )?;
         if !parsed.columns.is_empty() {
@@ -124,6 +147,7 @@ pub fn run(cx: &mut Ctx, args: &ImportArgs) -> anyhow::Result<()> {
                 .iter()
                 .map(|(header, field)| match field {
                     Field::Ignore => format!("{} (ignored)", sanitize(header)),
+                    Field::Extra => format!("{} (kept in the person's notes)", sanitize(header)),
                     f => format!("{} → {f}", sanitize(header)),
                 })
                 .collect();
@@ -132,14 +156,16 @@ pub fn run(cx: &mut Ctx, args: &ImportArgs) -> anyhow::Result<()> {
     } else {
         writeln!(
             out,
-            "Imported '{}': {} added, {} updated, {} unchanged{}.",
+            "Imported '{}': {} added, {} updated, {} unchanged{}{}.",
             sanitize(&file),
             report.added,
             report.updated,
             report.unchanged,
+            people(&report, "joined"),
             contacts(&report, "")
         )?;
     }
+    print_joined(out, &report, args.dry_run)?;
     print_updates(out, &report)?;
     if args.dry_run {
         print_duplicates(out, &report)?;
@@ -191,6 +217,40 @@ fn print_duplicates(out: &mut impl std::io::Write, report: &ImportReport) -> any
     }
     if found.len() > LISTED {
         writeln!(out, "  … and {} more", found.len() - LISTED)?;
+    }
+    Ok(())
+}
+
+/// "; 3 people joined an account already there".
+fn people(report: &ImportReport, verb: &str) -> String {
+    match report.people_added {
+        0 => String::new(),
+        1 => format!("; 1 person {verb} an account already there"),
+        n => format!("; {n} people {verb} an account already there"),
+    }
+}
+
+/// Which account each person added to one already there joined: the first few.
+fn print_joined(out: &mut impl std::io::Write, report: &ImportReport, dry_run: bool) -> anyhow::Result<()> {
+    if report.joined.is_empty() {
+        return Ok(());
+    }
+    let verb = if dry_run { "Would join" } else { "Joined" };
+    writeln!(
+        out,
+        "{verb} an account already there (same company, ignoring case, punctuation and BV/GmbH/Ltd/Inc):"
+    )?;
+    for j in &report.joined {
+        writeln!(
+            out,
+            "  {} {} → {}",
+            j.at,
+            sanitize(&j.person),
+            sanitize(&j.account)
+        )?;
+    }
+    if report.people_added > report.joined.len() {
+        writeln!(out, "  … and {} more", report.people_added - report.joined.len())?;
     }
     Ok(())
 }

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::domain::balance::BalanceEntry;
 use crate::domain::moment::Moment;
 use crate::domain::nudge::Nudge;
+use crate::domain::person::Person;
 use crate::domain::trigger::Trigger;
 use crate::domain::{Customer, FollowUp};
 use crate::store::{CustomerRow, Entry, Interaction, Order};
@@ -127,6 +128,10 @@ pub struct InteractionJson<'a> {
     pub kind: &'static str,
     pub note: &'a str,
     pub satisfaction: Option<u8>,
+    /// Whom the contact was with, `null` when not recorded; `person` is their name where
+    /// it is known (`show`, `log`).
+    pub person_id: Option<i64>,
+    pub person: Option<&'a str>,
 }
 
 impl<'a> From<&'a Interaction> for InteractionJson<'a> {
@@ -137,6 +142,21 @@ impl<'a> From<&'a Interaction> for InteractionJson<'a> {
             kind: i.kind.as_str(),
             note: &i.note,
             satisfaction: i.satisfaction,
+            person_id: i.person_id,
+            person: None,
+        }
+    }
+}
+
+impl<'a> InteractionJson<'a> {
+    /// The contact, naming its person from `people` (the customer's).
+    pub fn among(i: &'a Interaction, people: &'a [Person]) -> Self {
+        InteractionJson {
+            person: i
+                .person_id
+                .and_then(|id| people.iter().find(|p| p.id == id))
+                .map(|p| p.name.as_str()),
+            ..InteractionJson::from(i)
         }
     }
 }
@@ -220,6 +240,17 @@ pub struct MomentJson<'a> {
     pub closed_at: Option<String>,
     /// How it went, in words; empty when none was given.
     pub outcome_note: &'a str,
+    /// Who takes part, by part (decides, signs, champion, involved), then by name.
+    pub people: Vec<MomentPersonJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct MomentPersonJson<'a> {
+    /// The person's id (as `person list` shows it).
+    pub id: i64,
+    pub name: &'a str,
+    /// decides, signs, champion or involved.
+    pub part: &'static str,
 }
 
 impl<'a> From<&'a Moment> for MomentJson<'a> {
@@ -236,6 +267,15 @@ impl<'a> From<&'a Moment> for MomentJson<'a> {
             planned_at: rfc3339(m.planned_at),
             closed_at: m.closed_at.map(rfc3339),
             outcome_note: &m.outcome_note,
+            people: m
+                .people
+                .iter()
+                .map(|p| MomentPersonJson {
+                    id: p.id,
+                    name: &p.name,
+                    part: p.part.as_str(),
+                })
+                .collect(),
         }
     }
 }

@@ -11,6 +11,7 @@ use crate::app::undo::journaled;
 use crate::app::{Refused, Who, log};
 use crate::domain::quicklog::QuickLogError;
 use crate::domain::text::sanitize;
+use crate::domain::whom;
 use crate::human::{day, local_time};
 use crate::store::{By, Interaction};
 
@@ -36,17 +37,26 @@ pub fn run(cx: &mut Ctx, customer: &str, line: &str, json: bool) -> anyhow::Resu
             kind: parsed.kind,
             note: parsed.note.clone(),
             satisfaction: parsed.satisfaction,
+            person_id: parsed.person_id,
         };
         let follow_up = logged
             .follow_up_id
             .map(|id| cx.store.require_follow_up(id))
             .transpose()?;
         let tags = cx.store.require_customer(c.id)?.tags;
+        let person = match (&done.with, parsed.person_id) {
+            (Some(named), _) => Some(named.clone()),
+            (None, Some(id)) => cx.store.person(id)?,
+            (None, None) => None,
+        };
         return print_json(
             &mut cx.out,
             &LoggedJson {
                 customer_id: c.id,
-                interaction: InteractionJson::from(&interaction),
+                interaction: InteractionJson {
+                    person: person.as_ref().map(|p| p.name.as_str()),
+                    ..InteractionJson::from(&interaction)
+                },
                 follow_up: follow_up.as_ref().map(FollowUpJson::from),
                 tags: tags.as_slice(),
                 balance_entry_id: logged.balance_entry_id,
@@ -55,7 +65,15 @@ pub fn run(cx: &mut Ctx, customer: &str, line: &str, json: bool) -> anyhow::Resu
             },
         );
     }
-    let mut said = format!("Logged {} with {}", parsed.kind, sanitize(&c.name));
+    let mut said = match &done.with {
+        Some(p) => format!(
+            "Logged {} with {} at {}",
+            parsed.kind,
+            sanitize(&p.name),
+            sanitize(whom::account(c))
+        ),
+        None => format!("Logged {} with {}", parsed.kind, sanitize(&c.name)),
+    };
     if parsed.at.is_some() {
         let _ = write!(said, " on {}", local_time(logged.at, cx.now));
     }

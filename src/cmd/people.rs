@@ -3,16 +3,19 @@
 
 use std::io::Write;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::{Ctx, print_json};
+use crate::app::customer::last_contact_with;
 use crate::app::customers::Who;
 use crate::app::people;
 use crate::app::undo::journaled;
 use crate::cli::PersonCmd;
+use crate::clock::Now;
 use crate::domain::person::{Detail, NewPerson, Person, PersonPatch};
 use crate::domain::text::sanitize;
+use crate::human::short_date;
 use crate::store::By;
 
 #[derive(Serialize)]
@@ -81,7 +84,14 @@ fn labelled(ds: &[Detail]) -> Vec<String> {
 
 /// One line per person: `  12  Anna de Boer · inkoper · anna@acme.nl · 06 1234 5678  main`,
 /// who left with the day and where to.
-pub(super) fn print_people(out: &mut impl Write, people: &[Person]) -> anyhow::Result<()> {
+/// The people, one a line; with `last` (a card's `last_contacts`), each one's last
+/// contact ("· last 12 Nov") on `now`'s calendar.
+pub(super) fn print_people(
+    out: &mut impl Write,
+    people: &[Person],
+    last: &[(i64, DateTime<Utc>)],
+    now: Now,
+) -> anyhow::Result<()> {
     if people.is_empty() {
         writeln!(out, "  none")?;
     }
@@ -92,6 +102,9 @@ pub(super) fn print_people(out: &mut impl Write, people: &[Person]) -> anyhow::R
         }
         parts.extend(labelled(&p.emails));
         parts.extend(labelled(&p.phones));
+        if let Some(at) = last_contact_with(last, p) {
+            parts.push(format!("last {}", short_date(at, now)));
+        }
         let state = match (&p.left, p.main) {
             (Some(l), _) if l.to.is_empty() => format!("  left {}", l.on),
             (Some(l), _) => format!("  left {} → {}", l.on, sanitize(&l.to)),
@@ -128,7 +141,7 @@ fn print_left(cx: &mut Ctx, done: &people::MarkedLeft) -> anyhow::Result<()> {
             "Recorded that {name} left {}",
             sanitize(&done.customer.name)
         )?;
-        print_people(&mut cx.out, std::slice::from_ref(&done.person))?;
+        print_people(&mut cx.out, std::slice::from_ref(&done.person), &[], cx.now)?;
     }
     if let Some(t) = &done.trigger {
         writeln!(
@@ -181,7 +194,7 @@ fn print_person(cx: &mut Ctx, p: &Person, json: bool, said: &str) -> anyhow::Res
         return print_json(&mut cx.out, &PersonJson::from(p));
     }
     writeln!(cx.out, "{said}")?;
-    print_people(&mut cx.out, std::slice::from_ref(p))
+    print_people(&mut cx.out, std::slice::from_ref(p), &[], cx.now)
 }
 
 /// `person left ID [--on WHEN] [--to COMPANY] [--follow]`.
@@ -289,7 +302,7 @@ pub fn run(cx: &mut Ctx, what: PersonCmd) -> anyhow::Result<()> {
                 return print_json(&mut cx.out, &shown);
             }
             writeln!(cx.out, "People at {}", sanitize(&c.name))?;
-            print_people(&mut cx.out, &ps)
+            print_people(&mut cx.out, &ps, &[], cx.now)
         }
     }
 }

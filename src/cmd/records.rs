@@ -16,8 +16,9 @@ use crate::app::undo::journaled;
 use crate::app::{Refused, Who};
 use crate::cli::{CustomerEditArgs, EditCmd, EntryArgs, RecordKind};
 use crate::domain::balance::Side;
+use crate::domain::moment::Part;
 use crate::domain::text::sanitize;
-use crate::store::By;
+use crate::store::{By, Interaction};
 
 /// An edit that names nothing to change is refused in the command line's words: the flags
 /// that would have.
@@ -43,6 +44,7 @@ pub fn edit(cx: &mut Ctx, cmd: EditCmd) -> anyhow::Result<()> {
             at,
             note,
             satisfaction,
+            with,
             json,
         } => {
             let patch = ContactPatch {
@@ -50,13 +52,9 @@ pub fn edit(cx: &mut Ctx, cmd: EditCmd) -> anyhow::Result<()> {
                 at: opt(at.as_ref(), |t| records::contact_time(now, t))?,
                 note,
                 satisfaction: opt(satisfaction.as_ref(), records::satisfaction)?,
+                person_id: None,
             };
-            let edited = journaled(store, now, By::Cli, |s| records::edit_contact(s, now, id, &patch))
-                .map_err(flags("--kind, --at, --note or --satisfaction"))?;
-            if json {
-                return print_json(&mut cx.out, &InteractionJson::from(&edited.record));
-            }
-            writeln!(cx.out, "{}", edited.said)?;
+            return contact(cx, id, &patch, with.as_deref(), json);
         }
         EditCmd::FollowUp { id, text, due, json } => {
             let patch = FollowUpPatch {
@@ -81,8 +79,10 @@ pub fn edit(cx: &mut Ctx, cmd: EditCmd) -> anyhow::Result<()> {
             response,
             status,
             outcome_note,
+            people,
             json,
         } => {
+            let people = super::relationship::typed_people(&people);
             let patch = MomentPatch {
                 title,
                 expected: opt(on.as_ref(), |t| records::day(now, t))?,
@@ -91,8 +91,9 @@ pub fn edit(cx: &mut Ctx, cmd: EditCmd) -> anyhow::Result<()> {
                 response,
                 status: opt(status.as_ref(), records::status)?,
                 outcome_note,
+                people: None,
             };
-            return moment(cx, id, &patch, json);
+            return moment(cx, id, &patch, &people, json);
         }
         EditCmd::Trigger {
             id,
@@ -133,14 +134,41 @@ pub fn edit(cx: &mut Ctx, cmd: EditCmd) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `edit moment ID`: the patch read from the flags, through the use case.
-fn moment(cx: &mut Ctx, id: i64, patch: &MomentPatch, json: bool) -> anyhow::Result<()> {
+/// `edit contact ID`: the patch read from the flags, and whom it was with, through the
+/// use case.
+fn contact(
+    cx: &mut Ctx,
+    id: i64,
+    patch: &ContactPatch,
+    with: Option<&str>,
+    json: bool,
+) -> anyhow::Result<()> {
     let now = cx.now;
     let edited = journaled(&mut *cx.store, now, By::Cli, |s| {
-        records::edit_moment(s, now, id, patch)
+        records::edit_contact_with(s, now, id, patch, with)
+    })
+    .map_err(flags("--kind, --at, --note, --satisfaction or --with"))?;
+    if json {
+        return print_contact(cx, &edited.record);
+    }
+    writeln!(cx.out, "{}", edited.said)?;
+    Ok(())
+}
+
+/// `edit moment ID`: the patch read from the flags, through the use case.
+fn moment(
+    cx: &mut Ctx,
+    id: i64,
+    patch: &MomentPatch,
+    people: &[(Part, String)],
+    json: bool,
+) -> anyhow::Result<()> {
+    let now = cx.now;
+    let edited = journaled(&mut *cx.store, now, By::Cli, |s| {
+        crate::app::moments::edit(s, now, id, patch, people)
     })
     .map_err(flags(
-        "--title, --on, --concerns, --steps, --response, --status or --outcome-note",
+        "--title, --on, --concerns, --steps, --response, --status, --outcome-note, --with, --decides, --signs or --champion",
     ))?;
     if json {
         return print_json(&mut cx.out, &MomentJson::from(&edited.record));
@@ -291,7 +319,7 @@ pub fn delete(cx: &mut Ctx, what: RecordKind, target: &str, yes: bool, json: boo
         return Ok(());
     }
     match &deleted.row {
-        Row::Contact(c) => print_json(&mut cx.out, &InteractionJson::from(c)),
+        Row::Contact(c) => print_contact(cx, c),
         Row::FollowUp(f) => print_json(&mut cx.out, &FollowUpJson::from(f)),
         Row::Moment(m) => print_json(&mut cx.out, &MomentJson::from(m)),
         Row::Trigger(t) => print_json(&mut cx.out, &TriggerJson::from(t)),
@@ -319,4 +347,16 @@ fn delete_customer(cx: &mut Ctx, who: &str, yes: bool, json: bool) -> anyhow::Re
     }
     writeln!(cx.out, "{}", deleted.said)?;
     Ok(())
+}
+
+/// The contact as JSON, naming the person it was with.
+fn print_contact(cx: &mut Ctx, contact: &Interaction) -> anyhow::Result<()> {
+    let person = contact.person_id.map_or(Ok(None), |id| cx.store.person(id))?;
+    print_json(
+        &mut cx.out,
+        &InteractionJson {
+            person: person.as_ref().map(|p| p.name.as_str()),
+            ..InteractionJson::from(contact)
+        },
+    )
 }

@@ -8,8 +8,9 @@ use super::{Ctx, print_json};
 use crate::app::moments::{self, MomentInput};
 use crate::app::undo::journaled;
 use crate::app::{Who, balance, orders, triggers};
-use crate::cli::{MomentCmd, TriggerCmd};
+use crate::cli::{MomentCmd, MomentPeopleArgs, TriggerCmd};
 use crate::domain::balance::Side;
+use crate::domain::moment::{Part, people_phrase};
 use crate::domain::text::sanitize;
 use crate::human::day;
 use crate::store::By;
@@ -24,8 +25,10 @@ pub fn moment(cx: &mut Ctx, cmd: MomentCmd) -> anyhow::Result<()> {
             steps,
             response,
             outcome,
+            people,
             json,
         } => {
+            let people = typed_people(&people);
             let input = MomentInput {
                 title: &title,
                 when: &when,
@@ -33,6 +36,7 @@ pub fn moment(cx: &mut Ctx, cmd: MomentCmd) -> anyhow::Result<()> {
                 steps: &steps,
                 response: &response,
                 outcome: &outcome,
+                people: &people,
             };
             let workdays = cx.config.week.workdays;
             let planned = journaled(&mut *cx.store, cx.now, By::Cli, |s| {
@@ -46,9 +50,13 @@ pub fn moment(cx: &mut Ctx, cmd: MomentCmd) -> anyhow::Result<()> {
                 Some(_) => format!(", {}", m.status),
                 None => String::new(),
             };
+            let with = match people_phrase(&m.people) {
+                p if p.is_empty() => p,
+                p => format!(" — {}", sanitize(&p)),
+            };
             writeln!(
                 cx.out,
-                "Planned “{}” for {} on {}{closed} (moment {})",
+                "Planned “{}” for {} on {}{closed}{with} (moment {})",
                 sanitize(&m.title),
                 sanitize(&c.name),
                 day(m.expected, cx.now.today()),
@@ -75,6 +83,19 @@ pub fn moment(cx: &mut Ctx, cmd: MomentCmd) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The people flags as the use cases take them: each part given, with its names.
+pub(super) fn typed_people(args: &MomentPeopleArgs) -> Vec<(Part, String)> {
+    [
+        (Part::Decides, &args.decides),
+        (Part::Signs, &args.signs),
+        (Part::Champion, &args.champion),
+        (Part::Involved, &args.with),
+    ]
+    .into_iter()
+    .filter_map(|(part, names)| names.clone().map(|n| (part, n)))
+    .collect()
 }
 
 pub fn trigger(cx: &mut Ctx, cmd: TriggerCmd) -> anyhow::Result<()> {

@@ -26,6 +26,7 @@ pub mod trigger;
 pub(crate) mod typed;
 pub mod week;
 pub mod when;
+pub mod whom;
 pub mod words;
 pub mod workdays;
 

@@ -50,6 +50,18 @@ pub fn check(typed: &str) -> Result<(), BadPhone> {
     Ok(())
 }
 
+/// How many digits a typed CUSTOMER argument needs to be looked up as a phone number.
+pub const LOOKUP_DIGITS: usize = 6;
+
+/// Whether `typed` reads as a phone number to find someone by: only digits and
+/// `ALLOWED`, no letters, and at least `LOOKUP_DIGITS` digits ("06 1234 5678",
+/// "+31612345678"; not "42", not "Route 66").
+pub fn is_lookup(typed: &str) -> bool {
+    let typed = typed.trim();
+    typed.chars().all(|c| c.is_ascii_digit() || ALLOWED.contains(c))
+        && typed.chars().filter(char::is_ascii_digit).count() >= LOOKUP_DIGITS
+}
+
 /// The key `typed` is found by (see the module doc); empty when it holds no digits.
 pub fn key(typed: &str) -> String {
     let digits: String = typed.chars().filter(char::is_ascii_digit).collect();
@@ -81,6 +93,16 @@ mod tests {
             "(06) 1234.5678",
         ] {
             assert_eq!(key(typed), "612345678", "{typed}");
+        }
+    }
+
+    #[test]
+    fn a_lookup_is_six_digits_or_more_and_nothing_but_a_number() {
+        for typed in ["06 1234 5678", "+31612345678", "0031 6 12345678", "(030) 123456"] {
+            assert!(is_lookup(typed), "{typed}");
+        }
+        for typed in ["42", "12345", "Route 666666", "06 1234 567x", "anna@acme.nl"] {
+            assert!(!is_lookup(typed), "{typed}");
         }
     }
 

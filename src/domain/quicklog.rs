@@ -1,8 +1,12 @@
-//! The one-line contact log: `[kind [when]:] note [>> follow-up text] [@when]
+//! The one-line contact log: `[kind [person] [when]:] note [>> follow-up text] [@when]
 //! [=satisfaction] [#tag ...] [!done | !ID ...]`, read into plain parts. The `when` before the colon is the
 //! contact's own time (looking back: `visit yesterday:`, `call mon 14:30:`); `@when` is the
-//! follow-up's date (looking ahead). Knows neither the store nor the screen; an error
-//! carries the byte span of the offending part so the TUI can underline it.
+//! follow-up's date (looking ahead). The `person` before it names whom the contact was with
+//! (`call anna yesterday:`, `visit jan de boer:`): the words between the kind and the time,
+//! the time being the shortest run of last words that reads as one. Which person they name
+//! is the use case's to find among the account's people; this module only hands the words
+//! on ([`read_on`]). Knows neither the store nor the screen; an error carries the byte span
+//! of the offending part so the TUI can underline it.
 
 use std::ops::Range;
 
@@ -14,7 +18,9 @@ use crate::domain::limits::{NOTE_CHARS, too_long};
 use crate::domain::when::{BadWhen, Facing, parse_moment, parse_when, parse_workday};
 use crate::domain::workdays::Workdays;
 
-/// Words a contact's time may take between the kind and the colon (`3 days ago 14:30`).
+/// Words a contact's time, and the person before it, may take together between the kind
+/// and the colon (`3 days ago 14:30`, `anna de boer yesterday`). Five or more words before
+/// a colon are the note, as they always were.
 const MOST_WHEN_WORDS: usize = 4;
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -31,6 +37,22 @@ pub struct QuickLog {
     /// The customer's open follow-ups the contact settles (`!done`, `!114`).
     #[serde(default, skip_serializing_if = "Closes::is_nothing")]
     pub closes: Closes,
+    /// The words naming whom the contact was with (`call anna yesterday:`), as typed;
+    /// `None` when the line names no one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub with: Option<Named>,
+    /// The person the contact was with, found by the use case from `with`; `None` is the
+    /// customer's main contact. The parser never sets it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person_id: Option<i64>,
+}
+
+/// The words before the contact's time that name a person, and where they stand in the
+/// line (a byte range on char boundaries), so a name that fits no one can be marked.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Named {
+    pub words: String,
+    pub span: Range<usize>,
 }
 
 /// Which of the customer's open follow-ups a logged line marks done, so that "sent the
@@ -87,7 +109,23 @@ pub fn parse(line: &str, now: NaiveDateTime) -> Result<QuickLog, QuickLogError> 
 
 /// [`parse`] on the user's calendar: a follow-up's day worked out from today (`@+3d`, none
 /// given: tomorrow) moves on to the next of `workdays`; a day named (`@fri`) is kept.
+/// Knowing no people, it reads the words between a kind and its colon as the contact's
+/// time only: `call anna yesterday:` is refused as no time, as every line that names
+/// someone. Logging reads the line with [`read_on`].
 pub fn parse_on(line: &str, now: NaiveDateTime, workdays: Workdays) -> Result<QuickLog, QuickLogError> {
+    read(line, now, workdays, false)
+}
+
+/// [`parse_on`] for an account with people: words between the kind and the contact's time
+/// (or the colon) that are no time come back in `with`, for the use case to find among
+/// the account's people (and to refuse, listing them, when they name no one). Every line
+/// [`parse_on`] reads, it reads the same.
+pub fn read_on(line: &str, now: NaiveDateTime, workdays: Workdays) -> Result<QuickLog, QuickLogError> {
+    read(line, now, workdays, true)
+}
+
+/// The line; with `people`, words before the contact's time that are no time name a person.
+fn read(line: &str, now: NaiveDateTime, workdays: Workdays, people: bool) -> Result<QuickLog, QuickLogError> {
     // The whole line within a note's limit bounds the note, the follow-up and every word
     // an error may quote, for the CLI and the TUI alike.
     if let Some(message) = too_long("line", line, NOTE_CHARS) {
@@ -98,9 +136,14 @@ pub fn parse_on(line: &str, now: NaiveDateTime, workdays: Workdays) -> Result<Qu
     if tokens.is_empty() {
         return Err(nothing_to_log(line));
     }
-    let (kind, at, kind_token, rest) = match prefix(&tokens, now)? {
-        Some(Prefix { kind, at, words }) => (kind, at, Some(tokens[0]), &tokens[words..]),
-        None => (Kind::Call, None, None, tokens.as_slice()),
+    let (kind, at, with, kind_token, rest) = match prefix(&tokens, now, people)? {
+        Some(Prefix {
+            kind,
+            at,
+            with,
+            words,
+        }) => (kind, at, with, Some(tokens[0]), &tokens[words..]),
+        None => (Kind::Call, None, None, None, tokens.as_slice()),
     };
 
     let mut note = Vec::new();
@@ -152,28 +195,7 @@ pub fn parse_on(line: &str, now: NaiveDateTime, workdays: Workdays) -> Result<Qu
     }
 
     let note = note.join(" ");
-    let follow_up = match (arrow, when) {
-        (Some(arrow), _) if follow_up.is_empty() => {
-            return Err(QuickLogError::new(
-                "'>>' needs the follow-up text after it, e.g. '>> send proposal @fri'",
-                arrow.span(),
-            ));
-        }
-        (Some(_), due) => Some(FollowUpPlan {
-            text: follow_up.join(" "),
-            // Only the last day of the calendar has no tomorrow; keep it rather than fail.
-            due: due.unwrap_or_else(|| workdays.on_or_after(today.succ_opt().unwrap_or(today))),
-        }),
-        (None, Some(due)) => Some(FollowUpPlan {
-            text: if note.is_empty() {
-                "follow up".to_string()
-            } else {
-                format!("follow up: {note}")
-            },
-            due,
-        }),
-        (None, None) => None,
-    };
+    let follow_up = plan(arrow, &follow_up, when, &note, today, workdays)?;
     if note.is_empty() && follow_up.is_none() && satisfaction.is_none() && closes.is_nothing() {
         return Err(match kind_token {
             Some(token) => {
@@ -190,6 +212,42 @@ pub fn parse_on(line: &str, now: NaiveDateTime, workdays: Workdays) -> Result<Qu
         satisfaction,
         tags,
         closes,
+        with,
+        person_id: None,
+    })
+}
+
+/// The follow-up the line plans: its `>>` text (due on `when`, else the next workday), or
+/// "follow up: NOTE" on a `when` without `>>`; `None` with neither.
+fn plan(
+    arrow: Option<Token>,
+    text: &[&str],
+    when: Option<NaiveDate>,
+    note: &str,
+    today: NaiveDate,
+    workdays: Workdays,
+) -> Result<Option<FollowUpPlan>, QuickLogError> {
+    Ok(match (arrow, when) {
+        (Some(arrow), _) if text.is_empty() => {
+            return Err(QuickLogError::new(
+                "'>>' needs the follow-up text after it, e.g. '>> send proposal @fri'",
+                arrow.span(),
+            ));
+        }
+        (Some(_), due) => Some(FollowUpPlan {
+            text: text.join(" "),
+            // Only the last day of the calendar has no tomorrow; keep it rather than fail.
+            due: due.unwrap_or_else(|| workdays.on_or_after(today.succ_opt().unwrap_or(today))),
+        }),
+        (None, Some(due)) => Some(FollowUpPlan {
+            text: if note.is_empty() {
+                "follow up".to_string()
+            } else {
+                format!("follow up: {note}")
+            },
+            due,
+        }),
+        (None, None) => None,
     })
 }
 
@@ -302,6 +360,8 @@ fn push_word<'a>(out: &mut Vec<Token<'a>>, mut text: &'a str, mut start: usize) 
 struct Prefix {
     kind: Kind,
     at: Option<NaiveDateTime>,
+    /// The words before the time that read as no time, when a person may be named.
+    with: Option<Named>,
     /// How many tokens it took.
     words: usize,
 }
@@ -309,9 +369,12 @@ struct Prefix {
 /// `call:`, or a kind and the contact's time then a colon (`visit yesterday:`, `call mon
 /// 14:30:`). The words between a kind and a colon are always its time, so a line never
 /// silently lands on the wrong day: `call 3 times: no answer` is refused, and says to
-/// write `call: 3 times: no answer`. Without a kind first, a time before a colon is a
+/// write `call: 3 times: no answer`. Where they are no time, the first of them may name a
+/// person and the rest be the time (`call anna yesterday:`), or all of them a person
+/// (`call anna:`), when `people` may be named: the shortest name before a time wins.
+/// Without a kind first, a time before a colon is a
 /// mistyped kind (`vist yesterday:`); other words before a colon are the note.
-fn prefix(tokens: &[Token], now: NaiveDateTime) -> Result<Option<Prefix>, QuickLogError> {
+fn prefix(tokens: &[Token], now: NaiveDateTime, people: bool) -> Result<Option<Prefix>, QuickLogError> {
     let first = tokens[0];
     if let Some(kind) = kind_prefix(first) {
         let kind = kind.map_err(|unknown| {
@@ -328,6 +391,7 @@ fn prefix(tokens: &[Token], now: NaiveDateTime) -> Result<Option<Prefix>, QuickL
         return Ok(Some(Prefix {
             kind,
             at: None,
+            with: None,
             words: 1,
         }));
     }
@@ -362,24 +426,52 @@ fn prefix(tokens: &[Token], now: NaiveDateTime) -> Result<Option<Prefix>, QuickL
             Ok(Some(Prefix {
                 kind,
                 at: Some(at),
+                with: None,
                 words: colon + 1,
             }))
         }
         (Some(Ok(kind)), Err(bad)) => {
-            let bad = &when[bad.0];
-            let span = bad
+            let bad_words = &when[bad.0];
+            let bad_span = bad_words
                 .first()
-                .zip(bad.last())
-                .map_or(span, |(a, b)| a.start..b.span().end);
-            let bad: Vec<&str> = bad.iter().map(|t| t.text).collect();
-            Err(QuickLogError::new(
+                .zip(bad_words.last())
+                .map_or(span.clone(), |(a, b)| a.start..b.span().end);
+            let bad_words: Vec<&str> = bad_words.iter().map(|t| t.text).collect();
+            let refused = QuickLogError::new(
                 format!(
                     "{}, or write '{kind}: {}: …' to keep the words in the note",
-                    not_a_time(&bad.join(" ")),
+                    not_a_time(&bad_words.join(" ")),
                     texts.join(" ")
                 ),
-                span,
-            ))
+                bad_span,
+            );
+            if !people {
+                return Err(refused);
+            }
+            // The person first, the time after: the shortest name before words that read
+            // as a time, else every word a name.
+            let (name_words, at) = (1..texts.len())
+                .find_map(|k| {
+                    parse_moment(&texts[k..], now, Facing::Back)
+                        .ok()
+                        .map(|at| (k, Some(at)))
+                })
+                .unwrap_or((texts.len(), None));
+            if at.is_some_and(|at| at > now) {
+                let typed = texts[name_words..].join(" ");
+                let span = when[name_words].start..span.end;
+                return Err(QuickLogError::new(in_the_future(&typed, now.date()), span));
+            }
+            let named = Named {
+                words: texts[..name_words].join(" "),
+                span: when[0].start..when[name_words - 1].span().end,
+            };
+            Ok(Some(Prefix {
+                kind,
+                at,
+                with: Some(named),
+                words: colon + 1,
+            }))
         }
         (Some(Err(unknown)), Ok(_)) => Err(unknown),
         _ => Ok(None),
@@ -1026,6 +1118,78 @@ mod tests {
         assert_eq!(close_span(line, Some(8)), None);
     }
 
+    fn read(line: &str) -> QuickLog {
+        read_on(line, now(), Workdays::ALL).unwrap_or_else(|e| panic!("{line}: {e}"))
+    }
+
+    /// The person words `read_on` hands on, and the part of the line they stand in.
+    fn named(line: &str) -> Option<(String, &str)> {
+        read(line).with.map(|n| (n.words, &line[n.span]))
+    }
+
+    #[test]
+    fn a_person_goes_between_the_kind_and_the_time() {
+        let call = read("call anna yesterday: discussed terms");
+        assert_eq!(call.kind, Kind::Call);
+        assert_eq!(call.at, Some(at(2026, 11, 22, 10, 0)));
+        assert_eq!(call.note, "discussed terms");
+        assert_eq!(
+            named("call anna yesterday: discussed terms"),
+            Some(("anna".into(), "anna"))
+        );
+        assert_eq!(
+            named("visit Jan de Boer: tour"),
+            Some(("Jan de Boer".into(), "Jan de Boer"))
+        );
+        assert_eq!(read("visit Jan de Boer: tour").at, None);
+        assert_eq!(named("call  Zoë\tmon 14:30: x"), Some(("Zoë".into(), "Zoë")));
+        assert_eq!(read("call zoë mon 14:30: x").at, Some(at(2026, 11, 16, 14, 30)));
+        assert_eq!(
+            named("call jan de 3 days ago: x"),
+            None,
+            "five words are the note"
+        );
+        let (who, marked) = named("email jan de boer:  sent it").unwrap();
+        assert_eq!((who.as_str(), marked), ("jan de boer", "jan de boer"));
+        assert_eq!(read("call anna -3d: x").at, Some(at(2026, 11, 20, 10, 0)));
+        assert_eq!(read("call anna: x").person_id, None, "the parser finds no one");
+    }
+
+    #[test]
+    fn a_time_before_the_colon_is_never_a_person() {
+        for line in [
+            "call yesterday: x",
+            "call mon 14:30: x",
+            "call 3 days ago: x",
+            "call: anna yesterday: x",
+        ] {
+            assert_eq!(read(line).with, None, "{line}");
+            assert_eq!(read(line), log(line), "{line}");
+        }
+        // A time that would be a person's name is the time: name them in full instead.
+        assert_eq!(named("call mon: x"), None);
+        assert_eq!(named("call mon ami: x"), Some(("mon ami".into(), "mon ami")));
+    }
+
+    #[test]
+    fn a_persons_contact_in_the_future_is_refused_naming_its_time() {
+        let err = read_on("call anna tomorrow: x", now(), Workdays::ALL).unwrap_err();
+        assert!(
+            err.message
+                .starts_with("the contact's time 'tomorrow' is in the future"),
+            "{}",
+            err.message
+        );
+        assert_eq!(&"call anna tomorrow: x"[err.span], "tomorrow");
+    }
+
+    #[test]
+    fn without_people_a_name_is_no_time_as_before() {
+        let (message, marked) = error("call anna yesterday: x");
+        assert!(message.starts_with("'anna yesterday' is not a time"), "{message}");
+        assert_eq!(marked, "anna yesterday");
+    }
+
     fn piece() -> impl Strategy<Value = String> {
         prop_oneof![
             prop::sample::select(vec![
@@ -1039,6 +1203,8 @@ mod tests {
                 ":",
                 "re:",
                 "gift:",
+                "anna",
+                "jan:",
                 ">>",
                 ">>x",
                 "@",
@@ -1089,6 +1255,23 @@ mod tests {
                     }
                     Ok(log) => prop_assert!(log.at.is_none_or(|at| at <= now), "never in the future"),
                 }
+            }
+        }
+
+        #[test]
+        fn a_line_that_parses_reads_the_same_with_people(
+            line in prop_oneof![
+                "\\PC{0,40}",
+                prop::collection::vec(piece(), 0..10).prop_map(|p| p.join(" ")),
+            ],
+        ) {
+            if let Ok(parsed) = parse(&line, now()) {
+                prop_assert_eq!(read_on(&line, now(), Workdays::ALL), Ok(parsed));
+            }
+            if let Ok(QuickLog { with: Some(named), .. }) = read_on(&line, now(), Workdays::ALL) {
+                prop_assert!(line.is_char_boundary(named.span.start) && named.span.end <= line.len());
+                prop_assert!(!named.words.is_empty());
+                prop_assert!(parse(&line, now()).is_err(), "a name is never read without people");
             }
         }
 

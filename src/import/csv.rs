@@ -4,7 +4,7 @@
 //! no store.
 
 use super::fields::{Draft, oversize, unguard};
-use super::headers::{ColumnMap, Field, normalise, recognise};
+use super::headers::{ColumnMap, Field, detail_label, normalise, recognise};
 use super::{Location, Parsed, quotes};
 use crate::clock::Now;
 use crate::domain::limits::{FIELD_CHARS, IMPORT_COLUMNS, IMPORT_RECORDS, too_long};
@@ -36,17 +36,7 @@ fn read_at_most(text: &str, maps: &[ColumnMap], now: Now, max_rows: usize) -> an
         .from_reader(text.as_bytes());
     let mut records = reader.records();
 
-    let header = loop {
-        match records.next() {
-            None => anyhow::bail!("the file is empty — it needs a header line and a row per customer"),
-            Some(r) => {
-                let r = r.map_err(|e| csv_error(&e, skipped_lines))?;
-                if r.iter().any(|c| !c.trim().is_empty()) {
-                    break r;
-                }
-            }
-        }
-    };
+    let header = header_record(&mut records, skipped_lines)?;
     let (start, line) = header
         .position()
         .map_or((0, 1), |p| (p.byte() as usize, p.line()));
@@ -67,7 +57,17 @@ fn read_at_most(text: &str, maps: &[ColumnMap], now: Now, max_rows: usize) -> an
             anyhow::bail!("line {line}: {problem}");
         }
     }
-    let columns = resolve_columns(&headers, maps)?;
+    let mut columns = resolve_columns(&headers, maps)?;
+    // Beside a Person column (our own export), Email and Phone are the account's, that is
+    // its main person's: each person's own are in Emails and Phones.
+    if columns.contains(&Field::Person) {
+        for f in &mut columns {
+            if matches!(f, Field::Email | Field::Phone) {
+                *f = Field::Ignore;
+            }
+        }
+    }
+    let labels: Vec<(&str, String)> = headers.iter().map(|h| (h.as_str(), detail_label(h))).collect();
 
     let mut parsed = Parsed {
         columns: headers.iter().cloned().zip(columns.iter().copied()).collect(),
@@ -112,8 +112,8 @@ fn read_at_most(text: &str, maps: &[ColumnMap], now: Now, max_rows: usize) -> an
             continue;
         }
         let mut draft = Draft::default();
-        for (cell, field) in record.iter().zip(&columns) {
-            fill(&mut draft, *field, unguard(cell));
+        for ((cell, field), (header, label)) in record.iter().zip(&columns).zip(&labels) {
+            fill(&mut draft, *field, header, label, unguard(cell));
         }
         if draft.is_blank() {
             continue;
@@ -187,6 +187,32 @@ fn check_quotes(
     Ok(None)
 }
 
+/// The header: the first record with anything in it. LinkedIn's Connections.csv starts
+/// with a "Notes:" line and a quoted paragraph before it: one-cell lines after a first
+/// "Notes:" are skipped.
+fn header_record(
+    records: &mut ::csv::StringRecordsIter<'_, &[u8]>,
+    skipped_lines: u64,
+) -> anyhow::Result<::csv::StringRecord> {
+    let mut preamble = false;
+    loop {
+        match records.next() {
+            None => anyhow::bail!("the file is empty — it needs a header line and a row per customer"),
+            Some(r) => {
+                let r = r.map_err(|e| csv_error(&e, skipped_lines))?;
+                let filled: Vec<&str> = r.iter().map(str::trim).filter(|c| !c.is_empty()).collect();
+                if filled.len() == 1 && (preamble || filled[0].eq_ignore_ascii_case("notes:")) {
+                    preamble = true;
+                    continue;
+                }
+                if !filled.is_empty() {
+                    return Ok(r);
+                }
+            }
+        }
+    }
+}
+
 fn csv_error(e: &::csv::Error, skipped_lines: u64) -> anyhow::Error {
     match e.position() {
         Some(p) => anyhow::anyhow!("line {}: {e}", p.line() + skipped_lines),
@@ -194,7 +220,7 @@ fn csv_error(e: &::csv::Error, skipped_lines: u64) -> anyhow::Error {
     }
 }
 
-fn fill(d: &mut Draft, field: Field, cell: &str) {
+fn fill(d: &mut Draft, field: Field, header: &str, label: &str, cell: &str) {
     // A cell over its limit is not copied: the row is refused anyway.
     if let Some(problem) = oversize(field, cell) {
         d.oversize.get_or_insert(problem);
@@ -206,13 +232,23 @@ fn fill(d: &mut Draft, field: Field, cell: &str) {
         Field::MiddleName => Draft::offer(&mut d.middle, cell),
         Field::LastName => Draft::offer(&mut d.last, cell),
         Field::Company => Draft::offer(&mut d.company, cell),
-        Field::Email => Draft::offer(&mut d.email, cell),
-        Field::Phone => Draft::offer(&mut d.phone, cell),
+        Field::Email => d.add_email(label, cell),
+        Field::Phone => d.add_phone(label, cell),
         Field::Tags => d.labels.push(cell.to_string()),
         Field::Notes => d.add_note(cell),
         Field::LastContact => Draft::offer(&mut d.last_contact, cell),
         Field::Cadence => Draft::offer(&mut d.cadence, cell),
-        Field::Ignore => {}
+        Field::Person => Draft::offer(&mut d.person, cell),
+        Field::Role => Draft::offer(&mut d.role, cell),
+        Field::Emails | Field::Phones => d.add_list(field, cell),
+        Field::PersonNotes => d.add_person_note(cell),
+        Field::LeftOn => Draft::offer(&mut d.left_on, cell),
+        Field::LeftTo => Draft::offer(&mut d.left_to, cell),
+        // Outlook writes 0/0/00 for a date it does not have.
+        Field::Extra if !cell.trim().is_empty() && cell.trim() != "0/0/00" => {
+            d.add_person_note(&format!("{header}: {}", cell.trim()));
+        }
+        Field::Main | Field::Extra | Field::Ignore => {}
     }
 }
 

@@ -7,6 +7,7 @@ use super::headers::Field;
 use super::{ImportedCustomer, Location};
 use crate::clock::Now;
 use crate::domain::limits::{FIELD_CHARS, NAME_CHARS, NOTE_CHARS, too_long};
+use crate::domain::person::{Detail, Left};
 use crate::domain::{Cadence, Tags};
 
 /// A customer's fields as found in a file, not yet checked. Several columns or properties
@@ -25,6 +26,16 @@ pub struct Draft {
     pub notes: String,
     pub last_contact: String,
     pub cadence: String,
+    /// The person's name when `name` is the account's (our own export's `Person`).
+    pub person: String,
+    pub role: String,
+    /// Every e-mail address offered, with its label, in order (`email` is the first).
+    pub emails: Vec<Detail>,
+    /// Every phone number offered, with its label, in order.
+    pub phones: Vec<Detail>,
+    pub person_notes: String,
+    pub left_on: String,
+    pub left_to: String,
     /// A value the file offered that was over its limit, and so was never copied here.
     pub oversize: Option<String>,
 }
@@ -32,14 +43,20 @@ pub struct Draft {
 /// What a field is called in a message, and how many characters it may hold.
 pub fn limit(field: Field) -> Option<(&'static str, usize)> {
     Some(match field {
-        Field::Name | Field::FirstName | Field::MiddleName | Field::LastName => ("name", NAME_CHARS),
+        Field::Name | Field::FirstName | Field::MiddleName | Field::LastName | Field::Person => {
+            ("name", NAME_CHARS)
+        }
         Field::Company => ("company", NAME_CHARS),
         Field::Email => ("e-mail address", FIELD_CHARS),
         Field::Phone => ("phone number", FIELD_CHARS),
         Field::Tags => ("list of tags", FIELD_CHARS),
-        Field::Notes => ("note", NOTE_CHARS),
+        Field::Notes | Field::PersonNotes | Field::Extra => ("note", NOTE_CHARS),
         Field::LastContact => ("last contact", FIELD_CHARS),
         Field::Cadence => ("cadence", FIELD_CHARS),
+        Field::Role => ("role", NAME_CHARS),
+        Field::Emails => ("list of e-mail addresses", NOTE_CHARS),
+        Field::Phones => ("list of phone numbers", NOTE_CHARS),
+        Field::LeftOn | Field::LeftTo | Field::Main => ("field", FIELD_CHARS),
         Field::Ignore => return None,
     })
 }
@@ -49,7 +66,7 @@ pub fn limit(field: Field) -> Option<(&'static str, usize)> {
 /// exports read back exactly), every other field is trimmed.
 pub fn oversize(field: Field, value: &str) -> Option<String> {
     let (what, max) = limit(field)?;
-    let kept = if field == Field::Notes {
+    let kept = if matches!(field, Field::Notes | Field::PersonNotes) {
         value
     } else {
         value.trim()
@@ -69,14 +86,38 @@ impl Draft {
     }
 
     pub fn add_note(&mut self, note: &str) {
-        if note.trim().is_empty() {
-            return;
+        add_line(&mut self.notes, note);
+    }
+
+    /// A line of the person's own notes.
+    pub fn add_person_note(&mut self, note: &str) {
+        add_line(&mut self.person_notes, note);
+    }
+
+    /// An e-mail address with its label; Google writes several in one cell as `a ::: b`.
+    pub fn add_email(&mut self, label: &str, value: &str) {
+        Draft::offer(&mut self.email, value);
+        push_details(&mut self.emails, label, value);
+    }
+
+    pub fn add_phone(&mut self, label: &str, value: &str) {
+        Draft::offer(&mut self.phone, value);
+        push_details(&mut self.phones, label, value);
+    }
+
+    /// A list cell of our own export: `label: value; value; label: value`.
+    pub fn add_list(&mut self, field: Field, cell: &str) {
+        for item in cell.split(';').map(str::trim).filter(|i| !i.is_empty()) {
+            let (label, value) = match item.split_once(": ") {
+                Some((l, v)) => (l.trim(), v.trim()),
+                None => ("", item),
+            };
+            if field == Field::Emails {
+                self.add_email(label, value);
+            } else {
+                self.add_phone(label, value);
+            }
         }
-        if !self.notes.is_empty() {
-            self.notes.push('\n');
-        }
-        // Line breaks are kept, as LF: a CR would show as a control character.
-        self.notes.push_str(&note.replace("\r\n", "\n"));
     }
 
     /// Whether nothing at all was filled in (a blank spreadsheet row).
@@ -92,9 +133,13 @@ impl Draft {
             &self.notes,
             &self.last_contact,
             &self.cadence,
+            &self.person,
+            &self.role,
         ]
         .iter()
         .all(|s| s.trim().is_empty())
+            && self.emails.is_empty()
+            && self.phones.is_empty()
             && self.labels.iter().all(|s| s.trim().is_empty())
     }
 
@@ -114,6 +159,9 @@ impl Draft {
             (Field::Notes, &self.notes),
             (Field::LastContact, &self.last_contact),
             (Field::Cadence, &self.cadence),
+            (Field::Person, &self.person),
+            (Field::Role, &self.role),
+            (Field::PersonNotes, &self.person_notes),
         ];
         fields
             .into_iter()
@@ -123,12 +171,45 @@ impl Draft {
 
     /// Checks and cleans every field; the error says what is wrong, quoting the value.
     /// Sizes are checked first, so no work is done on a value that is refused anyway.
-    pub fn finish(self, at: Location, now: Now) -> Result<ImportedCustomer, String> {
+    pub fn finish(mut self, at: Location, now: Now) -> Result<ImportedCustomer, String> {
         if let Some(problem) = self.too_long() {
             return Err(problem);
         }
-        let email = email(&self.email)?;
+        let mut emails: Vec<Detail> = Vec::new();
+        if self.emails.is_empty() && !self.email.trim().is_empty() {
+            self.emails.push(Detail::new(&self.email));
+        }
+        for d in &self.emails {
+            let value = email(&d.value)?;
+            if !value.is_empty() && !emails.iter().any(|e| e.value.eq_ignore_ascii_case(&value)) {
+                emails.push(Detail {
+                    label: one_line(&d.label),
+                    value,
+                });
+            }
+        }
+        let mut phones: Vec<Detail> = Vec::new();
+        if self.phones.is_empty() && !self.phone.trim().is_empty() {
+            self.phones.push(Detail::new(&self.phone));
+        }
+        for d in &self.phones {
+            let value = one_line(&d.value);
+            if !value.is_empty() && !phones.iter().any(|p| p.value == value) {
+                phones.push(Detail {
+                    label: one_line(&d.label),
+                    value,
+                });
+            }
+        }
+        let email = emails.first().map(|d| d.value.clone()).unwrap_or_default();
+        let phone = phones.first().map(|d| d.value.clone()).unwrap_or_default();
         let company = one_line(&self.company);
+        let person = one_line(&self.person);
+        let account = if person.is_empty() {
+            String::new()
+        } else {
+            std::mem::replace(&mut self.name, person)
+        };
         let name = Some(one_line(&self.name))
             .filter(|n| !n.is_empty())
             .or_else(|| {
@@ -161,17 +242,57 @@ impl Draft {
         } else {
             self.notes
         };
+        let left = match self.left_on.trim() {
+            "" => None,
+            on => Some(Left {
+                on: on.parse().map_err(|_| {
+                    format!("left on '{on}' is not a day — write it as YYYY-MM-DD, like 2026-03-31")
+                })?,
+                to: one_line(&self.left_to),
+            }),
+        };
+        let person_notes = if self.person_notes.trim().is_empty() {
+            String::new()
+        } else {
+            self.person_notes
+        };
         Ok(ImportedCustomer {
             name,
             company,
             email,
-            phone: one_line(&self.phone),
+            phone,
+            account: one_line(&account),
+            role: one_line(&self.role),
+            emails,
+            phones,
+            person_notes,
+            left,
             tags,
             cadence,
             notes,
             last_contact: last_contact(&self.last_contact, now)?,
             at,
         })
+    }
+}
+
+fn add_line(notes: &mut String, note: &str) {
+    if note.trim().is_empty() {
+        return;
+    }
+    if !notes.is_empty() {
+        notes.push('\n');
+    }
+    // Line breaks are kept, as LF: a CR would show as a control character.
+    notes.push_str(&note.replace("\r\n", "\n"));
+}
+
+fn push_details(details: &mut Vec<Detail>, label: &str, value: &str) {
+    for v in value.split(":::").map(str::trim).filter(|v| !v.is_empty()) {
+        details.push(Detail {
+            label: label.trim().to_string(),
+            value: v.to_string(),
+        });
     }
 }
 

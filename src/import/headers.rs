@@ -18,11 +18,26 @@ pub enum Field {
     Notes,
     LastContact,
     Cadence,
+    /// The person's name when `Name` is the account's (our own export).
+    Person,
+    /// Job title, position.
+    Role,
+    /// A list of addresses: `work: a@x.nl; b@y.nl` (our own export).
+    Emails,
+    /// A list of numbers: `mobile: 06 1234 5678; work: 020 123 4567` (our own export).
+    Phones,
+    PersonNotes,
+    /// Whether the person is the main contact: read, and left to the import's rule.
+    Main,
+    LeftOn,
+    LeftTo,
+    /// A column that is no field: kept in the person's notes as "Header: value".
+    Extra,
     Ignore,
 }
 
 impl Field {
-    const ALL: [Field; 12] = [
+    const ALL: [Field; 21] = [
         Field::Name,
         Field::FirstName,
         Field::MiddleName,
@@ -34,6 +49,15 @@ impl Field {
         Field::Notes,
         Field::LastContact,
         Field::Cadence,
+        Field::Person,
+        Field::Role,
+        Field::Emails,
+        Field::Phones,
+        Field::PersonNotes,
+        Field::Main,
+        Field::LeftOn,
+        Field::LeftTo,
+        Field::Extra,
         Field::Ignore,
     ];
 
@@ -50,6 +74,15 @@ impl Field {
             Field::Notes => "notes",
             Field::LastContact => "last-contact",
             Field::Cadence => "cadence",
+            Field::Person => "person",
+            Field::Role => "role",
+            Field::Emails => "emails",
+            Field::Phones => "phones",
+            Field::PersonNotes => "person-notes",
+            Field::Main => "main",
+            Field::LeftOn => "left-on",
+            Field::LeftTo => "left-to",
+            Field::Extra => "extra",
             Field::Ignore => "ignore",
         }
     }
@@ -58,7 +91,13 @@ impl Field {
     pub fn names(self) -> bool {
         matches!(
             self,
-            Field::Name | Field::FirstName | Field::LastName | Field::Company | Field::Email
+            Field::Name
+                | Field::FirstName
+                | Field::LastName
+                | Field::Company
+                | Field::Email
+                | Field::Person
+                | Field::Emails
         )
     }
 }
@@ -142,11 +181,15 @@ pub fn normalise(header: &str) -> String {
     out
 }
 
-/// The field a header names, or `Ignore`.
+/// The field a header names; `Extra` for one that names none (kept in the person's
+/// notes), `Ignore` for what only describes another column (`E-mail Type`).
 pub fn recognise(header: &str) -> Field {
     let h = normalise(header);
     if let Some(f) = known(&h) {
         return f;
+    }
+    if NOISE.contains(&h.as_str()) || h.is_empty() {
+        return Field::Ignore;
     }
     // Pipedrive and some CRMs put the record type first: "Person - Name".
     for prefix in ["person ", "contact ", "persoon "] {
@@ -154,13 +197,64 @@ pub fn recognise(header: &str) -> Field {
             return f;
         }
     }
-    numbered(&h).unwrap_or(Field::Ignore)
+    numbered(&h).unwrap_or(Field::Extra)
+}
+
+/// Columns that only describe another one, or hold what Outlook writes for nothing
+/// ("Unspecified", "Normal", "False"): not worth a line in anyone's notes.
+const NOISE: [&str; 11] = [
+    "e mail type",
+    "e mail 2 type",
+    "e mail 3 type",
+    "e mail display name",
+    "e mail 2 display name",
+    "e mail 3 display name",
+    "gender",
+    "priority",
+    "sensitivity",
+    "private",
+    "initials",
+];
+
+/// The label a phone or e-mail column gives its values: "Mobile Phone" → mobile,
+/// "Business Phone 2" → work, "E-mail 2 Address" → none.
+pub fn detail_label(header: &str) -> String {
+    let h = normalise(header);
+    let has = |words: &[&str]| h.split(' ').any(|w| words.contains(&w));
+    let label = if has(&[
+        "mobile",
+        "cell",
+        "mobiel",
+        "mobil",
+        "mobiltelefon",
+        "handy",
+        "mobiele",
+    ]) {
+        "mobile"
+    } else if has(&["fax"]) {
+        "fax"
+    } else if has(&["pager"]) {
+        "pager"
+    } else if has(&["assistant"]) {
+        "assistant"
+    } else if has(&["car"]) {
+        "car"
+    } else if has(&["business", "work", "werk", "office", "geschäftlich", "company"]) {
+        "work"
+    } else if has(&["home", "thuis", "privat", "privé"]) {
+        "home"
+    } else if has(&["other"]) {
+        "other"
+    } else {
+        ""
+    };
+    label.to_string()
 }
 
 /// Header names, normalised, by field: English, Dutch, German, and the exports of Google
 /// Contacts, Outlook, HubSpot and Pipedrive.
 #[rustfmt::skip] // a paragraph of names per field, not one name per line
-const KNOWN: [(Field, &[&str]); 11] = [
+const KNOWN: [(Field, &[&str]); 19] = [
     (Field::Name, &[
         "name", "full name", "fullname", "display name", "naam", "volledige naam", "klant",
         "klantnaam", "customer", "customer name", "contactpersoon", "contact person",
@@ -179,7 +273,8 @@ const KNOWN: [(Field, &[&str]); 11] = [
         "email", "e mail", "email address", "e mail address", "emailaddress", "mail",
         "primary email", "work email", "business email", "home email", "email work", "email home",
         "email other", "email adres", "e mail adres", "emailadres", "e mailadres", "mailadres",
-        "e mail adresse", "e mail 1",
+        "e mail adresse", "e mail 1", "e mail 2 address", "e mail 3 address", "email 2", "email 3",
+        "secondary email", "other email",
     ]),
     (Field::Phone, &[
         "phone", "phone number", "telephone", "telephone number", "tel", "mobile", "mobile phone",
@@ -188,6 +283,10 @@ const KNOWN: [(Field, &[&str]); 11] = [
         "telefoon", "telefoonnummer", "telefoon nummer", "telefoon op werk", "telefoon werk",
         "mobiel", "mobiel nummer", "mobielnummer", "mobiele telefoon", "telefoon thuis",
         "telefon", "telefonnummer", "mobil", "telefon geschäftlich", "mobiltelefon",
+        // Outlook's other numbers
+        "business phone 2", "assistant s phone", "business fax", "callback", "car phone",
+        "company main phone", "home fax", "home phone 2", "isdn", "other fax", "other phone",
+        "pager", "radio phone", "tty tdd phone", "telex",
     ]),
     (Field::Tags, &[
         "tags", "tag", "labels", "label", "categories", "category", "group membership", "groups",
@@ -207,6 +306,17 @@ const KNOWN: [(Field, &[&str]); 11] = [
         "cadence", "cadence days", "cadans", "contact frequency", "contactfrequentie",
         "keep in touch", "frequency",
     ]),
+    (Field::Person, &["person"]),
+    (Field::Role, &[
+        "role", "job title", "jobtitle", "position", "function", "functie", "rol", "functietitel",
+        "position title", "berufsbezeichnung", "funktion",
+    ]),
+    (Field::Emails, &["emails", "e mails", "email addresses"]),
+    (Field::Phones, &["phones", "phone numbers"]),
+    (Field::PersonNotes, &["person notes"]),
+    (Field::Main, &["main", "main contact"]),
+    (Field::LeftOn, &["left on"]),
+    (Field::LeftTo, &["left to"]),
 ];
 
 fn known(h: &str) -> Option<Field> {
@@ -228,6 +338,8 @@ fn numbered(h: &str) -> Option<Field> {
     };
     match (kind, rest) {
         (Field::Email | Field::Phone, ["value"]) | (Field::Company, ["name"]) => Some(kind),
+        (Field::Company, ["title" | "job title"]) => Some(Field::Role),
+        (Field::Email | Field::Phone, ["label" | "type"]) => Some(Field::Ignore),
         _ => None,
     }
 }
@@ -253,7 +365,7 @@ mod tests {
             ("Company Name", Field::Company),
             ("Phone Number", Field::Phone),
             ("Last Activity Date", Field::LastContact),
-            ("Email Domain", Field::Ignore),
+            ("Email Domain", Field::Extra),
             ("Naam", Field::Name),
             ("E-mailadres", Field::Email),
             ("Telefoon", Field::Phone),
@@ -261,11 +373,69 @@ mod tests {
             ("Laatste contact", Field::LastContact),
             ("Person - Name", Field::Name),
             ("Email - Work", Field::Email),
-            ("Record ID", Field::Ignore),
+            ("Record ID", Field::Extra),
             (" Bedrijf ", Field::Company),
         ];
         for (header, want) in cases {
             assert_eq!(recognise(header), want, "{header}");
+        }
+    }
+
+    #[test]
+    fn outlook_and_linkedin_columns_are_read_with_their_labels() {
+        let outlook = [
+            ("Job Title", Field::Role, ""),
+            ("Department", Field::Extra, ""),
+            ("Title", Field::Extra, ""),
+            ("Business Phone", Field::Phone, "work"),
+            ("Business Phone 2", Field::Phone, "work"),
+            ("Mobile Phone", Field::Phone, "mobile"),
+            ("Home Phone", Field::Phone, "home"),
+            ("Business Fax", Field::Phone, "fax"),
+            ("Assistant's Phone", Field::Phone, "assistant"),
+            ("Other Phone", Field::Phone, "other"),
+            ("Primary Phone", Field::Phone, ""),
+            ("E-mail Address", Field::Email, ""),
+            ("E-mail 2 Address", Field::Email, ""),
+            ("E-mail 3 Address", Field::Email, ""),
+            ("E-mail Type", Field::Ignore, ""),
+            ("E-mail 2 Display Name", Field::Ignore, ""),
+            ("Gender", Field::Ignore, ""),
+            ("Birthday", Field::Extra, ""),
+            ("Notes", Field::Notes, ""),
+            ("Company", Field::Company, "work"),
+        ];
+        for (header, field, label) in outlook {
+            assert_eq!(recognise(header), field, "{header}");
+            if matches!(field, Field::Phone | Field::Email) {
+                assert_eq!(detail_label(header), label, "{header}");
+            }
+        }
+        let linkedin = [
+            ("First Name", Field::FirstName),
+            ("Last Name", Field::LastName),
+            ("URL", Field::Extra),
+            ("Email Address", Field::Email),
+            ("Company", Field::Company),
+            ("Position", Field::Role),
+            ("Connected On", Field::Extra),
+        ];
+        for (header, field) in linkedin {
+            assert_eq!(recognise(header), field, "{header}");
+        }
+        // Our own export's person columns; "Person - Name" stays Pipedrive's name.
+        for (header, field) in [
+            ("Person", Field::Person),
+            ("Emails", Field::Emails),
+            ("Phones", Field::Phones),
+            ("Person Notes", Field::PersonNotes),
+            ("Left On", Field::LeftOn),
+            ("Left To", Field::LeftTo),
+            ("Main", Field::Main),
+            ("Person - Name", Field::Name),
+            ("Organization 1 - Title", Field::Role),
+        ] {
+            assert_eq!(recognise(header), field, "{header}");
         }
     }
 

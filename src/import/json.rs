@@ -8,6 +8,28 @@ use super::fields::Draft;
 use super::{Location, Parsed};
 use crate::clock::Now;
 use crate::domain::limits::IMPORT_RECORDS;
+use crate::domain::person::Detail;
+
+/// One person of a customer in the exported book, the main contact first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct PersonEntry {
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub emails: Vec<Detail>,
+    #[serde(default)]
+    pub phones: Vec<Detail>,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub main: bool,
+    /// YYYY-MM-DD; absent while they are there.
+    #[serde(default)]
+    pub left_on: Option<String>,
+    #[serde(default)]
+    pub left_to: String,
+}
 
 /// One customer in the exported book. Fields are only ever added.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,6 +52,9 @@ pub(crate) struct BookEntry {
     /// RFC 3339, UTC.
     #[serde(default)]
     pub last_contact: Option<String>,
+    /// Absent on import: the customer's name, e-mail and phone are its one person.
+    #[serde(default)]
+    pub people: Vec<PersonEntry>,
 }
 
 pub fn read(text: &str, now: Now) -> anyhow::Result<Parsed> {
@@ -50,20 +75,47 @@ fn read_at_most(text: &str, now: Now, max: usize) -> anyhow::Result<Parsed> {
     let mut parsed = Parsed::default();
     for (i, value) in entries.into_iter().enumerate() {
         let at = Location::Entry { index: i + 1 };
-        let draft = serde_json::from_value::<BookEntry>(value)
-            .map_err(|e| format!("not a customer: {}", super::clip(&e.to_string())))
-            .map(|e| Draft {
-                name: e.name,
-                company: e.company,
-                email: e.email,
-                phone: e.phone,
-                labels: e.tags,
-                notes: e.notes,
-                last_contact: e.last_contact.unwrap_or_default(),
-                cadence: e.cadence_days.map(|d| d.to_string()).unwrap_or_default(),
-                ..Draft::default()
-            });
-        parsed.push(at, draft.and_then(|d| d.finish(at, now)));
+        let entry = match serde_json::from_value::<BookEntry>(value) {
+            Ok(e) => e,
+            Err(e) => {
+                parsed.push(
+                    at,
+                    Err(format!("not a customer: {}", super::clip(&e.to_string()))),
+                );
+                continue;
+            }
+        };
+        let account = Draft {
+            name: entry.name,
+            company: entry.company,
+            email: entry.email,
+            phone: entry.phone,
+            labels: entry.tags,
+            notes: entry.notes,
+            last_contact: entry.last_contact.unwrap_or_default(),
+            cadence: entry.cadence_days.map(|d| d.to_string()).unwrap_or_default(),
+            ..Draft::default()
+        };
+        if entry.people.is_empty() {
+            parsed.push(at, account.finish(at, now));
+            continue;
+        }
+        // A record per person, the account's fields on each (as a CSV row has them).
+        for p in entry.people {
+            let draft = Draft {
+                person: p.name,
+                role: p.role,
+                email: String::new(),
+                phone: String::new(),
+                emails: p.emails,
+                phones: p.phones,
+                person_notes: p.notes,
+                left_on: p.left_on.unwrap_or_default(),
+                left_to: p.left_to,
+                ..account.clone()
+            };
+            parsed.push(at, draft.finish(at, now));
+        }
     }
     Ok(parsed)
 }

@@ -1,66 +1,168 @@
-//! Who in the book an imported record is, and what it may change there. A record matches
-//! the customer with the same e-mail address (ignoring case); without one, the customer
-//! with the same name and company. A record with an e-mail address matches by name and
-//! company only a customer who has no e-mail yet: another address means another person.
-//! A match only fills what is empty, adds tags, and records a later last contact, so
-//! importing the same file twice changes nothing the second time.
+//! Who in the book an imported record is, and what it may change there. A record is a
+//! person at an account. It is a person already in the book when one of its e-mail
+//! addresses is one of theirs (ignoring case), wherever they are. Otherwise it joins the
+//! account of its company: the oldest customer whose company folds to the same key
+//! (`company_key`: "ACME B.V.", "Acme BV" and "acme" are one account); there it is the
+//! person with the same name (ignoring case, accents and spacing), or a new person. A record
+//! without a company is an account of its own named after the person, matched as before
+//! people: by name, and when the record has an e-mail address only a customer who has
+//! none yet (another address means another person). A match only fills what is empty,
+//! adds details, tags and a later last contact, so importing the same file twice changes
+//! nothing the second time. A row that names its account apart from its person (our own
+//! export's `Name` beside `Person`) joins the account of that name at that company only,
+//! so a book with two accounts at one company comes back with two.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
 use super::ImportedCustomer;
-use crate::domain::{Customer, Tags};
+use crate::domain::person::DetailKind;
+use crate::domain::{Customer, Tags, words};
 
-/// Who is in the book, by the keys records are matched on. Built once per import (one
-/// pass over the customers), then kept up to date as records are added, so duplicates
-/// inside one file match each other too.
-#[derive(Debug, Default)]
-pub struct Matcher {
-    by_email: HashMap<String, i64>,
-    /// (name, company) → customers, oldest first, and whether each has an e-mail address.
-    by_name: HashMap<(String, String), Vec<(i64, bool)>>,
+/// Legal forms dropped from the end of a company's name when accounts are matched.
+const LEGAL_FORMS: [&str; 22] = [
+    "bv", "nv", "vof", "cv", "gmbh", "ag", "kg", "ohg", "ug", "ltd", "limited", "inc", "llc", "llp", "plc",
+    "corp", "co", "sa", "sarl", "srl", "spa", "ab",
+];
+
+/// The key accounts are matched on: folded like `domain::words` (case and accents
+/// ignored), every word stripped of punctuation ("B.V." is "bv"), legal forms at the end
+/// dropped (BV, GmbH, Ltd, Inc, …, see `LEGAL_FORMS`), and the words joined without
+/// spaces. "ACME B.V.", "Acme BV", "Acme" and "acme-" are one key; "Acme Tech" and
+/// "AcmeTech" too. A name that is only a legal form keeps it.
+pub fn company_key(company: &str) -> String {
+    let mut parts: Vec<String> = words::fold(company)
+        .split_whitespace()
+        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
+        .filter(|w| !w.is_empty())
+        .collect();
+    while parts.len() > 1 && parts.last().is_some_and(|w| LEGAL_FORMS.contains(&w.as_str())) {
+        parts.pop();
+    }
+    parts.concat()
+}
+
+/// What an account is known by: its company, or (without one) its name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum AccountKey {
+    Company(String),
+    Named(String),
+    /// The company's key and the account's name: what a row of our own export, which
+    /// names its account, is matched on, so two accounts at one company stay two.
+    Exact(String, String),
+}
+
+fn account_key(name: &str, company: &str) -> AccountKey {
+    let company = company_key(company);
+    if company.is_empty() {
+        AccountKey::Named(key(name))
+    } else {
+        AccountKey::Company(company)
+    }
 }
 
 fn key(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
-impl Matcher {
-    pub fn remember(&mut self, id: i64, name: &str, company: &str, email: &str) {
-        let email = email.trim();
-        if !email.is_empty() {
-            self.by_email.entry(email.to_lowercase()).or_insert(id);
-        }
-        self.by_name
-            .entry((key(name), key(company)))
-            .or_default()
-            .push((id, !email.is_empty()));
-    }
+/// Who a record is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// A person already in the book (or earlier in the file), at that customer.
+    Person {
+        customer: i64,
+        person: i64,
+    },
+    /// No one yet, at an account already there.
+    Account(i64),
+    Nobody,
+}
 
-    /// Notes that a matched customer was given an e-mail address.
-    pub fn learned_email(&mut self, id: i64, name: &str, company: &str, email: &str) {
-        self.by_email.entry(email.trim().to_lowercase()).or_insert(id);
-        if let Some(ids) = self.by_name.get_mut(&(key(name), key(company))) {
-            for (candidate, has_email) in ids {
-                if *candidate == id {
-                    *has_email = true;
-                }
+/// Who is in the book, by the keys records are matched on. Built once per import (one
+/// pass over the customers and one over the people), then kept up to date as records are
+/// added, so rows of one file match each other too.
+#[derive(Debug, Default)]
+pub struct Matcher {
+    /// E-mail key → (customer, person).
+    by_email: HashMap<String, (i64, i64)>,
+    /// Account key → customers, oldest first.
+    accounts: HashMap<AccountKey, Vec<i64>>,
+    /// Customers whose main person has an e-mail address.
+    has_email: HashSet<i64>,
+    /// (customer, name key) → person, the oldest.
+    by_name: HashMap<(i64, String), i64>,
+}
+
+impl Matcher {
+    /// A customer, by its name and company; `email` is its (main person's) address.
+    pub fn remember_account(&mut self, id: i64, name: &str, company: &str, email: &str) {
+        for k in [
+            account_key(name, company),
+            AccountKey::Exact(company_key(company), key(name)),
+        ] {
+            let ids = self.accounts.entry(k).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
             }
         }
+        if !email.trim().is_empty() {
+            self.has_email.insert(id);
+        }
     }
 
-    pub fn find(&self, r: &ImportedCustomer) -> Option<i64> {
-        if !r.email.is_empty()
-            && let Some(id) = self.by_email.get(&r.email.to_lowercase())
-        {
-            return Some(*id);
+    pub fn remember_person(&mut self, customer: i64, person: i64, name: &str) {
+        self.by_name.entry((customer, words::key(name))).or_insert(person);
+    }
+
+    pub fn remember_email(&mut self, customer: i64, person: i64, email: &str) {
+        if !email.trim().is_empty() {
+            self.by_email
+                .entry(DetailKind::Email.key(email))
+                .or_insert((customer, person));
         }
-        let candidates = self.by_name.get(&(key(&r.name), key(&r.company)))?;
-        candidates
+    }
+
+    /// Notes that customer `id`'s main person now has an e-mail address.
+    pub fn learned_email(&mut self, id: i64) {
+        self.has_email.insert(id);
+    }
+
+    pub fn find(&self, r: &ImportedCustomer) -> Found {
+        let emails = r
+            .emails
             .iter()
-            .find(|(_, has_email)| r.email.is_empty() || !has_email)
-            .map(|(id, _)| *id)
+            .map(|e| e.value.as_str())
+            .chain([r.email.as_str()]);
+        for e in emails.filter(|e| !e.is_empty()) {
+            if let Some((customer, person)) = self.by_email.get(&DetailKind::Email.key(e)) {
+                return Found::Person {
+                    customer: *customer,
+                    person: *person,
+                };
+            }
+        }
+        let key_ = if r.account.is_empty() {
+            account_key(&r.name, &r.company)
+        } else {
+            AccountKey::Exact(company_key(&r.company), key(&r.account))
+        };
+        // Without a company or an account named apart, the rule from before people.
+        let strict = matches!(key_, AccountKey::Named(_)) && r.account.is_empty() && !r.email.is_empty();
+        let Some(customer) = self
+            .accounts
+            .get(&key_)
+            .and_then(|ids| ids.iter().find(|id| !strict || !self.has_email.contains(id)))
+        else {
+            return Found::Nobody;
+        };
+        match self.by_name.get(&(*customer, words::key(&r.name))) {
+            Some(person) => Found::Person {
+                customer: *customer,
+                person: *person,
+            },
+            None => Found::Account(*customer),
+        }
     }
 }
 
@@ -128,37 +230,71 @@ pub fn fill(existing: &Customer, r: &ImportedCustomer) -> Fill {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::Location;
+    use crate::domain::person::Detail;
 
     fn record(name: &str, company: &str, email: &str) -> ImportedCustomer {
         ImportedCustomer {
             name: name.into(),
             company: company.into(),
             email: email.into(),
-            phone: String::new(),
-            tags: Tags::default(),
-            cadence: None,
-            notes: String::new(),
-            last_contact: None,
-            at: Location::Entry { index: 1 },
+            emails: if email.is_empty() {
+                Vec::new()
+            } else {
+                vec![Detail::new(email)]
+            },
+            ..ImportedCustomer::default()
         }
     }
 
     #[test]
-    fn email_first_then_name_and_company() {
+    fn company_keys_ignore_case_punctuation_and_legal_forms() {
+        for same in [
+            "ACME B.V.",
+            "Acme BV",
+            "acme",
+            "Acme, Inc.",
+            "Acme GmbH",
+            "Ácme Ltd",
+        ] {
+            assert_eq!(company_key(same), "acme", "{same}");
+        }
+        assert_eq!(company_key("Acme Tech"), company_key("AcmeTech"));
+        assert_ne!(company_key("Acme Tech"), company_key("Acme"));
+        assert_eq!(company_key("B.V."), "bv", "only a legal form keeps it");
+        assert_eq!(company_key(""), "");
+    }
+
+    #[test]
+    fn email_first_then_company_then_name() {
         let mut m = Matcher::default();
-        m.remember(1, "Jan Jansen", "Acme", "jan@acme.nl");
-        m.remember(2, "Piet", "Beta", "");
-        assert_eq!(m.find(&record("Someone", "", "JAN@acme.nl")), Some(1));
-        assert_eq!(m.find(&record("jan  jansen", "ACME", "")), Some(1));
-        // Another address is another person, even with the same name.
-        assert_eq!(m.find(&record("Jan Jansen", "Acme", "jan.j@acme.nl")), None);
-        // A customer without an address gets matched, and then known by it.
-        assert_eq!(m.find(&record("Piet", "Beta", "piet@beta.nl")), Some(2));
-        m.learned_email(2, "Piet", "Beta", "piet@beta.nl");
-        assert_eq!(m.find(&record("P.", "", "piet@beta.nl")), Some(2));
-        assert_eq!(m.find(&record("Piet", "Beta", "other@beta.nl")), None);
-        assert_eq!(m.find(&record("Piet", "Gamma", "")), None);
+        m.remember_account(1, "Jan Jansen", "Acme BV", "jan@acme.nl");
+        m.remember_person(1, 10, "Jan Jansen");
+        m.remember_email(1, 10, "jan@acme.nl");
+        m.remember_account(2, "Piet", "", "");
+        m.remember_person(2, 20, "Piet");
+        let person = |customer, person| Found::Person { customer, person };
+        assert_eq!(m.find(&record("Someone", "", "JAN@acme.nl")), person(1, 10));
+        assert_eq!(m.find(&record("jan  jansen", "ACME B.V.", "")), person(1, 10));
+        // The same name at the account is the same person, whatever the address.
+        assert_eq!(
+            m.find(&record("Jan Jansen", "acme", "jan.j@acme.nl")),
+            person(1, 10)
+        );
+        assert_eq!(
+            m.find(&record("Anna", "Acme, Inc.", "anna@acme.nl")),
+            Found::Account(1)
+        );
+        // Without a company: the rule from before people.
+        assert_eq!(m.find(&record("Piet", "", "piet@beta.nl")), person(2, 20));
+        m.learned_email(2);
+        assert_eq!(m.find(&record("Piet", "", "other@beta.nl")), Found::Nobody);
+        assert_eq!(m.find(&record("Piet", "Gamma", "")), Found::Nobody);
+        // A row of our own export names its account: another one at Acme is another.
+        let mut ours = record("Klaas", "Acme", "");
+        ours.account = "Acme Noord".into();
+        assert_eq!(m.find(&ours), Found::Nobody);
+        ours.account = "jan jansen".into();
+        assert_eq!(m.find(&ours), Found::Account(1));
     }
 
     #[test]

@@ -25,17 +25,34 @@ use chrono::{DateTime, Utc};
 
 use crate::clock::Now;
 use crate::domain::limits::FIELD_CHARS;
+use crate::domain::person::{Detail, Left};
 use crate::domain::{Cadence, Tags};
 
 pub(crate) use headers::{ColumnMap, Field};
 
-/// One customer as a file describes them, cleaned and checked.
-#[derive(Debug, Clone, PartialEq)]
+/// One person and their account as a file describes them, cleaned and checked: a CSV
+/// row, a vCard, or a person of a JSON entry. `name`, `email` and `phone` are the
+/// person's (their first address and number); the account is the company, else the
+/// person themselves (see `app::import`).
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ImportedCustomer {
     pub name: String,
     pub company: String,
     pub email: String,
     pub phone: String,
+    /// The account's name when the file names it apart from the person (our own
+    /// export's `Name` beside `Person`, vCard's `X-TOUCHBASE-ACCOUNT`); else empty.
+    pub account: String,
+    /// Job title, position.
+    pub role: String,
+    /// Every e-mail address with its label; the first is `email`.
+    pub emails: Vec<Detail>,
+    /// Every phone number with its label; the first is `phone`.
+    pub phones: Vec<Detail>,
+    /// The person's own notes: a `Person Notes` column, and every column that is no
+    /// field of ours as a "Header: value" line.
+    pub person_notes: String,
+    pub left: Option<Left>,
     pub tags: Tags,
     pub cadence: Option<Cadence>,
     pub notes: String,
@@ -55,6 +72,12 @@ pub enum Location {
     Entry { index: usize },
     /// A line outside any record.
     Line(usize),
+}
+
+impl Default for Location {
+    fn default() -> Self {
+        Location::Line(0)
+    }
 }
 
 impl fmt::Display for Location {

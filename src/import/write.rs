@@ -1,6 +1,8 @@
 //! The customer book written in the formats `import` reads back without loss: CSV with
-//! the headers it recognises, vCard 3.0 (what phones take) with our cadence and last
-//! contact as X- properties, and JSON. Kept beside the readers so the two cannot drift.
+//! the headers it recognises, one row per person with the account's columns first;
+//! vCard 3.0 (what phones take), one card per person with ORG the account's company and
+//! our cadence, last contact and the person's state as X- properties; and JSON, accounts
+//! with their people nested. Kept beside the readers so the two cannot drift.
 
 use std::io::Write;
 
@@ -9,12 +11,18 @@ use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::BookFormat;
 use super::fields::needs_guard;
-use super::json::BookEntry;
-use super::vcard::{CADENCE, LAST_CONTACT};
+use super::json::{BookEntry, PersonEntry};
+use super::vcard::{ACCOUNT, CADENCE, LAST_CONTACT, LEFT_ON, LEFT_TO, PERSON_NOTE};
 use crate::domain::Customer;
+use crate::domain::person::{Detail, Person};
 
-/// The CSV header; each name is one `headers::recognise` knows.
-pub const CSV_HEADER: [&str; 8] = [
+/// The CSV header; each name is one `headers::recognise` knows. The account's columns
+/// come first, as they were before people (a script reading them keeps working; `Name`,
+/// `Email` and `Phone` are the account's, that is its main person's), then the person's
+/// of the row: their name, role, every address and number as `label: value; value`,
+/// whether they are the main contact (yes or empty), when they left and where to, and
+/// their own notes.
+pub const CSV_HEADER: [&str; 16] = [
     "Name",
     "Company",
     "Email",
@@ -23,7 +31,30 @@ pub const CSV_HEADER: [&str; 8] = [
     "Cadence",
     "Notes",
     "Last Contact",
+    "Person",
+    "Role",
+    "Emails",
+    "Phones",
+    "Main",
+    "Left On",
+    "Left To",
+    "Person Notes",
 ];
+
+/// A list cell: `label: value; value; label: value`.
+fn list(details: &[Detail]) -> String {
+    details
+        .iter()
+        .map(|d| {
+            if d.label.is_empty() {
+                d.value.clone()
+            } else {
+                format!("{}: {}", d.label, d.value)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
 
 /// Writes customers one at a time, so a large book streams out.
 pub enum BookWriter<W: Write> {
@@ -51,21 +82,38 @@ impl<W: Write> BookWriter<W> {
         })
     }
 
-    pub fn write(&mut self, c: &Customer) -> anyhow::Result<()> {
+    /// Writes customer `c` with its people (`people_of`'s order: the main contact first).
+    pub fn write(&mut self, c: &Customer, people: &[Person]) -> anyhow::Result<()> {
         let last_contact = c.last_contact_at.map(rfc3339);
         match self {
             BookWriter::Csv(w) => {
                 let tags = c.tags.to_stored();
                 let cadence = c.cadence.to_string();
                 let last = last_contact.unwrap_or_default();
-                let cells = [
+                let account = [
                     &c.name, &c.company, &c.email, &c.phone, &tags, &cadence, &c.notes, &last,
                 ];
-                let guarded = cells.map(|s| guard(s));
-                w.write_record(guarded.iter().map(|g| g.as_bytes()))
-                    .context("writing a CSV row")?;
+                let nobody = [""; 8].map(String::from);
+                let rows: Vec<[String; 8]> = if people.is_empty() {
+                    vec![nobody]
+                } else {
+                    people.iter().map(person_cells).collect()
+                };
+                for person in &rows {
+                    let cells = account
+                        .iter()
+                        .map(|s| s.as_str())
+                        .chain(person.iter().map(String::as_str));
+                    let guarded: Vec<_> = cells.map(guard).collect();
+                    w.write_record(guarded.iter().map(|g| g.as_bytes()))
+                        .context("writing a CSV row")?;
+                }
             }
-            BookWriter::Vcard(out) => out.write_all(vcard(c, last_contact.as_deref()).as_bytes())?,
+            BookWriter::Vcard(out) => {
+                for p in people {
+                    out.write_all(vcard(c, p, last_contact.as_deref()).as_bytes())?;
+                }
+            }
             BookWriter::Json { out, first } => {
                 write!(out, "{}\n  ", if *first { "" } else { "," })?;
                 *first = false;
@@ -78,6 +126,19 @@ impl<W: Write> BookWriter<W> {
                     cadence_days: Some(c.cadence.days()),
                     notes: c.notes.clone(),
                     last_contact,
+                    people: people
+                        .iter()
+                        .map(|p| PersonEntry {
+                            name: p.name.clone(),
+                            role: p.role.clone(),
+                            emails: p.emails.clone(),
+                            phones: p.phones.clone(),
+                            notes: p.notes.clone(),
+                            main: p.main,
+                            left_on: p.left.as_ref().map(|l| l.on.to_string()),
+                            left_to: p.left.as_ref().map(|l| l.to.clone()).unwrap_or_default(),
+                        })
+                        .collect(),
                 };
                 serde_json::to_writer(&mut *out, &entry)?;
             }
@@ -114,12 +175,45 @@ fn guard(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn vcard(c: &Customer, last_contact: Option<&str>) -> String {
+/// The person columns of a CSV row.
+fn person_cells(p: &Person) -> [String; 8] {
+    [
+        p.name.clone(),
+        p.role.clone(),
+        list(&p.emails),
+        list(&p.phones),
+        if p.main { "yes".into() } else { String::new() },
+        p.left.as_ref().map(|l| l.on.to_string()).unwrap_or_default(),
+        p.left.as_ref().map(|l| l.to.clone()).unwrap_or_default(),
+        p.notes.clone(),
+    ]
+}
+
+/// A label as a vCard TYPE: mobile is `CELL`, work, home, fax and pager are vCard's own,
+/// any other one-word label an `X-` type; a label of other characters is left out.
+fn vcard_type(label: &str) -> Option<String> {
+    let l = label.trim().to_ascii_lowercase();
+    match l.as_str() {
+        "" => None,
+        "mobile" => Some("CELL".into()),
+        "work" | "home" | "fax" | "pager" => Some(l.to_ascii_uppercase()),
+        _ if l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') => {
+            Some(format!("X-{}", l.to_ascii_uppercase()))
+        }
+        _ => None,
+    }
+}
+
+/// One card for person `p` of customer `c`: ORG is the account's company, and the
+/// account's name is in `X-TOUCHBASE-ACCOUNT`, so its people come back together under
+/// its name, two accounts at one company stay two, and an account without a company gets
+/// none (an ORG would make its name one).
+fn vcard(c: &Customer, p: &Person, last_contact: Option<&str>) -> String {
     let mut lines = vec![
         "BEGIN:VCARD".to_string(),
         "VERSION:3.0".to_string(),
-        format!("FN:{}", escape(&c.name)),
-        format!("N:{}", structured_name(c)),
+        format!("FN:{}", escape(&p.name)),
+        format!("N:{}", structured_name(&p.name, &c.company)),
     ];
     let mut add = |name: &str, value: &str| {
         if !value.is_empty() {
@@ -127,8 +221,22 @@ fn vcard(c: &Customer, last_contact: Option<&str>) -> String {
         }
     };
     add("ORG", &escape(&c.company));
-    add("EMAIL;TYPE=INTERNET", &escape(&c.email));
-    add("TEL", &escape(&c.phone));
+    add(ACCOUNT, &escape(&c.name));
+    add("TITLE", &escape(&p.role));
+    for e in &p.emails {
+        let name = match vcard_type(&e.label) {
+            Some(t) => format!("EMAIL;TYPE=INTERNET,{t}"),
+            None => "EMAIL;TYPE=INTERNET".to_string(),
+        };
+        add(&name, &escape(&e.value));
+    }
+    for t in &p.phones {
+        let name = match vcard_type(&t.label) {
+            Some(ty) => format!("TEL;TYPE={ty}"),
+            None => "TEL".to_string(),
+        };
+        add(&name, &escape(&t.value));
+    }
     add(
         "CATEGORIES",
         &c.tags
@@ -141,6 +249,11 @@ fn vcard(c: &Customer, last_contact: Option<&str>) -> String {
     add("NOTE", &escape(&c.notes));
     add(CADENCE, &c.cadence.to_string());
     add(LAST_CONTACT, last_contact.unwrap_or(""));
+    add(PERSON_NOTE, &escape(&p.notes));
+    if let Some(left) = &p.left {
+        add(LEFT_ON, &left.on.to_string());
+        add(LEFT_TO, &escape(&left.to));
+    }
     lines.push("END:VCARD".to_string());
     let mut out = String::new();
     for line in &lines {
@@ -151,17 +264,17 @@ fn vcard(c: &Customer, last_contact: Option<&str>) -> String {
 
 /// `N` is required in 3.0: "Jansen, Jan" is family, given; otherwise the last word is the
 /// family name. A company's name is left whole, as the family name.
-fn structured_name(c: &Customer) -> String {
-    let split = if c.name == c.company {
+fn structured_name(name: &str, company: &str) -> String {
+    let split = if name == company {
         None
-    } else if let Some((family, given)) = c.name.split_once(',') {
+    } else if let Some((family, given)) = name.split_once(',') {
         Some((family.trim(), given.trim()))
     } else {
-        c.name.rsplit_once(' ').map(|(given, family)| (family, given))
+        name.rsplit_once(' ').map(|(given, family)| (family, given))
     };
     match split {
         Some((family, given)) => format!("{};{};;;", escape(family), escape(given)),
-        None => format!("{};;;;", escape(&c.name)),
+        None => format!("{};;;;", escape(name)),
     }
 }
 

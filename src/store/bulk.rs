@@ -5,13 +5,61 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::customers::{CustomerPatch, NewCustomer};
+use crate::domain::person::{Detail, Left, NewPerson, Person};
 use crate::domain::{Customer, Kind};
+
+/// What a bulk write adds to a person already there: a role or notes where theirs are
+/// empty (`None` leaves them), details appended after theirs, the day they left.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PersonFill {
+    pub role: Option<String>,
+    pub notes: Option<String>,
+    pub emails: Vec<Detail>,
+    pub phones: Vec<Detail>,
+    pub left: Option<Left>,
+}
+
+impl PersonFill {
+    pub fn is_empty(&self) -> bool {
+        *self == PersonFill::default()
+    }
+}
 
 /// One open write. Nothing is visible to others until `finish`; dropping it without
 /// finishing takes everything back. Values are written as given (not trimmed): the demo
 /// and the import hand over clean ones. Every method returns the id of what it added.
 pub trait Bulk {
     fn customer(&mut self, c: &NewCustomer, created_at: DateTime<Utc>) -> anyhow::Result<i64>;
+
+    /// A customer with `main` as its main person (role, notes, every detail with its
+    /// label), instead of the one `customer` makes from the customer's own fields; `c`'s
+    /// e-mail and phone must be `main`'s first e-mail and first phone (the in-step rule);
+    /// its name may be the account's own. Returns the customer's id and the person's.
+    fn account(
+        &mut self,
+        c: &NewCustomer,
+        main: &NewPerson,
+        created_at: DateTime<Utc>,
+    ) -> anyhow::Result<(i64, i64)>;
+
+    /// A person at customer `customer_id` who is not its main contact; their id.
+    fn person(&mut self, customer_id: i64, p: &NewPerson, created_at: DateTime<Utc>) -> anyhow::Result<i64>;
+
+    /// Adds what `fill` holds to person `id`, keeping the customer in step when they
+    /// are its main person.
+    fn fill_person(&mut self, id: i64, fill: &PersonFill, now: DateTime<Utc>) -> anyhow::Result<()>;
+
+    /// Calls `f` with the customer id, person id and name of everyone at every customer,
+    /// oldest first; then `emails` with the customer id, person id and key
+    /// (`DetailKind::key`) of every e-mail address: what an import matches people on.
+    fn each_person_key(
+        &self,
+        f: &mut dyn FnMut(i64, i64, &str),
+        emails: &mut dyn FnMut(i64, i64, &str),
+    ) -> anyhow::Result<()>;
+
+    /// A person as this write has them so far.
+    fn person_so_far(&self, id: i64) -> anyhow::Result<Option<Person>>;
 
     fn interaction(
         &mut self,

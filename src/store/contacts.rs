@@ -14,6 +14,10 @@ pub struct Interaction {
     pub kind: Kind,
     pub note: String,
     pub satisfaction: Option<u8>,
+    /// The person the contact was with; `None` for a contact from before people were
+    /// recorded (read as with the main contact), or with someone since removed.
+    #[serde(default)]
+    pub person_id: Option<i64>,
 }
 
 /// What one logged line created, and what it wrote: undo takes back only that, and only
@@ -93,6 +97,10 @@ pub trait Contacts {
         last: &Interaction,
         limit: usize,
     ) -> anyhow::Result<Vec<Interaction>>;
+
+    /// When the customer's contacts (notes are none) were last with each person, by
+    /// person id, in no order; contacts with no person recorded count under `None`.
+    fn last_contacts(&self, customer_id: i64) -> anyhow::Result<Vec<(Option<i64>, DateTime<Utc>)>>;
 
     /// How many contacts the customer's timeline holds.
     fn count_interactions(&self, customer_id: i64) -> anyhow::Result<usize>;

@@ -71,6 +71,9 @@ pub struct IndexEntry {
     pub company: String,
     pub email: String,
     pub tags: String,
+    /// Their people's names, e-mail addresses and phone numbers other than the
+    /// customer's own, one a line.
+    pub people: String,
 }
 
 /// Customers: every read lists active (not archived) customers only, unless it says it

@@ -30,7 +30,7 @@ use chrono::NaiveDate;
 
 use crate::domain::moment::MomentStatus;
 
-pub(crate) use bulk::Bulk;
+pub(crate) use bulk::{Bulk, PersonFill};
 pub use contacts::{CannotClose, Interaction};
 pub(crate) use contacts::{Contacts, Logged};
 pub use customers::{CustomerPatch, CustomerRow, Customers, IndexEntry, Named, NewCustomer, SortKey};
@@ -40,6 +40,7 @@ pub(crate) use ledger::Ledger;
 pub use ledger::Order;
 pub use merge::{Filled, Merge, MergeRefused, MergedRow, Merges, Moved};
 pub(crate) use moments::Moments;
+pub use moments::NotTheirs;
 pub use nudges::{Nudges, Rows, Stream, Window};
 pub use people::People;
 pub use records::{

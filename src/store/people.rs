@@ -57,4 +57,9 @@ pub trait People {
     /// The people with a detail of `kind` whose key (`DetailKind::key`) is `key`, with
     /// their customer's id; by person id.
     fn people_by_detail(&self, kind: DetailKind, key: &str) -> anyhow::Result<Vec<(Person, i64)>>;
+
+    /// Everyone at every customer, archived ones too, by customer id and then in
+    /// `people_of`'s order, details and all: an export, in two passes instead of a query
+    /// per customer.
+    fn all_people(&self) -> anyhow::Result<Vec<Person>>;
 }

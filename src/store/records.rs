@@ -61,6 +61,8 @@ pub struct ContactPatch {
     pub note: Option<String>,
     /// `Some(None)` clears the satisfaction.
     pub satisfaction: Option<Option<u8>>,
+    /// The person it was with, one of its customer's people.
+    pub person_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -81,6 +83,9 @@ pub struct MomentPatch {
     pub status: Option<MomentStatus>,
     /// How it went, in words; `Some("")` clears it.
     pub outcome_note: Option<String>,
+    /// Who takes part, by person id: the whole set, replacing the one there (each one of
+    /// the customer's people, else `NotTheirs`).
+    pub people: Option<Vec<(i64, crate::domain::moment::Part)>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -298,6 +303,7 @@ mod tests {
                 kind: Kind::Gift,
                 note: "hamper “xl”".into(),
                 satisfaction: Some(5),
+                person_id: Some(3),
             }),
             Row::Entry(BalanceEntry {
                 id: 3,

@@ -6,6 +6,8 @@
 
 use std::cell::Cell;
 
+use chrono::{DateTime, Utc};
+
 use super::action::CardList;
 use super::theme::Look;
 use crate::app::customer::CustomerCard;
@@ -45,6 +47,8 @@ pub struct CustomerView {
     pub also_known_as: Vec<String>,
     /// The people at the customer, main first, who left last.
     pub people: Vec<Person>,
+    /// When each person was last in touch, by person id (`CustomerCard::last_contacts`).
+    pub last_contacts: Vec<(i64, DateTime<Utc>)>,
     /// The list with the selected row; with none, `e` edits the customer and `d`/`s` act
     /// on the first follow-up.
     pub focus: Option<CardList>,
@@ -96,6 +100,7 @@ impl CustomerView {
             snoozed: card.why.snoozed,
             also_known_as: card.also_known_as,
             people: card.people,
+            last_contacts: card.last_contacts,
             focus: None,
             rows: [0; CardList::ALL.len()],
             windows: Default::default(),

@@ -14,15 +14,26 @@ use crate::app::moments::{self, MomentInput};
 use crate::app::undo::{self, journaled};
 use crate::app::{Refused, Who, balance, follow_ups, log, orders, triggers};
 use crate::domain::balance::Side;
+use crate::domain::moment::parse_people;
 use crate::domain::text::{sanitize, shown_path};
+use crate::domain::whom;
 use crate::files;
 use crate::human::{day, follow_up_summary, items, local_time};
 use crate::store::{By, Change, Undid};
 
-/// "Logged call with Jan de Vries on Mon 16 Nov 10:00 · follow-up … · =4 · closed …".
+/// "Logged call with Jan de Vries on Mon 16 Nov 10:00 · follow-up … · =4 · closed …"; "with
+/// Frau Albrecht at Jan de Vries" when the line named someone.
 fn logged_said(done: &log::Contact, now: crate::clock::Now) -> String {
     let line = &done.logged.line;
-    let mut said = format!("Logged {} with {}", line.kind, sanitize(&done.customer.name));
+    let mut said = match &done.with {
+        Some(p) => format!(
+            "Logged {} with {} at {}",
+            line.kind,
+            sanitize(&p.name),
+            sanitize(whom::account(&done.customer))
+        ),
+        None => format!("Logged {} with {}", line.kind, sanitize(&done.customer.name)),
+    };
     if line.at.is_some() {
         let _ = write!(said, " on {}", local_time(done.logged.at, now));
     }
@@ -268,7 +279,14 @@ impl App {
             return self.submit_close_moment(id);
         }
         if let FormKind::Moment { customer_id, .. } = kind {
-            let values: Vec<String> = (0..5).map(|i| form.value(i)).collect();
+            let values: Vec<String> = (0..6).map(|i| form.value(i)).collect();
+            let people = match parse_people(&values[5]) {
+                Ok(people) => people,
+                Err(bad) => {
+                    form.error = Some(Refused::from(bad).to_string());
+                    return Ok(());
+                }
+            };
             let input = MomentInput {
                 title: &values[0],
                 when: &values[1],
@@ -276,6 +294,7 @@ impl App {
                 steps: &values[3],
                 response: &values[4],
                 outcome: "",
+                people: &people,
             };
             let (now, workdays) = (self.now, self.config.week.workdays);
             let planned = match refusal(journaled(&mut *self.store, now, By::Tui, |s| {

@@ -1,15 +1,23 @@
 //! The customers filter: fuzzy matching (nucleo, helix's matcher) over name, company,
-//! email and tags, folded as the CLI's CUSTOMER argument is (`domain::words`), plus
+//! email, tags and the customer's people (their names, e-mail addresses and phone
+//! numbers), folded as the CLI's CUSTOMER argument is (`domain::words`), plus
 //! `#tag` to narrow by tag and `#archived` to search the archived customers instead of
 //! the active ones. It keeps every customer's searchable text
 //! in memory, loaded on the first `/`, so each keystroke is a scan of memory, not a query:
 //! typing on narrows the previous matches (and only the fields that matched), Backspace
 //! returns to the matches it had, and a large book is scored on two threads.
+//!
+//! Phone numbers are matched by their digits: a query word of nothing but digits and
+//! the characters a number is written with is its digits ("06-1234" is "061234"), and
+//! each person's number is searchable as its digits and in its national form, `0` and
+//! its key (`domain::phone::key`): "+31 6 1234 5678" is found by "0612345678" and by
+//! "+31612345678", "06 1234 5678" too.
 
 use std::cell::OnceCell;
 
 use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
+use crate::domain::phone;
 use crate::domain::words::{fold, fold_into};
 use crate::store::{Book, IndexEntry};
 
@@ -46,7 +54,10 @@ struct Match {
 
 /// A set of an entry's fields, one bit each.
 type Fields = u8;
-const ALL_FIELDS: Fields = 0b1111;
+const ALL_FIELDS: Fields = 0b1_1111;
+
+/// How many fields an entry has: name, company, email, tags, people.
+const FIELDS: usize = 5;
 
 /// Haystacks and needles are folded once, up front, by the rule the CLI finds customers by
 /// (`domain::words::fold`: "Kühne" is "kuhne", "Straße" is "strasse"), so the matcher
@@ -63,21 +74,22 @@ const PARALLEL_FROM: usize = 20_000;
 
 struct Entry {
     id: i64,
-    /// Name, company, email and tags, folded (see `fold`), one after the other.
+    /// Name, company, email, tags and people, folded (see `fold`), one after the other.
     haystack: Utf32String,
     /// Where each field of `haystack` ends, in chars.
-    ends: [u32; 4],
+    ends: [u32; FIELDS],
     /// The letters in each field (see `bag`): a quick "cannot match" before matching.
-    bags: [u32; 4],
+    bags: [u32; FIELDS],
     tags: Box<str>,
 }
 
 impl Entry {
     fn new(e: IndexEntry) -> Entry {
-        let fields = [&e.name, &e.company, &e.email, &e.tags];
+        let people = searchable_people(&e.people);
+        let fields = [&e.name, &e.company, &e.email, &e.tags, &people];
         let mut text = String::with_capacity(fields.iter().map(|f| f.len()).sum());
-        let mut ends = [0; 4];
-        let mut bags = [0; 4];
+        let mut ends = [0; FIELDS];
+        let mut bags = [0; FIELDS];
         let mut chars = 0;
         for ((end, field_bag), field) in ends.iter_mut().zip(&mut bags).zip(fields) {
             let start = text.len();
@@ -145,6 +157,44 @@ impl Entry {
         }
         fields
     }
+}
+
+/// The people's lines (`IndexEntry::people`) as the filter searches them: a phone number
+/// as its digits and its national form (see the module doc), the rest as they are.
+fn searchable_people(lines: &str) -> String {
+    let mut text = String::with_capacity(lines.len() * 2);
+    for line in lines.lines() {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        if phone::check(line).is_ok() {
+            let digits = digits(line);
+            let national = format!("0{}", phone::key(line));
+            text.push_str(&digits);
+            if national != digits {
+                text.push(' ');
+                text.push_str(&national);
+            }
+        } else {
+            text.push_str(line);
+        }
+    }
+    text
+}
+
+fn digits(text: &str) -> String {
+    text.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// The query word as it is matched: a word of nothing but digits and the characters a
+/// phone number is written with is its digits, `None` when it has none (a lone `+` or
+/// `-` while typing a number asks for nothing yet).
+fn needle_text(word: &str) -> Option<String> {
+    let number_like = word.chars().all(|c| c.is_ascii_digit() || "+-()./".contains(c));
+    if !number_like {
+        return Some(word.to_string());
+    }
+    Some(digits(word)).filter(|d| !d.is_empty())
 }
 
 /// One word of the query, folded like the haystacks.
@@ -332,7 +382,11 @@ impl Filter {
                 (all.as_slice(), false)
             }
         };
-        let needles: Vec<Needle> = words.iter().map(|w| Needle::new(w)).collect();
+        let needles: Vec<Needle> = words
+            .iter()
+            .filter_map(|w| needle_text(w))
+            .map(|w| Needle::new(&w))
+            .collect();
         let search = Query {
             tags: &tags,
             needles: &needles,
@@ -526,6 +580,7 @@ mod tests {
             company: company.into(),
             email: format!("info@{}.nl", company.to_lowercase().replace(' ', "")),
             tags: tags.into(),
+            people: String::new(),
         }
     }
 
@@ -563,6 +618,26 @@ mod tests {
             "the closest match comes first"
         );
         assert_eq!(typed(&mut filter(), "xyz"), Vec::<i64>::new());
+    }
+
+    #[test]
+    fn people_are_found_by_name_address_and_number_typed_key_by_key() {
+        let book = || {
+            let mut acme = entry(1, "Acme BV", "Acme", "");
+            acme.people = "Anna de Boer\nanna@boer.nl\n+31 6 1234 5678".into();
+            let mut klok = entry(2, "De Klok", "", "");
+            klok.people = "Jan Smit\n020 555 0101".into();
+            Filter::new(vec![acme, klok])
+        };
+        assert_eq!(typed(&mut book(), "boer"), [1]);
+        assert_eq!(typed(&mut book(), "anna@"), [1]);
+        assert_eq!(typed(&mut book(), "smit"), [2]);
+        for number in ["0612345678", "06 1234 5678", "+31612345678", "06-1234-5678"] {
+            assert_eq!(typed(&mut book(), number), [1], "{number}");
+        }
+        assert_eq!(typed(&mut book(), "020 555"), [2]);
+        let mut f = book();
+        assert_eq!(typed(&mut f, "+"), [1, 2], "a lone + asks for nothing yet");
     }
 
     #[test]

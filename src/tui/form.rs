@@ -11,7 +11,9 @@ use crate::app::records::Row;
 use crate::domain::Customer;
 
 const CUSTOMER_FIELDS: [&str; 7] = ["Name", "Company", "Email", "Phone", "Cadence", "Tags", "Notes"];
-const MOMENT_FIELDS: [&str; 5] = ["Title", "When", "Concerns", "Steps", "Response"];
+const MOMENT_FIELDS: [&str; 6] = ["Title", "When", "Concerns", "Steps", "Response", "People"];
+/// What a moment's People field takes (`domain::moment::parse_people`).
+pub const PEOPLE_HINT: &str = "decides: thomas; signs: albrecht; anna, jan";
 const CLOSE_FIELDS: [&str; 1] = ["Outcome"];
 /// The customer's notes: the field of `CUSTOMER_FIELDS` that takes several lines.
 const NOTES: usize = 6;
@@ -135,6 +137,7 @@ impl Form {
             "what worries them about this decision",
             "the steps they take to decide",
             "how we will respond",
+            PEOPLE_HINT,
         ];
         Form::new(
             FormKind::Moment { customer_id, name },

@@ -12,19 +12,21 @@ use super::edits::refusal;
 use super::form::{Form, FormKind};
 use super::theme::Theme;
 use crate::app::Refused;
+use crate::app::moments;
 use crate::app::records::{
     self, ContactPatch, EntryPatch, FollowUpPatch, MomentPatch, OrderPatch, Record, Row, TriggerPatch,
 };
 use crate::app::undo::journaled;
 use crate::clock::Now;
+use crate::domain::moment::{parse_people, people_text};
 use crate::domain::text::sanitize;
 use crate::human::day;
 use crate::store::{By, Change};
 
 const CONTACT_FIELDS: [&str; 4] = ["Kind", "When", "Note", "Satisfied"];
 const FOLLOW_UP_FIELDS: [&str; 2] = ["Text", "Due"];
-const MOMENT_FIELDS: [&str; 7] = [
-    "Title", "When", "Concerns", "Steps", "Response", "Status", "Outcome",
+const MOMENT_FIELDS: [&str; 8] = [
+    "Title", "When", "Concerns", "Steps", "Response", "Status", "Outcome", "People",
 ];
 const TRIGGER_FIELDS: [&str; 3] = ["Kind", "Note", "Resolved"];
 const ENTRY_FIELDS: [&str; 3] = ["Side", "Note", "When"];
@@ -116,6 +118,7 @@ fn form(row: Row, now: Now, theme: Theme) -> Form {
                 m.response.clone(),
                 m.status.to_string(),
                 m.outcome_note.clone(),
+                people_text(&m.people),
             ],
             &[
                 "",
@@ -125,6 +128,7 @@ fn form(row: Row, now: Now, theme: Theme) -> Form {
                 "",
                 "upcoming, won, lost or passed",
                 "how it went: lost on price to Heller",
+                super::form::PEOPLE_HINT,
             ],
         ),
         Row::Trigger(t) => (
@@ -271,6 +275,7 @@ impl App {
                         at: read(f(1), |t| records::contact_time(now, t))?,
                         note: f(2),
                         satisfaction: read(f(3), records::satisfaction)?,
+                        person_id: None,
                     };
                     journaled(store, now, By::Tui, |s| {
                         records::edit_contact(s, now, r.id, &patch)
@@ -296,9 +301,12 @@ impl App {
                         response: f(4),
                         status: read(f(5), records::status)?,
                         outcome_note: f(6),
+                        people: None,
                     };
+                    // The field names the whole set: every part is replaced.
+                    let people = read(f(7), |t| parse_people(t).map_err(Refused::from))?.unwrap_or_default();
                     journaled(store, now, By::Tui, |s| {
-                        records::edit_moment(s, now, r.id, &patch)
+                        moments::edit(s, now, r.id, &patch, &people)
                     })
                     .map(|e| (e.change, e.said))
                 }

@@ -9,6 +9,7 @@ use touchbase::domain::moment::NewMoment;
 use touchbase::domain::money::Cents;
 use touchbase::domain::nudge::Rules;
 use touchbase::domain::person::{Detail, NewPerson};
+use touchbase::domain::quicklog::QuickLog;
 use touchbase::domain::trigger::TriggerKind;
 use touchbase::store::{Book, NewCustomer, NotFound, Rows, Stream, Window};
 
@@ -93,12 +94,17 @@ pub fn a_leaver_s_trigger_waits_for_a_contact_with_someone_else(b: &dyn Backend)
     );
     assert_eq!(book.triggers_of(c.id).unwrap()[0].answered_at, None);
 
-    // Once someone else is main, that contact (no one named) was with them.
-    book.set_main_person(jan.id, at("2026-11-19T10:00:00Z")).unwrap();
+    // A contact with Jan answers it.
+    let with_jan = QuickLog {
+        person_id: Some(jan.id),
+        ..line("meeting: met the new buyer")
+    };
+    book.log_contact(c.id, &with_jan, at("2026-11-19T10:00:00Z"))
+        .unwrap();
     assert_eq!(situations(&*book, 0), Vec::<i64>::new());
     assert_eq!(
         book.triggers_of(c.id).unwrap()[0].answered_at,
-        Some(at("2026-11-19T09:00:00Z"))
+        Some(at("2026-11-19T10:00:00Z"))
     );
     // The trigger itself stays open until resolved; only its nudge is answered.
     assert_eq!(book.require_trigger(t.id).unwrap().resolved_at, None);
@@ -175,6 +181,15 @@ pub fn a_valuable_account_on_one_person_is_single_threaded(b: &dyn Backend) {
     let old = big(&mut book, "Old", 14_955_000);
     let small = big(&mut book, "Small", 50_000);
     let deciding = big(&mut book, "Deciding", 50_000);
+    let two = big(&mut book, "Two", 14_955_000);
+    let piet = book.add_person(two, &person("Piet", false), added).unwrap();
+    book.log_contact(two, &line("call: main"), now() - days(6))
+        .unwrap();
+    let with_piet = QuickLog {
+        person_id: Some(piet.id),
+        ..line("call: piet")
+    };
+    book.log_contact(two, &with_piet, now() - days(5)).unwrap();
     for (id, ago) in [
         (kuhne, 5),
         (kuhne, 40),
@@ -201,7 +216,11 @@ pub fn a_valuable_account_on_one_person_is_single_threaded(b: &dyn Backend) {
     };
     book.add_moment(deciding, &moment, now() - days(1)).unwrap();
 
-    assert_eq!(threads(&*book, 3), vec![(kuhne, "Kühne".to_string(), 2)]);
+    assert_eq!(
+        threads(&*book, 3),
+        vec![(kuhne, "Kühne".to_string(), 2)],
+        "not Two: it talks to two people"
+    );
     assert_eq!(
         threads(&*book, 0),
         vec![(deciding, "Deciding".to_string(), 2)],

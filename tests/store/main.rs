@@ -11,10 +11,12 @@ mod import;
 mod journal;
 mod leaving;
 mod merge;
+mod moment_people;
 mod nudges;
 mod outcomes;
 mod parking;
 mod people;
+mod people_found;
 mod records;
 mod relationship;
 mod reminders;
@@ -175,6 +177,21 @@ macro_rules! contract {
                     adding_a_main_person_moves_main,
                     people_are_found_by_an_address_or_a_number_however_typed,
                     a_merge_brings_the_other_s_people_along_as_not_main,
+                    a_contact_is_with_its_person_or_the_main_contact,
+                },
+                people_found::{
+                    a_person_s_name_finds_their_account_at_every_level,
+                    the_words_follow_a_person_s_rename_and_its_undo,
+                    an_undone_add_forgets_the_person_s_name,
+                    a_merge_takes_the_people_s_names_along_and_its_undo_brings_them_back,
+                    a_person_who_left_still_finds_the_account,
+                    the_same_name_at_two_accounts_is_found_at_both,
+                },
+                moment_people::{
+                    a_moment_names_its_people_by_part_and_a_new_set_replaces_the_old,
+                    people_of_another_customer_are_refused_and_nothing_is_written,
+                    undo_puts_a_moment_s_people_back_and_an_older_entry_reads_with_none,
+                    a_merged_customer_s_moments_keep_their_people,
                 },
                 leaving::{
                     a_leaver_s_trigger_waits_for_a_contact_with_someone_else,

@@ -299,3 +299,53 @@ pub fn a_merge_brings_the_other_s_people_along_as_not_main(b: &dyn Backend) {
     assert_eq!(names, [("Acme dup", true), ("Anna de Boer", false)]);
     assert_eq!(book.people_of(keep.id).unwrap().len(), 1);
 }
+
+/// A contact is with the person its line was resolved to, else with the main contact as
+/// of when it was logged; the timeline reads it back, and each person's last contact (notes
+/// are none) is one read.
+pub fn a_contact_is_with_its_person_or_the_main_contact(b: &dyn Backend) {
+    use super::support::{at, line};
+    use touchbase::domain::quicklog::QuickLog;
+    let mut book = b.open();
+    let c = book.add_customer(&acme(), now()).unwrap();
+    let main = book.people_of(c.id).unwrap()[0].id;
+    let anna = book.add_person(c.id, &anna(), now()).unwrap();
+    let with_anna = QuickLog {
+        person_id: Some(anna.id),
+        ..line("call: terms")
+    };
+    let logged = book
+        .log_contact(c.id, &with_anna, at("2026-11-18T10:00:00Z"))
+        .unwrap();
+    assert_eq!(logged.line.person_id, Some(anna.id));
+    let plain = book
+        .log_contact(c.id, &line("call: hi"), at("2026-11-19T10:00:00Z"))
+        .unwrap();
+    assert_eq!(plain.line.person_id, Some(main), "the main contact, as stored");
+    let note = QuickLog {
+        person_id: Some(anna.id),
+        ..line("note: no contact")
+    };
+    book.log_contact(c.id, &note, at("2026-11-20T09:00:00Z")).unwrap();
+    let timeline = book.interactions(c.id, 10).unwrap();
+    let ids: Vec<Option<i64>> = timeline.iter().map(|i| i.person_id).collect();
+    assert_eq!(ids, [Some(anna.id), Some(main), Some(anna.id)]);
+    let mut last = book.last_contacts(c.id).unwrap();
+    last.sort();
+    assert_eq!(
+        last,
+        [
+            (Some(main), at("2026-11-19T10:00:00Z")),
+            (Some(anna.id), at("2026-11-18T10:00:00Z"))
+        ]
+    );
+    // Made main later, Anna does not take over the contacts that were with the one before.
+    book.set_main_person(anna.id, now()).unwrap();
+    let ids: Vec<Option<i64>> = book
+        .interactions(c.id, 10)
+        .unwrap()
+        .iter()
+        .map(|i| i.person_id)
+        .collect();
+    assert_eq!(ids, [Some(anna.id), Some(main), Some(anna.id)]);
+}

@@ -39,6 +39,7 @@ pub fn every_kind_of_note_is_found_with_its_customer_and_day(b: &dyn Backend) {
                 concerns: "budget".into(),
                 steps: String::new(),
                 response: "a visit".into(),
+                people: Vec::new(),
             },
             now(),
         )

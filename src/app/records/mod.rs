@@ -16,8 +16,9 @@ use crate::domain::moment::{Moment, NewMoment};
 use crate::domain::money::{BadAmount, Cents, MAX_AMOUNT};
 use crate::domain::text::sanitize;
 use crate::domain::trigger::Trigger;
+use crate::domain::whom::{self, Whom};
 use crate::domain::{Customer, FollowUp, typed};
-use crate::store::{Book, Change, Interaction, Journaled, Order, Revised};
+use crate::store::{Book, Change, Interaction, Journaled, NotFound, Order, Revised};
 
 pub use crate::store::{
     ContactPatch, EntryPatch, FollowUpPatch, MomentPatch, OrderPatch, Record, Row, TriggerPatch,
@@ -120,8 +121,9 @@ pub fn edit_contact(
             (p.at.is_some(), "time"),
             (p.note.is_some(), "note"),
             (p.satisfaction.is_some(), "satisfaction"),
+            (p.person_id.is_some(), "person"),
         ],
-        "contact's kind, time, note or satisfaction",
+        "contact's kind, time, note, satisfaction or person",
     )?;
     if let Some(at) = p.at
         && at > now.utc
@@ -140,6 +142,36 @@ pub fn edit_contact(
     let patch = ContactPatch { note, ..p.clone() };
     let revised = store.edit_contact(id, &patch)?;
     edited(store, now, revised, Row::Contact, &fields)
+}
+
+/// [`edit_contact`], and with `with` given, whom it was with: one of its customer's people,
+/// found as the quick-log line finds them (`domain::whom`); no one or several is refused.
+pub fn edit_contact_with(
+    store: &mut dyn Book,
+    now: Now,
+    id: i64,
+    p: &ContactPatch,
+    with: Option<&str>,
+) -> anyhow::Result<Edited<Interaction>> {
+    let Some(typed) = with else {
+        return edit_contact(store, now, id, p);
+    };
+    let contact = store.interaction(id)?.ok_or(NotFound { what: "contact", id })?;
+    let customer = store.require_customer(contact.customer_id)?;
+    let people = store.people_of(customer.id)?;
+    let account = whom::account(&customer);
+    let person_id = match whom::pick(&people, typed) {
+        Whom::One(person) => person.id,
+        Whom::NoOne => return Err(Refused::Whom(whom::no_one(typed.trim(), account, &people)).into()),
+        Whom::Several(found) => {
+            return Err(Refused::Whom(whom::several(typed.trim(), account, &found)).into());
+        }
+    };
+    let patch = ContactPatch {
+        person_id: Some(person_id),
+        ..p.clone()
+    };
+    edit_contact(store, now, id, &patch)
 }
 
 /// Text (not empty) and due day (today or later while it is open).
@@ -188,8 +220,9 @@ pub fn edit_moment(
             (p.response.is_some(), "response"),
             (p.status.is_some(), "status"),
             (p.outcome_note.is_some(), "outcome note"),
+            (p.people.is_some(), "people"),
         ],
-        "moment's title, day, concerns, steps, response, status or outcome note",
+        "moment's title, day, concerns, steps, response, status, outcome note or people",
     )?;
     let patch = MomentPatch {
         title: trimmed(p.title.as_ref()),
@@ -208,6 +241,7 @@ pub fn edit_moment(
         concerns: patch.concerns.clone().unwrap_or_default(),
         steps: patch.steps.clone().unwrap_or_default(),
         response: patch.response.clone().unwrap_or_default(),
+        people: Vec::new(),
     })
     .map_err(Refused::from)?;
     if let Some(note) = &patch.outcome_note {

@@ -123,6 +123,7 @@ fn board(expected: &str, planned: &str) -> Moment {
         planned_at: at(planned),
         closed_at: None,
         outcome_note: String::new(),
+        people: Vec::new(),
     }
 }
 

@@ -57,6 +57,7 @@ fn moment(id: i64, title: &str, expected: &str) -> Moment {
         planned_at: at("2026-11-01"),
         closed_at: None,
         outcome_note: String::new(),
+        people: Vec::new(),
     }
 }
 

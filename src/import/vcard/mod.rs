@@ -21,6 +21,33 @@ use crate::domain::limits::IMPORT_RECORDS;
 /// Our own extensions, so an exported book reads back whole.
 pub(crate) const CADENCE: &str = "X-TOUCHBASE-CADENCE";
 pub(crate) const LAST_CONTACT: &str = "X-TOUCHBASE-LAST-CONTACT";
+/// The account's name, on the cards of an account without a company.
+pub(crate) const ACCOUNT: &str = "X-TOUCHBASE-ACCOUNT";
+pub(crate) const PERSON_NOTE: &str = "X-TOUCHBASE-PERSON-NOTE";
+pub(crate) const LEFT_ON: &str = "X-TOUCHBASE-LEFT-ON";
+pub(crate) const LEFT_TO: &str = "X-TOUCHBASE-LEFT-TO";
+
+/// The label a property's TYPE list gives its value: the first type that says where
+/// (CELL is mobile; WORK, HOME, FAX, PAGER, or our own X- label), not how (VOICE,
+/// INTERNET, PREF).
+fn label(parameters: Option<&vcard4::parameter::Parameters>) -> String {
+    let types = parameters.and_then(|p| p.types.as_ref());
+    types
+        .into_iter()
+        .flatten()
+        .map(|t| {
+            let t = t.to_string().to_lowercase();
+            t.strip_prefix("x-").map(str::to_string).unwrap_or(t)
+        })
+        .find(|t| {
+            !matches!(
+                t.as_str(),
+                "voice" | "internet" | "pref" | "text" | "x400" | "msg" | ""
+            )
+        })
+        .map(|t| if t == "cell" { "mobile".to_string() } else { t })
+        .unwrap_or_default()
+}
 
 pub fn read(text: &str, now: Now) -> anyhow::Result<Parsed> {
     read_at_most(text, now, IMPORT_RECORDS)
@@ -128,14 +155,18 @@ fn one_card(lines: &[String]) -> Result<Draft, String> {
         d.company = name.unwrap_or_default();
     }
     for e in &card.email {
-        Draft::offer(&mut d.email, &restore(&e.value));
+        d.add_email(&label(e.parameters.as_ref()), &restore(&e.value));
     }
     for t in &card.tel {
-        let number = match t {
-            TextOrUriProperty::Text(t) => restore(&t.value),
-            TextOrUriProperty::Uri(u) => tel_uri(&u.value.to_string()),
+        let (number, params) = match t {
+            TextOrUriProperty::Text(t) => (restore(&t.value), t.parameters.as_ref()),
+            TextOrUriProperty::Uri(u) => (tel_uri(&u.value.to_string()), u.parameters.as_ref()),
         };
-        Draft::offer(&mut d.phone, &number);
+        d.add_phone(&label(params), &number);
+    }
+    // TITLE is the job title; ROLE the function, when there is no title.
+    for t in card.title.iter().chain(&card.role) {
+        Draft::offer(&mut d.role, &restore(&t.value));
     }
     for n in &card.note {
         d.add_note(&restore(&n.value));
@@ -156,6 +187,16 @@ fn one_card(lines: &[String]) -> Result<Draft, String> {
             Draft::offer(&mut d.cadence, value);
         } else if x.name.eq_ignore_ascii_case(LAST_CONTACT) {
             Draft::offer(&mut d.last_contact, value);
+        } else if x.name.eq_ignore_ascii_case(ACCOUNT) {
+            // The account is named apart only where the person is not it.
+            d.person.clone_from(&d.name);
+            d.name = restore(value);
+        } else if x.name.eq_ignore_ascii_case(PERSON_NOTE) {
+            d.add_person_note(&restore(value));
+        } else if x.name.eq_ignore_ascii_case(LEFT_ON) {
+            Draft::offer(&mut d.left_on, value);
+        } else if x.name.eq_ignore_ascii_case(LEFT_TO) {
+            Draft::offer(&mut d.left_to, &restore(value));
         }
     }
     Ok(d)

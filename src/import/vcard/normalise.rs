@@ -6,13 +6,13 @@
 
 use std::borrow::Cow;
 
-use super::{CADENCE, LAST_CONTACT, short};
+use super::{ACCOUNT, CADENCE, LAST_CONTACT, LEFT_ON, LEFT_TO, PERSON_NOTE, short};
 use crate::import::decode;
 use crate::import::fields::{limit, oversize};
 use crate::import::headers::Field;
 
 /// The properties a customer is built from.
-const USED: [&str; 9] = [
+const USED: [&str; 15] = [
     "FN",
     "N",
     "ORG",
@@ -20,8 +20,14 @@ const USED: [&str; 9] = [
     "TEL",
     "NOTE",
     "CATEGORIES",
+    "TITLE",
+    "ROLE",
     CADENCE,
     LAST_CONTACT,
+    ACCOUNT,
+    PERSON_NOTE,
+    LEFT_ON,
+    LEFT_TO,
 ];
 
 /// Unfolded lines with the number of the line each starts on. A line starting with a
@@ -152,6 +158,11 @@ fn field_of(name: &str) -> Field {
         "CATEGORIES" => Field::Tags,
         CADENCE => Field::Cadence,
         LAST_CONTACT => Field::LastContact,
+        "TITLE" | "ROLE" => Field::Role,
+        ACCOUNT => Field::Name,
+        PERSON_NOTE => Field::PersonNotes,
+        LEFT_ON => Field::LeftOn,
+        LEFT_TO => Field::LeftTo,
         _ => Field::Ignore,
     }
 }

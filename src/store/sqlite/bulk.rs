@@ -10,8 +10,9 @@ use rusqlite::{OptionalExtension as _, Transaction, TransactionBehavior, params}
 use super::SqliteBook;
 use super::customers::{CUSTOMER_COLUMNS, FieldsToSet, customer_from_row, set_fields};
 use super::sql::{from_ts, ts};
+use crate::domain::person::{NewPerson, Person};
 use crate::domain::{Customer, Kind};
-use crate::store::{Bulk, CustomerPatch, NewCustomer};
+use crate::store::{Bulk, CustomerPatch, NewCustomer, PersonFill};
 
 /// One open IMMEDIATE transaction with cached statements. Nothing is visible to others
 /// until `finish`; dropping it without finishing rolls everything back.
@@ -96,6 +97,38 @@ impl SqliteBulk<'_> {
 impl Bulk for SqliteBulk<'_> {
     fn customer(&mut self, c: &NewCustomer, created_at: DateTime<Utc>) -> anyhow::Result<i64> {
         super::customers::insert(&self.tx, c, created_at).context("adding a customer")
+    }
+
+    fn account(
+        &mut self,
+        c: &NewCustomer,
+        main: &NewPerson,
+        created_at: DateTime<Utc>,
+    ) -> anyhow::Result<(i64, i64)> {
+        let id = super::customers::insert(&self.tx, c, created_at).context("adding a customer")?;
+        let person = super::people::complete_main(&self.tx, id, main, created_at)
+            .context("adding a customer's main person")?;
+        Ok((id, person))
+    }
+
+    fn person(&mut self, customer_id: i64, p: &NewPerson, created_at: DateTime<Utc>) -> anyhow::Result<i64> {
+        super::people::insert_other(&self.tx, customer_id, p, created_at).context("adding a person")
+    }
+
+    fn fill_person(&mut self, id: i64, fill: &PersonFill, now: DateTime<Utc>) -> anyhow::Result<()> {
+        super::people::fill(&self.tx, id, fill, now)
+    }
+
+    fn each_person_key(
+        &self,
+        f: &mut dyn FnMut(i64, i64, &str),
+        emails: &mut dyn FnMut(i64, i64, &str),
+    ) -> anyhow::Result<()> {
+        super::people::each_key(&self.tx, f, emails)
+    }
+
+    fn person_so_far(&self, id: i64) -> anyhow::Result<Option<Person>> {
+        super::people::so_far(&self.tx, id)
     }
 
     fn interaction(

@@ -2,12 +2,14 @@
 //! archive) in the order of each sort's index. Knows nothing of who reads them or how they
 //! are ranked.
 
+use std::collections::HashMap;
+
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
 use super::SqliteBook;
-use super::sql::{Lenient, int, ts};
+use super::sql::{Lenient, as_text, int, ts};
 use crate::domain::Pause;
 use crate::domain::balance::Balance;
 use crate::domain::customer::Summary;
@@ -532,6 +534,38 @@ impl SqliteBook {
         Ok(())
     }
 
+    /// What `IndexEntry::people` holds, for every customer on `which` that has any: one
+    /// pass over the people and one over their details, not a query per customer.
+    fn people_text(&self, which: Shelf) -> rusqlite::Result<HashMap<i64, String>> {
+        let archived = which.flag();
+        let mut text: HashMap<i64, String> = HashMap::new();
+        let mut add = |id: i64, line: &str| {
+            let t = text.entry(id).or_default();
+            if !t.is_empty() {
+                t.push('\n');
+            }
+            t.push_str(line);
+        };
+        let mut names = self.conn.prepare_cached(
+            "SELECT p.customer_id, p.name FROM people p CROSS JOIN customers c ON c.id = p.customer_id
+             WHERE c.archived = ?1 AND p.name <> c.name",
+        )?;
+        let mut rows = names.query([archived])?;
+        while let Some(r) = rows.next()? {
+            add(r.get(0)?, as_text(r.get_ref(1)?).as_str());
+        }
+        let mut details = self.conn.prepare_cached(
+            "SELECT p.customer_id, d.value FROM person_details d
+             CROSS JOIN people p ON p.id = d.person_id CROSS JOIN customers c ON c.id = p.customer_id
+             WHERE c.archived = ?1 AND NOT (d.kind = 'email' AND d.value = c.email)",
+        )?;
+        let mut rows = details.query([archived])?;
+        while let Some(r) = rows.next()? {
+            add(r.get(0)?, as_text(r.get_ref(1)?).as_str());
+        }
+        Ok(text)
+    }
+
     fn index(&self, which: Shelf) -> anyhow::Result<Vec<IndexEntry>> {
         // The active book is most of the table: one pass over it. The archive is a few
         // rows: a seek in an index that leads with the flag.
@@ -545,16 +579,19 @@ impl SqliteBook {
                  WHERE archived = 1"
             }
         };
+        let mut people = self.people_text(which).context("loading people for the filter")?;
         let mut entries = self
             .conn
             .prepare_cached(sql)?
             .query_map([], |r| {
+                let id = r.get(0)?;
                 let entry = IndexEntry {
-                    id: r.get(0)?,
+                    id,
                     name: r.get(1)?,
                     company: r.get(2)?,
                     email: r.get(3)?,
                     tags: r.get(4)?,
+                    people: people.remove(&id).unwrap_or_default(),
                 };
                 Ok((r.get(5)?, entry))
             })?

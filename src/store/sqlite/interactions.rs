@@ -18,12 +18,19 @@ impl Contacts for SqliteBook {
     fn log_contact(&mut self, customer_id: i64, log: &QuickLog, at: DateTime<Utc>) -> anyhow::Result<Logged> {
         self.write("log the contact", |tx| {
             let at = ts(at);
-            tx.prepare_cached(
-                "INSERT INTO interactions (customer_id, at, kind, note, satisfaction) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![customer_id, at, log.kind, log.note, log.satisfaction])
-            .map_err(|e| super::customers::explain_missing_customer(e, customer_id))?;
-            let interaction_id = tx.last_insert_rowid();
+            // Without a person named, the contact was with the main contact as of now.
+            let (interaction_id, person_id): (i64, Option<i64>) = tx
+                .prepare_cached(
+                    "INSERT INTO interactions (customer_id, at, kind, note, satisfaction, person_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5,
+                             COALESCE(?6, (SELECT id FROM people WHERE customer_id = ?1 AND main = 1)))
+                     RETURNING id, person_id",
+                )?
+                .query_row(
+                    params![customer_id, at, log.kind, log.note, log.satisfaction, log.person_id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .map_err(|e| super::customers::explain_missing_customer(e, customer_id))?;
             // Before the line's own follow-up exists: `!done` settles what was open.
             let closed = close(tx, customer_id, &log.closes, at)?;
 
@@ -72,7 +79,10 @@ impl Contacts for SqliteBook {
                 trigger_id,
                 tags_added,
                 closed,
-                line: log.clone(),
+                line: QuickLog {
+                    person_id,
+                    ..log.clone()
+                },
                 at: from_ts(at),
             })
         })
@@ -82,7 +92,7 @@ impl Contacts for SqliteBook {
     fn interactions(&self, customer_id: i64, limit: usize) -> anyhow::Result<Vec<Interaction>> {
         self.conn
             .prepare_cached(
-                "SELECT id, customer_id, at, kind, note, satisfaction FROM interactions
+                "SELECT id, customer_id, at, kind, note, satisfaction, person_id FROM interactions
                  WHERE customer_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2",
             )?
             .query_map(params![customer_id, int(limit)], interaction_from_row)?
@@ -99,7 +109,7 @@ impl Contacts for SqliteBook {
     ) -> anyhow::Result<Vec<Interaction>> {
         self.conn
             .prepare_cached(
-                "SELECT id, customer_id, at, kind, note, satisfaction FROM interactions
+                "SELECT id, customer_id, at, kind, note, satisfaction, person_id FROM interactions
                  WHERE customer_id = ?1 AND at <= ?2 AND (at < ?2 OR id < ?3)
                  ORDER BY at DESC, id DESC LIMIT ?4",
             )?
@@ -109,6 +119,20 @@ impl Contacts for SqliteBook {
             )?
             .collect::<Result<Vec<_>, _>>()
             .context("loading more of the timeline")
+    }
+
+    /// One pass over the customer's contacts by the customer's index; a time that is no
+    /// number (a damaged row, which the timeline reads leniently) is passed over.
+    fn last_contacts(&self, customer_id: i64) -> anyhow::Result<Vec<(Option<i64>, DateTime<Utc>)>> {
+        self.conn
+            .prepare_cached(
+                "SELECT person_id, max(at) FROM interactions
+                 WHERE customer_id = ?1 AND kind <> 'note' AND typeof(at) = 'integer'
+                 GROUP BY person_id",
+            )?
+            .query_map([customer_id], |r| Ok((r.get(0)?, from_ts(r.get(1)?))))?
+            .collect::<Result<Vec<_>, _>>()
+            .context("finding each person's last contact")
     }
 
     fn count_interactions(&self, customer_id: i64) -> anyhow::Result<usize> {
@@ -121,7 +145,7 @@ impl Contacts for SqliteBook {
     }
 }
 
-/// `id, customer_id, at, kind, note, satisfaction`, read leniently.
+/// `id, customer_id, at, kind, note, satisfaction, person_id`, read leniently.
 pub(super) fn interaction_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Interaction> {
     let r = Lenient::new(row, "interactions", 0)?;
     Ok(Interaction {
@@ -133,6 +157,7 @@ pub(super) fn interaction_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<
         satisfaction: r
             .opt_int_in(5, 1..=5, "a satisfaction (1 to 5)")?
             .map(|s| s as u8),
+        person_id: row.get(6)?,
     })
 }
 
@@ -140,7 +165,7 @@ pub(super) fn interaction_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<
 pub(super) fn by_id(conn: &rusqlite::Connection, id: i64) -> anyhow::Result<Option<Interaction>> {
     use rusqlite::OptionalExtension as _;
     conn.prepare_cached(
-        "SELECT id, customer_id, at, kind, note, satisfaction FROM interactions WHERE id = ?1",
+        "SELECT id, customer_id, at, kind, note, satisfaction, person_id FROM interactions WHERE id = ?1",
     )?
     .query_row([id], interaction_from_row)
     .optional()

@@ -24,14 +24,19 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../assets/migrations/012_open_follow_ups_by_customer.sql"),
     include_str!("../../../assets/migrations/013_reminders.sql"),
     include_str!("../../../assets/migrations/014_people.sql"),
-    // 015 and 016 are the finding and moments helpers'; merged, this is schema 17.
+    include_str!("../../../assets/migrations/015_people_found.sql"),
+    include_str!("../../../assets/migrations/016_moment_people.sql"),
     include_str!("../../../assets/migrations/017_leavers.sql"),
 ];
 
 /// A step SQL cannot do (folding text by the domain's rule, a phone number's key), run right after the
 /// migration to the version it is listed with, in the same transaction.
 type Step = fn(&Connection) -> rusqlite::Result<()>;
-const RUST_STEPS: &[(i64, Step)] = &[(7, super::words::index_all), (14, super::people::migrate_details)];
+const RUST_STEPS: &[(i64, Step)] = &[
+    (7, super::words::index_all),
+    (14, super::people::migrate_details),
+    (15, super::words::index_people),
+];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -12,6 +12,7 @@ use super::customers::{FieldsToSet, explain_missing_customer, write_fields};
 use super::sql::{as_text, ts};
 use crate::domain::Customer;
 use crate::domain::person::{Detail, DetailKind, Left, NewPerson, Person, PersonPatch};
+use crate::domain::words;
 use crate::store::{NewCustomer, NotFound, NotOpen, People};
 
 const PERSON_COLUMNS: &str = "p.id, p.customer_id, p.name, p.role, p.notes, p.main, p.left_on, p.left_to";
@@ -147,6 +148,7 @@ fn set_first_detail(conn: &Connection, id: i64, kind: DetailKind, value: &str) -
     Ok(())
 }
 
+/// Adds a person, findable by their name: their words join their account's.
 fn insert_person(
     conn: &Connection,
     customer_id: i64,
@@ -154,9 +156,22 @@ fn insert_person(
     main: bool,
     now: DateTime<Utc>,
 ) -> rusqlite::Result<i64> {
+    let id = insert_row(conn, customer_id, new, main, now)?;
+    super::words::add(conn, customer_id, &words::words(&new.name))?;
+    Ok(id)
+}
+
+/// Adds a person's row and details, with their name key; their words are the caller's.
+fn insert_row(
+    conn: &Connection,
+    customer_id: i64,
+    new: &NewPerson,
+    main: bool,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<i64> {
     conn.prepare_cached(
-        "INSERT INTO people (customer_id, name, role, notes, main, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        "INSERT INTO people (customer_id, name, role, notes, main, created_at, updated_at, name_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
     )?
     .execute(params![
         customer_id,
@@ -164,7 +179,8 @@ fn insert_person(
         new.role.trim(),
         new.notes,
         main,
-        ts(now)
+        ts(now),
+        words::key(new.name.trim()),
     ])?;
     let id = conn.last_insert_rowid();
     add_details(conn, id, DetailKind::Email, &new.emails)?;
@@ -172,7 +188,8 @@ fn insert_person(
     Ok(id)
 }
 
-/// A new customer's main person, from the customer's own fields (the in-step rule).
+/// A new customer's main person, from the customer's own fields (the in-step rule): their
+/// words are the customer's name's, written with it.
 pub(super) fn insert_main(
     conn: &Connection,
     customer_id: i64,
@@ -187,7 +204,116 @@ pub(super) fn insert_main(
         phones: vec![Detail::new(phone)],
         ..NewPerson::default()
     };
-    insert_person(conn, customer_id, &new, true, now)
+    insert_row(conn, customer_id, &new, true, now)
+}
+
+/// A person who is not the main contact, for a bulk write: their id.
+pub(super) fn insert_other(
+    conn: &Connection,
+    customer_id: i64,
+    new: &NewPerson,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<i64> {
+    insert_person(conn, customer_id, new, false, now)
+}
+
+/// Makes the main person of a customer just added `new` whole: its name (which may not
+/// be the account's: "Anna de Boer" at "Acme BV"), role, notes and every detail with its
+/// label (a bulk write's `account`). The customer's own e-mail and phone are already
+/// `new`'s first ones.
+pub(super) fn complete_main(
+    conn: &Connection,
+    customer_id: i64,
+    new: &NewPerson,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<i64> {
+    let id: i64 = conn
+        .prepare_cached("SELECT id FROM people WHERE customer_id = ?1 AND main = 1")?
+        .query_row([customer_id], |r| r.get(0))?;
+    conn.prepare_cached(
+        "UPDATE people SET name = ?2, role = ?3, notes = ?4, updated_at = ?5, name_key = ?6 WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        new.name.trim(),
+        new.role.trim(),
+        new.notes,
+        ts(now),
+        words::key(new.name.trim())
+    ])?;
+    // Findable by their own name too ("Anna de Boer" at "Acme BV").
+    super::words::add(conn, customer_id, &words::words(&new.name))?;
+    write_details(conn, id, DetailKind::Email, &new.emails)?;
+    write_details(conn, id, DetailKind::Phone, &new.phones)?;
+    Ok(id)
+}
+
+/// Adds to person `id` what a bulk write's `fill` holds, and keeps the customer in step.
+pub(super) fn fill(
+    conn: &Connection,
+    id: i64,
+    fill: &crate::store::PersonFill,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    conn.prepare_cached(
+        "UPDATE people SET role = coalesce(?2, role), notes = coalesce(?3, notes),
+             left_on = coalesce(left_on, ?4), left_to = CASE WHEN left_on IS NULL THEN coalesce(?5, left_to) ELSE left_to END,
+             updated_at = ?6 WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        fill.role.as_deref().map(str::trim),
+        fill.notes,
+        fill.left.as_ref().map(|l| l.on.to_string()),
+        fill.left.as_ref().map(|l| l.to.trim()),
+        ts(now)
+    ])
+    .context("filling in an imported person")?;
+    let mut append = conn.prepare_cached(
+        "INSERT INTO person_details (person_id, kind, label, value, key, position)
+         VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(position), -1) + 1 FROM person_details
+                                      WHERE person_id = ?1 AND kind = ?2))",
+    )?;
+    for (kind, details) in [
+        (DetailKind::Email, &fill.emails),
+        (DetailKind::Phone, &fill.phones),
+    ] {
+        for d in details.iter().filter(|d| !d.value.trim().is_empty()) {
+            let value = d.value.trim();
+            append.execute(params![id, kind.as_str(), d.label.trim(), value, kind.key(value)])?;
+        }
+    }
+    if !fill.emails.is_empty() || !fill.phones.is_empty() {
+        customer_follows(conn, id, None, now)?;
+    }
+    Ok(())
+}
+
+/// Every person's customer, id and name, then every e-mail key, for an import to match on.
+pub(super) fn each_key(
+    conn: &Connection,
+    f: &mut dyn FnMut(i64, i64, &str),
+    emails: &mut dyn FnMut(i64, i64, &str),
+) -> anyhow::Result<()> {
+    let mut stmt = conn.prepare("SELECT customer_id, id, name FROM people ORDER BY id")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next().context("loading people to match against")? {
+        f(r.get(0)?, r.get(1)?, r.get_ref(2)?.as_str()?);
+    }
+    let mut stmt = conn.prepare(
+        "SELECT p.customer_id, d.person_id, d.key FROM person_details d JOIN people p ON p.id = d.person_id
+         WHERE d.kind = 'email' ORDER BY d.person_id, d.position, d.id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next().context("loading addresses to match against")? {
+        emails(r.get(0)?, r.get(1)?, r.get_ref(2)?.as_str()?);
+    }
+    Ok(())
+}
+
+/// The person `id` as a bulk write has them.
+pub(super) fn so_far(conn: &Connection, id: i64) -> anyhow::Result<Option<Person>> {
+    by_id(conn, id)
 }
 
 /// A customer put back by an undo without people (its people went with it): a main
@@ -236,8 +362,12 @@ pub(super) fn follow_customer(
     // The name follows only an account named after its main person ("Jan de Vries", no
     // company): renaming "Acme BV" renames no one.
     if let Some((from, to)) = renamed.filter(|(_, to)| !to.is_empty()) {
-        conn.prepare_cached("UPDATE people SET name = ?3, updated_at = ?4 WHERE id = ?1 AND name = ?2")?
+        let renamed = conn
+            .prepare_cached("UPDATE people SET name = ?3, updated_at = ?4 WHERE id = ?1 AND name = ?2")?
             .execute(params![main, from, to, ts(now)])?;
+        if renamed > 0 {
+            super::words::person_named(conn, main)?;
+        }
     }
     if let Some(email) = email {
         set_first_detail(conn, main, DetailKind::Email, email)?;
@@ -346,10 +476,18 @@ pub(in crate::store::sqlite) fn make_main_in_tx(
     make_main(conn, &required(conn, id)?, now)
 }
 
-/// Removes person `id` and their details (an undone add).
+/// Removes person `id` and their details (an undone add), and their name from their
+/// account's words.
 pub(in crate::store::sqlite) fn remove(conn: &Connection, id: i64) -> anyhow::Result<()> {
+    let customer_id: Option<i64> = conn
+        .query_row("SELECT customer_id FROM people WHERE id = ?1", [id], |r| r.get(0))
+        .optional()
+        .context("reading a person")?;
     conn.execute("DELETE FROM people WHERE id = ?1", [id])
         .context("removing a person")?;
+    if let Some(customer_id) = customer_id {
+        super::words::index(conn, customer_id).context("forgetting the person's name")?;
+    }
     Ok(())
 }
 
@@ -395,6 +533,9 @@ pub(in crate::store::sqlite) fn update_in_tx(
         .context("editing a person")?;
     if changed == 0 {
         return Err(person_not_found(id).into());
+    }
+    if patch.name.is_some() {
+        super::words::person_named(tx, id).context("keeping the person findable")?;
     }
     if let Some(emails) = &patch.emails {
         write_details(tx, id, DetailKind::Email, emails)?;
@@ -526,5 +667,36 @@ impl People for SqliteBook {
                 (p, c)
             })
             .collect())
+    }
+
+    fn all_people(&self) -> anyhow::Result<Vec<Person>> {
+        let mut people = self
+            .conn
+            .prepare(&format!(
+                "SELECT {PERSON_COLUMNS} FROM people p ORDER BY p.customer_id, {PEOPLE_ORDER}"
+            ))?
+            .query_map([], person_from_row)?
+            .collect::<Result<Vec<_>, _>>()
+            .context("loading everyone")?;
+        let at: std::collections::HashMap<i64, usize> =
+            people.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+        let mut stmt = self.conn.prepare(
+            "SELECT person_id, kind, label, value FROM person_details ORDER BY person_id, position, id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next().context("loading everyone's details")? {
+            let Some(&i) = at.get(&r.get::<_, i64>(0)?) else {
+                continue;
+            };
+            let detail = Detail {
+                label: as_text(r.get_ref(2)?),
+                value: as_text(r.get_ref(3)?),
+            };
+            match r.get_ref(1)?.as_str()? {
+                "email" => people[i].emails.push(detail),
+                _ => people[i].phones.push(detail),
+            }
+        }
+        Ok(people)
     }
 }

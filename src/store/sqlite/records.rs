@@ -78,7 +78,8 @@ impl Records for SqliteBook {
                 tx.prepare_cached(
                     "UPDATE interactions SET
                         kind = coalesce(?2, kind), at = coalesce(?3, at), note = coalesce(?4, note),
-                        satisfaction = CASE WHEN ?5 THEN ?6 ELSE satisfaction END
+                        satisfaction = CASE WHEN ?5 THEN ?6 ELSE satisfaction END,
+                        person_id = coalesce(?7, person_id)
                      WHERE id = ?1",
                 )?
                 .execute(params![
@@ -87,7 +88,8 @@ impl Records for SqliteBook {
                     p.at.map(ts),
                     p.note,
                     p.satisfaction.is_some(),
-                    p.satisfaction.flatten()
+                    p.satisfaction.flatten(),
+                    p.person_id
                 ])
                 .context("editing the contact")?;
                 Ok(())
@@ -153,6 +155,9 @@ impl Records for SqliteBook {
                     p.outcome_note
                 ])
                 .context("editing the decision moment")?;
+                if let Some(people) = &p.people {
+                    moments::write_people(tx, id, people, true)?;
+                }
                 Ok(())
             };
             revise(tx, Record::Moment(id), write, |r| match r {

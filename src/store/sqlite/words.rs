@@ -1,8 +1,9 @@
 //! The words a customer is found by, in SQLite: `customer_words` (every folded word of
-//! their name, company and former names, indexed by word) and `customers.name_key` (the
-//! folded name, for the exact match), written in the transaction that writes the names,
-//! and the lookups over them, each a range on an index. What a word is, is
-//! `domain::words`'.
+//! their name, company, former names and their people's names, indexed by word),
+//! `customers.name_key` and `people.name_key` (the folded names, for the exact and the
+//! starting match), written in the transaction that writes the names, and the lookups
+//! over them, each a range on an index. A person's name finds their account as the
+//! account's own name does (schema 15). What a word is, is `domain::words`'.
 
 use std::fmt::Write as _;
 
@@ -22,11 +23,20 @@ pub(super) fn add(conn: &Connection, id: i64, words: &[String]) -> rusqlite::Res
     Ok(())
 }
 
-/// What customer `id`'s words and name key are, from their row and former names as they
-/// are stored now; `None` when there is no such customer.
+/// What customer `id`'s words and name key are, from their row, former names and people
+/// as they are stored now; `None` when there is no such customer.
 pub(in crate::store::sqlite) fn expected(
     conn: &Connection,
     id: i64,
+) -> rusqlite::Result<Option<(String, Vec<String>)>> {
+    expected_of(conn, id, true)
+}
+
+/// As `expected`; `with_people` false for a schema before people (the migration to 7).
+fn expected_of(
+    conn: &Connection,
+    id: i64,
+    with_people: bool,
 ) -> rusqlite::Result<Option<(String, Vec<String>)>> {
     let Some((name, company)) = conn
         .prepare_cached("SELECT name, company FROM customers WHERE id = ?1")?
@@ -35,7 +45,10 @@ pub(in crate::store::sqlite) fn expected(
     else {
         return Ok(None);
     };
-    let aliases = aliases(conn, id)?;
+    let mut aliases = aliases(conn, id)?;
+    if with_people {
+        aliases.extend(people_names(conn, id)?);
+    }
     let names = [name.as_str(), company.as_str()]
         .into_iter()
         .chain(aliases.iter().map(String::as_str));
@@ -45,6 +58,13 @@ pub(in crate::store::sqlite) fn expected(
 /// The names customer `id` is also known by (those merged into them), oldest first.
 pub(in crate::store::sqlite) fn aliases(conn: &Connection, id: i64) -> rusqlite::Result<Vec<String>> {
     conn.prepare_cached("SELECT name FROM customer_aliases WHERE customer_id = ?1 ORDER BY id")?
+        .query_map([id], |r| r.get_ref(0).map(text))?
+        .collect()
+}
+
+/// The names of customer `id`'s people, those who left too.
+fn people_names(conn: &Connection, id: i64) -> rusqlite::Result<Vec<String>> {
+    conn.prepare_cached("SELECT name FROM people WHERE customer_id = ?1")?
         .query_map([id], |r| r.get_ref(0).map(text))?
         .collect()
 }
@@ -85,13 +105,23 @@ pub(in crate::store::sqlite) fn restore(
 }
 
 /// Writes customer `id`'s words and name key again from their row: after any write of
-/// their name, company or former names.
+/// their name, company, former names or their people's names.
 pub(in crate::store::sqlite) fn index(conn: &Connection, id: i64) -> rusqlite::Result<()> {
-    let Some((key, words)) = expected(conn, id)? else {
+    index_of(conn, id, true)
+}
+
+fn index_of(conn: &Connection, id: i64, with_people: bool) -> rusqlite::Result<()> {
+    let Some((key, words)) = expected_of(conn, id, with_people)? else {
         return Ok(());
     };
     conn.prepare_cached("UPDATE customers SET name_key = ?2 WHERE id = ?1 AND name_key IS NOT ?2")?
         .execute(params![id, key])?;
+    if with_people {
+        for (person, key) in stale_people_keys(conn, id)? {
+            conn.prepare_cached("UPDATE people SET name_key = ?2 WHERE id = ?1")?
+                .execute(params![person, key])?;
+        }
+    }
     if stored(conn, id)? != words {
         conn.prepare_cached("DELETE FROM customer_words WHERE customer_id = ?1")?
             .execute([id])?;
@@ -100,16 +130,64 @@ pub(in crate::store::sqlite) fn index(conn: &Connection, id: i64) -> rusqlite::R
     Ok(())
 }
 
-/// Every customer's words and name key, written again (the migration that adds them).
+/// Every customer's words and name key, written again (the migration to 7, which adds
+/// them: there are no people yet).
 pub(super) fn index_all(conn: &Connection) -> rusqlite::Result<()> {
     let ids: Vec<i64> = conn
         .prepare("SELECT id FROM customers ORDER BY id")?
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     for id in ids {
-        index(conn, id)?;
+        index_of(conn, id, false)?;
     }
     Ok(())
+}
+
+/// The migration to 15: the people whose name key the SQL could not copy from their
+/// customer (a name other than the account's) get theirs, and their words join their
+/// account's. A book from before people has none such: its people are the customers.
+pub(super) fn index_people(conn: &Connection) -> rusqlite::Result<()> {
+    let rest: Vec<(i64, i64, String)> = conn
+        .prepare("SELECT id, customer_id, name FROM people WHERE name_key = ''")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, text(r.get_ref(2)?))))?
+        .collect::<Result<_, _>>()?;
+    let mut set = conn.prepare("UPDATE people SET name_key = ?2 WHERE id = ?1")?;
+    for (id, customer_id, name) in rest {
+        set.execute(params![id, words::key(&name)])?;
+        add(conn, customer_id, &words::words(&name))?;
+    }
+    Ok(())
+}
+
+/// A person's name written (renamed): their name key, and the words of their account
+/// again.
+pub(in crate::store::sqlite) fn person_named(conn: &Connection, person_id: i64) -> rusqlite::Result<()> {
+    let customer_id: Option<i64> = conn
+        .prepare_cached("SELECT customer_id FROM people WHERE id = ?1")?
+        .query_row([person_id], |r| r.get(0))
+        .optional()?;
+    match customer_id {
+        Some(customer_id) => index(conn, customer_id),
+        None => Ok(()),
+    }
+}
+
+/// Customer `id`'s people whose stored name key is not their folded name, with the key
+/// they should have.
+pub(in crate::store::sqlite) fn stale_people_keys(
+    conn: &Connection,
+    id: i64,
+) -> rusqlite::Result<Vec<(i64, String)>> {
+    let mut stale = Vec::new();
+    let mut stmt = conn.prepare_cached("SELECT id, name, name_key FROM people WHERE customer_id = ?1")?;
+    let mut rows = stmt.query([id])?;
+    while let Some(r) = rows.next()? {
+        let key = words::key(&text(r.get_ref(1)?));
+        if r.get_ref(2)?.as_str().ok() != Some(key.as_str()) {
+            stale.push((r.get(0)?, key));
+        }
+    }
+    Ok(stale)
 }
 
 /// Customer `id`'s words as stored, sorted.
@@ -146,7 +224,8 @@ pub(super) fn named(conn: &Connection, archived: i32, typed: &str, limit: usize)
         });
     }
     let key = typed_words.join(" ");
-    // Former names are few: the exact match looks there too.
+    // Former names are few: the exact match looks there too. A person's name counts as
+    // their account's own.
     let exact = ids(
         conn,
         &format!(
@@ -154,21 +233,40 @@ pub(super) fn named(conn: &Connection, archived: i32, typed: &str, limit: usize)
              UNION
              SELECT a.customer_id FROM customer_aliases a JOIN customers c ON c.id = a.customer_id
              WHERE a.name_key = ?1 AND c.archived = {archived}
+             UNION
+             SELECT p.customer_id FROM people p CROSS JOIN customers c ON c.id = p.customer_id
+             WHERE p.name_key = ?1 AND c.archived = {archived}
              LIMIT ?2"
         ),
         params![key, limit],
     )?;
     // `?1 || x'ff'` is just above every text that starts with ?1: no valid UTF-8 byte is
     // 0xff. A range on the index, where LIKE with a bound pattern would scan the table.
-    let starting = ids(
-        conn,
-        &format!(
-            "SELECT id FROM customers
-             WHERE archived = {archived} AND name_key >= ?1 AND name_key < ?1 || x'ff'
-             ORDER BY name_key, id LIMIT ?2"
-        ),
-        params![key, limit],
-    )?;
+    // The customers' names and their people's each walk their own index in name order,
+    // merged here: a union sorted in SQL would read every name that starts so.
+    let keyed = |sql: &str| -> rusqlite::Result<Vec<(String, i64)>> {
+        conn.prepare_cached(sql)?
+            .query_map(params![key, limit], |r| Ok((text(r.get_ref(0)?), r.get(1)?)))?
+            .collect()
+    };
+    let mut both = keyed(&format!(
+        "SELECT name_key, id FROM customers
+         WHERE archived = {archived} AND name_key >= ?1 AND name_key < ?1 || x'ff'
+         ORDER BY name_key, id LIMIT ?2"
+    ))?;
+    both.extend(keyed(&format!(
+        "SELECT p.name_key, p.customer_id FROM people p CROSS JOIN customers c ON c.id = p.customer_id
+         WHERE p.name_key >= ?1 AND p.name_key < ?1 || x'ff' AND c.archived = {archived}
+         ORDER BY p.name_key, p.customer_id LIMIT ?2"
+    ))?);
+    both.sort_unstable();
+    let mut starting: Vec<i64> = Vec::with_capacity(both.len());
+    for (_, id) in both {
+        if !starting.contains(&id) {
+            starting.push(id);
+        }
+    }
+    starting.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
     Ok(Found {
         exact,
         starting,

@@ -1,5 +1,5 @@
-//! Comparing the words each customer is found by (and their folded name) with what their
-//! names give, by the same rule that writes them (`sqlite::words::expected`), and
+//! Comparing the words each customer is found by (and their folded name, and their
+//! people's) with what their names give, by the same rule that writes them (`sqlite::words::expected`), and
 //! rebuilding those that disagree. A hand edit of a name, or another tool's, leaves them
 //! stale.
 
@@ -27,7 +27,10 @@ pub(super) fn problems(conn: &Connection) -> anyhow::Result<Vec<Finding>> {
         let Some((expected_key, expected)) = words::expected(conn, id)? else {
             continue;
         };
-        if key.as_deref() == Some(expected_key.as_str()) && words::stored(conn, id)? == expected {
+        if key.as_deref() == Some(expected_key.as_str())
+            && words::stored(conn, id)? == expected
+            && words::stale_people_keys(conn, id)?.is_empty()
+        {
             continue;
         }
         problems.push(Finding {
@@ -37,7 +40,7 @@ pub(super) fn problems(conn: &Connection) -> anyhow::Result<Vec<Finding>> {
                 column: Some(WORDS.to_string()),
                 found: None,
                 problem:
-                    "has search words that are not those of its name and company, so it is not found by them"
+                    "has search words that are not those of its name, company and people, so it is not found by them"
                         .to_string(),
                 repair: Some("rebuilds them".to_string()),
             },

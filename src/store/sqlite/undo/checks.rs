@@ -56,12 +56,7 @@ pub(super) fn follow_up_moved(
 }
 
 pub(super) fn moment_changed(tx: &Connection, m: &Moment) -> anyhow::Result<Option<String>> {
-    use crate::store::sqlite::moments::{MOMENT_COLUMNS, moment_from_row};
-    let now = tx
-        .prepare_cached(&format!("SELECT {MOMENT_COLUMNS} FROM moments m WHERE m.id = ?1"))?
-        .query_row([m.id], moment_from_row)
-        .optional()
-        .context("loading the moment to undo")?;
+    let now = crate::store::sqlite::moments::by_id(tx, m.id).context("loading the moment to undo")?;
     Ok(match now {
         None => Some(DELETED.into()),
         // A moment recorded after the fact was added closed; only a later close counts.

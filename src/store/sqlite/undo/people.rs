@@ -29,6 +29,12 @@ pub(super) fn undo_add(
 ) -> anyhow::Result<()> {
     let what = format!("adding {}", person.name);
     unchanged(tx, &what, person)?;
+    let named: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM moment_people WHERE person_id = ?1)")?
+        .query_row([person.id], |r| r.get(0))?;
+    if named {
+        return Err(refuse(what, "they were named in a decision moment since"));
+    }
     if person.main {
         match main_before {
             Some(before) => people::make_main_in_tx(tx, before, now)?,

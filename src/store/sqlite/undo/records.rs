@@ -38,8 +38,9 @@ pub(super) fn undo_edit(tx: &Connection, before: &Row, after: &Row) -> anyhow::R
 fn write_back(tx: &Connection, row: &Row) -> anyhow::Result<()> {
     match row {
         Row::Contact(c) => tx.execute(
-            "UPDATE interactions SET kind = ?2, at = ?3, note = ?4, satisfaction = ?5 WHERE id = ?1",
-            params![c.id, c.kind, ts(c.at), c.note, c.satisfaction],
+            "UPDATE interactions SET kind = ?2, at = ?3, note = ?4, satisfaction = ?5,
+                 person_id = (SELECT id FROM people WHERE id = ?6) WHERE id = ?1",
+            params![c.id, c.kind, ts(c.at), c.note, c.satisfaction, c.person_id],
         ),
         Row::FollowUp(f) => tx.execute(
             "UPDATE follow_ups SET text = ?2, due = ?3 WHERE id = ?1",
@@ -74,6 +75,16 @@ fn write_back(tx: &Connection, row: &Row) -> anyhow::Result<()> {
         ),
     }
     .context("putting the record back as it was")?;
+    put_people_back(tx, row)
+}
+
+/// A moment's people as `row` holds them, those still at its customer (an entry older
+/// than moment people holds none).
+fn put_people_back(tx: &Connection, row: &Row) -> anyhow::Result<()> {
+    if let Row::Moment(m) = row {
+        let people: Vec<_> = m.people.iter().map(|p| (p.id, p.part)).collect();
+        crate::store::sqlite::moments::write_people(tx, m.id, &people, false)?;
+    }
     Ok(())
 }
 
@@ -179,10 +190,15 @@ fn exists(tx: &Connection, table: &str, id: i64) -> anyhow::Result<bool> {
 fn insert(tx: &Connection, row: &Row, kept: &Kept) -> anyhow::Result<()> {
     let created = |fallback| kept.created_at.map_or(fallback, ts);
     match row {
+        // With whom it was: that person, else (gone since, as a deleted customer's people
+        // are) the main contact; a contact with no one recorded stays so.
         Row::Contact(c) => tx.execute(
-            "INSERT INTO interactions (id, customer_id, at, kind, direction, note, satisfaction)
-             VALUES (?1, ?2, ?3, ?4, coalesce(?5, 'out'), ?6, ?7)",
-            params![c.id, c.customer_id, ts(c.at), c.kind, kept.direction, c.note, c.satisfaction],
+            "INSERT INTO interactions (id, customer_id, at, kind, direction, note, satisfaction, person_id)
+             VALUES (?1, ?2, ?3, ?4, coalesce(?5, 'out'), ?6, ?7,
+                     CASE WHEN ?8 IS NOT NULL THEN coalesce(
+                         (SELECT id FROM people WHERE id = ?8 AND customer_id = ?2),
+                         (SELECT id FROM people WHERE customer_id = ?2 AND main = 1)) END)",
+            params![c.id, c.customer_id, ts(c.at), c.kind, kept.direction, c.note, c.satisfaction, c.person_id],
         ),
         Row::FollowUp(f) => tx.execute(
             "INSERT INTO follow_ups (id, customer_id, interaction_id, text, due, first_due, snoozes, created_at, done_at)
@@ -261,7 +277,7 @@ fn insert(tx: &Connection, row: &Row, kept: &Kept) -> anyhow::Result<()> {
         ),
     }
     .context("putting the deleted record back")?;
-    Ok(())
+    put_people_back(tx, row)
 }
 
 /// The contact a deleted follow-up, give or trigger came from, if it is still there.

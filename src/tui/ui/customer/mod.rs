@@ -18,6 +18,7 @@ use super::super::customer::CustomerView;
 use super::super::theme::Theme;
 use crate::domain::customer::Freshness;
 use crate::domain::text::sanitize;
+use crate::domain::whom;
 use crate::human::{ago, day, local_time};
 
 /// From this width the card puts the relationship beside the follow-ups and timeline.
@@ -371,6 +372,9 @@ fn render_lower(card: &CustomerView, lower_area: Rect, buf: &mut Buffer) {
         _ => {
             let items = card.timeline.iter().enumerate().map(|(n, i)| {
                 let sat = i.satisfaction.map(|s| format!(" ={s}")).unwrap_or_default();
+                let with = whom::other_than_main(&card.people, i.person_id)
+                    .map(|p| format!("with {} · ", sanitize(whom::short_name(&card.people, p))))
+                    .unwrap_or_default();
                 Line::from(vec![
                     Span::styled(
                         format!(
@@ -381,6 +385,7 @@ fn render_lower(card: &CustomerView, lower_area: Rect, buf: &mut Buffer) {
                         theme.dim,
                     ),
                     Span::styled(format!("{:<10}", i.kind.as_str()), theme.key),
+                    Span::styled(with, theme.dim),
                     Span::raw(sanitize(&i.note).into_owned()),
                     Span::styled(sat, theme.ok),
                 ])

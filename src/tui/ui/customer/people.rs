@@ -1,12 +1,14 @@
 //! The card's people block: one line per person at the customer, `name · role · e-mail ·
-//! phone`, the main contact first and marked, who left dimmed with the day and where to.
+//! phone · last 12 Nov` (their last contact), the main contact first and marked, who left dimmed with the day and where to.
 //! Shown only when the customer has more than its main person: the head's contact line
 //! already is that one. A small screen gets one line of names. Drawn from the `CustomerView` alone.
 
 use ratatui::text::{Line, Span};
 
 use super::super::super::customer::CustomerView;
+use crate::app::customer::last_contact_with;
 use crate::domain::text::sanitize;
+use crate::human::short_date;
 
 /// What the block's first line starts with; the lines after it are indented as far.
 const LABEL: &str = "people: ";
@@ -55,6 +57,9 @@ pub fn lines(card: &CustomerView, rows: u16) -> Vec<Line<'static>> {
                 if !extra.is_empty() {
                     parts.push(sanitize(extra).into_owned());
                 }
+            }
+            if let Some(at) = last_contact_with(&card.last_contacts, p) {
+                parts.push(format!("last {}", short_date(at, card.look.now)));
             }
             let mut spans = vec![Span::styled(
                 format!("{label:<width$}", width = LABEL.len()),

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::super::wrap;
 
-use crate::domain::moment::MomentStatus;
+use crate::domain::moment::{MomentStatus, people_phrase};
 use crate::domain::nudge;
 use crate::domain::text::sanitize;
 use crate::human::{ago, day};
@@ -42,8 +42,8 @@ pub fn balance_line<'a>(card: &CustomerView, theme: &Theme) -> Line<'a> {
     ])
 }
 
-/// Title, the strip, and the shown moment's concerns, steps, response and how it went, a
-/// line each.
+/// Title, the strip, and the shown moment's people, concerns, steps, response and how it
+/// went, a line each.
 pub fn process_height(card: &CustomerView, today: NaiveDate) -> u16 {
     let details = shown_moment(card, today).map_or(0, |i| {
         let m = &card.moments[i];
@@ -51,6 +51,7 @@ pub fn process_height(card: &CustomerView, today: NaiveDate) -> u16 {
             .iter()
             .filter(|t| !t.is_empty())
             .count()
+            + usize::from(!m.people.is_empty())
     });
     2 + details as u16
 }
@@ -118,6 +119,13 @@ pub fn process(card: &CustomerView) -> Paragraph<'static> {
     }
     let mut lines = vec![Line::from(strip)];
     if let Some(m) = shown_moment(card, today).map(|i| &card.moments[i]) {
+        if !m.people.is_empty() {
+            // "decides Thomas Kühne, signs Frau Albrecht, with Jan Smit"
+            lines.push(Line::from(vec![
+                Span::styled(" who: ", theme.dim),
+                Span::raw(sanitize(&people_phrase(&m.people)).into_owned()),
+            ]));
+        }
         for (label, text) in [
             ("concerns", &m.concerns),
             ("their steps", &m.steps),
