@@ -390,6 +390,7 @@ fn a_book_from_every_earlier_schema_upgrades_with_every_row_intact_and_right_sum
             complaints_before: at("2026-11-27T09:00:00Z"),
             loyalty_before: at("2026-06-03T09:00:00Z"),
             loyal_if_added_before: at("2026-08-25T09:00:00Z"),
+            single_threaded_since: at("2026-09-04T09:00:00Z"),
         };
         let walk = |stream| book.stream_rows(stream, &w, 10).unwrap().len();
         assert_eq!(walk(Stream::Overdue { tier: 2 }), 1, "from {version}");

@@ -84,8 +84,11 @@ fn without_a_name_the_contact_is_with_the_main_contact() {
         assert_eq!(c["person"], "Acme BV", "{c}");
     }
     let show = book.ok(&["show", "acme"]);
+    // (The trigger Jan de Vries's leaving opened says "with the successor": not a contact.)
     assert!(
-        !show.contains("with "),
+        !show
+            .lines()
+            .any(|l| (l.contains("plain") || l.contains("renewal")) && l.contains("with ")),
         "the main contact goes without saying: {show}"
     );
     // After a new main contact, the old contacts stay with whom they were.
