@@ -127,7 +127,7 @@ impl Default for Weights {
             taking_too_much: 3.0,
             loyalty_unrewarded: 4.0,
             satisfaction_drop: 5.0,
-            single_threaded: 5.0,
+            single_threaded: 2.0,
             value: 0.1,
         }
     }
