@@ -165,11 +165,14 @@ pub enum Command {
     ///   moment_passed         a moment whose day has gone by, still open: how did it go?
     ///   complaint_open        an open complaint (reactional trigger), loudest the day it came
     ///   situation_unanswered  a situational trigger (new buyer, merger, move) not answered
-    ///                         with a contact
+    ///                         with a contact; when someone left (person left), only a
+    ///                         contact with someone else there answers it
     ///   influence_unanswered  an influential trigger (a competitor's offer) not answered
     ///   taking_too_much       you asked more of them than you gave
     ///   loyalty_unrewarded    very satisfied (=5) and nothing given in loyalty_days (180)
     ///   satisfaction_drop     satisfaction fell and nobody has talked to them since
+    ///   single_threaded       a valuable account (10,000+ or an open moment) whose contacts
+    ///                         in single_threaded_days (90) were all with one person
     ///
     /// A customer's value tier lifts every score of theirs; `touchbase why CUSTOMER` shows
     /// the terms. Without --all, the top nudge.limit are shown.
@@ -527,7 +530,7 @@ pub enum PersonCmd {
         #[arg(long)]
         json: bool,
     },
-    /// Record that a person left: touchbase person left 12 --on 2026-10-01 --to Globex
+    /// Record that a person left: touchbase person left 12 --on 2026-10-01 --to Globex [--follow]
     Left {
         id: i64,
         /// The day they left: yesterday, 2026-10-01… (default today)
@@ -536,6 +539,10 @@ pub enum PersonCmd {
         /// Where they went
         #[arg(long, value_name = "COMPANY", default_value = "")]
         to: String,
+        /// Follow them there: make COMPANY a new prospect with them as its first person
+        /// (or add them to its account, if there is one); needs --to
+        #[arg(long)]
+        follow: bool,
         #[arg(long)]
         json: bool,
     },
@@ -801,8 +808,8 @@ impl ValueEnum for Sort {
 #[derive(Debug, clap::Args)]
 pub struct QuietArgs {
     pub customer: String,
-    /// cadence, moment, passed, complaint, situation, influence, taking, loyalty or
-    /// satisfaction (or the full kind, cadence_exceeded); a nudge about one moment or
+    /// cadence, moment, passed, complaint, situation, influence, taking, loyalty,
+    /// satisfaction or single (or the full kind, cadence_exceeded); a nudge about one moment or
     /// trigger takes its id when the customer has several: complaint:7
     pub kind: String,
     /// The day it nudges again (tomorrow, fri, +2w, next week, 2027-03-01), then the reason

@@ -256,7 +256,9 @@ impl Config {
     }
 
     pub fn from_toml(text: &str) -> Result<Config, BadConfig> {
-        toml::from_str(text).map_err(|e| BadConfig::new(&e, text))
+        let mut config: Config = toml::from_str(text).map_err(|e| BadConfig::new(&e, text))?;
+        config.nudge.currency.clone_from(&config.money.currency);
+        Ok(config)
     }
 }
 
@@ -310,7 +312,7 @@ mod tests {
     }
 
     /// Every number in the config: its table, key and range.
-    const RANGES: [(&str, &str, i64, i64); 21] = [
+    const RANGES: [(&str, &str, i64, i64); 23] = [
         ("remind", "top", 1, 100),
         ("remind.smtp", "port", 1, 65_535),
         ("remind.smtp", "timeout", 1, 300),
@@ -321,6 +323,7 @@ mod tests {
         ("nudge", "preparation_days", 0, 365),
         ("nudge", "complaint_days", 0, 365),
         ("nudge", "loyalty_days", 0, 3650),
+        ("nudge", "single_threaded_days", 1, 3650),
         ("nudge.weights", "follow_up_overdue", 0, 1000),
         ("nudge.weights", "follow_up_today", 0, 1000),
         ("nudge.weights", "cadence_exceeded", 0, 1000),
@@ -330,6 +333,7 @@ mod tests {
         ("nudge.weights", "taking_too_much", 0, 1000),
         ("nudge.weights", "loyalty_unrewarded", 0, 1000),
         ("nudge.weights", "satisfaction_drop", 0, 1000),
+        ("nudge.weights", "single_threaded", 0, 1000),
         ("nudge.weights", "value", 0, 10),
         ("money", "currency", 0, 0),
     ];

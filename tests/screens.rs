@@ -986,3 +986,47 @@ fn o_opens_mailto_or_tel_with_the_system_s_opener() {
         "{said}"
     );
 }
+
+/// `L` on the card: who left is picked by number, the trigger of their leaving opens, and
+/// where they went is offered y/n: a new prospect with them as its first person.
+#[test]
+fn marking_a_person_as_left_opens_a_trigger_and_offers_to_follow_them() {
+    let mut f = book_then(|store, jan| {
+        let anna = touchbase::domain::person::NewPerson {
+            name: "Anna de Boer".into(),
+            role: "inkoper".into(),
+            ..Default::default()
+        };
+        store.add_person(jan, &anna, at("2026-06-01T09:00:00Z")).unwrap();
+    });
+    f.app.press(KeyCode::Enter); // Jan de Vries's card
+    f.app.keys("L");
+    insta::assert_snapshot!("mark_left_prompt_80x24", draw(&mut f.app, 80, 24).backend());
+    f.app.submit("", "3");
+    let error = draw(&mut f.app, 80, 24).backend().to_string();
+    assert!(error.contains("type the number of who left (1 to 2)"), "{error}");
+    f.app.press(KeyCode::Backspace);
+    f.app.submit("", "2 to Globex");
+    insta::assert_snapshot!("mark_left_follow_80x24", draw(&mut f.app, 80, 24).backend());
+    let card = f.app.customer.as_ref().unwrap();
+    let anna = card.people.iter().find(|p| p.name == "Anna de Boer").unwrap();
+    assert_eq!(anna.left.as_ref().unwrap().to, "Globex");
+    assert!(
+        card.triggers
+            .iter()
+            .any(|t| t.note == "Anna de Boer left — build the relationship with the successor")
+    );
+    f.app.submit("", "y");
+    let status = f.app.status.as_ref().unwrap().text.clone();
+    assert_eq!(status, "Followed Anna de Boer to Globex — u undoes");
+    f.app.keys("u");
+    let status = f.app.status.as_ref().unwrap().text.clone();
+    assert!(
+        status.starts_with("Undone: followed Anna de Boer to Globex"),
+        "{status}"
+    );
+    f.app.keys("u");
+    let card = f.app.customer.as_ref().unwrap();
+    assert!(card.people.iter().all(|p| p.left.is_none()));
+    assert!(card.triggers.iter().all(|t| t.person_id.is_none()));
+}

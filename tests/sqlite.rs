@@ -390,6 +390,7 @@ fn a_book_from_every_earlier_schema_upgrades_with_every_row_intact_and_right_sum
             complaints_before: at("2026-11-27T09:00:00Z"),
             loyalty_before: at("2026-06-03T09:00:00Z"),
             loyal_if_added_before: at("2026-08-25T09:00:00Z"),
+            single_threaded_since: at("2026-09-04T09:00:00Z"),
         };
         let walk = |stream| book.stream_rows(stream, &w, 10).unwrap().len();
         assert_eq!(walk(Stream::Overdue { tier: 2 }), 1, "from {version}");
@@ -574,19 +575,6 @@ fn a_schema_13_book_gives_every_customer_one_main_person_with_its_details() {
          VALUES ('thomas', 3), ('kuehne', 3), ('bau', 3), ('marieke', 4), ('jansen', 4);",
     )
     .unwrap();
-    let dump = |conn: &Connection, sql: &str| -> Vec<String> {
-        let mut stmt = conn.prepare(sql).unwrap();
-        let n = stmt.column_count();
-        stmt.query_map([], |r| {
-            Ok((0..n)
-                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
-                .collect::<Vec<_>>()
-                .join("|"))
-        })
-        .unwrap()
-        .map(Result::unwrap)
-        .collect()
-    };
     let tables = [
         "SELECT * FROM customers ORDER BY id",
         "SELECT * FROM interactions ORDER BY id",
@@ -749,19 +737,6 @@ fn a_schema_14_book_upgrades_with_its_moments_naming_no_one_until_told() {
          VALUES (1, 'email', 'info@acme.test', 'info@acme.test'), (1, 'phone', '010', '10');",
     )
     .unwrap();
-    let dump = |conn: &Connection, sql: &str| -> Vec<String> {
-        let mut stmt = conn.prepare(sql).unwrap();
-        let n = stmt.column_count();
-        stmt.query_map([], |r| {
-            Ok((0..n)
-                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
-                .collect::<Vec<_>>()
-                .join("|"))
-        })
-        .unwrap()
-        .map(Result::unwrap)
-        .collect()
-    };
     let tables = [
         "SELECT * FROM customers ORDER BY id",
         // Schema 15 gives people a name key of their own; what they were is kept.
@@ -796,4 +771,20 @@ fn a_schema_14_book_upgrades_with_its_moments_naming_no_one_until_told() {
     let again = touchbase::store::open(&path).unwrap();
     assert_eq!(again.moment(1).unwrap().unwrap().people, named.people);
     assert_eq!(again.moments_of(1).unwrap()[0].people, named.people);
+}
+
+/// Every row `sql` selects, each as its values joined by "|": what an upgrade must leave
+/// as it was.
+fn dump(conn: &Connection, sql: &str) -> Vec<String> {
+    let mut stmt = conn.prepare(sql).unwrap();
+    let n = stmt.column_count();
+    stmt.query_map([], |r| {
+        Ok((0..n)
+            .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+            .collect::<Vec<_>>()
+            .join("|"))
+    })
+    .unwrap()
+    .map(Result::unwrap)
+    .collect()
 }

@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::urgency::Why;
+use super::urgency::{Facts, Why};
 use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::balance::BalanceEntry;
@@ -90,15 +90,14 @@ impl CustomerCard {
         let moments = store.moments_of(customer.id)?;
         let triggers = store.triggers_of(customer.id)?;
         let snoozed = store.nudge_snoozes_of(customer.id, now.today())?;
-        let why = Why::of(
-            &customer,
-            &follow_ups,
-            &moments,
-            &triggers,
-            &snoozed,
-            now,
-            &config.nudge,
-        );
+        let thread = super::urgency::thread(store, now, config, &customer)?;
+        let facts = Facts {
+            follow_ups: &follow_ups,
+            moments: &moments,
+            triggers: &triggers,
+            thread: thread.as_ref(),
+        };
+        let why = Why::of(&customer, &facts, &snoozed, now, &config.nudge);
         let also_known_as = store.former_names(customer.id)?;
         let people = store.people_of(customer.id)?;
         let last_contacts = by_person(&people, store.last_contacts(customer.id)?);

@@ -34,6 +34,9 @@ pub fn done(code: ItemCode) -> Result<Done, Refused> {
                 CustomerNudge::Taking | CustomerNudge::Loyalty => {
                     format!("give them something: `touchbase give {id} NOTE`")
                 }
+                CustomerNudge::Single => format!(
+                    "meet a second person there and log it: `touchbase person add {id} NAME`, then `touchbase log {id} \"meeting: …\"`"
+                ),
             },
         }),
     }

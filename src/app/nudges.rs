@@ -19,6 +19,7 @@ pub(super) fn window(now: Now, rules: &Rules) -> Window {
         complaints_before: rules.complaints_before(now.utc),
         loyalty_before: rules.loyalty_before(now.utc),
         loyal_if_added_before: rules.loyal_if_added_before(now.utc),
+        single_threaded_since: rules.single_threaded_since(now.utc),
     }
 }
 
@@ -106,6 +107,11 @@ fn add_all_nudges(
                 .iter()
                 .filter_map(|(t, cu)| nudge::trigger(t, cu, now.utc, now.zone(), rules)),
         ),
+        Rows::Threads(threads) => nudges.extend(
+            threads
+                .iter()
+                .filter_map(|(t, cu)| nudge::single_threaded(cu, t, rules)),
+        ),
     }
 }
 
@@ -128,6 +134,10 @@ pub(super) fn bound(stream: Stream, rows: &Rows, now: Now, rules: &Rules) -> Opt
         Rows::Triggers(triggers) => {
             let (t, cu) = triggers.last()?;
             nudge::trigger(t, cu, now.utc, now.zone(), rules)
+        }
+        Rows::Threads(threads) => {
+            let (t, cu) = threads.last()?;
+            nudge::single_threaded(cu, t, rules)
         }
     };
     last.filter(|n| n.kind == kind).map(|n| n.score)

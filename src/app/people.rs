@@ -4,17 +4,19 @@
 //! rules are the domain's (`domain::person`), the in-step rule the store's. Each write
 //! leaves a `Change`, so it goes on the undo journal (`undo::journaled`).
 
+use anyhow::anyhow;
 use chrono::NaiveDate;
 
 use super::customers::{Shelf, Who, find_including_archived};
 use super::refused::Refused;
 use super::undo::{Undoable, entry};
 use crate::clock::Now;
-use crate::domain::Customer;
 use crate::domain::person::{NewPerson, Person, PersonPatch};
+use crate::domain::trigger::Trigger;
 use crate::domain::when::{Facing, parse_day};
 use crate::domain::whom::{self, Whom};
-use crate::store::{Book, Change, Journaled, NotFound};
+use crate::domain::{Customer, Tags};
+use crate::store::{Book, Change, CustomerFields, Followed, Journaled, NewCustomer, NotFound};
 
 /// A person added, and the main contact they replaced (when `--main` moved it).
 #[derive(Debug, Clone)]
@@ -54,7 +56,6 @@ impl Undoable for Changed {
         let change = self.change.as_ref()?;
         let name = &self.person.name;
         let said = match change {
-            Change::PersonLeft { .. } => format!("marked {name} as left"),
             Change::MainPersonSet { .. } => format!("made {name} the main contact"),
             _ => format!("edited {name}"),
         };
@@ -127,21 +128,193 @@ pub fn left_on(typed: Option<&str>, today: NaiveDate) -> anyhow::Result<NaiveDat
     }
 }
 
-/// Records that person `id` left on the day `on` names, to `to`.
+/// The note of the trigger a person's leaving opens. Their name, never a guessed
+/// pronoun: touchbase does not know anyone's gender.
+pub fn left_note(name: &str) -> String {
+    format!("{} left — build the relationship with the successor", name.trim())
+}
+
+/// What `mark_left` can do with where someone went: follow them there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Follow {
+    /// Only record where they went (and say what could be done).
+    No,
+    /// Make the company a new prospect with them as its first person, or add them to the
+    /// account of that company there is.
+    Yes,
+}
+
+/// Where a person who left could go, or went: a new prospect account, or the account of
+/// that company already in the book.
+#[derive(Debug, Clone)]
+pub enum Destination {
+    /// No account of that company yet: it would be (or was) made, tagged `prospect`.
+    New { company: String },
+    /// An account of that company is there: they would be (or were) added to it.
+    Existing { customer: Box<Customer> },
+}
+
+/// A person marked as left: the mark, the trigger it opened, and where they went.
+#[derive(Debug, Clone)]
+pub struct MarkedLeft {
+    pub person: Person,
+    /// The account they left.
+    pub customer: Customer,
+    /// The trigger the mark opened; `None` when only followed.
+    pub trigger: Option<Trigger>,
+    /// Where they went, when `--to` said; `None` otherwise.
+    pub destination: Option<Destination>,
+    /// With `Follow::Yes`: the account they are at now and the copy of them there.
+    pub followed: Option<(Customer, Person)>,
+    followed_change: Option<Followed>,
+    /// `false` when they had left already and were only followed (`--follow` after the
+    /// mark): no new mark, no new trigger (`trigger` is the one the mark opened, if any).
+    pub marked: bool,
+}
+
+impl Undoable for MarkedLeft {
+    fn journaled(&self) -> Option<Journaled> {
+        let name = &self.person.name;
+        let said = match &self.followed {
+            Some((to, _)) => format!("marked {name} as left for {}", to.name),
+            None => format!("marked {name} as left"),
+        };
+        let change = if self.marked {
+            Change::PersonLeft {
+                person: self.person.clone(),
+                trigger: self.trigger.clone(),
+                followed: self.followed_change.clone(),
+            }
+        } else {
+            match self.followed_change.clone()? {
+                Followed::NewAccount { id, added } => Change::CustomerAdded { id, added },
+                Followed::Joined { person } => Change::PersonAdded {
+                    person,
+                    main_before: None,
+                },
+            }
+        };
+        let said = if self.marked {
+            said
+        } else {
+            format!("followed {name} to {}", self.followed.as_ref()?.0.name)
+        };
+        Some(entry(said, &change))
+    }
+}
+
+/// The account of company `to` (its name or company, in any case), if the book has one
+/// other than `not`.
+pub fn account_of(store: &dyn Book, to: &str, not: i64) -> anyhow::Result<Option<Customer>> {
+    let to = to.trim();
+    if to.is_empty() {
+        return Ok(None);
+    }
+    let named = store.customers_named(to, 20)?;
+    let same = |c: &&Customer| {
+        c.id != not && (c.company.trim().eq_ignore_ascii_case(to) || c.name.trim().eq_ignore_ascii_case(to))
+    };
+    Ok(named.exact.iter().chain(&named.by_words).find(same).cloned())
+}
+
+/// The person as they would be at the next company: name, role, notes, e-mail addresses
+/// and phone numbers.
+fn copy_of(p: &Person) -> NewPerson {
+    NewPerson {
+        name: p.name.clone(),
+        role: p.role.clone(),
+        notes: p.notes.clone(),
+        emails: p.emails.clone(),
+        phones: p.phones.clone(),
+        main: false,
+    }
+}
+
+/// Records that person `id` left on the day `on` names, to `to`, and opens the
+/// situational trigger of their leaving on the account ([`left_note`]), in the one action.
+/// With `Follow::Yes` (which needs a `to`), the relationship moves with them: the company
+/// they went to becomes a new account tagged `prospect` with a copy of them as its main
+/// person, or, when the book has an account of that company, the copy is added there.
+/// Someone who left already can be followed this way afterwards (`to` defaults to where
+/// the mark says they went); marking them left twice is refused (`NotOpen::PersonLeft`).
 pub fn mark_left(
     store: &mut dyn Book,
     id: i64,
     on: Option<&str>,
     to: &str,
+    follow: Follow,
     now: &Now,
-) -> anyhow::Result<Changed> {
+) -> anyhow::Result<MarkedLeft> {
     let day = left_on(on, now.today())?;
-    require(store, id)?;
-    let person = store.mark_left(id, day, to, now.utc)?;
-    let change = Some(Change::PersonLeft {
-        person: person.clone(),
-    });
-    Ok(Changed { person, change })
+    let to = to.trim();
+    let before = require(store, id)?;
+    // Following someone who left already: to where the mark says, unless told otherwise.
+    let again = before.left.is_some() && follow == Follow::Yes;
+    let to = match &before.left {
+        Some(left) if again && to.is_empty() => left.to.trim(),
+        _ => to,
+    };
+    if follow == Follow::Yes && to.is_empty() {
+        return Err(anyhow!(
+            "to follow {} you need to say where they went: add --to COMPANY (like --to Globex)",
+            before.name
+        ));
+    }
+    let destination = if to.is_empty() {
+        None
+    } else {
+        Some(match account_of(store, to, before.customer_id)? {
+            Some(customer) => Destination::Existing {
+                customer: Box::new(customer),
+            },
+            None => Destination::New {
+                company: to.to_string(),
+            },
+        })
+    };
+    let (person, trigger) = if again {
+        (before, None)
+    } else {
+        let person = store.mark_left(id, day, to, now.utc)?;
+        let trigger = store.add_leaver_trigger(id, &left_note(&person.name), now.utc)?;
+        (person, Some(trigger))
+    };
+    let customer = store.require_customer(person.customer_id)?;
+    let (followed, followed_change) = match (&destination, follow) {
+        (Some(Destination::New { company }), Follow::Yes) => {
+            let new = NewCustomer {
+                name: company.clone(),
+                company: company.clone(),
+                email: String::new(),
+                phone: String::new(),
+                tags: Tags::new(["prospect"])?,
+                cadence: None,
+                notes: String::new(),
+            };
+            let (account, copy) = store.add_customer_with_main(&new, &copy_of(&person), now.utc)?;
+            let change = Followed::NewAccount {
+                id: account.id,
+                added: CustomerFields::of(&account),
+            };
+            (Some((account, copy)), Some(change))
+        }
+        (Some(Destination::Existing { customer }), Follow::Yes) => {
+            let copy = store.add_person(customer.id, &copy_of(&person), now.utc)?;
+            let account = store.require_customer(customer.id)?;
+            let change = Followed::Joined { person: copy.clone() };
+            (Some((account, copy)), Some(change))
+        }
+        _ => (None, None),
+    };
+    Ok(MarkedLeft {
+        person,
+        customer,
+        trigger,
+        destination,
+        followed,
+        followed_change,
+        marked: !again,
+    })
 }
 
 /// The customer `who` names and its people, in `people_of`'s order.

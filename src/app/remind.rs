@@ -269,6 +269,7 @@ fn asks_for(kind: NudgeKind) -> &'static str {
         NudgeKind::TakingTooMuch => "give before you ask",
         NudgeKind::LoyaltyUnrewarded => "reward their loyalty",
         NudgeKind::SatisfactionDrop => "ask what changed",
+        NudgeKind::SingleThreaded => "meet a second person",
     }
 }
 

@@ -9,7 +9,7 @@ use super::nudges::{StreamNudges, add_nudges, customer_rules, window};
 use crate::clock::Now;
 use crate::config::Config;
 use crate::domain::moment::Moment;
-use crate::domain::nudge::{self, Nudge, NudgeSnooze, Quiet, Rules};
+use crate::domain::nudge::{self, Nudge, NudgeSnooze, Quiet, Rules, Thread};
 use crate::domain::trigger::Trigger;
 use crate::domain::{Customer, FollowUp};
 use crate::store::Book;
@@ -27,13 +27,21 @@ pub struct Why {
     pub snoozed: Vec<NudgeSnooze>,
 }
 
+/// What a customer's nudges are read from besides the customer row: their open
+/// follow-ups, moments and triggers, and who their recent contacts were all with.
+#[derive(Debug, Clone, Copy)]
+pub struct Facts<'a> {
+    pub follow_ups: &'a [FollowUp],
+    pub moments: &'a [Moment],
+    pub triggers: &'a [Trigger],
+    pub thread: Option<&'a Thread>,
+}
+
 impl Why {
-    /// The urgency of `customer` given their open follow-ups, moments and triggers.
+    /// The urgency of `customer` given `facts`.
     pub fn of(
         customer: &Customer,
-        follow_ups: &[FollowUp],
-        moments: &[Moment],
-        triggers: &[Trigger],
+        facts: &Facts<'_>,
         snoozed: &[NudgeSnooze],
         now: Now,
         rules: &Rules,
@@ -41,19 +49,27 @@ impl Why {
         let today = now.today();
         let mut terms = customer_rules(customer, now, rules);
         terms.extend(
-            follow_ups
+            facts
+                .follow_ups
                 .iter()
                 .filter_map(|f| nudge::follow_up(f, customer, today, rules)),
         );
         terms.extend(
-            moments
+            facts
+                .moments
                 .iter()
                 .filter_map(|m| nudge::moment(m, customer, today, rules)),
         );
         terms.extend(
-            triggers
+            facts
+                .triggers
                 .iter()
                 .filter_map(|t| nudge::trigger(t, customer, now.utc, now.zone(), rules)),
+        );
+        terms.extend(
+            facts
+                .thread
+                .and_then(|t| nudge::single_threaded(customer, t, rules)),
         );
         let quiet = Quiet::of(snoozed);
         terms.retain(|n| !quiet.hides(n));
@@ -67,17 +83,38 @@ impl Why {
     }
 }
 
+/// Who `customer`'s recent contacts were all with, as the single-threaded rule reads it.
+pub(crate) fn thread(
+    store: &dyn Book,
+    now: Now,
+    config: &Config,
+    customer: &Customer,
+) -> anyhow::Result<Option<Thread>> {
+    store.thread_of(customer.id, config.nudge.single_threaded_since(now.utc))
+}
+
+/// The urgency of `customer` read from the store; `snoozed` as given.
+fn read(
+    store: &dyn Book,
+    now: Now,
+    config: &Config,
+    customer: &Customer,
+    snoozed: &[NudgeSnooze],
+) -> anyhow::Result<Why> {
+    let thread = thread(store, now, config, customer)?;
+    let facts = Facts {
+        follow_ups: &store.open_follow_ups(customer.id)?,
+        moments: &store.moments_of(customer.id)?,
+        triggers: &store.triggers_of(customer.id)?,
+        thread: thread.as_ref(),
+    };
+    Ok(Why::of(customer, &facts, snoozed, now, &config.nudge))
+}
+
 /// Every nudge for one customer, highest first: `touchbase why`.
 pub fn why(store: &dyn Book, now: Now, config: &Config, customer: &Customer) -> anyhow::Result<Why> {
-    Ok(Why::of(
-        customer,
-        &store.open_follow_ups(customer.id)?,
-        &store.moments_of(customer.id)?,
-        &store.triggers_of(customer.id)?,
-        &store.nudge_snoozes_of(customer.id, now.today())?,
-        now,
-        &config.nudge,
-    ))
+    let snoozed = store.nudge_snoozes_of(customer.id, now.today())?;
+    read(store, now, config, customer, &snoozed)
 }
 
 /// Every nudge `customer` has now, the snoozed ones too, highest first: what a snooze
@@ -88,16 +125,7 @@ pub(crate) fn unsnoozed(
     config: &Config,
     customer: &Customer,
 ) -> anyhow::Result<Vec<Nudge>> {
-    Ok(Why::of(
-        customer,
-        &store.open_follow_ups(customer.id)?,
-        &store.moments_of(customer.id)?,
-        &store.triggers_of(customer.id)?,
-        &[],
-        now,
-        &config.nudge,
-    )
-    .terms)
+    Ok(read(store, now, config, customer, &[])?.terms)
 }
 
 /// Every customer's urgency (the sum of their nudges), for those that have any. Read a

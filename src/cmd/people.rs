@@ -131,12 +131,87 @@ fn list_of(values: &[String], label: Option<&str>) -> Vec<Detail> {
         .collect()
 }
 
+/// What `person left` says: the mark, the trigger it opened, and where they went, with
+/// the command that follows them there when it was not asked for.
+fn print_left(cx: &mut Ctx, done: &people::MarkedLeft) -> anyhow::Result<()> {
+    let name = sanitize(&done.person.name);
+    if done.marked {
+        writeln!(
+            cx.out,
+            "Recorded that {name} left {}",
+            sanitize(&done.customer.name)
+        )?;
+        print_people(&mut cx.out, std::slice::from_ref(&done.person), &[], cx.now)?;
+    }
+    if let Some(t) = &done.trigger {
+        writeln!(
+            cx.out,
+            "Opened a situational trigger (t{}): “{}” — it nudges until you log a contact with someone else there",
+            t.id,
+            sanitize(&t.note)
+        )?;
+    }
+    if done.marked && done.person.main {
+        writeln!(
+            cx.out,
+            "{name} was the main contact and stays it until you choose another: touchbase person main ID (touchbase person list {} lists them)",
+            done.customer.id
+        )?;
+    }
+    match (&done.followed, &done.destination) {
+        (Some((account, copy)), Some(people::Destination::New { .. })) => writeln!(
+            cx.out,
+            "Added {} as a prospect with {name} as its first person ({}); the relationship moves with them",
+            sanitize(&account.name),
+            copy.id
+        )?,
+        (Some((account, copy)), _) => writeln!(
+            cx.out,
+            "Added {name} to {} ({}); the relationship moves with them",
+            sanitize(&account.name),
+            copy.id
+        )?,
+        (None, Some(people::Destination::New { company })) => writeln!(
+            cx.out,
+            "{name} went to {}: to make it a new prospect with {name} as its first person, run\n  touchbase person left {} --follow",
+            sanitize(company),
+            done.person.id,
+        )?,
+        (None, Some(people::Destination::Existing { customer })) => writeln!(
+            cx.out,
+            "{name} went to {}, which is in your book ({}): to add them there, run\n  touchbase person left {} --follow",
+            sanitize(&customer.name),
+            customer.id,
+            done.person.id,
+        )?,
+        (None, None) => {}
+    }
+    Ok(())
+}
+
 fn print_person(cx: &mut Ctx, p: &Person, json: bool, said: &str) -> anyhow::Result<()> {
     if json {
         return print_json(&mut cx.out, &PersonJson::from(p));
     }
     writeln!(cx.out, "{said}")?;
     print_people(&mut cx.out, std::slice::from_ref(p), &[], cx.now)
+}
+
+/// `person left ID [--on WHEN] [--to COMPANY] [--follow]`.
+fn left(cx: &mut Ctx, id: i64, on: Option<&str>, to: &str, follow: bool, json: bool) -> anyhow::Result<()> {
+    let now = cx.now;
+    let follow = if follow {
+        people::Follow::Yes
+    } else {
+        people::Follow::No
+    };
+    let done = journaled(&mut *cx.store, now, By::Cli, |s| {
+        people::mark_left(s, id, on, to, follow, &now)
+    })?;
+    if json {
+        return print_json(&mut cx.out, &PersonJson::from(&done.person));
+    }
+    print_left(cx, &done)
 }
 
 pub fn run(cx: &mut Ctx, what: PersonCmd) -> anyhow::Result<()> {
@@ -213,13 +288,13 @@ pub fn run(cx: &mut Ctx, what: PersonCmd) -> anyhow::Result<()> {
             };
             print_person(cx, &p, json, &said)
         }
-        PersonCmd::Left { id, on, to, json } => {
-            let p = journaled(&mut *cx.store, now, By::Cli, |s| {
-                people::mark_left(s, id, on.as_deref(), &to, &now)
-            })?
-            .person;
-            print_person(cx, &p, json, &format!("Recorded that {} left", sanitize(&p.name)))
-        }
+        PersonCmd::Left {
+            id,
+            on,
+            to,
+            follow,
+            json,
+        } => left(cx, id, on.as_deref(), &to, follow, json),
         PersonCmd::List { customer, json } => {
             let (c, ps) = people::list(&*cx.store, Who::Typed(&customer))?;
             if json {

@@ -7,7 +7,7 @@
 //! - `m<id>` a decision moment; `t<id>` a switching trigger;
 //! - a nudge about a customer as a whole, one letter per kind with the customer's id:
 //!   `c<id>` cadence exceeded, `a<id>` asks outnumber gives, `l<id>` loyalty unrewarded,
-//!   `s<id>` satisfaction dropped. One letter each, so `snooze` quiets exactly that nudge.
+//!   `s<id>` satisfaction dropped, `p<id>` the account hangs on one person. One letter each, so `snooze` quiets exactly that nudge.
 
 use std::fmt;
 use std::str::FromStr;
@@ -30,14 +30,17 @@ pub enum CustomerNudge {
     Taking,
     Loyalty,
     Satisfaction,
+    /// Single-threaded: the account hangs on one person.
+    Single,
 }
 
 impl CustomerNudge {
-    const ALL: [CustomerNudge; 4] = [
+    const ALL: [CustomerNudge; 5] = [
         CustomerNudge::Cadence,
         CustomerNudge::Taking,
         CustomerNudge::Loyalty,
         CustomerNudge::Satisfaction,
+        CustomerNudge::Single,
     ];
 
     fn letter(self) -> char {
@@ -46,6 +49,7 @@ impl CustomerNudge {
             CustomerNudge::Taking => 'a',
             CustomerNudge::Loyalty => 'l',
             CustomerNudge::Satisfaction => 's',
+            CustomerNudge::Single => 'p',
         }
     }
 
@@ -55,6 +59,7 @@ impl CustomerNudge {
             CustomerNudge::Taking => NudgeKind::TakingTooMuch,
             CustomerNudge::Loyalty => NudgeKind::LoyaltyUnrewarded,
             CustomerNudge::Satisfaction => NudgeKind::SatisfactionDrop,
+            CustomerNudge::Single => NudgeKind::SingleThreaded,
         }
     }
 
@@ -97,7 +102,7 @@ impl fmt::Display for ItemCode {
 /// Text that is no item code.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "'{0}' is not an item code — use one `touchbase remind` prints: f<id> (a follow-up; a bare number is one too), m<id> (a decision moment), t<id> (a trigger), or c<id>, a<id>, l<id>, s<id> (a customer's cadence, asks, loyalty or satisfaction nudge)"
+    "'{0}' is not an item code — use one `touchbase remind` prints: f<id> (a follow-up; a bare number is one too), m<id> (a decision moment), t<id> (a trigger), or c<id>, a<id>, l<id>, s<id>, p<id> (a customer's cadence, asks, loyalty, satisfaction or single-threaded nudge)"
 )]
 pub struct BadItemCode(pub String);
 
@@ -147,6 +152,7 @@ mod tests {
         assert_eq!(code("A3"), ItemCode::Customer(3, CustomerNudge::Taking));
         assert_eq!(code("l3"), ItemCode::Customer(3, CustomerNudge::Loyalty));
         assert_eq!(code("s3"), ItemCode::Customer(3, CustomerNudge::Satisfaction));
+        assert_eq!(code("P3"), ItemCode::Customer(3, CustomerNudge::Single));
     }
 
     #[test]

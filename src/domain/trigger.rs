@@ -70,6 +70,16 @@ pub struct Trigger {
     /// Defaulted for the rows an older journal entry holds.
     #[serde(default)]
     pub resolution_note: String,
+    /// The person whose leaving opened it (a situational trigger `person left` opens);
+    /// `None` for every other trigger. Defaulted for older journal entries.
+    #[serde(default)]
+    pub person_id: Option<i64>,
+    /// For a leaver's trigger: the first contact since it opened with someone at the
+    /// account other than the leaver (a contact with no one named counts as the main
+    /// contact's, unless the leaver is the main contact). Read by the store with the
+    /// trigger for the nudge rules; never journaled, `None` where it was not read.
+    #[serde(skip)]
+    pub answered_at: Option<DateTime<Utc>>,
 }
 
 #[cfg(test)]

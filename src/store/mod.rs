@@ -52,7 +52,7 @@ pub use search::{Dated, Found, Hit, SNIPPET_WIDTH, Search};
 pub use snoozes::NudgeSnoozes;
 pub use sqlite::{LATEST_VERSION, OpenError};
 pub(crate) use triggers::Triggers;
-pub use undo::{Change, CustomerFields, Undo, UndoRefused};
+pub use undo::{Change, CustomerFields, Followed, Undo, UndoRefused};
 pub(crate) use upkeep::record_name;
 pub(crate) use upkeep::{CheckReport, Damage, Problem, Upkeep};
 pub(crate) use week::{Page, Weeks};

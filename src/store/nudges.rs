@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::moment::Moment;
 use crate::domain::money::TIER_FLOORS;
-use crate::domain::nudge::NudgeKind;
+use crate::domain::nudge::{NudgeKind, Thread};
 use crate::domain::trigger::Trigger;
 use crate::domain::{Customer, FollowUp};
 
@@ -34,6 +34,8 @@ pub struct Window {
     pub loyalty_before: DateTime<Utc>,
     /// Only customers added before this can be loyal (a history, not one good call).
     pub loyal_if_added_before: DateTime<Utc>,
+    /// Contacts from this instant on count for single-threadedness.
+    pub single_threaded_since: DateTime<Utc>,
 }
 
 /// One walk over what may need a nudge, of one kind and value tier (and cadence). Its
@@ -75,6 +77,11 @@ pub enum Stream {
     /// Customers whose satisfaction dropped, not talked to since it was recorded: the
     /// largest drop first, ties by the newest id.
     LessSatisfied { tier: i64 },
+    /// Valuable accounts (value tier `nudge::SINGLE_THREADED_TIER` or more, or with an
+    /// upcoming decision moment) whose contacts since `single_threaded_since`, at least
+    /// two, were all with one person (no one named: the main contact): by customer id (the
+    /// score is flat within a tier).
+    SingleThreaded { tier: i64 },
 }
 
 impl Stream {
@@ -92,6 +99,7 @@ impl Stream {
             Stream::Taking { .. } => NudgeKind::TakingTooMuch,
             Stream::Loyal { .. } => NudgeKind::LoyaltyUnrewarded,
             Stream::LessSatisfied { .. } => NudgeKind::SatisfactionDrop,
+            Stream::SingleThreaded { .. } => NudgeKind::SingleThreaded,
         }
     }
 }
@@ -103,6 +111,7 @@ pub enum Rows {
     Customers(Vec<Customer>),
     Moments(Vec<(Moment, Customer)>),
     Triggers(Vec<(Trigger, Customer)>),
+    Threads(Vec<(Thread, Customer)>),
 }
 
 impl Rows {
@@ -112,6 +121,7 @@ impl Rows {
             Rows::Customers(rows) => rows.len(),
             Rows::Moments(rows) => rows.len(),
             Rows::Triggers(rows) => rows.len(),
+            Rows::Threads(rows) => rows.len(),
         }
     }
 
@@ -135,6 +145,11 @@ pub trait Nudges {
     /// row could still make the top; a backend that returned rows in any other order
     /// would make `due` miss urgent nudges. Each `Stream` variant says its order.
     fn stream_rows(&self, stream: Stream, w: &Window, limit: usize) -> anyhow::Result<Rows>;
+
+    /// Who customer `customer_id`'s contacts since `since` were all with, as
+    /// `Stream::SingleThreaded` counts them, whatever the account's value; `None` when
+    /// there were none, or with more than one person.
+    fn thread_of(&self, customer_id: i64, since: DateTime<Utc>) -> anyhow::Result<Option<Thread>>;
 
     /// How many open follow-ups are overdue at `today`, and how many are due on it.
     fn count_follow_ups_due(&self, today: NaiveDate) -> anyhow::Result<(usize, usize)>;

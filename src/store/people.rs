@@ -15,6 +15,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::person::{DetailKind, NewPerson, Person, PersonPatch};
+use crate::store::NewCustomer;
 
 pub trait People {
     /// The customer's people: the main contact first, then those still there by name,
@@ -41,6 +42,17 @@ pub trait People {
     /// `NotOpen::PersonLeft` if they already left. The main contact may leave and stays
     /// main until another is chosen.
     fn mark_left(&mut self, id: i64, on: NaiveDate, to: &str, now: DateTime<Utc>) -> anyhow::Result<Person>;
+
+    /// Adds a customer whose first (main) person is `main` rather than one made from the
+    /// customer's own fields: the account keeps its name ("Globex") and the person theirs;
+    /// the customer's e-mail and phone are the person's first ones (the in-step rule).
+    /// A person who left one account and is followed to the next (`person left --follow`).
+    fn add_customer_with_main(
+        &mut self,
+        new: &NewCustomer,
+        main: &NewPerson,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<(crate::domain::Customer, Person)>;
 
     /// The people with a detail of `kind` whose key (`DetailKind::key`) is `key`, with
     /// their customer's id; by person id.

@@ -328,6 +328,8 @@ mod tests {
                 opened_at: at,
                 resolved_at: Some(at),
                 resolution_note: "sent a counter-offer at -5%".into(),
+                person_id: None,
+                answered_at: None,
             }),
         ];
         for row in rows {

@@ -16,6 +16,15 @@ pub trait Triggers {
         now: DateTime<Utc>,
     ) -> anyhow::Result<Trigger>;
 
+    /// Opens the situational trigger of person `person_id`'s leaving on their customer,
+    /// with `note` (trimmed); its `person_id` is theirs. `NotFound` for an unknown person.
+    fn add_leaver_trigger(
+        &mut self,
+        person_id: i64,
+        note: &str,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<Trigger>;
+
     fn trigger(&self, id: i64) -> anyhow::Result<Option<Trigger>>;
 
     /// The trigger, or `NotFound`.

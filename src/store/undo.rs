@@ -146,10 +146,25 @@ pub enum Change {
         name: String,
         before: Option<i64>,
     },
-    /// A person marked as left, as the mark left them.
+    /// A person marked as left, as the mark left them, with the situational trigger the
+    /// mark opened and where they were followed to (`person left --follow`). Both are
+    /// defaulted for entries written before either existed.
     PersonLeft {
         person: Person,
+        #[serde(default)]
+        trigger: Option<Trigger>,
+        #[serde(default)]
+        followed: Option<Followed>,
     },
+}
+
+/// Where a person who left was followed to: a new prospect account made for them, or
+/// the copy of them added to an account of that company there already was.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Followed {
+    NewAccount { id: i64, added: CustomerFields },
+    Joined { person: Person },
 }
 
 /// The fields of a customer a person types, as one action left them.

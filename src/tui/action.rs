@@ -119,6 +119,8 @@ pub enum Action {
     ToggleArchive,
     /// Merges a duplicate into the customer, after saying what it will do.
     MergeCustomer,
+    /// Asks who of the card's people left, then whether to follow them.
+    MarkLeft,
     Undo,
     AddMoment,
     AddTrigger,

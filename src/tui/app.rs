@@ -309,6 +309,7 @@ impl App {
                 name,
                 other: None,
             }),
+            Action::MarkLeft => self.ask_mark_left()?,
             Action::Undo => self.undo_last()?,
             Action::AddMoment => match self.target_customer() {
                 Some((id, name)) => self.form(Form::moment(id, name, self.theme)),

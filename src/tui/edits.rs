@@ -83,6 +83,9 @@ impl App {
         if let PromptKind::Resolution { id, .. } = kind {
             return self.resolve_trigger(id, &text);
         }
+        if let PromptKind::Left { people, follow, .. } = kind {
+            return self.submit_left(&people, follow.map(|(id, _)| id), &text);
+        }
         if let PromptKind::Merge {
             customer_id, other, ..
         } = kind
@@ -129,6 +132,7 @@ impl App {
             | PromptKind::Export
             | PromptKind::OutcomeNote { .. }
             | PromptKind::Resolution { .. }
+            | PromptKind::Left { .. }
             | PromptKind::SnoozeNudge { .. }
             | PromptKind::Pause { .. } => return Ok(()),
         };

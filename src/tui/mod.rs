@@ -17,6 +17,7 @@ pub(crate) mod form;
 pub mod help;
 pub mod keymap;
 mod keys;
+mod leaving;
 mod live;
 mod merge;
 mod note;

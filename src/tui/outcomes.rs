@@ -143,7 +143,7 @@ fn noted(note: &str) -> String {
 /// longer open (closed or resolved already, perhaps by another process since the card was
 /// drawn) or gone (deleted elsewhere) is said like a refusal, where the user acted, not as
 /// a failure.
-fn refused<T>(result: anyhow::Result<T>) -> anyhow::Result<Result<T, String>> {
+pub(super) fn refused<T>(result: anyhow::Result<T>) -> anyhow::Result<Result<T, String>> {
     match result {
         Ok(done) => Ok(Ok(done)),
         Err(e) => match e.downcast::<NotOpen>() {

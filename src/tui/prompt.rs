@@ -69,6 +69,15 @@ pub enum PromptKind {
         id: i64,
         note: String,
     },
+    /// Who of the customer's people left (`L`): `people` are those still there, by the
+    /// number typed; then (`follow` known: the person and what following would do)
+    /// whether to follow them to where they went.
+    Left {
+        customer_id: i64,
+        name: String,
+        people: Vec<(i64, String)>,
+        follow: Option<(i64, String)>,
+    },
 }
 
 /// What Tab cycles through in the snooze prompt: the next workday ("tomorrow", or its
@@ -111,6 +120,8 @@ impl Prompt {
             PromptKind::Export => "touchbase-2026-W48.md",
             PromptKind::OutcomeNote { .. } => "lost on price to Heller",
             PromptKind::Resolution { .. } => "sent a counter-offer at -5%",
+            PromptKind::Left { follow: None, .. } => "1, or 1 to Globex (where they went)",
+            PromptKind::Left { follow: Some(_), .. } => "y to follow them there, n not to",
         });
         Prompt {
             kind,
@@ -147,6 +158,8 @@ impl Prompt {
                 format!("“{}” {outcome}: how? › ", short(title))
             }
             PromptKind::Resolution { note, .. } => format!("Resolved “{}” how? › ", short(note)),
+            PromptKind::Left { follow: None, .. } => "Mark who as left? › ".to_string(),
+            PromptKind::Left { follow: Some(_), .. } => "Follow them there? y/n › ".to_string(),
         }
     }
 

@@ -9,6 +9,7 @@ mod customers;
 mod follow_ups;
 mod import;
 mod journal;
+mod leaving;
 mod merge;
 mod moment_people;
 mod nudges;
@@ -191,6 +192,12 @@ macro_rules! contract {
                     people_of_another_customer_are_refused_and_nothing_is_written,
                     undo_puts_a_moment_s_people_back_and_an_older_entry_reads_with_none,
                     a_merged_customer_s_moments_keep_their_people,
+                },
+                leaving::{
+                    a_leaver_s_trigger_waits_for_a_contact_with_someone_else,
+                    a_contact_before_the_leaving_answers_nothing,
+                    a_new_account_starts_with_the_person_followed_there,
+                    a_valuable_account_on_one_person_is_single_threaded,
                 },
                 reminders::{
                     the_last_delivered_digest_comes_back_as_recorded,

@@ -27,6 +27,7 @@ fn window(rules: &Rules) -> Window {
         complaints_before: rules.complaints_before(now()),
         loyalty_before: rules.loyalty_before(now()),
         loyal_if_added_before: rules.loyal_if_added_before(now()),
+        single_threaded_since: rules.single_threaded_since(now()),
     }
 }
 
@@ -149,6 +150,10 @@ fn scores(stream: Stream, rows: &Rows, rules: &Rules) -> Vec<Option<f64>> {
             .iter()
             .map(|(t, c)| of(nudge::trigger(t, c, now(), Zone::UTC, rules)))
             .collect(),
+        Rows::Threads(rows) => rows
+            .iter()
+            .map(|(t, c)| of(nudge::single_threaded(c, t, rules)))
+            .collect(),
         Rows::Customers(rows) => rows
             .iter()
             .map(|c| {
@@ -214,6 +219,7 @@ pub fn every_kind_and_tier_has_a_walk(b: &dyn Backend) {
             Stream::Taking { tier },
             Stream::Loyal { tier },
             Stream::LessSatisfied { tier },
+            Stream::SingleThreaded { tier },
         ] {
             assert!(streams.contains(&stream), "{stream:?}");
         }
@@ -227,7 +233,7 @@ pub fn every_kind_and_tier_has_a_walk(b: &dyn Backend) {
     }
     assert_eq!(
         streams.len(),
-        4 * (11 + CADENCES.len()),
+        4 * (12 + CADENCES.len()),
         "one walk per cadence in use"
     );
 }

@@ -17,6 +17,7 @@ fn window() -> Window {
         complaints_before: at("2026-11-17T10:00:00Z"),
         loyalty_before: at("2026-05-24T10:00:00Z"),
         loyal_if_added_before: at("2026-08-25T10:00:00Z"),
+        single_threaded_since: at("2026-08-25T10:00:00Z"),
     }
 }
 

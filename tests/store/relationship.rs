@@ -164,6 +164,7 @@ pub fn orders_add_up_to_the_value_and_its_tier(b: &dyn Backend) {
         complaints_before: at("2026-11-17T10:00:00Z"),
         loyalty_before: at("2026-05-24T10:00:00Z"),
         loyal_if_added_before: at("2026-08-24T10:00:00Z"),
+        single_threaded_since: at("2026-08-24T10:00:00Z"),
     };
     let overdue = |tier| match book.stream_rows(Stream::Overdue { tier }, &w, 10).unwrap() {
         Rows::FollowUps(rows) => rows.into_iter().map(|(f, _)| f.id).collect::<Vec<_>>(),

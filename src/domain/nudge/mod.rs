@@ -30,10 +30,11 @@ pub enum NudgeKind {
     TakingTooMuch,
     LoyaltyUnrewarded,
     SatisfactionDrop,
+    SingleThreaded,
 }
 
 impl NudgeKind {
-    pub const ALL: [NudgeKind; 11] = [
+    pub const ALL: [NudgeKind; 12] = [
         NudgeKind::FollowUpOverdue,
         NudgeKind::FollowUpToday,
         NudgeKind::CadenceExceeded,
@@ -45,6 +46,7 @@ impl NudgeKind {
         NudgeKind::TakingTooMuch,
         NudgeKind::LoyaltyUnrewarded,
         NudgeKind::SatisfactionDrop,
+        NudgeKind::SingleThreaded,
     ];
 
     /// The stable name used in JSON and in `[nudge.weights]`.
@@ -61,6 +63,7 @@ impl NudgeKind {
             NudgeKind::TakingTooMuch => "taking_too_much",
             NudgeKind::LoyaltyUnrewarded => "loyalty_unrewarded",
             NudgeKind::SatisfactionDrop => "satisfaction_drop",
+            NudgeKind::SingleThreaded => "single_threaded",
         }
     }
 }
@@ -97,6 +100,8 @@ pub struct Weights {
     pub loyalty_unrewarded: f64,
     #[serde(deserialize_with = "weight")]
     pub satisfaction_drop: f64,
+    #[serde(deserialize_with = "weight")]
+    pub single_threaded: f64,
     /// Added to the multiplier of every nudge per value tier (0–3) of the customer.
     #[serde(deserialize_with = "ranged::real::<_, 0, 10>")]
     pub value: f64,
@@ -122,6 +127,7 @@ impl Default for Weights {
             taking_too_much: 3.0,
             loyalty_unrewarded: 4.0,
             satisfaction_drop: 5.0,
+            single_threaded: 2.0,
             value: 0.1,
         }
     }
@@ -144,7 +150,15 @@ pub struct Rules {
     /// Days without a give after which a very satisfied customer should be rewarded.
     #[serde(deserialize_with = "ranged::int::<_, 0, 3650>")]
     pub loyalty_days: i64,
+    /// Days back a valuable account's contacts are looked at: all with one person (and at
+    /// least two) is single-threaded.
+    #[serde(deserialize_with = "ranged::int::<_, 1, 3650>")]
+    pub single_threaded_days: i64,
     pub weights: Weights,
+    /// The currency amounts are said in (`[money] currency`, copied in when the config is
+    /// read; not a key of `[nudge]`).
+    #[serde(skip)]
+    pub currency: String,
 }
 
 impl Default for Rules {
@@ -154,7 +168,9 @@ impl Default for Rules {
             preparation_days: 3,
             complaint_days: 3,
             loyalty_days: 180,
+            single_threaded_days: 90,
             weights: Weights::default(),
+            currency: "EUR".to_string(),
         }
     }
 }
@@ -185,6 +201,11 @@ impl Rules {
     /// A give before this is too long ago to count as rewarding loyalty.
     pub fn loyalty_before(&self, now: DateTime<Utc>) -> DateTime<Utc> {
         days_before(now, self.loyalty_days)
+    }
+
+    /// Contacts from this instant on count for single-threadedness.
+    pub fn single_threaded_since(&self, now: DateTime<Utc>) -> DateTime<Utc> {
+        days_before(now, self.single_threaded_days)
     }
 
     /// Only customers added before this have a history long enough to call them loyal.
@@ -389,7 +410,7 @@ pub fn trigger(
         return None;
     }
     let open = (zone.day(now) - zone.day(t.opened_at)).num_days();
-    let unanswered = customer.last_contact_at.is_none_or(|at| at < t.opened_at);
+    let unanswered = unanswered(t, customer);
     let (kind, base, reason) = match t.kind {
         TriggerKind::Reactional => (
             NudgeKind::ComplaintOpen,
@@ -408,6 +429,15 @@ pub fn trigger(
                     days(open)
                 )
             },
+        ),
+        TriggerKind::Situational if unanswered && t.person_id.is_some() => (
+            NudgeKind::SituationUnanswered,
+            rules.weights.situation_unanswered,
+            format!(
+                "“{}” noted {} ago and no contact with anyone else there since — meet the successor",
+                t.note,
+                days(open)
+            ),
         ),
         TriggerKind::Situational if unanswered => (
             NudgeKind::SituationUnanswered,
@@ -432,6 +462,18 @@ pub fn trigger(
     let mut n = Nudge::new(customer, kind, base, reason, rules);
     n.trigger_id = Some(t.id);
     Some(n)
+}
+
+/// Whether no contact has answered trigger `t` yet. Any contact since it opened answers a
+/// trigger; a leaver's (`person_id` set, opened when that person was marked as left) only
+/// one with another person at the account, which the store reads as `answered_at`: a
+/// contact naming someone else, or naming no one while the main contact is not the leaver.
+/// The relationship has to be built with the successor, not kept with the one who left.
+fn unanswered(t: &Trigger, customer: &Customer) -> bool {
+    match t.person_id {
+        Some(_) => t.answered_at.is_none(),
+        None => customer.last_contact_at.is_none_or(|at| at < t.opened_at),
+    }
 }
 
 /// Equity: asking more than giving, and very satisfied customers left unrewarded.
@@ -510,6 +552,54 @@ pub fn satisfaction(customer: &Customer, zone: Zone, rules: &Rules) -> Option<Nu
         customer,
         NudgeKind::SatisfactionDrop,
         base,
+        reason,
+        rules,
+    ))
+}
+
+/// Who a valuable account's recent contacts were all with, as the store counts them: the
+/// contacts (not notes) since `Rules::single_threaded_since`, a contact with no one named
+/// counted as the main contact's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Thread {
+    pub person_id: i64,
+    pub person: String,
+    /// How many contacts there were, all with them.
+    pub contacts: u32,
+    /// Whether the account has an open (upcoming) decision moment.
+    pub open_moment: bool,
+}
+
+/// The value tier from which an account is valuable enough that hanging on one person is a
+/// risk (10,000 and up, `money::TIER_FLOORS`); below it, only an open decision moment makes
+/// it one.
+pub const SINGLE_THREADED_TIER: u8 = 2;
+
+/// Single-threaded: a valuable account (value tier [`SINGLE_THREADED_TIER`] or more, or an
+/// open decision moment) whose contacts in the window, at least two, were all with one
+/// person. When that person leaves, the relationship leaves with them: meet a second one.
+/// The weight is flat; the value tier lifts it as it lifts every nudge.
+pub fn single_threaded(customer: &Customer, thread: &Thread, rules: &Rules) -> Option<Nudge> {
+    let valuable = customer.summary.value.tier() >= SINGLE_THREADED_TIER || thread.open_moment;
+    if !valuable || thread.contacts < 2 {
+        return None;
+    }
+    let value = customer.summary.value;
+    let hangs = if value.0 > 0 {
+        format!("{} {value} hangs", rules.currency)
+    } else {
+        "an open decision hangs".to_string()
+    };
+    let reason = format!(
+        "{hangs} on {} alone: all {} contacts in {} were with them — meet a second person",
+        thread.person,
+        thread.contacts,
+        days(rules.single_threaded_days)
+    );
+    Some(Nudge::new(
+        customer,
+        NudgeKind::SingleThreaded,
+        rules.weights.single_threaded,
         reason,
         rules,
     ))

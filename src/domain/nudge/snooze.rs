@@ -61,7 +61,7 @@ impl Quiet {
 pub struct BadNudgeKind(pub String);
 
 /// The short names a person types; the full names (`cadence_exceeded`) work too.
-const SHORT: [(&str, NudgeKind); 11] = [
+const SHORT: [(&str, NudgeKind); 12] = [
     ("cadence", NudgeKind::CadenceExceeded),
     ("moment", NudgeKind::MomentAhead),
     ("passed", NudgeKind::MomentPassed),
@@ -73,6 +73,7 @@ const SHORT: [(&str, NudgeKind); 11] = [
     ("satisfaction", NudgeKind::SatisfactionDrop),
     ("overdue", NudgeKind::FollowUpOverdue),
     ("today", NudgeKind::FollowUpToday),
+    ("single", NudgeKind::SingleThreaded),
 ];
 
 impl Nudge {

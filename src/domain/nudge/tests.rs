@@ -218,6 +218,8 @@ fn complaint(kind: TriggerKind, opened: &str) -> Trigger {
         opened_at: at(opened),
         resolved_at: None,
         resolution_note: String::new(),
+        person_id: None,
+        answered_at: None,
     }
 }
 
@@ -477,4 +479,84 @@ fn no_score_is_ever_negative_zero() {
         assert_eq!(format!("{total:.1}"), "0.0");
         assert_eq!(serde_json::to_string(&total).unwrap(), "0.0");
     }
+}
+
+#[test]
+fn a_leaver_s_trigger_is_answered_only_by_a_contact_with_someone_else() {
+    let mut t = complaint(TriggerKind::Situational, "2026-11-20");
+    t.note = "Anna de Boer left — build the relationship with the successor".into();
+    t.person_id = Some(2);
+    // A contact since, but with Anna (or the main contact while Anna is main): still open.
+    let talked = acme(Some("2026-11-22"));
+    let n = trigger(&t, &talked, at("2026-11-23"), Zone::UTC, &rules()).expect("nudges");
+    assert_eq!(n.kind, NudgeKind::SituationUnanswered);
+    assert_eq!(
+        n.reason,
+        "“Anna de Boer left — build the relationship with the successor” noted 3 days ago and \
+         no contact with anyone else there since — meet the successor"
+    );
+    assert_eq!(n.trigger_id, Some(9));
+    t.answered_at = Some(at("2026-11-22"));
+    assert_eq!(trigger(&t, &talked, at("2026-11-23"), Zone::UTC, &rules()), None);
+    // Any other situational trigger is answered by any contact since.
+    let mut plain = complaint(TriggerKind::Situational, "2026-11-20");
+    assert_eq!(
+        trigger(&plain, &talked, at("2026-11-23"), Zone::UTC, &rules()),
+        None
+    );
+    plain.opened_at = at("2026-11-23");
+    assert!(trigger(&plain, &talked, at("2026-11-23"), Zone::UTC, &rules()).is_some());
+}
+
+fn big(cents: i64) -> Customer {
+    let mut c = acme(Some("2026-11-20"));
+    c.name = "Kühne Maschinenbau".into();
+    c.summary.value = Cents(cents);
+    c
+}
+
+fn thread(contacts: u32, open_moment: bool) -> Thread {
+    Thread {
+        person_id: 3,
+        person: "Thomas Kühne".into(),
+        contacts,
+        open_moment,
+    }
+}
+
+#[test]
+fn a_valuable_account_on_one_person_is_single_threaded() {
+    let n = single_threaded(&big(14_955_000), &thread(4, false), &rules()).expect("nudges");
+    assert_eq!(n.kind, NudgeKind::SingleThreaded);
+    assert_eq!(
+        n.reason,
+        "EUR 149,550.00 hangs on Thomas Kühne alone: all 4 contacts in 90 days were with them \
+         — meet a second person"
+    );
+    assert!((n.score - 2.0 * 1.3).abs() < 1e-9, "{}", n.score);
+    // Tier 2 (10,000 and up) is valuable; tier 1 only with an open decision moment.
+    assert!(single_threaded(&big(1_000_000), &thread(2, false), &rules()).is_some());
+    assert_eq!(single_threaded(&big(999_999), &thread(2, false), &rules()), None);
+    let deciding = single_threaded(&big(0), &thread(2, true), &rules()).expect("a decision");
+    assert!(
+        deciding
+            .reason
+            .starts_with("an open decision hangs on Thomas Kühne alone"),
+        "{}",
+        deciding.reason
+    );
+    // One contact is no pattern.
+    assert_eq!(
+        single_threaded(&big(14_955_000), &thread(1, true), &rules()),
+        None
+    );
+    // Weighted like every nudge; 0 switches it off in effect.
+    let mut r = rules();
+    r.weights.single_threaded = 0.0;
+    r.currency = "USD".into();
+    let off = single_threaded(&big(14_955_000), &thread(4, false), &r).unwrap();
+    assert!(
+        off.score.abs() < 1e-9 && off.reason.starts_with("USD 149,550.00"),
+        "{off:?}"
+    );
 }

@@ -294,6 +294,7 @@ fn nudge_item(n: &Nudge, day: NaiveDate, rules: &Rules) -> Item {
         NudgeKind::TakingTooMuch => ("Give something back", Channel::Give),
         NudgeKind::LoyaltyUnrewarded => ("Reward their loyalty", Channel::Give),
         NudgeKind::SatisfactionDrop => ("Ask what changed", Channel::reach(&n.phone)),
+        NudgeKind::SingleThreaded => ("Meet a second person", Channel::reach(&n.phone)),
     };
     // These reasons end in advice ("… — ask what changed") that the action already gives,
     // so it is not said twice. Their user text (a complaint's note) comes before it.
@@ -304,6 +305,7 @@ fn nudge_item(n: &Nudge, day: NaiveDate, rules: &Rules) -> Item {
             | NudgeKind::TakingTooMuch
             | NudgeKind::LoyaltyUnrewarded
             | NudgeKind::SatisfactionDrop
+            | NudgeKind::SingleThreaded
     );
     let reason = match n.reason.rsplit_once(" — ") {
         Some((why, _)) if advises => why.to_string(),

@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../assets/migrations/014_people.sql"),
     include_str!("../../../assets/migrations/015_people_found.sql"),
     include_str!("../../../assets/migrations/016_moment_people.sql"),
+    include_str!("../../../assets/migrations/017_leavers.sql"),
 ];
 
 /// A step SQL cannot do (folding text by the domain's rule, a phone number's key), run right after the

@@ -16,8 +16,11 @@ use super::customers::{
 use super::follow_ups::follow_up_from_row;
 use super::moments::{MOMENT_COLUMN_COUNT, MOMENT_COLUMNS, moment_from_row};
 use super::sql::{int, ts};
-use super::triggers::{TRIGGER_COLUMN_COUNT, TRIGGER_COLUMNS, trigger_from_row};
+use super::triggers::{
+    ANSWERED_AT, TRIGGER_COLUMN_COUNT, TRIGGER_COLUMNS, TRIGGER_COLUMNS_ANSWERED, trigger_from_row,
+};
 use crate::domain::Customer;
+use crate::domain::nudge::{SINGLE_THREADED_TIER, Thread};
 use crate::store::nudges::TIERS;
 use crate::store::{Nudges, Rows, Stream, Window};
 
@@ -41,6 +44,7 @@ impl Nudges for SqliteBook {
                 Stream::Taking { tier },
                 Stream::Loyal { tier },
                 Stream::LessSatisfied { tier },
+                Stream::SingleThreaded { tier },
             ]);
         }
         Ok(streams)
@@ -136,6 +140,7 @@ impl Nudges for SqliteBook {
                 n,
                 &[ts(w.loyalty_before), ts(w.loyal_if_added_before)],
             )?,
+            Stream::SingleThreaded { tier } => self.single_threaded(tier, w, n)?,
             Stream::LessSatisfied { tier } => self.customers_where(
                 "satisfaction < prev_satisfaction AND last_contact_at <= satisfaction_at",
                 "prev_satisfaction - satisfaction DESC, c.id DESC",
@@ -146,8 +151,16 @@ impl Nudges for SqliteBook {
         })
     }
 
-    /// Upcoming decision moments expected from `from` through `through`, with their
-    /// customers, soonest first; at most `limit`.
+    fn thread_of(&self, customer_id: i64, since: DateTime<Utc>) -> anyhow::Result<Option<Thread>> {
+        Ok(self
+            .threads(
+                "customers c WHERE c.id = ?1 AND pid IS NOT NULL LIMIT ?3",
+                params![customer_id, ts(since), 1],
+            )?
+            .pop()
+            .map(|(t, _)| t))
+    }
+
     /// How many open follow-ups are overdue at `today`, and how many are due on it.
     fn count_follow_ups_due(&self, today: NaiveDate) -> anyhow::Result<(usize, usize)> {
         let count = |due: &str| -> anyhow::Result<usize> {
@@ -185,15 +198,73 @@ impl Nudges for SqliteBook {
 }
 
 impl SqliteBook {
+    /// The single-threaded accounts of value tier `tier`: from the top tiers' accounts by
+    /// id (`customers_by_tier`); below them, from the accounts with an upcoming moment of
+    /// that tier, in the order of the moment walk. Either way the first `n` hits end the
+    /// walk (the score is flat).
+    fn single_threaded(&self, tier: i64, w: &Window, n: i64) -> anyhow::Result<Rows> {
+        let from = if tier >= i64::from(SINGLE_THREADED_TIER) {
+            "customers c WHERE c.archived = 0 AND c.value_tier = ?1 AND pid IS NOT NULL
+             ORDER BY c.id LIMIT ?3"
+        } else {
+            "(SELECT DISTINCT customer_id AS id FROM moments
+              WHERE status = 'upcoming' AND value_tier = ?1) cand
+             CROSS JOIN customers c ON c.id = cand.id
+             WHERE c.archived = 0 AND pid IS NOT NULL LIMIT ?3"
+        };
+        Ok(Rows::Threads(
+            self.threads(from, params![tier, ts(w.single_threaded_since), n])?,
+        ))
+    }
+
+    /// The single-threaded customers `from` walks: the rest of a `SELECT … FROM` over
+    /// customers `c` that filters on `pid` (the one person, NULL when not single-threaded)
+    /// and ends in `LIMIT ?3`; `?1` is the walk's, `?2` the instant contacts count from.
+    /// Per candidate, one seek of `interactions_by_customer` over its recent contacts, a
+    /// contact with no one named counted as the main contact's; the hits keep the walk's
+    /// order.
+    fn threads(&self, from: &str, params: impl rusqlite::Params) -> anyhow::Result<Vec<(Thread, Customer)>> {
+        let recent = "FROM interactions i WHERE i.customer_id = c.id AND i.at >= ?2 AND i.kind <> 'note'";
+        let sql = format!(
+            "SELECT t.pid, p.name, t.n,
+                    EXISTS (SELECT 1 FROM moments m WHERE m.customer_id = c.id AND m.status = 'upcoming'),
+                    {CUSTOMER_COLUMNS}
+             FROM (SELECT c.id AS id,
+                          (SELECT CASE WHEN count(*) >= 2 AND count(k) = count(*) AND min(k) = max(k)
+                                       THEN min(k) END
+                           FROM (SELECT coalesce(i.person_id,
+                                          (SELECT p.id FROM people p WHERE p.customer_id = c.id AND p.main = 1)) AS k
+                                 {recent})) AS pid,
+                          (SELECT count(*) {recent}) AS n
+                   FROM {from}) t
+             CROSS JOIN customers c ON c.id = t.id CROSS JOIN people p ON p.id = t.pid"
+        );
+        self.conn
+            .prepare_cached(&sql)?
+            .query_map(params, |row| {
+                let thread = Thread {
+                    person_id: row.get(0)?,
+                    person: super::sql::as_text(row.get_ref(1)?),
+                    contacts: u32::try_from(row.get::<_, i64>(2)?).unwrap_or(u32::MAX),
+                    open_moment: row.get(3)?,
+                };
+                Ok((thread, customer_from_row_offset(row, 4)?))
+            })?
+            .collect::<Result<Vec<_>, _>>()
+            .context("loading accounts that hang on one person")
+    }
+
     /// Open triggers of `kind` and value tier `tier` with no contact since they were
-    /// opened, the oldest first, at most `n`.
+    /// opened, the oldest first, at most `n`; a leaver's trigger (`person_id`) counts only
+    /// a contact with someone else there (`answered_at`).
     fn unanswered(&self, kind: &str, tier: i64, n: i64) -> anyhow::Result<Rows> {
         Ok(Rows::Triggers(self.joined(
             &format!(
-                "SELECT {TRIGGER_COLUMNS}, {CUSTOMER_COLUMNS} FROM triggers t
+                "SELECT {TRIGGER_COLUMNS_ANSWERED}, {CUSTOMER_COLUMNS} FROM triggers t
                  CROSS JOIN customers c ON c.id = t.customer_id
-                 WHERE t.resolved_at IS NULL AND t.kind = ?3 AND t.value_tier = ?1
-                   AND c.archived = 0 AND coalesce(c.last_contact_at, 0) < t.opened_at
+                 WHERE t.resolved_at IS NULL AND t.kind = ?3 AND t.value_tier = ?1 AND c.archived = 0
+                   AND CASE WHEN t.person_id IS NULL THEN coalesce(c.last_contact_at, 0) < t.opened_at
+                            ELSE ({ANSWERED_AT}) IS NULL END
                  ORDER BY t.opened_at, t.id LIMIT ?2"
             ),
             params![tier, n, kind],

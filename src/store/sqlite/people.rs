@@ -10,9 +10,10 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 use super::SqliteBook;
 use super::customers::{FieldsToSet, explain_missing_customer, write_fields};
 use super::sql::{as_text, ts};
+use crate::domain::Customer;
 use crate::domain::person::{Detail, DetailKind, Left, NewPerson, Person, PersonPatch};
 use crate::domain::words;
-use crate::store::{NotFound, NotOpen, People};
+use crate::store::{NewCustomer, NotFound, NotOpen, People};
 
 const PERSON_COLUMNS: &str = "p.id, p.customer_id, p.name, p.role, p.notes, p.main, p.left_on, p.left_to";
 
@@ -612,6 +613,40 @@ impl People for SqliteBook {
                 .execute(params![id, on.to_string(), to.trim(), ts(now)])
                 .context("marking a person as left")?;
             required(tx, id)
+        })
+    }
+
+    fn add_customer_with_main(
+        &mut self,
+        new: &NewCustomer,
+        main: &NewPerson,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<(Customer, Person)> {
+        main.check()?;
+        self.write("add the customer", |tx| {
+            let first = |ds: &[Detail]| {
+                ds.iter()
+                    .map(|d| d.value.trim())
+                    .find(|v| !v.is_empty())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            let trimmed = NewCustomer {
+                name: new.name.trim().to_string(),
+                company: new.company.trim().to_string(),
+                email: first(&main.emails),
+                phone: first(&main.phones),
+                ..new.clone()
+            };
+            let id = super::customers::insert(tx, &trimmed, now).context("adding a customer")?;
+            let person = main_id(tx, id)?.ok_or_else(|| person_not_found(0))?;
+            // Written here, not by `update_in_tx`: the account is not to be renamed after them.
+            tx.prepare_cached("UPDATE people SET name = ?2, role = ?3, notes = ?4 WHERE id = ?1")?
+                .execute(params![person, main.name.trim(), main.role.trim(), main.notes])
+                .context("naming the account's first person")?;
+            write_details(tx, person, DetailKind::Email, &main.emails)?;
+            write_details(tx, person, DetailKind::Phone, &main.phones)?;
+            Ok((super::customers::required(tx, id)?, required(tx, person)?))
         })
     }
 

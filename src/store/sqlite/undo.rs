@@ -22,7 +22,7 @@ use crate::domain::balance::BalanceEntry;
 use crate::domain::moment::MomentStatus;
 use crate::domain::trigger::{Trigger, TriggerKind};
 use crate::domain::{Tags, prose};
-use crate::store::{Action, By, Change, Entry, Logged, Undid, Undo, UndoRefused};
+use crate::store::{Action, By, Change, Entry, Followed, Logged, Undid, Undo, UndoRefused};
 use checks::{customer_fields, follow_up_moved};
 
 fn refuse(what: impl Into<String>, why: impl Into<String>) -> anyhow::Error {
@@ -150,8 +150,37 @@ pub(super) fn undo_change(tx: &Connection, change: &Change, now: DateTime<Utc>) 
         Change::PersonAdded { person, main_before } => people::undo_add(tx, person, *main_before, now),
         Change::PersonEdited { before, after } => people::undo_edit(tx, before, after, now),
         Change::MainPersonSet { id, name, before } => people::undo_main(tx, *id, name, *before, now),
-        Change::PersonLeft { person } => people::undo_left(tx, person, now),
+        Change::PersonLeft { .. } => undo_left(tx, change, now),
     }
+}
+
+/// A mark as left goes with what it did, the newest first: where they were followed to,
+/// the trigger it opened (while still as opened), then the mark.
+fn undo_left(tx: &Connection, change: &Change, now: DateTime<Utc>) -> anyhow::Result<()> {
+    let Change::PersonLeft {
+        person,
+        trigger,
+        followed,
+    } = change
+    else {
+        return Ok(());
+    };
+    match followed {
+        Some(Followed::NewAccount { id, added }) => customers::undo_add(tx, *id, added)?,
+        Some(Followed::Joined { person }) => people::undo_add(tx, person, None, now)?,
+        None => {}
+    }
+    if let Some(t) = trigger {
+        if let Some(why) = checks::trigger_changed(tx, t)? {
+            return Err(refuse(
+                format!("marking {} as left", person.name),
+                format!("its trigger {why}"),
+            ));
+        }
+        tx.execute("DELETE FROM triggers WHERE id = ?1", [t.id])
+            .context("removing the trigger of the leaving")?;
+    }
+    people::undo_left(tx, person, now)
 }
 
 /// A logged line goes with the follow-up, give and trigger it created and the tags it
@@ -188,6 +217,8 @@ fn undo_log(tx: &Connection, customer_id: i64, logged: &Logged, now: DateTime<Ut
             opened_at: logged.at,
             resolved_at: None,
             resolution_note: String::new(),
+            person_id: None,
+            answered_at: None,
         };
         if let Some(why) = checks::trigger_changed(tx, &trigger)? {
             return Err(refuse(what, format!("its reactional trigger {why}")));

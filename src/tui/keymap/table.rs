@@ -125,6 +125,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Customer, &[ch(']')], "]", Action::NextList, "select a row in the next list").footer_as("[ ]", "list"),
     bind(Customer, &[ch('[')], "[", Action::PreviousList, "select a row in the list before").footer_as("[ ]", "list"),
     bind(Customer, &[ch('e')], "e", Action::EditSelected, "edit the customer").footer("edit"),
+    bind(Customer, &[ch('L')], "L", Action::MarkLeft, "mark a person as left"),
     bind(Everywhere, &[ch('f')], "f", Action::AddFollowUp, "add a follow-up").footer("follow-up").spare(),
     bind(Everywhere, &[ch('m')], "m", Action::AddMoment, "plan a decision moment"),
     bind(Everywhere, &[ch('t')], "t", Action::AddTrigger, "note a switching trigger"),

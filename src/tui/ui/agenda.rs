@@ -148,6 +148,7 @@ fn label(kind: NudgeKind, theme: &Theme) -> (&'static str, Style) {
         NudgeKind::TakingTooMuch => ("BALANCE", theme.due_soon),
         NudgeKind::LoyaltyUnrewarded => ("REWARD", theme.ok),
         NudgeKind::SatisfactionDrop => ("SATISF", theme.due_soon),
+        NudgeKind::SingleThreaded => ("SINGLE", theme.due_soon),
         NudgeKind::CadenceExceeded => ("cadence", theme.dim),
     }
 }

@@ -107,11 +107,23 @@ impl Widget for &Prompt {
             PromptKind::Merge { other: None, .. } => {
                 " its records move over, empty fields are filled in, its name still finds them".to_string()
             }
-            PromptKind::Merge { other: Some((_, said)), .. } => format!(" {said}"),
+            PromptKind::Merge { other: Some((_, said)), .. } | PromptKind::Left { follow: Some((_, said)), .. } => {
+                format!(" {said}")
+            }
             PromptKind::OutcomeNote { .. } => " how it went, in a few words · Enter alone: no note".to_string(),
             PromptKind::Resolution { .. } => {
                 " how it was resolved, in a few words · Enter alone: no note".to_string()
             }
+            PromptKind::Left {
+                name,
+                people,
+                follow: None,
+                ..
+            } => format!(
+                " at {}: {}",
+                crate::domain::text::sanitize(name),
+                crate::tui::leaving::numbered(people)
+            ),
         };
             Line::styled(hint, theme.dim).render(message, buf);
         }

@@ -234,8 +234,9 @@ fn insert(tx: &Connection, row: &Row, kept: &Kept) -> anyhow::Result<()> {
             ],
         ),
         Row::Trigger(t) => tx.execute(
-            "INSERT INTO triggers (id, customer_id, interaction_id, kind, note, opened_at, resolved_at, resolution_note)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO triggers (id, customer_id, interaction_id, kind, note, opened_at, resolved_at, resolution_note,
+                                   person_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (SELECT id FROM people WHERE id = ?9))",
             params![
                 t.id,
                 t.customer_id,
@@ -244,7 +245,8 @@ fn insert(tx: &Connection, row: &Row, kept: &Kept) -> anyhow::Result<()> {
                 t.note,
                 ts(t.opened_at),
                 t.resolved_at.map(ts),
-                t.resolution_note
+                t.resolution_note,
+                t.person_id
             ],
         ),
         Row::Entry(e) => tx.execute(
