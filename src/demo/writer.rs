@@ -232,9 +232,9 @@ impl<'s, 'p> Writer<'s, 'p> {
         for c in &mut cursors {
             *c = self.rng.usize(..1000);
         }
-        // Unless the account hangs on one person, someone besides the main contact was in
-        // one of the contacts of the last 90 days: the single-threaded nudge is for those
-        // that do.
+        // The last contact is with the main contact; unless the account hangs on one
+        // person, the first one of the last 90 days before it is with someone else: the
+        // single-threaded nudge is for those that do hang on one.
         let main = self.people.first().map(|p| p.0);
         let mut recent_other = false;
         for i in 0..self.contacts.len() {
@@ -250,11 +250,13 @@ impl<'s, 'p> Writer<'s, 'p> {
             cursors[k] += 1;
             let satisfaction = self.satisfaction(kind, plan.mood);
             // An internal note is with no one.
-            let with = if kind.is_contact() {
-                let force = !recent_other && i + 2 == self.contacts.len() && day >= -90;
-                self.whom(day, plan.single_threaded, force)
-            } else {
+            let with = if !kind.is_contact() {
                 None
+            } else if i + 1 == self.contacts.len() {
+                main
+            } else {
+                let force = !recent_other && day >= -90;
+                self.whom(day, plan.single_threaded, force)
             };
             recent_other |= with != main && day >= -90;
             self.bulk
