@@ -54,10 +54,16 @@ struct Match {
 
 /// A set of an entry's fields, one bit each.
 type Fields = u8;
-const ALL_FIELDS: Fields = 0b1_1111;
+const ALL_FIELDS: Fields = 0b11_1111;
 
-/// How many fields an entry has: name, company, email, tags, people.
-const FIELDS: usize = 5;
+/// How many fields an entry has: name, company, email, tags, people's names, and last
+/// the people's e-mail addresses and numbers.
+const FIELDS: usize = 6;
+
+/// The people's e-mail addresses and numbers: long, and what a word typed to find a name
+/// would match strewn across them, so only a word with a digit, `@` or `.` in it (a
+/// number, an address) searches them.
+const REACH: Fields = 1 << (FIELDS - 1);
 
 /// Haystacks and needles are folded once, up front, by the rule the CLI finds customers by
 /// (`domain::words::fold`: "Kühne" is "kuhne", "Straße" is "strasse"), so the matcher
@@ -85,8 +91,8 @@ struct Entry {
 
 impl Entry {
     fn new(e: IndexEntry) -> Entry {
-        let people = searchable_people(&e.people);
-        let fields = [&e.name, &e.company, &e.email, &e.tags, &people];
+        let (people, reach) = searchable_people(&e.people);
+        let fields = [&e.name, &e.company, &e.email, &e.tags, &people, &reach];
         let mut text = String::with_capacity(fields.iter().map(|f| f.len()).sum());
         let mut ends = [0; FIELDS];
         let mut bags = [0; FIELDS];
@@ -122,15 +128,20 @@ impl Entry {
     /// The best score of `needle` within one of `fields`, and the fields it matched in: a
     /// word matches inside a name or an email, not strewn across all of them.
     fn best(&self, matcher: &mut Matcher, needle: &Needle, fields: Fields) -> Option<(u16, Fields)> {
-        let fields = fields & self.fields_with(needle.bag);
+        let fields = fields & self.fields_with(needle.bag) & needle.fields;
         if fields == 0 {
             return None;
         }
         let needle_text = needle.text.slice(..);
         if needle.text.len() == 1 {
-            // One letter cannot be strewn: one match over the whole text scores it, and
-            // the bags say where it occurs.
-            let score = matcher.fuzzy_match_greedy(self.haystack.slice(..), needle_text)?;
+            // One letter cannot be strewn: one match over the text it may be in scores
+            // it, and the bags say where it occurs.
+            let searched = if needle.fields & REACH == 0 {
+                self.haystack.slice(..self.ends[FIELDS - 2] as usize)
+            } else {
+                self.haystack.slice(..)
+            };
+            let score = matcher.fuzzy_match_greedy(searched, needle_text)?;
             return Some((score, fields));
         }
         let mut best = None;
@@ -159,27 +170,32 @@ impl Entry {
     }
 }
 
-/// The people's lines (`IndexEntry::people`) as the filter searches them: a phone number
-/// as its digits and its national form (see the module doc), the rest as they are.
-fn searchable_people(lines: &str) -> String {
-    let mut text = String::with_capacity(lines.len() * 2);
-    for line in lines.lines() {
+/// The people's lines (`IndexEntry::people`) as the filter searches them: their names,
+/// and apart from them their e-mail addresses and numbers — a number as its digits and
+/// its national form (see the module doc).
+fn searchable_people(lines: &str) -> (String, String) {
+    let (mut names, mut reach) = (String::new(), String::with_capacity(lines.len() * 2));
+    let add = |text: &mut String, part: &str| {
         if !text.is_empty() {
             text.push(' ');
         }
+        text.push_str(part);
+    };
+    for line in lines.lines() {
         if phone::check(line).is_ok() {
             let digits = digits(line);
             let national = format!("0{}", phone::key(line));
-            text.push_str(&digits);
+            add(&mut reach, &digits);
             if national != digits {
-                text.push(' ');
-                text.push_str(&national);
+                add(&mut reach, &national);
             }
+        } else if line.contains('@') {
+            add(&mut reach, line);
         } else {
-            text.push_str(line);
+            add(&mut names, line);
         }
     }
-    text
+    (names, reach)
 }
 
 fn digits(text: &str) -> String {
@@ -197,10 +213,23 @@ fn needle_text(word: &str) -> Option<String> {
     Some(digits(word)).filter(|d| !d.is_empty())
 }
 
+/// The last word of `query` ("" when it ends with a space).
+fn last_word(query: &str) -> &str {
+    query.rsplit(char::is_whitespace).next().unwrap_or("")
+}
+
+/// Whether a query word searches the people's addresses and numbers ([`REACH`]).
+fn reaches(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit() || c == '@' || c == '.')
+}
+
 /// One word of the query, folded like the haystacks.
 struct Needle {
     text: Utf32String,
     bag: u32,
+    /// The fields it searches: the people's addresses and numbers only for a word that
+    /// could be part of one (see [`REACH`]).
+    fields: Fields,
 }
 
 impl Needle {
@@ -208,6 +237,11 @@ impl Needle {
         let folded = fold(word);
         Needle {
             bag: bag(&folded),
+            fields: if reaches(&folded) {
+                ALL_FIELDS
+            } else {
+                ALL_FIELDS & !REACH
+            },
             text: Utf32String::from(folded.as_str()),
         }
     }
@@ -367,9 +401,13 @@ impl Filter {
         let Split { tags, words, archive } = split_query(query);
         let all: Vec<Match>;
         let (candidates, narrowing) = match history.last() {
-            // Typing `#archived` (or past it) switches shelves: nothing to narrow from.
+            // Typing `#archived` (or past it) switches shelves: nothing to narrow from. A
+            // word that turns into one that searches the people's addresses and numbers
+            // ("anna" → "anna@") may match where it did not before: nothing either.
             Some(previous)
-                if query.starts_with(&previous.query) && split_query(&previous.query).archive == archive =>
+                if query.starts_with(&previous.query)
+                    && split_query(&previous.query).archive == archive
+                    && (reaches(last_word(&previous.query)) || !reaches(last_word(query))) =>
             {
                 let added = &query[previous.query.len()..];
                 let same_word = !added.contains(char::is_whitespace)
@@ -638,6 +676,15 @@ mod tests {
         assert_eq!(typed(&mut book(), "020 555"), [2]);
         let mut f = book();
         assert_eq!(typed(&mut f, "+"), [1, 2], "a lone + asks for nothing yet");
+        // A name's letters do not search the addresses; once the word is one, it does,
+        // also where the letters so far found no one.
+        let piet = || {
+            let mut piet = entry(3, "Piet Bakker", "", "");
+            piet.people = "Kees Bakker\nannabel@bakker.nl".into();
+            Filter::new(vec![piet])
+        };
+        assert_eq!(typed(&mut piet(), "annab"), Vec::<i64>::new());
+        assert_eq!(typed(&mut piet(), "annab@"), [3], "typed key by key");
     }
 
     #[test]
