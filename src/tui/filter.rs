@@ -11,7 +11,10 @@
 //! the characters a number is written with is its digits ("06-1234" is "061234"), and
 //! each person's number is searchable as its digits and in its national form, `0` and
 //! its key (`domain::phone::key`): "+31 6 1234 5678" is found by "0612345678" and by
-//! "+31612345678", "06 1234 5678" too.
+//! "+31612345678", "06 1234 5678" too. The people's addresses and numbers are searched
+//! only by a word with a digit, `@` or `.` in it ("@finanz", "finanz.de", "030 12"): a
+//! word typed to find a name would match strewn across them, and make every keystroke
+//! slower on a book with many people.
 
 use std::cell::OnceCell;
 
