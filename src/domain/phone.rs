@@ -27,6 +27,16 @@ pub struct BadPhone {
     pub why: &'static str,
 }
 
+/// Whether `c` may stand in a phone number: a digit, or one of `ALLOWED`.
+pub fn is_number_char(c: char) -> bool {
+    c.is_ascii_digit() || ALLOWED.contains(c)
+}
+
+/// The digits of `typed`, in order ("+31 (6) 12-34" → "3161234").
+pub fn digits(typed: &str) -> String {
+    typed.chars().filter(char::is_ascii_digit).collect()
+}
+
 /// `Ok` when `typed` (trimmed) holds at least one digit and only digits and `ALLOWED`.
 pub fn check(typed: &str) -> Result<(), BadPhone> {
     let bad = |why| {
@@ -38,10 +48,7 @@ pub fn check(typed: &str) -> Result<(), BadPhone> {
     if typed.chars().any(char::is_alphabetic) {
         return bad("it holds letters");
     }
-    if let Some(_c) = typed
-        .chars()
-        .find(|c| !c.is_ascii_digit() && !ALLOWED.contains(*c))
-    {
+    if typed.chars().any(|c| !is_number_char(c)) {
         return bad("it holds a character other than digits, spaces and + - ( ) . /");
     }
     if !typed.chars().any(|c| c.is_ascii_digit()) {
@@ -58,13 +65,12 @@ pub const LOOKUP_DIGITS: usize = 6;
 /// "+31612345678"; not "42", not "Route 66").
 pub fn is_lookup(typed: &str) -> bool {
     let typed = typed.trim();
-    typed.chars().all(|c| c.is_ascii_digit() || ALLOWED.contains(c))
-        && typed.chars().filter(char::is_ascii_digit).count() >= LOOKUP_DIGITS
+    typed.chars().all(is_number_char) && digits(typed).len() >= LOOKUP_DIGITS
 }
 
 /// The key `typed` is found by (see the module doc); empty when it holds no digits.
 pub fn key(typed: &str) -> String {
-    let digits: String = typed.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits(typed);
     let international = typed.trim_start().starts_with('+');
     let national = if international {
         digits.as_str()

@@ -92,8 +92,7 @@ pub fn tel_number(phone: &str) -> String {
         Some(rest) => ("+", rest.replace("(0)", "")),
         None => ("", phone.to_string()),
     };
-    let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
-    format!("{plus}{digits}")
+    format!("{plus}{}", super::phone::digits(&rest))
 }
 
 #[cfg(test)]

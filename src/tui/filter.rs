@@ -186,7 +186,7 @@ fn searchable_people(lines: &str) -> (String, String) {
     };
     for line in lines.lines() {
         if phone::check(line).is_ok() {
-            let digits = digits(line);
+            let digits = phone::digits(line);
             let national = format!("0{}", phone::key(line));
             add(&mut reach, &digits);
             if national != digits {
@@ -201,19 +201,15 @@ fn searchable_people(lines: &str) -> (String, String) {
     (names, reach)
 }
 
-fn digits(text: &str) -> String {
-    text.chars().filter(char::is_ascii_digit).collect()
-}
-
 /// The query word as it is matched: a word of nothing but digits and the characters a
 /// phone number is written with is its digits, `None` when it has none (a lone `+` or
 /// `-` while typing a number asks for nothing yet).
 fn needle_text(word: &str) -> Option<String> {
-    let number_like = word.chars().all(|c| c.is_ascii_digit() || "+-()./".contains(c));
+    let number_like = word.chars().all(phone::is_number_char);
     if !number_like {
         return Some(word.to_string());
     }
-    Some(digits(word)).filter(|d| !d.is_empty())
+    Some(phone::digits(word)).filter(|d| !d.is_empty())
 }
 
 /// The last word of `query` ("" when it ends with a space).
