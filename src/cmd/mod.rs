@@ -46,7 +46,16 @@ pub struct Ctx {
     pub store: Box<dyn Book>,
     pub now: Now,
     pub config: Config,
-    pub out: BufWriter<TerminalSafe<io::StdoutLock<'static>>>,
+    pub out: Out,
+}
+
+/// Stdout as every command writes it: buffered, and on a terminal with hidden characters
+/// shown as placeholders.
+pub type Out = BufWriter<TerminalSafe<io::StdoutLock<'static>>>;
+
+/// Stdout, as [`Out`].
+fn stdout() -> Out {
+    BufWriter::new(TerminalSafe::new(io::stdout().lock(), io::stdout().is_terminal()))
 }
 
 impl Ctx {
@@ -59,7 +68,7 @@ impl Ctx {
             store,
             now,
             config,
-            out: BufWriter::new(TerminalSafe::new(io::stdout().lock(), io::stdout().is_terminal())),
+            out: stdout(),
         })
     }
 }

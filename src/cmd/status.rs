@@ -7,7 +7,7 @@ use std::io::Write as _;
 
 use serde::Serialize;
 
-use super::Ctx;
+use super::{Ctx, Out};
 use crate::app::status::{self, Status, stopped_warning};
 use crate::cli::StatusArgs;
 
@@ -21,24 +21,46 @@ pub(super) fn run(cx: &mut Ctx, args: &StatusArgs) -> anyhow::Result<()> {
     let warning = status
         .stopped_since
         .map(|since| stopped_warning(since, cx.now.today()));
+    say(&mut cx.out, args, format.as_ref(), &status, warning.as_deref())
+}
+
+/// `status` where there is no book yet: nothing is due. Said as for an empty book, and
+/// the book is not created.
+pub(super) fn without_a_book(args: &StatusArgs) -> anyhow::Result<()> {
+    let format = args.format.as_deref().map(Template::parse).transpose()?;
+    let status = Status {
+        counts: crate::app::remind::Counts::default(),
+        stopped_since: None,
+    };
+    let mut out = super::stdout();
+    say(&mut out, args, format.as_ref(), &status, None)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Prints `status` as `args` ask: JSON, nothing when clear and asked so, the user's
+/// format, or the default line (coloured on a terminal without NO_COLOR).
+fn say(
+    out: &mut Out,
+    args: &StatusArgs,
+    format: Option<&Template>,
+    status: &Status,
+    warning: Option<&str>,
+) -> anyhow::Result<()> {
     if args.json {
-        serde_json::to_writer(&mut cx.out, &StatusJson::new(&status, warning.as_deref()))?;
-        writeln!(cx.out)?;
+        serde_json::to_writer(&mut *out, &StatusJson::new(status, warning))?;
+        writeln!(out)?;
         return Ok(());
     }
     if args.quiet_when_clear && status.is_clear() {
         return Ok(());
     }
     if let Some(format) = format {
-        writeln!(
-            cx.out,
-            "{}",
-            format.fill(&status, warning.as_deref().unwrap_or(""))
-        )?;
+        writeln!(out, "{}", format.fill(status, warning.unwrap_or("")))?;
         return Ok(());
     }
-    let colour = cx.out.get_ref().is_on() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let line = parts(&status, warning.as_deref())
+    let colour = out.get_ref().is_on() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let line = parts(status, warning)
         .into_iter()
         .map(|(text, style)| match (colour, style) {
             (true, Some(sgr)) => format!("\x1b[{sgr}m{text}\x1b[0m"),
@@ -54,32 +76,10 @@ pub(super) fn run(cx: &mut Ctx, args: &StatusArgs) -> anyhow::Result<()> {
     if colour {
         // Styled around text made here (numbers and fixed words), so it passes the
         // terminal filter as it is.
-        cx.out.flush()?;
-        cx.out.get_mut().write_styled(&format!("{line}\n"))?;
+        out.flush()?;
+        out.get_mut().write_styled(&format!("{line}\n"))?;
     } else {
-        writeln!(cx.out, "{line}")?;
-    }
-    Ok(())
-}
-
-/// `status` where there is no book yet: nothing is due. Said as for an empty book, and
-/// the book is not created.
-pub(super) fn without_a_book(args: &StatusArgs) -> anyhow::Result<()> {
-    let format = args.format.as_deref().map(Template::parse).transpose()?;
-    let status = Status {
-        counts: crate::app::remind::Counts::default(),
-        stopped_since: None,
-    };
-    let mut out = std::io::stdout().lock();
-    if args.json {
-        serde_json::to_writer(&mut out, &StatusJson::new(&status, None))?;
-        writeln!(out)?;
-    } else if args.quiet_when_clear {
-        // Clear: a prompt shows nothing.
-    } else if let Some(format) = format {
-        writeln!(out, "{}", format.fill(&status, ""))?;
-    } else {
-        writeln!(out, "nothing due")?;
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }
