@@ -300,8 +300,7 @@ pub fn record(
     store.journaled(By::Cli, now.utc, &mut |book| {
         book.record_remind_run(&run)?;
         if scheduled && book.setting(Setting::RemindersSetUp)?.is_none() {
-            let at = now.utc.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-            book.set_setting(Setting::RemindersSetUp, Some(&at), now.utc)?;
+            super::status::record_set_up(book, now.utc)?;
         }
         Ok(None)
     })

@@ -35,6 +35,12 @@ pub fn status(store: &dyn Book, now: Now, config: &Config) -> anyhow::Result<Sta
     })
 }
 
+/// Records that reminders were set up at `now`, in the form [`reminders_stopped`] reads.
+pub fn record_set_up(store: &mut dyn Book, now: DateTime<chrono::Utc>) -> anyhow::Result<()> {
+    let at = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    store.set_setting(Setting::RemindersSetUp, Some(&at), now)
+}
+
 /// Since which day reminders have not run, once they were set up (`remind --setup
 /// --write`, or the first scheduled run): `None` when all is well or they never were.
 /// A set-up time that does not read as RFC 3339 (written by hand) counts as not set up.

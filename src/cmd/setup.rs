@@ -9,13 +9,12 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
-use chrono::{NaiveTime, SecondsFormat};
+use chrono::NaiveTime;
 
 use super::Ctx;
 use crate::app::setup::{Existing, Job, LABEL, MARK, PLIST_MARK, UNIT};
 use crate::cli::SetupArgs;
 use crate::config::Channel;
-use crate::store::Setting;
 
 /// The timer this platform has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,12 +228,7 @@ fn write(cx: &mut Ctx, platform: Platform, files: &[File]) -> anyhow::Result<()>
         }
         fs::write(&f.path, &f.text).with_context(|| format!("writing '{}'", f.path.display()))?;
     }
-    let now = cx.now.utc;
-    cx.store.set_setting(
-        Setting::RemindersSetUp,
-        Some(&now.to_rfc3339_opts(SecondsFormat::Secs, true)),
-        now,
-    )?;
+    crate::app::status::record_set_up(&mut *cx.store, cx.now.utc)?;
     for (f, existing) in &plan {
         let said = match existing {
             Existing::None => "wrote",
