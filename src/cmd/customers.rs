@@ -39,6 +39,7 @@ pub struct AddArgs {
 }
 
 pub fn add(cx: &mut Ctx, a: AddArgs, json: bool) -> anyhow::Result<()> {
+    let person = a.name.trim().to_string();
     let input = CustomerInput {
         name: a.name,
         company: a.company,
@@ -55,9 +56,14 @@ pub fn add(cx: &mut Ctx, a: AddArgs, json: bool) -> anyhow::Result<()> {
     if json {
         print_json(&mut cx.out, &CustomerJson::new(&c, None))
     } else {
+        let with = if c.name == person {
+            String::new()
+        } else {
+            format!(" with {} as its main contact", sanitize(&person))
+        };
         writeln!(
             cx.out,
-            "Added {} (id {}), in touch every {}",
+            "Added {} (id {}){with}, in touch every {}",
             sanitize(&c.name),
             c.id,
             c.cadence
@@ -307,8 +313,8 @@ fn print_head(cx: &mut Ctx, c: &Customer) -> anyhow::Result<()> {
     let currency = &cx.config.money.currency;
     let out = &mut cx.out;
     write!(out, "{}", sanitize(&c.name))?;
-    if !c.company.is_empty() {
-        write!(out, " — {}", sanitize(&c.company))?;
+    if let Some(company) = c.company_apart() {
+        write!(out, " — {}", sanitize(company))?;
     }
     writeln!(out, "  (id {})", c.id)?;
     if c.archived {
