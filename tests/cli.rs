@@ -194,11 +194,14 @@ fn a_customer_is_found_by_any_word_of_the_name_or_company_ignoring_accents() {
     // A person's name finds their account.
     shows("thomas kuhne", "Kühne Maschinenbau GmbH  (id");
     book.run(&["log", "verpakkingen", "call: hi"]).assert().success();
-    book.run(&["show", "thomas"]).assert().code(1).stderr(contains_all(&[
-        "'thomas' matches more than one customer — use more of the name, or the id:",
-        "Kühne Maschinenbau GmbH (Thomas Kühne)",
-        "Lambert Distribution SA (Thomas Piron)",
-    ]));
+    book.run(&["show", "thomas"])
+        .assert()
+        .code(1)
+        .stderr(contains_all(&[
+            "'thomas' matches more than one customer — use more of the name, or the id:",
+            "Kühne Maschinenbau GmbH (Thomas Kühne)",
+            "Lambert Distribution SA (Thomas Piron)",
+        ]));
     // Archived: found the same way, by `show` and `unarchive`.
     book.ok(&["archive", "kuhne"]);
     book.run(&["show", "kuhne"])

@@ -72,7 +72,11 @@ fn fixture(name: &str) -> PathBuf {
 
 /// The accounts' main contacts, sorted: who was imported, whatever the accounts are called.
 fn names(book: &Book) -> Vec<String> {
-    let mut names: Vec<String> = book.customers().iter().map(|c| book.main_contact(&c["id"])).collect();
+    let mut names: Vec<String> = book
+        .customers()
+        .iter()
+        .map(|c| book.main_contact(&c["id"]))
+        .collect();
     names.sort();
     names
 }
@@ -133,7 +137,11 @@ fn hubspot_last_activity_becomes_the_last_contact() {
         .collect();
     assert_eq!(
         order,
-        [json!("Eta Installaties"), json!("Zeta NV"), json!("Epsilon Shipping")]
+        [
+            json!("Eta Installaties"),
+            json!("Zeta NV"),
+            json!("Epsilon Shipping")
+        ]
     );
 }
 
@@ -334,7 +342,9 @@ fn a_match_fills_empty_fields_and_keeps_the_rest() {
     let out = book.import(&fixture("hubspot.csv"), &[]);
     assert!(out.contains("2 added, 1 updated"), "{out}");
     assert!(
-        out.contains("Ruud Bakker at Epsilon Shipping: last contact, person notes, e-mail addresses, phone numbers"),
+        out.contains(
+            "Ruud Bakker at Epsilon Shipping: last contact, person notes, e-mail addresses, phone numbers"
+        ),
         "{out}"
     );
     let ruud = book.customer("Ruud Bakker");

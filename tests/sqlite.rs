@@ -850,7 +850,10 @@ fn an_upgraded_book_names_each_account_after_its_company_keeping_its_person_and_
     assert_eq!(book.interactions(3, 5).unwrap()[0].note, "line tour");
     assert_eq!(book.open_follow_ups(3).unwrap()[0].text, "send the offer");
     // Found by the company's name exactly, and by the person's as before.
-    assert_eq!(book.customers_named("kuhne maschinenbau", 5).unwrap().exact[0].id, 3);
+    assert_eq!(
+        book.customers_named("kuhne maschinenbau", 5).unwrap().exact[0].id,
+        3
+    );
     assert_eq!(book.customers_named("Thomas Kühne", 5).unwrap().exact[0].id, 3);
     assert_eq!(book.customers_named("thom", 5).unwrap().starting[0].id, 3);
 }

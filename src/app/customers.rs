@@ -189,7 +189,11 @@ pub(crate) fn person_meant(store: &dyn Book, c: &Customer, typed: &str) -> anyho
     people.retain(|p| match kind {
         Some(kind) => {
             let key = kind.key(typed);
-            let details = if kind == DetailKind::Phone { &p.phones } else { &p.emails };
+            let details = if kind == DetailKind::Phone {
+                &p.phones
+            } else {
+                &p.emails
+            };
             details.iter().any(|d| kind.key(&d.value) == key)
         }
         None => words::matches(&typed_words, &words::words(&p.name)),
@@ -291,6 +295,8 @@ pub(crate) struct CustomerInput {
 pub(crate) struct Saved {
     pub customer: Customer,
     pub change: Change,
+    /// An account added named after its company: who its main contact is ("Anna de Boer").
+    pub main_contact: Option<String>,
 }
 
 impl super::undo::Undoable for Saved {
@@ -320,7 +326,8 @@ pub(crate) fn add(store: &mut dyn Book, now: Now, input: &CustomerInput) -> anyh
         cadence: checked.cadence,
         notes: input.notes.clone().unwrap_or_default(),
     };
-    let customer = if account == checked.name {
+    let main_contact = (account != checked.name).then(|| checked.name.to_string());
+    let customer = if main_contact.is_none() {
         store.add_customer(&new, now.utc)?
     } else {
         if let Some(there) = super::people::account_of(store, checked.company, 0)? {
@@ -345,7 +352,11 @@ pub(crate) fn add(store: &mut dyn Book, now: Now, input: &CustomerInput) -> anyh
         id: customer.id,
         added: CustomerFields::of(&customer),
     };
-    Ok(Saved { customer, change })
+    Ok(Saved {
+        customer,
+        change,
+        main_contact,
+    })
 }
 
 /// Writes every typed field of `before` (as the user saw it when they started editing).
@@ -367,7 +378,11 @@ pub(crate) fn edit(
     };
     let customer = store.update_customer(before.id, &patch, now.utc)?;
     let change = Change::customer_edited(before, &patch, &customer);
-    Ok(Saved { customer, change })
+    Ok(Saved {
+        customer,
+        change,
+        main_contact: None,
+    })
 }
 
 /// Some of a customer's fields as the user typed them; `None` leaves a field as it is.
@@ -430,7 +445,11 @@ pub(crate) fn change(
     };
     let customer = store.update_customer(before.id, &patch, now.utc)?;
     let change = Change::customer_edited(&before, &patch, &customer);
-    Ok(Saved { customer, change })
+    Ok(Saved {
+        customer,
+        change,
+        main_contact: None,
+    })
 }
 
 /// The typed fields, trimmed and read.
@@ -461,6 +480,10 @@ fn check(input: &CustomerInput) -> Result<Checked<'_>, Refused> {
     .check()?;
     if !email.is_empty() {
         email::check(email)?;
+    }
+    // The main contact's number, as every person's is checked.
+    if !phone.is_empty() {
+        phone::check(phone)?;
     }
     let cadence = match cadence {
         "" => None,

@@ -36,6 +36,8 @@ pub enum Refused {
     #[error(transparent)]
     Email(#[from] BadEmail),
     #[error(transparent)]
+    Phone(#[from] crate::domain::phone::BadPhone),
+    #[error(transparent)]
     TriggerKind(#[from] BadTriggerKind),
     #[error(transparent)]
     Outcome(#[from] BadOutcome),

@@ -39,7 +39,6 @@ pub struct AddArgs {
 }
 
 pub fn add(cx: &mut Ctx, a: AddArgs, json: bool) -> anyhow::Result<()> {
-    let person = a.name.trim().to_string();
     let input = CustomerInput {
         name: a.name,
         company: a.company,
@@ -49,18 +48,17 @@ pub fn add(cx: &mut Ctx, a: AddArgs, json: bool) -> anyhow::Result<()> {
         tags: a.tags,
         notes: Some(a.notes),
     };
-    let c = crate::app::undo::journaled(&mut *cx.store, cx.now, crate::store::By::Cli, |s| {
+    let saved = crate::app::undo::journaled(&mut *cx.store, cx.now, crate::store::By::Cli, |s| {
         customers::add(s, cx.now, &input)
-    })?
-    .customer;
+    })?;
+    let c = saved.customer;
     if json {
         print_json(&mut cx.out, &CustomerJson::new(&c, None))
     } else {
-        let with = if c.name == person {
-            String::new()
-        } else {
-            format!(" with {} as its main contact", sanitize(&person))
-        };
+        let with = saved
+            .main_contact
+            .map(|person| format!(" with {} as its main contact", sanitize(&person)))
+            .unwrap_or_default();
         writeln!(
             cx.out,
             "Added {} (id {}){with}, in touch every {}",

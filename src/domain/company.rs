@@ -55,7 +55,10 @@ mod tests {
     #[test]
     fn an_account_is_named_after_its_company_unless_its_name_is_the_company() {
         assert_eq!(account_name("Anna de Boer", "Acme BV"), "Acme BV");
-        assert_eq!(account_name(" Thomas Kühne ", " Kühne Maschinenbau "), "Kühne Maschinenbau");
+        assert_eq!(
+            account_name(" Thomas Kühne ", " Kühne Maschinenbau "),
+            "Kühne Maschinenbau"
+        );
         assert_eq!(account_name("Marieke Jansen", ""), "Marieke Jansen");
         assert_eq!(account_name("Acme", "Acme BV"), "Acme");
         assert_eq!(account_name("Acme BV", "Acme"), "Acme BV");

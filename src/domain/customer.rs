@@ -197,7 +197,8 @@ impl Customer {
     /// "Acme" or "Jan Smit", nothing for the account "Acme BV" (named after it).
     pub fn company_apart(&self) -> Option<&str> {
         let company = self.company.trim();
-        (!company.is_empty() && super::words::key(company) != super::words::key(&self.name)).then_some(company)
+        (!company.is_empty() && super::words::key(company) != super::words::key(&self.name))
+            .then_some(company)
     }
 
     /// When the cadence runs out: a cadence after the last contact, or after the customer

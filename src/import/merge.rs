@@ -17,8 +17,8 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Utc};
 
 use super::ImportedCustomer;
-use crate::domain::person::DetailKind;
 use crate::domain::company::company_key;
+use crate::domain::person::DetailKind;
 use crate::domain::{Customer, Tags, words};
 
 /// What an account is known by: its company, or (without one) its name.
