@@ -929,6 +929,8 @@ fn outlook_com_contacts_become_people_of_one_account_per_company() {
         "{out}"
     );
     assert_eq!(names(&book), ["Anna de Boer", "Jan Smit"]);
+    // Each account is named after its company.
+    assert_eq!(accounts(&book), ["Kühne Bau GmbH", "Smit Logistiek B.V."]);
     let kuehne = people(&book, "kühne");
     let anna = &kuehne[0];
     assert_eq!(

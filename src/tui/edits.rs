@@ -330,16 +330,15 @@ impl App {
             }
         };
         let c = &saved.customer;
-        let said = match kind {
-            FormKind::EditCustomer(_) => format!("Saved {}", sanitize(&c.name)),
-            _ => {
-                let with = saved
-                    .main_contact
-                    .as_ref()
-                    .map(|person| format!(" with {} as its main contact", sanitize(person)))
-                    .unwrap_or_default();
-                format!("Added {}{with} · in touch every {}", sanitize(&c.name), c.cadence)
-            }
+        let said = if let FormKind::EditCustomer(_) = kind {
+            format!("Saved {}", sanitize(&c.name))
+        } else {
+            let with = saved
+                .main_contact
+                .as_ref()
+                .map(|person| format!(" with {} as its main contact", sanitize(person)))
+                .unwrap_or_default();
+            format!("Added {}{with} · in touch every {}", sanitize(&c.name), c.cadence)
         };
         let id = c.id;
         self.overlay = None;
