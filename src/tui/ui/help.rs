@@ -84,6 +84,7 @@ const CARD: Page = (
             section(Scope::Moment.title(), |b| b.scope == Scope::Moment),
             section(Scope::Trigger.title(), |b| b.scope == Scope::Trigger),
             section(Scope::Contact.title(), |b| b.scope == Scope::Contact),
+            section(Scope::Person.title(), |b| b.scope == Scope::Person),
             section(Scope::Confirm.title(), |b| b.scope == Scope::Confirm),
         ],
     ],
