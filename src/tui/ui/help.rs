@@ -79,12 +79,12 @@ const CARD: Page = (
             }),
             section(Scope::FollowUp.title(), |b| b.scope == Scope::FollowUp),
             section(Scope::Row.title(), |b| b.scope == Scope::Row),
+            section(Scope::Person.title(), |b| b.scope == Scope::Person),
         ],
         &[
             section(Scope::Moment.title(), |b| b.scope == Scope::Moment),
             section(Scope::Trigger.title(), |b| b.scope == Scope::Trigger),
             section(Scope::Contact.title(), |b| b.scope == Scope::Contact),
-            section(Scope::Person.title(), |b| b.scope == Scope::Person),
             section(Scope::Confirm.title(), |b| b.scope == Scope::Confirm),
         ],
     ],
