@@ -6,6 +6,7 @@
 //! card's others, a line per person, the selected one marked, at most four lines high and
 //! scrolling with the selection. Drawn from the `CustomerView` alone.
 
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -29,7 +30,9 @@ const MAX: usize = 4;
 /// The block's lines for a screen of `rows` rows: one line of names on a small screen
 /// unless the block has the focus; else at most `MAX` lines of people, the last saying how
 /// many more there are.
-pub fn lines(card: &CustomerView, rows: u16) -> Vec<Line<'static>> {
+pub fn lines(card: &CustomerView, area: Rect) -> Vec<Line<'static>> {
+    let rows = area.height;
+    let width = usize::from(area.width);
     if card.len(CardList::People) == 0 {
         return Vec::new();
     }
@@ -55,7 +58,7 @@ pub fn lines(card: &CustomerView, rows: u16) -> Vec<Line<'static>> {
         .enumerate()
         .skip(top)
         .take(shown)
-        .map(|(i, p)| person_line(card, p, i == top, marked.map(|m| m == i)))
+        .map(|(i, p)| person_line(card, p, i == top, marked.map(|m| m == i), width))
         .collect();
     if n > shown {
         let more = match marked {
@@ -92,19 +95,47 @@ fn names(card: &CustomerView) -> Line<'static> {
 }
 
 /// One person's line: the label on the block's first line; while the block has the focus
-/// (`selected` is `Some`) a mark column, and the selected line reversed.
-fn person_line(card: &CustomerView, p: &Person, first: bool, selected: Option<bool>) -> Line<'static> {
+/// (`selected` is `Some`) a mark column, and the selected line reversed. Where it is wider
+/// than `width`, the last contact and then the role give way, so that the e-mail address
+/// and the phone number (what `y` and `O` act on) stay in sight.
+fn person_line(
+    card: &CustomerView,
+    p: &Person,
+    first: bool,
+    selected: Option<bool>,
+    width: usize,
+) -> Line<'static> {
     let theme = &card.look.theme;
     let label = if first { LABEL } else { "" };
-    let mut parts = vec![sanitize(&p.name).into_owned()];
-    for extra in [p.role.as_str(), p.email(), p.phone()] {
-        if !extra.is_empty() {
-            parts.push(sanitize(extra).into_owned());
+    let last =
+        last_contact_with(&card.last_contacts, p).map(|at| format!("last {}", short_date(at, card.look.now)));
+    let state = match &p.left {
+        Some(left) if left.to.is_empty() => format!("  left {}", left.on),
+        Some(left) => format!("  left {} → {}", left.on, sanitize(&left.to)),
+        None if p.main => "  main".to_string(),
+        None => String::new(),
+    };
+    let room = width.saturating_sub(LABEL.len() + usize::from(selected.is_some()) + state.chars().count());
+    let with = |role: bool, last: Option<&String>| {
+        let mut parts = vec![sanitize(&p.name).into_owned()];
+        let role = if role { p.role.as_str() } else { "" };
+        for extra in [role, p.email(), p.phone()] {
+            if !extra.is_empty() {
+                parts.push(sanitize(extra).into_owned());
+            }
         }
-    }
-    if let Some(at) = last_contact_with(&card.last_contacts, p) {
-        parts.push(format!("last {}", short_date(at, card.look.now)));
-    }
+        parts.extend(last.cloned());
+        parts.join(" · ")
+    };
+    let fits = |text: &String| text.chars().count() <= room;
+    let text = [
+        with(true, last.as_ref()),
+        with(false, last.as_ref()),
+        with(false, None),
+    ]
+    .into_iter()
+    .find(fits)
+    .unwrap_or_else(|| with(false, None));
     // The label as a marked list's title is while it has the focus.
     let label_style = match selected {
         Some(_) if first => theme.selected,
@@ -119,23 +150,11 @@ fn person_line(card: &CustomerView, p: &Person, first: bool, selected: Option<bo
     if let Some(here) = selected {
         spans.push(Span::styled(if here { "▸" } else { " " }, style(theme.base)));
     }
-    match &p.left {
-        Some(left) => {
-            let to = if left.to.is_empty() {
-                String::new()
-            } else {
-                format!(" → {}", sanitize(&left.to))
-            };
-            spans.push(Span::styled(
-                format!("{}  left {}{to}", parts.join(" · "), left.on),
-                style(theme.dim),
-            ));
-        }
-        None if p.main => {
-            spans.push(Span::styled(parts.join(" · "), style(theme.base)));
-            spans.push(Span::styled("  main", style(theme.dim)));
-        }
-        None => spans.push(Span::styled(parts.join(" · "), style(theme.base))),
+    if p.left.is_some() {
+        spans.push(Span::styled(format!("{text}{state}"), style(theme.dim)));
+    } else {
+        spans.push(Span::styled(text, style(theme.base)));
+        spans.push(Span::styled(state, style(theme.dim)));
     }
     Line::from(spans)
 }
