@@ -2,7 +2,7 @@
 //! and put together by the domain rules (`domain::week`). What `touchbase export week`
 //! writes and the Week screen shows; knows neither.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Duration, NaiveDate};
 
@@ -82,7 +82,15 @@ pub fn plan_week(
         about: HashMap::new(),
     };
     records.about = nudges_about(store, now, config, &records.nudges)?;
-    records.people = people_of(store, &records)?;
+    // Who was last in touch decides only beside someone (a leaver, the one person of a
+    // single-threaded account): only those accounts' contacts are read.
+    let beside: HashSet<i64> = records
+        .nudges
+        .iter()
+        .filter(|n| matches!(records.nudge_about(n), About::Beside(_)))
+        .map(|n| n.customer_id)
+        .collect();
+    records.people = people_of(store, &records, &beside)?;
     Ok(week::plan(span, today, &config.nudge, &records))
 }
 
@@ -122,8 +130,13 @@ fn nudges_about(
     Ok(about)
 }
 
-/// The people of every account the records are of, with when each was last in touch.
-fn people_of(store: &dyn Book, records: &WeekRecords) -> anyhow::Result<HashMap<i64, AccountPeople>> {
+/// The people of every account the records are of, with when each was last in touch
+/// where that can decide (the accounts in `beside`, and those whose main contact left).
+fn people_of(
+    store: &dyn Book,
+    records: &WeekRecords,
+    beside: &HashSet<i64>,
+) -> anyhow::Result<HashMap<i64, AccountPeople>> {
     let ids = records
         .follow_ups
         .iter()
@@ -137,8 +150,8 @@ fn people_of(store: &dyn Book, records: &WeekRecords) -> anyhow::Result<HashMap<
             continue;
         }
         let of = store.people_of(id)?;
-        // Who was last in touch matters only where the main contact is not the answer.
-        let last_contacts = if of.len() > 1 {
+        let main_there = of.iter().any(|p| p.main && p.left.is_none());
+        let last_contacts = if of.len() > 1 && (beside.contains(&id) || !main_there) {
             by_person(&of, store.last_contacts(id)?)
         } else {
             Vec::new()

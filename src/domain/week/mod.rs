@@ -186,7 +186,7 @@ impl WeekRecords {
 
     /// Whom nudge `n` concerns: a leaver's trigger's successor, a single-threaded
     /// account's second person, a moment's own person, else the account.
-    fn nudge_about(&self, n: &Nudge) -> About {
+    pub(crate) fn nudge_about(&self, n: &Nudge) -> About {
         let subjects = [
             n.trigger_id.map(Subject::Trigger),
             n.moment_id.map(Subject::Moment),
