@@ -108,15 +108,20 @@ impl App {
         Ok(())
     }
 
-    /// Enter in the prompt after `L`: who left (`follow` is `None`; `picked`: the one in
-    /// `people`, and where to), or whether to follow them. A refusal stays on the prompt.
-    pub(super) fn submit_left(
-        &mut self,
-        people: &[(i64, String)],
-        follow: Option<i64>,
-        picked: bool,
-        text: &str,
-    ) -> anyhow::Result<()> {
+    /// Enter in the prompt after `L` (`kind`): who left (`follow` is `None`; `picked`: the
+    /// one in `people`, and where to), or whether to follow them. A refusal stays on the
+    /// prompt.
+    pub(super) fn submit_left(&mut self, kind: &PromptKind, text: &str) -> anyhow::Result<()> {
+        let PromptKind::Left {
+            people,
+            follow,
+            picked,
+            ..
+        } = kind
+        else {
+            return Ok(());
+        };
+        let (picked, follow) = (*picked, follow.as_ref().map(|(id, _)| *id));
         let now = self.now;
         let typed = if picked {
             Ok((0, read_to(text)))

@@ -116,7 +116,7 @@ fn person_line(
         None => String::new(),
     };
     let room = width.saturating_sub(LABEL.len() + usize::from(selected.is_some()) + state.chars().count());
-    let with = |role: bool, last: Option<&String>| {
+    let joined = |role: bool, last: Option<&String>| {
         let mut parts = vec![sanitize(&p.name).into_owned()];
         let role = if role { p.role.as_str() } else { "" };
         for extra in [role, p.email(), p.phone()] {
@@ -129,13 +129,13 @@ fn person_line(
     };
     let fits = |text: &String| text.chars().count() <= room;
     let text = [
-        with(true, last.as_ref()),
-        with(false, last.as_ref()),
-        with(false, None),
+        joined(true, last.as_ref()),
+        joined(false, last.as_ref()),
+        joined(false, None),
     ]
     .into_iter()
     .find(fits)
-    .unwrap_or_else(|| with(false, None));
+    .unwrap_or_else(|| joined(false, None));
     // The label as a marked list's title is while it has the focus.
     let label_style = match selected {
         Some(_) if first => theme.selected,
