@@ -121,3 +121,40 @@ fn the_formats_for_reading_name_the_contact_beside_the_phone() {
     assert!(lines.next().unwrap().ends_with(",key,contact"), "{csv}");
     assert!(csv.contains(",Anna de Boer\r\n"), "{csv}");
 }
+
+/// When the main contact leaves, the nudge to build the relationship with a successor
+/// names the one still there who was last in touch, not the leaver.
+#[test]
+fn a_leaver_s_nudge_names_the_other_one_last_in_touch() {
+    let book = Book::empty();
+    book.ok(&[
+        "add",
+        "Jan de Vries",
+        "--company",
+        "Acme",
+        "--email",
+        "jan@acme.nl",
+    ]);
+    book.ok(&[
+        "person",
+        "add",
+        "acme",
+        "Anna de Boer",
+        "--email",
+        "anna@acme.nl",
+        "--phone",
+        "06 1234 5678",
+    ]);
+    book.ok(&["person", "add", "acme", "Piet Bakker", "--email", "piet@acme.nl"]);
+    book.ok_at("2026-11-02T09:00:00Z", &["log", "acme", "call piet: intro"]);
+    book.ok_at("2026-11-10T09:00:00Z", &["log", "acme", "call anna: pricing"]);
+    book.ok_at(
+        "2026-11-13T09:00:00Z",
+        &["person", "left", "1", "--on", "2026-11-12"],
+    );
+    let nudge = book.item("nudge");
+    assert_eq!(nudge["nudge"], "situation_unanswered", "{nudge}");
+    assert_eq!(nudge["contact"], "Anna de Boer");
+    assert_eq!(nudge["phone"], "06 1234 5678");
+    assert_eq!(nudge["email"], "anna@acme.nl");
+}
