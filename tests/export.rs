@@ -259,7 +259,8 @@ fn the_csv_reads_back_with_the_csv_crate() {
     assert_eq!(
         header,
         [
-            "date", "kind", "priority", "customer", "action", "reason", "phone", "email", "context", "key"
+            "date", "kind", "priority", "customer", "action", "reason", "phone", "email", "context", "key",
+            "contact"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();

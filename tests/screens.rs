@@ -247,35 +247,149 @@ fn customer_card() {
 /// Globex, one more than a small screen shows.
 #[test]
 fn the_card_lists_the_people_main_first_and_who_left_dimmed() {
-    use touchbase::domain::person::{Detail, NewPerson};
-    let mut f = book_then(|store, acme| {
-        let now = at("2026-11-10T09:00:00Z");
-        let person = |name: &str, role: &str, email: &str, phone: &str| NewPerson {
-            name: name.into(),
-            role: role.into(),
-            emails: vec![Detail::new(email)],
-            phones: vec![Detail::new(phone)],
-            ..NewPerson::default()
-        };
-        store
-            .add_person(
-                acme,
-                &person("Frau Albrecht", "CFO", "albrecht@acme.nl", "+31 6 2222 3333"),
-                now,
-            )
-            .unwrap();
-        let left = store
-            .add_person(acme, &person("Anna de Boer", "inkoper", "anna@acme.nl", ""), now)
-            .unwrap();
-        store
-            .mark_left(left.id, day("2026-10-01"), "Globex", now)
-            .unwrap();
-        store
-            .add_person(acme, &person("Bram Visser", "planner", "", "06 4444 5555"), now)
-            .unwrap();
-    });
+    let mut f = book_then(acme_four);
     f.app.press(KeyCode::Enter);
     snapshot_both("card_people", &mut f.app);
+}
+
+/// Acme's people besides Jan (the main contact): Frau Albrecht, the CFO; Anna de Boer, who
+/// left to Globex; Bram Visser, a planner with a phone and no e-mail address.
+fn acme_four(store: &mut dyn Book, acme: i64) {
+    use touchbase::domain::person::{Detail, NewPerson};
+    let now = at("2026-11-10T09:00:00Z");
+    let person = |name: &str, role: &str, email: &str, phone: &str| NewPerson {
+        name: name.into(),
+        role: role.into(),
+        emails: [email]
+            .iter()
+            .filter(|e| !e.is_empty())
+            .map(|e| Detail::new(e))
+            .collect(),
+        phones: [phone]
+            .iter()
+            .filter(|p| !p.is_empty())
+            .map(|p| Detail::new(p))
+            .collect(),
+        ..NewPerson::default()
+    };
+    store
+        .add_person(
+            acme,
+            &person("Frau Albrecht", "CFO", "albrecht@acme.nl", "+31 6 2222 3333"),
+            now,
+        )
+        .unwrap();
+    let left = store
+        .add_person(acme, &person("Anna de Boer", "inkoper", "anna@acme.nl", ""), now)
+        .unwrap();
+    store
+        .mark_left(left.id, day("2026-10-01"), "Globex", now)
+        .unwrap();
+    store
+        .add_person(acme, &person("Bram Visser", "planner", "", "06 4444 5555"), now)
+        .unwrap();
+}
+
+/// `[` on the card selects in the people list (even on a small screen, where the block is
+/// one line of names until then): a line a person, the selected one marked, and a footer
+/// of what works on a person — no `e` (no form for a person here) and no `x`.
+#[test]
+fn the_people_are_a_list_on_the_card_and_a_person_can_be_selected() {
+    let mut f = book_then(acme_four);
+    f.app.press(KeyCode::Enter);
+    f.app.keys("[j");
+    let card = f.app.customer.as_ref().unwrap();
+    assert_eq!(
+        card.selected_person().map(|p| p.name.as_str()),
+        Some("Bram Visser")
+    );
+    snapshot_both("card_people_selected", &mut f.app);
+    let footer = rows(&mut f.app, 80, 24)[23].clone();
+    assert!(
+        footer.contains("y copy") && footer.contains("O open") && footer.contains("L left"),
+        "{footer}"
+    );
+    assert!(
+        !footer.contains(" e ") && !footer.contains("x delete"),
+        "{footer}"
+    );
+    f.app.keys("e");
+    let bram = f.app.customer.as_ref().unwrap().selected_person().unwrap().id;
+    assert_eq!(
+        f.app.status.as_ref().unwrap().text,
+        format!(
+            "Bram Visser is edited on the command line: touchbase person edit {bram} --name/--role/--email/--phone/--notes"
+        )
+    );
+    assert!(f.app.overlay.is_none(), "no form opened");
+    // Esc leaves the list: the block is one line again.
+    f.app.press(KeyCode::Esc);
+    assert!(f.app.customer.as_ref().unwrap().selected_person().is_none());
+}
+
+/// `y e` on a selected person copies their address, not the customer's; a person without
+/// a phone number is refused by name, with how to add one.
+#[test]
+fn y_on_a_selected_person_copies_their_address() {
+    let mut f = book_then(acme_four);
+    f.app.host = Host::Terminal;
+    f.app.press(KeyCode::Enter);
+    f.app.keys("[jj"); // Frau Albrecht
+    f.app.keys("y");
+    assert_eq!(
+        status(&mut f.app),
+        "? Copy Frau Albrecht's e-mail (albrecht@acme.nl) or phone (+31 6 2222 3333)?"
+    );
+    f.app.keys("e");
+    assert_eq!(status(&mut f.app), "✓ Copied albrecht@acme.nl to the clipboard");
+    assert_eq!(
+        f.app.take_terminal_output(),
+        touchbase::deliver::clipboard::osc52("albrecht@acme.nl", Host::Terminal)
+    );
+    f.app.keys("k"); // Bram Visser: a phone, no e-mail
+    f.app.keys("ye");
+    let bram = f.app.customer.as_ref().unwrap().selected_person().unwrap().id;
+    let refused = f.app.status.as_ref().unwrap().text.clone();
+    assert_eq!(
+        refused,
+        format!("Bram Visser has no e-mail address — add one: touchbase person edit {bram} --email ADDRESS")
+    );
+    assert_eq!(f.app.take_terminal_output(), "");
+    // Unselected, y reaches the customer again.
+    f.app.press(KeyCode::Esc);
+    f.app.keys("ye");
+    assert_eq!(
+        f.app.take_terminal_output(),
+        touchbase::deliver::clipboard::osc52("jan@acme.nl", Host::Terminal)
+    );
+}
+
+/// `L` on a selected person asks only where they went: Enter alone marks them as left.
+#[test]
+fn l_on_a_selected_person_marks_them_without_asking_who() {
+    let mut f = book_then(acme_four);
+    f.app.press(KeyCode::Enter);
+    f.app.keys("[jj"); // Frau Albrecht
+    f.app.keys("L");
+    let prompt = rows(&mut f.app, 80, 24)[22].clone();
+    assert!(prompt.starts_with("Frau Albrecht left — to where? ›"), "{prompt}");
+    f.app.press(KeyCode::Enter);
+    let card = f.app.customer.as_ref().unwrap();
+    let albrecht = card.people.iter().find(|p| p.name == "Frau Albrecht").unwrap();
+    assert!(albrecht.left.is_some());
+    assert!(f.app.overlay.is_none(), "nowhere said: nothing to follow");
+    // On someone who left already, L says so and asks nothing.
+    let anna = card.people.iter().position(|p| p.name == "Anna de Boer").unwrap();
+    let here = card.row(touchbase::tui::action::CardList::People);
+    let steps = anna as i64 - here as i64;
+    let key = if steps > 0 { "j" } else { "k" };
+    f.app.keys(&key.repeat(steps.unsigned_abs() as usize));
+    f.app.keys("L");
+    assert!(f.app.overlay.is_none());
+    assert_eq!(
+        f.app.status.as_ref().unwrap().text,
+        "Anna de Boer left on 2026-10-01 already."
+    );
 }
 
 /// Acme's people besides Jan (the main contact): the CFO, and Anna, who left.

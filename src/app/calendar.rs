@@ -6,10 +6,13 @@
 //! Each read is a walk of an index by day (the week export's reads), stopped at
 //! `[calendar] limit`, so a request costs the same on a book of 100 or 100,000 customers.
 
+use std::collections::HashMap;
+
 use chrono::{Duration, NaiveDate};
 
 use crate::clock::Now;
 use crate::config::Config;
+use crate::domain::contact_person::{self, About};
 use crate::domain::feed::{self, Feed, LeftOut, Records};
 use crate::store::{Book, Setting};
 
@@ -28,11 +31,24 @@ pub fn feed(store: &dyn Book, now: Now, config: &Config, with_notes: bool) -> an
     };
     let mut follow_ups = overdue.rows;
     follow_ups.extend(upcoming.rows);
+    // A moment's own person, where it names one: the page of moments is read without
+    // their people. Follow-ups reach the customer (their main contact) as before.
+    let mut contacts = HashMap::new();
+    for (m, _) in &moments.rows {
+        if let Some(read) = store.moment(m.id)?
+            && let About::Own(id) = About::moment(&read)
+            && let Some(person) = store.person(id)?
+            && let Some(there) = contact_person::whom(std::slice::from_ref(&person), &[], About::Own(id))
+        {
+            contacts.insert(m.id, there.clone());
+        }
+    }
     Ok(feed::build(
         &Records {
             follow_ups,
             moments: moments.rows,
             left_out,
+            contacts,
         },
         today,
         through,

@@ -49,7 +49,10 @@ pub fn last_contact_with(last: &[(i64, DateTime<Utc>)], person: &Person) -> Opti
 }
 
 /// Each person's last contact, by person id: who it was with, else the main contact.
-fn by_person(people: &[Person], last: Vec<(Option<i64>, DateTime<Utc>)>) -> Vec<(i64, DateTime<Utc>)> {
+pub(crate) fn by_person(
+    people: &[Person],
+    last: Vec<(Option<i64>, DateTime<Utc>)>,
+) -> Vec<(i64, DateTime<Utc>)> {
     let main = people.iter().find(|p| p.main).map(|p| p.id);
     let mut out: Vec<(i64, DateTime<Utc>)> = Vec::with_capacity(last.len());
     for (id, at) in last {

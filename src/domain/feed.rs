@@ -4,13 +4,18 @@
 //!
 //! An overdue follow-up sits on today, not on its due day: in the past it would have no
 //! alarm left to go off and nobody scrolls back to look. It says since when it is overdue.
+//! A moment names its person to contact (its champion, else who decides, else who signs)
+//! with their phone and e-mail; a follow-up, the customer's.
 //! Notes (the customer's notes, a moment's concerns, their steps and our response) are in
 //! an item only when asked for: a calendar is often synced to a phone or a web service,
 //! and the follow-up's own words (its summary) are what a reminder needs.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike as _, NaiveDate};
 
 use crate::domain::moment::Moment;
+use crate::domain::person::Person;
 use crate::domain::week::Channel;
 use crate::domain::{Customer, FollowUp};
 
@@ -94,6 +99,10 @@ pub struct Records {
     pub follow_ups: Vec<(FollowUp, Customer)>,
     pub moments: Vec<(Moment, Customer)>,
     pub left_out: LeftOut,
+    /// A moment's person to contact (`domain::contact_person`: its champion, else who
+    /// decides, else who signs, while still there), by moment id; a moment missing here
+    /// reaches the customer.
+    pub contacts: HashMap<i64, Person>,
 }
 
 /// The feed from `today` through `through`; `with_notes` puts the notes in.
@@ -106,7 +115,7 @@ pub fn build(records: &Records, today: NaiveDate, through: NaiveDate, with_notes
             records
                 .moments
                 .iter()
-                .map(|(m, c)| moment(m, c, today, with_notes)),
+                .map(|(m, c)| moment(m, c, records.contacts.get(&m.id), today, with_notes)),
         )
         .collect();
     // Stable: overdue (read first) stay ahead of today's own, follow-ups ahead of moments.
@@ -138,7 +147,7 @@ fn follow_up(f: &FollowUp, c: &Customer, today: NaiveDate, with_notes: bool) -> 
     } else {
         (summary, vec![format!("Due {}.", day(f.due, today))])
     };
-    reach(&mut description, c);
+    reach(&mut description, c, None);
     description.push(format!("Done? touchbase done f{}", f.id));
     if with_notes {
         note(&mut description, "Notes", &c.notes);
@@ -151,9 +160,15 @@ fn follow_up(f: &FollowUp, c: &Customer, today: NaiveDate, with_notes: bool) -> 
     }
 }
 
-fn moment(m: &Moment, c: &Customer, today: NaiveDate, with_notes: bool) -> FeedItem {
+fn moment(
+    m: &Moment,
+    c: &Customer,
+    contact: Option<&Person>,
+    today: NaiveDate,
+    with_notes: bool,
+) -> FeedItem {
     let mut description = vec![format!("Decision moment expected {}.", day(m.expected, today))];
-    reach(&mut description, c);
+    reach(&mut description, c, contact);
     description.push(format!(
         "Afterwards: touchbase moment close {} --outcome won|lost|passed",
         m.id
@@ -172,15 +187,24 @@ fn moment(m: &Moment, c: &Customer, today: NaiveDate, with_notes: bool) -> FeedI
     }
 }
 
-/// The customer and how to reach them: the user's own data, in the text and never as an
-/// attendee, so no calendar ever sends the customer anything.
-fn reach(lines: &mut Vec<String>, c: &Customer) {
+/// The customer and how to reach them, or the person to contact there: the user's own
+/// data, in the text and never as an attendee, so no calendar ever sends anyone anything.
+fn reach(lines: &mut Vec<String>, c: &Customer, contact: Option<&Person>) {
     if c.company.trim().is_empty() || c.company.trim() == c.name.trim() {
         lines.push(format!("Customer: {}", c.name));
     } else {
         lines.push(format!("Customer: {} ({})", c.name, c.company.trim()));
     }
-    for (label, value) in [("Phone", &c.phone), ("Email", &c.email)] {
+    let (phone, email) = match contact {
+        Some(p) => {
+            if p.name.trim() != c.name.trim() {
+                lines.push(format!("Contact: {}", p.name.trim()));
+            }
+            (p.phone(), p.email())
+        }
+        None => (c.phone.as_str(), c.email.as_str()),
+    };
+    for (label, value) in [("Phone", phone), ("Email", email)] {
         if !value.trim().is_empty() {
             lines.push(format!("{label}: {}", value.trim()));
         }
@@ -248,6 +272,7 @@ mod tests {
             ],
             moments: Vec::new(),
             left_out: LeftOut::default(),
+            contacts: HashMap::new(),
         };
         let feed = build(&records, date("2026-12-04"), date("2026-12-18"), false);
         let overdue = &feed.items[0];
@@ -278,6 +303,7 @@ mod tests {
             follow_ups: vec![(follow_up_on(1, "send proposal", "2026-12-05"), acme())],
             moments: Vec::new(),
             left_out: LeftOut::default(),
+            contacts: HashMap::new(),
         };
         let with = build(&records(), date("2026-12-04"), date("2026-12-18"), true);
         assert!(
@@ -291,6 +317,51 @@ mod tests {
                 .description
                 .iter()
                 .any(|l| l.starts_with("Notes"))
+        );
+    }
+
+    #[test]
+    fn a_moment_names_its_person_to_contact_with_their_phone() {
+        use crate::domain::moment::MomentStatus;
+        use crate::domain::person::Detail;
+        let board = Moment {
+            id: 3,
+            customer_id: 7,
+            title: "Board".into(),
+            expected: date("2026-12-08"),
+            concerns: String::new(),
+            steps: String::new(),
+            response: String::new(),
+            status: MomentStatus::Upcoming,
+            planned_at: chrono::DateTime::UNIX_EPOCH,
+            closed_at: None,
+            outcome_note: String::new(),
+            people: Vec::new(),
+        };
+        let anna = Person {
+            id: 2,
+            customer_id: 7,
+            name: "Anna de Boer".into(),
+            role: String::new(),
+            notes: String::new(),
+            main: false,
+            left: None,
+            emails: vec![Detail::new("anna@acme.nl")],
+            phones: Vec::new(),
+        };
+        let records = Records {
+            follow_ups: Vec::new(),
+            moments: vec![(board, acme())],
+            left_out: LeftOut::default(),
+            contacts: HashMap::from([(3, anna)]),
+        };
+        let feed = build(&records, date("2026-12-04"), date("2026-12-18"), false);
+        let lines = &feed.items[0].description;
+        assert!(lines.contains(&"Contact: Anna de Boer".to_string()), "{lines:?}");
+        assert!(lines.contains(&"Email: anna@acme.nl".to_string()), "{lines:?}");
+        assert!(
+            !lines.iter().any(|l| l.starts_with("Phone")),
+            "not the customer's: {lines:?}"
         );
     }
 

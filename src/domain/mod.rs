@@ -3,6 +3,7 @@
 
 pub mod balance;
 pub mod company;
+pub mod contact_person;
 pub(crate) mod customer;
 pub mod email;
 pub mod feed;

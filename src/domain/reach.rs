@@ -1,9 +1,10 @@
 //! How to reach someone: the name, e-mail address and phone number a quick action (copy
 //! to the clipboard, open `mailto:` / `tel:`) works with, and the refusal when the one
-//! asked for is missing. Built from a customer today; a person of an account gives the
-//! same value. Pure: it knows neither the clipboard, the opener nor the screen.
+//! asked for is missing. Built from a customer, a person of an account, or a week item's
+//! person to contact. Pure: it knows neither the clipboard, the opener nor the screen.
 
 use super::Customer;
+use super::person::Person;
 
 /// Whom to reach, and how they can be reached.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +41,15 @@ impl Reach {
             name: customer.name.clone(),
             email: customer.email.trim().to_string(),
             phone: customer.phone.trim().to_string(),
+        }
+    }
+
+    /// A person's first e-mail address and first phone number.
+    pub fn of_person(person: &Person) -> Reach {
+        Reach {
+            name: person.name.clone(),
+            email: person.email().trim().to_string(),
+            phone: person.phone().trim().to_string(),
         }
     }
 

@@ -12,8 +12,10 @@ use super::one_line;
 use crate::domain::text::looks_like_formula;
 use crate::domain::week::WeekPlan;
 
-pub const HEADER: [&str; 10] = [
-    "date", "kind", "priority", "customer", "action", "reason", "phone", "email", "context", "key",
+/// The contact person comes last: it was added after the others, and readers take columns
+/// by position.
+pub const HEADER: [&str; 11] = [
+    "date", "kind", "priority", "customer", "action", "reason", "phone", "email", "context", "key", "contact",
 ];
 
 pub fn render(plan: &WeekPlan) -> String {
@@ -38,6 +40,7 @@ pub fn render(plan: &WeekPlan) -> String {
                 &item.email,
                 item.channel.as_str(),
                 &key,
+                &item.contact,
             ]
             .map(|cell| neutralise(cell).into_owned()),
         );

@@ -36,7 +36,12 @@ fn todo(item: &Item, plan: &WeekPlan, now: Now) -> Todo {
         one_line(&item.reason).into_owned(),
         format!("Customer: {customer}"),
     ];
-    for (label, value) in [("Phone", &item.phone), ("Email", &item.email)] {
+    let contact = super::contact_name(item);
+    for (label, value) in [
+        ("Contact", contact),
+        ("Phone", &item.phone),
+        ("Email", &item.email),
+    ] {
         if !value.trim().is_empty() {
             description.push(format!("{label}: {}", one_line(value.trim())));
         }

@@ -33,6 +33,9 @@ struct ItemJson<'a> {
     trigger_id: Option<i64>,
     nudge: Option<&'static str>,
     key: String,
+    /// The person to contact, whose phone and e-mail these are ("" when no one is named).
+    contact: &'a str,
+    contact_id: Option<i64>,
 }
 
 #[derive(Serialize)]
@@ -61,6 +64,8 @@ impl<'a> From<&'a Item> for ItemJson<'a> {
             trigger_id: i.trigger_id,
             nudge: i.nudge.map(NudgeKind::as_str),
             key: i.key(),
+            contact: &i.contact,
+            contact_id: i.contact_id,
         }
     }
 }

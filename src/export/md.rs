@@ -59,7 +59,7 @@ fn line(out: &mut String, item: &Item) {
         escape(&item.action),
         escape(&item.reason)
     );
-    for contact in [&item.phone, &item.email] {
+    for contact in [super::contact_name(item), &item.phone, &item.email] {
         if !contact.trim().is_empty() {
             let _ = write!(out, " · {}", escape(contact.trim()));
         }

@@ -136,6 +136,17 @@ fn one_line(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// The contact person as the formats for reading show them beside the phone and e-mail:
+/// "" when no one is named or they are what the customer is called already (a customer
+/// named after its main contact). JSON and CSV give the name always.
+fn contact_name(item: &crate::domain::week::Item) -> &str {
+    if item.contact.trim() == item.customer.trim() {
+        ""
+    } else {
+        &item.contact
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,8 @@
 //! todo.txt (github.com/todotxt/todo.txt): one task a line —
 //! `(A) 2026-11-23 send proposal — 3 days overdue +AcmeBV @email due:2026-11-27`.
 //! Priority, creation date (the export day), the text, the customer as `+project`, the
-//! channel as `@context`, and `due:`, `phone:` and `email:` as key:value tags. A pure
+//! channel as `@context`, and `due:`, `contact:` (the person, spaces as `_`), `phone:` and
+//! `email:` as key:value tags. A pure
 //! function of the plan and `now`: no store, no file.
 
 use std::fmt::Write as _;
@@ -30,6 +31,10 @@ fn line(out: &mut String, item: &Item, created: &str) {
         item.channel.as_str(),
         item.date.format("%Y-%m-%d"),
     );
+    let contact = text(super::contact_name(item).trim()).replace(' ', "_");
+    if !contact.is_empty() {
+        let _ = write!(out, " contact:{contact}");
+    }
     let phone: String = item
         .phone
         .chars()

@@ -44,16 +44,21 @@ pub enum CardList {
     /// Gives and asks.
     Entries,
     Orders,
+    /// The people at the account, when there is more than the main contact. Last, so
+    /// that `j` on an unselected card still starts at the follow-ups and `[` goes straight
+    /// to the people.
+    People,
 }
 
 impl CardList {
-    pub(crate) const ALL: [CardList; 6] = [
+    pub(crate) const ALL: [CardList; 7] = [
         CardList::FollowUps,
         CardList::Moments,
         CardList::Timeline,
         CardList::Triggers,
         CardList::Entries,
         CardList::Orders,
+        CardList::People,
     ];
 
     pub(crate) fn index(self) -> usize {
@@ -68,6 +73,7 @@ impl CardList {
             CardList::Triggers => "Triggers",
             CardList::Entries => "Gives/asks",
             CardList::Orders => "Orders",
+            CardList::People => "People",
         }
     }
 }
@@ -119,7 +125,8 @@ pub enum Action {
     ToggleArchive,
     /// Merges a duplicate into the customer, after saying what it will do.
     MergeCustomer,
-    /// Asks who of the card's people left, then whether to follow them.
+    /// Asks who of the card's people left (the selected person: only where to), then
+    /// whether to follow them.
     MarkLeft,
     Undo,
     AddMoment,
@@ -129,7 +136,8 @@ pub enum Action {
     PreviousWeek,
     NextWeek,
     ExportWeek,
-    /// Asks which of the customer's e-mail address and phone number to copy.
+    /// Asks which of the customer's (or the selected person's) e-mail address and phone
+    /// number to copy.
     Copy,
     /// Asks which of them to open (`mailto:`, `tel:`).
     OpenWith,

@@ -198,21 +198,24 @@ impl App {
     /// Actions that would only say there is nothing to do on the selected row: the footer
     /// leaves them out (the key still says so, if pressed).
     pub(crate) fn idle_keys(&self) -> Vec<Action> {
+        if let Some(Overlay::Pick(pick)) = &self.overlay {
+            return pick
+                .missing()
+                .map(|m| match m {
+                    Means::Email => Action::ReachEmail,
+                    Means::Phone => Action::ReachPhone,
+                })
+                .collect();
+        }
         match self.customer.as_ref().and_then(CustomerView::selected) {
             Some(Selected::Moment(m)) if m.status != crate::domain::moment::MomentStatus::Upcoming => {
                 vec![Action::CloseMoment]
             }
             Some(Selected::Trigger(t)) if t.resolved_at.is_some() => vec![Action::ResolveTrigger],
-            _ => match &self.overlay {
-                Some(Overlay::Pick(pick)) => pick
-                    .missing()
-                    .map(|m| match m {
-                        Means::Email => Action::ReachEmail,
-                        Means::Phone => Action::ReachPhone,
-                    })
-                    .collect(),
-                _ => Vec::new(),
-            },
+            // No form for a person in the terminal app: `e` only says how to edit them.
+            Some(Selected::Person(p)) if p.left.is_some() => vec![Action::EditSelected, Action::MarkLeft],
+            Some(Selected::Person(_)) => vec![Action::EditSelected],
+            _ => Vec::new(),
         }
     }
 

@@ -72,6 +72,7 @@ pub enum Selected<'a> {
     Trigger(&'a Trigger),
     Entry(&'a BalanceEntry),
     Order(&'a Order),
+    Person(&'a Person),
 }
 
 impl CustomerView {
@@ -155,6 +156,9 @@ impl CustomerView {
             CardList::Triggers => self.triggers.len(),
             CardList::Entries => self.entries.len(),
             CardList::Orders => self.orders.len(),
+            // The main contact alone has no list: the head's contact line is them.
+            CardList::People if self.people.len() < 2 => 0,
+            CardList::People => self.people.len(),
         }
     }
 
@@ -176,6 +180,7 @@ impl CustomerView {
             CardList::Triggers => self.triggers.get(row).map(|r| r.id),
             CardList::Entries => self.entries.get(row).map(|r| r.id),
             CardList::Orders => self.orders.get(row).map(|r| r.id),
+            CardList::People => self.people.get(row).map(|r| r.id),
         }
     }
 
@@ -203,7 +208,16 @@ impl CustomerView {
             CardList::Triggers => Selected::Trigger(self.triggers.get(row)?),
             CardList::Entries => Selected::Entry(self.entries.get(row)?),
             CardList::Orders => Selected::Order(self.orders.get(row)?),
+            CardList::People => Selected::Person(self.people.get(row).filter(|_| self.len(list) > 0)?),
         })
+    }
+
+    /// The person selected in the people list, if it has the focus.
+    pub fn selected_person(&self) -> Option<&Person> {
+        match self.selected()? {
+            Selected::Person(p) => Some(p),
+            _ => None,
+        }
     }
 
     /// `j`/`k`, the pages, Home and End: moves the selection in the focused list; with

@@ -83,8 +83,8 @@ impl App {
         if let PromptKind::Resolution { id, .. } = kind {
             return self.resolve_trigger(id, &text);
         }
-        if let PromptKind::Left { people, follow, .. } = kind {
-            return self.submit_left(&people, follow.map(|(id, _)| id), &text);
+        if matches!(kind, PromptKind::Left { .. }) {
+            return self.submit_left(&kind, &text);
         }
         if let PromptKind::Merge {
             customer_id, other, ..

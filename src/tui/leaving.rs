@@ -1,5 +1,6 @@
-//! `L` on the card: marking a person as left. The prompt lists the people still there by
-//! number and asks who left (and, after "to", where they went); the mark opens the
+//! `L` on the card: marking a person as left. With a person selected it asks only where
+//! they went; else the prompt lists the people still there by number and asks who left
+//! (and, after "to", where they went). The mark opens the
 //! situational trigger of their leaving. When they went somewhere, it then asks y/n
 //! whether to follow them there: a new prospect with them as its first person, or the
 //! account of that company in the book. What marking and following do is the use case's
@@ -38,6 +39,12 @@ fn read(text: &str, count: usize) -> Result<(usize, String), String> {
     }
 }
 
+/// Where the person selected went, as typed: `Globex`, `to Globex`, or nothing.
+fn read_to(text: &str) -> String {
+    let text = text.trim();
+    text.strip_prefix("to ").unwrap_or(text).trim().to_string()
+}
+
 /// The y/n question after the mark, when they went somewhere.
 fn follow_question(done: &MarkedLeft) -> Option<String> {
     let name = sanitize(&done.person.name);
@@ -53,12 +60,33 @@ fn follow_question(done: &MarkedLeft) -> Option<String> {
 }
 
 impl App {
-    /// `L`: asks who of the card's people left.
+    /// `L`: asks who of the card's people left, or with one selected where they went.
     pub(super) fn ask_mark_left(&mut self) -> anyhow::Result<()> {
         let Some((customer_id, name)) = self.target_customer() else {
             self.tell("Open a customer first (2: Customers, Enter).");
             return Ok(());
         };
+        let selected = self
+            .customer
+            .as_ref()
+            .filter(|_| self.screen == super::action::Screen::Customer)
+            .and_then(|card| card.selected_person())
+            .map(|p| (p.id, p.name.clone(), p.left.as_ref().map(|l| l.on)));
+        if let Some((id, person, left)) = selected {
+            if let Some(on) = left {
+                self.tell(format!("{} left on {on} already.", sanitize(&person)));
+                return Ok(());
+            }
+            let kind = PromptKind::Left {
+                customer_id,
+                name,
+                people: vec![(id, person)],
+                follow: None,
+                picked: true,
+            };
+            self.prompt(Prompt::new(kind, self.theme));
+            return Ok(());
+        }
         let (_, all) = people::list(&*self.store, Who::Id(customer_id))?;
         let there: Vec<(i64, String)> = all
             .into_iter()
@@ -74,30 +102,41 @@ impl App {
             name,
             people: there,
             follow: None,
+            picked: false,
         };
         self.prompt(Prompt::new(kind, self.theme));
         Ok(())
     }
 
-    /// Enter in the prompt after `L`: who left (`follow` is `None`), or whether to follow
-    /// them. A refusal stays on the prompt.
-    pub(super) fn submit_left(
-        &mut self,
-        people: &[(i64, String)],
-        follow: Option<i64>,
-        text: &str,
-    ) -> anyhow::Result<()> {
+    /// Enter in the prompt after `L` (`kind`): who left (`follow` is `None`; `picked`: the
+    /// one in `people`, and where to), or whether to follow them. A refusal stays on the
+    /// prompt.
+    pub(super) fn submit_left(&mut self, kind: &PromptKind, text: &str) -> anyhow::Result<()> {
+        let PromptKind::Left {
+            people,
+            follow,
+            picked,
+            ..
+        } = kind
+        else {
+            return Ok(());
+        };
+        let (picked, follow) = (*picked, follow.as_ref().map(|(id, _)| *id));
         let now = self.now;
+        let typed = if picked {
+            Ok((0, read_to(text)))
+        } else {
+            read(text, people.len())
+        };
         let outcome = match follow {
-            None => match read(text, people.len()) {
-                Ok((i, to)) => {
-                    let id = people[i].0;
-                    journaled(&mut *self.store, now, By::Tui, |s| {
+            None => {
+                match typed.and_then(|(i, to)| people.get(i).map(|p| (p.0, to)).ok_or_else(String::new)) {
+                    Ok((id, to)) => journaled(&mut *self.store, now, By::Tui, |s| {
                         people::mark_left(s, id, None, &to, Follow::No, &now)
-                    })
+                    }),
+                    Err(plan) => Err(Refused::Plan(plan).into()),
                 }
-                Err(plan) => Err(Refused::Plan(plan).into()),
-            },
+            }
             Some(id) => match text.trim().to_lowercase().as_str() {
                 "y" | "yes" => journaled(&mut *self.store, now, By::Tui, |s| {
                     people::mark_left(s, id, None, "", Follow::Yes, &now)
@@ -133,6 +172,7 @@ impl App {
                             name: done.customer.name.clone(),
                             people: Vec::new(),
                             follow: Some((done.person.id, question)),
+                            picked: false,
                         },
                         self.theme,
                     );
@@ -164,5 +204,12 @@ mod tests {
         assert_eq!(read("1 Globex", 3), Ok((0, "Globex".to_string())));
         assert!(read("4", 3).unwrap_err().contains("1 to 3"));
         assert!(read("anna", 3).is_err());
+    }
+
+    #[test]
+    fn where_the_selected_person_went_is_all_that_is_typed() {
+        assert_eq!(super::read_to(" to Globex BV "), "Globex BV");
+        assert_eq!(super::read_to("Globex"), "Globex");
+        assert_eq!(super::read_to(""), "");
     }
 }

@@ -77,6 +77,9 @@ pub enum PromptKind {
         name: String,
         people: Vec<(i64, String)>,
         follow: Option<(i64, String)>,
+        /// Who left was selected on the card: `people` is them alone, and the prompt asks
+        /// only where they went.
+        picked: bool,
     },
 }
 
@@ -120,6 +123,11 @@ impl Prompt {
             PromptKind::Export => "touchbase-2026-W48.md",
             PromptKind::OutcomeNote { .. } => "lost on price to Heller",
             PromptKind::Resolution { .. } => "sent a counter-offer at -5%",
+            PromptKind::Left {
+                follow: None,
+                picked: true,
+                ..
+            } => "Globex BV, or Enter alone",
             PromptKind::Left { follow: None, .. } => "1, or 1 to Globex (where they went)",
             PromptKind::Left { follow: Some(_), .. } => "y to follow them there, n not to",
         });
@@ -158,6 +166,15 @@ impl Prompt {
                 format!("“{}” {outcome}: how? › ", short(title))
             }
             PromptKind::Resolution { note, .. } => format!("Resolved “{}” how? › ", short(note)),
+            PromptKind::Left {
+                follow: None,
+                picked: true,
+                people,
+                ..
+            } => match people.first() {
+                Some((_, name)) => format!("{} left — to where? › ", short(name)),
+                None => "Mark who as left? › ".to_string(),
+            },
             PromptKind::Left { follow: None, .. } => "Mark who as left? › ".to_string(),
             PromptKind::Left { follow: Some(_), .. } => "Follow them there? y/n › ".to_string(),
         }

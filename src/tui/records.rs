@@ -47,16 +47,18 @@ impl Confirm {
 }
 
 impl Selected<'_> {
-    /// The record as stored, for the form to keep.
-    fn row(self) -> Row {
-        match self {
+    /// The record as stored, for the form to keep; a person has no form here (yet) and
+    /// is not deleted, only marked as left.
+    fn row(self) -> Option<Row> {
+        Some(match self {
             Selected::FollowUp(r) => Row::FollowUp(r.clone()),
             Selected::Moment(r) => Row::Moment(r.clone()),
             Selected::Contact(r) => Row::Contact(r.clone()),
             Selected::Trigger(r) => Row::Trigger(r.clone()),
             Selected::Entry(r) => Row::Entry(r.clone()),
             Selected::Order(r) => Row::Order(r.clone()),
-        }
+            Selected::Person(_) => return None,
+        })
     }
 }
 
@@ -173,8 +175,18 @@ impl App {
     /// row of the Agenda or the Week, the follow-up's; else the customer's form.
     pub(super) fn edit_selected(&mut self) -> anyhow::Result<()> {
         if let Some(selected) = self.selected_row() {
-            let form = form(selected.row(), self.now, self.theme);
-            self.form(form);
+            match selected.row() {
+                Some(row) => {
+                    let form = form(row, self.now, self.theme);
+                    self.form(form);
+                }
+                None => {
+                    if let Selected::Person(p) = selected {
+                        let said = super::reach::no_person_form(p);
+                        self.tell(said);
+                    }
+                }
+            }
             return Ok(());
         }
         if let Some(id) = self.listed_follow_up() {
@@ -223,7 +235,10 @@ impl App {
             self.tell("Select a row to delete: ] picks a list, j/k a row in it.");
             return;
         };
-        let row = selected.row();
+        let Some(row) = selected.row() else {
+            self.tell("A person is not deleted: L marks them as left.");
+            return;
+        };
         let confirm = Confirm {
             record: row.record(),
             what: what(&row, self.now),

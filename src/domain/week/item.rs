@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use crate::domain::Customer;
 use crate::domain::nudge::{Nudge, NudgeKind, Rules};
+use crate::domain::person::Person;
 
 /// What an item is about. The order is the order within a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -148,6 +149,28 @@ impl Channel {
     }
 }
 
+/// Whom an item says to contact and how: a person of the account, or the customer's own
+/// phone and e-mail where no people are recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Contact {
+    pub id: Option<i64>,
+    /// Empty when no one is named.
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+}
+
+impl Contact {
+    pub fn person(p: &Person) -> Contact {
+        Contact {
+            id: Some(p.id),
+            name: p.name.clone(),
+            phone: p.phone().to_string(),
+            email: p.email().to_string(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     /// The day to do it: the due day (in the past for overdue items), the day preparing
@@ -157,6 +180,11 @@ pub struct Item {
     pub priority: Priority,
     pub customer_id: i64,
     pub customer: String,
+    /// The person to contact about it (`domain::contact_person`); empty when the account
+    /// has no one recorded, or no one still there.
+    pub contact: String,
+    pub contact_id: Option<i64>,
+    /// The contact person's phone and e-mail (the customer's when no people are recorded).
     pub phone: String,
     pub email: String,
     /// What to do, in a few words: "send proposal", "Prepare for “Board decision”".
@@ -192,6 +220,7 @@ impl Item {
 
     pub(super) fn for_customer(
         customer: &Customer,
+        contact: &Contact,
         kind: ItemKind,
         date: NaiveDate,
         priority: Priority,
@@ -204,11 +233,13 @@ impl Item {
             priority,
             customer_id: customer.id,
             customer: customer.name.clone(),
-            phone: customer.phone.clone(),
-            email: customer.email.clone(),
+            contact: contact.name.clone(),
+            contact_id: contact.id,
+            phone: contact.phone.clone(),
+            email: contact.email.clone(),
             action,
             reason,
-            channel: Channel::reach(&customer.phone),
+            channel: Channel::reach(&contact.phone),
             follow_up_id: None,
             moment_id: None,
             trigger_id: None,

@@ -5,17 +5,19 @@
 mod calendar;
 mod item;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 
 pub(crate) use calendar::Span;
 pub use calendar::{IsoWeek, WeekStart};
-pub(crate) use item::{Channel, Item, ItemKind, Priority};
+pub(crate) use item::{Channel, Contact, Item, ItemKind, Priority};
 
+use super::contact_person::{self, About};
 use super::moment::Moment;
 use super::nudge::{self, Nudge, NudgeKind, Rules, short_date};
+use super::person::Person;
 use super::workdays::Workdays;
 use super::{Customer, FollowUp};
 
@@ -143,6 +145,59 @@ pub(crate) struct WeekRecords {
     /// The top nudges now, highest first.
     pub nudges: Vec<Nudge>,
     pub left_out: LeftOut,
+    /// The people of the accounts the records are of, by customer id; an account missing
+    /// here is reached at the customer's own phone and e-mail, with no one named.
+    pub people: HashMap<i64, AccountPeople>,
+    /// Whom the nudges' subjects concern (a leaver's trigger: `Beside` the leaver).
+    pub about: HashMap<Subject, About>,
+}
+
+/// An account's people and when each was last in touch, by person id.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct AccountPeople {
+    pub people: Vec<Person>,
+    pub last_contacts: Vec<(i64, DateTime<Utc>)>,
+}
+
+/// What a nudge is about, as the records say whom it concerns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Subject {
+    Trigger(i64),
+    Moment(i64),
+    /// A single-threaded account, by customer id.
+    Thread(i64),
+}
+
+impl WeekRecords {
+    /// Whom to contact at customer `id` about `about`: one of its people, or with none
+    /// recorded the customer's own `phone` and `email`.
+    fn contact(&self, id: i64, phone: &str, email: &str, about: About) -> Contact {
+        match self.people.get(&id).filter(|a| !a.people.is_empty()) {
+            None => Contact {
+                id: None,
+                name: String::new(),
+                phone: phone.to_string(),
+                email: email.to_string(),
+            },
+            Some(a) => contact_person::whom(&a.people, &a.last_contacts, about)
+                .map_or_else(Contact::default, Contact::person),
+        }
+    }
+
+    /// Whom nudge `n` concerns: a leaver's trigger's successor, a single-threaded
+    /// account's second person, a moment's own person, else the account.
+    pub(crate) fn nudge_about(&self, n: &Nudge) -> About {
+        let subjects = [
+            n.trigger_id.map(Subject::Trigger),
+            n.moment_id.map(Subject::Moment),
+            (n.kind == NudgeKind::SingleThreaded).then_some(Subject::Thread(n.customer_id)),
+        ];
+        subjects
+            .into_iter()
+            .flatten()
+            .find_map(|s| self.about.get(&s).copied())
+            .unwrap_or(About::Account)
+    }
 }
 
 /// The plan for `span` as seen on `today`. Nothing outside the week is listed: follow-ups
@@ -157,23 +212,30 @@ pub(crate) fn plan(span: Span, today: NaiveDate, rules: &Rules, found: &WeekReco
     for (f, c) in &found.follow_ups {
         let listed = f.due < overdue_before || (own_from..=span.end).contains(&f.due);
         if f.done_at.is_none() && listed {
-            items.push(follow_up_item(f, c, span, today));
+            let contact = found.contact(c.id, &c.phone, &c.email, About::Account);
+            items.push(follow_up_item(f, c, &contact, span, today));
         }
     }
     for (m, c) in &found.moments {
-        if let Some(item) = moment_item(m, c, span, today, rules) {
+        let contact = found.contact(c.id, &c.phone, &c.email, About::moment(m));
+        if let Some(item) = moment_item(m, c, &contact, span, today, rules) {
             items.push(item);
         }
     }
     for t in &found.touch_base {
         if span.contains(t.runs_out) {
-            items.push(touch_base_item(t));
+            let c = &t.customer;
+            items.push(touch_base_item(
+                t,
+                &found.contact(c.id, &c.phone, &c.email, About::Account),
+            ));
         }
     }
     if span.contains(today) {
         let listed: Listed = Listed::of(&items);
         for n in found.nudges.iter().filter(|n| !listed.covers(n)) {
-            items.push(nudge_item(n, today, rules));
+            let contact = found.contact(n.customer_id, &n.phone, &n.email, found.nudge_about(n));
+            items.push(nudge_item(n, &contact, today, rules));
         }
     }
     items.sort_by(|a, b| {
@@ -195,7 +257,7 @@ fn heading_rank(item: &Item) -> u8 {
     u8::from(item.kind != ItemKind::Overdue)
 }
 
-fn follow_up_item(f: &FollowUp, c: &Customer, span: Span, today: NaiveDate) -> Item {
+fn follow_up_item(f: &FollowUp, c: &Customer, contact: &Contact, span: Span, today: NaiveDate) -> Item {
     let (kind, priority, reason) = if f.due < span.overdue_before(today) {
         let late = f.days_overdue(today);
         let reason = if late > 0 && !span.is_ahead_of(today) {
@@ -213,15 +275,22 @@ fn follow_up_item(f: &FollowUp, c: &Customer, span: Span, today: NaiveDate) -> I
             format!("due {}", short_date(f.due)),
         )
     };
-    let mut item = Item::for_customer(c, kind, f.due, priority, f.text.clone(), reason);
-    item.channel = Channel::of_text(&f.text, &c.phone);
+    let mut item = Item::for_customer(c, contact, kind, f.due, priority, f.text.clone(), reason);
+    item.channel = Channel::of_text(&f.text, &contact.phone);
     item.follow_up_id = Some(f.id);
     item
 }
 
 /// Prepare from `preparation_days` before the moment, but not before the week starts nor
 /// after it ends. A moment still open after its day asks to record how it went.
-fn moment_item(m: &Moment, c: &Customer, span: Span, today: NaiveDate, rules: &Rules) -> Option<Item> {
+fn moment_item(
+    m: &Moment,
+    c: &Customer,
+    contact: &Contact,
+    span: Span,
+    today: NaiveDate,
+    rules: &Rules,
+) -> Option<Item> {
     let prepare_from = rules.prepare_from(m.expected);
     if m.expected < span.start || prepare_from > span.end {
         return None;
@@ -255,13 +324,21 @@ fn moment_item(m: &Moment, c: &Customer, span: Span, today: NaiveDate, rules: &R
     } else {
         Priority::B
     };
-    let mut item = Item::for_customer(c, ItemKind::Moment, date, priority, action, reason.join(" · "));
+    let mut item = Item::for_customer(
+        c,
+        contact,
+        ItemKind::Moment,
+        date,
+        priority,
+        action,
+        reason.join(" · "),
+    );
     item.channel = Channel::Prepare;
     item.moment_id = Some(m.id);
     Some(item)
 }
 
-fn touch_base_item(t: &TouchBase) -> Item {
+fn touch_base_item(t: &TouchBase, contact: &Contact) -> Item {
     let c = &t.customer;
     let every = nudge::days(i64::from(c.cadence.days()));
     let since = match t.last_contact {
@@ -274,6 +351,7 @@ fn touch_base_item(t: &TouchBase) -> Item {
     );
     Item::for_customer(
         c,
+        contact,
         ItemKind::TouchBase,
         t.runs_out,
         Priority::C,
@@ -282,19 +360,20 @@ fn touch_base_item(t: &TouchBase) -> Item {
     )
 }
 
-fn nudge_item(n: &Nudge, day: NaiveDate, rules: &Rules) -> Item {
+fn nudge_item(n: &Nudge, contact: &Contact, day: NaiveDate, rules: &Rules) -> Item {
+    let phone = &contact.phone;
     let (action, channel) = match n.kind {
-        NudgeKind::FollowUpOverdue | NudgeKind::FollowUpToday => ("Follow up", Channel::reach(&n.phone)),
-        NudgeKind::CadenceExceeded => ("Touch base", Channel::reach(&n.phone)),
+        NudgeKind::FollowUpOverdue | NudgeKind::FollowUpToday => ("Follow up", Channel::reach(phone)),
+        NudgeKind::CadenceExceeded => ("Touch base", Channel::reach(phone)),
         NudgeKind::MomentAhead => ("Prepare for the decision", Channel::Prepare),
-        NudgeKind::MomentPassed => ("Ask how the decision went", Channel::reach(&n.phone)),
+        NudgeKind::MomentPassed => ("Ask how the decision went", Channel::reach(phone)),
         NudgeKind::ComplaintOpen => ("Resolve the complaint", Channel::Call),
-        NudgeKind::SituationUnanswered => ("Reach out", Channel::reach(&n.phone)),
+        NudgeKind::SituationUnanswered => ("Reach out", Channel::reach(phone)),
         NudgeKind::InfluenceUnanswered => ("Answer the competitor's offer", Channel::Call),
         NudgeKind::TakingTooMuch => ("Give something back", Channel::Give),
         NudgeKind::LoyaltyUnrewarded => ("Reward their loyalty", Channel::Give),
-        NudgeKind::SatisfactionDrop => ("Ask what changed", Channel::reach(&n.phone)),
-        NudgeKind::SingleThreaded => ("Meet a second person", Channel::reach(&n.phone)),
+        NudgeKind::SatisfactionDrop => ("Ask what changed", Channel::reach(phone)),
+        NudgeKind::SingleThreaded => ("Meet a second person", Channel::reach(phone)),
     };
     // These reasons end in advice ("… — ask what changed") that the action already gives,
     // so it is not said twice. Their user text (a complaint's note) comes before it.
@@ -317,8 +396,10 @@ fn nudge_item(n: &Nudge, day: NaiveDate, rules: &Rules) -> Item {
         priority: Priority::of_nudge(n, rules),
         customer_id: n.customer_id,
         customer: n.customer.clone(),
-        phone: n.phone.clone(),
-        email: n.email.clone(),
+        contact: contact.name.clone(),
+        contact_id: contact.id,
+        phone: contact.phone.clone(),
+        email: contact.email.clone(),
         action: action.to_string(),
         reason,
         channel,

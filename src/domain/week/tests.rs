@@ -311,7 +311,7 @@ fn nudges_already_on_the_list_are_not_listed_twice() {
                 last_contact: None,
             }],
             nudges: vec![overdue, ahead, stale, complaint, loyalty],
-            left_out: LeftOut::default(),
+            ..WeekRecords::default()
         },
         monday(),
     );
@@ -408,4 +408,100 @@ fn config_reads_start_day_and_limit() {
         .unwrap()
         .to_string();
     assert!(err.contains("'funday' is not a day of the week"), "{err}");
+}
+
+fn person(id: i64, customer_id: i64, name: &str, phone: &str) -> Person {
+    use crate::domain::person::Detail;
+    Person {
+        id,
+        customer_id,
+        name: name.into(),
+        role: String::new(),
+        notes: String::new(),
+        main: false,
+        left: None,
+        emails: vec![Detail::new(&format!(
+            "{}@beta.example",
+            name.to_lowercase().replace(' ', ".")
+        ))],
+        phones: if phone.is_empty() {
+            Vec::new()
+        } else {
+            vec![Detail::new(phone)]
+        },
+    }
+}
+
+/// Each item names the person to contact and carries their phone and e-mail: a moment's
+/// champion, the successor of someone who left, else the main contact; with no people
+/// recorded, the customer's own.
+#[test]
+fn items_carry_the_person_to_contact() {
+    use crate::domain::moment::{MomentPerson, Part};
+    use crate::domain::person::Left;
+    let beta = customer(2, "Beta");
+    let mut main = person(10, 2, "Anna de Boer", "+31 6 1111 1111");
+    main.main = true;
+    let champion = person(11, 2, "Jan Smit", "");
+    let mut leaver = person(12, 2, "Els Bakker", "+31 6 3333 3333");
+    leaver.left = Some(Left {
+        on: day("2026-11-01"),
+        to: String::new(),
+    });
+    let mut board = moment(1, "Board decision", "2026-11-25");
+    board.people = vec![MomentPerson {
+        id: 11,
+        name: "Jan Smit".into(),
+        part: Part::Champion,
+    }];
+    let mut unanswered = a_nudge(NudgeKind::SituationUnanswered, 9.0, 2);
+    unanswered.trigger_id = Some(5);
+    let mut records = WeekRecords {
+        follow_ups: vec![
+            (follow_up(2, "call back", "2026-11-24"), customer(1, "Acme")),
+            (
+                FollowUp {
+                    customer_id: 2,
+                    ..follow_up(3, "send the quote", "2026-11-25")
+                },
+                beta.clone(),
+            ),
+        ],
+        moments: vec![(board, beta)],
+        nudges: vec![unanswered],
+        ..WeekRecords::default()
+    };
+    records.people.insert(
+        2,
+        AccountPeople {
+            people: vec![main, champion, leaver],
+            last_contacts: vec![(12, at("2026-10-20")), (11, at("2026-10-01"))],
+        },
+    );
+    records.about.insert(Subject::Trigger(5), About::Beside(12));
+    let p = plan_of(&records, monday());
+    let of = |key: &str| p.items.iter().find(|i| i.key() == key).unwrap();
+    let moment = of("moment-1");
+    assert_eq!(
+        (moment.contact.as_str(), moment.contact_id),
+        ("Jan Smit", Some(11))
+    );
+    assert_eq!(
+        (moment.phone.as_str(), moment.email.as_str()),
+        ("", "jan.smit@beta.example")
+    );
+    let quote = of("follow-up-3");
+    assert_eq!(
+        (quote.contact.as_str(), quote.phone.as_str()),
+        ("Anna de Boer", "+31 6 1111 1111")
+    );
+    let successor = of("nudge-situation-unanswered-2-5");
+    assert_eq!(
+        successor.contact, "Jan Smit",
+        "the other one last in touch, not the leaver"
+    );
+    assert_eq!(successor.channel, Channel::Email, "Jan has no phone");
+    let acme = of("follow-up-2");
+    assert_eq!((acme.contact.as_str(), acme.contact_id), ("", None));
+    assert_eq!(acme.phone, "+31 20 555 0101");
 }

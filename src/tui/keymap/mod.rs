@@ -71,6 +71,8 @@ pub enum Scope {
     Trigger,
     /// A contact selected on the card's timeline.
     Contact,
+    /// A person selected in the card's people list.
+    Person,
     /// Reading a contact's full note.
     Note,
     Week,
@@ -103,7 +105,8 @@ impl Scope {
         match (self, mode) {
             (Scope::Always, _)
             | (Scope::Everywhere, Mode::Screen(_) | Mode::Card(_))
-            | (Scope::Customer | Scope::Row, Mode::Card(_))
+            | (Scope::Customer, Mode::Card(_))
+            | (Scope::Person, Mode::Card(CardList::People))
             | (Scope::Moment, Mode::Card(CardList::Moments))
             | (Scope::Trigger, Mode::Card(CardList::Triggers))
             | (Scope::Contact, Mode::Card(CardList::Timeline))
@@ -121,6 +124,8 @@ impl Scope {
             | (Scope::Filter | Scope::Text, Mode::Filter)
             | (Scope::SearchHits, Mode::SearchHits)
             | (Scope::Pick, Mode::Pick(_)) => true,
+            // A person is neither edited in a form here nor deleted: `L` marks them as left.
+            (Scope::Row, Mode::Card(list)) => list != CardList::People,
             (Scope::Agenda, Mode::Screen(s)) => s == Screen::Agenda,
             (Scope::Customers, Mode::Screen(s)) => s == Screen::Customers,
             (Scope::Customer, Mode::Screen(s)) => s == Screen::Customer,
@@ -137,10 +142,11 @@ impl Scope {
             Scope::Customers => "Customers",
             Scope::Customer => "Customer",
             Scope::FollowUp => "Customer: a follow-up (else the first)",
-            Scope::Row => "Customer: a selected row",
+            Scope::Row => "Customer: a selected row (not a person)",
             Scope::Moment => "Customer: a selected decision moment",
             Scope::Trigger => "Customer: a selected trigger",
             Scope::Contact => "Customer: a selected contact",
+            Scope::Person => "Customer: a selected person",
             Scope::Note => "A contact's full note",
             Scope::Confirm => "Delete? (y/n)",
             Scope::Checklist => "Close any of these? (after a log)",
@@ -245,7 +251,8 @@ mod tests {
     use super::*;
     use crossterm::event::KeyCode::{Char, Esc};
 
-    const MODES: [Mode; 23] = [
+    const MODES: [Mode; 24] = [
+        Mode::Card(CardList::People),
         Mode::Pick(Verb::Copy),
         Mode::Pick(Verb::Open),
         Mode::Checklist,
@@ -271,7 +278,8 @@ mod tests {
         Mode::Note,
     ];
 
-    const SCOPES: [Scope; 25] = [
+    const SCOPES: [Scope; 26] = [
+        Scope::Person,
         Scope::Pick,
         Scope::Checklist,
         Scope::Search,

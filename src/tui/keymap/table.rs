@@ -89,7 +89,8 @@ use KeyCode::{
 };
 use Scope::{
     Agenda, Always, Checklist, Confirm, Contact, Customer, Customers, Everywhere, Filter, FollowUp, Form,
-    Help, Input, Lines, Moment, Note, OneLine, Pick, Row, Search, SearchHits, Snooze, Text, Trigger, Week,
+    Help, Input, Lines, Moment, Note, OneLine, Person, Pick, Row, Search, SearchHits, Snooze, Text, Trigger,
+    Week,
 };
 
 // One binding per line reads as a table; rustfmt would spread each over seven lines.
@@ -117,6 +118,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(Trigger, &[ch('r')], "r", Action::ResolveTrigger, "resolve the trigger").footer("resolve"),
     bind(Contact, &[key(Enter)], "Enter", Action::ReadNote, "read the full note").footer("read"),
     bind(Trigger, &[ch('s')], "s", Action::Snooze, "snooze its nudge until a day"),
+    bind(Person, &[ch('y')], "y", Action::Copy, "copy their e-mail/phone (then e/p)").footer("copy"),
+    bind(Person, &[ch('O')], "O", Action::OpenWith, "mail or call them (then e/p)").footer("open"),
+    bind(Person, &[ch('L')], "L", Action::MarkLeft, "mark them as left (asks where to)").footer("left"),
+    bind(Person, &[key(Esc)], "Esc", Action::Back, "unselect (y/O: the customer)"),
     bind(Row, &[ch('e')], "e", Action::EditSelected, "edit the selected row").footer("edit"),
     bind(Agenda, &[ch('e')], "e", Action::EditSelected, "edit the follow-up, or customer"),
     bind(Week, &[ch('e')], "e", Action::EditSelected, "edit the follow-up, or customer"),

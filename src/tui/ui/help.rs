@@ -79,6 +79,7 @@ const CARD: Page = (
             }),
             section(Scope::FollowUp.title(), |b| b.scope == Scope::FollowUp),
             section(Scope::Row.title(), |b| b.scope == Scope::Row),
+            section(Scope::Person.title(), |b| b.scope == Scope::Person),
         ],
         &[
             section(Scope::Moment.title(), |b| b.scope == Scope::Moment),

@@ -116,6 +116,15 @@ impl Widget for &Prompt {
             }
             PromptKind::Left {
                 name,
+                follow: None,
+                picked: true,
+                ..
+            } => format!(
+                " where they went, if you know: touchbase offers to follow them · Enter alone: not known · at {}",
+                crate::domain::text::sanitize(name)
+            ),
+            PromptKind::Left {
+                name,
                 people,
                 follow: None,
                 ..

@@ -42,7 +42,7 @@ impl Widget for &CustomerView {
         let card = self;
         let today = card.look.now.today();
         let notes = notes_lines(card, area);
-        let people = people::lines(card, area.height);
+        let people = people::lines(card, area);
         let [head, rest] = Layout::vertical([
             Constraint::Length(5 + (notes.len() + people.len()) as u16),
             Constraint::Min(4),
