@@ -166,6 +166,25 @@ fn following_needs_a_destination_and_nothing_changes() {
     assert_eq!(book.json(&["show", "acme"])["triggers"], serde_json::json!([]));
 }
 
+#[test]
+fn a_leaving_day_still_to_come_is_refused_and_nothing_changes() {
+    let book = acme();
+    book.refuses(
+        &["person", "left", "2", "--on", "2027-05-01", "--to", "Globex"],
+        "2027-05-01 is in the future (today is 2026-11-23) — a person leaves on a day that has come: \
+         mark them when they go",
+    );
+    book.refuses(
+        &["person", "left", "2", "--on", "tomorrow"],
+        "2026-11-24 is in the future",
+    );
+    assert!(book.json(&["person", "list", "acme"])[0]["left"].is_null());
+    assert_eq!(book.json(&["show", "acme"])["triggers"], serde_json::json!([]));
+    assert_eq!(book.json(&["list"]).as_array().unwrap().len(), 1, "no Globex");
+    // Today is a day that has come.
+    book.ok(&["person", "left", "2", "--on", "today"]);
+}
+
 /// Kühne Maschinenbau, worth 149,550, with two contacts with Thomas Kühne (its main).
 fn kuhne() -> Book {
     let book = Book::empty();
