@@ -187,9 +187,10 @@ fn in_step(conn: &Connection) -> anyhow::Result<Vec<Finding>> {
                     Some(literal(ours.into())),
                     problem,
                 );
-                f.what.problem.push_str(&format!(
-                    ": which is right is yours to say (touchbase edit customer {customer} --{column} …)"
-                ));
+                f.what.problem = format!(
+                    "{}: which is right is yours to say (touchbase edit customer {customer} --{column} …)",
+                    f.what.problem
+                );
                 f
             };
             f.customer = Some(customer);
@@ -227,9 +228,10 @@ fn no_main(conn: &Connection) -> anyhow::Result<Vec<Finding>> {
                 format!("is the only one still at customer {customer}, which has no main contact");
             f.what.repair = Some(format!("makes {name} its main contact"));
         } else {
-            f.what.problem.push_str(&format!(
-                ": choose one (touchbase person list {customer}, then touchbase person main ID)"
-            ));
+            f.what.problem = format!(
+                "{}: choose one (touchbase person list {customer}, then touchbase person main ID)",
+                f.what.problem
+            );
         }
         f.customer = Some(customer);
         found.push(f);
