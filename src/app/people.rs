@@ -131,11 +131,7 @@ pub fn left_on(typed: Option<&str>, today: NaiveDate) -> anyhow::Result<NaiveDat
     Ok(day)
 }
 
-/// The note of the trigger a person's leaving opens. Their name, never a guessed
-/// pronoun: touchbase does not know anyone's gender.
-pub fn left_note(name: &str) -> String {
-    format!("{} left — build the relationship with the successor", name.trim())
-}
+pub use crate::domain::person::left_note;
 
 /// What `mark_left` can do with where someone went: follow them there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,7 +11,7 @@ use super::calendar::Calendar;
 use super::data::{Pools, Status, TriggerKind, Value};
 use crate::domain::Kind;
 use crate::domain::moment::Part;
-use crate::domain::person::{Left, NewPerson};
+use crate::domain::person::{Left, NewPerson, left_note};
 use crate::store::{Bulk, NewCustomer, PersonFill};
 
 /// The shape of one customer's history. Days are relative to today.
@@ -182,6 +182,9 @@ impl<'s, 'p> Writer<'s, 'p> {
             };
             let at = self.cal.at(&mut self.people_rng, day).max(self.created_at);
             self.bulk.fill_person(person, &fill, at)?;
+            // As marking them left opens it: it nudges until someone else there is contacted.
+            self.bulk.leaver_trigger(id, person, &left_note(&p.name), at)?;
+            self.summary.triggers += 1;
         }
         let since = since.unwrap_or(i64::MIN);
         self.people

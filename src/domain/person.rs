@@ -75,6 +75,13 @@ impl Left {
     }
 }
 
+/// The note of the situational trigger a person's leaving opens, however they are
+/// marked (the CLI, the TUI, the demo). Their name, never a guessed pronoun: touchbase
+/// does not know anyone's gender.
+pub fn left_note(name: &str) -> String {
+    format!("{} left — build the relationship with the successor", name.trim())
+}
+
 /// A person at a customer.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Person {
