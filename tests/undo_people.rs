@@ -232,3 +232,22 @@ fn a_merge_whose_people_were_built_on_since_is_not_undone() {
     let book = merged(&["person", "main", "6"]);
     book.refuses(&["undo"], "Greta Globex was made Acme BV's main contact since");
 }
+
+/// A deleted account's person whose id was given to someone added since is not put back
+/// over them: the undo is refused and nothing changes.
+#[test]
+fn a_delete_whose_person_ids_were_taken_since_is_not_undone() {
+    let book = Book::acme_with_people();
+    book.ok(&["add", "Beta"]);
+    book.ok(&["person", "add", "beta", "Bea Bakker"]);
+    book.ok(&["delete", "customer", "beta", "--yes"]);
+    // Beta's people were 5 and 6; the next person added takes 5 again.
+    book.ok(&["person", "add", "acme", "Karin Klein"]);
+    book.refused_newest();
+    let before = book.records();
+    book.refuses(
+        &["undo"],
+        "can't undo: deleted Beta (Mon 23 Nov 09:00) — the id of their person 5 (Beta) was given to a new one since",
+    );
+    assert_eq!(book.records(), before);
+}

@@ -749,7 +749,7 @@ pub(in crate::store::sqlite) fn removable(
 }
 
 /// The first id of `people` or of their details that another row holds now (given to
-/// someone added since), as "person 4" or "detail 9".
+/// someone added since): "the id of their person 4 (Anna de Boer)".
 pub(in crate::store::sqlite) fn taken_id(
     conn: &Connection,
     people: &[RemovedPerson],
@@ -758,11 +758,14 @@ pub(in crate::store::sqlite) fn taken_id(
     let mut detail = conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM person_details WHERE id = ?1)")?;
     for p in people {
         if person.query_row([p.id], |r| r.get::<_, bool>(0))? {
-            return Ok(Some(format!("the id of {} ({})", p.name, p.id)));
+            return Ok(Some(format!("the id of their person {} ({})", p.id, p.name)));
         }
         for d in &p.details {
             if detail.query_row([d.id], |r| r.get::<_, bool>(0))? {
-                return Ok(Some(format!("the id of {}'s {} {}", p.name, d.kind, d.value)));
+                return Ok(Some(format!(
+                    "the id of {}'s {} {} ({})",
+                    p.name, d.kind, d.id, d.value
+                )));
             }
         }
     }

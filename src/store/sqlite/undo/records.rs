@@ -153,7 +153,7 @@ pub(super) fn undo_customer_delete(tx: &Connection, removed: &RemovedCustomer) -
         }
     }
     if let Some(taken) = people::taken_id(tx, &removed.people)? {
-        return Err(refuse(what, format!("{taken} was given to another since")));
+        return Err(refuse(what, format!("{taken} was given to a new one since")));
     }
     let row = MergedRow {
         id: removed.id,
