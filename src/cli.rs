@@ -111,10 +111,12 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Add a customer
+    /// Add a customer: touchbase add "Anna de Boer" --company "Acme BV" makes the account
+    /// Acme BV with Anna as its main contact
     Add {
-        /// The customer's name (a person or a company)
+        /// A person's name, or a company's; with --company, the account's main contact
         name: String,
+        /// The company: the account is named after it (unless NAME is the company)
         #[arg(long, value_name = "C", default_value = "")]
         company: String,
         #[arg(long, value_name = "E", default_value = "")]

@@ -393,7 +393,7 @@ fn assert_reads_work_and_leave_no_trace(db: &Path) {
     let before = fs::read(db).unwrap();
     let dir = db.parent().unwrap();
     let files = files_in(dir);
-    assert!(ok(&run(db, &["list"])).contains("Sanne de Vries"));
+    assert!(ok(&run(db, &["list"])).contains("Van der Berg Logistiek"));
     assert!(ok(&run(db, &["due"])).contains("overdue"));
     assert!(ok(&run(db, &["show", "Sanne de Vries"])).contains("Van der Berg"));
     assert!(ok(&run(db, &["export", "week"])).contains("# Week 2026-W48"));

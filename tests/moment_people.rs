@@ -132,7 +132,7 @@ fn a_name_that_fits_no_one_or_several_is_refused_and_nothing_is_saved() {
             "--with",
             "anna,ana",
         ],
-        "no one called 'ana' at Acme — Acme BV, Anna de Boer, Jan Smit, Janneke Kühne, Piet Bakker (left)",
+        "no one called 'ana' at Acme BV — Acme BV, Anna de Boer, Jan Smit, Janneke Kühne, Piet Bakker (left)",
     );
     book.refuses(
         &[
@@ -144,7 +144,7 @@ fn a_name_that_fits_no_one_or_several_is_refused_and_nothing_is_saved() {
             "--decides",
             "ja",
         ],
-        "'ja' is more than one at Acme — Jan Smit, Janneke Kühne; type more of the name",
+        "'ja' is more than one at Acme BV — Jan Smit, Janneke Kühne; type more of the name",
     );
     assert_eq!(
         book.json(&["show", "acme"])["moments"],

@@ -212,3 +212,77 @@ fn an_undo_is_refused_when_the_person_changed_since() {
         "nothing undone"
     );
 }
+
+/// `add NAME --company C` makes the account C with NAME as its main contact; a second
+/// account of a company already in the book (in any case and legal form) is refused with
+/// the command that adds the person to it, and a phone number with letters is refused as
+/// a person's is. Nothing is written by a refusal.
+#[test]
+fn an_account_added_with_a_company_is_named_after_it() {
+    let book = Book::empty();
+    let said = book.ok(&[
+        "add",
+        "Anna de Boer",
+        "--company",
+        "Kühne Bau GmbH",
+        "--email",
+        "anna@kuehne.example",
+    ]);
+    assert_eq!(
+        said.trim(),
+        "Added Kühne Bau GmbH (id 1) with Anna de Boer as its main contact, in touch every 30d"
+    );
+    let shown = book.json(&["show", "anna"]);
+    assert_eq!(shown["name"], "Kühne Bau GmbH");
+    assert_eq!(shown["email"], "anna@kuehne.example");
+    assert_eq!(shown["people"][0]["name"], "Anna de Boer");
+    assert_eq!(shown["people"][0]["main"], true);
+    assert!(
+        book.ok(&["show", "kuhne bau"])
+            .starts_with("Kühne Bau GmbH  (id 1)")
+    );
+
+    let before = std::fs::read(&book.db).unwrap();
+    book.refuses(
+        &["add", "Jan Smit", "--company", "KÜHNE BAU"],
+        "KÜHNE BAU is in your book already (Kühne Bau GmbH, id 1) — add Jan Smit to it: touchbase person add 1 \"Jan Smit\"",
+    );
+    book.refuses(
+        &["add", "Piet", "--phone", "06 PIET"],
+        "'06 PIET' is not a phone number: it holds letters",
+    );
+    assert_eq!(std::fs::read(&book.db).unwrap(), before, "nothing written");
+    // A name that is the company, shortened or in full, stays the account's own.
+    assert_eq!(
+        book.ok(&["add", "Globex", "--company", "Globex Corp"]).trim(),
+        "Added Globex (id 2), in touch every 30d"
+    );
+}
+
+/// A contact logged on an account found by a person's name, e-mail address or number is
+/// with that person; by the account's own name or id, with the main contact (here the
+/// person "Acme BV").
+#[test]
+fn a_contact_logged_by_a_person_s_name_is_with_them() {
+    let book = Book::acme_with_anna();
+    assert_eq!(
+        book.ok(&["log", "anna", "call: terms"]).trim(),
+        "Logged call with Anna de Boer at Acme BV"
+    );
+    assert_eq!(
+        book.ok(&["log", "06 12345678", "call: again"]).trim(),
+        "Logged call with Anna de Boer at Acme BV"
+    );
+    assert_eq!(
+        book.ok(&["log", "acme", "visit: tour"]).trim(),
+        "Logged visit with Acme BV"
+    );
+    let shown = book.json(&["show", "acme"]);
+    let with: Vec<&str> = shown["interactions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["person"].as_str().unwrap())
+        .collect();
+    assert_eq!(with, ["Acme BV", "Anna de Boer", "Anna de Boer"], "{shown}");
+}

@@ -560,7 +560,8 @@ fn an_upgraded_book_keeps_what_it_closed_and_resolved_and_searches_how_it_went()
 
 /// Schema 14 adds people: every customer of a schema-13 book becomes an account with one
 /// main person carrying its name, e-mail and phone (those it has), and nothing else in the
-/// book changes; the upgraded book opens again as it is.
+/// book changes (but the account's name, schema 18's: the other columns are compared);
+/// the upgraded book opens again as it is.
 #[test]
 fn a_schema_13_book_gives_every_customer_one_main_person_with_its_details() {
     let dir = TempDir::new().unwrap();
@@ -576,7 +577,9 @@ fn a_schema_13_book_gives_every_customer_one_main_person_with_its_details() {
     )
     .unwrap();
     let tables = [
-        "SELECT * FROM customers ORDER BY id",
+        "SELECT id, company, email, phone, tags, cadence_days, notes, archived, created_at, updated_at,
+                last_contact_at, value_cents, last_order_on, satisfaction, gives, asks, last_logged_at
+         FROM customers ORDER BY id",
         "SELECT * FROM interactions ORDER BY id",
         "SELECT * FROM follow_ups ORDER BY id",
         "SELECT * FROM moments ORDER BY id",
@@ -788,4 +791,95 @@ fn dump(conn: &Connection, sql: &str) -> Vec<String> {
     .unwrap()
     .map(Result::unwrap)
     .collect()
+}
+
+#[test]
+fn an_upgraded_book_names_each_account_after_its_company_keeping_its_person_and_history() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("old.db");
+    // Schema 13: customers were people with a company beside their name.
+    book_at_version(&path, 13);
+    let t = ts("2026-11-02T10:00:00Z");
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch(&format!(
+            "INSERT INTO customers (id, name, company, email, phone, created_at, updated_at, name_key, last_contact_at, last_logged_at)
+             VALUES (3, 'Thomas Kühne', 'Kühne Maschinenbau', 'tk@kuehne.test', '+49 351 1234', {t}, {t}, 'thomas kuhne', {t}, {t}),
+                    (4, 'Jan Smit', 'Globex', '', '', {t}, {t}, 'jan smit', NULL, NULL),
+                    (5, 'Anna de Boer', 'GLOBEX', '', '', {t}, {t}, 'anna de boer', NULL, NULL),
+                    (6, 'Marieke Jansen', '', '', '', {t}, {t}, 'marieke jansen', NULL, NULL);
+             INSERT INTO customer_words (word, customer_id)
+             VALUES ('thomas', 3), ('kuhne', 3), ('maschinenbau', 3), ('jan', 4), ('smit', 4), ('globex', 4),
+                    ('anna', 5), ('de', 5), ('boer', 5), ('globex', 5), ('marieke', 6), ('jansen', 6);
+             INSERT INTO interactions (id, customer_id, at, kind, note) VALUES (10, 3, {t}, 'visit', 'line tour');
+             INSERT INTO follow_ups (id, customer_id, text, due, first_due, created_at)
+             VALUES (10, 3, 'send the offer', '2026-11-30', '2026-11-30', {t});"
+        ))
+        .unwrap();
+
+    let book = touchbase::store::open(&path).unwrap();
+    let report = book.check().unwrap();
+    assert!(report.is_sound(), "{:?}", report.problems);
+    let names: Vec<_> = (1..=6)
+        .map(|id| {
+            let c = book.require_customer(id).unwrap();
+            let main = book.people_of(id).unwrap().into_iter().find(|p| p.main).unwrap();
+            (c.name, main.name)
+        })
+        .collect();
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(
+        names,
+        [
+            // Its name is its company's already, shortened.
+            pair("Acme", "Acme"),
+            pair("Beta", "Beta"),
+            // Named after the company, the person keeps their name.
+            pair("Kühne Maschinenbau", "Thomas Kühne"),
+            // Two of one company (in any case) stay named after their people.
+            pair("Jan Smit", "Jan Smit"),
+            pair("Anna de Boer", "Anna de Boer"),
+            pair("Marieke Jansen", "Marieke Jansen"),
+        ]
+    );
+    let kuhne = book.require_customer(3).unwrap();
+    assert_eq!(
+        (kuhne.company.as_str(), kuhne.email.as_str(), kuhne.phone.as_str()),
+        ("Kühne Maschinenbau", "tk@kuehne.test", "+49 351 1234")
+    );
+    assert_eq!(kuhne.last_contact_at, Some(at("2026-11-02T10:00:00Z")));
+    assert_eq!(book.interactions(3, 5).unwrap()[0].note, "line tour");
+    assert_eq!(book.open_follow_ups(3).unwrap()[0].text, "send the offer");
+    // Found by the company's name exactly, and by the person's as before.
+    assert_eq!(
+        book.customers_named("kuhne maschinenbau", 5).unwrap().exact[0].id,
+        3
+    );
+    assert_eq!(book.customers_named("Thomas Kühne", 5).unwrap().exact[0].id, 3);
+    assert_eq!(book.customers_named("thom", 5).unwrap().starting[0].id, 3);
+}
+
+#[test]
+fn a_schema_17_account_named_apart_from_its_person_keeps_its_name() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("old.db");
+    book_at_version(&path, 17);
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "INSERT INTO customers (id, name, company, created_at, updated_at, name_key)
+             VALUES (3, 'Initech sales', 'Initech', 0, 0, 'initech sales');
+             INSERT INTO people (id, customer_id, name, main, created_at, updated_at, name_key)
+             VALUES (1, 1, 'Acme', 1, 0, 0, 'acme'), (2, 2, 'Beta', 1, 0, 0, 'beta'),
+                    (3, 3, 'Peter Gibbons', 1, 0, 0, 'peter gibbons');
+             INSERT INTO person_details (person_id, kind, value, key)
+             VALUES (1, 'email', 'info@acme.test', 'info@acme.test'), (1, 'phone', '010', '10');
+             INSERT INTO customer_words (word, customer_id)
+             VALUES ('initech', 3), ('sales', 3), ('peter', 3), ('gibbons', 3);",
+        )
+        .unwrap();
+    let book = touchbase::store::open(&path).unwrap();
+    assert_eq!(book.require_customer(3).unwrap().name, "Initech sales");
+    let report = book.check().unwrap();
+    assert!(report.is_sound(), "{:?}", report.problems);
 }

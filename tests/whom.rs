@@ -42,7 +42,7 @@ fn a_line_names_whom_the_contact_was_with() {
     let book = Book::acme_with_people();
     assert_eq!(
         book.ok(&["log", "acme", "call anna yesterday: discussed terms"]),
-        "Logged call with Anna de Boer at Acme on Sun 22 Nov 09:00\n"
+        "Logged call with Anna de Boer at Acme BV on Sun 22 Nov 09:00\n"
     );
     let contacts = book.contacts();
     assert_eq!(contacts[0]["note"], "discussed terms");
@@ -108,7 +108,7 @@ fn a_name_that_fits_no_one_lists_the_people_there_and_saves_nothing() {
     let err = book.refused(&["log", "acme", "call ana yesterday: x"]);
     assert_eq!(
         err,
-        "touchbase: no one called 'ana' at Acme — Acme BV, Anna de Boer, Jan Smit, Jan de Vries (left)\n\
+        "touchbase: no one called 'ana' at Acme BV — Acme BV, Anna de Boer, Jan Smit, Jan de Vries (left)\n\
          \x20 call ana yesterday: x\n\
          \x20      ^^^\n\
          Nothing was saved.\n"
@@ -116,7 +116,7 @@ fn a_name_that_fits_no_one_lists_the_people_there_and_saves_nothing() {
     // Without a time the words may have meant one: both are said.
     book.refuses(
         &["log", "acme", "call ana: x"],
-        "no one called 'ana' at Acme — Acme BV, Anna de Boer, Jan Smit, Jan de Vries (left); \
+        "no one called 'ana' at Acme BV — Acme BV, Anna de Boer, Jan Smit, Jan de Vries (left); \
          and 'ana' is not a time — say when it happened",
     );
     assert!(book.contacts().is_empty());
@@ -127,7 +127,7 @@ fn a_name_that_fits_several_lists_those() {
     let book = Book::acme_with_people();
     book.refuses(
         &["log", "acme", "visit a: x"],
-        "'a' is more than one at Acme — Acme BV, Anna de Boer; type more of the name",
+        "'a' is more than one at Acme BV — Acme BV, Anna de Boer; type more of the name",
     );
     assert!(book.contacts().is_empty());
     // Among equals, who is still there wins over who left: "jan" is Jan Smit, and Jan de
@@ -145,7 +145,7 @@ fn words_that_are_neither_a_time_nor_a_person_say_how_to_keep_them_in_the_note()
         book.refused(&["log", "acme", "call 3 times: no answer"]),
         "touchbase: '3 times' is not a time — say when it happened (yesterday, mon, 3 days ago, 2026-11-30, 14:30), \
          or write 'call: 3 times: …' to keep the words in the note; \
-         nor is '3 times' anyone at Acme — Acme BV, Anna de Boer, Jan Smit, Jan de Vries (left)\n\
+         nor is '3 times' anyone at Acme BV — Acme BV, Anna de Boer, Jan Smit, Jan de Vries (left)\n\
          \x20 call 3 times: no answer\n\
          \x20      ^^^^^^^\n\
          Nothing was saved.\n"
@@ -259,7 +259,7 @@ fn an_edit_says_whom_a_contact_was_with_and_undo_takes_it_back() {
     assert_eq!(book.contacts()[0]["person"], "Anna de Boer");
     book.refuses(
         &["edit", "contact", &id, "--with", "ana"],
-        "no one called 'ana' at Acme — Acme BV, Anna de Boer, Jan Smit, Jan de Vries (left)",
+        "no one called 'ana' at Acme BV — Acme BV, Anna de Boer, Jan Smit, Jan de Vries (left)",
     );
     book.refuses(
         &["edit", "contact", &id, "--with", "a"],

@@ -6,7 +6,8 @@
 
 use super::refused::Refused;
 use crate::clock::Now;
-use crate::domain::person::{DetailKind, Person};
+use crate::domain::company::account_name;
+use crate::domain::person::{Detail, DetailKind, NewPerson, Person};
 use crate::domain::typed::CustomerText;
 use crate::domain::{Cadence, Customer, Tags};
 use crate::domain::{email, phone, words};
@@ -158,6 +159,48 @@ fn by_detail(store: &dyn Book, typed: &str, phone: bool, shelf: Shelf) -> anyhow
     one_of(typed, found, false)
 }
 
+/// The person at `c` that `typed`, the CUSTOMER argument that found `c`, names when it
+/// names one of its people rather than the account: their e-mail address, their phone
+/// number or words of their name (not of the account's). `log jan "call: …"` is a
+/// contact with Jan. `None` for an id, the account's own name, or more than one person.
+pub(crate) fn person_meant(store: &dyn Book, c: &Customer, typed: &str) -> anyhow::Result<Option<Person>> {
+    let typed = typed.trim();
+    let phone = phone::is_lookup(typed);
+    if typed.parse::<i64>().is_ok() && !phone {
+        return Ok(None);
+    }
+    let kind = if phone {
+        Some(DetailKind::Phone)
+    } else if typed.contains('@') {
+        Some(DetailKind::Email)
+    } else {
+        None
+    };
+    let typed_words = words::words(typed);
+    if kind.is_none()
+        && words::matches(
+            &typed_words,
+            &words::customer_words([c.name.as_str(), c.company.as_str()]),
+        )
+    {
+        return Ok(None);
+    }
+    let mut people = store.people_of(c.id)?;
+    people.retain(|p| match kind {
+        Some(kind) => {
+            let key = kind.key(typed);
+            let details = if kind == DetailKind::Phone {
+                &p.phones
+            } else {
+                &p.emails
+            };
+            details.iter().any(|d| kind.key(&d.value) == key)
+        }
+        None => words::matches(&typed_words, &words::words(&p.name)),
+    });
+    Ok(if people.len() == 1 { people.pop() } else { None })
+}
+
 /// How a candidate's person is named when they are why it matched.
 fn via(p: &Person) -> String {
     if p.left.is_some() {
@@ -252,6 +295,8 @@ pub(crate) struct CustomerInput {
 pub(crate) struct Saved {
     pub customer: Customer,
     pub change: Change,
+    /// An account added named after its company: who its main contact is ("Anna de Boer").
+    pub main_contact: Option<String>,
 }
 
 impl super::undo::Undoable for Saved {
@@ -266,10 +311,14 @@ impl super::undo::Undoable for Saved {
     }
 }
 
+/// Adds the account `input` names: with a company that is not its name, the account is
+/// named after the company and the name is its first person's (`account_name`); a
+/// second account of a company already there is refused (add the person to it instead).
 pub(crate) fn add(store: &mut dyn Book, now: Now, input: &CustomerInput) -> anyhow::Result<Saved> {
     let checked = check(input)?;
+    let account = account_name(checked.name, checked.company);
     let new = NewCustomer {
-        name: checked.name.to_string(),
+        name: account.to_string(),
         company: checked.company.to_string(),
         email: checked.email.to_string(),
         phone: checked.phone.to_string(),
@@ -277,12 +326,37 @@ pub(crate) fn add(store: &mut dyn Book, now: Now, input: &CustomerInput) -> anyh
         cadence: checked.cadence,
         notes: input.notes.clone().unwrap_or_default(),
     };
-    let customer = store.add_customer(&new, now.utc)?;
+    let main_contact = (account != checked.name).then(|| checked.name.to_string());
+    let customer = if main_contact.is_none() {
+        store.add_customer(&new, now.utc)?
+    } else {
+        if let Some(there) = super::people::account_of(store, checked.company, 0)? {
+            return Err(Refused::AccountThere {
+                name: checked.name.to_string(),
+                company: checked.company.to_string(),
+                account: there.name,
+                id: there.id,
+            }
+            .into());
+        }
+        let main = NewPerson {
+            name: checked.name.to_string(),
+            emails: vec![Detail::new(checked.email)],
+            phones: vec![Detail::new(checked.phone)],
+            main: true,
+            ..NewPerson::default()
+        };
+        store.add_customer_with_main(&new, &main, now.utc)?.0
+    };
     let change = Change::CustomerAdded {
         id: customer.id,
         added: CustomerFields::of(&customer),
     };
-    Ok(Saved { customer, change })
+    Ok(Saved {
+        customer,
+        change,
+        main_contact,
+    })
 }
 
 /// Writes every typed field of `before` (as the user saw it when they started editing).
@@ -304,7 +378,11 @@ pub(crate) fn edit(
     };
     let customer = store.update_customer(before.id, &patch, now.utc)?;
     let change = Change::customer_edited(before, &patch, &customer);
-    Ok(Saved { customer, change })
+    Ok(Saved {
+        customer,
+        change,
+        main_contact: None,
+    })
 }
 
 /// Some of a customer's fields as the user typed them; `None` leaves a field as it is.
@@ -367,7 +445,11 @@ pub(crate) fn change(
     };
     let customer = store.update_customer(before.id, &patch, now.utc)?;
     let change = Change::customer_edited(&before, &patch, &customer);
-    Ok(Saved { customer, change })
+    Ok(Saved {
+        customer,
+        change,
+        main_contact: None,
+    })
 }
 
 /// The typed fields, trimmed and read.
@@ -398,6 +480,10 @@ fn check(input: &CustomerInput) -> Result<Checked<'_>, Refused> {
     .check()?;
     if !email.is_empty() {
         email::check(email)?;
+    }
+    // The main contact's number, as every person's is checked.
+    if !phone.is_empty() {
+        phone::check(phone)?;
     }
     let cadence = match cadence {
         "" => None,

@@ -312,9 +312,13 @@ fn add_account(
         });
     }
     likeness.remember(&format!("{} ({})", r.name, r.at), &r.name, &r.company, &r.email);
-    // Named after its first person, as every customer was before people, unless the
-    // file names the account apart (our own export).
-    let named = if r.account.is_empty() { &r.name } else { &r.account };
+    // Named after its company (`account_name`), unless the file names the account apart
+    // (our own export).
+    let named = if r.account.is_empty() {
+        crate::domain::company::account_name(&r.name, &r.company).to_string()
+    } else {
+        r.account.clone()
+    };
     let (id, person) = bulk.account(
         &NewCustomer {
             name: named.clone(),
@@ -335,7 +339,7 @@ fn add_account(
         };
         bulk.fill_person(person, &fill, now)?;
     }
-    matcher.remember_account(id, named, &r.company, &r.email);
+    matcher.remember_account(id, &named, &r.company, &r.email);
     matcher.remember_person(id, person, &r.name);
     for e in &details(r).0 {
         matcher.remember_email(id, person, &e.value);

@@ -87,7 +87,11 @@ pub fn contact(
                 .then(|| quicklog::parse_on(line, now.local().naive_local(), workdays).err())
                 .flatten()
         })?),
-        None => None,
+        // `log jan "call: …"`: the contact is with the person the customer was found by.
+        None => match who {
+            Who::Typed(typed) => super::customers::person_meant(store, &customer, typed)?,
+            Who::Id(_) => None,
+        },
     };
     parsed.person_id = with.as_ref().map(|p| p.id);
     let at = parsed.at.map_or(now.utc, |wall| happened_at(now, wall));

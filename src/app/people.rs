@@ -11,6 +11,7 @@ use super::customers::{Shelf, Who, find_including_archived};
 use super::refused::Refused;
 use super::undo::{Undoable, entry};
 use crate::clock::Now;
+use crate::domain::company::company_key;
 use crate::domain::person::{Left, NewPerson, Person, PersonPatch};
 use crate::domain::trigger::Trigger;
 use crate::domain::when::{Facing, parse_day};
@@ -202,17 +203,16 @@ impl Undoable for MarkedLeft {
     }
 }
 
-/// The account of company `to` (its name or company, in any case), if the book has one
-/// other than `not`.
+/// The account of company `to` (its name or company, by `company_key`: in any case,
+/// with or without punctuation and legal form), if the book has one other than `not`.
 pub fn account_of(store: &dyn Book, to: &str, not: i64) -> anyhow::Result<Option<Customer>> {
     let to = to.trim();
     if to.is_empty() {
         return Ok(None);
     }
     let named = store.customers_named(to, 20)?;
-    let same = |c: &&Customer| {
-        c.id != not && (c.company.trim().eq_ignore_ascii_case(to) || c.name.trim().eq_ignore_ascii_case(to))
-    };
+    let key = company_key(to);
+    let same = |c: &&Customer| c.id != not && (company_key(&c.company) == key || company_key(&c.name) == key);
     Ok(named.exact.iter().chain(&named.by_words).find(same).cloned())
 }
 

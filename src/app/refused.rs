@@ -36,6 +36,8 @@ pub enum Refused {
     #[error(transparent)]
     Email(#[from] BadEmail),
     #[error(transparent)]
+    Phone(#[from] crate::domain::phone::BadPhone),
+    #[error(transparent)]
     TriggerKind(#[from] BadTriggerKind),
     #[error(transparent)]
     Outcome(#[from] BadOutcome),
@@ -83,6 +85,16 @@ pub enum Refused {
     Plan(String),
     #[error("the name is empty — give the customer a name, like \"Acme BV\"")]
     NoName,
+    /// `add NAME --company C` when the book has an account of C already.
+    #[error(
+        "{company} is in your book already ({account}, id {id}) — add {name} to it: touchbase person add {id} \"{name}\""
+    )]
+    AccountThere {
+        name: String,
+        company: String,
+        account: String,
+        id: i64,
+    },
     #[error("the title is empty — name the moment, like \"Board approves the 2027 budget\"")]
     NoTitle,
     #[error("the note is empty — say what happened, like \"delivery 5 days late\"")]

@@ -48,16 +48,20 @@ pub fn add(cx: &mut Ctx, a: AddArgs, json: bool) -> anyhow::Result<()> {
         tags: a.tags,
         notes: Some(a.notes),
     };
-    let c = crate::app::undo::journaled(&mut *cx.store, cx.now, crate::store::By::Cli, |s| {
+    let saved = crate::app::undo::journaled(&mut *cx.store, cx.now, crate::store::By::Cli, |s| {
         customers::add(s, cx.now, &input)
-    })?
-    .customer;
+    })?;
+    let c = saved.customer;
     if json {
         print_json(&mut cx.out, &CustomerJson::new(&c, None))
     } else {
+        let with = saved
+            .main_contact
+            .map(|person| format!(" with {} as its main contact", sanitize(&person)))
+            .unwrap_or_default();
         writeln!(
             cx.out,
-            "Added {} (id {}), in touch every {}",
+            "Added {} (id {}){with}, in touch every {}",
             sanitize(&c.name),
             c.id,
             c.cadence
@@ -307,8 +311,8 @@ fn print_head(cx: &mut Ctx, c: &Customer) -> anyhow::Result<()> {
     let currency = &cx.config.money.currency;
     let out = &mut cx.out;
     write!(out, "{}", sanitize(&c.name))?;
-    if !c.company.is_empty() {
-        write!(out, " — {}", sanitize(&c.company))?;
+    if let Some(company) = c.company_apart() {
+        write!(out, " — {}", sanitize(company))?;
     }
     writeln!(out, "  (id {})", c.id)?;
     if c.archived {

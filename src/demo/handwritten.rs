@@ -1,7 +1,8 @@
 //! A hand-written customer from `assets/demo/customers.toml`: their story exactly as
 //! written, with a generated history of routine contacts and orders around it. What to
 //! write, not how: that is `writer`'s. Contacts and moments name the account's people by
-//! name; the customer's own name is the main contact.
+//! name; the account is named after its company, the customer's own name is the main
+//! contact's.
 
 use std::borrow::Cow;
 
@@ -16,7 +17,7 @@ use crate::store::NewCustomer;
 
 pub(super) fn write(w: &mut Writer<'_, '_>, c: &Customer, next_year: &str) -> anyhow::Result<()> {
     let new = NewCustomer {
-        name: c.name.clone(),
+        name: crate::domain::company::account_name(&c.name, &c.company).to_string(),
         company: c.company.clone(),
         email: c.email.clone(),
         phone: c.phone.clone(),

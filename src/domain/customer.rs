@@ -193,6 +193,14 @@ pub struct Summary {
 }
 
 impl Customer {
+    /// The company, where it says more than the account's name: "Acme BV" for an account
+    /// "Acme" or "Jan Smit", nothing for the account "Acme BV" (named after it).
+    pub fn company_apart(&self) -> Option<&str> {
+        let company = self.company.trim();
+        (!company.is_empty() && super::words::key(company) != super::words::key(&self.name))
+            .then_some(company)
+    }
+
     /// When the cadence runs out: a cadence after the last contact, or after the customer
     /// was added when there has been no contact yet.
     pub fn touch_due_at(&self) -> DateTime<Utc> {

@@ -2,6 +2,7 @@
 //! Nothing in here knows SQL or the screen.
 
 pub mod balance;
+pub mod company;
 pub(crate) mod customer;
 pub mod email;
 pub mod feed;

@@ -77,14 +77,11 @@ pub fn short_name<'a>(people: &[Person], person: &'a Person) -> &'a str {
     }
 }
 
-/// What an account is called where a person at it is named: the company, else the
-/// customer's own name ("Anna de Boer at Acme", "no one called 'ana' at Acme").
+/// What an account is called where a person at it is named ("Anna de Boer at Acme BV",
+/// "no one called 'ana' at Acme BV"): its name, unless that is a person's at a company
+/// (two accounts at one company, named after their people, `company::account_name`).
 pub fn account(customer: &Customer) -> &str {
-    if customer.company.is_empty() {
-        &customer.name
-    } else {
-        &customer.company
-    }
+    super::company::account_name(&customer.name, &customer.company)
 }
 
 /// "no one called 'ana' at Acme — Anna de Boer, Jan Smit".

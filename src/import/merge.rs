@@ -17,31 +17,9 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Utc};
 
 use super::ImportedCustomer;
+use crate::domain::company::company_key;
 use crate::domain::person::DetailKind;
 use crate::domain::{Customer, Tags, words};
-
-/// Legal forms dropped from the end of a company's name when accounts are matched.
-const LEGAL_FORMS: [&str; 22] = [
-    "bv", "nv", "vof", "cv", "gmbh", "ag", "kg", "ohg", "ug", "ltd", "limited", "inc", "llc", "llp", "plc",
-    "corp", "co", "sa", "sarl", "srl", "spa", "ab",
-];
-
-/// The key accounts are matched on: folded like `domain::words` (case and accents
-/// ignored), every word stripped of punctuation ("B.V." is "bv"), legal forms at the end
-/// dropped (BV, GmbH, Ltd, Inc, …, see `LEGAL_FORMS`), and the words joined without
-/// spaces. "ACME B.V.", "Acme BV", "Acme" and "acme-" are one key; "Acme Tech" and
-/// "AcmeTech" too. A name that is only a legal form keeps it.
-pub fn company_key(company: &str) -> String {
-    let mut parts: Vec<String> = words::fold(company)
-        .split_whitespace()
-        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
-        .filter(|w| !w.is_empty())
-        .collect();
-    while parts.len() > 1 && parts.last().is_some_and(|w| LEGAL_FORMS.contains(&w.as_str())) {
-        parts.pop();
-    }
-    parts.concat()
-}
 
 /// What an account is known by: its company, or (without one) its name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -244,24 +222,6 @@ mod tests {
             },
             ..ImportedCustomer::default()
         }
-    }
-
-    #[test]
-    fn company_keys_ignore_case_punctuation_and_legal_forms() {
-        for same in [
-            "ACME B.V.",
-            "Acme BV",
-            "acme",
-            "Acme, Inc.",
-            "Acme GmbH",
-            "Ácme Ltd",
-        ] {
-            assert_eq!(company_key(same), "acme", "{same}");
-        }
-        assert_eq!(company_key("Acme Tech"), company_key("AcmeTech"));
-        assert_ne!(company_key("Acme Tech"), company_key("Acme"));
-        assert_eq!(company_key("B.V."), "bv", "only a legal form keeps it");
-        assert_eq!(company_key(""), "");
     }
 
     #[test]

@@ -332,7 +332,14 @@ impl App {
         let c = &saved.customer;
         let said = match kind {
             FormKind::EditCustomer(_) => format!("Saved {}", sanitize(&c.name)),
-            _ => format!("Added {} · in touch every {}", sanitize(&c.name), c.cadence),
+            _ => {
+                let with = saved
+                    .main_contact
+                    .as_ref()
+                    .map(|person| format!(" with {} as its main contact", sanitize(person)))
+                    .unwrap_or_default();
+                format!("Added {}{with} · in touch every {}", sanitize(&c.name), c.cadence)
+            }
         };
         let id = c.id;
         self.overlay = None;

@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../assets/migrations/015_people_found.sql"),
     include_str!("../../../assets/migrations/016_moment_people.sql"),
     include_str!("../../../assets/migrations/017_leavers.sql"),
+    include_str!("../../../assets/migrations/018_account_names.sql"),
 ];
 
 /// A step SQL cannot do (folding text by the domain's rule, a phone number's key), run right after the
@@ -36,6 +37,7 @@ const RUST_STEPS: &[(i64, Step)] = &[
     (7, super::words::index_all),
     (14, super::people::migrate_details),
     (15, super::words::index_people),
+    (18, super::words::name_accounts_after_companies),
 ];
 
 /// The schema version this build writes.

@@ -641,9 +641,19 @@ impl People for SqliteBook {
             let id = super::customers::insert(tx, &trimmed, now).context("adding a customer")?;
             let person = main_id(tx, id)?.ok_or_else(|| person_not_found(0))?;
             // Written here, not by `update_in_tx`: the account is not to be renamed after them.
-            tx.prepare_cached("UPDATE people SET name = ?2, role = ?3, notes = ?4 WHERE id = ?1")?
-                .execute(params![person, main.name.trim(), main.role.trim(), main.notes])
-                .context("naming the account's first person")?;
+            let name = main.name.trim();
+            tx.prepare_cached(
+                "UPDATE people SET name = ?2, role = ?3, notes = ?4, name_key = ?5 WHERE id = ?1",
+            )?
+            .execute(params![
+                person,
+                name,
+                main.role.trim(),
+                main.notes,
+                words::key(name)
+            ])
+            .context("naming the account's first person")?;
+            super::words::add(tx, id, &words::words(name))?;
             write_details(tx, person, DetailKind::Email, &main.emails)?;
             write_details(tx, person, DetailKind::Phone, &main.phones)?;
             Ok((super::customers::required(tx, id)?, required(tx, person)?))

@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::sql::{as_text as text, int};
+use crate::domain::company::company_key;
 use crate::domain::words;
 use crate::store::FormerName;
 
@@ -302,4 +303,36 @@ fn ids(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> rusqlite:
     conn.prepare_cached(sql)?
         .query_map(params, |r| r.get(0))?
         .collect()
+}
+
+/// The migration to 18: each customer named as its main person, with a company that is not
+/// its name and no other customer of that company, takes the company's name
+/// (`domain::company::account_name`; the file 018 says why). Their words stay: the
+/// name's are the person's now, the company's were the account's already.
+pub(super) fn name_accounts_after_companies(conn: &Connection) -> rusqlite::Result<()> {
+    let mut read = conn.prepare(
+        "SELECT c.id, c.name, c.company, p.name FROM customers c
+         LEFT JOIN people p ON p.customer_id = c.id AND p.main = 1
+         WHERE trim(c.company) <> ''",
+    )?;
+    let rows: Vec<(i64, String, String, Option<String>)> = read
+        .query_map([], |r| {
+            let main = r.get_ref(3)?;
+            let main = (main != rusqlite::types::ValueRef::Null).then(|| text(main));
+            Ok((r.get(0)?, text(r.get_ref(1)?), text(r.get_ref(2)?), main))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut of_company: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (_, _, company, _) in &rows {
+        *of_company.entry(company_key(company)).or_default() += 1;
+    }
+    let mut rename = conn.prepare("UPDATE customers SET name = ?2, name_key = ?3 WHERE id = ?1")?;
+    for (id, name, company, main) in &rows {
+        let account = crate::domain::company::account_name(name, company);
+        let alone = of_company.get(&company_key(company)) == Some(&1);
+        if alone && account != name.trim() && main.as_deref() == Some(name.as_str()) {
+            rename.execute(params![id, account, words::key(account)])?;
+        }
+    }
+    Ok(())
 }

@@ -99,10 +99,9 @@ fn render_head(
     let c = &card.customer;
     let s = &c.summary;
     let now = card.look.now.utc;
-    let who = if c.company.is_empty() {
-        sanitize(&c.name).into_owned()
-    } else {
-        format!("{} — {}", sanitize(&c.name), sanitize(&c.company))
+    let who = match c.company_apart() {
+        None => sanitize(&c.name).into_owned(),
+        Some(company) => format!("{} — {}", sanitize(&c.name), sanitize(company)),
     };
     // First, so that a long name cannot push it off a narrow screen.
     let title = if c.archived {
