@@ -478,3 +478,114 @@ fn the_terminal_app_says_so_on_its_status_line() {
         status.text
     );
 }
+
+/// Four accounts for the people checks: Acme BV (customer 1, person 1) with Anna de Boer
+/// (2) and Jan Smit (3); Solo (2, person 4) with an e-mail and a phone; Duo (3, person 5)
+/// and Piet (6), who left; Trio (4, person 7) with Kim (8) and Lou (9).
+fn accounts_with_people() -> Book {
+    let book = Book::empty();
+    book.succeeds(&[
+        "add",
+        "Acme BV",
+        "--email",
+        "info@acme.nl",
+        "--phone",
+        "020 123 4567",
+    ]);
+    book.succeeds(&[
+        "person",
+        "add",
+        "acme",
+        "Anna de Boer",
+        "--phone",
+        "+31 6 1234 5678",
+    ]);
+    book.succeeds(&["person", "add", "acme", "Jan Smit"]);
+    book.succeeds(&[
+        "add",
+        "Solo",
+        "--email",
+        "solo@example.test",
+        "--phone",
+        "06 9999 0000",
+    ]);
+    book.succeeds(&["add", "Duo"]);
+    book.succeeds(&["person", "add", "duo", "Piet Bakker"]);
+    book.succeeds(&["person", "left", "6", "--on", "yesterday"]);
+    book.succeeds(&["add", "Trio"]);
+    book.succeeds(&["person", "add", "trio", "Kim"]);
+    book.succeeds(&["person", "add", "trio", "Lou"]);
+    book
+}
+
+#[test]
+fn check_finds_people_s_details_and_accounts_out_of_step_and_repairs_what_has_one_answer() {
+    let book = accounts_with_people();
+    book.succeeds(&["check"]);
+    book.damage(
+        "UPDATE person_details SET key = 'stale' WHERE person_id = 2 AND kind = 'phone';
+         INSERT INTO person_details (id, person_id, kind, value, key) VALUES (99, 999, 'phone', '06 1111', '61111');
+         UPDATE customers SET email = 'old@acme.nl' WHERE id = 1;
+         UPDATE customers SET phone = '' WHERE id = 2;
+         DELETE FROM person_details WHERE person_id = 4 AND kind = 'email';
+         UPDATE people SET main = 0 WHERE customer_id IN (3, 4);",
+    );
+    let (stdout, stderr) = book.fails(&["check"]);
+    let detail: i64 = match book.value("SELECT id FROM person_details WHERE person_id = 2 AND kind = 'phone'")
+    {
+        rusqlite::types::Value::Integer(id) => id,
+        other => panic!("{other:?}"),
+    };
+    for line in [
+        format!(
+            "person detail {detail}: key = 'stale' is not the key the phone '+31 6 1234 5678' is found by, so searching \
+             for it misses its person — `--repair` sets it to '612345678'"
+        ),
+        "person detail 99: is the phone '06 1111' of person 999, who is not in the book — `--repair` cannot recover it"
+            .to_string(),
+        "customer 1: email = 'old@acme.nl' is not its main contact Acme BV's first e-mail, 'info@acme.nl': which is \
+         right is yours to say (touchbase edit customer 1 --email …) — `--repair` cannot recover it"
+            .to_string(),
+        "customer 2: phone = '' is not its main contact Solo's first phone, '06 9999 0000' — `--repair` sets it to \
+         '06 9999 0000'"
+            .to_string(),
+        "person 4: has no e-mail, while their customer 2's is 'solo@example.test' — `--repair` gives Solo \
+         'solo@example.test' as their first e-mail"
+            .to_string(),
+        "person 5: is the only one still at customer 3, which has no main contact — `--repair` makes Duo its main contact"
+            .to_string(),
+        "customer 4: has 3 people still there but no main contact: choose one (touchbase person list 4, then touchbase \
+         person main ID) — `--repair` cannot recover it"
+            .to_string(),
+    ] {
+        assert!(stdout.contains(&line), "missing '{line}' in:\n{stdout}");
+    }
+    assert!(!stdout.contains("refers to a row"), "{stdout}");
+    assert!(
+        stderr.contains("the book has 7 problems; `touchbase check --repair` fixes 4 of them"),
+        "{stderr}"
+    );
+
+    let (stdout, _) = book.fails(&["check", "--repair"]);
+    for change in [
+        format!("person detail {detail}: key 'stale' → '612345678'"),
+        "customer 2: phone '' → '06 9999 0000'".to_string(),
+        "person 4: email 'solo@example.test' added as their first".to_string(),
+        "person 5: made the main contact".to_string(),
+    ] {
+        assert!(stdout.contains(&change), "missing '{change}' in:\n{stdout}");
+    }
+    // Found again by the number, and nothing guessed: the three without one answer stay.
+    assert!(book.succeeds(&["show", "0612345678"]).0.contains("Acme BV"));
+    let (stdout, _) = book.fails(&["check"]);
+    assert_eq!(
+        stdout.lines().filter(|l| l.contains("cannot recover it")).count(),
+        3,
+        "{stdout}"
+    );
+    assert_eq!(
+        stdout.lines().filter(|l| l.contains("`--repair`")).count(),
+        3,
+        "{stdout}"
+    );
+}

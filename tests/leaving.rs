@@ -8,6 +8,7 @@ mod common {
     pub mod binary;
     pub mod book;
     pub mod clock;
+    pub mod demo;
     pub mod json;
     pub mod refusals;
 }
@@ -164,6 +165,59 @@ fn following_needs_a_destination_and_nothing_changes() {
     );
     assert!(book.json(&["person", "list", "acme"])[0]["left"].is_null());
     assert_eq!(book.json(&["show", "acme"])["triggers"], serde_json::json!([]));
+}
+
+#[test]
+fn a_leaving_day_still_to_come_is_refused_and_nothing_changes() {
+    let book = acme();
+    book.refuses(
+        &["person", "left", "2", "--on", "2027-05-01", "--to", "Globex"],
+        "2027-05-01 is in the future (today is 2026-11-23) — a person leaves on a day that has come: \
+         mark them when they go",
+    );
+    book.refuses(
+        &["person", "left", "2", "--on", "tomorrow"],
+        "2026-11-24 is in the future",
+    );
+    assert!(book.json(&["person", "list", "acme"])[0]["left"].is_null());
+    assert_eq!(book.json(&["show", "acme"])["triggers"], serde_json::json!([]));
+    assert_eq!(book.json(&["list"]).as_array().unwrap().len(), 1, "no Globex");
+    // Today is a day that has come.
+    book.ok(&["person", "left", "2", "--on", "today"]);
+}
+
+#[test]
+fn the_demo_s_leavers_opened_their_trigger_and_due_names_the_one_not_followed_up() {
+    let book = Book::demo();
+    for (id, name) in [
+        ("6", "Ulrike Sommer"),
+        ("13", "Hélène Roussel"),
+        ("19", "Jens Thygesen"),
+        ("21", "Kai Brandt"),
+        ("22", "Katrien Wouters"),
+        ("36", "Ines Maes"),
+    ] {
+        let triggers = book.json(&["show", id])["triggers"].clone();
+        let note = format!("{name} left — build the relationship with the successor");
+        assert!(
+            triggers
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|t| t["note"] == note.as_str()
+                    && t["kind"] == "situational"
+                    && t["resolved_at"].is_null()),
+            "{name}: {triggers}"
+        );
+    }
+    // Only at Weber has no one else been contacted since.
+    let due = book.ok(&["due"]);
+    let left: Vec<&str> = due.lines().filter(|l| l.contains(" left — ")).collect();
+    assert_eq!(left.len(), 1, "{due}");
+    assert!(
+        left[0].contains("“Ulrike Sommer left — build the relationship with the successor” noted 12 days ago and no contact with anyone else there since — meet the successor"),
+        "{due}"
+    );
 }
 
 /// Kühne Maschinenbau, worth 149,550, with two contacts with Thomas Kühne (its main).

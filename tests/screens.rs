@@ -692,12 +692,21 @@ fn a_quick_log_error_is_marked_in_place() {
     insta::assert_snapshot!("quicklog_error_80x24", draw(&mut f.app, 80, 24).backend());
 }
 
-/// The empty log prompt shows the line's grammar, the contact's own time included, on
-/// one 80-column row.
+/// The empty log prompt shows the line's grammar, whom the contact was with and its own
+/// time included, each row within 80 columns.
 #[test]
 fn the_quick_log_prompt_shows_the_grammar() {
     let mut f = book();
     f.app.keys("l");
+    let rows = rows(&mut f.app, 80, 24);
+    assert!(
+        rows.iter().any(|r| r.contains("kind [who] [when]: note")),
+        "{rows:#?}"
+    );
+    assert!(
+        rows.iter().any(|r| r.starts_with(" who: a first name")),
+        "{rows:#?}"
+    );
     insta::assert_snapshot!("quicklog_prompt_80x24", draw(&mut f.app, 80, 24).backend());
 }
 

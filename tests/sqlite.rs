@@ -658,7 +658,8 @@ fn a_schema_14_book_finds_its_accounts_by_their_people_s_names() {
         "INSERT INTO people (id, customer_id, name, main, created_at, updated_at)
          VALUES (1, 1, 'Acme', 1, 0, 0), (2, 2, 'Beta', 1, 0, 0), (3, 1, 'Anna de Böer', 0, 0, 0);
          INSERT INTO person_details (person_id, kind, value, key)
-         VALUES (3, 'phone', '+31 6 1234 5678', '612345678');",
+         VALUES (1, 'email', 'info@acme.test', 'info@acme.test'), (1, 'phone', '010', '10'),
+                (3, 'phone', '+31 6 1234 5678', '612345678');",
     )
     .unwrap();
     let words_before: Vec<(String, i64)> = conn
@@ -871,6 +872,8 @@ fn a_schema_17_account_named_apart_from_its_person_keeps_its_name() {
              INSERT INTO people (id, customer_id, name, main, created_at, updated_at, name_key)
              VALUES (1, 1, 'Acme', 1, 0, 0, 'acme'), (2, 2, 'Beta', 1, 0, 0, 'beta'),
                     (3, 3, 'Peter Gibbons', 1, 0, 0, 'peter gibbons');
+             INSERT INTO person_details (person_id, kind, value, key)
+             VALUES (1, 'email', 'info@acme.test', 'info@acme.test'), (1, 'phone', '010', '10');
              INSERT INTO customer_words (word, customer_id)
              VALUES ('initech', 3), ('sales', 3), ('peter', 3), ('gibbons', 3);",
         )

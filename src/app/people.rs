@@ -12,7 +12,7 @@ use super::refused::Refused;
 use super::undo::{Undoable, entry};
 use crate::clock::Now;
 use crate::domain::company::company_key;
-use crate::domain::person::{NewPerson, Person, PersonPatch};
+use crate::domain::person::{Left, NewPerson, Person, PersonPatch};
 use crate::domain::trigger::Trigger;
 use crate::domain::when::{Facing, parse_day};
 use crate::domain::whom::{self, Whom};
@@ -121,19 +121,18 @@ pub fn make_main(store: &mut dyn Book, id: i64, now: &Now) -> anyhow::Result<Cha
     Ok(Changed { person, change })
 }
 
-/// The day a person left, as typed (`yesterday`, `2026-10-01`…; today when not said).
+/// The day a person left, as typed (`yesterday`, `2026-10-01`…; today when not said):
+/// never a day still to come ([`Left::check_day`]).
 pub fn left_on(typed: Option<&str>, today: NaiveDate) -> anyhow::Result<NaiveDate> {
-    match typed.map(str::trim).filter(|t| !t.is_empty()) {
-        None => Ok(today),
-        Some(t) => Ok(parse_day(t, today, Facing::Back)?),
-    }
+    let day = match typed.map(str::trim).filter(|t| !t.is_empty()) {
+        None => today,
+        Some(t) => parse_day(t, today, Facing::Back)?,
+    };
+    Left::check_day(day, today)?;
+    Ok(day)
 }
 
-/// The note of the trigger a person's leaving opens. Their name, never a guessed
-/// pronoun: touchbase does not know anyone's gender.
-pub fn left_note(name: &str) -> String {
-    format!("{} left — build the relationship with the successor", name.trim())
-}
+pub use crate::domain::person::left_note;
 
 /// What `mark_left` can do with where someone went: follow them there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,7 +11,7 @@ use super::calendar::Calendar;
 use super::data::{Pools, Status, TriggerKind, Value};
 use crate::domain::Kind;
 use crate::domain::moment::Part;
-use crate::domain::person::{Left, NewPerson};
+use crate::domain::person::{Left, NewPerson, left_note};
 use crate::store::{Bulk, NewCustomer, PersonFill};
 
 /// The shape of one customer's history. Days are relative to today.
@@ -118,6 +118,9 @@ pub(super) struct Writer<'s, 'p> {
     /// The people at the customer being written: their id and the days they are there
     /// from and until (`i64::MIN`, `i64::MAX`: always), the main contact first.
     people: Vec<(i64, i64, i64)>,
+    /// The people who left, (customer, person, name, when): the trigger each leaving
+    /// opened is written last, so the other records keep the ids they had before.
+    leavers: Vec<(i64, i64, String, DateTime<Utc>)>,
 }
 
 impl<'s, 'p> Writer<'s, 'p> {
@@ -132,10 +135,17 @@ impl<'s, 'p> Writer<'s, 'p> {
             created_at: DateTime::UNIX_EPOCH,
             contacts: Vec::with_capacity(64),
             people: Vec::with_capacity(8),
+            leavers: Vec::new(),
         }
     }
 
-    pub fn finish(self) -> anyhow::Result<DemoSummary> {
+    pub fn finish(mut self) -> anyhow::Result<DemoSummary> {
+        // As marking them left opens it: it nudges until someone else there is contacted.
+        for (customer, person, name, at) in std::mem::take(&mut self.leavers) {
+            self.bulk
+                .leaver_trigger(customer, person, &left_note(&name), at)?;
+            self.summary.triggers += 1;
+        }
         self.bulk.finish()?;
         Ok(self.summary)
     }
@@ -182,6 +192,7 @@ impl<'s, 'p> Writer<'s, 'p> {
             };
             let at = self.cal.at(&mut self.people_rng, day).max(self.created_at);
             self.bulk.fill_person(person, &fill, at)?;
+            self.leavers.push((id, person, p.name.clone(), at));
         }
         let since = since.unwrap_or(i64::MIN);
         self.people

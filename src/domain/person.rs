@@ -55,6 +55,33 @@ pub struct Left {
     pub to: String,
 }
 
+/// A leaving day still to come: someone is marked as left when they have gone.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{on} is in the future (today is {today}) — a person leaves on a day that has come: mark them when they go"
+)]
+pub struct LeavesAhead {
+    pub on: NaiveDate,
+    pub today: NaiveDate,
+}
+
+impl Left {
+    /// `Ok` for a leaving day `on` that has come by `today`: today or before.
+    pub fn check_day(on: NaiveDate, today: NaiveDate) -> Result<(), LeavesAhead> {
+        if on > today {
+            return Err(LeavesAhead { on, today });
+        }
+        Ok(())
+    }
+}
+
+/// The note of the situational trigger a person's leaving opens, however they are
+/// marked (the CLI, the TUI, the demo). Their name, never a guessed pronoun: touchbase
+/// does not know anyone's gender.
+pub fn left_note(name: &str) -> String {
+    format!("{} left — build the relationship with the successor", name.trim())
+}
+
 /// A person at a customer.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Person {
@@ -170,6 +197,20 @@ mod tests {
         p.phones = vec![Detail::new("06 1234 5678")];
         p.emails = vec![Detail::new("anna.example.com")];
         assert!(matches!(p.check(), Err(BadPerson::Email(_))));
+    }
+
+    #[test]
+    fn a_person_leaves_on_a_day_that_has_come() {
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let today = day("2026-11-23");
+        assert_eq!(Left::check_day(today, today), Ok(()));
+        assert_eq!(Left::check_day(day("2026-10-01"), today), Ok(()));
+        let e = Left::check_day(day("2027-05-01"), today).expect_err("ahead");
+        assert_eq!(
+            e.to_string(),
+            "2027-05-01 is in the future (today is 2026-11-23) — a person leaves on a day that has come: \
+             mark them when they go"
+        );
     }
 
     #[test]

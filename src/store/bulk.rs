@@ -181,4 +181,14 @@ pub trait Bulk {
 
     /// Brings the summaries of every customer written to up to date, and commits.
     fn finish(self: Box<Self>) -> anyhow::Result<()>;
+
+    /// The situational trigger person `person_id` of customer `customer_id` opened by
+    /// leaving, as marking them left opens it (`note`: `person::left_note`).
+    fn leaver_trigger(
+        &mut self,
+        customer_id: i64,
+        person_id: i64,
+        note: &str,
+        opened_at: DateTime<Utc>,
+    ) -> anyhow::Result<i64>;
 }

@@ -45,7 +45,7 @@ pub use nudges::{Nudges, Rows, Stream, Window};
 pub use people::People;
 pub use records::{
     ContactPatch, EntryPatch, FollowUpPatch, FormerName, Kept, MomentPatch, OrderPatch, Record, RecordCounts,
-    Records, Removed, RemovedCustomer, Revised, Row, TriggerPatch,
+    Records, Removed, RemovedCustomer, RemovedDetail, RemovedPerson, Revised, Row, TriggerPatch,
 };
 pub use reminders::{RemindRun, Reminders, Setting};
 pub use search::{Dated, Found, Hit, SNIPPET_WIDTH, Search};

@@ -197,6 +197,40 @@ pub struct RemovedCustomer {
     /// Their pause, so undo puts it back too.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paused: Option<crate::domain::Pause>,
+    /// Their people as stored, main first, with their details: whom the contacts, the
+    /// moments and the leavers' triggers in `rows` name. Empty in entries older than
+    /// people (undo then makes a main person of the customer's own fields).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<RemovedPerson>,
+}
+
+/// A person of a deleted customer, their row as it was stored, so undo puts them back
+/// under their own id (their details under theirs).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemovedPerson {
+    pub id: i64,
+    pub name: String,
+    pub role: String,
+    pub notes: String,
+    pub main: bool,
+    /// The day they left, as stored ('YYYY-MM-DD').
+    pub left_on: Option<String>,
+    pub left_to: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub details: Vec<RemovedDetail>,
+}
+
+/// One e-mail address or phone number of a removed person, as stored; its key is
+/// derived again from the value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemovedDetail {
+    pub id: i64,
+    /// "email" or "phone".
+    pub kind: String,
+    pub label: String,
+    pub value: String,
+    pub position: i64,
 }
 
 /// A name a customer is also known by, kept when another customer was merged into them;

@@ -45,6 +45,8 @@ pub(crate) fn record_name(table: &str) -> &'static str {
         "triggers" => "trigger",
         "balance_entries" => "give/ask",
         "orders" => "order",
+        "people" => "person",
+        "person_details" => "person detail",
         _ => "row",
     }
 }

@@ -110,7 +110,7 @@ impl Prompt {
     pub fn new(kind: PromptKind, theme: Theme) -> Prompt {
         let mut input = TextArea::default();
         input.set_placeholder_text(match &kind {
-            PromptKind::QuickLog { .. } => "kind [when]: note >> follow-up @when =1..5 #tag !done",
+            PromptKind::QuickLog { .. } => "kind [who] [when]: note >> follow-up @when =1..5 #tag",
             PromptKind::FollowUp { .. } => "send proposal @fri",
             PromptKind::Snooze { .. } => "tomorrow, +3d, +1w, fri, next week, 2026-12-01 (Tab: suggestions)",
             PromptKind::SnoozeNudge { .. } => "until [reason]: +2w  or  2027-03-01 champion on leave",

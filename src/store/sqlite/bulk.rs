@@ -363,4 +363,22 @@ impl Bulk for SqliteBulk<'_> {
         super::search::resume(&self.tx, &self.search).context("indexing the notes for search")?;
         self.tx.commit().context("saving the bulk write")
     }
+
+    fn leaver_trigger(
+        &mut self,
+        customer_id: i64,
+        person_id: i64,
+        note: &str,
+        opened_at: DateTime<Utc>,
+    ) -> anyhow::Result<i64> {
+        self.touched.insert(customer_id);
+        self.tx
+            .prepare_cached(
+                "INSERT INTO triggers (customer_id, kind, note, opened_at, person_id)
+                 VALUES (?1, 'situational', ?2, ?3, ?4)",
+            )?
+            .execute(params![customer_id, note, ts(opened_at), person_id])
+            .context("opening the trigger of a person's leaving")?;
+        Ok(self.tx.last_insert_rowid())
+    }
 }

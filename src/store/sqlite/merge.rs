@@ -227,6 +227,16 @@ pub(super) fn undo(tx: &Connection, m: &Merge, now: DateTime<Utc>) -> anyhow::Re
         }
     }
 
+    if let Some(main) = super::people::main_id(tx, m.keep)?.filter(|id| m.moved.people.contains(id)) {
+        let name = super::people::in_tx(tx, main)?
+            .map(|p| p.name)
+            .unwrap_or_default();
+        return Err(refuse(
+            m,
+            format!("{name} was made {}'s main contact since", m.keep_name),
+        ));
+    }
+
     let o = &m.other;
     // Only a customer who was not archived is merged.
     super::undo::put_back(tx, o, false)?;
@@ -241,6 +251,11 @@ pub(super) fn undo(tx: &Connection, m: &Merge, now: DateTime<Utc>) -> anyhow::Re
         .context("moving the merged customer's people back")?;
     // A merge journaled before people: the merged customer's main person from its fields.
     super::people::ensure_main(tx, o.id, now).context("putting the main person back")?;
+    // What was written since across the two, with someone of the other: it would name a
+    // person of another account (this transaction is rolled back with the refusal).
+    if let Some((person, what)) = named_across(tx, m.keep, o.id)? {
+        return Err(refuse(m, format!("{person} was named in {what} since")));
+    }
     tx.execute("DELETE FROM customer_aliases WHERE id = ?1", [m.alias_id])
         .context("removing the former name")?;
     let tags = without(
@@ -263,4 +278,32 @@ pub(super) fn undo(tx: &Connection, m: &Merge, now: DateTime<Utc>) -> anyhow::Re
         super::summary::refresh(tx, id)?;
     }
     Ok(())
+}
+
+/// A person of one of the customers `a` and `b` named by a record of the other (a
+/// contact, a trigger, a decision moment), and what names them: "a contact with Acme BV".
+fn named_across(tx: &Connection, a: i64, b: i64) -> anyhow::Result<Option<(String, String)>> {
+    tx.prepare_cached(
+        "SELECT p.name, x.what, c.name FROM (
+             SELECT i.person_id AS person_id, i.customer_id AS customer_id, 'a contact with ' AS what
+             FROM interactions i WHERE i.customer_id IN (?1, ?2) AND i.person_id IS NOT NULL
+             UNION ALL
+             SELECT t.person_id, t.customer_id, 'a trigger of ' FROM triggers t
+             WHERE t.customer_id IN (?1, ?2) AND t.person_id IS NOT NULL
+             UNION ALL
+             SELECT mp.person_id, mo.customer_id, 'a decision moment of ' FROM moment_people mp
+             JOIN moments mo ON mo.id = mp.moment_id WHERE mo.customer_id IN (?1, ?2)
+         ) x
+         JOIN people p ON p.id = x.person_id
+         JOIN customers c ON c.id = x.customer_id
+         WHERE p.customer_id <> x.customer_id LIMIT 1",
+    )?
+    .query_row([a, b], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            format!("{}{}", r.get::<_, String>(1)?, r.get::<_, String>(2)?),
+        ))
+    })
+    .optional()
+    .context("looking for records that name someone of the other customer")
 }

@@ -9,11 +9,11 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::SqliteBook;
 use super::customers::{FieldsToSet, explain_missing_customer, write_fields};
-use super::sql::{as_text, ts};
+use super::sql::{as_text, from_ts, ts};
 use crate::domain::Customer;
 use crate::domain::person::{Detail, DetailKind, Left, NewPerson, Person, PersonPatch};
 use crate::domain::words;
-use crate::store::{NewCustomer, NotFound, NotOpen, People};
+use crate::store::{NewCustomer, NotFound, NotOpen, People, RemovedDetail, RemovedPerson};
 
 const PERSON_COLUMNS: &str = "p.id, p.customer_id, p.name, p.role, p.notes, p.main, p.left_on, p.left_to";
 
@@ -709,4 +709,129 @@ impl People for SqliteBook {
         }
         Ok(people)
     }
+}
+
+/// Customer `customer_id`'s people as stored, main first then by id, with their details:
+/// what a customer delete keeps for its undo.
+pub(in crate::store::sqlite) fn removable(
+    conn: &Connection,
+    customer_id: i64,
+) -> anyhow::Result<Vec<RemovedPerson>> {
+    let mut people = conn
+        .prepare_cached(
+            "SELECT id, name, role, notes, main, left_on, left_to, created_at, updated_at
+             FROM people WHERE customer_id = ?1 ORDER BY main DESC, id",
+        )?
+        .query_map([customer_id], |r| {
+            Ok(RemovedPerson {
+                id: r.get(0)?,
+                name: as_text(r.get_ref(1)?),
+                role: as_text(r.get_ref(2)?),
+                notes: as_text(r.get_ref(3)?),
+                main: r.get::<_, i64>(4)? != 0,
+                left_on: r.get_ref(5)?.as_str_or_null().ok().flatten().map(str::to_string),
+                left_to: as_text(r.get_ref(6)?),
+                created_at: from_ts(r.get(7)?),
+                updated_at: from_ts(r.get(8)?),
+                details: Vec::new(),
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()
+        .context("loading the people to delete")?;
+    let mut details = conn.prepare_cached(
+        "SELECT id, kind, label, value, position FROM person_details WHERE person_id = ?1 ORDER BY id",
+    )?;
+    for p in &mut people {
+        p.details = details
+            .query_map([p.id], |r| {
+                Ok(RemovedDetail {
+                    id: r.get(0)?,
+                    kind: as_text(r.get_ref(1)?),
+                    label: as_text(r.get_ref(2)?),
+                    value: as_text(r.get_ref(3)?),
+                    position: r.get(4)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()
+            .context("loading the details of the people to delete")?;
+    }
+    Ok(people)
+}
+
+/// The first id of `people` or of their details that another row holds now (given to
+/// someone added since): "the id of their person 4 (Anna de Boer)".
+pub(in crate::store::sqlite) fn taken_id(
+    conn: &Connection,
+    people: &[RemovedPerson],
+) -> anyhow::Result<Option<String>> {
+    let mut person = conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM people WHERE id = ?1)")?;
+    let mut detail = conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM person_details WHERE id = ?1)")?;
+    for p in people {
+        if person.query_row([p.id], |r| r.get::<_, bool>(0))? {
+            return Ok(Some(format!("the id of their person {} ({})", p.id, p.name)));
+        }
+        for d in &p.details {
+            if detail.query_row([d.id], |r| r.get::<_, bool>(0))? {
+                return Ok(Some(format!(
+                    "the id of {}'s {} {} ({})",
+                    p.name, d.kind, d.id, d.value
+                )));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Puts `people` back at customer `customer_id` under their own ids, with their details
+/// (an undone customer delete); the customer's words are the caller's to write again.
+pub(in crate::store::sqlite) fn put_back(
+    conn: &Connection,
+    customer_id: i64,
+    people: &[RemovedPerson],
+) -> anyhow::Result<()> {
+    let mut person = conn.prepare_cached(
+        "INSERT INTO people (id, customer_id, name, role, notes, main, left_on, left_to, created_at, updated_at,
+                             name_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    let mut detail = conn.prepare_cached(
+        "INSERT INTO person_details (id, person_id, kind, label, value, key, position)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for p in people {
+        person
+            .execute(params![
+                p.id,
+                customer_id,
+                p.name,
+                p.role,
+                p.notes,
+                p.main,
+                p.left_on,
+                p.left_to,
+                ts(p.created_at),
+                ts(p.updated_at),
+                words::key(&p.name)
+            ])
+            .with_context(|| format!("putting {} back", p.name))?;
+        for d in &p.details {
+            let kind = if d.kind == "email" {
+                DetailKind::Email
+            } else {
+                DetailKind::Phone
+            };
+            detail
+                .execute(params![
+                    d.id,
+                    p.id,
+                    kind.as_str(),
+                    d.label,
+                    d.value,
+                    kind.key(&d.value),
+                    d.position
+                ])
+                .with_context(|| format!("putting {}'s {} back", p.name, d.kind))?;
+        }
+    }
+    Ok(())
 }

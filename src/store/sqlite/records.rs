@@ -253,6 +253,7 @@ impl Records for SqliteBook {
             let former_names =
                 super::words::former_names(tx, customer_id).context("loading the names they had")?;
             let paused = super::customers::required(tx, customer_id)?.paused;
+            let people = super::people::removable(tx, customer_id)?;
             // The foreign keys delete every record of theirs, their words and former names
             // (ON DELETE CASCADE).
             tx.prepare_cached("DELETE FROM customers WHERE id = ?1")?
@@ -267,6 +268,7 @@ impl Records for SqliteBook {
                 rows,
                 former_names,
                 paused,
+                people,
             })
         })
     }

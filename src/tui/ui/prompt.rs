@@ -11,11 +11,24 @@ use super::super::prompt::{Prompt, PromptKind};
 use crate::domain::Kind;
 use crate::domain::text::sanitize;
 
-/// Rows the prompt needs at `width`: the error or a hint, the input, and above them the
-/// error itself when it does not fit beside its marker (wrapped, at most three rows).
+/// Rows the prompt needs at `width`: the error or a hint (and the quick log's second
+/// hint), the input, and above them the error itself when it does not fit beside its
+/// marker (wrapped, at most three rows).
 pub fn prompt_height(prompt: &Prompt, width: u16) -> u16 {
-    2 + error_rows(prompt, width)
+    1 + hint_rows(prompt) + error_rows(prompt, width)
 }
+
+/// The quick log's line has more to it than one row of 80 columns says: whom the
+/// contact was with, and `!done`, get a second hint row.
+fn hint_rows(prompt: &Prompt) -> u16 {
+    match prompt.kind {
+        PromptKind::QuickLog { .. } => 2,
+        _ => 1,
+    }
+}
+
+/// The quick log's second hint: the word between the kind and the when.
+const QUICK_LOG_WHO: &str = " who: a first name, else the main contact · !done: every open follow-up done";
 
 /// Where the error goes: the marker under the bad part, and the words beside it when they
 /// fit on that row, else on rows of their own above it (this many).
@@ -51,12 +64,17 @@ impl Widget for &Prompt {
         let prompt = self;
         let theme = &prompt.theme;
         let above = error_rows(prompt, area.width);
-        let [error_area, message, input_line] = Layout::vertical([
+        // The second hint goes on top: the marker of an error stays right above the input.
+        let [second, error_area, message, input_line] = Layout::vertical([
+            Constraint::Length(hint_rows(prompt) - 1),
             Constraint::Length(above),
             Constraint::Length(1),
             Constraint::Length(1),
         ])
         .areas(area);
+        if matches!(prompt.kind, PromptKind::QuickLog { .. }) {
+            Line::styled(QUICK_LOG_WHO, theme.dim).render(second, buf);
+        }
         let label = sanitize(&prompt.label()).into_owned();
         let label_width = label.width() as u16;
         if let Some((error, span)) = &prompt.error {

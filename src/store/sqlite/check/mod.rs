@@ -3,6 +3,7 @@
 //! anything. What counts as a usable value is the lenient reader's rule in `sql.rs`;
 //! how the problems are shown is the front end's.
 
+mod people;
 mod recover;
 mod repair;
 mod report;
@@ -50,6 +51,7 @@ impl SqliteBook {
         problems.append(&mut values);
         problems.extend(self.summary_problems(&blocked)?);
         problems.extend(words::problems(&self.conn)?);
+        problems.extend(people::problems(&self.conn)?);
         let count = |sql: &str| -> anyhow::Result<usize> {
             Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize)
         };

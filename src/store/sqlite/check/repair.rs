@@ -40,6 +40,7 @@ impl SqliteBook {
                 ));
             }
             super::words::repair(tx, &report.found)?;
+            changed.extend(super::people::repair(tx, &report.found)?);
             let blocked = super::blocked(&report.found);
             let customers: BTreeSet<i64> = report
                 .found
@@ -55,7 +56,9 @@ impl SqliteBook {
                 report
                     .found
                     .iter()
-                    .filter(|p| p.fix.is_none() && p.what.repair.is_some())
+                    .filter(|p| {
+                        p.fix.is_none() && p.what.repair.is_some() && !super::people::repaired_here(p)
+                    })
                     .map(|p| {
                         format!(
                             "{} {}: {} recomputed",

@@ -8,7 +8,7 @@ use rusqlite::{Connection, params};
 use super::refuse;
 use crate::store::sqlite::records::{read, table};
 use crate::store::sqlite::sql::ts;
-use crate::store::sqlite::words;
+use crate::store::sqlite::{people, words};
 use crate::store::{Kept, MergedRow, RemovedCustomer, Row};
 
 /// What undoing an edit of the row is called when it can't: "the edit of the follow-up “send the quote”".
@@ -152,6 +152,9 @@ pub(super) fn undo_customer_delete(tx: &Connection, removed: &RemovedCustomer) -
             ));
         }
     }
+    if let Some(taken) = people::taken_id(tx, &removed.people)? {
+        return Err(refuse(what, format!("{taken} was given to a new one since")));
+    }
     let row = MergedRow {
         id: removed.id,
         name: f.name.clone(),
@@ -166,10 +169,10 @@ pub(super) fn undo_customer_delete(tx: &Connection, removed: &RemovedCustomer) -
         paused: removed.paused.clone(),
     };
     super::put_back(tx, &row, removed.archived)?;
-    // Its people went with it; the main person comes back from its own fields (the
-    // others do not: a deleted customer's journal entry keeps no people yet).
-    crate::store::sqlite::people::ensure_main(tx, removed.id, removed.updated_at)
-        .context("putting the main person back")?;
+    // Its people, before what names them; an entry older than people keeps none, and
+    // the main person comes back from the customer's own fields.
+    people::put_back(tx, removed.id, &removed.people)?;
+    people::ensure_main(tx, removed.id, removed.updated_at).context("putting the main person back")?;
     // Contacts come first, so what their lines made links to them again.
     for (row, kept) in &removed.rows {
         insert(tx, row, kept)?;
