@@ -135,10 +135,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Log a contact in one line: "[kind [when]:] note [>> follow-up] [@when] [=1..5] [#tag] [!done|!ID]"
+    /// Log a contact in one line: "[kind [who] [when]:] note [>> follow-up] [@when] [=1..5] [#tag] [!done|!ID]"
     #[command(after_help = LOG_HELP)]
     Log {
-        /// Who it was with: an id, or words of the name or company (see CUSTOMER below)
+        /// The customer: an id, or words of the name, company or a person there (who it was
+        /// with, unless the line names someone)
         customer: String,
         /// The quick-log line, quoted as one argument (see below)
         line: String,

@@ -423,7 +423,15 @@ fn tricky_book() -> Book {
             "--cadence",
             "90d",
         ],
-        &["add", "--phone", "@home", "--tag", "r/d", "--", "-dash"],
+        &[
+            "add",
+            "--phone",
+            "+31 (0)6-12.34/56",
+            "--tag",
+            "r/d",
+            "--",
+            "-dash",
+        ],
         &["add", "Plain  Person\u{a0}Two"],
     ];
     for args in adds {
