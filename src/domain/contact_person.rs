@@ -80,19 +80,7 @@ mod tests {
     use crate::domain::moment::{MomentPerson, MomentStatus};
     use crate::domain::person::Left;
 
-    fn person(id: i64, name: &str) -> Person {
-        Person {
-            id,
-            customer_id: 1,
-            name: name.into(),
-            role: String::new(),
-            notes: String::new(),
-            main: id == 1,
-            left: None,
-            emails: Vec::new(),
-            phones: Vec::new(),
-        }
-    }
+    use crate::domain::person::tests::person;
 
     fn left(mut p: Person) -> Person {
         p.left = Some(Left {

@@ -179,8 +179,23 @@ impl PersonPatch {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// A person at account 1, still there, with no details; person 1 is the main contact.
+    pub(crate) fn person(id: i64, name: &str) -> Person {
+        Person {
+            id,
+            customer_id: 1,
+            name: name.into(),
+            role: String::new(),
+            notes: String::new(),
+            main: id == 1,
+            left: None,
+            emails: Vec::new(),
+            phones: Vec::new(),
+        }
+    }
 
     #[test]
     fn a_person_needs_a_name_and_real_details() {

@@ -131,19 +131,7 @@ mod tests {
     use super::*;
     use crate::domain::person::Left;
 
-    fn person(id: i64, name: &str) -> Person {
-        Person {
-            id,
-            customer_id: 1,
-            name: name.into(),
-            role: String::new(),
-            notes: String::new(),
-            main: id == 1,
-            left: None,
-            emails: Vec::new(),
-            phones: Vec::new(),
-        }
-    }
+    use crate::domain::person::tests::person;
 
     fn acme() -> Vec<Person> {
         vec![
