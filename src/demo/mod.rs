@@ -54,6 +54,7 @@ pub fn generate(store: &mut dyn Book, now: Now, customers: usize) -> anyhow::Res
             .with_context(|| format!("writing the demo customer '{}'", c.name))?;
     }
     let namer = Namer::new(&content.pools);
+    w.every_leaving_opens = false;
     for i in 0..customers.saturating_sub(content.customers.len()) {
         generated::write(&mut w, &namer, i).context("writing a generated demo customer")?;
     }
