@@ -1154,3 +1154,36 @@ fn marking_a_person_as_left_opens_a_trigger_and_offers_to_follow_them() {
     assert!(card.people.iter().all(|p| p.left.is_none()));
     assert!(card.triggers.iter().all(|t| t.person_id.is_none()));
 }
+
+/// An account named after its company names its main contact first on the card's contact
+/// line: the e-mail and phone there are theirs.
+#[test]
+fn the_card_of_an_account_named_after_its_company_names_its_main_contact() {
+    use touchbase::domain::person::{Detail, NewPerson};
+    let mut f = book_then(|store, _| {
+        let new = NewCustomer {
+            name: "Globex BV".into(),
+            company: "Globex BV".into(),
+            ..NewCustomer::default()
+        };
+        let main = NewPerson {
+            name: "Sophie Martin".into(),
+            emails: vec![Detail::new("sophie@globex.fr")],
+            phones: vec![Detail::new("+33 1 55 55 01 01")],
+            main: true,
+            ..NewPerson::default()
+        };
+        store
+            .add_customer_with_main(&new, &main, at("2026-06-01T09:00:00Z"))
+            .unwrap();
+    });
+    f.app.keys("2/globex");
+    f.app.press(KeyCode::Enter);
+    f.app.press(KeyCode::Enter);
+    let screen = screen_text(&mut f.app);
+    assert!(screen.contains(" Globex BV ─"), "{screen}");
+    assert!(
+        screen.contains("Sophie Martin · sophie@globex.fr · +33 1 55 55 01 01"),
+        "{screen}"
+    );
+}

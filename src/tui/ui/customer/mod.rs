@@ -112,8 +112,15 @@ fn render_head(
     let block = Block::new()
         .borders(Borders::TOP)
         .title(Span::styled(title, theme.title));
-    let mut contact: Vec<String> = [&c.email, &c.phone]
+    // The e-mail and phone are the main contact's: named first where the account is not.
+    let main = card
+        .people
+        .iter()
+        .find(|p| p.main && p.name != c.name)
+        .map(|p| &p.name);
+    let mut contact: Vec<String> = main
         .into_iter()
+        .chain([&c.email, &c.phone])
         .filter(|v| !v.is_empty())
         .map(|v| sanitize(v).into_owned())
         .collect();
