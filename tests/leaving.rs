@@ -57,7 +57,7 @@ fn a_leaving_nudges_until_a_contact_with_someone_else_there() {
     let due = book.ok(&["due"]);
     assert!(
         due.contains(&format!(
-            "Acme BV — {NOTE} noted 0 days ago and no contact with anyone else there since — meet the successor"
+            "Acme BV — {NOTE} noted today and no contact with anyone else there since — meet the successor"
         )),
         "{due}"
     );

@@ -434,27 +434,27 @@ pub fn trigger(
             NudgeKind::SituationUnanswered,
             rules.weights.situation_unanswered,
             format!(
-                "“{}” noted {} ago and no contact with anyone else there since — meet the successor",
+                "“{}” noted {} and no contact with anyone else there since — meet the successor",
                 t.note,
-                days(open)
+                ago(open)
             ),
         ),
         TriggerKind::Situational if unanswered => (
             NudgeKind::SituationUnanswered,
             rules.weights.situation_unanswered,
             format!(
-                "“{}” noted {} ago and no contact since — reach out",
+                "“{}” noted {} and no contact since — reach out",
                 t.note,
-                days(open)
+                ago(open)
             ),
         ),
         TriggerKind::Influential if unanswered => (
             NudgeKind::InfluenceUnanswered,
             rules.weights.influence_unanswered,
             format!(
-                "“{}” noted {} ago and no contact since — answer it before they switch",
+                "“{}” noted {} and no contact since — answer it before they switch",
                 t.note,
-                days(open)
+                ago(open)
             ),
         ),
         _ => return None,
