@@ -11,8 +11,8 @@ use super::SqliteBook;
 use super::customers::{CUSTOMER_COLUMNS, FieldsToSet, customer_from_row, set_fields};
 use super::sql::{from_ts, ts};
 use crate::domain::moment::Part;
-use crate::domain::person::{NewPerson, Person};
-use crate::domain::{Customer, Kind};
+use crate::domain::person::{Detail, NewPerson, Person};
+use crate::domain::{Customer, Kind, words};
 use crate::store::{Bulk, CustomerPatch, NewCustomer, PersonFill};
 
 /// One open IMMEDIATE transaction with cached statements. Nothing is visible to others
@@ -25,6 +25,43 @@ pub(super) struct SqliteBulk<'a> {
     search: super::search::Paused,
     /// The indexes taken out for a write into an empty book, as the schema held them.
     deferred: Vec<String>,
+    /// Words customers are found by (word, customer), not written yet: see `Words`.
+    words: Words,
+}
+
+/// The words of the customers and people a bulk write adds, gathered and written sorted
+/// by word, a batch at a time: written as they come, each is a seek to a random page of
+/// `customer_words` (a million rows in a 100k demo book), one of the largest costs of the
+/// write. A batch is small enough to hold (a few MB) and covers recent customers only, so
+/// their entries in `customer_words_by_customer` stay near its end. Everything is written
+/// before anything reads the words (`update_customer`) and before `finish` commits.
+#[derive(Default)]
+struct Words {
+    pending: Vec<(String, i64)>,
+}
+
+/// How many words `Words` holds before it writes them.
+const WORDS_BATCH: usize = 1 << 18;
+
+impl Words {
+    fn add(&mut self, tx: &Connection, customer_id: i64, words: Vec<String>) -> rusqlite::Result<()> {
+        self.pending.extend(words.into_iter().map(|w| (w, customer_id)));
+        if self.pending.len() >= WORDS_BATCH {
+            self.write(tx)?;
+        }
+        Ok(())
+    }
+
+    fn write(&mut self, tx: &Connection) -> rusqlite::Result<()> {
+        self.pending.sort_unstable();
+        self.pending.dedup();
+        let mut insert =
+            tx.prepare_cached("INSERT OR IGNORE INTO customer_words (word, customer_id) VALUES (?1, ?2)")?;
+        for (word, id) in self.pending.drain(..) {
+            insert.execute(params![word, id])?;
+        }
+        Ok(())
+    }
 }
 
 /// The indexes a bulk write into an empty book builds once at `finish` instead of row by
@@ -97,6 +134,7 @@ impl SqliteBook {
             touched: HashSet::new(),
             search,
             deferred,
+            words: Words::default(),
         })
     }
 }
@@ -150,23 +188,41 @@ impl SqliteBulk<'_> {
 
 impl Bulk for SqliteBulk<'_> {
     fn customer(&mut self, c: &NewCustomer, created_at: DateTime<Utc>) -> anyhow::Result<i64> {
-        super::customers::insert(&self.tx, c, created_at).context("adding a customer")
+        let main = NewPerson {
+            name: c.name.clone(),
+            emails: vec![Detail::new(&c.email)],
+            phones: vec![Detail::new(&c.phone)],
+            ..NewPerson::default()
+        };
+        Ok(self.account(c, &main, created_at)?.0)
     }
 
+    /// The customer's row, then its main person's whole, in one go (not the main person
+    /// `customers::insert` makes from the customer's fields, then corrected); the words
+    /// of both wait in `words`.
     fn account(
         &mut self,
         c: &NewCustomer,
         main: &NewPerson,
         created_at: DateTime<Utc>,
     ) -> anyhow::Result<(i64, i64)> {
-        let id = super::customers::insert(&self.tx, c, created_at).context("adding a customer")?;
-        let person = super::people::complete_main(&self.tx, id, main, created_at)
+        let id = super::customers::insert_row(&self.tx, c, created_at).context("adding a customer")?;
+        let person = super::people::insert_row(&self.tx, id, main, true, created_at)
             .context("adding a customer's main person")?;
+        let names = [c.name.as_str(), c.company.as_str(), main.name.as_str()];
+        self.words
+            .add(&self.tx, id, words::customer_words(names))
+            .context("adding a customer")?;
         Ok((id, person))
     }
 
     fn person(&mut self, customer_id: i64, p: &NewPerson, created_at: DateTime<Utc>) -> anyhow::Result<i64> {
-        super::people::insert_other(&self.tx, customer_id, p, created_at).context("adding a person")
+        let id = super::people::insert_row(&self.tx, customer_id, p, false, created_at)
+            .context("adding a person")?;
+        self.words
+            .add(&self.tx, customer_id, words::words(&p.name))
+            .context("adding a person")?;
+        Ok(id)
     }
 
     fn fill_person(&mut self, id: i64, fill: &PersonFill, now: DateTime<Utc>) -> anyhow::Result<()> {
@@ -399,12 +455,17 @@ impl Bulk for SqliteBulk<'_> {
             cadence: patch.cadence,
             notes: patch.notes.as_deref(),
         };
+        // Renaming writes the customer's words again from those stored.
+        self.words
+            .write(&self.tx)
+            .context("filling in an imported customer")?;
         set_fields(&self.tx, id, &fields, now).context("filling in an imported customer")?;
         Ok(())
     }
 
     /// Brings the summaries of the customers written to up to date, and commits.
-    fn finish(self: Box<Self>) -> anyhow::Result<()> {
+    fn finish(mut self: Box<Self>) -> anyhow::Result<()> {
+        self.words.write(&self.tx).context("indexing the names")?;
         // One set-based pass beats many seeks once a good part of the book changed.
         if self.touched.len() > 1000 {
             super::summary::refresh_all(&self.tx)?;

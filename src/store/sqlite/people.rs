@@ -162,7 +162,7 @@ fn insert_person(
 }
 
 /// Adds a person's row and details, with their name key; their words are the caller's.
-fn insert_row(
+pub(super) fn insert_row(
     conn: &Connection,
     customer_id: i64,
     new: &NewPerson,
@@ -205,47 +205,6 @@ pub(super) fn insert_main(
         ..NewPerson::default()
     };
     insert_row(conn, customer_id, &new, true, now)
-}
-
-/// A person who is not the main contact, for a bulk write: their id.
-pub(super) fn insert_other(
-    conn: &Connection,
-    customer_id: i64,
-    new: &NewPerson,
-    now: DateTime<Utc>,
-) -> rusqlite::Result<i64> {
-    insert_person(conn, customer_id, new, false, now)
-}
-
-/// Makes the main person of a customer just added `new` whole: its name (which may not
-/// be the account's: "Anna de Boer" at "Acme BV"), role, notes and every detail with its
-/// label (a bulk write's `account`). The customer's own e-mail and phone are already
-/// `new`'s first ones.
-pub(super) fn complete_main(
-    conn: &Connection,
-    customer_id: i64,
-    new: &NewPerson,
-    now: DateTime<Utc>,
-) -> rusqlite::Result<i64> {
-    let id: i64 = conn
-        .prepare_cached("SELECT id FROM people WHERE customer_id = ?1 AND main = 1")?
-        .query_row([customer_id], |r| r.get(0))?;
-    conn.prepare_cached(
-        "UPDATE people SET name = ?2, role = ?3, notes = ?4, updated_at = ?5, name_key = ?6 WHERE id = ?1",
-    )?
-    .execute(params![
-        id,
-        new.name.trim(),
-        new.role.trim(),
-        new.notes,
-        ts(now),
-        words::key(new.name.trim())
-    ])?;
-    // Findable by their own name too ("Anna de Boer" at "Acme BV").
-    super::words::add(conn, customer_id, &words::words(&new.name))?;
-    write_details(conn, id, DetailKind::Email, &new.emails)?;
-    write_details(conn, id, DetailKind::Phone, &new.phones)?;
-    Ok(id)
 }
 
 /// Adds to person `id` what a bulk write's `fill` holds, and keeps the customer in step.
