@@ -34,7 +34,7 @@ pub(super) struct SqliteBulk<'a> {
 /// `customer_words` (a million rows in a 100k demo book), one of the largest costs of the
 /// write. A batch is small enough to hold (a few MB) and covers recent customers only, so
 /// their entries in `customer_words_by_customer` stay near its end. Everything is written
-/// before anything reads the words (`update_customer`) and before `finish` commits.
+/// before anything reads them (`update_customer` of a name or company) and before `finish` commits.
 #[derive(Default)]
 struct Words {
     pending: Vec<(String, i64)>,
@@ -426,12 +426,14 @@ impl Bulk for SqliteBulk<'_> {
     }
 
     /// The last contact is read from the contacts: the summary column is brought up to
-    /// date only at `finish`.
+    /// date only at `finish`. The latest first, on `interactions_by_customer`, so that a
+    /// long history is not read whole (`max` would, past the notes).
     fn customer_so_far(&self, id: i64) -> anyhow::Result<Option<Customer>> {
         self.tx
             .prepare_cached(&format!(
                 "SELECT {CUSTOMER_COLUMNS},
-                    (SELECT max(i.at) FROM interactions i WHERE i.customer_id = c.id AND i.kind <> 'note')
+                    (SELECT i.at FROM interactions i WHERE i.customer_id = c.id AND i.kind <> 'note'
+                     ORDER BY i.at DESC LIMIT 1)
                  FROM customers c WHERE c.id = ?1"
             ))?
             .query_row([id], |row| {

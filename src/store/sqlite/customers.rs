@@ -421,8 +421,10 @@ impl Customers for SqliteBook {
     }
 
     fn each_customer_by_id(&self, f: &mut dyn FnMut(Customer) -> anyhow::Result<()>) -> anyhow::Result<()> {
+        // The table in its own order (`+` keeps the planner off the indexes that lead
+        // with `archived`: through one, every row is a seek, and then a sort).
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {CUSTOMER_COLUMNS} FROM customers c WHERE c.archived = 0 ORDER BY c.id"
+            "SELECT {CUSTOMER_COLUMNS} FROM customers c WHERE +c.archived = 0 ORDER BY c.id"
         ))?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next().context("loading customers for export")? {

@@ -50,7 +50,9 @@ fn person_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Person> {
 /// Fills in each person's details, in their order.
 fn with_details(conn: &Connection, mut people: Vec<Person>) -> rusqlite::Result<Vec<Person>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT kind, label, value FROM person_details WHERE person_id = ?1 ORDER BY position, id",
+        // By kind first, as `person_details_by_person` has them: each kind's own order is
+        // the same, and no sort is needed.
+        "SELECT kind, label, value FROM person_details WHERE person_id = ?1 ORDER BY kind, position, id",
     )?;
     for p in &mut people {
         let rows = stmt.query_map([p.id], |r| {
@@ -259,9 +261,13 @@ pub(super) fn each_key(
     while let Some(r) = rows.next().context("loading people to match against")? {
         f(r.get(0)?, r.get(1)?, r.get_ref(2)?.as_str()?);
     }
+    // Person by person, each one's addresses in order on `person_details_by_person`: no
+    // sort, and no seek into `people` per address.
     let mut stmt = conn.prepare(
-        "SELECT p.customer_id, d.person_id, d.key FROM person_details d JOIN people p ON p.id = d.person_id
-         WHERE d.kind = 'email' ORDER BY d.person_id, d.position, d.id",
+        "SELECT p.customer_id, d.person_id, d.key
+         FROM people p CROSS JOIN person_details d INDEXED BY person_details_by_person
+              ON d.person_id = p.id AND d.kind = 'email'
+         ORDER BY p.id, d.position, d.id",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next().context("loading addresses to match against")? {
@@ -640,7 +646,8 @@ impl People for SqliteBook {
         let at: std::collections::HashMap<i64, usize> =
             people.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
         let mut stmt = self.conn.prepare(
-            "SELECT person_id, kind, label, value FROM person_details ORDER BY person_id, position, id",
+            // Each kind's own order, as `person_details_by_person` holds it: no sort.
+            "SELECT person_id, kind, label, value FROM person_details ORDER BY person_id, kind, position, id",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next().context("loading everyone's details")? {
