@@ -1,7 +1,7 @@
 //! Writing many records in one SQLite transaction: demo books and imports. Which record
 //! matches whom is the import's rule (`app::import`), not this module's.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -33,11 +33,13 @@ pub(super) struct SqliteBulk<'a> {
 /// by word, a batch at a time: written as they come, each is a seek to a random page of
 /// `customer_words` (a million rows in a 100k demo book), one of the largest costs of the
 /// write. A batch is small enough to hold (a few MB) and covers recent customers only, so
-/// their entries in `customer_words_by_customer` stay near its end. Everything is written
-/// before anything reads them (`update_customer` of a name or company) and before `finish` commits.
+/// their entries in `customer_words_by_customer` stay near its end. A customer's are
+/// written before anything reads them (`update_customer`), and all before `finish` commits.
 #[derive(Default)]
 struct Words {
-    pending: Vec<(String, i64)>,
+    /// By customer, so that one customer's can be written on their own.
+    pending: HashMap<i64, Vec<String>>,
+    count: usize,
 }
 
 /// How many words `Words` holds before it writes them.
@@ -45,23 +47,40 @@ const WORDS_BATCH: usize = 1 << 18;
 
 impl Words {
     fn add(&mut self, tx: &Connection, customer_id: i64, words: Vec<String>) -> rusqlite::Result<()> {
-        self.pending.extend(words.into_iter().map(|w| (w, customer_id)));
-        if self.pending.len() >= WORDS_BATCH {
+        self.count += words.len();
+        self.pending.entry(customer_id).or_default().extend(words);
+        if self.count >= WORDS_BATCH {
             self.write(tx)?;
         }
         Ok(())
     }
 
-    fn write(&mut self, tx: &Connection) -> rusqlite::Result<()> {
-        self.pending.sort_unstable();
-        self.pending.dedup();
-        let mut insert =
-            tx.prepare_cached("INSERT OR IGNORE INTO customer_words (word, customer_id) VALUES (?1, ?2)")?;
-        for (word, id) in self.pending.drain(..) {
-            insert.execute(params![word, id])?;
-        }
-        Ok(())
+    /// Writes customer `id`'s words now.
+    fn write_of(&mut self, tx: &Connection, id: i64) -> rusqlite::Result<()> {
+        let words = self.pending.remove(&id).unwrap_or_default();
+        self.count -= words.len();
+        insert_words(tx, words.into_iter().map(|w| (w, id)).collect())
     }
+
+    fn write(&mut self, tx: &Connection) -> rusqlite::Result<()> {
+        let mut all = Vec::with_capacity(self.count);
+        for (id, words) in self.pending.drain() {
+            all.extend(words.into_iter().map(|w| (w, id)));
+        }
+        self.count = 0;
+        insert_words(tx, all)
+    }
+}
+
+fn insert_words(tx: &Connection, mut words: Vec<(String, i64)>) -> rusqlite::Result<()> {
+    words.sort_unstable();
+    words.dedup();
+    let mut insert =
+        tx.prepare_cached("INSERT OR IGNORE INTO customer_words (word, customer_id) VALUES (?1, ?2)")?;
+    for (word, id) in words {
+        insert.execute(params![word, id])?;
+    }
+    Ok(())
 }
 
 /// The indexes a bulk write into an empty book builds once at `finish` instead of row by
@@ -457,10 +476,12 @@ impl Bulk for SqliteBulk<'_> {
             cadence: patch.cadence,
             notes: patch.notes.as_deref(),
         };
-        // Renaming writes the customer's words again from those stored.
-        self.words
-            .write(&self.tx)
-            .context("filling in an imported customer")?;
+        // A new name or company writes the customer's words again from those stored.
+        if fields.name.is_some() || fields.company.is_some() {
+            self.words
+                .write_of(&self.tx, id)
+                .context("filling in an imported customer")?;
+        }
         set_fields(&self.tx, id, &fields, now).context("filling in an imported customer")?;
         Ok(())
     }
