@@ -504,3 +504,92 @@ impl Bulk for SqliteBulk<'_> {
         self.tx.commit().context("saving the bulk write")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Book as _;
+
+    fn new_customer(name: &str, company: &str) -> NewCustomer {
+        NewCustomer {
+            name: name.into(),
+            company: company.into(),
+            ..NewCustomer::default()
+        }
+    }
+
+    fn indexes(book: &SqliteBook) -> Vec<String> {
+        let mut stmt = book
+            .conn
+            .prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY sql")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    }
+
+    fn at() -> DateTime<Utc> {
+        "2026-11-23T09:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn a_write_into_an_empty_book_leaves_every_index_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut book = SqliteBook::open(&dir.path().join("book.db")).unwrap();
+        let before = indexes(&book);
+        assert!(before.iter().any(|sql| sql.contains("person_details_by_key")));
+        // Given up: rolled back with the indexes in place.
+        let mut bulk = book.bulk().unwrap();
+        bulk.customer(&new_customer("Anna de Boer", "Acme"), at())
+            .unwrap();
+        drop(bulk);
+        assert_eq!(indexes(&book), before);
+        let mut bulk = book.bulk().unwrap();
+        bulk.customer(&new_customer("Anna de Boer", "Acme"), at())
+            .unwrap();
+        bulk.finish().unwrap();
+        assert_eq!(indexes(&book), before);
+        // A book with customers keeps its indexes through a bulk write.
+        let mut bulk = book.start_bulk().unwrap();
+        assert!(bulk.deferred.is_empty());
+        bulk.customer(&new_customer("Jan Smit", "Beta"), at()).unwrap();
+        Box::new(bulk).finish().unwrap();
+        assert_eq!(indexes(&book), before);
+    }
+
+    #[test]
+    fn words_waiting_to_be_written_are_the_words_of_the_book() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut book = SqliteBook::open(&dir.path().join("book.db")).unwrap();
+        let mut bulk = book.start_bulk().unwrap();
+        let anna = bulk.customer(&new_customer("Anna de Boer", ""), at()).unwrap();
+        let person = NewPerson {
+            name: "Jan Smit".into(),
+            ..NewPerson::default()
+        };
+        bulk.person(anna, &person, at()).unwrap();
+        let kees = bulk.customer(&new_customer("Kees Bos", "Gamma"), at()).unwrap();
+        // A company given in the same write: the words waiting and the new ones, all; a
+        // company changed: none of the old one's.
+        for (id, company) in [(anna, "Acme Logistiek"), (kees, "Delta")] {
+            let patch = CustomerPatch {
+                company: Some(company.into()),
+                ..CustomerPatch::default()
+            };
+            bulk.update_customer(id, &patch, at()).unwrap();
+        }
+        Box::new(bulk).finish().unwrap();
+        for (id, words) in [
+            (
+                anna,
+                &["acme", "anna", "boer", "de", "jan", "logistiek", "smit"][..],
+            ),
+            (kees, &["bos", "delta", "kees"][..]),
+        ] {
+            assert_eq!(super::super::words::stored(&book.conn, id).unwrap(), words);
+            let (_, expected) = super::super::words::expected(&book.conn, id).unwrap().unwrap();
+            assert_eq!(expected, words);
+        }
+    }
+}
