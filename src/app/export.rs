@@ -63,15 +63,21 @@ pub fn write_book(
     out: &mut impl Write,
 ) -> anyhow::Result<usize> {
     let mut w = BookWriter::new(format, out)?;
-    let mut people: std::collections::HashMap<i64, Vec<crate::domain::person::Person>> =
-        std::collections::HashMap::new();
-    for p in store.all_people()? {
-        people.entry(p.customer_id).or_default().push(p);
-    }
+    // Both by customer id: each customer's people are the next ones, taken (and let go)
+    // as it is written, with no map of everyone to build and free.
+    let mut people = store.all_people()?.into_iter().peekable();
+    let mut theirs = Vec::new();
     let mut n = 0;
     store.each_customer_by_id(&mut |c| {
         n += 1;
-        w.write(&c, people.get(&c.id).map_or(&[], Vec::as_slice))
+        theirs.clear();
+        // The people of archived customers, who are not exported, are passed over.
+        while let Some(p) = people.next_if(|p| p.customer_id <= c.id) {
+            if p.customer_id == c.id {
+                theirs.push(p);
+            }
+        }
+        w.write(&c, &theirs)
     })?;
     w.finish()?;
     Ok(n)

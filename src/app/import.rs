@@ -106,6 +106,10 @@ pub fn run(
     let mut bulk = book.bulk()?;
     let (mut matcher, mut likeness, mut accounts) = matcher(&*bulk)?;
     let mut report = ImportReport::default();
+    // The account the record before matched, as read then, while nothing was written to
+    // it since: the people of one account come one after another, and adding a person
+    // (`join`) changes nothing of the account's own.
+    let mut last: Option<Customer> = None;
     for (i, r) in records.iter().enumerate() {
         if i % 1000 == 0 {
             progress(i);
@@ -127,7 +131,10 @@ pub fn run(
             Found::Account(id) => (id, None),
             Found::Person { customer, person } => (customer, Some(person)),
         };
-        let existing = existing(&*bulk, id)?;
+        let existing = match last.take() {
+            Some(c) if c.id == id => c,
+            _ => existing(&*bulk, id)?,
+        };
         let mut changed = Vec::new();
         let mut who = r.name.clone();
         match person {
@@ -172,6 +179,10 @@ pub fn run(
         if let Some(at) = fill.contact {
             bulk.interaction(id, at, Kind::Call, &note, None)?;
             report.contacts += 1;
+        }
+        // Nothing written to the account (a person filled in may be its main one).
+        if changed.is_empty() && fill.is_empty() {
+            last = Some(existing.clone());
         }
         if !fill.is_empty() {
             changed.insert(0, fill.describe());

@@ -50,7 +50,9 @@ fn person_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Person> {
 /// Fills in each person's details, in their order.
 fn with_details(conn: &Connection, mut people: Vec<Person>) -> rusqlite::Result<Vec<Person>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT kind, label, value FROM person_details WHERE person_id = ?1 ORDER BY position, id",
+        // By kind first, as `person_details_by_person` has them: each kind's own order is
+        // the same, and no sort is needed.
+        "SELECT kind, label, value FROM person_details WHERE person_id = ?1 ORDER BY kind, position, id",
     )?;
     for p in &mut people {
         let rows = stmt.query_map([p.id], |r| {
@@ -162,7 +164,7 @@ fn insert_person(
 }
 
 /// Adds a person's row and details, with their name key; their words are the caller's.
-fn insert_row(
+pub(super) fn insert_row(
     conn: &Connection,
     customer_id: i64,
     new: &NewPerson,
@@ -205,47 +207,6 @@ pub(super) fn insert_main(
         ..NewPerson::default()
     };
     insert_row(conn, customer_id, &new, true, now)
-}
-
-/// A person who is not the main contact, for a bulk write: their id.
-pub(super) fn insert_other(
-    conn: &Connection,
-    customer_id: i64,
-    new: &NewPerson,
-    now: DateTime<Utc>,
-) -> rusqlite::Result<i64> {
-    insert_person(conn, customer_id, new, false, now)
-}
-
-/// Makes the main person of a customer just added `new` whole: its name (which may not
-/// be the account's: "Anna de Boer" at "Acme BV"), role, notes and every detail with its
-/// label (a bulk write's `account`). The customer's own e-mail and phone are already
-/// `new`'s first ones.
-pub(super) fn complete_main(
-    conn: &Connection,
-    customer_id: i64,
-    new: &NewPerson,
-    now: DateTime<Utc>,
-) -> rusqlite::Result<i64> {
-    let id: i64 = conn
-        .prepare_cached("SELECT id FROM people WHERE customer_id = ?1 AND main = 1")?
-        .query_row([customer_id], |r| r.get(0))?;
-    conn.prepare_cached(
-        "UPDATE people SET name = ?2, role = ?3, notes = ?4, updated_at = ?5, name_key = ?6 WHERE id = ?1",
-    )?
-    .execute(params![
-        id,
-        new.name.trim(),
-        new.role.trim(),
-        new.notes,
-        ts(now),
-        words::key(new.name.trim())
-    ])?;
-    // Findable by their own name too ("Anna de Boer" at "Acme BV").
-    super::words::add(conn, customer_id, &words::words(&new.name))?;
-    write_details(conn, id, DetailKind::Email, &new.emails)?;
-    write_details(conn, id, DetailKind::Phone, &new.phones)?;
-    Ok(id)
 }
 
 /// Adds to person `id` what a bulk write's `fill` holds, and keeps the customer in step.
@@ -300,9 +261,13 @@ pub(super) fn each_key(
     while let Some(r) = rows.next().context("loading people to match against")? {
         f(r.get(0)?, r.get(1)?, r.get_ref(2)?.as_str()?);
     }
+    // Person by person, each one's addresses in order on `person_details_by_person`: no
+    // sort, and no seek into `people` per address.
     let mut stmt = conn.prepare(
-        "SELECT p.customer_id, d.person_id, d.key FROM person_details d JOIN people p ON p.id = d.person_id
-         WHERE d.kind = 'email' ORDER BY d.person_id, d.position, d.id",
+        "SELECT p.customer_id, d.person_id, d.key
+         FROM people p CROSS JOIN person_details d INDEXED BY person_details_by_person
+              ON d.person_id = p.id AND d.kind = 'email'
+         ORDER BY p.id, d.position, d.id",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next().context("loading addresses to match against")? {
@@ -311,9 +276,34 @@ pub(super) fn each_key(
     Ok(())
 }
 
-/// The person `id` as a bulk write has them.
+/// The person `id` as a bulk write has them: `by_id` in one statement (an import reads
+/// every person it matches), the row repeated beside each detail.
 pub(super) fn so_far(conn: &Connection, id: i64) -> anyhow::Result<Option<Person>> {
-    by_id(conn, id)
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {PERSON_COLUMNS}, d.kind, d.label, d.value FROM people p
+         LEFT JOIN person_details d ON d.person_id = p.id
+         WHERE p.id = ?1 ORDER BY d.kind, d.position, d.id"
+    ))?;
+    let mut rows = stmt.query([id])?;
+    let mut person: Option<Person> = None;
+    while let Some(r) = rows.next().context("loading a person")? {
+        let p = match &mut person {
+            Some(p) => p,
+            None => person.insert(person_from_row(r)?),
+        };
+        let Some(kind) = r.get_ref(8)?.as_str_or_null()? else {
+            continue;
+        };
+        let detail = Detail {
+            label: as_text(r.get_ref(9)?),
+            value: as_text(r.get_ref(10)?),
+        };
+        match kind {
+            "email" => p.emails.push(detail),
+            _ => p.phones.push(detail),
+        }
+    }
+    Ok(person)
 }
 
 /// A customer put back by an undo without people (its people went with it): a main
@@ -691,7 +681,8 @@ impl People for SqliteBook {
         let at: std::collections::HashMap<i64, usize> =
             people.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
         let mut stmt = self.conn.prepare(
-            "SELECT person_id, kind, label, value FROM person_details ORDER BY person_id, position, id",
+            // Each kind's own order, as `person_details_by_person` holds it: no sort.
+            "SELECT person_id, kind, label, value FROM person_details ORDER BY person_id, kind, position, id",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next().context("loading everyone's details")? {
