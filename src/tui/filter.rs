@@ -16,6 +16,8 @@
 //! word typed to find a name would match strewn across them, and make every keystroke
 //! slower on a book with many people.
 
+mod greedy;
+
 use std::cell::OnceCell;
 
 use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
@@ -135,7 +137,6 @@ impl Entry {
         if fields == 0 {
             return None;
         }
-        let needle_text = needle.text.slice(..);
         if needle.text.len() == 1 {
             // One letter cannot be strewn: one match over the text it may be in scores
             // it, and the bags say where it occurs.
@@ -144,7 +145,7 @@ impl Entry {
             } else {
                 self.haystack.slice(..)
             };
-            let score = matcher.fuzzy_match_greedy(searched, needle_text)?;
+            let score = greedy_match(matcher, searched, needle)?;
             return Some((score, fields));
         }
         let mut best = None;
@@ -153,7 +154,7 @@ impl Entry {
             if fields & (1 << bit) == 0 {
                 continue;
             }
-            if let Some(score) = matcher.fuzzy_match_greedy(field, needle_text) {
+            if let Some(score) = greedy_match(matcher, field, needle) {
                 best = best.max(Some(score));
                 hits |= 1 << bit;
             }
@@ -170,6 +171,15 @@ impl Entry {
             }
         }
         fields
+    }
+}
+
+/// The score of `needle` in `text` by nucleo's greedy match: for ASCII text (most text,
+/// once folded) by `greedy`, which scores the same quicker.
+fn greedy_match(matcher: &mut Matcher, text: Utf32Str<'_>, needle: &Needle) -> Option<u16> {
+    match text {
+        Utf32Str::Ascii(bytes) => greedy::score(bytes, needle.folded.as_bytes(), None),
+        Utf32Str::Unicode(_) => matcher.fuzzy_match_greedy(text, needle.text.slice(..)),
     }
 }
 
@@ -225,6 +235,8 @@ fn reaches(word: &str) -> bool {
 /// One word of the query, folded like the haystacks.
 struct Needle {
     text: Utf32String,
+    /// `text` as UTF-8, for matching ASCII text.
+    folded: Box<str>,
     bag: u32,
     /// The fields it searches: the people's addresses and numbers only for a word that
     /// could be part of one (see [`REACH`]).
@@ -242,6 +254,7 @@ impl Needle {
                 ALL_FIELDS & !REACH
             },
             text: Utf32String::from(folded.as_str()),
+            folded: folded.into_boxed_str(),
         }
     }
 }
