@@ -183,7 +183,7 @@ fn list_json(cx: &mut Ctx, sort: Sort, archived: bool) -> anyhow::Result<()> {
     cx.store
         .each_customer_placed(sort.key(), archived, &mut |place, row| {
             let start = text.len();
-            serde_json::to_writer(&mut text, &CustomerJson::from_row(&row))?;
+            super::json::write_customer_row(&mut text, &row);
             objects.push((place, start, text.len()));
             Ok(())
         })?;
