@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-process numbers the divan benchmarks cannot see: `touchbase due`, `status` (the
-# prompt line), `remind`, `log`, `calendar -o`, `list | head -1`, `export week` in every
+# prompt line), `remind`, `log`, `calendar -o`, `list | head -1`, `list --json`, `export week` in every
 # format and `import` of 100k rows under hyperfine; one request to `calendar --serve`
 # (curl's time_total); the TUI's peak memory while a user walks it in an 80×24
 # pseudo-terminal; and its time from execve to the first frame on the terminal (by
@@ -56,7 +56,10 @@ cli() {
     # A pipe needs a shell; `true | head -1` measures the shell.
     hyperfine --warmup 5 --runs 60 --export-json "$out/list.json" \
         "$bin --db $book list | head -1" "true | head -1" >/dev/null 2>&1
-    python3 - "$out/due-log.json" "$out/edit.json" "$out/delete.json" "$out/list.json" <<'EOF'
+    # The whole book as JSON (hyperfine sends stdout to /dev/null).
+    hyperfine -N --warmup 3 --runs 30 --export-json "$out/list-json.json" \
+        "$bin --db $book list --json" >/dev/null
+    python3 - "$out/due-log.json" "$out/edit.json" "$out/delete.json" "$out/list.json" "$out/list-json.json" <<'EOF'
 import json, sys
 print(f"{'command':<40} {'median':>8} {'fastest':>8} {'slowest':>8} {'user':>7} {'sys':>7}  (ms)")
 for path in sys.argv[1:]:

@@ -748,3 +748,33 @@ fn the_demo_card_shows_the_people_at_the_account() {
     assert!(weber.contains("→ Rhenus Lebensmittel GmbH"), "{weber}");
     assert!(weber.contains("with Ulrike · "), "{weber}");
 }
+
+#[test]
+fn list_json_is_in_the_order_the_list_shows() {
+    let book = Book::empty();
+    book.run(&["demo", "--customers", "300"]).assert().success();
+    book.run(&["archive", "3"]).assert().success();
+    for sort in ["last-contact", "name", "value", "urgency"] {
+        let shown: Vec<i64> = book
+            .ok(&["list", "--sort", sort])
+            .lines()
+            .skip(1)
+            .map(|l| l.split_whitespace().next().unwrap().parse().unwrap())
+            .collect();
+        let listed: Vec<i64> = book
+            .json(&["list", "--sort", sort])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_i64().unwrap())
+            .collect();
+        assert_eq!(listed, shown, "{sort}");
+        assert!(
+            listed.len() > 250 && !listed.contains(&3),
+            "{sort}: {}",
+            listed.len()
+        );
+    }
+    let archived = book.json(&["list", "--archived"]);
+    assert_eq!(archived[0]["id"], 3);
+}

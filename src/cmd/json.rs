@@ -88,6 +88,154 @@ impl<'a> CustomerJson<'a> {
     }
 }
 
+/// Writes `row` as `serde_json::to_writer(out, &CustomerJson::from_row(row))` does, byte
+/// for byte (the tests compare them), in a fraction of the time: `list --json` writes one
+/// for every customer of the book, and serde's escaping, dates and numbers were half of it.
+pub fn write_customer_row(out: &mut Vec<u8>, row: &CustomerRow) {
+    let c = &row.customer;
+    out.extend_from_slice(b"{\"id\":");
+    write_int(out, c.id);
+    out.extend_from_slice(b",\"name\":");
+    write_str(out, &c.name);
+    out.extend_from_slice(b",\"company\":");
+    write_str(out, &c.company);
+    out.extend_from_slice(b",\"email\":");
+    write_str(out, &c.email);
+    out.extend_from_slice(b",\"phone\":");
+    write_str(out, &c.phone);
+    out.extend_from_slice(b",\"tags\":[");
+    for (i, tag) in c.tags.as_slice().iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_str(out, tag);
+    }
+    out.extend_from_slice(b"],\"cadence_days\":");
+    write_int(out, i64::from(c.cadence.days()));
+    out.extend_from_slice(b",\"last_contact\":");
+    match c.last_contact_at {
+        Some(at) => write_instant(out, at),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b",\"next_follow_up\":");
+    write_day(out, row.next_follow_up);
+    out.extend_from_slice(b",\"lifetime_value_cents\":");
+    write_int(out, c.summary.value.0);
+    out.extend_from_slice(if c.archived {
+        b",\"archived\":true"
+    } else {
+        b",\"archived\":false"
+    });
+    out.extend_from_slice(b",\"paused_until\":");
+    write_day(out, c.paused.as_ref().map(|p| p.until));
+    out.extend_from_slice(b",\"paused_reason\":");
+    write_str(out, c.paused.as_ref().map_or("", |p| p.reason.as_str()));
+    out.push(b'}');
+}
+
+/// A JSON string, escaped as serde_json escapes: `"`, `\\` and control characters, the
+/// short forms where JSON has them.
+fn write_str(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    let bytes = s.as_bytes();
+    let mut plain = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escaped: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0x08 => b"\\b",
+            0x0C => b"\\f",
+            0..0x20 => &[],
+            _ => continue,
+        };
+        out.extend_from_slice(&bytes[plain..i]);
+        plain = i + 1;
+        if escaped.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(b >> 4)],
+                HEX[usize::from(b & 0xF)],
+            ]);
+        } else {
+            out.extend_from_slice(escaped);
+        }
+    }
+    out.extend_from_slice(&bytes[plain..]);
+    out.push(b'"');
+}
+
+fn write_int(out: &mut Vec<u8>, n: i64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        out.push(b'-');
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+/// `n` as two digits.
+fn push_two(out: &mut Vec<u8>, n: u32) {
+    out.extend_from_slice(&[b'0' + (n / 10) as u8, b'0' + (n % 10) as u8]);
+}
+
+/// A day as chrono writes it (`YYYY-MM-DD` in the years with four digits), or `null`.
+fn write_day(out: &mut Vec<u8>, day: Option<NaiveDate>) {
+    use chrono::Datelike as _;
+    let Some(day) = day else {
+        out.extend_from_slice(b"null");
+        return;
+    };
+    if !(0..=9999).contains(&day.year()) {
+        out.extend_from_slice(format!("\"{day:?}\"").as_bytes());
+        return;
+    }
+    let year = day.year() as u32;
+    out.push(b'"');
+    push_two(out, year / 100);
+    push_two(out, year % 100);
+    out.push(b'-');
+    push_two(out, day.month());
+    out.push(b'-');
+    push_two(out, day.day());
+    out.push(b'"');
+}
+
+/// An instant as `rfc3339` writes it.
+fn write_instant(out: &mut Vec<u8>, at: DateTime<Utc>) {
+    use chrono::Timelike as _;
+    let day = at.date_naive();
+    if !(0..=9999).contains(&chrono::Datelike::year(&day)) || at.nanosecond() != 0 {
+        write_str(out, &rfc3339(at));
+        return;
+    }
+    write_day(out, Some(day));
+    // Into the quotes the day closed: 'THH:MM:SSZ'.
+    out.pop();
+    out.push(b'T');
+    push_two(out, at.hour());
+    out.push(b':');
+    push_two(out, at.minute());
+    out.push(b':');
+    push_two(out, at.second());
+    out.extend_from_slice(b"Z\"");
+}
+
 /// `archive --json`, `unarchive --json`: the customer, and whether the flag changed.
 #[derive(Serialize)]
 pub struct ShelvedJson<'a> {
@@ -458,5 +606,78 @@ impl<'a> From<&'a crate::app::remind::Digest> for DigestJson<'a> {
                 })
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone as _;
+
+    use super::*;
+    use crate::domain::customer::Summary;
+    use crate::domain::money::Cents;
+    use crate::domain::{Cadence, Pause, Tags};
+
+    fn row(text: &str, n: i64) -> CustomerRow {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        CustomerRow {
+            customer: Customer {
+                id: n,
+                name: text.to_string(),
+                company: format!("{text} BV"),
+                email: String::new(),
+                phone: "+31 6 1234 5678".into(),
+                tags: Tags::new(["vip", "food", "a/b"]).unwrap(),
+                cadence: Cadence::from_days(14).unwrap(),
+                notes: "not listed".into(),
+                archived: n % 2 == 0,
+                created_at: Utc.timestamp_opt(0, 0).unwrap(),
+                last_contact_at: (n % 3 != 0).then(|| {
+                    Utc.timestamp_opt(1_795_000_000 + (n % 100_000) * 3_601, 0)
+                        .unwrap()
+                }),
+                summary: Summary {
+                    value: Cents(n.wrapping_mul(1_234_567)),
+                    ..Summary::default()
+                },
+                paused: (n % 4 == 1).then(|| Pause {
+                    until: day(2027, 1, 9),
+                    reason: text.to_string(),
+                }),
+            },
+            next_follow_up: (n % 5 != 0)
+                .then(|| day(1900 + n as i32 % 300, 1 + n as u32 % 12, 1 + n as u32 % 28)),
+        }
+    }
+
+    #[test]
+    fn a_customer_row_is_written_as_serde_writes_it() {
+        let texts = [
+            "Acme",
+            "",
+            "Kühne & Söhne",
+            "quote \" back\\slash",
+            "tab\there\nnew\rline",
+            "\u{0}\u{1}\u{8}\u{b}\u{c}\u{1f}\u{7f}",
+            "Ærø – € 😀",
+            "\u{2028}\u{2029}",
+        ];
+        for (i, text) in texts.iter().enumerate() {
+            for n in [0, 1, 2, 3, 4, 5, 7, 11, 12, -1, i64::MAX, i64::MIN] {
+                let r = row(text, n.wrapping_add(i as i64));
+                let mut ours = Vec::new();
+                write_customer_row(&mut ours, &r);
+                let serde = serde_json::to_vec(&CustomerJson::from_row(&r)).unwrap();
+                assert_eq!(
+                    String::from_utf8(ours).unwrap(),
+                    String::from_utf8(serde).unwrap()
+                );
+            }
+        }
+        let mut empty = row("x", 1);
+        empty.customer.tags = Tags::default();
+        let mut ours = Vec::new();
+        write_customer_row(&mut ours, &empty);
+        assert_eq!(ours, serde_json::to_vec(&CustomerJson::from_row(&empty)).unwrap());
     }
 }

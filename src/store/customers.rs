@@ -142,6 +142,18 @@ pub trait Customers {
         f: &mut dyn FnMut(CustomerRow) -> anyhow::Result<()>,
     ) -> anyhow::Result<()>;
 
+    /// Calls `f` with every customer on the shelf (`archived` or the active ones) and its
+    /// place in `sort` order (0 is first), in whatever order reads the whole shelf
+    /// quickest, all from one snapshot of the book: for a reader that needs every row before
+    /// it writes the first (a JSON array), where `each_customer` streams the first at once
+    /// but walks the rest slower. An error from `f` stops the walk.
+    fn each_customer_placed(
+        &self,
+        sort: SortKey,
+        archived: bool,
+        f: &mut dyn FnMut(usize, CustomerRow) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()>;
+
     /// Calls `f` with every customer in the order they were added.
     fn each_customer_by_id(&self, f: &mut dyn FnMut(Customer) -> anyhow::Result<()>) -> anyhow::Result<()>;
 

@@ -16,9 +16,11 @@
 //! word typed to find a name would match strewn across them, and make every keystroke
 //! slower on a book with many people.
 
+mod greedy;
+
 use std::cell::OnceCell;
 
-use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
+use nucleo_matcher::{Config, Matcher, Utf32String};
 
 use crate::domain::phone;
 use crate::domain::words::{fold, fold_into};
@@ -27,7 +29,7 @@ use crate::store::{Book, IndexEntry};
 pub struct Filter {
     pub query: String,
     /// The active customers, then the archived ones.
-    entries: Vec<Entry>,
+    entries: Entries,
     /// How many of `entries` are active.
     active: usize,
     /// One matcher per thread; each holds its own scratch space.
@@ -81,79 +83,164 @@ const CONFIG: Config = {
 /// Below this many candidates one thread is quicker than starting a second.
 const PARALLEL_FROM: usize = 20_000;
 
+/// Every customer's searchable text, laid out for a scan: what a keystroke reads of each
+/// (`Entry`: the letters in each field, where the fields are) small and side by side, their
+/// text folded (see `fold`) one after the other in one buffer, the people's addresses and
+/// numbers (searched by few words) in another, so a scan reads memory in order and no more
+/// of it than it searches.
+#[derive(Default)]
+struct Entries {
+    entries: Vec<Entry>,
+    ids: Vec<i64>,
+    tags: Vec<Box<str>>,
+    /// Each customer's name, company, email, tags and people's names, one after the other.
+    text: Vec<u8>,
+    /// Each customer's people's addresses and numbers.
+    reach: Vec<u8>,
+    /// The text of a customer whose folded text is not all ASCII (rare: symbols), all
+    /// fields one after the other, for nucleo to match.
+    wide: Vec<Utf32String>,
+}
+
+/// `Entry::start` of a customer whose text is in `Entries::wide`.
+const WIDE: u32 = u32::MAX;
+
 struct Entry {
-    id: i64,
-    /// Name, company, email, tags and people, folded (see `fold`), one after the other.
-    haystack: Utf32String,
-    /// Where each field of `haystack` ends, in chars.
+    /// Where the first field starts in `text`; `WIDE` when the text is in `wide`.
+    start: u32,
+    /// Where the last field starts in `reach`; for wide text, its index in `wide`.
+    reach_start: u32,
+    /// Where each field ends: the last in `reach`, the others in `text`; for wide text,
+    /// in chars from its start.
     ends: [u32; FIELDS],
     /// The letters in each field (see `bag`): a quick "cannot match" before matching.
     bags: [u32; FIELDS],
-    tags: Box<str>,
 }
 
-impl Entry {
-    fn new(e: IndexEntry) -> Entry {
+impl Entries {
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    fn push(&mut self, e: IndexEntry) {
         let (people, reach) = searchable_people(&e.people);
         let fields = [&e.name, &e.company, &e.email, &e.tags, &people, &reach];
-        let mut text = String::with_capacity(fields.iter().map(|f| f.len()).sum());
-        let mut ends = [0; FIELDS];
+        let mut folded: [String; FIELDS] = Default::default();
         let mut bags = [0; FIELDS];
-        let mut chars = 0;
-        for ((end, field_bag), field) in ends.iter_mut().zip(&mut bags).zip(fields) {
-            let start = text.len();
-            fold_into(&mut text, field);
-            let folded = &text[start..];
-            *field_bag = bag(folded);
-            chars += if folded.is_ascii() {
-                folded.len()
+        for ((f, field_bag), field) in folded.iter_mut().zip(&mut bags).zip(fields) {
+            fold_into(f, field);
+            *field_bag = bag(f);
+        }
+        let mut ends = [0; FIELDS];
+        let entry = if folded.iter().all(|f| f.is_ascii()) {
+            let start = self.text.len() as u32;
+            for (end, f) in ends.iter_mut().zip(&folded[..FIELDS - 1]) {
+                self.text.extend_from_slice(f.as_bytes());
+                *end = self.text.len() as u32;
+            }
+            let reach_start = self.reach.len() as u32;
+            self.reach.extend_from_slice(folded[FIELDS - 1].as_bytes());
+            ends[FIELDS - 1] = self.reach.len() as u32;
+            Entry {
+                start,
+                reach_start,
+                ends,
+                bags,
+            }
+        } else {
+            let mut chars = 0;
+            for (end, f) in ends.iter_mut().zip(&folded) {
+                chars += f.chars().count() as u32;
+                *end = chars;
+            }
+            self.wide.push(Utf32String::from(folded.concat().as_str()));
+            Entry {
+                start: WIDE,
+                reach_start: self.wide.len() as u32 - 1,
+                ends,
+                bags,
+            }
+        };
+        self.entries.push(entry);
+        self.ids.push(e.id);
+        self.tags.push(e.tags.into_boxed_str());
+    }
+
+    /// These entries, then `more`'s.
+    fn append(&mut self, more: Entries) {
+        let (text, reach, wide) = (
+            self.text.len() as u32,
+            self.reach.len() as u32,
+            self.wide.len() as u32,
+        );
+        self.entries.extend(more.entries.into_iter().map(|mut e| {
+            if e.start == WIDE {
+                e.reach_start += wide;
             } else {
-                folded.chars().count()
-            } as u32;
-            *end = chars;
-        }
-        Entry {
-            id: e.id,
-            haystack: Utf32String::from(text.as_str()),
-            ends,
-            bags,
-            tags: e.tags.into_boxed_str(),
-        }
+                e.start += text;
+                e.reach_start += reach;
+                for end in &mut e.ends[..FIELDS - 1] {
+                    *end += text;
+                }
+                e.ends[FIELDS - 1] += reach;
+            }
+            e
+        }));
+        self.ids.extend(more.ids);
+        self.tags.extend(more.tags);
+        self.text.extend(more.text);
+        self.reach.extend(more.reach);
+        self.wide.extend(more.wide);
     }
 
-    fn fields(&self) -> impl Iterator<Item = Utf32Str<'_>> {
-        let starts = std::iter::once(0).chain(self.ends);
-        starts
-            .zip(self.ends)
-            .map(|(start, end)| self.haystack.slice(start as usize..end as usize))
-    }
-
-    /// The best score of `needle` within one of `fields`, and the fields it matched in: a
-    /// word matches inside a name or an email, not strewn across all of them.
-    fn best(&self, matcher: &mut Matcher, needle: &Needle, fields: Fields) -> Option<(u16, Fields)> {
-        let fields = fields & self.fields_with(needle.bag) & needle.fields;
+    /// The best score of `needle` within one of `fields` of entry `i`, and the fields it
+    /// matched in: a word matches inside a name or an email, not strewn across all of
+    /// them.
+    fn best(
+        &self,
+        i: usize,
+        matcher: &mut Matcher,
+        needle: &Needle,
+        fields: Fields,
+    ) -> Option<(u16, Fields)> {
+        let e = &self.entries[i];
+        let fields = fields & e.fields_with(needle.bag) & needle.fields;
         if fields == 0 {
             return None;
         }
-        let needle_text = needle.text.slice(..);
+        if e.start == WIDE {
+            return self.best_wide(e, matcher, needle, fields);
+        }
+        let main = &self.text[e.start as usize..e.ends[FIELDS - 2] as usize];
+        let word = needle.folded.as_bytes();
         if needle.text.len() == 1 {
-            // One letter cannot be strewn: one match over the text it may be in scores
-            // it, and the bags say where it occurs.
-            let searched = if needle.fields & REACH == 0 {
-                self.haystack.slice(..self.ends[FIELDS - 2] as usize)
-            } else {
-                self.haystack.slice(..)
+            // One letter cannot be strewn: its first place in the text it may be in
+            // scores it (after all but the last field, in that one), and the bags say
+            // where it occurs.
+            let score = match greedy::score(main, word, None) {
+                Some(score) => score,
+                None if needle.fields & REACH != 0 => {
+                    let reach = &self.reach[e.reach_start as usize..e.ends[FIELDS - 1] as usize];
+                    greedy::score(reach, word, main.last().copied())?
+                }
+                None => return None,
             };
-            let score = matcher.fuzzy_match_greedy(searched, needle_text)?;
             return Some((score, fields));
         }
         let mut best = None;
         let mut hits = 0;
-        for (bit, field) in self.fields().enumerate() {
+        let mut start = e.start as usize;
+        for (bit, &end) in e.ends.iter().enumerate() {
+            let field = if bit == FIELDS - 1 {
+                &self.reach[e.reach_start as usize..end as usize]
+            } else {
+                &self.text[start..end as usize]
+            };
+            start = end as usize;
             if fields & (1 << bit) == 0 {
                 continue;
             }
-            if let Some(score) = matcher.fuzzy_match_greedy(field, needle_text) {
+            if let Some(score) = greedy::score(field, word, None) {
                 best = best.max(Some(score));
                 hits |= 1 << bit;
             }
@@ -161,6 +248,43 @@ impl Entry {
         best.map(|score| (score, hits))
     }
 
+    /// `best` for text that is not all ASCII, by nucleo.
+    fn best_wide(
+        &self,
+        e: &Entry,
+        matcher: &mut Matcher,
+        needle: &Needle,
+        fields: Fields,
+    ) -> Option<(u16, Fields)> {
+        let haystack = &self.wide[e.reach_start as usize];
+        let needle_text = needle.text.slice(..);
+        if needle.text.len() == 1 {
+            let searched = if needle.fields & REACH == 0 {
+                haystack.slice(..e.ends[FIELDS - 2] as usize)
+            } else {
+                haystack.slice(..)
+            };
+            let score = matcher.fuzzy_match_greedy(searched, needle_text)?;
+            return Some((score, fields));
+        }
+        let mut best = None;
+        let mut hits = 0;
+        let starts = std::iter::once(0).chain(e.ends);
+        for (bit, (start, end)) in starts.zip(e.ends).enumerate() {
+            if fields & (1 << bit) == 0 {
+                continue;
+            }
+            let field = haystack.slice(start as usize..end as usize);
+            if let Some(score) = matcher.fuzzy_match_greedy(field, needle_text) {
+                best = best.max(Some(score));
+                hits |= 1 << bit;
+            }
+        }
+        best.map(|score| (score, hits))
+    }
+}
+
+impl Entry {
     /// The fields that have every letter of `bag`.
     fn fields_with(&self, bag: u32) -> Fields {
         let mut fields = 0;
@@ -225,6 +349,8 @@ fn reaches(word: &str) -> bool {
 /// One word of the query, folded like the haystacks.
 struct Needle {
     text: Utf32String,
+    /// `text` as UTF-8, for matching ASCII text.
+    folded: Box<str>,
     bag: u32,
     /// The fields it searches: the people's addresses and numbers only for a word that
     /// could be part of one (see [`REACH`]).
@@ -242,6 +368,7 @@ impl Needle {
                 ALL_FIELDS & !REACH
             },
             text: Utf32String::from(folded.as_str()),
+            folded: folded.into_boxed_str(),
         }
     }
 }
@@ -259,16 +386,20 @@ fn bag(text: &str) -> u32 {
 }
 
 /// The entries for `index`, built on two threads when it is large.
-fn entries(mut index: Vec<IndexEntry>) -> Vec<Entry> {
+fn entries(mut index: Vec<IndexEntry>) -> Entries {
+    let build = |index: Vec<IndexEntry>| {
+        let mut entries = Entries::default();
+        for e in index {
+            entries.push(e);
+        }
+        entries
+    };
     if index.len() < PARALLEL_FROM {
-        return index.into_iter().map(Entry::new).collect();
+        return build(index);
     }
     let second_half = index.split_off(index.len() / 2);
-    let (mut entries, rest) = join(
-        || index.into_iter().map(Entry::new).collect::<Vec<_>>(),
-        || second_half.into_iter().map(Entry::new).collect::<Vec<_>>(),
-    );
-    entries.extend(rest);
+    let (mut entries, rest) = join(|| build(index), || build(second_half));
+    entries.append(rest);
     entries
 }
 
@@ -314,7 +445,9 @@ impl Filter {
         let mut entries = entries(index);
         let active = entries.len();
         // Archived customers are few: one thread builds them.
-        entries.extend(archived.into_iter().map(Entry::new));
+        for e in archived {
+            entries.push(e);
+        }
         let n = active as u32;
         let found = everyone(0..active);
         Filter {
@@ -357,7 +490,7 @@ impl Filter {
         let end = range.end.min(ranking.len());
         let start = range.start.min(end);
         (start..end)
-            .map(|i| self.entries[ranking.get(i) as usize].id)
+            .map(|i| self.entries.ids[ranking.get(i) as usize])
             .collect()
     }
 
@@ -530,15 +663,15 @@ impl Query<'_> {
     /// fraction of the cost, which is what keeps a keystroke on 100,000 customers quick.
     fn matches(
         &self,
-        entries: &[Entry],
+        entries: &Entries,
         candidates: &[Match],
         matcher: &mut Matcher,
     ) -> (Vec<Match>, Vec<u64>) {
         let mut found = Vec::with_capacity(candidates.len());
         let mut keys = Vec::with_capacity(candidates.len());
         'next: for &candidate in candidates {
-            let entry = &entries[candidate.index as usize];
-            if !self.tags.iter().all(|t| has_tag(&entry.tags, t)) {
+            let index = candidate.index as usize;
+            if !self.tags.iter().all(|t| has_tag(&entries.tags[index], t)) {
                 continue;
             }
             let mut total = 0u32;
@@ -550,7 +683,7 @@ impl Query<'_> {
                 } else {
                     ALL_FIELDS
                 };
-                match entry.best(matcher, needle, within) {
+                match entries.best(index, matcher, needle, within) {
                     Some((score, hits)) => {
                         total += u32::from(score);
                         fields = hits;
@@ -684,6 +817,40 @@ mod tests {
         };
         assert_eq!(typed(&mut piet(), "annab"), Vec::<i64>::new());
         assert_eq!(typed(&mut piet(), "annab@"), [3], "typed key by key");
+    }
+
+    #[test]
+    fn text_that_is_not_all_ascii_is_found_as_ascii_text_is() {
+        // "–" and "€" stay as they are when folded.
+        let book = || {
+            let mut wide = entry(1, "Smit – Zonen", "Smit € Co", "");
+            wide.people = "Kees Bakker\nkees@smit.nl\n+31 6 1234 5678".into();
+            let mut plain = entry(2, "Smit - Zonen", "Smit E Co", "");
+            plain.people = "Kees Bakker\nkees@smit.nl\n+31 6 1234 5678".into();
+            Filter::new(vec![wide, plain])
+        };
+        for query in ["zon", "smit", "bakker", "kees@", "0612", "k", "@", "smit bak"] {
+            assert_eq!(typed(&mut book(), query), [1, 2], "{query}");
+        }
+        assert_eq!(typed(&mut book(), "€"), [1]);
+    }
+
+    #[test]
+    fn one_character_scores_where_it_first_is_in_the_text_it_may_be_in() {
+        // The digit is in the numbers alone: it scores as after the names.
+        let mut f = Filter::new(vec![
+            {
+                let mut e = entry(1, "Acme", "", "");
+                e.people = "Jan Smit\n020 555 0101".into();
+                e
+            },
+            {
+                let mut e = entry(2, "Acme 2", "", "");
+                e.people = "Jan Smit\n020 555 0101".into();
+                e
+            },
+        ]);
+        assert_eq!(typed(&mut f, "2"), [2, 1], "the name's digit is a word's start");
     }
 
     #[test]

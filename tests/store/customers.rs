@@ -142,6 +142,72 @@ pub fn the_whole_book_streams_in_the_order_of_its_pages(b: &dyn Backend) {
     assert!(book.has_customers().unwrap());
 }
 
+/// `each_customer_placed`'s rows, put in their places.
+fn placed(book: &dyn Book, sort: SortKey, archived: bool) -> Vec<CustomerRow> {
+    let mut placed = Vec::new();
+    book.each_customer_placed(sort, archived, &mut |place, row| {
+        placed.push((place, row));
+        Ok(())
+    })
+    .unwrap();
+    placed.sort_by_key(|(place, _)| *place);
+    let places: Vec<usize> = placed.iter().map(|(place, _)| *place).collect();
+    assert_eq!(
+        places,
+        (0..placed.len()).collect::<Vec<_>>(),
+        "{sort:?}: one place each"
+    );
+    placed.into_iter().map(|(_, row)| row).collect()
+}
+
+pub fn the_whole_book_placed_is_the_stream_in_its_order(b: &dyn Backend) {
+    let mut book = book_with_ties(b, 6);
+    // Next follow-ups: the earliest open one, a done one not counted.
+    let first = book.list_customers(SortKey::Name, 0, 100).unwrap();
+    let (one, two, gone) = (first[1].customer.id, first[4].customer.id, first[7].customer.id);
+    book.log_contact(one, &line("call: quote >> send it @2026-12-09"), now())
+        .unwrap();
+    book.log_contact(one, &line("call: again >> call back @2026-12-02"), now())
+        .unwrap();
+    let done = book
+        .log_contact(two, &line("call: asked >> answer @2026-11-25"), now())
+        .unwrap();
+    book.log_contact(two, &line("call: later >> visit @2027-01-10"), now())
+        .unwrap();
+    book.complete_follow_up(done.follow_up_id.unwrap(), now())
+        .unwrap();
+    book.set_archived(gone, true, now()).unwrap();
+    for sort in SORTS {
+        let mut streamed = Vec::new();
+        book.each_customer(sort, &mut |row| {
+            streamed.push(row);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(streamed.len(), 11);
+        assert_eq!(placed(&*book, sort, false), streamed, "{sort:?}");
+        assert_eq!(ids(&placed(&*book, sort, true)), [gone], "{sort:?}: the archive");
+    }
+    let rows = placed(&*book, SortKey::Name, false);
+    let next = |id: i64| rows.iter().find(|r| r.customer.id == id).unwrap().next_follow_up;
+    assert_eq!(
+        (next(one), next(two)),
+        (Some(day("2026-12-02")), Some(day("2027-01-10")))
+    );
+
+    // An error from the caller stops the walk and comes back.
+    let mut seen = 0;
+    let err = book
+        .each_customer_placed(SortKey::Value, false, &mut |_, _| {
+            seen += 1;
+            anyhow::bail!("enough")
+        })
+        .unwrap_err();
+    assert_eq!((seen, err.to_string().as_str()), (1, "enough"));
+    // The walk's snapshot is over: the book can be written.
+    book.log_contact(one, &line("call: after"), now()).unwrap();
+}
+
 pub fn names_resolve_exactly_or_by_unique_prefix_ignoring_case(b: &dyn Backend) {
     let mut book = b.open();
     assert!(!book.has_customers().unwrap());

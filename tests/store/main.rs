@@ -63,6 +63,7 @@ macro_rules! contract {
                     a_page_read_from_the_end_is_the_same_page_in_every_order,
                     each_customer_s_neighbours_are_those_of_the_page_order,
                     the_whole_book_streams_in_the_order_of_its_pages,
+                    the_whole_book_placed_is_the_stream_in_its_order,
                     names_resolve_exactly_or_by_unique_prefix_ignoring_case,
                     adding_trims_and_editing_writes_only_the_patched_fields,
                     a_missing_customer_is_not_found,

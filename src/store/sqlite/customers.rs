@@ -420,6 +420,27 @@ impl Customers for SqliteBook {
         self.each_on(Shelf::Archive, sort, f)
     }
 
+    /// The active book in the order of its rows (one pass over the table's pages, where a
+    /// walk of a sort's index reads each row from a page of its own), the places from the
+    /// sort's index alone and the next follow-ups from one walk of theirs, merged by id:
+    /// no query per customer. The archive is a few rows: walked in order.
+    fn each_customer_placed(
+        &self,
+        sort: SortKey,
+        archived: bool,
+        f: &mut dyn FnMut(usize, CustomerRow) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        if archived {
+            let mut place = 0;
+            return self.each_on(Shelf::Archive, sort, &mut |row| {
+                f(place, row)?;
+                place += 1;
+                Ok(())
+            });
+        }
+        self.in_snapshot(|| self.placed(sort, f))
+    }
+
     fn each_customer_by_id(&self, f: &mut dyn FnMut(Customer) -> anyhow::Result<()>) -> anyhow::Result<()> {
         // The table in its own order (`+` keeps the planner off the indexes that lead
         // with `archived`: through one, every row is a seek, and then a sort).
@@ -541,6 +562,89 @@ impl SqliteBook {
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next().context("loading customers")? {
             f(customer_row(row)?)?;
+        }
+        Ok(())
+    }
+
+    /// Runs `read` in one read transaction, so that all its statements see the same book;
+    /// inside a transaction already, in that one.
+    fn in_snapshot<T>(&self, read: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
+        if !self.conn.is_autocommit() {
+            return read();
+        }
+        self.conn
+            .execute_batch("BEGIN")
+            .context("starting to read the book")?;
+        let result = read();
+        // It only read: ending it cannot lose anything, whatever `read` gave.
+        let ended = self.conn.execute_batch("COMMIT");
+        let value = result?;
+        ended.context("finishing reading the book")?;
+        Ok(value)
+    }
+
+    /// `each_customer_placed` over the active book, in a snapshot.
+    fn placed(
+        &self,
+        sort: SortKey,
+        f: &mut dyn FnMut(usize, CustomerRow) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        // Each id's place, from a walk of the sort's index alone, then by id.
+        let mut places = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT c.id FROM customers c WHERE c.archived = 0 ORDER BY {}",
+                order_by(sort)
+            ))?
+            .query_map([], |r| r.get::<_, i64>(0))?
+            .enumerate()
+            .map(|(place, id)| id.map(|id| (id, place)))
+            .collect::<Result<Vec<_>, _>>()
+            .context("ordering customers")?;
+        places.sort_unstable();
+        let mut places = places.into_iter().peekable();
+        // Every customer's earliest open follow-up, by customer: one walk of the index of
+        // open ones.
+        let mut due = self.conn.prepare_cached(
+            "SELECT customer_id, min(due) FROM follow_ups WHERE done_at IS NULL
+             GROUP BY customer_id ORDER BY customer_id",
+        )?;
+        let mut due = due.query([])?;
+        let next_due =
+            |due: &mut rusqlite::Rows<'_>| -> rusqlite::Result<Option<(i64, Option<chrono::NaiveDate>)>> {
+                Ok(match due.next()? {
+                    Some(r) => Some((r.get(0)?, super::sql::day(r.get_ref(1)?))),
+                    None => None,
+                })
+            };
+        let mut pending_due = next_due(&mut due).context("loading follow-ups")?;
+        // NOT INDEXED: the planner would walk an index that leads with the flag and sort.
+        let mut rows = self.conn.prepare_cached(&format!(
+            "SELECT {CUSTOMER_COLUMNS} FROM customers c NOT INDEXED WHERE c.archived = 0 ORDER BY c.id"
+        ))?;
+        let mut rows = rows.query([])?;
+        while let Some(row) = rows.next().context("loading customers")? {
+            let customer = customer_from_row(row)?;
+            let id = customer.id;
+            while pending_due.is_some_and(|(of, _)| of < id) {
+                pending_due = next_due(&mut due).context("loading follow-ups")?;
+            }
+            let next_follow_up = match pending_due {
+                Some((of, day)) if of == id => day,
+                _ => None,
+            };
+            // The same snapshot, the same rows: every id has its place.
+            while places.next_if(|&(of, _)| of < id).is_some() {}
+            let Some((_, place)) = places.next_if(|&(of, _)| of == id) else {
+                continue;
+            };
+            f(
+                place,
+                CustomerRow {
+                    customer,
+                    next_follow_up,
+                },
+            )?;
         }
         Ok(())
     }
