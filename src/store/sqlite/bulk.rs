@@ -32,7 +32,7 @@ pub(super) struct SqliteBulk<'a> {
 /// The words of the customers and people a bulk write adds, gathered and written sorted
 /// by word, a batch at a time: written as they come, each is a seek to a random page of
 /// `customer_words` (a million rows in a 100k demo book), one of the largest costs of the
-/// write. A batch is small enough to hold (a few MB) and covers recent customers only, so
+/// write. A batch is small enough to hold (about 10 MB) and covers recent customers only, so
 /// their entries in `customer_words_by_customer` stay near its end. A customer's are
 /// written before anything reads them (`update_customer`), and all before `finish` commits.
 #[derive(Default)]
