@@ -11,7 +11,7 @@ use super::SqliteBook;
 use super::customers::{CUSTOMER_COLUMNS, FieldsToSet, customer_from_row, set_fields};
 use super::sql::{from_ts, ts};
 use crate::domain::moment::Part;
-use crate::domain::person::{Detail, NewPerson, Person};
+use crate::domain::person::{NewPerson, Person};
 use crate::domain::{Customer, Kind, words};
 use crate::store::{Bulk, CustomerPatch, NewCustomer, PersonFill};
 
@@ -32,7 +32,7 @@ pub(super) struct SqliteBulk<'a> {
 /// The words of the customers and people a bulk write adds, gathered and written sorted
 /// by word, a batch at a time: written as they come, each is a seek to a random page of
 /// `customer_words` (a million rows in a 100k demo book), one of the largest costs of the
-/// write. A batch is small enough to hold (a few MB) and covers recent customers only, so
+/// write. A batch is small enough to hold (about 10 MB) and covers recent customers only, so
 /// their entries in `customer_words_by_customer` stay near its end. A customer's are
 /// written before anything reads them (`update_customer`), and all before `finish` commits.
 #[derive(Default)]
@@ -206,14 +206,19 @@ impl SqliteBulk<'_> {
 }
 
 impl Bulk for SqliteBulk<'_> {
+    /// As `customers::insert`, its words waiting in `words`.
     fn customer(&mut self, c: &NewCustomer, created_at: DateTime<Utc>) -> anyhow::Result<i64> {
-        let main = NewPerson {
-            name: c.name.clone(),
-            emails: vec![Detail::new(&c.email)],
-            phones: vec![Detail::new(&c.phone)],
-            ..NewPerson::default()
-        };
-        Ok(self.account(c, &main, created_at)?.0)
+        let id = super::customers::insert_row(&self.tx, c, created_at).context("adding a customer")?;
+        super::people::insert_main(&self.tx, id, &c.name, &c.email, &c.phone, created_at)
+            .context("adding a customer")?;
+        self.words
+            .add(
+                &self.tx,
+                id,
+                words::customer_words([c.name.as_str(), c.company.as_str()]),
+            )
+            .context("adding a customer")?;
+        Ok(id)
     }
 
     /// The customer's row, then its main person's whole, in one go (not the main person
