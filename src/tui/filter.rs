@@ -90,7 +90,8 @@ const PARALLEL_FROM: usize = 20_000;
 /// of it than it searches.
 #[derive(Default)]
 struct Entries {
-    entries: Vec<Entry>,
+    /// What a keystroke reads of each.
+    each: Vec<Entry>,
     ids: Vec<i64>,
     tags: Vec<Box<str>>,
     /// Each customer's name, company, email, tags and people's names, one after the other.
@@ -119,7 +120,7 @@ struct Entry {
 
 impl Entries {
     fn len(&self) -> usize {
-        self.entries.len()
+        self.each.len()
     }
 
     fn push(&mut self, e: IndexEntry) {
@@ -161,7 +162,7 @@ impl Entries {
                 bags,
             }
         };
-        self.entries.push(entry);
+        self.each.push(entry);
         self.ids.push(e.id);
         self.tags.push(e.tags.into_boxed_str());
     }
@@ -173,7 +174,7 @@ impl Entries {
             self.reach.len() as u32,
             self.wide.len() as u32,
         );
-        self.entries.extend(more.entries.into_iter().map(|mut e| {
+        self.each.extend(more.each.into_iter().map(|mut e| {
             if e.start == WIDE {
                 e.reach_start += wide;
             } else {
@@ -203,7 +204,7 @@ impl Entries {
         needle: &Needle,
         fields: Fields,
     ) -> Option<(u16, Fields)> {
-        let e = &self.entries[i];
+        let e = &self.each[i];
         let fields = fields & e.fields_with(needle.bag) & needle.fields;
         if fields == 0 {
             return None;
