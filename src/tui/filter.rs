@@ -90,7 +90,8 @@ const PARALLEL_FROM: usize = 20_000;
 /// of it than it searches.
 #[derive(Default)]
 struct Entries {
-    entries: Vec<Entry>,
+    /// What a keystroke reads of each.
+    each: Vec<Entry>,
     ids: Vec<i64>,
     tags: Vec<Box<str>>,
     /// Each customer's name, company, email, tags and people's names, one after the other.
@@ -100,6 +101,8 @@ struct Entries {
     /// The text of a customer whose folded text is not all ASCII (rare: symbols), all
     /// fields one after the other, for nucleo to match.
     wide: Vec<Utf32String>,
+    /// Where a customer's text is folded before it is copied into `text` and `reach`.
+    scratch: String,
 }
 
 /// `Entry::start` of a customer whose text is in `Entries::wide`.
@@ -119,27 +122,33 @@ struct Entry {
 
 impl Entries {
     fn len(&self) -> usize {
-        self.entries.len()
+        self.each.len()
     }
 
     fn push(&mut self, e: IndexEntry) {
         let (people, reach) = searchable_people(&e.people);
         let fields = [&e.name, &e.company, &e.email, &e.tags, &people, &reach];
-        let mut folded: [String; FIELDS] = Default::default();
+        // Folded into one scratch buffer, field after field, then copied where it goes.
+        let folded = &mut self.scratch;
+        folded.clear();
+        let mut bounds = [0; FIELDS];
         let mut bags = [0; FIELDS];
-        for ((f, field_bag), field) in folded.iter_mut().zip(&mut bags).zip(fields) {
-            fold_into(f, field);
-            *field_bag = bag(f);
+        for ((bound, field_bag), field) in bounds.iter_mut().zip(&mut bags).zip(fields) {
+            let start = folded.len();
+            fold_into(folded, field);
+            *field_bag = bag(&folded[start..]);
+            *bound = folded.len();
         }
         let mut ends = [0; FIELDS];
-        let entry = if folded.iter().all(|f| f.is_ascii()) {
+        let entry = if folded.is_ascii() {
+            let (main, reach) = folded.as_bytes().split_at(bounds[FIELDS - 2]);
             let start = self.text.len() as u32;
-            for (end, f) in ends.iter_mut().zip(&folded[..FIELDS - 1]) {
-                self.text.extend_from_slice(f.as_bytes());
-                *end = self.text.len() as u32;
+            for (end, bound) in ends.iter_mut().zip(bounds) {
+                *end = start + bound as u32;
             }
+            self.text.extend_from_slice(main);
             let reach_start = self.reach.len() as u32;
-            self.reach.extend_from_slice(folded[FIELDS - 1].as_bytes());
+            self.reach.extend_from_slice(reach);
             ends[FIELDS - 1] = self.reach.len() as u32;
             Entry {
                 start,
@@ -149,11 +158,13 @@ impl Entries {
             }
         } else {
             let mut chars = 0;
-            for (end, f) in ends.iter_mut().zip(&folded) {
-                chars += f.chars().count() as u32;
+            let mut from = 0;
+            for (end, bound) in ends.iter_mut().zip(bounds) {
+                chars += folded[from..bound].chars().count() as u32;
+                from = bound;
                 *end = chars;
             }
-            self.wide.push(Utf32String::from(folded.concat().as_str()));
+            self.wide.push(Utf32String::from(folded.as_str()));
             Entry {
                 start: WIDE,
                 reach_start: self.wide.len() as u32 - 1,
@@ -161,7 +172,7 @@ impl Entries {
                 bags,
             }
         };
-        self.entries.push(entry);
+        self.each.push(entry);
         self.ids.push(e.id);
         self.tags.push(e.tags.into_boxed_str());
     }
@@ -173,7 +184,7 @@ impl Entries {
             self.reach.len() as u32,
             self.wide.len() as u32,
         );
-        self.entries.extend(more.entries.into_iter().map(|mut e| {
+        self.each.extend(more.each.into_iter().map(|mut e| {
             if e.start == WIDE {
                 e.reach_start += wide;
             } else {
@@ -203,7 +214,7 @@ impl Entries {
         needle: &Needle,
         fields: Fields,
     ) -> Option<(u16, Fields)> {
-        let e = &self.entries[i];
+        let e = &self.each[i];
         let fields = fields & e.fields_with(needle.bag) & needle.fields;
         if fields == 0 {
             return None;

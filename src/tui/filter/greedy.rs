@@ -30,7 +30,49 @@ enum Class {
     Number,
 }
 
+/// Every byte's class, looked up: a scan classes every byte of the window it scores.
+static CLASSES: [Class; 256] = {
+    let mut classes = [Class::NonWord; 256];
+    let mut c = 0;
+    while c < 256 {
+        classes[c] = class_of(c as u8);
+        c += 1;
+    }
+    classes
+};
+
+/// The bonus for each class after each, looked up (see `bonus_for`).
+static BONUSES: [[u16; 6]; 6] = {
+    const ALL: [Class; 6] = [
+        Class::Whitespace,
+        Class::NonWord,
+        Class::Delimiter,
+        Class::Lower,
+        Class::Upper,
+        Class::Number,
+    ];
+    let mut bonuses = [[0; 6]; 6];
+    let mut prev = 0;
+    while prev < 6 {
+        let mut class = 0;
+        while class < 6 {
+            bonuses[prev][class] = bonus_of(ALL[prev], ALL[class]);
+            class += 1;
+        }
+        prev += 1;
+    }
+    bonuses
+};
+
 fn class(c: u8) -> Class {
+    CLASSES[usize::from(c)]
+}
+
+fn bonus_for(prev: Class, class: Class) -> u16 {
+    BONUSES[prev as usize][class as usize]
+}
+
+const fn class_of(c: u8) -> Class {
     match c {
         b'a'..=b'z' => Class::Lower,
         b'A'..=b'Z' => Class::Upper,
@@ -45,20 +87,26 @@ fn class(c: u8) -> Class {
 
 /// The bonus for a match at a character of `class` after one of `prev` (nucleo's
 /// `Config::bonus_for`).
-fn bonus_for(prev: Class, class: Class) -> u16 {
-    if class > Class::Delimiter {
-        match prev {
-            Class::Whitespace => return BONUS_BOUNDARY_WHITE,
-            Class::Delimiter => return BONUS_BOUNDARY_DELIMITER,
-            Class::NonWord => return BONUS_BOUNDARY,
-            _ => {}
+const fn bonus_of(prev: Class, class: Class) -> u16 {
+    let (prev, class) = (prev as u8, class as u8);
+    if class > Class::Delimiter as u8 {
+        if prev == Class::Whitespace as u8 {
+            return BONUS_BOUNDARY_WHITE;
+        }
+        if prev == Class::Delimiter as u8 {
+            return BONUS_BOUNDARY_DELIMITER;
+        }
+        if prev == Class::NonWord as u8 {
+            return BONUS_BOUNDARY;
         }
     }
-    if prev == Class::Lower && class == Class::Upper || prev != Class::Number && class == Class::Number {
+    if prev == Class::Lower as u8 && class == Class::Upper as u8
+        || prev != Class::Number as u8 && class == Class::Number as u8
+    {
         BONUS_CAMEL123
-    } else if class == Class::Whitespace {
+    } else if class == Class::Whitespace as u8 {
         BONUS_BOUNDARY_WHITE
-    } else if class == Class::NonWord {
+    } else if class == Class::NonWord as u8 {
         BONUS_NON_WORD
     } else {
         0
