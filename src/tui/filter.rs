@@ -16,11 +16,9 @@
 //! word typed to find a name would match strewn across them, and make every keystroke
 //! slower on a book with many people.
 
-mod greedy;
-
 use std::cell::OnceCell;
 
-use nucleo_matcher::{Config, Matcher, Utf32String};
+use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
 use crate::domain::phone;
 use crate::domain::words::{fold, fold_into};
@@ -223,16 +221,17 @@ impl Entries {
             return self.best_wide(e, matcher, needle, fields);
         }
         let main = &self.text[e.start as usize..e.ends[FIELDS - 2] as usize];
-        let word = needle.folded.as_bytes();
+        let word = needle.text.slice(..);
+        let mut score = |text: &[u8]| matcher.fuzzy_match_greedy(Utf32Str::Ascii(text), word);
         if needle.text.len() == 1 {
             // One letter cannot be strewn: its first place in the text it may be in
             // scores it (after all but the last field, in that one), and the bags say
             // where it occurs.
-            let score = match greedy::score(main, word, None) {
+            let score = match score(main) {
                 Some(score) => score,
                 None if needle.fields & REACH != 0 => {
                     let reach = &self.reach[e.reach_start as usize..e.ends[FIELDS - 1] as usize];
-                    greedy::score(reach, word, main.last().copied())?
+                    score(reach)?
                 }
                 None => return None,
             };
@@ -251,7 +250,7 @@ impl Entries {
             if fields & (1 << bit) == 0 {
                 continue;
             }
-            if let Some(score) = greedy::score(field, word, None) {
+            if let Some(score) = score(field) {
                 best = best.max(Some(score));
                 hits |= 1 << bit;
             }
@@ -360,8 +359,6 @@ fn reaches(word: &str) -> bool {
 /// One word of the query, folded like the haystacks.
 struct Needle {
     text: Utf32String,
-    /// `text` as UTF-8, for matching ASCII text.
-    folded: Box<str>,
     bag: u32,
     /// The fields it searches: the people's addresses and numbers only for a word that
     /// could be part of one (see [`REACH`]).
@@ -379,7 +376,6 @@ impl Needle {
                 ALL_FIELDS & !REACH
             },
             text: Utf32String::from(folded.as_str()),
-            folded: folded.into_boxed_str(),
         }
     }
 }
