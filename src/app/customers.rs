@@ -139,13 +139,10 @@ fn find_on(store: &dyn Book, who: Who<'_>, shelves: &[Shelf]) -> anyhow::Result<
 /// nobody there has it. A customer's own e-mail and phone are their main person's (the
 /// in-step rule), so they are found this way too.
 fn by_detail(store: &dyn Book, typed: &str, phone: bool, shelf: Shelf) -> anyhow::Result<Option<Customer>> {
-    let (kind, key) = if phone {
-        (DetailKind::Phone, phone::key(typed))
-    } else if typed.contains('@') {
-        (DetailKind::Email, DetailKind::Email.key(typed))
-    } else {
+    let Some(kind) = detail_kind(typed, phone) else {
         return Ok(None);
     };
+    let key = kind.key(typed);
     let mut found: Vec<(Customer, String)> = Vec::new();
     for (person, customer_id) in store.people_by_detail(kind, &key)? {
         if found.iter().any(|(c, _)| c.id == customer_id) {
@@ -169,13 +166,7 @@ pub(crate) fn person_meant(store: &dyn Book, c: &Customer, typed: &str) -> anyho
     if typed.parse::<i64>().is_ok() && !phone {
         return Ok(None);
     }
-    let kind = if phone {
-        Some(DetailKind::Phone)
-    } else if typed.contains('@') {
-        Some(DetailKind::Email)
-    } else {
-        None
-    };
+    let kind = detail_kind(typed, phone);
     let typed_words = words::words(typed);
     if kind.is_none()
         && words::matches(
@@ -199,6 +190,18 @@ pub(crate) fn person_meant(store: &dyn Book, c: &Customer, typed: &str) -> anyho
         None => words::matches(&typed_words, &words::words(&p.name)),
     });
     Ok(if people.len() == 1 { people.pop() } else { None })
+}
+
+/// What a CUSTOMER argument is when it is a detail: a phone number (`phone`, as
+/// `phone::is_lookup` read it), else an e-mail address (it has an `@`), else neither.
+fn detail_kind(typed: &str, phone: bool) -> Option<DetailKind> {
+    if phone {
+        Some(DetailKind::Phone)
+    } else if typed.contains('@') {
+        Some(DetailKind::Email)
+    } else {
+        None
+    }
 }
 
 /// How a candidate's person is named when they are why it matched.
@@ -297,6 +300,22 @@ pub(crate) struct Saved {
     pub change: Change,
     /// An account added named after its company: who its main contact is ("Anna de Boer").
     pub main_contact: Option<String>,
+}
+
+impl Saved {
+    /// " with Anna de Boer as its main contact" for an account added named after its
+    /// company, else "": what "Added …" says after the account's name, in both front ends.
+    pub(crate) fn with_main_contact(&self) -> String {
+        self.main_contact
+            .as_ref()
+            .map(|person| {
+                format!(
+                    " with {} as its main contact",
+                    crate::domain::text::sanitize(person)
+                )
+            })
+            .unwrap_or_default()
+    }
 }
 
 impl super::undo::Undoable for Saved {

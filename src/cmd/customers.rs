@@ -51,14 +51,11 @@ pub fn add(cx: &mut Ctx, a: AddArgs, json: bool) -> anyhow::Result<()> {
     let saved = crate::app::undo::journaled(&mut *cx.store, cx.now, crate::store::By::Cli, |s| {
         customers::add(s, cx.now, &input)
     })?;
-    let c = saved.customer;
+    let c = &saved.customer;
     if json {
-        print_json(&mut cx.out, &CustomerJson::new(&c, None))
+        print_json(&mut cx.out, &CustomerJson::new(c, None))
     } else {
-        let with = saved
-            .main_contact
-            .map(|person| format!(" with {} as its main contact", sanitize(&person)))
-            .unwrap_or_default();
+        let with = saved.with_main_contact();
         writeln!(
             cx.out,
             "Added {} (id {}){with}, in touch every {}",

@@ -333,12 +333,12 @@ impl App {
         let said = if let FormKind::EditCustomer(_) = kind {
             format!("Saved {}", sanitize(&c.name))
         } else {
-            let with = saved
-                .main_contact
-                .as_ref()
-                .map(|person| format!(" with {} as its main contact", sanitize(person)))
-                .unwrap_or_default();
-            format!("Added {}{with} · in touch every {}", sanitize(&c.name), c.cadence)
+            format!(
+                "Added {}{} · in touch every {}",
+                sanitize(&c.name),
+                saved.with_main_contact(),
+                c.cadence
+            )
         };
         let id = c.id;
         self.overlay = None;
