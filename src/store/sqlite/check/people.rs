@@ -145,27 +145,19 @@ fn in_step(conn: &Connection) -> anyhow::Result<Vec<Finding>> {
                     literal(theirs.into())
                 )
             };
-            let mut f = if ours.is_empty() {
+            let mut f = finding(
+                "customers",
+                customer,
+                Some(column),
+                Some(literal(ours.into())),
+                problem,
+            );
+            if ours.is_empty() {
                 // The customer's copy is missing: it takes the person's, nothing is lost.
-                let mut f = finding(
-                    "customers",
-                    customer,
-                    Some(column),
-                    Some(literal(ours.into())),
-                    problem,
-                );
                 f.fix = Some(Value::Text(theirs.to_string()));
                 f.what.repair = Some(format!("sets it to {}", literal(theirs.into())));
-                f
             } else if theirs.is_empty() {
                 // The person's is missing: they take the customer's.
-                let mut f = finding(
-                    "customers",
-                    customer,
-                    Some(column),
-                    Some(literal(ours.into())),
-                    problem,
-                );
                 f.what.table = PEOPLE.to_string();
                 f.what.id = Some(person);
                 f.what.problem = format!(
@@ -178,21 +170,12 @@ fn in_step(conn: &Connection) -> anyhow::Result<Vec<Finding>> {
                     "gives {name} {} as their first {what}",
                     literal(ours.into())
                 ));
-                f
             } else {
-                let mut f = finding(
-                    "customers",
-                    customer,
-                    Some(column),
-                    Some(literal(ours.into())),
-                    problem,
-                );
                 f.what.problem = format!(
                     "{}: which is right is yours to say (touchbase edit customer {customer} --{column} …)",
                     f.what.problem
                 );
-                f
-            };
+            }
             f.customer = Some(customer);
             found.push(f);
         }
